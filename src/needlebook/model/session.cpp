@@ -1,0 +1,99 @@
+#include "needlebook/model/session.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook {
+
+std::pair<Area, std::optional<Side>> parse_area_side(std::string_view spec) {
+    const auto colon = spec.find(':');
+    const Area area = parse_code<Area>(spec.substr(0, colon));
+    if (colon == std::string_view::npos)
+        return {area, std::nullopt};
+    return {area, parse_code<Side>(spec.substr(colon + 1))};
+}
+
+std::string area_side_code(Area area, std::optional<Side> side) {
+    return side ? fmt::format("{}:{}", area, *side) : std::string(code_of(area));
+}
+
+AreaTreatment parse_area_spec(std::string_view spec) {
+    const auto equals = spec.find('=');
+    if (equals == std::string_view::npos)
+        throw ValidationError("area", fmt::format("area '{}' has no depth; write AREA[:left|right]="
+                                                  "DEPTH[xPASSES], e.g. cheek:left=1.0x3",
+                                                  spec));
+    AreaTreatment treatment;
+    std::tie(treatment.area, treatment.side) = parse_area_side(spec.substr(0, equals));
+    auto depth_text = spec.substr(equals + 1);
+    if (const auto times = depth_text.find_first_of("xX"); times != std::string_view::npos) {
+        treatment.passes = parse_whole(depth_text.substr(times + 1), "passes", 1, 20);
+        depth_text = depth_text.substr(0, times);
+    }
+    if (depth_text.ends_with("mm"))
+        depth_text.remove_suffix(2);
+    treatment.depth_mm = parse_decimal(depth_text, "depth", 2);
+    return treatment;
+}
+
+SerumUse parse_serum_spec(std::string_view spec) {
+    const auto at = spec.find('@');
+    if (at == std::string_view::npos || at == 0)
+        throw ValidationError("serum", fmt::format("serum '{}' needs a product and a lot; write "
+                                                   "PRODUCT@LOT[:during|after], e.g. ha-serum@HA2291",
+                                                   spec));
+    SerumUse use;
+    use.product = std::string(spec.substr(0, at));
+    auto lot = spec.substr(at + 1);
+    if (const auto colon = lot.rfind(':'); colon != std::string_view::npos) {
+        use.phase = parse_code<SerumPhase>(lot.substr(colon + 1));
+        lot = lot.substr(0, colon);
+    }
+    use.lot = std::string(lot);
+    check_text("serum lot", use.lot, 60, true);
+    return use;
+}
+
+void validate(const SessionDetails& details) {
+    check_text("practitioner", details.practitioner, 100, true);
+    check_text("model", details.model, 100);
+    check_text("cartridge", details.cartridge, 100);
+    check_text("cartridge lot", details.cartridge_lot, 100);
+    check_text("anaesthetic", details.anaesthetic, 200);
+    check_text("endpoint", details.endpoint, 200);
+    check_text("aftercare", details.aftercare, 2000);
+    check_text("note", details.note, 10000);
+    if (details.areas.empty())
+        throw ValidationError("area", "a session needs at least one --area AREA=DEPTH");
+    for (std::size_t i = 0; i < details.areas.size(); ++i) {
+        const auto& treated = details.areas[i];
+        const auto where = area_side_code(treated.area, treated.side);
+        if (!(treated.depth_mm > 0 && treated.depth_mm <= max_depth_mm))
+            throw ValidationError("depth",
+                                  fmt::format("depth {} mm on {} is outside (0, {:.1f}] mm; no "
+                                              "override can allow it",
+                                              treated.depth_mm, where, max_depth_mm));
+        if (treated.passes && (*treated.passes < 1 || *treated.passes > 20))
+            throw ValidationError("passes", fmt::format("passes {} on {} is out of range; allowed: "
+                                                        "1 to 20",
+                                                        *treated.passes, where));
+        for (std::size_t j = 0; j < i; ++j) {
+            const auto& earlier = details.areas[j];
+            // 'cheek' already covers both sides, so it cannot also appear as 'cheek:left'.
+            if (earlier.area == treated.area &&
+                (earlier.side == treated.side || !earlier.side || !treated.side))
+                throw ValidationError(
+                    "area", fmt::format("area {} is given twice in one session ({} and {}); "
+                                        "give each area once",
+                                        where, area_side_code(earlier.area, earlier.side), where));
+        }
+    }
+    for (const auto& serum : details.serums) {
+        check_text("serum lot", serum.lot, 60, true);
+        check_text("serum product", serum.product, 40, true);
+    }
+}
+
+} // namespace needlebook

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "needlebook/model/catalogue.hpp"
+#include "needlebook/model/ids.hpp"
+#include "needlebook/model/revision.hpp"
+#include "needlebook/time/date.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace needlebook {
+
+// Absolute depth bound: no clinic setting and no override goes past it.
+inline constexpr double max_depth_mm = 3.0;
+
+struct AreaTreatment {
+    Area area{};
+    std::optional<Side> side;
+    double depth_mm = 0;
+    std::optional<int> passes;
+    friend bool operator==(const AreaTreatment&, const AreaTreatment&) = default;
+};
+
+struct SerumUse {
+    std::string product; // product code from the catalogue
+    std::string lot;
+    SerumPhase phase = SerumPhase::after;
+    friend bool operator==(const SerumUse&, const SerumUse&) = default;
+};
+
+struct SessionDetails {
+    time::Instant performed_at{};
+    std::string practitioner;
+    Indication indication = Indication::rejuvenation;
+    Device device = Device::pen;
+    std::string model;
+    std::string cartridge;
+    std::string cartridge_lot;
+    std::string anaesthetic;
+    std::string endpoint;
+    std::string aftercare;
+    std::string note;
+    std::vector<AreaTreatment> areas;
+    std::vector<SerumUse> serums;
+};
+
+enum class RuleKind { contraindication, depth, interval, consent };
+
+// A blocking finding that a practitioner overrode, kept with the session revision.
+struct Override {
+    RuleKind rule{};
+    std::string detail;
+};
+
+struct Session {
+    SessionId id;
+    PatientId patient_id;
+    std::string patient_code;
+    SessionDetails details;
+    std::string override_reason;
+    std::vector<Override> overrides;
+    RevisionInfo revision;
+};
+
+// 'AREA[:left|right]=DEPTH[xPASSES]', e.g. 'cheek:left=1.5x3'.
+AreaTreatment parse_area_spec(std::string_view spec);
+// 'PRODUCT@LOT[:during|after]'; phase defaults to after.
+SerumUse parse_serum_spec(std::string_view spec);
+// 'AREA[:left|right]' for a reaction's area.
+std::pair<Area, std::optional<Side>> parse_area_side(std::string_view spec);
+
+// "cheek:left" or "cheek": how an area and side are written and printed.
+std::string area_side_code(Area area, std::optional<Side> side);
+
+// Throws ValidationError: at least one area, each once, depths within (0, 3.0] mm, text lengths.
+void validate(const SessionDetails& details);
+
+} // namespace needlebook
+
+template <> struct fmt::formatter<needlebook::RuleKind> : fmt::formatter<std::string_view> {
+    auto format(needlebook::RuleKind rule, format_context& ctx) const {
+        constexpr std::string_view names[] = {"contraindication", "depth", "interval", "consent"};
+        return fmt::formatter<std::string_view>::format(names[static_cast<int>(rule)], ctx);
+    }
+};

@@ -1,0 +1,31 @@
+#pragma once
+// The clinic's settings: the defaults of shared/clinical-reference.md, changeable per clinic.
+
+#include "needlebook/model/catalogue.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace needlebook {
+
+enum class ConditionAction { block, warn };
+
+struct ReactionNorm {
+    std::optional<int> expected_days; // nothing when the kind is always adverse
+    bool always_adverse = false;
+};
+
+struct ClinicSettings {
+    std::string time_zone; // empty: the system's zone
+    int isotretinoin_months = 6;
+    int consent_valid_months = 12;
+    int interval_warn_days = 28;
+    int interval_block_days = 14;
+    int followup_due_days = 7;
+    std::map<Area, double> depth_limit_mm;
+    std::map<ConditionCode, ConditionAction> condition_action;
+    std::map<ReactionKind, ReactionNorm> reaction_norm;
+};
+
+} // namespace needlebook

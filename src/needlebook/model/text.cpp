@@ -1,0 +1,75 @@
+#include "needlebook/model/text.hpp"
+
+#include "needlebook/error.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+
+namespace needlebook {
+namespace {
+
+bool is_blank(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+// Characters, not bytes: 'é' is one.
+std::size_t utf8_length(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
+}
+
+} // namespace
+
+void check_text(std::string_view field, std::string_view value, std::size_t max_length,
+                bool required) {
+    if (required && is_blank(value))
+        throw ValidationError(std::string(field), fmt::format("{} must not be empty", field));
+    if (utf8_length(value) > max_length)
+        throw ValidationError(std::string(field),
+                              fmt::format("{} is {} characters long; at most {} are allowed", field,
+                                          utf8_length(value), max_length));
+}
+
+void check_reason(std::string_view field, std::string_view reason) {
+    if (is_blank(reason))
+        throw ValidationError(std::string(field),
+                              fmt::format("{} must say why (e.g. {} \"typo in depth\")", field,
+                                          field == "reason" ? "--reason" : "--override"));
+    check_text(field, reason, 2000);
+}
+
+double parse_decimal(std::string_view text, std::string_view field, int decimals) {
+    const auto dot = text.find('.');
+    const bool plain =
+        !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+            return (c >= '0' && c <= '9') || c == '.';
+        }) && std::count(text.begin(), text.end(), '.') <= 1 && text.front() != '.' &&
+        text.back() != '.';
+    if (!plain)
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' is not a number; use digits with '.' as the "
+                                          "decimal point, e.g. 0.25",
+                                          field, text));
+    if (dot != std::string_view::npos && text.size() - dot - 1 > static_cast<std::size_t>(decimals))
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' has more than {} decimals", field, text, decimals));
+    double value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+}
+
+int parse_whole(std::string_view text, std::string_view field, int low, int high) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size())
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' is not a whole number; allowed: {} to {}", field,
+                                          text, low, high));
+    if (value < low || value > high)
+        throw ValidationError(std::string(field), fmt::format("{} {} is out of range; allowed: {} to {}",
+                                                              field, value, low, high));
+    return value;
+}
+
+} // namespace needlebook

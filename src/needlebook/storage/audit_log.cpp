@@ -1,0 +1,67 @@
+#include "needlebook/storage/audit_log.hpp"
+
+#include "needlebook/storage/binding.hpp"
+
+#include <array>
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+namespace needlebook::storage {
+namespace {
+
+std::string sha256_hex(const std::string& text) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr);
+    std::string hex;
+    hex.reserve(length * 2);
+    for (unsigned int i = 0; i < length; ++i)
+        fmt::format_to(std::back_inserter(hex), "{:02x}", digest[i]);
+    return hex;
+}
+
+template <class T> std::string optional_text(const std::optional<T>& value) {
+    return value ? fmt::format("{}", *value) : std::string();
+}
+
+} // namespace
+
+std::string audit_row_hash(std::int64_t id, const AuditEntry& entry, const std::string& prev_hash) {
+    // Fields joined by the ASCII unit separator, which no field can contain unnoticed.
+    const std::string canonical = fmt::format(
+        "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", id, time::format_utc(entry.at),
+        entry.actor, entry.action, optional_text(entry.patient_id), entry.record_kind,
+        optional_text(entry.record_id), optional_text(entry.revision), entry.reason, prev_hash);
+    return sha256_hex(canonical);
+}
+
+void append_audit(Database& db, const AuditEntry& entry) {
+    std::int64_t id = 1;
+    std::string prev_hash;
+    {
+        auto last = db.query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+        if (last->executeStep()) {
+            id = last->getColumn(0).getInt64() + 1;
+            prev_hash = last->getColumn(1).getString();
+        }
+    }
+    auto insert = db.query(
+        "INSERT INTO audit_log (id, at, actor, action, patient_id, record_kind, record_id, "
+        "revision, reason, prev_hash, hash) VALUES (:id, :at, :actor, :action, :patient, :kind, "
+        ":record, :revision, :reason, :prev, :hash)");
+    insert->bind(":id", id);
+    insert->bind(":at", time::format_utc(entry.at));
+    insert->bind(":actor", entry.actor);
+    insert->bind(":action", entry.action);
+    bind_optional(*insert, ":patient", entry.patient_id);
+    bind_optional(*insert, ":kind",
+                  entry.record_kind.empty() ? std::nullopt : std::optional(entry.record_kind));
+    bind_optional(*insert, ":record", entry.record_id);
+    bind_optional(*insert, ":revision", entry.revision);
+    insert->bind(":reason", entry.reason);
+    bind_optional(*insert, ":prev", prev_hash.empty() ? std::nullopt : std::optional(prev_hash));
+    insert->bind(":hash", audit_row_hash(id, entry, prev_hash));
+    insert->exec();
+}
+
+} // namespace needlebook::storage

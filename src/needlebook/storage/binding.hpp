@@ -1,0 +1,65 @@
+#pragma once
+// Moving model values in and out of statements, with NULL for absent values.
+
+#include "needlebook/model/catalogue.hpp"
+#include "needlebook/model/revision.hpp"
+#include "needlebook/time/date.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <optional>
+#include <string>
+
+namespace needlebook::storage {
+
+template <class T>
+void bind_optional(SQLite::Statement& statement, const char* name, const std::optional<T>& value) {
+    if (value)
+        statement.bind(name, *value);
+    else
+        statement.bind(name);
+}
+
+inline void bind_date(SQLite::Statement& statement, const char* name, time::Date day) {
+    statement.bind(name, time::format_date(day));
+}
+
+inline void bind_optional_date(SQLite::Statement& statement, const char* name,
+                               const std::optional<time::Date>& day) {
+    if (day)
+        bind_date(statement, name, *day);
+    else
+        statement.bind(name);
+}
+
+template <class E> void bind_code(SQLite::Statement& statement, const char* name, E value) {
+    statement.bind(name, std::string(code_of(value)));
+}
+
+template <class E>
+void bind_optional_code(SQLite::Statement& statement, const char* name, const std::optional<E>& value) {
+    if (value)
+        bind_code(statement, name, *value);
+    else
+        statement.bind(name);
+}
+
+// Binds :revision, :author, :recorded_at, :reason and :voided.
+void bind_revision(SQLite::Statement& statement, const RevisionInfo& revision);
+// Reads the five revision columns starting at `first`, in the order above.
+RevisionInfo read_revision(SQLite::Statement& statement, int first);
+
+time::Date read_date(const SQLite::Column& column);
+std::optional<time::Date> read_optional_date(const SQLite::Column& column);
+std::optional<int> read_optional_int(const SQLite::Column& column);
+
+// Stored codes were checked on the way in; a bad one here means the file was edited by hand.
+template <class E> E read_code(const SQLite::Column& column) {
+    return parse_code<E>(column.getString());
+}
+template <class E> std::optional<E> read_optional_code(const SQLite::Column& column) {
+    if (column.isNull())
+        return std::nullopt;
+    return read_code<E>(column);
+}
+
+} // namespace needlebook::storage

@@ -1,0 +1,96 @@
+#include "needlebook/storage/condition_repository.hpp"
+
+#include "needlebook/storage/binding.hpp"
+
+namespace needlebook::storage {
+
+ConditionId ConditionRepository::insert(PatientId patient, const ConditionDetails& details,
+                                        const RevisionInfo& revision) {
+    auto identity = m_db.query(
+        "INSERT INTO condition (patient_id, code, created_at) VALUES (:patient, :code, :at)");
+    identity->bind(":patient", patient.value);
+    bind_code(*identity, ":code", details.code);
+    identity->bind(":at", time::format_utc(revision.recorded_at));
+    identity->exec();
+    const ConditionId id{m_db.sql().getLastInsertRowid()};
+    add_revision(id, details, revision);
+    return id;
+}
+
+void ConditionRepository::add_revision(ConditionId id, const ConditionDetails& details,
+                                       const RevisionInfo& revision) {
+    auto insert = m_db.query(
+        "INSERT INTO condition_revision (condition_id, revision, since, resolved_on, note, voided, "
+        "author, recorded_at, reason) VALUES (:id, :revision, :since, :resolved, :note, :voided, "
+        ":author, :recorded_at, :reason)");
+    insert->bind(":id", id.value);
+    bind_optional_date(*insert, ":since", details.since);
+    bind_optional_date(*insert, ":resolved", details.resolved_on);
+    insert->bind(":note", details.note);
+    bind_revision(*insert, revision);
+    insert->exec();
+}
+
+std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
+    auto query = m_db.query(
+        "SELECT c.id, c.code, r.since, r.resolved_on, r.note, r.revision, r.author, r.recorded_at, "
+        "r.reason, r.voided FROM condition c JOIN condition_revision r ON r.condition_id = c.id "
+        "WHERE c.patient_id = :patient AND r.revision = (SELECT max(revision) FROM "
+        "condition_revision WHERE condition_id = c.id) AND r.voided = 0 ORDER BY c.id");
+    query->bind(":patient", patient.value);
+    std::vector<Condition> conditions;
+    while (query->executeStep()) {
+        Condition condition;
+        condition.id = ConditionId{query->getColumn(0).getInt64()};
+        condition.patient_id = patient;
+        condition.details.code = read_code<ConditionCode>(query->getColumn(1));
+        condition.details.since = read_optional_date(query->getColumn(2));
+        condition.details.resolved_on = read_optional_date(query->getColumn(3));
+        condition.details.note = query->getColumn(4).getString();
+        condition.revision = read_revision(*query, 5);
+        conditions.push_back(std::move(condition));
+    }
+    return conditions;
+}
+
+ConsentId ConditionRepository::insert_consent(PatientId patient, const ConsentDetails& details,
+                                              const RevisionInfo& revision) {
+    auto identity =
+        m_db.query("INSERT INTO consent (patient_id, created_at) VALUES (:patient, :at)");
+    identity->bind(":patient", patient.value);
+    identity->bind(":at", time::format_utc(revision.recorded_at));
+    identity->exec();
+    const ConsentId id{m_db.sql().getLastInsertRowid()};
+    auto insert = m_db.query(
+        "INSERT INTO consent_revision (consent_id, revision, signed_on, covers, voided, author, "
+        "recorded_at, reason) VALUES (:id, :revision, :signed, :covers, :voided, :author, "
+        ":recorded_at, :reason)");
+    insert->bind(":id", id.value);
+    bind_date(*insert, ":signed", details.signed_on);
+    insert->bind(":covers", details.covers);
+    bind_revision(*insert, revision);
+    insert->exec();
+    return id;
+}
+
+std::vector<Consent> ConditionRepository::consents_for_patient(PatientId patient) {
+    auto query = m_db.query(
+        "SELECT c.id, r.signed_on, r.covers, r.revision, r.author, r.recorded_at, r.reason, "
+        "r.voided FROM consent c JOIN consent_revision r ON r.consent_id = c.id WHERE "
+        "c.patient_id = :patient AND r.revision = (SELECT max(revision) FROM consent_revision "
+        "WHERE consent_id = c.id) AND r.voided = 0 ORDER BY r.signed_on, c.id");
+    query->bind(":patient", patient.value);
+    std::vector<Consent> consents;
+    while (query->executeStep()) {
+        Consent consent;
+        consent.id = ConsentId{query->getColumn(0).getInt64()};
+        consent.patient_id = patient;
+        consent.details.signed_on = read_date(query->getColumn(1));
+        consent.details.covers = query->getColumn(2).getString();
+        consent.revision = read_revision(*query, 3);
+        consents.push_back(std::move(consent));
+    }
+    return consents;
+}
+
+} // namespace needlebook::storage

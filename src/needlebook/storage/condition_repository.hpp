@@ -1,0 +1,30 @@
+#pragma once
+// All SQL for what is on file about a patient: conditions and consents.
+
+#include "needlebook/model/condition.hpp"
+#include "needlebook/storage/database.hpp"
+
+#include <vector>
+
+namespace needlebook::storage {
+
+class ConditionRepository {
+public:
+    explicit ConditionRepository(Database& db) : m_db(db) {}
+
+    ConditionId insert(PatientId patient, const ConditionDetails& details,
+                       const RevisionInfo& revision);
+    void add_revision(ConditionId id, const ConditionDetails& details, const RevisionInfo& revision);
+    // Current revisions of the patient's conditions, voided ones left out, oldest first.
+    std::vector<Condition> for_patient(PatientId patient);
+
+    ConsentId insert_consent(PatientId patient, const ConsentDetails& details,
+                             const RevisionInfo& revision);
+    // Current revisions of the patient's consents, voided ones left out, by signing date.
+    std::vector<Consent> consents_for_patient(PatientId patient);
+
+private:
+    Database& m_db;
+};
+
+} // namespace needlebook::storage

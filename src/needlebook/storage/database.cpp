@@ -1,0 +1,119 @@
+#include "needlebook/storage/database.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/storage/migrations.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace needlebook::storage {
+namespace {
+
+// SQLite would create the file with the umask's mode; medical records are 0600 from the start.
+void create_private_file(const std::filesystem::path& path) {
+    if (path.has_parent_path() && !std::filesystem::exists(path.parent_path())) {
+        std::filesystem::create_directories(path.parent_path());
+        std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all);
+    }
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
+        throw StorageError(fmt::format("cannot create database {}: {}", path.string(),
+                                       std::strerror(errno)));
+    if (fd >= 0)
+        ::close(fd);
+}
+
+} // namespace
+
+Database::Database(std::unique_ptr<SQLite::Database> sql, std::string path)
+    : m_sql(std::move(sql)), m_path(std::move(path)) {}
+
+Database Database::open(const std::filesystem::path& path, Create create) {
+    if (create == Create::no && !std::filesystem::exists(path))
+        throw NotFound(fmt::format("no database at {}; create it with 'needlebook init' or give "
+                                   "--db PATH",
+                                   path.string()));
+    if (create == Create::yes)
+        create_private_file(path);
+    try {
+        auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE, 5000);
+        Database db(std::move(sql), path.string());
+        // Read the version before any pragma writes to the file: a newer one is left untouched.
+        if (const int version = db.schema_version(); version > latest_schema_version())
+            throw StorageError(fmt::format("database {} has schema version {}, newer than this "
+                                           "program knows ({}); use a newer needlebook",
+                                           path.string(), version, latest_schema_version()));
+        db.sql().exec("PRAGMA journal_mode = WAL");
+        db.sql().exec("PRAGMA synchronous = FULL");
+        db.sql().exec("PRAGMA foreign_keys = ON");
+        db.migrate();
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(fmt::format("cannot open database {}: {}", path.string(), e.what()));
+    }
+}
+
+Database Database::in_memory() {
+    auto sql = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+    Database db(std::move(sql), ":memory:");
+    db.sql().exec("PRAGMA foreign_keys = ON");
+    db.migrate();
+    return db;
+}
+
+int Database::schema_version() { return m_sql->execAndGet("PRAGMA user_version").getInt(); }
+
+void Database::migrate() {
+    for (const auto& migration : migrations()) {
+        if (migration.version <= schema_version())
+            continue;
+        // The version and the schema change commit together or not at all.
+        write([&] {
+            m_sql->exec(std::string(migration.sql));
+            m_sql->exec(fmt::format("PRAGMA user_version = {}", migration.version));
+        });
+    }
+}
+
+Query Database::query(const std::string& sql) {
+    auto& slot = m_statements[sql];
+    if (!slot)
+        slot = std::make_unique<SQLite::Statement>(*m_sql, sql);
+    return Query(*slot);
+}
+
+Database::WriteScope::WriteScope(Database& db) : m_db(db) {
+    if (m_db.m_depth == 0) {
+        m_db.m_sql->exec("BEGIN IMMEDIATE");
+    } else {
+        m_savepoint = fmt::format("nested_{}", m_db.m_depth);
+        m_db.m_sql->exec(fmt::format("SAVEPOINT {}", m_savepoint));
+    }
+    ++m_db.m_depth;
+}
+
+void Database::WriteScope::commit() {
+    m_db.m_sql->exec(m_savepoint.empty() ? std::string("COMMIT")
+                                         : fmt::format("RELEASE {}", m_savepoint));
+    m_done = true;
+    --m_db.m_depth;
+}
+
+Database::WriteScope::~WriteScope() {
+    if (m_done)
+        return;
+    --m_db.m_depth;
+    // Rolling back cannot be allowed to throw from a destructor; SQLite undoes the rest itself.
+    if (m_savepoint.empty()) {
+        m_db.m_sql->tryExec("ROLLBACK");
+    } else {
+        m_db.m_sql->tryExec(fmt::format("ROLLBACK TO {}", m_savepoint));
+        m_db.m_sql->tryExec(fmt::format("RELEASE {}", m_savepoint));
+    }
+}
+
+} // namespace needlebook::storage

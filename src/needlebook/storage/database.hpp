@@ -1,0 +1,82 @@
+#pragma once
+// One open SQLite database: pragmas, schema migrations, cached statements and write scopes.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace needlebook::storage {
+
+// A cached prepared statement, reset when the query goes out of scope so it holds no snapshot.
+class Query {
+public:
+    explicit Query(SQLite::Statement& statement) : m_statement(statement) {}
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+    ~Query() { m_statement.tryReset(); } // every use binds all its parameters anew
+    SQLite::Statement* operator->() { return &m_statement; }
+    SQLite::Statement& operator*() { return m_statement; }
+
+private:
+    SQLite::Statement& m_statement;
+};
+
+class Database {
+public:
+    enum class Create { no, yes };
+
+    // Opens (creating with mode 0600 when asked), refuses a schema newer than this program,
+    // sets the pragmas of DESIGN.md and applies pending migrations.
+    static Database open(const std::filesystem::path& path, Create create);
+    // A private in-memory database with the full schema, for tests and examples.
+    static Database in_memory();
+
+    SQLite::Database& sql() { return *m_sql; }
+    const std::string& path() const { return m_path; }
+    int schema_version();
+
+    // The prepared statement for `sql`, prepared once per connection and reused.
+    Query query(const std::string& sql);
+
+    // Runs `work` in one write transaction: BEGIN IMMEDIATE, or a savepoint when already inside
+    // one, so a use case composes into a bigger one (the demo clinic is one transaction).
+    template <class Work> decltype(auto) write(Work&& work) {
+        WriteScope scope(*this);
+        if constexpr (std::is_void_v<decltype(work())>) {
+            work();
+            scope.commit();
+        } else {
+            decltype(auto) result = work();
+            scope.commit();
+            return result;
+        }
+    }
+
+private:
+    class WriteScope {
+    public:
+        explicit WriteScope(Database& db);
+        WriteScope(const WriteScope&) = delete;
+        WriteScope& operator=(const WriteScope&) = delete;
+        ~WriteScope();
+        void commit();
+
+    private:
+        Database& m_db;
+        std::string m_savepoint; // empty for the outermost scope
+        bool m_done = false;
+    };
+
+    Database(std::unique_ptr<SQLite::Database> sql, std::string path);
+    void migrate();
+
+    std::unique_ptr<SQLite::Database> m_sql;
+    std::string m_path;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+    int m_depth = 0; // nesting of write scopes
+};
+
+} // namespace needlebook::storage

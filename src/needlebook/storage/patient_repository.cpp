@@ -1,0 +1,122 @@
+#include "needlebook/storage/patient_repository.hpp"
+
+#include "needlebook/storage/binding.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::storage {
+namespace {
+
+constexpr const char* select_patient =
+    "SELECT p.id, p.code, r.family_name, r.given_name, r.birth_date, r.fitzpatrick, r.phone, "
+    "r.email, r.note, r.revision, r.author, r.recorded_at, r.reason, r.voided "
+    "FROM patient p JOIN patient_revision r ON r.patient_id = p.id ";
+
+constexpr const char* newest_revision =
+    "r.revision = (SELECT max(revision) FROM patient_revision WHERE patient_id = p.id)";
+
+Patient read_patient(SQLite::Statement& row) {
+    Patient patient;
+    patient.id = PatientId{row.getColumn(0).getInt64()};
+    patient.code = row.getColumn(1).getString();
+    patient.details.family_name = row.getColumn(2).getString();
+    patient.details.given_name = row.getColumn(3).getString();
+    patient.details.birth_date = read_date(row.getColumn(4));
+    patient.details.fitzpatrick = read_optional_int(row.getColumn(5));
+    patient.details.phone = row.getColumn(6).getString();
+    patient.details.email = row.getColumn(7).getString();
+    patient.details.note = row.getColumn(8).getString();
+    patient.revision = read_revision(row, 9);
+    return patient;
+}
+
+std::vector<Patient> read_all(Query& query) {
+    std::vector<Patient> patients;
+    while (query->executeStep())
+        patients.push_back(read_patient(*query));
+    return patients;
+}
+
+} // namespace
+
+PatientId PatientRepository::insert(const std::string& code, const PatientDetails& details,
+                                    const RevisionInfo& revision) {
+    auto identity = m_db.query("INSERT INTO patient (code, created_at) VALUES (:code, :at)");
+    identity->bind(":code", code);
+    identity->bind(":at", time::format_utc(revision.recorded_at));
+    identity->exec();
+    const PatientId id{m_db.sql().getLastInsertRowid()};
+    add_revision(id, details, revision);
+    return id;
+}
+
+void PatientRepository::add_revision(PatientId id, const PatientDetails& details,
+                                     const RevisionInfo& revision) {
+    auto insert = m_db.query(
+        "INSERT INTO patient_revision (patient_id, revision, family_name, given_name, birth_date, "
+        "fitzpatrick, phone, email, note, voided, author, recorded_at, reason) VALUES (:id, "
+        ":revision, :family, :given, :born, :fitzpatrick, :phone, :email, :note, :voided, :author, "
+        ":recorded_at, :reason)");
+    insert->bind(":id", id.value);
+    insert->bind(":family", details.family_name);
+    insert->bind(":given", details.given_name);
+    bind_date(*insert, ":born", details.birth_date);
+    bind_optional(*insert, ":fitzpatrick", details.fitzpatrick);
+    insert->bind(":phone", details.phone);
+    insert->bind(":email", details.email);
+    insert->bind(":note", details.note);
+    bind_revision(*insert, revision);
+    insert->exec();
+}
+
+std::optional<Patient> PatientRepository::find(std::string_view code) {
+    auto query = m_db.query(fmt::format("{} WHERE p.code = :code AND {}", select_patient, newest_revision));
+    query->bind(":code", std::string(code));
+    if (!query->executeStep())
+        return std::nullopt;
+    return read_patient(*query);
+}
+
+std::optional<Patient> PatientRepository::find(PatientId id) {
+    auto query = m_db.query(fmt::format("{} WHERE p.id = :id AND {}", select_patient, newest_revision));
+    query->bind(":id", id.value);
+    if (!query->executeStep())
+        return std::nullopt;
+    return read_patient(*query);
+}
+
+std::vector<Patient> PatientRepository::list(std::string_view search) {
+    auto query = m_db.query(fmt::format(
+        "{} WHERE {} AND instr(lower(p.code || ' ' || r.family_name || ' ' || r.given_name), "
+        "lower(:search)) > 0 ORDER BY p.code",
+        select_patient, newest_revision));
+    query->bind(":search", std::string(search));
+    return read_all(query);
+}
+
+std::vector<Patient> PatientRepository::revisions(PatientId id) {
+    auto query = m_db.query(fmt::format("{} WHERE p.id = :id ORDER BY r.revision", select_patient));
+    query->bind(":id", id.value);
+    return read_all(query);
+}
+
+std::string PatientRepository::next_code() {
+    std::int64_t number = 1;
+    {
+        auto next = m_db.query("SELECT coalesce(max(id), 0) + 1 FROM patient");
+        next->executeStep();
+        number = next->getColumn(0).getInt64();
+    }
+    // A code typed by hand may already hold the number: move on to the first free one.
+    auto taken = m_db.query("SELECT 1 FROM patient WHERE code = :code");
+    for (;; ++number) {
+        const auto code = fmt::format("P-{:06}", number);
+        taken->bind(":code", code);
+        const bool exists = taken->executeStep();
+        taken->reset();
+        if (!exists)
+            return code;
+    }
+}
+
+} // namespace needlebook::storage

@@ -1,0 +1,37 @@
+#pragma once
+// All SQL for patients.
+
+#include "needlebook/model/patient.hpp"
+#include "needlebook/storage/database.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace needlebook::storage {
+
+class PatientRepository {
+public:
+    explicit PatientRepository(Database& db) : m_db(db) {}
+
+    PatientId insert(const std::string& code, const PatientDetails& details,
+                     const RevisionInfo& revision);
+    void add_revision(PatientId id, const PatientDetails& details, const RevisionInfo& revision);
+
+    // The current revision.
+    std::optional<Patient> find(std::string_view code);
+    std::optional<Patient> find(PatientId id);
+    // Current revisions whose code or names contain `search` (case-insensitive), by code.
+    std::vector<Patient> list(std::string_view search);
+    // Every revision, oldest first.
+    std::vector<Patient> revisions(PatientId id);
+
+    // The next free code of the form P-000123.
+    std::string next_code();
+
+private:
+    Database& m_db;
+};
+
+} // namespace needlebook::storage

@@ -1,0 +1,125 @@
+#include "needlebook/storage/reaction_repository.hpp"
+
+#include "needlebook/storage/binding.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::storage {
+namespace {
+
+constexpr const char* select_reaction =
+    "SELECT x.id, x.session_id, r.kind, r.severity, r.area, r.side, r.onset_on, r.resolved_on, "
+    "r.note, r.revision, r.author, r.recorded_at, r.reason, r.voided FROM reaction x JOIN "
+    "reaction_revision r ON r.reaction_id = x.id WHERE r.revision = (SELECT max(revision) FROM "
+    "reaction_revision WHERE reaction_id = x.id) ";
+
+Reaction read_reaction(SQLite::Statement& row) {
+    Reaction reaction;
+    reaction.id = ReactionId{row.getColumn(0).getInt64()};
+    reaction.session_id = SessionId{row.getColumn(1).getInt64()};
+    auto& details = reaction.details;
+    details.kind = read_code<ReactionKind>(row.getColumn(2));
+    details.severity = read_code<Severity>(row.getColumn(3));
+    details.area = read_optional_code<Area>(row.getColumn(4));
+    details.side = read_optional_code<Side>(row.getColumn(5));
+    details.onset = read_date(row.getColumn(6));
+    details.resolved = read_optional_date(row.getColumn(7));
+    details.note = row.getColumn(8).getString();
+    reaction.revision = read_revision(row, 9);
+    return reaction;
+}
+
+} // namespace
+
+ReactionId ReactionRepository::insert(SessionId session, const ReactionDetails& details,
+                                      const RevisionInfo& revision) {
+    auto identity =
+        m_db.query("INSERT INTO reaction (session_id, created_at) VALUES (:session, :at)");
+    identity->bind(":session", session.value);
+    identity->bind(":at", time::format_utc(revision.recorded_at));
+    identity->exec();
+    const ReactionId id{m_db.sql().getLastInsertRowid()};
+    add_revision(id, details, revision);
+    return id;
+}
+
+void ReactionRepository::add_revision(ReactionId id, const ReactionDetails& details,
+                                      const RevisionInfo& revision) {
+    auto insert = m_db.query(
+        "INSERT INTO reaction_revision (reaction_id, revision, kind, severity, area, side, "
+        "onset_on, resolved_on, note, voided, author, recorded_at, reason) VALUES (:id, "
+        ":revision, :kind, :severity, :area, :side, :onset, :resolved, :note, :voided, :author, "
+        ":recorded_at, :reason)");
+    insert->bind(":id", id.value);
+    bind_code(*insert, ":kind", details.kind);
+    bind_code(*insert, ":severity", details.severity);
+    bind_optional_code(*insert, ":area", details.area);
+    bind_optional_code(*insert, ":side", details.side);
+    bind_date(*insert, ":onset", details.onset);
+    bind_optional_date(*insert, ":resolved", details.resolved);
+    insert->bind(":note", details.note);
+    bind_revision(*insert, revision);
+    insert->exec();
+}
+
+std::optional<Reaction> ReactionRepository::find(ReactionId id) {
+    auto query = m_db.query(fmt::format("{} AND x.id = :id", select_reaction));
+    query->bind(":id", id.value);
+    if (!query->executeStep())
+        return std::nullopt;
+    return read_reaction(*query);
+}
+
+std::vector<Reaction> ReactionRepository::for_session(SessionId session) {
+    auto query = m_db.query(fmt::format(
+        "{} AND x.session_id = :session AND r.voided = 0 ORDER BY r.onset_on, x.id", select_reaction));
+    query->bind(":session", session.value);
+    std::vector<Reaction> reactions;
+    while (query->executeStep())
+        reactions.push_back(read_reaction(*query));
+    return reactions;
+}
+
+FollowupId ReactionRepository::insert_followup(SessionId session, const FollowupDetails& details,
+                                               const RevisionInfo& revision) {
+    auto identity =
+        m_db.query("INSERT INTO followup (session_id, created_at) VALUES (:session, :at)");
+    identity->bind(":session", session.value);
+    identity->bind(":at", time::format_utc(revision.recorded_at));
+    identity->exec();
+    const FollowupId id{m_db.sql().getLastInsertRowid()};
+    auto insert = m_db.query(
+        "INSERT INTO followup_revision (followup_id, revision, checked_on, outcome, note, voided, "
+        "author, recorded_at, reason) VALUES (:id, :revision, :on, :outcome, :note, :voided, "
+        ":author, :recorded_at, :reason)");
+    insert->bind(":id", id.value);
+    bind_date(*insert, ":on", details.checked_on);
+    bind_code(*insert, ":outcome", details.outcome);
+    insert->bind(":note", details.note);
+    bind_revision(*insert, revision);
+    insert->exec();
+    return id;
+}
+
+std::vector<Followup> ReactionRepository::followups_for_session(SessionId session) {
+    auto query = m_db.query(
+        "SELECT f.id, r.checked_on, r.outcome, r.note, r.revision, r.author, r.recorded_at, "
+        "r.reason, r.voided FROM followup f JOIN followup_revision r ON r.followup_id = f.id "
+        "WHERE f.session_id = :session AND r.revision = (SELECT max(revision) FROM "
+        "followup_revision WHERE followup_id = f.id) AND r.voided = 0 ORDER BY r.checked_on, f.id");
+    query->bind(":session", session.value);
+    std::vector<Followup> followups;
+    while (query->executeStep()) {
+        Followup followup;
+        followup.id = FollowupId{query->getColumn(0).getInt64()};
+        followup.session_id = session;
+        followup.details.checked_on = read_date(query->getColumn(1));
+        followup.details.outcome = read_code<FollowupOutcome>(query->getColumn(2));
+        followup.details.note = query->getColumn(3).getString();
+        followup.revision = read_revision(*query, 4);
+        followups.push_back(std::move(followup));
+    }
+    return followups;
+}
+
+} // namespace needlebook::storage

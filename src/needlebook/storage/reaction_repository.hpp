@@ -1,0 +1,30 @@
+#pragma once
+// All SQL for reactions and follow-ups, the two records that hang off a session.
+
+#include "needlebook/model/reaction.hpp"
+#include "needlebook/storage/database.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace needlebook::storage {
+
+class ReactionRepository {
+public:
+    explicit ReactionRepository(Database& db) : m_db(db) {}
+
+    ReactionId insert(SessionId session, const ReactionDetails& details, const RevisionInfo& revision);
+    void add_revision(ReactionId id, const ReactionDetails& details, const RevisionInfo& revision);
+    std::optional<Reaction> find(ReactionId id);
+    // Current revisions, voided ones left out, by onset.
+    std::vector<Reaction> for_session(SessionId session);
+
+    FollowupId insert_followup(SessionId session, const FollowupDetails& details,
+                               const RevisionInfo& revision);
+    std::vector<Followup> followups_for_session(SessionId session);
+
+private:
+    Database& m_db;
+};
+
+} // namespace needlebook::storage

@@ -1,0 +1,221 @@
+#include "needlebook/storage/session_repository.hpp"
+
+#include "needlebook/storage/binding.hpp"
+
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace needlebook::storage {
+namespace {
+
+constexpr const char* select_session =
+    "SELECT r.id, s.id, s.patient_id, p.code, r.performed_at, r.practitioner, r.indication, "
+    "r.device, r.model, r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, "
+    "r.note, r.override_reason, r.revision, r.author, r.recorded_at, r.reason, r.voided "
+    "FROM session s JOIN session_revision r ON r.session_id = s.id "
+    "JOIN patient p ON p.id = s.patient_id "
+    "WHERE r.revision = (SELECT max(revision) FROM session_revision WHERE session_id = s.id) ";
+
+Session read_session(SQLite::Statement& row) {
+    Session session;
+    session.id = SessionId{row.getColumn(1).getInt64()};
+    session.patient_id = PatientId{row.getColumn(2).getInt64()};
+    session.patient_code = row.getColumn(3).getString();
+    auto& details = session.details;
+    details.performed_at = time::parse_utc(row.getColumn(4).getString(), "performed_at");
+    details.practitioner = row.getColumn(5).getString();
+    details.indication = read_code<Indication>(row.getColumn(6));
+    details.device = read_code<Device>(row.getColumn(7));
+    details.model = row.getColumn(8).getString();
+    details.cartridge = row.getColumn(9).getString();
+    details.cartridge_lot = row.getColumn(10).getString();
+    details.anaesthetic = row.getColumn(11).getString();
+    details.endpoint = row.getColumn(12).getString();
+    details.aftercare = row.getColumn(13).getString();
+    details.note = row.getColumn(14).getString();
+    session.override_reason = row.getColumn(15).getString();
+    session.revision = read_revision(row, 16);
+    return session;
+}
+
+RuleKind read_rule(const std::string& text) {
+    for (auto rule : {RuleKind::contraindication, RuleKind::depth, RuleKind::interval,
+                      RuleKind::consent})
+        if (fmt::format("{}", rule) == text)
+            return rule;
+    return RuleKind::contraindication;
+}
+
+// A JSON array of ids, bound as one parameter and read back with json_each.
+std::string id_array(const std::vector<std::int64_t>& ids) {
+    return fmt::format("[{}]", fmt::join(ids, ","));
+}
+
+} // namespace
+
+SessionId SessionRepository::insert(const Session& session) {
+    auto identity =
+        m_db.query("INSERT INTO session (patient_id, created_at) VALUES (:patient, :at)");
+    identity->bind(":patient", session.patient_id.value);
+    identity->bind(":at", time::format_utc(session.revision.recorded_at));
+    identity->exec();
+    Session stored = session;
+    stored.id = SessionId{m_db.sql().getLastInsertRowid()};
+    add_revision(stored);
+    return stored.id;
+}
+
+void SessionRepository::add_revision(const Session& session) {
+    const auto& details = session.details;
+    {
+        auto insert = m_db.query(
+            "INSERT INTO session_revision (session_id, revision, performed_at, practitioner, "
+            "indication, device, model, cartridge, cartridge_lot, anaesthetic, endpoint, "
+            "aftercare, note, override_reason, voided, author, recorded_at, reason) VALUES (:id, "
+            ":revision, :at, :practitioner, :indication, :device, :model, :cartridge, "
+            ":cartridge_lot, :anaesthetic, :endpoint, :aftercare, :note, :override, :voided, "
+            ":author, :recorded_at, :reason)");
+        insert->bind(":id", session.id.value);
+        insert->bind(":at", time::format_utc(details.performed_at));
+        insert->bind(":practitioner", details.practitioner);
+        bind_code(*insert, ":indication", details.indication);
+        bind_code(*insert, ":device", details.device);
+        insert->bind(":model", details.model);
+        insert->bind(":cartridge", details.cartridge);
+        insert->bind(":cartridge_lot", details.cartridge_lot);
+        insert->bind(":anaesthetic", details.anaesthetic);
+        insert->bind(":endpoint", details.endpoint);
+        insert->bind(":aftercare", details.aftercare);
+        insert->bind(":note", details.note);
+        insert->bind(":override", session.override_reason);
+        bind_revision(*insert, session.revision);
+        insert->exec();
+    }
+    const std::int64_t revision_id = m_db.sql().getLastInsertRowid();
+    auto area = m_db.query(
+        "INSERT INTO session_area (session_revision_id, position, area, side, depth_mm, passes) "
+        "VALUES (:revision, :position, :area, :side, :depth, :passes)");
+    for (std::size_t i = 0; i < details.areas.size(); ++i) {
+        const auto& treated = details.areas[i];
+        area->bind(":revision", revision_id);
+        area->bind(":position", static_cast<int>(i + 1));
+        bind_code(*area, ":area", treated.area);
+        bind_optional_code(*area, ":side", treated.side);
+        area->bind(":depth", treated.depth_mm);
+        bind_optional(*area, ":passes", treated.passes);
+        area->exec();
+        area->reset();
+    }
+    auto serum = m_db.query(
+        "INSERT INTO serum_use (session_revision_id, position, product_id, lot, phase) VALUES "
+        "(:revision, :position, (SELECT id FROM product WHERE code = :product), :lot, :phase)");
+    for (std::size_t i = 0; i < details.serums.size(); ++i) {
+        const auto& use = details.serums[i];
+        serum->bind(":revision", revision_id);
+        serum->bind(":position", static_cast<int>(i + 1));
+        serum->bind(":product", use.product);
+        serum->bind(":lot", use.lot);
+        bind_code(*serum, ":phase", use.phase);
+        serum->exec();
+        serum->reset();
+    }
+    auto overridden = m_db.query(
+        "INSERT INTO session_override (session_revision_id, rule, detail) VALUES (:revision, "
+        ":rule, :detail)");
+    for (const auto& item : session.overrides) {
+        overridden->bind(":revision", revision_id);
+        overridden->bind(":rule", fmt::format("{}", item.rule));
+        overridden->bind(":detail", item.detail);
+        overridden->exec();
+        overridden->reset();
+    }
+}
+
+std::optional<Session> SessionRepository::find(SessionId id) {
+    std::vector<Session> found;
+    std::vector<std::int64_t> revision_ids;
+    {
+        auto query = m_db.query(fmt::format("{} AND s.id = :id", select_session));
+        query->bind(":id", id.value);
+        if (!query->executeStep())
+            return std::nullopt;
+        found.push_back(read_session(*query));
+        revision_ids.push_back(query->getColumn(0).getInt64());
+    }
+    load_children(found, revision_ids);
+    return std::move(found.front());
+}
+
+std::vector<Session> SessionRepository::list(const SessionFilter& filter) {
+    std::vector<Session> sessions;
+    std::vector<std::int64_t> revision_ids;
+    {
+        auto query = m_db.query(fmt::format(
+            "{} AND (:patient IS NULL OR s.patient_id = :patient) AND (:from IS NULL OR "
+            "r.performed_at >= :from) AND (:to IS NULL OR r.performed_at < :to) AND (:voided OR "
+            "r.voided = 0) ORDER BY r.performed_at, s.id",
+            select_session));
+        if (filter.patient)
+            query->bind(":patient", filter.patient->value);
+        else
+            query->bind(":patient");
+        bind_optional(*query, ":from",
+                      filter.from ? std::optional(time::format_utc(*filter.from)) : std::nullopt);
+        bind_optional(*query, ":to",
+                      filter.to ? std::optional(time::format_utc(*filter.to)) : std::nullopt);
+        query->bind(":voided", filter.include_voided ? 1 : 0);
+        while (query->executeStep()) {
+            sessions.push_back(read_session(*query));
+            revision_ids.push_back(query->getColumn(0).getInt64());
+        }
+    }
+    load_children(sessions, revision_ids);
+    return sessions;
+}
+
+void SessionRepository::load_children(std::vector<Session>& sessions,
+                                      const std::vector<std::int64_t>& revision_ids) {
+    std::unordered_map<std::int64_t, Session*> by_revision;
+    for (std::size_t i = 0; i < sessions.size(); ++i)
+        by_revision[revision_ids[i]] = &sessions[i];
+    const auto ids = id_array(revision_ids);
+    {
+        auto areas = m_db.query(
+            "SELECT session_revision_id, area, side, depth_mm, passes FROM session_area WHERE "
+            "session_revision_id IN (SELECT value FROM json_each(:ids)) ORDER BY "
+            "session_revision_id, position");
+        areas->bind(":ids", ids);
+        while (areas->executeStep()) {
+            AreaTreatment treated;
+            treated.area = read_code<Area>(areas->getColumn(1));
+            treated.side = read_optional_code<Side>(areas->getColumn(2));
+            treated.depth_mm = areas->getColumn(3).getDouble();
+            treated.passes = read_optional_int(areas->getColumn(4));
+            by_revision.at(areas->getColumn(0).getInt64())->details.areas.push_back(treated);
+        }
+    }
+    {
+        auto serums = m_db.query(
+            "SELECT u.session_revision_id, p.code, u.lot, u.phase FROM serum_use u JOIN product p "
+            "ON p.id = u.product_id WHERE u.session_revision_id IN (SELECT value FROM "
+            "json_each(:ids)) ORDER BY u.session_revision_id, u.position");
+        serums->bind(":ids", ids);
+        while (serums->executeStep()) {
+            SerumUse use;
+            use.product = serums->getColumn(1).getString();
+            use.lot = serums->getColumn(2).getString();
+            use.phase = read_code<SerumPhase>(serums->getColumn(3));
+            by_revision.at(serums->getColumn(0).getInt64())->details.serums.push_back(use);
+        }
+    }
+    auto overrides = m_db.query(
+        "SELECT session_revision_id, rule, detail FROM session_override WHERE "
+        "session_revision_id IN (SELECT value FROM json_each(:ids)) ORDER BY id");
+    overrides->bind(":ids", ids);
+    while (overrides->executeStep())
+        by_revision.at(overrides->getColumn(0).getInt64())
+            ->overrides.push_back({read_rule(overrides->getColumn(1).getString()),
+                                   overrides->getColumn(2).getString()});
+}
+
+} // namespace needlebook::storage

@@ -1,0 +1,39 @@
+#pragma once
+// All SQL for sessions, their treated areas, serums and overrides.
+
+#include "needlebook/model/session.hpp"
+#include "needlebook/storage/database.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace needlebook::storage {
+
+struct SessionFilter {
+    std::optional<PatientId> patient;
+    std::optional<time::Instant> from; // inclusive
+    std::optional<time::Instant> to;   // exclusive
+    bool include_voided = false;
+};
+
+class SessionRepository {
+public:
+    explicit SessionRepository(Database& db) : m_db(db) {}
+
+    // Stores the identity row and the first revision of `session` (its id is ignored).
+    SessionId insert(const Session& session);
+    // Stores `session` as its next revision; session.revision.number says which.
+    void add_revision(const Session& session);
+
+    std::optional<Session> find(SessionId id);
+    // Current revisions in time order; each comes with its areas, serums and overrides.
+    std::vector<Session> list(const SessionFilter& filter);
+
+private:
+    // Loads areas, serums and overrides of every listed session in three queries.
+    void load_children(std::vector<Session>& sessions, const std::vector<std::int64_t>& revision_ids);
+
+    Database& m_db;
+};
+
+} // namespace needlebook::storage

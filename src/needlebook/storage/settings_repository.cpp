@@ -1,0 +1,75 @@
+#include "needlebook/storage/settings_repository.hpp"
+
+#include "needlebook/model/text.hpp"
+#include "needlebook/storage/binding.hpp"
+
+namespace needlebook::storage {
+namespace {
+
+Product read_product(SQLite::Statement& row) {
+    return Product{ProductId{row.getColumn(0).getInt64()}, row.getColumn(1).getString(),
+                   row.getColumn(2).getString(), read_code<ProductKind>(row.getColumn(3)),
+                   row.getColumn(4).getString()};
+}
+
+} // namespace
+
+ClinicSettings SettingsRepository::load() {
+    ClinicSettings settings;
+    {
+        auto query = m_db.query("SELECT key, value FROM clinic_setting");
+        while (query->executeStep()) {
+            const auto key = query->getColumn(0).getString();
+            const auto value = query->getColumn(1).getString();
+            const auto number = [&] { return parse_whole(value, key, 0, 100000); };
+            if (key == "time_zone")
+                settings.time_zone = value;
+            else if (key == "isotretinoin_months")
+                settings.isotretinoin_months = number();
+            else if (key == "consent_valid_months")
+                settings.consent_valid_months = number();
+            else if (key == "interval_warn_days")
+                settings.interval_warn_days = number();
+            else if (key == "interval_block_days")
+                settings.interval_block_days = number();
+            else if (key == "followup_due_days")
+                settings.followup_due_days = number();
+        }
+    }
+    {
+        auto query = m_db.query("SELECT area, limit_mm FROM depth_limit");
+        while (query->executeStep())
+            settings.depth_limit_mm[read_code<Area>(query->getColumn(0))] =
+                query->getColumn(1).getDouble();
+    }
+    {
+        auto query = m_db.query("SELECT code, action FROM condition_policy");
+        while (query->executeStep())
+            settings.condition_action[read_code<ConditionCode>(query->getColumn(0))] =
+                query->getColumn(1).getString() == "block" ? ConditionAction::block
+                                                            : ConditionAction::warn;
+    }
+    auto query = m_db.query("SELECT kind, expected_days, always_adverse FROM reaction_norm");
+    while (query->executeStep())
+        settings.reaction_norm[read_code<ReactionKind>(query->getColumn(0))] =
+            ReactionNorm{read_optional_int(query->getColumn(1)), query->getColumn(2).getInt() != 0};
+    return settings;
+}
+
+std::optional<Product> SettingsRepository::find_product(std::string_view code) {
+    auto query = m_db.query("SELECT id, code, name, kind, maker FROM product WHERE code = :code");
+    query->bind(":code", std::string(code));
+    if (!query->executeStep())
+        return std::nullopt;
+    return read_product(*query);
+}
+
+std::vector<Product> SettingsRepository::products() {
+    auto query = m_db.query("SELECT id, code, name, kind, maker FROM product ORDER BY code");
+    std::vector<Product> all;
+    while (query->executeStep())
+        all.push_back(read_product(*query));
+    return all;
+}
+
+} // namespace needlebook::storage

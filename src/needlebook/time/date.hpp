@@ -1,0 +1,28 @@
+#pragma once
+// The only code that parses or formats dates and instants. Calendar dates (birth, onset,
+// resolution) are date::year_month_day; instants are UTC seconds, shown in the clinic's zone.
+
+#include <chrono>
+#include <date/date.h>
+#include <string>
+#include <string_view>
+
+namespace needlebook::time {
+
+using Date = date::year_month_day;
+using Instant = std::chrono::sys_seconds;
+
+// Strict 'YYYY-MM-DD' that exists in the calendar (2026-02-30 is refused).
+Date parse_date(std::string_view text, std::string_view field);
+std::string format_date(Date day);
+
+// Days from `from` to `to` (negative when `to` is earlier).
+int days_between(Date from, Date to);
+Date add_days(Date day, int days);
+Date add_months(Date day, int months);
+
+// The stored form: 'YYYY-MM-DDTHH:MM:SSZ'.
+std::string format_utc(Instant at);
+Instant parse_utc(std::string_view text, std::string_view field);
+
+} // namespace needlebook::time

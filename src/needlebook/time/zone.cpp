@@ -1,0 +1,98 @@
+#include "needlebook/time/zone.hpp"
+
+#include "needlebook/error.hpp"
+
+#include <cstdlib>
+#include <date/tz.h>
+#include <fmt/format.h>
+#include <sstream>
+
+namespace needlebook::time {
+namespace {
+
+const date::time_zone* locate(std::string_view name, std::string_view origin) {
+    try {
+        return date::locate_zone(name);
+    } catch (const std::exception&) {
+        throw ValidationError("time zone", fmt::format("unknown time zone '{}' ({}); use an IANA "
+                                                       "name such as Europe/London",
+                                                       name, origin));
+    }
+}
+
+} // namespace
+
+ClinicZone ClinicZone::from_setting(std::string_view setting) {
+    if (!setting.empty())
+        return {locate(setting, "clinic setting time_zone"), std::string(setting)};
+    if (const char* tz = std::getenv("TZ"); tz != nullptr && *tz != '\0') {
+        std::string_view name = tz;
+        if (name.front() == ':') // POSIX allows ':Area/City'
+            name.remove_prefix(1);
+        return {locate(name, "$TZ"), std::string(name)};
+    }
+    try {
+        const auto* zone = date::current_zone();
+        return {zone, std::string(zone->name())};
+    } catch (const std::exception&) {
+        return {locate("UTC", "fallback"), "UTC"}; // no /etc/localtime: a bare container
+    }
+}
+
+Instant ClinicZone::parse_local(std::string_view text, std::string_view field) const {
+    if (!text.empty() && text.back() == 'Z') {
+        std::string utc(text);
+        if (utc.size() == 17) // 'YYYY-MM-DDTHH:MMZ': seconds left out
+            utc.insert(16, ":00");
+        return parse_utc(utc, field);
+    }
+    const auto bad_shape = [&] {
+        return ValidationError(std::string(field),
+                               fmt::format("{} '{}' is not a time; use 'YYYY-MM-DD HH:MM' (clinic "
+                                           "time, {}) or 'YYYY-MM-DDTHH:MMZ' (UTC)",
+                                           field, text, m_name));
+    };
+    if (text.size() != 16 || text[10] != ' ')
+        throw bad_shape();
+    const Date day = parse_date(text.substr(0, 10), field);
+    const auto clock = text.substr(11);
+    if (clock[2] != ':' || clock[0] < '0' || clock[0] > '2' || clock[1] < '0' || clock[1] > '9' ||
+        clock[3] < '0' || clock[3] > '5' || clock[4] < '0' || clock[4] > '9')
+        throw bad_shape();
+    const int hours = (clock[0] - '0') * 10 + (clock[1] - '0');
+    const int minutes = (clock[3] - '0') * 10 + (clock[4] - '0');
+    if (hours > 23)
+        throw bad_shape();
+    const auto local = date::local_days{day} + std::chrono::hours{hours} + std::chrono::minutes{minutes};
+    const auto info = m_zone->get_info(local);
+    if (info.result == date::local_info::nonexistent)
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' does not exist in {} (the clocks went forward)",
+                                          field, text, m_name));
+    if (info.result == date::local_info::ambiguous)
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' happens twice in {} (the clocks went back); give "
+                                          "the UTC time instead, e.g. '{}'",
+                                          field, text, m_name,
+                                          date::format("%Y-%m-%dT%H:%MZ",
+                                                       local - info.first.offset)));
+    return std::chrono::time_point_cast<std::chrono::seconds>(
+        date::sys_seconds{(local - info.first.offset).time_since_epoch()});
+}
+
+std::string ClinicZone::format_local(Instant at) const {
+    const auto zoned = date::make_zoned(m_zone, at);
+    return date::format("%Y-%m-%d %H:%M", zoned.get_local_time());
+}
+
+Date ClinicZone::local_date(Instant at) const {
+    const auto local = date::make_zoned(m_zone, at).get_local_time();
+    return Date{date::floor<date::days>(local)};
+}
+
+Instant ClinicZone::start_of_day(Date day) const {
+    const auto zoned = date::make_zoned(m_zone, date::local_days{day}, date::choose::earliest);
+    return zoned.get_sys_time();
+}
+
+} // namespace needlebook::time

@@ -1,0 +1,36 @@
+#pragma once
+// The clinic's time zone: sessions are typed and shown in it, day counts are taken in it.
+
+#include "needlebook/time/date.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace date {
+class time_zone;
+}
+
+namespace needlebook::time {
+
+class ClinicZone {
+public:
+    // setting: an IANA name such as "Europe/London", or empty for the system's zone
+    // ($TZ first, because date's current_zone() reads only /etc/localtime).
+    static ClinicZone from_setting(std::string_view setting);
+
+    const std::string& name() const { return m_name; }
+
+    // 'YYYY-MM-DD HH:MM' in this zone, or 'YYYY-MM-DDTHH:MM[:SS]Z' in UTC.
+    Instant parse_local(std::string_view text, std::string_view field) const;
+    std::string format_local(Instant at) const; // 'YYYY-MM-DD HH:MM'
+    Date local_date(Instant at) const;
+    // The first instant of a local day, for range filters.
+    Instant start_of_day(Date day) const;
+
+private:
+    ClinicZone(const date::time_zone* zone, std::string name) : m_zone(zone), m_name(std::move(name)) {}
+    const date::time_zone* m_zone; // owned by date's tz database, which lives forever
+    std::string m_name;
+};
+
+} // namespace needlebook::time
