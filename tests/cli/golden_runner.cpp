@@ -249,7 +249,7 @@ private:
         case '>':
             return add_stdout_or_row(marked_text(text, line), line);
         case '!':
-            return command_target('!', line).expected_stderr.push_back(marked_text(text, line));
+            return add_stderr(marked_text(text, line), line);
         case '?':
             return parse_exit_code(text, line);
         default:
@@ -330,6 +330,10 @@ private:
                 return;
             }
         command_target('>', line).expected_stdout.push_back(std::move(text));
+    }
+
+    void add_stderr(std::string text, int line) {
+        command_target('!', line).expected_stderr.push_back(std::move(text));
     }
 
     CommandStep& command_target(char marker, int line) {
@@ -443,6 +447,7 @@ std::vector<char*> c_string_array(std::vector<std::string>& strings) {
                              const char* cwd, int stdin_fd, int stdout_fd, int stderr_fd,
                              int status_fd) {
     ::signal(SIGPIPE, SIG_DFL); // the runner ignores SIGPIPE; the tool must not inherit that
+    ::setpgid(0, 0);            // own process group, so a timeout can kill its children too
     if (::dup2(stdin_fd, STDIN_FILENO) >= 0 && ::dup2(stdout_fd, STDOUT_FILENO) >= 0 &&
         ::dup2(stderr_fd, STDERR_FILENO) >= 0 && ::chdir(cwd) == 0)
         ::execve(binary, argv, envp);
@@ -534,7 +539,7 @@ ProcessResult run_process(const fs::path& binary, std::vector<std::string> args,
     result.timed_out =
         !drain_outputs(out.read_end.get(), err.read_end.get(), result.out, result.err, deadline);
     if (result.timed_out)
-        ::kill(pid, SIGKILL);
+        ::kill(-pid, SIGKILL);
     result.exec_errno = read_exec_errno(status.read_end.get());
     result.wait_status = wait_for(pid);
     return result;
@@ -564,8 +569,9 @@ std::string serialise_value(const SQLite::Column& column) {
         return fmt::format("I{}", column.getInt64());
     if (column.isFloat())
         return fmt::format("R{}", column.getDouble()); // fmt prints the shortest exact form
+    const char tag = column.isText() ? 'T' : 'B';      // read the type before any conversion
     const std::string bytes = column.getString();
-    return fmt::format("{}{}:{}", column.isText() ? 'T' : 'B', bytes.size(), bytes);
+    return fmt::format("{}{}:{}", tag, bytes.size(), bytes);
 }
 
 // Orders by rowid; WITHOUT ROWID tables have no rowid, so those fall back to the first column.

@@ -18,6 +18,7 @@ struct PatientDetails {
     std::string phone;
     std::string email;
     std::string note;
+    friend bool operator==(const PatientDetails&, const PatientDetails&) = default;
 };
 
 struct Patient {

@@ -44,6 +44,7 @@ struct SessionDetails {
     std::string note;
     std::vector<AreaTreatment> areas;
     std::vector<SerumUse> serums;
+    friend bool operator==(const SessionDetails&, const SessionDetails&) = default;
 };
 
 enum class RuleKind { contraindication, depth, interval, consent };

@@ -72,4 +72,13 @@ int parse_whole(std::string_view text, std::string_view field, int low, int high
     return value;
 }
 
+std::int64_t parse_record_id(std::string_view text, std::string_view field, std::string_view hint) {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value <= 0)
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' is not a {} id; {}", field, text, field, hint));
+    return value;
+}
+
 } // namespace needlebook

@@ -1,6 +1,7 @@
 #pragma once
 // Shared validation of free text and numbers typed by users.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,5 +20,8 @@ double parse_decimal(std::string_view text, std::string_view field, int decimals
 
 // A whole number in [low, high].
 int parse_whole(std::string_view text, std::string_view field, int low, int high);
+
+// A record id typed by a user: a positive whole number; `hint` says where ids are printed.
+std::int64_t parse_record_id(std::string_view text, std::string_view field, std::string_view hint);
 
 } // namespace needlebook

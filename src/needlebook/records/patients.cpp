@@ -1,0 +1,117 @@
+#include "needlebook/records/patients.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
+#include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/patient_repository.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::records {
+Patient find_patient(storage::Database& db, std::string_view code) {
+    if (auto patient = storage::PatientRepository(db).find(code))
+        return *patient;
+    throw NotFound(fmt::format("no patient with chart code '{}'; see 'needlebook patient list'", code));
+}
+
+std::vector<Patient> list_patients(storage::Database& db, std::string_view search) {
+    return storage::PatientRepository(db).list(search);
+}
+
+Patient register_patient(Scope& scope, std::optional<std::string> code,
+                         const PatientDetails& details) {
+    validate(details, scope.today());
+    if (code)
+        validate_chart_code(*code);
+    return scope.db().write([&] {
+        storage::PatientRepository patients(scope.db());
+        if (code && patients.find(*code))
+            throw Conflict(fmt::format("chart code '{}' is already taken; leave out --code to get "
+                                       "the next free one",
+                                       *code));
+        Patient patient{{}, code ? *code : patients.next_code(), details, scope.revision(1)};
+        patient.id = patients.insert(patient.code, details, patient.revision);
+        append_audit(scope.db(), scope.audit("patient.add", "patient", patient.id.value,
+                                             patient.id.value, 1));
+        return patient;
+    });
+}
+
+Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails& details,
+                      const std::string& reason) {
+    check_reason("reason", reason);
+    validate(details, scope.today());
+    return scope.db().write([&] {
+        Patient patient = find_patient(scope.db(), code);
+        if (patient.details == details)
+            throw Conflict(fmt::format("patient {} already reads like that; nothing to amend", code));
+        patient.details = details;
+        patient.revision = scope.revision(patient.revision.number + 1, reason);
+        storage::PatientRepository(scope.db()).add_revision(patient.id, details, patient.revision);
+        append_audit(scope.db(), scope.audit("patient.amend", "patient", patient.id.value,
+                                             patient.id.value, patient.revision.number, reason));
+        return patient;
+    });
+}
+
+Condition add_condition(Scope& scope, std::string_view patient_code, const ConditionDetails& details) {
+    validate(details, scope.today());
+    return scope.db().write([&] {
+        const Patient patient = find_patient(scope.db(), patient_code);
+        storage::ConditionRepository conditions(scope.db());
+        for (const auto& existing : conditions.for_patient(patient.id))
+            if (existing.details.code == details.code && !existing.details.resolved_on)
+                throw Conflict(fmt::format("{} is already on file for {} (condition {}); resolve "
+                                           "it first",
+                                           code_of(details.code), patient_code, existing.id));
+        Condition condition{{}, patient.id, details, scope.revision(1)};
+        condition.id = conditions.insert(patient.id, details, condition.revision);
+        append_audit(scope.db(), scope.audit("condition.add", "condition", condition.id.value,
+                                             patient.id.value, 1));
+        return condition;
+    });
+}
+
+Condition resolve_condition(Scope& scope, std::string_view patient_code, ConditionCode code,
+                            time::Date on) {
+    return scope.db().write([&] {
+        const Patient patient = find_patient(scope.db(), patient_code);
+        storage::ConditionRepository conditions(scope.db());
+        for (auto condition : conditions.for_patient(patient.id)) {
+            if (condition.details.code != code || condition.details.resolved_on)
+                continue;
+            condition.details.resolved_on = on;
+            validate(condition.details, scope.today());
+            condition.revision = scope.revision(condition.revision.number + 1, "resolved");
+            conditions.add_revision(condition.id, condition.details, condition.revision);
+            append_audit(scope.db(), scope.audit("condition.resolve", "condition",
+                                                 condition.id.value, patient.id.value,
+                                                 condition.revision.number, "resolved"));
+            return condition;
+        }
+        throw NotFound(fmt::format("no active {} on file for {}", code_of(code), patient_code));
+    });
+}
+
+std::vector<Condition> conditions_of(storage::Database& db, PatientId patient) {
+    return storage::ConditionRepository(db).for_patient(patient);
+}
+
+Consent add_consent(Scope& scope, std::string_view patient_code, const ConsentDetails& details) {
+    validate(details, scope.today());
+    return scope.db().write([&] {
+        const Patient patient = find_patient(scope.db(), patient_code);
+        Consent consent{{}, patient.id, details, scope.revision(1)};
+        consent.id = storage::ConditionRepository(scope.db())
+                         .insert_consent(patient.id, details, consent.revision);
+        append_audit(scope.db(), scope.audit("consent.add", "consent", consent.id.value,
+                                             patient.id.value, 1));
+        return consent;
+    });
+}
+
+std::vector<Consent> consents_of(storage::Database& db, PatientId patient) {
+    return storage::ConditionRepository(db).consents_for_patient(patient);
+}
+
+} // namespace needlebook::records

@@ -1,0 +1,34 @@
+#pragma once
+// Use cases for patients and what is on file about them (conditions, consent).
+
+#include "needlebook/model/condition.hpp"
+#include "needlebook/model/patient.hpp"
+#include "needlebook/records/scope.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace needlebook::records {
+
+// Registers a patient under `code`, or the next free P-000123 code when none is given.
+Patient register_patient(Scope& scope, std::optional<std::string> code, const PatientDetails& details);
+// Stores `details` as the patient's next revision; refuses a blank reason or no change.
+Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails& details,
+                      const std::string& reason);
+
+// Throws NotFound naming the code.
+Patient find_patient(storage::Database& db, std::string_view code);
+std::vector<Patient> list_patients(storage::Database& db, std::string_view search);
+
+Condition add_condition(Scope& scope, std::string_view patient_code, const ConditionDetails& details);
+// Resolves the patient's active condition with `code`.
+Condition resolve_condition(Scope& scope, std::string_view patient_code, ConditionCode code,
+                            time::Date on);
+std::vector<Condition> conditions_of(storage::Database& db, PatientId patient);
+
+Consent add_consent(Scope& scope, std::string_view patient_code, const ConsentDetails& details);
+std::vector<Consent> consents_of(storage::Database& db, PatientId patient);
+
+} // namespace needlebook::records

@@ -1,0 +1,105 @@
+#include "needlebook/records/reactions.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
+#include "needlebook/records/sessions.hpp"
+#include "needlebook/storage/reaction_repository.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace needlebook::records {
+namespace {
+
+// The session a reaction or follow-up belongs to; it must exist and not be voided.
+Session open_session(Scope& scope, SessionId id, std::string_view what) {
+    Session session = get_session(scope.db(), id);
+    if (session.revision.voided)
+        throw Conflict(fmt::format("session {} is voided; no {} can be added to it", id, what));
+    return session;
+}
+
+// A reaction's area must be one the session treated, so a typo cannot slip in.
+void check_area(const Session& session, const ReactionDetails& details) {
+    if (!details.area)
+        return;
+    const bool treated = std::any_of(
+        session.details.areas.begin(), session.details.areas.end(), [&](const AreaTreatment& a) {
+            return a.area == *details.area && (!a.side || !details.side || a.side == details.side);
+        });
+    if (treated)
+        return;
+    std::vector<std::string> areas;
+    for (const auto& a : session.details.areas)
+        areas.push_back(area_side_code(a.area, a.side));
+    throw ValidationError("area", fmt::format("area {} was not treated in session {} (treated: {})",
+                                              area_side_code(*details.area, details.side),
+                                              session.id, fmt::join(areas, ", ")));
+}
+
+} // namespace
+
+ReactionId parse_reaction_id(std::string_view text) {
+    return ReactionId{parse_record_id(text, "reaction", "use the number printed by 'reaction add'")};
+}
+
+Reaction add_reaction(Scope& scope, SessionId session_id, const ReactionDetails& details) {
+    return scope.db().write([&] {
+        const Session session = open_session(scope, session_id, "reaction");
+        validate(details, scope.zone().local_date(session.details.performed_at), scope.today());
+        check_area(session, details);
+        Reaction reaction{{}, session_id, details, scope.revision(1)};
+        reaction.id = storage::ReactionRepository(scope.db()).insert(session_id, details, reaction.revision);
+        append_audit(scope.db(), scope.audit("reaction.add", "reaction", reaction.id.value,
+                                             session.patient_id.value, 1));
+        return reaction;
+    });
+}
+
+Reaction resolve_reaction(Scope& scope, ReactionId id, time::Date on) {
+    return scope.db().write([&] {
+        storage::ReactionRepository reactions(scope.db());
+        auto found = reactions.find(id);
+        if (!found || found->revision.voided)
+            throw NotFound(fmt::format("no reaction {}; reaction ids are printed by 'reaction add' "
+                                       "and 'session show'",
+                                       id));
+        Reaction reaction = *found;
+        if (reaction.details.resolved)
+            throw Conflict(fmt::format("reaction {} was already resolved on {}", id,
+                                       time::format_date(*reaction.details.resolved)));
+        const Session session = open_session(scope, reaction.session_id, "reaction");
+        reaction.details.resolved = on;
+        validate(reaction.details, scope.zone().local_date(session.details.performed_at),
+                 scope.today());
+        reaction.revision = scope.revision(reaction.revision.number + 1, "resolved");
+        reactions.add_revision(id, reaction.details, reaction.revision);
+        append_audit(scope.db(), scope.audit("reaction.resolve", "reaction", id.value,
+                                             session.patient_id.value, reaction.revision.number,
+                                             "resolved"));
+        return reaction;
+    });
+}
+
+std::vector<Reaction> reactions_of(storage::Database& db, SessionId session) {
+    return storage::ReactionRepository(db).for_session(session);
+}
+
+Followup add_followup(Scope& scope, SessionId session_id, const FollowupDetails& details) {
+    return scope.db().write([&] {
+        const Session session = open_session(scope, session_id, "follow-up");
+        validate(details, scope.zone().local_date(session.details.performed_at), scope.today());
+        Followup followup{{}, session_id, details, scope.revision(1)};
+        followup.id = storage::ReactionRepository(scope.db())
+                          .insert_followup(session_id, details, followup.revision);
+        append_audit(scope.db(), scope.audit("followup.add", "followup", followup.id.value,
+                                             session.patient_id.value, 1));
+        return followup;
+    });
+}
+
+std::vector<Followup> followups_of(storage::Database& db, SessionId session) {
+    return storage::ReactionRepository(db).followups_for_session(session);
+}
+
+} // namespace needlebook::records

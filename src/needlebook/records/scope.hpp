@@ -1,0 +1,42 @@
+#pragma once
+// What every use case needs: the database, the clock, who is acting and the clinic's zone.
+
+#include "needlebook/model/revision.hpp"
+#include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/database.hpp"
+#include "needlebook/time/clock.hpp"
+#include "needlebook/time/zone.hpp"
+
+#include <string>
+
+namespace needlebook::records {
+
+class Scope {
+public:
+    // Reads the clinic's time zone setting from `db`.
+    Scope(storage::Database& db, time::Clock clock, std::string actor);
+
+    storage::Database& db() { return m_db; }
+    const time::Clock& clock() const { return m_clock; }
+    const std::string& actor() const { return m_actor; }
+    const time::ClinicZone& zone() const { return m_zone; }
+    // Today in the clinic's zone.
+    time::Date today() const { return m_zone.local_date(m_clock.now()); }
+
+    // The revision info of a write happening now by this actor.
+    RevisionInfo revision(int number, std::string reason = {}, bool voided = false) const;
+    // An audit entry for a write happening now by this actor.
+    storage::AuditEntry audit(std::string action, std::string record_kind, std::int64_t record_id,
+                              std::int64_t patient_id, int revision, std::string reason = {}) const;
+
+private:
+    storage::Database& m_db;
+    time::Clock m_clock;
+    std::string m_actor;
+    time::ClinicZone m_zone;
+};
+
+// The clinic's zone as set in `db` (empty setting: the system's zone).
+time::ClinicZone clinic_zone(storage::Database& db);
+
+} // namespace needlebook::records

@@ -1,0 +1,39 @@
+#pragma once
+// Use cases for treatment sessions: log, amend, void, show and list.
+
+#include "needlebook/model/session.hpp"
+#include "needlebook/records/scope.hpp"
+#include "needlebook/rules/clinical_checks.hpp"
+#include "needlebook/storage/session_repository.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace needlebook::records {
+
+struct LoggedSession {
+    Session session;
+    std::vector<rules::Finding> warnings; // for the practitioner to read; not stored
+    bool override_unused = false;         // --override was given but nothing needed it
+};
+
+// Validates, runs the clinical checks and stores the session. Blocking findings throw Refused
+// unless `override_reason` is given; then they are stored with the session and the reason.
+LoggedSession log_session(Scope& scope, std::string_view patient_code, const SessionDetails& details,
+                          const std::optional<std::string>& override_reason);
+// Stores `details` as the session's next revision, checked like a new session.
+LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& details,
+                            const std::string& reason,
+                            const std::optional<std::string>& override_reason);
+Session void_session(Scope& scope, SessionId id, const std::string& reason);
+
+// Throws NotFound; a voided session is returned with revision.voided set.
+Session get_session(storage::Database& db, SessionId id);
+std::vector<Session> list_sessions(storage::Database& db, const storage::SessionFilter& filter);
+
+// A session id typed by a user: a positive whole number.
+SessionId parse_session_id(std::string_view text);
+
+} // namespace needlebook::records

@@ -1,0 +1,144 @@
+#include "needlebook/rules/clinical_checks.hpp"
+
+#include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/session_repository.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fmt/format.h>
+
+namespace needlebook::rules {
+namespace {
+
+void check_conditions(time::Date day, const PatientFile& file, const ClinicSettings& settings,
+                      std::vector<Finding>& findings) {
+    for (const auto& condition : file.conditions) {
+        const auto code = condition.details.code;
+        const auto action = settings.condition_action.contains(code)
+                                ? settings.condition_action.at(code)
+                                : ConditionAction::block;
+        const auto level = action == ConditionAction::block ? Level::block : Level::warning;
+        const auto since = condition.details.since
+                               ? fmt::format(" since {}", time::format_date(*condition.details.since))
+                               : std::string();
+        if (condition.active_on(day)) {
+            findings.push_back({RuleKind::contraindication, level,
+                                fmt::format("{} on file{}", label_of(code), since)});
+        } else if (code == ConditionCode::isotretinoin && condition.details.resolved_on &&
+                   *condition.details.resolved_on <= day &&
+                   day < time::add_months(*condition.details.resolved_on,
+                                          settings.isotretinoin_months)) {
+            // The drug's leaflet asks to wait months after the last dose, not only while taking it.
+            findings.push_back({RuleKind::contraindication, level,
+                                fmt::format("isotretinoin stopped on {}, less than {} months "
+                                            "before the session",
+                                            time::format_date(*condition.details.resolved_on),
+                                            settings.isotretinoin_months)});
+        }
+    }
+}
+
+void check_depths(const SessionDetails& session, const ClinicSettings& settings,
+                  std::vector<Finding>& findings) {
+    for (const auto& treated : session.areas) {
+        const auto limit = settings.depth_limit_mm.find(treated.area);
+        if (limit == settings.depth_limit_mm.end() || treated.depth_mm <= limit->second + 1e-9)
+            continue;
+        findings.push_back({RuleKind::depth, Level::block,
+                            fmt::format("depth {} mm on {} exceeds the clinic limit of {} mm",
+                                        treated.depth_mm, area_side_code(treated.area, treated.side),
+                                        limit->second)});
+    }
+}
+
+bool same_skin(const AreaTreatment& a, const AreaTreatment& b) {
+    return a.area == b.area && (!a.side || !b.side || a.side == b.side);
+}
+
+void check_intervals(const SessionDetails& session, const PatientFile& file,
+                     const ClinicSettings& settings, const time::ClinicZone& zone,
+                     std::vector<Finding>& findings) {
+    const auto day = zone.local_date(session.performed_at);
+    for (const auto& treated : session.areas) {
+        // The nearest other session on the same skin, before or after (a late entry counts too).
+        const Session* nearest = nullptr;
+        int nearest_gap = 0;
+        for (const auto& other : file.other_sessions) {
+            const bool overlaps = std::any_of(other.details.areas.begin(), other.details.areas.end(),
+                                              [&](const auto& a) { return same_skin(a, treated); });
+            if (!overlaps)
+                continue;
+            const int gap = time::days_between(zone.local_date(other.details.performed_at), day);
+            if (!nearest || std::abs(gap) < std::abs(nearest_gap)) {
+                nearest = &other;
+                nearest_gap = gap;
+            }
+        }
+        if (!nearest || std::abs(nearest_gap) >= settings.interval_warn_days)
+            continue;
+        const bool blocks = std::abs(nearest_gap) < settings.interval_block_days;
+        findings.push_back(
+            {RuleKind::interval, blocks ? Level::block : Level::warning,
+             fmt::format("{} was treated {} day{} {}, in session {} on {} (clinic {} {} days)",
+                         area_side_code(treated.area, treated.side), std::abs(nearest_gap),
+                         std::abs(nearest_gap) == 1 ? "" : "s", nearest_gap >= 0 ? "before" : "after",
+                         nearest->id, zone.format_local(nearest->details.performed_at),
+                         blocks ? "minimum" : "recommends at least",
+                         blocks ? settings.interval_block_days : settings.interval_warn_days)});
+    }
+}
+
+void check_consent(time::Date day, const PatientFile& file, const ClinicSettings& settings,
+                   std::vector<Finding>& findings) {
+    const Consent* latest = nullptr;
+    for (const auto& consent : file.consents)
+        if (consent.details.signed_on <= day &&
+            (!latest || consent.details.signed_on > latest->details.signed_on))
+            latest = &consent;
+    if (!latest) {
+        findings.push_back({RuleKind::consent, Level::warning,
+                            "no signed consent on file for the session day; record it with "
+                            "'needlebook consent add'"});
+        return;
+    }
+    const auto expires = time::add_months(latest->details.signed_on, settings.consent_valid_months);
+    if (day >= expires)
+        findings.push_back(
+            {RuleKind::consent, Level::warning,
+             fmt::format("consent signed {} expired on {} (valid {} months)",
+                         time::format_date(latest->details.signed_on), time::format_date(expires),
+                         settings.consent_valid_months)});
+}
+
+} // namespace
+
+std::vector<Finding> check_session(const SessionDetails& session, const PatientFile& file,
+                                   const ClinicSettings& settings, const time::ClinicZone& zone) {
+    const auto day = zone.local_date(session.performed_at);
+    std::vector<Finding> findings;
+    check_conditions(day, file, settings, findings);
+    check_depths(session, settings, findings);
+    check_intervals(session, file, settings, zone, findings);
+    check_consent(day, file, settings, findings);
+    std::stable_partition(findings.begin(), findings.end(),
+                          [](const Finding& f) { return f.level == Level::block; });
+    return findings;
+}
+
+PatientFile load_patient_file(storage::Database& db, PatientId patient,
+                              std::optional<SessionId> excluding) {
+    storage::ConditionRepository conditions(db);
+    storage::SessionFilter same_patient;
+    same_patient.patient = patient;
+    PatientFile file{conditions.for_patient(patient), conditions.consents_for_patient(patient),
+                     storage::SessionRepository(db).list(same_patient)};
+    std::erase_if(file.other_sessions, [&](const Session& s) { return excluding && s.id == *excluding; });
+    return file;
+}
+
+bool has_blocking(const std::vector<Finding>& findings) {
+    return std::any_of(findings.begin(), findings.end(),
+                       [](const Finding& f) { return f.level == Level::block; });
+}
+
+} // namespace needlebook::rules

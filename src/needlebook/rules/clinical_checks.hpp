@@ -1,0 +1,41 @@
+#pragma once
+// The clinical checks run before a session is stored: contraindications on file, depth above the
+// area's limit, too short an interval on the same area, and missing or expired consent.
+
+#include "needlebook/model/condition.hpp"
+#include "needlebook/model/session.hpp"
+#include "needlebook/model/settings.hpp"
+#include "needlebook/storage/database.hpp"
+#include "needlebook/time/zone.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace needlebook::rules {
+
+enum class Level { warning, block };
+
+struct Finding {
+    RuleKind rule{};
+    Level level{};
+    std::string message;
+};
+
+// What the checks need to know about the patient besides the session itself.
+struct PatientFile {
+    std::vector<Condition> conditions;
+    std::vector<Consent> consents;
+    std::vector<Session> other_sessions; // current, not voided, the checked session left out
+};
+
+// Pure: the same inputs give the same findings, blocking ones first.
+std::vector<Finding> check_session(const SessionDetails& session, const PatientFile& file,
+                                   const ClinicSettings& settings, const time::ClinicZone& zone);
+
+PatientFile load_patient_file(storage::Database& db, PatientId patient,
+                              std::optional<SessionId> excluding = std::nullopt);
+
+bool has_blocking(const std::vector<Finding>& findings);
+
+} // namespace needlebook::rules
