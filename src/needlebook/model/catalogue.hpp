@@ -15,29 +15,84 @@
 namespace needlebook {
 
 enum class Area {
-    forehead, glabella, temple, periorbital, nose, cheek, perioral, chin, jawline, neck,
-    decolletage, scalp, hands, abdomen, thigh, arm, back, scar, other
+    forehead,
+    glabella,
+    temple,
+    periorbital,
+    nose,
+    cheek,
+    perioral,
+    chin,
+    jawline,
+    neck,
+    decolletage,
+    scalp,
+    hands,
+    abdomen,
+    thigh,
+    arm,
+    back,
+    scar,
+    other
 };
 enum class Side { left, right };
 enum class Device { pen, roller, stamp, rf };
 enum class Indication {
-    rejuvenation, acne_scars, surgical_scar, stretch_marks, hyperpigmentation, melasma, other
+    rejuvenation,
+    acne_scars,
+    surgical_scar,
+    stretch_marks,
+    hyperpigmentation,
+    melasma,
+    other
 };
 enum class ReactionKind {
-    erythema, oedema, pinpoint_bleeding, bruising, itching, burning, dryness_peeling,
-    acneiform_eruption, milia, post_inflammatory_hyperpigmentation, infection,
-    herpes_reactivation, contact_dermatitis, granuloma, tram_track_scarring, other
+    erythema,
+    oedema,
+    pinpoint_bleeding,
+    bruising,
+    itching,
+    burning,
+    dryness_peeling,
+    acneiform_eruption,
+    milia,
+    post_inflammatory_hyperpigmentation,
+    infection,
+    herpes_reactivation,
+    contact_dermatitis,
+    granuloma,
+    tram_track_scarring,
+    other
 };
 enum class Severity { mild, moderate, severe };
 enum class ConditionCode {
-    active_infection, open_wound, eczema, psoriasis, active_herpes, rosacea_flare,
-    keloid_tendency, isotretinoin, pregnancy, anticoagulants, bleeding_disorder, skin_cancer,
-    metal_allergy, anaesthetic_allergy, uncontrolled_diabetes
+    active_infection,
+    open_wound,
+    eczema,
+    psoriasis,
+    active_herpes,
+    rosacea_flare,
+    keloid_tendency,
+    isotretinoin,
+    pregnancy,
+    anticoagulants,
+    bleeding_disorder,
+    skin_cancer,
+    metal_allergy,
+    anaesthetic_allergy,
+    uncontrolled_diabetes
 };
 enum class SerumPhase { during, after };
 enum class FollowupOutcome { none, reactions };
 enum class ProductKind {
-    hyaluronic_acid, growth_factors, peptides, vitamin_c, exosomes, prp, anaesthetic, other
+    hyaluronic_acid,
+    growth_factors,
+    peptides,
+    vitamin_c,
+    exosomes,
+    prp,
+    anaesthetic,
+    other
 };
 
 template <class E> struct CatalogueEntry {
@@ -227,18 +282,21 @@ template <class E> std::optional<E> find_code(std::string_view text) {
 }
 
 // Parses a code or throws a ValidationError naming the field and every allowed code.
-template <class E> E parse_code(std::string_view text, std::string_view field = Catalogue<E>::field) {
+template <class E>
+E parse_code(std::string_view text, std::string_view field = Catalogue<E>::field) {
     if (auto value = find_code<E>(text))
         return *value;
-    throw ValidationError(std::string(field),
-                          fmt::format("unknown {} '{}'; allowed: {}", field, text, allowed_codes<E>()));
+    throw ValidationError(std::string(field), fmt::format("unknown {} '{}'; allowed: {}", field,
+                                                          text, allowed_codes<E>()));
 }
 
 } // namespace needlebook
 
 // Every catalogue enum prints as its code, e.g. fmt::format("{}", Area::cheek) == "cheek".
 template <class E>
-    requires requires { needlebook::Catalogue<E>::entries; }
+requires requires {
+    needlebook::Catalogue<E>::entries;
+}
 struct fmt::formatter<E> : fmt::formatter<std::string_view> {
     auto format(E value, format_context& ctx) const {
         return fmt::formatter<std::string_view>::format(needlebook::code_of(value), ctx);

@@ -52,9 +52,10 @@ int parse_fitzpatrick(std::string_view text) {
     for (std::size_t i = 0; i < roman_types.size(); ++i)
         if (upper == roman_types[i] || upper == std::to_string(i + 1))
             return static_cast<int>(i) + 1;
-    throw ValidationError("fitzpatrick", fmt::format("fitzpatrick '{}' is not a skin type; allowed: "
-                                                     "1 to 6 or I to VI",
-                                                     text));
+    throw ValidationError("fitzpatrick",
+                          fmt::format("fitzpatrick '{}' is not a skin type; allowed: "
+                                      "1 to 6 or I to VI",
+                                      text));
 }
 
 std::string_view fitzpatrick_roman(int type) {

@@ -41,9 +41,10 @@ AreaTreatment parse_area_spec(std::string_view spec) {
 SerumUse parse_serum_spec(std::string_view spec) {
     const auto at = spec.find('@');
     if (at == std::string_view::npos || at == 0)
-        throw ValidationError("serum", fmt::format("serum '{}' needs a product and a lot; write "
-                                                   "PRODUCT@LOT[:during|after], e.g. ha-serum@HA2291",
-                                                   spec));
+        throw ValidationError("serum",
+                              fmt::format("serum '{}' needs a product and a lot; write "
+                                          "PRODUCT@LOT[:during|after], e.g. ha-serum@HA2291",
+                                          spec));
     SerumUse use;
     use.product = std::string(spec.substr(0, at));
     auto lot = spec.substr(at + 1);

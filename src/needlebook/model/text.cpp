@@ -19,12 +19,37 @@ std::size_t utf8_length(std::string_view text) {
         text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
 }
 
+// Well-formed UTF-8, so every export and JSON view can carry the text unchanged.
+bool valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80           ? 1
+                                   : (lead >> 5) == 0x6  ? 2
+                                   : (lead >> 4) == 0xE  ? 3
+                                   : (lead >> 3) == 0x1E ? 4
+                                                         : 0;
+        if (length == 0 || i + length > text.size())
+            return false;
+        for (std::size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
+                return false;
+        i += length;
+    }
+    return true;
+}
+
 } // namespace
 
 void check_text(std::string_view field, std::string_view value, std::size_t max_length,
                 bool required) {
     if (required && is_blank(value))
         throw ValidationError(std::string(field), fmt::format("{} must not be empty", field));
+    if (!valid_utf8(value))
+        throw ValidationError(std::string(field),
+                              fmt::format("{} is not valid UTF-8 text; check the terminal's "
+                                          "encoding",
+                                          field));
     if (utf8_length(value) > max_length)
         throw ValidationError(std::string(field),
                               fmt::format("{} is {} characters long; at most {} are allowed", field,
@@ -41,19 +66,19 @@ void check_reason(std::string_view field, std::string_view reason) {
 
 double parse_decimal(std::string_view text, std::string_view field, int decimals) {
     const auto dot = text.find('.');
-    const bool plain =
-        !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-            return (c >= '0' && c <= '9') || c == '.';
-        }) && std::count(text.begin(), text.end(), '.') <= 1 && text.front() != '.' &&
-        text.back() != '.';
+    const bool plain = !text.empty() &&
+                       std::all_of(text.begin(), text.end(),
+                                   [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
+                       std::count(text.begin(), text.end(), '.') <= 1 && text.front() != '.' &&
+                       text.back() != '.';
     if (!plain)
         throw ValidationError(std::string(field),
                               fmt::format("{} '{}' is not a number; use digits with '.' as the "
                                           "decimal point, e.g. 0.25",
                                           field, text));
     if (dot != std::string_view::npos && text.size() - dot - 1 > static_cast<std::size_t>(decimals))
-        throw ValidationError(std::string(field),
-                              fmt::format("{} '{}' has more than {} decimals", field, text, decimals));
+        throw ValidationError(std::string(field), fmt::format("{} '{}' has more than {} decimals",
+                                                              field, text, decimals));
     double value = 0;
     std::from_chars(text.data(), text.data() + text.size(), value);
     return value;
@@ -67,8 +92,9 @@ int parse_whole(std::string_view text, std::string_view field, int low, int high
                               fmt::format("{} '{}' is not a whole number; allowed: {} to {}", field,
                                           text, low, high));
     if (value < low || value > high)
-        throw ValidationError(std::string(field), fmt::format("{} {} is out of range; allowed: {} to {}",
-                                                              field, value, low, high));
+        throw ValidationError(
+            std::string(field),
+            fmt::format("{} {} is out of range; allowed: {} to {}", field, value, low, high));
     return value;
 }
 

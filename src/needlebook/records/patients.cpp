@@ -11,7 +11,8 @@ namespace needlebook::records {
 Patient find_patient(storage::Database& db, std::string_view code) {
     if (auto patient = storage::PatientRepository(db).find(code))
         return *patient;
-    throw NotFound(fmt::format("no patient with chart code '{}'; see 'needlebook patient list'", code));
+    throw NotFound(
+        fmt::format("no patient with chart code '{}'; see 'needlebook patient list'", code));
 }
 
 std::vector<Patient> list_patients(storage::Database& db, std::string_view search) {
@@ -31,8 +32,8 @@ Patient register_patient(Scope& scope, std::optional<std::string> code,
                                        *code));
         Patient patient{{}, code ? *code : patients.next_code(), details, scope.revision(1)};
         patient.id = patients.insert(patient.code, details, patient.revision);
-        append_audit(scope.db(), scope.audit("patient.add", "patient", patient.id.value,
-                                             patient.id.value, 1));
+        append_audit(scope.db(),
+                     scope.audit("patient.add", "patient", patient.id.value, patient.id.value, 1));
         return patient;
     });
 }
@@ -44,7 +45,8 @@ Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails&
     return scope.db().write([&] {
         Patient patient = find_patient(scope.db(), code);
         if (patient.details == details)
-            throw Conflict(fmt::format("patient {} already reads like that; nothing to amend", code));
+            throw Conflict(
+                fmt::format("patient {} already reads like that; nothing to amend", code));
         patient.details = details;
         patient.revision = scope.revision(patient.revision.number + 1, reason);
         storage::PatientRepository(scope.db()).add_revision(patient.id, details, patient.revision);
@@ -54,7 +56,8 @@ Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails&
     });
 }
 
-Condition add_condition(Scope& scope, std::string_view patient_code, const ConditionDetails& details) {
+Condition add_condition(Scope& scope, std::string_view patient_code,
+                        const ConditionDetails& details) {
     validate(details, scope.today());
     return scope.db().write([&] {
         const Patient patient = find_patient(scope.db(), patient_code);
@@ -84,9 +87,9 @@ Condition resolve_condition(Scope& scope, std::string_view patient_code, Conditi
             validate(condition.details, scope.today());
             condition.revision = scope.revision(condition.revision.number + 1, "resolved");
             conditions.add_revision(condition.id, condition.details, condition.revision);
-            append_audit(scope.db(), scope.audit("condition.resolve", "condition",
-                                                 condition.id.value, patient.id.value,
-                                                 condition.revision.number, "resolved"));
+            append_audit(scope.db(),
+                         scope.audit("condition.resolve", "condition", condition.id.value,
+                                     patient.id.value, condition.revision.number, "resolved"));
             return condition;
         }
         throw NotFound(fmt::format("no active {} on file for {}", code_of(code), patient_code));
@@ -104,8 +107,8 @@ Consent add_consent(Scope& scope, std::string_view patient_code, const ConsentDe
         Consent consent{{}, patient.id, details, scope.revision(1)};
         consent.id = storage::ConditionRepository(scope.db())
                          .insert_consent(patient.id, details, consent.revision);
-        append_audit(scope.db(), scope.audit("consent.add", "consent", consent.id.value,
-                                             patient.id.value, 1));
+        append_audit(scope.db(),
+                     scope.audit("consent.add", "consent", consent.id.value, patient.id.value, 1));
         return consent;
     });
 }

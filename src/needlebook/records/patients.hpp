@@ -13,7 +13,8 @@
 namespace needlebook::records {
 
 // Registers a patient under `code`, or the next free P-000123 code when none is given.
-Patient register_patient(Scope& scope, std::optional<std::string> code, const PatientDetails& details);
+Patient register_patient(Scope& scope, std::optional<std::string> code,
+                         const PatientDetails& details);
 // Stores `details` as the patient's next revision; refuses a blank reason or no change.
 Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails& details,
                       const std::string& reason);
@@ -22,7 +23,8 @@ Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails&
 Patient find_patient(storage::Database& db, std::string_view code);
 std::vector<Patient> list_patients(storage::Database& db, std::string_view search);
 
-Condition add_condition(Scope& scope, std::string_view patient_code, const ConditionDetails& details);
+Condition add_condition(Scope& scope, std::string_view patient_code,
+                        const ConditionDetails& details);
 // Resolves the patient's active condition with `code`.
 Condition resolve_condition(Scope& scope, std::string_view patient_code, ConditionCode code,
                             time::Date on);

@@ -40,7 +40,8 @@ void check_area(const Session& session, const ReactionDetails& details) {
 } // namespace
 
 ReactionId parse_reaction_id(std::string_view text) {
-    return ReactionId{parse_record_id(text, "reaction", "use the number printed by 'reaction add'")};
+    return ReactionId{
+        parse_record_id(text, "reaction", "use the number printed by 'reaction add'")};
 }
 
 Reaction add_reaction(Scope& scope, SessionId session_id, const ReactionDetails& details) {
@@ -49,7 +50,8 @@ Reaction add_reaction(Scope& scope, SessionId session_id, const ReactionDetails&
         validate(details, scope.zone().local_date(session.details.performed_at), scope.today());
         check_area(session, details);
         Reaction reaction{{}, session_id, details, scope.revision(1)};
-        reaction.id = storage::ReactionRepository(scope.db()).insert(session_id, details, reaction.revision);
+        reaction.id =
+            storage::ReactionRepository(scope.db()).insert(session_id, details, reaction.revision);
         append_audit(scope.db(), scope.audit("reaction.add", "reaction", reaction.id.value,
                                              session.patient_id.value, 1));
         return reaction;
@@ -74,9 +76,9 @@ Reaction resolve_reaction(Scope& scope, ReactionId id, time::Date on) {
                  scope.today());
         reaction.revision = scope.revision(reaction.revision.number + 1, "resolved");
         reactions.add_revision(id, reaction.details, reaction.revision);
-        append_audit(scope.db(), scope.audit("reaction.resolve", "reaction", id.value,
-                                             session.patient_id.value, reaction.revision.number,
-                                             "resolved"));
+        append_audit(scope.db(),
+                     scope.audit("reaction.resolve", "reaction", id.value, session.patient_id.value,
+                                 reaction.revision.number, "resolved"));
         return reaction;
     });
 }

@@ -9,16 +9,20 @@ time::ClinicZone clinic_zone(storage::Database& db) {
 }
 
 Scope::Scope(storage::Database& db, time::Clock clock, std::string actor)
-    : m_db(db), m_clock(clock), m_actor(std::move(actor)), m_zone(clinic_zone(db)) {}
+    : m_db(db), m_clock(clock), m_actor(std::move(actor)),
+      m_settings(storage::SettingsRepository(db).load()),
+      m_zone(time::ClinicZone::from_setting(m_settings.time_zone)) {}
 
 RevisionInfo Scope::revision(int number, std::string reason, bool voided) const {
     return RevisionInfo{number, m_actor, m_clock.now(), std::move(reason), voided};
 }
 
-storage::AuditEntry Scope::audit(std::string action, std::string record_kind, std::int64_t record_id,
-                                 std::int64_t patient_id, int revision, std::string reason) const {
-    return storage::AuditEntry{m_clock.now(), m_actor,   std::move(action), patient_id,
-                               std::move(record_kind), record_id, revision, std::move(reason)};
+storage::AuditEntry Scope::audit(std::string action, std::string record_kind,
+                                 std::int64_t record_id, std::optional<std::int64_t> patient_id,
+                                 int revision, std::string reason) const {
+    return storage::AuditEntry{
+        m_clock.now(),          m_actor,   std::move(action), patient_id,
+        std::move(record_kind), record_id, revision,          std::move(reason)};
 }
 
 } // namespace needlebook::records

@@ -2,6 +2,7 @@
 // What every use case needs: the database, the clock, who is acting and the clinic's zone.
 
 #include "needlebook/model/revision.hpp"
+#include "needlebook/model/settings.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/database.hpp"
 #include "needlebook/time/clock.hpp"
@@ -20,6 +21,8 @@ public:
     const time::Clock& clock() const { return m_clock; }
     const std::string& actor() const { return m_actor; }
     const time::ClinicZone& zone() const { return m_zone; }
+    // Read once per scope: settings do not change under a running command.
+    const ClinicSettings& settings() const { return m_settings; }
     // Today in the clinic's zone.
     time::Date today() const { return m_zone.local_date(m_clock.now()); }
 
@@ -27,12 +30,14 @@ public:
     RevisionInfo revision(int number, std::string reason = {}, bool voided = false) const;
     // An audit entry for a write happening now by this actor.
     storage::AuditEntry audit(std::string action, std::string record_kind, std::int64_t record_id,
-                              std::int64_t patient_id, int revision, std::string reason = {}) const;
+                              std::optional<std::int64_t> patient_id, int revision,
+                              std::string reason = {}) const;
 
 private:
     storage::Database& m_db;
     time::Clock m_clock;
     std::string m_actor;
+    ClinicSettings m_settings;
     time::ClinicZone m_zone;
 };
 

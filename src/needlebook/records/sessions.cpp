@@ -42,11 +42,10 @@ LoggedSession check_and_prepare(Scope& scope, Session session,
                                 const std::optional<std::string>& override_reason) {
     validate(session.details);
     check_time_and_products(scope, session.details);
-    const auto settings = storage::SettingsRepository(scope.db()).load();
-    const auto file = rules::load_patient_file(
-        scope.db(), session.patient_id,
-        session.id.value != 0 ? std::optional(session.id) : std::nullopt);
-    auto findings = rules::check_session(session.details, file, settings, scope.zone());
+    const auto file =
+        rules::load_patient_file(scope.db(), session.patient_id,
+                                 session.id.value != 0 ? std::optional(session.id) : std::nullopt);
+    auto findings = rules::check_session(session.details, file, scope.settings(), scope.zone());
     LoggedSession logged;
     if (rules::has_blocking(findings) && !override_reason)
         throw Refused(describe_refusal(findings));
@@ -85,13 +84,15 @@ std::vector<Session> list_sessions(storage::Database& db, const storage::Session
     return storage::SessionRepository(db).list(filter);
 }
 
-LoggedSession log_session(Scope& scope, std::string_view patient_code, const SessionDetails& details,
+LoggedSession log_session(Scope& scope, std::string_view patient_code,
+                          const SessionDetails& details,
                           const std::optional<std::string>& override_reason) {
     check_override_reason(override_reason);
     return scope.db().write([&] {
         const Patient patient = find_patient(scope.db(), patient_code);
         if (patient.revision.voided)
-            throw Conflict(fmt::format("patient {} is voided; no session can be logged", patient.code));
+            throw Conflict(
+                fmt::format("patient {} is voided; no session can be logged", patient.code));
         Session draft{{}, patient.id, patient.code, details, {}, {}, scope.revision(1)};
         auto logged = check_and_prepare(scope, std::move(draft), override_reason);
         logged.session.id = storage::SessionRepository(scope.db()).insert(logged.session);
@@ -112,13 +113,18 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
             throw Conflict(fmt::format("session {} is voided; it cannot be amended", id));
         if (current.details == details)
             throw Conflict(fmt::format("session {} already reads like that; nothing to amend", id));
-        Session draft{id, current.patient_id, current.patient_code, details, {}, {},
+        Session draft{id,
+                      current.patient_id,
+                      current.patient_code,
+                      details,
+                      {},
+                      {},
                       scope.revision(current.revision.number + 1, reason)};
         auto logged = check_and_prepare(scope, std::move(draft), override_reason);
         storage::SessionRepository(scope.db()).add_revision(logged.session);
-        append_audit(scope.db(), scope.audit("session.amend", "session", id.value,
-                                             current.patient_id.value,
-                                             logged.session.revision.number, reason));
+        append_audit(scope.db(),
+                     scope.audit("session.amend", "session", id.value, current.patient_id.value,
+                                 logged.session.revision.number, reason));
         return logged;
     });
 }
@@ -132,9 +138,9 @@ Session void_session(Scope& scope, SessionId id, const std::string& reason) {
         // The void revision repeats the last content, so the record still shows what was voided.
         session.revision = scope.revision(session.revision.number + 1, reason, true);
         storage::SessionRepository(scope.db()).add_revision(session);
-        append_audit(scope.db(), scope.audit("session.void", "session", id.value,
-                                             session.patient_id.value, session.revision.number,
-                                             reason));
+        append_audit(scope.db(),
+                     scope.audit("session.void", "session", id.value, session.patient_id.value,
+                                 session.revision.number, reason));
         return session;
     });
 }

@@ -21,7 +21,8 @@ struct LoggedSession {
 
 // Validates, runs the clinical checks and stores the session. Blocking findings throw Refused
 // unless `override_reason` is given; then they are stored with the session and the reason.
-LoggedSession log_session(Scope& scope, std::string_view patient_code, const SessionDetails& details,
+LoggedSession log_session(Scope& scope, std::string_view patient_code,
+                          const SessionDetails& details,
                           const std::optional<std::string>& override_reason);
 // Stores `details` as the session's next revision, checked like a new session.
 LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& details,

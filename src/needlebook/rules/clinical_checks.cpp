@@ -18,9 +18,10 @@ void check_conditions(time::Date day, const PatientFile& file, const ClinicSetti
                                 ? settings.condition_action.at(code)
                                 : ConditionAction::block;
         const auto level = action == ConditionAction::block ? Level::block : Level::warning;
-        const auto since = condition.details.since
-                               ? fmt::format(" since {}", time::format_date(*condition.details.since))
-                               : std::string();
+        const auto since =
+            condition.details.since
+                ? fmt::format(" since {}", time::format_date(*condition.details.since))
+                : std::string();
         if (condition.active_on(day)) {
             findings.push_back({RuleKind::contraindication, level,
                                 fmt::format("{} on file{}", label_of(code), since)});
@@ -44,10 +45,10 @@ void check_depths(const SessionDetails& session, const ClinicSettings& settings,
         const auto limit = settings.depth_limit_mm.find(treated.area);
         if (limit == settings.depth_limit_mm.end() || treated.depth_mm <= limit->second + 1e-9)
             continue;
-        findings.push_back({RuleKind::depth, Level::block,
-                            fmt::format("depth {} mm on {} exceeds the clinic limit of {} mm",
-                                        treated.depth_mm, area_side_code(treated.area, treated.side),
-                                        limit->second)});
+        findings.push_back(
+            {RuleKind::depth, Level::block,
+             fmt::format("depth {} mm on {} exceeds the clinic limit of {} mm", treated.depth_mm,
+                         area_side_code(treated.area, treated.side), limit->second)});
     }
 }
 
@@ -64,8 +65,9 @@ void check_intervals(const SessionDetails& session, const PatientFile& file,
         const Session* nearest = nullptr;
         int nearest_gap = 0;
         for (const auto& other : file.other_sessions) {
-            const bool overlaps = std::any_of(other.details.areas.begin(), other.details.areas.end(),
-                                              [&](const auto& a) { return same_skin(a, treated); });
+            const bool overlaps =
+                std::any_of(other.details.areas.begin(), other.details.areas.end(),
+                            [&](const auto& a) { return same_skin(a, treated); });
             if (!overlaps)
                 continue;
             const int gap = time::days_between(zone.local_date(other.details.performed_at), day);
@@ -81,8 +83,9 @@ void check_intervals(const SessionDetails& session, const PatientFile& file,
             {RuleKind::interval, blocks ? Level::block : Level::warning,
              fmt::format("{} was treated {} day{} {}, in session {} on {} (clinic {} {} days)",
                          area_side_code(treated.area, treated.side), std::abs(nearest_gap),
-                         std::abs(nearest_gap) == 1 ? "" : "s", nearest_gap >= 0 ? "before" : "after",
-                         nearest->id, zone.format_local(nearest->details.performed_at),
+                         std::abs(nearest_gap) == 1 ? "" : "s",
+                         nearest_gap >= 0 ? "before" : "after", nearest->id,
+                         zone.format_local(nearest->details.performed_at),
                          blocks ? "minimum" : "recommends at least",
                          blocks ? settings.interval_block_days : settings.interval_warn_days)});
     }
@@ -132,7 +135,8 @@ PatientFile load_patient_file(storage::Database& db, PatientId patient,
     same_patient.patient = patient;
     PatientFile file{conditions.for_patient(patient), conditions.consents_for_patient(patient),
                      storage::SessionRepository(db).list(same_patient)};
-    std::erase_if(file.other_sessions, [&](const Session& s) { return excluding && s.id == *excluding; });
+    std::erase_if(file.other_sessions,
+                  [&](const Session& s) { return excluding && s.id == *excluding; });
     return file;
 }
 

@@ -12,11 +12,14 @@ namespace {
 std::string sha256_hex(const std::string& text) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
-    EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr);
-    std::string hex;
-    hex.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i)
-        fmt::format_to(std::back_inserter(hex), "{:02x}", digest[i]);
+    static const EVP_MD* const sha256 = EVP_sha256(); // looked up once, not per row
+    EVP_Digest(text.data(), text.size(), digest.data(), &length, sha256, nullptr);
+    constexpr std::string_view hex_digits = "0123456789abcdef";
+    std::string hex(length * 2, '0');
+    for (unsigned int i = 0; i < length; ++i) {
+        hex[2 * i] = hex_digits[digest[i] >> 4];
+        hex[2 * i + 1] = hex_digits[digest[i] & 0xF];
+    }
     return hex;
 }
 

@@ -14,7 +14,8 @@ RevisionInfo read_revision(SQLite::Statement& statement, int first) {
     RevisionInfo revision;
     revision.number = statement.getColumn(first).getInt();
     revision.author = statement.getColumn(first + 1).getString();
-    revision.recorded_at = time::parse_utc(statement.getColumn(first + 2).getString(), "recorded_at");
+    revision.recorded_at =
+        time::parse_utc(statement.getColumn(first + 2).getString(), "recorded_at");
     revision.reason = statement.getColumn(first + 3).getString();
     revision.voided = statement.getColumn(first + 4).getInt() != 0;
     return revision;

@@ -36,7 +36,8 @@ template <class E> void bind_code(SQLite::Statement& statement, const char* name
 }
 
 template <class E>
-void bind_optional_code(SQLite::Statement& statement, const char* name, const std::optional<E>& value) {
+void bind_optional_code(SQLite::Statement& statement, const char* name,
+                        const std::optional<E>& value) {
     if (value)
         bind_code(statement, name, *value);
     else

@@ -14,7 +14,8 @@ public:
 
     ConditionId insert(PatientId patient, const ConditionDetails& details,
                        const RevisionInfo& revision);
-    void add_revision(ConditionId id, const ConditionDetails& details, const RevisionInfo& revision);
+    void add_revision(ConditionId id, const ConditionDetails& details,
+                      const RevisionInfo& revision);
     // Current revisions of the patient's conditions, voided ones left out, oldest first.
     std::vector<Condition> for_patient(PatientId patient);
 

@@ -21,8 +21,8 @@ void create_private_file(const std::filesystem::path& path) {
     }
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST)
-        throw StorageError(fmt::format("cannot create database {}: {}", path.string(),
-                                       std::strerror(errno)));
+        throw StorageError(
+            fmt::format("cannot create database {}: {}", path.string(), std::strerror(errno)));
     if (fd >= 0)
         ::close(fd);
 }
@@ -40,7 +40,9 @@ Database Database::open(const std::filesystem::path& path, Create create) {
     if (create == Create::yes)
         create_private_file(path);
     try {
-        auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE, 5000);
+        auto sql =
+            std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX,
+                                               5000); // one connection per thread
         Database db(std::move(sql), path.string());
         // Read the version before any pragma writes to the file: a newer one is left untouched.
         if (const int version = db.schema_version(); version > latest_schema_version())
@@ -65,7 +67,9 @@ Database Database::in_memory() {
     return db;
 }
 
-int Database::schema_version() { return m_sql->execAndGet("PRAGMA user_version").getInt(); }
+int Database::schema_version() {
+    return m_sql->execAndGet("PRAGMA user_version").getInt();
+}
 
 void Database::migrate() {
     for (const auto& migration : migrations()) {
@@ -90,15 +94,18 @@ Database::WriteScope::WriteScope(Database& db) : m_db(db) {
     if (m_db.m_depth == 0) {
         m_db.m_sql->exec("BEGIN IMMEDIATE");
     } else {
+        // Cached statements: a demo clinic opens hundreds of thousands of savepoints.
         m_savepoint = fmt::format("nested_{}", m_db.m_depth);
-        m_db.m_sql->exec(fmt::format("SAVEPOINT {}", m_savepoint));
+        m_db.query(fmt::format("SAVEPOINT {}", m_savepoint))->exec();
     }
     ++m_db.m_depth;
 }
 
 void Database::WriteScope::commit() {
-    m_db.m_sql->exec(m_savepoint.empty() ? std::string("COMMIT")
-                                         : fmt::format("RELEASE {}", m_savepoint));
+    if (m_savepoint.empty())
+        m_db.m_sql->exec("COMMIT");
+    else
+        m_db.query(fmt::format("RELEASE {}", m_savepoint))->exec();
     m_done = true;
     --m_db.m_depth;
 }

@@ -70,7 +70,8 @@ void PatientRepository::add_revision(PatientId id, const PatientDetails& details
 }
 
 std::optional<Patient> PatientRepository::find(std::string_view code) {
-    auto query = m_db.query(fmt::format("{} WHERE p.code = :code AND {}", select_patient, newest_revision));
+    auto query =
+        m_db.query(fmt::format("{} WHERE p.code = :code AND {}", select_patient, newest_revision));
     query->bind(":code", std::string(code));
     if (!query->executeStep())
         return std::nullopt;
@@ -78,7 +79,8 @@ std::optional<Patient> PatientRepository::find(std::string_view code) {
 }
 
 std::optional<Patient> PatientRepository::find(PatientId id) {
-    auto query = m_db.query(fmt::format("{} WHERE p.id = :id AND {}", select_patient, newest_revision));
+    auto query =
+        m_db.query(fmt::format("{} WHERE p.id = :id AND {}", select_patient, newest_revision));
     query->bind(":id", id.value);
     if (!query->executeStep())
         return std::nullopt;

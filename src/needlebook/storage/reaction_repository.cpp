@@ -71,8 +71,9 @@ std::optional<Reaction> ReactionRepository::find(ReactionId id) {
 }
 
 std::vector<Reaction> ReactionRepository::for_session(SessionId session) {
-    auto query = m_db.query(fmt::format(
-        "{} AND x.session_id = :session AND r.voided = 0 ORDER BY r.onset_on, x.id", select_reaction));
+    auto query = m_db.query(
+        fmt::format("{} AND x.session_id = :session AND r.voided = 0 ORDER BY r.onset_on, x.id",
+                    select_reaction));
     query->bind(":session", session.value);
     std::vector<Reaction> reactions;
     while (query->executeStep())

@@ -13,7 +13,8 @@ class ReactionRepository {
 public:
     explicit ReactionRepository(Database& db) : m_db(db) {}
 
-    ReactionId insert(SessionId session, const ReactionDetails& details, const RevisionInfo& revision);
+    ReactionId insert(SessionId session, const ReactionDetails& details,
+                      const RevisionInfo& revision);
     void add_revision(ReactionId id, const ReactionDetails& details, const RevisionInfo& revision);
     std::optional<Reaction> find(ReactionId id);
     // Current revisions, voided ones left out, by onset.

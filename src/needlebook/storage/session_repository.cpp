@@ -2,6 +2,7 @@
 
 #include "needlebook/storage/binding.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <unordered_map>
 
@@ -39,16 +40,25 @@ Session read_session(SQLite::Statement& row) {
 }
 
 RuleKind read_rule(const std::string& text) {
-    for (auto rule : {RuleKind::contraindication, RuleKind::depth, RuleKind::interval,
-                      RuleKind::consent})
+    for (auto rule :
+         {RuleKind::contraindication, RuleKind::depth, RuleKind::interval, RuleKind::consent})
         if (fmt::format("{}", rule) == text)
             return rule;
     return RuleKind::contraindication;
 }
 
-// A JSON array of ids, bound as one parameter and read back with json_each.
+// A JSON array of ids, bound as one parameter and joined with json_each: a fixed number of
+// queries for any number of sessions, and no SQL built from values.
 std::string id_array(const std::vector<std::int64_t>& ids) {
     return fmt::format("[{}]", fmt::join(ids, ","));
+}
+
+// Puts a child row at its stored 1-based position; rows arrive in no particular order.
+template <class T> void place(std::vector<T>& rows, int position, const T& row) {
+    const auto index = static_cast<std::size_t>(position - 1);
+    if (rows.size() <= index)
+        rows.resize(index + 1);
+    rows[index] = row;
 }
 
 } // namespace
@@ -150,20 +160,24 @@ std::vector<Session> SessionRepository::list(const SessionFilter& filter) {
     std::vector<Session> sessions;
     std::vector<std::int64_t> revision_ids;
     {
-        auto query = m_db.query(fmt::format(
-            "{} AND (:patient IS NULL OR s.patient_id = :patient) AND (:from IS NULL OR "
-            "r.performed_at >= :from) AND (:to IS NULL OR r.performed_at < :to) AND (:voided OR "
-            "r.voided = 0) ORDER BY r.performed_at, s.id",
-            select_session));
+        // Only the conditions in use, so SQLite can pick an index (an "OR :x IS NULL" cannot).
+        std::string where;
+        if (filter.patient)
+            where += " AND s.patient_id = :patient";
+        if (filter.from)
+            where += " AND r.performed_at >= :from";
+        if (filter.to)
+            where += " AND r.performed_at < :to";
+        if (!filter.include_voided)
+            where += " AND r.voided = 0";
+        auto query =
+            m_db.query(fmt::format("{}{} ORDER BY r.performed_at, s.id", select_session, where));
         if (filter.patient)
             query->bind(":patient", filter.patient->value);
-        else
-            query->bind(":patient");
-        bind_optional(*query, ":from",
-                      filter.from ? std::optional(time::format_utc(*filter.from)) : std::nullopt);
-        bind_optional(*query, ":to",
-                      filter.to ? std::optional(time::format_utc(*filter.to)) : std::nullopt);
-        query->bind(":voided", filter.include_voided ? 1 : 0);
+        if (filter.from)
+            query->bind(":from", time::format_utc(*filter.from));
+        if (filter.to)
+            query->bind(":to", time::format_utc(*filter.to));
         while (query->executeStep()) {
             sessions.push_back(read_session(*query));
             revision_ids.push_back(query->getColumn(0).getInt64());
@@ -181,9 +195,8 @@ void SessionRepository::load_children(std::vector<Session>& sessions,
     const auto ids = id_array(revision_ids);
     {
         auto areas = m_db.query(
-            "SELECT session_revision_id, area, side, depth_mm, passes FROM session_area WHERE "
-            "session_revision_id IN (SELECT value FROM json_each(:ids)) ORDER BY "
-            "session_revision_id, position");
+            "SELECT a.session_revision_id, a.area, a.side, a.depth_mm, a.passes, a.position FROM "
+            "json_each(:ids) j JOIN session_area a ON a.session_revision_id = j.value");
         areas->bind(":ids", ids);
         while (areas->executeStep()) {
             AreaTreatment treated;
@@ -191,31 +204,41 @@ void SessionRepository::load_children(std::vector<Session>& sessions,
             treated.side = read_optional_code<Side>(areas->getColumn(2));
             treated.depth_mm = areas->getColumn(3).getDouble();
             treated.passes = read_optional_int(areas->getColumn(4));
-            by_revision.at(areas->getColumn(0).getInt64())->details.areas.push_back(treated);
+            place(by_revision.at(areas->getColumn(0).getInt64())->details.areas,
+                  areas->getColumn(5).getInt(), treated);
         }
     }
     {
         auto serums = m_db.query(
-            "SELECT u.session_revision_id, p.code, u.lot, u.phase FROM serum_use u JOIN product p "
-            "ON p.id = u.product_id WHERE u.session_revision_id IN (SELECT value FROM "
-            "json_each(:ids)) ORDER BY u.session_revision_id, u.position");
+            "SELECT u.session_revision_id, p.code, u.lot, u.phase, u.position FROM json_each(:ids) "
+            "j JOIN serum_use u ON u.session_revision_id = j.value JOIN product p ON p.id = "
+            "u.product_id");
         serums->bind(":ids", ids);
         while (serums->executeStep()) {
             SerumUse use;
             use.product = serums->getColumn(1).getString();
             use.lot = serums->getColumn(2).getString();
             use.phase = read_code<SerumPhase>(serums->getColumn(3));
-            by_revision.at(serums->getColumn(0).getInt64())->details.serums.push_back(use);
+            place(by_revision.at(serums->getColumn(0).getInt64())->details.serums,
+                  serums->getColumn(4).getInt(), use);
         }
     }
     auto overrides = m_db.query(
-        "SELECT session_revision_id, rule, detail FROM session_override WHERE "
-        "session_revision_id IN (SELECT value FROM json_each(:ids)) ORDER BY id");
+        "SELECT o.session_revision_id, o.rule, o.detail, o.id FROM json_each(:ids) j JOIN "
+        "session_override o ON o.session_revision_id = j.value");
     overrides->bind(":ids", ids);
-    while (overrides->executeStep())
-        by_revision.at(overrides->getColumn(0).getInt64())
-            ->overrides.push_back({read_rule(overrides->getColumn(1).getString()),
-                                   overrides->getColumn(2).getString()});
+    // Overrides are few and rare; keep them in the order they were stored.
+    std::vector<std::pair<std::int64_t, std::int64_t>> override_rows; // (id, revision)
+    std::unordered_map<std::int64_t, Override> override_by_id;
+    while (overrides->executeStep()) {
+        const auto id = overrides->getColumn(3).getInt64();
+        override_rows.emplace_back(id, overrides->getColumn(0).getInt64());
+        override_by_id[id] = {read_rule(overrides->getColumn(1).getString()),
+                              overrides->getColumn(2).getString()};
+    }
+    std::sort(override_rows.begin(), override_rows.end());
+    for (const auto& [id, revision] : override_rows)
+        by_revision.at(revision)->overrides.push_back(override_by_id.at(id));
 }
 
 } // namespace needlebook::storage

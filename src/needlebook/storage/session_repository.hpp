@@ -31,7 +31,8 @@ public:
 
 private:
     // Loads areas, serums and overrides of every listed session in three queries.
-    void load_children(std::vector<Session>& sessions, const std::vector<std::int64_t>& revision_ids);
+    void load_children(std::vector<Session>& sessions,
+                       const std::vector<std::int64_t>& revision_ids);
 
     Database& m_db;
 };

@@ -47,7 +47,7 @@ ClinicSettings SettingsRepository::load() {
         while (query->executeStep())
             settings.condition_action[read_code<ConditionCode>(query->getColumn(0))] =
                 query->getColumn(1).getString() == "block" ? ConditionAction::block
-                                                            : ConditionAction::warn;
+                                                           : ConditionAction::warn;
     }
     auto query = m_db.query("SELECT kind, expected_days, always_adverse FROM reaction_norm");
     while (query->executeStep())
@@ -62,6 +62,17 @@ std::optional<Product> SettingsRepository::find_product(std::string_view code) {
     if (!query->executeStep())
         return std::nullopt;
     return read_product(*query);
+}
+
+ProductId SettingsRepository::insert_product(const Product& product) {
+    auto insert = m_db.query(
+        "INSERT INTO product (code, name, kind, maker) VALUES (:code, :name, :kind, :maker)");
+    insert->bind(":code", product.code);
+    insert->bind(":name", product.name);
+    bind_code(*insert, ":kind", product.kind);
+    insert->bind(":maker", product.maker);
+    insert->exec();
+    return ProductId{m_db.sql().getLastInsertRowid()};
 }
 
 std::vector<Product> SettingsRepository::products() {

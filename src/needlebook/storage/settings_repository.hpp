@@ -27,6 +27,7 @@ public:
     ClinicSettings load();
 
     std::optional<Product> find_product(std::string_view code);
+    ProductId insert_product(const Product& product);
     std::vector<Product> products();
 
 private:

@@ -54,7 +54,13 @@ Instant ClinicZone::parse_local(std::string_view text, std::string_view field) c
     };
     if (text.size() != 16 || text[10] != ' ')
         throw bad_shape();
-    const Date day = parse_date(text.substr(0, 10), field);
+    Date day{};
+    try {
+        day = parse_date(text.substr(0, 10), field);
+    } catch (const ValidationError&) {
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' is not a date in the calendar", field, text));
+    }
     const auto clock = text.substr(11);
     if (clock[2] != ':' || clock[0] < '0' || clock[0] > '2' || clock[1] < '0' || clock[1] > '9' ||
         clock[3] < '0' || clock[3] > '5' || clock[4] < '0' || clock[4] > '9')
@@ -63,19 +69,20 @@ Instant ClinicZone::parse_local(std::string_view text, std::string_view field) c
     const int minutes = (clock[3] - '0') * 10 + (clock[4] - '0');
     if (hours > 23)
         throw bad_shape();
-    const auto local = date::local_days{day} + std::chrono::hours{hours} + std::chrono::minutes{minutes};
+    const auto local =
+        date::local_days{day} + std::chrono::hours{hours} + std::chrono::minutes{minutes};
     const auto info = m_zone->get_info(local);
     if (info.result == date::local_info::nonexistent)
         throw ValidationError(std::string(field),
                               fmt::format("{} '{}' does not exist in {} (the clocks went forward)",
                                           field, text, m_name));
     if (info.result == date::local_info::ambiguous)
-        throw ValidationError(std::string(field),
-                              fmt::format("{} '{}' happens twice in {} (the clocks went back); give "
-                                          "the UTC time instead, e.g. '{}'",
-                                          field, text, m_name,
-                                          date::format("%Y-%m-%dT%H:%MZ",
-                                                       local - info.first.offset)));
+        throw ValidationError(
+            std::string(field),
+            fmt::format("{} '{}' happens twice in {} (the clocks went back); give "
+                        "the UTC time instead, e.g. '{}'",
+                        field, text, m_name,
+                        date::format("%Y-%m-%dT%H:%MZ", local - info.first.offset)));
     return std::chrono::time_point_cast<std::chrono::seconds>(
         date::sys_seconds{(local - info.first.offset).time_since_epoch()});
 }

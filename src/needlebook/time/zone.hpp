@@ -28,7 +28,8 @@ public:
     Instant start_of_day(Date day) const;
 
 private:
-    ClinicZone(const date::time_zone* zone, std::string name) : m_zone(zone), m_name(std::move(name)) {}
+    ClinicZone(const date::time_zone* zone, std::string name)
+        : m_zone(zone), m_name(std::move(name)) {}
     const date::time_zone* m_zone; // owned by date's tz database, which lives forever
     std::string m_name;
 };

@@ -1,0 +1,68 @@
+#include "cli/app.hpp"
+
+#include "cli/commands.hpp"
+#include "needlebook/error.hpp"
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace needlebook::cli {
+namespace {
+
+int fail(int code, const std::string& message) {
+    const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+    fmt::print(stderr, "needlebook: {} {}\n",
+               color ? fmt::format(fg(fmt::terminal_color::red), "error:") : "error:", message);
+    return code;
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"Needlebook: treatment records for microneedling clinics", "needlebook"};
+    app.require_subcommand(1);
+    app.fallthrough(); // global options may also follow the command
+    Context context;
+    app.add_option("--db", context.options.db_path,
+                   "database file (default: $NEEDLEBOOK_DB, else "
+                   "${XDG_DATA_HOME:-~/.local/share}/needlebook/clinic.db)");
+    app.add_option("--as", context.options.actor,
+                   "who is acting, for the audit log (default: $NEEDLEBOOK_USER, else the login)");
+    app.add_option("--format", context.options.format, "output: text, json or csv")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
+    app.add_option("--color", context.options.color, "colour: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+
+    add_init_command(app, context);
+    add_patient_commands(app, context);
+    add_condition_commands(app, context);
+    add_session_commands(app, context);
+    add_reaction_commands(app, context);
+    add_product_commands(app, context);
+    add_demo_command(app, context);
+
+    // The one place where errors become messages and exit codes.
+    try {
+        app.parse(argc, argv);
+        return 0;
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        return fail(2, fmt::format("{}\nrun 'needlebook --help' or 'needlebook COMMAND --help' for "
+                                   "usage",
+                                   e.what()));
+    } catch (const ValidationError& e) {
+        return fail(1, e.what());
+    } catch (const Error& e) {
+        return fail(1, e.what());
+    } catch (const SQLite::Exception& e) {
+        return fail(1, fmt::format("database: {}", e.what()));
+    } catch (const std::exception& e) {
+        return fail(1, e.what());
+    }
+}
+
+} // namespace needlebook::cli

@@ -1,0 +1,175 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "needlebook/records/patients.hpp"
+#include "needlebook/records/sessions.hpp"
+#include "needlebook/render/csv_writer.hpp"
+#include "needlebook/render/json.hpp"
+#include "needlebook/render/record_text.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+
+namespace needlebook::cli {
+namespace {
+
+// The fields of 'patient add', shared by 'patient amend' where each one is optional.
+struct PatientOptions {
+    TextOption family, given, born, fitzpatrick, phone, email, note;
+
+    void add_to(CLI::App* command, bool required) {
+        auto* f = add_text(command, "--family", family, "family name");
+        auto* g = add_text(command, "--given", given, "given name");
+        auto* b = add_text(command, "--born", born, "birth date, YYYY-MM-DD");
+        if (required) {
+            f->required();
+            g->required();
+            b->required();
+        }
+        add_text(command, "--fitzpatrick", fitzpatrick, "skin type, 1-6 or I-VI");
+        add_text(command, "--phone", phone, "phone number");
+        add_text(command, "--email", email, "email address");
+        add_text(command, "--note", note, "free-text note");
+    }
+
+    // Applies the options that were given on top of `details`.
+    PatientDetails apply(PatientDetails details) const {
+        if (family.given())
+            details.family_name = family.value;
+        if (given.given())
+            details.given_name = given.value;
+        if (born.given())
+            details.birth_date = time::parse_date(born.value, "born");
+        if (fitzpatrick.given())
+            details.fitzpatrick = fitzpatrick.value.empty()
+                                      ? std::nullopt
+                                      : std::optional(parse_fitzpatrick(fitzpatrick.value));
+        if (phone.given())
+            details.phone = phone.value;
+        if (email.given())
+            details.email = email.value;
+        if (note.given())
+            details.note = note.value;
+        return details;
+    }
+};
+
+void print_patient(Context& context, const Patient& patient, const std::string& verb) {
+    if (context.format() == Format::json)
+        context.print_json(render::to_json(patient));
+    else
+        context.print(fmt::format("patient {} {}: {}\n", patient.code, verb,
+                                  render::patient_name(patient.details)));
+}
+
+void write_patients_csv(const std::vector<Patient>& patients) {
+    render::CsvWriter csv(std::cout);
+    csv.write_header({"code", "family_name", "given_name", "birth_date", "fitzpatrick", "phone",
+                      "email", "note", "revision"});
+    for (const auto& p : patients)
+        csv.write_row({{p.code},
+                       {p.details.family_name},
+                       {p.details.given_name},
+                       {time::format_date(p.details.birth_date), true},
+                       {p.details.fitzpatrick ? std::to_string(*p.details.fitzpatrick) : "", true},
+                       {p.details.phone},
+                       {p.details.email},
+                       {p.details.note},
+                       {std::to_string(p.revision.number), true}});
+}
+
+} // namespace
+
+void add_patient_commands(CLI::App& app, Context& context) {
+    auto* patient = app.add_subcommand("patient", "register, list, show and amend patients");
+    patient->require_subcommand(1);
+
+    auto* add = patient->add_subcommand("add", "register a patient");
+    struct AddArgs {
+        PatientOptions fields;
+        std::string code;
+    };
+    auto add_args = std::make_shared<AddArgs>();
+    add_args->fields.add_to(add, true);
+    add->add_option("--code", add_args->code, "chart code (default: the next free P-000123)");
+    add->callback([&context, args = add_args] {
+        context.forbid_csv("patient add");
+        auto& scope = context.scope();
+        const auto details = args->fields.apply({});
+        const auto patient = records::register_patient(
+            scope, args->code.empty() ? std::nullopt : std::optional(args->code), details);
+        print_patient(context, patient, "registered");
+    });
+
+    auto* list = patient->add_subcommand("list", "list patients");
+    auto search = std::make_shared<std::string>();
+    list->add_option("--search", *search, "part of the code or a name");
+    list->callback([&context, search] {
+        const auto patients = records::list_patients(context.db(), *search);
+        if (context.format() == Format::json) {
+            auto array = nlohmann::ordered_json::array();
+            for (const auto& p : patients)
+                array.push_back(render::to_json(p));
+            context.print_json(array);
+        } else if (context.format() == Format::csv) {
+            write_patients_csv(patients);
+        } else if (patients.empty()) {
+            context.print("no patients\n");
+        } else {
+            context.print(render::patient_table(patients).render(context.color_stdout()));
+        }
+    });
+
+    auto* show = patient->add_subcommand("show", "show a patient's record");
+    auto show_code = std::make_shared<std::string>();
+    show->add_option("PATIENT", *show_code, "chart code")->required();
+    show->callback([&context, show_code] {
+        auto& db = context.db();
+        const auto patient = records::find_patient(db, *show_code);
+        const auto conditions = records::conditions_of(db, patient.id);
+        const auto consents = records::consents_of(db, patient.id);
+        storage::SessionFilter filter;
+        filter.patient = patient.id;
+        filter.include_voided = true;
+        const auto sessions = records::list_sessions(db, filter);
+        const auto zone = records::clinic_zone(db);
+        if (context.format() == Format::json) {
+            auto json = render::to_json(patient);
+            json["conditions"] = nlohmann::ordered_json::array();
+            for (const auto& c : conditions)
+                json["conditions"].push_back(render::to_json(c));
+            json["consents"] = nlohmann::ordered_json::array();
+            for (const auto& c : consents)
+                json["consents"].push_back(render::to_json(c));
+            json["sessions"] = nlohmann::ordered_json::array();
+            for (const auto& s : sessions)
+                json["sessions"].push_back(s.id.value);
+            context.print_json(json);
+        } else if (context.format() == Format::csv) {
+            write_patients_csv({patient});
+        } else {
+            context.print(render::patient_text(patient, conditions, consents, sessions, zone));
+        }
+    });
+
+    auto* amend = patient->add_subcommand("amend", "amend a patient's record (kept as a revision)");
+    struct AmendArgs {
+        PatientOptions fields;
+        std::string code, reason;
+    };
+    auto amend_args = std::make_shared<AmendArgs>();
+    amend->add_option("PATIENT", amend_args->code, "chart code")->required();
+    amend->add_option("--reason", amend_args->reason, "why the record changes")->required();
+    amend_args->fields.add_to(amend, false);
+    amend->callback([&context, args = amend_args] {
+        context.forbid_csv("patient amend");
+        auto& scope = context.scope();
+        const auto current = records::find_patient(scope.db(), args->code);
+        const auto patient = records::amend_patient(
+            scope, args->code, args->fields.apply(current.details), args->reason);
+        print_patient(context, patient,
+                      fmt::format("amended (revision {})", patient.revision.number));
+    });
+}
+
+} // namespace needlebook::cli

@@ -1,0 +1,284 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "needlebook/records/patients.hpp"
+#include "needlebook/records/reactions.hpp"
+#include "needlebook/records/sessions.hpp"
+#include "needlebook/render/csv_writer.hpp"
+#include "needlebook/render/json.hpp"
+#include "needlebook/render/record_text.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+
+namespace needlebook::cli {
+namespace {
+
+// The fields of 'session log', shared by 'session amend' where each one is optional.
+struct SessionOptions {
+    TextOption at, device, indication, model, cartridge, cartridge_lot, anaesthetic, endpoint,
+        aftercare, practitioner, note;
+    std::vector<std::string> areas, serums;
+    bool no_serums = false;
+    CLI::Option* override_option = nullptr;
+    std::string override_text;
+
+    void add_to(CLI::App* command, bool for_log) {
+        auto* at_option = add_text(command, "--at", at,
+                                   "when, 'YYYY-MM-DD HH:MM' in the clinic's zone, or "
+                                   "'YYYY-MM-DDTHH:MMZ' in UTC");
+        auto* device_option = add_text(command, "--device", device, "pen, roller, stamp or rf");
+        auto* area_option = command->add_option(
+            "--area", areas,
+            "treated area, AREA[:left|right]=DEPTH[xPASSES] (repeat for each area; on amend the "
+            "given areas replace all)");
+        command->add_option("--serum", serums,
+                            "serum, PRODUCT@LOT[:during|after] (repeat; on amend the given serums "
+                            "replace all)");
+        if (for_log) {
+            at_option->required();
+            device_option->required();
+            area_option->required();
+        } else {
+            command->add_flag("--no-serums", no_serums, "remove every serum (amend only)");
+        }
+        add_text(command, "--indication", indication,
+                 "indication: " + allowed_codes<Indication>() +
+                     (for_log ? " (default other)" : ""));
+        add_text(command, "--model", model, "device model");
+        add_text(command, "--cartridge", cartridge, "cartridge, e.g. 16-pin");
+        add_text(command, "--cartridge-lot", cartridge_lot, "cartridge lot number");
+        add_text(command, "--anaesthetic", anaesthetic, "topical anaesthetic used");
+        add_text(command, "--endpoint", endpoint, "clinical endpoint reached");
+        add_text(command, "--aftercare", aftercare, "aftercare given");
+        add_text(command, "--practitioner", practitioner,
+                 "who treated (default: the acting user, --as)");
+        add_text(command, "--note", note, "free-text note");
+        override_option = command->add_option(
+            "--override", override_text,
+            "log despite blocking clinical checks; the reason is kept with the session");
+    }
+
+    std::optional<std::string> override() const {
+        if (override_option != nullptr && override_option->count() > 0)
+            return override_text;
+        return std::nullopt;
+    }
+
+    // Applies the options that were given on top of `details`.
+    SessionDetails apply(SessionDetails d, const time::ClinicZone& zone) const {
+        if (at.given())
+            d.performed_at = zone.parse_local(at.value, "at");
+        if (device.given())
+            d.device = parse_code<Device>(device.value);
+        if (indication.given())
+            d.indication = parse_code<Indication>(indication.value);
+        const std::pair<const TextOption*, std::string*> texts[] = {
+            {&model, &d.model},
+            {&cartridge, &d.cartridge},
+            {&cartridge_lot, &d.cartridge_lot},
+            {&anaesthetic, &d.anaesthetic},
+            {&endpoint, &d.endpoint},
+            {&aftercare, &d.aftercare},
+            {&practitioner, &d.practitioner},
+            {&note, &d.note}};
+        for (const auto& [option, field] : texts)
+            if (option->given())
+                *field = option->value;
+        if (!areas.empty()) {
+            d.areas.clear();
+            for (const auto& spec : areas)
+                d.areas.push_back(parse_area_spec(spec));
+        }
+        if (no_serums)
+            d.serums.clear();
+        if (!serums.empty()) {
+            d.serums.clear();
+            for (const auto& spec : serums)
+                d.serums.push_back(parse_serum_spec(spec));
+        }
+        return d;
+    }
+};
+
+void report_logged(Context& context, const records::LoggedSession& logged,
+                   const std::string& verb) {
+    const auto& zone = context.scope().zone();
+    for (const auto& warning : logged.warnings)
+        context.warn(fmt::format("{}: {}", warning.rule, warning.message));
+    if (logged.override_unused)
+        context.warn("--override was given but no check blocked the session; the reason was not "
+                     "stored");
+    const auto& session = logged.session;
+    if (context.format() == Format::json) {
+        auto json = render::to_json(session, zone);
+        json["warnings"] = nlohmann::ordered_json::array();
+        for (const auto& warning : logged.warnings)
+            json["warnings"].push_back(render::to_json(warning));
+        context.print_json(json);
+        return;
+    }
+    std::string text =
+        fmt::format("session {} {} for {} at {}\n", session.id, verb, session.patient_code,
+                    zone.format_local(session.details.performed_at));
+    for (const auto& item : session.overrides)
+        text += fmt::format("overridden {}: {} (reason: {})\n", item.rule, item.detail,
+                            session.override_reason);
+    context.print(text);
+}
+
+void write_sessions_csv(const std::vector<Session>& sessions, const time::ClinicZone& zone) {
+    render::CsvWriter csv(std::cout);
+    csv.write_header({"id", "patient", "at", "at_utc", "practitioner", "indication", "device",
+                      "areas", "serums", "override_reason", "revision", "voided"});
+    for (const auto& s : sessions) {
+        std::vector<std::string> areas, serums;
+        for (const auto& treated : s.details.areas)
+            areas.push_back(render::area_spec(treated));
+        for (const auto& use : s.details.serums)
+            serums.push_back(render::serum_spec(use));
+        csv.write_row({{std::to_string(s.id.value), true},
+                       {s.patient_code},
+                       {zone.format_local(s.details.performed_at)},
+                       {time::format_utc(s.details.performed_at)},
+                       {s.details.practitioner},
+                       {std::string(code_of(s.details.indication))},
+                       {std::string(code_of(s.details.device))},
+                       {fmt::format("{}", fmt::join(areas, " "))},
+                       {fmt::format("{}", fmt::join(serums, " "))},
+                       {s.override_reason},
+                       {std::to_string(s.revision.number), true},
+                       {s.revision.voided ? "1" : "0", true}});
+    }
+}
+
+} // namespace
+
+void add_session_commands(CLI::App& app, Context& context) {
+    auto* session = app.add_subcommand("session", "log, show, list, amend and void sessions");
+    session->require_subcommand(1);
+
+    struct LogArgs {
+        std::string patient;
+        SessionOptions fields;
+    };
+    auto log_args = std::make_shared<LogArgs>();
+    auto* log = session->add_subcommand("log", "log a treatment session");
+    log->add_option("PATIENT", log_args->patient, "chart code")->required();
+    log_args->fields.add_to(log, true);
+    log->callback([&context, args = log_args] {
+        context.forbid_csv("session log");
+        auto& scope = context.scope();
+        SessionDetails defaults;
+        defaults.indication = Indication::other;
+        defaults.practitioner = scope.actor();
+        const auto details = args->fields.apply(defaults, scope.zone());
+        const auto logged =
+            records::log_session(scope, args->patient, details, args->fields.override());
+        report_logged(context, logged, "logged");
+    });
+
+    auto show_id = std::make_shared<std::string>();
+    auto* show =
+        session->add_subcommand("show", "show a session with its reactions and follow-ups");
+    show->add_option("SESSION", *show_id, "session id")->required();
+    show->callback([&context, show_id] {
+        auto& db = context.db();
+        const auto found = records::get_session(db, records::parse_session_id(*show_id));
+        const auto zone = records::clinic_zone(db);
+        const auto reactions = records::reactions_of(db, found.id);
+        const auto followups = records::followups_of(db, found.id);
+        if (context.format() == Format::json) {
+            auto json = render::to_json(found, zone);
+            json["reactions"] = nlohmann::ordered_json::array();
+            for (const auto& r : reactions)
+                json["reactions"].push_back(render::to_json(r));
+            json["followups"] = nlohmann::ordered_json::array();
+            for (const auto& f : followups)
+                json["followups"].push_back(render::to_json(f));
+            context.print_json(json);
+        } else if (context.format() == Format::csv) {
+            write_sessions_csv({found}, zone);
+        } else {
+            context.print(render::session_text(found, reactions, followups, zone));
+        }
+    });
+
+    struct ListArgs {
+        std::string patient, from, to;
+        bool voided = false;
+    };
+    auto list_args = std::make_shared<ListArgs>();
+    auto* list = session->add_subcommand("list", "list sessions in time order");
+    list->add_option("--patient", list_args->patient, "only this patient's (chart code)");
+    list->add_option("--from", list_args->from, "from this day, YYYY-MM-DD");
+    list->add_option("--to", list_args->to, "up to and including this day, YYYY-MM-DD");
+    list->add_flag("--voided", list_args->voided, "include voided sessions");
+    list->callback([&context, args = list_args] {
+        auto& db = context.db();
+        const auto zone = records::clinic_zone(db);
+        storage::SessionFilter filter;
+        if (!args->patient.empty())
+            filter.patient = records::find_patient(db, args->patient).id;
+        if (!args->from.empty())
+            filter.from = zone.start_of_day(time::parse_date(args->from, "from"));
+        if (!args->to.empty())
+            filter.to = zone.start_of_day(time::add_days(time::parse_date(args->to, "to"), 1));
+        filter.include_voided = args->voided;
+        const auto sessions = records::list_sessions(db, filter);
+        if (context.format() == Format::json) {
+            auto array = nlohmann::ordered_json::array();
+            for (const auto& s : sessions)
+                array.push_back(render::to_json(s, zone));
+            context.print_json(array);
+        } else if (context.format() == Format::csv) {
+            write_sessions_csv(sessions, zone);
+        } else if (sessions.empty()) {
+            context.print("no sessions\n");
+        } else {
+            context.print(render::session_table(sessions, zone).render(context.color_stdout()));
+        }
+    });
+
+    struct AmendArgs {
+        std::string session, reason;
+        SessionOptions fields;
+    };
+    auto amend_args = std::make_shared<AmendArgs>();
+    auto* amend = session->add_subcommand("amend", "amend a session (kept as a revision)");
+    amend->add_option("SESSION", amend_args->session, "session id")->required();
+    amend->add_option("--reason", amend_args->reason, "why the record changes")->required();
+    amend_args->fields.add_to(amend, false);
+    amend->callback([&context, args = amend_args] {
+        context.forbid_csv("session amend");
+        auto& scope = context.scope();
+        const auto id = records::parse_session_id(args->session);
+        const auto current = records::get_session(scope.db(), id);
+        const auto details = args->fields.apply(current.details, scope.zone());
+        const auto logged =
+            records::amend_session(scope, id, details, args->reason, args->fields.override());
+        report_logged(context, logged,
+                      fmt::format("amended (revision {})", logged.session.revision.number));
+    });
+
+    struct VoidArgs {
+        std::string session, reason;
+    };
+    auto void_args = std::make_shared<VoidArgs>();
+    auto* void_command = session->add_subcommand("void", "void a session logged in error");
+    void_command->add_option("SESSION", void_args->session, "session id")->required();
+    void_command->add_option("--reason", void_args->reason, "why it is void")->required();
+    void_command->callback([&context, args = void_args] {
+        context.forbid_csv("session void");
+        auto& scope = context.scope();
+        const auto voided =
+            records::void_session(scope, records::parse_session_id(args->session), args->reason);
+        if (context.format() == Format::json)
+            context.print_json(render::to_json(voided, scope.zone()));
+        else
+            context.print(fmt::format("session {} voided (revision {}): {}\n", voided.id,
+                                      voided.revision.number, args->reason));
+    });
+}
+
+} // namespace needlebook::cli

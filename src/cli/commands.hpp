@@ -1,0 +1,19 @@
+#pragma once
+// Each add_*_commands registers one group of subcommands with CLI11; the callbacks call the
+// library and print. One file per group: cmd_patient.cpp, cmd_session.cpp, …
+
+#include "cli/context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace needlebook::cli {
+
+void add_init_command(CLI::App& app, Context& context);
+void add_patient_commands(CLI::App& app, Context& context);
+void add_condition_commands(CLI::App& app, Context& context);
+void add_session_commands(CLI::App& app, Context& context);
+void add_reaction_commands(CLI::App& app, Context& context);
+void add_product_commands(CLI::App& app, Context& context);
+void add_demo_command(CLI::App& app, Context& context);
+
+} // namespace needlebook::cli

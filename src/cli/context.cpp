@@ -1,0 +1,100 @@
+#include "cli/context.hpp"
+
+#include "needlebook/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <fmt/color.h>
+#include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace needlebook::cli {
+namespace {
+
+std::string environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? value : "";
+}
+
+std::string os_login() {
+    if (const auto* entry = ::getpwuid(::geteuid()); entry != nullptr && entry->pw_name != nullptr)
+        return entry->pw_name;
+    return "unknown";
+}
+
+} // namespace
+
+std::string Context::database_path() const {
+    if (!options.db_path.empty())
+        return options.db_path;
+    if (auto path = environment("NEEDLEBOOK_DB"); !path.empty())
+        return path;
+    auto data_home = environment("XDG_DATA_HOME");
+    if (data_home.empty())
+        data_home = environment("HOME") + "/.local/share";
+    return data_home + "/needlebook/clinic.db";
+}
+
+storage::Database& Context::db(storage::Database::Create create) {
+    if (!m_db)
+        m_db.emplace(storage::Database::open(database_path(), create));
+    return *m_db;
+}
+
+records::Scope& Context::scope(storage::Database::Create create) {
+    if (!m_scope) {
+        std::string actor = options.actor;
+        if (actor.empty())
+            actor = environment("NEEDLEBOOK_USER");
+        if (actor.empty())
+            actor = os_login();
+        m_scope.emplace(db(create), time::Clock::from_environment(), actor);
+    }
+    return *m_scope;
+}
+
+Format Context::format() const {
+    if (options.format == "json")
+        return Format::json;
+    return options.format == "csv" ? Format::csv : Format::text;
+}
+
+void Context::forbid_csv(const std::string& command) const {
+    if (format() == Format::csv)
+        throw CLI::ValidationError("--format", fmt::format("csv is for lists; '{}' prints text or "
+                                                           "json",
+                                                           command));
+}
+
+bool Context::color_for(int fd) const {
+    if (options.color == "always")
+        return true;
+    if (options.color == "never" || !environment("NO_COLOR").empty())
+        return false;
+    return ::isatty(fd) != 0;
+}
+
+bool Context::color_stdout() const {
+    return color_for(STDOUT_FILENO);
+}
+bool Context::color_stderr() const {
+    return color_for(STDERR_FILENO);
+}
+
+void Context::print(const std::string& text) const {
+    fmt::print("{}", text);
+}
+
+void Context::print_json(const nlohmann::ordered_json& value) const {
+    fmt::print("{}\n", value.dump(2));
+}
+
+void Context::warn(const std::string& message) const {
+    const auto label = color_stderr() ? fmt::format(fg(fmt::terminal_color::yellow), "warning:")
+                                      : std::string("warning:");
+    fmt::print(stderr, "needlebook: {} {}\n", label, message);
+}
+
+} // namespace needlebook::cli

@@ -1,0 +1,50 @@
+#pragma once
+// What every command shares: the global options, the lazily opened database and the output.
+
+#include "needlebook/records/scope.hpp"
+#include "needlebook/storage/database.hpp"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace needlebook::cli {
+
+enum class Format { text, json, csv };
+
+struct GlobalOptions {
+    std::string db_path; // --db, else $NEEDLEBOOK_DB, else the XDG data folder
+    std::string actor;   // --as, else $NEEDLEBOOK_USER, else the OS login
+    std::string format = "text";
+    std::string color = "auto";
+};
+
+class Context {
+public:
+    GlobalOptions options;
+
+    // Opens the database; only init and demo may create it.
+    storage::Database& db(storage::Database::Create create = storage::Database::Create::no);
+    records::Scope& scope(storage::Database::Create create = storage::Database::Create::no);
+    std::string database_path() const;
+
+    Format format() const;
+    // Refuses (as a usage error, before anything is written) --format csv where there is no table.
+    void forbid_csv(const std::string& command) const;
+    bool color_stdout() const;
+    bool color_stderr() const;
+
+    // Output of a successful command: stdout only.
+    void print(const std::string& text) const;
+    void print_json(const nlohmann::ordered_json& value) const;
+    // A warning on stderr, prefixed 'needlebook: warning: '.
+    void warn(const std::string& message) const;
+
+private:
+    bool color_for(int fd) const;
+
+    std::optional<storage::Database> m_db;
+    std::optional<records::Scope> m_scope;
+};
+
+} // namespace needlebook::cli

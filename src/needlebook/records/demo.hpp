@@ -1,0 +1,29 @@
+#pragma once
+// A realistic, deterministic synthetic clinic for trying Needlebook and for benchmarks.
+
+#include "needlebook/records/scope.hpp"
+
+#include <cstdint>
+
+namespace needlebook::records {
+
+struct DemoOptions {
+    int patients = 40;
+    std::uint64_t seed = 1;
+};
+
+struct DemoSummary {
+    int patients = 0;
+    int sessions = 0;
+    int areas = 0;
+    int serums = 0;
+    int reactions = 0;
+    int followups = 0;
+};
+
+// Fills an empty database in one transaction through the same use cases a user goes through,
+// so every demo record passes the same validation and clinical checks. Throws Conflict when
+// the database already holds patients: demo data never mixes with real records.
+DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options);
+
+} // namespace needlebook::records

@@ -1,0 +1,44 @@
+#include "needlebook/render/csv_writer.hpp"
+
+namespace needlebook::render {
+
+std::string guard_formula(std::string_view text) {
+    if (!text.empty() &&
+        std::string_view("=+-@\t\r", 7).find(text.front()) != std::string_view::npos)
+        return "'" + std::string(text);
+    return std::string(text);
+}
+
+void CsvWriter::write_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        m_out << text;
+        return;
+    }
+    m_out << '"';
+    for (char c : text) {
+        if (c == '"')
+            m_out << '"';
+        m_out << c;
+    }
+    m_out << '"';
+}
+
+void CsvWriter::write_header(const std::vector<std::string>& names) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0)
+            m_out << ',';
+        write_field(names[i]);
+    }
+    m_out << "\r\n";
+}
+
+void CsvWriter::write_row(const std::vector<CsvCell>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            m_out << ',';
+        write_field(cells[i].numeric || m_raw ? cells[i].text : guard_formula(cells[i].text));
+    }
+    m_out << "\r\n";
+}
+
+} // namespace needlebook::render

@@ -1,0 +1,128 @@
+#include "needlebook/render/json.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::render {
+namespace {
+
+template <class T> nlohmann::ordered_json optional_value(const std::optional<T>& value) {
+    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+}
+
+template <class E> nlohmann::ordered_json optional_code(const std::optional<E>& value) {
+    return value ? nlohmann::ordered_json(std::string(code_of(*value)))
+                 : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json optional_date(const std::optional<time::Date>& day) {
+    return day ? nlohmann::ordered_json(time::format_date(*day)) : nlohmann::ordered_json(nullptr);
+}
+
+} // namespace
+
+nlohmann::ordered_json to_json(const RevisionInfo& revision) {
+    return {{"number", revision.number},
+            {"author", revision.author},
+            {"recorded_at", time::format_utc(revision.recorded_at)},
+            {"reason", revision.reason},
+            {"voided", revision.voided}};
+}
+
+nlohmann::ordered_json to_json(const Patient& patient) {
+    const auto& d = patient.details;
+    return {{"code", patient.code},
+            {"family_name", d.family_name},
+            {"given_name", d.given_name},
+            {"birth_date", time::format_date(d.birth_date)},
+            {"fitzpatrick", optional_value(d.fitzpatrick)},
+            {"phone", d.phone},
+            {"email", d.email},
+            {"note", d.note},
+            {"revision", to_json(patient.revision)}};
+}
+
+nlohmann::ordered_json to_json(const Condition& condition) {
+    const auto& d = condition.details;
+    return {{"id", condition.id.value},
+            {"code", std::string(code_of(d.code))},
+            {"since", optional_date(d.since)},
+            {"resolved", optional_date(d.resolved_on)},
+            {"note", d.note},
+            {"revision", to_json(condition.revision)}};
+}
+
+nlohmann::ordered_json to_json(const Consent& consent) {
+    return {{"id", consent.id.value},
+            {"signed", time::format_date(consent.details.signed_on)},
+            {"covers", consent.details.covers},
+            {"revision", to_json(consent.revision)}};
+}
+
+nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& zone) {
+    const auto& d = session.details;
+    auto areas = nlohmann::ordered_json::array();
+    for (const auto& treated : d.areas)
+        areas.push_back({{"area", std::string(code_of(treated.area))},
+                         {"side", optional_code(treated.side)},
+                         {"depth_mm", treated.depth_mm},
+                         {"passes", optional_value(treated.passes)}});
+    auto serums = nlohmann::ordered_json::array();
+    for (const auto& use : d.serums)
+        serums.push_back({{"product", use.product},
+                          {"lot", use.lot},
+                          {"phase", std::string(code_of(use.phase))}});
+    auto overrides = nlohmann::ordered_json::array();
+    for (const auto& item : session.overrides)
+        overrides.push_back({{"rule", fmt::format("{}", item.rule)}, {"detail", item.detail}});
+    return {{"id", session.id.value},
+            {"patient", session.patient_code},
+            {"at", zone.format_local(d.performed_at)},
+            {"at_utc", time::format_utc(d.performed_at)},
+            {"time_zone", zone.name()},
+            {"practitioner", d.practitioner},
+            {"indication", std::string(code_of(d.indication))},
+            {"device", std::string(code_of(d.device))},
+            {"model", d.model},
+            {"cartridge", d.cartridge},
+            {"cartridge_lot", d.cartridge_lot},
+            {"anaesthetic", d.anaesthetic},
+            {"endpoint", d.endpoint},
+            {"aftercare", d.aftercare},
+            {"note", d.note},
+            {"areas", areas},
+            {"serums", serums},
+            {"override_reason", session.override_reason},
+            {"overrides", overrides},
+            {"revision", to_json(session.revision)}};
+}
+
+nlohmann::ordered_json to_json(const Reaction& reaction) {
+    const auto& d = reaction.details;
+    return {{"id", reaction.id.value},
+            {"session", reaction.session_id.value},
+            {"kind", std::string(code_of(d.kind))},
+            {"severity", std::string(code_of(d.severity))},
+            {"area", optional_code(d.area)},
+            {"side", optional_code(d.side)},
+            {"onset", time::format_date(d.onset)},
+            {"resolved", optional_date(d.resolved)},
+            {"note", d.note},
+            {"revision", to_json(reaction.revision)}};
+}
+
+nlohmann::ordered_json to_json(const Followup& followup) {
+    return {{"id", followup.id.value},
+            {"session", followup.session_id.value},
+            {"on", time::format_date(followup.details.checked_on)},
+            {"outcome", std::string(code_of(followup.details.outcome))},
+            {"note", followup.details.note},
+            {"revision", to_json(followup.revision)}};
+}
+
+nlohmann::ordered_json to_json(const rules::Finding& finding) {
+    return {{"rule", fmt::format("{}", finding.rule)},
+            {"level", finding.level == rules::Level::block ? "block" : "warning"},
+            {"message", finding.message}};
+}
+
+} // namespace needlebook::render

@@ -1,0 +1,26 @@
+#pragma once
+// JSON views of records, for --format json: catalogue codes, dates as YYYY-MM-DD, session
+// times both in the clinic's zone and in UTC.
+
+#include "needlebook/model/condition.hpp"
+#include "needlebook/model/patient.hpp"
+#include "needlebook/model/reaction.hpp"
+#include "needlebook/model/session.hpp"
+#include "needlebook/rules/clinical_checks.hpp"
+#include "needlebook/time/zone.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace needlebook::render {
+
+nlohmann::ordered_json to_json(const RevisionInfo& revision);
+nlohmann::ordered_json to_json(const Patient& patient);
+nlohmann::ordered_json to_json(const Condition& condition);
+nlohmann::ordered_json to_json(const Consent& consent);
+// Without reactions and follow-ups; add them with the fields "reactions" and "followups".
+nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& zone);
+nlohmann::ordered_json to_json(const Reaction& reaction);
+nlohmann::ordered_json to_json(const Followup& followup);
+nlohmann::ordered_json to_json(const rules::Finding& finding);
+
+} // namespace needlebook::render

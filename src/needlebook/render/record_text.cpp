@@ -1,0 +1,199 @@
+#include "needlebook/render/record_text.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::render {
+namespace {
+
+// One "  label  value" line, skipped when the value is empty.
+void field(std::string& out, std::string_view label, std::string_view value) {
+    if (!value.empty())
+        fmt::format_to(std::back_inserter(out), "  {:<14}{}\n", label, value);
+}
+
+std::string indent(const std::string& text, std::string_view prefix) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = text.find('\n', start);
+        out += std::string(prefix) + text.substr(start, end - start + 1);
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string device_line(const SessionDetails& d) {
+    std::string line(label_of(d.device));
+    if (!d.model.empty())
+        line += ", model " + d.model;
+    if (!d.cartridge.empty())
+        line += ", cartridge " + d.cartridge;
+    if (!d.cartridge_lot.empty())
+        line += ", cartridge lot " + d.cartridge_lot;
+    return line;
+}
+
+std::string reaction_line(const Reaction& reaction) {
+    const auto& d = reaction.details;
+    std::string line =
+        fmt::format("reaction {}: {}, {}", reaction.id, label_of(d.kind), label_of(d.severity));
+    if (d.area)
+        line += ", " + area_side_code(*d.area, d.side);
+    line += ", onset " + time::format_date(d.onset);
+    line += d.resolved ? ", resolved " + time::format_date(*d.resolved) : std::string(", open");
+    if (!d.note.empty())
+        line += " (" + d.note + ")";
+    return line;
+}
+
+} // namespace
+
+std::string format_depth(double depth_mm) {
+    return fmt::format("{:.2f}", depth_mm);
+}
+
+std::string area_spec(const AreaTreatment& treated) {
+    std::string spec =
+        area_side_code(treated.area, treated.side) + "=" + format_depth(treated.depth_mm);
+    if (treated.passes)
+        spec += fmt::format("x{}", *treated.passes);
+    return spec;
+}
+
+std::string serum_spec(const SerumUse& use) {
+    return fmt::format("{}@{}:{}", use.product, use.lot, use.phase);
+}
+
+std::string patient_name(const PatientDetails& details) {
+    return details.family_name + ", " + details.given_name;
+}
+
+std::string revision_line(const RevisionInfo& revision, const time::ClinicZone& zone) {
+    std::string line =
+        fmt::format("revision {}{} by {} on {}", revision.number, revision.voided ? " (VOID)" : "",
+                    revision.author, zone.format_local(revision.recorded_at));
+    if (!revision.reason.empty())
+        line += ": " + revision.reason;
+    return line;
+}
+
+std::string session_text(const Session& session, const std::vector<Reaction>& reactions,
+                         const std::vector<Followup>& followups, const time::ClinicZone& zone) {
+    const auto& d = session.details;
+    std::string out = fmt::format("Session {} for {}{}\n", session.id, session.patient_code,
+                                  session.revision.voided ? "  [VOIDED]" : "");
+    field(out, "at", fmt::format("{} ({})", zone.format_local(d.performed_at), zone.name()));
+    field(out, "practitioner", d.practitioner);
+    field(out, "indication", label_of(d.indication));
+    field(out, "device", device_line(d));
+    field(out, "anaesthetic", d.anaesthetic);
+    field(out, "endpoint", d.endpoint);
+    field(out, "aftercare", d.aftercare);
+    field(out, "note", d.note);
+    out += "  areas\n";
+    TextTable areas({"area", "depth mm", "passes"},
+                    {TextTable::Align::left, TextTable::Align::right, TextTable::Align::right});
+    for (const auto& treated : d.areas)
+        areas.add_row({area_side_code(treated.area, treated.side), format_depth(treated.depth_mm),
+                       treated.passes ? std::to_string(*treated.passes) : "-"});
+    out += indent(areas.render(false), "    ");
+    if (!d.serums.empty()) {
+        out += "  serums\n";
+        for (const auto& use : d.serums)
+            out += fmt::format("    {}  lot {}  {}\n", use.product, use.lot, use.phase);
+    }
+    if (!session.overrides.empty()) {
+        out += fmt::format("  overridden    {}\n", session.override_reason);
+        for (const auto& item : session.overrides)
+            out += fmt::format("    {}: {}\n", item.rule, item.detail);
+    }
+    if (!reactions.empty()) {
+        out += "  reactions\n";
+        for (const auto& reaction : reactions)
+            out += "    " + reaction_line(reaction) + "\n";
+    }
+    if (!followups.empty()) {
+        out += "  follow-ups\n";
+        for (const auto& followup : followups)
+            out += fmt::format("    {}: {}{}\n", time::format_date(followup.details.checked_on),
+                               label_of(followup.details.outcome),
+                               followup.details.note.empty() ? ""
+                                                             : " (" + followup.details.note + ")");
+    }
+    out += "  " + revision_line(session.revision, zone) + "\n";
+    return out;
+}
+
+std::string patient_text(const Patient& patient, const std::vector<Condition>& conditions,
+                         const std::vector<Consent>& consents, const std::vector<Session>& sessions,
+                         const time::ClinicZone& zone) {
+    const auto& d = patient.details;
+    std::string out = fmt::format("Patient {}: {}{}\n", patient.code, patient_name(d),
+                                  patient.revision.voided ? "  [VOIDED]" : "");
+    field(out, "born", time::format_date(d.birth_date));
+    field(out, "fitzpatrick",
+          d.fitzpatrick ? std::string(fitzpatrick_roman(*d.fitzpatrick)) : "not recorded");
+    field(out, "phone", d.phone);
+    field(out, "email", d.email);
+    field(out, "note", d.note);
+    out += "  conditions\n";
+    if (conditions.empty())
+        out += "    none on file\n";
+    for (const auto& condition : conditions) {
+        const auto& c = condition.details;
+        out += fmt::format(
+            "    {}{}{}\n", code_of(c.code), c.since ? " since " + time::format_date(*c.since) : "",
+            c.resolved_on ? ", resolved " + time::format_date(*c.resolved_on) : ", active");
+    }
+    out += "  consent\n";
+    if (consents.empty())
+        out += "    none on file\n";
+    for (const auto& consent : consents)
+        out += fmt::format("    signed {}{}\n", time::format_date(consent.details.signed_on),
+                           consent.details.covers.empty() ? "" : ": " + consent.details.covers);
+    out += fmt::format("  sessions      {}\n", sessions.size());
+    for (const auto& session : sessions)
+        out += fmt::format("    {}  {}  {}\n", session.id,
+                           zone.format_local(session.details.performed_at),
+                           label_of(session.details.device));
+    out += "  " + revision_line(patient.revision, zone) + "\n";
+    return out;
+}
+
+TextTable session_table(const std::vector<Session>& sessions, const time::ClinicZone& zone) {
+    TextTable table({"id", "at", "patient", "device", "areas", "serums", "flags"},
+                    {TextTable::Align::right});
+    for (const auto& session : sessions) {
+        std::vector<std::string> areas;
+        for (const auto& treated : session.details.areas)
+            areas.push_back(area_spec(treated));
+        std::vector<std::string> flags;
+        if (!session.overrides.empty())
+            flags.emplace_back("override");
+        if (session.revision.number > 1)
+            flags.emplace_back("amended");
+        if (session.revision.voided)
+            flags.emplace_back("void");
+        table.add_row({std::to_string(session.id.value),
+                       zone.format_local(session.details.performed_at), session.patient_code,
+                       std::string(code_of(session.details.device)),
+                       fmt::format("{}", fmt::join(areas, " ")),
+                       std::to_string(session.details.serums.size()),
+                       fmt::format("{}", fmt::join(flags, ","))});
+    }
+    return table;
+}
+
+TextTable patient_table(const std::vector<Patient>& patients) {
+    TextTable table({"code", "name", "born", "fitzpatrick", "phone"});
+    for (const auto& patient : patients)
+        table.add_row({patient.code, patient_name(patient.details),
+                       time::format_date(patient.details.birth_date),
+                       patient.details.fitzpatrick
+                           ? std::string(fitzpatrick_roman(*patient.details.fitzpatrick))
+                           : "-",
+                       patient.details.phone});
+    return table;
+}
+
+} // namespace needlebook::render
