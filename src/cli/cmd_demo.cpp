@@ -15,8 +15,13 @@ void add_demo_command(CLI::App& app, Context& context) {
         context.forbid_csv("demo");
         auto& scope = context.scope(storage::Database::Create::yes);
         const auto summary = records::fill_demo_clinic(scope, *options);
-        if (context.format() == Format::json)
+        if (summary.already_filled && context.format() == Format::text)
+            context.print(fmt::format("{} already holds a demo clinic; nothing added (give --db "
+                                      "NEW_FILE for another)\n",
+                                      scope.db().path()));
+        else if (context.format() == Format::json)
             context.print_json({{"database", scope.db().path()},
+                                {"already_filled", summary.already_filled},
                                 {"patients", summary.patients},
                                 {"sessions", summary.sessions},
                                 {"areas", summary.areas},

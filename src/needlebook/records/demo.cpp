@@ -232,11 +232,15 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
                                                       "1000000",
                                                       options.patients));
     return scope.db().write([&] {
+        DemoSummary summary;
+        if (storage::has_audit_action(scope.db(), "demo.fill")) {
+            summary.already_filled = true;
+            return summary;
+        }
         if (!list_patients(scope.db(), "").empty())
             throw Conflict("the database already holds patients; demo fills only an empty "
                            "database (give --db with a new file)");
         Dice dice(options.seed);
-        DemoSummary summary;
         for (int p = 0; p < options.patients; ++p) {
             const auto details = make_patient(dice, scope.today());
             const auto patient = register_patient(scope, std::nullopt, details);
@@ -267,6 +271,12 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
                 day = time::add_days(day, dice.between(28, 56));
             }
         }
+        auto entry =
+            scope.audit("demo.fill", "", 0, std::nullopt, 1,
+                        fmt::format("seed {}, {} patients", options.seed, options.patients));
+        entry.record_id.reset();
+        entry.revision.reset();
+        append_audit(scope.db(), entry);
         return summary;
     });
 }

@@ -19,11 +19,13 @@ struct DemoSummary {
     int serums = 0;
     int reactions = 0;
     int followups = 0;
+    bool already_filled = false; // the database held a demo clinic already; nothing was added
 };
 
 // Fills an empty database in one transaction through the same use cases a user goes through,
-// so every demo record passes the same validation and clinical checks. Throws Conflict when
-// the database already holds patients: demo data never mixes with real records.
+// so every demo record passes the same validation and clinical checks. Demo data never mixes
+// with real records: a database holding patients is refused with Conflict, unless they are a
+// demo clinic already, which is left as it is (so the quick start can be run twice).
 DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options);
 
 } // namespace needlebook::records

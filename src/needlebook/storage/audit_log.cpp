@@ -67,4 +67,10 @@ void append_audit(Database& db, const AuditEntry& entry) {
     insert->exec();
 }
 
+bool has_audit_action(Database& db, const std::string& action) {
+    auto query = db.query("SELECT 1 FROM audit_log WHERE action = :action LIMIT 1");
+    query->bind(":action", action);
+    return query->executeStep();
+}
+
 } // namespace needlebook::storage

@@ -24,6 +24,9 @@ struct AuditEntry {
 // Appends `entry`; call inside the write transaction of the change it describes.
 void append_audit(Database& db, const AuditEntry& entry);
 
+// Whether any audit row records `action`, e.g. "demo.fill".
+bool has_audit_action(Database& db, const std::string& action);
+
 // The hex SHA-256 a row must carry, given the hash of the row before it.
 std::string audit_row_hash(std::int64_t id, const AuditEntry& entry, const std::string& prev_hash);
 
