@@ -96,7 +96,7 @@ INSERT INTO product (code, name, kind, maker) VALUES
 
 CREATE TABLE patient (
     id         INTEGER PRIMARY KEY,
-    code       TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32
+    code       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(code) BETWEEN 1 AND 32
                                            AND code NOT GLOB '*[^A-Za-z0-9_-]*'),
     created_at TEXT NOT NULL
 ) STRICT;
@@ -107,8 +107,7 @@ CREATE TABLE patient_revision (
     revision    INTEGER NOT NULL CHECK (revision >= 1),
     family_name TEXT NOT NULL CHECK (length(trim(family_name)) BETWEEN 1 AND 100),
     given_name  TEXT NOT NULL CHECK (length(trim(given_name)) BETWEEN 1 AND 100),
-    birth_date  TEXT NOT NULL CHECK (birth_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
-                                     AND date(birth_date) = birth_date),
+    birth_date  TEXT NOT NULL CHECK (birth_date IS date(birth_date, '+0 days')),
     fitzpatrick INTEGER CHECK (fitzpatrick BETWEEN 1 AND 6),
     phone       TEXT NOT NULL DEFAULT '' CHECK (length(phone) <= 40),
     email       TEXT NOT NULL DEFAULT '' CHECK (length(email) <= 200),
@@ -135,8 +134,8 @@ CREATE TABLE condition_revision (
     id           INTEGER PRIMARY KEY,
     condition_id INTEGER NOT NULL REFERENCES condition (id),
     revision     INTEGER NOT NULL CHECK (revision >= 1),
-    since        TEXT CHECK (since IS NULL OR date(since) = since),
-    resolved_on  TEXT CHECK (resolved_on IS NULL OR date(resolved_on) = resolved_on),
+    since        TEXT CHECK (since IS NULL OR since IS date(since, '+0 days')),
+    resolved_on  TEXT CHECK (resolved_on IS NULL OR resolved_on IS date(resolved_on, '+0 days')),
     note         TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),
     voided       INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
     author       TEXT NOT NULL CHECK (length(author) >= 1),
@@ -158,7 +157,7 @@ CREATE TABLE consent_revision (
     id          INTEGER PRIMARY KEY,
     consent_id  INTEGER NOT NULL REFERENCES consent (id),
     revision    INTEGER NOT NULL CHECK (revision >= 1),
-    signed_on   TEXT NOT NULL CHECK (date(signed_on) = signed_on),
+    signed_on   TEXT NOT NULL CHECK (signed_on IS date(signed_on, '+0 days')),
     covers      TEXT NOT NULL DEFAULT '' CHECK (length(covers) <= 1000),
     voided      INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
     author      TEXT NOT NULL CHECK (length(author) >= 1),
@@ -182,8 +181,8 @@ CREATE TABLE session_revision (
     id              INTEGER PRIMARY KEY,
     session_id      INTEGER NOT NULL REFERENCES session (id),
     revision        INTEGER NOT NULL CHECK (revision >= 1),
-    performed_at    TEXT NOT NULL CHECK (performed_at GLOB
-                    '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z'),
+    performed_at    TEXT NOT NULL CHECK (performed_at IS
+                    strftime('%Y-%m-%dT%H:%M:%SZ', performed_at, '+0 days')),
     practitioner    TEXT NOT NULL CHECK (length(trim(practitioner)) BETWEEN 1 AND 100),
     indication      TEXT NOT NULL CHECK (indication IN ('rejuvenation', 'acne-scars',
                     'surgical-scar', 'stretch-marks', 'hyperpigmentation', 'melasma', 'other')),
@@ -227,7 +226,7 @@ CREATE TABLE serum_use (
     position            INTEGER NOT NULL CHECK (position >= 1),
     product_id          INTEGER NOT NULL REFERENCES product (id),
     lot                 TEXT NOT NULL CHECK (length(trim(lot)) BETWEEN 1 AND 60),
-    expiry              TEXT CHECK (expiry IS NULL OR date(expiry) = expiry),
+    expiry              TEXT CHECK (expiry IS NULL OR expiry IS date(expiry, '+0 days')),
     phase               TEXT NOT NULL CHECK (phase IN ('during', 'after')),
     amount_ml           REAL CHECK (amount_ml IS NULL OR (amount_ml > 0 AND amount_ml <= 100)),
     UNIQUE (session_revision_id, position)
@@ -265,8 +264,8 @@ CREATE TABLE reaction_revision (
     severity    TEXT NOT NULL CHECK (severity IN ('mild', 'moderate', 'severe')),
     area        TEXT REFERENCES depth_limit (area),
     side        TEXT CHECK (side IS NULL OR (area IS NOT NULL AND side IN ('left', 'right'))),
-    onset_on    TEXT NOT NULL CHECK (date(onset_on) = onset_on),
-    resolved_on TEXT CHECK (resolved_on IS NULL OR (date(resolved_on) = resolved_on
+    onset_on    TEXT NOT NULL CHECK (onset_on IS date(onset_on, '+0 days')),
+    resolved_on TEXT CHECK (resolved_on IS NULL OR (resolved_on IS date(resolved_on, '+0 days')
                                                     AND resolved_on >= onset_on)),
     note        TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),
     voided      INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
@@ -288,7 +287,7 @@ CREATE TABLE followup_revision (
     id          INTEGER PRIMARY KEY,
     followup_id INTEGER NOT NULL REFERENCES followup (id),
     revision    INTEGER NOT NULL CHECK (revision >= 1),
-    checked_on  TEXT NOT NULL CHECK (date(checked_on) = checked_on),
+    checked_on  TEXT NOT NULL CHECK (checked_on IS date(checked_on, '+0 days')),
     outcome     TEXT NOT NULL CHECK (outcome IN ('none', 'reactions')),
     note        TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),
     voided      INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
@@ -403,3 +402,55 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- INSERT OR REPLACE would delete the row it collides with without firing the DELETE triggers:
+-- refuse any insert that collides with a stored row instead.
+
+CREATE TRIGGER patient_no_replace BEFORE INSERT ON patient
+WHEN EXISTS (SELECT 1 FROM patient WHERE id = NEW.id OR code = NEW.code)
+BEGIN SELECT RAISE(ABORT, 'patient rows are never replaced'); END;
+CREATE TRIGGER patient_revision_no_replace BEFORE INSERT ON patient_revision
+WHEN EXISTS (SELECT 1 FROM patient_revision WHERE id = NEW.id OR (patient_id = NEW.patient_id AND revision = NEW.revision))
+BEGIN SELECT RAISE(ABORT, 'patient_revision rows are never replaced'); END;
+CREATE TRIGGER condition_no_replace BEFORE INSERT ON condition
+WHEN EXISTS (SELECT 1 FROM condition WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'condition rows are never replaced'); END;
+CREATE TRIGGER condition_revision_no_replace BEFORE INSERT ON condition_revision
+WHEN EXISTS (SELECT 1 FROM condition_revision WHERE id = NEW.id OR (condition_id = NEW.condition_id AND revision = NEW.revision))
+BEGIN SELECT RAISE(ABORT, 'condition_revision rows are never replaced'); END;
+CREATE TRIGGER consent_no_replace BEFORE INSERT ON consent
+WHEN EXISTS (SELECT 1 FROM consent WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'consent rows are never replaced'); END;
+CREATE TRIGGER consent_revision_no_replace BEFORE INSERT ON consent_revision
+WHEN EXISTS (SELECT 1 FROM consent_revision WHERE id = NEW.id OR (consent_id = NEW.consent_id AND revision = NEW.revision))
+BEGIN SELECT RAISE(ABORT, 'consent_revision rows are never replaced'); END;
+CREATE TRIGGER session_no_replace BEFORE INSERT ON session
+WHEN EXISTS (SELECT 1 FROM session WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'session rows are never replaced'); END;
+CREATE TRIGGER session_revision_no_replace BEFORE INSERT ON session_revision
+WHEN EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.id OR (session_id = NEW.session_id AND revision = NEW.revision))
+BEGIN SELECT RAISE(ABORT, 'session_revision rows are never replaced'); END;
+CREATE TRIGGER session_area_no_replace BEFORE INSERT ON session_area
+WHEN EXISTS (SELECT 1 FROM session_area WHERE id = NEW.id OR (session_revision_id = NEW.session_revision_id AND (position = NEW.position OR (area = NEW.area AND coalesce(side, '') = coalesce(NEW.side, '')))))
+BEGIN SELECT RAISE(ABORT, 'session_area rows are never replaced'); END;
+CREATE TRIGGER serum_use_no_replace BEFORE INSERT ON serum_use
+WHEN EXISTS (SELECT 1 FROM serum_use WHERE id = NEW.id OR (session_revision_id = NEW.session_revision_id AND position = NEW.position))
+BEGIN SELECT RAISE(ABORT, 'serum_use rows are never replaced'); END;
+CREATE TRIGGER session_override_no_replace BEFORE INSERT ON session_override
+WHEN EXISTS (SELECT 1 FROM session_override WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'session_override rows are never replaced'); END;
+CREATE TRIGGER reaction_no_replace BEFORE INSERT ON reaction
+WHEN EXISTS (SELECT 1 FROM reaction WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'reaction rows are never replaced'); END;
+CREATE TRIGGER reaction_revision_no_replace BEFORE INSERT ON reaction_revision
+WHEN EXISTS (SELECT 1 FROM reaction_revision WHERE id = NEW.id OR (reaction_id = NEW.reaction_id AND revision = NEW.revision))
+BEGIN SELECT RAISE(ABORT, 'reaction_revision rows are never replaced'); END;
+CREATE TRIGGER followup_no_replace BEFORE INSERT ON followup
+WHEN EXISTS (SELECT 1 FROM followup WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'followup rows are never replaced'); END;
+CREATE TRIGGER followup_revision_no_replace BEFORE INSERT ON followup_revision
+WHEN EXISTS (SELECT 1 FROM followup_revision WHERE id = NEW.id OR (followup_id = NEW.followup_id AND revision = NEW.revision))
+BEGIN SELECT RAISE(ABORT, 'followup_revision rows are never replaced'); END;
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit_log rows are never replaced'); END;

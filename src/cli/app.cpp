@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "needlebook/error.hpp"
 
 #include <fmt/color.h>
@@ -10,8 +11,8 @@
 namespace needlebook::cli {
 namespace {
 
-int fail(int code, const std::string& message) {
-    const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+int fail(const Context& context, int code, const std::string& message) {
+    const bool color = context.color_stderr();
     fmt::print(stderr, "needlebook: {} {}\n",
                color ? fmt::format(fg(fmt::terminal_color::red), "error:") : "error:", message);
     return code;
@@ -21,14 +22,16 @@ int fail(int code, const std::string& message) {
 
 int run(int argc, char** argv) {
     CLI::App app{"Needlebook: treatment records for microneedling clinics", "needlebook"};
-    app.require_subcommand(1);
+    needs_command(&app);
     app.fallthrough(); // global options may also follow the command
     Context context;
     app.add_option("--db", context.options.db_path,
                    "database file (default: $NEEDLEBOOK_DB, else "
-                   "${XDG_DATA_HOME:-~/.local/share}/needlebook/clinic.db)");
+                   "${XDG_DATA_HOME:-~/.local/share}/needlebook/clinic.db)")
+        ->check(non_empty());
     app.add_option("--as", context.options.actor,
-                   "who is acting, for the audit log (default: $NEEDLEBOOK_USER, else the login)");
+                   "who is acting, for the audit log (default: $NEEDLEBOOK_USER, else the login)")
+        ->check(non_empty());
     app.add_option("--format", context.options.format, "output: text, json or csv")
         ->check(CLI::IsMember({"text", "json", "csv"}));
     app.add_option("--color", context.options.color, "colour: auto, always or never")
@@ -51,17 +54,18 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        return fail(2, fmt::format("{}\nrun 'needlebook --help' or 'needlebook COMMAND --help' for "
-                                   "usage",
-                                   e.what()));
+        return fail(context, 2,
+                    fmt::format("{}\nrun 'needlebook --help' or 'needlebook COMMAND --help' for "
+                                "usage",
+                                e.what()));
     } catch (const ValidationError& e) {
-        return fail(1, e.what());
+        return fail(context, 1, e.what());
     } catch (const Error& e) {
-        return fail(1, e.what());
+        return fail(context, 1, e.what());
     } catch (const SQLite::Exception& e) {
-        return fail(1, fmt::format("database: {}", e.what()));
+        return fail(context, 1, fmt::format("database: {}", e.what()));
     } catch (const std::exception& e) {
-        return fail(1, e.what());
+        return fail(context, 1, e.what());
     }
 }
 

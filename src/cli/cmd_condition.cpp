@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/render/json.hpp"
 
@@ -9,7 +10,7 @@ namespace needlebook::cli {
 
 void add_condition_commands(CLI::App& app, Context& context) {
     auto* condition = app.add_subcommand("condition", "conditions that matter before treating");
-    condition->require_subcommand(1);
+    needs_command(condition);
 
     struct AddArgs {
         std::string patient, code, since, note;
@@ -19,7 +20,7 @@ void add_condition_commands(CLI::App& app, Context& context) {
     add->add_option("PATIENT", add_args->patient, "chart code")->required();
     add->add_option("--code", add_args->code, "condition: " + allowed_codes<ConditionCode>())
         ->required();
-    add->add_option("--since", add_args->since, "since when, YYYY-MM-DD");
+    add->add_option("--since", add_args->since, "since when, YYYY-MM-DD")->check(non_empty());
     add->add_option("--note", add_args->note, "free-text note");
     add->callback([&context, args = add_args] {
         context.forbid_csv("condition add");
@@ -61,7 +62,7 @@ void add_condition_commands(CLI::App& app, Context& context) {
     };
     auto consent_args = std::make_shared<ConsentArgs>();
     auto* consent = app.add_subcommand("consent", "consent on file");
-    consent->require_subcommand(1);
+    needs_command(consent);
     auto* consent_add = consent->add_subcommand("add", "record a signed consent");
     consent_add->add_option("PATIENT", consent_args->patient, "chart code")->required();
     consent_add->add_option("--signed", consent_args->signed_on, "signed on, YYYY-MM-DD")

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "needlebook/records/demo.hpp"
 
 #include <fmt/format.h>

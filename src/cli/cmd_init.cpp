@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "needlebook/storage/migrations.hpp"
 
 #include <fmt/format.h>

@@ -82,7 +82,7 @@ void write_patients_csv(const std::vector<Patient>& patients) {
 
 void add_patient_commands(CLI::App& app, Context& context) {
     auto* patient = app.add_subcommand("patient", "register, list, show and amend patients");
-    patient->require_subcommand(1);
+    needs_command(patient);
 
     auto* add = patient->add_subcommand("add", "register a patient");
     struct AddArgs {
@@ -91,7 +91,8 @@ void add_patient_commands(CLI::App& app, Context& context) {
     };
     auto add_args = std::make_shared<AddArgs>();
     add_args->fields.add_to(add, true);
-    add->add_option("--code", add_args->code, "chart code (default: the next free P-000123)");
+    add->add_option("--code", add_args->code, "chart code (default: the next free P-000123)")
+        ->check(non_empty());
     add->callback([&context, args = add_args] {
         context.forbid_csv("patient add");
         auto& scope = context.scope();

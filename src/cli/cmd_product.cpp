@@ -1,6 +1,10 @@
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "needlebook/records/products.hpp"
+#include "needlebook/render/csv_writer.hpp"
 #include "needlebook/render/table.hpp"
+
+#include <iostream>
 
 #include <fmt/format.h>
 #include <memory>
@@ -9,12 +13,18 @@ namespace needlebook::cli {
 
 void add_product_commands(CLI::App& app, Context& context) {
     auto* product = app.add_subcommand("product", "the serum catalogue that --serum refers to");
-    product->require_subcommand(1);
+    needs_command(product);
 
     auto* list = product->add_subcommand("list", "list the catalogue");
     list->callback([&context] {
-        context.forbid_csv("product list");
         const auto products = records::list_products(context.db());
+        if (context.format() == Format::csv) {
+            render::CsvWriter csv(std::cout);
+            csv.write_header({"code", "name", "kind", "maker"});
+            for (const auto& p : products)
+                csv.write_row({{p.code}, {p.name}, {std::string(code_of(p.kind))}, {p.maker}});
+            return;
+        }
         if (context.format() == Format::json) {
             auto array = nlohmann::ordered_json::array();
             for (const auto& p : products)

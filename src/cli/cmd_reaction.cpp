@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/render/json.hpp"
@@ -10,7 +11,7 @@ namespace needlebook::cli {
 
 void add_reaction_commands(CLI::App& app, Context& context) {
     auto* reaction = app.add_subcommand("reaction", "reactions after a session");
-    reaction->require_subcommand(1);
+    needs_command(reaction);
 
     struct AddArgs {
         std::string session, kind, severity, onset, resolved, area, note;
@@ -22,8 +23,9 @@ void add_reaction_commands(CLI::App& app, Context& context) {
     add->add_option("--severity", add_args->severity, "mild, moderate or severe")->required();
     add->add_option("--onset", add_args->onset, "onset date, YYYY-MM-DD")->required();
     add->add_option("--resolved", add_args->resolved,
-                    "resolved date, YYYY-MM-DD (open if left out)");
-    add->add_option("--area", add_args->area, "where, AREA[:left|right]");
+                    "resolved date, YYYY-MM-DD (open if left out)")
+        ->check(non_empty());
+    add->add_option("--area", add_args->area, "where, AREA[:left|right]")->check(non_empty());
     add->add_option("--note", add_args->note, "free-text note");
     add->callback([&context, args = add_args] {
         context.forbid_csv("reaction add");
@@ -71,7 +73,7 @@ void add_reaction_commands(CLI::App& app, Context& context) {
     };
     auto followup_args = std::make_shared<FollowupArgs>();
     auto* followup = app.add_subcommand("followup", "follow-up checks after a session");
-    followup->require_subcommand(1);
+    needs_command(followup);
     auto* followup_add = followup->add_subcommand("add", "record a follow-up check");
     followup_add->add_option("SESSION", followup_args->session, "session id")->required();
     followup_add->add_option("--on", followup_args->on, "checked on, YYYY-MM-DD")->required();

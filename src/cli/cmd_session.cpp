@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "needlebook/error.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
@@ -32,9 +33,12 @@ struct SessionOptions {
             "--area", areas,
             "treated area, AREA[:left|right]=DEPTH[xPASSES] (repeat for each area; on amend the "
             "given areas replace all)");
-        command->add_option("--serum", serums,
-                            "serum, PRODUCT@LOT[:during|after] (repeat; on amend the given serums "
-                            "replace all)");
+        area_option->allow_extra_args(false); // one value per --area, so PATIENT is not swallowed
+        auto* serum_option =
+            command->add_option("--serum", serums,
+                                "serum, PRODUCT@LOT[:during|after] (phase after unless given; "
+                                "repeat; on amend the given serums replace all)");
+        serum_option->allow_extra_args(false);
         if (for_log) {
             at_option->required();
             device_option->required();
@@ -156,7 +160,7 @@ void write_sessions_csv(const std::vector<Session>& sessions, const time::Clinic
 
 void add_session_commands(CLI::App& app, Context& context) {
     auto* session = app.add_subcommand("session", "log, show, list, amend and void sessions");
-    session->require_subcommand(1);
+    needs_command(session);
 
     struct LogArgs {
         std::string patient;
@@ -210,9 +214,11 @@ void add_session_commands(CLI::App& app, Context& context) {
     };
     auto list_args = std::make_shared<ListArgs>();
     auto* list = session->add_subcommand("list", "list sessions in time order");
-    list->add_option("--patient", list_args->patient, "only this patient's (chart code)");
-    list->add_option("--from", list_args->from, "from this day, YYYY-MM-DD");
-    list->add_option("--to", list_args->to, "up to and including this day, YYYY-MM-DD");
+    list->add_option("--patient", list_args->patient, "only this patient's (chart code)")
+        ->check(non_empty());
+    list->add_option("--from", list_args->from, "from this day, YYYY-MM-DD")->check(non_empty());
+    list->add_option("--to", list_args->to, "up to and including this day, YYYY-MM-DD")
+        ->check(non_empty());
     list->add_flag("--voided", list_args->voided, "include voided sessions");
     list->callback([&context, args = list_args] {
         auto& db = context.db();
@@ -224,6 +230,9 @@ void add_session_commands(CLI::App& app, Context& context) {
             filter.from = zone.start_of_day(time::parse_date(args->from, "from"));
         if (!args->to.empty())
             filter.to = zone.start_of_day(time::add_days(time::parse_date(args->to, "to"), 1));
+        if (filter.from && filter.to && *filter.from >= *filter.to)
+            throw ValidationError("to",
+                                  fmt::format("to {} is before from {}", args->to, args->from));
         filter.include_voided = args->voided;
         const auto sessions = records::list_sessions(db, filter);
         if (context.format() == Format::json) {

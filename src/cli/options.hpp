@@ -13,6 +13,13 @@ struct TextOption {
     bool given() const { return option != nullptr && option->count() > 0; }
 };
 
+// A command group such as 'session' must be followed by one of its commands; the message names
+// them (CLI11's own says only "A subcommand is required").
+void needs_command(CLI::App* group);
+
+// A value that was given must not be empty: '--resolved ""' is a mistake, not "no date".
+CLI::Validator non_empty();
+
 inline CLI::Option* add_text(CLI::App* command, const std::string& name, TextOption& target,
                              const std::string& description) {
     target.option = command->add_option(name, target.value, description);

@@ -3,9 +3,24 @@
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 
 namespace needlebook {
+
+namespace {
+
+// A lot is matched exactly in a recall, so spaces at its ends would hide it.
+void check_lot(std::string_view lot) {
+    check_text("serum lot", lot, 60, true);
+    if (std::isspace(static_cast<unsigned char>(lot.front())) ||
+        std::isspace(static_cast<unsigned char>(lot.back())))
+        throw ValidationError("serum lot",
+                              fmt::format("serum lot '{}' has spaces at its ends", lot));
+}
+
+} // namespace
 
 std::pair<Area, std::optional<Side>> parse_area_side(std::string_view spec) {
     const auto colon = spec.find(':');
@@ -27,14 +42,19 @@ AreaTreatment parse_area_spec(std::string_view spec) {
                                                   spec));
     AreaTreatment treatment;
     std::tie(treatment.area, treatment.side) = parse_area_side(spec.substr(0, equals));
-    auto depth_text = spec.substr(equals + 1);
-    if (const auto times = depth_text.find_first_of("xX"); times != std::string_view::npos) {
-        treatment.passes = parse_whole(depth_text.substr(times + 1), "passes", 1, 20);
-        depth_text = depth_text.substr(0, times);
+    // Name the area in number errors: a session logs several.
+    try {
+        auto depth_text = spec.substr(equals + 1);
+        if (const auto times = depth_text.find_first_of("xX"); times != std::string_view::npos) {
+            treatment.passes = parse_whole(depth_text.substr(times + 1), "passes", 1, 20);
+            depth_text = depth_text.substr(0, times);
+        }
+        if (depth_text.ends_with("mm"))
+            depth_text.remove_suffix(2);
+        treatment.depth_mm = parse_decimal(depth_text, "depth", 2);
+    } catch (const ValidationError& e) {
+        throw ValidationError(e.field(), fmt::format("{} (in --area {})", e.what(), spec));
     }
-    if (depth_text.ends_with("mm"))
-        depth_text.remove_suffix(2);
-    treatment.depth_mm = parse_decimal(depth_text, "depth", 2);
     return treatment;
 }
 
@@ -46,14 +66,17 @@ SerumUse parse_serum_spec(std::string_view spec) {
                                           "PRODUCT@LOT[:during|after], e.g. ha-serum@HA2291",
                                           spec));
     SerumUse use;
+    // Product codes are lowercase in the catalogue, so 'HA-Serum' is the same product.
     use.product = std::string(spec.substr(0, at));
+    std::transform(use.product.begin(), use.product.end(), use.product.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     auto lot = spec.substr(at + 1);
     if (const auto colon = lot.rfind(':'); colon != std::string_view::npos) {
         use.phase = parse_code<SerumPhase>(lot.substr(colon + 1));
         lot = lot.substr(0, colon);
     }
     use.lot = std::string(lot);
-    check_text("serum lot", use.lot, 60, true);
+    check_lot(use.lot);
     return use;
 }
 
@@ -73,7 +96,7 @@ void validate(const SessionDetails& details) {
         const auto where = area_side_code(treated.area, treated.side);
         if (!(treated.depth_mm > 0 && treated.depth_mm <= max_depth_mm))
             throw ValidationError("depth",
-                                  fmt::format("depth {} mm on {} is outside (0, {:.1f}] mm; no "
+                                  fmt::format("depth {:.2f} mm on {} is outside (0, {:.1f}] mm; no "
                                               "override can allow it",
                                               treated.depth_mm, where, max_depth_mm));
         if (treated.passes && (*treated.passes < 1 || *treated.passes > 20))
@@ -91,9 +114,15 @@ void validate(const SessionDetails& details) {
                                         where, area_side_code(earlier.area, earlier.side), where));
         }
     }
-    for (const auto& serum : details.serums) {
-        check_text("serum lot", serum.lot, 60, true);
+    for (std::size_t i = 0; i < details.serums.size(); ++i) {
+        const auto& serum = details.serums[i];
+        check_lot(serum.lot);
         check_text("serum product", serum.product, 40, true);
+        for (std::size_t j = 0; j < i; ++j)
+            if (details.serums[j] == serum)
+                throw ValidationError("serum", fmt::format("serum {}@{}:{} is given twice; give "
+                                                           "each serum once",
+                                                           serum.product, serum.lot, serum.phase));
     }
 }
 

@@ -19,21 +19,35 @@ std::size_t utf8_length(std::string_view text) {
         text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
 }
 
-// Well-formed UTF-8, so every export and JSON view can carry the text unchanged.
+std::size_t utf8_sequence_length(unsigned char lead) {
+    if (lead < 0x80)
+        return 1;
+    if ((lead >> 5) == 0x6)
+        return 2;
+    if ((lead >> 4) == 0xE)
+        return 3;
+    return (lead >> 3) == 0x1E ? 4 : 0;
+}
+
+// Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), so every
+// export and JSON view can carry the text unchanged.
 bool valid_utf8(std::string_view text) {
+    constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
     std::size_t i = 0;
     while (i < text.size()) {
         const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80           ? 1
-                                   : (lead >> 5) == 0x6  ? 2
-                                   : (lead >> 4) == 0xE  ? 3
-                                   : (lead >> 3) == 0x1E ? 4
-                                                         : 0;
+        const std::size_t length = utf8_sequence_length(lead);
         if (length == 0 || i + length > text.size())
             return false;
-        for (std::size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
+        char32_t code = length == 1 ? lead : lead & (0x7Fu >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80)
                 return false;
+            code = (code << 6) | (next & 0x3Fu);
+        }
+        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return false;
         i += length;
     }
     return true;
@@ -57,14 +71,22 @@ void check_text(std::string_view field, std::string_view value, std::size_t max_
 }
 
 void check_reason(std::string_view field, std::string_view reason) {
-    if (is_blank(reason))
-        throw ValidationError(std::string(field),
-                              fmt::format("{} must say why (e.g. {} \"typo in depth\")", field,
-                                          field == "reason" ? "--reason" : "--override"));
+    if (is_blank(reason)) {
+        if (field == "override")
+            throw ValidationError("override", "override must say why the checks are overruled, "
+                                              "e.g. --override \"dermatologist's plan\"");
+        throw ValidationError(
+            std::string(field),
+            fmt::format("{} must say why, e.g. --reason \"typo in depth\"", field));
+    }
     check_text(field, reason, 2000);
 }
 
 double parse_decimal(std::string_view text, std::string_view field, int decimals) {
+    if (!text.empty() && text.front() == '-')
+        throw ValidationError(
+            std::string(field),
+            fmt::format("{} '{}' is negative; it must be greater than 0", field, text));
     const auto dot = text.find('.');
     const bool plain = !text.empty() &&
                        std::all_of(text.begin(), text.end(),
@@ -80,7 +102,9 @@ double parse_decimal(std::string_view text, std::string_view field, int decimals
         throw ValidationError(std::string(field), fmt::format("{} '{}' has more than {} decimals",
                                                               field, text, decimals));
     double value = 0;
-    std::from_chars(text.data(), text.data() + text.size(), value);
+    if (std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc{})
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' is out of range", field, text));
     return value;
 }
 

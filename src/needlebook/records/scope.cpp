@@ -1,6 +1,11 @@
 #include "needlebook/records/scope.hpp"
 
+#include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
 #include "needlebook/storage/settings_repository.hpp"
+
+#include <algorithm>
+#include <cctype>
 
 namespace needlebook::records {
 
@@ -11,7 +16,15 @@ time::ClinicZone clinic_zone(storage::Database& db) {
 Scope::Scope(storage::Database& db, time::Clock clock, std::string actor)
     : m_db(db), m_clock(clock), m_actor(std::move(actor)),
       m_settings(storage::SettingsRepository(db).load()),
-      m_zone(time::ClinicZone::from_setting(m_settings.time_zone)) {}
+      m_zone(time::ClinicZone::from_setting(m_settings.time_zone)) {
+    // Every revision and audit row names who wrote it.
+    const bool blank = std::all_of(m_actor.begin(), m_actor.end(),
+                                   [](unsigned char c) { return std::isspace(c); });
+    if (blank)
+        throw ValidationError("as", "the acting user is blank; give --as NAME or set "
+                                    "NEEDLEBOOK_USER");
+    check_text("as", m_actor, 100);
+}
 
 RevisionInfo Scope::revision(int number, std::string reason, bool voided) const {
     return RevisionInfo{number, m_actor, m_clock.now(), std::move(reason), voided};

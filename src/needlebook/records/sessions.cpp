@@ -28,18 +28,26 @@ void check_time_and_products(Scope& scope, const SessionDetails& details) {
     }
 }
 
-std::string describe_refusal(const std::vector<rules::Finding>& findings) {
+// `previous_override`: the reason on file when an amendment is refused, since the amendment is
+// checked anew and needs its own override.
+std::string describe_refusal(const std::vector<rules::Finding>& findings,
+                             const std::string& previous_override) {
     std::string text = "session refused by the clinical checks:";
     for (const auto& finding : findings)
         if (finding.level == rules::Level::block)
             text += fmt::format("\n  {}: {}", finding.rule, finding.message);
+    if (!previous_override.empty())
+        text += fmt::format("\nthe session was stored with the override \"{}\"; an amendment is "
+                            "checked again",
+                            previous_override);
     text += "\nuse --override \"reason\" if this is intended; the reason is kept with the session";
     return text;
 }
 
 // Runs the checks; refuses, or turns blocking findings into stored overrides.
 LoggedSession check_and_prepare(Scope& scope, Session session,
-                                const std::optional<std::string>& override_reason) {
+                                const std::optional<std::string>& override_reason,
+                                const std::string& previous_override = {}) {
     validate(session.details);
     check_time_and_products(scope, session.details);
     const auto file =
@@ -48,7 +56,7 @@ LoggedSession check_and_prepare(Scope& scope, Session session,
     auto findings = rules::check_session(session.details, file, scope.settings(), scope.zone());
     LoggedSession logged;
     if (rules::has_blocking(findings) && !override_reason)
-        throw Refused(describe_refusal(findings));
+        throw Refused(describe_refusal(findings, previous_override));
     for (auto& finding : findings) {
         if (finding.level == rules::Level::block)
             session.overrides.push_back({finding.rule, std::move(finding.message)});
@@ -120,7 +128,8 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
                       {},
                       {},
                       scope.revision(current.revision.number + 1, reason)};
-        auto logged = check_and_prepare(scope, std::move(draft), override_reason);
+        auto logged =
+            check_and_prepare(scope, std::move(draft), override_reason, current.override_reason);
         storage::SessionRepository(scope.db()).add_revision(logged.session);
         append_audit(scope.db(),
                      scope.audit("session.amend", "session", id.value, current.patient_id.value,

@@ -153,9 +153,9 @@ std::string patient_text(const Patient& patient, const std::vector<Condition>& c
                            consent.details.covers.empty() ? "" : ": " + consent.details.covers);
     out += fmt::format("  sessions      {}\n", sessions.size());
     for (const auto& session : sessions)
-        out += fmt::format("    {}  {}  {}\n", session.id,
-                           zone.format_local(session.details.performed_at),
-                           label_of(session.details.device));
+        out += fmt::format(
+            "    {}  {}  {}{}\n", session.id, zone.format_local(session.details.performed_at),
+            label_of(session.details.device), session.revision.voided ? "  [VOIDED]" : "");
     out += "  " + revision_line(patient.revision, zone) + "\n";
     return out;
 }
@@ -170,10 +170,11 @@ TextTable session_table(const std::vector<Session>& sessions, const time::Clinic
         std::vector<std::string> flags;
         if (!session.overrides.empty())
             flags.emplace_back("override");
-        if (session.revision.number > 1)
-            flags.emplace_back("amended");
+        // A void is itself a revision, so only a later revision of a live session is an amendment.
         if (session.revision.voided)
             flags.emplace_back("void");
+        else if (session.revision.number > 1)
+            flags.emplace_back("amended");
         table.add_row({std::to_string(session.id.value),
                        zone.format_local(session.details.performed_at), session.patient_code,
                        std::string(code_of(session.details.device)),

@@ -47,8 +47,9 @@ void check_depths(const SessionDetails& session, const ClinicSettings& settings,
             continue;
         findings.push_back(
             {RuleKind::depth, Level::block,
-             fmt::format("depth {} mm on {} exceeds the clinic limit of {} mm", treated.depth_mm,
-                         area_side_code(treated.area, treated.side), limit->second)});
+             fmt::format("depth {:.2f} mm on {} exceeds the clinic limit of {:.2f} mm",
+                         treated.depth_mm, area_side_code(treated.area, treated.side),
+                         limit->second)});
     }
 }
 
@@ -79,12 +80,14 @@ void check_intervals(const SessionDetails& session, const PatientFile& file,
         if (!nearest || std::abs(nearest_gap) >= settings.interval_warn_days)
             continue;
         const bool blocks = std::abs(nearest_gap) < settings.interval_block_days;
+        const int days = std::abs(nearest_gap);
+        const auto when = nearest_gap == 0 ? std::string("the same day")
+                                           : fmt::format("{} day{} {}", days, days == 1 ? "" : "s",
+                                                         nearest_gap > 0 ? "earlier" : "later");
         findings.push_back(
             {RuleKind::interval, blocks ? Level::block : Level::warning,
-             fmt::format("{} was treated {} day{} {}, in session {} on {} (clinic {} {} days)",
-                         area_side_code(treated.area, treated.side), std::abs(nearest_gap),
-                         std::abs(nearest_gap) == 1 ? "" : "s",
-                         nearest_gap >= 0 ? "before" : "after", nearest->id,
+             fmt::format("{} was also treated {}, in session {} on {} (clinic {} {} days)",
+                         area_side_code(treated.area, treated.side), when, nearest->id,
                          zone.format_local(nearest->details.performed_at),
                          blocks ? "minimum" : "recommends at least",
                          blocks ? settings.interval_block_days : settings.interval_warn_days)});

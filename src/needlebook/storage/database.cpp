@@ -49,6 +49,10 @@ Database Database::open(const std::filesystem::path& path, Create create) {
             throw StorageError(fmt::format("database {} has schema version {}, newer than this "
                                            "program knows ({}); use a newer needlebook",
                                            path.string(), version, latest_schema_version()));
+        if (create == Create::no && db.schema_version() == 0)
+            throw NotFound(fmt::format("{} is not a Needlebook database yet; create it with "
+                                       "'needlebook init'",
+                                       path.string()));
         db.sql().exec("PRAGMA journal_mode = WAL");
         db.sql().exec("PRAGMA synchronous = FULL");
         db.sql().exec("PRAGMA foreign_keys = ON");

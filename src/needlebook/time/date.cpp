@@ -5,9 +5,6 @@
 #include <fmt/format.h>
 
 namespace needlebook::time {
-namespace {
-
-// The shape check date::parse leaves out: it would also take '2026-2-3'.
 bool has_shape(std::string_view text, std::string_view shape) {
     if (text.size() != shape.size())
         return false;
@@ -18,6 +15,8 @@ bool has_shape(std::string_view text, std::string_view shape) {
     }
     return true;
 }
+
+namespace {
 
 // The number in text[first, first + count), all digits by has_shape. Read by hand rather than
 // with date::parse, whose stream set-up cost dominated reading rows back.

@@ -12,6 +12,10 @@ namespace needlebook::time {
 using Date = date::year_month_day;
 using Instant = std::chrono::sys_seconds;
 
+// Whether `text` matches `shape` character by character, where '9' in the shape stands for
+// any digit: has_shape("2026-11-23", "9999-99-99").
+bool has_shape(std::string_view text, std::string_view shape);
+
 // Strict 'YYYY-MM-DD' that exists in the calendar (2026-02-30 is refused).
 Date parse_date(std::string_view text, std::string_view field);
 std::string format_date(Date day);

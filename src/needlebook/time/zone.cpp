@@ -40,20 +40,13 @@ ClinicZone ClinicZone::from_setting(std::string_view setting) {
 }
 
 Instant ClinicZone::parse_local(std::string_view text, std::string_view field) const {
-    if (!text.empty() && text.back() == 'Z') {
-        std::string utc(text);
-        if (utc.size() == 17) // 'YYYY-MM-DDTHH:MMZ': seconds left out
-            utc.insert(16, ":00");
-        return parse_utc(utc, field);
-    }
-    const auto bad_shape = [&] {
-        return ValidationError(std::string(field),
-                               fmt::format("{} '{}' is not a time; use 'YYYY-MM-DD HH:MM' (clinic "
-                                           "time, {}) or 'YYYY-MM-DDTHH:MMZ' (UTC)",
-                                           field, text, m_name));
-    };
-    if (text.size() != 16 || text[10] != ' ')
-        throw bad_shape();
+    const bool utc =
+        has_shape(text, "9999-99-99T99:99Z") || has_shape(text, "9999-99-99T99:99:99Z");
+    if (!utc && !has_shape(text, "9999-99-99 99:99"))
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' is not a time; use 'YYYY-MM-DD HH:MM' (clinic "
+                                          "time, {}) or 'YYYY-MM-DDTHH:MMZ' (UTC)",
+                                          field, text, m_name));
     Date day{};
     try {
         day = parse_date(text.substr(0, 10), field);
@@ -61,16 +54,19 @@ Instant ClinicZone::parse_local(std::string_view text, std::string_view field) c
         throw ValidationError(std::string(field),
                               fmt::format("{} '{}' is not a date in the calendar", field, text));
     }
-    const auto clock = text.substr(11);
-    if (clock[2] != ':' || clock[0] < '0' || clock[0] > '2' || clock[1] < '0' || clock[1] > '9' ||
-        clock[3] < '0' || clock[3] > '5' || clock[4] < '0' || clock[4] > '9')
-        throw bad_shape();
-    const int hours = (clock[0] - '0') * 10 + (clock[1] - '0');
-    const int minutes = (clock[3] - '0') * 10 + (clock[4] - '0');
-    if (hours > 23)
-        throw bad_shape();
-    const auto local =
-        date::local_days{day} + std::chrono::hours{hours} + std::chrono::minutes{minutes};
+    const auto number = [&](std::size_t at) {
+        return (text[at] - '0') * 10 + (text[at + 1] - '0');
+    };
+    const int hours = number(11), minutes = number(14),
+              seconds = text.size() == 20 ? number(17) : 0;
+    if (hours > 23 || minutes > 59 || seconds > 59)
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' is not a time of day", field, text));
+    const auto time_of_day =
+        std::chrono::hours{hours} + std::chrono::minutes{minutes} + std::chrono::seconds{seconds};
+    if (utc)
+        return date::sys_days{day} + time_of_day;
+    const auto local = date::local_days{day} + time_of_day;
     const auto info = m_zone->get_info(local);
     if (info.result == date::local_info::nonexistent)
         throw ValidationError(std::string(field),
@@ -79,12 +75,12 @@ Instant ClinicZone::parse_local(std::string_view text, std::string_view field) c
     if (info.result == date::local_info::ambiguous)
         throw ValidationError(
             std::string(field),
-            fmt::format("{} '{}' happens twice in {} (the clocks went back); give "
-                        "the UTC time instead, e.g. '{}'",
+            fmt::format("{} '{}' happens twice in {} (the clocks went back); give the UTC time "
+                        "instead, '{}' or '{}'",
                         field, text, m_name,
-                        date::format("%Y-%m-%dT%H:%MZ", local - info.first.offset)));
-    return std::chrono::time_point_cast<std::chrono::seconds>(
-        date::sys_seconds{(local - info.first.offset).time_since_epoch()});
+                        date::format("%Y-%m-%dT%H:%MZ", local - info.first.offset),
+                        date::format("%Y-%m-%dT%H:%MZ", local - info.second.offset)));
+    return date::sys_seconds{(local - info.first.offset).time_since_epoch()};
 }
 
 std::string ClinicZone::format_local(Instant at) const {

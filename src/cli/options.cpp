@@ -1,0 +1,28 @@
+#include "cli/options.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::cli {
+
+void needs_command(CLI::App* group) {
+    group->require_subcommand(0, 1);
+    group->callback([group] {
+        if (!group->get_subcommands().empty())
+            return;
+        std::vector<std::string> names;
+        for (const auto* command : group->get_subcommands([](CLI::App*) { return true; }))
+            names.push_back(command->get_name());
+        throw CLI::RequiredError(
+            fmt::format("'{}' needs a command: {}", group->get_name(), fmt::join(names, ", ")));
+    });
+}
+
+CLI::Validator non_empty() {
+    return CLI::Validator(
+        [](const std::string& value) {
+            return value.empty() ? std::string("must not be empty") : std::string();
+        },
+        "NOT EMPTY");
+}
+
+} // namespace needlebook::cli

@@ -1,0 +1,63 @@
+# Who did what: every write adds one audit row naming the actor ($NEEDLEBOOK_USER, or --as which
+# wins), the action, the patient, the record and its revision; the practitioner of a session
+# defaults to the actor but may be someone else. Refused commands add no row.
+
+$ needlebook init
+> database ready: ${TMP}/clinic.db (schema version 1)
+= SELECT count(*) FROM audit_log
+> 0
+
+$ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
+> patient ANN registered: Smith, Ann
+
+%env NEEDLEBOOK_USER=reception
+$ needlebook consent add ANN --signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01
+
+$ needlebook --as dr.jones session log ANN --at "2026-11-20 10:00" --device pen --area cheek=1.0
+> session 1 logged for ANN at 2026-11-20 10:00
+
+# --as may also follow the command; the practitioner can differ from who types it in.
+$ needlebook session log ANN --at "2026-11-20 11:00" --device pen --area neck=0.5 --practitioner "Dr Patel" --as nurse.kim
+> session 2 logged for ANN at 2026-11-20 11:00
+
+= SELECT session_id, practitioner, author FROM session_revision ORDER BY id
+> 1|dr.jones|dr.jones
+> 2|Dr Patel|nurse.kim
+
+# Refused: no audit row.
+$ needlebook --as dr.jones session log ANN --at "2026-11-21 10:00" --device pen --area cheek=1.0
+! needlebook: error: session refused by the clinical checks:
+!   interval: cheek was treated 1 day before, in session 1 on 2026-11-20 10:00 (clinic minimum 14 days)
+! use --override "reason" if this is intended; the reason is kept with the session
+? 1
+
+$ needlebook --as dr.jones session log ANN --at "2026-11-21 10:00" --device pen --area forehead=0.25 --practitioner " "
+! needlebook: error: practitioner must not be empty
+? 1
+
+$ needlebook --as dr.jones session amend 2 --reason "practitioner was Dr Jones" --practitioner dr.jones
+> session 2 amended (revision 2) for ANN at 2026-11-20 11:00
+
+$ needlebook reaction add 2 --kind erythema --severity mild --onset 2026-11-20 --area neck
+> reaction 1 recorded for session 2: erythema, mild, open
+
+= SELECT id, at, actor, action, patient_id, record_kind, record_id, revision, reason FROM audit_log ORDER BY id
+> 1|2026-11-23T15:00:00Z|tester|patient.add|1|patient|1|1|
+> 2|2026-11-23T15:00:00Z|reception|consent.add|1|consent|1|1|
+> 3|2026-11-23T15:00:00Z|dr.jones|session.log|1|session|1|1|
+> 4|2026-11-23T15:00:00Z|nurse.kim|session.log|1|session|2|1|
+> 5|2026-11-23T15:00:00Z|dr.jones|session.amend|1|session|2|2|practitioner was Dr Jones
+> 6|2026-11-23T15:00:00Z|reception|reaction.add|1|reaction|1|1|
+
+# Each row carries the hash of the one before it.
+= SELECT count(*) FROM audit_log a JOIN audit_log b ON b.id = a.id + 1 WHERE b.prev_hash = a.hash AND length(a.hash) = 64
+> 5
+= SELECT prev_hash IS NULL FROM audit_log WHERE id = 1
+> 1
+
+# One patient's sessions, in time order.
+$ needlebook session list --patient ANN
+> id  at                patient  device  areas       serums  flags
+>  1  2026-11-20 10:00  ANN      pen     cheek=1.00  0
+>  2  2026-11-20 11:00  ANN      pen     neck=0.50   0       amended

@@ -1,0 +1,217 @@
+# Usage errors exit with 2 and point to --help: missing commands, required options and
+# arguments, unknown options, extra arguments, bad global option values. Nothing is stored.
+
+$ needlebook init
+> database ready: ${TMP}/clinic.db (schema version 1)
+$ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
+> patient ANN registered: Smith, Ann
+$ needlebook consent add ANN --signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01
+$ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1.0
+> session 1 logged for ANN at 2026-11-10 10:00
+
+# No command.
+$ needlebook
+! needlebook: error: A subcommand is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session
+! needlebook: error: A subcommand is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+# BUG: an unknown command is reported as "A subcommand is required", without naming the word
+# that was not understood. (The wording below is a proposal; it must name the word.)
+$ needlebook frobnicate
+! needlebook: error: unknown command 'frobnicate'
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+$ needlebook sessions list
+! needlebook: error: unknown command 'sessions'
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+$ needlebook session frob
+! needlebook: error: unknown command 'session frob'
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+# Required options and arguments.
+$ needlebook session log ANN --device pen --area neck=0.5
+! needlebook: error: --at is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session log ANN --at '2026-11-20 10:00' --area neck=0.5
+! needlebook: error: --device is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen
+! needlebook: error: --area is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session log --at '2026-11-20 10:00' --device pen --area neck=0.5
+! needlebook: error: PATIENT is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session log ANN --device pen --area neck=0.5 --at
+! needlebook: error: --at: 1 required TEXT missing
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook patient add --given Ann --born 1985-04-12
+! needlebook: error: --family is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook patient add --family Smith --born 1985-04-12
+! needlebook: error: --given is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook patient add --family Smith --given Ann
+! needlebook: error: --born is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook patient show
+! needlebook: error: PATIENT is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook condition add ANN
+! needlebook: error: --code is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook condition resolve ANN --code eczema
+! needlebook: error: --on is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook consent add ANN
+! needlebook: error: --signed is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook reaction add 1 --severity mild --onset 2026-11-11
+! needlebook: error: --kind is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook reaction add 1 --kind erythema --onset 2026-11-11
+! needlebook: error: --severity is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook reaction add 1 --kind erythema --severity mild
+! needlebook: error: --onset is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook reaction resolve 1
+! needlebook: error: --on is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook followup add 1 --on 2026-11-12
+! needlebook: error: --outcome is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook followup add 1 --outcome none
+! needlebook: error: --on is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session show
+! needlebook: error: SESSION is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session void --reason duplicate
+! needlebook: error: SESSION is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+# Unknown options, extra arguments, an option given twice.
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --colour red
+! needlebook: error: The following arguments were not expected: red --colour
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook patient add --family Smith --given Ann --born 1985-04-12 --dob 1985-04-12
+! needlebook: error: The following arguments were not expected: 1985-04-12 --dob
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook patient list --all
+! needlebook: error: The following argument was not expected: --all
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session show 1 2
+! needlebook: error: The following argument was not expected: 2
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session log ANN BOB --at '2026-11-20 10:00' --device pen --area neck=0.5
+! needlebook: error: The following argument was not expected: BOB
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --at '2026-11-20 11:00'
+! needlebook: error: --at: At Most 1 required but received 2
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook --frob session list
+! needlebook: error: The following argument was not expected: --frob
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook -x session list
+! needlebook: error: The following argument was not expected: -x
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+# Global options with values outside their set.
+$ needlebook --format xml session list
+! needlebook: error: --format: xml not in {text,json,csv}
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook --format
+! needlebook: error: --format: 1 required TEXT:{text,json,csv} missing
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook --color sometimes session list
+! needlebook: error: --color: sometimes not in {auto,always,never}
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session list --format yaml
+! needlebook: error: --format: yaml not in {text,json,csv}
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+# Help is not an error.
+$ needlebook session show --help
+> show a session with its reactions and follow-ups
+> Usage: needlebook session show [OPTIONS] SESSION
+>
+> Positionals:
+>   SESSION TEXT REQUIRED       session id
+>
+> Options:
+>   -h,--help                   Print this help message and exit
+>
+
+= SELECT count(*) FROM session_revision
+> 1
+= SELECT count(*) FROM audit_log
+> 3

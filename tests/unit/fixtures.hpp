@@ -1,0 +1,124 @@
+#pragma once
+// Shared test fixtures: an in-memory clinic in Europe/London, a fixed clock, record helpers.
+
+#include "needlebook/model/patient.hpp"
+#include "needlebook/model/session.hpp"
+#include "needlebook/records/patients.hpp"
+#include "needlebook/records/scope.hpp"
+#include "needlebook/storage/database.hpp"
+#include "needlebook/time/clock.hpp"
+#include "needlebook/time/date.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace needlebook::test {
+
+inline constexpr std::string_view fixed_now_text = "2026-11-23T15:00:00Z";
+inline constexpr std::string_view clinic_zone_name = "Europe/London";
+inline constexpr std::string_view test_actor = "dr.test";
+
+inline time::Instant utc(std::string_view text) {
+    return time::parse_utc(text, "test instant");
+}
+inline time::Date day(std::string_view text) {
+    return time::parse_date(text, "test date");
+}
+inline time::Instant fixed_now() {
+    return utc(fixed_now_text);
+}
+inline time::Clock fixed_clock() {
+    return time::Clock{fixed_now()};
+}
+
+// An in-memory database whose clinic zone is set, so no test depends on the machine's zone.
+inline storage::Database clinic_database(std::string_view zone = clinic_zone_name) {
+    auto db = storage::Database::in_memory();
+    SQLite::Statement set(db.sql(), "UPDATE clinic_setting SET value = ? WHERE key = 'time_zone'");
+    set.bind(1, std::string(zone));
+    set.exec();
+    return db;
+}
+
+// A clinic with its use-case scope: fixed clock, actor "dr.test", Europe/London.
+struct Clinic {
+    storage::Database db = clinic_database();
+    records::Scope scope{db, fixed_clock(), std::string(test_actor)};
+
+    Clinic() = default;
+    Clinic(const Clinic&) = delete;
+    Clinic& operator=(const Clinic&) = delete;
+};
+
+inline PatientDetails patient_details(std::string family = "Doe", std::string given = "Jane") {
+    PatientDetails details;
+    details.family_name = std::move(family);
+    details.given_name = std::move(given);
+    details.birth_date = day("1985-04-12");
+    details.fitzpatrick = 3;
+    details.phone = "+44 7700 900123";
+    details.email = "jane@example.org";
+    details.note = "prefers mornings";
+    return details;
+}
+
+// A valid one-area session (cheek 1.0 mm x3) at `at` (UTC text), by "Dr Test".
+inline SessionDetails session_at(std::string_view at, std::vector<AreaTreatment> areas = {
+                                                          {Area::cheek, std::nullopt, 1.0, 3}}) {
+    SessionDetails details;
+    details.performed_at = utc(at);
+    details.practitioner = "Dr Test";
+    details.indication = Indication::acne_scars;
+    details.device = Device::pen;
+    details.model = "Dermapen 4";
+    details.cartridge = "16-pin";
+    details.cartridge_lot = "CL-120";
+    details.areas = std::move(areas);
+    return details;
+}
+
+// A registered patient with a consent signed well before the sessions used in tests.
+inline Patient patient_with_consent(Clinic& clinic, std::string code = "P-TEST",
+                                    std::string_view signed_on = "2026-01-05") {
+    auto patient = records::register_patient(clinic.scope, std::move(code), patient_details());
+    records::add_consent(clinic.scope, patient.code, {day(signed_on), "microneedling"});
+    return patient;
+}
+
+inline int count_rows(storage::Database& db, std::string_view table) {
+    return db.sql().execAndGet(fmt::format("SELECT count(*) FROM {}", table)).getInt();
+}
+
+// Row counts of every table, to show that a refused write changed nothing.
+inline std::map<std::string, int> table_counts(storage::Database& db) {
+    std::vector<std::string> tables;
+    SQLite::Statement names(db.sql(), "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
+                                      "name NOT LIKE 'sqlite_%' ORDER BY name");
+    while (names.executeStep())
+        tables.push_back(names.getColumn(0).getString());
+    std::map<std::string, int> counts;
+    for (const auto& table : tables)
+        counts[table] = count_rows(db, table);
+    return counts;
+}
+
+// Every row of `table` as text, ordered by id, for comparing whole databases.
+inline std::vector<std::string> dump_table(storage::Database& db, std::string_view table) {
+    SQLite::Statement rows(db.sql(), fmt::format("SELECT * FROM {} ORDER BY 1", table));
+    std::vector<std::string> out;
+    while (rows.executeStep()) {
+        std::string line;
+        for (int i = 0; i < rows.getColumnCount(); ++i)
+            line +=
+                (rows.getColumn(i).isNull() ? std::string("NULL") : rows.getColumn(i).getString()) +
+                "|";
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+} // namespace needlebook::test

@@ -1,0 +1,310 @@
+#include "fixtures.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/time/clock.hpp"
+#include "needlebook/time/date.hpp"
+#include "needlebook/time/zone.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace needlebook;
+using namespace std::chrono_literals;
+using test::day;
+using test::utc;
+
+namespace {
+
+template <class Call> ValidationError refusal(Call&& call) {
+    try {
+        call();
+    } catch (const ValidationError& e) {
+        return e;
+    }
+    FAIL("no ValidationError was thrown");
+    return ValidationError("", "");
+}
+
+bool contains(const std::string& text, std::string_view part) {
+    return text.find(part) != std::string::npos;
+}
+
+// Sets an environment variable for one test and puts the old value back afterwards.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const char* value) : m_name(name) {
+        if (const char* old = std::getenv(name))
+            m_old = old;
+        if (value)
+            ::setenv(name, value, 1);
+        else
+            ::unsetenv(name);
+    }
+    ~ScopedEnv() {
+        if (m_old)
+            ::setenv(m_name, m_old->c_str(), 1);
+        else
+            ::unsetenv(m_name);
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    const char* m_name;
+    std::optional<std::string> m_old;
+};
+
+// A function, not a global: date's tz database must not be read during static initialisation.
+const time::ClinicZone& london_zone() {
+    static const auto zone = time::ClinicZone::from_setting("Europe/London");
+    return zone;
+}
+
+} // namespace
+
+TEST_CASE("parse_date: dates that exist in the calendar") {
+    const auto d = time::parse_date("2026-02-28", "onset");
+    CHECK(d == time::Date{date::year{2026}, date::February, date::day{28}});
+    for (const char* text :
+         {"2024-02-29", "2000-02-29", "2026-12-31", "2026-01-01", "1900-01-01"}) {
+        INFO("text: ", std::string(text));
+        CHECK(time::format_date(time::parse_date(text, "onset")) == text);
+    }
+}
+
+TEST_CASE("parse_date: dates not in the calendar are refused") {
+    for (const char* text : {"2026-02-30", "2025-02-29", "1900-02-29", "2026-04-31", "2026-13-01",
+                             "2026-00-10", "2026-01-00", "2026-01-32"}) {
+        INFO("text: ", std::string(text));
+        const auto e = refusal([&] { time::parse_date(text, "onset"); });
+        CHECK(e.field() == "onset");
+        CHECK(std::string(e.what()) ==
+              fmt::format("onset '{}' is not a date in the calendar", text));
+    }
+}
+
+TEST_CASE("parse_date: only the YYYY-MM-DD shape") {
+    for (const char* text :
+         {"2026-2-3", "2026-02-3", "26-02-03", "2026/02/03", "20260203", " 2026-02-03",
+          "2026-02-03 ", "2026-02-03T00:00", "", "03-02-2026", "2026-0a-03", "+026-02-03"}) {
+        INFO("text: ", std::string(text));
+        const auto e = refusal([&] { time::parse_date(text, "born"); });
+        CHECK(e.field() == "born");
+        CHECK(std::string(e.what()) ==
+              fmt::format("born '{}' is not a date; use YYYY-MM-DD", text));
+    }
+}
+
+TEST_CASE("days_between counts calendar days, negative backwards") {
+    CHECK(time::days_between(day("2026-01-01"), day("2026-01-01")) == 0);
+    CHECK(time::days_between(day("2025-12-31"), day("2026-01-01")) == 1);
+    CHECK(time::days_between(day("2026-01-01"), day("2025-12-31")) == -1);
+    CHECK(time::days_between(day("2024-01-01"), day("2025-01-01")) == 366); // leap year
+    CHECK(time::days_between(day("2025-01-01"), day("2026-01-01")) == 365);
+    CHECK(time::days_between(day("2024-02-28"), day("2024-03-01")) == 2);
+    CHECK(time::days_between(day("2026-02-28"), day("2026-03-01")) == 1);
+    // Across the clocks changing: calendar days, not 24-hour periods.
+    CHECK(time::days_between(day("2026-03-28"), day("2026-03-30")) == 2);
+}
+
+TEST_CASE("add_days is the inverse of days_between") {
+    CHECK(time::add_days(day("2024-02-28"), 1) == day("2024-02-29"));
+    CHECK(time::add_days(day("2025-02-28"), 1) == day("2025-03-01"));
+    CHECK(time::add_days(day("2026-01-01"), -1) == day("2025-12-31"));
+    const auto from = day("2026-11-23");
+    for (int days : {-800, -28, -1, 0, 1, 14, 365, 1000}) {
+        CAPTURE(days);
+        CHECK(time::days_between(from, time::add_days(from, days)) == days);
+    }
+}
+
+TEST_CASE("add_months keeps the day, or moves to the month's last day") {
+    CHECK(time::add_months(day("2026-05-15"), 6) == day("2026-11-15"));
+    CHECK(time::add_months(day("2026-01-31"), 1) == day("2026-02-28"));
+    CHECK(time::add_months(day("2024-01-31"), 1) == day("2024-02-29"));
+    CHECK(time::add_months(day("2026-03-31"), 1) == day("2026-04-30"));
+    CHECK(time::add_months(day("2026-11-30"), 3) == day("2027-02-28"));
+    CHECK(time::add_months(day("2026-03-31"), -1) == day("2026-02-28"));
+    CHECK(time::add_months(day("2024-02-29"), 12) == day("2025-02-28"));
+    CHECK(time::add_months(day("2024-02-29"), 48) == day("2028-02-29"));
+    CHECK(time::add_months(day("2026-08-31"), 0) == day("2026-08-31"));
+    CHECK(time::add_months(day("2025-12-15"), 1) == day("2026-01-15"));
+}
+
+TEST_CASE("parse_utc and format_utc round trip") {
+    for (const char* text : {"2026-11-23T15:00:00Z", "1970-01-01T00:00:00Z", "2024-02-29T23:59:59Z",
+                             "1969-12-31T23:59:59Z", "1950-06-01T08:30:05Z"}) {
+        INFO("text: ", std::string(text));
+        CHECK(time::format_utc(time::parse_utc(text, "at")) == text);
+    }
+    CHECK(time::parse_utc("1970-01-01T00:00:00Z", "at").time_since_epoch() == 0s);
+    CHECK(time::parse_utc("1970-01-02T01:02:03Z", "at").time_since_epoch() == 24h + 1h + 2min + 3s);
+    CHECK(time::parse_utc("2026-11-23T15:00:01Z", "at") -
+              time::parse_utc("2026-11-23T15:00:00Z", "at") ==
+          1s);
+}
+
+TEST_CASE("parse_utc refuses anything but 'YYYY-MM-DDTHH:MM:SSZ'") {
+    for (const char* text :
+         {"2026-11-23T15:00Z", "2026-11-23 15:00:00Z", "2026-11-23T15:00:00",
+          "2026-11-23T24:00:00Z", "2026-11-23T15:60:00Z", "2026-11-23T15:00:60Z",
+          "2026-02-30T10:00:00Z", "2026-11-23T15:00:00+01:00", "2026-11-23t15:00:00z", ""}) {
+        INFO("text: ", std::string(text));
+        const auto e = refusal([&] { time::parse_utc(text, "NEEDLEBOOK_NOW"); });
+        CHECK(e.field() == "NEEDLEBOOK_NOW");
+        CHECK(contains(e.what(), "is not a UTC time 'YYYY-MM-DDTHH:MM:SSZ'"));
+    }
+}
+
+TEST_CASE("Clock: fixed in tests, from NEEDLEBOOK_NOW, or the system's") {
+    SUBCASE("fixed") {
+        const time::Clock clock{utc("2026-11-23T15:00:00Z")};
+        CHECK(time::format_utc(clock.now()) == "2026-11-23T15:00:00Z");
+        CHECK(clock.now() == clock.now());
+    }
+    SUBCASE("NEEDLEBOOK_NOW") {
+        ScopedEnv now("NEEDLEBOOK_NOW", "2030-01-02T03:04:05Z");
+        CHECK(time::format_utc(time::Clock::from_environment().now()) == "2030-01-02T03:04:05Z");
+    }
+    SUBCASE("NEEDLEBOOK_NOW malformed") {
+        ScopedEnv now("NEEDLEBOOK_NOW", "2030-01-02 03:04");
+        CHECK(refusal([] { time::Clock::from_environment(); }).field() == "NEEDLEBOOK_NOW");
+    }
+    SUBCASE("system clock") {
+        ScopedEnv now("NEEDLEBOOK_NOW", nullptr);
+        const auto before = std::chrono::system_clock::now();
+        const auto read = time::Clock::from_environment().now();
+        const auto after = std::chrono::system_clock::now();
+        CHECK(read >= std::chrono::floor<std::chrono::seconds>(before));
+        CHECK(read <= after);
+    }
+}
+
+TEST_CASE("ClinicZone: named zones") {
+    CHECK(london_zone().name() == "Europe/London");
+    const auto e = refusal([] { time::ClinicZone::from_setting("Mars/Olympus_Mons"); });
+    CHECK(e.field() == "time zone");
+    CHECK(contains(e.what(), "'Mars/Olympus_Mons'"));
+}
+
+TEST_CASE("ClinicZone: the system zone comes from $TZ first") {
+    SUBCASE("plain name") {
+        ScopedEnv tz("TZ", "Europe/London");
+        CHECK(time::ClinicZone::from_setting("").name() == "Europe/London");
+    }
+    SUBCASE("POSIX ':Area/City'") {
+        ScopedEnv tz("TZ", ":Europe/Paris");
+        const auto zone = time::ClinicZone::from_setting("");
+        CHECK(zone.name() == "Europe/Paris");
+        CHECK(zone.format_local(utc("2026-01-15T10:00:00Z")) == "2026-01-15 11:00");
+    }
+    SUBCASE("the setting wins over $TZ") {
+        ScopedEnv tz("TZ", "Asia/Tokyo");
+        CHECK(time::ClinicZone::from_setting("Europe/London").name() == "Europe/London");
+    }
+    SUBCASE("an unknown $TZ is refused") {
+        ScopedEnv tz("TZ", "Nowhere/Special");
+        CHECK(refusal([] { time::ClinicZone::from_setting(""); }).field() == "time zone");
+    }
+}
+
+TEST_CASE("ClinicZone: local times in winter and summer") {
+    SUBCASE("winter: GMT") {
+        const auto at = london_zone().parse_local("2026-01-15 10:00", "at");
+        CHECK(time::format_utc(at) == "2026-01-15T10:00:00Z");
+        CHECK(london_zone().format_local(at) == "2026-01-15 10:00");
+    }
+    SUBCASE("summer: BST, an hour ahead") {
+        const auto at = london_zone().parse_local("2026-07-01 10:00", "at");
+        CHECK(time::format_utc(at) == "2026-07-01T09:00:00Z");
+        CHECK(london_zone().format_local(at) == "2026-07-01 10:00");
+    }
+    SUBCASE("round trip over a year of half hours") {
+        // Every local time that exists once must come back as typed.
+        auto at = utc("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 365 * 48; i += 37) {
+            const auto instant = at + std::chrono::minutes{30 * i};
+            const auto local = london_zone().format_local(instant);
+            if (local.starts_with("2026-10-25 01:"))
+                continue; // happens twice
+            CAPTURE(local);
+            CHECK(london_zone().parse_local(local, "at") == instant);
+        }
+    }
+}
+
+TEST_CASE("ClinicZone: the hour skipped in spring does not exist") {
+    const auto e = refusal([] { london_zone().parse_local("2026-03-29 01:30", "at"); });
+    CHECK(e.field() == "at");
+    CHECK(std::string(e.what()) ==
+          "at '2026-03-29 01:30' does not exist in Europe/London (the clocks went forward)");
+    CHECK(time::format_utc(london_zone().parse_local("2026-03-29 00:59", "at")) ==
+          "2026-03-29T00:59:00Z");
+    CHECK(time::format_utc(london_zone().parse_local("2026-03-29 02:00", "at")) ==
+          "2026-03-29T01:00:00Z");
+}
+
+TEST_CASE("ClinicZone: the hour repeated in autumn is ambiguous") {
+    const auto e = refusal([] { london_zone().parse_local("2026-10-25 01:30", "at"); });
+    CHECK(e.field() == "at");
+    CHECK(contains(e.what(), "happens twice in Europe/London"));
+    CHECK(contains(e.what(), "'2026-10-25T00:30Z'")); // the first of the two, in UTC
+
+    // Both occurrences can be given in UTC and show as the same local time.
+    const auto first = london_zone().parse_local("2026-10-25T00:30Z", "at");
+    const auto second = london_zone().parse_local("2026-10-25T01:30Z", "at");
+    CHECK(second - first == 1h);
+    CHECK(london_zone().format_local(first) == "2026-10-25 01:30");
+    CHECK(london_zone().format_local(second) == "2026-10-25 01:30");
+}
+
+TEST_CASE("ClinicZone: UTC input 'YYYY-MM-DDTHH:MMZ' or with seconds") {
+    CHECK(london_zone().parse_local("2026-03-29T01:30Z", "at") == utc("2026-03-29T01:30:00Z"));
+    CHECK(london_zone().parse_local("2026-07-01T09:15:42Z", "at") == utc("2026-07-01T09:15:42Z"));
+    CHECK(refusal([] { london_zone().parse_local("2026-02-30T10:00Z", "at"); }).field() == "at");
+    CHECK(refusal([] { london_zone().parse_local("2026-07-01T9:15Z", "at"); }).field() == "at");
+}
+
+TEST_CASE("ClinicZone: malformed local times are refused") {
+    for (const char* text : {"2026-3-29 10:00", "2026-03-29 10:00:00", "2026-03-29T10:00",
+                             "2026-03-29 24:00", "2026-03-29 10:60", "2026-03-29 1:30",
+                             "2026-03-29  1:30", "2026-03-29 10.00", "", "now"}) {
+        INFO("text: ", std::string(text));
+        const auto e = refusal([&] { london_zone().parse_local(text, "at"); });
+        CHECK(e.field() == "at");
+        CHECK(contains(e.what(), "is not a time; use 'YYYY-MM-DD HH:MM'"));
+    }
+    const auto e = refusal([] { london_zone().parse_local("2026-02-30 10:00", "at"); });
+    CHECK(std::string(e.what()) == "at '2026-02-30 10:00' is not a date in the calendar");
+}
+
+// A date part of the right length but the wrong shape is a shape error, not a calendar one: the
+// message must show the format to use.
+TEST_CASE("ClinicZone: a wrongly shaped date part gets the format in the message" *
+          doctest::may_fail()) {
+    for (const char* text : {"29/03/2026 10:00", "2026/03/29 10:00", "2026-3-291 10:00"}) {
+        INFO("text: ", std::string(text));
+        const auto e = refusal([&] { london_zone().parse_local(text, "at"); });
+        CHECK(e.field() == "at");
+        CHECK(contains(e.what(), "use 'YYYY-MM-DD HH:MM'"));
+    }
+}
+
+TEST_CASE("ClinicZone: local dates and the start of a local day") {
+    CHECK(london_zone().local_date(utc("2026-07-01T23:30:00Z")) == day("2026-07-02")); // BST
+    CHECK(london_zone().local_date(utc("2026-01-01T23:30:00Z")) == day("2026-01-01")); // GMT
+    CHECK(london_zone().start_of_day(day("2026-07-02")) == utc("2026-07-01T23:00:00Z"));
+    CHECK(london_zone().start_of_day(day("2026-01-02")) == utc("2026-01-02T00:00:00Z"));
+    CHECK(london_zone().start_of_day(day("2026-03-29")) == utc("2026-03-29T00:00:00Z"));
+    CHECK(london_zone().start_of_day(day("2026-10-25")) == utc("2026-10-24T23:00:00Z"));
+    for (const char* text : {"2026-03-29", "2026-10-25", "2026-07-02"}) {
+        INFO("text: ", std::string(text));
+        const auto start = london_zone().start_of_day(day(text));
+        CHECK(london_zone().local_date(start) == day(text));
+        CHECK(london_zone().local_date(start - 1s) == time::add_days(day(text), -1));
+    }
+}

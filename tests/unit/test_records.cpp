@@ -1,0 +1,729 @@
+#include "fixtures.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/records/patients.hpp"
+#include "needlebook/records/products.hpp"
+#include "needlebook/records/reactions.hpp"
+#include "needlebook/records/sessions.hpp"
+#include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/patient_repository.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using namespace needlebook;
+using test::day;
+using test::utc;
+
+namespace {
+
+struct AuditRow {
+    std::int64_t id = 0;
+    storage::AuditEntry entry;
+    std::optional<std::string> prev_hash;
+    std::optional<std::string> hash;
+};
+
+std::vector<AuditRow> audit_rows(storage::Database& db) {
+    SQLite::Statement rows(db.sql(), "SELECT id, at, actor, action, patient_id, record_kind, "
+                                     "record_id, revision, reason, prev_hash, hash FROM audit_log "
+                                     "ORDER BY id");
+    std::vector<AuditRow> out;
+    while (rows.executeStep()) {
+        AuditRow row;
+        row.id = rows.getColumn(0).getInt64();
+        row.entry.at = time::parse_utc(rows.getColumn(1).getString(), "at");
+        row.entry.actor = rows.getColumn(2).getString();
+        row.entry.action = rows.getColumn(3).getString();
+        if (!rows.getColumn(4).isNull())
+            row.entry.patient_id = rows.getColumn(4).getInt64();
+        row.entry.record_kind = rows.getColumn(5).getString(); // NULL reads as ""
+        if (!rows.getColumn(6).isNull())
+            row.entry.record_id = rows.getColumn(6).getInt64();
+        if (!rows.getColumn(7).isNull())
+            row.entry.revision = rows.getColumn(7).getInt();
+        row.entry.reason = rows.getColumn(8).getString();
+        if (!rows.getColumn(9).isNull())
+            row.prev_hash = rows.getColumn(9).getString();
+        if (!rows.getColumn(10).isNull())
+            row.hash = rows.getColumn(10).getString();
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+// The newest audit row, which a write just added.
+storage::AuditEntry last_audit(storage::Database& db) {
+    const auto rows = audit_rows(db);
+    REQUIRE_FALSE(rows.empty());
+    return rows.back().entry;
+}
+
+void check_audit(const storage::AuditEntry& entry, std::string_view action,
+                 std::string_view record_kind, std::int64_t record_id, std::int64_t patient_id,
+                 int revision, std::string_view reason = "") {
+    CHECK(entry.action == action);
+    CHECK(entry.actor == test::test_actor);
+    CHECK(entry.at == test::fixed_now());
+    CHECK(entry.record_kind == record_kind);
+    CHECK(entry.record_id == record_id);
+    CHECK(entry.patient_id == patient_id);
+    CHECK(entry.revision == revision);
+    CHECK(entry.reason == reason);
+}
+
+template <class E, class Call> E thrown(Call&& call) {
+    try {
+        call();
+    } catch (const E& e) {
+        return e;
+    }
+    FAIL("the expected exception was not thrown");
+    throw;
+}
+
+ReactionDetails reaction(ReactionKind kind, std::string_view onset,
+                         std::optional<Area> area = std::nullopt,
+                         std::optional<Side> side = std::nullopt) {
+    ReactionDetails details;
+    details.kind = kind;
+    details.severity = Severity::mild;
+    details.area = area;
+    details.side = side;
+    details.onset = day(onset);
+    return details;
+}
+
+} // namespace
+
+TEST_CASE("register_patient: next free code, revision 1 and one audit row") {
+    test::Clinic clinic;
+    const auto first =
+        records::register_patient(clinic.scope, std::nullopt, test::patient_details());
+    CHECK(first.code == "P-000001");
+    CHECK(first.revision.number == 1);
+    CHECK(first.revision.author == test::test_actor);
+    CHECK(first.revision.recorded_at == test::fixed_now());
+    CHECK(first.revision.reason.empty());
+
+    const auto stored = records::find_patient(clinic.db, "P-000001");
+    CHECK(stored.id == first.id);
+    CHECK(stored.details == test::patient_details());
+    CHECK(stored.revision.author == test::test_actor);
+    CHECK(test::count_rows(clinic.db, "audit_log") == 1);
+    check_audit(last_audit(clinic.db), "patient.add", "patient", first.id.value, first.id.value, 1);
+
+    const auto second = records::register_patient(clinic.scope, std::nullopt,
+                                                  test::patient_details("Okafor", "Chidi"));
+    CHECK(second.code == "P-000002");
+    CHECK(test::count_rows(clinic.db, "audit_log") == 2);
+}
+
+TEST_CASE("register_patient: refusals store nothing") {
+    test::Clinic clinic;
+    records::register_patient(clinic.scope, std::string("P-TAKEN"), test::patient_details());
+    const auto before = test::table_counts(clinic.db);
+
+    SUBCASE("a taken chart code") {
+        const auto e = thrown<Conflict>([&] {
+            records::register_patient(clinic.scope, std::string("P-TAKEN"),
+                                      test::patient_details());
+        });
+        CHECK(std::string(e.what()).find("'P-TAKEN' is already taken") != std::string::npos);
+    }
+    SUBCASE("a chart code with a space") {
+        const auto e = thrown<ValidationError>([&] {
+            records::register_patient(clinic.scope, std::string("P 1"), test::patient_details());
+        });
+        CHECK(e.field() == "code");
+    }
+    SUBCASE("invalid details") {
+        auto details = test::patient_details();
+        details.birth_date = day("2026-11-24"); // tomorrow for the fixed clock
+        const auto e = thrown<ValidationError>(
+            [&] { records::register_patient(clinic.scope, std::nullopt, details); });
+        CHECK(e.field() == "born");
+    }
+    CHECK(test::table_counts(clinic.db) == before);
+}
+
+TEST_CASE("amend_patient: a new revision with its reason") {
+    test::Clinic clinic;
+    const auto patient =
+        records::register_patient(clinic.scope, std::string("P-TEST"), test::patient_details());
+    auto changed = test::patient_details();
+    changed.family_name = "Doe-Smith";
+
+    const auto amended = records::amend_patient(clinic.scope, "P-TEST", changed, "married name");
+    CHECK(amended.revision.number == 2);
+    CHECK(amended.revision.reason == "married name");
+    CHECK(records::find_patient(clinic.db, "P-TEST").details == changed);
+
+    const auto revisions = storage::PatientRepository(clinic.db).revisions(patient.id);
+    REQUIRE(revisions.size() == 2);
+    CHECK(revisions[0].details == test::patient_details()); // the original is kept
+    CHECK(revisions[1].revision.reason == "married name");
+    check_audit(last_audit(clinic.db), "patient.amend", "patient", patient.id.value,
+                patient.id.value, 2, "married name");
+
+    SUBCASE("a third revision counts on") {
+        changed.phone = "+44 7700 900777";
+        CHECK(
+            records::amend_patient(clinic.scope, "P-TEST", changed, "new phone").revision.number ==
+            3);
+    }
+    SUBCASE("refusals store nothing") {
+        const auto before = test::table_counts(clinic.db);
+        CHECK(thrown<ValidationError>([&] {
+                  records::amend_patient(clinic.scope, "P-TEST", test::patient_details(), " ");
+              }).field() == "reason");
+        CHECK_THROWS_AS(records::amend_patient(clinic.scope, "P-TEST", changed, "no change"),
+                        Conflict);
+        const auto e = thrown<NotFound>(
+            [&] { records::amend_patient(clinic.scope, "P-NOBODY", changed, "typo"); });
+        CHECK(std::string(e.what()).find("'P-NOBODY'") != std::string::npos);
+        CHECK(test::table_counts(clinic.db) == before);
+    }
+}
+
+TEST_CASE("log_session: a clean session is stored exactly, with one audit row") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    auto details =
+        test::session_at("2026-11-20T10:00:00Z", {{Area::cheek, Side::left, 1.0, 3},
+                                                  {Area::cheek, Side::right, 1.0, 3},
+                                                  {Area::forehead, std::nullopt, 0.5, 2}});
+    details.serums = {{"ha-serum", "HA2291", SerumPhase::during},
+                      {"gf-serum", "GF-7", SerumPhase::after}};
+
+    const auto logged = records::log_session(clinic.scope, patient.code, details, std::nullopt);
+    CHECK(logged.warnings.empty());
+    CHECK_FALSE(logged.override_unused);
+    CHECK(logged.session.revision.number == 1);
+
+    const auto stored = records::get_session(clinic.db, logged.session.id);
+    CHECK(stored.details == details);
+    CHECK(stored.patient_code == patient.code);
+    CHECK(stored.overrides.empty());
+    CHECK(stored.override_reason.empty());
+    CHECK(stored.revision.author == test::test_actor);
+    check_audit(last_audit(clinic.db), "session.log", "session", logged.session.id.value,
+                patient.id.value, 1);
+}
+
+TEST_CASE("log_session: warnings are returned, not stored") {
+    test::Clinic clinic;
+    const auto patient = records::register_patient(clinic.scope, std::string("P-NOCONSENT"),
+                                                   test::patient_details());
+    const auto logged = records::log_session(
+        clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"), std::nullopt);
+    REQUIRE(logged.warnings.size() == 1);
+    CHECK(logged.warnings[0].rule == RuleKind::consent);
+    CHECK(records::get_session(clinic.db, logged.session.id).overrides.empty());
+    CHECK(test::count_rows(clinic.db, "session_override") == 0);
+}
+
+TEST_CASE("log_session: a blocking finding refuses the session and stores nothing") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto before = test::table_counts(clinic.db);
+    const auto too_deep =
+        test::session_at("2026-11-20T10:00:00Z", {{Area::periorbital, Side::left, 1.0, 2}});
+
+    const auto e = thrown<Refused>(
+        [&] { records::log_session(clinic.scope, patient.code, too_deep, std::nullopt); });
+    const std::string message = e.what();
+    CHECK(message.find("depth 1 mm on periorbital:left exceeds the clinic limit of 0.5 mm") !=
+          std::string::npos);
+    CHECK(message.find("--override") != std::string::npos);
+    CHECK(test::table_counts(clinic.db) == before);
+}
+
+TEST_CASE("log_session: an override stores the session with its reason and findings") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    records::add_condition(clinic.scope, patient.code,
+                           {ConditionCode::eczema, day("2026-10-01"), std::nullopt, "hands only"});
+    const auto details =
+        test::session_at("2026-11-20T10:00:00Z", {{Area::periorbital, Side::left, 1.0, 2}});
+
+    const auto logged =
+        records::log_session(clinic.scope, patient.code, details, "scar under the eye; agreed");
+    const auto stored = records::get_session(clinic.db, logged.session.id);
+    CHECK(stored.details == details);
+    CHECK(stored.override_reason == "scar under the eye; agreed");
+    REQUIRE(stored.overrides.size() == 2);
+    CHECK(stored.overrides[0].rule == RuleKind::contraindication);
+    CHECK(stored.overrides[0].detail == "eczema on file since 2026-10-01");
+    CHECK(stored.overrides[1].rule == RuleKind::depth);
+    CHECK(test::count_rows(clinic.db, "session_override") == 2);
+    check_audit(last_audit(clinic.db), "session.log", "session", logged.session.id.value,
+                patient.id.value, 1, "scar under the eye; agreed");
+}
+
+TEST_CASE("log_session: an override nothing needed is reported and not stored") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto logged = records::log_session(
+        clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"), "just in case");
+    CHECK(logged.override_unused);
+    const auto stored = records::get_session(clinic.db, logged.session.id);
+    CHECK(stored.override_reason.empty());
+    CHECK(stored.overrides.empty());
+}
+
+TEST_CASE("log_session: refusals before any check store nothing") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto before = test::table_counts(clinic.db);
+
+    SUBCASE("depth beyond 3.0 mm even with an override") {
+        const auto details =
+            test::session_at("2026-11-20T10:00:00Z", {{Area::scar, std::nullopt, 3.5, 1}});
+        CHECK(thrown<ValidationError>([&] {
+                  records::log_session(clinic.scope, patient.code, details, "very deep scar");
+              }).field() == "depth");
+    }
+    SUBCASE("a blank override reason") {
+        CHECK(thrown<ValidationError>([&] {
+                  records::log_session(clinic.scope, patient.code,
+                                       test::session_at("2026-11-20T10:00:00Z"), std::string("  "));
+              }).field() == "override");
+    }
+    SUBCASE("a session in the future") {
+        const auto e = thrown<ValidationError>([&] {
+            records::log_session(clinic.scope, patient.code,
+                                 test::session_at("2026-11-23T15:01:00Z"), std::nullopt);
+        });
+        CHECK(e.field() == "at");
+    }
+    SUBCASE("a serum product not in the catalogue") {
+        auto details = test::session_at("2026-11-20T10:00:00Z");
+        details.serums = {{"snake-oil", "SO-1", SerumPhase::after}};
+        const auto e = thrown<ValidationError>(
+            [&] { records::log_session(clinic.scope, patient.code, details, std::nullopt); });
+        CHECK(e.field() == "serum");
+        CHECK(std::string(e.what()).find("unknown serum product 'snake-oil'") != std::string::npos);
+        CHECK(std::string(e.what()).find("ha-serum") != std::string::npos);
+    }
+    SUBCASE("an unknown patient") {
+        CHECK_THROWS_AS(records::log_session(clinic.scope, "P-NOBODY",
+                                             test::session_at("2026-11-20T10:00:00Z"),
+                                             std::nullopt),
+                        NotFound);
+    }
+    SUBCASE("an area given twice") {
+        const auto details =
+            test::session_at("2026-11-20T10:00:00Z", {{Area::cheek, std::nullopt, 1.0, 2},
+                                                      {Area::cheek, Side::left, 1.0, 2}});
+        CHECK(thrown<ValidationError>([&] {
+                  records::log_session(clinic.scope, patient.code, details, std::nullopt);
+              }).field() == "area");
+    }
+    CHECK(test::table_counts(clinic.db) == before);
+}
+
+TEST_CASE("log_session: the interval to the last session on the same area") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto first = records::log_session(clinic.scope, patient.code,
+                                            test::session_at("2026-11-10T10:00:00Z"), std::nullopt);
+    const auto before = test::table_counts(clinic.db);
+    const auto ten_days_later = test::session_at("2026-11-20T10:00:00Z");
+
+    const auto e = thrown<Refused>(
+        [&] { records::log_session(clinic.scope, patient.code, ten_days_later, std::nullopt); });
+    CHECK(std::string(e.what()).find(fmt::format("in session {}", first.session.id)) !=
+          std::string::npos);
+    CHECK(test::table_counts(clinic.db) == before);
+
+    const auto logged =
+        records::log_session(clinic.scope, patient.code, ten_days_later, "patient travelling");
+    REQUIRE(logged.session.overrides.size() == 1);
+    CHECK(logged.session.overrides[0].rule == RuleKind::interval);
+
+    SUBCASE("a voided session no longer counts") {
+        test::Clinic other;
+        const auto p = test::patient_with_consent(other);
+        const auto early = records::log_session(
+            other.scope, p.code, test::session_at("2026-11-10T10:00:00Z"), std::nullopt);
+        records::void_session(other.scope, early.session.id, "logged for the wrong patient");
+        const auto again = records::log_session(
+            other.scope, p.code, test::session_at("2026-11-20T10:00:00Z"), std::nullopt);
+        CHECK(again.warnings.empty());
+    }
+}
+
+TEST_CASE("amend_session: a new revision, checked without counting itself") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto logged = records::log_session(
+        clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"), std::nullopt);
+    const auto id = logged.session.id;
+    auto changed = test::session_at("2026-11-20T10:00:00Z", {{Area::cheek, std::nullopt, 1.25, 3}});
+    changed.note = "depth was 1.25, not 1.0";
+
+    const auto amended =
+        records::amend_session(clinic.scope, id, changed, "typo in depth", std::nullopt);
+    CHECK(amended.session.revision.number == 2);
+    CHECK(amended.warnings.empty()); // its own first revision is not an interval finding
+    const auto stored = records::get_session(clinic.db, id);
+    CHECK(stored.details == changed);
+    CHECK(stored.revision.reason == "typo in depth");
+    CHECK(test::count_rows(clinic.db, "session_revision") == 2);
+    CHECK(test::count_rows(clinic.db, "session_area") == 2); // both revisions' areas kept
+    check_audit(last_audit(clinic.db), "session.amend", "session", id.value, patient.id.value, 2,
+                "typo in depth");
+
+    SUBCASE("refusals store nothing") {
+        const auto before = test::table_counts(clinic.db);
+        CHECK(thrown<ValidationError>([&] {
+                  records::amend_session(clinic.scope, id, changed, "", std::nullopt);
+              }).field() == "reason");
+        CHECK_THROWS_AS(records::amend_session(clinic.scope, id, changed, "again", std::nullopt),
+                        Conflict);
+        auto too_deep = changed;
+        too_deep.areas[0].depth_mm = 2.0;
+        CHECK_THROWS_AS(records::amend_session(clinic.scope, id, too_deep, "deeper", std::nullopt),
+                        Refused);
+        CHECK_THROWS_AS(records::amend_session(clinic.scope, SessionId{id.value + 100}, changed,
+                                               "typo", std::nullopt),
+                        NotFound);
+        CHECK(test::table_counts(clinic.db) == before);
+    }
+}
+
+TEST_CASE("void_session: a voided revision, kept and shown as voided") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto details = test::session_at("2026-11-20T10:00:00Z");
+    const auto id =
+        records::log_session(clinic.scope, patient.code, details, std::nullopt).session.id;
+
+    const auto voided = records::void_session(clinic.scope, id, "wrong patient");
+    CHECK(voided.revision.number == 2);
+    CHECK(voided.revision.voided);
+    const auto stored = records::get_session(clinic.db, id);
+    CHECK(stored.revision.voided);
+    CHECK(stored.revision.reason == "wrong patient");
+    CHECK(stored.details == details); // what was voided stays readable
+    CHECK(records::list_sessions(clinic.db, {}).empty());
+    storage::SessionFilter all;
+    all.include_voided = true;
+    CHECK(records::list_sessions(clinic.db, all).size() == 1);
+    check_audit(last_audit(clinic.db), "session.void", "session", id.value, patient.id.value, 2,
+                "wrong patient");
+
+    const auto before = test::table_counts(clinic.db);
+    CHECK_THROWS_AS(records::void_session(clinic.scope, id, "again"), Conflict);
+    CHECK_THROWS_AS(records::amend_session(clinic.scope, id,
+                                           test::session_at("2026-11-20T11:00:00Z"), "fix",
+                                           std::nullopt),
+                    Conflict);
+    CHECK_THROWS_AS(
+        records::add_reaction(clinic.scope, id, reaction(ReactionKind::erythema, "2026-11-20")),
+        Conflict);
+    CHECK(thrown<ValidationError>([&] { records::void_session(clinic.scope, id, ""); }).field() ==
+          "reason");
+    CHECK(test::table_counts(clinic.db) == before);
+}
+
+TEST_CASE("add_reaction: checked against the session's day in the clinic's zone") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    // 2026-07-01T23:30Z is 00:30 on 2 July in London.
+    const auto session = records::log_session(
+        clinic.scope, patient.code,
+        test::session_at("2026-07-01T23:30:00Z", {{Area::cheek, Side::left, 1.0, 2}}),
+        std::nullopt);
+    const auto id = session.session.id;
+    const auto before = test::table_counts(clinic.db);
+
+    SUBCASE("onset the day before the session") {
+        const auto e = thrown<ValidationError>([&] {
+            records::add_reaction(clinic.scope, id, reaction(ReactionKind::erythema, "2026-07-01"));
+        });
+        CHECK(e.field() == "onset");
+        CHECK(std::string(e.what()) == "onset 2026-07-01 is before the session on 2026-07-02");
+    }
+    SUBCASE("resolved before onset") {
+        auto details = reaction(ReactionKind::erythema, "2026-07-03");
+        details.resolved = day("2026-07-02");
+        CHECK(thrown<ValidationError>([&] {
+                  records::add_reaction(clinic.scope, id, details);
+              }).field() == "resolved");
+    }
+    SUBCASE("onset in the future") {
+        CHECK(thrown<ValidationError>([&] {
+                  records::add_reaction(clinic.scope, id,
+                                        reaction(ReactionKind::erythema, "2026-11-24"));
+              }).field() == "onset");
+    }
+    SUBCASE("an area the session did not treat") {
+        const auto e = thrown<ValidationError>([&] {
+            records::add_reaction(clinic.scope, id,
+                                  reaction(ReactionKind::bruising, "2026-07-02", Area::forehead));
+        });
+        CHECK(e.field() == "area");
+        CHECK(std::string(e.what()).find("treated: cheek:left") != std::string::npos);
+        CHECK_THROWS_AS(records::add_reaction(clinic.scope, id,
+                                              reaction(ReactionKind::bruising, "2026-07-02",
+                                                       Area::cheek, Side::right)),
+                        ValidationError);
+    }
+    SUBCASE("an unknown session") {
+        CHECK_THROWS_AS(records::add_reaction(clinic.scope, SessionId{id.value + 100},
+                                              reaction(ReactionKind::erythema, "2026-07-02")),
+                        NotFound);
+    }
+    CHECK(test::table_counts(clinic.db) == before);
+
+    SUBCASE("accepted on the session's local day, stored and audited") {
+        const auto added = records::add_reaction(
+            clinic.scope, id, reaction(ReactionKind::erythema, "2026-07-02", Area::cheek));
+        const auto stored = records::reactions_of(clinic.db, id);
+        REQUIRE(stored.size() == 1);
+        CHECK(stored[0].id == added.id);
+        CHECK(stored[0].details.kind == ReactionKind::erythema);
+        CHECK(stored[0].details.area == Area::cheek);
+        CHECK(stored[0].details.onset == day("2026-07-02"));
+        CHECK_FALSE(stored[0].details.resolved.has_value());
+        check_audit(last_audit(clinic.db), "reaction.add", "reaction", added.id.value,
+                    patient.id.value, 1);
+    }
+}
+
+TEST_CASE("resolve_reaction: a second revision with the resolution date") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto session =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"),
+                             std::nullopt)
+            .session;
+    const auto added = records::add_reaction(clinic.scope, session.id,
+                                             reaction(ReactionKind::bruising, "2026-11-11"));
+
+    const auto resolved = records::resolve_reaction(clinic.scope, added.id, day("2026-11-18"));
+    CHECK(resolved.revision.number == 2);
+    CHECK(resolved.details.resolved == day("2026-11-18"));
+    const auto stored = records::reactions_of(clinic.db, session.id);
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].details.resolved == day("2026-11-18"));
+    CHECK(stored[0].revision.number == 2);
+    check_audit(last_audit(clinic.db), "reaction.resolve", "reaction", added.id.value,
+                patient.id.value, 2, "resolved");
+
+    const auto before = test::table_counts(clinic.db);
+    CHECK_THROWS_AS(records::resolve_reaction(clinic.scope, added.id, day("2026-11-19")), Conflict);
+    CHECK_THROWS_AS(
+        records::resolve_reaction(clinic.scope, ReactionId{added.id.value + 1}, day("2026-11-19")),
+        NotFound);
+    CHECK(test::table_counts(clinic.db) == before);
+
+    SUBCASE("a resolution before onset or in the future is refused") {
+        const auto open = records::add_reaction(clinic.scope, session.id,
+                                                reaction(ReactionKind::erythema, "2026-11-12"));
+        const auto counts = test::table_counts(clinic.db);
+        CHECK(thrown<ValidationError>([&] {
+                  records::resolve_reaction(clinic.scope, open.id, day("2026-11-11"));
+              }).field() == "resolved");
+        CHECK(thrown<ValidationError>([&] {
+                  records::resolve_reaction(clinic.scope, open.id, day("2026-11-24"));
+              }).field() == "resolved");
+        CHECK(test::table_counts(clinic.db) == counts);
+    }
+}
+
+TEST_CASE("add_followup: stored against its session") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto session =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"),
+                             std::nullopt)
+            .session;
+    const auto added = records::add_followup(
+        clinic.scope, session.id, {day("2026-11-17"), FollowupOutcome::none, "skin settled"});
+    const auto stored = records::followups_of(clinic.db, session.id);
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].id == added.id);
+    CHECK(stored[0].details.checked_on == day("2026-11-17"));
+    CHECK(stored[0].details.outcome == FollowupOutcome::none);
+    CHECK(stored[0].details.note == "skin settled");
+    check_audit(last_audit(clinic.db), "followup.add", "followup", added.id.value, patient.id.value,
+                1);
+
+    const auto before = test::table_counts(clinic.db);
+    CHECK(thrown<ValidationError>([&] {
+              records::add_followup(clinic.scope, session.id,
+                                    {day("2026-11-09"), FollowupOutcome::none, ""});
+          }).field() == "follow-up date");
+    CHECK(test::table_counts(clinic.db) == before);
+}
+
+TEST_CASE("the audit log: one row per write, chained by hash") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic); // patient.add, consent.add
+    auto changed = test::patient_details();
+    changed.email = "jane.doe@example.org";
+    records::amend_patient(clinic.scope, patient.code, changed, "new email");
+    const auto session =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"),
+                             std::nullopt)
+            .session;
+    CHECK_THROWS_AS(records::log_session(clinic.scope, patient.code,
+                                         test::session_at("2026-11-12T10:00:00Z"), std::nullopt),
+                    Refused); // refused: no audit row
+    const auto r = records::add_reaction(clinic.scope, session.id,
+                                         reaction(ReactionKind::erythema, "2026-11-10"));
+    records::resolve_reaction(clinic.scope, r.id, day("2026-11-12"));
+    records::add_followup(clinic.scope, session.id,
+                          {day("2026-11-13"), FollowupOutcome::reactions, ""});
+    records::void_session(clinic.scope, session.id, "duplicate entry");
+
+    const auto rows = audit_rows(clinic.db);
+    std::vector<std::string> actions;
+    for (const auto& row : rows)
+        actions.push_back(row.entry.action);
+    CHECK(actions == std::vector<std::string>{"patient.add", "consent.add", "patient.amend",
+                                              "session.log", "reaction.add", "reaction.resolve",
+                                              "followup.add", "session.void"});
+
+    std::string previous;
+    for (const auto& row : rows) {
+        CAPTURE(row.id);
+        CHECK(row.entry.actor == test::test_actor);
+        CHECK(row.entry.at == test::fixed_now());
+        CHECK(row.entry.patient_id == patient.id.value);
+        if (previous.empty())
+            CHECK_FALSE(row.prev_hash.has_value()); // the first row has nothing before it
+        else
+            CHECK(row.prev_hash == previous);
+        REQUIRE(row.hash.has_value());
+        CHECK(row.hash->size() == 64);
+        CHECK(*row.hash == storage::audit_row_hash(row.id, row.entry, previous));
+        previous = *row.hash;
+    }
+
+    SUBCASE("changing any field changes the hash") {
+        const auto& row = rows.at(2);
+        const auto prev = row.prev_hash.value_or("");
+        auto tampered = row.entry;
+        tampered.reason = "new e-mail";
+        CHECK(storage::audit_row_hash(row.id, tampered, prev) != *row.hash);
+        tampered = row.entry;
+        tampered.actor = "someone.else";
+        CHECK(storage::audit_row_hash(row.id, tampered, prev) != *row.hash);
+        tampered = row.entry;
+        tampered.revision = 3;
+        CHECK(storage::audit_row_hash(row.id, tampered, prev) != *row.hash);
+        CHECK(storage::audit_row_hash(row.id + 1, row.entry, prev) != *row.hash);
+        CHECK(storage::audit_row_hash(row.id, row.entry, prev + "0") != *row.hash);
+    }
+}
+
+TEST_CASE("load_patient_file: current sessions, the excluded one and voided ones left out") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    records::add_condition(clinic.scope, patient.code,
+                           {ConditionCode::keloid_tendency, std::nullopt, std::nullopt, ""});
+    const auto kept = records::log_session(clinic.scope, patient.code,
+                                           test::session_at("2026-09-01T10:00:00Z"), std::nullopt);
+    const auto voided = records::log_session(
+        clinic.scope, patient.code, test::session_at("2026-10-01T10:00:00Z"), std::nullopt);
+    const auto excluded = records::log_session(
+        clinic.scope, patient.code, test::session_at("2026-11-01T10:00:00Z"), std::nullopt);
+    records::void_session(clinic.scope, voided.session.id, "duplicate");
+
+    const auto file = rules::load_patient_file(clinic.db, patient.id, excluded.session.id);
+    REQUIRE(file.other_sessions.size() == 1);
+    CHECK(file.other_sessions[0].id == kept.session.id);
+    REQUIRE(file.conditions.size() == 1);
+    CHECK(file.conditions[0].details.code == ConditionCode::keloid_tendency);
+    CHECK(file.consents.size() == 1);
+    CHECK(rules::load_patient_file(clinic.db, patient.id).other_sessions.size() == 2);
+}
+
+TEST_CASE("add_condition and resolve_condition: revisions and audit rows") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto added =
+        records::add_condition(clinic.scope, patient.code,
+                               {ConditionCode::eczema, day("2026-03-01"), std::nullopt, "hands"});
+    check_audit(last_audit(clinic.db), "condition.add", "condition", added.id.value,
+                patient.id.value, 1);
+
+    const auto before = test::table_counts(clinic.db);
+    const auto e = thrown<Conflict>([&] {
+        records::add_condition(clinic.scope, patient.code,
+                               {ConditionCode::eczema, std::nullopt, std::nullopt, ""});
+    });
+    CHECK(std::string(e.what()).find("eczema is already on file") != std::string::npos);
+    CHECK(thrown<ValidationError>([&] {
+              records::resolve_condition(clinic.scope, patient.code, ConditionCode::eczema,
+                                         day("2026-02-28"));
+          }).field() == "resolved");
+    CHECK_THROWS_AS(records::resolve_condition(clinic.scope, patient.code, ConditionCode::psoriasis,
+                                               day("2026-11-01")),
+                    NotFound);
+    CHECK_THROWS_AS(
+        records::add_condition(clinic.scope, "P-NOBODY",
+                               {ConditionCode::psoriasis, std::nullopt, std::nullopt, ""}),
+        NotFound);
+    CHECK(test::table_counts(clinic.db) == before);
+
+    const auto resolved = records::resolve_condition(clinic.scope, patient.code,
+                                                     ConditionCode::eczema, day("2026-11-01"));
+    CHECK(resolved.revision.number == 2);
+    const auto on_file = records::conditions_of(clinic.db, patient.id);
+    REQUIRE(on_file.size() == 1);
+    CHECK(on_file[0].details.resolved_on == day("2026-11-01"));
+    CHECK(on_file[0].details.note == "hands");
+    check_audit(last_audit(clinic.db), "condition.resolve", "condition", added.id.value,
+                patient.id.value, 2, "resolved");
+
+    // Resolved, the same condition can be recorded again when it comes back.
+    CHECK_NOTHROW(records::add_condition(
+        clinic.scope, patient.code, {ConditionCode::eczema, day("2026-11-20"), std::nullopt, ""}));
+    CHECK(records::conditions_of(clinic.db, patient.id).size() == 2);
+}
+
+TEST_CASE("add_product: the serum catalogue grows through a checked, audited write") {
+    test::Clinic clinic;
+    const storage::Product product{{}, "pdrn-serum", "PDRN serum", ProductKind::other, "Acme"};
+    const auto added = records::add_product(clinic.scope, product);
+    const auto products = records::list_products(clinic.db);
+    CHECK(std::any_of(products.begin(), products.end(), [&](const storage::Product& p) {
+        return p.id == added.id && p.code == "pdrn-serum" && p.name == "PDRN serum";
+    }));
+    const auto entry = last_audit(clinic.db);
+    CHECK(entry.action == "product.add");
+    CHECK(entry.record_id == added.id.value);
+    CHECK_FALSE(entry.patient_id.has_value());
+
+    const auto before = test::table_counts(clinic.db);
+    CHECK_THROWS_AS(records::add_product(clinic.scope, product), Conflict);
+    for (const auto& bad :
+         std::vector<std::string>{"", "PDRN", "pdrn serum", std::string(41, 'p')}) {
+        CAPTURE(bad);
+        auto invalid = product;
+        invalid.code = bad;
+        CHECK(thrown<ValidationError>([&] {
+                  records::add_product(clinic.scope, invalid);
+              }).field() == "code");
+    }
+    auto unnamed = product;
+    unnamed.code = "unnamed";
+    unnamed.name = " ";
+    CHECK(thrown<ValidationError>([&] { records::add_product(clinic.scope, unnamed); }).field() ==
+          "name");
+    CHECK(test::table_counts(clinic.db) == before);
+
+    // The new product can be used in a session straight away.
+    const auto patient = test::patient_with_consent(clinic);
+    auto details = test::session_at("2026-11-20T10:00:00Z");
+    details.serums = {{"pdrn-serum", "PD-1", SerumPhase::after}};
+    const auto logged = records::log_session(clinic.scope, patient.code, details, std::nullopt);
+    CHECK(records::get_session(clinic.db, logged.session.id).details.serums == details.serums);
+}

@@ -1,0 +1,429 @@
+#include "fixtures.hpp"
+
+#include "needlebook/rules/clinical_checks.hpp"
+#include "needlebook/storage/settings_repository.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using namespace needlebook;
+using rules::Finding;
+using rules::Level;
+using test::day;
+using test::utc;
+
+namespace {
+
+// The clinic's defaults as the schema seeds them (clinical-reference.md).
+ClinicSettings default_settings() {
+    auto db = storage::Database::in_memory();
+    return storage::SettingsRepository(db).load();
+}
+
+const time::ClinicZone& london() {
+    static const auto zone = time::ClinicZone::from_setting("Europe/London");
+    return zone;
+}
+
+Condition condition(ConditionCode code, std::optional<time::Date> since = std::nullopt,
+                    std::optional<time::Date> resolved = std::nullopt) {
+    Condition c;
+    c.id = ConditionId{1};
+    c.details = {code, since, resolved, ""};
+    return c;
+}
+
+Consent consent(std::string_view signed_on) {
+    Consent c;
+    c.id = ConsentId{1};
+    c.details = {day(signed_on), "microneedling"};
+    return c;
+}
+
+Session earlier_session(std::int64_t id, std::string_view at, std::vector<AreaTreatment> areas) {
+    Session s;
+    s.id = SessionId{id};
+    s.patient_id = PatientId{1};
+    s.details = test::session_at(at, std::move(areas));
+    return s;
+}
+
+// A file with a valid consent and nothing else: a plain session has no findings against it.
+rules::PatientFile clean_file() {
+    return {{}, {consent("2026-06-01")}, {}};
+}
+
+AreaTreatment area(Area where, std::optional<Side> side = std::nullopt, double depth = 1.0) {
+    return {where, side, depth, 3};
+}
+
+std::vector<Finding> check(const SessionDetails& session, const rules::PatientFile& file,
+                           const ClinicSettings& settings = default_settings()) {
+    return rules::check_session(session, file, settings, london());
+}
+
+bool contains(const std::string& text, std::string_view part) {
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("a plain session with consent on file has no findings") {
+    const auto findings = check(test::session_at("2026-11-20T10:00:00Z"), clean_file());
+    CHECK(findings.empty());
+    CHECK_FALSE(rules::has_blocking(findings));
+}
+
+TEST_CASE("contraindications on file: block or warn as the clinic's policy says") {
+    // clinical-reference.md: these block, the rest warn.
+    const std::vector<ConditionCode> blocking{ConditionCode::active_infection,
+                                              ConditionCode::open_wound,
+                                              ConditionCode::eczema,
+                                              ConditionCode::psoriasis,
+                                              ConditionCode::skin_cancer,
+                                              ConditionCode::bleeding_disorder,
+                                              ConditionCode::pregnancy,
+                                              ConditionCode::metal_allergy,
+                                              ConditionCode::anaesthetic_allergy,
+                                              ConditionCode::isotretinoin};
+    for (const auto& entry : Catalogue<ConditionCode>::entries) {
+        CAPTURE(entry.code);
+        auto file = clean_file();
+        file.conditions.push_back(condition(entry.value, day("2026-10-01")));
+        const auto findings = check(test::session_at("2026-11-20T10:00:00Z"), file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].rule == RuleKind::contraindication);
+        const bool blocks =
+            std::find(blocking.begin(), blocking.end(), entry.value) != blocking.end();
+        CHECK(findings[0].level == (blocks ? Level::block : Level::warning));
+        CHECK(findings[0].message ==
+              fmt::format("{} on file since 2026-10-01", label_of(entry.value)));
+    }
+}
+
+TEST_CASE("a condition counts only while active on the session day") {
+    auto file = clean_file();
+    const auto session = test::session_at("2026-11-20T10:00:00Z");
+
+    SUBCASE("no start date known: active") {
+        file.conditions.push_back(condition(ConditionCode::eczema));
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].message == "eczema on file");
+    }
+    SUBCASE("resolved before the session") {
+        file.conditions.push_back(
+            condition(ConditionCode::eczema, day("2026-01-01"), day("2026-11-01")));
+        CHECK(check(session, file).empty());
+    }
+    SUBCASE("resolved on the session day") {
+        file.conditions.push_back(
+            condition(ConditionCode::eczema, day("2026-01-01"), day("2026-11-20")));
+        CHECK(check(session, file).empty());
+    }
+    SUBCASE("resolved the day after") {
+        file.conditions.push_back(
+            condition(ConditionCode::eczema, day("2026-01-01"), day("2026-11-21")));
+        CHECK(check(session, file).size() == 1);
+    }
+    SUBCASE("begins after the session") {
+        file.conditions.push_back(condition(ConditionCode::psoriasis, day("2026-11-21")));
+        CHECK(check(session, file).empty());
+    }
+    SUBCASE("the clinic changed a block to a warning") {
+        auto settings = default_settings();
+        settings.condition_action[ConditionCode::eczema] = ConditionAction::warn;
+        file.conditions.push_back(condition(ConditionCode::eczema));
+        const auto findings = check(session, file, settings);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].level == Level::warning);
+    }
+}
+
+TEST_CASE("isotretinoin blocks while taken and for N months after the last dose") {
+    auto file = clean_file();
+    auto settings = default_settings();
+    REQUIRE(settings.isotretinoin_months == 6);
+    const auto session = test::session_at("2026-11-20T10:00:00Z");
+
+    SUBCASE("still taking it") {
+        file.conditions.push_back(condition(ConditionCode::isotretinoin, day("2026-03-01")));
+        const auto findings = check(session, file, settings);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].level == Level::block);
+    }
+    SUBCASE("stopped less than 6 months before") {
+        file.conditions.push_back(
+            condition(ConditionCode::isotretinoin, day("2026-01-01"), day("2026-05-21")));
+        const auto findings = check(session, file, settings);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].rule == RuleKind::contraindication);
+        CHECK(findings[0].level == Level::block);
+        CHECK(findings[0].message ==
+              "isotretinoin stopped on 2026-05-21, less than 6 months before the session");
+    }
+    SUBCASE("stopped exactly 6 months before") {
+        file.conditions.push_back(
+            condition(ConditionCode::isotretinoin, day("2026-01-01"), day("2026-05-20")));
+        CHECK(check(session, file, settings).empty());
+    }
+    SUBCASE("a shorter wait set by the clinic") {
+        settings.isotretinoin_months = 3;
+        file.conditions.push_back(
+            condition(ConditionCode::isotretinoin, day("2026-01-01"), day("2026-08-21")));
+        CHECK(check(session, file, settings).size() == 1);
+        file.conditions.back().details.resolved_on = day("2026-08-20");
+        CHECK(check(session, file, settings).empty());
+    }
+    SUBCASE("no wait at all") {
+        settings.isotretinoin_months = 0;
+        file.conditions.push_back(
+            condition(ConditionCode::isotretinoin, day("2026-01-01"), day("2026-11-19")));
+        CHECK(check(session, file, settings).empty());
+    }
+    SUBCASE("the months rule applies to isotretinoin only") {
+        file.conditions.push_back(
+            condition(ConditionCode::eczema, day("2026-01-01"), day("2026-11-01")));
+        CHECK(check(session, file, settings).empty());
+    }
+}
+
+TEST_CASE("depth above the area's clinic limit blocks") {
+    const auto settings = default_settings();
+    SUBCASE("at the limit: fine") {
+        for (const auto& [where, limit] : settings.depth_limit_mm) {
+            CAPTURE(code_of(where));
+            CHECK(
+                check(test::session_at("2026-11-20T10:00:00Z", {area(where, std::nullopt, limit)}),
+                      clean_file(), settings)
+                    .empty());
+        }
+    }
+    SUBCASE("a step over the limit: blocked, naming area, depth and limit") {
+        const auto findings = check(
+            test::session_at("2026-11-20T10:00:00Z",
+                             {area(Area::cheek, Side::left, 1.55), area(Area::forehead, {}, 0.5),
+                              area(Area::periorbital, Side::right, 0.75)}),
+            clean_file(), settings);
+        REQUIRE(findings.size() == 2);
+        for (const auto& f : findings) {
+            CHECK(f.rule == RuleKind::depth);
+            CHECK(f.level == Level::block);
+        }
+        CHECK(findings[0].message ==
+              "depth 1.55 mm on cheek:left exceeds the clinic limit of 1.5 mm");
+        CHECK(findings[1].message ==
+              "depth 0.75 mm on periorbital:right exceeds the clinic limit of 0.5 mm");
+    }
+    SUBCASE("the clinic's own limit") {
+        auto strict = settings;
+        strict.depth_limit_mm[Area::cheek] = 1.0;
+        const auto session = test::session_at("2026-11-20T10:00:00Z", {area(Area::cheek, {}, 1.2)});
+        CHECK(check(session, clean_file(), settings).empty());
+        const auto findings = check(session, clean_file(), strict);
+        REQUIRE(findings.size() == 1);
+        CHECK(contains(findings[0].message, "limit of 1 mm"));
+    }
+}
+
+TEST_CASE("interval since the last session on the same area") {
+    auto file = clean_file();
+    const auto today = "2026-11-20T10:00:00Z";
+    const auto previous_on = [&](int days_before, std::vector<AreaTreatment> areas) {
+        const auto at = utc(today) - std::chrono::days{days_before};
+        file.other_sessions.push_back(earlier_session(7, time::format_utc(at), std::move(areas)));
+    };
+    const auto session = test::session_at(today, {area(Area::cheek, Side::left)});
+
+    SUBCASE("under 14 days: block") {
+        previous_on(13, {area(Area::cheek, Side::left)});
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].rule == RuleKind::interval);
+        CHECK(findings[0].level == Level::block);
+        CHECK(findings[0].message == "cheek:left was treated 13 days before, in session 7 on "
+                                     "2026-11-07 10:00 (clinic minimum 14 days)");
+    }
+    SUBCASE("14 to 27 days: warning") {
+        for (int days : {14, 20, 27}) {
+            CAPTURE(days);
+            file.other_sessions.clear();
+            previous_on(days, {area(Area::cheek, Side::left)});
+            const auto findings = check(session, file);
+            REQUIRE(findings.size() == 1);
+            CHECK(findings[0].level == Level::warning);
+            CHECK(contains(findings[0].message, fmt::format("treated {} days before", days)));
+            CHECK(contains(findings[0].message, "clinic recommends at least 28 days"));
+        }
+    }
+    SUBCASE("28 days or more: nothing") {
+        previous_on(28, {area(Area::cheek, Side::left)});
+        CHECK(check(session, file).empty());
+    }
+    SUBCASE("another area: nothing") {
+        previous_on(5, {area(Area::forehead), area(Area::neck)});
+        CHECK(check(session, file).empty());
+    }
+    SUBCASE("the other side of a sided area: nothing") {
+        previous_on(5, {area(Area::cheek, Side::right)});
+        CHECK(check(session, file).empty());
+    }
+    SUBCASE("unsided before, sided now: the same skin") {
+        previous_on(5, {area(Area::cheek)});
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].level == Level::block);
+    }
+    SUBCASE("sided before, unsided now: the same skin") {
+        previous_on(20, {area(Area::cheek, Side::right)});
+        const auto findings = check(test::session_at(today, {area(Area::cheek)}), file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].level == Level::warning);
+        CHECK(contains(findings[0].message, "cheek was treated 20 days before"));
+    }
+    SUBCASE("a later session counts too (a late entry)") {
+        file.other_sessions.push_back(
+            earlier_session(9, "2026-11-23T09:00:00Z", {area(Area::cheek, Side::left)}));
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].level == Level::block);
+        CHECK(contains(findings[0].message, "treated 3 days after, in session 9"));
+    }
+    SUBCASE("the nearest session decides") {
+        previous_on(20, {area(Area::cheek, Side::left)});
+        previous_on(1, {area(Area::cheek, Side::left)});
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].level == Level::block);
+        CHECK(contains(findings[0].message, "treated 1 day before"));
+    }
+    SUBCASE("one finding per treated area") {
+        previous_on(5, {area(Area::cheek, Side::left), area(Area::chin)});
+        const auto findings =
+            check(test::session_at(today, {area(Area::cheek, Side::left), area(Area::chin),
+                                           area(Area::forehead, {}, 0.5)}),
+                  file);
+        CHECK(findings.size() == 2);
+    }
+    SUBCASE("the clinic's own limits") {
+        auto settings = default_settings();
+        settings.interval_block_days = 21;
+        settings.interval_warn_days = 42;
+        previous_on(30, {area(Area::cheek, Side::left)});
+        auto findings = check(session, file, settings);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].level == Level::warning);
+        file.other_sessions.clear();
+        previous_on(20, {area(Area::cheek, Side::left)});
+        findings = check(session, file, settings);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].level == Level::block);
+    }
+}
+
+TEST_CASE("interval days are counted in the clinic's zone") {
+    // 2026-07-01 00:30 BST and 2026-07-14 10:00 BST: 13 local days, though 14 UTC dates apart.
+    rules::PatientFile file = clean_file();
+    file.other_sessions.push_back(earlier_session(3, "2026-06-30T23:30:00Z", {area(Area::cheek)}));
+    const auto findings = check(test::session_at("2026-07-14T09:00:00Z"), file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].level == Level::block);
+    CHECK(contains(findings[0].message, "13 days before"));
+    CHECK(contains(findings[0].message, "on 2026-07-01 00:30"));
+}
+
+TEST_CASE("consent missing or expired is a warning, never a block") {
+    const auto session = test::session_at("2026-11-20T10:00:00Z");
+    rules::PatientFile file;
+
+    SUBCASE("none on file") {
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].rule == RuleKind::consent);
+        CHECK(findings[0].level == Level::warning);
+        CHECK(contains(findings[0].message, "no signed consent on file"));
+    }
+    SUBCASE("signed only after the session day") {
+        file.consents.push_back(consent("2026-11-21"));
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(contains(findings[0].message, "no signed consent"));
+    }
+    SUBCASE("signed on the session day") {
+        file.consents.push_back(consent("2026-11-20"));
+        CHECK(check(session, file).empty());
+    }
+    SUBCASE("expired after 12 months") {
+        file.consents.push_back(consent("2025-11-20"));
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].rule == RuleKind::consent);
+        CHECK(findings[0].level == Level::warning);
+        CHECK(findings[0].message ==
+              "consent signed 2025-11-20 expired on 2026-11-20 (valid 12 months)");
+    }
+    SUBCASE("one day short of 12 months: valid") {
+        file.consents.push_back(consent("2025-11-21"));
+        CHECK(check(session, file).empty());
+    }
+    SUBCASE("the newest consent counts") {
+        file.consents.push_back(consent("2026-09-01"));
+        file.consents.push_back(consent("2024-01-01"));
+        CHECK(check(session, file).empty());
+    }
+    SUBCASE("the clinic's validity") {
+        auto settings = default_settings();
+        settings.consent_valid_months = 3;
+        file.consents.push_back(consent("2026-08-01"));
+        const auto findings = check(session, file, settings);
+        REQUIRE(findings.size() == 1);
+        CHECK(contains(findings[0].message, "expired on 2026-11-01 (valid 3 months)"));
+    }
+}
+
+TEST_CASE("blocking findings come first, each group in check order") {
+    rules::PatientFile file; // no consent: a warning, found last
+    file.conditions.push_back(condition(ConditionCode::rosacea_flare)); // warning
+    file.conditions.push_back(condition(ConditionCode::eczema));        // block
+    file.other_sessions.push_back(earlier_session(4, "2026-11-01T10:00:00Z", {area(Area::chin)}));
+    const auto session =
+        test::session_at("2026-11-20T10:00:00Z",
+                         {area(Area::chin), area(Area::cheek, {}, 2.0)}); // 19 days; too deep
+
+    const auto findings = check(session, file);
+    REQUIRE(findings.size() == 5);
+    CHECK(rules::has_blocking(findings));
+    const auto first_warning = std::find_if(findings.begin(), findings.end(), [](const Finding& f) {
+        return f.level == Level::warning;
+    });
+    CHECK(std::all_of(findings.begin(), first_warning,
+                      [](const Finding& f) { return f.level == Level::block; }));
+    CHECK(std::all_of(first_warning, findings.end(),
+                      [](const Finding& f) { return f.level == Level::warning; }));
+    CHECK(findings[0].rule == RuleKind::contraindication);
+    CHECK(findings[0].message == "eczema on file");
+    CHECK(findings[1].rule == RuleKind::depth);
+    CHECK(findings[2].rule == RuleKind::contraindication);
+    CHECK(findings[2].message == "rosacea flare on file");
+    CHECK(findings[3].rule == RuleKind::interval);
+    CHECK(findings[4].rule == RuleKind::consent);
+
+    SUBCASE("pure: the same inputs give the same findings") {
+        const auto again = check(session, file);
+        REQUIRE(again.size() == findings.size());
+        for (std::size_t i = 0; i < again.size(); ++i) {
+            CHECK(again[i].rule == findings[i].rule);
+            CHECK(again[i].level == findings[i].level);
+            CHECK(again[i].message == findings[i].message);
+        }
+    }
+}
+
+TEST_CASE("has_blocking: only warnings do not block") {
+    CHECK_FALSE(rules::has_blocking({}));
+    CHECK_FALSE(rules::has_blocking({{RuleKind::consent, Level::warning, "w"}}));
+    CHECK(rules::has_blocking(
+        {{RuleKind::consent, Level::warning, "w"}, {RuleKind::depth, Level::block, "b"}}));
+}

@@ -1,0 +1,449 @@
+#include "fixtures.hpp"
+
+#include "needlebook/model/catalogue.hpp"
+#include "needlebook/records/reactions.hpp"
+#include "needlebook/records/sessions.hpp"
+
+#include <doctest/doctest.h>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace needlebook;
+
+namespace {
+
+// Every table holding medical records or their audit trail: insert-only.
+const std::vector<std::string> record_tables{"patient",
+                                             "patient_revision",
+                                             "session",
+                                             "session_revision",
+                                             "session_area",
+                                             "serum_use",
+                                             "session_override",
+                                             "reaction",
+                                             "reaction_revision",
+                                             "followup",
+                                             "followup_revision",
+                                             "condition",
+                                             "condition_revision",
+                                             "consent",
+                                             "consent_revision",
+                                             "audit_log"};
+
+// Reference data a clinic may change: settings and the serum catalogue.
+const std::set<std::string> reference_tables{"clinic_setting", "depth_limit", "reaction_norm",
+                                             "condition_policy", "product"};
+
+// A clinic with at least one row in every record table, each written through the use cases.
+struct FullClinic : test::Clinic {
+    Patient patient;
+    Session session;
+    Reaction reaction;
+    Followup followup;
+    Condition condition;
+
+    FullClinic() {
+        patient = test::patient_with_consent(*this);
+        auto amended = test::patient_details();
+        amended.phone = "+44 7700 900999";
+        records::amend_patient(scope, patient.code, amended, "new phone number");
+        condition = records::add_condition(scope, patient.code,
+                                           {ConditionCode::keloid_tendency, test::day("2020-01-01"),
+                                            std::nullopt, "family history"});
+        auto details =
+            test::session_at("2026-11-20T10:00:00Z", {{Area::cheek, Side::left, 1.8, 3}});
+        details.serums = {{"ha-serum", "HA2291", SerumPhase::during}};
+        session = records::log_session(scope, patient.code, details, "deep acne scars").session;
+        REQUIRE(session.overrides.size() == 1); // the depth above the cheek limit
+        ReactionDetails erythema;
+        erythema.kind = ReactionKind::erythema;
+        erythema.severity = Severity::mild;
+        erythema.onset = test::day("2026-11-20");
+        reaction = records::add_reaction(scope, session.id, erythema);
+        records::resolve_reaction(scope, reaction.id, test::day("2026-11-22"));
+        followup = records::add_followup(scope, session.id,
+                                         {test::day("2026-11-23"), FollowupOutcome::reactions, ""});
+    }
+
+    std::int64_t session_revision_id() {
+        return db.sql()
+            .execAndGet("SELECT max(id) FROM session_revision WHERE session_id = " +
+                        std::to_string(session.id.value))
+            .getInt64();
+    }
+    std::int64_t consent_id() {
+        return db.sql().execAndGet("SELECT max(id) FROM consent").getInt64();
+    }
+};
+
+// Whether SQLite accepts `sql`; nothing it does is kept either way.
+bool accepted(storage::Database& db, const std::string& sql) {
+    db.sql().exec("SAVEPOINT probe");
+    bool ok = true;
+    try {
+        db.sql().exec(sql);
+    } catch (const SQLite::Exception&) {
+        ok = false;
+    }
+    db.sql().exec("ROLLBACK TO probe");
+    db.sql().exec("RELEASE probe");
+    return ok;
+}
+
+using Row = std::map<std::string, std::string>; // column -> SQL literal
+
+std::string insert_sql(const std::string& table, Row row, const Row& changes = {}) {
+    for (const auto& [column, value] : changes)
+        row[column] = value;
+    std::string columns, values;
+    for (const auto& [column, value] : row) {
+        columns += (columns.empty() ? "" : ", ") + column;
+        values += (values.empty() ? "" : ", ") + value;
+    }
+    return fmt::format("INSERT INTO {} ({}) VALUES ({})", table, columns, values);
+}
+
+// One or more column changes; a function, since a braced map literal is ambiguous here.
+Row change(std::initializer_list<std::pair<const std::string, std::string>> items) {
+    return Row(items);
+}
+
+std::string sql_text(std::string_view text) {
+    return fmt::format("'{}'", text);
+}
+
+// A valid row for each table the model validates, so a refused probe fails for its one change.
+struct Templates {
+    std::map<std::string, Row> rows;
+
+    explicit Templates(FullClinic& clinic) {
+        const auto revision = std::to_string(clinic.session_revision_id());
+        const Row written{{"author", "'dr.test'"},
+                          {"recorded_at", "'2026-11-23T15:00:00Z'"},
+                          {"reason", "'probe'"},
+                          {"revision", "9"}};
+        const auto with_revision = [&](Row row) {
+            row.insert(written.begin(), written.end());
+            return row;
+        };
+        rows["patient"] = {{"code", "'P-PROBE'"}, {"created_at", "'2026-11-23T15:00:00Z'"}};
+        rows["patient_revision"] =
+            with_revision({{"patient_id", std::to_string(clinic.patient.id.value)},
+                           {"family_name", "'Doe'"},
+                           {"given_name", "'Jane'"},
+                           {"birth_date", "'1985-04-12'"},
+                           {"fitzpatrick", "3"}});
+        rows["session_revision"] =
+            with_revision({{"session_id", std::to_string(clinic.session.id.value)},
+                           {"performed_at", "'2026-11-20T10:00:00Z'"},
+                           {"practitioner", "'Dr Test'"},
+                           {"indication", "'rejuvenation'"},
+                           {"device", "'pen'"}});
+        // 'forehead' was not treated in the session, so the probe never clashes with its areas.
+        rows["session_area"] = {{"session_revision_id", revision},
+                                {"position", "99"},
+                                {"area", "'forehead'"},
+                                {"side", "NULL"},
+                                {"depth_mm", "1.0"},
+                                {"passes", "2"}};
+        rows["serum_use"] = {{"session_revision_id", revision},
+                             {"position", "99"},
+                             {"product_id", "(SELECT id FROM product WHERE code = 'ha-serum')"},
+                             {"lot", "'HA1'"},
+                             {"phase", "'after'"}};
+        rows["session_override"] = {
+            {"session_revision_id", revision}, {"rule", "'depth'"}, {"detail", "'probe'"}};
+        rows["reaction_revision"] =
+            with_revision({{"reaction_id", std::to_string(clinic.reaction.id.value)},
+                           {"kind", "'erythema'"},
+                           {"severity", "'mild'"},
+                           {"area", "'cheek'"},
+                           {"side", "NULL"},
+                           {"onset_on", "'2026-11-21'"},
+                           {"resolved_on", "NULL"}});
+        rows["followup_revision"] =
+            with_revision({{"followup_id", std::to_string(clinic.followup.id.value)},
+                           {"checked_on", "'2026-11-22'"},
+                           {"outcome", "'none'"}});
+        rows["condition"] = {{"patient_id", std::to_string(clinic.patient.id.value)},
+                             {"code", "'eczema'"},
+                             {"created_at", "'2026-11-23T15:00:00Z'"}};
+        rows["condition_revision"] =
+            with_revision({{"condition_id", std::to_string(clinic.condition.id.value)},
+                           {"since", "'2026-01-01'"},
+                           {"resolved_on", "NULL"}});
+        rows["consent_revision"] = with_revision(
+            {{"consent_id", std::to_string(clinic.consent_id())}, {"signed_on", "'2026-01-05'"}});
+        rows["product"] = {
+            {"code", "'probe-serum'"}, {"name", "'Probe serum'"}, {"kind", "'other'"}};
+    }
+
+    std::string sql(const std::string& table, const Row& changes = {}) const {
+        return insert_sql(table, rows.at(table), changes);
+    }
+};
+
+} // namespace
+
+TEST_CASE("every table is either an insert-only record table or reference data") {
+    test::Clinic clinic;
+    std::set<std::string> tables;
+    SQLite::Statement names(clinic.db.sql(), "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite_%'");
+    while (names.executeStep())
+        tables.insert(names.getColumn(0).getString());
+    std::set<std::string> expected(record_tables.begin(), record_tables.end());
+    expected.insert(reference_tables.begin(), reference_tables.end());
+    CHECK(tables == expected);
+}
+
+TEST_CASE("raw UPDATE and DELETE fail on every record table once a record exists") {
+    FullClinic clinic;
+    const auto before = test::table_counts(clinic.db);
+    for (const auto& table : record_tables) {
+        CAPTURE(table);
+        REQUIRE(before.at(table) > 0); // a trigger on an empty table would prove nothing
+
+        try {
+            clinic.db.sql().exec(fmt::format("UPDATE {} SET id = id", table));
+            FAIL("UPDATE was allowed");
+        } catch (const SQLite::Exception& e) {
+            const std::string message = e.what();
+            CHECK((message.find("never") != std::string::npos ||
+                   message.find("append-only") != std::string::npos));
+        }
+        CHECK_THROWS_AS(clinic.db.sql().exec(fmt::format("DELETE FROM {}", table)),
+                        SQLite::Exception);
+        CHECK_THROWS_AS(clinic.db.sql().exec(fmt::format(
+                            "DELETE FROM {} WHERE id = (SELECT max(id) FROM {})", table, table)),
+                        SQLite::Exception);
+    }
+    CHECK(test::table_counts(clinic.db) == before);
+}
+
+TEST_CASE("rewriting history the way someone would try it fails") {
+    FullClinic clinic;
+    auto& sql = clinic.db.sql();
+    const auto areas = test::dump_table(clinic.db, "session_area");
+    const auto audit = test::dump_table(clinic.db, "audit_log");
+    CHECK_THROWS_AS(sql.exec("UPDATE session_area SET depth_mm = 0.5"), SQLite::Exception);
+    CHECK_THROWS_AS(sql.exec("UPDATE session_revision SET override_reason = ''"),
+                    SQLite::Exception);
+    CHECK_THROWS_AS(sql.exec("DELETE FROM session_override"), SQLite::Exception);
+    CHECK_THROWS_AS(sql.exec("UPDATE audit_log SET actor = 'someone else'"), SQLite::Exception);
+    CHECK_THROWS_AS(sql.exec("DELETE FROM audit_log WHERE action = 'session.log'"),
+                    SQLite::Exception);
+    CHECK(test::dump_table(clinic.db, "session_area") == areas);
+    CHECK(test::dump_table(clinic.db, "audit_log") == audit);
+}
+
+// REPLACE deletes the clashing row without firing DELETE triggers (recursive_triggers is off by
+// default, also in a raw sqlite3 shell), so a stored depth or audit row can be rewritten.
+TEST_CASE("INSERT OR REPLACE cannot rewrite a stored row" * doctest::may_fail()) {
+    FullClinic clinic;
+    const auto areas = test::dump_table(clinic.db, "session_area");
+    const auto audit = test::dump_table(clinic.db, "audit_log");
+    try {
+        clinic.db.sql().exec(
+            "INSERT OR REPLACE INTO session_area (id, session_revision_id, position, area, side, "
+            "depth_mm, passes) SELECT id, session_revision_id, position, area, side, 0.5, passes "
+            "FROM session_area");
+    } catch (const SQLite::Exception&) {
+    }
+    try {
+        clinic.db.sql().exec("REPLACE INTO audit_log (id, at, actor, action, reason) SELECT id, "
+                             "at, 'someone else', action, reason FROM audit_log");
+    } catch (const SQLite::Exception&) {
+    }
+    CHECK(test::dump_table(clinic.db, "session_area") == areas);
+    CHECK(test::dump_table(clinic.db, "audit_log") == audit);
+}
+
+TEST_CASE("CHECK constraints refuse what the model refuses") {
+    FullClinic clinic;
+    const Templates templates(clinic);
+
+    // Each template row is accepted as it is: a refused probe below fails for its change alone.
+    for (const auto& [table, row] : templates.rows) {
+        CAPTURE(table);
+        CHECK(accepted(clinic.db, templates.sql(table)));
+    }
+
+    struct Probe {
+        std::string table;
+        Row change;
+    };
+    const std::vector<Probe> refused{
+        {"session_area", change({{"depth_mm", "3.5"}})},
+        {"session_area", change({{"depth_mm", "3.0001"}})},
+        {"session_area", change({{"depth_mm", "0"}})},
+        {"session_area", change({{"depth_mm", "-1.0"}})},
+        {"session_area", change({{"depth_mm", "'deep'"}})},
+        {"session_area", change({{"passes", "0"}})},
+        {"session_area", change({{"passes", "21"}})},
+        {"session_area", change({{"area", "'eyelid'"}})},
+        {"session_area", change({{"area", "'Forehead'"}})},
+        {"session_area", change({{"side", "'middle'"}})},
+        {"session_area", change({{"area", "'cheek'"}, {"side", "'left'"}})}, // twice in one session
+        {"session_revision", change({{"performed_at", "'2026-11-20 10:00'"}})},
+        {"session_revision", change({{"performed_at", "'2026-11-20T10:00:00+01:00'"}})},
+        {"session_revision", change({{"practitioner", "'  '"}})},
+        {"session_revision", change({{"indication", "'tattoo'"}})},
+        {"session_revision", change({{"device", "'laser'"}})},
+        {"session_revision", change({{"reason", "''"}})}, // an amendment must say why
+        {"session_revision", change({{"author", "''"}})},
+        {"patient", change({{"code", "'P 1'"}})},
+        {"patient", change({{"code", sql_text(std::string(33, 'P'))}})},
+        {"patient", change({{"code", "'P-TEST'"}})}, // taken
+        {"patient_revision", change({{"birth_date", "'1985-4-12'"}})},
+        {"patient_revision", change({{"fitzpatrick", "7"}})},
+        {"patient_revision", change({{"fitzpatrick", "0"}})},
+        {"patient_revision", change({{"family_name", "' '"}})},
+        {"patient_revision", change({{"given_name", sql_text(std::string(101, 'g'))}})},
+        {"patient_revision", change({{"reason", "''"}})},
+        {"reaction_revision", change({{"resolved_on", "'2026-11-20'"}})}, // before onset
+        {"reaction_revision", change({{"kind", "'sunburn'"}})},
+        {"reaction_revision", change({{"severity", "'extreme'"}})},
+        {"reaction_revision", change({{"area", "'eyelid'"}})},
+        {"reaction_revision", change({{"area", "NULL"}, {"side", "'left'"}})},
+        {"condition", change({{"code", "'flu'"}})},
+        {"condition_revision", change({{"resolved_on", "'2025-12-31'"}})}, // before since
+        {"serum_use", change({{"lot", "' '"}})},
+        {"serum_use", change({{"phase", "'before'"}})},
+        {"serum_use", change({{"product_id", "9999"}})},
+        {"serum_use", change({{"amount_ml", "0"}})},
+        {"session_override", change({{"rule", "'magic'"}})},
+        {"session_override", change({{"detail", "''"}})},
+        {"followup_revision", change({{"outcome", "'maybe'"}})},
+        {"product", change({{"kind", "'snake-oil'"}})},
+        {"product", change({{"code", "'Bad Code'"}})},
+    };
+    for (const auto& probe : refused) {
+        const auto sql = templates.sql(probe.table, probe.change);
+        CAPTURE(sql);
+        CHECK_FALSE(accepted(clinic.db, sql));
+    }
+
+    const std::vector<Probe> allowed{
+        {"session_area", change({{"depth_mm", "3.0"}})},
+        {"session_area", change({{"depth_mm", "0.01"}})},
+        {"session_area", change({{"passes", "NULL"}})},
+        {"session_area", change({{"area", "'cheek'"}, {"side", "'right'"}})},
+        {"patient_revision", change({{"birth_date", "'2024-02-29'"}})},
+        {"reaction_revision",
+         change({{"onset_on", "'2024-02-29'"}, {"resolved_on", "'2024-03-01'"}})},
+        {"reaction_revision", change({{"resolved_on", "'2026-11-21'"}})},
+    };
+    for (const auto& probe : allowed) {
+        const auto sql = templates.sql(probe.table, probe.change);
+        CAPTURE(sql);
+        CHECK(accepted(clinic.db, sql));
+    }
+}
+
+// SQLite 3.40's date('2026-02-30') returns '2026-02-30' unchanged, and date() of a malformed
+// text is NULL, which a CHECK lets through: "date(x) = x" refuses neither.
+TEST_CASE("date columns refuse dates that are not in the calendar or not YYYY-MM-DD" *
+          doctest::may_fail()) {
+    FullClinic clinic;
+    const Templates templates(clinic);
+    const std::vector<std::pair<std::string, std::string>> date_columns{
+        {"patient_revision", "birth_date"},
+        {"reaction_revision", "onset_on"},
+        {"reaction_revision", "resolved_on"},
+        {"condition_revision", "since"},
+        {"condition_revision", "resolved_on"},
+        {"consent_revision", "signed_on"},
+        {"serum_use", "expiry"},
+        {"followup_revision", "checked_on"}};
+    for (const auto& [table, column] : date_columns) {
+        for (const char* bad :
+             {"2026-02-30", "2025-02-29", "2026-04-31", "2026-13-01", "2026-11-1", "yesterday"}) {
+            Row changes{{column, sql_text(bad)}};
+            if (column == "resolved_on")
+                changes[table == "reaction_revision" ? "onset_on" : "since"] = "'2020-01-01'";
+            const auto sql = templates.sql(table, changes);
+            CAPTURE(sql);
+            CHECK_FALSE(accepted(clinic.db, sql));
+        }
+    }
+    // The session time's GLOB checks the shape only.
+    for (const char* bad : {"2026-02-30T10:00:00Z", "2026-11-20T29:00:00Z"}) {
+        const auto sql =
+            templates.sql("session_revision", change({{"performed_at", sql_text(bad)}}));
+        CAPTURE(sql);
+        CHECK_FALSE(accepted(clinic.db, sql));
+    }
+}
+
+TEST_CASE("every catalogue code is accepted by the schema, so the two lists cannot drift") {
+    FullClinic clinic;
+    const Templates templates(clinic);
+
+    const auto accepts_each = [&](auto catalogue_tag, const std::string& table,
+                                  const std::string& column, Row extra = {}) {
+        using E = decltype(catalogue_tag);
+        for (const auto& entry : Catalogue<E>::entries) {
+            Row change = extra;
+            change[column] = sql_text(entry.code);
+            const auto sql = templates.sql(table, change);
+            CAPTURE(sql);
+            CHECK(accepted(clinic.db, sql));
+        }
+    };
+    SUBCASE("areas, in treatments and reactions") {
+        accepts_each(Area{}, "session_area", "area");
+        accepts_each(Area{}, "reaction_revision", "area");
+    }
+    SUBCASE("sides") {
+        accepts_each(Side{}, "session_area", "side");
+        accepts_each(Side{}, "reaction_revision", "side");
+    }
+    SUBCASE("devices and indications") {
+        accepts_each(Device{}, "session_revision", "device");
+        accepts_each(Indication{}, "session_revision", "indication");
+    }
+    SUBCASE("reaction kinds and severities") {
+        accepts_each(ReactionKind{}, "reaction_revision", "kind");
+        accepts_each(Severity{}, "reaction_revision", "severity");
+    }
+    SUBCASE("condition codes") {
+        accepts_each(ConditionCode{}, "condition", "code");
+    }
+    SUBCASE("serum phases, follow-up outcomes, product kinds") {
+        accepts_each(SerumPhase{}, "serum_use", "phase");
+        accepts_each(FollowupOutcome{}, "followup_revision", "outcome");
+        accepts_each(ProductKind{}, "product", "kind");
+    }
+    SUBCASE("override rules") {
+        for (auto rule :
+             {RuleKind::contraindication, RuleKind::depth, RuleKind::interval, RuleKind::consent}) {
+            const auto sql = templates.sql("session_override",
+                                           change({{"rule", sql_text(fmt::format("{}", rule))}}));
+            CAPTURE(sql);
+            CHECK(accepted(clinic.db, sql));
+        }
+    }
+}
+
+TEST_CASE("the reference tables cover exactly the catalogues") {
+    test::Clinic clinic;
+    const auto column = [&](const std::string& sql) {
+        std::set<std::string> values;
+        SQLite::Statement rows(clinic.db.sql(), sql);
+        while (rows.executeStep())
+            values.insert(rows.getColumn(0).getString());
+        return values;
+    };
+    const auto codes = [](auto tag) {
+        std::set<std::string> out;
+        for (const auto& entry : Catalogue<decltype(tag)>::entries)
+            out.emplace(entry.code);
+        return out;
+    };
+    CHECK(column("SELECT area FROM depth_limit") == codes(Area{}));
+    CHECK(column("SELECT kind FROM reaction_norm") == codes(ReactionKind{}));
+    CHECK(column("SELECT code FROM condition_policy") == codes(ConditionCode{}));
+}
