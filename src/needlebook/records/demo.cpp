@@ -4,6 +4,7 @@
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
+#include "needlebook/storage/patient_repository.hpp"
 
 #include <array>
 #include <cmath>
@@ -237,7 +238,7 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
             summary.already_filled = true;
             return summary;
         }
-        if (!list_patients(scope.db(), "").empty())
+        if (storage::PatientRepository(scope.db()).any())
             throw Conflict("the database already holds patients; demo fills only an empty "
                            "database (give --db with a new file)");
         Dice dice(options.seed);
@@ -271,12 +272,11 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
                 day = time::add_days(day, dice.between(28, 56));
             }
         }
-        auto entry =
-            scope.audit("demo.fill", "", 0, std::nullopt, 1,
-                        fmt::format("seed {}, {} patients", options.seed, options.patients));
-        entry.record_id.reset();
-        entry.revision.reset();
-        append_audit(scope.db(), entry);
+        // A whole-database action: no patient, record or revision.
+        append_audit(scope.db(),
+                     {scope.clock().now(), scope.actor(), "demo.fill", std::nullopt, "",
+                      std::nullopt, std::nullopt,
+                      fmt::format("seed {}, {} patients", options.seed, options.patients)});
         return summary;
     });
 }

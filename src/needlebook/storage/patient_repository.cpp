@@ -102,6 +102,10 @@ std::vector<Patient> PatientRepository::revisions(PatientId id) {
     return read_all(query);
 }
 
+bool PatientRepository::any() {
+    return m_db.query("SELECT 1 FROM patient LIMIT 1")->executeStep();
+}
+
 std::string PatientRepository::next_code() {
     std::int64_t number = 1;
     {

@@ -27,6 +27,8 @@ public:
     // Every revision, oldest first.
     std::vector<Patient> revisions(PatientId id);
 
+    bool any();
+
     // The next free code of the form P-000123.
     std::string next_code();
 
