@@ -43,6 +43,7 @@ int run(int argc, char** argv) {
     add_session_commands(app, context);
     add_reaction_commands(app, context);
     add_product_commands(app, context);
+    add_setting_commands(app, context);
     add_demo_command(app, context);
 
     // The one place where errors become messages and exit codes.

@@ -14,6 +14,7 @@ void add_condition_commands(CLI::App& app, Context& context);
 void add_session_commands(CLI::App& app, Context& context);
 void add_reaction_commands(CLI::App& app, Context& context);
 void add_product_commands(CLI::App& app, Context& context);
+void add_setting_commands(CLI::App& app, Context& context);
 void add_demo_command(CLI::App& app, Context& context);
 
 } // namespace needlebook::cli

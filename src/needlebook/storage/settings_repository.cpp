@@ -56,6 +56,36 @@ ClinicSettings SettingsRepository::load() {
     return settings;
 }
 
+void SettingsRepository::set_general(const std::string& key, const std::string& value) {
+    auto update = m_db.query("UPDATE clinic_setting SET value = :value WHERE key = :key");
+    update->bind(":key", key);
+    update->bind(":value", value);
+    update->exec();
+}
+
+void SettingsRepository::set_depth_limit(Area area, double limit_mm) {
+    auto update = m_db.query("UPDATE depth_limit SET limit_mm = :limit WHERE area = :area");
+    bind_code(*update, ":area", area);
+    update->bind(":limit", limit_mm);
+    update->exec();
+}
+
+void SettingsRepository::set_reaction_norm(ReactionKind kind, const ReactionNorm& norm) {
+    auto update = m_db.query("UPDATE reaction_norm SET expected_days = :days, always_adverse = "
+                             ":adverse WHERE kind = :kind");
+    bind_code(*update, ":kind", kind);
+    bind_optional(*update, ":days", norm.expected_days);
+    update->bind(":adverse", norm.always_adverse ? 1 : 0);
+    update->exec();
+}
+
+void SettingsRepository::set_condition_action(ConditionCode code, ConditionAction action) {
+    auto update = m_db.query("UPDATE condition_policy SET action = :action WHERE code = :code");
+    bind_code(*update, ":code", code);
+    update->bind(":action", std::string(action == ConditionAction::block ? "block" : "warn"));
+    update->exec();
+}
+
 std::optional<Product> SettingsRepository::find_product(std::string_view code) {
     auto query = m_db.query("SELECT id, code, name, kind, maker FROM product WHERE code = :code");
     query->bind(":code", std::string(code));

@@ -25,6 +25,11 @@ public:
     explicit SettingsRepository(Database& db) : m_db(db) {}
 
     ClinicSettings load();
+    // Each writes one setting; the caller validates and audits.
+    void set_general(const std::string& key, const std::string& value);
+    void set_depth_limit(Area area, double limit_mm);
+    void set_reaction_norm(ReactionKind kind, const ReactionNorm& norm);
+    void set_condition_action(ConditionCode code, ConditionAction action);
 
     std::optional<Product> find_product(std::string_view code);
     ProductId insert_product(const Product& product);

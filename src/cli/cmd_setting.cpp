@@ -1,0 +1,61 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "needlebook/records/settings.hpp"
+#include "needlebook/render/csv_writer.hpp"
+#include "needlebook/render/table.hpp"
+#include "needlebook/storage/settings_repository.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+
+namespace needlebook::cli {
+
+void add_setting_commands(CLI::App& app, Context& context) {
+    auto* setting = app.add_subcommand("setting", "the clinic's settings (limits, norms, zone)");
+    needs_command(setting);
+
+    auto* list = setting->add_subcommand("list", "list every setting and its value");
+    list->callback([&context] {
+        const auto entries =
+            records::list_settings(storage::SettingsRepository(context.db()).load());
+        if (context.format() == Format::json) {
+            auto object = nlohmann::ordered_json::object();
+            for (const auto& entry : entries)
+                object[entry.key] = entry.value;
+            context.print_json(object);
+        } else if (context.format() == Format::csv) {
+            render::CsvWriter csv(std::cout);
+            csv.write_header({"key", "value"});
+            for (const auto& entry : entries)
+                csv.write_row({{entry.key}, {entry.value}});
+        } else {
+            render::TextTable table({"setting", "value"});
+            for (const auto& entry : entries)
+                table.add_row({entry.key, entry.value.empty() ? "(system zone)" : entry.value});
+            context.print(table.render(context.color_stdout()));
+        }
+    });
+
+    struct SetArgs {
+        std::string key, value;
+    };
+    auto args = std::make_shared<SetArgs>();
+    auto* set = setting->add_subcommand("set", "change a setting (audited)");
+    set->add_option("KEY", args->key, "e.g. time_zone, depth_limit.cheek, recovery.erythema")
+        ->required();
+    set->add_option("VALUE", args->value, "the new value")->required();
+    set->callback([&context, args] {
+        context.forbid_csv("setting set");
+        const auto change = records::change_setting(context.scope(), args->key, args->value);
+        if (context.format() == Format::json)
+            context.print_json(
+                {{"key", change.key}, {"old", change.old_value}, {"new", change.new_value}});
+        else
+            context.print(fmt::format("{}: {} -> {}\n", change.key,
+                                      change.old_value.empty() ? "''" : change.old_value,
+                                      change.new_value.empty() ? "''" : change.new_value));
+    });
+}
+
+} // namespace needlebook::cli

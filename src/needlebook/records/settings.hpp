@@ -1,0 +1,33 @@
+#pragma once
+// Use cases for the clinic's settings: the defaults of clinical-reference.md, changed per clinic.
+//
+// Keys: time_zone, isotretinoin_months, consent_valid_months, interval_warn_days,
+// interval_block_days, followup_due_days, depth_limit.AREA (mm), recovery.KIND (days, or
+// "adverse" for kinds that are always adverse events), condition.CODE (block or warn).
+
+#include "needlebook/records/scope.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace needlebook::records {
+
+struct SettingEntry {
+    std::string key;
+    std::string value;
+};
+
+// Every setting in a stable order: general ones, then depth limits, recovery norms, conditions.
+std::vector<SettingEntry> list_settings(const ClinicSettings& settings);
+
+struct SettingChange {
+    std::string key;
+    std::string old_value;
+    std::string new_value;
+};
+
+// Validates `value` for `key`, stores it and audits the change as "setting.change".
+SettingChange change_setting(Scope& scope, std::string_view key, std::string_view value);
+
+} // namespace needlebook::records
