@@ -12,8 +12,10 @@ void needs_command(CLI::App* group) {
         std::vector<std::string> names;
         for (const auto* command : group->get_subcommands([](CLI::App*) { return true; }))
             names.push_back(command->get_name());
+        // The two-argument form: the one-argument one appends " is required".
         throw CLI::RequiredError(
-            fmt::format("'{}' needs a command: {}", group->get_name(), fmt::join(names, ", ")));
+            fmt::format("'{}' needs a command: {}", group->get_name(), fmt::join(names, ", ")),
+            CLI::ExitCodes::RequiredError);
     });
 }
 

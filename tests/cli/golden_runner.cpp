@@ -42,6 +42,7 @@ namespace {
 
 constexpr std::string_view kProgramWord = "needlebook";
 constexpr std::string_view kTmpPlaceholder = "${TMP}";
+constexpr std::string_view kCarriageReturnEscape = "\\r"; // at the end of a '>' or '!' line
 constexpr std::string_view kDefaultDatabase = "clinic.db";
 constexpr std::string_view kFallbackPath = "/usr/local/bin:/usr/bin:/bin";
 constexpr auto kCommandTimeout = std::chrono::seconds(60);
@@ -314,13 +315,18 @@ private:
         step.expected_exit = code;
     }
 
-    // The text after "> " or "! "; the marker alone stands for an empty line.
+    // The text after "> " or "! "; the marker alone stands for an empty line. A trailing "\r"
+    // (backslash, r) stands for a carriage return, which the case file itself cannot keep.
     static std::string marked_text(const std::string& text, int line) {
         if (text.size() == 1)
             return {};
         if (text[1] != ' ')
             throw CaseSyntaxError(line, fmt::format("expected a space after '{}'", text.front()));
-        return text.substr(2);
+        std::string marked = text.substr(2);
+        if (marked.ends_with(kCarriageReturnEscape))
+            marked.replace(marked.size() - kCarriageReturnEscape.size(),
+                           kCarriageReturnEscape.size(), "\r");
+        return marked;
     }
 
     void add_stdout_or_row(std::string text, int line) {

@@ -101,13 +101,31 @@ TEST_CASE("an empty database is migrated to the latest schema version") {
         }
         CHECK(user_version(path) == storage::latest_schema_version());
     }
-    SUBCASE("an empty file, as 'touch' leaves it") {
+    SUBCASE("an empty file, as 'touch' leaves it, when asked to create") {
         TempDir dir;
         const auto path = dir.path() / "empty.db";
         std::ofstream(path).close();
-        auto db = storage::Database::open(path, storage::Database::Create::no);
+        auto db = storage::Database::open(path, storage::Database::Create::yes);
         CHECK(db.schema_version() == storage::latest_schema_version());
     }
+}
+
+// A read command must not write a schema into a file nobody initialised.
+TEST_CASE("an empty file is not a database yet unless asked to create one") {
+    TempDir dir;
+    const auto path = dir.path() / "empty.db";
+    std::ofstream(path).close();
+    try {
+        storage::Database::open(path, storage::Database::Create::no);
+        FAIL("an empty file was opened as a database");
+    } catch (const NotFound& e) {
+        CHECK(std::string(e.what()) ==
+              fmt::format("{} is not a Needlebook database yet; create it with 'needlebook init'",
+                          path.string()));
+    }
+    CHECK(file_bytes(path).empty());
+    CHECK_FALSE(fs::exists(path.string() + "-wal"));
+    CHECK_FALSE(fs::exists(path.string() + "-journal"));
 }
 
 TEST_CASE("a missing parent directory is created") {

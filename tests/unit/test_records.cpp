@@ -133,6 +133,13 @@ TEST_CASE("register_patient: refusals store nothing") {
         });
         CHECK(std::string(e.what()).find("'P-TAKEN' is already taken") != std::string::npos);
     }
+    SUBCASE("a taken chart code in other letter case") {
+        const auto e = thrown<Conflict>([&] {
+            records::register_patient(clinic.scope, std::string("p-taken"),
+                                      test::patient_details());
+        });
+        CHECK(std::string(e.what()).find("'p-taken' is already taken") != std::string::npos);
+    }
     SUBCASE("a chart code with a space") {
         const auto e = thrown<ValidationError>([&] {
             records::register_patient(clinic.scope, std::string("P 1"), test::patient_details());
@@ -147,6 +154,25 @@ TEST_CASE("register_patient: refusals store nothing") {
         CHECK(e.field() == "born");
     }
     CHECK(test::table_counts(clinic.db) == before);
+}
+
+TEST_CASE("find_patient: chart codes are looked up without regard to case") {
+    test::Clinic clinic;
+    records::register_patient(clinic.scope, std::string("ANN-01"), test::patient_details());
+    CHECK(records::find_patient(clinic.db, "ann-01").code == "ANN-01");
+    CHECK(records::find_patient(clinic.db, "Ann-01").code == "ANN-01");
+}
+
+TEST_CASE("Scope: a blank acting user is refused") {
+    auto db = test::clinic_database();
+    for (const char* actor : {"", " ", "  \t"}) {
+        CAPTURE(std::string(actor));
+        const auto e = thrown<ValidationError>(
+            [&] { records::Scope(db, test::fixed_clock(), std::string(actor)); });
+        CHECK(e.field() == "as");
+        CHECK(std::string(e.what()) ==
+              "the acting user is blank; give --as NAME or set NEEDLEBOOK_USER");
+    }
 }
 
 TEST_CASE("amend_patient: a new revision with its reason") {
@@ -235,7 +261,7 @@ TEST_CASE("log_session: a blocking finding refuses the session and stores nothin
     const auto e = thrown<Refused>(
         [&] { records::log_session(clinic.scope, patient.code, too_deep, std::nullopt); });
     const std::string message = e.what();
-    CHECK(message.find("depth 1 mm on periorbital:left exceeds the clinic limit of 0.5 mm") !=
+    CHECK(message.find("depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm") !=
           std::string::npos);
     CHECK(message.find("--override") != std::string::npos);
     CHECK(test::table_counts(clinic.db) == before);
@@ -261,6 +287,30 @@ TEST_CASE("log_session: an override stores the session with its reason and findi
     CHECK(test::count_rows(clinic.db, "session_override") == 2);
     check_audit(last_audit(clinic.db), "session.log", "session", logged.session.id.value,
                 patient.id.value, 1, "scar under the eye; agreed");
+}
+
+// An amendment is checked again and needs its own override; the refusal names the one on file.
+TEST_CASE("amend_session: a refusal names the override the session was stored with") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto details =
+        test::session_at("2026-11-20T10:00:00Z", {{Area::periorbital, Side::left, 1.0, 2}});
+    const auto logged = records::log_session(clinic.scope, patient.code, details, "deep lines");
+    const auto before = test::table_counts(clinic.db);
+    auto changed = details;
+    changed.note = "tolerated well";
+
+    const auto e = thrown<Refused>([&] {
+        records::amend_session(clinic.scope, logged.session.id, changed, "note added",
+                               std::nullopt);
+    });
+    CHECK(std::string(e.what()) ==
+          "session refused by the clinical checks:\n"
+          "  depth: depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm\n"
+          "the session was stored with the override \"deep lines\"; an amendment is checked "
+          "again\n"
+          "use --override \"reason\" if this is intended; the reason is kept with the session");
+    CHECK(test::table_counts(clinic.db) == before);
 }
 
 TEST_CASE("log_session: an override nothing needed is reported and not stored") {

@@ -213,9 +213,9 @@ TEST_CASE("depth above the area's clinic limit blocks") {
             CHECK(f.level == Level::block);
         }
         CHECK(findings[0].message ==
-              "depth 1.55 mm on cheek:left exceeds the clinic limit of 1.5 mm");
+              "depth 1.55 mm on cheek:left exceeds the clinic limit of 1.50 mm");
         CHECK(findings[1].message ==
-              "depth 0.75 mm on periorbital:right exceeds the clinic limit of 0.5 mm");
+              "depth 0.75 mm on periorbital:right exceeds the clinic limit of 0.50 mm");
     }
     SUBCASE("the clinic's own limit") {
         auto strict = settings;
@@ -224,7 +224,7 @@ TEST_CASE("depth above the area's clinic limit blocks") {
         CHECK(check(session, clean_file(), settings).empty());
         const auto findings = check(session, clean_file(), strict);
         REQUIRE(findings.size() == 1);
-        CHECK(contains(findings[0].message, "limit of 1 mm"));
+        CHECK(findings[0].message == "depth 1.20 mm on cheek exceeds the clinic limit of 1.00 mm");
     }
 }
 
@@ -243,7 +243,7 @@ TEST_CASE("interval since the last session on the same area") {
         REQUIRE(findings.size() == 1);
         CHECK(findings[0].rule == RuleKind::interval);
         CHECK(findings[0].level == Level::block);
-        CHECK(findings[0].message == "cheek:left was treated 13 days before, in session 7 on "
+        CHECK(findings[0].message == "cheek:left was also treated 13 days earlier, in session 7 on "
                                      "2026-11-07 10:00 (clinic minimum 14 days)");
     }
     SUBCASE("14 to 27 days: warning") {
@@ -254,7 +254,7 @@ TEST_CASE("interval since the last session on the same area") {
             const auto findings = check(session, file);
             REQUIRE(findings.size() == 1);
             CHECK(findings[0].level == Level::warning);
-            CHECK(contains(findings[0].message, fmt::format("treated {} days before", days)));
+            CHECK(contains(findings[0].message, fmt::format("also treated {} days earlier", days)));
             CHECK(contains(findings[0].message, "clinic recommends at least 28 days"));
         }
     }
@@ -281,7 +281,7 @@ TEST_CASE("interval since the last session on the same area") {
         const auto findings = check(test::session_at(today, {area(Area::cheek)}), file);
         REQUIRE(findings.size() == 1);
         CHECK(findings[0].level == Level::warning);
-        CHECK(contains(findings[0].message, "cheek was treated 20 days before"));
+        CHECK(contains(findings[0].message, "cheek was also treated 20 days earlier"));
     }
     SUBCASE("a later session counts too (a late entry)") {
         file.other_sessions.push_back(
@@ -289,7 +289,17 @@ TEST_CASE("interval since the last session on the same area") {
         const auto findings = check(session, file);
         REQUIRE(findings.size() == 1);
         CHECK(findings[0].level == Level::block);
-        CHECK(contains(findings[0].message, "treated 3 days after, in session 9"));
+        CHECK(findings[0].message == "cheek:left was also treated 3 days later, in session 9 on "
+                                     "2026-11-23 09:00 (clinic minimum 14 days)");
+    }
+    SUBCASE("a session the same day") {
+        file.other_sessions.push_back(
+            earlier_session(9, "2026-11-20T08:00:00Z", {area(Area::cheek, Side::left)}));
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].level == Level::block);
+        CHECK(findings[0].message == "cheek:left was also treated the same day, in session 9 on "
+                                     "2026-11-20 08:00 (clinic minimum 14 days)");
     }
     SUBCASE("the nearest session decides") {
         previous_on(20, {area(Area::cheek, Side::left)});
@@ -297,7 +307,7 @@ TEST_CASE("interval since the last session on the same area") {
         const auto findings = check(session, file);
         REQUIRE(findings.size() == 1);
         CHECK(findings[0].level == Level::block);
-        CHECK(contains(findings[0].message, "treated 1 day before"));
+        CHECK(contains(findings[0].message, "also treated 1 day earlier"));
     }
     SUBCASE("one finding per treated area") {
         previous_on(5, {area(Area::cheek, Side::left), area(Area::chin)});
@@ -330,7 +340,7 @@ TEST_CASE("interval days are counted in the clinic's zone") {
     const auto findings = check(test::session_at("2026-07-14T09:00:00Z"), file);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].level == Level::block);
-    CHECK(contains(findings[0].message, "13 days before"));
+    CHECK(contains(findings[0].message, "13 days earlier"));
     CHECK(contains(findings[0].message, "on 2026-07-01 00:30"));
 }
 

@@ -74,7 +74,7 @@ TEST_CASE("parse_area_spec: bad specs name the part that is wrong") {
              {"cheek:middle=1", "side", "unknown side 'middle'"},
              {"cheek=abc", "depth", "depth 'abc' is not a number"},
              {"cheek=", "depth", "depth '' is not a number"},
-             {"cheek=-1", "depth", "depth '-1' is not a number"},
+             {"cheek=-1", "depth", "depth '-1' is negative; it must be greater than 0"},
              {"cheek=1,5", "depth", "depth '1,5' is not a number"},
              {"cheek=0.255", "depth", "depth '0.255' has more than 2 decimals"},
              {"cheek=1.5x0", "passes", "passes 0 is out of range"},
@@ -86,6 +86,23 @@ TEST_CASE("parse_area_spec: bad specs name the part that is wrong") {
         const auto e = refusal([&] { parse_area_spec(c.spec); });
         CHECK(e.field() == c.field);
         CHECK(contains(e.what(), c.says));
+    }
+}
+
+// A session logs several areas, so a number error says which --area it came from.
+TEST_CASE("parse_area_spec: number errors name the --area they came from") {
+    for (const auto& [spec, message] : std::vector<std::pair<std::string, std::string>>{
+             {"cheek=abc", "depth 'abc' is not a number; use digits with '.' as the decimal "
+                           "point, e.g. 0.25 (in --area cheek=abc)"},
+             {"cheek=-1", "depth '-1' is negative; it must be greater than 0 (in --area cheek=-1)"},
+             {"cheek:left=0.255", "depth '0.255' has more than 2 decimals (in --area "
+                                  "cheek:left=0.255)"},
+             {"cheek=1.5x0", "passes 0 is out of range; allowed: 1 to 20 (in --area cheek=1.5x0)"},
+             {"cheek=1.5xtwo", "passes 'two' is not a whole number; allowed: 1 to 20 (in --area "
+                               "cheek=1.5xtwo)"},
+         }) {
+        CAPTURE(spec);
+        CHECK(std::string(refusal([&] { parse_area_spec(spec); }).what()) == message);
     }
 }
 
@@ -137,6 +154,23 @@ TEST_CASE("parse_serum_spec: PRODUCT@LOT[:during|after]") {
         CHECK(refusal([&] { parse_serum_spec(long_lot); }).field() == "serum lot");
         CHECK_NOTHROW(parse_serum_spec("ha-serum@" + std::string(60, 'L')));
     }
+}
+
+TEST_CASE("parse_serum_spec: product codes are read without regard to case") {
+    CHECK(parse_serum_spec("HA-Serum@L1") == SerumUse{"ha-serum", "L1", SerumPhase::after});
+    CHECK(parse_serum_spec("HA-SERUM@L1:during") == SerumUse{"ha-serum", "L1", SerumPhase::during});
+    CHECK(parse_serum_spec("ha-serum@Lot-A").lot == "Lot-A"); // the lot keeps its case
+}
+
+// A lot is matched exactly in a recall, so spaces at its ends would hide it.
+TEST_CASE("parse_serum_spec: a lot with spaces at its ends is refused") {
+    for (const std::string lot : {" HA 2291 ", " HA2291", "HA2291 ", "HA2291\t"}) {
+        CAPTURE(lot);
+        const auto e = refusal([&] { parse_serum_spec("ha-serum@" + lot); });
+        CHECK(e.field() == "serum lot");
+        CHECK(std::string(e.what()) == fmt::format("serum lot '{}' has spaces at its ends", lot));
+    }
+    CHECK(parse_serum_spec("ha-serum@HA 2291").lot == "HA 2291"); // inner spaces are fine
 }
 
 TEST_CASE("validate(SessionDetails): a full session is accepted") {
@@ -211,6 +245,22 @@ TEST_CASE("validate(SessionDetails): each area and side once") {
             CHECK(contains(e.what(), "given twice"));
         }
     }
+}
+
+TEST_CASE("validate(SessionDetails): each serum once") {
+    auto details = test::session_at("2026-11-20T10:00:00Z");
+    details.serums = {{"ha-serum", "L1", SerumPhase::after},
+                      {"ha-serum", "L1", SerumPhase::during},
+                      {"ha-serum", "L2", SerumPhase::after}};
+    CHECK_NOTHROW(validate(details)); // another phase or lot is another serum
+    details.serums.push_back({"ha-serum", "L1", SerumPhase::after});
+    const auto e = refusal([&] { validate(details); });
+    CHECK(e.field() == "serum");
+    CHECK(std::string(e.what()) == "serum ha-serum@L1:after is given twice; give each serum once");
+
+    details.serums = {{"ha-serum", " L1", SerumPhase::after}};
+    CHECK(std::string(refusal([&] { validate(details); }).what()) ==
+          "serum lot ' L1' has spaces at its ends");
 }
 
 TEST_CASE("validate(SessionDetails): text fields") {

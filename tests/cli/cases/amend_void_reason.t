@@ -34,23 +34,23 @@ $ needlebook session amend 1 --note x --reason
 
 # A blank reason: refused.
 $ needlebook session amend 1 --reason "" --note x
-! needlebook: error: reason must say why (e.g. --reason "typo in depth")
+! needlebook: error: reason must say why, e.g. --reason "typo in depth"
 ? 1
 
 $ needlebook session amend 1 --reason '   ' --note x
-! needlebook: error: reason must say why (e.g. --reason "typo in depth")
+! needlebook: error: reason must say why, e.g. --reason "typo in depth"
 ? 1
 
 $ needlebook session void 1 --reason ""
-! needlebook: error: reason must say why (e.g. --reason "typo in depth")
+! needlebook: error: reason must say why, e.g. --reason "typo in depth"
 ? 1
 
 $ needlebook session void 1 --reason ' '
-! needlebook: error: reason must say why (e.g. --reason "typo in depth")
+! needlebook: error: reason must say why, e.g. --reason "typo in depth"
 ? 1
 
 $ needlebook patient amend ANN --reason "" --phone 1
-! needlebook: error: reason must say why (e.g. --reason "typo in depth")
+! needlebook: error: reason must say why, e.g. --reason "typo in depth"
 ? 1
 
 # An amendment must change something.
@@ -76,7 +76,7 @@ $ needlebook session amend 1 --reason 'moved' --at '2026-11-30 10:00'
 ? 1
 
 $ needlebook session amend 1 --reason 'depth' --area cheek=3.5
-! needlebook: error: depth 3.5 mm on cheek is outside (0, 3.0] mm; no override can allow it
+! needlebook: error: depth 3.50 mm on cheek is outside (0, 3.0] mm; no override can allow it
 ? 1
 
 $ needlebook session amend 1 --reason 'device' --device laser

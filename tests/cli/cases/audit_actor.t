@@ -28,13 +28,23 @@ $ needlebook session log ANN --at "2026-11-20 11:00" --device pen --area neck=0.
 # Refused: no audit row.
 $ needlebook --as dr.jones session log ANN --at "2026-11-21 10:00" --device pen --area cheek=1.0
 ! needlebook: error: session refused by the clinical checks:
-!   interval: cheek was treated 1 day before, in session 1 on 2026-11-20 10:00 (clinic minimum 14 days)
+!   interval: cheek was also treated 1 day earlier, in session 1 on 2026-11-20 10:00 (clinic minimum 14 days)
 ! use --override "reason" if this is intended; the reason is kept with the session
 ? 1
 
 $ needlebook --as dr.jones session log ANN --at "2026-11-21 10:00" --device pen --area forehead=0.25 --practitioner " "
 ! needlebook: error: practitioner must not be empty
 ? 1
+
+# Every revision and audit row names who wrote it: a blank actor is refused.
+$ needlebook --as " " consent add ANN --signed 2026-11-01
+! needlebook: error: the acting user is blank; give --as NAME or set NEEDLEBOOK_USER
+? 1
+
+$ needlebook --as "" consent add ANN --signed 2026-11-01
+! needlebook: error: --as: must not be empty
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
 
 $ needlebook --as dr.jones session amend 2 --reason "practitioner was Dr Jones" --practitioner dr.jones
 > session 2 amended (revision 2) for ANN at 2026-11-20 11:00

@@ -68,12 +68,29 @@ $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-11-20'
 ! needlebook: error: at '2026-11-20' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
 ? 1
 
+$ needlebook session log ANN --device pen --area neck=0.5 --at '29/03/2026 10:00'
+! needlebook: error: at '29/03/2026 10:00' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+? 1
+
+$ needlebook session log ANN --device pen --area neck=0.5 --at '2026/03/29 10:00'
+! needlebook: error: at '2026/03/29 10:00' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+? 1
+
+# The right shape, but no such time of day.
 $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-11-20 24:00'
-! needlebook: error: at '2026-11-20 24:00' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+! needlebook: error: at '2026-11-20 24:00' is not a time of day
+? 1
+
+$ needlebook session log ANN --device pen --area neck=0.5 --at '2026-11-20 25:00'
+! needlebook: error: at '2026-11-20 25:00' is not a time of day
 ? 1
 
 $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-11-20 10:60'
-! needlebook: error: at '2026-11-20 10:60' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+! needlebook: error: at '2026-11-20 10:60' is not a time of day
+? 1
+
+$ needlebook session log ANN --device pen --area neck=0.5 --at 2026-11-20T25:00Z
+! needlebook: error: at '2026-11-20T25:00Z' is not a time of day
 ? 1
 
 $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-11-20 9:30'
@@ -133,20 +150,21 @@ $ needlebook session list --to yesterday
 $ needlebook patient add --family Leap --given Lee --born 2024-02-29
 > patient P-000002 registered: Leap, Lee
 
-# BUG: an impossible date in the UTC form is echoed with ':00' added and blamed on the shape;
-# it should read like the clinic-time form.
+# An impossible date in the UTC form reads like the clinic-time form, echoed as typed.
 $ needlebook session log ANN --device pen --area neck=0.5 --at 2026-11-31T10:00Z
 ! needlebook: error: at '2026-11-31T10:00Z' is not a date in the calendar
 ? 1
 
-# BUG: an empty date is taken as "not given": --resolved "" stores an open reaction and
-# --since "" a condition without a start, instead of refusing like --born "".
+# An empty value for an optional date is a usage error, not "not given": --resolved "" would
+# store an open reaction and --since "" a condition without a start.
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-11 --resolved ""
-! needlebook: error: resolved '' is not a date; use YYYY-MM-DD
-? 1
+! needlebook: error: --resolved: must not be empty
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
 $ needlebook condition add ANN --code eczema --since ""
-! needlebook: error: since '' is not a date; use YYYY-MM-DD
-? 1
+! needlebook: error: --since: must not be empty
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
 
 = SELECT count(*) FROM reaction
 > 0

@@ -10,69 +10,69 @@ $ needlebook consent add ANN --signed 2026-06-01
 
 # Not numbers: the decimal point is ".", no signs, no exponents, no empty value.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=abc'
-! needlebook: error: depth 'abc' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth 'abc' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=abc)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1,5'
-! needlebook: error: depth '1,5' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth '1,5' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=1,5)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=-1'
-! needlebook: error: depth '-1' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth '-1' is negative; it must be greater than 0 (in --area back=-1)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1e1'
-! needlebook: error: depth '1e1' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth '1e1' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=1e1)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back='
-! needlebook: error: depth '' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth '' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=+1'
-! needlebook: error: depth '+1' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth '+1' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=+1)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=.5'
-! needlebook: error: depth '.5' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth '.5' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=.5)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1.'
-! needlebook: error: depth '1.' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth '1.' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=1.)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1..5'
-! needlebook: error: depth '1..5' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth '1..5' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=1..5)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=nan'
-! needlebook: error: depth 'nan' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth 'nan' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=nan)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back= 1'
-! needlebook: error: depth ' 1' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth ' 1' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back= 1)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1.0.0'
-! needlebook: error: depth '1.0.0' is not a number; use digits with '.' as the decimal point, e.g. 0.25
+! needlebook: error: depth '1.0.0' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=1.0.0)
 ? 1
 
 # A depth is read to 0.01 mm at most: 0.255 is a typo, not a depth.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back=0.255
-! needlebook: error: depth '0.255' has more than 2 decimals
+! needlebook: error: depth '0.255' has more than 2 decimals (in --area back=0.255)
 ? 1
 
 # Out of the absolute bound: refused even with --override.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=0'
-! needlebook: error: depth 0 mm on back is outside (0, 3.0] mm; no override can allow it
+! needlebook: error: depth 0.00 mm on back is outside (0, 3.0] mm; no override can allow it
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=0.00'
-! needlebook: error: depth 0 mm on back is outside (0, 3.0] mm; no override can allow it
+! needlebook: error: depth 0.00 mm on back is outside (0, 3.0] mm; no override can allow it
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=3.5'
-! needlebook: error: depth 3.5 mm on back is outside (0, 3.0] mm; no override can allow it
+! needlebook: error: depth 3.50 mm on back is outside (0, 3.0] mm; no override can allow it
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=3.01'
@@ -80,45 +80,45 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=3
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=25'
-! needlebook: error: depth 25 mm on back is outside (0, 3.0] mm; no override can allow it
+! needlebook: error: depth 25.00 mm on back is outside (0, 3.0] mm; no override can allow it
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back=3.5 --override 'deep scar'
-! needlebook: error: depth 3.5 mm on back is outside (0, 3.0] mm; no override can allow it
+! needlebook: error: depth 3.50 mm on back is outside (0, 3.0] mm; no override can allow it
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back=0 --override 'deep scar'
-! needlebook: error: depth 0 mm on back is outside (0, 3.0] mm; no override can allow it
+! needlebook: error: depth 0.00 mm on back is outside (0, 3.0] mm; no override can allow it
 ? 1
 
 # The bad area is found even when it is not the first one.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back=1.0 --area arm=4
-! needlebook: error: depth 4 mm on arm is outside (0, 3.0] mm; no override can allow it
+! needlebook: error: depth 4.00 mm on arm is outside (0, 3.0] mm; no override can allow it
 ? 1
 
 # Passes.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1.0x0'
-! needlebook: error: passes 0 is out of range; allowed: 1 to 20
+! needlebook: error: passes 0 is out of range; allowed: 1 to 20 (in --area back=1.0x0)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1.0x21'
-! needlebook: error: passes 21 is out of range; allowed: 1 to 20
+! needlebook: error: passes 21 is out of range; allowed: 1 to 20 (in --area back=1.0x21)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1.0xabc'
-! needlebook: error: passes 'abc' is not a whole number; allowed: 1 to 20
+! needlebook: error: passes 'abc' is not a whole number; allowed: 1 to 20 (in --area back=1.0xabc)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1.0x'
-! needlebook: error: passes '' is not a whole number; allowed: 1 to 20
+! needlebook: error: passes '' is not a whole number; allowed: 1 to 20 (in --area back=1.0x)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1.0x-1'
-! needlebook: error: passes -1 is out of range; allowed: 1 to 20
+! needlebook: error: passes -1 is out of range; allowed: 1 to 20 (in --area back=1.0x-1)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1.0x2.5'
-! needlebook: error: passes '2.5' is not a whole number; allowed: 1 to 20
+! needlebook: error: passes '2.5' is not a whole number; allowed: 1 to 20 (in --area back=1.0x2.5)
 ? 1
 
 # An area without a depth.
@@ -130,7 +130,7 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back
 # (overridable, see overrides.t), not a validation error.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back=3.0
 ! needlebook: error: session refused by the clinical checks:
-!   depth: depth 3 mm on back exceeds the clinic limit of 2.5 mm
+!   depth: depth 3.00 mm on back exceeds the clinic limit of 2.50 mm
 ! use --override "reason" if this is intended; the reason is kept with the session
 ? 1
 

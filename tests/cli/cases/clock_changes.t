@@ -13,7 +13,7 @@ $ needlebook session log ANN --at '2026-03-29 01:30' --device pen --area cheek=1
 ? 1
 
 $ needlebook session log ANN --at '2026-10-25 01:30' --device pen --area cheek=1.0
-! needlebook: error: at '2026-10-25 01:30' happens twice in Europe/London (the clocks went back); give the UTC time instead, e.g. '2026-10-25T00:30Z'
+! needlebook: error: at '2026-10-25 01:30' happens twice in Europe/London (the clocks went back); give the UTC time instead, '2026-10-25T00:30Z' or '2026-10-25T01:30Z'
 ? 1
 
 $ needlebook session log ANN --at 2026-10-25T00:30Z --device pen --area cheek=1.0

@@ -25,3 +25,23 @@ $ needlebook --color auto patient list
 
 $ needlebook --color always --format json patient list --search nobody
 > []
+
+# The "error:" label is red only when colour is on: --color always (also with NO_COLOR), never
+# when the output is not a terminal or --color never.
+$ needlebook --color always session show 9
+! needlebook: [31merror:[0m no session 9; see 'needlebook session list'
+? 1
+
+$ needlebook --color auto session show 9
+! needlebook: error: no session 9; see 'needlebook session list'
+? 1
+
+%env NO_COLOR=1
+$ needlebook --color always session show 9
+! needlebook: [31merror:[0m no session 9; see 'needlebook session list'
+? 1
+
+$ needlebook --color never session show 9
+! needlebook: error: no session 9; see 'needlebook session list'
+? 1
+

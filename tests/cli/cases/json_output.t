@@ -578,7 +578,7 @@ $ needlebook --format json init
 # A refused command prints nothing on stdout, in JSON as in text.
 $ needlebook --format json session log ANN --at "2026-11-20 10:00" --device pen --area periorbital=0.75
 ! needlebook: error: session refused by the clinical checks:
-!   depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.5 mm
+!   depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
 ! use --override "reason" if this is intended; the reason is kept with the session
 ? 1
 $ needlebook --format json session show 7

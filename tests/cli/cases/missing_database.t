@@ -27,6 +27,16 @@ $ needlebook --db ${TMP} session list
 ! needlebook: error: cannot open database ${TMP}: unable to open database file
 ? 1
 
+# A file that exists but is not a Needlebook database yet (here /dev/null, which reads as empty)
+# is refused by the read commands instead of getting a schema written into it.
+$ needlebook --db /dev/null session list
+! needlebook: error: /dev/null is not a Needlebook database yet; create it with 'needlebook init'
+? 1
+
+$ needlebook --db /dev/null patient show ANN
+! needlebook: error: /dev/null is not a Needlebook database yet; create it with 'needlebook init'
+? 1
+
 $ needlebook init
 > database ready: ${TMP}/clinic.db (schema version 1)
 

@@ -11,35 +11,35 @@ $ needlebook consent add ANN --signed 2026-06-01
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0
 ! needlebook: error: session refused by the clinical checks:
-!   depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.5 mm
+!   depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
 ! use --override "reason" if this is intended; the reason is kept with the session
 ? 1
 
 # Every area over its limit is listed, 3.0 mm included.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=2.0 --area neck=3.0
 ! needlebook: error: session refused by the clinical checks:
-!   depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.5 mm
-!   depth: depth 2 mm on cheek exceeds the clinic limit of 1.5 mm
-!   depth: depth 3 mm on neck exceeds the clinic limit of 1 mm
+!   depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
+!   depth: depth 2.00 mm on cheek exceeds the clinic limit of 1.50 mm
+!   depth: depth 3.00 mm on neck exceeds the clinic limit of 1.00 mm
 ! use --override "reason" if this is intended; the reason is kept with the session
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0 --override ""
-! needlebook: error: override must say why (e.g. --override "typo in depth")
+! needlebook: error: override must say why the checks are overruled, e.g. --override "dermatologist's plan"
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0 --override '  '
-! needlebook: error: override must say why (e.g. --override "typo in depth")
+! needlebook: error: override must say why the checks are overruled, e.g. --override "dermatologist's plan"
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0 --override "deep crow's feet lines; patient informed"
 > session 1 logged for ANN at 2026-11-20 10:00
-> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.5 mm (reason: deep crow's feet lines; patient informed)
+> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep crow's feet lines; patient informed)
 
 = SELECT session_id, revision, override_reason FROM session_revision
 > 1|1|deep crow's feet lines; patient informed
 = SELECT session_revision_id, rule, detail FROM session_override
-> 1|depth|depth 0.75 mm on periorbital exceeds the clinic limit of 0.5 mm
+> 1|depth|depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
 = SELECT action, record_id, revision, reason FROM audit_log WHERE action = 'session.log'
 > session.log|1|1|deep crow's feet lines; patient informed
 $ needlebook session show 1
@@ -53,7 +53,7 @@ $ needlebook session show 1
 >     periorbital      0.75       -
 >     cheek            1.00       -
 >   overridden    deep crow's feet lines; patient informed
->     depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.5 mm
+>     depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
 >   revision 1 by tester on 2026-11-23 15:00
 
 $ needlebook session list
@@ -96,7 +96,7 @@ $ needlebook --format json session show 1
 >   "overrides": [
 >     {
 >       "rule": "depth",
->       "detail": "depth 0.75 mm on periorbital exceeds the clinic limit of 0.5 mm"
+>       "detail": "depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm"
 >     }
 >   ],
 >   "revision": {
@@ -110,16 +110,18 @@ $ needlebook --format json session show 1
 >   "followups": []
 > }
 
-# An amendment is checked again: the finding still blocks without a fresh --override.
+# An amendment is checked again: the finding still blocks without a fresh --override, and the
+# refusal names the override on file.
 $ needlebook session amend 1 --reason 'note added' --note 'tolerated well'
 ! needlebook: error: session refused by the clinical checks:
-!   depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.5 mm
+!   depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
+! the session was stored with the override "deep crow's feet lines; patient informed"; an amendment is checked again
 ! use --override "reason" if this is intended; the reason is kept with the session
 ? 1
 
 $ needlebook session amend 1 --reason 'note added' --note 'tolerated well' --override 'deep lines, as before'
 > session 1 amended (revision 2) for ANN at 2026-11-20 10:00
-> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.5 mm (reason: deep lines, as before)
+> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, as before)
 
 # Once the depth is corrected to the limit, nothing is overridden any more.
 $ needlebook session amend 1 --reason 'depth was 0.5, mistyped' --area periorbital=0.5 --area cheek=1.0

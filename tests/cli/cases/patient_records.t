@@ -18,6 +18,11 @@ $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 ! needlebook: error: chart code 'ANN-01' is already taken; leave out --code to get the next free one
 ? 1
 
+# Chart codes are unique without regard to case.
+$ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ann-01
+! needlebook: error: chart code 'ann-01' is already taken; leave out --code to get the next free one
+? 1
+
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code 'ANN 01'
 ! needlebook: error: chart code 'ANN 01' is not allowed; use 1 to 32 letters, digits, '-' or '_'
 ? 1
@@ -98,8 +103,20 @@ $ needlebook patient show ANN-01
 > 1|6|
 > 2||skin type not assessed yet
 
-# BUG: an empty --code is taken as "not given" and a code is generated silently; it should be
-# refused like any other code that is not allowed.
+# ... and looked up without regard to case.
+$ needlebook patient show ann-01
+> Patient ANN-01: Smith, Ann
+>   born          1985-04-12
+>   fitzpatrick   not recorded
+>   conditions
+>     none on file
+>   consent
+>     none on file
+>   sessions      0
+>   revision 2 by tester on 2026-11-23 15:00: skin type not assessed yet
+
+# An empty --code is a usage error, not "not given": no code is generated silently.
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ""
-! needlebook: error: chart code '' is not allowed; use 1 to 32 letters, digits, '-' or '_'
-? 1
+! needlebook: error: --code: must not be empty
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2

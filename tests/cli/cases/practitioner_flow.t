@@ -190,7 +190,7 @@ $ needlebook session list
 
 $ needlebook session list --voided
 > id  at                patient   device  areas                                                    serums  flags
->  2  2026-09-25 09:00  P-000001  roller  neck=0.50                                                0       amended,void
+>  2  2026-09-25 09:00  P-000001  roller  neck=0.50                                                0       void
 >  1  2026-11-20 10:30  P-000001  pen     cheek:left=1.00x3 cheek:right=1.00x3 periorbital=0.25x2  2       amended
 
 # One audit row per write, in order, naming who did it and which revision it made.

@@ -24,6 +24,16 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area cheek=1
 ! needlebook: error: serum lot must not be empty
 ? 1
 
+# A lot is matched exactly in a recall, so spaces at its ends are refused.
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area cheek=1.0 --serum 'ha-serum@ HA 2291 '
+! needlebook: error: serum lot ' HA 2291 ' has spaces at its ends
+? 1
+
+# The same serum (product, lot and phase) twice; product codes are read without regard to case.
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area cheek=1.0 --serum ha-serum@L1:after --serum HA-Serum@L1
+! needlebook: error: serum ha-serum@L1:after is given twice; give each serum once
+? 1
+
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area cheek=1.0 --serum ha-serum@HA-2291 --serum peptide-serum@CP/77:During --serum exosome-serum@LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL:after
 > session 1 logged for ANN at 2026-11-20 10:00
 
@@ -53,3 +63,10 @@ $ needlebook session amend 1 --reason 'no serum was used' --no-serums
 = SELECT r.revision, count(u.id) FROM session_revision r LEFT JOIN serum_use u ON u.session_revision_id = r.id GROUP BY r.id ORDER BY r.revision
 > 1|3
 > 2|0
+
+# A product code in other letter case is the catalogue's product.
+$ needlebook session log ANN --at '2026-11-20 11:00' --device pen --area neck=0.5 --serum HA-Serum@L1
+> session 2 logged for ANN at 2026-11-20 11:00
+
+= SELECT p.code, u.lot, u.phase FROM serum_use u JOIN product p ON p.id = u.product_id JOIN session_revision r ON r.id = u.session_revision_id WHERE r.session_id = 2
+> ha-serum|L1|after

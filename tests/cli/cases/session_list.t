@@ -26,7 +26,7 @@ $ needlebook session log ANN --at '2026-09-15 14:00' --device stamp --area scar=
 
 $ needlebook session log BOB --at '2026-11-20 09:15' --device rf --area abdomen=2.75 --override 'stretch marks, thick skin'
 > session 4 logged for BOB at 2026-11-20 09:15
-> overridden depth: depth 2.75 mm on abdomen exceeds the clinic limit of 2.5 mm (reason: stretch marks, thick skin)
+> overridden depth: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, thick skin)
 
 = SELECT session_id, performed_at FROM session_revision ORDER BY performed_at
 > 2|2026-06-30T22:30:00Z
@@ -68,3 +68,23 @@ $ needlebook session list --patient BOB --from 2026-07-01
 $ needlebook session list --from 2026-09-16 --to 2026-11-19
 > no sessions
 
+# A range that ends before it starts is a mistake, not an empty list.
+$ needlebook session list --from 2026-11-20 --to 2026-11-19
+! needlebook: error: to 2026-11-19 is before from 2026-11-20
+? 1
+
+# Empty filter values are usage errors, not "no filter".
+$ needlebook session list --patient ""
+! needlebook: error: --patient: must not be empty
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session list --from ""
+! needlebook: error: --from: must not be empty
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session list --to ""
+! needlebook: error: --to: must not be empty
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2

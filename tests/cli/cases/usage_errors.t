@@ -10,29 +10,28 @@ $ needlebook consent add ANN --signed 2026-06-01
 $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1.0
 > session 1 logged for ANN at 2026-11-10 10:00
 
-# No command.
+# No command: the message lists the commands of the group.
 $ needlebook
-! needlebook: error: A subcommand is required
+! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, product, setting, demo
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
 $ needlebook session
-! needlebook: error: A subcommand is required
+! needlebook: error: 'session' needs a command: log, show, list, amend, void
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
-# BUG: an unknown command is reported as "A subcommand is required", without naming the word
-# that was not understood. (The wording below is a proposal; it must name the word.)
+# An unknown command names the word that was not understood.
 $ needlebook frobnicate
-! needlebook: error: unknown command 'frobnicate'
+! needlebook: error: The following argument was not expected: frobnicate
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 $ needlebook sessions list
-! needlebook: error: unknown command 'sessions'
+! needlebook: error: The following arguments were not expected: list sessions
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 $ needlebook session frob
-! needlebook: error: unknown command 'session frob'
+! needlebook: error: The following argument was not expected: frob
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -196,6 +195,22 @@ $ needlebook --color sometimes session list
 
 $ needlebook session list --format yaml
 ! needlebook: error: --format: yaml not in {text,json,csv}
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+# An empty value for an optional option is a mistake, not "not given".
+$ needlebook --db "" session list
+! needlebook: error: --db: must not be empty
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook session list --as ""
+! needlebook: error: --as: must not be empty
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+
+$ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-11 --area ""
+! needlebook: error: --area: must not be empty
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 

@@ -28,7 +28,7 @@ $ needlebook session show 1
 $ needlebook session list
 > no sessions
 
-# BUG: patient show lists the voided session exactly like a live one.
+# patient show marks the voided session.
 $ needlebook patient show ANN
 > Patient ANN: Smith, Ann
 >   born          1985-04-12
