@@ -9,7 +9,10 @@
 #include "needlebook/time/clock.hpp"
 #include "needlebook/time/date.hpp"
 
+#include "needlebook/error.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <map>
 #include <string>
@@ -21,6 +24,21 @@ namespace needlebook::test {
 inline constexpr std::string_view fixed_now_text = "2026-11-23T15:00:00Z";
 inline constexpr std::string_view clinic_zone_name = "Europe/London";
 inline constexpr std::string_view test_actor = "dr.test";
+
+// The ValidationError `call` throws, so a test can look at its field and message.
+template <class Call> ValidationError refusal(Call&& call) {
+    try {
+        call();
+    } catch (const ValidationError& e) {
+        return e;
+    }
+    FAIL("no ValidationError was thrown");
+    return ValidationError("", "");
+}
+
+inline bool contains(const std::string& text, std::string_view part) {
+    return text.find(part) != std::string::npos;
+}
 
 inline time::Instant utc(std::string_view text) {
     return time::parse_utc(text, "test instant");

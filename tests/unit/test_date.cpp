@@ -13,25 +13,13 @@
 #include <vector>
 
 using namespace needlebook;
+using test::contains;
+using test::refusal;
 using namespace std::chrono_literals;
 using test::day;
 using test::utc;
 
 namespace {
-
-template <class Call> ValidationError refusal(Call&& call) {
-    try {
-        call();
-    } catch (const ValidationError& e) {
-        return e;
-    }
-    FAIL("no ValidationError was thrown");
-    return ValidationError("", "");
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
 
 // Sets an environment variable for one test and puts the old value back afterwards.
 class ScopedEnv {

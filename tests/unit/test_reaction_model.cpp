@@ -8,21 +8,12 @@
 
 using namespace needlebook;
 using test::day;
+using test::refusal;
 
 namespace {
 
 const time::Date session_day = day("2026-11-01");
 const time::Date today = day("2026-11-23");
-
-template <class Call> ValidationError refusal(Call&& call) {
-    try {
-        call();
-    } catch (const ValidationError& e) {
-        return e;
-    }
-    FAIL("no ValidationError was thrown");
-    return ValidationError("", "");
-}
 
 ReactionDetails erythema(std::string_view onset) {
     ReactionDetails details;

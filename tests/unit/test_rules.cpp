@@ -11,6 +11,7 @@
 using namespace needlebook;
 using rules::Finding;
 using rules::Level;
+using test::contains;
 using test::day;
 using test::utc;
 
@@ -62,10 +63,6 @@ AreaTreatment area(Area where, std::optional<Side> side = std::nullopt, double d
 std::vector<Finding> check(const SessionDetails& session, const rules::PatientFile& file,
                            const ClinicSettings& settings = default_settings()) {
     return rules::check_session(session, file, settings, london());
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
 }
 
 } // namespace

@@ -10,22 +10,10 @@
 #include <vector>
 
 using namespace needlebook;
+using test::contains;
+using test::refusal;
 
 namespace {
-
-template <class Call> ValidationError refusal(Call&& call) {
-    try {
-        call();
-    } catch (const ValidationError& e) {
-        return e;
-    }
-    FAIL("no ValidationError was thrown");
-    return ValidationError("", "");
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
 
 SessionDetails with_areas(std::vector<AreaTreatment> areas) {
     return test::session_at("2026-11-20T10:00:00Z", std::move(areas));

@@ -1,29 +1,18 @@
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 
+#include "fixtures.hpp"
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <limits>
 #include <string>
 
 using namespace needlebook;
+using test::contains;
+using test::refusal;
 
 namespace {
-
-// The ValidationError `call` throws, so a test can look at its field and message.
-template <class Call> ValidationError refusal(Call&& call) {
-    try {
-        call();
-    } catch (const ValidationError& e) {
-        return e;
-    }
-    FAIL("no ValidationError was thrown");
-    return ValidationError("", "");
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
 
 std::string repeat(std::string_view unit, std::size_t times) {
     std::string out;
