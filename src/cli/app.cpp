@@ -54,6 +54,13 @@ int run(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e);
+    } catch (const CLI::ExtrasError& e) {
+        // Usually a value with a space left unquoted, or two values after one --area.
+        return fail(context, 2,
+                    fmt::format("{}\nput a value with spaces in quotes (--at \"2026-11-20 "
+                                "10:00\") and repeat --area or --serum for each one; see "
+                                "'needlebook COMMAND --help'",
+                                e.what()));
     } catch (const CLI::ParseError& e) {
         return fail(context, 2,
                     fmt::format("{}\nrun 'needlebook --help' or 'needlebook COMMAND --help' for "

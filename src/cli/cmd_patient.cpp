@@ -99,6 +99,10 @@ void add_patient_commands(CLI::App& app, Context& context) {
         const auto details = args->fields.apply({});
         const auto patient = records::register_patient(
             scope, args->code.empty() ? std::nullopt : std::optional(args->code), details);
+        for (const auto& other : records::possible_duplicates(scope.db(), patient))
+            context.warn(fmt::format("{} has the same name and birth date; if this is the same "
+                                     "person, keep one chart",
+                                     other.code));
         print_patient(context, patient, "registered");
     });
 

@@ -31,8 +31,9 @@ struct SessionOptions {
         auto* device_option = add_text(command, "--device", device, "pen, roller, stamp or rf");
         auto* area_option = command->add_option(
             "--area", areas,
-            "treated area, AREA[:left|right]=DEPTH[xPASSES] (repeat for each area; on amend the "
-            "given areas replace all)");
+            "treated area, AREA[:left|right]=DEPTH[xPASSES], depth in mm (repeat for each area; "
+            "on amend the given areas replace all); AREA: " +
+                allowed_codes<Area>());
         area_option->allow_extra_args(false); // one value per --area, so PATIENT is not swallowed
         auto* serum_option =
             command->add_option("--serum", serums,

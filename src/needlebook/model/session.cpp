@@ -49,7 +49,8 @@ AreaTreatment parse_area_spec(std::string_view spec) {
             treatment.passes = parse_whole(depth_text.substr(times + 1), "passes", 1, 20);
             depth_text = depth_text.substr(0, times);
         }
-        if (depth_text.ends_with("mm"))
+        // '1.5mm' and '1.5MM' are what people type; the unit is always mm.
+        if (depth_text.size() > 2 && (depth_text.ends_with("mm") || depth_text.ends_with("MM")))
             depth_text.remove_suffix(2);
         treatment.depth_mm = parse_decimal(depth_text, "depth", 2);
     } catch (const ValidationError& e) {

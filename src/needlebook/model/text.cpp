@@ -93,6 +93,10 @@ double parse_decimal(std::string_view text, std::string_view field, int decimals
                                    [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
                        std::count(text.begin(), text.end(), '.') <= 1 && text.front() != '.' &&
                        text.back() != '.';
+    if (!plain && !text.empty() && text.front() == '.')
+        throw ValidationError(
+            std::string(field),
+            fmt::format("{} '{}' needs a digit before the point, e.g. 0{}", field, text, text));
     if (!plain)
         throw ValidationError(std::string(field),
                               fmt::format("{} '{}' is not a number; use digits with '.' as the "

@@ -19,6 +19,12 @@ std::vector<Patient> list_patients(storage::Database& db, std::string_view searc
     return storage::PatientRepository(db).list(search);
 }
 
+std::vector<Patient> possible_duplicates(storage::Database& db, const Patient& patient) {
+    auto others = storage::PatientRepository(db).same_person(patient.details);
+    std::erase_if(others, [&](const Patient& other) { return other.id == patient.id; });
+    return others;
+}
+
 Patient register_patient(Scope& scope, std::optional<std::string> code,
                          const PatientDetails& details) {
     validate(details, scope.today());

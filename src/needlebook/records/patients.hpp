@@ -22,6 +22,8 @@ Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails&
 // Throws NotFound naming the code.
 Patient find_patient(storage::Database& db, std::string_view code);
 std::vector<Patient> list_patients(storage::Database& db, std::string_view search);
+// Other charts with the same names and birth date as `patient`: probably the same person.
+std::vector<Patient> possible_duplicates(storage::Database& db, const Patient& patient);
 
 Condition add_condition(Scope& scope, std::string_view patient_code,
                         const ConditionDetails& details);

@@ -3,8 +3,10 @@
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/settings_repository.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace needlebook::records {
@@ -28,45 +30,83 @@ void check_time_and_products(Scope& scope, const SessionDetails& details) {
     }
 }
 
-// `previous_override`: the reason on file when an amendment is refused, since the amendment is
-// checked anew and needs its own override.
-std::string describe_refusal(const std::vector<rules::Finding>& findings,
-                             const std::string& previous_override) {
+// A year typed wrong (1980 for 2026) would otherwise pass every other check.
+void check_after_birth(Scope& scope, const Session& session) {
+    const auto patient = storage::PatientRepository(scope.db()).find(session.patient_id);
+    const auto day = scope.zone().local_date(session.details.performed_at);
+    if (patient && day < patient->details.birth_date)
+        throw ValidationError("at", fmt::format("session on {} is before {} was born ({}); check "
+                                                "the year",
+                                                time::format_date(day), patient->code,
+                                                time::format_date(patient->details.birth_date)));
+}
+
+std::string describe_refusal(const std::vector<rules::Finding>& blocking) {
     std::string text = "session refused by the clinical checks:";
-    for (const auto& finding : findings)
-        if (finding.level == rules::Level::block)
-            text += fmt::format("\n  {}: {}", finding.rule, finding.message);
-    if (!previous_override.empty())
-        text += fmt::format("\nthe session was stored with the override \"{}\"; an amendment is "
-                            "checked again",
-                            previous_override);
+    for (const auto& finding : blocking)
+        text += fmt::format("\n  {}: {}", finding.rule, finding.message);
     text += "\nuse --override \"reason\" if this is intended; the reason is kept with the session";
     return text;
 }
 
-// Runs the checks; refuses, or turns blocking findings into stored overrides.
+// Runs the checks; refuses, or turns blocking findings into stored overrides. For an amendment
+// (`previous` set) only what the amendment itself causes can block: a finding the previous
+// revision already overrode is carried over with its reason, and one the previous content
+// would raise too (a condition or limit entered after the session) becomes a warning, so a
+// clerical correction never needs an override that was never a clinical decision.
 LoggedSession check_and_prepare(Scope& scope, Session session,
                                 const std::optional<std::string>& override_reason,
-                                const std::string& previous_override = {}) {
+                                const Session* previous = nullptr) {
     validate(session.details);
     check_time_and_products(scope, session.details);
-    const auto file =
-        rules::load_patient_file(scope.db(), session.patient_id,
-                                 session.id.value != 0 ? std::optional(session.id) : std::nullopt);
-    auto findings = rules::check_session(session.details, file, scope.settings(), scope.zone());
+    check_after_birth(scope, session);
+    const auto file = rules::load_patient_file(
+        scope.db(), session.patient_id, previous ? std::optional(previous->id) : std::nullopt);
+    const auto purpose = previous ? rules::Purpose::amend : rules::Purpose::log;
+    auto findings =
+        rules::check_session(session.details, file, scope.settings(), scope.zone(), purpose);
+    const auto before = previous ? rules::check_session(previous->details, file, scope.settings(),
+                                                        scope.zone(), purpose)
+                                 : std::vector<rules::Finding>{};
     LoggedSession logged;
-    if (rules::has_blocking(findings) && !override_reason)
-        throw Refused(describe_refusal(findings, previous_override));
+    std::vector<rules::Finding> blocking;
+    std::vector<Override> carried;
     for (auto& finding : findings) {
-        if (finding.level == rules::Level::block)
-            session.overrides.push_back({finding.rule, std::move(finding.message)});
-        else
+        if (finding.level != rules::Level::block) {
             logged.warnings.push_back(std::move(finding));
+            continue;
+        }
+        const auto overridden_before =
+            previous && std::any_of(previous->overrides.begin(), previous->overrides.end(),
+                                    [&](const Override& o) {
+                                        return o.rule == finding.rule &&
+                                               o.detail == finding.message;
+                                    });
+        const auto raised_before = std::any_of(before.begin(), before.end(), [&](const auto& f) {
+            return f.rule == finding.rule && f.message == finding.message;
+        });
+        if (overridden_before) {
+            carried.push_back({finding.rule, finding.message});
+        } else if (raised_before) {
+            finding.level = rules::Level::warning;
+            finding.message += " (so before this amendment too)";
+            logged.warnings.push_back(std::move(finding));
+        } else {
+            blocking.push_back(std::move(finding));
+        }
     }
-    if (override_reason && session.overrides.empty())
-        logged.override_unused = true; // nothing to override: the reason is not stored
-    else if (override_reason)
+    if (!blocking.empty() && !override_reason)
+        throw Refused(describe_refusal(blocking));
+    for (auto& finding : blocking)
+        session.overrides.push_back({finding.rule, std::move(finding.message)});
+    if (override_reason && !session.overrides.empty()) {
         session.override_reason = *override_reason;
+    } else {
+        logged.override_unused = override_reason.has_value(); // the reason is not stored
+        if (!carried.empty())
+            session.override_reason = previous->override_reason;
+    }
+    session.overrides.insert(session.overrides.end(), carried.begin(), carried.end());
     logged.session = std::move(session);
     return logged;
 }
@@ -128,8 +168,7 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
                       {},
                       {},
                       scope.revision(current.revision.number + 1, reason)};
-        auto logged =
-            check_and_prepare(scope, std::move(draft), override_reason, current.override_reason);
+        auto logged = check_and_prepare(scope, std::move(draft), override_reason, &current);
         storage::SessionRepository(scope.db()).add_revision(logged.session);
         append_audit(scope.db(),
                      scope.audit("session.amend", "session", id.value, current.patient_id.value,

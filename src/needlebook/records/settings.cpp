@@ -6,6 +6,8 @@
 #include "needlebook/storage/settings_repository.hpp"
 #include "needlebook/time/zone.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 
 namespace needlebook::records {
@@ -42,7 +44,10 @@ constexpr WholeSetting whole_settings[] = {
 void store(Scope& scope, const std::string& key, std::string_view value,
            const ClinicSettings& current) {
     storage::SettingsRepository settings(scope.db());
-    const std::string text(value);
+    std::string text(value);
+    if (key != "time_zone") // words such as Block or ADVERSE mean the same in any case
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (key == "time_zone") {
         time::ClinicZone::from_setting(text); // refuses an unknown zone
         settings.set_general(key, text);

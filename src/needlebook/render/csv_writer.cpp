@@ -3,10 +3,14 @@
 namespace needlebook::render {
 
 std::string guard_formula(std::string_view text) {
-    if (!text.empty() &&
-        std::string_view("=+-@\t\r", 7).find(text.front()) != std::string_view::npos)
-        return "'" + std::string(text);
-    return std::string(text);
+    // Seven characters: the NUL at the end is one of the guarded ones.
+    constexpr std::string_view formula_starts("=+-@\t\r", 7);
+    std::string guarded;
+    guarded.reserve(text.size() + 1);
+    if (!text.empty() && formula_starts.find(text.front()) != std::string_view::npos)
+        guarded += '\'';
+    guarded.append(text);
+    return guarded;
 }
 
 void CsvWriter::write_field(std::string_view text) {

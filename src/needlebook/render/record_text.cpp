@@ -99,8 +99,10 @@ std::string session_text(const Session& session, const std::vector<Reaction>& re
     out += indent(areas.render(false), "    ");
     if (!d.serums.empty()) {
         out += "  serums\n";
+        TextTable serums({"product", "lot", "phase"});
         for (const auto& use : d.serums)
-            out += fmt::format("    {}  lot {}  {}\n", use.product, use.lot, use.phase);
+            serums.add_row({use.product, use.lot, std::string(code_of(use.phase))});
+        out += indent(serums.render(false), "    ");
     }
     if (!session.overrides.empty()) {
         out += fmt::format("  overridden    {}\n", session.override_reason);

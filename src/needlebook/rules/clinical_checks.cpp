@@ -94,6 +94,27 @@ void check_intervals(const SessionDetails& session, const PatientFile& file,
     }
 }
 
+// A second session on the same day on other areas is usually one visit logged twice.
+void check_same_day(const SessionDetails& session, const PatientFile& file,
+                    const time::ClinicZone& zone, std::vector<Finding>& findings) {
+    const auto day = zone.local_date(session.performed_at);
+    for (const auto& other : file.other_sessions) {
+        if (zone.local_date(other.details.performed_at) != day)
+            continue;
+        const bool overlaps =
+            std::any_of(other.details.areas.begin(), other.details.areas.end(), [&](const auto& a) {
+                return std::any_of(session.areas.begin(), session.areas.end(),
+                                   [&](const auto& b) { return same_skin(a, b); });
+            });
+        if (!overlaps) // overlapping areas are already an interval finding
+            findings.push_back(
+                {RuleKind::interval, Level::warning,
+                 fmt::format("session {} on {} is the same day; to add areas to "
+                             "it, use 'session amend {} --area …' instead",
+                             other.id, zone.format_local(other.details.performed_at), other.id)});
+    }
+}
+
 void check_consent(time::Date day, const PatientFile& file, const ClinicSettings& settings,
                    std::vector<Finding>& findings) {
     const Consent* latest = nullptr;
@@ -119,12 +140,15 @@ void check_consent(time::Date day, const PatientFile& file, const ClinicSettings
 } // namespace
 
 std::vector<Finding> check_session(const SessionDetails& session, const PatientFile& file,
-                                   const ClinicSettings& settings, const time::ClinicZone& zone) {
+                                   const ClinicSettings& settings, const time::ClinicZone& zone,
+                                   Purpose purpose) {
     const auto day = zone.local_date(session.performed_at);
     std::vector<Finding> findings;
     check_conditions(day, file, settings, findings);
     check_depths(session, settings, findings);
     check_intervals(session, file, settings, zone, findings);
+    if (purpose == Purpose::log)
+        check_same_day(session, file, zone, findings);
     check_consent(day, file, settings, findings);
     std::stable_partition(findings.begin(), findings.end(),
                           [](const Finding& f) { return f.level == Level::block; });

@@ -29,9 +29,14 @@ struct PatientFile {
     std::vector<Session> other_sessions; // current, not voided, the checked session left out
 };
 
+// Logging a new session also warns about another session the same day (one visit logged
+// twice); amending one does not.
+enum class Purpose { log, amend };
+
 // Pure: the same inputs give the same findings, blocking ones first.
 std::vector<Finding> check_session(const SessionDetails& session, const PatientFile& file,
-                                   const ClinicSettings& settings, const time::ClinicZone& zone);
+                                   const ClinicSettings& settings, const time::ClinicZone& zone,
+                                   Purpose purpose = Purpose::log);
 
 PatientFile load_patient_file(storage::Database& db, PatientId patient,
                               std::optional<SessionId> excluding = std::nullopt);

@@ -96,6 +96,17 @@ std::vector<Patient> PatientRepository::list(std::string_view search) {
     return read_all(query);
 }
 
+std::vector<Patient> PatientRepository::same_person(const PatientDetails& details) {
+    auto query = m_db.query(
+        fmt::format("{} WHERE {} AND r.voided = 0 AND lower(r.family_name) = lower(:family) AND "
+                    "lower(r.given_name) = lower(:given) AND r.birth_date = :born ORDER BY p.code",
+                    select_patient, newest_revision));
+    query->bind(":family", details.family_name);
+    query->bind(":given", details.given_name);
+    bind_date(*query, ":born", details.birth_date);
+    return read_all(query);
+}
+
 std::vector<Patient> PatientRepository::revisions(PatientId id) {
     auto query = m_db.query(fmt::format("{} WHERE p.id = :id ORDER BY r.revision", select_patient));
     query->bind(":id", id.value);
@@ -109,7 +120,9 @@ bool PatientRepository::any() {
 std::string PatientRepository::next_code() {
     std::int64_t number = 1;
     {
-        auto next = m_db.query("SELECT coalesce(max(id), 0) + 1 FROM patient");
+        // After the highest generated code, so a code typed by hand leaves no gap in the series.
+        auto next = m_db.query("SELECT coalesce(max(CAST(substr(code, 3) AS INTEGER)), 0) + 1 FROM "
+                               "patient WHERE code GLOB 'P-[0-9][0-9][0-9][0-9][0-9][0-9]'");
         next->executeStep();
         number = next->getColumn(0).getInt64();
     }

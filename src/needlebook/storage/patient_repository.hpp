@@ -24,6 +24,8 @@ public:
     std::optional<Patient> find(PatientId id);
     // Current revisions whose code or names contain `search` (case-insensitive), by code.
     std::vector<Patient> list(std::string_view search);
+    // Current patients with the same names (ignoring case) and birth date: possible duplicates.
+    std::vector<Patient> same_person(const PatientDetails& details);
     // Every revision, oldest first.
     std::vector<Patient> revisions(PatientId id);
 
