@@ -3,6 +3,8 @@
 function(needlebook_embed_schema schema_dir output)
     file(GLOB schema_files CONFIGURE_DEPENDS "${schema_dir}/[0-9][0-9][0-9][0-9]_*.sql")
     list(SORT schema_files)
+    # GLOB CONFIGURE_DEPENDS notices added or removed files only; this notices edits too.
+    set_property(DIRECTORY "${CMAKE_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${schema_files})
     set(entries "")
     set(expected 1)
     foreach(schema_file IN LISTS schema_files)

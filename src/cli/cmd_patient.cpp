@@ -170,8 +170,9 @@ void add_patient_commands(CLI::App& app, Context& context) {
         context.forbid_csv("patient amend");
         auto& scope = context.scope();
         const auto current = records::find_patient(scope.db(), args->code);
-        const auto patient = records::amend_patient(
-            scope, args->code, args->fields.apply(current.details), args->reason);
+        const auto patient =
+            records::amend_patient(scope, args->code, args->fields.apply(current.details),
+                                   args->reason, current.revision.number);
         print_patient(context, patient,
                       fmt::format("amended (revision {})", patient.revision.number));
     });

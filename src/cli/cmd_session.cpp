@@ -265,8 +265,8 @@ void add_session_commands(CLI::App& app, Context& context) {
         const auto id = records::parse_session_id(args->session);
         const auto current = records::get_session(scope.db(), id);
         const auto details = args->fields.apply(current.details, scope.zone());
-        const auto logged =
-            records::amend_session(scope, id, details, args->reason, args->fields.override());
+        const auto logged = records::amend_session(
+            scope, id, details, args->reason, args->fields.override(), current.revision.number);
         report_logged(context, logged,
                       fmt::format("amended (revision {})", logged.session.revision.number));
     });

@@ -5,6 +5,7 @@
 #include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
+#include "needlebook/records/settings.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 
@@ -14,6 +15,7 @@
 #include <vector>
 
 using namespace needlebook;
+using test::contains;
 using test::day;
 using test::utc;
 
@@ -119,6 +121,55 @@ TEST_CASE("register_patient: next free code, revision 1 and one audit row") {
                                                   test::patient_details("Okafor", "Chidi"));
     CHECK(second.code == "P-000002");
     CHECK(test::count_rows(clinic.db, "audit_log") == 2);
+}
+
+TEST_CASE("register_patient: a code typed by hand takes no number from the series") {
+    test::Clinic clinic;
+    records::register_patient(clinic.scope, std::string("ANN"), test::patient_details());
+    records::register_patient(clinic.scope, std::string("BOB"),
+                              test::patient_details("Okafor", "Chidi"));
+    const auto first = records::register_patient(clinic.scope, std::nullopt,
+                                                 test::patient_details("Nguyen", "Linh"));
+    CHECK(first.code == "P-000001");
+    records::register_patient(clinic.scope, std::string("P-000007"),
+                              test::patient_details("Lee", "Cam"));
+    const auto next =
+        records::register_patient(clinic.scope, std::nullopt, test::patient_details("Diaz", "Dee"));
+    CHECK(next.code == "P-000008");
+}
+
+TEST_CASE("possible_duplicates: other current charts with the same names and birth date") {
+    test::Clinic clinic;
+    const auto ann = records::register_patient(clinic.scope, std::string("ANN"),
+                                               test::patient_details("Smith", "Ann"));
+    const auto other_day = [] {
+        auto details = test::patient_details("Smith", "Ann");
+        details.birth_date = day("1985-04-13");
+        return details;
+    }();
+    records::register_patient(clinic.scope, std::nullopt, other_day);
+    records::register_patient(clinic.scope, std::nullopt, test::patient_details("Smith", "Anne"));
+    CHECK(records::possible_duplicates(clinic.db, ann).empty()); // not itself
+
+    const auto again = records::register_patient(clinic.scope, std::nullopt,
+                                                 test::patient_details("SMITH", "ann"));
+    const auto found = records::possible_duplicates(clinic.db, again);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].code == "ANN");
+    CHECK(found[0].id == ann.id);
+
+    const auto third = records::register_patient(clinic.scope, std::string("ANN-3"),
+                                                 test::patient_details("Smith", "Ann"));
+    std::vector<std::string> codes;
+    for (const auto& p : records::possible_duplicates(clinic.db, third))
+        codes.push_back(p.code);
+    CHECK(codes == std::vector<std::string>{"ANN", again.code});
+
+    // The current revision counts: a chart renamed away no longer matches.
+    records::amend_patient(clinic.scope, "ANN", test::patient_details("Jones", "Ann"),
+                           "married name");
+    CHECK(records::possible_duplicates(clinic.db, again).size() == 1);
+    CHECK(records::possible_duplicates(clinic.db, again)[0].code == "ANN-3");
 }
 
 TEST_CASE("register_patient: refusals store nothing") {
@@ -289,8 +340,112 @@ TEST_CASE("log_session: an override stores the session with its reason and findi
                 patient.id.value, 1, "scar under the eye; agreed");
 }
 
-// An amendment is checked again and needs its own override; the refusal names the one on file.
-TEST_CASE("amend_session: a refusal names the override the session was stored with") {
+// An amendment is blocked only by what it changes (check_and_prepare): a finding the previous
+// revision overrode is carried over with its reason, one the previous content raises too is a
+// warning, and only a new blocking finding refuses.
+TEST_CASE("amend_session: an override on file is carried over with its reason") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto details =
+        test::session_at("2026-11-20T10:00:00Z", {{Area::periorbital, Side::left, 1.0, 2}});
+    const auto logged = records::log_session(clinic.scope, patient.code, details, "deep lines");
+    auto changed = details;
+    changed.note = "tolerated well";
+
+    const auto amended = records::amend_session(clinic.scope, logged.session.id, changed,
+                                                "note added", std::nullopt);
+    CHECK(amended.warnings.empty());
+    CHECK_FALSE(amended.override_unused);
+    const auto stored = records::get_session(clinic.db, logged.session.id);
+    CHECK(stored.revision.number == 2);
+    CHECK(stored.details == changed);
+    CHECK(stored.override_reason == "deep lines");
+    REQUIRE(stored.overrides.size() == 1);
+    CHECK(stored.overrides[0].rule == RuleKind::depth);
+    CHECK(stored.overrides[0].detail ==
+          "depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm");
+    CHECK(test::count_rows(clinic.db, "session_override") == 2); // one row per revision
+    check_audit(last_audit(clinic.db), "session.amend", "session", logged.session.id.value,
+                patient.id.value, 2, "note added");
+
+    SUBCASE("an --override nothing new needed is reported and the reason on file kept") {
+        auto again = changed;
+        again.aftercare = "SPF 50";
+        const auto next = records::amend_session(clinic.scope, logged.session.id, again,
+                                                 "aftercare added", "deep lines, as before");
+        CHECK(next.override_unused);
+        const auto third = records::get_session(clinic.db, logged.session.id);
+        CHECK(third.revision.number == 3);
+        CHECK(third.override_reason == "deep lines");
+        REQUIRE(third.overrides.size() == 1);
+        CHECK(third.overrides[0].rule == RuleKind::depth);
+    }
+    SUBCASE("once the finding is gone, nothing is carried") {
+        auto corrected = changed;
+        corrected.areas[0].depth_mm = 0.5;
+        const auto next = records::amend_session(clinic.scope, logged.session.id, corrected,
+                                                 "depth mistyped", std::nullopt);
+        CHECK(next.warnings.empty());
+        const auto third = records::get_session(clinic.db, logged.session.id);
+        CHECK(third.override_reason.empty());
+        CHECK(third.overrides.empty());
+    }
+}
+
+TEST_CASE("amend_session: a finding the previous content raises too only warns") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto details = test::session_at("2026-11-20T10:00:00Z");
+    const auto logged = records::log_session(clinic.scope, patient.code, details, std::nullopt);
+    auto changed = details;
+    changed.note = "tolerated well";
+
+    SUBCASE("a blocking condition entered later, dated before the session") {
+        records::add_condition(clinic.scope, patient.code,
+                               {ConditionCode::eczema, day("2026-11-01"), std::nullopt, ""});
+        const auto amended = records::amend_session(clinic.scope, logged.session.id, changed,
+                                                    "note added", std::nullopt);
+        REQUIRE(amended.warnings.size() == 1);
+        CHECK(amended.warnings[0].rule == RuleKind::contraindication);
+        CHECK(amended.warnings[0].level == rules::Level::warning);
+        CHECK(amended.warnings[0].message ==
+              "eczema on file since 2026-11-01 (so before this amendment too)");
+        const auto stored = records::get_session(clinic.db, logged.session.id);
+        CHECK(stored.details == changed);
+        CHECK(stored.overrides.empty());
+        CHECK(stored.override_reason.empty());
+        CHECK(test::count_rows(clinic.db, "session_override") == 0);
+    }
+    SUBCASE("a depth limit lowered after the session") {
+        records::change_setting(clinic.scope, "depth_limit.cheek", "0.8");
+        records::Scope later{clinic.db, test::fixed_clock(), std::string(test::test_actor)};
+        const auto amended =
+            records::amend_session(later, logged.session.id, changed, "note added", std::nullopt);
+        REQUIRE(amended.warnings.size() == 1);
+        CHECK(amended.warnings[0].rule == RuleKind::depth);
+        CHECK(amended.warnings[0].level == rules::Level::warning);
+        CHECK(amended.warnings[0].message == "depth 1.00 mm on cheek exceeds the clinic limit of "
+                                             "0.80 mm (so before this amendment too)");
+        CHECK(records::get_session(clinic.db, logged.session.id).overrides.empty());
+
+        SUBCASE("a deeper cheek is a new finding: refused") {
+            const auto before = test::table_counts(clinic.db);
+            auto deeper = changed;
+            deeper.areas[0].depth_mm = 1.25;
+            const auto e = thrown<Refused>([&] {
+                records::amend_session(later, logged.session.id, deeper, "deeper", std::nullopt);
+            });
+            CHECK(std::string(e.what()) ==
+                  "session refused by the clinical checks:\n"
+                  "  depth: depth 1.25 mm on cheek exceeds the clinic limit of 0.80 mm\n"
+                  "use --override \"reason\" if this is intended; the reason is kept with the "
+                  "session");
+            CHECK(test::table_counts(clinic.db) == before);
+        }
+    }
+}
+
+TEST_CASE("amend_session: only a new blocking finding refuses") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
     const auto details =
@@ -298,19 +453,46 @@ TEST_CASE("amend_session: a refusal names the override the session was stored wi
     const auto logged = records::log_session(clinic.scope, patient.code, details, "deep lines");
     const auto before = test::table_counts(clinic.db);
     auto changed = details;
-    changed.note = "tolerated well";
+    changed.areas.push_back({Area::neck, std::nullopt, 1.5, 2});
 
+    // The refusal names only the new finding, and no longer the override on file.
     const auto e = thrown<Refused>([&] {
-        records::amend_session(clinic.scope, logged.session.id, changed, "note added",
+        records::amend_session(clinic.scope, logged.session.id, changed, "neck added",
                                std::nullopt);
     });
     CHECK(std::string(e.what()) ==
           "session refused by the clinical checks:\n"
-          "  depth: depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm\n"
-          "the session was stored with the override \"deep lines\"; an amendment is checked "
-          "again\n"
+          "  depth: depth 1.50 mm on neck exceeds the clinic limit of 1.00 mm\n"
           "use --override \"reason\" if this is intended; the reason is kept with the session");
     CHECK(test::table_counts(clinic.db) == before);
+
+    SUBCASE("with an override it is stored next to the carried finding") {
+        const auto amended = records::amend_session(clinic.scope, logged.session.id, changed,
+                                                    "neck added", "neck scar");
+        CHECK_FALSE(amended.override_unused);
+        const auto stored = records::get_session(clinic.db, logged.session.id);
+        CHECK(stored.override_reason == "neck scar (earlier: deep lines)");
+        REQUIRE(stored.overrides.size() == 2);
+        CHECK(stored.overrides[0].detail ==
+              "depth 1.50 mm on neck exceeds the clinic limit of 1.00 mm");
+        CHECK(stored.overrides[1].detail ==
+              "depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm");
+    }
+    SUBCASE("a new condition finding on a moved date") {
+        records::add_condition(clinic.scope, patient.code,
+                               {ConditionCode::pregnancy, day("2026-11-21"), std::nullopt, ""});
+        const auto counts = test::table_counts(clinic.db);
+        auto moved = details;
+        moved.performed_at = utc("2026-11-22T10:00:00Z");
+        const auto refused = thrown<Refused>([&] {
+            records::amend_session(clinic.scope, logged.session.id, moved, "date mistyped",
+                                   std::nullopt);
+        });
+        CHECK(contains(refused.what(), "contraindication: pregnancy or nursing on file since "
+                                       "2026-11-21"));
+        CHECK_FALSE(contains(refused.what(), "periorbital"));
+        CHECK(test::table_counts(clinic.db) == counts);
+    }
 }
 
 TEST_CASE("log_session: an override nothing needed is reported and not stored") {
@@ -348,6 +530,26 @@ TEST_CASE("log_session: refusals before any check store nothing") {
                                  test::session_at("2026-11-23T15:01:00Z"), std::nullopt);
         });
         CHECK(e.field() == "at");
+    }
+    SUBCASE("a session before the patient was born") {
+        // patient_details(): born 1985-04-12.
+        const auto e = thrown<ValidationError>([&] {
+            records::log_session(clinic.scope, patient.code,
+                                 test::session_at("1980-01-01T10:00:00Z"), "as the chart says");
+        });
+        CHECK(e.field() == "at");
+        CHECK(std::string(e.what()) ==
+              "session on 1980-01-01 is before P-TEST was born (1985-04-12); check the year");
+    }
+    SUBCASE("a session late on the day before the birth, in the clinic's zone") {
+        // 1985-04-11 23:30 BST is 22:30 UTC.
+        const auto e = thrown<ValidationError>([&] {
+            records::log_session(clinic.scope, patient.code,
+                                 test::session_at("1985-04-11T22:30:00Z"), std::nullopt);
+        });
+        CHECK(e.field() == "at");
+        CHECK(std::string(e.what()) ==
+              "session on 1985-04-11 is before P-TEST was born (1985-04-12); check the year");
     }
     SUBCASE("a serum product not in the catalogue") {
         auto details = test::session_at("2026-11-20T10:00:00Z");
@@ -404,6 +606,32 @@ TEST_CASE("log_session: the interval to the last session on the same area") {
             other.scope, p.code, test::session_at("2026-11-20T10:00:00Z"), std::nullopt);
         CHECK(again.warnings.empty());
     }
+}
+
+TEST_CASE("log_session: the birth day itself is not before the birth") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    // 1985-04-12 00:30 BST is 23:30 UTC the day before.
+    const auto logged = records::log_session(
+        clinic.scope, patient.code, test::session_at("1985-04-11T23:30:00Z"), std::nullopt);
+    CHECK(records::get_session(clinic.db, logged.session.id).details.performed_at ==
+          utc("1985-04-11T23:30:00Z"));
+}
+
+TEST_CASE("amend_session: a session moved before the patient's birth is refused") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto logged = records::log_session(
+        clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"), std::nullopt);
+    const auto before = test::table_counts(clinic.db);
+    const auto e = thrown<ValidationError>([&] {
+        records::amend_session(clinic.scope, logged.session.id,
+                               test::session_at("1926-11-20T10:00:00Z"), "year", std::nullopt);
+    });
+    CHECK(e.field() == "at");
+    CHECK(std::string(e.what()) ==
+          "session on 1926-11-20 is before P-TEST was born (1985-04-12); check the year");
+    CHECK(test::table_counts(clinic.db) == before);
 }
 
 TEST_CASE("amend_session: a new revision, checked without counting itself") {

@@ -180,6 +180,65 @@ TEST_CASE("PatientRepository: next_code") {
         }
         CHECK(patients.list("").size() == 5);
     }
+    SUBCASE("codes typed by hand that are not P-numbers take no number") {
+        patients.insert("ANN", test::patient_details(), revision(1));
+        patients.insert("BOB", test::patient_details(), revision(1));
+        patients.insert("P-12", test::patient_details(), revision(1));
+        patients.insert("P-0000099", test::patient_details(), revision(1));
+        CHECK(patients.next_code() == "P-000002");
+    }
+    SUBCASE("continues after the highest P-number, not after the highest row id") {
+        patients.insert("P-000010", test::patient_details(), revision(1));
+        patients.insert("P-000004", test::patient_details(), revision(1));
+        CHECK(patients.next_code() == "P-000011");
+    }
+    SUBCASE("a P-number in lower case is taken, so it is passed over") {
+        patients.insert("p-000002", test::patient_details(), revision(1));
+        CHECK(patients.next_code() == "P-000003");
+    }
+}
+
+TEST_CASE("PatientRepository: same_person matches names in any case and the birth date") {
+    auto db = storage::Database::in_memory();
+    storage::PatientRepository patients(db);
+    patients.insert("P-000002", test::patient_details("Doe", "Jane"), revision(1));
+    patients.insert("ANN", test::patient_details("DOE", "jane"), revision(1));
+    auto other_day = test::patient_details("Doe", "Jane");
+    other_day.birth_date = day("1985-04-13");
+    patients.insert("P-000003", other_day, revision(1));
+    patients.insert("P-000004", test::patient_details("Doe", "Janet"), revision(1));
+    patients.insert("P-000005", test::patient_details("Dow", "Jane"), revision(1));
+    const auto renamed =
+        patients.insert("P-000006", test::patient_details("Doe", "Jane"), revision(1));
+    patients.add_revision(renamed, test::patient_details("Smith", "Jane"),
+                          revision(2, "married name"));
+    const auto voided =
+        patients.insert("P-000007", test::patient_details("Doe", "Jane"), revision(1));
+    patients.add_revision(voided, test::patient_details("Doe", "Jane"),
+                          revision(2, "registered twice", true));
+
+    CHECK(codes_of(patients.same_person(test::patient_details("Doe", "Jane"))) ==
+          std::vector<std::string>{"ANN", "P-000002"});
+    CHECK(codes_of(patients.same_person(test::patient_details("doe", "JANE"))) ==
+          std::vector<std::string>{"ANN", "P-000002"});
+    CHECK(codes_of(patients.same_person(other_day)) == std::vector<std::string>{"P-000003"});
+    CHECK(codes_of(patients.same_person(test::patient_details("Smith", "Jane"))) ==
+          std::vector<std::string>{"P-000006"});
+    CHECK(patients.same_person(test::patient_details("Doe", "Jan")).empty());
+    CHECK(patients.same_person(test::patient_details("Do", "Jane")).empty());
+    SUBCASE("names are compared whole, not as patterns") {
+        CHECK(patients.same_person(test::patient_details("D%", "J_ne")).empty());
+    }
+}
+
+// SQLite's lower() folds ASCII only: the same limit as the search, for the same reason.
+TEST_CASE("PatientRepository: same_person ignores case in non-ASCII names too" *
+          doctest::may_fail()) {
+    auto db = storage::Database::in_memory();
+    storage::PatientRepository patients(db);
+    patients.insert("P-000001", test::patient_details("Öberg", "Åsa"), revision(1));
+    CHECK(codes_of(patients.same_person(test::patient_details("ÖBERG", "åsa"))) ==
+          std::vector<std::string>{"P-000001"});
 }
 
 TEST_CASE("SessionRepository: a full session is read back equal") {

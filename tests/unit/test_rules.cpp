@@ -65,6 +65,17 @@ std::vector<Finding> check(const SessionDetails& session, const rules::PatientFi
     return rules::check_session(session, file, settings, london());
 }
 
+std::vector<Finding> check_amendment(const SessionDetails& session, const rules::PatientFile& file,
+                                     const ClinicSettings& settings = default_settings()) {
+    return rules::check_session(session, file, settings, london(), rules::Purpose::amend);
+}
+
+std::string same_day_message(std::int64_t id, std::string_view at) {
+    return fmt::format("session {} on {} is the same day; to add areas to it, use 'session amend "
+                       "{} --area …' instead",
+                       id, at, id);
+}
+
 } // namespace
 
 TEST_CASE("a plain session with consent on file has no findings") {
@@ -327,6 +338,103 @@ TEST_CASE("interval since the last session on the same area") {
         findings = check(session, file, settings);
         REQUIRE(findings.size() == 1);
         CHECK(findings[0].level == Level::block);
+    }
+}
+
+TEST_CASE("another session the same day on other areas: a warning when logging") {
+    auto file = clean_file();
+    const auto session = test::session_at("2026-11-20T14:00:00Z", {area(Area::cheek, Side::left)});
+
+    SUBCASE("other areas: one warning naming the session, its time and the amend command") {
+        file.other_sessions.push_back(
+            earlier_session(4, "2026-11-20T09:15:00Z", {area(Area::forehead, {}, 0.5)}));
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].rule == RuleKind::interval);
+        CHECK(findings[0].level == Level::warning);
+        CHECK(findings[0].message == same_day_message(4, "2026-11-20 09:15"));
+        CHECK_FALSE(rules::has_blocking(findings));
+
+        // Logging is the default purpose.
+        const auto logged =
+            rules::check_session(session, file, default_settings(), london(), rules::Purpose::log);
+        REQUIRE(logged.size() == 1);
+        CHECK(logged[0].message == findings[0].message);
+    }
+    SUBCASE("amending: no such warning") {
+        file.other_sessions.push_back(
+            earlier_session(4, "2026-11-20T09:15:00Z", {area(Area::forehead, {}, 0.5)}));
+        CHECK(check_amendment(session, file).empty());
+    }
+    SUBCASE("amending still runs every other check") {
+        file.other_sessions.push_back(
+            earlier_session(4, "2026-11-20T09:15:00Z", {area(Area::cheek, Side::left)}));
+        file.conditions.push_back(condition(ConditionCode::eczema));
+        file.consents.clear();
+        const auto findings = check_amendment(session, file);
+        REQUIRE(findings.size() == 3);
+        CHECK(findings[0].rule == RuleKind::contraindication);
+        CHECK(findings[1].rule == RuleKind::interval);
+        CHECK(findings[1].level == Level::block);
+        CHECK(findings[2].rule == RuleKind::consent);
+    }
+    SUBCASE("a shared area is the interval block alone") {
+        file.other_sessions.push_back(earlier_session(
+            4, "2026-11-20T09:15:00Z", {area(Area::cheek), area(Area::forehead, {}, 0.5)}));
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].rule == RuleKind::interval);
+        CHECK(findings[0].level == Level::block);
+        CHECK(contains(findings[0].message, "also treated the same day, in session 4"));
+    }
+    SUBCASE("the other side of a sided area is another area") {
+        file.other_sessions.push_back(
+            earlier_session(4, "2026-11-20T09:15:00Z", {area(Area::cheek, Side::right)}));
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].level == Level::warning);
+        CHECK(findings[0].message == same_day_message(4, "2026-11-20 09:15"));
+    }
+    SUBCASE("one warning per session that day, in the file's order") {
+        file.other_sessions.push_back(
+            earlier_session(6, "2026-11-20T16:00:00Z", {area(Area::neck, {}, 0.5)}));
+        file.other_sessions.push_back(
+            earlier_session(4, "2026-11-20T09:15:00Z", {area(Area::forehead, {}, 0.5)}));
+        file.other_sessions.push_back(
+            earlier_session(3, "2026-11-19T09:15:00Z", {area(Area::chin, {}, 0.5)}));
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 2);
+        CHECK(findings[0].message == same_day_message(6, "2026-11-20 16:00"));
+        CHECK(findings[1].message == same_day_message(4, "2026-11-20 09:15"));
+    }
+    SUBCASE("after the interval findings, before consent") {
+        file.consents.clear();
+        file.other_sessions.push_back(
+            earlier_session(4, "2026-11-20T09:15:00Z", {area(Area::forehead, {}, 0.5)}));
+        file.other_sessions.push_back(
+            earlier_session(2, "2026-11-01T10:00:00Z", {area(Area::cheek, Side::left)}));
+        const auto findings = check(session, file);
+        REQUIRE(findings.size() == 3);
+        CHECK(findings[0].rule == RuleKind::interval);
+        CHECK(contains(findings[0].message, "19 days earlier, in session 2"));
+        CHECK(findings[1].message == same_day_message(4, "2026-11-20 09:15"));
+        CHECK(findings[2].rule == RuleKind::consent);
+    }
+}
+
+TEST_CASE("the same day is the clinic's day") {
+    auto file = clean_file();
+    SUBCASE("23:30 and 00:30 BST: two days, though one UTC date") {
+        file.other_sessions.push_back(
+            earlier_session(4, "2026-07-01T22:30:00Z", {area(Area::forehead, {}, 0.5)}));
+        CHECK(check(test::session_at("2026-07-01T23:30:00Z"), file).empty());
+    }
+    SUBCASE("00:30 and 10:00 BST: one day, though two UTC dates") {
+        file.other_sessions.push_back(
+            earlier_session(4, "2026-07-01T23:30:00Z", {area(Area::forehead, {}, 0.5)}));
+        const auto findings = check(test::session_at("2026-07-02T09:00:00Z"), file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].message == same_day_message(4, "2026-07-02 00:30"));
     }
 }
 

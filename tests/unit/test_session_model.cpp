@@ -40,6 +40,11 @@ TEST_CASE("parse_area_spec: AREA[:left|right]=DEPTH[xPASSES]") {
         CHECK(parse_area_spec("forehead=0.5mmx2") ==
               AreaTreatment{Area::forehead, std::nullopt, 0.5, 2});
     }
+    SUBCASE("the unit in capitals") {
+        CHECK(parse_area_spec("cheek:left=1.5MM") ==
+              AreaTreatment{Area::cheek, Side::left, 1.5, std::nullopt});
+        CHECK(parse_area_spec("cheek=1.5MMx3") == AreaTreatment{Area::cheek, std::nullopt, 1.5, 3});
+    }
     SUBCASE("every area code") {
         for (const auto& entry : Catalogue<Area>::entries) {
             const auto spec = fmt::format("{}:right=0.75x4", entry.code);
@@ -64,6 +69,12 @@ TEST_CASE("parse_area_spec: bad specs name the part that is wrong") {
              {"cheek=", "depth", "depth '' is not a number"},
              {"cheek=-1", "depth", "depth '-1' is negative; it must be greater than 0"},
              {"cheek=1,5", "depth", "depth '1,5' is not a number"},
+             {"cheek=.5", "depth", "depth '.5' needs a digit before the point, e.g. 0.5"},
+             {"cheek=.5mm", "depth", "depth '.5' needs a digit before the point, e.g. 0.5"},
+             {"cheek=mm", "depth", "depth 'mm' is not a number"},
+             {"cheek=MM", "depth", "depth 'MM' is not a number"},
+             {"cheek=1.5Mm", "depth", "depth '1.5Mm' is not a number"},
+             {"cheek=1.5mmmm", "depth", "depth '1.5mm' is not a number"},
              {"cheek=0.255", "depth", "depth '0.255' has more than 2 decimals"},
              {"cheek=1.5x0", "passes", "passes 0 is out of range"},
              {"cheek=1.5x21", "passes", "passes 21 is out of range"},
@@ -83,6 +94,8 @@ TEST_CASE("parse_area_spec: number errors name the --area they came from") {
              {"cheek=abc", "depth 'abc' is not a number; use digits with '.' as the decimal "
                            "point, e.g. 0.25 (in --area cheek=abc)"},
              {"cheek=-1", "depth '-1' is negative; it must be greater than 0 (in --area cheek=-1)"},
+             {"cheek=.5", "depth '.5' needs a digit before the point, e.g. 0.5 (in --area "
+                          "cheek=.5)"},
              {"cheek:left=0.255", "depth '0.255' has more than 2 decimals (in --area "
                                   "cheek:left=0.255)"},
              {"cheek=1.5x0", "passes 0 is out of range; allowed: 1 to 20 (in --area cheek=1.5x0)"},

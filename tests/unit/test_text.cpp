@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <limits>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace needlebook;
 using test::contains;
@@ -74,11 +76,24 @@ TEST_CASE("check_text: overlong encodings and surrogates are refused") {
     }
     // The largest code points of each length, and the ones either side of the surrogates, are fine.
     for (const std::string& good :
-         {std::string("\x7F"), std::string("\xDF\xBF"), std::string("\xED\x9F\xBF"),
+         {std::string("\x7E"), std::string("\xDF\xBF"), std::string("\xED\x9F\xBF"),
           std::string("\xEE\x80\x80"), std::string("\xF4\x8F\xBF\xBF")}) {
         CAPTURE(good);
         CHECK_NOTHROW(check_text("note", good, 100));
     }
+}
+
+TEST_CASE("check_text: control characters are refused, line breaks and tabs are not") {
+    for (const std::string& bad : {std::string("a\x1b[31mred"),
+                                   std::string("a\x1f"
+                                               "b"),
+                                   std::string("bell\a"), std::string("del\x7F")}) {
+        CAPTURE(bad);
+        const auto e = refusal([&] { check_text("note", bad, 100); });
+        CHECK(e.field() == "note");
+        CHECK(contains(e.what(), "holds a control character"));
+    }
+    CHECK_NOTHROW(check_text("note", "line one\r\nline two\tindented", 100));
 }
 
 TEST_CASE("check_reason: a reason must say why") {
@@ -108,8 +123,36 @@ TEST_CASE("parse_decimal: plain decimals are read exactly") {
 }
 
 TEST_CASE("parse_decimal: anything but digits and one inner '.' is refused") {
-    for (const std::string bad : {"", ".5", "5.", "1.2.3", "+1", "1e2", "0x1", " 1", "1 ", "1,5",
-                                  "abc", "NaN", "inf", "½"}) {
+    for (const std::string bad :
+         {"", "5.", "1.2.3", "+1", "1e2", "0x1", " 1", "1 ", "1,5", "abc", "NaN", "inf", "½"}) {
+        CAPTURE(bad);
+        const auto e = refusal([&] { parse_decimal(bad, "depth", 2); });
+        CHECK(e.field() == "depth");
+        CHECK(std::string(e.what()) ==
+              fmt::format("depth '{}' is not a number; use digits with '.' as the decimal "
+                          "point, e.g. 0.25",
+                          bad));
+    }
+}
+
+TEST_CASE("parse_decimal: a number that starts with the point says to write the 0") {
+    const std::vector<std::pair<std::string, double>> cases{
+        {".5", 0.5}, {".25", 0.25}, {".75", 0.75}};
+    for (const auto& c : cases) {
+        const std::string& bad = c.first;
+        CAPTURE(bad);
+        const auto e = refusal([&] { parse_decimal(bad, "depth", 2); });
+        CHECK(e.field() == "depth");
+        CHECK(std::string(e.what()) ==
+              fmt::format("depth '{}' needs a digit before the point, e.g. 0{}", bad, bad));
+        CHECK(parse_decimal("0" + bad, "depth", 2) == c.second); // the hint is accepted
+    }
+}
+
+// The hint names a number that is accepted; where a leading 0 would not make one, the text is
+// simply not a number.
+TEST_CASE("parse_decimal: a point first with no number after it is not a number") {
+    for (const std::string bad : {".", "..5", ".5.", ".5.5", ".a", ". 5"}) {
         CAPTURE(bad);
         const auto e = refusal([&] { parse_decimal(bad, "depth", 2); });
         CHECK(e.field() == "depth");

@@ -64,6 +64,16 @@ void check_text(std::string_view field, std::string_view value, std::size_t max_
                               fmt::format("{} is not valid UTF-8 text; check the terminal's "
                                           "encoding",
                                           field));
+    // Control characters would garble terminals; a note may hold line breaks (CR LF too) and tabs.
+    const auto control = std::find_if(value.begin(), value.end(), [](unsigned char c) {
+        return (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F;
+    });
+    if (control != value.end())
+        throw ValidationError(std::string(field),
+                              fmt::format("{} holds a control character (code {}); only line "
+                                          "breaks and tabs are allowed",
+                                          field,
+                                          static_cast<int>(static_cast<unsigned char>(*control))));
     if (utf8_length(value) > max_length)
         throw ValidationError(std::string(field),
                               fmt::format("{} is {} characters long; at most {} are allowed", field,
@@ -93,7 +103,10 @@ double parse_decimal(std::string_view text, std::string_view field, int decimals
                                    [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
                        std::count(text.begin(), text.end(), '.') <= 1 && text.front() != '.' &&
                        text.back() != '.';
-    if (!plain && !text.empty() && text.front() == '.')
+    const bool digits_after_point =
+        text.size() > 1 && text.front() == '.' &&
+        std::all_of(text.begin() + 1, text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits_after_point)
         throw ValidationError(
             std::string(field),
             fmt::format("{} '{}' needs a digit before the point, e.g. 0{}", field, text, text));

@@ -45,11 +45,15 @@ Patient register_patient(Scope& scope, std::optional<std::string> code,
 }
 
 Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails& details,
-                      const std::string& reason) {
+                      const std::string& reason, std::optional<int> based_on) {
     check_reason("reason", reason);
     validate(details, scope.today());
     return scope.db().write([&] {
         Patient patient = find_patient(scope.db(), code);
+        if (based_on && *based_on != patient.revision.number)
+            throw Conflict(fmt::format("patient {} was amended meanwhile (now revision {}); run "
+                                       "the command again",
+                                       code, patient.revision.number));
         if (patient.details == details)
             throw Conflict(
                 fmt::format("patient {} already reads like that; nothing to amend", code));

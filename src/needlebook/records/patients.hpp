@@ -16,8 +16,10 @@ namespace needlebook::records {
 Patient register_patient(Scope& scope, std::optional<std::string> code,
                          const PatientDetails& details);
 // Stores `details` as the patient's next revision; refuses a blank reason or no change.
+// `based_on`: the revision the caller edited; if someone amended since, Conflict instead of
+// silently undoing their correction.
 Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails& details,
-                      const std::string& reason);
+                      const std::string& reason, std::optional<int> based_on = std::nullopt);
 
 // Throws NotFound naming the code.
 Patient find_patient(storage::Database& db, std::string_view code);

@@ -39,6 +39,12 @@ void check_area(const Session& session, const ReactionDetails& details) {
 
 } // namespace
 
+void check_reaction_fits(const Session& session, const ReactionDetails& details,
+                         const time::ClinicZone& zone, time::Date today) {
+    validate(details, zone.local_date(session.details.performed_at), today);
+    check_area(session, details);
+}
+
 ReactionId parse_reaction_id(std::string_view text) {
     return ReactionId{
         parse_record_id(text, "reaction", "use the number printed by 'reaction add'")};
@@ -47,8 +53,7 @@ ReactionId parse_reaction_id(std::string_view text) {
 Reaction add_reaction(Scope& scope, SessionId session_id, const ReactionDetails& details) {
     return scope.db().write([&] {
         const Session session = open_session(scope, session_id, "reaction");
-        validate(details, scope.zone().local_date(session.details.performed_at), scope.today());
-        check_area(session, details);
+        check_reaction_fits(session, details, scope.zone(), scope.today());
         Reaction reaction{{}, session_id, details, scope.revision(1)};
         reaction.id =
             storage::ReactionRepository(scope.db()).insert(session_id, details, reaction.revision);

@@ -2,12 +2,18 @@
 // Use cases for what follows a session: reactions and follow-up checks.
 
 #include "needlebook/model/reaction.hpp"
+#include "needlebook/model/session.hpp"
 #include "needlebook/records/scope.hpp"
 
 #include <string_view>
 #include <vector>
 
 namespace needlebook::records {
+
+// Refuses `details` that do not fit `session`: dates against its day and today, and an area
+// it did not treat.
+void check_reaction_fits(const Session& session, const ReactionDetails& details,
+                         const time::ClinicZone& zone, time::Date today);
 
 Reaction add_reaction(Scope& scope, SessionId session, const ReactionDetails& details);
 Reaction resolve_reaction(Scope& scope, ReactionId id, time::Date on);

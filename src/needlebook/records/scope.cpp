@@ -26,6 +26,11 @@ Scope::Scope(storage::Database& db, time::Clock clock, std::string actor)
     check_text("as", m_actor, 100);
 }
 
+void Scope::reload_settings() {
+    m_settings = storage::SettingsRepository(m_db).load();
+    m_zone = time::ClinicZone::from_setting(m_settings.time_zone);
+}
+
 RevisionInfo Scope::revision(int number, std::string reason, bool voided) const {
     return RevisionInfo{number, m_actor, m_clock.now(), std::move(reason), voided};
 }

@@ -21,8 +21,9 @@ public:
     const time::Clock& clock() const { return m_clock; }
     const std::string& actor() const { return m_actor; }
     const time::ClinicZone& zone() const { return m_zone; }
-    // Read once per scope: settings do not change under a running command.
+    // Read when the scope is made, and again after change_setting through it.
     const ClinicSettings& settings() const { return m_settings; }
+    void reload_settings();
     // Today in the clinic's zone.
     time::Date today() const { return m_zone.local_date(m_clock.now()); }
 

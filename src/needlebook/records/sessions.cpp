@@ -3,6 +3,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/records/reactions.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/settings_repository.hpp"
 
@@ -39,6 +40,27 @@ void check_after_birth(Scope& scope, const Session& session) {
                                                 "the year",
                                                 time::format_date(day), patient->code,
                                                 time::format_date(patient->details.birth_date)));
+}
+
+// What hangs off a session must still fit it after an amendment: a reaction cannot start
+// before the session, nor sit on an area the session no longer treats.
+void check_followers(Scope& scope, const Session& amended) {
+    const auto day = scope.zone().local_date(amended.details.performed_at);
+    for (const auto& reaction : reactions_of(scope.db(), amended.id)) {
+        try {
+            check_reaction_fits(amended, reaction.details, scope.zone(), scope.today());
+        } catch (const ValidationError& e) {
+            throw ValidationError(e.field(), fmt::format("the amendment does not fit reaction {}: "
+                                                         "{}",
+                                                         reaction.id, e.what()));
+        }
+    }
+    for (const auto& followup : followups_of(scope.db(), amended.id))
+        if (followup.details.checked_on < day)
+            throw ValidationError(
+                "at", fmt::format("the amendment does not fit follow-up {}: it "
+                                  "was on {}, before the session",
+                                  followup.id, time::format_date(followup.details.checked_on)));
 }
 
 std::string describe_refusal(const std::vector<rules::Finding>& blocking) {
@@ -100,7 +122,11 @@ LoggedSession check_and_prepare(Scope& scope, Session session,
     for (auto& finding : blocking)
         session.overrides.push_back({finding.rule, std::move(finding.message)});
     if (override_reason && !session.overrides.empty()) {
-        session.override_reason = *override_reason;
+        // One reason per revision: keep the earlier one when its findings are carried over.
+        session.override_reason =
+            carried.empty()
+                ? *override_reason
+                : fmt::format("{} (earlier: {})", *override_reason, previous->override_reason);
     } else {
         logged.override_unused = override_reason.has_value(); // the reason is not stored
         if (!carried.empty())
@@ -152,11 +178,16 @@ LoggedSession log_session(Scope& scope, std::string_view patient_code,
 
 LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& details,
                             const std::string& reason,
-                            const std::optional<std::string>& override_reason) {
+                            const std::optional<std::string>& override_reason,
+                            std::optional<int> based_on) {
     check_reason("reason", reason);
     check_override_reason(override_reason);
     return scope.db().write([&] {
         const Session current = get_session(scope.db(), id);
+        if (based_on && *based_on != current.revision.number)
+            throw Conflict(fmt::format("session {} was amended meanwhile (now revision {}); run "
+                                       "the command again",
+                                       id, current.revision.number));
         if (current.revision.voided)
             throw Conflict(fmt::format("session {} is voided; it cannot be amended", id));
         if (current.details == details)
@@ -169,6 +200,7 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
                       {},
                       scope.revision(current.revision.number + 1, reason)};
         auto logged = check_and_prepare(scope, std::move(draft), override_reason, &current);
+        check_followers(scope, logged.session);
         storage::SessionRepository(scope.db()).add_revision(logged.session);
         append_audit(scope.db(),
                      scope.audit("session.amend", "session", id.value, current.patient_id.value,

@@ -24,10 +24,13 @@ struct LoggedSession {
 LoggedSession log_session(Scope& scope, std::string_view patient_code,
                           const SessionDetails& details,
                           const std::optional<std::string>& override_reason);
-// Stores `details` as the session's next revision, checked like a new session.
+// Stores `details` as the session's next revision. Only what the amendment changes can block:
+// overrides on file are carried over, findings the old content raises too become warnings.
+// `based_on`: as for amend_patient. Reactions and follow-ups must still fit the amended session.
 LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& details,
                             const std::string& reason,
-                            const std::optional<std::string>& override_reason);
+                            const std::optional<std::string>& override_reason,
+                            std::optional<int> based_on = std::nullopt);
 Session void_session(Scope& scope, SessionId id, const std::string& reason);
 
 // Throws NotFound; a voided session is returned with revision.voided set.

@@ -44,10 +44,11 @@ constexpr WholeSetting whole_settings[] = {
 void store(Scope& scope, const std::string& key, std::string_view value,
            const ClinicSettings& current) {
     storage::SettingsRepository settings(scope.db());
-    std::string text(value);
-    if (key != "time_zone") // words such as Block or ADVERSE mean the same in any case
-        std::transform(text.begin(), text.end(), text.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string text(value);
+    // Words such as Block or ADVERSE mean the same in any case; messages quote what was typed.
+    std::string word = text;
+    std::transform(word.begin(), word.end(), word.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (key == "time_zone") {
         time::ClinicZone::from_setting(text); // refuses an unknown zone
         settings.set_general(key, text);
@@ -76,15 +77,15 @@ void store(Scope& scope, const std::string& key, std::string_view value,
         settings.set_depth_limit(area, limit);
     } else if (key.starts_with("recovery.")) {
         const auto kind = parse_code<ReactionKind>(key.substr(9));
-        settings.set_reaction_norm(kind, text == "adverse"
+        settings.set_reaction_norm(kind, word == "adverse"
                                              ? ReactionNorm{std::nullopt, true}
                                              : ReactionNorm{parse_whole(text, key, 0, 365), false});
     } else if (key.starts_with("condition.")) {
         const auto code = parse_code<ConditionCode>(key.substr(10));
-        if (text != "block" && text != "warn")
+        if (word != "block" && word != "warn")
             throw ValidationError(
                 key, fmt::format("{} '{}' is not allowed; allowed: block or warn", key, text));
-        settings.set_condition_action(code, text == "block" ? ConditionAction::block
+        settings.set_condition_action(code, word == "block" ? ConditionAction::block
                                                             : ConditionAction::warn);
     }
 }
@@ -111,7 +112,7 @@ std::vector<SettingEntry> list_settings(const ClinicSettings& settings) {
 
 SettingChange change_setting(Scope& scope, std::string_view key, std::string_view value) {
     check_text("value", value, 100);
-    return scope.db().write([&] {
+    const auto change = scope.db().write([&] {
         const auto current = storage::SettingsRepository(scope.db()).load();
         const std::string name(key);
         SettingChange change{name, value_of(list_settings(current), key), ""};
@@ -127,6 +128,8 @@ SettingChange change_setting(Scope& scope, std::string_view key, std::string_vie
                       fmt::format("{}: '{}' -> '{}'", key, change.old_value, change.new_value)});
         return change;
     });
+    scope.reload_settings(); // the checks that follow use the new value
+    return change;
 }
 
 } // namespace needlebook::records

@@ -15,7 +15,7 @@ std::string indent(const std::string& text, std::string_view prefix) {
     std::string out;
     std::size_t start = 0;
     while (start < text.size()) {
-        const auto end = text.find('\n', start);
+        const auto end = std::min(text.find('\n', start), text.size() - 1);
         out += std::string(prefix) + text.substr(start, end - start + 1);
         start = end + 1;
     }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 
 namespace needlebook::storage {
@@ -30,11 +31,13 @@ template <class T> std::string optional_text(const std::optional<T>& value) {
 } // namespace
 
 std::string audit_row_hash(std::int64_t id, const AuditEntry& entry, const std::string& prev_hash) {
-    // Fields joined by the ASCII unit separator, which no field can contain unnoticed.
-    const std::string canonical = fmt::format(
-        "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", id, time::format_utc(entry.at),
-        entry.actor, entry.action, optional_text(entry.patient_id), entry.record_kind,
-        optional_text(entry.record_id), optional_text(entry.revision), entry.reason, prev_hash);
+    // A JSON array: quoting makes field boundaries unambiguous whatever the fields hold.
+    const std::string canonical =
+        nlohmann::json::array({id, time::format_utc(entry.at), entry.actor, entry.action,
+                               optional_text(entry.patient_id), entry.record_kind,
+                               optional_text(entry.record_id), optional_text(entry.revision),
+                               entry.reason, prev_hash})
+            .dump();
     return sha256_hex(canonical);
 }
 

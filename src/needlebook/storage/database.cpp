@@ -96,10 +96,12 @@ Query Database::query(const std::string& sql) {
 
 Database::WriteScope::WriteScope(Database& db) : m_db(db) {
     if (m_db.m_depth == 0) {
+        m_undo = "ROLLBACK";
         m_db.m_sql->exec("BEGIN IMMEDIATE");
     } else {
         // Cached statements: a demo clinic opens hundreds of thousands of savepoints.
         m_savepoint = fmt::format("nested_{}", m_db.m_depth);
+        m_undo = fmt::format("ROLLBACK TO {0}; RELEASE {0}", m_savepoint);
         m_db.query(fmt::format("SAVEPOINT {}", m_savepoint))->exec();
     }
     ++m_db.m_depth;
@@ -119,12 +121,7 @@ Database::WriteScope::~WriteScope() {
         return;
     --m_db.m_depth;
     // Rolling back cannot be allowed to throw from a destructor; SQLite undoes the rest itself.
-    if (m_savepoint.empty()) {
-        m_db.m_sql->tryExec("ROLLBACK");
-    } else {
-        m_db.m_sql->tryExec(fmt::format("ROLLBACK TO {}", m_savepoint));
-        m_db.m_sql->tryExec(fmt::format("RELEASE {}", m_savepoint));
-    }
+    m_db.m_sql->tryExec(m_undo);
 }
 
 } // namespace needlebook::storage

@@ -67,6 +67,7 @@ private:
     private:
         Database& m_db;
         std::string m_savepoint; // empty for the outermost scope
+        std::string m_undo;      // built up front: the destructor must not allocate or throw
         bool m_done = false;
     };
 

@@ -121,8 +121,11 @@ std::string PatientRepository::next_code() {
     std::int64_t number = 1;
     {
         // After the highest generated code, so a code typed by hand leaves no gap in the series.
-        auto next = m_db.query("SELECT coalesce(max(CAST(substr(code, 3) AS INTEGER)), 0) + 1 FROM "
-                               "patient WHERE code GLOB 'P-[0-9][0-9][0-9][0-9][0-9][0-9]'");
+        // The range lets SQLite walk the code index backwards from the top instead of scanning.
+        auto next = m_db.query(
+            "SELECT coalesce((SELECT CAST(substr(code, 3) AS INTEGER) FROM patient WHERE code "
+            "BETWEEN 'P-000000' AND 'P-999999' AND code GLOB 'P-[0-9][0-9][0-9][0-9][0-9][0-9]' "
+            "ORDER BY code DESC LIMIT 1), 0) + 1");
         next->executeStep();
         number = next->getColumn(0).getInt64();
     }

@@ -20,6 +20,7 @@ $ needlebook --as dr.jones session log ANN --at "2026-11-20 10:00" --device pen 
 # --as may also follow the command; the practitioner can differ from who types it in.
 $ needlebook session log ANN --at "2026-11-20 11:00" --device pen --area neck=0.5 --practitioner "Dr Patel" --as nurse.kim
 > session 2 logged for ANN at 2026-11-20 11:00
+! needlebook: warning: interval: session 1 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 1 --area …' instead
 
 = SELECT session_id, practitioner, author FROM session_revision ORDER BY id
 > 1|dr.jones|dr.jones

@@ -148,7 +148,7 @@ $ needlebook session list --to yesterday
 
 # Leap days exist in leap years.
 $ needlebook patient add --family Leap --given Lee --born 2024-02-29
-> patient P-000002 registered: Leap, Lee
+> patient P-000001 registered: Leap, Lee
 
 # An impossible date in the UTC form reads like the clinic-time form, echoed as typed.
 $ needlebook session log ANN --device pen --area neck=0.5 --at 2026-11-31T10:00Z
@@ -172,4 +172,4 @@ $ needlebook condition add ANN --code eczema --since ""
 > 0
 = SELECT code FROM patient ORDER BY id
 > ANN
-> P-000002
+> P-000001

@@ -33,8 +33,22 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=+
 ! needlebook: error: depth '+1' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=+1)
 ? 1
 
+# A depth that starts with the point is refused with the way to write it.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=.5'
-! needlebook: error: depth '.5' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=.5)
+! needlebook: error: depth '.5' needs a digit before the point, e.g. 0.5 (in --area back=.5)
+? 1
+
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'cheek:left=.75MMx2'
+! needlebook: error: depth '.75' needs a digit before the point, e.g. 0.75 (in --area cheek:left=.75MMx2)
+? 1
+
+# The unit alone is no depth; it is 'mm' or 'MM', not mixed.
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=mm'
+! needlebook: error: depth 'mm' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=mm)
+? 1
+
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1.5Mm'
+! needlebook: error: depth '1.5Mm' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=1.5Mm)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1.'
@@ -134,9 +148,11 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back=3.
 ! use --override "reason" if this is intended; the reason is kept with the session
 ? 1
 
-# The smallest depth, a limit exactly, the optional 'mm' suffix and the most passes are accepted.
-$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back=0.01x1 --area arm=2.5mmx20
+# The smallest depth, a limit exactly, the optional 'mm' or 'MM' suffix and the most passes are
+# accepted.
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back=0.01x1 --area arm=2.5mmx20 --area cheek:left=1.5MM
 > session 1 logged for ANN at 2026-11-20 10:00
-= SELECT area, depth_mm, passes FROM session_area ORDER BY position
-> back|0.01|1
-> arm|2.5|20
+= SELECT area, side, depth_mm, passes FROM session_area ORDER BY position
+> back||0.01|1
+> arm||2.5|20
+> cheek|left|1.5|

@@ -117,11 +117,17 @@ $ needlebook --format json session log BOB --at '2026-11-20 10:00' --device pen 
 >       "rule": "contraindication",
 >       "level": "warning",
 >       "message": "anticoagulants on file"
+>     },
+>     {
+>       "rule": "interval",
+>       "level": "warning",
+>       "message": "session 4 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 4 --area …' instead"
 >     }
 >   ]
 > }
 ! needlebook: warning: contraindication: rosacea flare on file since 2026-11-15
 ! needlebook: warning: contraindication: anticoagulants on file
+! needlebook: warning: interval: session 4 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 4 --area …' instead
 
 = SELECT session_id, override_reason FROM session_revision WHERE session_id IN (4, 5) ORDER BY session_id
 > 4|

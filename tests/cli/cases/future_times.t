@@ -66,10 +66,10 @@ $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-11-23 15:00
 # "Today" is the clinic's day: 23:30 UTC on 1 July is already 2 July in London (BST).
 %env NEEDLEBOOK_NOW=2026-07-01T23:30:00Z
 $ needlebook patient add --family Early --given Eve --born 2026-07-02
-> patient P-000002 registered: Early, Eve
+> patient P-000001 registered: Early, Eve
 $ needlebook patient add --family Late --given Lou --born 2026-07-03
 ! needlebook: error: born 2026-07-03 is in the future (today is 2026-07-02)
 ? 1
-$ needlebook session log P-000002 --device pen --area neck=0.5 --at "2026-07-02 00:31"
+$ needlebook session log P-000001 --device pen --area neck=0.5 --at "2026-07-02 00:31"
 ! needlebook: error: session time 2026-07-02 00:31 is in the future (now is 2026-07-02 00:30); log a session after it happened
 ? 1

@@ -110,18 +110,11 @@ $ needlebook --format json session show 1
 >   "followups": []
 > }
 
-# An amendment is checked again: the finding still blocks without a fresh --override, and the
-# refusal names the override on file.
+# An amendment is blocked only by what it changes: the override on file is carried over with its
+# reason, so adding a note needs no fresh --override (more in amend_checks.t).
 $ needlebook session amend 1 --reason 'note added' --note 'tolerated well'
-! needlebook: error: session refused by the clinical checks:
-!   depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
-! the session was stored with the override "deep crow's feet lines; patient informed"; an amendment is checked again
-! use --override "reason" if this is intended; the reason is kept with the session
-? 1
-
-$ needlebook session amend 1 --reason 'note added' --note 'tolerated well' --override 'deep lines, as before'
 > session 1 amended (revision 2) for ANN at 2026-11-20 10:00
-> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, as before)
+> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep crow's feet lines; patient informed)
 
 # Once the depth is corrected to the limit, nothing is overridden any more.
 $ needlebook session amend 1 --reason 'depth was 0.5, mistyped' --area periorbital=0.5 --area cheek=1.0
@@ -129,11 +122,12 @@ $ needlebook session amend 1 --reason 'depth was 0.5, mistyped' --area periorbit
 
 = SELECT r.revision, r.override_reason, count(o.id) FROM session_revision r LEFT JOIN session_override o ON o.session_revision_id = r.id GROUP BY r.id ORDER BY r.revision
 > 1|deep crow's feet lines; patient informed|1
-> 2|deep lines, as before|1
+> 2|deep crow's feet lines; patient informed|1
 > 3||0
 # An override that nothing needed is not stored, and the practitioner is told.
 $ needlebook session log ANN --at '2026-11-20 11:00' --device pen --area neck=0.5 --override 'just in case'
 > session 2 logged for ANN at 2026-11-20 11:00
+! needlebook: warning: interval: session 1 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 1 --area …' instead
 ! needlebook: warning: --override was given but no check blocked the session; the reason was not stored
 
 = SELECT override_reason FROM session_revision WHERE session_id = 2

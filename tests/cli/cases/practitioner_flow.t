@@ -52,8 +52,9 @@ $ needlebook session show 1
 >     cheek:right      1.25       3
 >     periorbital      0.25       2
 >   serums
->     ha-serum  lot HA2291  during
->     gf-serum  lot GF-77  after
+>     product   lot     phase
+>     ha-serum  HA2291  during
+>     gf-serum  GF-77   after
 >   revision 1 by tester on 2026-11-23 15:00
 
 # Stored exactly as typed: an instant in UTC, depths as numbers, serums with product and lot.
@@ -99,8 +100,9 @@ $ needlebook session show 1
 >     cheek:right      1.25       3
 >     periorbital      0.25       2
 >   serums
->     ha-serum  lot HA2291  during
->     gf-serum  lot GF-77  after
+>     product   lot     phase
+>     ha-serum  HA2291  during
+>     gf-serum  GF-77   after
 >   reactions
 >     reaction 1: erythema, mild, cheek:left, onset 2026-11-20, resolved 2026-11-22 (expected redness)
 >     reaction 2: pinpoint bleeding, mild, onset 2026-11-20, resolved 2026-11-21
@@ -128,8 +130,9 @@ $ needlebook session show 1
 >     cheek:right      1.00       3
 >     periorbital      0.25       2
 >   serums
->     ha-serum  lot HA2291  during
->     gf-serum  lot GF-77  after
+>     product   lot     phase
+>     ha-serum  HA2291  during
+>     gf-serum  GF-77   after
 >   reactions
 >     reaction 1: erythema, mild, cheek:left, onset 2026-11-20, resolved 2026-11-22 (expected redness)
 >     reaction 2: pinpoint bleeding, mild, onset 2026-11-20, resolved 2026-11-21

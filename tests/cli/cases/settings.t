@@ -107,3 +107,41 @@ $ needlebook session log P-000001 --at '2026-11-20 10:00' --device pen --area ch
 > setting.change|tester|depth_limit.cheek: '1.50' -> '1.20'
 > setting.change|tester|recovery.erythema: '3' -> 'adverse'
 > setting.change|tester|time_zone: '' -> 'America/New_York'
+
+# block, warn and adverse are read in any case and stored in lower case; time zone names are not.
+$ needlebook setting set condition.rosacea-flare Block
+> condition.rosacea-flare: warn -> block
+$ needlebook setting set condition.rosacea-flare BLOCK
+! needlebook: error: condition.rosacea-flare is already block; nothing to change
+? 1
+$ needlebook setting set condition.eczema Warn
+> condition.eczema: block -> warn
+$ needlebook setting set recovery.oedema ADVERSE
+> recovery.oedema: 3 -> adverse
+$ needlebook setting set time_zone america/new_york
+! needlebook: error: unknown time zone 'america/new_york' (clinic setting time_zone); use an IANA name such as Europe/London
+? 1
+= SELECT code, action FROM condition_policy WHERE code IN ('eczema', 'rosacea-flare') ORDER BY code
+> eczema|warn
+> rosacea-flare|block
+= SELECT kind, expected_days, always_adverse FROM reaction_norm WHERE kind = 'oedema'
+> oedema||1
+= SELECT value FROM clinic_setting WHERE key = 'time_zone'
+> America/New_York
+= SELECT reason FROM audit_log WHERE action = 'setting.change' ORDER BY id DESC LIMIT 3
+> recovery.oedema: '3' -> 'adverse'
+> condition.eczema: 'block' -> 'warn'
+> condition.rosacea-flare: 'warn' -> 'block'
+
+# The help of KEY names every key.
+$ needlebook setting set --help
+> change a setting (audited)
+> Usage: needlebook setting set [OPTIONS] KEY VALUE
+>
+> Positionals:
+>   KEY TEXT REQUIRED           time_zone (IANA name, empty for the system's), isotretinoin_months, consent_valid_months, interval_warn_days, interval_block_days, followup_due_days, depth_limit.AREA (mm), recovery.KIND (days or adverse), condition.CODE (block or warn); see 'setting list'
+>   VALUE TEXT REQUIRED         the new value
+>
+> Options:
+>   -h,--help                   Print this help message and exit
+>

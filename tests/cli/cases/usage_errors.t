@@ -24,15 +24,15 @@ $ needlebook session
 # An unknown command names the word that was not understood.
 $ needlebook frobnicate
 ! needlebook: error: The following argument was not expected: frobnicate
-! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
 ? 2
 $ needlebook sessions list
 ! needlebook: error: The following arguments were not expected: list sessions
-! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
 ? 2
 $ needlebook session frob
 ! needlebook: error: The following argument was not expected: frob
-! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
 ? 2
 
 # Required options and arguments.
@@ -139,27 +139,49 @@ $ needlebook session void --reason duplicate
 # Unknown options, extra arguments, an option given twice.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --colour red
 ! needlebook: error: The following arguments were not expected: red --colour
-! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
 ? 2
 
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --dob 1985-04-12
 ! needlebook: error: The following arguments were not expected: 1985-04-12 --dob
-! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
 ? 2
 
 $ needlebook patient list --all
 ! needlebook: error: The following argument was not expected: --all
-! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
 ? 2
 
 $ needlebook session show 1 2
 ! needlebook: error: The following argument was not expected: 2
-! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
 ? 2
 
 $ needlebook session log ANN BOB --at '2026-11-20 10:00' --device pen --area neck=0.5
 ! needlebook: error: The following argument was not expected: BOB
-! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
+? 2
+
+# The usual causes of an extra argument get a hint: a value with a space left unquoted, and two
+# values after one --area or --serum.
+$ needlebook session log ANN --at 2026-11-20 10:00 --device pen --area neck=0.5
+! needlebook: error: The following argument was not expected: 10:00
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
+? 2
+
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 cheek=1.0
+! needlebook: error: The following argument was not expected: cheek=1.0
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
+? 2
+
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --serum ha-serum@L1 gf-serum@L2
+! needlebook: error: The following argument was not expected: gf-serum@L2
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
+? 2
+
+$ needlebook patient add --family Smith --given Ann Marie --born 1985-04-12
+! needlebook: error: The following argument was not expected: Marie
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
 ? 2
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --at '2026-11-20 11:00'
@@ -169,12 +191,12 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.
 
 $ needlebook --frob session list
 ! needlebook: error: The following argument was not expected: --frob
-! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
 ? 2
 
 $ needlebook -x session list
 ! needlebook: error: The following argument was not expected: -x
-! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+! put a value with spaces in quotes (--at "2026-11-20 10:00") and repeat --area or --serum for each one; see 'needlebook COMMAND --help'
 ? 2
 
 # Global options with values outside their set.
@@ -224,6 +246,32 @@ $ needlebook session show --help
 >
 > Options:
 >   -h,--help                   Print this help message and exit
+>
+
+# --area's help lists the area codes.
+$ needlebook session log --help
+> log a treatment session
+> Usage: needlebook session log [OPTIONS] PATIENT
+>
+> Positionals:
+>   PATIENT TEXT REQUIRED       chart code
+>
+> Options:
+>   -h,--help                   Print this help message and exit
+>   --at TEXT REQUIRED          when, 'YYYY-MM-DD HH:MM' in the clinic's zone, or 'YYYY-MM-DDTHH:MMZ' in UTC
+>   --device TEXT REQUIRED      pen, roller, stamp or rf
+>   --area TEXT ... REQUIRED    treated area, AREA[:left|right]=DEPTH[xPASSES], depth in mm (repeat for each area; on amend the given areas replace all); AREA: forehead, glabella, temple, periorbital, nose, cheek, perioral, chin, jawline, neck, decolletage, scalp, hands, abdomen, thigh, arm, back, scar or other
+>   --serum TEXT ...            serum, PRODUCT@LOT[:during|after] (phase after unless given; repeat; on amend the given serums replace all)
+>   --indication TEXT           indication: rejuvenation, acne-scars, surgical-scar, stretch-marks, hyperpigmentation, melasma or other (default other)
+>   --model TEXT                device model
+>   --cartridge TEXT            cartridge, e.g. 16-pin
+>   --cartridge-lot TEXT        cartridge lot number
+>   --anaesthetic TEXT          topical anaesthetic used
+>   --endpoint TEXT             clinical endpoint reached
+>   --aftercare TEXT            aftercare given
+>   --practitioner TEXT         who treated (default: the acting user, --as)
+>   --note TEXT                 free-text note
+>   --override TEXT             log despite blocking clinical checks; the reason is kept with the session
 >
 
 = SELECT count(*) FROM session_revision

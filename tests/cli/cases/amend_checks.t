@@ -1,0 +1,205 @@
+# An amendment is blocked only by what it changes. A blocking finding the previous revision
+# overrode is carried over with its reason; one the previous content raises too (a condition or a
+# lower limit entered after the session) is a warning ending in " (so before this amendment
+# too)"; only a new blocking finding refuses. So correcting a note needs no clinical override.
+
+$ needlebook init
+> database ready: ${TMP}/clinic.db (schema version 1)
+$ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
+> patient ANN registered: Smith, Ann
+$ needlebook consent add ANN --signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01
+
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0 --override "deep crow's feet lines; patient informed"
+> session 1 logged for ANN at 2026-11-20 10:00
+> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep crow's feet lines; patient informed)
+
+# The override on file is carried over, reason and all: a note needs no --override.
+$ needlebook session amend 1 --reason 'note added' --note 'tolerated well'
+> session 1 amended (revision 2) for ANN at 2026-11-20 10:00
+> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep crow's feet lines; patient informed)
+
+$ needlebook session show 1
+> Session 1 for ANN
+>   at            2026-11-20 10:00 (Europe/London)
+>   practitioner  tester
+>   indication    other
+>   device        pen
+>   note          tolerated well
+>   areas
+>     area         depth mm  passes
+>     periorbital      0.75       -
+>     cheek            1.00       -
+>   overridden    deep crow's feet lines; patient informed
+>     depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
+>   revision 2 by tester on 2026-11-23 15:00: note added
+
+= SELECT revision, override_reason, reason FROM session_revision WHERE session_id = 1 ORDER BY revision
+> 1|deep crow's feet lines; patient informed|
+> 2|deep crow's feet lines; patient informed|note added
+= SELECT r.revision, o.rule, o.detail FROM session_override o JOIN session_revision r ON r.id = o.session_revision_id ORDER BY r.revision, o.id
+> 1|depth|depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
+> 2|depth|depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
+= SELECT action, revision, reason FROM audit_log WHERE record_kind = 'session' ORDER BY id
+> session.log|1|deep crow's feet lines; patient informed
+> session.amend|2|note added
+
+# An --override that only carried findings would need is not used: the reason on file stays.
+$ needlebook session amend 1 --reason 'aftercare added' --aftercare 'SPF 50' --override 'deep lines, as before'
+> session 1 amended (revision 3) for ANN at 2026-11-20 10:00
+> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep crow's feet lines; patient informed)
+! needlebook: warning: --override was given but no check blocked the session; the reason was not stored
+= SELECT revision, override_reason FROM session_revision WHERE session_id = 1 AND revision = 3
+> 3|deep crow's feet lines; patient informed
+= SELECT count(*) FROM session_override o JOIN session_revision r ON r.id = o.session_revision_id WHERE r.revision = 3
+> 1
+
+# A limit lowered after the session: the depth on file exceeds it too, so it only warns.
+$ needlebook setting set depth_limit.cheek 0.8
+> depth_limit.cheek: 1.50 -> 0.80
+$ needlebook session amend 1 --reason 'endpoint noted' --endpoint 'pinpoint bleeding'
+> session 1 amended (revision 4) for ANN at 2026-11-20 10:00
+> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep crow's feet lines; patient informed)
+! needlebook: warning: depth: depth 1.00 mm on cheek exceeds the clinic limit of 0.80 mm (so before this amendment too)
+= SELECT r.revision, o.detail FROM session_override o JOIN session_revision r ON r.id = o.session_revision_id WHERE r.revision = 4
+> 4|depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
+
+$ needlebook --format json session amend 1 --reason 'model noted' --model 'Dermapen 4'
+> {
+>   "id": 1,
+>   "patient": "ANN",
+>   "at": "2026-11-20 10:00",
+>   "at_utc": "2026-11-20T10:00:00Z",
+>   "time_zone": "Europe/London",
+>   "practitioner": "tester",
+>   "indication": "other",
+>   "device": "pen",
+>   "model": "Dermapen 4",
+>   "cartridge": "",
+>   "cartridge_lot": "",
+>   "anaesthetic": "",
+>   "endpoint": "pinpoint bleeding",
+>   "aftercare": "SPF 50",
+>   "note": "tolerated well",
+>   "areas": [
+>     {
+>       "area": "periorbital",
+>       "side": null,
+>       "depth_mm": 0.75,
+>       "passes": null
+>     },
+>     {
+>       "area": "cheek",
+>       "side": null,
+>       "depth_mm": 1.0,
+>       "passes": null
+>     }
+>   ],
+>   "serums": [],
+>   "override_reason": "deep crow's feet lines; patient informed",
+>   "overrides": [
+>     {
+>       "rule": "depth",
+>       "detail": "depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm"
+>     }
+>   ],
+>   "revision": {
+>     "number": 5,
+>     "author": "tester",
+>     "recorded_at": "2026-11-23T15:00:00Z",
+>     "reason": "model noted",
+>     "voided": false
+>   },
+>   "warnings": [
+>     {
+>       "rule": "depth",
+>       "level": "warning",
+>       "message": "depth 1.00 mm on cheek exceeds the clinic limit of 0.80 mm (so before this amendment too)"
+>     }
+>   ]
+> }
+! needlebook: warning: depth: depth 1.00 mm on cheek exceeds the clinic limit of 0.80 mm (so before this amendment too)
+
+# A new depth over its limit is what the amendment changes: refused, naming only that finding.
+$ needlebook session amend 1 --reason 'neck treated too' --area periorbital=0.75 --area cheek=1.0 --area neck=1.5
+! needlebook: error: session refused by the clinical checks:
+!   depth: depth 1.50 mm on neck exceeds the clinic limit of 1.00 mm
+! use --override "reason" if this is intended; the reason is kept with the session
+? 1
+
+# A deeper periorbital is a new finding too: the override was for 0.75 mm.
+$ needlebook session amend 1 --reason 'periorbital was deeper' --area periorbital=1.0 --area cheek=1.0
+! needlebook: error: session refused by the clinical checks:
+!   depth: depth 1.00 mm on periorbital exceeds the clinic limit of 0.50 mm
+! use --override "reason" if this is intended; the reason is kept with the session
+? 1
+
+# A cheek deeper than before exceeds the lowered limit in a new way: refused as well.
+$ needlebook session amend 1 --reason 'cheek was deeper' --area periorbital=0.75 --area cheek=1.25
+! needlebook: error: session refused by the clinical checks:
+!   depth: depth 1.25 mm on cheek exceeds the clinic limit of 0.80 mm
+! use --override "reason" if this is intended; the reason is kept with the session
+? 1
+
+# Correcting the depths to the limits leaves nothing to override or warn about.
+$ needlebook session amend 1 --reason 'depths mistyped' --area periorbital=0.5 --area cheek=0.8
+> session 1 amended (revision 6) for ANN at 2026-11-20 10:00
+= SELECT r.revision, r.override_reason, count(o.id) FROM session_revision r LEFT JOIN session_override o ON o.session_revision_id = r.id WHERE r.session_id = 1 GROUP BY r.id ORDER BY r.revision
+> 1|deep crow's feet lines; patient informed|1
+> 2|deep crow's feet lines; patient informed|1
+> 3|deep crow's feet lines; patient informed|1
+> 4|deep crow's feet lines; patient informed|1
+> 5|deep crow's feet lines; patient informed|1
+> 6||0
+
+# A blocking condition entered after the session but dated before it: the session as logged
+# raises it too, so amending the note only warns and nothing is overridden.
+$ needlebook patient add --family Okafor --given Bola --born 1979-03-02 --code BOB
+> patient BOB registered: Okafor, Bola
+$ needlebook consent add BOB --signed 2026-06-01
+> consent 2 on file for BOB, signed 2026-06-01
+$ needlebook session log BOB --at '2026-11-10 10:00' --device pen --area chin=1.0
+> session 2 logged for BOB at 2026-11-10 10:00
+$ needlebook condition add BOB --code eczema --since 2026-11-01
+> condition 1 on file for BOB: eczema
+$ needlebook session amend 2 --reason 'note added' --note 'mild redness'
+> session 2 amended (revision 2) for BOB at 2026-11-10 10:00
+! needlebook: warning: contraindication: eczema on file since 2026-11-01 (so before this amendment too)
+= SELECT r.revision, r.override_reason, count(o.id) FROM session_revision r LEFT JOIN session_override o ON o.session_revision_id = r.id WHERE r.session_id = 2 GROUP BY r.id ORDER BY r.revision
+> 1||0
+> 2||0
+
+# A new session is checked as before: the condition blocks it.
+$ needlebook session log BOB --at '2026-11-20 10:00' --device pen --area forehead=0.25
+! needlebook: error: session refused by the clinical checks:
+!   contraindication: eczema on file since 2026-11-01
+! use --override "reason" if this is intended; the reason is kept with the session
+? 1
+
+# A condition that began after the session does not touch it as logged; moving the session into
+# it is a change the amendment makes, so it blocks.
+$ needlebook condition add BOB --code pregnancy --since 2026-11-15
+> condition 2 on file for BOB: pregnancy or nursing
+$ needlebook session amend 2 --reason 'aftercare added' --aftercare 'SPF 50'
+> session 2 amended (revision 3) for BOB at 2026-11-10 10:00
+! needlebook: warning: contraindication: eczema on file since 2026-11-01 (so before this amendment too)
+$ needlebook session amend 2 --reason 'date mistyped' --at '2026-11-16 10:00'
+! needlebook: error: session refused by the clinical checks:
+!   contraindication: pregnancy or nursing on file since 2026-11-15
+! use --override "reason" if this is intended; the reason is kept with the session
+? 1
+$ needlebook session amend 2 --reason 'date mistyped' --at '2026-11-16 10:00' --override 'obstetrician agreed'
+> session 2 amended (revision 4) for BOB at 2026-11-16 10:00
+> overridden contraindication: pregnancy or nursing on file since 2026-11-15 (reason: obstetrician agreed)
+! needlebook: warning: contraindication: eczema on file since 2026-11-01 (so before this amendment too)
+= SELECT r.revision, r.override_reason, o.rule, o.detail FROM session_revision r JOIN session_override o ON o.session_revision_id = r.id WHERE r.session_id = 2 ORDER BY r.revision, o.id
+> 4|obstetrician agreed|contraindication|pregnancy or nursing on file since 2026-11-15
+
+# The next amendment carries that override over.
+$ needlebook session amend 2 --reason 'note corrected' --note 'mild redness, settled'
+> session 2 amended (revision 5) for BOB at 2026-11-16 10:00
+> overridden contraindication: pregnancy or nursing on file since 2026-11-15 (reason: obstetrician agreed)
+! needlebook: warning: contraindication: eczema on file since 2026-11-01 (so before this amendment too)
+= SELECT r.revision, r.override_reason, o.rule, o.detail FROM session_revision r JOIN session_override o ON o.session_revision_id = r.id WHERE r.session_id = 2 ORDER BY r.revision, o.id
+> 4|obstetrician agreed|contraindication|pregnancy or nursing on file since 2026-11-15
+> 5|obstetrician agreed|contraindication|pregnancy or nursing on file since 2026-11-15
