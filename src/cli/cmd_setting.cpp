@@ -3,7 +3,6 @@
 #include "needlebook/records/settings.hpp"
 #include "needlebook/render/csv_writer.hpp"
 #include "needlebook/render/table.hpp"
-#include "needlebook/storage/settings_repository.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -17,8 +16,7 @@ void add_setting_commands(CLI::App& app, Context& context) {
 
     auto* list = setting->add_subcommand("list", "list every setting and its value");
     list->callback([&context] {
-        const auto entries =
-            records::list_settings(storage::SettingsRepository(context.db()).load());
+        const auto entries = records::list_settings(context.db());
         if (context.format() == Format::json) {
             auto object = nlohmann::ordered_json::object();
             for (const auto& entry : entries)

@@ -110,6 +110,10 @@ std::vector<SettingEntry> list_settings(const ClinicSettings& settings) {
     return entries;
 }
 
+std::vector<SettingEntry> list_settings(storage::Database& db) {
+    return list_settings(storage::SettingsRepository(db).load());
+}
+
 SettingChange change_setting(Scope& scope, std::string_view key, std::string_view value) {
     check_text("value", value, 100);
     const auto change = scope.db().write([&] {

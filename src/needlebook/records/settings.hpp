@@ -20,6 +20,8 @@ struct SettingEntry {
 
 // Every setting in a stable order: general ones, then depth limits, recovery norms, conditions.
 std::vector<SettingEntry> list_settings(const ClinicSettings& settings);
+// The settings stored in `db`, listed as above.
+std::vector<SettingEntry> list_settings(storage::Database& db);
 
 struct SettingChange {
     std::string key;

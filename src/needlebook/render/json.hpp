@@ -6,7 +6,7 @@
 #include "needlebook/model/patient.hpp"
 #include "needlebook/model/reaction.hpp"
 #include "needlebook/model/session.hpp"
-#include "needlebook/rules/clinical_checks.hpp"
+#include "needlebook/rules/finding.hpp"
 #include "needlebook/time/zone.hpp"
 
 #include <nlohmann/json.hpp>

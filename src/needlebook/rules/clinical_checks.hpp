@@ -5,6 +5,7 @@
 #include "needlebook/model/condition.hpp"
 #include "needlebook/model/session.hpp"
 #include "needlebook/model/settings.hpp"
+#include "needlebook/rules/finding.hpp"
 #include "needlebook/storage/database.hpp"
 #include "needlebook/time/zone.hpp"
 
@@ -13,14 +14,6 @@
 #include <vector>
 
 namespace needlebook::rules {
-
-enum class Level { warning, block };
-
-struct Finding {
-    RuleKind rule{};
-    Level level{};
-    std::string message;
-};
 
 // What the checks need to know about the patient besides the session itself.
 struct PatientFile {

@@ -1,0 +1,18 @@
+#pragma once
+// What a clinical check reports; kept apart from the checks so renderers need no storage.
+
+#include "needlebook/model/session.hpp"
+
+#include <string>
+
+namespace needlebook::rules {
+
+enum class Level { warning, block };
+
+struct Finding {
+    RuleKind rule{};
+    Level level{};
+    std::string message;
+};
+
+} // namespace needlebook::rules
