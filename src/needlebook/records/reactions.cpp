@@ -12,8 +12,9 @@ namespace needlebook::records {
 namespace {
 
 // The session a reaction or follow-up belongs to; it must exist and not be voided.
+// Only its day, state and areas matter here, so serums and overrides are not loaded.
 Session open_session(Scope& scope, SessionId id, std::string_view what) {
-    Session session = get_session(scope.db(), id);
+    Session session = get_session(scope.db(), id, storage::SessionRepository::Parts::areas);
     if (session.revision.voided)
         throw Conflict(fmt::format("session {} is voided; no {} can be added to it", id, what));
     return session;

@@ -31,15 +31,20 @@ void check_time_and_products(Scope& scope, const SessionDetails& details) {
     }
 }
 
+Patient find_patient_by_id(storage::Database& db, PatientId id) {
+    if (auto patient = storage::PatientRepository(db).find(id))
+        return *patient;
+    throw NotFound(fmt::format("no patient with id {}", id));
+}
+
 // A year typed wrong (1980 for 2026) would otherwise pass every other check.
-void check_after_birth(Scope& scope, const Session& session) {
-    const auto patient = storage::PatientRepository(scope.db()).find(session.patient_id);
+void check_after_birth(Scope& scope, const Patient& patient, const Session& session) {
     const auto day = scope.zone().local_date(session.details.performed_at);
-    if (patient && day < patient->details.birth_date)
+    if (day < patient.details.birth_date)
         throw ValidationError("at", fmt::format("session on {} is before {} was born ({}); check "
                                                 "the year",
-                                                time::format_date(day), patient->code,
-                                                time::format_date(patient->details.birth_date)));
+                                                time::format_date(day), patient.code,
+                                                time::format_date(patient.details.birth_date)));
 }
 
 // What hangs off a session must still fit it after an amendment: a reaction cannot start
@@ -76,12 +81,12 @@ std::string describe_refusal(const std::vector<rules::Finding>& blocking) {
 // revision already overrode is carried over with its reason, and one the previous content
 // would raise too (a condition or limit entered after the session) becomes a warning, so a
 // clerical correction never needs an override that was never a clinical decision.
-LoggedSession check_and_prepare(Scope& scope, Session session,
+LoggedSession check_and_prepare(Scope& scope, const Patient& patient, Session session,
                                 const std::optional<std::string>& override_reason,
                                 const Session* previous = nullptr) {
     validate(session.details);
     check_time_and_products(scope, session.details);
-    check_after_birth(scope, session);
+    check_after_birth(scope, patient, session);
     const auto file = rules::load_patient_file(
         scope.db(), session.patient_id, previous ? std::optional(previous->id) : std::nullopt);
     const auto purpose = previous ? rules::Purpose::amend : rules::Purpose::log;
@@ -148,8 +153,8 @@ SessionId parse_session_id(std::string_view text) {
     return SessionId{parse_record_id(text, "session", "use the number printed by 'session log'")};
 }
 
-Session get_session(storage::Database& db, SessionId id) {
-    if (auto session = storage::SessionRepository(db).find(id))
+Session get_session(storage::Database& db, SessionId id, storage::SessionRepository::Parts parts) {
+    if (auto session = storage::SessionRepository(db).find(id, parts))
         return *session;
     throw NotFound(fmt::format("no session {}; see 'needlebook session list'", id));
 }
@@ -168,7 +173,7 @@ LoggedSession log_session(Scope& scope, std::string_view patient_code,
             throw Conflict(
                 fmt::format("patient {} is voided; no session can be logged", patient.code));
         Session draft{{}, patient.id, patient.code, details, {}, {}, scope.revision(1)};
-        auto logged = check_and_prepare(scope, std::move(draft), override_reason);
+        auto logged = check_and_prepare(scope, patient, std::move(draft), override_reason);
         logged.session.id = storage::SessionRepository(scope.db()).insert(logged.session);
         append_audit(scope.db(), scope.audit("session.log", "session", logged.session.id.value,
                                              patient.id.value, 1, logged.session.override_reason));
@@ -199,7 +204,8 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
                       {},
                       {},
                       scope.revision(current.revision.number + 1, reason)};
-        auto logged = check_and_prepare(scope, std::move(draft), override_reason, &current);
+        auto logged = check_and_prepare(scope, find_patient_by_id(scope.db(), current.patient_id),
+                                        std::move(draft), override_reason, &current);
         check_followers(scope, logged.session);
         storage::SessionRepository(scope.db()).add_revision(logged.session);
         append_audit(scope.db(),

@@ -34,7 +34,9 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
 Session void_session(Scope& scope, SessionId id, const std::string& reason);
 
 // Throws NotFound; a voided session is returned with revision.voided set.
-Session get_session(storage::Database& db, SessionId id);
+Session
+get_session(storage::Database& db, SessionId id,
+            storage::SessionRepository::Parts parts = storage::SessionRepository::Parts::all);
 std::vector<Session> list_sessions(storage::Database& db, const storage::SessionFilter& filter);
 
 // A session id typed by a user: a positive whole number.

@@ -141,7 +141,7 @@ void SessionRepository::add_revision(const Session& session) {
     }
 }
 
-std::optional<Session> SessionRepository::find(SessionId id) {
+std::optional<Session> SessionRepository::find(SessionId id, Parts parts) {
     std::vector<Session> found;
     std::vector<std::int64_t> revision_ids;
     {
@@ -152,7 +152,7 @@ std::optional<Session> SessionRepository::find(SessionId id) {
         found.push_back(read_session(*query));
         revision_ids.push_back(query->getColumn(0).getInt64());
     }
-    load_children(found, revision_ids);
+    load_children(found, parts, revision_ids);
     return std::move(found.front());
 }
 
@@ -183,11 +183,11 @@ std::vector<Session> SessionRepository::list(const SessionFilter& filter) {
             revision_ids.push_back(query->getColumn(0).getInt64());
         }
     }
-    load_children(sessions, revision_ids);
+    load_children(sessions, Parts::all, revision_ids);
     return sessions;
 }
 
-void SessionRepository::load_children(std::vector<Session>& sessions,
+void SessionRepository::load_children(std::vector<Session>& sessions, Parts parts,
                                       const std::vector<std::int64_t>& revision_ids) {
     std::unordered_map<std::int64_t, Session*> by_revision;
     for (std::size_t i = 0; i < sessions.size(); ++i)
@@ -208,6 +208,8 @@ void SessionRepository::load_children(std::vector<Session>& sessions,
                   areas->getColumn(5).getInt(), treated);
         }
     }
+    if (parts == Parts::areas)
+        return;
     {
         auto serums = m_db.query(
             "SELECT u.session_revision_id, p.code, u.lot, u.phase, u.position FROM json_each(:ids) "

@@ -25,13 +25,16 @@ public:
     // Stores `session` as its next revision; session.revision.number says which.
     void add_revision(const Session& session);
 
-    std::optional<Session> find(SessionId id);
+    // `parts`: Parts::areas leaves serums and overrides out, for callers that need only the
+    // session's day, state and areas (adding a reaction or a follow-up).
+    enum class Parts { all, areas };
+    std::optional<Session> find(SessionId id, Parts parts = Parts::all);
     // Current revisions in time order; each comes with its areas, serums and overrides.
     std::vector<Session> list(const SessionFilter& filter);
 
 private:
     // Loads areas, serums and overrides of every listed session in three queries.
-    void load_children(std::vector<Session>& sessions,
+    void load_children(std::vector<Session>& sessions, Parts parts,
                        const std::vector<std::int64_t>& revision_ids);
 
     Database& m_db;
