@@ -119,8 +119,6 @@ CREATE TABLE patient_revision (
     UNIQUE (patient_id, revision)
 ) STRICT;
 
-CREATE INDEX patient_revision_names ON patient_revision (family_name, given_name);
-
 CREATE TABLE condition (
     id         INTEGER PRIMARY KEY,
     patient_id INTEGER NOT NULL REFERENCES patient (id),
@@ -233,7 +231,6 @@ CREATE TABLE serum_use (
 ) STRICT;
 
 CREATE INDEX serum_use_by_lot ON serum_use (lot);
-CREATE INDEX serum_use_by_revision ON serum_use (session_revision_id);
 
 -- The blocking findings a practitioner overrode, stored with the revision they allowed.
 CREATE TABLE session_override (

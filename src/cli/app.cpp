@@ -66,8 +66,6 @@ int run(int argc, char** argv) {
                     fmt::format("{}\nrun 'needlebook --help' or 'needlebook COMMAND --help' for "
                                 "usage",
                                 e.what()));
-    } catch (const ValidationError& e) {
-        return fail(context, 1, e.what());
     } catch (const Error& e) {
         return fail(context, 1, e.what());
     } catch (const SQLite::Exception& e) {

@@ -1,5 +1,6 @@
 #include "needlebook/storage/session_repository.hpp"
 
+#include "needlebook/error.hpp"
 #include "needlebook/storage/binding.hpp"
 
 #include <algorithm>
@@ -44,7 +45,8 @@ RuleKind read_rule(const std::string& text) {
          {RuleKind::contraindication, RuleKind::depth, RuleKind::interval, RuleKind::consent})
         if (fmt::format("{}", rule) == text)
             return rule;
-    return RuleKind::contraindication;
+    // The schema's CHECK allows only these four; anything else was written around the program.
+    throw StorageError(fmt::format("session_override holds an unknown rule '{}'", text));
 }
 
 // A JSON array of ids, bound as one parameter and joined with json_each: a fixed number of
