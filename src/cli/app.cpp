@@ -32,8 +32,9 @@ int run(int argc, char** argv) {
     app.add_option("--as", context.options.actor,
                    "who is acting, for the audit log (default: $NEEDLEBOOK_USER, else the login)")
         ->check(non_empty());
-    app.add_option("--format", context.options.format, "output: text, json or csv")
-        ->check(CLI::IsMember({"text", "json", "csv"}));
+    app.add_option("--format", context.options.format,
+                   "output: text, json or csv (and html for history)")
+        ->check(CLI::IsMember({"text", "json", "csv", "html"}));
     app.add_option("--color", context.options.color, "colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
 
@@ -44,6 +45,8 @@ int run(int argc, char** argv) {
     add_reaction_commands(app, context);
     add_product_commands(app, context);
     add_setting_commands(app, context);
+    add_history_command(app, context);
+    add_report_commands(app, context);
     add_demo_command(app, context);
 
     // The one place where errors become messages and exit codes.

@@ -58,6 +58,12 @@ records::Scope& Context::scope(storage::Database::Create create) {
 Format Context::format() const {
     if (options.format == "json")
         return Format::json;
+    if (options.format == "html") {
+        if (!m_html_allowed)
+            throw CLI::ValidationError("--format", "html is for 'history' only; other commands "
+                                                   "print text, json or csv");
+        return Format::html;
+    }
     return options.format == "csv" ? Format::csv : Format::text;
 }
 

@@ -10,7 +10,7 @@
 
 namespace needlebook::cli {
 
-enum class Format { text, json, csv };
+enum class Format { text, json, csv, html };
 
 struct GlobalOptions {
     std::string db_path; // --db, else $NEEDLEBOOK_DB, else the XDG data folder
@@ -28,7 +28,9 @@ public:
     records::Scope& scope(storage::Database::Create create = storage::Database::Create::no);
     std::string database_path() const;
 
+    // The --format given; html is refused (as a usage error) unless the command allowed it.
     Format format() const;
+    void allow_html() { m_html_allowed = true; }
     // Refuses (as a usage error, before anything is written) --format csv where there is no table.
     void forbid_csv(const std::string& command) const;
     bool color_stdout() const;
@@ -45,6 +47,7 @@ private:
 
     std::optional<storage::Database> m_db;
     std::optional<records::Scope> m_scope;
+    bool m_html_allowed = false;
 };
 
 } // namespace needlebook::cli

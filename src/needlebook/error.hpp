@@ -45,4 +45,10 @@ public:
     using Error::Error;
 };
 
+// A file could not be written: the message names the file and the system's reason.
+class FileError : public Error {
+public:
+    using Error::Error;
+};
+
 } // namespace needlebook

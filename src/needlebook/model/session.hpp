@@ -75,6 +75,13 @@ std::pair<Area, std::optional<Side>> parse_area_side(std::string_view spec);
 // "cheek:left" or "cheek": how an area and side are written and printed.
 std::string area_side_code(Area area, std::optional<Side> side);
 
+// Depths always with two decimals, so 0.25 and 2.5 cannot be mistaken for each other.
+std::string format_depth(double depth_mm);
+// 'cheek:left=1.50x3', the spelling of --area.
+std::string area_spec(const AreaTreatment& treated);
+// 'ha-serum@HA2291:after', the spelling of --serum.
+std::string serum_spec(const SerumUse& use);
+
 // Throws ValidationError: at least one area, each once, depths within (0, 3.0] mm, text lengths.
 void validate(const SessionDetails& details);
 

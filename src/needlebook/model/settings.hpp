@@ -17,7 +17,8 @@ struct ReactionNorm {
 };
 
 struct ClinicSettings {
-    std::string time_zone; // empty: the system's zone
+    std::string clinic_name; // printed on every page of a history
+    std::string time_zone;   // empty: the system's zone
     int isotretinoin_months = 6;
     int consent_valid_months = 12;
     int interval_warn_days = 28;

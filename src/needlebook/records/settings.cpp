@@ -49,6 +49,10 @@ void store(Scope& scope, const std::string& key, std::string_view value,
     std::string word = text;
     std::transform(word.begin(), word.end(), word.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (key == "clinic_name") {
+        settings.set_general(key, text);
+        return;
+    }
     if (key == "time_zone") {
         time::ClinicZone::from_setting(text); // refuses an unknown zone
         settings.set_general(key, text);
@@ -94,6 +98,7 @@ void store(Scope& scope, const std::string& key, std::string_view value,
 
 std::vector<SettingEntry> list_settings(const ClinicSettings& settings) {
     std::vector<SettingEntry> entries{
+        {"clinic_name", settings.clinic_name},
         {"time_zone", settings.time_zone},
         {"isotretinoin_months", std::to_string(settings.isotretinoin_months)},
         {"consent_valid_months", std::to_string(settings.consent_valid_months)},

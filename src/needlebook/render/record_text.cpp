@@ -48,22 +48,6 @@ std::string reaction_line(const Reaction& reaction) {
 
 } // namespace
 
-std::string format_depth(double depth_mm) {
-    return fmt::format("{:.2f}", depth_mm);
-}
-
-std::string area_spec(const AreaTreatment& treated) {
-    std::string spec =
-        area_side_code(treated.area, treated.side) + "=" + format_depth(treated.depth_mm);
-    if (treated.passes)
-        spec += fmt::format("x{}", *treated.passes);
-    return spec;
-}
-
-std::string serum_spec(const SerumUse& use) {
-    return fmt::format("{}@{}:{}", use.product, use.lot, use.phase);
-}
-
 std::string patient_name(const PatientDetails& details) {
     return details.family_name + ", " + details.given_name;
 }

@@ -13,12 +13,11 @@
 
 namespace needlebook::render {
 
-// Depths always with two decimals, so 0.25 and 2.5 cannot be mistaken for each other.
-std::string format_depth(double depth_mm);
-// 'cheek:left=1.50x3', the spelling of --area, for lists and CSV.
-std::string area_spec(const AreaTreatment& treated);
-// 'ha-serum@HA2291:after', the spelling of --serum.
-std::string serum_spec(const SerumUse& use);
+// The spellings of depths, --area and --serum live with the model; lists use them too.
+using needlebook::area_spec;
+using needlebook::format_depth;
+using needlebook::serum_spec;
+
 std::string patient_name(const PatientDetails& details); // 'Family, Given'
 std::string revision_line(const RevisionInfo& revision, const time::ClinicZone& zone);
 

@@ -94,10 +94,10 @@ Query Database::query(const std::string& sql) {
     return Query(*slot);
 }
 
-Database::WriteScope::WriteScope(Database& db) : m_db(db) {
+Database::TransactionScope::TransactionScope(Database& db, const char* begin) : m_db(db) {
     if (m_db.m_depth == 0) {
         m_undo = "ROLLBACK";
-        m_db.m_sql->exec("BEGIN IMMEDIATE");
+        m_db.m_sql->exec(begin);
     } else {
         // Cached statements: a demo clinic opens hundreds of thousands of savepoints.
         m_savepoint = fmt::format("nested_{}", m_db.m_depth);
@@ -107,7 +107,7 @@ Database::WriteScope::WriteScope(Database& db) : m_db(db) {
     ++m_db.m_depth;
 }
 
-void Database::WriteScope::commit() {
+void Database::TransactionScope::commit() {
     if (m_savepoint.empty())
         m_db.m_sql->exec("COMMIT");
     else
@@ -116,7 +116,7 @@ void Database::WriteScope::commit() {
     --m_db.m_depth;
 }
 
-Database::WriteScope::~WriteScope() {
+Database::TransactionScope::~TransactionScope() {
     if (m_done)
         return;
     --m_db.m_depth;

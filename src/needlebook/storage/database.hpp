@@ -44,7 +44,17 @@ public:
     // Runs `work` in one write transaction: BEGIN IMMEDIATE, or a savepoint when already inside
     // one, so a use case composes into a bigger one (the demo clinic is one transaction).
     template <class Work> decltype(auto) write(Work&& work) {
-        WriteScope scope(*this);
+        return in_transaction("BEGIN IMMEDIATE", std::forward<Work>(work));
+    }
+    // Runs `work` on one consistent snapshot (a deferred read transaction), so a report built
+    // from several queries never mixes data from before and after another process's write.
+    template <class Work> decltype(auto) read(Work&& work) {
+        return in_transaction("BEGIN", std::forward<Work>(work));
+    }
+
+private:
+    template <class Work> decltype(auto) in_transaction(const char* begin, Work&& work) {
+        TransactionScope scope(*this, begin);
         if constexpr (std::is_void_v<decltype(work())>) {
             work();
             scope.commit();
@@ -55,13 +65,13 @@ public:
         }
     }
 
-private:
-    class WriteScope {
+    class TransactionScope {
     public:
-        explicit WriteScope(Database& db);
-        WriteScope(const WriteScope&) = delete;
-        WriteScope& operator=(const WriteScope&) = delete;
-        ~WriteScope();
+        // `begin` opens the outermost transaction; nested scopes are savepoints.
+        TransactionScope(Database& db, const char* begin);
+        TransactionScope(const TransactionScope&) = delete;
+        TransactionScope& operator=(const TransactionScope&) = delete;
+        ~TransactionScope();
         void commit();
 
     private:
@@ -77,7 +87,7 @@ private:
     std::unique_ptr<SQLite::Database> m_sql;
     std::string m_path;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
-    int m_depth = 0; // nesting of write scopes
+    int m_depth = 0; // nesting of transaction scopes
 };
 
 } // namespace needlebook::storage

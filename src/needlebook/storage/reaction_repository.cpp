@@ -7,11 +7,47 @@
 namespace needlebook::storage {
 namespace {
 
-constexpr const char* select_reaction =
+constexpr std::string_view select_reaction_revision =
     "SELECT x.id, x.session_id, r.kind, r.severity, r.area, r.side, r.onset_on, r.resolved_on, "
     "r.note, r.revision, r.author, r.recorded_at, r.reason, r.voided FROM reaction x JOIN "
-    "reaction_revision r ON r.reaction_id = x.id WHERE r.revision = (SELECT max(revision) FROM "
-    "reaction_revision WHERE reaction_id = x.id) ";
+    "reaction_revision r ON r.reaction_id = x.id ";
+const std::string select_reaction =
+    fmt::format("{}WHERE r.revision = (SELECT max(revision) FROM reaction_revision WHERE "
+                "reaction_id = x.id) ",
+                select_reaction_revision);
+
+constexpr const char* select_followup =
+    "SELECT f.id, f.session_id, r.checked_on, r.outcome, r.note, r.revision, r.author, "
+    "r.recorded_at, r.reason, r.voided FROM followup f JOIN followup_revision r ON "
+    "r.followup_id = f.id WHERE r.revision = (SELECT max(revision) FROM followup_revision WHERE "
+    "followup_id = f.id) AND r.voided = 0 ";
+
+Followup read_followup(SQLite::Statement& row) {
+    Followup followup;
+    followup.id = FollowupId{row.getColumn(0).getInt64()};
+    followup.session_id = SessionId{row.getColumn(1).getInt64()};
+    followup.details.checked_on = read_date(row.getColumn(2));
+    followup.details.outcome = read_code<FollowupOutcome>(row.getColumn(3));
+    followup.details.note = row.getColumn(4).getString();
+    followup.revision = read_revision(row, 5);
+    return followup;
+}
+
+// Session ids as one JSON array parameter, joined with json_each: one query for any number.
+std::string id_array(const std::vector<SessionId>& sessions) {
+    std::vector<std::int64_t> values;
+    values.reserve(sessions.size());
+    for (const auto& id : sessions)
+        values.push_back(id.value);
+    return fmt::format("[{}]", fmt::join(values, ","));
+}
+
+template <class Row, class Read> std::vector<Row> read_all(SQLite::Statement& query, Read read) {
+    std::vector<Row> rows;
+    while (query.executeStep())
+        rows.push_back(read(query));
+    return rows;
+}
 
 Reaction read_reaction(SQLite::Statement& row) {
     Reaction reaction;
@@ -71,14 +107,25 @@ std::optional<Reaction> ReactionRepository::find(ReactionId id) {
 }
 
 std::vector<Reaction> ReactionRepository::for_session(SessionId session) {
-    auto query = m_db.query(
-        fmt::format("{} AND x.session_id = :session AND r.voided = 0 ORDER BY r.onset_on, x.id",
-                    select_reaction));
-    query->bind(":session", session.value);
-    std::vector<Reaction> reactions;
-    while (query->executeStep())
-        reactions.push_back(read_reaction(*query));
-    return reactions;
+    return for_sessions({session});
+}
+
+std::vector<Reaction> ReactionRepository::for_sessions(const std::vector<SessionId>& sessions) {
+    auto query =
+        m_db.query(fmt::format("{} AND x.session_id IN (SELECT value FROM json_each(:ids)) "
+                               "AND r.voided = 0 ORDER BY r.onset_on, x.id",
+                               select_reaction));
+    query->bind(":ids", id_array(sessions));
+    return read_all<Reaction>(*query, read_reaction);
+}
+
+std::vector<Reaction>
+ReactionRepository::revisions_for_sessions(const std::vector<SessionId>& sessions) {
+    auto query = m_db.query(fmt::format("{}WHERE x.session_id IN (SELECT value FROM "
+                                        "json_each(:ids)) ORDER BY x.id, r.revision",
+                                        select_reaction_revision));
+    query->bind(":ids", id_array(sessions));
+    return read_all<Reaction>(*query, read_reaction);
 }
 
 FollowupId ReactionRepository::insert_followup(SessionId session, const FollowupDetails& details,
@@ -103,24 +150,16 @@ FollowupId ReactionRepository::insert_followup(SessionId session, const Followup
 }
 
 std::vector<Followup> ReactionRepository::followups_for_session(SessionId session) {
-    auto query = m_db.query(
-        "SELECT f.id, r.checked_on, r.outcome, r.note, r.revision, r.author, r.recorded_at, "
-        "r.reason, r.voided FROM followup f JOIN followup_revision r ON r.followup_id = f.id "
-        "WHERE f.session_id = :session AND r.revision = (SELECT max(revision) FROM "
-        "followup_revision WHERE followup_id = f.id) AND r.voided = 0 ORDER BY r.checked_on, f.id");
-    query->bind(":session", session.value);
-    std::vector<Followup> followups;
-    while (query->executeStep()) {
-        Followup followup;
-        followup.id = FollowupId{query->getColumn(0).getInt64()};
-        followup.session_id = session;
-        followup.details.checked_on = read_date(query->getColumn(1));
-        followup.details.outcome = read_code<FollowupOutcome>(query->getColumn(2));
-        followup.details.note = query->getColumn(3).getString();
-        followup.revision = read_revision(*query, 4);
-        followups.push_back(std::move(followup));
-    }
-    return followups;
+    return followups_for_sessions({session});
+}
+
+std::vector<Followup>
+ReactionRepository::followups_for_sessions(const std::vector<SessionId>& sessions) {
+    auto query = m_db.query(fmt::format(
+        "{} AND f.session_id IN (SELECT value FROM json_each(:ids)) ORDER BY r.checked_on, f.id",
+        select_followup));
+    query->bind(":ids", id_array(sessions));
+    return read_all<Followup>(*query, read_followup);
 }
 
 } // namespace needlebook::storage

@@ -19,10 +19,16 @@ public:
     std::optional<Reaction> find(ReactionId id);
     // Current revisions, voided ones left out, by onset.
     std::vector<Reaction> for_session(SessionId session);
+    // Current revisions of the reactions of all `sessions`, voided ones left out, by onset.
+    std::vector<Reaction> for_sessions(const std::vector<SessionId>& sessions);
+    // Every revision of the reactions of `sessions`, voided ones too, by reaction and revision.
+    std::vector<Reaction> revisions_for_sessions(const std::vector<SessionId>& sessions);
 
     FollowupId insert_followup(SessionId session, const FollowupDetails& details,
                                const RevisionInfo& revision);
     std::vector<Followup> followups_for_session(SessionId session);
+    // Current follow-ups of all `sessions`, voided ones left out, by date.
+    std::vector<Followup> followups_for_sessions(const std::vector<SessionId>& sessions);
 
 private:
     Database& m_db;

@@ -10,13 +10,18 @@
 namespace needlebook::storage {
 namespace {
 
-constexpr const char* select_session =
+// Every revision row of a session, with its patient's code.
+constexpr std::string_view select_session_revision =
     "SELECT r.id, s.id, s.patient_id, p.code, r.performed_at, r.practitioner, r.indication, "
     "r.device, r.model, r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, "
     "r.note, r.override_reason, r.revision, r.author, r.recorded_at, r.reason, r.voided "
     "FROM session s JOIN session_revision r ON r.session_id = s.id "
-    "JOIN patient p ON p.id = s.patient_id "
-    "WHERE r.revision = (SELECT max(revision) FROM session_revision WHERE session_id = s.id) ";
+    "JOIN patient p ON p.id = s.patient_id ";
+// Only the current (newest) revision of each session.
+const std::string select_session =
+    fmt::format("{}WHERE r.revision = (SELECT max(revision) FROM session_revision WHERE "
+                "session_id = s.id) ",
+                select_session_revision);
 
 Session read_session(SQLite::Statement& row) {
     Session session;
@@ -143,24 +148,46 @@ void SessionRepository::add_revision(const Session& session) {
     }
 }
 
-std::optional<Session> SessionRepository::find(SessionId id, Parts parts) {
-    std::vector<Session> found;
+std::vector<Session> SessionRepository::read_with_children(SQLite::Statement& query, Parts parts) {
+    std::vector<Session> sessions;
     std::vector<std::int64_t> revision_ids;
-    {
-        auto query = m_db.query(fmt::format("{} AND s.id = :id", select_session));
-        query->bind(":id", id.value);
-        if (!query->executeStep())
-            return std::nullopt;
-        found.push_back(read_session(*query));
-        revision_ids.push_back(query->getColumn(0).getInt64());
+    while (query.executeStep()) {
+        sessions.push_back(read_session(query));
+        revision_ids.push_back(query.getColumn(0).getInt64());
     }
-    load_children(found, parts, revision_ids);
+    query.reset(); // the child queries below may need the tables unlocked
+    load_children(sessions, parts, revision_ids);
+    return sessions;
+}
+
+std::optional<Session> SessionRepository::find(SessionId id, Parts parts) {
+    auto query = m_db.query(fmt::format("{} AND s.id = :id", select_session));
+    query->bind(":id", id.value);
+    auto found = read_with_children(*query, parts);
+    if (found.empty())
+        return std::nullopt;
     return std::move(found.front());
 }
 
+std::vector<Session> SessionRepository::find_many(const std::vector<SessionId>& ids) {
+    std::vector<std::int64_t> values;
+    for (const auto& id : ids)
+        values.push_back(id.value);
+    auto query = m_db.query(fmt::format(
+        "{} AND s.id IN (SELECT value FROM json_each(:ids)) ORDER BY r.performed_at, s.id",
+        select_session));
+    query->bind(":ids", id_array(values));
+    return read_with_children(*query, Parts::all);
+}
+
+std::vector<Session> SessionRepository::revisions_of_patient(PatientId patient) {
+    auto query = m_db.query(fmt::format(
+        "{} WHERE s.patient_id = :patient ORDER BY s.id, r.revision", select_session_revision));
+    query->bind(":patient", patient.value);
+    return read_with_children(*query, Parts::all);
+}
+
 std::vector<Session> SessionRepository::list(const SessionFilter& filter) {
-    std::vector<Session> sessions;
-    std::vector<std::int64_t> revision_ids;
     {
         // Only the conditions in use, so SQLite can pick an index (an "OR :x IS NULL" cannot).
         std::string where;
@@ -180,13 +207,8 @@ std::vector<Session> SessionRepository::list(const SessionFilter& filter) {
             query->bind(":from", time::format_utc(*filter.from));
         if (filter.to)
             query->bind(":to", time::format_utc(*filter.to));
-        while (query->executeStep()) {
-            sessions.push_back(read_session(*query));
-            revision_ids.push_back(query->getColumn(0).getInt64());
-        }
+        return read_with_children(*query, Parts::all);
     }
-    load_children(sessions, Parts::all, revision_ids);
-    return sessions;
 }
 
 void SessionRepository::load_children(std::vector<Session>& sessions, Parts parts,

@@ -31,8 +31,15 @@ public:
     std::optional<Session> find(SessionId id, Parts parts = Parts::all);
     // Current revisions in time order; each comes with its areas, serums and overrides.
     std::vector<Session> list(const SessionFilter& filter);
+    // Current revisions (voided ones too) of the given sessions, in time order.
+    std::vector<Session> find_many(const std::vector<SessionId>& ids);
+    // Every revision of every session of `patient`, voided ones included, by session and
+    // revision: what a printed history shows so that no correction is hidden.
+    std::vector<Session> revisions_of_patient(PatientId patient);
 
 private:
+    // Runs `query` (rows shaped like select_session's) and loads each row's children.
+    std::vector<Session> read_with_children(SQLite::Statement& query, Parts parts);
     // Loads areas, serums and overrides of every listed session in three queries.
     void load_children(std::vector<Session>& sessions, Parts parts,
                        const std::vector<std::int64_t>& revision_ids);

@@ -22,7 +22,9 @@ ClinicSettings SettingsRepository::load() {
             const auto key = query->getColumn(0).getString();
             const auto value = query->getColumn(1).getString();
             const auto number = [&] { return parse_whole(value, key, 0, 100000); };
-            if (key == "time_zone")
+            if (key == "clinic_name")
+                settings.clinic_name = value;
+            else if (key == "time_zone")
                 settings.time_zone = value;
             else if (key == "isotretinoin_months")
                 settings.isotretinoin_months = number();

@@ -1,0 +1,63 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "needlebook/io/atomic_file.hpp"
+#include "needlebook/render/history.hpp"
+#include "needlebook/report/history.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace needlebook::cli {
+
+void add_history_command(CLI::App& app, Context& context) {
+    struct Args {
+        std::string patient;
+        std::string output;
+    };
+    auto args = std::make_shared<Args>();
+    auto* history = app.add_subcommand(
+        "history", "print a patient's whole treatment history, every correction included "
+                   "(--format text, html, json or csv)");
+    history->add_option("PATIENT", args->patient, "chart code")->required();
+    history
+        ->add_option("--output", args->output,
+                     "write to this file (mode 0600, replaced only when complete) instead of "
+                     "printing")
+        ->check(non_empty());
+    history->callback([&context, args] {
+        context.allow_html();
+        const auto format = context.format();
+        auto& scope = context.scope();
+        const auto built = report::build_history(scope, args->patient);
+        const auto& zone = scope.zone();
+        const bool to_file = !args->output.empty();
+        std::ostringstream out;
+        switch (format) {
+        case Format::text:
+            out << render::history_text(built, zone, !to_file && context.color_stdout());
+            break;
+        case Format::html:
+            out << render::history_html(built, zone);
+            break;
+        case Format::json:
+            out << render::history_json(built, zone).dump(2) << "\n";
+            break;
+        case Format::csv:
+            render::write_history_csv(out, built, zone);
+            break;
+        }
+        if (!to_file) {
+            context.print(out.str());
+            return;
+        }
+        io::AtomicFile file(args->output);
+        file.stream() << out.str();
+        file.commit();
+        context.print(fmt::format("history of {} written to {} ({} sessions)\n", built.patient.code,
+                                  args->output, built.sessions.size()));
+    });
+}
+
+} // namespace needlebook::cli

@@ -1,0 +1,84 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "needlebook/render/report_view.hpp"
+#include "needlebook/report/followups.hpp"
+#include "needlebook/report/lot_recall.hpp"
+#include "needlebook/report/recovery.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace needlebook::cli {
+namespace {
+
+void print_view(Context& context, const render::ReportView& view) {
+    switch (context.format()) {
+    case Format::json:
+        context.print_json(render::view_json(view));
+        break;
+    case Format::csv:
+        render::write_view_csv(std::cout, view);
+        break;
+    default:
+        context.print(render::view_text(view, context.color_stdout()));
+    }
+}
+
+std::optional<time::Date> optional_date(const std::string& text, std::string_view field) {
+    if (text.empty())
+        return std::nullopt;
+    return time::parse_date(text, field);
+}
+
+} // namespace
+
+void add_report_commands(CLI::App& app, Context& context) {
+    auto* report = app.add_subcommand("report", "recovery, follow-up and lot recall reports");
+    needs_command(report);
+
+    struct RecoveryArgs {
+        std::string by = "kind", from, to;
+    };
+    auto recovery_args = std::make_shared<RecoveryArgs>();
+    auto* recovery = report->add_subcommand(
+        "recovery", "recovery days per group: count, median, 90th percentile, share prolonged "
+                    "and adverse, open");
+    recovery
+        ->add_option("--by", recovery_args->by,
+                     "group by kind, area, depth, fitzpatrick, device or serum (default kind)")
+        ->check(CLI::IsMember({"kind", "area", "depth", "fitzpatrick", "device", "serum"}));
+    recovery->add_option("--from", recovery_args->from, "sessions on or after this day, YYYY-MM-DD")
+        ->check(non_empty());
+    recovery->add_option("--to", recovery_args->to, "sessions on or before this day, YYYY-MM-DD")
+        ->check(non_empty());
+    recovery->callback([&context, args = recovery_args] {
+        const auto from = optional_date(args->from, "from");
+        const auto to = optional_date(args->to, "to");
+        const auto result =
+            report::recovery_report(context.scope(), report::parse_grouping(args->by), from, to);
+        print_view(context, render::recovery_view(result));
+    });
+
+    auto as_of = std::make_shared<std::string>();
+    auto* followups = report->add_subcommand(
+        "followups", "open and prolonged reactions, adverse events, sessions never followed "
+                     "up, patients due for their next session");
+    followups->add_option("--as-of", *as_of, "the day to report on, YYYY-MM-DD (default today)")
+        ->check(non_empty());
+    followups->callback([&context, as_of] {
+        const auto day = optional_date(*as_of, "as-of");
+        print_view(context, render::followups_view(report::followup_report(context.scope(), day)));
+    });
+
+    auto lot = std::make_shared<std::string>();
+    auto* lot_command = report->add_subcommand(
+        "lot", "every patient and session that received a serum or cartridge lot, with any "
+               "reaction after it");
+    lot_command->add_option("LOT", *lot, "lot number as on the label")->required();
+    lot_command->callback([&context, lot] {
+        auto& scope = context.scope();
+        print_view(context, render::lot_view(report::lot_recall(scope, *lot), scope.zone()));
+    });
+}
+
+} // namespace needlebook::cli

@@ -1,0 +1,34 @@
+#pragma once
+// The four views of a PatientHistory: text for paper and terminals, printable HTML, JSON and
+// CSV for machines. Each shows every session, voided ones and every correction included.
+
+#include "needlebook/report/history.hpp"
+#include "needlebook/time/zone.hpp"
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+
+namespace needlebook::render {
+
+// Fits 80 columns; `color` makes headings bold (for a terminal only).
+std::string history_text(const report::PatientHistory& history, const time::ClinicZone& zone,
+                         bool color);
+// One self-contained A4 document: inline CSS and SVG, no script, no external resource.
+std::string history_html(const report::PatientHistory& history, const time::ClinicZone& zone);
+nlohmann::ordered_json history_json(const report::PatientHistory& history,
+                                    const time::ClinicZone& zone);
+// One row per fact (session, area, serum, override, reaction, follow-up, correction).
+void write_history_csv(std::ostream& out, const report::PatientHistory& history,
+                       const time::ClinicZone& zone);
+
+// Shared wording of the views.
+std::string session_title(const report::SessionEntry& entry, const time::ClinicZone& zone);
+std::string interval_text(const report::SessionEntry& entry);
+std::string change_text(const report::FieldChange& change);
+std::string amendment_heading(const report::Amendment& amendment, const time::ClinicZone& zone);
+// 'onset 2026-11-02 (day 1), resolved 2026-11-05 (day 4)' or '…, open (day 21 on 2026-11-23)'.
+std::string reaction_days_text(const Reaction& reaction, const report::ReactionTimeline& timeline,
+                               time::Date as_of);
+
+} // namespace needlebook::render

@@ -1,0 +1,209 @@
+// The machine views of a history: JSON and CSV.
+#include "needlebook/render/csv_writer.hpp"
+#include "needlebook/render/history.hpp"
+#include "needlebook/render/json.hpp"
+#include "needlebook/render/record_text.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json to_json(const report::Amendment& amendment) {
+    Json json = render::to_json(amendment.revision);
+    json["changes"] = Json::array();
+    for (const auto& change : amendment.changes)
+        json["changes"].push_back(
+            {{"field", change.field}, {"before", change.before}, {"after", change.after}});
+    return json;
+}
+
+Json to_json(const std::vector<report::Amendment>& amendments) {
+    Json json = Json::array();
+    for (const auto& amendment : amendments)
+        json.push_back(to_json(amendment));
+    return json;
+}
+
+Json to_json(const report::ReactionTimeline& t) {
+    Json json{{"onset_day", t.onset_day}, {"recovery_day", t.recovery_day}};
+    json["duration_days"] = t.duration ? Json(*t.duration) : Json();
+    json["open"] = t.open;
+    json["prolonged"] = t.prolonged;
+    json["adverse"] = t.adverse;
+    return json;
+}
+
+} // namespace
+
+Json history_json(const report::PatientHistory& history, const time::ClinicZone& zone) {
+    Json json;
+    json["clinic"] = history.clinic_name;
+    json["time_zone"] = history.zone_name;
+    json["as_of"] = time::format_date(history.as_of);
+    json["printed_at"] = time::format_utc(history.printed_at);
+    json["printed_by"] = history.printed_by;
+    json["patient"] = to_json(history.patient);
+    json["patient"]["amendments"] = to_json(history.patient_amendments);
+    json["conditions"] = Json::array();
+    for (const auto& condition : history.conditions)
+        json["conditions"].push_back(to_json(condition));
+    json["consents"] = Json::array();
+    for (const auto& consent : history.consents)
+        json["consents"].push_back(to_json(consent));
+    json["sessions"] = Json::array();
+    for (const auto& entry : history.sessions) {
+        Json session = to_json(entry.session, zone);
+        session["day"] = time::format_date(entry.day);
+        session["days_since_previous"] =
+            entry.days_since_previous ? Json(*entry.days_since_previous) : Json();
+        session["recovery_day"] = entry.recovery_day ? Json(*entry.recovery_day) : Json();
+        session["reactions"] = Json::array();
+        for (const auto& item : entry.reactions) {
+            Json reaction = to_json(item.reaction);
+            reaction["timeline"] = to_json(item.timeline);
+            reaction["amendments"] = to_json(item.amendments);
+            session["reactions"].push_back(reaction);
+        }
+        session["followups"] = Json::array();
+        for (const auto& followup : entry.followups)
+            session["followups"].push_back(to_json(followup));
+        session["amendments"] = to_json(entry.amendments);
+        json["sessions"].push_back(session);
+    }
+    return json;
+}
+
+void write_history_csv(std::ostream& out, const report::PatientHistory& history,
+                       const time::ClinicZone& zone) {
+    CsvWriter csv(out);
+    csv.write_header({"patient",   "session",  "session_at", "session_voided", "record",
+                      "record_id", "area",     "side",       "depth_mm",       "passes",
+                      "product",   "lot",      "phase",      "kind",           "severity",
+                      "onset",     "resolved", "onset_day",  "recovery_day",   "marks",
+                      "date",      "revision", "author",     "recorded_at",    "field",
+                      "before",    "after",    "text"});
+    enum Column {
+        area = 6,
+        side,
+        depth,
+        passes,
+        product,
+        lot,
+        phase,
+        kind,
+        severity,
+        onset,
+        resolved,
+        onset_day,
+        recovery_day,
+        marks,
+        date,
+        revision,
+        author,
+        recorded_at,
+        field,
+        before,
+        after,
+        text,
+        count
+    };
+    const auto number = [](auto value) { return CsvCell{fmt::format("{}", value), true}; };
+    // A row about `record` of session `entry` (none for the patient record itself).
+    const auto row = [&](const report::SessionEntry* entry, std::string_view record,
+                         std::string record_id) {
+        std::vector<CsvCell> cells(count);
+        cells[0] = {history.patient.code};
+        if (entry != nullptr) {
+            cells[1] = number(entry->session.id.value);
+            cells[2] = {zone.format_local(entry->session.details.performed_at)};
+            cells[3] = number(entry->session.revision.voided ? 1 : 0);
+        }
+        cells[4] = {std::string(record)};
+        cells[5] = {std::move(record_id), true};
+        return cells;
+    };
+    const auto amendment_rows = [&](const report::SessionEntry* entry, std::string_view record,
+                                    const std::string& id,
+                                    const std::vector<report::Amendment>& amendments) {
+        for (const auto& amendment : amendments)
+            for (const auto& change : amendment.changes) {
+                auto cells = row(entry, fmt::format("{} correction", record), id);
+                cells[revision] = number(amendment.revision.number);
+                cells[author] = {amendment.revision.author};
+                cells[recorded_at] = {time::format_utc(amendment.revision.recorded_at)};
+                cells[field] = {change.field};
+                cells[before] = {change.before};
+                cells[after] = {change.after};
+                cells[text] = {amendment.revision.reason};
+                csv.write_row(cells);
+            }
+    };
+    amendment_rows(nullptr, "patient", std::to_string(history.patient.id.value),
+                   history.patient_amendments);
+    for (const auto& entry : history.sessions) {
+        const auto& s = entry.session;
+        const auto id = std::to_string(s.id.value);
+        auto cells = row(&entry, "session", id);
+        cells[date] = {time::format_date(entry.day)};
+        cells[revision] = number(s.revision.number);
+        cells[author] = {s.revision.author};
+        cells[recorded_at] = {time::format_utc(s.revision.recorded_at)};
+        cells[product] = {s.details.cartridge};
+        cells[lot] = {s.details.cartridge_lot};
+        cells[text] = {fmt::format("practitioner {}; {} {}; indication {}", s.details.practitioner,
+                                   code_of(s.details.device), s.details.model,
+                                   code_of(s.details.indication))};
+        csv.write_row(cells);
+        for (const auto& treated : s.details.areas) {
+            auto a = row(&entry, "area", id);
+            a[area] = {std::string(code_of(treated.area))};
+            a[side] = {treated.side ? std::string(code_of(*treated.side)) : ""};
+            a[depth] = {format_depth(treated.depth_mm), true};
+            a[passes] = {treated.passes ? std::to_string(*treated.passes) : "", true};
+            csv.write_row(a);
+        }
+        for (const auto& use : s.details.serums) {
+            auto u = row(&entry, "serum", id);
+            u[product] = {use.product};
+            u[lot] = {use.lot};
+            u[phase] = {std::string(code_of(use.phase))};
+            csv.write_row(u);
+        }
+        for (const auto& item : s.overrides) {
+            auto o = row(&entry, "override", id);
+            o[field] = {fmt::format("{}", item.rule)};
+            o[text] = {fmt::format("{} (reason: {})", item.detail, s.override_reason)};
+            csv.write_row(o);
+        }
+        for (const auto& item : entry.reactions) {
+            const auto& r = item.reaction;
+            auto c = row(&entry, r.revision.voided ? "reaction (voided)" : "reaction",
+                         std::to_string(r.id.value));
+            c[kind] = {std::string(code_of(r.details.kind))};
+            c[severity] = {std::string(code_of(r.details.severity))};
+            c[area] = {r.details.area ? std::string(code_of(*r.details.area)) : ""};
+            c[side] = {r.details.side ? std::string(code_of(*r.details.side)) : ""};
+            c[onset] = {time::format_date(r.details.onset)};
+            c[resolved] = {r.details.resolved ? time::format_date(*r.details.resolved) : ""};
+            c[onset_day] = number(item.timeline.onset_day);
+            c[recovery_day] = number(item.timeline.recovery_day);
+            c[marks] = {report::timeline_marks(item.timeline)};
+            c[text] = {r.details.note};
+            csv.write_row(c);
+            amendment_rows(&entry, "reaction", std::to_string(r.id.value), item.amendments);
+        }
+        for (const auto& followup : entry.followups) {
+            auto f = row(&entry, "followup", std::to_string(followup.id.value));
+            f[date] = {time::format_date(followup.details.checked_on)};
+            f[field] = {std::string(code_of(followup.details.outcome))};
+            f[text] = {followup.details.note};
+            csv.write_row(f);
+        }
+        amendment_rows(&entry, "session", id, entry.amendments);
+    }
+}
+
+} // namespace needlebook::render

@@ -1,0 +1,245 @@
+#include "needlebook/render/history.hpp"
+
+#include "needlebook/render/record_text.hpp"
+#include "needlebook/render/wrap.hpp"
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+namespace needlebook::render {
+namespace {
+
+constexpr std::size_t page_width = 80;
+const std::string heavy_rule(page_width, '=');
+const std::string light_rule(page_width, '-');
+
+struct Printer {
+    std::string out;
+    bool color;
+
+    void heading(const std::string& text) {
+        out += (color ? fmt::format(fmt::emphasis::bold, "{}", text) : text) + "\n";
+    }
+    // 'label  value', wrapped; nothing when the value is empty.
+    void field(std::string_view label, std::string_view value, std::string_view indent = "  ") {
+        if (value.empty())
+            return;
+        const auto first = fmt::format("{}{:<15}", indent, label);
+        out += wrap(value, page_width, first, std::string(first.size(), ' '));
+    }
+    // Lines of `text` (a table) as they are, each after `indent`.
+    void block(const std::string& text, std::string_view indent) {
+        std::size_t start = 0;
+        while (start < text.size()) {
+            const auto end = std::min(text.find('\n', start), text.size());
+            out += std::string(indent) + text.substr(start, end - start) + "\n";
+            start = end + 1;
+        }
+    }
+    void line(std::string_view text, std::string_view indent, std::string_view rest_indent) {
+        out += wrap(text, page_width, indent, rest_indent);
+    }
+    void amendments(const std::vector<report::Amendment>& amendments, const time::ClinicZone& zone,
+                    std::string_view indent) {
+        for (const auto& amendment : amendments) {
+            line(amendment_heading(amendment, zone), indent, std::string(indent) + "  ");
+            for (const auto& change : amendment.changes)
+                line(change_text(change), std::string(indent) + "  - ",
+                     std::string(indent) + "    ");
+        }
+    }
+};
+
+void patient_section(Printer& p, const report::PatientHistory& history,
+                     const time::ClinicZone& zone) {
+    const auto& d = history.patient.details;
+    p.heading("PATIENT");
+    p.field("chart", history.patient.code);
+    p.field("name", patient_name(d));
+    p.field("born", time::format_date(d.birth_date));
+    p.field("fitzpatrick",
+            d.fitzpatrick ? std::string(fitzpatrick_roman(*d.fitzpatrick)) : "not recorded");
+    p.field("phone", d.phone);
+    p.field("email", d.email);
+    p.field("note", d.note);
+    p.out += "  conditions\n";
+    if (history.conditions.empty())
+        p.out += "    none on file\n";
+    for (const auto& condition : history.conditions) {
+        const auto& c = condition.details;
+        std::string text(label_of(c.code));
+        if (c.since)
+            text += ", since " + time::format_date(*c.since);
+        text += c.resolved_on ? ", resolved " + time::format_date(*c.resolved_on)
+                              : std::string(", active");
+        if (!c.note.empty())
+            text += " (" + c.note + ")";
+        p.line(text, "    - ", "      ");
+    }
+    p.out += "  consent\n";
+    if (history.consents.empty())
+        p.out += "    none on file\n";
+    for (const auto& consent : history.consents)
+        p.line(fmt::format("signed {}{}", time::format_date(consent.details.signed_on),
+                           consent.details.covers.empty() ? "" : ": " + consent.details.covers),
+               "    - ", "      ");
+    if (!history.patient_amendments.empty()) {
+        p.out += "  corrections to the patient record\n";
+        p.amendments(history.patient_amendments, zone, "    ");
+    }
+}
+
+void session_section(Printer& p, const report::SessionEntry& entry, time::Date as_of,
+                     const time::ClinicZone& zone) {
+    const auto& s = entry.session;
+    const auto& d = s.details;
+    p.out += light_rule + "\n";
+    p.heading(session_title(entry, zone));
+    p.field("interval", interval_text(entry));
+    p.field("practitioner", d.practitioner);
+    p.field("indication", label_of(d.indication));
+    p.field("device", std::string(label_of(d.device)) + (d.model.empty() ? "" : ", " + d.model));
+    p.field("cartridge", d.cartridge);
+    p.field("cartridge lot", d.cartridge_lot);
+    p.field("anaesthetic", d.anaesthetic);
+    p.field("endpoint", d.endpoint);
+    p.field("aftercare", d.aftercare);
+    p.field("note", d.note);
+    p.out += "  areas\n";
+    TextTable areas({"area", "side", "depth mm", "passes"},
+                    {TextTable::Align::left, TextTable::Align::left, TextTable::Align::right,
+                     TextTable::Align::right});
+    for (const auto& treated : d.areas)
+        areas.add_row({std::string(label_of(treated.area)),
+                       treated.side ? std::string(code_of(*treated.side)) : "-",
+                       format_depth(treated.depth_mm),
+                       treated.passes ? std::to_string(*treated.passes) : "-"});
+    p.block(areas.render(false), "    ");
+    if (!d.serums.empty()) {
+        p.out += "  serums\n";
+        for (const auto& use : d.serums)
+            p.line(fmt::format("{}, lot {}, {}", use.product, use.lot, code_of(use.phase)),
+                   "    - ", "      ");
+    }
+    if (!s.overrides.empty()) {
+        p.out += "  overrides\n";
+        for (const auto& item : s.overrides)
+            p.line(fmt::format("{}: {}", item.rule, item.detail), "    - ", "      ");
+        p.line("reason: " + s.override_reason, "      ", "      ");
+    }
+    p.out += "  reactions\n";
+    if (entry.reactions.empty())
+        p.out += "    none recorded\n";
+    for (const auto& item : entry.reactions) {
+        const auto& r = item.reaction;
+        std::string text =
+            fmt::format("R{} {}, {}", r.id, label_of(r.details.kind), label_of(r.details.severity));
+        if (r.details.area)
+            text += ", " + area_side_code(*r.details.area, r.details.side);
+        const auto marks = report::timeline_marks(item.timeline);
+        if (!marks.empty())
+            text += "  [" + marks + "]";
+        if (r.revision.voided)
+            text += "  [VOIDED]";
+        p.line(text, "    - ", "      ");
+        p.line(reaction_days_text(r, item.timeline, as_of), "      ", "      ");
+        if (!r.details.note.empty())
+            p.line("note: " + r.details.note, "      ", "        ");
+        p.amendments(item.amendments, zone, "      ");
+    }
+    if (entry.recovery_day)
+        p.field("recovered", fmt::format("day {}{}", *entry.recovery_day,
+                                         std::any_of(entry.reactions.begin(), entry.reactions.end(),
+                                                     [](const auto& r) {
+                                                         return r.timeline.open &&
+                                                                !r.reaction.revision.voided;
+                                                     })
+                                             ? " so far (a reaction is open)"
+                                             : ""));
+    p.out += "  follow-ups\n";
+    if (entry.followups.empty())
+        p.out += "    none recorded\n";
+    for (const auto& followup : entry.followups)
+        p.line(fmt::format("{}: {}{}", time::format_date(followup.details.checked_on),
+                           label_of(followup.details.outcome),
+                           followup.details.note.empty() ? "" : " (" + followup.details.note + ")"),
+               "    - ", "      ");
+    if (!entry.amendments.empty()) {
+        p.out += "  corrections\n";
+        p.amendments(entry.amendments, zone, "    ");
+    }
+}
+
+} // namespace
+
+std::string history_text(const report::PatientHistory& history, const time::ClinicZone& zone,
+                         bool color) {
+    Printer p{{}, color};
+    const auto& patient = history.patient;
+    p.out += heavy_rule + "\n";
+    p.heading(
+        fmt::format("TREATMENT HISTORY  {}  {}", patient.code, patient_name(patient.details)));
+    if (!history.clinic_name.empty())
+        p.line(history.clinic_name, "", "");
+    p.line(fmt::format("printed {} ({}) by {}; reactions as of {}",
+                       zone.format_local(history.printed_at), history.zone_name, history.printed_by,
+                       time::format_date(history.as_of)),
+           "", "");
+    const auto voided = std::count_if(history.sessions.begin(), history.sessions.end(),
+                                      [](const auto& e) { return e.session.revision.voided; });
+    p.line(fmt::format("{} session(s){}; every correction and override is shown",
+                       history.sessions.size() - static_cast<std::size_t>(voided),
+                       voided ? fmt::format(" and {} voided", voided) : ""),
+           "", "");
+    p.out += heavy_rule + "\n";
+    patient_section(p, history, zone);
+    if (history.sessions.empty())
+        p.out += light_rule + "\nno sessions recorded\n";
+    for (const auto& entry : history.sessions)
+        session_section(p, entry, history.as_of, zone);
+    p.out += heavy_rule + "\nend of history\n";
+    return p.out;
+}
+
+std::string session_title(const report::SessionEntry& entry, const time::ClinicZone& zone) {
+    return fmt::format("SESSION {}  {}{}", entry.session.id,
+                       zone.format_local(entry.session.details.performed_at),
+                       entry.session.revision.voided ? "  [VOIDED]" : "");
+}
+
+std::string interval_text(const report::SessionEntry& entry) {
+    if (entry.session.revision.voided)
+        return "not counted (voided)";
+    if (!entry.days_since_previous)
+        return "first session";
+    return fmt::format("{} days after the previous session", *entry.days_since_previous);
+}
+
+std::string change_text(const report::FieldChange& change) {
+    if (change.before.empty())
+        return fmt::format("{}: added {}", change.field, change.after);
+    if (change.after.empty())
+        return fmt::format("{}: removed (was {})", change.field, change.before);
+    return fmt::format("{}: {} -> {}", change.field, change.before, change.after);
+}
+
+std::string amendment_heading(const report::Amendment& amendment, const time::ClinicZone& zone) {
+    const auto& r = amendment.revision;
+    return fmt::format("revision {} {} by {} on {}: {}", r.number, r.voided ? "VOIDED" : "amended",
+                       r.author, zone.format_local(r.recorded_at),
+                       r.reason.empty() ? "(no reason given)" : r.reason);
+}
+
+std::string reaction_days_text(const Reaction& reaction, const report::ReactionTimeline& timeline,
+                               time::Date as_of) {
+    const auto onset = fmt::format("onset {} (day {})", time::format_date(reaction.details.onset),
+                                   timeline.onset_day);
+    if (timeline.open)
+        return fmt::format("{}, open (day {} on {})", onset, timeline.recovery_day,
+                           time::format_date(as_of));
+    return fmt::format("{}, resolved {} (day {}, lasted {} days)", onset,
+                       time::format_date(*reaction.details.resolved), timeline.recovery_day,
+                       timeline.duration.value_or(0));
+}
+
+} // namespace needlebook::render

@@ -1,0 +1,188 @@
+// The three reports as ReportViews (see report_view.hpp for how views are printed).
+#include "needlebook/model/patient.hpp"
+#include "needlebook/render/report_view.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::render {
+namespace {
+
+CsvCell number(long long value) {
+    return {std::to_string(value), true};
+}
+
+CsvCell percent(double share) {
+    return {fmt::format("{:.1f}", share * 100), true};
+}
+
+CsvCell text(std::string value) {
+    return {std::move(value)};
+}
+
+CsvCell day(time::Date value) {
+    return {time::format_date(value)};
+}
+
+std::string name_of(const storage::PatientLabel& patient) {
+    return patient.family_name + ", " + patient.given_name;
+}
+
+std::string area_of(const ReactionDetails& details) {
+    return details.area ? area_side_code(*details.area, details.side) : "";
+}
+
+std::vector<CsvCell> recovery_row(const report::RecoveryGroup& group) {
+    return {
+        text(group.label),      number(group.reactions),        number(group.median_days),
+        number(group.p90_days), number(group.prolonged),        percent(group.prolonged_share()),
+        number(group.adverse),  percent(group.adverse_share()), number(group.open)};
+}
+
+} // namespace
+
+ReportView recovery_view(const report::RecoveryReport& report) {
+    ReportView view;
+    const auto by = std::string(report::grouping_name(report.by));
+    view.title = "Recovery by " + by;
+    view.facts = {{"sessions from", report.from ? time::format_date(*report.from) : "the first"},
+                  {"sessions to", report.to ? time::format_date(*report.to) : "the last"},
+                  {"as of", time::format_date(report.as_of)}};
+    view.notes = {
+        "recovery day = resolution day - session day; an open reaction counts to the as-of date",
+        "median and p90: nearest-rank percentiles (the value at rank ceil(p/100 x n) of the "
+        "sorted recovery days)",
+        "prolonged: recovery day beyond the expected resolution of its kind (setting "
+        "recovery.KIND); adverse: kinds that are always adverse events"};
+    if (report.by == report::RecoveryGrouping::serum)
+        view.notes.push_back("a reaction counts under every serum its session used");
+    if (report.by == report::RecoveryGrouping::depth)
+        view.notes.push_back("depth: the reaction's area in its session, else the session's "
+                             "deepest area; bands in mm, upper bounds inclusive");
+    ViewTable table{"groups",
+                    "",
+                    {by, "reactions", "median_days", "p90_days", "prolonged", "prolonged_pct",
+                     "adverse", "adverse_pct", "open"},
+                    {},
+                    "no reactions recorded in this period"};
+    for (const auto& group : report.groups)
+        table.rows.push_back(recovery_row(group));
+    if (!report.groups.empty()) {
+        auto total = report.total;
+        total.label = "(all)";
+        table.rows.push_back(recovery_row(total));
+    }
+    view.tables.push_back(std::move(table));
+    return view;
+}
+
+ReportView followups_view(const report::FollowupReport& report) {
+    ReportView view;
+    view.title = "Follow-ups";
+    view.facts = {{"as of", time::format_date(report.as_of)},
+                  {"follow-up due after",
+                   fmt::format("{} days (setting followup_due_days)", report.followup_due_days)}};
+    view.notes = {"days_open = as-of date - onset; recovery_day = as-of date - session day"};
+
+    ViewTable open{"open_reactions",
+                   "Open reactions, prolonged first",
+                   {"patient", "session", "session_day", "reaction", "kind", "severity", "area",
+                    "onset", "days_open", "recovery_day", "marks"},
+                   {},
+                   "none open"};
+    for (const auto& item : report.open_reactions) {
+        const auto& d = item.fact.details;
+        open.rows.push_back({text(item.fact.patient.code), number(item.fact.session.value),
+                             day(item.session_day), number(item.fact.reaction.value),
+                             text(std::string(code_of(d.kind))),
+                             text(std::string(code_of(d.severity))), text(area_of(d)), day(d.onset),
+                             number(item.days_open), number(item.timeline.recovery_day),
+                             text(report::timeline_marks(item.timeline))});
+    }
+    ViewTable adverse{"adverse_events",
+                      "Adverse events, open first",
+                      {"patient", "session", "session_day", "reaction", "kind", "severity", "area",
+                       "onset", "resolved", "recovery_day", "marks"},
+                      {},
+                      "none recorded"};
+    for (const auto& item : report.adverse_events) {
+        const auto& d = item.fact.details;
+        adverse.rows.push_back(
+            {text(item.fact.patient.code), number(item.fact.session.value), day(item.session_day),
+             number(item.fact.reaction.value), text(std::string(code_of(d.kind))),
+             text(std::string(code_of(d.severity))), text(area_of(d)), day(d.onset),
+             text(item.timeline.open ? "" : time::format_date(*d.resolved)),
+             number(item.timeline.recovery_day), text(report::timeline_marks(item.timeline))});
+    }
+    ViewTable unfollowed{
+        "sessions_without_followup",
+        fmt::format("Sessions with no follow-up after {} days", report.followup_due_days),
+        {"patient", "name", "session", "session_day", "days_since", "reactions"},
+        {},
+        "every session was followed up"};
+    for (const auto& item : report.unfollowed)
+        unfollowed.rows.push_back({text(item.fact.patient.code), text(name_of(item.fact.patient)),
+                                   number(item.fact.session.value), day(item.session_day),
+                                   number(item.days_since), number(item.fact.reactions)});
+    ViewTable due{"patients_due",
+                  "Patients due for their next session",
+                  {"patient", "name", "last_session", "last_day", "interval_days", "interval_from",
+                   "due_on", "days_overdue"},
+                  {},
+                  "nobody is due"};
+    for (const auto& item : report.due)
+        due.rows.push_back(
+            {text(item.patient.code), text(name_of(item.patient)), number(item.last_session.value),
+             day(item.last_day), number(item.interval_days),
+             text(item.interval_is_setting ? "setting interval_warn_days" : "last interval"),
+             day(item.due_on), number(item.days_overdue)});
+    view.tables = {std::move(open), std::move(adverse), std::move(unfollowed), std::move(due)};
+    return view;
+}
+
+ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zone) {
+    ReportView view;
+    view.title = "Lot recall: " + recall.lot;
+    view.facts = {{"lot", recall.lot},
+                  {"patients", std::to_string(recall.patients)},
+                  {"sessions", std::to_string(recall.entries.size())},
+                  {"reactions as of", time::format_date(recall.as_of)}};
+    view.notes = {"lots match ignoring case; voided sessions are left out"};
+    ViewTable table{
+        "recipients",
+        "",
+        {"patient", "name", "session", "session_at", "received", "lot", "areas", "reactions"},
+        {},
+        ""};
+    for (const auto& entry : recall.entries) {
+        std::vector<std::string> areas, reactions;
+        for (const auto& treated : entry.session.details.areas)
+            areas.push_back(area_spec(treated));
+        for (const auto& item : entry.reactions) {
+            const auto& d = item.reaction.details;
+            const auto marks = report::timeline_marks(item.timeline);
+            reactions.push_back(fmt::format(
+                "R{} {} {}{} onset {} {}{}", item.reaction.id, code_of(d.kind), code_of(d.severity),
+                d.area ? " " + area_side_code(*d.area, d.side) : "", time::format_date(d.onset),
+                d.resolved && !item.timeline.open ? "resolved " + time::format_date(*d.resolved)
+                                                  : std::string("open"),
+                marks.empty() ? "" : " [" + marks + "]"));
+        }
+        for (const auto& use : entry.uses) {
+            const auto received = use.what == "serum"
+                                      ? fmt::format("serum {} ({})", use.product,
+                                                    use.phase ? code_of(*use.phase) : "")
+                                      : fmt::format("cartridge {}", use.product);
+            table.rows.push_back(
+                {text(entry.patient.code), text(name_of(entry.patient)),
+                 number(entry.session.id.value),
+                 text(zone.format_local(entry.session.details.performed_at)), text(received),
+                 text(use.lot), text(fmt::format("{}", fmt::join(areas, " "))),
+                 text(reactions.empty() ? "none recorded"
+                                        : fmt::format("{}", fmt::join(reactions, "; ")))});
+        }
+    }
+    view.tables.push_back(std::move(table));
+    return view;
+}
+
+} // namespace needlebook::render

@@ -1,0 +1,115 @@
+#include "needlebook/report/changes.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+
+namespace needlebook::report {
+namespace {
+
+void compare(std::vector<FieldChange>& changes, std::string field, const std::string& before,
+             const std::string& after) {
+    if (before != after)
+        changes.push_back({std::move(field), before, after});
+}
+
+std::string optional_date(const std::optional<time::Date>& day) {
+    return day ? time::format_date(*day) : "";
+}
+
+std::string override_text(const Override& item) {
+    return fmt::format("{}: {}", item.rule, item.detail);
+}
+
+// Compares two lists of items keyed by `key_of`: added, removed, and changed items.
+template <class Item, class Key, class Text>
+void compare_lists(std::vector<FieldChange>& changes, const std::string& field,
+                   const std::vector<Item>& before, const std::vector<Item>& after, Key key_of,
+                   Text text_of) {
+    std::map<std::string, std::string> old_items, new_items;
+    for (const auto& item : before)
+        old_items[key_of(item)] = text_of(item);
+    for (const auto& item : after)
+        new_items[key_of(item)] = text_of(item);
+    for (const auto& [key, text] : old_items) {
+        const auto now = new_items.find(key);
+        if (now == new_items.end())
+            changes.push_back({field + " " + key, text, ""});
+        else if (now->second != text)
+            changes.push_back({field + " " + key, text, now->second});
+    }
+    for (const auto& [key, text] : new_items)
+        if (!old_items.contains(key))
+            changes.push_back({field + " " + key, "", text});
+}
+
+std::string area_text(const AreaTreatment& treated) {
+    return treated.passes
+               ? fmt::format("{} mm x{}", format_depth(treated.depth_mm), *treated.passes)
+               : fmt::format("{} mm", format_depth(treated.depth_mm));
+}
+
+} // namespace
+
+std::vector<FieldChange> changes_between(const Session& old_session, const Session& new_session,
+                                         const time::ClinicZone& zone) {
+    const auto& a = old_session.details;
+    const auto& b = new_session.details;
+    std::vector<FieldChange> changes;
+    compare(changes, "time", zone.format_local(a.performed_at), zone.format_local(b.performed_at));
+    compare(changes, "practitioner", a.practitioner, b.practitioner);
+    compare(changes, "indication", std::string(code_of(a.indication)),
+            std::string(code_of(b.indication)));
+    compare(changes, "device", std::string(code_of(a.device)), std::string(code_of(b.device)));
+    compare(changes, "model", a.model, b.model);
+    compare(changes, "cartridge", a.cartridge, b.cartridge);
+    compare(changes, "cartridge lot", a.cartridge_lot, b.cartridge_lot);
+    compare(changes, "anaesthetic", a.anaesthetic, b.anaesthetic);
+    compare(changes, "endpoint", a.endpoint, b.endpoint);
+    compare(changes, "aftercare", a.aftercare, b.aftercare);
+    compare(changes, "note", a.note, b.note);
+    compare_lists(
+        changes, "area", a.areas, b.areas,
+        [](const AreaTreatment& t) { return area_side_code(t.area, t.side); }, area_text);
+    // A serum is known by product and lot; its phase is what may change.
+    compare_lists(
+        changes, "serum", a.serums, b.serums,
+        [](const SerumUse& use) { return use.product + "@" + use.lot; },
+        [](const SerumUse& use) { return std::string(code_of(use.phase)); });
+    compare_lists(changes, "override", old_session.overrides, new_session.overrides, override_text,
+                  [](const Override&) { return std::string("overridden"); });
+    compare(changes, "override reason", old_session.override_reason, new_session.override_reason);
+    return changes;
+}
+
+std::vector<FieldChange> changes_between(const PatientDetails& a, const PatientDetails& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "family name", a.family_name, b.family_name);
+    compare(changes, "given name", a.given_name, b.given_name);
+    compare(changes, "born", time::format_date(a.birth_date), time::format_date(b.birth_date));
+    const auto roman = [](const std::optional<int>& type) {
+        return type ? std::string(fitzpatrick_roman(*type)) : "";
+    };
+    compare(changes, "fitzpatrick", roman(a.fitzpatrick), roman(b.fitzpatrick));
+    compare(changes, "phone", a.phone, b.phone);
+    compare(changes, "email", a.email, b.email);
+    compare(changes, "note", a.note, b.note);
+    return changes;
+}
+
+std::vector<FieldChange> changes_between(const ReactionDetails& a, const ReactionDetails& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "kind", std::string(code_of(a.kind)), std::string(code_of(b.kind)));
+    compare(changes, "severity", std::string(code_of(a.severity)),
+            std::string(code_of(b.severity)));
+    const auto where = [](const ReactionDetails& d) {
+        return d.area ? area_side_code(*d.area, d.side) : "";
+    };
+    compare(changes, "area", where(a), where(b));
+    compare(changes, "onset", time::format_date(a.onset), time::format_date(b.onset));
+    compare(changes, "resolved", optional_date(a.resolved), optional_date(b.resolved));
+    compare(changes, "note", a.note, b.note);
+    return changes;
+}
+
+} // namespace needlebook::report

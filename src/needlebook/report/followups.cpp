@@ -1,0 +1,108 @@
+#include "needlebook/report/followups.hpp"
+
+#include "needlebook/error.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+
+namespace needlebook::report {
+namespace {
+
+void add_reactions(FollowupReport& report, const std::vector<storage::ReactionFact>& reactions,
+                   const ClinicSettings& settings, const time::ClinicZone& zone) {
+    for (const auto& fact : reactions) {
+        if (fact.details.onset > report.as_of)
+            continue;
+        ReactionItem item{fact, zone.local_date(fact.performed_at), {}, 0};
+        item.timeline = timeline_of(fact.details, item.session_day,
+                                    norm_of(settings, fact.details.kind), report.as_of);
+        if (item.timeline.open) {
+            item.days_open = time::days_between(fact.details.onset, report.as_of);
+            report.open_reactions.push_back(item);
+        }
+        if (item.timeline.adverse)
+            report.adverse_events.push_back(item);
+    }
+    std::stable_sort(report.open_reactions.begin(), report.open_reactions.end(),
+                     [](const ReactionItem& a, const ReactionItem& b) {
+                         if (a.timeline.prolonged != b.timeline.prolonged)
+                             return a.timeline.prolonged;
+                         return a.days_open > b.days_open;
+                     });
+    std::stable_sort(report.adverse_events.begin(), report.adverse_events.end(),
+                     [](const ReactionItem& a, const ReactionItem& b) {
+                         if (a.timeline.open != b.timeline.open)
+                             return a.timeline.open;
+                         return a.fact.details.onset > b.fact.details.onset;
+                     });
+}
+
+void add_sessions(FollowupReport& report, const std::vector<storage::SessionFact>& sessions,
+                  const ClinicSettings& settings, const time::ClinicZone& zone) {
+    // The last two session days of each patient, for the next one due.
+    struct Recent {
+        const storage::SessionFact* last = nullptr;
+        std::optional<time::Date> last_day, before_day;
+    };
+    std::map<std::int64_t, Recent> recent;
+    for (const auto& fact : sessions) { // in time order
+        const auto day = zone.local_date(fact.performed_at);
+        if (day > report.as_of)
+            continue;
+        const auto days_since = time::days_between(day, report.as_of);
+        const bool followed_up = !fact.followups.empty() && fact.followups.front() <= report.as_of;
+        if (!followed_up && days_since >= report.followup_due_days)
+            report.unfollowed.push_back({fact, day, days_since});
+        auto& patient = recent[fact.patient.id.value];
+        patient.before_day = patient.last_day;
+        patient.last_day = day;
+        patient.last = &fact;
+    }
+    for (const auto& [id, patient] : recent) {
+        DuePatient due;
+        due.patient = patient.last->patient;
+        due.last_session = patient.last->session;
+        due.last_day = *patient.last_day;
+        due.interval_is_setting = !patient.before_day;
+        due.interval_days = patient.before_day
+                                ? time::days_between(*patient.before_day, *patient.last_day)
+                                : settings.interval_warn_days;
+        due.due_on = time::add_days(due.last_day, due.interval_days);
+        due.days_overdue = time::days_between(due.due_on, report.as_of);
+        if (due.days_overdue >= 0)
+            report.due.push_back(due);
+    }
+    std::stable_sort(report.due.begin(), report.due.end(),
+                     [](const DuePatient& a, const DuePatient& b) { return a.due_on < b.due_on; });
+}
+
+} // namespace
+
+FollowupReport summarise_followups(const std::vector<storage::ReactionFact>& reactions,
+                                   const std::vector<storage::SessionFact>& sessions,
+                                   const ClinicSettings& settings, const time::ClinicZone& zone,
+                                   time::Date as_of) {
+    FollowupReport report;
+    report.as_of = as_of;
+    report.followup_due_days = settings.followup_due_days;
+    add_reactions(report, reactions, settings, zone);
+    add_sessions(report, sessions, settings, zone);
+    return report;
+}
+
+FollowupReport followup_report(records::Scope& scope, std::optional<time::Date> as_of) {
+    const auto today = scope.today();
+    if (as_of && *as_of > today)
+        throw ValidationError("as-of",
+                              fmt::format("--as-of {} is after today ({}); a report "
+                                          "cannot know what has not happened yet",
+                                          time::format_date(*as_of), time::format_date(today)));
+    return scope.db().read([&] {
+        storage::ReportReader reader(scope.db());
+        return summarise_followups(reader.reactions(std::nullopt, std::nullopt), reader.sessions(),
+                                   scope.settings(), scope.zone(), as_of.value_or(today));
+    });
+}
+
+} // namespace needlebook::report

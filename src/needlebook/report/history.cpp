@@ -1,0 +1,115 @@
+#include "needlebook/report/history.hpp"
+
+#include "needlebook/records/patients.hpp"
+#include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/reaction_repository.hpp"
+#include "needlebook/storage/session_repository.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace needlebook::report {
+namespace {
+
+// Splits rows holding every revision of several records (ordered by record, then revision)
+// into one list of revisions per record.
+template <class Record, class Key>
+std::map<std::int64_t, std::vector<Record>> by_record(std::vector<Record> rows, Key key_of) {
+    std::map<std::int64_t, std::vector<Record>> grouped;
+    for (auto& row : rows)
+        grouped[key_of(row)].push_back(std::move(row));
+    return grouped;
+}
+
+std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patient,
+                                          time::Date as_of) {
+    auto& db = scope.db();
+    const auto& zone = scope.zone();
+    const auto sessions = by_record(storage::SessionRepository(db).revisions_of_patient(patient),
+                                    [](const Session& s) { return s.id.value; });
+    std::vector<SessionId> ids;
+    for (const auto& [id, revisions] : sessions)
+        ids.push_back(SessionId{id});
+    storage::ReactionRepository reaction_store(db);
+    auto reactions = by_record(reaction_store.revisions_for_sessions(ids),
+                               [](const Reaction& r) { return r.id.value; });
+    const auto followups = reaction_store.followups_for_sessions(ids);
+
+    std::vector<SessionEntry> entries;
+    std::map<std::int64_t, std::size_t> entry_of; // session id → index in entries
+    for (const auto& [id, revisions] : sessions) {
+        SessionEntry entry;
+        entry.session = revisions.back();
+        entry.day = zone.local_date(entry.session.details.performed_at);
+        entry.amendments = amendments_of(revisions, [&zone](const Session& a, const Session& b) {
+            return changes_between(a, b, zone);
+        });
+        entries.push_back(std::move(entry));
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        return a.session.details.performed_at < b.session.details.performed_at;
+    });
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        entry_of[entries[i].session.id.value] = i;
+
+    for (auto& [id, revisions] : reactions) {
+        auto& entry = entries[entry_of.at(revisions.front().session_id.value)];
+        ReactionEntry reaction;
+        reaction.reaction = revisions.back();
+        reaction.timeline =
+            timeline_of(reaction.reaction.details, entry.day,
+                        norm_of(scope.settings(), reaction.reaction.details.kind), as_of);
+        reaction.amendments = amendments_of(revisions, [](const Reaction& a, const Reaction& b) {
+            return changes_between(a.details, b.details);
+        });
+        entry.reactions.push_back(std::move(reaction));
+    }
+    for (const auto& followup : followups)
+        entries[entry_of.at(followup.session_id.value)].followups.push_back(followup);
+
+    std::optional<time::Date> previous;
+    for (auto& entry : entries) {
+        std::stable_sort(entry.reactions.begin(), entry.reactions.end(),
+                         [](const auto& a, const auto& b) {
+                             return a.reaction.details.onset < b.reaction.details.onset;
+                         });
+        for (const auto& reaction : entry.reactions)
+            if (!reaction.reaction.revision.voided)
+                entry.recovery_day =
+                    std::max(entry.recovery_day.value_or(0), reaction.timeline.recovery_day);
+        if (entry.session.revision.voided)
+            continue; // a voided session is shown but does not count as a treatment
+        if (previous)
+            entry.days_since_previous = time::days_between(*previous, entry.day);
+        previous = entry.day;
+    }
+    return entries;
+}
+
+} // namespace
+
+PatientHistory build_history(records::Scope& scope, std::string_view code) {
+    return scope.db().read([&] {
+        PatientHistory history;
+        history.clinic_name = scope.settings().clinic_name;
+        history.zone_name = scope.zone().name();
+        history.as_of = scope.today();
+        history.printed_at = scope.clock().now();
+        history.printed_by = scope.actor();
+        history.patient = records::find_patient(scope.db(), code);
+        const auto id = history.patient.id;
+        history.patient_amendments =
+            amendments_of(storage::PatientRepository(scope.db()).revisions(id),
+                          [](const Patient& a, const Patient& b) {
+                              return changes_between(a.details, b.details);
+                          });
+        storage::ConditionRepository conditions(scope.db());
+        history.conditions = conditions.for_patient(id);
+        history.consents = conditions.consents_for_patient(id);
+        history.sessions = session_entries(scope, id, history.as_of);
+        return history;
+    });
+}
+
+} // namespace needlebook::report

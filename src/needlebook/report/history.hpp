@@ -1,0 +1,56 @@
+#pragma once
+// A patient's whole treatment history as one plain struct; text, HTML, JSON and CSV are
+// renderers of it (render/history_*.cpp). Nothing is left out: voided sessions, amendments
+// and overrides are all in it.
+
+#include "needlebook/model/condition.hpp"
+#include "needlebook/model/patient.hpp"
+#include "needlebook/model/reaction.hpp"
+#include "needlebook/model/session.hpp"
+#include "needlebook/records/scope.hpp"
+#include "needlebook/report/changes.hpp"
+#include "needlebook/report/timeline.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace needlebook::report {
+
+struct ReactionEntry {
+    Reaction reaction; // current revision
+    ReactionTimeline timeline;
+    std::vector<Amendment> amendments;
+};
+
+struct SessionEntry {
+    Session session;  // current revision; revision.voided marks a voided session
+    time::Date day{}; // in the clinic's zone
+    // Days since the previous session that was not voided; nothing for the first.
+    std::optional<int> days_since_previous;
+    std::vector<Amendment> amendments; // every correction and the void, oldest first
+    std::vector<ReactionEntry> reactions;
+    std::vector<Followup> followups;
+    // The largest recovery day of its reactions (to the as-of date while one is open).
+    std::optional<int> recovery_day;
+};
+
+struct PatientHistory {
+    std::string clinic_name;
+    std::string zone_name;
+    time::Date as_of{};
+    time::Instant printed_at{};
+    std::string printed_by;
+    Patient patient; // current revision
+    std::vector<Amendment> patient_amendments;
+    std::vector<Condition> conditions;
+    std::vector<Consent> consents;
+    std::vector<SessionEntry> sessions; // in time order, voided ones included
+};
+
+// Builds the history of the patient with chart `code` (NotFound when there is none) as of
+// today, with a fixed number of queries however many sessions there are.
+PatientHistory build_history(records::Scope& scope, std::string_view code);
+
+} // namespace needlebook::report

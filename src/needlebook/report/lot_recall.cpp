@@ -1,0 +1,56 @@
+#include "needlebook/report/lot_recall.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
+#include "needlebook/storage/reaction_repository.hpp"
+#include "needlebook/storage/session_repository.hpp"
+
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace needlebook::report {
+
+LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
+    check_text("LOT", lot, 100, true);
+    LotRecall recall;
+    recall.lot = std::string(lot);
+    recall.as_of = scope.today();
+    scope.db().read([&] {
+        const auto uses = storage::ReportReader(scope.db()).lot_uses(recall.lot);
+        if (uses.empty())
+            throw NotFound(fmt::format("no session received lot '{}' (serum or cartridge, voided "
+                                       "sessions aside); check the spelling on the label",
+                                       lot));
+        std::vector<SessionId> ids;
+        std::map<std::int64_t, std::vector<storage::LotUse>> uses_of;
+        std::set<std::int64_t> patients;
+        for (const auto& use : uses) {
+            if (!uses_of.contains(use.session.value))
+                ids.push_back(use.session);
+            uses_of[use.session.value].push_back(use);
+            patients.insert(use.patient.id.value);
+        }
+        recall.patients = static_cast<int>(patients.size());
+        std::map<std::int64_t, std::vector<Reaction>> reactions_of;
+        for (auto& reaction : storage::ReactionRepository(scope.db()).for_sessions(ids))
+            reactions_of[reaction.session_id.value].push_back(std::move(reaction));
+        for (auto& session : storage::SessionRepository(scope.db()).find_many(ids)) {
+            RecallEntry entry;
+            entry.uses = uses_of.at(session.id.value);
+            entry.patient = entry.uses.front().patient;
+            entry.day = scope.zone().local_date(session.details.performed_at);
+            for (auto& reaction : reactions_of[session.id.value]) {
+                const auto timeline =
+                    timeline_of(reaction.details, entry.day,
+                                norm_of(scope.settings(), reaction.details.kind), recall.as_of);
+                entry.reactions.push_back({std::move(reaction), timeline});
+            }
+            entry.session = std::move(session);
+            recall.entries.push_back(std::move(entry));
+        }
+    });
+    return recall;
+}
+
+} // namespace needlebook::report

@@ -1,0 +1,37 @@
+#pragma once
+// report lot: every patient and session that received a serum or cartridge lot, with the areas
+// treated and every reaction recorded after it — the list a manager hands to the regulator.
+
+#include "needlebook/records/scope.hpp"
+#include "needlebook/report/timeline.hpp"
+#include "needlebook/storage/report_reader.hpp"
+
+#include <string>
+#include <vector>
+
+namespace needlebook::report {
+
+struct RecallReaction {
+    Reaction reaction;
+    ReactionTimeline timeline;
+};
+
+struct RecallEntry {
+    storage::PatientLabel patient;
+    Session session; // current revision, with its areas
+    time::Date day{};
+    std::vector<storage::LotUse> uses; // how this session used the lot
+    std::vector<RecallReaction> reactions;
+};
+
+struct LotRecall {
+    std::string lot; // as asked for
+    time::Date as_of{};
+    std::vector<RecallEntry> entries; // by session time
+    int patients = 0;                 // distinct patients among the entries
+};
+
+// Matches lots ignoring case; NotFound when no session (voided ones aside) used `lot`.
+LotRecall lot_recall(records::Scope& scope, std::string_view lot);
+
+} // namespace needlebook::report
