@@ -34,7 +34,7 @@ table.grid th, table.grid td { border: 0.5pt solid #bbb; padding: 0.6mm 1.5mm; t
                                vertical-align: top; }
 table.grid th { background: #eee; }
 table.fields th { width: 32mm; background: none; font-weight: normal; color: #444; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .voided { border: 1pt solid #b00; color: #b00; font-weight: bold; padding: 0.5mm 2mm; }
 .override { border-left: 2.5pt solid #e67e22; background: #fdf2e9; padding: 1mm 2mm; margin: 1mm 0; }
 .correction { border-left: 2.5pt solid #555; background: #f2f2f2; padding: 1mm 2mm; margin: 1mm 0; }

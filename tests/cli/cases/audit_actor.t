@@ -3,7 +3,7 @@
 # defaults to the actor but may be someone else. Refused commands add no row.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 1)
+> database ready: ${TMP}/clinic.db (schema version 2)
 = SELECT count(*) FROM audit_log
 > 0
 

@@ -3,7 +3,7 @@
 # follow-up, amend and void, amend the patient; the stored rows match what was typed.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 1)
+> database ready: ${TMP}/clinic.db (schema version 2)
 
 # The serum catalogue that --serum refers to.
 $ needlebook product list

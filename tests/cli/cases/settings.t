@@ -2,7 +2,7 @@
 # clinical checks and the display of times straight away. Bad keys and values change nothing.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 1)
+> database ready: ${TMP}/clinic.db (schema version 2)
 $ needlebook setting set depth_limit.cheek 1.2
 > depth_limit.cheek: 1.50 -> 1.20
 $ needlebook setting set depth_limit.cheek 1.2
@@ -30,6 +30,7 @@ $ needlebook setting set time_zone America/New_York
 
 $ needlebook --format json setting list
 > {
+>   "clinic_name": "",
 >   "time_zone": "America/New_York",
 >   "isotretinoin_months": "6",
 >   "consent_valid_months": "12",
@@ -139,7 +140,7 @@ $ needlebook setting set --help
 > Usage: needlebook setting set [OPTIONS] KEY VALUE
 >
 > Positionals:
->   KEY TEXT REQUIRED           time_zone (IANA name, empty for the system's), isotretinoin_months, consent_valid_months, interval_warn_days, interval_block_days, followup_due_days, depth_limit.AREA (mm), recovery.KIND (days or adverse), condition.CODE (block or warn); see 'setting list'
+>   KEY TEXT REQUIRED           clinic_name (printed on histories), time_zone (IANA name, empty for the system's), isotretinoin_months, consent_valid_months, interval_warn_days, interval_block_days, followup_due_days, depth_limit.AREA (mm), recovery.KIND (days or adverse), condition.CODE (block or warn); see 'setting list'
 >   VALUE TEXT REQUIRED         the new value
 >
 > Options:

@@ -2,7 +2,7 @@
 # arguments, unknown options, extra arguments, bad global option values. Nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 1)
+> database ready: ${TMP}/clinic.db (schema version 2)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -12,7 +12,7 @@ $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1
 
 # No command: the message lists the commands of the group.
 $ needlebook
-! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, product, setting, demo
+! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, product, setting, history, report, demo
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -201,12 +201,12 @@ $ needlebook -x session list
 
 # Global options with values outside their set.
 $ needlebook --format xml session list
-! needlebook: error: --format: xml not in {text,json,csv}
+! needlebook: error: --format: xml not in {text,json,csv,html}
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
 $ needlebook --format
-! needlebook: error: --format: 1 required TEXT:{text,json,csv} missing
+! needlebook: error: --format: 1 required TEXT:{text,json,csv,html} missing
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -216,7 +216,7 @@ $ needlebook --color sometimes session list
 ? 2
 
 $ needlebook session list --format yaml
-! needlebook: error: --format: yaml not in {text,json,csv}
+! needlebook: error: --format: yaml not in {text,json,csv,html}
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
