@@ -1,0 +1,76 @@
+// A history is built with a fixed number of queries however many sessions the patient has
+// (issue 3: no query per row). Counted with SQLite's statement trace.
+#include "fixtures.hpp"
+
+#include "needlebook/records/reactions.hpp"
+#include "needlebook/records/sessions.hpp"
+#include "needlebook/report/history.hpp"
+
+#include <sqlite3.h>
+
+namespace needlebook::test {
+namespace {
+
+// Statements SQLite starts while `work` runs (each top-level statement once, triggers aside).
+template <class Work> int statements_run(storage::Database& db, Work&& work) {
+    int count = 0;
+    sqlite3_trace_v2(
+        db.sql().getHandle(), SQLITE_TRACE_STMT,
+        [](unsigned, void* counter, void*, void* sql) {
+            // Trigger bodies are reported as "-- TRIGGER …"; they are part of one statement.
+            if (std::string_view(static_cast<const char*>(sql)).substr(0, 2) != "--")
+                ++*static_cast<int*>(counter);
+            return 0;
+        },
+        &count);
+    work();
+    sqlite3_trace_v2(db.sql().getHandle(), 0, nullptr, nullptr);
+    return count;
+}
+
+// A patient with `sessions` sessions four weeks apart, each with a reaction and a follow-up, the
+// second one amended and resolved: every kind of row the history reads.
+void fill_patient(Clinic& clinic, const std::string& code, int sessions) {
+    patient_with_consent(clinic, code);
+    for (int i = 0; i < sessions; ++i) {
+        const auto at = time::add_days(day("2023-01-02"), 28 * i);
+        const auto logged = records::log_session(
+            clinic.scope, code, session_at(time::format_date(at) + "T10:00:00Z"), std::nullopt);
+        ReactionDetails reaction;
+        reaction.kind = ReactionKind::erythema;
+        reaction.severity = Severity::mild;
+        reaction.onset = at;
+        const auto added = records::add_reaction(clinic.scope, logged.session.id, reaction);
+        records::resolve_reaction(clinic.scope, added.id, time::add_days(at, 2));
+        records::add_followup(clinic.scope, logged.session.id,
+                              {time::add_days(at, 3), FollowupOutcome::reactions, ""});
+        if (i == 1) {
+            auto amended = logged.session.details;
+            amended.note = "corrected";
+            records::amend_session(clinic.scope, logged.session.id, amended, "note added",
+                                   std::nullopt);
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("a history takes the same number of queries for 2 sessions as for 40") {
+    Clinic clinic;
+    fill_patient(clinic, "FEW", 2);
+    fill_patient(clinic, "MANY", 40);
+    report::PatientHistory few, many;
+    const int few_queries =
+        statements_run(clinic.db, [&] { few = report::build_history(clinic.scope, "FEW"); });
+    const int many_queries =
+        statements_run(clinic.db, [&] { many = report::build_history(clinic.scope, "MANY"); });
+    REQUIRE(few.sessions.size() == 2);
+    REQUIRE(many.sessions.size() == 40);
+    CHECK(many.sessions[1].amendments.size() == 1);
+    CHECK(many.sessions[39].reactions.size() == 1);
+    CHECK(few_queries == many_queries);
+    CHECK(many_queries <= 15);
+    MESSAGE("queries per history: ", many_queries);
+}
+
+} // namespace needlebook::test
