@@ -834,6 +834,18 @@ TEST_CASE("report lot recall: serum and cartridge lots, ignoring case, voided se
         CHECK(recall.entries[1].uses[1].lot == "CL-120");
         CHECK(recall.entries[1].reactions.empty());
     }
+    SUBCASE("only the current revision counts: a lot amended away is no longer listed") {
+        CHECK(report::lot_recall(scope, "GF-1").entries.size() == 1); // S1 before the amendment
+        auto corrected = s1_details;
+        corrected.serums[1].lot = "GF-2";
+        records::amend_session(scope, s1.id, corrected, "lot misread", std::nullopt);
+        thrown<NotFound>([&] { report::lot_recall(scope, "GF-1"); });
+        const auto recall = report::lot_recall(scope, "gf-2");
+        REQUIRE(recall.entries.size() == 1);
+        CHECK(recall.entries[0].session.id == s1.id);
+        CHECK(recall.entries[0].session.revision.number == 2);
+        CHECK(recall.entries[0].uses[0].lot == "GF-2");
+    }
     SUBCASE("a lot nobody received, or only a voided session") {
         const auto unknown = thrown<NotFound>([&] { report::lot_recall(scope, "NO-SUCH"); });
         CHECK(test::contains(unknown.what(), "'NO-SUCH'"));

@@ -24,18 +24,23 @@ void add_reactions(FollowupReport& report, const std::vector<storage::ReactionFa
         if (item.timeline.adverse)
             report.adverse_events.push_back(item);
     }
-    std::stable_sort(report.open_reactions.begin(), report.open_reactions.end(),
-                     [](const ReactionItem& a, const ReactionItem& b) {
-                         if (a.timeline.prolonged != b.timeline.prolonged)
-                             return a.timeline.prolonged;
-                         return a.days_open > b.days_open;
-                     });
-    std::stable_sort(report.adverse_events.begin(), report.adverse_events.end(),
-                     [](const ReactionItem& a, const ReactionItem& b) {
-                         if (a.timeline.open != b.timeline.open)
-                             return a.timeline.open;
-                         return a.fact.details.onset > b.fact.details.onset;
-                     });
+    // Reactions arrive in no order: the reaction id breaks ties.
+    std::sort(report.open_reactions.begin(), report.open_reactions.end(),
+              [](const ReactionItem& a, const ReactionItem& b) {
+                  if (a.timeline.prolonged != b.timeline.prolonged)
+                      return a.timeline.prolonged;
+                  if (a.days_open != b.days_open)
+                      return a.days_open > b.days_open;
+                  return a.fact.reaction.value < b.fact.reaction.value;
+              });
+    std::sort(report.adverse_events.begin(), report.adverse_events.end(),
+              [](const ReactionItem& a, const ReactionItem& b) {
+                  if (a.timeline.open != b.timeline.open)
+                      return a.timeline.open;
+                  if (a.fact.details.onset != b.fact.details.onset)
+                      return a.fact.details.onset > b.fact.details.onset;
+                  return a.fact.reaction.value < b.fact.reaction.value;
+              });
 }
 
 void add_sessions(FollowupReport& report, const std::vector<storage::SessionFact>& sessions,

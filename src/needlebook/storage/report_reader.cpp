@@ -2,8 +2,11 @@
 
 #include "needlebook/storage/binding.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <sstream>
+#include <tuple>
+#include <unordered_map>
 
 namespace needlebook::storage {
 namespace {
@@ -37,55 +40,106 @@ std::vector<T> split_words(const SQLite::Column& column, T (*read)(std::string))
 
 } // namespace
 
+namespace {
+
+// What every reaction of one session shares.
+struct SessionRow {
+    std::int64_t revision_id = 0;
+    PatientLabel patient;
+    time::Instant performed_at{};
+    Device device{};
+    std::vector<std::string> products;
+    // (area, side, depth) of each treated area.
+    std::vector<std::tuple<Area, std::optional<Side>, double>> areas;
+};
+
+} // namespace
+
+// Three flat scans joined in memory: sessions, their areas, reactions. One query with the area
+// depths and products as correlated subqueries per reaction took twice as long.
 std::vector<ReactionFact> ReportReader::reactions(std::optional<time::Instant> from,
                                                   std::optional<time::Instant> to) {
-    std::string where;
-    if (from)
-        where += " AND r.performed_at >= :from";
-    if (to)
-        where += " AND r.performed_at < :to";
-    auto query = m_db.query(fmt::format(
-        "SELECT {patient}, x.id, s.id, r.performed_at, r.device, rr.kind, rr.severity, rr.area, "
-        "rr.side, rr.onset_on, rr.resolved_on, "
-        "(SELECT max(a.depth_mm) FROM session_area a WHERE a.session_revision_id = r.id AND "
-        "a.area = rr.area AND (rr.side IS NULL OR a.side IS NULL OR a.side = rr.side)), "
-        "(SELECT max(a.depth_mm) FROM session_area a WHERE a.session_revision_id = r.id), "
-        "(SELECT group_concat(code, ' ') FROM (SELECT DISTINCT d.code FROM serum_use u JOIN "
-        "product d ON d.id = u.product_id WHERE u.session_revision_id = r.id ORDER BY d.code)) "
-        "FROM session s JOIN session_revision r ON r.session_id = s.id AND {session} "
-        "JOIN reaction x ON x.session_id = s.id "
-        "JOIN reaction_revision rr ON rr.reaction_id = x.id AND rr.revision = (SELECT "
-        "max(revision) FROM reaction_revision WHERE reaction_id = x.id) "
-        "JOIN patient p ON p.id = s.patient_id "
-        "JOIN patient_revision pr ON pr.patient_id = p.id AND {patient_now} "
-        "WHERE r.voided = 0 AND rr.voided = 0{where} ORDER BY r.performed_at, s.id, rr.onset_on, "
-        "x.id",
-        fmt::arg("patient", patient_columns), fmt::arg("session", current_session),
-        fmt::arg("patient_now", current_patient), fmt::arg("where", where)));
-    if (from)
-        query->bind(":from", time::format_utc(*from));
-    if (to)
-        query->bind(":to", time::format_utc(*to));
+    std::unordered_map<std::int64_t, SessionRow> sessions;             // by session id
+    std::unordered_map<std::int64_t, SessionRow*> session_of_revision; // by revision id
+    {
+        std::string where;
+        if (from)
+            where += " AND r.performed_at >= :from";
+        if (to)
+            where += " AND r.performed_at < :to";
+        auto query = m_db.query(fmt::format(
+            "SELECT {patient}, s.id, r.id, r.performed_at, r.device, "
+            "(SELECT group_concat(d.code, ' ') FROM serum_use u JOIN product d ON d.id = "
+            "u.product_id WHERE u.session_revision_id = r.id) "
+            "FROM session s JOIN session_revision r ON r.session_id = s.id AND {session} "
+            "JOIN patient p ON p.id = s.patient_id "
+            "JOIN patient_revision pr ON pr.patient_id = p.id AND {patient_now} "
+            "WHERE r.voided = 0{where}",
+            fmt::arg("patient", patient_columns), fmt::arg("session", current_session),
+            fmt::arg("patient_now", current_patient), fmt::arg("where", where)));
+        if (from)
+            query->bind(":from", time::format_utc(*from));
+        if (to)
+            query->bind(":to", time::format_utc(*to));
+        while (query->executeStep()) {
+            auto& row = sessions[query->getColumn(5).getInt64()];
+            row.patient = read_patient(*query, 0);
+            row.revision_id = query->getColumn(6).getInt64();
+            row.performed_at = time::parse_utc(query->getColumn(7).getString(), "performed_at");
+            row.device = read_code<Device>(query->getColumn(8));
+            row.products = split_words<std::string>(query->getColumn(9),
+                                                    [](std::string word) { return word; });
+            // Sorted and once each: the same product twice in a session is one serum group.
+            std::sort(row.products.begin(), row.products.end());
+            row.products.erase(std::unique(row.products.begin(), row.products.end()),
+                               row.products.end());
+        }
+    }
+    session_of_revision.reserve(sessions.size());
+    for (auto& [id, row] : sessions)
+        session_of_revision[row.revision_id] = &row;
+    {
+        auto query =
+            m_db.query("SELECT session_revision_id, area, side, depth_mm FROM session_area");
+        while (query->executeStep()) {
+            const auto found = session_of_revision.find(query->getColumn(0).getInt64());
+            if (found != session_of_revision.end())
+                found->second->areas.emplace_back(read_code<Area>(query->getColumn(1)),
+                                                  read_optional_code<Side>(query->getColumn(2)),
+                                                  query->getColumn(3).getDouble());
+        }
+    }
+    auto query = m_db.query(
+        "SELECT x.id, x.session_id, r.kind, r.severity, r.area, r.side, r.onset_on, "
+        "r.resolved_on FROM reaction x JOIN reaction_revision r ON r.reaction_id = x.id AND "
+        "r.revision = (SELECT max(revision) FROM reaction_revision WHERE reaction_id = x.id) "
+        "WHERE r.voided = 0");
     std::vector<ReactionFact> facts;
     while (query->executeStep()) {
+        const auto session = sessions.find(query->getColumn(1).getInt64());
+        if (session == sessions.end())
+            continue; // a voided session, or one outside [from, to)
+        const auto& row = session->second;
         ReactionFact fact;
-        fact.patient = read_patient(*query, 0);
-        fact.reaction = ReactionId{query->getColumn(5).getInt64()};
-        fact.session = SessionId{query->getColumn(6).getInt64()};
-        fact.performed_at = time::parse_utc(query->getColumn(7).getString(), "performed_at");
-        fact.device = read_code<Device>(query->getColumn(8));
+        fact.reaction = ReactionId{query->getColumn(0).getInt64()};
+        fact.session = SessionId{session->first};
+        fact.patient = row.patient;
+        fact.performed_at = row.performed_at;
+        fact.device = row.device;
+        fact.products = row.products;
         auto& details = fact.details;
-        details.kind = read_code<ReactionKind>(query->getColumn(9));
-        details.severity = read_code<Severity>(query->getColumn(10));
-        details.area = read_optional_code<Area>(query->getColumn(11));
-        details.side = read_optional_code<Side>(query->getColumn(12));
-        details.onset = read_date(query->getColumn(13));
-        details.resolved = read_optional_date(query->getColumn(14));
-        if (!query->getColumn(15).isNull())
-            fact.area_depth_mm = query->getColumn(15).getDouble();
-        fact.deepest_mm = query->getColumn(16).getDouble();
-        fact.products =
-            split_words<std::string>(query->getColumn(17), [](std::string word) { return word; });
+        details.kind = read_code<ReactionKind>(query->getColumn(2));
+        details.severity = read_code<Severity>(query->getColumn(3));
+        details.area = read_optional_code<Area>(query->getColumn(4));
+        details.side = read_optional_code<Side>(query->getColumn(5));
+        details.onset = read_date(query->getColumn(6));
+        details.resolved = read_optional_date(query->getColumn(7));
+        for (const auto& [area, side, depth] : row.areas) {
+            fact.deepest_mm = std::max(fact.deepest_mm, depth);
+            // An unsided reaction on a sided area (or the reverse) is on that area.
+            if (details.area == area && (!details.side || !side || details.side == side))
+                fact.area_depth_mm = std::max(fact.area_depth_mm.value_or(0), depth);
+        }
         facts.push_back(std::move(fact));
     }
     return facts;
