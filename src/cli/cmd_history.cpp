@@ -2,6 +2,7 @@
 #include "cli/options.hpp"
 #include "needlebook/io/atomic_file.hpp"
 #include "needlebook/render/history.hpp"
+#include "needlebook/render/wrap.hpp"
 #include "needlebook/report/history.hpp"
 
 #include <fmt/format.h>
@@ -55,8 +56,11 @@ void add_history_command(CLI::App& app, Context& context) {
         io::AtomicFile file(args->output);
         file.stream() << out.str();
         file.commit();
-        context.print(fmt::format("history of {} written to {} ({} sessions)\n", built.patient.code,
-                                  args->output, built.sessions.size()));
+        const auto voided = built.voided_sessions();
+        context.print(fmt::format(
+            "history of {} written to {} ({}{})\n", built.patient.code, args->output,
+            render::counted(static_cast<long long>(built.sessions.size()) - voided, "session"),
+            voided ? fmt::format(" and {} voided", voided) : ""));
     });
 }
 

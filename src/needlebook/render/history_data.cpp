@@ -153,8 +153,9 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
         cells[recorded_at] = {time::format_utc(s.revision.recorded_at)};
         cells[product] = {s.details.cartridge};
         cells[lot] = {s.details.cartridge_lot};
-        cells[text] = {fmt::format("practitioner {}; {} {}; indication {}", s.details.practitioner,
-                                   code_of(s.details.device), s.details.model,
+        cells[text] = {fmt::format("practitioner {}; {}{}; indication {}", s.details.practitioner,
+                                   code_of(s.details.device),
+                                   s.details.model.empty() ? "" : " " + s.details.model,
                                    code_of(s.details.indication))};
         csv.write_row(cells);
         for (const auto& treated : s.details.areas) {

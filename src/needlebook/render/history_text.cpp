@@ -17,8 +17,17 @@ struct Printer {
     std::string out;
     bool color;
 
+    // Bold on a terminal; wrapped (each line bold on its own) only when too long for the page.
     void heading(const std::string& text) {
-        out += (color ? fmt::format(fmt::emphasis::bold, "{}", text) : text) + "\n";
+        const auto lines =
+            display_width(text) <= page_width ? text + "\n" : wrap(text, page_width, "", "");
+        std::size_t start = 0;
+        while (start < lines.size()) {
+            const auto end = lines.find('\n', start);
+            const auto line = lines.substr(start, end - start);
+            out += (color ? fmt::format(fmt::emphasis::bold, "{}", line) : line) + "\n";
+            start = end + 1;
+        }
     }
     // 'label  value', wrapped; nothing when the value is empty.
     void field(std::string_view label, std::string_view value, std::string_view indent = "  ") {
@@ -177,18 +186,24 @@ std::string history_text(const report::PatientHistory& history, const time::Clin
     Printer p{{}, color};
     const auto& patient = history.patient;
     p.out += heavy_rule + "\n";
-    p.heading(
-        fmt::format("TREATMENT HISTORY  {}  {}", patient.code, patient_name(patient.details)));
+    // The name goes on a line of its own when code and name do not fit one.
+    const auto title = fmt::format("TREATMENT HISTORY  {}", patient.code);
+    const auto name = patient_name(patient.details);
+    if (display_width(title) + 2 + display_width(name) <= page_width)
+        p.heading(title + "  " + name);
+    else {
+        p.heading(title);
+        p.heading(name);
+    }
     if (!history.clinic_name.empty())
         p.line(history.clinic_name, "", "");
     p.line(fmt::format("printed {} ({}) by {}; reactions as of {}",
                        zone.format_local(history.printed_at), history.zone_name, history.printed_by,
                        time::format_date(history.as_of)),
            "", "");
-    const auto voided = std::count_if(history.sessions.begin(), history.sessions.end(),
-                                      [](const auto& e) { return e.session.revision.voided; });
-    p.line(fmt::format("{} session(s){}; every correction and override is shown",
-                       history.sessions.size() - static_cast<std::size_t>(voided),
+    const auto voided = history.voided_sessions();
+    p.line(fmt::format("{}{}; every correction and override is shown",
+                       counted(static_cast<long long>(history.sessions.size()) - voided, "session"),
                        voided ? fmt::format(" and {} voided", voided) : ""),
            "", "");
     p.out += heavy_rule + "\n";
@@ -237,9 +252,9 @@ std::string reaction_days_text(const Reaction& reaction, const report::ReactionT
     if (timeline.open)
         return fmt::format("{}, open (day {} on {})", onset, timeline.recovery_day,
                            time::format_date(as_of));
-    return fmt::format("{}, resolved {} (day {}, lasted {} days)", onset,
+    return fmt::format("{}, resolved {} (day {}, lasted {})", onset,
                        time::format_date(*reaction.details.resolved), timeline.recovery_day,
-                       timeline.duration.value_or(0));
+                       counted(timeline.duration.value_or(0), "day"));
 }
 
 } // namespace needlebook::render

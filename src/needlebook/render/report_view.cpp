@@ -1,6 +1,7 @@
 #include "needlebook/render/report_view.hpp"
 
 #include "needlebook/render/table.hpp"
+#include "needlebook/render/wrap.hpp"
 
 #include <algorithm>
 #include <fmt/color.h>
@@ -13,10 +14,13 @@ std::string view_text(const ReportView& view, bool color) {
         return color ? fmt::format(fmt::emphasis::bold, "{}", text) : text;
     };
     std::string out = bold(view.title) + "\n";
-    for (const auto& [label, value] : view.facts)
-        out += fmt::format("  {}: {}\n", label, value);
+    for (const auto& [key, value] : view.facts) {
+        std::string label = key;
+        std::replace(label.begin(), label.end(), '_', ' ');
+        out += fmt::format("  {}: {}\n", label, value.text);
+    }
     for (const auto& note : view.notes)
-        out += "  " + note + "\n";
+        out += wrap(note, 80, "  ", "    ");
     for (const auto& table : view.tables) {
         out += "\n";
         if (view.tables.size() > 1 || !table.title.empty())
@@ -44,8 +48,9 @@ std::string view_text(const ReportView& view, bool color) {
 nlohmann::ordered_json view_json(const ReportView& view) {
     nlohmann::ordered_json json;
     json["report"] = view.title;
-    for (const auto& [label, value] : view.facts)
-        json[label] = value;
+    for (const auto& [key, value] : view.facts)
+        json[key] = value.numeric ? nlohmann::ordered_json::parse(value.text)
+                                  : nlohmann::ordered_json(value.text);
     json["notes"] = view.notes;
     for (const auto& table : view.tables) {
         auto rows = nlohmann::ordered_json::array();

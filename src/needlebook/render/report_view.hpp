@@ -25,8 +25,9 @@ struct ViewTable {
 
 struct ReportView {
     std::string title;
-    std::vector<std::pair<std::string, std::string>> facts; // as-of date, filters, method …
-    std::vector<std::string> notes;                         // how to read the figures
+    // As-of date, filters, counts: snake_case keys for JSON, printed with spaces in text.
+    std::vector<std::pair<std::string, CsvCell>> facts;
+    std::vector<std::string> notes; // how to read the figures
     std::vector<ViewTable> tables;
 };
 

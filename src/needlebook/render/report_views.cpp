@@ -44,9 +44,11 @@ ReportView recovery_view(const report::RecoveryReport& report) {
     ReportView view;
     const auto by = std::string(report::grouping_name(report.by));
     view.title = "Recovery by " + by;
-    view.facts = {{"sessions from", report.from ? time::format_date(*report.from) : "the first"},
-                  {"sessions to", report.to ? time::format_date(*report.to) : "the last"},
-                  {"as of", time::format_date(report.as_of)}};
+    view.facts = {
+        {"grouped_by", text(by)},
+        {"sessions_from", text(report.from ? time::format_date(*report.from) : "the first")},
+        {"sessions_to", text(report.to ? time::format_date(*report.to) : "the last")},
+        {"as_of", day(report.as_of)}};
     view.notes = {
         "recovery day = resolution day - session day; an open reaction counts to the as-of date",
         "median and p90: nearest-rank percentiles (the value at rank ceil(p/100 x n) of the "
@@ -78,9 +80,8 @@ ReportView recovery_view(const report::RecoveryReport& report) {
 ReportView followups_view(const report::FollowupReport& report) {
     ReportView view;
     view.title = "Follow-ups";
-    view.facts = {{"as of", time::format_date(report.as_of)},
-                  {"follow-up due after",
-                   fmt::format("{} days (setting followup_due_days)", report.followup_due_days)}};
+    view.facts = {{"as_of", day(report.as_of)},
+                  {"followup_due_days", number(report.followup_due_days)}};
     view.notes = {"days_open = as-of date - onset; recovery_day = as-of date - session day"};
 
     ViewTable open{"open_reactions",
@@ -118,11 +119,11 @@ ReportView followups_view(const report::FollowupReport& report) {
         fmt::format("Sessions with no follow-up after {} days", report.followup_due_days),
         {"patient", "name", "session", "session_day", "days_since", "reactions"},
         {},
-        "every session was followed up"};
+        "no session is overdue for a follow-up"};
     for (const auto& item : report.unfollowed)
         unfollowed.rows.push_back({text(item.fact.patient.code), text(name_of(item.fact.patient)),
                                    number(item.fact.session.value), day(item.session_day),
-                                   number(item.days_since), number(item.fact.reactions)});
+                                   number(item.days_since), number(item.reactions)});
     ViewTable due{"patients_due",
                   "Patients due for their next session",
                   {"patient", "name", "last_session", "last_day", "interval_days", "interval_from",
@@ -142,10 +143,10 @@ ReportView followups_view(const report::FollowupReport& report) {
 ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zone) {
     ReportView view;
     view.title = "Lot recall: " + recall.lot;
-    view.facts = {{"lot", recall.lot},
-                  {"patients", std::to_string(recall.patients)},
-                  {"sessions", std::to_string(recall.entries.size())},
-                  {"reactions as of", time::format_date(recall.as_of)}};
+    view.facts = {{"lot", text(recall.lot)},
+                  {"patients", number(recall.patients)},
+                  {"sessions", number(static_cast<long long>(recall.entries.size()))},
+                  {"reactions_as_of", day(recall.as_of)}};
     view.notes = {"lots match ignoring case; voided sessions are left out"};
     ViewTable table{
         "recipients",
@@ -159,13 +160,22 @@ ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zon
             areas.push_back(area_spec(treated));
         for (const auto& item : entry.reactions) {
             const auto& d = item.reaction.details;
-            const auto marks = report::timeline_marks(item.timeline);
-            reactions.push_back(fmt::format(
-                "R{} {} {}{} onset {} {}{}", item.reaction.id, code_of(d.kind), code_of(d.severity),
-                d.area ? " " + area_side_code(*d.area, d.side) : "", time::format_date(d.onset),
-                d.resolved && !item.timeline.open ? "resolved " + time::format_date(*d.resolved)
-                                                  : std::string("open"),
-                marks.empty() ? "" : " [" + marks + "]"));
+            auto marked = item.timeline;
+            marked.open = false; // said already: 'open' instead of a resolution date
+            const auto marks = report::timeline_marks(marked);
+            std::string line =
+                fmt::format("R{} {} {}", item.reaction.id, code_of(d.kind), code_of(d.severity));
+            if (d.area)
+                fmt::format_to(std::back_inserter(line), " {}", area_side_code(*d.area, d.side));
+            fmt::format_to(std::back_inserter(line), " onset {} ", time::format_date(d.onset));
+            if (item.timeline.open)
+                line += "open";
+            else
+                fmt::format_to(std::back_inserter(line), "resolved {}",
+                               time::format_date(*d.resolved));
+            if (!marks.empty())
+                fmt::format_to(std::back_inserter(line), " [{}]", marks);
+            reactions.push_back(std::move(line));
         }
         for (const auto& use : entry.uses) {
             const auto received = use.what == "serum"

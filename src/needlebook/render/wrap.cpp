@@ -2,6 +2,7 @@
 
 #include "needlebook/render/table.hpp"
 
+#include <fmt/format.h>
 #include <sstream>
 
 namespace needlebook::render {
@@ -59,6 +60,10 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
         start = end + 1;
     }
     return out;
+}
+
+std::string counted(long long count, std::string_view noun) {
+    return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
 } // namespace needlebook::render

@@ -1,5 +1,5 @@
 #pragma once
-// Word wrapping for printed text that must fit 80 columns.
+// Printed text: word wrapping to fit 80 columns, and counted nouns.
 
 #include <string>
 #include <string_view>
@@ -10,5 +10,8 @@ namespace needlebook::render {
 // with `rest`. A word longer than a line is cut. Line breaks in `text` are kept.
 std::string wrap(std::string_view text, std::size_t width, std::string_view first,
                  std::string_view rest);
+
+// '1 day', '3 days': `noun` is the singular and takes an s.
+std::string counted(long long count, std::string_view noun);
 
 } // namespace needlebook::render

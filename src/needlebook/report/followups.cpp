@@ -57,10 +57,15 @@ void add_sessions(FollowupReport& report, const std::vector<storage::SessionFact
             continue;
         const auto days_since = time::days_between(day, report.as_of);
         const bool followed_up = !fact.followups.empty() && fact.followups.front() <= report.as_of;
-        if (!followed_up && days_since >= report.followup_due_days)
-            report.unfollowed.push_back({fact, day, days_since});
+        if (!followed_up && days_since >= report.followup_due_days) {
+            const auto begun =
+                std::count_if(fact.reaction_onsets.begin(), fact.reaction_onsets.end(),
+                              [&](time::Date onset) { return onset <= report.as_of; });
+            report.unfollowed.push_back({fact, day, days_since, static_cast<int>(begun)});
+        }
         auto& patient = recent[fact.patient.id.value];
-        patient.before_day = patient.last_day;
+        if (patient.last_day != day) // a second session the same day is no new interval
+            patient.before_day = patient.last_day;
         patient.last_day = day;
         patient.last = &fact;
     }

@@ -21,6 +21,7 @@ struct UnfollowedSession {
     storage::SessionFact fact;
     time::Date session_day{};
     int days_since = 0;
+    int reactions = 0; // begun by the as-of date
 };
 
 struct DuePatient {
@@ -28,7 +29,9 @@ struct DuePatient {
     SessionId last_session;
     time::Date last_day{};
     int interval_days = 0;
-    bool interval_is_setting = false; // one session only: the clinic's interval_warn_days
+    // Treated on one day only (one session, or several the same day): the clinic's
+    // interval_warn_days stands in for the patient's own interval.
+    bool interval_is_setting = false;
     time::Date due_on{};
     int days_overdue = 0; // as-of − due day, 0 when due today
 };

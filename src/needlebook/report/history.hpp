@@ -11,6 +11,7 @@
 #include "needlebook/report/changes.hpp"
 #include "needlebook/report/timeline.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,11 @@ struct PatientHistory {
     std::vector<Condition> conditions;
     std::vector<Consent> consents;
     std::vector<SessionEntry> sessions; // in time order, voided ones included
+
+    long long voided_sessions() const {
+        return std::count_if(sessions.begin(), sessions.end(),
+                             [](const SessionEntry& e) { return e.session.revision.voided; });
+    }
 };
 
 // Builds the history of the patient with chart `code` (NotFound when there is none) as of

@@ -152,9 +152,10 @@ std::vector<SessionFact> ReportReader::sessions() {
         "followup_revision fr ON fr.followup_id = f.id WHERE f.session_id = s.id AND "
         "fr.revision = (SELECT max(revision) FROM followup_revision WHERE followup_id = f.id) "
         "AND fr.voided = 0 ORDER BY fr.checked_on)), "
-        "(SELECT count(*) FROM reaction x JOIN reaction_revision rr ON rr.reaction_id = x.id "
-        "WHERE x.session_id = s.id AND rr.revision = (SELECT max(revision) FROM "
-        "reaction_revision WHERE reaction_id = x.id) AND rr.voided = 0) "
+        "(SELECT group_concat(onset_on, ' ') FROM (SELECT rr.onset_on FROM reaction x JOIN "
+        "reaction_revision rr ON rr.reaction_id = x.id WHERE x.session_id = s.id AND "
+        "rr.revision = (SELECT max(revision) FROM reaction_revision WHERE reaction_id = x.id) "
+        "AND rr.voided = 0 ORDER BY rr.onset_on)) "
         "FROM session s JOIN session_revision r ON r.session_id = s.id AND {session} "
         "JOIN patient p ON p.id = s.patient_id "
         "JOIN patient_revision pr ON pr.patient_id = p.id AND {patient_now} "
@@ -171,7 +172,9 @@ std::vector<SessionFact> ReportReader::sessions() {
         fact.followups = split_words<time::Date>(query->getColumn(8), [](std::string word) {
             return time::parse_date(word, "checked_on");
         });
-        fact.reactions = query->getColumn(9).getInt();
+        fact.reaction_onsets = split_words<time::Date>(query->getColumn(9), [](std::string word) {
+            return time::parse_date(word, "onset_on");
+        });
         facts.push_back(std::move(fact));
     }
     return facts;
