@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <unordered_map>
 
 namespace needlebook::report {
 namespace {
@@ -43,7 +44,9 @@ void add_reactions(FollowupReport& report, const std::vector<storage::ReactionFa
               });
 }
 
+// `begun`: reactions begun by the as-of date, per session id.
 void add_sessions(FollowupReport& report, const std::vector<storage::SessionFact>& sessions,
+                  const std::unordered_map<std::int64_t, int>& begun,
                   const ClinicSettings& settings, const time::ClinicZone& zone) {
     // The last two session days of each patient, for the next one due.
     struct Recent {
@@ -58,10 +61,9 @@ void add_sessions(FollowupReport& report, const std::vector<storage::SessionFact
         const auto days_since = time::days_between(day, report.as_of);
         const bool followed_up = !fact.followups.empty() && fact.followups.front() <= report.as_of;
         if (!followed_up && days_since >= report.followup_due_days) {
-            const auto begun =
-                std::count_if(fact.reaction_onsets.begin(), fact.reaction_onsets.end(),
-                              [&](time::Date onset) { return onset <= report.as_of; });
-            report.unfollowed.push_back({fact, day, days_since, static_cast<int>(begun)});
+            const auto reactions = begun.find(fact.session.value);
+            report.unfollowed.push_back(
+                {fact, day, days_since, reactions == begun.end() ? 0 : reactions->second});
         }
         auto& patient = recent[fact.patient.id.value];
         if (patient.last_day != day) // a second session the same day is no new interval
@@ -97,7 +99,11 @@ FollowupReport summarise_followups(const std::vector<storage::ReactionFact>& rea
     report.as_of = as_of;
     report.followup_due_days = settings.followup_due_days;
     add_reactions(report, reactions, settings, zone);
-    add_sessions(report, sessions, settings, zone);
+    std::unordered_map<std::int64_t, int> begun;
+    for (const auto& fact : reactions)
+        if (fact.details.onset <= as_of)
+            ++begun[fact.session.value];
+    add_sessions(report, sessions, begun, settings, zone);
     return report;
 }
 

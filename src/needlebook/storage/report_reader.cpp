@@ -4,22 +4,25 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <sstream>
 #include <tuple>
 #include <unordered_map>
+
+// The recovery and follow-up reports read whole tables: flat scans joined in memory by id are
+// about twice as fast as one query with a correlated subquery per row (area depth, products,
+// follow-up dates), and need no sort in SQL.
 
 namespace needlebook::storage {
 namespace {
 
-// Conditions that keep only the newest revision of a session (r), reaction (rr) and patient (pr).
+// Conditions that keep only the newest revision of a session (r) and patient (pr).
 constexpr std::string_view current_session =
     "r.revision = (SELECT max(revision) FROM session_revision WHERE session_id = s.id)";
 constexpr std::string_view current_patient =
     "pr.revision = (SELECT max(revision) FROM patient_revision WHERE patient_id = p.id)";
 
-// Columns 0..4 of every query below: who the row is about.
+// Columns 0..4 of a query joining the patient: who the row is about.
 constexpr std::string_view patient_columns =
-    "s.patient_id, p.code, pr.family_name, pr.given_name, pr.fitzpatrick";
+    "p.id, p.code, pr.family_name, pr.given_name, pr.fitzpatrick";
 
 PatientLabel read_patient(SQLite::Statement& row, int first) {
     return {PatientId{row.getColumn(first).getInt64()}, row.getColumn(first + 1).getString(),
@@ -27,88 +30,98 @@ PatientLabel read_patient(SQLite::Statement& row, int first) {
             read_optional_int(row.getColumn(first + 4))};
 }
 
-template <class T>
-std::vector<T> split_words(const SQLite::Column& column, T (*read)(std::string)) {
-    std::vector<T> values;
-    if (column.isNull())
-        return values;
-    std::istringstream words(column.getString());
-    for (std::string word; words >> word;)
-        values.push_back(read(std::move(word)));
-    return values;
+// A current, unvoided session with what its reactions share.
+struct SessionRow {
+    std::int64_t revision_id = 0;
+    const PatientLabel* patient = nullptr;
+    time::Instant performed_at{};
+    Device device{};
+    std::vector<std::string> products;                                // sorted, each once
+    std::vector<std::tuple<Area, std::optional<Side>, double>> areas; // (area, side, depth)
+    std::vector<time::Date> followups;
+};
+
+using PatientMap = std::unordered_map<std::int64_t, PatientLabel>;
+using SessionMap = std::unordered_map<std::int64_t, SessionRow>; // by session id
+
+PatientMap load_patients(Database& db) {
+    auto query = db.query(fmt::format("SELECT {} FROM patient p JOIN patient_revision pr ON "
+                                      "pr.patient_id = p.id AND {}",
+                                      patient_columns, current_patient));
+    PatientMap patients;
+    while (query->executeStep())
+        patients.emplace(query->getColumn(0).getInt64(), read_patient(*query, 0));
+    return patients;
+}
+
+// Current, unvoided sessions performed in [from, to).
+SessionMap load_sessions(Database& db, const PatientMap& patients,
+                         std::optional<time::Instant> from, std::optional<time::Instant> to) {
+    std::string where;
+    if (from)
+        where += " AND r.performed_at >= :from";
+    if (to)
+        where += " AND r.performed_at < :to";
+    auto query = db.query(
+        fmt::format("SELECT s.id, s.patient_id, r.id, r.performed_at, r.device FROM session s JOIN "
+                    "session_revision r ON r.session_id = s.id AND {} WHERE r.voided = 0{}",
+                    current_session, where));
+    if (from)
+        query->bind(":from", time::format_utc(*from));
+    if (to)
+        query->bind(":to", time::format_utc(*to));
+    SessionMap sessions;
+    while (query->executeStep()) {
+        auto& row = sessions[query->getColumn(0).getInt64()];
+        row.patient = &patients.at(query->getColumn(1).getInt64());
+        row.revision_id = query->getColumn(2).getInt64();
+        row.performed_at = time::parse_utc(query->getColumn(3).getString(), "performed_at");
+        row.device = read_code<Device>(query->getColumn(4));
+    }
+    return sessions;
+}
+
+// The sessions' revision ids, for the rows that hang off a revision (areas, serums).
+std::unordered_map<std::int64_t, SessionRow*> by_revision(SessionMap& sessions) {
+    std::unordered_map<std::int64_t, SessionRow*> rows;
+    rows.reserve(sessions.size());
+    for (auto& [id, row] : sessions)
+        rows.emplace(row.revision_id, &row);
+    return rows;
+}
+
+void load_areas_and_products(Database& db, SessionMap& sessions) {
+    const auto revisions = by_revision(sessions);
+    {
+        auto query = db.query("SELECT session_revision_id, area, side, depth_mm FROM session_area");
+        while (query->executeStep())
+            if (const auto found = revisions.find(query->getColumn(0).getInt64());
+                found != revisions.end())
+                found->second->areas.emplace_back(read_code<Area>(query->getColumn(1)),
+                                                  read_optional_code<Side>(query->getColumn(2)),
+                                                  query->getColumn(3).getDouble());
+    }
+    auto query = db.query("SELECT u.session_revision_id, d.code FROM serum_use u JOIN product d "
+                          "ON d.id = u.product_id");
+    while (query->executeStep())
+        if (const auto found = revisions.find(query->getColumn(0).getInt64());
+            found != revisions.end())
+            found->second->products.push_back(query->getColumn(1).getString());
+    // Sorted and once each: the same product twice in a session is one serum group.
+    for (auto& [id, row] : sessions) {
+        std::sort(row.products.begin(), row.products.end());
+        row.products.erase(std::unique(row.products.begin(), row.products.end()),
+                           row.products.end());
+    }
 }
 
 } // namespace
 
-namespace {
-
-// What every reaction of one session shares.
-struct SessionRow {
-    std::int64_t revision_id = 0;
-    PatientLabel patient;
-    time::Instant performed_at{};
-    Device device{};
-    std::vector<std::string> products;
-    // (area, side, depth) of each treated area.
-    std::vector<std::tuple<Area, std::optional<Side>, double>> areas;
-};
-
-} // namespace
-
-// Three flat scans joined in memory: sessions, their areas, reactions. One query with the area
-// depths and products as correlated subqueries per reaction took twice as long.
 std::vector<ReactionFact> ReportReader::reactions(std::optional<time::Instant> from,
                                                   std::optional<time::Instant> to) {
-    std::unordered_map<std::int64_t, SessionRow> sessions;             // by session id
-    std::unordered_map<std::int64_t, SessionRow*> session_of_revision; // by revision id
-    {
-        std::string where;
-        if (from)
-            where += " AND r.performed_at >= :from";
-        if (to)
-            where += " AND r.performed_at < :to";
-        auto query = m_db.query(fmt::format(
-            "SELECT {patient}, s.id, r.id, r.performed_at, r.device, "
-            "(SELECT group_concat(d.code, ' ') FROM serum_use u JOIN product d ON d.id = "
-            "u.product_id WHERE u.session_revision_id = r.id) "
-            "FROM session s JOIN session_revision r ON r.session_id = s.id AND {session} "
-            "JOIN patient p ON p.id = s.patient_id "
-            "JOIN patient_revision pr ON pr.patient_id = p.id AND {patient_now} "
-            "WHERE r.voided = 0{where}",
-            fmt::arg("patient", patient_columns), fmt::arg("session", current_session),
-            fmt::arg("patient_now", current_patient), fmt::arg("where", where)));
-        if (from)
-            query->bind(":from", time::format_utc(*from));
-        if (to)
-            query->bind(":to", time::format_utc(*to));
-        while (query->executeStep()) {
-            auto& row = sessions[query->getColumn(5).getInt64()];
-            row.patient = read_patient(*query, 0);
-            row.revision_id = query->getColumn(6).getInt64();
-            row.performed_at = time::parse_utc(query->getColumn(7).getString(), "performed_at");
-            row.device = read_code<Device>(query->getColumn(8));
-            row.products = split_words<std::string>(query->getColumn(9),
-                                                    [](std::string word) { return word; });
-            // Sorted and once each: the same product twice in a session is one serum group.
-            std::sort(row.products.begin(), row.products.end());
-            row.products.erase(std::unique(row.products.begin(), row.products.end()),
-                               row.products.end());
-        }
-    }
-    session_of_revision.reserve(sessions.size());
-    for (auto& [id, row] : sessions)
-        session_of_revision[row.revision_id] = &row;
-    {
-        auto query =
-            m_db.query("SELECT session_revision_id, area, side, depth_mm FROM session_area");
-        while (query->executeStep()) {
-            const auto found = session_of_revision.find(query->getColumn(0).getInt64());
-            if (found != session_of_revision.end())
-                found->second->areas.emplace_back(read_code<Area>(query->getColumn(1)),
-                                                  read_optional_code<Side>(query->getColumn(2)),
-                                                  query->getColumn(3).getDouble());
-        }
-    }
+    const auto patients = load_patients(m_db);
+    auto sessions = load_sessions(m_db, patients, from, to);
+    load_areas_and_products(m_db, sessions);
     auto query = m_db.query(
         "SELECT x.id, x.session_id, r.kind, r.severity, r.area, r.side, r.onset_on, "
         "r.resolved_on FROM reaction x JOIN reaction_revision r ON r.reaction_id = x.id AND "
@@ -123,7 +136,7 @@ std::vector<ReactionFact> ReportReader::reactions(std::optional<time::Instant> f
         ReactionFact fact;
         fact.reaction = ReactionId{query->getColumn(0).getInt64()};
         fact.session = SessionId{session->first};
-        fact.patient = row.patient;
+        fact.patient = *row.patient;
         fact.performed_at = row.performed_at;
         fact.device = row.device;
         fact.products = row.products;
@@ -146,37 +159,29 @@ std::vector<ReactionFact> ReportReader::reactions(std::optional<time::Instant> f
 }
 
 std::vector<SessionFact> ReportReader::sessions() {
-    auto query = m_db.query(fmt::format(
-        "SELECT {patient}, s.id, r.performed_at, r.device, "
-        "(SELECT group_concat(checked_on, ' ') FROM (SELECT fr.checked_on FROM followup f JOIN "
-        "followup_revision fr ON fr.followup_id = f.id WHERE f.session_id = s.id AND "
-        "fr.revision = (SELECT max(revision) FROM followup_revision WHERE followup_id = f.id) "
-        "AND fr.voided = 0 ORDER BY fr.checked_on)), "
-        "(SELECT group_concat(onset_on, ' ') FROM (SELECT rr.onset_on FROM reaction x JOIN "
-        "reaction_revision rr ON rr.reaction_id = x.id WHERE x.session_id = s.id AND "
-        "rr.revision = (SELECT max(revision) FROM reaction_revision WHERE reaction_id = x.id) "
-        "AND rr.voided = 0 ORDER BY rr.onset_on)) "
-        "FROM session s JOIN session_revision r ON r.session_id = s.id AND {session} "
-        "JOIN patient p ON p.id = s.patient_id "
-        "JOIN patient_revision pr ON pr.patient_id = p.id AND {patient_now} "
-        "WHERE r.voided = 0 ORDER BY r.performed_at, s.id",
-        fmt::arg("patient", patient_columns), fmt::arg("session", current_session),
-        fmt::arg("patient_now", current_patient)));
-    std::vector<SessionFact> facts;
-    while (query->executeStep()) {
-        SessionFact fact;
-        fact.patient = read_patient(*query, 0);
-        fact.session = SessionId{query->getColumn(5).getInt64()};
-        fact.performed_at = time::parse_utc(query->getColumn(6).getString(), "performed_at");
-        fact.device = read_code<Device>(query->getColumn(7));
-        fact.followups = split_words<time::Date>(query->getColumn(8), [](std::string word) {
-            return time::parse_date(word, "checked_on");
-        });
-        fact.reaction_onsets = split_words<time::Date>(query->getColumn(9), [](std::string word) {
-            return time::parse_date(word, "onset_on");
-        });
-        facts.push_back(std::move(fact));
+    const auto patients = load_patients(m_db);
+    auto sessions = load_sessions(m_db, patients, std::nullopt, std::nullopt);
+    {
+        auto query = m_db.query(
+            "SELECT f.session_id, r.checked_on FROM followup f JOIN followup_revision r ON "
+            "r.followup_id = f.id AND r.revision = (SELECT max(revision) FROM followup_revision "
+            "WHERE followup_id = f.id) WHERE r.voided = 0");
+        while (query->executeStep())
+            if (const auto found = sessions.find(query->getColumn(0).getInt64());
+                found != sessions.end())
+                found->second.followups.push_back(read_date(query->getColumn(1)));
     }
+    std::vector<SessionFact> facts;
+    facts.reserve(sessions.size());
+    for (auto& [id, row] : sessions) {
+        std::sort(row.followups.begin(), row.followups.end());
+        facts.push_back(
+            {SessionId{id}, *row.patient, row.performed_at, row.device, std::move(row.followups)});
+    }
+    std::sort(facts.begin(), facts.end(), [](const SessionFact& a, const SessionFact& b) {
+        return std::pair(a.performed_at, a.session.value) <
+               std::pair(b.performed_at, b.session.value);
+    });
     return facts;
 }
 

@@ -42,8 +42,7 @@ struct SessionFact {
     PatientLabel patient;
     time::Instant performed_at{};
     Device device{};
-    std::vector<time::Date> followups;       // dates of its follow-ups, earliest first
-    std::vector<time::Date> reaction_onsets; // onsets of its reactions, earliest first
+    std::vector<time::Date> followups; // dates of its follow-ups, earliest first
 };
 
 // A session that used a lot, as a serum or as the cartridge.
