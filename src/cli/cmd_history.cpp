@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace needlebook::cli {
@@ -31,36 +32,42 @@ void add_history_command(CLI::App& app, Context& context) {
         context.allow_html();
         const auto format = context.format();
         auto& scope = context.scope();
-        const auto built = report::build_history(scope, args->patient);
         const auto& zone = scope.zone();
         const bool to_file = !args->output.empty();
-        std::ostringstream out;
-        switch (format) {
-        case Format::text:
-            out << render::history_text(built, zone, !to_file && context.color_stdout());
-            break;
-        case Format::html:
-            out << render::history_html(built, zone);
-            break;
-        case Format::json:
-            out << render::history_json(built, zone).dump(2) << "\n";
-            break;
-        case Format::csv:
-            render::write_history_csv(out, built, zone);
-            break;
-        }
-        if (!to_file) {
-            context.print(out.str());
-            return;
-        }
-        io::AtomicFile file(args->output);
-        file.stream() << out.str();
-        file.commit();
-        const auto voided = built.voided_sessions();
-        context.print(fmt::format(
-            "history of {} written to {} ({}{})\n", built.patient.code, args->output,
-            render::counted(static_cast<long long>(built.sessions.size()) - voided, "session"),
-            voided ? fmt::format(" and {} voided", voided) : ""));
+        // A bad --output folder fails here, before anything is read.
+        std::optional<io::AtomicFile> file;
+        if (to_file)
+            file.emplace(args->output);
+        const auto purpose = fmt::format("history as {}{}", context.options.format,
+                                         to_file ? " to " + args->output : std::string());
+        report::deliver_history(scope, args->patient, purpose, [&](const auto& built) {
+            std::ostringstream out;
+            switch (format) {
+            case Format::text:
+                out << render::history_text(built, zone, !to_file && context.color_stdout());
+                break;
+            case Format::html:
+                out << render::history_html(built, zone);
+                break;
+            case Format::json:
+                out << render::history_json(built, zone).dump(2) << "\n";
+                break;
+            case Format::csv:
+                render::write_history_csv(out, built, zone);
+                break;
+            }
+            if (!to_file) {
+                context.print(out.str());
+                return;
+            }
+            file->stream() << out.str();
+            file->commit(); // throws on failure: the audit row is rolled back
+            const auto voided = built.voided_sessions();
+            context.print(fmt::format(
+                "history of {} written to {} ({}{})\n", built.patient.code, args->output,
+                render::counted(static_cast<long long>(built.sessions.size()) - voided, "session"),
+                voided ? fmt::format(" and {} voided", voided) : ""));
+        });
     });
 }
 

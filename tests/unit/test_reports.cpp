@@ -91,23 +91,23 @@ ReactionDetails reaction(ReactionKind kind, std::string_view onset,
     return details;
 }
 
-storage::PatientLabel label(std::int64_t id, std::string code, std::optional<int> fitzpatrick) {
+PatientLabel label(std::int64_t id, std::string code, std::optional<int> fitzpatrick) {
     return {PatientId{id}, std::move(code), "Family", "Given", fitzpatrick};
 }
 
 // What a reaction fact takes from its session.
 struct SessionSpec {
     std::int64_t id = 0;
-    storage::PatientLabel patient;
+    PatientLabel patient;
     std::string_view at; // UTC
     Device device = Device::pen;
     double deepest_mm = 0;
     std::vector<std::string> products;
 };
 
-storage::ReactionFact fact(std::int64_t id, const SessionSpec& session, ReactionDetails details,
+ReactionFact fact(std::int64_t id, const SessionSpec& session, ReactionDetails details,
                            std::optional<double> area_depth_mm) {
-    storage::ReactionFact f;
+    ReactionFact f;
     f.reaction = ReactionId{id};
     f.session = SessionId{session.id};
     f.patient = session.patient;
@@ -120,9 +120,9 @@ storage::ReactionFact fact(std::int64_t id, const SessionSpec& session, Reaction
     return f;
 }
 
-storage::SessionFact session_fact(std::int64_t id, const storage::PatientLabel& patient,
+SessionFact session_fact(std::int64_t id, const PatientLabel& patient,
                                   std::string_view at, std::vector<std::string_view> followups) {
-    storage::SessionFact f;
+    SessionFact f;
     f.session = SessionId{id};
     f.patient = patient;
     f.performed_at = utc(at);
@@ -183,11 +183,11 @@ void check_change(const report::FieldChange& change, std::string_view field,
 // R9 S4 post-infl. hyperpigm. (adv.)  periorbital (0.5)  11-25  open      10 (to 11-30) open,adv.
 // R10 S2 itching                      none               12-01  -         (onset after as-of:
 //                                                                          left out everywhere)
-const storage::PatientLabel patient_a = label(1, "P-A", 2);
-const storage::PatientLabel patient_b = label(2, "P-B", 5);
-const storage::PatientLabel patient_c = label(3, "P-C", std::nullopt);
+const PatientLabel patient_a = label(1, "P-A", 2);
+const PatientLabel patient_b = label(2, "P-B", 5);
+const PatientLabel patient_c = label(3, "P-C", std::nullopt);
 
-std::vector<storage::ReactionFact> recovery_fixture() {
+std::vector<ReactionFact> recovery_fixture() {
     const SessionSpec s1{1,           patient_a, "2026-11-02T10:00:00Z",
                          Device::pen, 1.5,       {"gf-serum", "ha-serum"}};
     const SessionSpec s2{2, patient_b, "2026-11-10T09:00:00Z", Device::roller, 1.0, {"ha-serum"}};
@@ -482,7 +482,7 @@ TEST_CASE("report follow-ups: open reactions prolonged first, adverse events ope
         return SessionSpec{id, p, when, Device::pen, 1.0, {}};
     };
     // as-of 2026-11-30; days_open = as-of - onset.
-    const std::vector<storage::ReactionFact> reactions{
+    const std::vector<ReactionFact> reactions{
         // F1 erythema, session 11-20, open: recovery 10 > 3 prolonged; open 11-20 -> 11-30 = 10
         fact(1, at(1, "2026-11-20T10:00:00Z"), reaction(K::erythema, "2026-11-20"), std::nullopt),
         // F2 acneiform, session 11-10, onset 11-14, open: recovery 20 > 14 prolonged; open 16
@@ -548,7 +548,7 @@ TEST_CASE("report follow-ups: sessions not followed up and patients due") {
     const auto p5 = label(5, "P-5", 3);
     const auto p6 = label(6, "P-6", 3);
     // In time order, as ReportReader::sessions gives them. as-of 2026-11-30, due after 7 days.
-    const std::vector<storage::SessionFact> sessions{
+    const std::vector<SessionFact> sessions{
         session_fact(10, p5, "2026-08-03T09:00:00Z", {"2026-08-05"}),
         session_fact(8, p5, "2026-10-01T09:00:00Z", {"2026-10-03"}),
         session_fact(1, p1, "2026-10-05T09:00:00Z", {"2026-10-08"}),

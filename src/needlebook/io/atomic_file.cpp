@@ -6,20 +6,10 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <string>
 #include <unistd.h>
 
 namespace needlebook::io {
 namespace {
-
-// fsync by path: the data of a file, or a folder's entry for a renamed file.
-bool sync_path(const std::filesystem::path& path, int flags) {
-    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool synced = ::fsync(fd) == 0;
-    return ::close(fd) == 0 && synced;
-}
 
 std::filesystem::path folder_of(const std::filesystem::path& target) {
     return target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
@@ -27,54 +17,104 @@ std::filesystem::path folder_of(const std::filesystem::path& target) {
 
 } // namespace
 
+bool AtomicFile::Buffer::write_all(const char* data, std::size_t size) {
+    while (size > 0 && error == 0) {
+        const auto written = ::write(fd, data, size);
+        if (written < 0) {
+            if (errno != EINTR)
+                error = errno;
+            continue;
+        }
+        data += written;
+        size -= static_cast<std::size_t>(written);
+    }
+    return error == 0;
+}
+
+bool AtomicFile::Buffer::drain() {
+    const bool ok = write_all(m_bytes.data(), m_used);
+    m_used = 0;
+    return ok;
+}
+
+AtomicFile::Buffer::int_type AtomicFile::Buffer::overflow(int_type c) {
+    if (m_used == m_bytes.size() && !drain())
+        return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof()))
+        m_bytes[m_used++] = traits_type::to_char_type(c);
+    return error == 0 ? traits_type::not_eof(c) : traits_type::eof();
+}
+
+std::streamsize AtomicFile::Buffer::xsputn(const char* data, std::streamsize size) {
+    const auto count = static_cast<std::size_t>(size);
+    if (m_used + count > m_bytes.size()) {
+        if (!drain() || !write_all(data, count))
+            return 0;
+        return size;
+    }
+    std::memcpy(m_bytes.data() + m_used, data, count);
+    m_used += count;
+    return size;
+}
+
+int AtomicFile::Buffer::sync() {
+    return drain() ? 0 : -1;
+}
+
 AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target)) {
-    if (m_target.filename().empty() || std::filesystem::is_directory(m_target))
+    std::error_code ignored;
+    if (m_target.filename().empty() || std::filesystem::is_directory(m_target, ignored))
         throw FileError(
             fmt::format("cannot write {}: it is a folder, not a file name", m_target.string()));
     std::string pattern =
         (folder_of(m_target) / fmt::format(".{}.XXXXXX", m_target.filename().string())).string();
-    const int fd = ::mkstemp(pattern.data()); // created with mode 0600
-    if (fd < 0)
+    m_buffer.fd = ::mkostemp(pattern.data(), O_CLOEXEC); // created with mode 0600
+    if (m_buffer.fd < 0)
         throw FileError(
             fmt::format("cannot write {}: {}", m_target.string(), std::strerror(errno)));
-    ::close(fd);
     m_temporary = pattern;
-    m_stream.open(m_temporary, std::ios::binary | std::ios::trunc);
-    if (!m_stream)
-        fail("cannot open the temporary file");
 }
 
 AtomicFile::~AtomicFile() {
-    if (!m_committed && !m_temporary.empty()) {
-        std::error_code ignored;
-        std::filesystem::remove(m_temporary, ignored);
-    }
+    if (!m_committed)
+        discard();
 }
 
-void AtomicFile::fail(const std::string& what) {
-    const std::string reason = errno != 0 ? std::strerror(errno) : "write failed";
-    m_stream.close();
-    std::error_code ignored;
-    std::filesystem::remove(m_temporary, ignored);
+void AtomicFile::discard() noexcept {
+    if (m_buffer.fd >= 0)
+        ::close(m_buffer.fd);
+    m_buffer.fd = -1;
+    if (!m_temporary.empty())
+        ::unlink(m_temporary.c_str());
     m_temporary.clear();
+}
+
+void AtomicFile::fail(const std::string& what, int error) {
+    discard();
     throw FileError(fmt::format("cannot write {}: {} ({}); nothing was written", m_target.string(),
-                                what, reason));
+                                what, std::strerror(error)));
 }
 
 void AtomicFile::commit() {
-    errno = 0;
     m_stream.flush();
-    if (!m_stream)
-        fail("writing failed");
-    m_stream.close();
-    if (m_stream.fail())
-        fail("closing failed");
-    if (!sync_path(m_temporary, O_RDONLY))
-        fail("flushing to disk failed");
+    if (m_buffer.error != 0 || !m_stream)
+        fail("writing failed", m_buffer.error != 0 ? m_buffer.error : EIO);
+    if (::fsync(m_buffer.fd) != 0)
+        fail("flushing to disk failed", errno);
+    if (::close(m_buffer.fd) != 0) {
+        m_buffer.fd = -1;
+        fail("closing failed", errno);
+    }
+    m_buffer.fd = -1;
     if (::rename(m_temporary.c_str(), m_target.c_str()) != 0)
-        fail("renaming the temporary file failed");
+        fail("renaming the temporary file failed", errno);
     m_committed = true;
-    sync_path(folder_of(m_target), O_RDONLY | O_DIRECTORY); // the rename itself, best effort
+    // The rename itself reaches the disk with the folder; best effort, the file is complete.
+    const int folder = ::open(folder_of(m_target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder >= 0) {
+        ::fsync(folder);
+        ::close(folder);
+    }
 }
 
 } // namespace needlebook::io

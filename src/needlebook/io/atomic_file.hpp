@@ -3,8 +3,11 @@
 // write checked, flushed to disk, then renamed over the target. A failure, or an AtomicFile
 // dropped without commit(), leaves no partial file and the old target untouched.
 
+#include <array>
 #include <filesystem>
-#include <fstream>
+#include <ostream>
+#include <streambuf>
+#include <string>
 
 namespace needlebook::io {
 
@@ -21,11 +24,30 @@ public:
     void commit();
 
 private:
-    [[noreturn]] void fail(const std::string& what);
+    // Buffered writes straight to the temporary file's descriptor, keeping the first error.
+    class Buffer : public std::streambuf {
+    public:
+        int fd = -1;
+        int error = 0; // errno of the first failed write
+    protected:
+        int_type overflow(int_type c) override;
+        int sync() override;
+        std::streamsize xsputn(const char* data, std::streamsize size) override;
+
+    private:
+        bool drain();
+        bool write_all(const char* data, std::size_t size);
+        std::array<char, 1 << 16> m_bytes{};
+        std::size_t m_used = 0;
+    };
+
+    [[noreturn]] void fail(const std::string& what, int error);
+    void discard() noexcept;
 
     std::filesystem::path m_target;
-    std::filesystem::path m_temporary;
-    std::ofstream m_stream;
+    std::string m_temporary;
+    Buffer m_buffer;
+    std::ostream m_stream{&m_buffer};
     bool m_committed = false;
 };
 

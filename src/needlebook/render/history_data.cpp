@@ -4,12 +4,27 @@
 #include "needlebook/render/json.hpp"
 #include "needlebook/render/record_text.hpp"
 
+#include <array>
 #include <fmt/format.h>
 
 namespace needlebook::render {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+constexpr std::array<std::string_view, 28> history_csv_columns{
+    "patient",  "session",  "session_at",  "session_voided", "record",       "record_id", "area",
+    "side",     "depth_mm", "passes",      "product",        "lot",          "phase",     "kind",
+    "severity", "onset",    "resolved",    "onset_day",      "recovery_day", "marks",     "date",
+    "revision", "author",   "recorded_at", "field",          "before",       "after",     "text"};
+
+// The index of a column by name; an unknown name does not compile (constexpr, throws).
+consteval std::size_t column(std::string_view name) {
+    for (std::size_t i = 0; i < history_csv_columns.size(); ++i)
+        if (history_csv_columns[i] == name)
+            return i;
+    throw "unknown history CSV column";
+}
 
 Json to_json(const report::Amendment& amendment) {
     Json json = render::to_json(amendment.revision);
@@ -79,67 +94,44 @@ Json history_json(const report::PatientHistory& history, const time::ClinicZone&
 void write_history_csv(std::ostream& out, const report::PatientHistory& history,
                        const time::ClinicZone& zone) {
     CsvWriter csv(out);
-    csv.write_header({"patient",   "session",  "session_at", "session_voided", "record",
-                      "record_id", "area",     "side",       "depth_mm",       "passes",
-                      "product",   "lot",      "phase",      "kind",           "severity",
-                      "onset",     "resolved", "onset_day",  "recovery_day",   "marks",
-                      "date",      "revision", "author",     "recorded_at",    "field",
-                      "before",    "after",    "text"});
-    enum Column {
-        area = 6,
-        side,
-        depth,
-        passes,
-        product,
-        lot,
-        phase,
-        kind,
-        severity,
-        onset,
-        resolved,
-        onset_day,
-        recovery_day,
-        marks,
-        date,
-        revision,
-        author,
-        recorded_at,
-        field,
-        before,
-        after,
-        text,
-        count
-    };
+    csv.write_header(
+        std::vector<std::string>(history_csv_columns.begin(), history_csv_columns.end()));
     const auto number = [](auto value) { return CsvCell{fmt::format("{}", value), true}; };
     // A row about `record` of session `entry` (none for the patient record itself).
     const auto row = [&](const report::SessionEntry* entry, std::string_view record,
                          std::string record_id) {
-        std::vector<CsvCell> cells(count);
-        cells[0] = {history.patient.code};
+        std::vector<CsvCell> cells(history_csv_columns.size());
+        cells[column("patient")] = {history.patient.code};
         if (entry != nullptr) {
-            cells[1] = number(entry->session.id.value);
-            cells[2] = {zone.format_local(entry->session.details.performed_at)};
-            cells[3] = number(entry->session.revision.voided ? 1 : 0);
+            cells[column("session")] = number(entry->session.id.value);
+            cells[column("session_at")] = {zone.format_local(entry->session.details.performed_at)};
+            cells[column("session_voided")] = number(entry->session.revision.voided ? 1 : 0);
         }
-        cells[4] = {std::string(record)};
-        cells[5] = {std::move(record_id), true};
+        cells[column("record")] = {std::string(record)};
+        cells[column("record_id")] = {std::move(record_id), true};
         return cells;
     };
     const auto amendment_rows = [&](const report::SessionEntry* entry, std::string_view record,
                                     const std::string& id,
                                     const std::vector<report::Amendment>& amendments) {
-        for (const auto& amendment : amendments)
-            for (const auto& change : amendment.changes) {
+        for (const auto& amendment : amendments) {
+            // One row per changed field, and one for a revision that names none, so no
+            // correction is ever missing from the file.
+            std::vector<report::FieldChange> changes = amendment.changes;
+            if (changes.empty())
+                changes.push_back({});
+            for (const auto& change : changes) {
                 auto cells = row(entry, fmt::format("{} correction", record), id);
-                cells[revision] = number(amendment.revision.number);
-                cells[author] = {amendment.revision.author};
-                cells[recorded_at] = {time::format_utc(amendment.revision.recorded_at)};
-                cells[field] = {change.field};
-                cells[before] = {change.before};
-                cells[after] = {change.after};
-                cells[text] = {amendment.revision.reason};
+                cells[column("revision")] = number(amendment.revision.number);
+                cells[column("author")] = {amendment.revision.author};
+                cells[column("recorded_at")] = {time::format_utc(amendment.revision.recorded_at)};
+                cells[column("field")] = {change.field};
+                cells[column("before")] = {change.before};
+                cells[column("after")] = {change.after};
+                cells[column("text")] = {amendment.revision.reason};
                 csv.write_row(cells);
             }
+        }
     };
     amendment_rows(nullptr, "patient", std::to_string(history.patient.id.value),
                    history.patient_amendments);
@@ -147,60 +139,61 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
         const auto& s = entry.session;
         const auto id = std::to_string(s.id.value);
         auto cells = row(&entry, "session", id);
-        cells[date] = {time::format_date(entry.day)};
-        cells[revision] = number(s.revision.number);
-        cells[author] = {s.revision.author};
-        cells[recorded_at] = {time::format_utc(s.revision.recorded_at)};
-        cells[product] = {s.details.cartridge};
-        cells[lot] = {s.details.cartridge_lot};
-        cells[text] = {fmt::format("practitioner {}; {}{}; indication {}", s.details.practitioner,
-                                   code_of(s.details.device),
-                                   s.details.model.empty() ? "" : " " + s.details.model,
-                                   code_of(s.details.indication))};
+        cells[column("date")] = {time::format_date(entry.day)};
+        cells[column("revision")] = number(s.revision.number);
+        cells[column("author")] = {s.revision.author};
+        cells[column("recorded_at")] = {time::format_utc(s.revision.recorded_at)};
+        cells[column("product")] = {s.details.cartridge};
+        cells[column("lot")] = {s.details.cartridge_lot};
+        cells[column("text")] = {fmt::format("practitioner {}; {}{}; indication {}",
+                                             s.details.practitioner, code_of(s.details.device),
+                                             s.details.model.empty() ? "" : " " + s.details.model,
+                                             code_of(s.details.indication))};
         csv.write_row(cells);
         for (const auto& treated : s.details.areas) {
             auto a = row(&entry, "area", id);
-            a[area] = {std::string(code_of(treated.area))};
-            a[side] = {treated.side ? std::string(code_of(*treated.side)) : ""};
-            a[depth] = {format_depth(treated.depth_mm), true};
-            a[passes] = {treated.passes ? std::to_string(*treated.passes) : "", true};
+            a[column("area")] = {std::string(code_of(treated.area))};
+            a[column("side")] = {treated.side ? std::string(code_of(*treated.side)) : ""};
+            a[column("depth_mm")] = {format_depth(treated.depth_mm), true};
+            a[column("passes")] = {treated.passes ? std::to_string(*treated.passes) : "", true};
             csv.write_row(a);
         }
         for (const auto& use : s.details.serums) {
             auto u = row(&entry, "serum", id);
-            u[product] = {use.product};
-            u[lot] = {use.lot};
-            u[phase] = {std::string(code_of(use.phase))};
+            u[column("product")] = {use.product};
+            u[column("lot")] = {use.lot};
+            u[column("phase")] = {std::string(code_of(use.phase))};
             csv.write_row(u);
         }
         for (const auto& item : s.overrides) {
             auto o = row(&entry, "override", id);
-            o[field] = {fmt::format("{}", item.rule)};
-            o[text] = {fmt::format("{} (reason: {})", item.detail, s.override_reason)};
+            o[column("field")] = {fmt::format("{}", item.rule)};
+            o[column("text")] = {fmt::format("{} (reason: {})", item.detail, s.override_reason)};
             csv.write_row(o);
         }
         for (const auto& item : entry.reactions) {
             const auto& r = item.reaction;
             auto c = row(&entry, r.revision.voided ? "reaction (voided)" : "reaction",
                          std::to_string(r.id.value));
-            c[kind] = {std::string(code_of(r.details.kind))};
-            c[severity] = {std::string(code_of(r.details.severity))};
-            c[area] = {r.details.area ? std::string(code_of(*r.details.area)) : ""};
-            c[side] = {r.details.side ? std::string(code_of(*r.details.side)) : ""};
-            c[onset] = {time::format_date(r.details.onset)};
-            c[resolved] = {r.details.resolved ? time::format_date(*r.details.resolved) : ""};
-            c[onset_day] = number(item.timeline.onset_day);
-            c[recovery_day] = number(item.timeline.recovery_day);
-            c[marks] = {report::timeline_marks(item.timeline)};
-            c[text] = {r.details.note};
+            c[column("kind")] = {std::string(code_of(r.details.kind))};
+            c[column("severity")] = {std::string(code_of(r.details.severity))};
+            c[column("area")] = {r.details.area ? std::string(code_of(*r.details.area)) : ""};
+            c[column("side")] = {r.details.side ? std::string(code_of(*r.details.side)) : ""};
+            c[column("onset")] = {time::format_date(r.details.onset)};
+            c[column("resolved")] = {r.details.resolved ? time::format_date(*r.details.resolved)
+                                                        : ""};
+            c[column("onset_day")] = number(item.timeline.onset_day);
+            c[column("recovery_day")] = number(item.timeline.recovery_day);
+            c[column("marks")] = {report::timeline_marks(item.timeline)};
+            c[column("text")] = {r.details.note};
             csv.write_row(c);
             amendment_rows(&entry, "reaction", std::to_string(r.id.value), item.amendments);
         }
         for (const auto& followup : entry.followups) {
             auto f = row(&entry, "followup", std::to_string(followup.id.value));
-            f[date] = {time::format_date(followup.details.checked_on)};
-            f[field] = {std::string(code_of(followup.details.outcome))};
-            f[text] = {followup.details.note};
+            f[column("date")] = {time::format_date(followup.details.checked_on)};
+            f[column("field")] = {std::string(code_of(followup.details.outcome))};
+            f[column("text")] = {followup.details.note};
             csv.write_row(f);
         }
         amendment_rows(&entry, "session", id, entry.amendments);

@@ -4,6 +4,7 @@
 #include "needlebook/render/svg_charts.hpp"
 
 #include <fmt/format.h>
+#include <sstream>
 
 namespace needlebook::render {
 namespace {
@@ -59,19 +60,19 @@ std::string fields_table(const std::vector<std::pair<std::string, std::string>>&
 
 std::string marks_html(const report::ReactionTimeline& timeline) {
     std::string out;
-    for (const auto& [on, word] :
-         {std::pair{timeline.open, "open"}, std::pair{timeline.prolonged, "prolonged"},
-          std::pair{timeline.adverse, "adverse"}})
-        if (on)
-            out += fmt::format("<span class=\"mark mark-{0}\">{0}</span> ", word);
+    std::istringstream marks(report::timeline_marks(timeline));
+    for (std::string word; std::getline(marks, word, ',');)
+        out += fmt::format("<span class=\"mark mark-{0}\">{0}</span> ", word);
     return out;
 }
 
+// `subject` names the record corrected when it is not the section's own ('reaction R5').
 std::string amendments_html(const std::vector<report::Amendment>& amendments,
-                            const time::ClinicZone& zone) {
+                            const time::ClinicZone& zone, const std::string& subject = {}) {
     std::string out;
     for (const auto& amendment : amendments) {
-        out += fmt::format("<div class=\"correction\"><p><b>Correction:</b> {}</p><ul>\n",
+        out += fmt::format("<div class=\"correction\"><p><b>Correction{}:</b> {}</p><ul>\n",
+                           subject.empty() ? "" : " to " + e(subject),
                            e(amendment_heading(amendment, zone)));
         for (const auto& change : amendment.changes)
             out += fmt::format("<li>{}</li>\n", e(change_text(change)));
@@ -202,7 +203,8 @@ std::string session_html(const report::SessionEntry& entry, const time::ClinicZo
         }
         out += "</table>\n";
         for (const auto& item : entry.reactions)
-            out += amendments_html(item.amendments, zone);
+            out += amendments_html(item.amendments, zone,
+                                   fmt::format("reaction R{}", item.reaction.id));
     }
     out += "<h3>Follow-ups</h3>\n";
     if (entry.followups.empty())

@@ -23,7 +23,7 @@ CsvCell day(time::Date value) {
     return {time::format_date(value)};
 }
 
-std::string name_of(const storage::PatientLabel& patient) {
+std::string name_of(const PatientLabel& patient) {
     return patient.family_name + ", " + patient.given_name;
 }
 

@@ -56,7 +56,13 @@ std::vector<FieldChange> changes_between(const Session& old_session, const Sessi
     const auto& a = old_session.details;
     const auto& b = new_session.details;
     std::vector<FieldChange> changes;
-    compare(changes, "time", zone.format_local(a.performed_at), zone.format_local(b.performed_at));
+    // Compared as instants: two local times can read the same when clocks go back.
+    if (a.performed_at != b.performed_at)
+        changes.push_back({"time",
+                           fmt::format("{} ({})", zone.format_local(a.performed_at),
+                                       time::format_utc(a.performed_at)),
+                           fmt::format("{} ({})", zone.format_local(b.performed_at),
+                                       time::format_utc(b.performed_at))});
     compare(changes, "practitioner", a.practitioner, b.practitioner);
     compare(changes, "indication", std::string(code_of(a.indication)),
             std::string(code_of(b.indication)));
@@ -71,11 +77,10 @@ std::vector<FieldChange> changes_between(const Session& old_session, const Sessi
     compare_lists(
         changes, "area", a.areas, b.areas,
         [](const AreaTreatment& t) { return area_side_code(t.area, t.side); }, area_text);
-    // A serum is known by product and lot; its phase is what may change.
-    compare_lists(
-        changes, "serum", a.serums, b.serums,
-        [](const SerumUse& use) { return use.product + "@" + use.lot; },
-        [](const SerumUse& use) { return std::string(code_of(use.phase)); });
+    // A serum is known by product, lot and phase: one product and lot may be given both during
+    // and after, so a changed phase shows as one removed and one added.
+    compare_lists(changes, "serum", a.serums, b.serums, serum_spec,
+                  [](const SerumUse&) { return std::string("given"); });
     compare_lists(changes, "override", old_session.overrides, new_session.overrides, override_text,
                   [](const Override&) { return std::string("overridden"); });
     compare(changes, "override reason", old_session.override_reason, new_session.override_reason);

@@ -1,6 +1,7 @@
 #include "needlebook/report/followups.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/storage/report_reader.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -10,7 +11,7 @@
 namespace needlebook::report {
 namespace {
 
-void add_reactions(FollowupReport& report, const std::vector<storage::ReactionFact>& reactions,
+void add_reactions(FollowupReport& report, const std::vector<ReactionFact>& reactions,
                    const ClinicSettings& settings, const time::ClinicZone& zone) {
     for (const auto& fact : reactions) {
         if (fact.details.onset > report.as_of)
@@ -45,12 +46,12 @@ void add_reactions(FollowupReport& report, const std::vector<storage::ReactionFa
 }
 
 // `begun`: reactions begun by the as-of date, per session id.
-void add_sessions(FollowupReport& report, const std::vector<storage::SessionFact>& sessions,
+void add_sessions(FollowupReport& report, const std::vector<SessionFact>& sessions,
                   const std::unordered_map<std::int64_t, int>& begun,
                   const ClinicSettings& settings, const time::ClinicZone& zone) {
     // The last two session days of each patient, for the next one due.
     struct Recent {
-        const storage::SessionFact* last = nullptr;
+        const SessionFact* last = nullptr;
         std::optional<time::Date> last_day, before_day;
     };
     std::map<std::int64_t, Recent> recent;
@@ -91,8 +92,8 @@ void add_sessions(FollowupReport& report, const std::vector<storage::SessionFact
 
 } // namespace
 
-FollowupReport summarise_followups(const std::vector<storage::ReactionFact>& reactions,
-                                   const std::vector<storage::SessionFact>& sessions,
+FollowupReport summarise_followups(const std::vector<ReactionFact>& reactions,
+                                   const std::vector<SessionFact>& sessions,
                                    const ClinicSettings& settings, const time::ClinicZone& zone,
                                    time::Date as_of) {
     FollowupReport report;

@@ -2,30 +2,30 @@
 // report followups: what needs a call or a booking on a given day — open reactions (prolonged
 // first), adverse events, sessions nobody followed up, and patients due for their next session.
 
+#include "needlebook/model/report_facts.hpp"
 #include "needlebook/records/scope.hpp"
 #include "needlebook/report/timeline.hpp"
-#include "needlebook/storage/report_reader.hpp"
 
 #include <vector>
 
 namespace needlebook::report {
 
 struct ReactionItem {
-    storage::ReactionFact fact;
+    ReactionFact fact;
     time::Date session_day{};
     ReactionTimeline timeline;
     int days_open = 0; // as-of − onset, for open reactions
 };
 
 struct UnfollowedSession {
-    storage::SessionFact fact;
+    SessionFact fact;
     time::Date session_day{};
     int days_since = 0;
     int reactions = 0; // begun by the as-of date
 };
 
 struct DuePatient {
-    storage::PatientLabel patient;
+    PatientLabel patient;
     SessionId last_session;
     time::Date last_day{};
     int interval_days = 0;
@@ -46,8 +46,8 @@ struct FollowupReport {
 };
 
 // Pure: everything as it stood on `as_of` (later sessions, reactions and follow-ups ignored).
-FollowupReport summarise_followups(const std::vector<storage::ReactionFact>& reactions,
-                                   const std::vector<storage::SessionFact>& sessions,
+FollowupReport summarise_followups(const std::vector<ReactionFact>& reactions,
+                                   const std::vector<SessionFact>& sessions,
                                    const ClinicSettings& settings, const time::ClinicZone& zone,
                                    time::Date as_of);
 

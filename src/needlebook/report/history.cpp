@@ -89,8 +89,16 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
 
 } // namespace
 
-PatientHistory build_history(records::Scope& scope, std::string_view code) {
-    return scope.db().read([&] {
+PatientHistory build_history(records::Scope& scope, std::string_view code,
+                             std::string_view purpose) {
+    PatientHistory built;
+    deliver_history(scope, code, purpose, [&](const PatientHistory& history) { built = history; });
+    return built;
+}
+
+void deliver_history(records::Scope& scope, std::string_view code, std::string_view purpose,
+                     const std::function<void(const PatientHistory&)>& deliver) {
+    scope.db().write([&] {
         PatientHistory history;
         history.clinic_name = scope.settings().clinic_name;
         history.zone_name = scope.zone().name();
@@ -108,7 +116,10 @@ PatientHistory build_history(records::Scope& scope, std::string_view code) {
         history.conditions = conditions.for_patient(id);
         history.consents = conditions.consents_for_patient(id);
         history.sessions = session_entries(scope, id, history.as_of);
-        return history;
+        storage::append_audit(scope.db(),
+                              scope.audit("patient.history", "patient", id.value, id.value,
+                                          history.patient.revision.number, std::string(purpose)));
+        deliver(history);
     });
 }
 

@@ -12,6 +12,7 @@
 #include "needlebook/report/timeline.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,7 +57,15 @@ struct PatientHistory {
 };
 
 // Builds the history of the patient with chart `code` (NotFound when there is none) as of
-// today, with a fixed number of queries however many sessions there are.
-PatientHistory build_history(records::Scope& scope, std::string_view code);
+// today, with a fixed number of queries however many sessions there are. Reading a patient's
+// record is audited (action "patient.history", `purpose` as the reason) in the same
+// transaction, so the audit log shows who printed whose history and when.
+PatientHistory build_history(records::Scope& scope, std::string_view code,
+                             std::string_view purpose = "history");
+// As build_history, with `deliver` (print it, write it to a file) run inside the same
+// transaction: if delivering fails, the audit row is rolled back with it, so the log never
+// claims a history was printed that was not.
+void deliver_history(records::Scope& scope, std::string_view code, std::string_view purpose,
+                     const std::function<void(const PatientHistory&)>& deliver);
 
 } // namespace needlebook::report

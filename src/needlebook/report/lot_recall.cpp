@@ -3,6 +3,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
+#include "needlebook/storage/report_reader.hpp"
 #include "needlebook/storage/session_repository.hpp"
 
 #include <fmt/format.h>
@@ -23,7 +24,7 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
                                        "sessions aside); check the spelling on the label",
                                        lot));
         std::vector<SessionId> ids;
-        std::map<std::int64_t, std::vector<storage::LotUse>> uses_of;
+        std::map<std::int64_t, std::vector<LotUse>> uses_of;
         std::set<std::int64_t> patients;
         for (const auto& use : uses) {
             if (!uses_of.contains(use.session.value))

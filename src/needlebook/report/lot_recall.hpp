@@ -2,9 +2,9 @@
 // report lot: every patient and session that received a serum or cartridge lot, with the areas
 // treated and every reaction recorded after it — the list a manager hands to the regulator.
 
+#include "needlebook/model/report_facts.hpp"
 #include "needlebook/records/scope.hpp"
 #include "needlebook/report/timeline.hpp"
-#include "needlebook/storage/report_reader.hpp"
 
 #include <string>
 #include <vector>
@@ -17,10 +17,10 @@ struct RecallReaction {
 };
 
 struct RecallEntry {
-    storage::PatientLabel patient;
+    PatientLabel patient;
     Session session; // current revision, with its areas
     time::Date day{};
-    std::vector<storage::LotUse> uses; // how this session used the lot
+    std::vector<LotUse> uses; // how this session used the lot
     std::vector<RecallReaction> reactions;
 };
 

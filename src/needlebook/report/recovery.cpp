@@ -3,6 +3,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/model/patient.hpp"
 #include "needlebook/report/timeline.hpp"
+#include "needlebook/storage/report_reader.hpp"
 
 #include <algorithm>
 #include <array>
@@ -30,7 +31,7 @@ template <class E> GroupKey catalogue_key(E value) {
     return {static_cast<int>(value), std::string(code_of(value))};
 }
 
-std::vector<GroupKey> groups_of(const storage::ReactionFact& fact, RecoveryGrouping by) {
+std::vector<GroupKey> groups_of(const ReactionFact& fact, RecoveryGrouping by) {
     switch (by) {
     case RecoveryGrouping::kind:
         return {catalogue_key(fact.details.kind)};
@@ -106,9 +107,9 @@ std::string_view grouping_name(RecoveryGrouping grouping) {
     return "kind";
 }
 
-RecoveryReport summarise_recovery(const std::vector<storage::ReactionFact>& facts,
-                                  RecoveryGrouping by, const ClinicSettings& settings,
-                                  const time::ClinicZone& zone, time::Date as_of) {
+RecoveryReport summarise_recovery(const std::vector<ReactionFact>& facts, RecoveryGrouping by,
+                                  const ClinicSettings& settings, const time::ClinicZone& zone,
+                                  time::Date as_of) {
     RecoveryReport report;
     report.by = by;
     report.as_of = as_of;
@@ -140,7 +141,9 @@ RecoveryReport recovery_report(records::Scope& scope, RecoveryGrouping by,
         start = zone.start_of_day(*from);
     if (to)
         end = zone.start_of_day(time::add_days(*to, 1));
-    auto facts = storage::ReportReader(scope.db()).reactions(start, end);
+    // One snapshot: a session logged meanwhile by another process cannot half appear.
+    auto facts =
+        scope.db().read([&] { return storage::ReportReader(scope.db()).reactions(start, end); });
     auto report = summarise_recovery(facts, by, scope.settings(), zone, scope.today());
     report.from = from;
     report.to = to;

@@ -2,8 +2,8 @@
 // report recovery: how long reactions took to settle, grouped by kind, area, depth band,
 // Fitzpatrick type, device or serum (DESIGN.md "Recovery timelines").
 
+#include "needlebook/model/report_facts.hpp"
 #include "needlebook/records/scope.hpp"
-#include "needlebook/storage/report_reader.hpp"
 
 #include <optional>
 #include <string>
@@ -39,9 +39,9 @@ struct RecoveryReport {
 
 // Groups `facts` (pure: the unit tests feed it hand-made facts). A reaction counts once in each
 // group it belongs to: by serum, under every product its session used ('(none)' without one).
-RecoveryReport summarise_recovery(const std::vector<storage::ReactionFact>& facts,
-                                  RecoveryGrouping by, const ClinicSettings& settings,
-                                  const time::ClinicZone& zone, time::Date as_of);
+RecoveryReport summarise_recovery(const std::vector<ReactionFact>& facts, RecoveryGrouping by,
+                                  const ClinicSettings& settings, const time::ClinicZone& zone,
+                                  time::Date as_of);
 
 // Reactions of sessions performed from `from` to `to` (days in the clinic's zone, inclusive),
 // as of today.
