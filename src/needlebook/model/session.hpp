@@ -72,6 +72,12 @@ SerumUse parse_serum_spec(std::string_view spec);
 // 'AREA[:left|right]' for a reaction's area.
 std::pair<Area, std::optional<Side>> parse_area_side(std::string_view spec);
 
+// Whether something noted at `area` and `side` (a reaction) is on `treated`: the same area, and
+// the same side unless either names none.
+inline bool is_on(const AreaTreatment& treated, Area area, std::optional<Side> side) {
+    return treated.area == area && (!treated.side || !side || treated.side == side);
+}
+
 // "cheek:left" or "cheek": how an area and side are written and printed.
 std::string area_side_code(Area area, std::optional<Side> side);
 

@@ -24,10 +24,9 @@ Session open_session(Scope& scope, SessionId id, std::string_view what) {
 void check_area(const Session& session, const ReactionDetails& details) {
     if (!details.area)
         return;
-    const bool treated = std::any_of(
-        session.details.areas.begin(), session.details.areas.end(), [&](const AreaTreatment& a) {
-            return a.area == *details.area && (!a.side || !details.side || a.side == details.side);
-        });
+    const bool treated =
+        std::any_of(session.details.areas.begin(), session.details.areas.end(),
+                    [&](const AreaTreatment& a) { return is_on(a, *details.area, details.side); });
     if (treated)
         return;
     std::vector<std::string> areas;

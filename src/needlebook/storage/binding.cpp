@@ -1,5 +1,7 @@
 #include "needlebook/storage/binding.hpp"
 
+#include <fmt/format.h>
+
 namespace needlebook::storage {
 
 void bind_revision(SQLite::Statement& statement, const RevisionInfo& revision) {
@@ -35,6 +37,10 @@ std::optional<int> read_optional_int(const SQLite::Column& column) {
     if (column.isNull())
         return std::nullopt;
     return column.getInt();
+}
+
+std::string id_array(const std::vector<std::int64_t>& ids) {
+    return fmt::format("[{}]", fmt::join(ids, ","));
 }
 
 } // namespace needlebook::storage

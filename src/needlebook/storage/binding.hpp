@@ -8,6 +8,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace needlebook::storage {
 
@@ -52,6 +53,17 @@ RevisionInfo read_revision(SQLite::Statement& statement, int first);
 time::Date read_date(const SQLite::Column& column);
 std::optional<time::Date> read_optional_date(const SQLite::Column& column);
 std::optional<int> read_optional_int(const SQLite::Column& column);
+
+// A JSON array of ids, bound as one parameter and joined with json_each: a fixed number of
+// queries for any number of records, and no SQL built from values.
+std::string id_array(const std::vector<std::int64_t>& ids);
+template <class Id> std::string id_array(const std::vector<Id>& ids) {
+    std::vector<std::int64_t> values;
+    values.reserve(ids.size());
+    for (const auto& id : ids)
+        values.push_back(id.value);
+    return id_array(values);
+}
 
 // Stored codes were checked on the way in; a bad one here means the file was edited by hand.
 template <class E> E read_code(const SQLite::Column& column) {

@@ -33,15 +33,6 @@ Followup read_followup(SQLite::Statement& row) {
     return followup;
 }
 
-// Session ids as one JSON array parameter, joined with json_each: one query for any number.
-std::string id_array(const std::vector<SessionId>& sessions) {
-    std::vector<std::int64_t> values;
-    values.reserve(sessions.size());
-    for (const auto& id : sessions)
-        values.push_back(id.value);
-    return fmt::format("[{}]", fmt::join(values, ","));
-}
-
 template <class Row, class Read> std::vector<Row> read_all(SQLite::Statement& query, Read read) {
     std::vector<Row> rows;
     while (query.executeStep())

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <tuple>
 #include <unordered_map>
 
 // The recovery and follow-up reports read whole tables: flat scans joined in memory by id are
@@ -36,8 +35,8 @@ struct SessionRow {
     const PatientLabel* patient = nullptr;
     time::Instant performed_at{};
     Device device{};
-    std::vector<std::string> products;                                // sorted, each once
-    std::vector<std::tuple<Area, std::optional<Side>, double>> areas; // (area, side, depth)
+    std::vector<std::string> products; // sorted, each once
+    std::vector<AreaTreatment> areas;
     std::vector<time::Date> followups;
 };
 
@@ -97,9 +96,9 @@ void load_areas_and_products(Database& db, SessionMap& sessions) {
         while (query->executeStep())
             if (const auto found = revisions.find(query->getColumn(0).getInt64());
                 found != revisions.end())
-                found->second->areas.emplace_back(read_code<Area>(query->getColumn(1)),
-                                                  read_optional_code<Side>(query->getColumn(2)),
-                                                  query->getColumn(3).getDouble());
+                found->second->areas.push_back({read_code<Area>(query->getColumn(1)),
+                                                read_optional_code<Side>(query->getColumn(2)),
+                                                query->getColumn(3).getDouble(), std::nullopt});
     }
     auto query = db.query("SELECT u.session_revision_id, d.code FROM serum_use u JOIN product d "
                           "ON d.id = u.product_id");
@@ -147,11 +146,10 @@ std::vector<ReactionFact> ReportReader::reactions(std::optional<time::Instant> f
         details.side = read_optional_code<Side>(query->getColumn(5));
         details.onset = read_date(query->getColumn(6));
         details.resolved = read_optional_date(query->getColumn(7));
-        for (const auto& [area, side, depth] : row.areas) {
-            fact.deepest_mm = std::max(fact.deepest_mm, depth);
-            // An unsided reaction on a sided area (or the reverse) is on that area.
-            if (details.area == area && (!details.side || !side || details.side == side))
-                fact.area_depth_mm = std::max(fact.area_depth_mm.value_or(0), depth);
+        for (const auto& treated : row.areas) {
+            fact.deepest_mm = std::max(fact.deepest_mm, treated.depth_mm);
+            if (details.area && is_on(treated, *details.area, details.side))
+                fact.area_depth_mm = std::max(fact.area_depth_mm.value_or(0), treated.depth_mm);
         }
         facts.push_back(std::move(fact));
     }

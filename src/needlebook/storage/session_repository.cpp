@@ -54,12 +54,6 @@ RuleKind read_rule(const std::string& text) {
     throw StorageError(fmt::format("session_override holds an unknown rule '{}'", text));
 }
 
-// A JSON array of ids, bound as one parameter and joined with json_each: a fixed number of
-// queries for any number of sessions, and no SQL built from values.
-std::string id_array(const std::vector<std::int64_t>& ids) {
-    return fmt::format("[{}]", fmt::join(ids, ","));
-}
-
 // Puts a child row at its stored 1-based position; rows arrive in no particular order.
 template <class T> void place(std::vector<T>& rows, int position, const T& row) {
     const auto index = static_cast<std::size_t>(position - 1);
