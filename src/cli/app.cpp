@@ -47,6 +47,8 @@ int run(int argc, char** argv) {
     add_setting_commands(app, context);
     add_history_command(app, context);
     add_report_commands(app, context);
+    add_export_command(app, context);
+    add_fhir_command(app, context);
     add_demo_command(app, context);
 
     // The one place where errors become messages and exit codes.

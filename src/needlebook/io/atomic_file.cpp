@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <openssl/evp.h>
 #include <unistd.h>
 
 namespace needlebook::io {
@@ -17,7 +18,17 @@ std::filesystem::path folder_of(const std::filesystem::path& target) {
 
 } // namespace
 
+AtomicFile::Buffer::Buffer() : hash(EVP_MD_CTX_new()) {
+    if (hash == nullptr || EVP_DigestInit_ex(hash, EVP_sha256(), nullptr) != 1)
+        throw FileError("cannot start a SHA-256 digest (OpenSSL)");
+}
+
+AtomicFile::Buffer::~Buffer() {
+    EVP_MD_CTX_free(hash);
+}
+
 bool AtomicFile::Buffer::write_all(const char* data, std::size_t size) {
+    EVP_DigestUpdate(hash, data, size);
     while (size > 0 && error == 0) {
         const auto written = ::write(fd, data, size);
         if (written < 0) {
@@ -115,6 +126,20 @@ void AtomicFile::commit() {
         ::fsync(folder);
         ::close(folder);
     }
+}
+
+std::string AtomicFile::sha256() const {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    // A copy, so the digest can be read without finishing the stream's own context.
+    EVP_MD_CTX* copy = EVP_MD_CTX_new();
+    EVP_MD_CTX_copy_ex(copy, m_buffer.hash);
+    EVP_DigestFinal_ex(copy, digest, &length);
+    EVP_MD_CTX_free(copy);
+    std::string hex;
+    for (unsigned int i = 0; i < length; ++i)
+        hex += fmt::format("{:02x}", digest[i]);
+    return hex;
 }
 
 } // namespace needlebook::io

@@ -9,6 +9,8 @@
 #include <streambuf>
 #include <string>
 
+struct evp_md_ctx_st; // OpenSSL's EVP_MD_CTX, kept out of this header
+
 namespace needlebook::io {
 
 class AtomicFile {
@@ -22,13 +24,20 @@ public:
     std::ostream& stream() { return m_stream; }
     // Flushes, syncs and renames; throws FileError (and removes the temporary file) on failure.
     void commit();
+    // The SHA-256 (lowercase hex) of every byte written, for manifests; after commit().
+    std::string sha256() const;
 
 private:
     // Buffered writes straight to the temporary file's descriptor, keeping the first error.
     class Buffer : public std::streambuf {
     public:
+        Buffer();
+        ~Buffer() override;
+        Buffer(const Buffer&) = delete;
+        Buffer& operator=(const Buffer&) = delete;
         int fd = -1;
-        int error = 0; // errno of the first failed write
+        int error = 0;              // errno of the first failed write
+        evp_md_ctx_st* hash; // OpenSSL's EVP_MD_CTX, fed what reaches the file
     protected:
         int_type overflow(int_type c) override;
         int sync() override;

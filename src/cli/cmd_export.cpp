@@ -1,0 +1,91 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "needlebook/exchange/csv_export.hpp"
+#include "needlebook/io/atomic_file.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+
+namespace needlebook::cli {
+namespace {
+
+struct ExportArgs {
+    std::string table;
+    std::string output;
+    bool all = false, bom = false, raw = false, all_revisions = false;
+};
+
+// A progress line on stderr, only when it is a terminal (never in logs or pipes).
+std::function<void(std::string_view, std::int64_t)> progress_line() {
+    if (::isatty(STDERR_FILENO) == 0)
+        return nullptr;
+    return [](std::string_view table, std::int64_t rows) {
+        fmt::print(stderr, "\rexporting {}: {} rows\x1b[K", table, rows);
+    };
+}
+
+} // namespace
+
+void add_export_command(CLI::App& app, Context& context) {
+    auto args = std::make_shared<ExportArgs>();
+    auto* command = app.add_subcommand(
+        "export", "write records as RFC 4180 CSV: one TABLE, or --all tables into a folder");
+    auto* table = command->add_option(
+        "TABLE", args->table,
+        "patients, conditions, consents, sessions, session_areas, serum_uses, reactions or "
+        "followups");
+    auto* all = command->add_flag("--all", args->all,
+                                  "every table as TABLE.csv, and manifest.csv (rows, SHA-256), "
+                                  "into the --output folder");
+    table->excludes(all);
+    command
+        ->add_option("--output", args->output,
+                     "file (one table) or folder (--all); files are mode 0600 and appear only "
+                     "when complete")
+        ->check(non_empty());
+    command->add_flag("--bom", args->bom, "start each file with a UTF-8 byte-order mark (Excel)");
+    command->add_flag("--raw", args->raw,
+                      "no ' before text starting with = + - @ (for import; unsafe in "
+                      "spreadsheets)");
+    command->add_flag("--all-revisions", args->all_revisions,
+                      "every revision with its author, time and reason");
+    command->callback([&context, args] {
+        if (context.format() == Format::json)
+            throw CLI::ValidationError("--format", "export writes CSV only");
+        if (!args->all && args->table.empty())
+            throw CLI::ValidationError("TABLE", "name a table, or give --all");
+        if (args->all && args->output.empty())
+            throw CLI::ValidationError("--all", "needs --output FOLDER for the files");
+        exchange::ExportOptions options{args->raw, args->bom, args->all_revisions, progress_line()};
+        auto& scope = context.scope();
+        if (args->all) {
+            const auto files = exchange::export_all(scope, args->output, options);
+            if (options.progress)
+                fmt::print(stderr, "\r\x1b[K");
+            std::int64_t rows = 0;
+            for (const auto& file : files)
+                rows += file.rows;
+            context.print(fmt::format("exported {} tables ({} rows) and manifest.csv to {}\n",
+                                      files.size(), rows, args->output));
+            return;
+        }
+        const auto& definition = exchange::csv_table(args->table);
+        if (args->output.empty()) {
+            if (::isatty(STDOUT_FILENO) != 0) // the rows go to the terminal the line would
+                options.progress = nullptr;
+            exchange::export_table(scope, definition, std::cout, options);
+            return;
+        }
+        io::AtomicFile file(args->output);
+        const auto rows = exchange::export_table(scope, definition, file.stream(), options);
+        file.commit();
+        if (options.progress)
+            fmt::print(stderr, "\r\x1b[K");
+        context.print(
+            fmt::format("exported {} rows of {} to {}\n", rows, args->table, args->output));
+    });
+}
+
+} // namespace needlebook::cli

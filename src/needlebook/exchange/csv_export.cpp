@@ -1,0 +1,94 @@
+#include "needlebook/exchange/csv_export.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/io/atomic_file.hpp"
+#include "needlebook/render/csv_writer.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+namespace needlebook::exchange {
+namespace {
+
+constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
+std::int64_t write_rows(storage::Database& db, const CsvTable& table, std::ostream& out,
+                        const ExportOptions& options) {
+    if (options.bom)
+        out << byte_order_mark;
+    auto columns = table.columns;
+    if (options.all_revisions)
+        columns.insert(columns.end(), table.revision_columns.begin(), table.revision_columns.end());
+    std::vector<std::string> names;
+    for (const auto& column : columns)
+        names.emplace_back(column.name);
+    render::CsvWriter csv(out, options.raw);
+    csv.write_header(names);
+    auto query = db.query(options.all_revisions ? table.revisions_sql : table.current_sql);
+    std::vector<render::CsvCell> cells(columns.size());
+    std::int64_t rows = 0;
+    while (query->executeStep()) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const auto value = query->getColumn(static_cast<int>(c));
+            cells[c] = {value.isNull() ? std::string() : value.getString(), columns[c].numeric};
+        }
+        csv.write_row(cells);
+        if (++rows % 10000 == 0 && options.progress)
+            options.progress(table.name, rows);
+    }
+    if (options.progress)
+        options.progress(table.name, rows);
+    return rows;
+}
+
+void audit_export(records::Scope& scope, const std::string& what) {
+    scope.db().write([&] {
+        storage::append_audit(scope.db(), {scope.clock().now(), scope.actor(), "export",
+                                           std::nullopt, "", std::nullopt, std::nullopt, what});
+    });
+}
+
+} // namespace
+
+std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ostream& out,
+                          const ExportOptions& options) {
+    const auto rows = scope.db().read([&] { return write_rows(scope.db(), table, out, options); });
+    out.flush();
+    if (!out)
+        throw FileError(fmt::format("writing the {} export failed", table.name));
+    // After the rows are out: an export that failed half way is not logged as done.
+    audit_export(scope, fmt::format("{} ({} rows){}", table.name, rows,
+                                    options.all_revisions ? ", all revisions" : ""));
+    return rows;
+}
+
+std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesystem::path& folder,
+                                     const ExportOptions& options) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(folder, error) && ::mkdir(folder.c_str(), 0700) != 0)
+        throw FileError(
+            fmt::format("cannot make the folder {}: {}", folder.string(), std::strerror(errno)));
+    std::vector<ExportedFile> files;
+    scope.db().read([&] {
+        for (const auto& table : csv_tables()) {
+            const auto name = fmt::format("{}.csv", table.name);
+            io::AtomicFile file(folder / name);
+            const auto rows = write_rows(scope.db(), table, file.stream(), options);
+            file.commit();
+            files.push_back({name, rows, file.sha256()});
+        }
+    });
+    io::AtomicFile manifest(folder / "manifest.csv");
+    render::CsvWriter csv(manifest.stream(), true);
+    csv.write_header({"file", "rows", "sha256"});
+    for (const auto& exported : files)
+        csv.write_row({{exported.file}, {std::to_string(exported.rows), true}, {exported.sha256}});
+    manifest.commit();
+    audit_export(scope, fmt::format("all tables to {}{}", folder.string(),
+                                    options.all_revisions ? ", all revisions" : ""));
+    return files;
+}
+
+} // namespace needlebook::exchange

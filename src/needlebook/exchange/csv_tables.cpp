@@ -1,0 +1,184 @@
+#include "needlebook/exchange/csv_tables.hpp"
+
+#include "needlebook/error.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::exchange {
+namespace {
+
+// Builds both statements of a table from its parts. `newest` keeps the current revision only;
+// the revisions statement adds the revision columns and orders revisions within a record.
+struct TableSql {
+    std::string_view select; // the table's own columns
+    std::string_view from;   // FROM … JOIN …, revision table aliased r
+    std::string_view newest; // condition keeping the newest revision
+    std::string_view order;  // export order of records
+};
+
+// Every record table ends with `voided`: a voided record is exported, marked, never dropped.
+CsvTable make_table(std::string_view name, std::vector<CsvColumn> columns, const TableSql& sql) {
+    columns.push_back({"voided", true, false});
+    return {name,
+            std::move(columns),
+            {{"revision", true}, {"author"}, {"recorded_at"}, {"reason", false, false}},
+            fmt::format("SELECT {}, r.voided {} WHERE {} ORDER BY {}", sql.select, sql.from,
+                        sql.newest, sql.order),
+            fmt::format("SELECT {}, r.voided, r.revision, r.author, r.recorded_at, r.reason {} "
+                        "ORDER BY {}, r.revision",
+                        sql.select, sql.from, sql.order)};
+}
+
+// The newest revision of a record whose identity row is `alias` in `table`_revision.
+std::string newest(std::string_view table, std::string_view alias) {
+    return fmt::format(
+        "r.revision = (SELECT max(revision) FROM {0}_revision WHERE {0}_id = {1}.id)", table,
+        alias);
+}
+
+// Children of a session revision (areas, serums) follow the revision they belong to.
+CsvTable session_child(std::string_view name, std::vector<CsvColumn> columns,
+                       std::string_view select, std::string_view child) {
+    const std::string from =
+        fmt::format("FROM session s JOIN session_revision r ON r.session_id = s.id JOIN {} c ON "
+                    "c.session_revision_id = r.id",
+                    child);
+    return {name,
+            std::move(columns),
+            {{"revision", true}},
+            fmt::format("SELECT {} {} WHERE {} ORDER BY s.id, c.position", select, from,
+                        newest("session", "s")),
+            fmt::format("SELECT {}, r.revision {} ORDER BY s.id, r.revision, c.position", select,
+                        from)};
+}
+
+std::vector<CsvTable> build_tables() {
+    const std::string patient_newest = newest("patient", "p");
+    const std::string condition_newest = newest("condition", "x");
+    const std::string consent_newest = newest("consent", "x");
+    const std::string session_newest = newest("session", "s");
+    const std::string reaction_newest = newest("reaction", "x");
+    const std::string followup_newest = newest("followup", "x");
+    std::vector<CsvTable> tables;
+    tables.push_back(make_table(
+        "patients",
+        {{"code"},
+         {"family_name"},
+         {"given_name"},
+         {"birth_date"},
+         {"fitzpatrick", true, false},
+         {"phone", false, false},
+         {"email", false, false},
+         {"note", false, false}},
+        {"p.code, r.family_name, r.given_name, r.birth_date, r.fitzpatrick, r.phone, r.email, "
+         "r.note",
+         "FROM patient p JOIN patient_revision r ON r.patient_id = p.id", patient_newest,
+         "p.code"}));
+    tables.push_back(make_table(
+        "conditions",
+        {{"id", true},
+         {"patient"},
+         {"code"},
+         {"since", false, false},
+         {"resolved", false, false},
+         {"note", false, false}},
+        {"x.id, p.code, x.code, r.since, r.resolved_on, r.note",
+         "FROM condition x JOIN condition_revision r ON r.condition_id = x.id JOIN patient p ON "
+         "p.id = x.patient_id",
+         condition_newest, "x.id"}));
+    tables.push_back(make_table(
+        "consents", {{"id", true}, {"patient"}, {"signed"}, {"covers", false, false}},
+        {"x.id, p.code, r.signed_on, r.covers",
+         "FROM consent x JOIN consent_revision r ON r.consent_id = x.id JOIN patient p ON p.id = "
+         "x.patient_id",
+         consent_newest, "x.id"}));
+    // Overrides go with their session as a JSON array: they are few, and never edited alone.
+    tables.push_back(make_table(
+        "sessions",
+        {{"id", true},
+         {"patient"},
+         {"performed_at"},
+         {"practitioner"},
+         {"indication"},
+         {"device"},
+         {"model", false, false},
+         {"cartridge", false, false},
+         {"cartridge_lot", false, false},
+         {"anaesthetic", false, false},
+         {"endpoint", false, false},
+         {"aftercare", false, false},
+         {"note", false, false},
+         {"override_reason", false, false},
+         {"overrides", false, false}},
+        {"s.id, p.code, r.performed_at, r.practitioner, r.indication, r.device, r.model, "
+         "r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, r.note, "
+         "r.override_reason, (SELECT CASE WHEN count(*) = 0 THEN '' ELSE "
+         "json_group_array(json_object('rule', o.rule, 'detail', o.detail)) END FROM (SELECT "
+         "rule, detail FROM session_override WHERE session_revision_id = r.id ORDER BY id) o)",
+         "FROM session s JOIN session_revision r ON r.session_id = s.id JOIN patient p ON p.id = "
+         "s.patient_id",
+         session_newest, "s.id"}));
+    tables.push_back(session_child(
+        "session_areas",
+        {{"session", true},
+         {"position", true},
+         {"area"},
+         {"side", false, false},
+         {"depth_mm", true},
+         {"passes", true, false}},
+        "s.id, c.position, c.area, c.side, printf('%.2f', c.depth_mm), c.passes", "session_area"));
+    tables.push_back(session_child(
+        "serum_uses",
+        {{"session", true},
+         {"position", true},
+         {"product"},
+         {"lot"},
+         {"expiry", false, false},
+         {"phase"},
+         {"amount_ml", true, false}},
+        "s.id, c.position, (SELECT code FROM product WHERE id = c.product_id), c.lot, c.expiry, "
+        "c.phase, CASE WHEN c.amount_ml IS NULL THEN NULL ELSE printf('%.2f', c.amount_ml) END",
+        "serum_use"));
+    tables.push_back(make_table(
+        "reactions",
+        {{"id", true},
+         {"session", true},
+         {"kind"},
+         {"severity"},
+         {"area", false, false},
+         {"side", false, false},
+         {"onset"},
+         {"resolved", false, false},
+         {"note", false, false}},
+        {"x.id, x.session_id, r.kind, r.severity, r.area, r.side, r.onset_on, r.resolved_on, "
+         "r.note",
+         "FROM reaction x JOIN reaction_revision r ON r.reaction_id = x.id", reaction_newest,
+         "x.id"}));
+    tables.push_back(make_table(
+        "followups",
+        {{"id", true}, {"session", true}, {"checked_on"}, {"outcome"}, {"note", false, false}},
+        {"x.id, x.session_id, r.checked_on, r.outcome, r.note",
+         "FROM followup x JOIN followup_revision r ON r.followup_id = x.id", followup_newest,
+         "x.id"}));
+    return tables;
+}
+
+} // namespace
+
+const std::vector<CsvTable>& csv_tables() {
+    static const std::vector<CsvTable> tables = build_tables();
+    return tables;
+}
+
+const CsvTable& csv_table(std::string_view name) {
+    std::vector<std::string_view> names;
+    for (const auto& table : csv_tables()) {
+        if (table.name == name)
+            return table;
+        names.push_back(table.name);
+    }
+    throw ValidationError(
+        "TABLE", fmt::format("unknown table '{}'; allowed: {}", name, fmt::join(names, ", ")));
+}
+
+} // namespace needlebook::exchange
