@@ -92,7 +92,9 @@ std::vector<CsvTable> build_tables() {
          "FROM consent x JOIN consent_revision r ON r.consent_id = x.id JOIN patient p ON p.id = "
          "x.patient_id",
          consent_newest, "x.id"}));
-    // Overrides go with their session as a JSON array: they are few, and never edited alone.
+    // Areas, serums and overrides also go with their session as JSON arrays, so one row holds
+    // a whole session (import needs it whole: a session has at least one area). The tables
+    // session_areas and serum_uses list the same areas and serums a row each, for spreadsheets.
     tables.push_back(make_table(
         "sessions",
         {{"id", true},
@@ -108,10 +110,19 @@ std::vector<CsvTable> build_tables() {
          {"endpoint", false, false},
          {"aftercare", false, false},
          {"note", false, false},
+         {"areas"},
+         {"serums", false, false},
          {"override_reason", false, false},
          {"overrides", false, false}},
         {"s.id, p.code, r.performed_at, r.practitioner, r.indication, r.device, r.model, "
          "r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, r.note, "
+         "(SELECT json_group_array(json_object('area', a.area, 'side', a.side, 'depth_mm', "
+         "a.depth_mm, 'passes', a.passes)) FROM (SELECT * FROM session_area WHERE "
+         "session_revision_id = r.id ORDER BY position) a), "
+         "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('product', "
+         "u.code, 'lot', u.lot, 'expiry', u.expiry, 'phase', u.phase, 'amount_ml', u.amount_ml)) "
+         "END FROM (SELECT d.code, x.* FROM serum_use x JOIN product d ON d.id = x.product_id "
+         "WHERE x.session_revision_id = r.id ORDER BY x.position) u), "
          "r.override_reason, (SELECT CASE WHEN count(*) = 0 THEN '' ELSE "
          "json_group_array(json_object('rule', o.rule, 'detail', o.detail)) END FROM (SELECT "
          "rule, detail FROM session_override WHERE session_revision_id = r.id ORDER BY id) o)",
