@@ -79,8 +79,8 @@ void add_export_command(CLI::App& app, Context& context) {
             return;
         }
         io::AtomicFile file(args->output);
-        const auto rows = exchange::export_table(scope, definition, file.stream(), options);
-        file.commit();
+        const auto rows = exchange::export_table(scope, definition, file.stream(), options,
+                                                 [&file] { file.commit(); });
         if (options.progress)
             fmt::print(stderr, "\r\x1b[K");
         context.print(

@@ -8,7 +8,8 @@
 # Every file must be RFC 4180 (CRLF, minimal quoting, doubled quotes), UTF-8, as many fields in
 # each row as in its fixed header, spreadsheet-safe unless --raw, typed numbers and ISO dates,
 # mode 0600, listed in manifest.csv with its row count and SHA-256, and hold every record.
-# Also: a failed write (full disk, file size limit) leaves no file and no audit row.
+# Also: a failed write (stdout on /dev/full, a file size limit, and, when a C compiler is at
+# hand, a rename made to fail by an LD_PRELOAD shim) exits 1 and leaves no file and no audit row.
 # Usage: spreadsheet_check.sh PATH/TO/needlebook      (needs python3 only; KEEP_TMP=1 keeps
 # the folder for inspection)
 set -euo pipefail
@@ -19,7 +20,6 @@ if [ -n "${KEEP_TMP:-}" ]; then echo "keeping $work"; else trap 'rm -rf "$work"'
 cd "$work"
 export NEEDLEBOOK_DB=$work/clinic.db NEEDLEBOOK_NOW=2026-11-23T15:00:00Z TZ=Europe/London \
     NEEDLEBOOK_USER=tester HOME=$work LC_ALL=C.UTF-8
-unset NEEDLEBOOK_FORMAT 2>/dev/null || true
 nb() { "$needlebook" "$@"; }
 
 nb demo >/dev/null

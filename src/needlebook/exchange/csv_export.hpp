@@ -22,9 +22,12 @@ struct ExportOptions {
     std::function<void(std::string_view table, std::int64_t rows)> progress;
 };
 
-// Writes `table` to `out`; returns its number of rows. Audited as "export".
+// Writes `table` to `out`; returns its number of rows. `finish` (e.g. commit the file) runs
+// once the rows are out; only after it succeeds is the export audited, so a failed export is
+// never logged as done.
 std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ostream& out,
-                          const ExportOptions& options);
+                          const ExportOptions& options,
+                          const std::function<void()>& finish = nullptr);
 
 struct ExportedFile {
     std::string file; // e.g. 'sessions.csv'
