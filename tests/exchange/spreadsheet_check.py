@@ -54,10 +54,10 @@ TABLES = {
                  ("note", "text"), ("areas", "json"), ("serums", "json?"),
                  ("override_reason", "text"), ("overrides", "json?"), ("voided", "int")],
     "session_areas": [("session", "int"), ("position", "int"), ("area", "text"),
-                      ("side", "text"), ("depth_mm", "depth"), ("passes", "int?")],
+                      ("side", "text"), ("depth_mm", "depth"), ("passes", "int?"), ("voided", "int")],
     "serum_uses": [("session", "int"), ("position", "int"), ("product", "text"),
                    ("lot", "text"), ("expiry", "date?"), ("phase", "text"),
-                   ("amount_ml", "dec?")],
+                   ("amount_ml", "dec?"), ("voided", "int")],
     "reactions": [("id", "int"), ("session", "int"), ("kind", "text"), ("severity", "text"),
                   ("area", "text"), ("side", "text"), ("onset", "date"), ("resolved", "date?"),
                   ("note", "text"), ("voided", "int")],
@@ -67,7 +67,7 @@ TABLES = {
 CHILDREN = {"session_areas", "serum_uses"}  # rows of a session revision, not records
 RECORD_REVISION_COLUMNS = [("revision", "int"), ("author", "text"), ("recorded_at", "instant"),
                            ("reason", "text")]
-CHILD_REVISION_COLUMNS = [("revision", "int")]
+CHILD_REVISION_COLUMNS = RECORD_REVISION_COLUMNS  # the session revision's
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 PATTERNS = {

@@ -36,20 +36,23 @@ std::string newest(std::string_view table, std::string_view alias) {
         alias);
 }
 
-// Children of a session revision (areas, serums) follow the revision they belong to.
+// Children of a session revision (areas, serums) follow the revision they belong to, and
+// carry its voided mark and, with every revision, its author, time and reason.
 CsvTable session_child(std::string_view name, std::vector<CsvColumn> columns,
                        std::string_view select, std::string_view child) {
+    columns.push_back({"voided", true, false});
     const std::string from =
         fmt::format("FROM session s JOIN session_revision r ON r.session_id = s.id JOIN {} c ON "
                     "c.session_revision_id = r.id",
                     child);
     return {name,
             std::move(columns),
-            {{"revision", true}},
-            fmt::format("SELECT {} {} WHERE {} ORDER BY s.id, c.position", select, from,
+            {{"revision", true}, {"author"}, {"recorded_at"}, {"reason", false, false}},
+            fmt::format("SELECT {}, r.voided {} WHERE {} ORDER BY s.id, c.position", select, from,
                         newest("session", "s")),
-            fmt::format("SELECT {}, r.revision {} ORDER BY s.id, r.revision, c.position", select,
-                        from)};
+            fmt::format("SELECT {}, r.voided, r.revision, r.author, r.recorded_at, r.reason {} "
+                        "ORDER BY s.id, r.revision, c.position",
+                        select, from)};
 }
 
 std::vector<CsvTable> build_tables() {

@@ -58,24 +58,24 @@ $ needlebook export sessions --all-revisions
 
 # Areas and serums belong to a session revision: each row names it.
 $ needlebook export session_areas --all-revisions
-> session,position,area,side,depth_mm,passes,revision\r
-> 1,1,cheek,,1.00,2,1\r
-> 1,2,forehead,,0.50,,1\r
-> 1,1,cheek,,0.75,2,2\r
-> 1,2,forehead,,0.50,,2\r
-> 1,1,cheek,,0.75,2,3\r
-> 1,2,forehead,,0.50,,3\r
+> session,position,area,side,depth_mm,passes,voided,revision,author,recorded_at,reason\r
+> 1,1,cheek,,1.00,2,0,1,tester,2026-11-20T10:00:00Z,\r
+> 1,2,forehead,,0.50,,0,1,tester,2026-11-20T10:00:00Z,\r
+> 1,1,cheek,,0.75,2,0,2,nurse.kim,2026-11-22T08:30:00Z,'=typo in depth\r
+> 1,2,forehead,,0.50,,0,2,nurse.kim,2026-11-22T08:30:00Z,'=typo in depth\r
+> 1,1,cheek,,0.75,2,1,3,tester,2026-11-23T15:00:00Z,logged on the wrong chart\r
+> 1,2,forehead,,0.50,,1,3,tester,2026-11-23T15:00:00Z,logged on the wrong chart\r
 
 $ needlebook export session_areas
-> session,position,area,side,depth_mm,passes\r
-> 1,1,cheek,,0.75,2\r
-> 1,2,forehead,,0.50,\r
+> session,position,area,side,depth_mm,passes,voided\r
+> 1,1,cheek,,0.75,2,1\r
+> 1,2,forehead,,0.50,,1\r
 
 $ needlebook export serum_uses --all-revisions
-> session,position,product,lot,expiry,phase,amount_ml,revision\r
-> 1,1,ha-serum,HA1,,after,,1\r
-> 1,1,ha-serum,HA1,,after,,2\r
-> 1,1,ha-serum,HA1,,after,,3\r
+> session,position,product,lot,expiry,phase,amount_ml,voided,revision,author,recorded_at,reason\r
+> 1,1,ha-serum,HA1,,after,,0,1,tester,2026-11-20T10:00:00Z,\r
+> 1,1,ha-serum,HA1,,after,,0,2,nurse.kim,2026-11-22T08:30:00Z,'=typo in depth\r
+> 1,1,ha-serum,HA1,,after,,1,3,tester,2026-11-23T15:00:00Z,logged on the wrong chart\r
 
 # Resolving a reaction is a revision too, with the reason 'resolved'.
 $ needlebook export reactions --all-revisions

@@ -33,11 +33,11 @@ $ needlebook export sessions --raw
 > 1,P1,2026-11-20T10:00:00Z,@dr.lee,other,pen,=Dermapen,+12-pin,-CL1,@numb,	erythema,"SPF, ""no sun""", =not a formula,"[{""area"":""periorbital"",""side"":null,""depth_mm"":0.75,""passes"":null},{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2}]","[{""product"":""prp"",""lot"":""=LOT-1"",""expiry"":null,""phase"":""during"",""amount_ml"":null}]",+deep lines,"[{""rule"":""depth"",""detail"":""depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm""}]",0\r
 
 $ needlebook export serum_uses
-> session,position,product,lot,expiry,phase,amount_ml\r
-> 1,1,prp,'=LOT-1,,during,\r
+> session,position,product,lot,expiry,phase,amount_ml,voided\r
+> 1,1,prp,'=LOT-1,,during,,0\r
 $ needlebook export serum_uses --raw
-> session,position,product,lot,expiry,phase,amount_ml\r
-> 1,1,prp,=LOT-1,,during,\r
+> session,position,product,lot,expiry,phase,amount_ml,voided\r
+> 1,1,prp,=LOT-1,,during,,0\r
 
 $ needlebook export reactions
 > id,session,kind,severity,area,side,onset,resolved,note,voided\r

@@ -46,18 +46,18 @@ $ needlebook export sessions
 
 # One row an area, in the order given; depths with two decimals; no side or passes: empty.
 $ needlebook export session_areas
-> session,position,area,side,depth_mm,passes\r
-> 1,1,cheek,left,1.50,3\r
-> 1,2,cheek,right,1.50,3\r
-> 1,3,periorbital,,0.25,\r
-> 2,1,abdomen,,2.75,\r
-> 3,1,neck,,0.50,\r
+> session,position,area,side,depth_mm,passes,voided\r
+> 1,1,cheek,left,1.50,3,0\r
+> 1,2,cheek,right,1.50,3,0\r
+> 1,3,periorbital,,0.25,,0\r
+> 2,1,abdomen,,2.75,,0\r
+> 3,1,neck,,0.50,,1\r
 
 # One row a serum; the phase defaults to 'after'; no expiry or amount was given.
 $ needlebook export serum_uses
-> session,position,product,lot,expiry,phase,amount_ml\r
-> 1,1,ha-serum,HA2291,,during,\r
-> 1,2,gf-serum,GF77,,after,\r
+> session,position,product,lot,expiry,phase,amount_ml,voided\r
+> 1,1,ha-serum,HA2291,,during,,0\r
+> 1,2,gf-serum,GF77,,after,,0\r
 
 # The current revision: reaction 2 resolved on 2026-11-23 by its second revision.
 $ needlebook export reactions
