@@ -48,6 +48,7 @@ int run(int argc, char** argv) {
     add_history_command(app, context);
     add_report_commands(app, context);
     add_export_command(app, context);
+    add_import_command(app, context);
     add_fhir_command(app, context);
     add_demo_command(app, context);
 

@@ -18,6 +18,7 @@ void add_setting_commands(CLI::App& app, Context& context);
 void add_history_command(CLI::App& app, Context& context);
 void add_report_commands(CLI::App& app, Context& context);
 void add_export_command(CLI::App& app, Context& context);
+void add_import_command(CLI::App& app, Context& context);
 void add_fhir_command(CLI::App& app, Context& context);
 void add_demo_command(CLI::App& app, Context& context);
 

@@ -5,9 +5,12 @@
 namespace needlebook::storage {
 
 ConditionId ConditionRepository::insert(PatientId patient, const ConditionDetails& details,
-                                        const RevisionInfo& revision) {
+                                        const RevisionInfo& revision,
+                                        std::optional<std::int64_t> wanted) {
     auto identity = m_db.query(
-        "INSERT INTO condition (patient_id, code, created_at) VALUES (:patient, :code, :at)");
+        "INSERT INTO condition (id, patient_id, code, created_at) VALUES (:id, :patient, :code, "
+        ":at)");
+    bind_optional(*identity, ":id", wanted);
     identity->bind(":patient", patient.value);
     bind_code(*identity, ":code", details.code);
     identity->bind(":at", time::format_utc(revision.recorded_at));
@@ -54,9 +57,11 @@ std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
 }
 
 ConsentId ConditionRepository::insert_consent(PatientId patient, const ConsentDetails& details,
-                                              const RevisionInfo& revision) {
+                                              const RevisionInfo& revision,
+                                              std::optional<std::int64_t> wanted) {
     auto identity =
-        m_db.query("INSERT INTO consent (patient_id, created_at) VALUES (:patient, :at)");
+        m_db.query("INSERT INTO consent (id, patient_id, created_at) VALUES (:id, :patient, :at)");
+    bind_optional(*identity, ":id", wanted);
     identity->bind(":patient", patient.value);
     identity->bind(":at", time::format_utc(revision.recorded_at));
     identity->exec();

@@ -12,15 +12,17 @@ class ConditionRepository {
 public:
     explicit ConditionRepository(Database& db) : m_db(db) {}
 
+    // `id`: the id to store it under (import keeps exported ids); else the next free one.
     ConditionId insert(PatientId patient, const ConditionDetails& details,
-                       const RevisionInfo& revision);
+                       const RevisionInfo& revision, std::optional<std::int64_t> id = std::nullopt);
     void add_revision(ConditionId id, const ConditionDetails& details,
                       const RevisionInfo& revision);
     // Current revisions of the patient's conditions, voided ones left out, oldest first.
     std::vector<Condition> for_patient(PatientId patient);
 
     ConsentId insert_consent(PatientId patient, const ConsentDetails& details,
-                             const RevisionInfo& revision);
+                             const RevisionInfo& revision,
+                             std::optional<std::int64_t> id = std::nullopt);
     // Current revisions of the patient's consents, voided ones left out, by signing date.
     std::vector<Consent> consents_for_patient(PatientId patient);
 

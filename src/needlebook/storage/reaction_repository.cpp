@@ -59,9 +59,11 @@ Reaction read_reaction(SQLite::Statement& row) {
 } // namespace
 
 ReactionId ReactionRepository::insert(SessionId session, const ReactionDetails& details,
-                                      const RevisionInfo& revision) {
+                                      const RevisionInfo& revision,
+                                      std::optional<std::int64_t> wanted) {
     auto identity =
-        m_db.query("INSERT INTO reaction (session_id, created_at) VALUES (:session, :at)");
+        m_db.query("INSERT INTO reaction (id, session_id, created_at) VALUES (:id, :session, :at)");
+    bind_optional(*identity, ":id", wanted);
     identity->bind(":session", session.value);
     identity->bind(":at", time::format_utc(revision.recorded_at));
     identity->exec();
@@ -120,9 +122,11 @@ ReactionRepository::revisions_for_sessions(const std::vector<SessionId>& session
 }
 
 FollowupId ReactionRepository::insert_followup(SessionId session, const FollowupDetails& details,
-                                               const RevisionInfo& revision) {
+                                               const RevisionInfo& revision,
+                                               std::optional<std::int64_t> wanted) {
     auto identity =
-        m_db.query("INSERT INTO followup (session_id, created_at) VALUES (:session, :at)");
+        m_db.query("INSERT INTO followup (id, session_id, created_at) VALUES (:id, :session, :at)");
+    bind_optional(*identity, ":id", wanted);
     identity->bind(":session", session.value);
     identity->bind(":at", time::format_utc(revision.recorded_at));
     identity->exec();

@@ -14,7 +14,7 @@ public:
     explicit ReactionRepository(Database& db) : m_db(db) {}
 
     ReactionId insert(SessionId session, const ReactionDetails& details,
-                      const RevisionInfo& revision);
+                      const RevisionInfo& revision, std::optional<std::int64_t> id = std::nullopt);
     void add_revision(ReactionId id, const ReactionDetails& details, const RevisionInfo& revision);
     std::optional<Reaction> find(ReactionId id);
     // Current revisions, voided ones left out, by onset.
@@ -25,7 +25,8 @@ public:
     std::vector<Reaction> revisions_for_sessions(const std::vector<SessionId>& sessions);
 
     FollowupId insert_followup(SessionId session, const FollowupDetails& details,
-                               const RevisionInfo& revision);
+                               const RevisionInfo& revision,
+                               std::optional<std::int64_t> id = std::nullopt);
     std::vector<Followup> followups_for_session(SessionId session);
     // Current follow-ups of all `sessions`, voided ones left out, by date.
     std::vector<Followup> followups_for_sessions(const std::vector<SessionId>& sessions);

@@ -64,9 +64,10 @@ template <class T> void place(std::vector<T>& rows, int position, const T& row) 
 
 } // namespace
 
-SessionId SessionRepository::insert(const Session& session) {
+SessionId SessionRepository::insert(const Session& session, std::optional<std::int64_t> id) {
     auto identity =
-        m_db.query("INSERT INTO session (patient_id, created_at) VALUES (:patient, :at)");
+        m_db.query("INSERT INTO session (id, patient_id, created_at) VALUES (:id, :patient, :at)");
+    bind_optional(*identity, ":id", id);
     identity->bind(":patient", session.patient_id.value);
     identity->bind(":at", time::format_utc(session.revision.recorded_at));
     identity->exec();

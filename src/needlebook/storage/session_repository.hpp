@@ -20,8 +20,9 @@ class SessionRepository {
 public:
     explicit SessionRepository(Database& db) : m_db(db) {}
 
-    // Stores the identity row and the first revision of `session` (its id is ignored).
-    SessionId insert(const Session& session);
+    // Stores the identity row and the first revision of `session` under `id` (import keeps
+    // exported ids), else under the next free id; session.id is ignored.
+    SessionId insert(const Session& session, std::optional<std::int64_t> id = std::nullopt);
     // Stores `session` as its next revision; session.revision.number says which.
     void add_revision(const Session& session);
 

@@ -1,0 +1,422 @@
+#include "needlebook/exchange/csv_import.hpp"
+
+#include "needlebook/exchange/csv_reader.hpp"
+#include "needlebook/exchange/csv_tables.hpp"
+#include "needlebook/model/text.hpp"
+#include "needlebook/records/reactions.hpp"
+#include "needlebook/rules/clinical_checks.hpp"
+#include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/reaction_repository.hpp"
+#include "needlebook/storage/session_repository.hpp"
+#include "needlebook/storage/settings_repository.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace needlebook::exchange {
+namespace {
+
+constexpr std::size_t listed_problems = 20;
+
+// Problems of one file, listed as 'FILE:LINE: column C: problem'.
+struct Problems {
+    std::string file;
+    std::vector<std::string> lines;
+    std::size_t count = 0;
+
+    void add(std::size_t line, std::string_view column, std::string_view problem) {
+        if (++count <= listed_problems)
+            lines.push_back(column.empty()
+                                ? fmt::format("{}:{}: {}", file, line, problem)
+                                : fmt::format("{}:{}: column {}: {}", file, line, column, problem));
+    }
+};
+
+// One data row, read by column name; a column left out of the file reads as empty.
+class Row {
+public:
+    Row(const CsvRecord& record, const std::map<std::string, std::size_t, std::less<>>& index)
+        : m_record(record), m_index(index) {}
+    std::size_t line() const { return m_record.line; }
+    std::string text(std::string_view column) const {
+        const auto found = m_index.find(column);
+        return found == m_index.end() ? std::string() : m_record.fields[found->second];
+    }
+    // Parses `column` with `parse`; a refusal names the column, whatever field the model named.
+    template <class Parse> auto parse(std::string_view column, Parse parse) const {
+        try {
+            return parse(text(column));
+        } catch (const ValidationError& e) {
+            throw ValidationError(std::string(column), e.what());
+        }
+    }
+    template <class Parse> auto optional(std::string_view column, Parse parse) const {
+        using Value = decltype(parse(std::string()));
+        return this->parse(column, [&](const std::string& value) {
+            return value.empty() ? std::optional<Value>() : std::optional<Value>(parse(value));
+        });
+    }
+
+private:
+    const CsvRecord& m_record;
+    const std::map<std::string, std::size_t, std::less<>>& m_index;
+};
+
+time::Date date_of(const std::string& text) {
+    return time::parse_date(text, "date");
+}
+
+std::int64_t id_of(const std::string& text) {
+    return parse_record_id(text, "id", "as exported");
+}
+
+bool flag_of(const std::string& text) {
+    if (text.empty() || text == "0")
+        return false;
+    if (text == "1")
+        return true;
+    throw ValidationError("voided", fmt::format("'{}' is not allowed; allowed: 0 or 1", text));
+}
+
+// Validation the model runs throws with its own field name; keep it, but say which row.
+template <class Check> void validated(std::string_view column, Check check) {
+    try {
+        check();
+    } catch (const ValidationError& e) {
+        throw ValidationError(e.field().empty() ? std::string(column) : e.field(), e.what());
+    }
+}
+
+nlohmann::json json_of(const std::string& text, std::string_view column) {
+    if (text.empty())
+        return nlohmann::json::array();
+    try {
+        auto value = nlohmann::json::parse(text);
+        if (value.is_array())
+            return value;
+    } catch (const nlohmann::json::exception&) {
+    }
+    throw ValidationError(std::string(column),
+                          fmt::format("{} must be a JSON array as export writes it", column));
+}
+
+std::string json_text(const nlohmann::json& value, std::string_view key) {
+    const auto found = value.find(key);
+    if (found == value.end() || found->is_null())
+        return {};
+    if (!found->is_string())
+        throw ValidationError(std::string(key), fmt::format("{} must be text", key));
+    return found->get<std::string>();
+}
+
+// What every table's import shares: the scope, the file's name for revisions, the warnings.
+struct Context {
+    records::Scope& scope;
+    std::string file;
+    std::vector<std::string>& warnings;
+
+    RevisionInfo revision(const Row& row, bool voided) const {
+        return scope.revision(1, fmt::format("imported from {} line {}", file, row.line()), voided);
+    }
+    void audit(std::string action, std::string kind, std::int64_t id, std::int64_t patient) {
+        storage::append_audit(scope.db(),
+                              scope.audit(std::move(action), std::move(kind), id, patient, 1,
+                                          fmt::format("imported from {}", file)));
+    }
+};
+
+Patient patient_of(storage::Database& db, const Row& row) {
+    return row.parse("patient", [&](const std::string& code) {
+        if (auto patient = storage::PatientRepository(db).find(code))
+            return *patient;
+        throw ValidationError("patient", fmt::format("no patient with chart code '{}' (import "
+                                                     "patients first)",
+                                                     code));
+    });
+}
+
+Session session_of(storage::Database& db, const Row& row) {
+    return row.parse("session", [&](const std::string& text) {
+        const auto id = id_of(text);
+        if (auto session = storage::SessionRepository(db).find(SessionId{id}))
+            return *session;
+        throw ValidationError("session", fmt::format("no session {} (import sessions first)", id));
+    });
+}
+
+void import_patient(Context& c, const Row& row) {
+    const auto code = row.parse("code", [](const std::string& text) {
+        validate_chart_code(text);
+        return text;
+    });
+    PatientDetails d;
+    d.family_name = row.text("family_name");
+    d.given_name = row.text("given_name");
+    d.birth_date = row.parse("birth_date", date_of);
+    d.fitzpatrick =
+        row.optional("fitzpatrick", [](const std::string& t) { return parse_fitzpatrick(t); });
+    d.phone = row.text("phone");
+    d.email = row.text("email");
+    d.note = row.text("note");
+    validated("patient", [&] { validate(d, c.scope.today()); });
+    storage::PatientRepository patients(c.scope.db());
+    if (patients.find(code))
+        throw ValidationError("code",
+                              fmt::format("chart code '{}' is already in the database", code));
+    const auto id = patients.insert(code, d, c.revision(row, row.parse("voided", flag_of)));
+    c.audit("patient.import", "patient", id.value, id.value);
+}
+
+void import_condition(Context& c, const Row& row) {
+    const auto id = row.parse("id", id_of);
+    const auto patient = patient_of(c.scope.db(), row);
+    ConditionDetails d;
+    d.code = row.parse("code", [](const std::string& t) { return parse_code<ConditionCode>(t); });
+    d.since = row.optional("since", date_of);
+    d.resolved_on = row.optional("resolved", date_of);
+    d.note = row.text("note");
+    validated("condition", [&] { validate(d, c.scope.today()); });
+    storage::ConditionRepository(c.scope.db())
+        .insert(patient.id, d, c.revision(row, row.parse("voided", flag_of)), id);
+    c.audit("condition.import", "condition", id, patient.id.value);
+}
+
+void import_consent(Context& c, const Row& row) {
+    const auto id = row.parse("id", id_of);
+    const auto patient = patient_of(c.scope.db(), row);
+    ConsentDetails d{row.parse("signed", date_of), row.text("covers")};
+    validated("consent", [&] { validate(d, c.scope.today()); });
+    storage::ConditionRepository(c.scope.db())
+        .insert_consent(patient.id, d, c.revision(row, row.parse("voided", flag_of)), id);
+    c.audit("consent.import", "consent", id, patient.id.value);
+}
+
+std::vector<AreaTreatment> areas_of(const std::string& text) {
+    std::vector<AreaTreatment> areas;
+    for (const auto& item : json_of(text, "areas")) {
+        AreaTreatment treated;
+        treated.area = parse_code<Area>(json_text(item, "area"));
+        if (const auto side = json_text(item, "side"); !side.empty())
+            treated.side = parse_code<Side>(side);
+        if (!item.contains("depth_mm") || !item["depth_mm"].is_number())
+            throw ValidationError("areas", "each area needs depth_mm as a number");
+        treated.depth_mm = item["depth_mm"].get<double>();
+        if (item.contains("passes") && item["passes"].is_number_integer())
+            treated.passes = item["passes"].get<int>();
+        areas.push_back(treated);
+    }
+    return areas;
+}
+
+std::vector<SerumUse> serums_of(const std::string& text, const std::set<std::string>& products) {
+    std::vector<SerumUse> serums;
+    for (const auto& item : json_of(text, "serums")) {
+        SerumUse use{json_text(item, "product"), json_text(item, "lot"),
+                     parse_code<SerumPhase>(json_text(item, "phase"))};
+        if (!products.contains(use.product))
+            throw ValidationError("serums", fmt::format("unknown product '{}'; see 'needlebook "
+                                                        "product list'",
+                                                        use.product));
+        // Expiry and amount have columns but no command yet; refuse rather than drop them.
+        if (!json_text(item, "expiry").empty() ||
+            (item.contains("amount_ml") && !item["amount_ml"].is_null()))
+            throw ValidationError("serums", "expiry and amount_ml cannot be imported yet");
+        serums.push_back(std::move(use));
+    }
+    return serums;
+}
+
+std::vector<Override> overrides_of(const std::string& text) {
+    std::vector<Override> overrides;
+    for (const auto& item : json_of(text, "overrides")) {
+        const auto rule = json_text(item, "rule");
+        const RuleKind rules[] = {RuleKind::contraindication, RuleKind::depth, RuleKind::interval,
+                                  RuleKind::consent};
+        const auto found = std::find_if(std::begin(rules), std::end(rules),
+                                        [&](RuleKind r) { return fmt::format("{}", r) == rule; });
+        if (found == std::end(rules))
+            throw ValidationError("overrides", fmt::format("unknown rule '{}'", rule));
+        overrides.push_back({*found, json_text(item, "detail")});
+    }
+    return overrides;
+}
+
+void import_session(Context& c, const Row& row, const std::set<std::string>& products) {
+    const auto id = row.parse("id", id_of);
+    const auto patient = patient_of(c.scope.db(), row);
+    Session session;
+    session.patient_id = patient.id;
+    auto& d = session.details;
+    d.performed_at = row.parse(
+        "performed_at", [](const std::string& t) { return time::parse_utc(t, "performed_at"); });
+    d.practitioner = row.text("practitioner");
+    d.indication =
+        row.parse("indication", [](const std::string& t) { return parse_code<Indication>(t); });
+    d.device = row.parse("device", [](const std::string& t) { return parse_code<Device>(t); });
+    d.model = row.text("model");
+    d.cartridge = row.text("cartridge");
+    d.cartridge_lot = row.text("cartridge_lot");
+    d.anaesthetic = row.text("anaesthetic");
+    d.endpoint = row.text("endpoint");
+    d.aftercare = row.text("aftercare");
+    d.note = row.text("note");
+    d.areas = row.parse("areas", areas_of);
+    d.serums = row.parse("serums", [&](const std::string& t) { return serums_of(t, products); });
+    session.override_reason = row.text("override_reason");
+    session.overrides = row.parse("overrides", overrides_of);
+    validated("session", [&] { validate(d); });
+    session.revision = c.revision(row, row.parse("voided", flag_of));
+    // The checks describe what happened then: warnings, never a refusal.
+    if (!session.revision.voided) {
+        const auto file = rules::load_patient_file(c.scope.db(), patient.id);
+        for (const auto& finding :
+             rules::check_session(d, file, c.scope.settings(), c.scope.zone()))
+            c.warnings.push_back(fmt::format("{} line {}: session {}: {}: {}", c.file, row.line(),
+                                             id, finding.rule, finding.message));
+    }
+    storage::SessionRepository(c.scope.db()).insert(session, id);
+    c.audit("session.import", "session", id, patient.id.value);
+}
+
+void import_reaction(Context& c, const Row& row) {
+    const auto id = row.parse("id", id_of);
+    const auto session = session_of(c.scope.db(), row);
+    ReactionDetails d;
+    d.kind = row.parse("kind", [](const std::string& t) { return parse_code<ReactionKind>(t); });
+    d.severity =
+        row.parse("severity", [](const std::string& t) { return parse_code<Severity>(t); });
+    d.area = row.optional("area", [](const std::string& t) { return parse_code<Area>(t); });
+    d.side = row.optional("side", [](const std::string& t) { return parse_code<Side>(t); });
+    d.onset = row.parse("onset", date_of);
+    d.resolved = row.optional("resolved", date_of);
+    d.note = row.text("note");
+    validated("reaction",
+              [&] { records::check_reaction_fits(session, d, c.scope.zone(), c.scope.today()); });
+    storage::ReactionRepository(c.scope.db())
+        .insert(session.id, d, c.revision(row, row.parse("voided", flag_of)), id);
+    c.audit("reaction.import", "reaction", id, session.patient_id.value);
+}
+
+void import_followup(Context& c, const Row& row) {
+    const auto id = row.parse("id", id_of);
+    const auto session = session_of(c.scope.db(), row);
+    FollowupDetails d;
+    d.checked_on = row.parse("checked_on", date_of);
+    d.outcome =
+        row.parse("outcome", [](const std::string& t) { return parse_code<FollowupOutcome>(t); });
+    d.note = row.text("note");
+    validated("followup", [&] {
+        validate(d, c.scope.zone().local_date(session.details.performed_at), c.scope.today());
+    });
+    storage::ReactionRepository(c.scope.db())
+        .insert_followup(session.id, d, c.revision(row, row.parse("voided", flag_of)), id);
+    c.audit("followup.import", "followup", id, session.patient_id.value);
+}
+
+using RowImporter = std::function<void(Context&, const Row&)>;
+
+RowImporter importer_for(std::string_view table, storage::Database& db) {
+    if (table == "patients")
+        return import_patient;
+    if (table == "conditions")
+        return import_condition;
+    if (table == "consents")
+        return import_consent;
+    if (table == "sessions") {
+        std::set<std::string> products;
+        for (const auto& product : storage::SettingsRepository(db).products())
+            products.insert(product.code);
+        return [products](Context& c, const Row& row) { import_session(c, row, products); };
+    }
+    if (table == "reactions")
+        return import_reaction;
+    if (table == "followups")
+        return import_followup;
+    throw ValidationError("TABLE", fmt::format("{} are imported with their sessions (the areas "
+                                               "and serums columns of sessions.csv)",
+                                               table));
+}
+
+// Header names → field positions; unknown, repeated and missing required columns are problems.
+std::map<std::string, std::size_t, std::less<>>
+read_header(const CsvTable& table, const CsvRecord& header, Problems& problems) {
+    std::map<std::string, std::size_t, std::less<>> index;
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        const auto& name = header.fields[i];
+        const auto known = std::any_of(table.columns.begin(), table.columns.end(),
+                                       [&](const CsvColumn& c) { return c.name == name; });
+        if (!known)
+            problems.add(header.line, name, "unknown column for " + std::string(table.name));
+        else if (!index.emplace(name, i).second)
+            problems.add(header.line, name, "the column appears twice");
+    }
+    for (const auto& column : table.columns)
+        if (column.required && !index.contains(column.name))
+            problems.add(header.line, column.name, "a required column is missing");
+    return index;
+}
+
+} // namespace
+
+ImportResult import_table(records::Scope& scope, std::string_view table_name,
+                          const std::filesystem::path& file) {
+    const auto& table = csv_table(table_name);
+    const auto import_row = importer_for(table.name, scope.db());
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw FileError(fmt::format("cannot read {}", file.string()));
+    ImportResult result;
+    Problems problems{file.filename().string(), {}, 0};
+    Context context{scope, file.filename().string(), result.warnings};
+    scope.db().write([&] {
+        CsvReader reader(in);
+        try {
+            const auto header = reader.next();
+            if (!header)
+                throw ValidationError(
+                    "file", fmt::format("{} is empty; it needs a header line", file.string()));
+            const auto index = read_header(table, *header, problems);
+            const bool header_ok = problems.count == 0; // else rows cannot be read by it
+            while (header_ok) {
+                const auto record = reader.next();
+                if (!record)
+                    break;
+                if (record->fields.size() != header->fields.size()) {
+                    problems.add(record->line, "",
+                                 fmt::format("{} fields, the header has {}", record->fields.size(),
+                                             header->fields.size()));
+                    continue;
+                }
+                const Row row(*record, index);
+                try {
+                    import_row(context, row);
+                    ++result.rows;
+                } catch (const ValidationError& e) {
+                    problems.add(row.line(), e.field(), e.what());
+                } catch (const SQLite::Exception& e) {
+                    problems.add(row.line(), "",
+                                 fmt::format("the database refused it: {}", e.what()));
+                }
+            }
+        } catch (const CsvSyntaxError& e) {
+            problems.add(e.line(), "", fmt::format("column {}: {}", e.column(), e.what()));
+        }
+        if (problems.count > 0)
+            throw ValidationError(
+                "file",
+                fmt::format("{} not imported, nothing was stored ({} {}):\n  {}{}", file.string(),
+                            problems.count, problems.count == 1 ? "problem" : "problems",
+                            fmt::join(problems.lines, "\n  "),
+                            problems.count > listed_problems
+                                ? fmt::format("\n  … and {} more", problems.count - listed_problems)
+                                : ""));
+    });
+    return result;
+}
+
+} // namespace needlebook::exchange

@@ -1,0 +1,30 @@
+#pragma once
+// import: a CSV file as written by `export --raw` into one table, all rows or none.
+
+#include "needlebook/error.hpp"
+#include "needlebook/records/scope.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace needlebook::exchange {
+
+struct ImportResult {
+    std::int64_t rows = 0;
+    // Clinical checks describe past events on import: their findings are warnings, one line each.
+    std::vector<std::string> warnings;
+};
+
+// Reads `file` as `table` (headers by name, in any order; optional columns may be left out;
+// unknown ones are refused) with the same validation as the command line, and stores every row
+// in one transaction. Any problem refuses the whole file: ValidationError listing file, line,
+// column and problem of the first 20, then how many more; the database is left as it was.
+// Exported ids are kept, so an id already in the database is a problem. session_areas and
+// serum_uses are imported with their sessions (the areas and serums columns of sessions.csv).
+ImportResult import_table(records::Scope& scope, std::string_view table,
+                          const std::filesystem::path& file);
+
+} // namespace needlebook::exchange
