@@ -56,4 +56,17 @@ grep -q 'broken.csv:4: column device:' "$work/error.txt" ||
 after=$(sqlite3 "$work/c.db" "SELECT count(*) FROM session_revision; SELECT count(*) FROM audit_log")
 [ "$before" = "$after" ] || fail "the refused import changed the database"
 
+# Thirty broken lines (a birth date not in the calendar): the first 20 listed, then the count.
+{
+    printf 'code,family_name,given_name,birth_date\r\n'
+    for i in $(seq 1 30); do printf 'Q%s,Doe,Jo,1980-02-30\r\n' "$i"; done
+} >"$work/many.csv"
+at c.db import patients "$work/many.csv" 2>"$work/error.txt" && fail "30 broken lines were imported"
+listed=$(grep -c 'many.csv:[0-9]*: column birth_date:' "$work/error.txt" || true)
+[ "$listed" -eq 20 ] || fail "$listed problems listed, not the first 20"
+grep -q '… and 10 more' "$work/error.txt" || fail "the count of the other 10 is missing"
+grep -q '(30 problems)' "$work/error.txt" || fail "the total of 30 is missing"
+after=$(sqlite3 "$work/c.db" "SELECT count(*) FROM session_revision; SELECT count(*) FROM audit_log")
+[ "$before" = "$after" ] || fail "the refused import changed the database"
+
 [ $failures -eq 0 ] && echo "round trip and refusal hold" || exit 1
