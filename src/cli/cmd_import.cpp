@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "needlebook/exchange/csv_import.hpp"
+#include "needlebook/render/wrap.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -25,8 +26,8 @@ void add_import_command(CLI::App& app, Context& context) {
         const auto result = exchange::import_table(context.scope(), args->table, args->file);
         for (const auto& warning : result.warnings)
             context.warn(warning);
-        context.print(fmt::format("imported {} rows into {} from {}\n", result.rows, args->table,
-                                  args->file));
+        context.print(fmt::format("imported {} into {} from {}\n",
+                                  render::counted(result.rows, "row"), args->table, args->file));
     });
 }
 

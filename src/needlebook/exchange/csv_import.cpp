@@ -318,6 +318,30 @@ void import_followup(Context& c, const Row& row) {
     c.audit("followup.import", "followup", id, session.patient_id.value);
 }
 
+// A text cell as a spreadsheet-safe export writes it ("'=…"): kept as it is (a user may have
+// typed it), but counted, so importing a file exported without --raw is not a silent change.
+struct GuardedCells {
+    std::size_t count = 0;
+    std::string first; // 'line L column C'
+
+    void look_at(const CsvTable& table, const CsvRecord& record,
+                 const std::vector<std::string>& header) {
+        for (std::size_t i = 0; i < record.fields.size() && i < header.size(); ++i) {
+            const auto& text = record.fields[i];
+            if (text.size() < 2 || text[0] != '\'' ||
+                std::string_view("=+-@\t\r").find(text[1]) == std::string_view::npos)
+                continue;
+            const auto column =
+                std::find_if(table.columns.begin(), table.columns.end(),
+                             [&](const CsvColumn& c) { return c.name == header[i]; });
+            if (column == table.columns.end() || column->numeric)
+                continue;
+            if (count++ == 0)
+                first = fmt::format("line {} column {}", record.line, header[i]);
+        }
+    }
+};
+
 using RowImporter = std::function<void(Context&, const Row&)>;
 
 RowImporter importer_for(std::string_view table, storage::Database& db) {
@@ -381,6 +405,7 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
                 throw ValidationError(
                     "file", fmt::format("{} is empty; it needs a header line", file.string()));
             const auto index = read_header(table, *header, problems);
+            GuardedCells guarded;
             const bool header_ok = problems.count == 0; // else rows cannot be read by it
             while (header_ok) {
                 const auto record = reader.next();
@@ -392,6 +417,7 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
                                              header->fields.size()));
                     continue;
                 }
+                guarded.look_at(table, *record, header->fields);
                 const Row row(*record, index);
                 try {
                     import_row(context, row);
@@ -403,6 +429,13 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
                                  fmt::format("the database refused it: {}", e.what()));
                 }
             }
+            if (guarded.count > 0)
+                result.warnings.push_back(fmt::format(
+                    "{}: {} text {} with ' before = + - @ TAB or CR (first: {}); imported as "
+                    "written, ' included. If the file was exported without --raw, that ' was "
+                    "added for spreadsheets: export with --raw and import that file instead",
+                    problems.file, guarded.count,
+                    guarded.count == 1 ? "cell starts" : "cells start", guarded.first));
         } catch (const CsvSyntaxError& e) {
             problems.add(e.line(), "", fmt::format("column {}: {}", e.column(), e.what()));
         }
