@@ -11,6 +11,8 @@
 #include "needlebook/storage/session_repository.hpp"
 #include "needlebook/storage/settings_repository.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fmt/format.h>
 #include <fstream>
 #include <functional>
@@ -83,13 +85,32 @@ bool flag_of(const std::string& text) {
     throw ValidationError("voided", fmt::format("'{}' is not allowed; allowed: 0 or 1", text));
 }
 
-// Validation the model runs throws with its own field name; keep it, but say which row.
+// The model names fields as the command line does ('born', 'family name'); a problem in an
+// import names the file's column ('birth_date', 'family_name') where there is one.
+std::string column_of(std::string field) {
+    if (field == "born")
+        return "birth_date";
+    std::replace(field.begin(), field.end(), ' ', '_');
+    return field;
+}
+
 template <class Check> void validated(std::string_view column, Check check) {
     try {
         check();
     } catch (const ValidationError& e) {
-        throw ValidationError(e.field().empty() ? std::string(column) : e.field(), e.what());
+        throw ValidationError(e.field().empty() ? std::string(column) : column_of(e.field()),
+                              e.what());
     }
+}
+
+// Ids are kept on import: one already in the database is named, not left to a constraint.
+void ensure_new(storage::Database& db, std::string_view table, std::int64_t id) {
+    auto query = db.query(fmt::format("SELECT 1 FROM {} WHERE id = :id", table));
+    query->bind(":id", id);
+    if (query->executeStep())
+        throw ValidationError("id", fmt::format("{} id {} is already in the database; import "
+                                                "into a new database (init)",
+                                                table, id));
 }
 
 nlohmann::json json_of(const std::string& text, std::string_view column) {
@@ -174,6 +195,7 @@ void import_patient(Context& c, const Row& row) {
 
 void import_condition(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
+    ensure_new(c.scope.db(), "condition", id);
     const auto patient = patient_of(c.scope.db(), row);
     ConditionDetails d;
     d.code = row.parse("code", [](const std::string& t) { return parse_code<ConditionCode>(t); });
@@ -188,6 +210,7 @@ void import_condition(Context& c, const Row& row) {
 
 void import_consent(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
+    ensure_new(c.scope.db(), "consent", id);
     const auto patient = patient_of(c.scope.db(), row);
     ConsentDetails d{row.parse("signed", date_of), row.text("covers")};
     validated("consent", [&] { validate(d, c.scope.today()); });
@@ -248,6 +271,7 @@ std::vector<Override> overrides_of(const std::string& text) {
 
 void import_session(Context& c, const Row& row, const std::set<std::string>& products) {
     const auto id = row.parse("id", id_of);
+    ensure_new(c.scope.db(), "session", id);
     const auto patient = patient_of(c.scope.db(), row);
     Session session;
     session.patient_id = patient.id;
@@ -285,6 +309,7 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
 
 void import_reaction(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
+    ensure_new(c.scope.db(), "reaction", id);
     const auto session = session_of(c.scope.db(), row);
     ReactionDetails d;
     d.kind = row.parse("kind", [](const std::string& t) { return parse_code<ReactionKind>(t); });
@@ -304,6 +329,7 @@ void import_reaction(Context& c, const Row& row) {
 
 void import_followup(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
+    ensure_new(c.scope.db(), "followup", id);
     const auto session = session_of(c.scope.db(), row);
     FollowupDetails d;
     d.checked_on = row.parse("checked_on", date_of);
@@ -391,9 +417,13 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
                           const std::filesystem::path& file) {
     const auto& table = csv_table(table_name);
     const auto import_row = importer_for(table.name, scope.db());
+    std::error_code ignored;
+    if (std::filesystem::is_directory(file, ignored))
+        throw FileError(fmt::format("{} is a folder; give the table's file, e.g. {}/{}.csv",
+                                    file.string(), file.string(), table.name));
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        throw FileError(fmt::format("cannot read {}", file.string()));
+        throw FileError(fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
     ImportResult result;
     Problems problems{file.filename().string(), {}, 0};
     Context context{scope, file.filename().string(), result.warnings};
@@ -413,8 +443,18 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
                     break;
                 if (record->fields.size() != header->fields.size()) {
                     problems.add(record->line, "",
-                                 fmt::format("{} fields, the header has {}", record->fields.size(),
-                                             header->fields.size()));
+                                 record->fields.size() == 1 && record->fields[0].empty()
+                                     ? std::string("the line is empty")
+                                     : fmt::format("{} fields, the header has {}",
+                                                   record->fields.size(), header->fields.size()));
+                    continue;
+                }
+                if (const auto bad =
+                        std::find_if(record->fields.begin(), record->fields.end(),
+                                     [](const std::string& f) { return !valid_utf8(f); });
+                    bad != record->fields.end()) {
+                    problems.add(record->line, header->fields[bad - record->fields.begin()],
+                                 "not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel)");
                     continue;
                 }
                 guarded.look_at(table, *record, header->fields);
@@ -437,7 +477,7 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
                     problems.file, guarded.count,
                     guarded.count == 1 ? "cell starts" : "cells start", guarded.first));
         } catch (const CsvSyntaxError& e) {
-            problems.add(e.line(), "", fmt::format("column {}: {}", e.column(), e.what()));
+            problems.add(e.line(), "", fmt::format("character {}: {}", e.column(), e.what()));
         }
         if (problems.count > 0)
             throw ValidationError(

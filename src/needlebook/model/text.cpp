@@ -29,6 +29,8 @@ std::size_t utf8_sequence_length(unsigned char lead) {
     return (lead >> 3) == 0x1E ? 4 : 0;
 }
 
+} // namespace
+
 // Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), so every
 // export and JSON view can carry the text unchanged.
 bool valid_utf8(std::string_view text) {
@@ -52,8 +54,6 @@ bool valid_utf8(std::string_view text) {
     }
     return true;
 }
-
-} // namespace
 
 void check_text(std::string_view field, std::string_view value, std::size_t max_length,
                 bool required) {

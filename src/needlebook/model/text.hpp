@@ -8,6 +8,9 @@
 
 namespace needlebook {
 
+// Well-formed UTF-8: no overlong forms, surrogates or code points past U+10FFFF.
+bool valid_utf8(std::string_view text);
+
 // Refuses text longer than `max_length` characters, or blank text when `required`.
 void check_text(std::string_view field, std::string_view value, std::size_t max_length,
                 bool required = false);
