@@ -6,30 +6,20 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <iostream>
 #include <memory>
 #include <optional>
 
 namespace needlebook::cli {
 namespace {
 
-long long count_of(const nlohmann::ordered_json& bundle, std::string_view type) {
-    if (!bundle.contains("entry"))
-        return 0;
-    const auto& entries = bundle["entry"];
-    return std::count_if(entries.begin(), entries.end(), [type](const auto& entry) {
-        return entry["resource"]["resourceType"] == type;
-    });
-}
-
 // 'FHIR bundle of P-000001 written to f.json (2 sessions, 31 resources)'.
-std::string confirmation(const nlohmann::ordered_json& bundle,
+std::string confirmation(const exchange::FhirSummary& summary,
                          const std::optional<std::string>& patient, const std::string& path) {
-    const auto resources =
-        bundle.contains("entry") ? static_cast<long long>(bundle["entry"].size()) : 0LL;
-    const auto who = patient ? *patient : render::counted(count_of(bundle, "Patient"), "patient");
+    const auto who = patient ? *patient : render::counted(summary.patients, "patient");
     return fmt::format("FHIR bundle of {} written to {} ({}, {})\n", who, path,
-                       render::counted(count_of(bundle, "Encounter"), "session"),
-                       render::counted(resources, "resource"));
+                       render::counted(summary.sessions, "session"),
+                       render::counted(summary.resources, "resource"));
 }
 
 } // namespace
@@ -67,14 +57,13 @@ void add_fhir_command(CLI::App& app, Context& context) {
         // The export and the file in one transaction: if the file cannot be written, the
         // audit rows of the read are rolled back with it.
         scope.db().write([&] {
-            const auto bundle = exchange::fhir_bundle(scope, code);
             if (!file) {
-                context.print_json(bundle);
+                exchange::write_fhir_bundle(scope, code, std::cout);
                 return;
             }
-            file->stream() << bundle.dump(2) << "\n";
+            const auto summary = exchange::write_fhir_bundle(scope, code, file->stream());
             file->commit();
-            context.print(confirmation(bundle, code, args->output));
+            context.print(confirmation(summary, code, args->output));
         });
     });
 }

@@ -19,6 +19,7 @@
 #include <map>
 #include <openssl/evp.h>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -201,16 +202,25 @@ public:
         const auto key = key_of(resource);
         m_shared.try_emplace(key, std::move(resource));
     }
-    Json bundle(const std::string& id) && {
-        Json bundle{{"resourceType", "Bundle"}, {"id", id}, {"type", "collection"}};
-        Json entries = Json::array();
+    // Writes the resources added since the last flush as entries, and forgets them; the shared
+    // ones (products, makers, practitioners) wait for the end, as they serve every patient.
+    void flush(std::ostream& out) {
         for (auto& resource : m_resources)
-            entries.push_back(entry(std::move(resource)));
-        for (auto& [key, resource] : m_shared)
-            entries.push_back(entry(std::move(resource)));
-        set_if(bundle, "entry", std::move(entries));
-        return bundle;
+            write_entry(out, std::move(resource));
+        m_resources.clear();
     }
+    void finish(std::ostream& out) {
+        flush(out);
+        for (auto& [key, resource] : m_shared)
+            write_entry(out, std::move(resource));
+        m_shared.clear();
+        out << (m_written > 0 ? "\n  ]\n}\n" : "\n}\n");
+    }
+    void start(std::ostream& out, const std::string& id) {
+        out << "{\n  \"resourceType\": \"Bundle\",\n  \"id\": " << Json(id).dump()
+            << ",\n  \"type\": \"collection\"";
+    }
+    long long written() const { return m_written; }
 
 private:
     static std::string key_of(const Json& resource) {
@@ -221,10 +231,24 @@ private:
         const auto full_url = fmt::format("urn:uuid:{}", uuid_of(key_of(resource)));
         return {{"fullUrl", full_url}, {"resource", std::move(resource)}};
     }
+    // Exactly what dump(2) of the whole bundle would print for this entry: JSON text has no raw
+    // line breaks, so indenting every line by four spaces nests it under "entry".
+    void write_entry(std::ostream& out, Json resource) {
+        std::string text = entry(std::move(resource)).dump(2);
+        std::string indented = "    ";
+        indented.reserve(text.size() + text.size() / 8);
+        for (const char c : text) {
+            indented += c;
+            if (c == '\n')
+                indented += "    ";
+        }
+        out << (m_written++ == 0 ? ",\n  \"entry\": [\n" : ",\n") << indented;
+    }
 
     std::set<std::string> m_keys;
     std::vector<Json> m_resources;
     std::map<std::string, Json> m_shared;
+    long long m_written = 0;
 };
 
 // The resources of one patient's history, added to a bundle.
@@ -681,8 +705,8 @@ Products product_catalogue(storage::Database& db) {
 
 } // namespace
 
-nlohmann::ordered_json fhir_bundle(records::Scope& scope,
-                                   std::optional<std::string_view> patient_code) {
+FhirSummary write_fhir_bundle(records::Scope& scope, std::optional<std::string_view> patient_code,
+                              std::ostream& out) {
     // One transaction: a consistent snapshot, and every patient's read audited or none.
     return scope.db().write([&] {
         std::vector<std::string> codes;
@@ -693,13 +717,27 @@ nlohmann::ordered_json fhir_bundle(records::Scope& scope,
                 codes.push_back(patient.code);
         const auto products = product_catalogue(scope.db());
         BundleBuilder bundle;
+        bundle.start(out, patient_code ? fhir_id("needlebook-patient", *patient_code)
+                                       : std::string("needlebook-all"));
+        FhirSummary summary;
         for (const auto& code : codes) {
             const auto history = report::build_history(scope, code, "fhir");
             PatientExport(bundle, history, products, scope.settings()).add_all();
+            bundle.flush(out);
+            ++summary.patients;
+            summary.sessions += static_cast<long long>(history.sessions.size());
         }
-        return std::move(bundle).bundle(patient_code ? fhir_id("needlebook-patient", *patient_code)
-                                                     : std::string("needlebook-all"));
+        bundle.finish(out);
+        summary.resources = bundle.written();
+        return summary;
     });
+}
+
+nlohmann::ordered_json fhir_bundle(records::Scope& scope,
+                                   std::optional<std::string_view> patient_code) {
+    std::ostringstream out;
+    write_fhir_bundle(scope, patient_code, out);
+    return nlohmann::ordered_json::parse(out.str());
 }
 
 } // namespace needlebook::exchange
