@@ -77,6 +77,11 @@ std::int64_t id_of(const std::string& text) {
     return parse_record_id(text, "id", "as exported");
 }
 
+// A catalogue code in a column, e.g. code<Area>: parse_code with the model's message.
+template <class E> E code(const std::string& text) {
+    return parse_code<E>(text);
+}
+
 bool flag_of(const std::string& text) {
     if (text.empty() || text == "0")
         return false;
@@ -198,7 +203,7 @@ void import_condition(Context& c, const Row& row) {
     ensure_new(c.scope.db(), "condition", id);
     const auto patient = patient_of(c.scope.db(), row);
     ConditionDetails d;
-    d.code = row.parse("code", [](const std::string& t) { return parse_code<ConditionCode>(t); });
+    d.code = row.parse("code", code<ConditionCode>);
     d.since = row.optional("since", date_of);
     d.resolved_on = row.optional("resolved", date_of);
     d.note = row.text("note");
@@ -279,9 +284,8 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     d.performed_at = row.parse(
         "performed_at", [](const std::string& t) { return time::parse_utc(t, "performed_at"); });
     d.practitioner = row.text("practitioner");
-    d.indication =
-        row.parse("indication", [](const std::string& t) { return parse_code<Indication>(t); });
-    d.device = row.parse("device", [](const std::string& t) { return parse_code<Device>(t); });
+    d.indication = row.parse("indication", code<Indication>);
+    d.device = row.parse("device", code<Device>);
     d.model = row.text("model");
     d.cartridge = row.text("cartridge");
     d.cartridge_lot = row.text("cartridge_lot");
@@ -312,11 +316,10 @@ void import_reaction(Context& c, const Row& row) {
     ensure_new(c.scope.db(), "reaction", id);
     const auto session = session_of(c.scope.db(), row);
     ReactionDetails d;
-    d.kind = row.parse("kind", [](const std::string& t) { return parse_code<ReactionKind>(t); });
-    d.severity =
-        row.parse("severity", [](const std::string& t) { return parse_code<Severity>(t); });
-    d.area = row.optional("area", [](const std::string& t) { return parse_code<Area>(t); });
-    d.side = row.optional("side", [](const std::string& t) { return parse_code<Side>(t); });
+    d.kind = row.parse("kind", code<ReactionKind>);
+    d.severity = row.parse("severity", code<Severity>);
+    d.area = row.optional("area", code<Area>);
+    d.side = row.optional("side", code<Side>);
     d.onset = row.parse("onset", date_of);
     d.resolved = row.optional("resolved", date_of);
     d.note = row.text("note");
@@ -333,8 +336,7 @@ void import_followup(Context& c, const Row& row) {
     const auto session = session_of(c.scope.db(), row);
     FollowupDetails d;
     d.checked_on = row.parse("checked_on", date_of);
-    d.outcome =
-        row.parse("outcome", [](const std::string& t) { return parse_code<FollowupOutcome>(t); });
+    d.outcome = row.parse("outcome", code<FollowupOutcome>);
     d.note = row.text("note");
     validated("followup", [&] {
         validate(d, c.scope.zone().local_date(session.details.performed_at), c.scope.today());

@@ -11,6 +11,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/products.hpp"
+#include "needlebook/render/html.hpp"
 #include "needlebook/report/history.hpp"
 
 #include <algorithm>
@@ -144,41 +145,19 @@ std::string status_of(bool voided, std::string_view status) {
     return voided ? "entered-in-error" : std::string(status);
 }
 
-std::string escape_xhtml(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 // The reason and every field before and after, so no correction is hidden from a reader.
 Json amendment_narrative(const report::Amendment& amendment) {
     std::string div = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>";
-    div += escape_xhtml(fmt::format("revision {} by {}: {}", amendment.revision.number,
-                                    amendment.revision.author, amendment.revision.reason));
+    div += render::escape_html(fmt::format("revision {} by {}: {}", amendment.revision.number,
+                                           amendment.revision.author, amendment.revision.reason));
     div += "</p>";
     if (!amendment.changes.empty()) {
         div += "<ul>";
         for (const auto& change : amendment.changes)
-            div += fmt::format("<li>{}: {} -&gt; {}</li>", escape_xhtml(change.field),
-                               escape_xhtml(change.before.empty() ? "(none)" : change.before),
-                               escape_xhtml(change.after.empty() ? "(none)" : change.after));
+            div +=
+                fmt::format("<li>{}: {} -&gt; {}</li>", render::escape_html(change.field),
+                            render::escape_html(change.before.empty() ? "(none)" : change.before),
+                            render::escape_html(change.after.empty() ? "(none)" : change.after));
         div += "</ul>";
     }
     return {{"status", "generated"}, {"div", div + "</div>"}};
