@@ -136,4 +136,10 @@ for broken in "$work"/broken-*.json; do
     fi
 done
 
+# An unknown chart code prints nothing on stdout (no half bundle) and exits 1; a code typed in
+# another case gives the same bundle.
+if out=$("$needlebook" fhir NO-SUCH-PATIENT 2>/dev/null); then fail "fhir of an unknown patient succeeded"; fi
+[ -z "${out:-}" ] || fail "fhir of an unknown patient printed a partial bundle"
+"$needlebook" fhir p-000001 | cmp -s - "$work/demo.json" || fail "fhir p-000001 differs from P-000001"
+
 [ $failures -eq 0 ] && echo "FHIR bundles are valid and stable" || exit 1

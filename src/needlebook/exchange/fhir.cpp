@@ -689,14 +689,14 @@ FhirSummary write_fhir_bundle(records::Scope& scope, std::optional<std::string_v
     // One transaction: a consistent snapshot, and every patient's read audited or none.
     return scope.db().write([&] {
         std::vector<std::string> codes;
-        if (patient_code)
-            codes.emplace_back(*patient_code);
+        if (patient_code) // an unknown chart code fails before a byte is written
+            codes.push_back(records::find_patient(scope.db(), *patient_code).code);
         else
             for (const auto& patient : records::list_patients(scope.db(), ""))
                 codes.push_back(patient.code);
         const auto products = product_catalogue(scope.db());
         BundleBuilder bundle;
-        bundle.start(out, patient_code ? fhir_id("needlebook-patient", *patient_code)
+        bundle.start(out, patient_code ? fhir_id("needlebook-patient", codes.front())
                                        : std::string("needlebook-all"));
         FhirSummary summary;
         for (const auto& code : codes) {
