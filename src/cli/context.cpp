@@ -37,21 +37,26 @@ std::string Context::database_path() const {
     return data_home + "/needlebook/clinic.db";
 }
 
+std::string Context::actor() const {
+    std::string actor = options.actor;
+    if (actor.empty())
+        actor = environment("NEEDLEBOOK_USER");
+    if (actor.empty())
+        actor = os_login();
+    records::check_actor(actor);
+    return actor;
+}
+
 storage::Database& Context::db(storage::Database::Create create) {
-    if (!m_db)
-        m_db.emplace(storage::Database::open(database_path(), create));
+    if (!m_db) // creating the database and migrating it are audited in the actor's name
+        m_db.emplace(storage::Database::open(database_path(), create,
+                                             {actor(), time::Clock::from_environment().now()}));
     return *m_db;
 }
 
 records::Scope& Context::scope(storage::Database::Create create) {
-    if (!m_scope) {
-        std::string actor = options.actor;
-        if (actor.empty())
-            actor = environment("NEEDLEBOOK_USER");
-        if (actor.empty())
-            actor = os_login();
-        m_scope.emplace(db(create), time::Clock::from_environment(), actor);
-    }
+    if (!m_scope)
+        m_scope.emplace(db(create), time::Clock::from_environment(), actor());
     return *m_scope;
 }
 

@@ -27,6 +27,8 @@ public:
     storage::Database& db(storage::Database::Create create = storage::Database::Create::no);
     records::Scope& scope(storage::Database::Create create = storage::Database::Create::no);
     std::string database_path() const;
+    // --as, else $NEEDLEBOOK_USER, else the OS login; checked before the database is opened.
+    std::string actor() const;
 
     // The --format given; html is refused (as a usage error) unless the command allowed it.
     Format format() const;

@@ -8,6 +8,7 @@
 #include "needlebook/records/settings.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/record_digest.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -26,11 +27,13 @@ struct AuditRow {
     storage::AuditEntry entry;
     std::optional<std::string> prev_hash;
     std::optional<std::string> hash;
+    std::string record_hash; // empty when NULL
 };
 
 std::vector<AuditRow> audit_rows(storage::Database& db) {
     SQLite::Statement rows(db.sql(), "SELECT id, at, actor, action, patient_id, record_kind, "
-                                     "record_id, revision, reason, prev_hash, hash FROM audit_log "
+                                     "record_id, revision, reason, prev_hash, hash, "
+                                     "coalesce(record_hash, '') FROM audit_log "
                                      "ORDER BY id");
     std::vector<AuditRow> out;
     while (rows.executeStep()) {
@@ -51,6 +54,7 @@ std::vector<AuditRow> audit_rows(storage::Database& db) {
             row.prev_hash = rows.getColumn(9).getString();
         if (!rows.getColumn(10).isNull())
             row.hash = rows.getColumn(10).getString();
+        row.record_hash = rows.getColumn(11).getString();
         out.push_back(std::move(row));
     }
     return out;
@@ -880,7 +884,10 @@ TEST_CASE("the audit log: one row per write, chained by hash") {
             CHECK(row.prev_hash == previous);
         REQUIRE(row.hash.has_value());
         CHECK(row.hash->size() == 64);
-        CHECK(*row.hash == storage::audit_row_hash(row.id, row.entry, previous));
+        // Each row keeps the fingerprint of the revision it wrote, and the hash covers it.
+        CHECK(row.record_hash == storage::record_digest(clinic.db, row.entry.record_kind,
+                                                        *row.entry.record_id, *row.entry.revision));
+        CHECK(*row.hash == storage::audit_row_hash(row.id, row.entry, previous, row.record_hash));
         previous = *row.hash;
     }
 
@@ -889,15 +896,17 @@ TEST_CASE("the audit log: one row per write, chained by hash") {
         const auto prev = row.prev_hash.value_or("");
         auto tampered = row.entry;
         tampered.reason = "new e-mail";
-        CHECK(storage::audit_row_hash(row.id, tampered, prev) != *row.hash);
+        CHECK(storage::audit_row_hash(row.id, tampered, prev, row.record_hash) != *row.hash);
         tampered = row.entry;
         tampered.actor = "someone.else";
-        CHECK(storage::audit_row_hash(row.id, tampered, prev) != *row.hash);
+        CHECK(storage::audit_row_hash(row.id, tampered, prev, row.record_hash) != *row.hash);
         tampered = row.entry;
         tampered.revision = 3;
-        CHECK(storage::audit_row_hash(row.id, tampered, prev) != *row.hash);
-        CHECK(storage::audit_row_hash(row.id + 1, row.entry, prev) != *row.hash);
-        CHECK(storage::audit_row_hash(row.id, row.entry, prev + "0") != *row.hash);
+        CHECK(storage::audit_row_hash(row.id, tampered, prev, row.record_hash) != *row.hash);
+        CHECK(storage::audit_row_hash(row.id + 1, row.entry, prev, row.record_hash) != *row.hash);
+        CHECK(storage::audit_row_hash(row.id, row.entry, prev + "0", row.record_hash) != *row.hash);
+        CHECK(storage::audit_row_hash(row.id, row.entry, prev, row.record_hash + "0") != *row.hash);
+        CHECK(storage::audit_row_hash(row.id, row.entry, prev) != *row.hash);
     }
 }
 

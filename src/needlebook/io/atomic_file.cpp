@@ -1,6 +1,7 @@
 #include "needlebook/io/atomic_file.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/io/file_sync.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -10,13 +11,6 @@
 #include <unistd.h>
 
 namespace needlebook::io {
-namespace {
-
-std::filesystem::path folder_of(const std::filesystem::path& target) {
-    return target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-}
-
-} // namespace
 
 AtomicFile::Buffer::Buffer() : hash(EVP_MD_CTX_new()) {
     if (hash == nullptr || EVP_DigestInit_ex(hash, EVP_sha256(), nullptr) != 1)
@@ -120,12 +114,7 @@ void AtomicFile::commit() {
     if (::rename(m_temporary.c_str(), m_target.c_str()) != 0)
         fail("renaming the temporary file failed", errno);
     m_committed = true;
-    // The rename itself reaches the disk with the folder; best effort, the file is complete.
-    const int folder = ::open(folder_of(m_target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (folder >= 0) {
-        ::fsync(folder);
-        ::close(folder);
-    }
+    sync_folder(folder_of(m_target));
 }
 
 std::string AtomicFile::sha256() const {

@@ -13,17 +13,20 @@ time::ClinicZone clinic_zone(storage::Database& db) {
     return time::ClinicZone::from_setting(storage::SettingsRepository(db).load().time_zone);
 }
 
+void check_actor(const std::string& actor) {
+    const bool blank =
+        std::all_of(actor.begin(), actor.end(), [](unsigned char c) { return std::isspace(c); });
+    if (blank)
+        throw ValidationError("as", "the acting user is blank; give --as NAME or set "
+                                    "NEEDLEBOOK_USER");
+    check_text("as", actor, 100);
+}
+
 Scope::Scope(storage::Database& db, time::Clock clock, std::string actor)
     : m_db(db), m_clock(clock), m_actor(std::move(actor)),
       m_settings(storage::SettingsRepository(db).load()),
       m_zone(time::ClinicZone::from_setting(m_settings.time_zone)) {
-    // Every revision and audit row names who wrote it.
-    const bool blank = std::all_of(m_actor.begin(), m_actor.end(),
-                                   [](unsigned char c) { return std::isspace(c); });
-    if (blank)
-        throw ValidationError("as", "the acting user is blank; give --as NAME or set "
-                                    "NEEDLEBOOK_USER");
-    check_text("as", m_actor, 100);
+    check_actor(m_actor);
 }
 
 void Scope::reload_settings() {

@@ -42,6 +42,9 @@ private:
     time::ClinicZone m_zone;
 };
 
+// Refuses a blank or overlong acting user: every revision and audit row names who wrote it.
+void check_actor(const std::string& actor);
+
 // The clinic's zone as set in `db` (empty setting: the system's zone).
 time::ClinicZone clinic_zone(storage::Database& db);
 

@@ -1,6 +1,7 @@
 #include "needlebook/storage/database.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/migrations.hpp"
 
 #include <cerrno>
@@ -32,7 +33,7 @@ void create_private_file(const std::filesystem::path& path) {
 Database::Database(std::unique_ptr<SQLite::Database> sql, std::string path)
     : m_sql(std::move(sql)), m_path(std::move(path)) {}
 
-Database Database::open(const std::filesystem::path& path, Create create) {
+Database Database::open(const std::filesystem::path& path, Create create, const Opener& by) {
     if (create == Create::no && !std::filesystem::exists(path))
         throw NotFound(fmt::format("no database at {}; create it with 'needlebook init' or give "
                                    "--db PATH",
@@ -56,7 +57,23 @@ Database Database::open(const std::filesystem::path& path, Create create) {
         db.sql().exec("PRAGMA journal_mode = WAL");
         db.sql().exec("PRAGMA synchronous = FULL");
         db.sql().exec("PRAGMA foreign_keys = ON");
-        db.migrate();
+        db.migrate(&by);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(fmt::format("cannot open database {}: {}", path.string(), e.what()));
+    }
+}
+
+Database Database::open_read_only(const std::filesystem::path& path) {
+    if (!std::filesystem::is_regular_file(path))
+        throw NotFound(fmt::format("no database file at {}", path.string()));
+    try {
+        auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY, 5000);
+        Database db(std::move(sql), path.string());
+        if (const int version = db.schema_version(); version > latest_schema_version())
+            throw StorageError(fmt::format("database {} has schema version {}, newer than this "
+                                           "program knows ({}); use a newer needlebook",
+                                           path.string(), version, latest_schema_version()));
         return db;
     } catch (const SQLite::Exception& e) {
         throw StorageError(fmt::format("cannot open database {}: {}", path.string(), e.what()));
@@ -67,7 +84,7 @@ Database Database::in_memory() {
     auto sql = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
     Database db(std::move(sql), ":memory:");
     db.sql().exec("PRAGMA foreign_keys = ON");
-    db.migrate();
+    db.migrate(nullptr);
     return db;
 }
 
@@ -75,16 +92,43 @@ int Database::schema_version() {
     return m_sql->execAndGet("PRAGMA user_version").getInt();
 }
 
-void Database::migrate() {
+void Database::migrate(const Opener* by) {
+    const int found = schema_version();
     for (const auto& migration : migrations()) {
         if (migration.version <= schema_version())
             continue;
-        // The version and the schema change commit together or not at all.
+        // The version, the schema change and its audit row commit together or not at all.
         write([&] {
             m_sql->exec(std::string(migration.sql));
             m_sql->exec(fmt::format("PRAGMA user_version = {}", migration.version));
+            if (by == nullptr)
+                return;
+            if (found > 0)
+                append_audit(*this, {by->now, by->actor, "schema.migrate", std::nullopt, "",
+                                     std::nullopt, std::nullopt,
+                                     fmt::format("schema {} -> {} ({})", migration.version - 1,
+                                                 migration.version, migration.name)});
+            else if (migration.version == latest_schema_version())
+                append_audit(*this, {by->now, by->actor, "schema.create", std::nullopt, "",
+                                     std::nullopt, std::nullopt,
+                                     fmt::format("new database at schema {}", migration.version)});
         });
     }
+}
+
+void Database::check_before_first_write() {
+    if (m_checked_for_writing || m_path == ":memory:")
+        return;
+    SQLite::Statement check(*m_sql, "PRAGMA quick_check");
+    std::string first_problem = "ok";
+    if (check.executeStep())
+        first_problem = check.getColumn(0).getString();
+    if (first_problem != "ok")
+        throw StorageError(fmt::format("database {} is damaged ({}); nothing was written to it. "
+                                       "Run 'needlebook check' for details and restore the "
+                                       "latest backup with 'needlebook restore FILE'",
+                                       m_path, first_problem));
+    m_checked_for_writing = true;
 }
 
 Query Database::query(const std::string& sql) {
@@ -96,6 +140,8 @@ Query Database::query(const std::string& sql) {
 
 Database::TransactionScope::TransactionScope(Database& db, const char* begin) : m_db(db) {
     if (m_db.m_depth == 0) {
+        if (std::string_view(begin) == "BEGIN IMMEDIATE")
+            m_db.check_before_first_write();
         m_undo = "ROLLBACK";
         m_db.m_sql->exec(begin);
     } else {

@@ -1,6 +1,8 @@
 #pragma once
 // One open SQLite database: pragmas, schema migrations, cached statements and write scopes.
 
+#include "needlebook/time/date.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <filesystem>
 #include <memory>
@@ -24,14 +26,24 @@ private:
     SQLite::Statement& m_statement;
 };
 
+// Who opens a database and when: creating it and each migration are audited in their name.
+struct Opener {
+    std::string actor = "needlebook";
+    time::Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+};
+
 class Database {
 public:
     enum class Create { no, yes };
 
     // Opens (creating with mode 0600 when asked), refuses a schema newer than this program,
     // sets the pragmas of DESIGN.md and applies pending migrations.
-    static Database open(const std::filesystem::path& path, Create create);
-    // A private in-memory database with the full schema, for tests and examples.
+    static Database open(const std::filesystem::path& path, Create create, const Opener& by = {});
+    // Opens only to read, changing nothing: no pragma that writes, no migration, no quick check.
+    // For `check` and for verifying a backup copy, which may be damaged or from an older version.
+    static Database open_read_only(const std::filesystem::path& path);
+    // A private in-memory database with the full schema, for tests and examples; its creation
+    // is not audited (there is nothing to prove about a scratch database).
     static Database in_memory();
 
     SQLite::Database& sql() { return *m_sql; }
@@ -82,12 +94,15 @@ private:
     };
 
     Database(std::unique_ptr<SQLite::Database> sql, std::string path);
-    void migrate();
+    void migrate(const Opener* by);
+    // Refuses to write to a file that fails PRAGMA quick_check; run once, before the first write.
+    void check_before_first_write();
 
     std::unique_ptr<SQLite::Database> m_sql;
     std::string m_path;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
     int m_depth = 0; // nesting of transaction scopes
+    bool m_checked_for_writing = false;
 };
 
 } // namespace needlebook::storage

@@ -4,7 +4,7 @@
 # are text, so one starting with = + - @ is guarded like any other text cell.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 2)
+> database ready: ${TMP}/clinic.db (schema version 3)
 
 %env NEEDLEBOOK_NOW=2026-11-20T10:00:00Z
 $ needlebook patient add --code ANN --family Smith --given Ann --born 1985-04-12

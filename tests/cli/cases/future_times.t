@@ -2,7 +2,7 @@
 # 15:00 in London in November); the exact present is allowed.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 2)
+> database ready: ${TMP}/clinic.db (schema version 3)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01

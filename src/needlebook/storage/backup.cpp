@@ -1,0 +1,138 @@
+#include "needlebook/storage/backup.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/io/file_sync.hpp"
+#include "needlebook/storage/sha256.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Removes a temporary file on every way out but success.
+class TemporaryFile {
+public:
+    explicit TemporaryFile(const fs::path& target) : m_path(io::private_temporary(target)) {}
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    ~TemporaryFile() {
+        std::error_code ignored;
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+            fs::remove(m_path.string() + suffix, ignored);
+    }
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+// Every page of `from` into `to` in one step: one consistent snapshot of the source.
+void copy_pages(SQLite::Database& from, SQLite::Database& to) {
+    SQLite::Backup backup(to, from);
+    if (const int result = backup.executeStep(-1); result != SQLITE_DONE)
+        throw SQLite::Exception("the online backup stopped before the end", result);
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+    std::error_code ignored;
+    return fs::equivalent(a, b, ignored);
+}
+
+void refuse_existing(const fs::path& target) {
+    std::error_code ignored;
+    if (fs::exists(target, ignored))
+        throw Conflict(fmt::format("{} exists; choose a new file name (for example with the date) "
+                                   "or move the old file away",
+                                   target.string()));
+}
+
+// Copies the live file as it is, damaged or not: SQLite page by page when it can still read
+// it, else the bytes of the file and its write-ahead log.
+void keep_as_it_is(const fs::path& live, const fs::path& keep) {
+    TemporaryFile copy(keep);
+    try {
+        SQLite::Database from(live.string(), SQLite::OPEN_READONLY, 5000);
+        SQLite::Database to(copy.path().string(), SQLite::OPEN_READWRITE);
+        copy_pages(from, to);
+    } catch (const SQLite::Exception&) {
+        fs::copy_file(live, copy.path(), fs::copy_options::overwrite_existing);
+        if (const fs::path wal = live.string() + "-wal"; fs::exists(wal))
+            fs::copy_file(wal, keep.string() + "-wal", fs::copy_options::overwrite_existing);
+    }
+    io::sync_file(copy.path());
+    io::publish_without_replacing(copy.path(), keep);
+}
+
+} // namespace
+
+VerifiedCopy verify_database_file(const fs::path& file) {
+    VerifiedCopy result;
+    result.file = file;
+    {
+        auto db = Database::open_read_only(file);
+        result.check = verify_database(db);
+    }
+    result.bytes = fs::file_size(file);
+    result.sha256 = sha256_of_file(file);
+    return result;
+}
+
+VerifiedCopy back_up_database(Database& source, const fs::path& target) {
+    if (same_file(source.path(), target))
+        throw Conflict(fmt::format("{} is the database itself; give a backup file elsewhere, "
+                                   "ideally on another disk",
+                                   target.string()));
+    refuse_existing(target);
+    TemporaryFile copy(target);
+    try {
+        SQLite::Database to(copy.path().string(), SQLite::OPEN_READWRITE);
+        copy_pages(source.sql(), to);
+        // A backup is one self-contained file: no -wal beside it to lose on the way.
+        to.exec("PRAGMA journal_mode = DELETE");
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(fmt::format("backup to {} failed: {}; nothing was saved under that "
+                                       "name",
+                                       target.string(), e.what()));
+    }
+    io::sync_file(copy.path());
+    auto result = verify_database_file(copy.path());
+    if (!result.check.ok())
+        throw StorageError(fmt::format("the backup copy failed its check ({}); nothing was "
+                                       "saved as {}. The database itself may be damaged: run "
+                                       "'needlebook check'",
+                                       result.check.first_fault(), target.string()));
+    io::publish_without_replacing(copy.path(), target);
+    result.file = target;
+    return result;
+}
+
+void replace_database(const fs::path& live, const VerifiedCopy& source, const fs::path& keep) {
+    if (same_file(live, source.file))
+        throw Conflict(fmt::format("{} is the database itself; give a backup file",
+                                   source.file.string()));
+    std::error_code ignored;
+    if (!fs::exists(live, ignored)) {
+        // Nothing to keep: the verified file becomes the database under its name.
+        TemporaryFile copy(live);
+        fs::copy_file(source.file, copy.path(), fs::copy_options::overwrite_existing);
+        io::sync_file(copy.path());
+        io::publish_without_replacing(copy.path(), live);
+        return;
+    }
+    refuse_existing(keep);
+    keep_as_it_is(live, keep);
+    try {
+        SQLite::Database from(source.file.string(), SQLite::OPEN_READONLY, 5000);
+        SQLite::Database to(live.string(), SQLite::OPEN_READWRITE, 5000);
+        copy_pages(from, to);
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(fmt::format("restoring {} into {} failed: {}; the database is as it "
+                                       "was, and a copy of it is kept as {}",
+                                       source.file.string(), live.string(), e.what(),
+                                       keep.string()));
+    }
+}
+
+} // namespace needlebook::storage

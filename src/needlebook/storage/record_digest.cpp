@@ -1,0 +1,139 @@
+#include "needlebook/storage/record_digest.hpp"
+
+#include "needlebook/storage/sha256.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace needlebook::storage {
+namespace {
+
+// Columns are named, never `*`: a column added by a later migration must not change the
+// fingerprint of revisions stored before it.
+struct DigestQuery {
+    std::string_view sql;
+    bool required; // the revision is missing when this query finds no row
+};
+
+struct RecordKind {
+    std::string_view kind;
+    std::vector<DigestQuery> queries; // each binds :id and :revision
+};
+
+std::string revision_query(std::string_view record, std::string_view identity_columns,
+                           std::string_view revision_columns) {
+    return fmt::format("SELECT {1}, {2} FROM {0} i JOIN {0}_revision r ON r.{0}_id = i.id "
+                       "WHERE i.id = :id AND r.revision = :revision",
+                       record, identity_columns, revision_columns);
+}
+
+const std::vector<RecordKind>& record_kinds() {
+    // The strings must outlive the string_views above: built once, kept for the program's life.
+    static const std::array<std::string, 6> sql = {
+        revision_query("patient", "i.id, i.code, i.created_at",
+                       "r.id, r.revision, r.family_name, r.given_name, r.birth_date, "
+                       "r.fitzpatrick, r.phone, r.email, r.note, r.voided, r.author, "
+                       "r.recorded_at, r.reason"),
+        revision_query("condition", "i.id, i.patient_id, i.code, i.created_at",
+                       "r.id, r.revision, r.since, r.resolved_on, r.note, r.voided, r.author, "
+                       "r.recorded_at, r.reason"),
+        revision_query("consent", "i.id, i.patient_id, i.created_at",
+                       "r.id, r.revision, r.signed_on, r.covers, r.voided, r.author, "
+                       "r.recorded_at, r.reason"),
+        revision_query("session", "i.id, i.patient_id, i.created_at",
+                       "r.id, r.revision, r.performed_at, r.practitioner, r.indication, "
+                       "r.device, r.model, r.cartridge, r.cartridge_lot, r.anaesthetic, "
+                       "r.endpoint, r.aftercare, r.note, r.override_reason, r.voided, r.author, "
+                       "r.recorded_at, r.reason"),
+        revision_query("reaction", "i.id, i.session_id, i.created_at",
+                       "r.id, r.revision, r.kind, r.severity, r.area, r.side, r.onset_on, "
+                       "r.resolved_on, r.note, r.voided, r.author, r.recorded_at, r.reason"),
+        revision_query("followup", "i.id, i.session_id, i.created_at",
+                       "r.id, r.revision, r.checked_on, r.outcome, r.note, r.voided, r.author, "
+                       "r.recorded_at, r.reason"),
+    };
+    static constexpr std::string_view of_session_revision =
+        "(SELECT id FROM session_revision WHERE session_id = :id AND revision = :revision)";
+    static const std::array<std::string, 3> session_parts = {
+        fmt::format("SELECT id, position, area, side, depth_mm, passes FROM session_area "
+                    "WHERE session_revision_id = {} ORDER BY position",
+                    of_session_revision),
+        fmt::format("SELECT id, position, product_id, lot, expiry, phase, amount_ml FROM "
+                    "serum_use WHERE session_revision_id = {} ORDER BY position",
+                    of_session_revision),
+        fmt::format("SELECT id, rule, detail FROM session_override WHERE session_revision_id = "
+                    "{} ORDER BY id",
+                    of_session_revision),
+    };
+    static const std::vector<RecordKind> kinds = {
+        {"patient", {{sql[0], true}}},
+        {"condition", {{sql[1], true}}},
+        {"consent", {{sql[2], true}}},
+        {"session",
+         {{sql[3], true},
+          {session_parts[0], false},
+          {session_parts[1], false},
+          {session_parts[2], false}}},
+        {"reaction", {{sql[4], true}}},
+        {"followup", {{sql[5], true}}},
+        // Products are catalogue rows without revisions: written once, as revision 1.
+        {"product",
+         {{"SELECT id, code, name, kind, maker FROM product WHERE id = :id AND :revision = 1",
+           true}}},
+    };
+    return kinds;
+}
+
+const RecordKind* find_kind(std::string_view kind) {
+    const auto& kinds = record_kinds();
+    const auto found = std::find_if(kinds.begin(), kinds.end(),
+                                    [&](const RecordKind& known) { return known.kind == kind; });
+    return found == kinds.end() ? nullptr : &*found;
+}
+
+nlohmann::json cell(const SQLite::Column& column) {
+    if (column.isInteger())
+        return column.getInt64();
+    if (column.isFloat())
+        return column.getDouble(); // printed in the shortest form that reads back the same
+    if (column.isNull())
+        return nullptr;
+    return column.getString();
+}
+
+} // namespace
+
+bool has_record_digest(std::string_view kind) {
+    return find_kind(kind) != nullptr;
+}
+
+std::optional<std::string> record_digest(Database& db, std::string_view kind,
+                                         std::int64_t record_id, int revision) {
+    const auto* known = find_kind(kind);
+    if (known == nullptr)
+        return std::nullopt;
+    // JSON arrays of parts, rows and cells: quoting keeps boundaries unambiguous whatever the
+    // cells hold.
+    auto content = nlohmann::json::array();
+    for (const auto& part : known->queries) {
+        auto query = db.query(std::string(part.sql));
+        query->bind(":id", record_id);
+        query->bind(":revision", revision);
+        auto rows = nlohmann::json::array();
+        while (query->executeStep()) {
+            auto row = nlohmann::json::array();
+            for (int i = 0; i < query->getColumnCount(); ++i)
+                row.push_back(cell(query->getColumn(i)));
+            rows.push_back(std::move(row));
+        }
+        if (part.required && rows.empty())
+            return std::nullopt;
+        content.push_back(std::move(rows));
+    }
+    return sha256_hex(content.dump());
+}
+
+} // namespace needlebook::storage

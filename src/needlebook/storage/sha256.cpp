@@ -1,0 +1,54 @@
+#include "needlebook/storage/sha256.hpp"
+
+#include "needlebook/error.hpp"
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+#include <fstream>
+#include <memory>
+#include <openssl/evp.h>
+
+namespace needlebook::storage {
+namespace {
+
+std::string to_hex(const unsigned char* digest, unsigned int length) {
+    constexpr std::string_view hex_digits = "0123456789abcdef";
+    std::string hex(length * 2, '0');
+    for (unsigned int i = 0; i < length; ++i) {
+        hex[2 * i] = hex_digits[digest[i] >> 4];
+        hex[2 * i + 1] = hex_digits[digest[i] & 0xF];
+    }
+    return hex;
+}
+
+} // namespace
+
+std::string sha256_hex(std::string_view text) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    static const EVP_MD* const sha256 = EVP_sha256(); // looked up once, not per row
+    EVP_Digest(text.data(), text.size(), digest.data(), &length, sha256, nullptr);
+    return to_hex(digest.data(), length);
+}
+
+std::string sha256_of_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw FileError(fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                          &EVP_MD_CTX_free);
+    EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
+    std::array<char, 1 << 16> block{};
+    while (in.read(block.data(), block.size()) || in.gcount() > 0)
+        EVP_DigestUpdate(context.get(), block.data(), static_cast<std::size_t>(in.gcount()));
+    if (in.bad())
+        throw FileError(fmt::format("cannot read {}", file.string()));
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(context.get(), digest.data(), &length);
+    return to_hex(digest.data(), length);
+}
+
+} // namespace needlebook::storage

@@ -1,0 +1,15 @@
+#pragma once
+// SHA-256 (OpenSSL) as lowercase hex: the audit chain, record fingerprints and backup files.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace needlebook::storage {
+
+std::string sha256_hex(std::string_view text);
+
+// Of a file's bytes, read in blocks; throws FileError when it cannot be read.
+std::string sha256_of_file(const std::filesystem::path& file);
+
+} // namespace needlebook::storage

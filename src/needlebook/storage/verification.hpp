@@ -1,0 +1,36 @@
+#pragma once
+// Proof that a database is sound: SQLite's integrity and foreign-key checks, the audit chain,
+// and every record revision against the fingerprint its audit row keeps. Used by `check`, by
+// `backup` on the copy it made and by `restore` on the file it is given.
+
+#include "needlebook/storage/database.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace needlebook::storage {
+
+struct CheckSection {
+    explicit CheckSection(std::string section_name) : name(std::move(section_name)) {}
+    std::string name;         // "integrity", "foreign keys", "audit chain", "records"
+    std::int64_t checked = 0; // pages are not counted: 0 for integrity
+    std::int64_t faults = 0;
+    std::optional<std::string> first; // the first fault, naming its row
+    std::string note;                 // what was not checked, and why
+    bool ok() const { return faults == 0; }
+};
+
+struct DatabaseCheck {
+    std::vector<CheckSection> sections;
+    bool ok() const;
+    // The first fault of the first section that has one, for a one-line message.
+    std::string first_fault() const;
+};
+
+// Runs every check on `db` (which may be opened read-only). Never throws for a damaged file:
+// what cannot be read becomes a fault of its section.
+DatabaseCheck verify_database(Database& db);
+
+} // namespace needlebook::storage
