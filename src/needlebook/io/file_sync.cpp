@@ -30,8 +30,8 @@ void sync_file(const std::filesystem::path& file) {
         const int error = errno;
         if (fd >= 0)
             ::close(fd);
-        throw FileError(fmt::format("cannot flush {} to disk: {}", file.string(),
-                                    std::strerror(error)));
+        throw FileError(
+            fmt::format("cannot flush {} to disk: {}", file.string(), std::strerror(error)));
     }
     ::close(fd);
 }

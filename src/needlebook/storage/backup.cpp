@@ -4,7 +4,9 @@
 #include "needlebook/io/file_sync.hpp"
 #include "needlebook/storage/sha256.hpp"
 
+#include <SQLiteCpp/Backup.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace needlebook::storage {
 namespace {
@@ -110,8 +112,8 @@ VerifiedCopy back_up_database(Database& source, const fs::path& target) {
 
 void replace_database(const fs::path& live, const VerifiedCopy& source, const fs::path& keep) {
     if (same_file(live, source.file))
-        throw Conflict(fmt::format("{} is the database itself; give a backup file",
-                                   source.file.string()));
+        throw Conflict(
+            fmt::format("{} is the database itself; give a backup file", source.file.string()));
     std::error_code ignored;
     if (!fs::exists(live, ignored)) {
         // Nothing to keep: the verified file becomes the database under its name.
@@ -128,6 +130,17 @@ void replace_database(const fs::path& live, const VerifiedCopy& source, const fs
         SQLite::Database to(live.string(), SQLite::OPEN_READWRITE, 5000);
         copy_pages(from, to);
     } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT) {
+            // SQLite cannot lock a file whose header is destroyed: replace the file itself.
+            TemporaryFile copy(live);
+            fs::copy_file(source.file, copy.path(), fs::copy_options::overwrite_existing);
+            io::sync_file(copy.path());
+            fs::rename(copy.path(), live);
+            for (const char* suffix : {"-wal", "-shm"})
+                fs::remove(live.string() + suffix, ignored);
+            io::sync_folder(io::folder_of(live));
+            return;
+        }
         throw StorageError(fmt::format("restoring {} into {} failed: {}; the database is as it "
                                        "was, and a copy of it is kept as {}",
                                        source.file.string(), live.string(), e.what(),
