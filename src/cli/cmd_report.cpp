@@ -11,19 +11,6 @@
 namespace needlebook::cli {
 namespace {
 
-void print_view(Context& context, const render::ReportView& view) {
-    switch (context.format()) {
-    case Format::json:
-        context.print_json(render::view_json(view));
-        break;
-    case Format::csv:
-        render::write_view_csv(std::cout, view);
-        break;
-    default:
-        context.print(render::view_text(view, context.color_stdout()));
-    }
-}
-
 std::optional<time::Date> optional_date(const std::string& text, std::string_view field) {
     if (text.empty())
         return std::nullopt;
@@ -56,7 +43,7 @@ void add_report_commands(CLI::App& app, Context& context) {
         const auto to = optional_date(args->to, "to");
         const auto result =
             report::recovery_report(context.scope(), report::parse_grouping(args->by), from, to);
-        print_view(context, render::recovery_view(result));
+        context.print_view(render::recovery_view(result));
     });
 
     auto as_of = std::make_shared<std::string>();
@@ -67,7 +54,7 @@ void add_report_commands(CLI::App& app, Context& context) {
         ->check(non_empty());
     followups->callback([&context, as_of] {
         const auto day = optional_date(*as_of, "as-of");
-        print_view(context, render::followups_view(report::followup_report(context.scope(), day)));
+        context.print_view(render::followups_view(report::followup_report(context.scope(), day)));
     });
 
     auto lot = std::make_shared<std::string>();
@@ -77,7 +64,7 @@ void add_report_commands(CLI::App& app, Context& context) {
     lot_command->add_option("LOT", *lot, "lot number as on the label")->required();
     lot_command->callback([&context, lot] {
         auto& scope = context.scope();
-        print_view(context, render::lot_view(report::lot_recall(scope, *lot), scope.zone()));
+        context.print_view(render::lot_view(report::lot_recall(scope, *lot), scope.zone()));
     });
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fmt/color.h>
 #include <fmt/format.h>
+#include <iostream>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -100,6 +101,19 @@ void Context::print(const std::string& text) const {
 
 void Context::print_json(const nlohmann::ordered_json& value) const {
     fmt::print("{}\n", value.dump(2));
+}
+
+void Context::print_view(const render::ReportView& view) const {
+    switch (format()) {
+    case Format::json:
+        print_json(render::view_json(view));
+        break;
+    case Format::csv:
+        render::write_view_csv(std::cout, view);
+        break;
+    default:
+        print(render::view_text(view, color_stdout()));
+    }
 }
 
 void Context::warn(const std::string& message) const {

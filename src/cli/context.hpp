@@ -2,6 +2,7 @@
 // What every command shares: the global options, the lazily opened database and the output.
 
 #include "needlebook/records/scope.hpp"
+#include "needlebook/render/report_view.hpp"
 #include "needlebook/storage/database.hpp"
 
 #include <nlohmann/json.hpp>
@@ -41,6 +42,8 @@ public:
     // Output of a successful command: stdout only.
     void print(const std::string& text) const;
     void print_json(const nlohmann::ordered_json& value) const;
+    // A report in the --format given: aligned text, JSON or CSV.
+    void print_view(const render::ReportView& view) const;
     // A warning on stderr, prefixed 'needlebook: warning: '.
     void warn(const std::string& message) const;
 

@@ -2,10 +2,12 @@
 // The manager's reports as titled tables, and the three ways to print them: aligned text,
 // JSON and CSV. Each report is turned into a ReportView once; the formats never diverge.
 
+#include "needlebook/records/safekeeping.hpp"
 #include "needlebook/render/csv_writer.hpp"
 #include "needlebook/report/followups.hpp"
 #include "needlebook/report/lot_recall.hpp"
 #include "needlebook/report/recovery.hpp"
+#include "needlebook/storage/verification.hpp"
 #include "needlebook/time/zone.hpp"
 
 #include <nlohmann/json.hpp>
@@ -40,5 +42,8 @@ void write_view_csv(std::ostream& out, const ReportView& view);
 ReportView recovery_view(const report::RecoveryReport& report);
 ReportView followups_view(const report::FollowupReport& report);
 ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zone);
+// `check` and the verification printed by `backup` and `restore`.
+ReportView check_view(const std::string& file, const storage::DatabaseCheck& check);
+ReportView audit_view(const std::vector<records::AuditLine>& lines);
 
 } // namespace needlebook::render

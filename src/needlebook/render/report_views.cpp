@@ -195,4 +195,44 @@ ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zon
     return view;
 }
 
+ReportView check_view(const std::string& file, const storage::DatabaseCheck& check) {
+    ReportView view;
+    view.title = "Database check: " + file;
+    view.facts = {{"file", text(file)}, {"result", text(check.ok() ? "ok" : "FAULTS FOUND")}};
+    view.notes = {"integrity: SQLite's integrity_check; foreign keys: foreign_key_check; audit "
+                  "chain: each row's SHA-256 and its link to the row before; records: each "
+                  "record revision against the fingerprint its audit row keeps"};
+    ViewTable table{
+        "checks", "", {"check", "result", "rows_checked", "faults", "first_fault", "note"}, {}, ""};
+    for (const auto& section : check.sections)
+        table.rows.push_back({text(section.name), text(section.ok() ? "ok" : "FAULT"),
+                              number(section.checked), number(section.faults),
+                              text(section.first.value_or("")), text(section.note)});
+    view.tables.push_back(std::move(table));
+    return view;
+}
+
+ReportView audit_view(const std::vector<records::AuditLine>& lines) {
+    ReportView view;
+    view.title = "Audit trail";
+    view.facts = {{"rows", number(static_cast<long long>(lines.size()))}};
+    view.notes = {"times are UTC, as stored and hashed"};
+    ViewTable table{"audit",
+                    "",
+                    {"id", "at", "actor", "action", "patient", "record", "revision", "reason"},
+                    {},
+                    "no audit rows match"};
+    for (const auto& line : lines) {
+        const auto& row = line.row;
+        table.rows.push_back(
+            {number(row.id), text(row.at), text(row.actor), text(row.action),
+             text(line.patient_code),
+             text(row.record_id ? fmt::format("{} {}", row.record_kind, *row.record_id)
+                                : row.record_kind),
+             row.revision ? number(*row.revision) : text(""), text(row.reason)});
+    }
+    view.tables.push_back(std::move(table));
+    return view;
+}
+
 } // namespace needlebook::render

@@ -30,6 +30,13 @@ void create_private_file(const std::filesystem::path& path) {
 
 } // namespace
 
+std::string without_check_heading(std::string line) {
+    constexpr std::string_view heading = "*** in database main ***";
+    if (line.starts_with(heading))
+        line.erase(0, line.find_first_not_of('\n', heading.size()));
+    return line;
+}
+
 Database::Database(std::unique_ptr<SQLite::Database> sql, std::string path)
     : m_sql(std::move(sql)), m_path(std::move(path)) {}
 
@@ -54,7 +61,11 @@ Database Database::open(const std::filesystem::path& path, Create create, const 
             throw NotFound(fmt::format("{} is not a Needlebook database yet; create it with "
                                        "'needlebook init'",
                                        path.string()));
-        db.sql().exec("PRAGMA journal_mode = WAL");
+        // Switching the journal mode rewrites the header: a damaged file is refused before.
+        if (db.sql().execAndGet("PRAGMA journal_mode").getString() != "wal") {
+            db.check_before_first_write();
+            db.sql().exec("PRAGMA journal_mode = WAL");
+        }
         db.sql().exec("PRAGMA synchronous = FULL");
         db.sql().exec("PRAGMA foreign_keys = ON");
         db.migrate(&by);
@@ -121,8 +132,12 @@ void Database::check_before_first_write() {
         return;
     SQLite::Statement check(*m_sql, "PRAGMA quick_check");
     std::string first_problem = "ok";
-    if (check.executeStep())
-        first_problem = check.getColumn(0).getString();
+    while (check.executeStep()) {
+        first_problem = without_check_heading(check.getColumn(0).getString());
+        first_problem = first_problem.substr(0, first_problem.find('\n'));
+        if (!first_problem.empty())
+            break;
+    }
     if (first_problem != "ok")
         throw StorageError(fmt::format("database {} is damaged ({}); nothing was written to it. "
                                        "Run 'needlebook check' for details and restore the "

@@ -32,6 +32,10 @@ struct Opener {
     time::Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 };
 
+// A line of PRAGMA quick_check or integrity_check without SQLite's "*** in database main ***"
+// heading; empty when the line was only the heading.
+std::string without_check_heading(std::string line);
+
 class Database {
 public:
     enum class Create { no, yes };

@@ -34,9 +34,16 @@ CheckSection sqlite_integrity(Database& db) {
     guarded(section, [&] {
         SQLite::Statement check(db.sql(), "PRAGMA integrity_check");
         while (check.executeStep()) {
-            auto line = check.getColumn(0).getString();
-            if (line != "ok")
-                add_fault(section, std::move(line));
+            // One result may hold several problems, a line each.
+            const auto lines = without_check_heading(check.getColumn(0).getString());
+            std::size_t start = 0;
+            while (start < lines.size()) {
+                const auto end = std::min(lines.find('\n', start), lines.size());
+                if (const auto line = lines.substr(start, end - start);
+                    line != "ok" && !line.empty())
+                    add_fault(section, line);
+                start = end + 1;
+            }
         }
     });
     return section;

@@ -1,0 +1,46 @@
+#pragma once
+// Use cases that protect the database as a whole: a verified backup, a restore that keeps what
+// it replaces, and the audit trail listed for a manager. Each is audited.
+
+#include "needlebook/records/scope.hpp"
+#include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/backup.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace needlebook::records {
+
+// Copies the database into `target` (a new file), verifies the copy and audits it as
+// "database.backup" with the copy's size and SHA-256.
+storage::VerifiedCopy back_up(Scope& scope, const std::filesystem::path& target);
+
+struct Restored {
+    storage::VerifiedCopy source;
+    std::filesystem::path kept; // the replaced database; empty when there was none
+    int schema_version = 0;     // after migrating the restored copy, if it was older
+};
+
+// Verifies `source` and refuses it (changing nothing) if any check fails; else keeps the
+// database at `live` as '<live>.replaced-<UTC time>', copies `source` in, migrates it and audits
+// "database.restore" in the restored database.
+Restored restore(const std::filesystem::path& live, const std::filesystem::path& source,
+                 const storage::Opener& by);
+
+struct AuditLine {
+    storage::StoredAuditRow row;
+    std::string patient_code; // empty for whole-database actions
+};
+
+struct AuditQuery {
+    std::optional<std::string> patient_code;
+    std::optional<time::Date> from; // inclusive, a day in the clinic's zone
+    std::optional<time::Date> to;   // inclusive
+};
+
+// The audit trail, oldest first.
+std::vector<AuditLine> list_audit(Scope& scope, const AuditQuery& query);
+
+} // namespace needlebook::records
