@@ -76,7 +76,7 @@ int run(int argc, char** argv) {
     } catch (const Error& e) {
         return fail(context, 1, e.what());
     } catch (const SQLite::Exception& e) {
-        return fail(context, 1, fmt::format("database: {}", e.what()));
+        return fail(context, 1, storage::describe_failure(e, context.database_path()));
     } catch (const std::exception& e) {
         return fail(context, 1, e.what());
     }

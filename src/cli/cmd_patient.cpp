@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/records/safekeeping.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/render/csv_writer.hpp"
 #include "needlebook/render/json.hpp"
@@ -129,15 +130,23 @@ void add_patient_commands(CLI::App& app, Context& context) {
     auto show_code = std::make_shared<std::string>();
     show->add_option("PATIENT", *show_code, "chart code")->required();
     show->callback([&context, show_code] {
-        auto& db = context.db();
-        const auto patient = records::find_patient(db, *show_code);
-        const auto conditions = records::conditions_of(db, patient.id);
-        const auto consents = records::consents_of(db, patient.id);
-        storage::SessionFilter filter;
-        filter.patient = patient.id;
-        filter.include_voided = true;
-        const auto sessions = records::list_sessions(db, filter);
-        const auto zone = records::clinic_zone(db);
+        context.format(); // a wrong --format is refused before the read is audited
+        auto& scope = context.scope();
+        auto& db = scope.db();
+        // Read and audited in one transaction: the audit row names the revision shown.
+        const auto [patient, conditions, consents, sessions] = db.write([&] {
+            auto patient = records::find_patient(db, *show_code);
+            storage::SessionFilter filter;
+            filter.patient = patient.id;
+            filter.include_voided = true;
+            auto shown = std::tuple(patient, records::conditions_of(db, patient.id),
+                                    records::consents_of(db, patient.id),
+                                    records::list_sessions(db, filter));
+            records::audit_read(scope, "patient.show", "patient", patient.id.value,
+                                patient.id.value, patient.revision.number);
+            return shown;
+        });
+        const auto& zone = scope.zone();
         if (context.format() == Format::json) {
             auto json = render::to_json(patient);
             json["conditions"] = nlohmann::ordered_json::array();

@@ -63,6 +63,7 @@ void add_report_commands(CLI::App& app, Context& context) {
                "reaction after it");
     lot_command->add_option("LOT", *lot, "lot number as on the label")->required();
     lot_command->callback([&context, lot] {
+        context.format(); // a wrong --format is refused before the recall is audited
         auto& scope = context.scope();
         context.print_view(render::lot_view(report::lot_recall(scope, *lot), scope.zone()));
     });

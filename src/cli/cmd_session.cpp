@@ -3,6 +3,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
+#include "needlebook/records/safekeeping.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/render/csv_writer.hpp"
 #include "needlebook/render/json.hpp"
@@ -188,11 +189,20 @@ void add_session_commands(CLI::App& app, Context& context) {
         session->add_subcommand("show", "show a session with its reactions and follow-ups");
     show->add_option("SESSION", *show_id, "session id")->required();
     show->callback([&context, show_id] {
-        auto& db = context.db();
-        const auto found = records::get_session(db, records::parse_session_id(*show_id));
-        const auto zone = records::clinic_zone(db);
-        const auto reactions = records::reactions_of(db, found.id);
-        const auto followups = records::followups_of(db, found.id);
+        context.format(); // a wrong --format is refused before the read is audited
+        auto& scope = context.scope();
+        auto& db = scope.db();
+        const auto id = records::parse_session_id(*show_id);
+        // Read and audited in one transaction: the audit row names the revision shown.
+        const auto [found, reactions, followups] = db.write([&] {
+            auto session = records::get_session(db, id);
+            auto shown = std::tuple(session, records::reactions_of(db, session.id),
+                                    records::followups_of(db, session.id));
+            records::audit_read(scope, "session.show", "session", session.id.value,
+                                session.patient_id.value, session.revision.number);
+            return shown;
+        });
+        const auto& zone = scope.zone();
         if (context.format() == Format::json) {
             auto json = render::to_json(found, zone);
             json["reactions"] = nlohmann::ordered_json::array();

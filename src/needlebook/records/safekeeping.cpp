@@ -2,6 +2,7 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/storage/migrations.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 
 #include <date/date.h>
@@ -24,15 +25,25 @@ storage::VerifiedCopy back_up(Scope& scope, const std::filesystem::path& target)
 
 Restored restore(const std::filesystem::path& live, const std::filesystem::path& source,
                  const storage::Opener& by) {
+    // A newer program's database is not this program's to replace (a damaged one is).
+    if (const auto version = storage::Database::schema_version_of(live);
+        version && *version > storage::latest_schema_version())
+        throw Refused(
+            fmt::format("database {} has schema version {}, newer than this program "
+                        "knows ({}); restore with a newer needlebook. Nothing was changed",
+                        live.string(), *version, storage::latest_schema_version()));
     Restored restored;
     restored.source = storage::verify_database_file(source);
     if (!restored.source.check.ok())
         throw Refused(fmt::format("{} failed its check ({}); nothing was restored and the "
                                   "database is unchanged",
                                   source.string(), restored.source.check.first_fault()));
-    if (std::filesystem::exists(live))
-        restored.kept = live.string() + date::format(".replaced-%Y%m%dT%H%M%SZ",
-                                                     date::floor<std::chrono::seconds>(by.now));
+    if (std::filesystem::exists(live)) {
+        const auto stamp = live.string() + date::format(".replaced-%Y%m%dT%H%M%SZ", by.now);
+        restored.kept = stamp;
+        for (int n = 2; std::filesystem::exists(restored.kept); ++n) // two restores in a second
+            restored.kept = fmt::format("{}-{}", stamp, n);
+    }
     storage::replace_database(live, restored.source, restored.kept);
     // Opening migrates an older copy; the restore is then the newest row of its chain.
     auto db = storage::Database::open(live, storage::Database::Create::no, by);
@@ -49,6 +60,12 @@ Restored restore(const std::filesystem::path& live, const std::filesystem::path&
     });
     restored.schema_version = db.schema_version();
     return restored;
+}
+
+void audit_read(Scope& scope, std::string action, std::string record_kind, std::int64_t record_id,
+                std::int64_t patient_id, int revision) {
+    storage::append_audit(scope.db(), scope.audit(std::move(action), std::move(record_kind),
+                                                  record_id, patient_id, revision));
 }
 
 std::vector<AuditLine> list_audit(Scope& scope, const AuditQuery& query) {

@@ -40,6 +40,10 @@ struct AuditQuery {
     std::optional<time::Date> to;   // inclusive
 };
 
+// Audits a read of a patient's record; call inside the transaction that read it.
+void audit_read(Scope& scope, std::string action, std::string record_kind, std::int64_t record_id,
+                std::int64_t patient_id, int revision);
+
 // The audit trail, oldest first.
 std::vector<AuditLine> list_audit(Scope& scope, const AuditQuery& query);
 

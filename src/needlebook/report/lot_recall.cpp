@@ -17,7 +17,8 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
     LotRecall recall;
     recall.lot = std::string(lot);
     recall.as_of = scope.today();
-    scope.db().read([&] {
+    // A write transaction only for its audit row: the recall names patients.
+    scope.db().write([&] {
         const auto uses = storage::ReportReader(scope.db()).lot_uses(recall.lot);
         if (uses.empty())
             throw NotFound(fmt::format("no session received lot '{}' (serum or cartridge, voided "
@@ -50,6 +51,11 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
             entry.session = std::move(session);
             recall.entries.push_back(std::move(entry));
         }
+        storage::append_audit(scope.db(),
+                              {scope.clock().now(), scope.actor(), "report.lot", std::nullopt, "",
+                               std::nullopt, std::nullopt,
+                               fmt::format("lot {}: {} patients, {} sessions", recall.lot,
+                                           recall.patients, recall.entries.size())});
     });
     return recall;
 }

@@ -8,8 +8,12 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
+#include <vector>
 
 namespace needlebook::storage {
 namespace {
@@ -30,6 +34,82 @@ void create_private_file(const std::filesystem::path& path) {
 
 } // namespace
 
+namespace {
+
+struct NewerSchema : StorageError {
+    using StorageError::StorageError;
+};
+
+// A refused file is left as found: no -wal or -shm of ours beside it. They are removed only if
+// this open created them, when no other connection can have been using them.
+class NewLogSweeper {
+public:
+    explicit NewLogSweeper(const std::filesystem::path& path)
+        : m_wal(path.string() + "-wal"), m_shm(path.string() + "-shm"),
+          m_had_log(std::filesystem::exists(m_wal) || std::filesystem::exists(m_shm)) {}
+    void sweep() const {
+        std::error_code ignored;
+        if (!m_had_log && std::filesystem::file_size(m_wal, ignored) == 0) {
+            std::filesystem::remove(m_wal, ignored);
+            std::filesystem::remove(m_shm, ignored);
+        }
+    }
+
+private:
+    std::string m_wal, m_shm;
+    bool m_had_log;
+};
+
+void refuse_newer(Database& db, const std::filesystem::path& path) {
+    if (const int version = db.schema_version(); version > latest_schema_version())
+        throw NewerSchema(fmt::format("database {} has schema version {}, newer than this program "
+                                      "knows ({}); use a newer needlebook",
+                                      path.string(), version, latest_schema_version()));
+}
+
+// SQLite reports a full disk as an I/O error when it fails to grow the -shm or to sync: ask the
+// file system.
+bool disk_nearly_full(const std::string& path) {
+    struct statvfs space {};
+    const auto folder = std::filesystem::path(path).parent_path();
+    if (::statvfs(folder.empty() ? "." : folder.c_str(), &space) != 0)
+        return false;
+    return static_cast<unsigned long long>(space.f_bavail) * space.f_frsize < (1ULL << 20);
+}
+
+} // namespace
+
+std::string describe_failure(const SQLite::Exception& e, const std::string& path) {
+    const int code = e.getErrorCode();
+    if (code == SQLITE_FULL ||
+        ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN) && disk_nearly_full(path)))
+        return fmt::format("the disk holding {} is full ({}); nothing was changed. Free some "
+                           "space and try again",
+                           path, e.what());
+    switch (code) {
+    case SQLITE_IOERR:
+        return fmt::format("the disk holding {} reported an I/O error ({}); nothing was changed. "
+                           "Check the disk, then run 'needlebook check'",
+                           path, e.what());
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return fmt::format("{} stayed busy for more than 5 seconds ({}): another program is "
+                           "writing to it. Nothing was stored; try again",
+                           path, e.what());
+    case SQLITE_NOTADB:
+        return fmt::format("{} is not a database file ({}); give the clinic's database with --db",
+                           path, e.what());
+    case SQLITE_CANTOPEN:
+        return fmt::format("cannot open database {}: {}", path, e.what());
+    case SQLITE_CORRUPT:
+        return fmt::format("{} is damaged ({}); nothing was changed. Run 'needlebook check' and "
+                           "restore the latest backup with 'needlebook restore FILE'",
+                           path, e.what());
+    default:
+        return fmt::format("database {}: {}", path, e.what());
+    }
+}
+
 std::string without_check_heading(std::string line) {
     constexpr std::string_view heading = "*** in database main ***";
     if (line.starts_with(heading))
@@ -47,16 +127,18 @@ Database Database::open(const std::filesystem::path& path, Create create, const 
                                    path.string()));
     if (create == Create::yes)
         create_private_file(path);
+    const NewLogSweeper new_log(path);
     try {
         auto sql =
             std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX,
                                                5000); // one connection per thread
+        // Closing would checkpoint a WAL left by a newer program into the file; not before the
+        // version is known to be ours.
+        sqlite3_db_config(sql->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
         Database db(std::move(sql), path.string());
         // Read the version before any pragma writes to the file: a newer one is left untouched.
-        if (const int version = db.schema_version(); version > latest_schema_version())
-            throw StorageError(fmt::format("database {} has schema version {}, newer than this "
-                                           "program knows ({}); use a newer needlebook",
-                                           path.string(), version, latest_schema_version()));
+        refuse_newer(db, path);
+        sqlite3_db_config(db.sql().getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
         if (create == Create::no && db.schema_version() == 0)
             throw NotFound(fmt::format("{} is not a Needlebook database yet; create it with "
                                        "'needlebook init'",
@@ -70,24 +152,50 @@ Database Database::open(const std::filesystem::path& path, Create create, const 
         db.sql().exec("PRAGMA foreign_keys = ON");
         db.migrate(&by);
         return db;
+    } catch (const NewerSchema& e) {
+        new_log.sweep(); // the connection is closed by now
+        throw;
     } catch (const SQLite::Exception& e) {
-        throw StorageError(fmt::format("cannot open database {}: {}", path.string(), e.what()));
+        throw StorageError(describe_failure(e, path.string()));
     }
+}
+
+std::optional<int> Database::schema_version_of(const std::filesystem::path& path) {
+    if (!std::filesystem::is_regular_file(path))
+        return std::nullopt;
+    const NewLogSweeper new_log(path);
+    std::optional<int> version;
+    try {
+        SQLite::Database probe(path, SQLite::OPEN_READONLY, 5000);
+        sqlite3_db_config(probe.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        version = probe.execAndGet("PRAGMA user_version").getInt();
+    } catch (const SQLite::Exception&) {
+        // unreadable: the caller decides what a damaged file means
+    }
+    new_log.sweep();
+    return version;
 }
 
 Database Database::open_read_only(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(path))
         throw NotFound(fmt::format("no database file at {}", path.string()));
+    const NewLogSweeper new_log(path);
     try {
-        auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY, 5000);
+        // Read-write only so that SQLite can roll back a crashed transaction's hot journal
+        // (recovery, not a change); query_only refuses every write of ours.
+        const bool writable = ::access(path.c_str(), W_OK) == 0;
+        auto sql = std::make_unique<SQLite::Database>(
+            path, writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY, 5000);
+        sqlite3_db_config(sql->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        sql->exec("PRAGMA query_only = ON");
         Database db(std::move(sql), path.string());
-        if (const int version = db.schema_version(); version > latest_schema_version())
-            throw StorageError(fmt::format("database {} has schema version {}, newer than this "
-                                           "program knows ({}); use a newer needlebook",
-                                           path.string(), version, latest_schema_version()));
+        refuse_newer(db, path);
         return db;
+    } catch (const NewerSchema&) {
+        new_log.sweep(); // the connection is closed by now
+        throw;
     } catch (const SQLite::Exception& e) {
-        throw StorageError(fmt::format("cannot open database {}: {}", path.string(), e.what()));
+        throw StorageError(describe_failure(e, path.string()));
     }
 }
 
@@ -105,26 +213,28 @@ int Database::schema_version() {
 
 void Database::migrate(const Opener* by) {
     const int found = schema_version();
-    for (const auto& migration : migrations()) {
-        if (migration.version <= schema_version())
-            continue;
-        // The version, the schema change and its audit row commit together or not at all.
-        write([&] {
+    if (found >= latest_schema_version())
+        return;
+    // Every pending migration, the version and one audit row commit together or not at all, so
+    // a crash leaves the old version whole; the row is written last, in the newest schema.
+    write([&] {
+        std::vector<std::string> applied;
+        for (const auto& migration : migrations()) {
+            if (migration.version <= found)
+                continue;
             m_sql->exec(std::string(migration.sql));
             m_sql->exec(fmt::format("PRAGMA user_version = {}", migration.version));
-            if (by == nullptr)
-                return;
-            if (found > 0)
-                append_audit(*this, {by->now, by->actor, "schema.migrate", std::nullopt, "",
-                                     std::nullopt, std::nullopt,
-                                     fmt::format("schema {} -> {} ({})", migration.version - 1,
-                                                 migration.version, migration.name)});
-            else if (migration.version == latest_schema_version())
-                append_audit(*this, {by->now, by->actor, "schema.create", std::nullopt, "",
-                                     std::nullopt, std::nullopt,
-                                     fmt::format("new database at schema {}", migration.version)});
-        });
-    }
+            applied.emplace_back(migration.name);
+        }
+        if (by == nullptr)
+            return;
+        const int now = latest_schema_version();
+        append_audit(*this, {by->now, by->actor, found == 0 ? "schema.create" : "schema.migrate",
+                             std::nullopt, "", std::nullopt, std::nullopt,
+                             found == 0 ? fmt::format("new database at schema {}", now)
+                                        : fmt::format("schema {} -> {} ({})", found, now,
+                                                      fmt::join(applied, ", "))});
+    });
 }
 
 void Database::check_before_first_write() {

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +37,10 @@ struct Opener {
 // heading; empty when the line was only the heading.
 std::string without_check_heading(std::string line);
 
+// What a failed SQLite call means for the user of the database at `path`: a full disk, an I/O
+// error, a lock held too long, a damaged file; each says that nothing was stored.
+std::string describe_failure(const SQLite::Exception& e, const std::string& path);
+
 class Database {
 public:
     enum class Create { no, yes };
@@ -43,9 +48,13 @@ public:
     // Opens (creating with mode 0600 when asked), refuses a schema newer than this program,
     // sets the pragmas of DESIGN.md and applies pending migrations.
     static Database open(const std::filesystem::path& path, Create create, const Opener& by = {});
-    // Opens only to read, changing nothing: no pragma that writes, no migration, no quick check.
+    // Opens only to read (query_only), changing nothing but SQLite's own rollback of a crashed
+    // transaction: no pragma that writes, no migration, no quick check, no checkpoint on close.
     // For `check` and for verifying a backup copy, which may be damaged or from an older version.
     static Database open_read_only(const std::filesystem::path& path);
+    // The schema version stored in the file at `path`, read without changing anything; nothing
+    // when the file cannot be read as a database (missing, damaged).
+    static std::optional<int> schema_version_of(const std::filesystem::path& path);
     // A private in-memory database with the full schema, for tests and examples; its creation
     // is not audited (there is nothing to prove about a scratch database).
     static Database in_memory();

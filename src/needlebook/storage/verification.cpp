@@ -164,6 +164,10 @@ DatabaseCheck verify_database(Database& db) {
     try {
         db.read([&] {
             audit_chain_and_records(db, chain, records);
+            if (!chain.ok() && chain.first->starts_with("could not be read"))
+                add_fault(records, fmt::format("only {} records could be checked: the audit log "
+                                               "could not be read to the end",
+                                               records.checked));
             unaudited_revisions(db, records);
         });
     } catch (const std::exception& e) {

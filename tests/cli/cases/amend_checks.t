@@ -43,6 +43,7 @@ $ needlebook session show 1
 = SELECT action, revision, reason FROM audit_log WHERE record_kind = 'session' ORDER BY id
 > session.log|1|deep crow's feet lines; patient informed
 > session.amend|2|note added
+> session.show|2|
 
 # An --override that only carried findings would need is not used: the reason on file stays.
 $ needlebook session amend 1 --reason 'aftercare added' --aftercare 'SPF 50' --override 'deep lines, as before'

@@ -110,10 +110,10 @@ $ needlebook export patients --output ${TMP}
 $ needlebook export --all --output ${TMP}/out
 > exported 8 tables (4 rows) and manifest.csv to ${TMP}/out
 $ needlebook --db ${TMP}/out/manifest.csv patient list
-! needlebook: error: cannot open database ${TMP}/out/manifest.csv: file is not a database
+! needlebook: error: ${TMP}/out/manifest.csv is not a database file (file is not a database); give the clinic's database with --db
 ? 1
 $ needlebook --db ${TMP}/out/followups.csv patient list
-! needlebook: error: cannot open database ${TMP}/out/followups.csv: file is not a database
+! needlebook: error: ${TMP}/out/followups.csv is not a database file (file is not a database); give the clinic's database with --db
 ? 1
 
 # Again into the same folder: the files are replaced; an existing file is not a folder.

@@ -196,7 +196,8 @@ $ needlebook session list --voided
 >  2  2026-09-25 09:00  P-000001  roller  neck=0.50                                                0       void
 >  1  2026-11-20 10:30  P-000001  pen     cheek:left=1.00x3 cheek:right=1.00x3 periorbital=0.25x2  2       amended
 
-# One audit row per write, in order, naming who did it and which revision it made.
+# One audit row per write and per read of a record, in order, naming who did it and which
+# revision it made or showed.
 = SELECT action, actor, record_kind, record_id, revision, reason FROM audit_log ORDER BY id
 > schema.create|tester||||new database at schema 3
 > patient.add|tester|patient|1|1|
@@ -204,11 +205,15 @@ $ needlebook session list --voided
 > condition.add|tester|condition|1|1|
 > condition.resolve|tester|condition|1|2|resolved
 > session.log|tester|session|1|1|
+> session.show|tester|session|1|1|
 > reaction.add|tester|reaction|1|1|
 > reaction.add|tester|reaction|2|1|
 > reaction.resolve|tester|reaction|1|2|resolved
 > followup.add|tester|followup|1|1|
+> session.show|tester|session|1|1|
 > session.amend|tester|session|1|2|right cheek depth mistyped
+> session.show|tester|session|1|2|
 > session.log|tester|session|2|1|
 > patient.amend|tester|patient|1|2|new phone number
+> patient.show|tester|patient|1|2|
 > session.void|tester|session|2|2|entered for the wrong patient

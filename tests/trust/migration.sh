@@ -1,0 +1,334 @@
+#!/usr/bin/env bash
+# Schema versions: a newer database is never touched, and a migration is all or nothing.
+#  a. A database whose PRAGMA user_version is above what this program knows (999) is refused by
+#     every command (every leaf of `needlebook --help`, with arguments that would otherwise
+#     work): exit 1, a message naming the version as newer, and the database file's bytes
+#     (sha256), its -wal's bytes (or its absence) unchanged and no -journal left. Three such
+#     files: WAL mode at rest, WAL mode with a WAL a crashed newer program left behind, rollback
+#     journal mode.
+#  b. A clinic at schema version 1 (schema/0001_initial.sql applied by the sqlite3 shell, then the
+#     rows of a 10-patient demo clinic copied in, the audit chain rehashed as version 1 wrote
+#     it) is migrated by `needlebook init`, and a rollback-journal copy of it by `needlebook
+#     patient list`, under faultfs crashing at every I/O point in turn, by a kill and by a power
+#     cut (unsynced writes undone; also once just after the command exited); the same from the
+#     version before the latest (WAL, `init`), when there is one besides 1. After each: the
+#     user_version is the old one, the latest or in between, and the schema is exactly
+#     schema/0001..N applied in order for that version N; a later crash point never leaves an
+#     older version; a power cut after the exit leaves the latest; every old row still there;
+#     integrity_check ok, foreign_key_check empty, `needlebook check` passes; then an uncrashed
+#     `needlebook init` migrates it to exactly what an uncrashed migration gives.
+# The latest version is read from a fresh `needlebook init` database and must be the highest
+# schema/NNNN_*.sql beside this script.
+# Usage: migration.sh NEEDLEBOOK_BINARY
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+build_faultfs
+command -v python3 >/dev/null || die "python3 is needed to build the version 1 clinic"
+schema_dir=$(cd "$trust_dir/../../schema" && pwd)
+nb() { "$needlebook" --db "$@"; }
+cases=0
+
+latest=$(latest_version)
+newest_file=$(ls "$schema_dir" | sed -n 's/^\([0-9]\{4\}\)_.*\.sql$/\1/p' | sort | tail -1)
+[ "$((10#$newest_file))" -eq "$latest" ] ||
+    die "needlebook writes schema version $latest but schema/ goes up to $newest_file"
+echo "schema: this needlebook writes version $latest (schema/${newest_file}_*.sql is the last file)"
+
+# ---- a. a database newer than the program --------------------------------------------------------
+# The clinic every command below has something to act on.
+fixture=$work/fixture.db
+nb "$fixture" init >/dev/null
+nb "$fixture" patient add --family Newer --given Ann --born 1980-03-03 >/dev/null
+nb "$fixture" consent add P-000001 --signed 2026-11-01 >/dev/null
+nb "$fixture" session log P-000001 --at "2026-11-20 10:00" --device pen --area cheek=1.0 \
+    --serum ha-serum@LOT-N1 >/dev/null 2>&1
+nb "$fixture" reaction add 1 --kind erythema --severity mild --onset 2026-11-20 >/dev/null
+nb "$fixture" export --all --raw --output "$work/newer-export" >/dev/null
+
+mkdir -p "$work/newer"
+# WAL mode at rest, as needlebook leaves a database: a newer program set the version.
+cp "$fixture" "$work/newer/wal.db"
+sqlite3 "$work/newer/wal.db" "PRAGMA user_version = 999"
+# The same, but the newer program was killed with its last transaction still in the WAL.
+cp "$fixture" "$work/newer/walleft.db"
+(sqlite3 "$work/newer/walleft.db" "PRAGMA user_version = 999; CREATE TABLE future_thing (what TEXT);" \
+    "INSERT INTO future_thing VALUES ('from the future')" ".shell kill -9 \$PPID" || true) 2>/dev/null
+[ -s "$work/newer/walleft.db-wal" ] || fail "the fixture with a WAL left behind has no WAL"
+rm -f "$work/newer/walleft.db-shm"
+# Rollback journal mode, as another program may write it.
+sqlite3 "$work/newer/rollback.db" "CREATE TABLE future_thing (what TEXT);" \
+    "INSERT INTO future_thing VALUES ('from the future'); PRAGMA user_version = 999"
+
+# Arguments for each leaf command; a command not listed here fails the test until it is added.
+declare -A argv=(
+    [init]="" [demo]="" [check]="" [patient list]="" [session list]="" [product list]=""
+    [setting list]="" [report recovery]="" [report followups]=""
+    [patient add]="--family X --given Y --born 1980-01-01"
+    [patient show]="P-000001"
+    [patient amend]="P-000001 --reason typo --family Z"
+    [condition add]="P-000001 --code eczema"
+    [condition resolve]="P-000001 --code eczema --on 2026-11-21"
+    [consent add]="P-000001 --signed 2026-11-02"
+    [session log]="P-000001 --at 2026-11-21T10:00Z --device pen --area forehead=0.5"
+    [session show]="1"
+    [session amend]="1 --reason typo --note amended"
+    [session void]="1 --reason error"
+    [reaction add]="1 --kind oedema --severity mild --onset 2026-11-21"
+    [reaction resolve]="1 --on 2026-11-22"
+    [followup add]="1 --on 2026-11-22 --outcome none"
+    [product add]="new-serum --name New --kind other"
+    [setting set]="interval_warn_days 30"
+    [history]="P-000001"
+    [report lot]="LOT-N1"
+    [export]="--all --output @WORK@/export-out"
+    [import]="patients @WORK@/newer-export/patients.csv"
+    [fhir]="P-000001"
+    [audit]="--patient P-000001"
+    [backup]="@WORK@/backup-out.db"
+    [restore]="@WORK@/no-such-backup.db"
+)
+# The leaf commands of this needlebook: each top-level command, or its subcommands.
+subcommands() { "$needlebook" "$@" --help | sed -n '/^Subcommands:/,$ s/^  \([a-z][a-z-]*\) .*/\1/p'; }
+leaves=()
+for top in $(subcommands); do
+    subs=$(subcommands "$top")
+    if [ -z "$subs" ]; then leaves+=("$top"); else for sub in $subs; do leaves+=("$top $sub"); done; fi
+done
+echo "newer database: ${#leaves[@]} commands x 3 files"
+
+file_state() { # the bytes of DB and its -wal, and whether a -journal is there
+    local db=$1
+    echo "$(sha256sum <"$db") wal:$([ -e "$db-wal" ] && sha256sum <"$db-wal" || echo none)" \
+        "journal:$([ -e "$db-journal" ] && echo yes || echo none)"
+}
+newer_refused=0
+for kind in wal walleft rollback; do
+    src=$work/newer/$kind.db
+    changed=() changes=""
+    for leaf in "${leaves[@]}"; do
+        if [ -z "${argv[$leaf]+set}" ]; then
+            fail "no arguments known for the command '$leaf': add it to migration.sh"
+            continue
+        fi
+        db=$work/newer/run.db
+        copy_db "$src" "$db"
+        before=$(file_state "$db")
+        read -r -a args <<<"${argv[$leaf]//@WORK@/$work}"
+        rc=0
+        # shellcheck disable=SC2086 # the leaf is two words on purpose
+        nb "$db" $leaf "${args[@]}" >"$work/out" 2>"$work/err" || rc=$?
+        cases=$((cases + 1))
+        label="'needlebook $leaf' on a version 999 database ($kind)"
+        after=$(file_state "$db")
+        if [ $rc -ne 1 ]; then
+            fail "$label exited $rc: $(head -2 "$work/err")"
+        elif ! grep -q 'newer' "$work/err" || ! grep -q '999' "$work/err"; then
+            fail "$label: the message does not name version 999 as newer: $(cat "$work/err")"
+        elif [ "$before" != "$after" ]; then
+            changed+=("$leaf")
+            changes="before: $before; after: $after"
+        else
+            newer_refused=$((newer_refused + 1))
+        fi
+    done
+    if [ ${#changed[@]} -gt 0 ]; then
+        fail "${#changed[@]} commands refused the version 999 database ($kind) but changed its files" \
+            "(${changed[*]}); the last one: $changes"
+    fi
+done
+echo "newer database: $newer_refused of $((${#leaves[@]} * 3)) refusals left the files as they were;" \
+    "message: $(nb "$work/newer/rollback.db" patient list 2>&1 || true)"
+
+# ---- b. a migration crashed at every I/O point ----------------------------------------------
+# The schema each version should have: schema/0001..N applied in order by the sqlite3 shell.
+schema_sha() {
+    sqlite3 "$1" "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name" | sha256sum | cut -c1-64
+}
+declare -A version_schema
+rm -f "$work/schema.db"
+for file in "$schema_dir"/[0-9][0-9][0-9][0-9]_*.sql; do
+    name=$(basename "$file")
+    version=$((10#${name:0:4}))
+    sqlite3 "$work/schema.db" <"$file"
+    version_schema[$version]=$(schema_sha "$work/schema.db")
+done
+nb "$work/fresh.db" init >/dev/null
+[ "$(schema_sha "$work/fresh.db")" = "${version_schema[$latest]}" ] ||
+    fail "a fresh 'needlebook init' database's schema is not schema/*.sql applied in order"
+
+# old_clinic OLD: $work/vOLD.db, a clinic at schema version OLD (schema/0001..OLD applied by the
+# sqlite3 shell) holding the rows of a demo clinic, the columns version OLD has, its audit chain
+# rehashed as that version hashed it (a JSON array of the row's fields, with the record_hash once
+# there is one, SHA-256 in hex, chained); WAL mode as needlebook leaves a database. Also
+# $work/vOLD-rollback.db, the same in rollback journal mode.
+nb "$work/demo.db" demo --patients 10 --seed 3 >/dev/null
+old_clinic() {
+    local old=$1 files=()
+    for file in "$schema_dir"/[0-9][0-9][0-9][0-9]_*.sql; do
+        name=$(basename "$file")
+        [ $((10#${name:0:4})) -le "$old" ] && files+=("$file")
+    done
+    rm -f "$work/v$old.db"
+    python3 - "$old" "$work/demo.db" "$work/v$old.db" "${files[@]}" <<'PYTHON'
+import hashlib, json, sqlite3, sys
+old, source, target, schemas = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+db = sqlite3.connect(target, isolation_level=None)
+for schema in schemas:
+    db.executescript(open(schema, encoding="utf-8").read())
+db.execute(f"PRAGMA user_version = {int(old)}")
+db.execute("ATTACH ? AS src", (source,))
+db.execute("BEGIN")
+tables = [r[0] for r in db.execute(
+    "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+for table in tables:
+    if table == "audit_log":
+        continue
+    mine = [r[1] for r in db.execute(f"PRAGMA main.table_info({table})")]
+    theirs = {r[1] for r in db.execute(f"PRAGMA src.table_info({table})")}
+    columns = ", ".join(c for c in mine if c in theirs)
+    db.execute(f"INSERT OR IGNORE INTO main.{table} ({columns}) SELECT {columns} FROM src.{table}")
+audit_columns = {r[1] for r in db.execute("PRAGMA main.table_info(audit_log)")}
+with_record_hash = "record_hash" in audit_columns
+prev, same, rows = "", 0, 0
+text = lambda v: "" if v is None else str(v)
+for row in db.execute("SELECT id, at, actor, action, patient_id, record_kind, record_id, revision,"
+                      " reason, hash, " + ("record_hash" if with_record_hash else "NULL") +
+                      " FROM src.audit_log ORDER BY id").fetchall():
+    (id_, at, actor, action, patient, kind, record, revision, reason, stored, record_hash) = row
+    fields = [id_, at, actor, action, text(patient), text(kind), text(record), text(revision),
+              reason, prev]
+    if record_hash:
+        fields.append(record_hash)
+    canonical = json.dumps(fields, separators=(",", ":"), ensure_ascii=False)
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    values = [id_, at, actor, action, patient, kind, record, revision, reason, prev or None, digest]
+    names = "id, at, actor, action, patient_id, record_kind, record_id, revision, reason, prev_hash, hash"
+    if with_record_hash:
+        values.append(record_hash)
+        names += ", record_hash"
+    db.execute(f"INSERT INTO main.audit_log ({names}) VALUES ({', '.join('?' * len(values))})", values)
+    same += digest == stored
+    rows += 1
+    prev = digest
+db.execute("COMMIT")
+db.execute("DETACH src")
+print(f"version {old} clinic: {rows} audit rows rehashed, {same} equal to the demo's own hashes")
+PYTHON
+    sqlite3 "$work/v$old.db" "PRAGMA journal_mode = WAL" >/dev/null
+    [ "$(schema_sha "$work/v$old.db")" = "${version_schema[$old]}" ] ||
+        fail "the version $old clinic does not have the version $old schema"
+    sqlite_verify "$work/v$old.db" "the version $old clinic" || true
+    needlebook_check "$work/v$old.db" "the version $old clinic (before any migration)" || true
+    cp "$work/v$old.db" "$work/v$old-rollback.db"
+    sqlite3 "$work/v$old-rollback.db" "PRAGMA journal_mode = DELETE" >/dev/null
+}
+
+# Every row of the clinic FIXTURE is still in DB, column for column (the fixture's columns).
+rows_missing() {
+    local db=$1 fixture=$2 table columns sql=""
+    for table in $(sqlite3 "$fixture" "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"); do
+        columns=$(sqlite3 "$fixture" "SELECT group_concat(name, ', ') FROM pragma_table_info('$table')")
+        sql+="SELECT '$table', count(*) FROM (SELECT $columns FROM old.$table EXCEPT SELECT $columns FROM main.$table);"
+    done
+    sqlite3 "$db" "ATTACH '$fixture' AS old; $sql" | awk -F'|' '$2 != 0'
+}
+
+# crash_migrations OLD VARIANT…: the version OLD clinic migrated by each VARIANT ("wal init",
+# "rollback patient list": the journal mode of the copy, then the command), crashed by a kill
+# and by a power cut at every I/O point in turn.
+migration_runs=0
+crash_migrations() {
+    local old=$1 variant journal command src points step mode highest last n rc label version
+    local summary missing final_sha
+    shift
+    old_clinic "$old"
+    local fixture=$work/v$old.db
+    [ -z "$(rows_missing "$fixture" "$fixture")" ] || fail "rows_missing finds rows missing from the clinic itself"
+    # The uncrashed migration: what every crashed one must end as.
+    copy_db "$fixture" "$work/mig-ref.db"
+    if ! nb "$work/mig-ref.db" init >/dev/null 2>"$work/run.err"; then
+        fail "an uncrashed 'needlebook init' cannot migrate the version $old clinic: $(cat "$work/run.err")"
+        return
+    fi
+    final_sha=$(dump_sha "$work/mig-ref.db")
+    [ "$(sqlite3 "$work/mig-ref.db" 'PRAGMA user_version')" -eq "$latest" ] || fail "init did not migrate the version $old clinic"
+    missing=$(rows_missing "$work/mig-ref.db" "$fixture")
+    [ -z "$missing" ] || fail "the uncrashed migration from version $old lost rows: $missing"
+    needlebook_check "$work/mig-ref.db" "the uncrashed migration from version $old" || true
+    echo "version $old clinic: revisions of patients|sessions|audit rows" \
+        "$(sqlite3 "$fixture" "SELECT (SELECT count(*) FROM patient_revision), (SELECT count(*) FROM session_revision), (SELECT count(*) FROM audit_log)");" \
+        "migrated uncrashed to version $latest: $(sqlite3 "$work/mig-ref.db" "SELECT count(*) FROM audit_log") audit rows"
+    for variant in "$@"; do
+        journal=${variant%% *}
+        read -r -a command <<<"${variant#* }"
+        src=$fixture
+        if [ "$journal" = rollback ]; then src=$work/v$old-rollback.db; fi
+        copy_db "$src" "$work/mig.db"
+        faultfs_run count 0 mig.db --db "$work/mig.db" "${command[@]}" >/dev/null
+        points=$(faultfs_points)
+        [ "${points:-0}" -gt 5 ] || die "faultfs saw ${points:-no} I/O points in the migration"
+        [ "$(dump_sha "$work/mig.db")" = "$final_sha" ] || fail "'${command[*]}' migrates to another content than init"
+        step=$(((points + 149) / 150))
+        for mode in kill powerloss; do
+            declare -A seen_versions=()
+            highest=$old last=$points
+            # A power cut also just after the command exited normally: the migration must be there.
+            if [ $mode = powerloss ]; then last=$((points + 1)); fi
+            for n in $(seq 1 "$step" "$last"); do
+                db=$work/mig.db
+                copy_db "$src" "$db"
+                rc=0
+                faultfs_run $mode "$n" mig.db --db "$db" "${command[@]}" >/dev/null 2>"$work/run.err" || rc=$?
+                if [ $mode = powerloss ]; then rm -f "$db-shm"; fi
+                migration_runs=$((migration_runs + 1))
+                cases=$((cases + 1))
+                label="migration from version $old by '${command[*]}' ($journal journal), $mode at point $n of $points"
+                [ $rc -eq 137 ] || fail "$label: not killed at the point (exit $rc): $(head -3 "$work/run.err")"
+                copy_db "$db" "$work/verify.db"
+                sqlite_verify "$work/verify.db" "$label" || continue
+                version=$(sqlite3 "$work/verify.db" 'PRAGMA user_version')
+                seen_versions[$version]=$((${seen_versions[$version]:-0} + 1))
+                if [ "$version" -lt "$old" ] || [ "$version" -gt "$latest" ]; then
+                    fail "$label: user_version $version"
+                    continue
+                fi
+                [ "$version" -ge "$highest" ] || fail "$label: back at version $version after a crash at an earlier point left $highest"
+                highest=$version
+                if [ "$n" -gt "$points" ] && [ "$version" -ne "$latest" ]; then
+                    fail "$label: the command had finished, then a power cut left version $version"
+                fi
+                [ "$(schema_sha "$work/verify.db")" = "${version_schema[$version]}" ] ||
+                    fail "$label: user_version $version but not the schema of version $version"
+                missing=$(rows_missing "$work/verify.db" "$fixture")
+                [ -z "$missing" ] || fail "$label: rows of version $old missing (table|rows): $missing"
+                needlebook_check "$db" "$label" || true
+                # An uncrashed run finishes the migration.
+                nb "$db" init >/dev/null 2>"$work/run.err" || { fail "$label: init afterwards failed: $(cat "$work/run.err")"; continue; }
+                [ "$(dump_sha "$db")" = "$final_sha" ] || fail "$label: init afterwards gave another content than an uncrashed migration"
+            done
+            summary=""
+            for version in $(printf '%s\n' "${!seen_versions[@]}" | sort -n); do
+                summary+="${summary:+, }version $version: ${seen_versions[$version]}"
+            done
+            echo "migration from version $old by '${command[*]}' ($journal journal), $mode: $points I/O points," \
+                "crashed at every ${step}.$([ $mode = powerloss ] && echo " and after the exit");" \
+                "left at $summary; each then migrated by init"
+            [ -n "${seen_versions[$old]:-}" ] || fail "$mode: no crash left version $old: are the points before the commit?"
+            [ -n "${seen_versions[$latest]:-}" ] || fail "$mode: no crash left version $latest: are the points after the commit?"
+            unset seen_versions
+        done
+    done
+}
+
+# From version 1, both journal modes; from the version before the latest (the databases in use
+# when a new migration ships), WAL mode.
+if [ "$latest" -gt 1 ]; then
+    crash_migrations 1 "wal init" "rollback patient list"
+fi
+if [ "$latest" -gt 2 ]; then
+    crash_migrations $((latest - 1)) "wal init"
+fi
+
+echo "migration totals: $cases cases ($newer_refused newer-database refusals, $migration_runs" \
+    "crashed migrations); failures: $failures"
+finish migration "$cases"
