@@ -30,7 +30,9 @@ void add_setting_commands(CLI::App& app, Context& context) {
         } else {
             render::TextTable table({"setting", "value"});
             for (const auto& entry : entries)
-                table.add_row({entry.key, entry.value.empty() ? "(system zone)" : entry.value});
+                table.add_row({entry.key, !entry.value.empty()       ? entry.value
+                                          : entry.key == "time_zone" ? "(system zone)"
+                                                                     : "(not set)"});
             context.print(table.render(context.color_stdout()));
         }
     });
