@@ -9,15 +9,7 @@
 #include <memory>
 
 namespace needlebook::cli {
-namespace {
-
-std::optional<time::Date> optional_date(const std::string& text, std::string_view field) {
-    if (text.empty())
-        return std::nullopt;
-    return time::parse_date(text, field);
-}
-
-} // namespace
+namespace {} // namespace
 
 void add_report_commands(CLI::App& app, Context& context) {
     auto* report = app.add_subcommand("report", "recovery, follow-up and lot recall reports");

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "needlebook/error.hpp"
 #include "needlebook/records/safekeeping.hpp"
 #include "needlebook/storage/verification.hpp"
@@ -26,10 +27,6 @@ nlohmann::ordered_json copy_json(const storage::VerifiedCopy& copy) {
             {"bytes", copy.bytes},
             {"sha256", copy.sha256},
             {"verified", verified_summary(copy.check)}};
-}
-
-std::optional<time::Date> optional_day(const std::string& text, std::string_view field) {
-    return text.empty() ? std::nullopt : std::optional(time::parse_date(text, field));
 }
 
 } // namespace
@@ -60,8 +57,8 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
         records::AuditQuery query;
         if (!audit_options->patient.empty())
             query.patient_code = audit_options->patient;
-        query.from = optional_day(audit_options->from, "from");
-        query.to = optional_day(audit_options->to, "to");
+        query.from = optional_date(audit_options->from, "from");
+        query.to = optional_date(audit_options->to, "to");
         context.print_view(render::audit_view(records::list_audit(context.scope(), query)));
     });
 

@@ -4,6 +4,12 @@
 
 namespace needlebook::cli {
 
+std::optional<time::Date> optional_date(const std::string& text, std::string_view field) {
+    if (text.empty())
+        return std::nullopt;
+    return time::parse_date(text, field);
+}
+
 void needs_command(CLI::App* group) {
     group->require_subcommand(0, 1);
     group->callback([group] {

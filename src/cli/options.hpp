@@ -1,8 +1,12 @@
 #pragma once
 // Small helpers for options whose presence matters (amend changes only what is given).
 
+#include "needlebook/time/date.hpp"
 #include <CLI/CLI.hpp>
+
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace needlebook::cli {
@@ -16,6 +20,9 @@ struct TextOption {
 // A command group such as 'session' must be followed by one of its commands; the message names
 // them (CLI11's own says only "A subcommand is required").
 void needs_command(CLI::App* group);
+
+// A date option: nothing when not given, else YYYY-MM-DD parsed (errors name `field`).
+std::optional<time::Date> optional_date(const std::string& text, std::string_view field);
 
 // A value that was given must not be empty: '--resolved ""' is a mistake, not "no date".
 CLI::Validator non_empty();
