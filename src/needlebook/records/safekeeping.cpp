@@ -23,6 +23,36 @@ storage::VerifiedCopy back_up(Scope& scope, const std::filesystem::path& target)
     return copy;
 }
 
+namespace {
+
+// Beside the live database, named by the restore's time: never an existing file.
+std::filesystem::path kept_name(const std::filesystem::path& live, time::Instant now) {
+    const auto stamp = live.string() + date::format(".replaced-%Y%m%dT%H%M%SZ", now);
+    std::filesystem::path kept = stamp;
+    for (int n = 2; std::filesystem::exists(kept); ++n) // two restores in a second
+        kept = fmt::format("{}-{}", stamp, n);
+    return kept;
+}
+
+storage::AuditEntry restore_entry(const storage::Opener& by, const Restored& restored) {
+    return {by.now,
+            by.actor,
+            "database.restore",
+            std::nullopt,
+            "",
+            std::nullopt,
+            std::nullopt,
+            fmt::format("from {} ({} bytes, sha256 {}){}",
+                        std::filesystem::absolute(restored.source.file).string(),
+                        restored.source.bytes, restored.source.sha256,
+                        restored.kept.empty()
+                            ? std::string()
+                            : fmt::format("; the replaced database is kept as {}",
+                                          std::filesystem::absolute(restored.kept).string()))};
+}
+
+} // namespace
+
 Restored restore(const std::filesystem::path& live, const std::filesystem::path& source,
                  const storage::Opener& by) {
     // A newer program's database is not this program's to replace (a damaged one is).
@@ -32,32 +62,30 @@ Restored restore(const std::filesystem::path& live, const std::filesystem::path&
             fmt::format("database {} has schema version {}, newer than this program "
                         "knows ({}); restore with a newer needlebook. Nothing was changed",
                         live.string(), *version, storage::latest_schema_version()));
+    const storage::StagedRestore staged(source, live, by);
     Restored restored;
-    restored.source = storage::verify_database_file(source);
+    restored.source = staged.source();
     if (!restored.source.check.ok())
         throw Refused(fmt::format("{} failed its check ({}); nothing was restored and the "
                                   "database is unchanged",
                                   source.string(), restored.source.check.first_fault()));
-    if (std::filesystem::exists(live)) {
-        const auto stamp = live.string() + date::format(".replaced-%Y%m%dT%H%M%SZ", by.now);
-        restored.kept = stamp;
-        for (int n = 2; std::filesystem::exists(restored.kept); ++n) // two restores in a second
-            restored.kept = fmt::format("{}-{}", stamp, n);
+    const bool exists = std::filesystem::exists(live);
+    if (exists)
+        restored.kept = kept_name(live, by.now);
+    if (exists && storage::readable_database(live)) {
+        // One transaction on the live file: the old content kept, the copy brought in and
+        // migrated, the audit row written; all of it, or nothing.
+        auto db = storage::Database::open(live, storage::Database::Create::no, by);
+        storage::restore_database(db, staged, restored.kept, [&] {
+            storage::append_audit(db, restore_entry(by, restored));
+            restored.schema_version = db.schema_version();
+        });
+        return restored;
     }
-    storage::replace_database(live, restored.source, restored.kept);
-    // Opening migrates an older copy; the restore is then the newest row of its chain.
+    // A missing or unreadable file: the staged copy takes its place.
+    storage::replace_damaged_database(live, staged, restored.kept);
     auto db = storage::Database::open(live, storage::Database::Create::no, by);
-    db.write([&] {
-        storage::append_audit(
-            db, {by.now, by.actor, "database.restore", std::nullopt, "", std::nullopt, std::nullopt,
-                 fmt::format(
-                     "from {} ({} bytes, sha256 {}){}", std::filesystem::absolute(source).string(),
-                     restored.source.bytes, restored.source.sha256,
-                     restored.kept.empty()
-                         ? std::string()
-                         : fmt::format("; the replaced database is kept as {}",
-                                       std::filesystem::absolute(restored.kept).string()))});
-    });
+    db.write([&] { storage::append_audit(db, restore_entry(by, restored)); });
     restored.schema_version = db.schema_version();
     return restored;
 }

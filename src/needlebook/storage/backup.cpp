@@ -7,6 +7,8 @@
 #include <SQLiteCpp/Backup.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <vector>
 
 namespace needlebook::storage {
 namespace {
@@ -110,41 +112,199 @@ VerifiedCopy back_up_database(Database& source, const fs::path& target) {
     return result;
 }
 
-void replace_database(const fs::path& live, const VerifiedCopy& source, const fs::path& keep) {
-    if (same_file(live, source.file))
-        throw Conflict(
-            fmt::format("{} is the database itself; give a backup file", source.file.string()));
-    std::error_code ignored;
-    if (!fs::exists(live, ignored)) {
-        // Nothing to keep: the verified file becomes the database under its name.
-        TemporaryFile copy(live);
-        fs::copy_file(source.file, copy.path(), fs::copy_options::overwrite_existing);
-        io::sync_file(copy.path());
-        io::publish_without_replacing(copy.path(), live);
-        return;
+namespace {
+
+// SQLite switches foreign keys only outside a transaction: off while every table is dropped and
+// copied back, then checked once over the whole copy.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(SQLite::Database& sql) : m_sql(sql) {
+        m_sql.exec("PRAGMA foreign_keys = OFF");
     }
-    refuse_existing(keep);
-    keep_as_it_is(live, keep);
-    try {
-        SQLite::Database from(source.file.string(), SQLite::OPEN_READONLY, 5000);
-        SQLite::Database to(live.string(), SQLite::OPEN_READWRITE, 5000);
-        copy_pages(from, to);
-    } catch (const SQLite::Exception& e) {
-        if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT) {
-            // SQLite cannot lock a file whose header is destroyed: replace the file itself.
-            TemporaryFile copy(live);
-            fs::copy_file(source.file, copy.path(), fs::copy_options::overwrite_existing);
-            io::sync_file(copy.path());
-            fs::rename(copy.path(), live);
-            for (const char* suffix : {"-wal", "-shm"})
-                fs::remove(live.string() + suffix, ignored);
-            io::sync_folder(io::folder_of(live));
-            return;
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+    ~ForeignKeysOff() { m_sql.tryExec("PRAGMA foreign_keys = ON"); }
+
+private:
+    SQLite::Database& m_sql;
+};
+
+constexpr const char* staged_schema = "restore_source";
+
+class AttachedSource {
+public:
+    AttachedSource(SQLite::Database& sql, const fs::path& file) : m_sql(sql) {
+        SQLite::Statement attach(m_sql, fmt::format("ATTACH DATABASE ? AS {}", staged_schema));
+        attach.bind(1, file.string());
+        attach.exec();
+    }
+    AttachedSource(const AttachedSource&) = delete;
+    AttachedSource& operator=(const AttachedSource&) = delete;
+    ~AttachedSource() { m_sql.tryExec(fmt::format("DETACH DATABASE {}", staged_schema)); }
+
+private:
+    SQLite::Database& m_sql;
+};
+
+std::string quoted(const std::string& name) {
+    std::string result = "\"";
+    for (const char c : name)
+        result += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return result + '"';
+}
+
+struct SchemaObject {
+    std::string type, name, sql;
+};
+
+std::vector<SchemaObject> schema_objects(SQLite::Database& sql, std::string_view schema) {
+    SQLite::Statement query(sql, fmt::format("SELECT type, name, coalesce(sql, '') FROM "
+                                             "{}.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' "
+                                             "ESCAPE '\\' ORDER BY rowid",
+                                             schema));
+    std::vector<SchemaObject> objects;
+    while (query.executeStep())
+        objects.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                           query.getColumn(2).getString()});
+    return objects;
+}
+
+// Inside the caller's write transaction: every table, index, view and trigger of main is
+// dropped and made again from the attached copy, rows and user_version included.
+void replace_content(SQLite::Database& sql) {
+    const auto old_objects = schema_objects(sql, "main");
+    for (const char* type : {"trigger", "view", "table"})
+        for (const auto& object : old_objects)
+            if (object.type == type)
+                sql.exec(fmt::format("DROP {} main.{}", type, quoted(object.name)));
+    const auto new_objects = schema_objects(sql, staged_schema);
+    // Rows go in before indexes and triggers exist: faster, and no trigger fires on the copy.
+    for (const auto& object : new_objects)
+        if (object.type == "table") {
+            sql.exec(object.sql);
+            sql.exec(fmt::format("INSERT INTO main.{0} SELECT * FROM {1}.{0}", quoted(object.name),
+                                 staged_schema));
         }
-        throw StorageError(fmt::format("restoring {} into {} failed: {}; the database is as it "
-                                       "was, and a copy of it is kept as {}",
-                                       source.file.string(), live.string(), e.what(),
-                                       keep.string()));
+    for (const auto& object : new_objects)
+        if (object.type != "table" && !object.sql.empty())
+            sql.exec(object.sql);
+    if (sql.tableExists("sqlite_sequence")) {
+        sql.exec("DELETE FROM main.sqlite_sequence");
+        sql.exec(fmt::format("INSERT INTO main.sqlite_sequence SELECT * FROM {}.sqlite_sequence",
+                             staged_schema));
+    }
+    const int version =
+        sql.execAndGet(fmt::format("PRAGMA {}.user_version", staged_schema)).getInt();
+    sql.exec(fmt::format("PRAGMA main.user_version = {}", version));
+    SQLite::Statement foreign_keys(sql, "PRAGMA main.foreign_key_check");
+    if (foreign_keys.executeStep())
+        throw StorageError(fmt::format("the restored copy's {} row {} refers to a row that does "
+                                       "not exist",
+                                       foreign_keys.getColumn(0).getString(),
+                                       foreign_keys.getColumn(1).getString()));
+}
+
+} // namespace
+
+StagedRestore::StagedRestore(const fs::path& source, const fs::path& live, const Opener& by)
+    : m_staged(io::private_temporary(live.string() + ".restoring")) {
+    try {
+        std::error_code ignored;
+        if (!fs::is_regular_file(source, ignored))
+            throw NotFound(fmt::format("no backup file at {}", source.string()));
+        if (const fs::path wal = source.string() + "-wal";
+            fs::file_size(wal, ignored) > 0 && !ignored)
+            throw Refused(fmt::format(
+                "{} has a write-ahead log beside it ({}): it is a database in use, not a "
+                "backup. Make a backup of it with 'needlebook --db {} backup NEW_FILE' and "
+                "restore that; nothing was changed",
+                source.string(), wal.string(), source.string()));
+        fs::copy_file(source, m_staged, fs::copy_options::overwrite_existing);
+        fs::permissions(m_staged, fs::perms::owner_read | fs::perms::owner_write);
+        io::sync_file(m_staged);
+        m_source = verify_database_file(m_staged);
+        m_source.file = source;
+        if (m_source.check.ok()) {
+            try {
+                Database::open(m_staged, Database::Create::no, by); // migrates an older copy
+            } catch (const StorageError& e) {
+                throw Refused(fmt::format("{} passed its check but cannot be brought to this "
+                                          "program's schema ({}); nothing was restored and the "
+                                          "database is unchanged",
+                                          source.string(), e.what()));
+            }
+        }
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove(m_staged, ignored);
+        throw;
+    }
+}
+
+StagedRestore::~StagedRestore() {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+        fs::remove(m_staged.string() + suffix, ignored);
+}
+
+void restore_database(Database& live, const StagedRestore& staged, const fs::path& keep,
+                      const std::function<void()>& finish) {
+    if (same_file(live.path(), staged.source().file))
+        throw Conflict(fmt::format("{} is the database itself; give a backup file",
+                                   staged.source().file.string()));
+    refuse_existing(keep);
+    bool published = false;
+    try {
+        ForeignKeysOff foreign_keys(live.sql());
+        AttachedSource source(live.sql(), staged.staged());
+        TemporaryFile kept(keep);
+        live.write([&] {
+            // BEGIN IMMEDIATE holds the write lock from here: what is kept is the last commit.
+            {
+                SQLite::Database reader(live.path(), SQLite::OPEN_READONLY, 5000);
+                SQLite::Database to(kept.path().string(), SQLite::OPEN_READWRITE);
+                copy_pages(reader, to);
+                to.exec("PRAGMA journal_mode = DELETE"); // one self-contained file
+            }
+            replace_content(live.sql());
+            finish();
+            io::sync_file(kept.path());
+            io::publish_without_replacing(kept.path(), keep);
+            published = true;
+        });
+    } catch (...) {
+        std::error_code ignored;
+        if (published) // the commit failed: the live database is as it was
+            fs::remove(keep, ignored);
+        throw;
+    }
+    ::chmod(live.path().c_str(), 0600);
+}
+
+void replace_damaged_database(const fs::path& live, const StagedRestore& staged,
+                              const fs::path& keep) {
+    std::error_code ignored;
+    if (fs::exists(live, ignored)) {
+        refuse_existing(keep);
+        keep_as_it_is(live, keep);
+    }
+    TemporaryFile copy(live);
+    fs::copy_file(staged.staged(), copy.path(), fs::copy_options::overwrite_existing);
+    fs::permissions(copy.path(), fs::perms::owner_read | fs::perms::owner_write);
+    io::sync_file(copy.path());
+    fs::rename(copy.path(), live);
+    for (const char* suffix : {"-wal", "-shm"})
+        fs::remove(live.string() + suffix, ignored);
+    io::sync_folder(io::folder_of(live));
+}
+
+bool readable_database(const fs::path& path) {
+    try {
+        SQLite::Database probe(path.string(), SQLite::OPEN_READONLY, 5000);
+        sqlite3_db_config(probe.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        return probe.execAndGet("PRAGMA quick_check").getString() == "ok";
+    } catch (const SQLite::Exception&) {
+        return false;
     }
 }
 

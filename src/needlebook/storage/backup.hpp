@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace needlebook::storage {
@@ -24,13 +25,46 @@ struct VerifiedCopy {
 // only then gives it its name. Throws StorageError (leaving nothing behind) if the copy fails.
 VerifiedCopy back_up_database(Database& source, const std::filesystem::path& target);
 
-// Reads `file` read-only and runs every check on it: the file `restore` is asked to use.
+// Reads `file` read-only and runs every check on it.
 VerifiedCopy verify_database_file(const std::filesystem::path& file);
 
-// Saves the current content of the database at `live` to `keep` (as it is, even if damaged:
-// page by page through SQLite, else byte by byte), then replaces `live`'s content with the
-// verified `source`'s in one transaction that other connections see whole or not at all.
-void replace_database(const std::filesystem::path& live, const VerifiedCopy& source,
-                      const std::filesystem::path& keep);
+// A backup file brought beside the live database for a restore: its bytes copied (and hashed)
+// into a private temporary file, which is then verified, so the file cannot change between the
+// check and the restore. Removed when dropped.
+class StagedRestore {
+public:
+    // Refuses a file with a write-ahead log beside it: a live database, not a backup. A copy
+    // that passes its check and is older than this program is migrated here, in `by`'s name, so
+    // one that cannot be migrated is refused before the live database is touched.
+    StagedRestore(const std::filesystem::path& source, const std::filesystem::path& live,
+                  const Opener& by);
+    StagedRestore(const StagedRestore&) = delete;
+    StagedRestore& operator=(const StagedRestore&) = delete;
+    ~StagedRestore();
+    // What was checked: the given file's name, its bytes and SHA-256, the verdict on the copy.
+    const VerifiedCopy& source() const { return m_source; }
+    const std::filesystem::path& staged() const { return m_staged; }
+
+private:
+    VerifiedCopy m_source;
+    std::filesystem::path m_staged;
+};
+
+// Replaces the content of the open database `live` with the staged copy's in one write
+// transaction. While that transaction holds the write lock, so that no one else can commit,
+// the content being replaced is copied into the new file `keep`; then the copy is brought in,
+// `finish` runs (the audit row) and only then does it commit. Any
+// failure or crash before the commit leaves `live` as it was and no `keep`.
+void restore_database(Database& live, const StagedRestore& staged,
+                      const std::filesystem::path& keep, const std::function<void()>& finish);
+
+// For a live file SQLite cannot read or write (a destroyed header; pages that fail
+// quick_check): its bytes, with its -wal, are kept as `keep` and the staged copy takes its
+// place by rename. No one can be writing to such a file: every write refuses it first.
+void replace_damaged_database(const std::filesystem::path& live, const StagedRestore& staged,
+                              const std::filesystem::path& keep);
+
+// Whether SQLite can read `path` as a database that passes PRAGMA quick_check.
+bool readable_database(const std::filesystem::path& path);
 
 } // namespace needlebook::storage
