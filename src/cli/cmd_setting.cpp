@@ -38,7 +38,7 @@ void add_setting_commands(CLI::App& app, Context& context) {
     });
 
     struct SetArgs {
-        std::string key, value;
+        std::string key, value, reason;
     };
     auto args = std::make_shared<SetArgs>();
     auto* set = setting->add_subcommand("set", "change a setting (audited)");
@@ -50,9 +50,11 @@ void add_setting_commands(CLI::App& app, Context& context) {
                     "condition.CODE (block or warn); see 'setting list'")
         ->required();
     set->add_option("VALUE", args->value, "the new value")->required();
+    set->add_option("--reason", args->reason, "why it changes (kept with the revision)");
     set->callback([&context, args] {
         context.forbid_csv("setting set");
-        const auto change = records::change_setting(context.scope(), args->key, args->value);
+        const auto change =
+            records::change_setting(context.scope(), args->key, args->value, args->reason);
         if (context.format() == Format::json)
             context.print_json(
                 {{"key", change.key}, {"old", change.old_value}, {"new", change.new_value}});

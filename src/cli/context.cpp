@@ -51,7 +51,8 @@ std::string Context::actor() const {
 storage::Database& Context::db(storage::Database::Create create) {
     if (!m_db) // creating the database and migrating it are audited in the actor's name
         m_db.emplace(storage::Database::open(database_path(), create,
-                                             {actor(), time::Clock::from_environment().now()}));
+                                             {actor(), time::Clock::from_environment().now(),
+                                              time::Clock::from_environment().is_fixed()}));
     return *m_db;
 }
 

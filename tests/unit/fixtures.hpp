@@ -6,6 +6,7 @@
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/scope.hpp"
 #include "needlebook/storage/database.hpp"
+#include "needlebook/storage/settings_repository.hpp"
 #include "needlebook/time/clock.hpp"
 #include "needlebook/time/date.hpp"
 
@@ -56,9 +57,8 @@ inline time::Clock fixed_clock() {
 // An in-memory database whose clinic zone is set, so no test depends on the machine's zone.
 inline storage::Database clinic_database(std::string_view zone = clinic_zone_name) {
     auto db = storage::Database::in_memory();
-    SQLite::Statement set(db.sql(), "UPDATE clinic_setting SET value = ? WHERE key = 'time_zone'");
-    set.bind(1, std::string(zone));
-    set.exec();
+    storage::SettingsRepository(db).set("time_zone", std::string(zone),
+                                        RevisionInfo{0, "test", fixed_now(), "test zone"});
     return db;
 }
 

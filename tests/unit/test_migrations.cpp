@@ -94,7 +94,7 @@ TEST_CASE("an empty database is migrated to the latest schema version") {
             CHECK(db.schema_version() == storage::latest_schema_version());
             CHECK(db.path() == path.string());
             for (const char* table : {"patient", "session", "session_area", "reaction", "followup",
-                                      "consent", "condition", "audit_log", "clinic_setting"}) {
+                                      "consent", "condition", "audit_log", "setting_revision"}) {
                 CAPTURE(std::string(table));
                 CHECK_NOTHROW(test::count_rows(db, table));
             }
@@ -142,7 +142,8 @@ TEST_CASE("opening twice is idempotent and keeps the records") {
     std::string schema_before;
     std::map<std::string, int> counts_before;
     {
-        auto db = storage::Database::open(path, storage::Database::Create::yes);
+        auto db = storage::Database::open(path, storage::Database::Create::yes,
+                                          {"dr.test", test::fixed_now(), true});
         records::Scope scope(db, test::fixed_clock(), "dr.test");
         records::register_patient(scope, std::string("P-KEEP"), test::patient_details());
         schema_before = schema_sql(db);

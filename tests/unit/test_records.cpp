@@ -887,26 +887,37 @@ TEST_CASE("the audit log: one row per write, chained by hash") {
         // Each row keeps the fingerprint of the revision it wrote, and the hash covers it.
         CHECK(row.record_hash == storage::record_digest(clinic.db, row.entry.record_kind,
                                                         *row.entry.record_id, *row.entry.revision));
-        CHECK(*row.hash == storage::audit_row_hash(row.id, row.entry, previous, row.record_hash));
         previous = *row.hash;
+    }
+    std::vector<storage::StoredAuditRow> stored;
+    storage::for_each_audit_row(clinic.db, {}, [&](const storage::StoredAuditRow& row) {
+        stored.push_back(row);
+        return true;
+    });
+    REQUIRE(stored.size() == rows.size());
+    for (const auto& row : stored) {
+        CHECK(row.hash == storage::audit_row_hash(row));
+        CHECK(row.os_user == storage::operating_system_account());
+        CHECK(row.clock_fixed == true); // the test clock is fixed
     }
 
     SUBCASE("changing any field changes the hash") {
-        const auto& row = rows.at(2);
-        const auto prev = row.prev_hash.value_or("");
-        auto tampered = row.entry;
-        tampered.reason = "new e-mail";
-        CHECK(storage::audit_row_hash(row.id, tampered, prev, row.record_hash) != *row.hash);
-        tampered = row.entry;
-        tampered.actor = "someone.else";
-        CHECK(storage::audit_row_hash(row.id, tampered, prev, row.record_hash) != *row.hash);
-        tampered = row.entry;
-        tampered.revision = 3;
-        CHECK(storage::audit_row_hash(row.id, tampered, prev, row.record_hash) != *row.hash);
-        CHECK(storage::audit_row_hash(row.id + 1, row.entry, prev, row.record_hash) != *row.hash);
-        CHECK(storage::audit_row_hash(row.id, row.entry, prev + "0", row.record_hash) != *row.hash);
-        CHECK(storage::audit_row_hash(row.id, row.entry, prev, row.record_hash + "0") != *row.hash);
-        CHECK(storage::audit_row_hash(row.id, row.entry, prev) != *row.hash);
+        const auto& row = stored.at(2);
+        const auto changed = [&](auto change) {
+            auto tampered = row;
+            change(tampered);
+            return storage::audit_row_hash(tampered) != row.hash;
+        };
+        CHECK(changed([](auto& r) { r.reason = "new e-mail"; }));
+        CHECK(changed([](auto& r) { r.actor = "someone.else"; }));
+        CHECK(changed([](auto& r) { r.revision = 3; }));
+        CHECK(changed([](auto& r) { r.id += 1; }));
+        CHECK(changed([](auto& r) { r.prev_hash += "0"; }));
+        CHECK(changed([](auto& r) { r.record_hash += "0"; }));
+        CHECK(changed([](auto& r) { r.record_hash.clear(); }));
+        CHECK(changed([](auto& r) { r.os_user = "mallory"; }));
+        CHECK(changed([](auto& r) { r.os_user.reset(); }));
+        CHECK(changed([](auto& r) { r.clock_fixed = false; }));
     }
 }
 

@@ -534,26 +534,28 @@ TEST_CASE("SettingsRepository: the defaults of clinical-reference.md") {
 
 TEST_CASE("SettingsRepository: a clinic's own settings are read back") {
     auto db = storage::Database::in_memory();
-    db.sql().exec("UPDATE clinic_setting SET value = '42' WHERE key = 'interval_warn_days'");
-    db.sql().exec("UPDATE clinic_setting SET value = 'Europe/Paris' WHERE key = 'time_zone'");
-    db.sql().exec("UPDATE depth_limit SET limit_mm = 1.2 WHERE area = 'cheek'");
-    db.sql().exec("UPDATE condition_policy SET action = 'warn' WHERE code = 'eczema'");
-    db.sql().exec("UPDATE reaction_norm SET expected_days = 5 WHERE kind = 'erythema'");
-    const auto settings = storage::SettingsRepository(db).load();
+    storage::SettingsRepository repository(db);
+    const RevisionInfo by{0, "dr.test", test::fixed_now(), "clinic policy"};
+    repository.set("interval_warn_days", "42", by);
+    repository.set("time_zone", "Europe/Paris", by);
+    repository.set("depth_limit.cheek", "1.20", by);
+    repository.set("condition.eczema", "warn", by);
+    const auto erythema = repository.set("recovery.erythema", "5", by);
+    CHECK(erythema.revision == 2); // revision 1 is the seeded default
+    const auto settings = repository.load();
     CHECK(settings.interval_warn_days == 42);
     CHECK(settings.time_zone == "Europe/Paris");
     CHECK(settings.depth_limit_mm.at(Area::cheek) == 1.2);
     CHECK(settings.condition_action.at(ConditionCode::eczema) == ConditionAction::warn);
     CHECK(settings.reaction_norm.at(ReactionKind::erythema).expected_days == 5);
 
-    SUBCASE("a number setting that is not a number is refused, naming it") {
-        db.sql().exec("UPDATE clinic_setting SET value = 'six' WHERE key = 'isotretinoin_months'");
-        try {
-            storage::SettingsRepository(db).load();
-            FAIL("a bad setting was read");
-        } catch (const ValidationError& e) {
-            CHECK(e.field() == "isotretinoin_months");
-        }
+    SUBCASE("the database refuses a value the program refuses, and any change in place") {
+        CHECK_THROWS(repository.set("isotretinoin_months", "six", by));
+        CHECK_THROWS(repository.set("depth_limit.cheek", "4.00", by));
+        CHECK_THROWS(repository.set("condition.eczema", "ignore", by));
+        CHECK_THROWS(db.sql().exec("UPDATE setting_revision SET value = '3.00' WHERE id = 1"));
+        CHECK_THROWS(db.sql().exec("DELETE FROM setting_revision"));
+        CHECK(repository.load().interval_warn_days == 42);
     }
 }
 

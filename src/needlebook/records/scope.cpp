@@ -27,6 +27,7 @@ Scope::Scope(storage::Database& db, time::Clock clock, std::string actor)
       m_settings(storage::SettingsRepository(db).load()),
       m_zone(time::ClinicZone::from_setting(m_settings.time_zone)) {
     check_actor(m_actor);
+    m_db.set_clock_fixed(m_clock.is_fixed()); // audit rows say when the clock was fixed
 }
 
 void Scope::reload_settings() {

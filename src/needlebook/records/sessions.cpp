@@ -168,6 +168,7 @@ LoggedSession log_session(Scope& scope, std::string_view patient_code,
                           const std::optional<std::string>& override_reason) {
     check_override_reason(override_reason);
     return scope.db().write([&] {
+        scope.reload_settings(); // the checks use the values the session will name
         const Patient patient = find_patient(scope.db(), patient_code);
         if (patient.revision.voided)
             throw Conflict(
@@ -188,6 +189,7 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
     check_reason("reason", reason);
     check_override_reason(override_reason);
     return scope.db().write([&] {
+        scope.reload_settings(); // the checks use the values the session will name
         const Session current = get_session(scope.db(), id);
         if (based_on && *based_on != current.revision.number)
             throw Conflict(fmt::format("session {} was amended meanwhile (now revision {}); run "

@@ -41,22 +41,19 @@ constexpr WholeSetting whole_settings[] = {
     {"followup_due_days", 1, 90},
 };
 
-void store(Scope& scope, const std::string& key, std::string_view value,
-           const ClinicSettings& current) {
-    storage::SettingsRepository settings(scope.db());
+// The value as stored for `key`, after validating it: numbers in one form, words in lower case.
+std::string stored_value(const std::string& key, std::string_view value,
+                         const ClinicSettings& current) {
     const std::string text(value);
     // Words such as Block or ADVERSE mean the same in any case; messages quote what was typed.
     std::string word = text;
     std::transform(word.begin(), word.end(), word.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (key == "clinic_name") {
-        settings.set_general(key, text);
-        return;
-    }
+    if (key == "clinic_name")
+        return text;
     if (key == "time_zone") {
         time::ClinicZone::from_setting(text); // refuses an unknown zone
-        settings.set_general(key, text);
-        return;
+        return text;
     }
     for (const auto& whole : whole_settings) {
         if (key != whole.key)
@@ -69,29 +66,30 @@ void store(Scope& scope, const std::string& key, std::string_view value,
                                                    "interval_warn_days ({} and {} would)",
                                                    is_block ? number : current.interval_block_days,
                                                    is_warn ? number : current.interval_warn_days));
-        settings.set_general(key, std::to_string(number));
-        return;
+        return std::to_string(number);
     }
     if (key.starts_with("depth_limit.")) {
-        const auto area = parse_code<Area>(key.substr(12));
+        parse_code<Area>(key.substr(12));
         const double limit = parse_decimal(text, key, 2);
         if (!(limit > 0 && limit <= max_depth_mm))
             throw ValidationError(
                 key, fmt::format("{} {} is outside (0, {:.1f}] mm", key, text, max_depth_mm));
-        settings.set_depth_limit(area, limit);
-    } else if (key.starts_with("recovery.")) {
-        const auto kind = parse_code<ReactionKind>(key.substr(9));
-        settings.set_reaction_norm(kind, word == "adverse"
-                                             ? ReactionNorm{std::nullopt, true}
-                                             : ReactionNorm{parse_whole(text, key, 0, 365), false});
-    } else if (key.starts_with("condition.")) {
-        const auto code = parse_code<ConditionCode>(key.substr(10));
+        return fmt::format("{:.2f}", limit);
+    }
+    if (key.starts_with("recovery.")) {
+        parse_code<ReactionKind>(key.substr(9));
+        return word == "adverse" ? word : std::to_string(parse_whole(text, key, 0, 365));
+    }
+    if (key.starts_with("condition.")) {
+        parse_code<ConditionCode>(key.substr(10));
         if (word != "block" && word != "warn")
             throw ValidationError(
                 key, fmt::format("{} '{}' is not allowed; allowed: block or warn", key, text));
-        settings.set_condition_action(code, word == "block" ? ConditionAction::block
-                                                            : ConditionAction::warn);
+        return word;
     }
+    throw ValidationError("setting", fmt::format("unknown setting '{}'; see 'needlebook setting "
+                                                 "list' for the keys",
+                                                 key));
 }
 
 } // namespace
@@ -119,22 +117,27 @@ std::vector<SettingEntry> list_settings(storage::Database& db) {
     return list_settings(storage::SettingsRepository(db).load());
 }
 
-SettingChange change_setting(Scope& scope, std::string_view key, std::string_view value) {
+SettingChange change_setting(Scope& scope, std::string_view key, std::string_view value,
+                             std::string_view reason) {
     check_text("value", value, 100);
+    check_text("reason", reason, 2000);
     const auto change = scope.db().write([&] {
-        const auto current = storage::SettingsRepository(scope.db()).load();
+        storage::SettingsRepository settings(scope.db());
+        const auto current = settings.load();
         const std::string name(key);
         SettingChange change{name, value_of(list_settings(current), key), ""};
-        store(scope, name, value, current);
-        change.new_value =
-            value_of(list_settings(storage::SettingsRepository(scope.db()).load()), key);
+        const auto stored = settings.set(name, stored_value(name, value, current),
+                                         scope.revision(0, std::string(reason)));
+        change.new_value = value_of(list_settings(settings.load()), key);
         if (change.new_value == change.old_value)
             throw Conflict(
                 fmt::format("{} is already {}; nothing to change", key, change.old_value));
-        append_audit(scope.db(),
-                     {scope.clock().now(), scope.actor(), "setting.change", std::nullopt, "setting",
-                      std::nullopt, std::nullopt,
-                      fmt::format("{}: '{}' -> '{}'", key, change.old_value, change.new_value)});
+        append_audit(
+            scope.db(),
+            scope.audit(
+                "setting.change", "setting", stored.setting_id, std::nullopt, stored.revision,
+                fmt::format("{}: '{}' -> '{}'{}", key, change.old_value, change.new_value,
+                            reason.empty() ? std::string() : fmt::format(" ({})", reason))));
         return change;
     });
     scope.reload_settings(); // the checks that follow use the new value

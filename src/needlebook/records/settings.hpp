@@ -29,7 +29,9 @@ struct SettingChange {
     std::string new_value;
 };
 
-// Validates `value` for `key`, stores it and audits the change as "setting.change".
-SettingChange change_setting(Scope& scope, std::string_view key, std::string_view value);
+// Validates `value` for `key`, stores it as the setting's next revision (by the scope's actor,
+// now, for `reason`) and audits the change as "setting.change".
+SettingChange change_setting(Scope& scope, std::string_view key, std::string_view value,
+                             std::string_view reason = {});
 
 } // namespace needlebook::records

@@ -4,8 +4,13 @@
 #include "needlebook/storage/record_digest.hpp"
 #include "needlebook/storage/sha256.hpp"
 
+#include "needlebook/error.hpp"
+
+#include <array>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace needlebook::storage {
 namespace {
@@ -14,18 +19,19 @@ template <class T> std::string optional_text(const std::optional<T>& value) {
     return value ? fmt::format("{}", *value) : std::string();
 }
 
-std::string chain_hash(std::int64_t id, const std::string& at, const std::string& actor,
-                       const std::string& action, const std::optional<std::int64_t>& patient_id,
-                       const std::string& record_kind, const std::optional<std::int64_t>& record_id,
-                       const std::optional<int>& revision, const std::string& reason,
-                       const std::string& prev_hash, const std::string& record_hash) {
-    // A JSON array: quoting makes field boundaries unambiguous whatever the fields hold.
-    auto canonical = nlohmann::json::array({id, at, actor, action, optional_text(patient_id),
-                                            record_kind, optional_text(record_id),
-                                            optional_text(revision), reason, prev_hash});
-    // Rows from before schema 3 have no fingerprint; their hashes stay as they were written.
-    if (!record_hash.empty())
-        canonical.push_back(record_hash);
+// A JSON array of the row's fields: quoting makes field boundaries unambiguous whatever the
+// fields hold. Each schema's rows keep the form they were written in.
+std::string chain_hash(const StoredAuditRow& row) {
+    auto canonical = nlohmann::json::array(
+        {row.id, row.at, row.actor, row.action, optional_text(row.patient_id), row.record_kind,
+         optional_text(row.record_id), optional_text(row.revision), row.reason, row.prev_hash});
+    if (row.os_user) { // schema 4 and later: every field, always
+        canonical.push_back(row.record_hash);
+        canonical.push_back(*row.os_user);
+        canonical.push_back(row.clock_fixed.value_or(false));
+    } else if (!row.record_hash.empty()) { // schema 3
+        canonical.push_back(row.record_hash);
+    }
     return sha256_hex(canonical.dump());
 }
 
@@ -39,60 +45,133 @@ template <class T> std::optional<T> optional_number(const SQLite::Column& column
     return static_cast<T>(column.getInt64());
 }
 
-// Databases opened only to be checked may predate schema 3 and its record_hash column.
-bool has_record_hash_column(Database& db) {
-    auto query = db.query("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = "
-                          "'record_hash'");
-    return query->executeStep();
+// Databases opened only to be checked may predate the columns of schema 3 and 4.
+std::string column_or_null(Database& db, const std::string& column) {
+    auto query = db.query("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = :name");
+    query->bind(":name", column);
+    return query->executeStep() ? column : "NULL";
 }
 
 } // namespace
 
-std::string audit_row_hash(std::int64_t id, const AuditEntry& entry, const std::string& prev_hash,
-                           const std::string& record_hash) {
-    return chain_hash(id, time::format_utc(entry.at), entry.actor, entry.action, entry.patient_id,
-                      entry.record_kind, entry.record_id, entry.revision, entry.reason, prev_hash,
-                      record_hash);
+std::string operating_system_account() {
+    const uid_t uid = ::geteuid();
+    std::array<char, 4096> buffer{};
+    passwd entry{};
+    passwd* found = nullptr;
+    if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) == 0 && found != nullptr)
+        return found->pw_name;
+    return fmt::format("uid {}", uid);
 }
 
 std::string audit_row_hash(const StoredAuditRow& row) {
-    return chain_hash(row.id, row.at, row.actor, row.action, row.patient_id, row.record_kind,
-                      row.record_id, row.revision, row.reason, row.prev_hash, row.record_hash);
+    return chain_hash(row);
 }
 
-void append_audit(Database& db, const AuditEntry& entry) {
-    std::int64_t id = 1;
-    std::string prev_hash;
+ChainHead chain_head(Database& db) {
+    auto last = db.query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    if (!last->executeStep())
+        return {};
+    return {last->getColumn(0).getInt64(), text_or_empty(last->getColumn(1))};
+}
+
+ChainHead append_audit(Database& db, const AuditEntry& entry) {
+    StoredAuditRow row;
+    row.id = 1;
+    row.at = time::format_utc(entry.at);
     {
-        auto last = db.query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+        auto last = db.query("SELECT id, hash, at, actor, action FROM audit_log ORDER BY id DESC "
+                             "LIMIT 1");
         if (last->executeStep()) {
-            id = last->getColumn(0).getInt64() + 1;
-            prev_hash = last->getColumn(1).getString();
+            row.id = last->getColumn(0).getInt64() + 1;
+            row.prev_hash = text_or_empty(last->getColumn(1));
+            // UTC text in one fixed form: comparing the text compares the instants.
+            if (const auto newest = text_or_empty(last->getColumn(2)); row.at < newest)
+                throw Refused(fmt::format(
+                    "the time of this {} ({}) is earlier than the newest audit row ({}, {} by "
+                    "{}); a record cannot be written into the past. Check the computer's clock "
+                    "and NEEDLEBOOK_NOW; nothing was changed",
+                    entry.action, row.at, newest, last->getColumn(4).getString(),
+                    last->getColumn(3).getString()));
         }
     }
-    std::string record_hash;
     if (entry.record_id && entry.revision)
-        record_hash =
+        row.record_hash =
             record_digest(db, entry.record_kind, *entry.record_id, *entry.revision).value_or("");
+    row.actor = entry.actor;
+    row.action = entry.action;
+    row.patient_id = entry.patient_id;
+    row.record_kind = entry.record_kind;
+    row.record_id = entry.record_id;
+    row.revision = entry.revision;
+    row.reason = entry.reason;
+    row.os_user = operating_system_account();
+    row.clock_fixed = db.clock_fixed();
+    row.hash = chain_hash(row);
     auto insert = db.query(
         "INSERT INTO audit_log (id, at, actor, action, patient_id, record_kind, record_id, "
-        "revision, reason, prev_hash, hash, record_hash) VALUES (:id, :at, :actor, :action, "
-        ":patient, :kind, :record, :revision, :reason, :prev, :hash, :record_hash)");
-    insert->bind(":id", id);
-    insert->bind(":at", time::format_utc(entry.at));
-    insert->bind(":actor", entry.actor);
-    insert->bind(":action", entry.action);
-    bind_optional(*insert, ":patient", entry.patient_id);
+        "revision, reason, prev_hash, hash, record_hash, os_user, clock_fixed) VALUES (:id, :at, "
+        ":actor, :action, :patient, :kind, :record, :revision, :reason, :prev, :hash, "
+        ":record_hash, :os_user, :clock_fixed)");
+    insert->bind(":id", row.id);
+    insert->bind(":at", row.at);
+    insert->bind(":actor", row.actor);
+    insert->bind(":action", row.action);
+    bind_optional(*insert, ":patient", row.patient_id);
     bind_optional(*insert, ":kind",
-                  entry.record_kind.empty() ? std::nullopt : std::optional(entry.record_kind));
-    bind_optional(*insert, ":record", entry.record_id);
-    bind_optional(*insert, ":revision", entry.revision);
-    insert->bind(":reason", entry.reason);
-    bind_optional(*insert, ":prev", prev_hash.empty() ? std::nullopt : std::optional(prev_hash));
-    insert->bind(":hash", audit_row_hash(id, entry, prev_hash, record_hash));
+                  row.record_kind.empty() ? std::nullopt : std::optional(row.record_kind));
+    bind_optional(*insert, ":record", row.record_id);
+    bind_optional(*insert, ":revision", row.revision);
+    insert->bind(":reason", row.reason);
+    bind_optional(*insert, ":prev",
+                  row.prev_hash.empty() ? std::nullopt : std::optional(row.prev_hash));
+    insert->bind(":hash", row.hash);
     bind_optional(*insert, ":record_hash",
-                  record_hash.empty() ? std::nullopt : std::optional(record_hash));
+                  row.record_hash.empty() ? std::nullopt : std::optional(row.record_hash));
+    insert->bind(":os_user", *row.os_user);
+    insert->bind(":clock_fixed", *row.clock_fixed ? 1 : 0);
     insert->exec();
+    return {row.id, row.hash};
+}
+
+void audit_unaudited_catalogue(Database& db, time::Instant at, const std::string& actor) {
+    struct Unaudited {
+        std::int64_t id;
+        int revision;
+        std::string reason;
+    };
+    const auto collect = [&](const std::string& sql) {
+        std::vector<Unaudited> rows;
+        auto query = db.query(sql);
+        while (query->executeStep())
+            rows.push_back({query->getColumn(0).getInt64(), query->getColumn(1).getInt(),
+                            query->getColumn(2).getString()});
+        return rows;
+    };
+    for (const auto& row :
+         collect("SELECT s.id, r.revision, s.key || ' = ' || r.value || ' (' || r.reason || ')' "
+                 "FROM setting s JOIN setting_revision r ON r.setting_id = s.id WHERE NOT "
+                 "EXISTS (SELECT 1 FROM audit_log a WHERE a.record_kind = 'setting' AND "
+                 "a.record_id = s.id AND a.revision = r.revision) ORDER BY r.id"))
+        append_audit(db, {at, actor, "setting.seed", std::nullopt, "setting", row.id, row.revision,
+                          row.reason});
+    for (const auto& row : collect("SELECT p.id, 1, p.code FROM product p WHERE NOT EXISTS "
+                                   "(SELECT 1 FROM audit_log a WHERE a.record_kind = 'product' "
+                                   "AND a.record_id = p.id) ORDER BY p.id"))
+        append_audit(db, {at, actor, "product.seed", std::nullopt, "product", row.id, row.revision,
+                          row.reason});
+}
+
+void add_disclosures(Database& db, std::int64_t audit_id,
+                     const std::vector<std::int64_t>& patient_ids) {
+    auto insert = db.query("INSERT OR IGNORE INTO audit_disclosure (audit_id, patient_id) VALUES "
+                           "(:audit, :patient)");
+    for (const auto patient : patient_ids) {
+        insert->bind(":audit", audit_id);
+        insert->bind(":patient", patient);
+        insert->exec();
+        insert->reset();
+    }
 }
 
 bool has_audit_action(Database& db, const std::string& action) {
@@ -103,11 +182,16 @@ bool has_audit_action(Database& db, const std::string& action) {
 
 void for_each_audit_row(Database& db, const AuditFilter& filter,
                         const std::function<bool(const StoredAuditRow&)>& visit) {
+    const bool disclosures = db.sql().tableExists("audit_disclosure");
     auto query = db.query(fmt::format(
         "SELECT id, at, actor, action, patient_id, record_kind, record_id, revision, reason, "
-        "prev_hash, hash, {} FROM audit_log WHERE (:patient IS NULL OR patient_id = :patient) "
-        "AND (:from = '' OR at >= :from) AND (:to = '' OR at < :to) ORDER BY id",
-        has_record_hash_column(db) ? "record_hash" : "NULL"));
+        "prev_hash, hash, {}, {}, {} FROM audit_log WHERE (:patient IS NULL OR patient_id = "
+        ":patient{}) AND (:from = '' OR at >= :from) AND (:to = '' OR at < :to) ORDER BY id",
+        column_or_null(db, "record_hash"), column_or_null(db, "os_user"),
+        column_or_null(db, "clock_fixed"),
+        disclosures ? " OR id IN (SELECT audit_id FROM audit_disclosure WHERE patient_id = "
+                      ":patient)"
+                    : ""));
     bind_optional(*query, ":patient", filter.patient_id);
     query->bind(":from", filter.from_at);
     query->bind(":to", filter.to_at);
@@ -125,6 +209,10 @@ void for_each_audit_row(Database& db, const AuditFilter& filter,
         row.prev_hash = text_or_empty(query->getColumn(9));
         row.hash = text_or_empty(query->getColumn(10));
         row.record_hash = text_or_empty(query->getColumn(11));
+        if (!query->getColumn(12).isNull())
+            row.os_user = query->getColumn(12).getString();
+        if (!query->getColumn(13).isNull())
+            row.clock_fixed = query->getColumn(13).getInt() != 0;
         if (!visit(row))
             break;
     }

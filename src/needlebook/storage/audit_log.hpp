@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace needlebook::storage {
 
@@ -37,19 +38,43 @@ struct StoredAuditRow {
     std::string prev_hash; // empty on the first row
     std::string hash;
     std::string record_hash; // empty for rows without a record, and rows from before schema 3
+    // From schema 4: the operating-system account that ran the program, and whether its clock
+    // was fixed by NEEDLEBOOK_NOW. Nothing on older rows.
+    std::optional<std::string> os_user;
+    std::optional<bool> clock_fixed;
 };
 
-// Appends `entry` with the fingerprint of its record; call inside the transaction of the write
-// or read it describes.
-void append_audit(Database& db, const AuditEntry& entry);
+// The newest row of the chain: what seals sign and what printed documents state.
+struct ChainHead {
+    std::int64_t id = 0; // 0: an empty chain
+    std::string hash;
+};
+
+// Appends `entry` with the fingerprint of its record, the operating-system account and the
+// connection's clock mark; call inside the transaction of the write or read it describes.
+// Refuses (Refused, so the transaction rolls back) a time earlier than the newest row's: no
+// write can be backdated before what the log already holds. Returns the new head.
+ChainHead append_audit(Database& db, const AuditEntry& entry);
+
+// The newest audit row's id and hash.
+ChainHead chain_head(Database& db);
+
+// Adds an audit row ("setting.seed", "product.seed") for every setting revision and catalogue
+// product that has none: the values a migration seeded or carried over.
+void audit_unaudited_catalogue(Database& db, time::Instant at, const std::string& actor);
+
+// Names each patient whose data the read audited as `audit_id` disclosed.
+void add_disclosures(Database& db, std::int64_t audit_id,
+                     const std::vector<std::int64_t>& patient_ids);
+
+// The name of the effective user id, e.g. "root"; "uid N" when it has no name.
+std::string operating_system_account();
 
 // Whether any audit row records `action`, e.g. "demo.fill".
 bool has_audit_action(Database& db, const std::string& action);
 
-// The hex SHA-256 a row must carry, given the hash of the row before it and the fingerprint of
-// its record revision (record_digest.hpp; empty when there is none).
-std::string audit_row_hash(std::int64_t id, const AuditEntry& entry, const std::string& prev_hash,
-                           const std::string& record_hash = {});
+// The hex SHA-256 a stored row must carry: of every field, its prev_hash and the fingerprint of
+// its record revision (record_digest.hpp) included, in the form of the schema it was written in.
 std::string audit_row_hash(const StoredAuditRow& row);
 
 // Which rows for_each_audit_row visits; empty fields do not filter.

@@ -215,26 +215,54 @@ void Database::migrate(const Opener* by) {
     const int found = schema_version();
     if (found >= latest_schema_version())
         return;
-    // Every pending migration, the version and one audit row commit together or not at all, so
-    // a crash leaves the old version whole; the row is written last, in the newest schema.
-    write([&] {
-        std::vector<std::string> applied;
-        for (const auto& migration : migrations()) {
-            if (migration.version <= found)
-                continue;
-            m_sql->exec(std::string(migration.sql));
-            m_sql->exec(fmt::format("PRAGMA user_version = {}", migration.version));
-            applied.emplace_back(migration.name);
-        }
-        if (by == nullptr)
-            return;
-        const int now = latest_schema_version();
-        append_audit(*this, {by->now, by->actor, found == 0 ? "schema.create" : "schema.migrate",
-                             std::nullopt, "", std::nullopt, std::nullopt,
-                             found == 0 ? fmt::format("new database at schema {}", now)
-                                        : fmt::format("schema {} -> {} ({})", found, now,
-                                                      fmt::join(applied, ", "))});
-    });
+    const Opener unnamed;
+    const Opener& who = by != nullptr ? *by : unnamed;
+    m_clock_fixed = who.clock_fixed;
+    // A migration may rebuild a table that others refer to, which SQLite allows only with
+    // foreign keys off (switched outside a transaction); they are all checked before the commit.
+    m_sql->exec("PRAGMA foreign_keys = OFF");
+    try {
+        // Every pending migration, the version and its audit rows commit together or not at
+        // all, so a crash leaves the old version whole; the rows are written in the newest schema.
+        write([&] {
+            m_sql->exec("CREATE TEMP TABLE migration_context (now TEXT NOT NULL, actor TEXT NOT "
+                        "NULL)");
+            SQLite::Statement context(*m_sql, "INSERT INTO temp.migration_context VALUES (?, ?)");
+            context.bind(1, time::format_utc(who.now));
+            context.bind(2, who.actor);
+            context.exec();
+            std::vector<std::string> applied;
+            for (const auto& migration : migrations()) {
+                if (migration.version <= found)
+                    continue;
+                m_sql->exec(std::string(migration.sql));
+                m_sql->exec(fmt::format("PRAGMA user_version = {}", migration.version));
+                applied.emplace_back(migration.name);
+            }
+            m_sql->exec("DROP TABLE temp.migration_context");
+            SQLite::Statement orphans(*m_sql, "PRAGMA foreign_key_check");
+            if (orphans.executeStep())
+                throw StorageError(fmt::format("migrating {} would leave {} row {} referring to "
+                                               "a missing row; nothing was changed",
+                                               m_path, orphans.getColumn(0).getString(),
+                                               orphans.getColumn(1).getString()));
+            if (by == nullptr)
+                return;
+            const int now = latest_schema_version();
+            append_audit(*this,
+                         {who.now, who.actor, found == 0 ? "schema.create" : "schema.migrate",
+                          std::nullopt, "", std::nullopt, std::nullopt,
+                          found == 0 ? fmt::format("new database at schema {}", now)
+                                     : fmt::format("schema {} -> {} ({})", found, now,
+                                                   fmt::join(applied, ", "))});
+            // Settings and catalogue products the schema seeded are records like any other.
+            audit_unaudited_catalogue(*this, who.now, who.actor);
+        });
+    } catch (...) {
+        m_sql->tryExec("PRAGMA foreign_keys = ON");
+        throw;
+    }
+    m_sql->exec("PRAGMA foreign_keys = ON");
 }
 
 void Database::check_before_first_write() {

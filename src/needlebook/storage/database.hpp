@@ -31,6 +31,7 @@ private:
 struct Opener {
     std::string actor = "needlebook";
     time::Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    bool clock_fixed = false; // `now` came from NEEDLEBOOK_NOW, not the system clock
 };
 
 // A line of PRAGMA quick_check or integrity_check without SQLite's "*** in database main ***"
@@ -62,6 +63,11 @@ public:
     SQLite::Database& sql() { return *m_sql; }
     const std::string& path() const { return m_path; }
     int schema_version();
+
+    // Whether the clock of the writes on this connection is fixed (NEEDLEBOOK_NOW): every audit
+    // row written through it is marked so.
+    bool clock_fixed() const { return m_clock_fixed; }
+    void set_clock_fixed(bool fixed) { m_clock_fixed = fixed; }
 
     // The prepared statement for `sql`, prepared once per connection and reused.
     Query query(const std::string& sql);
@@ -116,6 +122,7 @@ private:
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
     int m_depth = 0; // nesting of transaction scopes
     bool m_checked_for_writing = false;
+    bool m_clock_fixed = false;
 };
 
 } // namespace needlebook::storage

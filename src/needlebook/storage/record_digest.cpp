@@ -14,8 +14,14 @@ namespace {
 // Columns are named, never `*`: a column added by a later migration must not change the
 // fingerprint of revisions stored before it.
 struct DigestQuery {
+    enum Part {
+        required,   // the revision is missing when this query finds no row
+        optional,   // may find no row: an empty part
+        added_later // a part a later schema added: left out when empty, so older fingerprints
+                    // stay as they were, and deleting all its rows still shows
+    };
     std::string_view sql;
-    bool required; // the revision is missing when this query finds no row
+    Part part;
 };
 
 struct RecordKind {
@@ -32,7 +38,7 @@ std::string revision_query(std::string_view record, std::string_view identity_co
 
 const std::vector<RecordKind>& record_kinds() {
     // The strings must outlive the string_views above: built once, kept for the program's life.
-    static const std::array<std::string, 6> sql = {
+    static const std::array<std::string, 7> sql = {
         revision_query("patient", "i.id, i.code, i.created_at",
                        "r.id, r.revision, r.family_name, r.given_name, r.birth_date, "
                        "r.fitzpatrick, r.phone, r.email, r.note, r.voided, r.author, "
@@ -54,10 +60,12 @@ const std::vector<RecordKind>& record_kinds() {
         revision_query("followup", "i.id, i.session_id, i.created_at",
                        "r.id, r.revision, r.checked_on, r.outcome, r.note, r.voided, r.author, "
                        "r.recorded_at, r.reason"),
+        revision_query("setting", "i.id, i.key",
+                       "r.id, r.revision, r.value, r.author, r.recorded_at, r.reason"),
     };
     static constexpr std::string_view of_session_revision =
         "(SELECT id FROM session_revision WHERE session_id = :id AND revision = :revision)";
-    static const std::array<std::string, 3> session_parts = {
+    static const std::array<std::string, 4> session_parts = {
         fmt::format("SELECT id, position, area, side, depth_mm, passes FROM session_area "
                     "WHERE session_revision_id = {} ORDER BY position",
                     of_session_revision),
@@ -67,22 +75,33 @@ const std::vector<RecordKind>& record_kinds() {
         fmt::format("SELECT id, rule, detail FROM session_override WHERE session_revision_id = "
                     "{} ORDER BY id",
                     of_session_revision),
+        fmt::format("SELECT setting_revision_id FROM session_setting WHERE session_revision_id "
+                    "= {} ORDER BY setting_revision_id",
+                    of_session_revision),
     };
+    using enum DigestQuery::Part;
     static const std::vector<RecordKind> kinds = {
-        {"patient", {{sql[0], true}}},
-        {"condition", {{sql[1], true}}},
-        {"consent", {{sql[2], true}}},
+        {"patient", {{sql[0], required}}},
+        {"condition", {{sql[1], required}}},
+        {"consent", {{sql[2], required}}},
         {"session",
-         {{sql[3], true},
-          {session_parts[0], false},
-          {session_parts[1], false},
-          {session_parts[2], false}}},
-        {"reaction", {{sql[4], true}}},
-        {"followup", {{sql[5], true}}},
+         {{sql[3], required},
+          {session_parts[0], optional},
+          {session_parts[1], optional},
+          {session_parts[2], optional},
+          {session_parts[3], added_later}}},
+        {"reaction", {{sql[4], required}}},
+        {"followup", {{sql[5], required}}},
         // Products are catalogue rows without revisions: written once, as revision 1.
         {"product",
          {{"SELECT id, code, name, kind, maker FROM product WHERE id = :id AND :revision = 1",
-           true}}},
+           required}}},
+        {"setting", {{sql[6], required}}},
+        // A seal is written once; its audit row is the one that states it.
+        {"seal",
+         {{"SELECT id, sealed_id, sealed_hash, public_key, key_fingerprint, signature FROM "
+           "audit_seal WHERE id = :id AND :revision = 1",
+           required}}},
     };
     return kinds;
 }
@@ -92,6 +111,14 @@ const RecordKind* find_kind(std::string_view kind) {
     const auto found = std::find_if(kinds.begin(), kinds.end(),
                                     [&](const RecordKind& known) { return known.kind == kind; });
     return found == kinds.end() ? nullptr : &*found;
+}
+
+// Whether the table a part reads (the word after FROM) exists in `db`.
+bool has_tables_of(Database& db, std::string_view sql) {
+    const auto from = sql.find(" FROM ") + 6;
+    auto query = db.query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = :name");
+    query->bind(":name", std::string(sql.substr(from, sql.find(' ', from) - from)));
+    return query->executeStep();
 }
 
 nlohmann::json cell(const SQLite::Column& column) {
@@ -119,6 +146,8 @@ std::optional<std::string> record_digest(Database& db, std::string_view kind,
     // cells hold.
     auto content = nlohmann::json::array();
     for (const auto& part : known->queries) {
+        if (part.part == DigestQuery::added_later && !has_tables_of(db, part.sql))
+            continue; // a file from before the schema that added it, opened to be checked
         auto query = db.query(std::string(part.sql));
         query->bind(":id", record_id);
         query->bind(":revision", revision);
@@ -129,8 +158,10 @@ std::optional<std::string> record_digest(Database& db, std::string_view kind,
                 row.push_back(cell(query->getColumn(i)));
             rows.push_back(std::move(row));
         }
-        if (part.required && rows.empty())
+        if (part.part == DigestQuery::required && rows.empty())
             return std::nullopt;
+        if (part.part == DigestQuery::added_later && rows.empty())
+            continue;
         content.push_back(std::move(rows));
     }
     return sha256_hex(content.dump());

@@ -118,6 +118,20 @@ void SessionRepository::add_revision(const Session& session) {
         area->exec();
         area->reset();
     }
+    if (!session.revision.voided) {
+        // The setting revisions the clinical checks consult for this session: its areas' depth
+        // limits, the intervals, consent and isotretinoin periods, its patient's conditions.
+        auto used = m_db.query(
+            "INSERT INTO session_setting (session_revision_id, setting_revision_id) SELECT "
+            ":revision, c.id FROM setting_current c WHERE c.key IN ('interval_warn_days', "
+            "'interval_block_days', 'consent_valid_months', 'isotretinoin_months') OR c.key IN "
+            "(SELECT 'depth_limit.' || area FROM session_area WHERE session_revision_id = "
+            ":revision) OR c.key IN (SELECT 'condition.' || code FROM condition WHERE "
+            "patient_id = :patient)");
+        used->bind(":revision", revision_id);
+        used->bind(":patient", session.patient_id.value);
+        used->exec();
+    }
     auto serum = m_db.query(
         "INSERT INTO serum_use (session_revision_id, position, product_id, lot, phase) VALUES "
         "(:revision, :position, (SELECT id FROM product WHERE code = :product), :lot, :phase)");

@@ -3,6 +3,8 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/storage/binding.hpp"
 
+#include <fmt/format.h>
+
 namespace needlebook::storage {
 namespace {
 
@@ -12,80 +14,71 @@ Product read_product(SQLite::Statement& row) {
                    row.getColumn(4).getString()};
 }
 
+// One stored value into the settings it belongs to; keys the program does not know are left.
+void apply(ClinicSettings& settings, const std::string& key, const std::string& value) {
+    const auto number = [&] { return parse_whole(value, key, 0, 100000); };
+    if (key == "clinic_name")
+        settings.clinic_name = value;
+    else if (key == "time_zone")
+        settings.time_zone = value;
+    else if (key == "isotretinoin_months")
+        settings.isotretinoin_months = number();
+    else if (key == "consent_valid_months")
+        settings.consent_valid_months = number();
+    else if (key == "interval_warn_days")
+        settings.interval_warn_days = number();
+    else if (key == "interval_block_days")
+        settings.interval_block_days = number();
+    else if (key == "followup_due_days")
+        settings.followup_due_days = number();
+    else if (key.starts_with("depth_limit."))
+        settings.depth_limit_mm[parse_code<Area>(key.substr(12))] = parse_decimal(value, key, 2);
+    else if (key.starts_with("recovery."))
+        settings.reaction_norm[parse_code<ReactionKind>(key.substr(9))] =
+            value == "adverse" ? ReactionNorm{std::nullopt, true}
+                               : ReactionNorm{parse_whole(value, key, 0, 365), false};
+    else if (key.starts_with("condition."))
+        settings.condition_action[parse_code<ConditionCode>(key.substr(10))] =
+            value == "block" ? ConditionAction::block : ConditionAction::warn;
+}
+
 } // namespace
 
 ClinicSettings SettingsRepository::load() {
     ClinicSettings settings;
-    {
-        auto query = m_db.query("SELECT key, value FROM clinic_setting");
-        while (query->executeStep()) {
-            const auto key = query->getColumn(0).getString();
-            const auto value = query->getColumn(1).getString();
-            const auto number = [&] { return parse_whole(value, key, 0, 100000); };
-            if (key == "clinic_name")
-                settings.clinic_name = value;
-            else if (key == "time_zone")
-                settings.time_zone = value;
-            else if (key == "isotretinoin_months")
-                settings.isotretinoin_months = number();
-            else if (key == "consent_valid_months")
-                settings.consent_valid_months = number();
-            else if (key == "interval_warn_days")
-                settings.interval_warn_days = number();
-            else if (key == "interval_block_days")
-                settings.interval_block_days = number();
-            else if (key == "followup_due_days")
-                settings.followup_due_days = number();
-        }
-    }
-    {
-        auto query = m_db.query("SELECT area, limit_mm FROM depth_limit");
-        while (query->executeStep())
-            settings.depth_limit_mm[read_code<Area>(query->getColumn(0))] =
-                query->getColumn(1).getDouble();
-    }
-    {
-        auto query = m_db.query("SELECT code, action FROM condition_policy");
-        while (query->executeStep())
-            settings.condition_action[read_code<ConditionCode>(query->getColumn(0))] =
-                query->getColumn(1).getString() == "block" ? ConditionAction::block
-                                                           : ConditionAction::warn;
-    }
-    auto query = m_db.query("SELECT kind, expected_days, always_adverse FROM reaction_norm");
+    auto query = m_db.query("SELECT key, value FROM setting_current");
     while (query->executeStep())
-        settings.reaction_norm[read_code<ReactionKind>(query->getColumn(0))] =
-            ReactionNorm{read_optional_int(query->getColumn(1)), query->getColumn(2).getInt() != 0};
+        apply(settings, query->getColumn(0).getString(), query->getColumn(1).getString());
     return settings;
 }
 
-void SettingsRepository::set_general(const std::string& key, const std::string& value) {
-    auto update = m_db.query("UPDATE clinic_setting SET value = :value WHERE key = :key");
-    update->bind(":key", key);
-    update->bind(":value", value);
-    update->exec();
+std::vector<SettingRevisionRef> SettingsRepository::current_revisions() {
+    std::vector<SettingRevisionRef> revisions;
+    auto query = m_db.query("SELECT key, id FROM setting_current ORDER BY key");
+    while (query->executeStep())
+        revisions.push_back({query->getColumn(0).getString(), query->getColumn(1).getInt64()});
+    return revisions;
 }
 
-void SettingsRepository::set_depth_limit(Area area, double limit_mm) {
-    auto update = m_db.query("UPDATE depth_limit SET limit_mm = :limit WHERE area = :area");
-    bind_code(*update, ":area", area);
-    update->bind(":limit", limit_mm);
-    update->exec();
-}
-
-void SettingsRepository::set_reaction_norm(ReactionKind kind, const ReactionNorm& norm) {
-    auto update = m_db.query("UPDATE reaction_norm SET expected_days = :days, always_adverse = "
-                             ":adverse WHERE kind = :kind");
-    bind_code(*update, ":kind", kind);
-    bind_optional(*update, ":days", norm.expected_days);
-    update->bind(":adverse", norm.always_adverse ? 1 : 0);
-    update->exec();
-}
-
-void SettingsRepository::set_condition_action(ConditionCode code, ConditionAction action) {
-    auto update = m_db.query("UPDATE condition_policy SET action = :action WHERE code = :code");
-    bind_code(*update, ":code", code);
-    update->bind(":action", std::string(action == ConditionAction::block ? "block" : "warn"));
-    update->exec();
+SettingRevision SettingsRepository::set(const std::string& key, const std::string& value,
+                                        const RevisionInfo& info) {
+    auto current = m_db.query("SELECT setting_id, revision FROM setting_current WHERE key = :key");
+    current->bind(":key", key);
+    if (!current->executeStep())
+        throw std::logic_error(fmt::format("no stored setting {}", key));
+    const SettingRevision stored{current->getColumn(0).getInt64(),
+                                 current->getColumn(1).getInt() + 1};
+    auto insert = m_db.query(
+        "INSERT INTO setting_revision (setting_id, revision, value, author, recorded_at, reason) "
+        "VALUES (:setting, :revision, :value, :author, :at, :reason)");
+    insert->bind(":setting", stored.setting_id);
+    insert->bind(":revision", stored.revision);
+    insert->bind(":value", value);
+    insert->bind(":author", info.author);
+    insert->bind(":at", time::format_utc(info.recorded_at));
+    insert->bind(":reason", info.reason);
+    insert->exec();
+    return stored;
 }
 
 std::optional<Product> SettingsRepository::find_product(std::string_view code) {

@@ -2,9 +2,11 @@
 // All SQL for the clinic's settings and the serum catalogue (reference data, not records).
 
 #include "needlebook/model/ids.hpp"
+#include "needlebook/model/revision.hpp"
 #include "needlebook/model/settings.hpp"
 #include "needlebook/storage/database.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,16 +22,28 @@ struct Product {
     std::string maker;
 };
 
+// A setting revision as stored: what an audit row and a session's check basis refer to.
+struct SettingRevision {
+    std::int64_t setting_id = 0;
+    int revision = 0;
+};
+
+// The revision in force of one key, by its row id.
+struct SettingRevisionRef {
+    std::string key;
+    std::int64_t revision_row = 0;
+};
+
+// Settings are insert-only revisions, one identity row per key (`setting`, `setting_revision`).
 class SettingsRepository {
 public:
     explicit SettingsRepository(Database& db) : m_db(db) {}
 
     ClinicSettings load();
-    // Each writes one setting; the caller validates and audits.
-    void set_general(const std::string& key, const std::string& value);
-    void set_depth_limit(Area area, double limit_mm);
-    void set_reaction_norm(ReactionKind kind, const ReactionNorm& norm);
-    void set_condition_action(ConditionCode code, ConditionAction action);
+    // The row of every key's revision in force, by key.
+    std::vector<SettingRevisionRef> current_revisions();
+    // Adds the next revision of `key` (a stored key; the caller validates and audits).
+    SettingRevision set(const std::string& key, const std::string& value, const RevisionInfo& info);
 
     std::optional<Product> find_product(std::string_view code);
     ProductId insert_product(const Product& product);

@@ -15,6 +15,8 @@ public:
     static Clock from_environment();
 
     Instant now() const;
+    // Whether NEEDLEBOOK_NOW (or a test) fixed the clock: audit rows written so are marked.
+    bool is_fixed() const { return m_fixed.has_value(); }
 
 private:
     std::optional<Instant> m_fixed;

@@ -3,10 +3,10 @@
 # The default export of the same records holds only the newest revision. Authors and reasons
 # are text, so one starting with = + - @ is guarded like any other text cell.
 
-$ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 3)
-
 %env NEEDLEBOOK_NOW=2026-11-20T10:00:00Z
+$ needlebook init
+> database ready: ${TMP}/clinic.db (schema version 4)
+
 $ needlebook patient add --code ANN --family Smith --given Ann --born 1985-04-12
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --code BOB --family Brown --given Bob --born 1970-01-01 --fitzpatrick 3

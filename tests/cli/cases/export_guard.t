@@ -9,7 +9,7 @@
 # CR at the very end of a line is dropped.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 3)
+> database ready: ${TMP}/clinic.db (schema version 4)
 $ needlebook patient add --code P1 --family Doe --given Jo --born 1990-01-01
 > patient P1 registered: Doe, Jo
 $ needlebook consent add P1 --signed 2026-06-01 --covers '@all areas'

@@ -2,7 +2,7 @@
 # clinical checks and the display of times straight away. Bad keys and values change nothing.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 3)
+> database ready: ${TMP}/clinic.db (schema version 4)
 $ needlebook setting set depth_limit.cheek 1.2
 > depth_limit.cheek: 1.50 -> 1.20
 $ needlebook setting set depth_limit.cheek 1.2
@@ -122,12 +122,12 @@ $ needlebook setting set recovery.oedema ADVERSE
 $ needlebook setting set time_zone america/new_york
 ! needlebook: error: unknown time zone 'america/new_york' (clinic setting time_zone); use an IANA name such as Europe/London
 ? 1
-= SELECT code, action FROM condition_policy WHERE code IN ('eczema', 'rosacea-flare') ORDER BY code
-> eczema|warn
-> rosacea-flare|block
-= SELECT kind, expected_days, always_adverse FROM reaction_norm WHERE kind = 'oedema'
-> oedema||1
-= SELECT value FROM clinic_setting WHERE key = 'time_zone'
+= SELECT key, value, revision FROM setting_current WHERE key IN ('condition.eczema', 'condition.rosacea-flare') ORDER BY key
+> condition.eczema|warn|2
+> condition.rosacea-flare|block|2
+= SELECT value, revision, author FROM setting_current WHERE key = 'recovery.oedema'
+> adverse|2|tester
+= SELECT value FROM setting_current WHERE key = 'time_zone'
 > America/New_York
 = SELECT reason FROM audit_log WHERE action = 'setting.change' ORDER BY id DESC LIMIT 3
 > recovery.oedema: '3' -> 'adverse'
@@ -145,4 +145,5 @@ $ needlebook setting set --help
 >
 > Options:
 >   -h,--help                   Print this help message and exit
+>   --reason TEXT               why it changes (kept with the revision)
 >
