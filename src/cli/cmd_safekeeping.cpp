@@ -29,16 +29,48 @@ nlohmann::ordered_json copy_json(const storage::VerifiedCopy& copy) {
             {"verified", verified_summary(copy.check)}};
 }
 
+// "ID:HASH" as printed: a row number and 64 hex digits.
+storage::ChainHead parse_chain_head(const std::string& text) {
+    const auto colon = text.find(':');
+    const auto hash = colon == std::string::npos ? std::string() : text.substr(colon + 1);
+    std::int64_t id = 0;
+    const bool number = colon != std::string::npos && colon > 0 &&
+                        text.find_first_not_of("0123456789") == colon &&
+                        (id = std::stoll(text.substr(0, colon))) > 0;
+    if (!number || hash.size() != 64 ||
+        hash.find_first_not_of("0123456789abcdef") != std::string::npos)
+        throw ValidationError("head", fmt::format("head '{}' is not ID:HASH (an audit row number, "
+                                                  "a colon and 64 lowercase hex digits, as "
+                                                  "printed by seal, backup or history)",
+                                                  text));
+    return {id, hash};
+}
+
 } // namespace
 
 void add_safekeeping_commands(CLI::App& app, Context& context) {
+    struct CheckOptions {
+        std::string key, head;
+    };
+    auto check_options = std::make_shared<CheckOptions>();
     auto* check = app.add_subcommand(
-        "check", "verify the database: SQLite integrity, foreign keys, the audit chain and every "
-                 "record against its audit row; exit 1 on any fault, naming the first");
-    check->callback([&context] {
+        "check", "verify the database: SQLite integrity, foreign keys, the schema, the audit "
+                 "chain, every record against its audit row and the seals; exit 1 on any "
+                 "fault, naming the first");
+    check->add_option("--key", check_options->key,
+                      "the clinic's public key (KEY.pub.pem): every seal must be made with it");
+    check->add_option("--head", check_options->head,
+                      "ID:HASH, a chain head noted earlier (printed by seal, backup, history and "
+                      "export): it must still be in the chain");
+    check->callback([&context, check_options] {
         const auto path = context.database_path();
+        storage::CheckAnchors anchors;
+        if (!check_options->key.empty())
+            anchors.key = storage::read_public_key(check_options->key);
+        if (!check_options->head.empty())
+            anchors.head = parse_chain_head(check_options->head);
         auto db = storage::Database::open_read_only(path); // changes nothing, even when damaged
-        const auto result = storage::verify_database(db);
+        const auto result = storage::verify_database(db, anchors);
         context.print_view(render::check_view(path, result));
         if (!result.ok())
             throw Refused(fmt::format("{} failed its check: {}", path, result.first_fault()));
@@ -60,6 +92,52 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
         query.from = optional_date(audit_options->from, "from");
         query.to = optional_date(audit_options->to, "to");
         context.print_view(render::audit_view(records::list_audit(context.scope(), query)));
+    });
+
+    auto key_out = std::make_shared<std::string>();
+    auto* key = app.add_subcommand("key", "the clinic's signing key for seals");
+    key->require_subcommand(1);
+    auto* key_new = key->add_subcommand(
+        "new", "make an Ed25519 key pair: the private key in FILE (0600; keep it off the machine "
+               "that holds the database) and the public key beside it as .pub.pem");
+    key_new->add_option("--out", *key_out, "the private key file to create, e.g. clinic-seal.pem")
+        ->required();
+    key_new->callback([&context, key_out] {
+        context.forbid_csv("key new");
+        std::string public_pem = *key_out;
+        if (public_pem.ends_with(".pem"))
+            public_pem.resize(public_pem.size() - 4);
+        public_pem += ".pub.pem";
+        const auto fingerprint = storage::write_new_key_pair(*key_out, public_pem);
+        if (context.format() == Format::json)
+            context.print_json({{"private_key", *key_out},
+                                {"public_key", public_pem},
+                                {"fingerprint", fingerprint}});
+        else
+            context.print(fmt::format("private key: {} (keep it off this machine)\npublic key: "
+                                      "{}\nfingerprint: {}\n",
+                                      *key_out, public_pem, fingerprint));
+    });
+
+    auto seal_key = std::make_shared<std::string>();
+    auto* seal = app.add_subcommand(
+        "seal", "verify the database, then sign the audit chain's head with the clinic's private "
+                "key; 'check --key KEY.pub.pem' later proves no sealed row was changed");
+    seal->add_option("--key", *seal_key, "the private key made by 'key new'")->required();
+    seal->callback([&context, seal_key] {
+        context.forbid_csv("seal");
+        const auto sealed = records::seal_chain(context.scope(), *seal_key);
+        const auto& s = sealed.seal;
+        if (context.format() == Format::json)
+            context.print_json({{"seal", s.id},
+                                {"head", fmt::format("{}:{}", s.sealed.id, s.sealed.hash)},
+                                {"key_fingerprint", s.key.fingerprint},
+                                {"verified", verified_summary(sealed.check)}});
+        else
+            context.print(fmt::format("seal {} signed audit row {}\nhead: {}:{}\nkey: {}\n"
+                                      "verified: {}\n",
+                                      s.id, s.sealed.id, s.sealed.id, s.sealed.hash,
+                                      s.key.fingerprint, verified_summary(sealed.check)));
     });
 
     auto backup_file = std::make_shared<std::string>();

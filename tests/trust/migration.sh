@@ -149,7 +149,9 @@ rm -f "$work/schema.db"
 for file in "$schema_dir"/[0-9][0-9][0-9][0-9]_*.sql; do
     name=$(basename "$file")
     version=$((10#${name:0:4}))
-    sqlite3 "$work/schema.db" <"$file"
+    # A migration reads its time and actor from temp.migration_context, as needlebook sets it.
+    { echo "PRAGMA foreign_keys = OFF; CREATE TEMP TABLE migration_context (now TEXT, actor TEXT); INSERT INTO migration_context VALUES ('2026-11-23T15:00:00Z', 'trust');"; cat "$file"; } |
+        sqlite3 "$work/schema.db"
     version_schema[$version]=$(schema_sha "$work/schema.db")
 done
 nb "$work/fresh.db" init >/dev/null

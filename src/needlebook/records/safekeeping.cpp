@@ -90,6 +90,25 @@ Restored restore(const std::filesystem::path& live, const std::filesystem::path&
     return restored;
 }
 
+Sealed seal_chain(Scope& scope, const std::filesystem::path& private_pem) {
+    return scope.db().write([&] {
+        Sealed sealed;
+        // Holding the write lock: the head signed is the head verified.
+        sealed.check = storage::verify_database(scope.db());
+        if (!sealed.check.ok())
+            throw Refused(fmt::format("the database failed its check ({}); a seal would vouch for "
+                                      "it, so nothing was sealed. Run 'needlebook check'",
+                                      sealed.check.first_fault()));
+        const auto head = storage::chain_head(scope.db());
+        sealed.seal = storage::store_seal(scope.db(), head, private_pem);
+        storage::append_audit(
+            scope.db(), scope.audit("chain.seal", "seal", sealed.seal.id, std::nullopt, 1,
+                                    fmt::format("audit row {} sha256 {} signed by key {}", head.id,
+                                                head.hash, sealed.seal.key.fingerprint)));
+        return sealed;
+    });
+}
+
 void audit_read(Scope& scope, std::string action, std::string record_kind, std::int64_t record_id,
                 std::int64_t patient_id, int revision) {
     storage::append_audit(scope.db(), scope.audit(std::move(action), std::move(record_kind),

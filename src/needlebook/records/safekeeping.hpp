@@ -5,6 +5,7 @@
 #include "needlebook/records/scope.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/backup.hpp"
+#include "needlebook/storage/seal.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -39,6 +40,16 @@ struct AuditQuery {
     std::optional<time::Date> from; // inclusive, a day in the clinic's zone
     std::optional<time::Date> to;   // inclusive
 };
+
+struct Sealed {
+    storage::SealRow seal;
+    storage::DatabaseCheck check; // what was verified before signing
+};
+
+// Verifies the whole database (refusing to seal one that fails), then signs the chain head with
+// the Ed25519 private key in `private_pem` (kept off the database) and appends the seal with its
+// audit row "chain.seal", all in one write transaction.
+Sealed seal_chain(Scope& scope, const std::filesystem::path& private_pem);
 
 // Audits a read of a patient's record; call inside the transaction that read it.
 void audit_read(Scope& scope, std::string action, std::string record_kind, std::int64_t record_id,

@@ -3,17 +3,21 @@
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/record_digest.hpp"
 
+#include "needlebook/storage/migrations.hpp"
 #include <algorithm>
+
 #include <array>
+#include <cstdlib>
 #include <fmt/format.h>
+#include <map>
 
 namespace needlebook::storage {
 namespace {
 
 // Records stored as an identity row plus numbered revisions; each revision needs an audit row.
 // (Products are left out: the catalogue seeded by the schema has none.)
-constexpr std::array revisioned_kinds = {"patient", "condition", "consent",
-                                         "session", "reaction",  "followup"};
+constexpr std::array revisioned_kinds = {"patient",  "condition", "consent", "session",
+                                         "reaction", "followup",  "setting"};
 
 void add_fault(CheckSection& section, std::string fault) {
     if (section.faults++ == 0)
@@ -74,12 +78,35 @@ std::string describe(const StoredAuditRow& row) {
 
 // Walks the chain once: ids without gaps, each row's prev_hash is the row before's hash, each
 // hash matches the row's content, and each record fingerprint matches the stored revision.
+// The schema version a row was written under, from the rows that created or migrated the
+// database ("new database at schema N", "schema A -> B (…)"); 0 before any such row.
+int version_stated(const StoredAuditRow& row, int in_force) {
+    const auto number_after = [&](std::string_view marker) {
+        const auto at = row.reason.find(marker);
+        return at == std::string::npos ? in_force
+                                       : std::atoi(row.reason.c_str() + at + marker.size());
+    };
+    if (row.action == "schema.create")
+        return number_after("at schema ");
+    if (row.action == "schema.migrate")
+        return number_after(" -> ");
+    return in_force;
+}
+
 void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& records) {
     std::int64_t expected_id = 1;
     std::string previous_hash;
+    std::string previous_at;
+    int version = 0;
     std::int64_t without_fingerprint = 0;
     guarded(chain, [&] {
         for_each_audit_row(db, {}, [&](const StoredAuditRow& row) {
+            version = version_stated(row, version);
+            if (row.at < previous_at)
+                add_fault(chain, fmt::format("{} is dated before the row before it ({}): the "
+                                             "clock was set back or the row was forged",
+                                             describe(row), previous_at));
+            previous_at = row.at;
             ++chain.checked;
             if (row.id != expected_id)
                 add_fault(chain,
@@ -101,7 +128,12 @@ void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& re
             if (!row.record_id || !row.revision || !has_record_digest(row.record_kind))
                 return true;
             if (row.record_hash.empty()) {
-                ++without_fingerprint; // written before schema 3
+                if (version >= 3 || row.os_user)
+                    add_fault(records, fmt::format("{} has no record fingerprint, though schema "
+                                                   "{} writes one on every record row",
+                                                   describe(row), std::max(version, 4)));
+                else
+                    ++without_fingerprint; // written before schema 3
                 return true;
             }
             ++records.checked;
@@ -126,6 +158,8 @@ void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& re
 void unaudited_revisions(Database& db, CheckSection& records) {
     guarded(records, [&] {
         for (const std::string_view kind : revisioned_kinds) {
+            if (!db.sql().tableExists(fmt::format("{}_revision", kind)))
+                continue; // settings became records in schema 4
             auto query = db.query(fmt::format(
                 "SELECT r.{0}_id, r.revision FROM {0}_revision r WHERE NOT EXISTS (SELECT 1 FROM "
                 "audit_log a WHERE a.record_kind = '{0}' AND a.record_id = r.{0}_id AND "
@@ -137,7 +171,114 @@ void unaudited_revisions(Database& db, CheckSection& records) {
                                                kind, query->getColumn(0).getInt64(),
                                                query->getColumn(1).getInt()));
         }
+        if (!db.sql().tableExists("setting"))
+            return; // before schema 4 the seeded products had no audit rows
+        auto products = db.query("SELECT code FROM product p WHERE NOT EXISTS (SELECT 1 FROM "
+                                 "audit_log a WHERE a.record_kind = 'product' AND a.record_id = "
+                                 "p.id) ORDER BY id");
+        while (products->executeStep())
+            add_fault(records, fmt::format("catalogue product {} has no audit row: it was not "
+                                           "written by needlebook",
+                                           products->getColumn(0).getString()));
     });
+}
+
+struct SchemaEntry {
+    std::string type, table, sql;
+    bool operator==(const SchemaEntry&) const = default;
+};
+
+std::map<std::string, SchemaEntry> schema_entries(SQLite::Database& sql) {
+    std::map<std::string, SchemaEntry> entries;
+    SQLite::Statement query(sql, "SELECT name, type, tbl_name, coalesce(sql, '') FROM "
+                                 "main.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+    while (query.executeStep())
+        entries[query.getColumn(0).getString()] = {query.getColumn(1).getString(),
+                                                   query.getColumn(2).getString(),
+                                                   query.getColumn(3).getString()};
+    return entries;
+}
+
+// Every table, index, view and trigger (CHECKs are part of a table's definition) as this
+// program's migrations make them for the file's version, compared by name and definition.
+CheckSection schema_matches(Database& db) {
+    CheckSection section{"schema"};
+    guarded(section, [&] {
+        const int version = db.schema_version();
+        SQLite::Database reference(":memory:", SQLite::OPEN_READWRITE);
+        reference.exec("PRAGMA foreign_keys = OFF");
+        reference.exec("CREATE TEMP TABLE migration_context (now TEXT NOT NULL, actor TEXT NOT "
+                       "NULL); INSERT INTO migration_context VALUES ('1970-01-01T00:00:00Z', "
+                       "'check')");
+        for (const auto& migration : migrations())
+            if (migration.version <= version)
+                reference.exec(std::string(migration.sql));
+        const auto expected = schema_entries(reference);
+        const auto found = schema_entries(db.sql());
+        for (const auto& [name, entry] : expected) {
+            ++section.checked;
+            const auto it = found.find(name);
+            if (it == found.end())
+                add_fault(section,
+                          fmt::format("{} {} of schema {} is missing", entry.type, name, version));
+            else if (!(it->second == entry))
+                add_fault(section, fmt::format("{} {} differs from its definition in schema {}",
+                                               entry.type, name, version));
+        }
+        for (const auto& [name, entry] : found)
+            if (!expected.contains(name))
+                add_fault(section,
+                          fmt::format("{} {} is not part of schema {}", entry.type, name, version));
+    });
+    return section;
+}
+
+// Each seal's signature and sealed head; with a key, every seal must be that key's and at least
+// one must exist; with a head noted earlier, that row must still carry that hash.
+CheckSection seals_hold(Database& db, const CheckAnchors& anchors) {
+    CheckSection section{"seals"};
+    guarded(section, [&] {
+        const auto seals = stored_seals(db);
+        auto hash_of = db.query("SELECT hash FROM audit_log WHERE id = :id");
+        const auto stored_hash = [&](std::int64_t id) -> std::optional<std::string> {
+            hash_of->bind(":id", id);
+            std::optional<std::string> hash;
+            if (hash_of->executeStep())
+                hash = hash_of->getColumn(0).getString();
+            hash_of->reset();
+            return hash;
+        };
+        for (const auto& seal : seals) {
+            ++section.checked;
+            if (!signature_valid(seal))
+                add_fault(section, fmt::format("seal {} (of audit row {}) has a signature that "
+                                               "does not match what it seals",
+                                               seal.id, seal.sealed.id));
+            else if (anchors.key && seal.key.fingerprint != anchors.key->fingerprint)
+                add_fault(section,
+                          fmt::format("seal {} (of audit row {}) was made with another "
+                                      "key ({}…), not the one given",
+                                      seal.id, seal.sealed.id, seal.key.fingerprint.substr(0, 16)));
+            else if (stored_hash(seal.sealed.id) != seal.sealed.hash)
+                add_fault(section, fmt::format("audit row {}, sealed by seal {}, no longer has "
+                                               "the hash that was sealed: a row at or before it "
+                                               "was changed, removed or inserted",
+                                               seal.sealed.id, seal.id));
+        }
+        if (anchors.key && seals.empty())
+            add_fault(section, "there is no seal: nothing anchors the chain to the key given");
+        if (anchors.head && stored_hash(anchors.head->id) != anchors.head->hash)
+            add_fault(section,
+                      fmt::format("the chain head noted as row {} with hash {}… is not in the "
+                                  "chain: a row at or before it was changed, removed or inserted",
+                                  anchors.head->id, anchors.head->hash.substr(0, 16)));
+        if (!anchors.key && !seals.empty())
+            section.note = "signatures checked against the keys stored with them; give --key "
+                           "to prove they are the clinic's";
+        else if (seals.empty())
+            section.note = "no seals: anyone who can write the file could recompute the chain";
+    });
+    return section;
 }
 
 } // namespace
@@ -154,12 +295,13 @@ std::string DatabaseCheck::first_fault() const {
     return {};
 }
 
-DatabaseCheck verify_database(Database& db) {
+DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
     DatabaseCheck result;
     result.sections.push_back(sqlite_integrity(db));
     result.sections.push_back(foreign_keys(db));
     CheckSection chain{"audit chain"};
     CheckSection records{"records"};
+    CheckSection seals{"seals"};
     // One snapshot: a writer appending meanwhile must not make a row look missing.
     try {
         db.read([&] {
@@ -169,12 +311,17 @@ DatabaseCheck verify_database(Database& db) {
                                                "could not be read to the end",
                                                records.checked));
             unaudited_revisions(db, records);
+            seals = seals_hold(db, anchors);
         });
     } catch (const std::exception& e) {
         add_fault(chain, fmt::format("could not be read: {}", e.what()));
     }
     result.sections.push_back(std::move(chain));
     result.sections.push_back(std::move(records));
+    result.sections.push_back(std::move(seals));
+    // Last: a record edited behind the program's back usually needed a trigger dropped, and
+    // the first fault named should be the record.
+    result.sections.push_back(schema_matches(db));
     return result;
 }
 

@@ -4,6 +4,7 @@
 // `backup` on the copy it made and by `restore` on the file it is given.
 
 #include "needlebook/storage/database.hpp"
+#include "needlebook/storage/seal.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -29,8 +30,16 @@ struct DatabaseCheck {
     std::string first_fault() const;
 };
 
-// Runs every check on `db` (which may be opened read-only). Never throws for a damaged file:
-// what cannot be read becomes a fault of its section.
-DatabaseCheck verify_database(Database& db);
+// What a check is asked to prove beyond the file's own consistency.
+struct CheckAnchors {
+    std::optional<PublicKey> key;  // every seal must be this key's, and there must be one
+    std::optional<ChainHead> head; // a head noted earlier must still be in the chain
+};
+
+// Runs every check on `db` (which may be opened read-only): SQLite's checks, the schema against
+// the one this program defines for the file's version, the audit chain (links, hashes, times
+// that never go backwards), every record against its fingerprint, the seals and `anchors`.
+// Never throws for a damaged file: what cannot be read becomes a fault of its section.
+DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors = {});
 
 } // namespace needlebook::storage
