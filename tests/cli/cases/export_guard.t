@@ -17,7 +17,7 @@ $ needlebook consent add P1 --signed 2026-06-01 --covers '@all areas'
 > consent 1 on file for P1, signed 2026-06-01
 $ needlebook session log P1 --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0x2 --serum prp@=LOT-1:during --practitioner @dr.lee --model =Dermapen --cartridge +12-pin --cartridge-lot=-CL1 --anaesthetic @numb --endpoint erythema --aftercare $'\r\nSPF, "no sun"' --note ' =not a formula' --override $'\t+deep lines'
 > session 1 logged for P1 at 2026-11-20 10:00
-> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: 	+deep lines)
+> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: ⇥+deep lines)
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-20 --note '=HYPERLINK("http://x.example","click")'
 > reaction 1 recorded for session 1: erythema, mild, open
 $ needlebook followup add 1 --on 2026-11-22 --outcome reactions --note=-
