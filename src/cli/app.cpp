@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -11,10 +12,12 @@
 namespace needlebook::cli {
 namespace {
 
+// A message may echo what was typed or stored: no control sequence reaches the terminal.
 int fail(const Context& context, int code, const std::string& message) {
     const bool color = context.color_stderr();
     fmt::print(stderr, "needlebook: {} {}\n",
-               color ? fmt::format(fg(fmt::terminal_color::red), "error:") : "error:", message);
+               color ? fmt::format(fg(fmt::terminal_color::red), "error:") : "error:",
+               visible_keeping_lines(message));
     return code;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/safekeeping.hpp"
 #include "needlebook/records/sessions.hpp"
@@ -59,8 +60,8 @@ void print_patient(Context& context, const Patient& patient, const std::string& 
     if (context.format() == Format::json)
         context.print_json(render::to_json(patient));
     else
-        context.print(fmt::format("patient {} {}: {}\n", patient.code, verb,
-                                  render::patient_name(patient.details)));
+        context.print(fmt::format("patient {} {}: {}\n", visible(patient.code), verb,
+                                  visible(render::patient_name(patient.details))));
 }
 
 void write_patients_csv(const std::vector<Patient>& patients) {

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "needlebook/model/text.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/render/csv_writer.hpp"
 #include "needlebook/render/table.hpp"
@@ -58,7 +59,7 @@ void add_product_commands(CLI::App& app, Context& context) {
         if (context.format() == Format::json)
             context.print_json({{"code", added.code}, {"name", added.name}});
         else
-            context.print(fmt::format("product {} added: {}\n", added.code, added.name));
+            context.print(fmt::format("product {} added: {}\n", added.code, visible(added.name)));
     });
 }
 

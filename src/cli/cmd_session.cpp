@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/safekeeping.hpp"
@@ -128,8 +129,9 @@ void report_logged(Context& context, const records::LoggedSession& logged,
         fmt::format("session {} {} for {} at {}\n", session.id, verb, session.patient_code,
                     zone.format_local(session.details.performed_at));
     for (const auto& item : session.overrides)
-        text += fmt::format("overridden {}: {} (reason: {})\n", item.rule, item.detail,
-                            session.override_reason);
+        text += visible(fmt::format("overridden {}: {} (reason: {})", item.rule, item.detail,
+                                    session.override_reason)) +
+                "\n";
     context.print(text);
 }
 
@@ -297,7 +299,7 @@ void add_session_commands(CLI::App& app, Context& context) {
             context.print_json(render::to_json(voided, scope.zone()));
         else
             context.print(fmt::format("session {} voided (revision {}): {}\n", voided.id,
-                                      voided.revision.number, args->reason));
+                                      voided.revision.number, visible(args->reason)));
     });
 }
 

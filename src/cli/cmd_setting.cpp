@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "needlebook/model/text.hpp"
 #include "needlebook/records/settings.hpp"
 #include "needlebook/render/csv_writer.hpp"
 #include "needlebook/render/table.hpp"
@@ -60,8 +61,8 @@ void add_setting_commands(CLI::App& app, Context& context) {
                 {{"key", change.key}, {"old", change.old_value}, {"new", change.new_value}});
         else
             context.print(fmt::format("{}: {} -> {}\n", change.key,
-                                      change.old_value.empty() ? "''" : change.old_value,
-                                      change.new_value.empty() ? "''" : change.new_value));
+                                      change.old_value.empty() ? "''" : visible(change.old_value),
+                                      change.new_value.empty() ? "''" : visible(change.new_value)));
     });
 }
 

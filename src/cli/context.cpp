@@ -1,6 +1,7 @@
 #include "cli/context.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -120,7 +121,7 @@ void Context::print_view(const render::ReportView& view) const {
 void Context::warn(const std::string& message) const {
     const auto label = color_stderr() ? fmt::format(fg(fmt::terminal_color::yellow), "warning:")
                                       : std::string("warning:");
-    fmt::print(stderr, "needlebook: {} {}\n", label, message);
+    fmt::print(stderr, "needlebook: {} {}\n", label, visible_keeping_lines(message));
 }
 
 } // namespace needlebook::cli

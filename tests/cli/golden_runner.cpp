@@ -174,6 +174,78 @@ size_t read_double_quoted(std::string_view text, size_t pos, std::string& word, 
     throw CaseSyntaxError(line, "unterminated double quote");
 }
 
+// Appends the body of a $'...' group (bash's ANSI-C quoting) to `word`; `pos` is just past the
+// opening quote. Returns the index of the closing quote. Escapes: \n \r \t \e (ESC) \a \\ \'
+// \xHH (one byte) and \uHHHH (a code point, written as UTF-8), so a case can pass the control
+// and invisible characters that a case file's lines cannot hold.
+size_t read_ansi_c_quoted(std::string_view text, size_t pos, std::string& word, int line) {
+    const auto hex = [&](size_t from, size_t digits) {
+        if (from + digits > text.size() ||
+            !std::all_of(text.begin() + from, text.begin() + from + digits,
+                         [](char h) { return std::isxdigit(static_cast<unsigned char>(h)); }))
+            throw CaseSyntaxError(
+                line, fmt::format("$'...': \\{} needs {} hex digits", text[from - 1], digits));
+        return static_cast<char32_t>(
+            std::stoul(std::string(text.substr(from, digits)), nullptr, 16));
+    };
+    for (; pos < text.size(); ++pos) {
+        const char c = text[pos];
+        if (c == '\'')
+            return pos;
+        if (c != '\\') {
+            word += c;
+            continue;
+        }
+        if (++pos == text.size())
+            break;
+        switch (text[pos]) {
+        case 'n':
+            word += '\n';
+            break;
+        case 'r':
+            word += '\r';
+            break;
+        case 't':
+            word += '\t';
+            break;
+        case 'e':
+            word += '\x1b';
+            break;
+        case 'a':
+            word += '\a';
+            break;
+        case '\\':
+            word += '\\';
+            break;
+        case '\'':
+            word += '\'';
+            break;
+        case 'x':
+            word += static_cast<char>(hex(pos + 1, 2));
+            pos += 2;
+            break;
+        case 'u': {
+            const char32_t code = hex(pos + 1, 4);
+            pos += 4;
+            if (code < 0x80) {
+                word += static_cast<char>(code);
+            } else if (code < 0x800) {
+                word += static_cast<char>(0xC0 | (code >> 6));
+                word += static_cast<char>(0x80 | (code & 0x3F));
+            } else {
+                word += static_cast<char>(0xE0 | (code >> 12));
+                word += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+                word += static_cast<char>(0x80 | (code & 0x3F));
+            }
+            break;
+        }
+        default:
+            throw CaseSyntaxError(line, fmt::format("$'...': unknown escape \\{}", text[pos]));
+        }
+    }
+    throw CaseSyntaxError(line, "unterminated $' quote");
+}
+
 // Shell-like word splitting without any expansion: only whitespace, quotes and backslashes.
 std::vector<std::string> split_words(std::string_view text, int line) {
     std::vector<std::string> words;
@@ -192,6 +264,8 @@ std::vector<std::string> split_words(std::string_view text, int line) {
             if (++i == text.size())
                 throw CaseSyntaxError(line, "backslash at end of command line");
             word += text[i];
+        } else if (c == '$' && i + 1 < text.size() && text[i + 1] == '\'') {
+            i = read_ansi_c_quoted(text, i + 2, word, line);
         } else if (c == '\'') {
             const size_t end = text.find('\'', i + 1);
             if (end == std::string_view::npos)

@@ -14,10 +14,10 @@ at() { NEEDLEBOOK_DB=$work/$1 "$needlebook" "${@:2}"; }
 
 at a.db demo >/dev/null
 long=$(printf 'very long note %.0s' $(seq 1 600))
-at a.db patient add --code NASTY --family "O'Brien, \"Jr\"" --given $'=Ann\r\nLine two' \
+at a.db patient add --code NASTY --family "O'Brien, \"Jr\"" --given '=Ann "Line two"' \
     --born 1985-04-12 --fitzpatrick VI --phone '+44 7700 900000' --email '@home@example.org' \
     --note "$long 😀" >/dev/null
-at a.db consent add NASTY --signed 2026-06-01 --covers $'-all areas, "face"\nand neck' >/dev/null
+at a.db consent add NASTY --signed 2026-06-01 --covers '-all areas, "face" and neck' >/dev/null
 at a.db condition add NASTY --code rosacea-flare --since 2026-01-01 --note '=HYPERLINK("x")' >/dev/null
 at a.db session log NASTY --at '2026-11-20 10:00' --device pen --area periorbital=0.75 \
     --area cheek:left=1.25x3 --serum 'ha-serum@=LOT,1"x:during' --cartridge-lot '+CL 7' \

@@ -286,7 +286,7 @@ def row_of(tables, table, **match):
 
 
 # The hand-made patient's text as typed (raw), and guarded (default), CR, LF and emoji kept.
-family = "O'Neil, \"Jr\"\r\nsecond line"
+family = "O'Neil, \"Jr\""
 typed_note = "\tTAB first"
 expect = [
     ("raw", row_of(raw, "patients", code="Z-NASTY"),
@@ -297,8 +297,8 @@ expect = [
       "email": "'@evil@example.org", "note": "'" + typed_note, "fitzpatrick": "3"}),
     ("raw", row_of(raw, "conditions", patient="Z-NASTY"), {"note": "\t=tab then formula"}),
     ("out", row_of(default, "conditions", patient="Z-NASTY"), {"note": "'\t=tab then formula"}),
-    ("raw", row_of(raw, "consents", patient="Z-NASTY"), {"covers": "\r=CR first"}),
-    ("out", row_of(default, "consents", patient="Z-NASTY"), {"covers": "'\r=CR first"}),
+    ("raw", row_of(raw, "consents", patient="Z-NASTY"), {"covers": "=all areas, \"face\""}),
+    ("out", row_of(default, "consents", patient="Z-NASTY"), {"covers": "'=all areas, \"face\""}),
     ("raw", row_of(raw, "sessions", id=nasty_session),
      {"practitioner": "@doc", "model": "=cmd|' /C calc'!A0", "cartridge_lot": "-CL1",
       "note": "=SUM(1,2)\nnext line", "aftercare": "+ ice, \"cold\"",
@@ -313,8 +313,8 @@ expect = [
      {"area": "cheek", "side": "left", "depth_mm": "1.25", "passes": "2"}),
     ("out", row_of(default, "session_areas", session=nasty_session, position="2"),
      {"area": "periorbital", "side": "", "depth_mm": "0.75", "passes": ""}),
-    ("raw", row_of(raw, "reactions", session=nasty_session), {"note": "@risk"}),
-    ("out", row_of(default, "reactions", session=nasty_session), {"note": "'@risk"}),
+    ("raw", row_of(raw, "reactions", session=nasty_session), {"note": "\r\n@risk, CR first"}),
+    ("out", row_of(default, "reactions", session=nasty_session), {"note": "'\r\n@risk, CR first"}),
     ("raw", row_of(raw, "followups", session=nasty_session), {"note": "-"}),
     ("out", row_of(default, "followups", session=nasty_session), {"note": "'-"}),
     # --all-revisions: the first revision as registered, the amendment with its guarded reason.

@@ -23,19 +23,20 @@ export NEEDLEBOOK_DB=$work/clinic.db NEEDLEBOOK_NOW=2026-11-23T15:00:00Z TZ=Euro
 nb() { "$needlebook" "$@"; }
 
 nb demo >/dev/null
-# The hand-made patient: every kind of nasty text, in every table.
-nb patient add --code Z-NASTY --family $'O\'Neil, "Jr"\r\nsecond line' --given '=1+1' \
+# The hand-made patient: every kind of nasty text, in every table. Names and other single-line
+# fields refuse line breaks and tabs, so CR, LF and TAB are in the free-text notes.
+nb patient add --code Z-NASTY --family $'O\'Neil, "Jr"' --given '=1+1' \
     --born 1990-01-01 --fitzpatrick III --phone '+44 1234' --email '@evil@example.org' \
     --note $'-minus first\nthen LF\r\nthen CRLF, emoji 🎉 and a "quote"' >/dev/null
 nb patient amend Z-NASTY --reason '=HYPERLINK("http://x.example")' --note $'\tTAB first' >/dev/null
 nb condition add Z-NASTY --code anticoagulants --note $'\t=tab then formula' >/dev/null
 nb condition resolve Z-NASTY --code anticoagulants --on 2026-01-01 >/dev/null
-nb consent add Z-NASTY --signed 2026-06-01 --covers $'\r=CR first' >/dev/null
+nb consent add Z-NASTY --signed 2026-06-01 --covers '=all areas, "face"' >/dev/null
 session=$(nb session log Z-NASTY --at '2026-11-22 10:00' --device pen --area cheek:left=1.25x2 \
     --area periorbital=0.75 --override '+deep lines' --serum prp@=LOT-1:during \
     --practitioner '@doc' --model '=cmd|'"'"' /C calc'"'"'!A0' --cartridge-lot=-CL1 \
     --note $'=SUM(1,2)\nnext line' --aftercare '+ ice, "cold"' | sed -n 's/^session \([0-9]*\) logged.*/\1/p')
-nb reaction add "$session" --kind erythema --severity mild --onset 2026-11-22 --note '@risk' >/dev/null
+nb reaction add "$session" --kind erythema --severity mild --onset 2026-11-22 --note $'\r\n@risk, CR first' >/dev/null
 nb followup add "$session" --on 2026-11-23 --outcome none --note=- >/dev/null
 
 nb export --all --output out >out.txt

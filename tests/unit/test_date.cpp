@@ -318,3 +318,18 @@ TEST_CASE("ClinicZone: local dates and the start of a local day") {
         CHECK(london_zone().local_date(start - 1s) == time::add_days(day(text), -1));
     }
 }
+
+// A value that failed to parse is echoed on the message's own line.
+TEST_CASE("echo_typed: controls in a typed date or time are shown, not sent") {
+    CHECK(time::echo_typed("2026-11-20") == "2026-11-20");
+    CHECK(time::echo_typed("2026\nneedlebook: ok") == "2026\u23CEneedlebook: ok");
+    CHECK(time::echo_typed("a\r\nb\tc\x1b[2J\x7f") == "a\u23CEb\u21E5c<U+001B>[2J<U+007F>");
+    CHECK(time::echo_typed("Zürich") == "Zürich");
+    CHECK(std::string(refusal([] { time::parse_date("2026\n11-20", "onset"); }).what()) ==
+          "onset '2026\u23CE11-20' is not a date; use YYYY-MM-DD");
+    CHECK(std::string(refusal([] { time::parse_utc("x\ry", "performed_at"); }).what()) ==
+          "performed_at 'x<U+000D>y' is not a UTC time 'YYYY-MM-DDTHH:MM:SSZ'");
+    const auto london = time::ClinicZone::from_setting("Europe/London");
+    CHECK(contains(refusal([&] { london.parse_local("2026-11-20\n10:00", "at"); }).what(),
+                   "at '2026-11-20\u23CE10:00' is not a time"));
+}

@@ -98,6 +98,36 @@ TEST_CASE("validate(PatientDetails): each rule names its field") {
     }
 }
 
+// Names, phone and email print on one line of tables and headers: nothing in them may fake
+// another line, column or direction. The note is free text: line breaks and tabs are fine.
+TEST_CASE("validate(PatientDetails): single-line fields refuse hidden characters, the note "
+          "keeps line breaks") {
+    const std::vector<std::pair<std::string, std::string PatientDetails::*>> lines{
+        {"family name", &PatientDetails::family_name},
+        {"given name", &PatientDetails::given_name},
+        {"phone", &PatientDetails::phone},
+        {"email", &PatientDetails::email}};
+    for (const auto& [field, member] : lines)
+        for (const std::string bad :
+             {"a@b\nP-000002  Smith, Ann", "a@b\r", "a@b\tc", "a@b\x1b[2J", "a@b\u202e",
+              "a@b\u2066x\u2069", "a@\u200bb", "a@b\ufeff", "a@b\u0085", "a@b\xff"}) {
+            CAPTURE(field);
+            CAPTURE(bad);
+            auto details = test::patient_details();
+            details.*member = bad;
+            CHECK(refused_field([&] { validate(details, today); }) == field);
+        }
+    auto details = test::patient_details();
+    details.note = "prefers mornings\nallergic to lidocaine?\tcheck";
+    CHECK_NOTHROW(validate(details, today));
+    details.note = "fine\u202e";
+    CHECK(refused_field([&] { validate(details, today); }) == "note");
+    details.note = "fine\x1b[31m";
+    CHECK(refused_field([&] { validate(details, today); }) == "note");
+    details = test::patient_details("Ødegård-Müller", "Zoë Łucja");
+    CHECK_NOTHROW(validate(details, today));
+}
+
 TEST_CASE("validate_chart_code: 1 to 32 letters, digits, '-' or '_'") {
     for (const auto& good :
          std::vector<std::string>{"P-000123", "abc_1", "X", std::string(32, 'Z')}) {
@@ -113,6 +143,14 @@ TEST_CASE("validate_chart_code: 1 to 32 letters, digits, '-' or '_'") {
         } catch (const ValidationError& e) {
             CHECK(e.field() == "code");
             CHECK(std::string(e.what()).find(fmt::format("'{}'", bad)) != std::string::npos);
+        }
+    }
+    SUBCASE("a code is echoed as one visible line") {
+        try {
+            validate_chart_code("P-1\nP-2");
+            FAIL("accepted");
+        } catch (const ValidationError& e) {
+            CHECK(std::string(e.what()).starts_with("chart code 'P-1\u23CEP-2' is not allowed"));
         }
     }
 }

@@ -230,6 +230,20 @@ TEST_CASE("Scope: a blank acting user is refused") {
     }
 }
 
+// The actor is written into every revision and audit row and printed in the audit list.
+TEST_CASE("Scope: an acting user that is not one line of visible text is refused") {
+    auto db = test::clinic_database();
+    for (const std::string actor : {"dr.lee\nneedlebook: ok", "dr.lee\r", "dr\tlee", "dr.\u202eeel",
+                                    "dr.lee\x1b[8m", "dr.\u200blee", "dr.lee\xff"}) {
+        CAPTURE(actor);
+        const auto e =
+            thrown<ValidationError>([&] { records::Scope(db, test::fixed_clock(), actor); });
+        CHECK(e.field() == "as");
+        CHECK(std::string(e.what()).starts_with("the acting user (--as or NEEDLEBOOK_USER) "));
+    }
+    CHECK_NOTHROW(records::Scope(db, test::fixed_clock(), "Dr Zoë Ødegård"));
+}
+
 TEST_CASE("amend_patient: a new revision with its reason") {
     test::Clinic clinic;
     const auto patient =

@@ -231,14 +231,28 @@ TEST_CASE("PatientRepository: same_person matches names in any case and the birt
     }
 }
 
-// SQLite's lower() folds ASCII only: the same limit as the search, for the same reason.
-TEST_CASE("PatientRepository: same_person ignores case in non-ASCII names too" *
-          doctest::may_fail()) {
+// Names are folded (model/fold.hpp) on both sides: SQLite's lower() alone folds ASCII only.
+TEST_CASE("PatientRepository: same_person ignores case and accents in non-ASCII names too") {
     auto db = storage::Database::in_memory();
     storage::PatientRepository patients(db);
     patients.insert("P-000001", test::patient_details("Öberg", "Åsa"), revision(1));
+    patients.insert("P-000002", test::patient_details("Müller", "Zoë"), revision(1));
+    patients.insert("P-000003", test::patient_details("Strauß", "Łucja"), revision(1));
     CHECK(codes_of(patients.same_person(test::patient_details("ÖBERG", "åsa"))) ==
           std::vector<std::string>{"P-000001"});
+    CHECK(codes_of(patients.same_person(test::patient_details("oberg", "Asa"))) ==
+          std::vector<std::string>{"P-000001"});
+    CHECK(codes_of(patients.same_person(test::patient_details("MULLER", "ZOE"))) ==
+          std::vector<std::string>{"P-000002"});
+    CHECK(codes_of(patients.same_person(test::patient_details("muller", "ZOË"))) ==
+          std::vector<std::string>{"P-000002"});
+    CHECK(codes_of(patients.same_person(test::patient_details("Strauss", "lucja"))) ==
+          std::vector<std::string>{"P-000003"});
+    CHECK(patients.same_person(test::patient_details("Mueller", "Zoe")).empty());
+    SUBCASE("names are still compared whole") {
+        CHECK(patients.same_person(test::patient_details("Müll", "Zoë")).empty());
+        CHECK(patients.same_person(test::patient_details("Müller", "Zoë M")).empty());
+    }
 }
 
 TEST_CASE("SessionRepository: a full session is read back equal") {
@@ -584,18 +598,35 @@ TEST_CASE("SettingsRepository: the serum catalogue") {
     CHECK(settings.products().size() == seeded.size() + 1);
 }
 
-// SQLite's lower() folds ASCII only, so "öberg" does not find "Öberg" though the search is
-// documented as case-insensitive and clinics record names in many alphabets.
-TEST_CASE("PatientRepository: the search ignores case in non-ASCII names too" *
-          doctest::may_fail()) {
+// SQLite's lower() folds ASCII only, so "öberg" did not find "Öberg" though the search is
+// documented as case-insensitive and clinics record names in many alphabets; both sides are
+// folded now, accents included (model/fold.hpp).
+TEST_CASE("PatientRepository: the search ignores case and accents in non-ASCII names too") {
     auto db = storage::Database::in_memory();
     storage::PatientRepository patients(db);
     patients.insert("P-000001", test::patient_details("Öberg", "Åsa"), revision(1));
     patients.insert("P-000002", test::patient_details("Ćosić", "Élodie"), revision(1));
+    patients.insert("P-000003", test::patient_details("Müller", "Zoë"), revision(1));
+    patients.insert("P-000004", test::patient_details("Großmann", "Ødegård"), revision(1));
+    patients.insert("P-000005", test::patient_details("Petrov", "Дмитрий"), revision(1));
     CHECK(codes_of(patients.list("öberg")) == std::vector<std::string>{"P-000001"});
     CHECK(codes_of(patients.list("ÅSA")) == std::vector<std::string>{"P-000001"});
     CHECK(codes_of(patients.list("ćosić")) == std::vector<std::string>{"P-000002"});
     CHECK(codes_of(patients.list("élodie")) == std::vector<std::string>{"P-000002"});
+    CHECK(codes_of(patients.list("cosic")) == std::vector<std::string>{"P-000002"});
+    CHECK(codes_of(patients.list("ELODIE")) == std::vector<std::string>{"P-000002"});
+    for (const std::string search : {"zoe", "ZOË", "Zoë", "zoë", "muller", "MÜLLER", "LLER ZO"}) {
+        CAPTURE(search);
+        CHECK(codes_of(patients.list(search)) == std::vector<std::string>{"P-000003"});
+    }
+    CHECK(codes_of(patients.list("grossmann")) == std::vector<std::string>{"P-000004"});
+    CHECK(codes_of(patients.list("GROSS")) == std::vector<std::string>{"P-000004"});
+    CHECK(codes_of(patients.list("odegard")) == std::vector<std::string>{"P-000004"});
+    CHECK(codes_of(patients.list("дмитрий")) == std::vector<std::string>{"P-000005"});
+    CHECK(patients.list("zoey").empty());
+    SUBCASE("a decomposed accent, as some keyboards type it, matches too") {
+        CHECK(codes_of(patients.list("Zoe\u0308")) == std::vector<std::string>{"P-000003"});
+    }
 }
 
 TEST_CASE("Database::write: all or nothing, and nested writes compose") {

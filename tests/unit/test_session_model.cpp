@@ -165,13 +165,57 @@ TEST_CASE("parse_serum_spec: product codes are read without regard to case") {
 
 // A lot is matched exactly in a recall, so spaces at its ends would hide it.
 TEST_CASE("parse_serum_spec: a lot with spaces at its ends is refused") {
-    for (const std::string lot : {" HA 2291 ", " HA2291", "HA2291 ", "HA2291\t"}) {
+    for (const std::string lot : {" HA 2291 ", " HA2291", "HA2291 "}) {
         CAPTURE(lot);
         const auto e = refusal([&] { parse_serum_spec("ha-serum@" + lot); });
         CHECK(e.field() == "serum lot");
         CHECK(std::string(e.what()) == fmt::format("serum lot '{}' has spaces at its ends", lot));
     }
     CHECK(parse_serum_spec("ha-serum@HA 2291").lot == "HA 2291"); // inner spaces are fine
+}
+
+// A lot is one line of visible text, like every single-line field (model/text.hpp).
+TEST_CASE("parse_serum_spec: a lot with a tab, a line break or a hidden character is refused") {
+    for (const std::string lot :
+         {"HA2291\t", "HA\n2291", "HA2291\x1b[8m", "HA\u202e1922", "HA\u200b2291"}) {
+        CAPTURE(lot);
+        const auto e = refusal([&] { parse_serum_spec("ha-serum@" + lot); });
+        CHECK(e.field() == "serum lot");
+        CHECK(contains(e.what(), "allowed: one line of visible text"));
+    }
+}
+
+TEST_CASE("validate(SessionDetails): single-line fields and free text") {
+    const auto base = with_areas({{Area::cheek, Side::left, 1.5, 3}});
+    SUBCASE("aftercare and the note may hold line breaks and tabs") {
+        auto details = base;
+        details.aftercare = "no make-up for 24 h\r\nSPF 50\tdaily";
+        details.note = "tolerated well\nrecheck in 4 weeks";
+        CHECK_NOTHROW(validate(details));
+    }
+    const std::vector<std::pair<std::string, std::string SessionDetails::*>> lines{
+        {"practitioner", &SessionDetails::practitioner},
+        {"model", &SessionDetails::model},
+        {"cartridge", &SessionDetails::cartridge},
+        {"cartridge lot", &SessionDetails::cartridge_lot},
+        {"anaesthetic", &SessionDetails::anaesthetic},
+        {"endpoint", &SessionDetails::endpoint}};
+    for (const auto& [field, member] : lines) {
+        for (const std::string bad : {"Dr\nLee", "Dr\tLee", "Dr \u202eeeL"}) {
+            CAPTURE(field);
+            CAPTURE(bad);
+            auto details = base;
+            details.*member = bad;
+            const auto e = refusal([&] { validate(details); });
+            CHECK(e.field() == field);
+            CHECK(contains(e.what(), "allowed: one line of visible text"));
+        }
+    }
+    for (const auto member : {&SessionDetails::aftercare, &SessionDetails::note}) {
+        auto details = base;
+        details.*member = "fine\n\u202etxet";
+        CHECK(contains(refusal([&] { validate(details); }).what(), "a bidi control (U+202E)"));
+    }
 }
 
 TEST_CASE("validate(SessionDetails): a full session is accepted") {

@@ -25,7 +25,8 @@ namespace {
 
 constexpr std::size_t listed_problems = 20;
 
-// Problems of one file, listed as 'FILE:LINE: column C: problem'.
+// Problems of one file, listed as 'FILE:LINE: column C: problem', each on one visible line
+// (a column name or a value echoed from the file cannot fake another problem's line).
 struct Problems {
     std::string file;
     std::vector<std::string> lines;
@@ -33,9 +34,9 @@ struct Problems {
 
     void add(std::size_t line, std::string_view column, std::string_view problem) {
         if (++count <= listed_problems)
-            lines.push_back(column.empty()
-                                ? fmt::format("{}:{}: {}", file, line, problem)
-                                : fmt::format("{}:{}: column {}: {}", file, line, column, problem));
+            lines.push_back(visible(
+                column.empty() ? fmt::format("{}:{}: {}", file, line, problem)
+                               : fmt::format("{}:{}: column {}: {}", file, line, column, problem)));
     }
 };
 
@@ -298,6 +299,14 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     session.override_reason = row.text("override_reason");
     session.overrides = row.parse("overrides", overrides_of);
     validated("session", [&] { validate(d); });
+    // The reason is free text (an amendment may have joined two --override reasons), each
+    // overridden finding one line.
+    validated("override_reason",
+              [&] { check_note("override_reason", session.override_reason, 10000); });
+    validated("overrides", [&] {
+        for (const auto& item : session.overrides)
+            check_text("overrides", item.detail, 2000);
+    });
     session.revision = c.revision(row, row.parse("voided", flag_of));
     // The checks describe what happened then: warnings, never a refusal.
     if (!session.revision.voided) {

@@ -1,6 +1,7 @@
 #include "needlebook/exchange/csv_tables.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
 
 #include <fmt/format.h>
 
@@ -191,8 +192,8 @@ const CsvTable& csv_table(std::string_view name) {
             return table;
         names.push_back(table.name);
     }
-    throw ValidationError(
-        "TABLE", fmt::format("unknown table '{}'; allowed: {}", name, fmt::join(names, ", ")));
+    throw ValidationError("TABLE", fmt::format("unknown table '{}'; allowed: {}", visible(name),
+                                               fmt::join(names, ", ")));
 }
 
 } // namespace needlebook::exchange

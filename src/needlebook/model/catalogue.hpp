@@ -3,6 +3,7 @@
 // as typed on the command line and stored in SQLite) and human labels (as printed).
 
 #include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -287,7 +288,7 @@ E parse_code(std::string_view text, std::string_view field = Catalogue<E>::field
     if (auto value = find_code<E>(text))
         return *value;
     throw ValidationError(std::string(field), fmt::format("unknown {} '{}'; allowed: {}", field,
-                                                          text, allowed_codes<E>()));
+                                                          visible(text), allowed_codes<E>()));
 }
 
 } // namespace needlebook

@@ -27,7 +27,7 @@ void validate(const ConditionDetails& details, time::Date today) {
                                                           time::format_date(*details.resolved_on),
                                                           time::format_date(*details.since)));
     }
-    check_text("note", details.note, 10000);
+    check_note("note", details.note, 10000);
 }
 
 void validate(const ConsentDetails& details, time::Date today) {

@@ -32,7 +32,7 @@ void validate(const PatientDetails& details, time::Date today) {
     check_text("email", details.email, 200);
     if (!details.email.empty() && details.email.find('@') == std::string::npos)
         throw ValidationError("email", fmt::format("email '{}' has no '@'", details.email));
-    check_text("note", details.note, 10000);
+    check_note("note", details.note, 10000);
 }
 
 void validate_chart_code(std::string_view code) {
@@ -42,7 +42,7 @@ void validate_chart_code(std::string_view code) {
     if (code.empty() || code.size() > 32 || !allowed)
         throw ValidationError("code", fmt::format("chart code '{}' is not allowed; use 1 to 32 "
                                                   "letters, digits, '-' or '_'",
-                                                  code));
+                                                  visible(code)));
 }
 
 int parse_fitzpatrick(std::string_view text) {
@@ -55,7 +55,7 @@ int parse_fitzpatrick(std::string_view text) {
     throw ValidationError("fitzpatrick",
                           fmt::format("fitzpatrick '{}' is not a skin type; allowed: "
                                       "1 to 6 or I to VI",
-                                      text));
+                                      visible(text)));
 }
 
 std::string_view fitzpatrick_roman(int type) {

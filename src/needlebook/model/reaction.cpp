@@ -32,12 +32,12 @@ void validate(const ReactionDetails& details, time::Date session_day, time::Date
     }
     if (details.side && !details.area)
         throw ValidationError("area", "a side needs an area, e.g. --area cheek:left");
-    check_text("note", details.note, 10000);
+    check_note("note", details.note, 10000);
 }
 
 void validate(const FollowupDetails& details, time::Date session_day, time::Date today) {
     check_day("follow-up date", details.checked_on, session_day, today);
-    check_text("note", details.note, 10000);
+    check_note("note", details.note, 10000);
 }
 
 } // namespace needlebook

@@ -39,7 +39,7 @@ AreaTreatment parse_area_spec(std::string_view spec) {
     if (equals == std::string_view::npos)
         throw ValidationError("area", fmt::format("area '{}' has no depth; write AREA[:left|right]="
                                                   "DEPTH[xPASSES], e.g. cheek:left=1.0x3",
-                                                  spec));
+                                                  visible(spec)));
     AreaTreatment treatment;
     std::tie(treatment.area, treatment.side) = parse_area_side(spec.substr(0, equals));
     // Name the area in number errors: a session logs several.
@@ -54,7 +54,7 @@ AreaTreatment parse_area_spec(std::string_view spec) {
             depth_text.remove_suffix(2);
         treatment.depth_mm = parse_decimal(depth_text, "depth", 2);
     } catch (const ValidationError& e) {
-        throw ValidationError(e.field(), fmt::format("{} (in --area {})", e.what(), spec));
+        throw ValidationError(e.field(), fmt::format("{} (in --area {})", e.what(), visible(spec)));
     }
     return treatment;
 }
@@ -65,7 +65,7 @@ SerumUse parse_serum_spec(std::string_view spec) {
         throw ValidationError("serum",
                               fmt::format("serum '{}' needs a product and a lot; write "
                                           "PRODUCT@LOT[:during|after], e.g. ha-serum@HA2291",
-                                          spec));
+                                          visible(spec)));
     SerumUse use;
     // Product codes are lowercase in the catalogue, so 'HA-Serum' is the same product.
     use.product = std::string(spec.substr(0, at));
@@ -88,8 +88,8 @@ void validate(const SessionDetails& details) {
     check_text("cartridge lot", details.cartridge_lot, 100);
     check_text("anaesthetic", details.anaesthetic, 200);
     check_text("endpoint", details.endpoint, 200);
-    check_text("aftercare", details.aftercare, 2000);
-    check_text("note", details.note, 10000);
+    check_note("aftercare", details.aftercare, 2000);
+    check_note("note", details.note, 10000);
     if (details.areas.empty())
         throw ValidationError("area", "a session needs at least one --area AREA=DEPTH");
     for (std::size_t i = 0; i < details.areas.size(); ++i) {

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <fmt/format.h>
+#include <iterator>
 
 namespace needlebook {
 namespace {
@@ -29,34 +31,34 @@ std::size_t utf8_sequence_length(unsigned char lead) {
     return (lead >> 3) == 0x1E ? 4 : 0;
 }
 
-} // namespace
+struct Decoded {
+    char32_t code;
+    std::size_t length; // bytes
+};
 
-// Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), so every
-// export and JSON view can carry the text unchanged.
-bool valid_utf8(std::string_view text) {
+// The code point starting at text[i], or nothing when the bytes there are not UTF-8.
+std::optional<Decoded> decode_at(std::string_view text, std::size_t i) {
     constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = utf8_sequence_length(lead);
-        if (length == 0 || i + length > text.size())
-            return false;
-        char32_t code = length == 1 ? lead : lead & (0x7Fu >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80)
-                return false;
-            code = (code << 6) | (next & 0x3Fu);
-        }
-        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-            return false;
-        i += length;
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = utf8_sequence_length(lead);
+    if (length == 0 || i + length > text.size())
+        return std::nullopt;
+    char32_t code = length == 1 ? lead : lead & (0x7Fu >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80)
+            return std::nullopt;
+        code = (code << 6) | (next & 0x3Fu);
     }
-    return true;
+    if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+        return std::nullopt;
+    return Decoded{code, length};
 }
 
-void check_text(std::string_view field, std::string_view value, std::size_t max_length,
-                bool required) {
+enum class Shape { line, note };
+
+void check_shaped(std::string_view field, std::string_view value, std::size_t max_length,
+                  bool required, Shape shape) {
     if (required && is_blank(value))
         throw ValidationError(std::string(field), fmt::format("{} must not be empty", field));
     if (!valid_utf8(value))
@@ -64,20 +66,117 @@ void check_text(std::string_view field, std::string_view value, std::size_t max_
                               fmt::format("{} is not valid UTF-8 text; check the terminal's "
                                           "encoding",
                                           field));
-    // Control characters would garble terminals; a note may hold line breaks (CR LF too) and tabs.
-    const auto control = std::find_if(value.begin(), value.end(), [](unsigned char c) {
-        return (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F;
-    });
-    if (control != value.end())
-        throw ValidationError(std::string(field),
-                              fmt::format("{} holds a control character (code {}); only line "
-                                          "breaks and tabs are allowed",
-                                          field,
-                                          static_cast<int>(static_cast<unsigned char>(*control))));
+    // Whatever would not print as itself could fake a line, a column or a direction.
+    std::size_t position = 0;
+    for (std::size_t i = 0; i < value.size();) {
+        const auto [code, length] = *decode_at(value, i);
+        ++position;
+        const bool line_break = code == '\n' || (code == '\r' && value.substr(i, 2) == "\r\n");
+        const bool allowed = shape == Shape::note && (line_break || code == '\t');
+        const auto hidden = hidden_character(code);
+        if (hidden && !allowed) {
+            const std::string what =
+                code == '\r' && shape == Shape::note
+                    ? std::string("a carriage return that does not start a line break (CR LF)")
+                    : std::string(*hidden);
+            throw ValidationError(
+                std::string(field),
+                fmt::format("{} holds {} (U+{:04X}) at character {}; allowed: {}", field, what,
+                            static_cast<std::uint32_t>(code), position,
+                            shape == Shape::line
+                                ? "one line of visible text, without line breaks, tabs, control "
+                                  "characters, bidi controls or invisible characters"
+                                : "visible text with line breaks and tabs, without other control "
+                                  "characters, bidi controls or invisible characters"));
+        }
+        i += length;
+    }
     if (utf8_length(value) > max_length)
         throw ValidationError(std::string(field),
                               fmt::format("{} is {} characters long; at most {} are allowed", field,
                                           utf8_length(value), max_length));
+}
+
+std::string make_visible(std::string_view text, bool keep_lines) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto decoded = decode_at(text, i);
+        if (!decoded) {
+            fmt::format_to(std::back_inserter(out), "<0x{:02X}>",
+                           static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+            ++i;
+            continue;
+        }
+        const auto [code, length] = *decoded;
+        const bool crlf = code == '\r' && text.substr(i, 2) == "\r\n";
+        if (code == '\n' || crlf)
+            out += keep_lines ? "\n" : "\u23CE"; // ⏎
+        else if (code == '\t')
+            out += "\u21E5"; // ⇥
+        else if (hidden_character(code))
+            fmt::format_to(std::back_inserter(out), "<U+{:04X}>", static_cast<std::uint32_t>(code));
+        else
+            out += text.substr(i, length);
+        i += crlf ? 2 : length;
+    }
+    return out;
+}
+
+} // namespace
+
+// Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), so every
+// export and JSON view can carry the text unchanged.
+bool valid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto decoded = decode_at(text, i);
+        if (!decoded)
+            return false;
+        i += decoded->length;
+    }
+    return true;
+}
+
+std::optional<std::string_view> hidden_character(char32_t c) {
+    if (c == '\n')
+        return "a line break";
+    if (c == '\r')
+        return "a carriage return";
+    if (c == '\t')
+        return "a tab";
+    if (c == 0x1B)
+        return "an escape character (terminal control)";
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F))
+        return "a control character";
+    if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+        (c >= 0x2066 && c <= 0x2069))
+        return "a bidi control";
+    if (c == 0x2028)
+        return "a line separator";
+    if (c == 0x2029)
+        return "a paragraph separator";
+    if ((c >= 0x200B && c <= 0x200D) || (c >= 0x2060 && c <= 0x2064) ||
+        (c >= 0x206A && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB))
+        return "an invisible character";
+    return std::nullopt;
+}
+
+void check_text(std::string_view field, std::string_view value, std::size_t max_length,
+                bool required) {
+    check_shaped(field, value, max_length, required, Shape::line);
+}
+
+void check_note(std::string_view field, std::string_view value, std::size_t max_length,
+                bool required) {
+    check_shaped(field, value, max_length, required, Shape::note);
+}
+
+std::string visible(std::string_view text) {
+    return make_visible(text, false);
+}
+
+std::string visible_keeping_lines(std::string_view text) {
+    return make_visible(text, true);
 }
 
 void check_reason(std::string_view field, std::string_view reason) {
@@ -89,14 +188,14 @@ void check_reason(std::string_view field, std::string_view reason) {
             std::string(field),
             fmt::format("{} must say why, e.g. --reason \"typo in depth\"", field));
     }
-    check_text(field, reason, 2000);
+    check_note(field, reason, 2000);
 }
 
 double parse_decimal(std::string_view text, std::string_view field, int decimals) {
     if (!text.empty() && text.front() == '-')
         throw ValidationError(
             std::string(field),
-            fmt::format("{} '{}' is negative; it must be greater than 0", field, text));
+            fmt::format("{} '{}' is negative; it must be greater than 0", field, visible(text)));
     const auto dot = text.find('.');
     const bool plain = !text.empty() &&
                        std::all_of(text.begin(), text.end(),
@@ -107,21 +206,21 @@ double parse_decimal(std::string_view text, std::string_view field, int decimals
         text.size() > 1 && text.front() == '.' &&
         std::all_of(text.begin() + 1, text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (digits_after_point)
-        throw ValidationError(
-            std::string(field),
-            fmt::format("{} '{}' needs a digit before the point, e.g. 0{}", field, text, text));
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' needs a digit before the point, e.g. 0{}", field,
+                                          visible(text), visible(text)));
     if (!plain)
         throw ValidationError(std::string(field),
                               fmt::format("{} '{}' is not a number; use digits with '.' as the "
                                           "decimal point, e.g. 0.25",
-                                          field, text));
+                                          field, visible(text)));
     if (dot != std::string_view::npos && text.size() - dot - 1 > static_cast<std::size_t>(decimals))
         throw ValidationError(std::string(field), fmt::format("{} '{}' has more than {} decimals",
-                                                              field, text, decimals));
+                                                              field, visible(text), decimals));
     double value = 0;
     if (std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc{})
         throw ValidationError(std::string(field),
-                              fmt::format("{} '{}' is out of range", field, text));
+                              fmt::format("{} '{}' is out of range", field, visible(text)));
     return value;
 }
 
@@ -131,7 +230,7 @@ int parse_whole(std::string_view text, std::string_view field, int low, int high
     if (text.empty() || error != std::errc{} || end != text.data() + text.size())
         throw ValidationError(std::string(field),
                               fmt::format("{} '{}' is not a whole number; allowed: {} to {}", field,
-                                          text, low, high));
+                                          visible(text), low, high));
     if (value < low || value > high)
         throw ValidationError(
             std::string(field),
@@ -143,8 +242,8 @@ std::int64_t parse_record_id(std::string_view text, std::string_view field, std:
     std::int64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value <= 0)
-        throw ValidationError(std::string(field),
-                              fmt::format("{} '{}' is not a {} id; {}", field, text, field, hint));
+        throw ValidationError(std::string(field), fmt::format("{} '{}' is not a {} id; {}", field,
+                                                              visible(text), field, hint));
     return value;
 }
 

@@ -11,8 +11,8 @@ namespace needlebook::records {
 Patient find_patient(storage::Database& db, std::string_view code) {
     if (auto patient = storage::PatientRepository(db).find(code))
         return *patient;
-    throw NotFound(
-        fmt::format("no patient with chart code '{}'; see 'needlebook patient list'", code));
+    throw NotFound(fmt::format("no patient with chart code '{}'; see 'needlebook patient list'",
+                               visible(code)));
 }
 
 std::vector<Patient> list_patients(storage::Database& db, std::string_view search) {

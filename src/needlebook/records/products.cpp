@@ -15,7 +15,7 @@ storage::Product add_product(Scope& scope, const storage::Product& product) {
     if (product.code.empty() || product.code.size() > 40 || !allowed)
         throw ValidationError("code", fmt::format("product code '{}' is not allowed; use 1 to 40 "
                                                   "lowercase letters, digits or '-'",
-                                                  product.code));
+                                                  visible(product.code)));
     check_text("name", product.name, 200, true);
     check_text("maker", product.maker, 200);
     return scope.db().write([&] {

@@ -19,7 +19,12 @@ void check_actor(const std::string& actor) {
     if (blank)
         throw ValidationError("as", "the acting user is blank; give --as NAME or set "
                                     "NEEDLEBOOK_USER");
-    check_text("as", actor, 100);
+    // Written into every revision and audit row, and printed in the audit list: one line.
+    try {
+        check_text("the acting user (--as or NEEDLEBOOK_USER)", actor, 100);
+    } catch (const ValidationError& e) {
+        throw ValidationError("as", e.what());
+    }
 }
 
 Scope::Scope(storage::Database& db, time::Clock clock, std::string actor)

@@ -27,7 +27,7 @@ void check_time_and_products(Scope& scope, const SessionDetails& details) {
         for (const auto& product : settings.products())
             known.push_back(product.code);
         throw ValidationError("serum", fmt::format("unknown serum product '{}'; known products: {}",
-                                                   serum.product, fmt::join(known, ", ")));
+                                                   visible(serum.product), fmt::join(known, ", ")));
     }
 }
 

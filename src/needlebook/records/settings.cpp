@@ -27,7 +27,7 @@ std::string value_of(const std::vector<SettingEntry>& entries, std::string_view 
             return entry.value;
     throw ValidationError("setting", fmt::format("unknown setting '{}'; see 'needlebook setting "
                                                  "list' for the keys",
-                                                 key));
+                                                 visible(key)));
 }
 
 // The whole-number settings and their allowed ranges.

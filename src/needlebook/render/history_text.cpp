@@ -1,5 +1,6 @@
 #include "needlebook/render/history.hpp"
 
+#include "needlebook/model/text.hpp"
 #include "needlebook/render/record_text.hpp"
 #include "needlebook/render/wrap.hpp"
 
@@ -13,12 +14,16 @@ constexpr std::size_t page_width = 80;
 const std::string heavy_rule(page_width, '=');
 const std::string light_rule(page_width, '-');
 
+// Text reaches the page only through heading, field, line (stored text made visible(), see
+// model/text.hpp, so a note cannot fake a line of the history) and block (tables, whose cells
+// TextTable makes visible).
 struct Printer {
     std::string out;
     bool color;
 
     // Bold on a terminal; wrapped (each line bold on its own) only when too long for the page.
-    void heading(const std::string& text) {
+    void heading(const std::string& stored) {
+        const auto text = visible(stored);
         const auto lines =
             display_width(text) <= page_width ? text + "\n" : wrap(text, page_width, "", "");
         std::size_t start = 0;
@@ -34,7 +39,7 @@ struct Printer {
         if (value.empty())
             return;
         const auto first = fmt::format("{}{:<15}", indent, label);
-        out += wrap(value, page_width, first, std::string(first.size(), ' '));
+        out += wrap(visible(value), page_width, first, std::string(first.size(), ' '));
     }
     // Lines of `text` (a table) as they are, each after `indent`.
     void block(const std::string& text, std::string_view indent) {
@@ -46,7 +51,7 @@ struct Printer {
         }
     }
     void line(std::string_view text, std::string_view indent, std::string_view rest_indent) {
-        out += wrap(text, page_width, indent, rest_indent);
+        out += wrap(visible(text), page_width, indent, rest_indent);
     }
     void amendments(const std::vector<report::Amendment>& amendments, const time::ClinicZone& zone,
                     std::string_view indent) {
@@ -188,7 +193,7 @@ std::string history_text(const report::PatientHistory& history, const time::Clin
     p.out += heavy_rule + "\n";
     // The name goes on a line of its own when code and name do not fit one.
     const auto title = fmt::format("TREATMENT HISTORY  {}", patient.code);
-    const auto name = patient_name(patient.details);
+    const auto name = visible(patient_name(patient.details)); // as the heading prints it
     if (display_width(title) + 2 + display_width(name) <= page_width)
         p.heading(title + "  " + name);
     else {

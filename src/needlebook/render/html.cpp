@@ -1,8 +1,11 @@
 #include "needlebook/render/html.hpp"
 
+#include "needlebook/model/text.hpp"
+
 namespace needlebook::render {
 
-std::string escape_html(std::string_view text) {
+std::string escape_html(std::string_view stored) {
+    const auto text = visible_keeping_lines(stored);
     std::string out;
     out.reserve(text.size());
     for (const char c : text) {

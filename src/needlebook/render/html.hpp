@@ -6,7 +6,10 @@
 
 namespace needlebook::render {
 
-// Escapes & < > " ' so text can go into element content and quoted attributes.
+// Escapes & < > " ' so text can go into element content and quoted attributes. Control, bidi
+// and invisible characters are shown as visible_keeping_lines() shows them ('<U+202E>', a tab
+// '⇥'), so they can neither reorder the page nor make the XHTML of a FHIR narrative invalid;
+// a line break stays (HTML shows it as a space).
 std::string escape_html(std::string_view text);
 
 } // namespace needlebook::render

@@ -1,14 +1,24 @@
 #include "needlebook/render/record_text.hpp"
 
+#include "needlebook/model/text.hpp"
+
 #include <fmt/format.h>
 
 namespace needlebook::render {
 namespace {
 
+// Every line below that holds stored text is printed visible() (model/text.hpp): one line of
+// visible characters, so a note cannot fake a field, a row or a revision line.
+
 // One "  label  value" line, skipped when the value is empty.
 void field(std::string& out, std::string_view label, std::string_view value) {
     if (!value.empty())
-        fmt::format_to(std::back_inserter(out), "  {:<14}{}\n", label, value);
+        fmt::format_to(std::back_inserter(out), "  {:<14}{}\n", label, visible(value));
+}
+
+// `text` as one visible line after `prefix`.
+void line(std::string& out, std::string_view prefix, std::string_view text) {
+    out += std::string(prefix) + visible(text) + "\n";
 }
 
 std::string indent(const std::string& text, std::string_view prefix) {
@@ -64,8 +74,9 @@ std::string revision_line(const RevisionInfo& revision, const time::ClinicZone& 
 std::string session_text(const Session& session, const std::vector<Reaction>& reactions,
                          const std::vector<Followup>& followups, const time::ClinicZone& zone) {
     const auto& d = session.details;
-    std::string out = fmt::format("Session {} for {}{}\n", session.id, session.patient_code,
-                                  session.revision.voided ? "  [VOIDED]" : "");
+    std::string out = visible(fmt::format("Session {} for {}{}", session.id, session.patient_code,
+                                          session.revision.voided ? "  [VOIDED]" : "")) +
+                      "\n";
     field(out, "at", fmt::format("{} ({})", zone.format_local(d.performed_at), zone.name()));
     field(out, "practitioner", d.practitioner);
     field(out, "indication", label_of(d.indication));
@@ -89,24 +100,25 @@ std::string session_text(const Session& session, const std::vector<Reaction>& re
         out += indent(serums.render(false), "    ");
     }
     if (!session.overrides.empty()) {
-        out += fmt::format("  overridden    {}\n", session.override_reason);
+        line(out, "  overridden    ", session.override_reason);
         for (const auto& item : session.overrides)
-            out += fmt::format("    {}: {}\n", item.rule, item.detail);
+            line(out, "    ", fmt::format("{}: {}", item.rule, item.detail));
     }
     if (!reactions.empty()) {
         out += "  reactions\n";
         for (const auto& reaction : reactions)
-            out += "    " + reaction_line(reaction) + "\n";
+            line(out, "    ", reaction_line(reaction));
     }
     if (!followups.empty()) {
         out += "  follow-ups\n";
         for (const auto& followup : followups)
-            out += fmt::format("    {}: {}{}\n", time::format_date(followup.details.checked_on),
-                               label_of(followup.details.outcome),
-                               followup.details.note.empty() ? ""
-                                                             : " (" + followup.details.note + ")");
+            line(out, "    ",
+                 fmt::format("{}: {}{}", time::format_date(followup.details.checked_on),
+                             label_of(followup.details.outcome),
+                             followup.details.note.empty() ? ""
+                                                           : " (" + followup.details.note + ")"));
     }
-    out += "  " + revision_line(session.revision, zone) + "\n";
+    line(out, "  ", revision_line(session.revision, zone));
     return out;
 }
 
@@ -114,8 +126,9 @@ std::string patient_text(const Patient& patient, const std::vector<Condition>& c
                          const std::vector<Consent>& consents, const std::vector<Session>& sessions,
                          const time::ClinicZone& zone) {
     const auto& d = patient.details;
-    std::string out = fmt::format("Patient {}: {}{}\n", patient.code, patient_name(d),
-                                  patient.revision.voided ? "  [VOIDED]" : "");
+    std::string out = visible(fmt::format("Patient {}: {}{}", patient.code, patient_name(d),
+                                          patient.revision.voided ? "  [VOIDED]" : "")) +
+                      "\n";
     field(out, "born", time::format_date(d.birth_date));
     field(out, "fitzpatrick",
           d.fitzpatrick ? std::string(fitzpatrick_roman(*d.fitzpatrick)) : "not recorded");
@@ -135,14 +148,15 @@ std::string patient_text(const Patient& patient, const std::vector<Condition>& c
     if (consents.empty())
         out += "    none on file\n";
     for (const auto& consent : consents)
-        out += fmt::format("    signed {}{}\n", time::format_date(consent.details.signed_on),
-                           consent.details.covers.empty() ? "" : ": " + consent.details.covers);
+        line(out, "    ",
+             fmt::format("signed {}{}", time::format_date(consent.details.signed_on),
+                         consent.details.covers.empty() ? "" : ": " + consent.details.covers));
     out += fmt::format("  sessions      {}\n", sessions.size());
     for (const auto& session : sessions)
         out += fmt::format(
             "    {}  {}  {}{}\n", session.id, zone.format_local(session.details.performed_at),
             label_of(session.details.device), session.revision.voided ? "  [VOIDED]" : "");
-    out += "  " + revision_line(patient.revision, zone) + "\n";
+    line(out, "  ", revision_line(patient.revision, zone));
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "needlebook/render/report_view.hpp"
 
+#include "needlebook/model/text.hpp"
 #include "needlebook/render/table.hpp"
 #include "needlebook/render/wrap.hpp"
 
@@ -9,24 +10,25 @@
 
 namespace needlebook::render {
 
+// Stored text (a lot, a name, an audit reason) is printed visible(): one line each.
 std::string view_text(const ReportView& view, bool color) {
     const auto bold = [color](const std::string& text) {
-        return color ? fmt::format(fmt::emphasis::bold, "{}", text) : text;
+        return color ? fmt::format(fmt::emphasis::bold, "{}", visible(text)) : visible(text);
     };
     std::string out = bold(view.title) + "\n";
     for (const auto& [key, value] : view.facts) {
         std::string label = key;
         std::replace(label.begin(), label.end(), '_', ' ');
-        out += fmt::format("  {}: {}\n", label, value.text);
+        out += fmt::format("  {}: {}\n", visible(label), visible(value.text));
     }
     for (const auto& note : view.notes)
-        out += wrap(note, 80, "  ", "    ");
+        out += wrap(visible(note), 80, "  ", "    ");
     for (const auto& table : view.tables) {
         out += "\n";
         if (view.tables.size() > 1 || !table.title.empty())
             out += bold(fmt::format("{} ({})", table.title, table.rows.size())) + "\n";
         if (table.rows.empty()) {
-            out += "  " + table.empty_text + "\n";
+            out += "  " + visible(table.empty_text) + "\n";
             continue;
         }
         std::vector<TextTable::Align> aligns;

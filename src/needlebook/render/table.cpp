@@ -1,5 +1,7 @@
 #include "needlebook/render/table.hpp"
 
+#include "needlebook/model/text.hpp"
+
 #include <algorithm>
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -14,10 +16,14 @@ std::size_t display_width(const std::string& text) {
 TextTable::TextTable(std::vector<std::string> headings, std::vector<Align> aligns)
     : m_headings(std::move(headings)), m_aligns(std::move(aligns)) {
     m_aligns.resize(m_headings.size(), Align::left);
+    for (auto& heading : m_headings)
+        heading = visible(heading);
 }
 
 void TextTable::add_row(std::vector<std::string> cells) {
     cells.resize(m_headings.size());
+    for (auto& cell : cells)
+        cell = visible(cell);
     m_rows.push_back(std::move(cells));
 }
 

@@ -13,7 +13,8 @@ public:
     explicit TextTable(std::vector<std::string> headings, std::vector<Align> aligns = {});
     void add_row(std::vector<std::string> cells);
     bool empty() const { return m_rows.empty(); }
-    // Columns separated by two spaces, no trailing blanks.
+    // Columns separated by two spaces, no trailing blanks. Each cell is printed visible()
+    // (model/text.hpp), so a cell is one line and no text can fake a row or a column.
     std::string render(bool color) const;
 
 private:

@@ -2,6 +2,7 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/model/patient.hpp"
+#include "needlebook/model/text.hpp"
 #include "needlebook/report/timeline.hpp"
 #include "needlebook/storage/report_reader.hpp"
 
@@ -97,7 +98,7 @@ RecoveryGrouping parse_grouping(std::string_view text) {
             return grouping;
     throw ValidationError("by", fmt::format("unknown grouping '{}'; allowed: kind, area, depth, "
                                             "fitzpatrick, device, serum",
-                                            text));
+                                            visible(text)));
 }
 
 std::string_view grouping_name(RecoveryGrouping grouping) {

@@ -3,6 +3,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/migrations.hpp"
+#include "needlebook/storage/text_functions.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -118,7 +119,9 @@ std::string without_check_heading(std::string line) {
 }
 
 Database::Database(std::unique_ptr<SQLite::Database> sql, std::string path)
-    : m_sql(std::move(sql)), m_path(std::move(path)) {}
+    : m_sql(std::move(sql)), m_path(std::move(path)) {
+    register_text_functions(*m_sql); // needlebook_fold() for name searches
+}
 
 Database Database::open(const std::filesystem::path& path, Create create, const Opener& by) {
     if (create == Create::no && !std::filesystem::exists(path))

@@ -1,5 +1,6 @@
 #include "needlebook/storage/patient_repository.hpp"
 
+#include "needlebook/model/fold.hpp"
 #include "needlebook/storage/binding.hpp"
 
 #include <fmt/format.h>
@@ -87,22 +88,26 @@ std::optional<Patient> PatientRepository::find(PatientId id) {
     return read_patient(*query);
 }
 
+// Names are compared folded (model/fold.hpp): the search text is folded here once, each stored
+// name by needlebook_fold() (storage/text_functions.hpp) as the rows are read.
 std::vector<Patient> PatientRepository::list(std::string_view search) {
     auto query = m_db.query(fmt::format(
-        "{} WHERE {} AND instr(lower(p.code || ' ' || r.family_name || ' ' || r.given_name), "
-        "lower(:search)) > 0 ORDER BY p.code",
+        "{} WHERE {} AND instr(needlebook_fold(p.code || ' ' || r.family_name || ' ' || "
+        "r.given_name), :search) > 0 ORDER BY p.code",
         select_patient, newest_revision));
-    query->bind(":search", std::string(search));
+    query->bind(":search", fold(search));
     return read_all(query);
 }
 
 std::vector<Patient> PatientRepository::same_person(const PatientDetails& details) {
-    auto query = m_db.query(
-        fmt::format("{} WHERE {} AND r.voided = 0 AND lower(r.family_name) = lower(:family) AND "
-                    "lower(r.given_name) = lower(:given) AND r.birth_date = :born ORDER BY p.code",
-                    select_patient, newest_revision));
-    query->bind(":family", details.family_name);
-    query->bind(":given", details.given_name);
+    // The birth date first: only the few patients born that day have their names folded.
+    auto query = m_db.query(fmt::format(
+        "{} WHERE r.birth_date = :born AND r.voided = 0 AND {} AND "
+        "needlebook_fold(r.family_name) = :family AND needlebook_fold(r.given_name) = :given "
+        "ORDER BY p.code",
+        select_patient, newest_revision));
+    query->bind(":family", fold(details.family_name));
+    query->bind(":given", fold(details.given_name));
     bind_date(*query, ":born", details.birth_date);
     return read_all(query);
 }

@@ -22,9 +22,11 @@ public:
     // The current revision.
     std::optional<Patient> find(std::string_view code);
     std::optional<Patient> find(PatientId id);
-    // Current revisions whose code or names contain `search` (case-insensitive), by code.
+    // Current revisions whose code or names contain `search`, ignoring case and accents
+    // (fold(), model/fold.hpp), by code.
     std::vector<Patient> list(std::string_view search);
-    // Current patients with the same names (ignoring case) and birth date: possible duplicates.
+    // Current patients with the same names (ignoring case and accents) and birth date: possible
+    // duplicates.
     std::vector<Patient> same_person(const PatientDetails& details);
     // Every revision, oldest first.
     std::vector<Patient> revisions(PatientId id);

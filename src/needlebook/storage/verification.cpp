@@ -1,5 +1,6 @@
 #include "needlebook/storage/verification.hpp"
 
+#include "needlebook/model/text.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/record_digest.hpp"
 
@@ -66,14 +67,15 @@ CheckSection foreign_keys(Database& db) {
     return section;
 }
 
+// The row's text as stored may have been edited behind the program's back: shown visible().
 std::string describe(const StoredAuditRow& row) {
     std::string record;
     if (!row.record_kind.empty())
-        record = fmt::format(", {} {}", row.record_kind, row.record_id.value_or(0));
+        record = fmt::format(", {} {}", visible(row.record_kind), row.record_id.value_or(0));
     if (row.revision)
         record += fmt::format(" revision {}", *row.revision);
-    return fmt::format("audit row {} ({} {} by {}{})", row.id, row.at, row.action, row.actor,
-                       record);
+    return fmt::format("audit row {} ({} {} by {}{})", row.id, visible(row.at), visible(row.action),
+                       visible(row.actor), record);
 }
 
 // Walks the chain once: ids without gaps, each row's prev_hash is the row before's hash, each

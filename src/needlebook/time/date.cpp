@@ -29,6 +29,24 @@ int digits(std::string_view text, std::size_t first, std::size_t count) {
 
 } // namespace
 
+std::string echo_typed(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+            out += "\u23CE"; // ⏎
+            i += c == '\r' ? 1 : 0;
+        } else if (c == '\t') {
+            out += "\u21E5"; // ⇥
+        } else if (c < 0x20 || c == 0x7F) {
+            out += fmt::format("<U+{:04X}>", static_cast<unsigned>(c));
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 Date parse_date(std::string_view text, std::string_view field) {
     if (has_shape(text, "9999-99-99")) {
         const Date day{date::year{digits(text, 0, 4)},
@@ -39,8 +57,8 @@ Date parse_date(std::string_view text, std::string_view field) {
         throw ValidationError(std::string(field),
                               fmt::format("{} '{}' is not a date in the calendar", field, text));
     }
-    throw ValidationError(std::string(field),
-                          fmt::format("{} '{}' is not a date; use YYYY-MM-DD", field, text));
+    throw ValidationError(std::string(field), fmt::format("{} '{}' is not a date; use YYYY-MM-DD",
+                                                          field, echo_typed(text)));
 }
 
 // fmt instead of date::format: no stream and locale per call (the demo formats millions).
@@ -83,7 +101,7 @@ Instant parse_utc(std::string_view text, std::string_view field) {
     }
     throw ValidationError(
         std::string(field),
-        fmt::format("{} '{}' is not a UTC time 'YYYY-MM-DDTHH:MM:SSZ'", field, text));
+        fmt::format("{} '{}' is not a UTC time 'YYYY-MM-DDTHH:MM:SSZ'", field, echo_typed(text)));
 }
 
 } // namespace needlebook::time

@@ -16,6 +16,11 @@ using Instant = std::chrono::sys_seconds;
 // any digit: has_shape("2026-11-23", "9999-99-99").
 bool has_shape(std::string_view text, std::string_view shape);
 
+// A value that failed to parse, as a message echoes it: a line break shows as '⏎', a tab as '⇥'
+// and any other ASCII control as '<U+001B>', so the echo stays on the message's line (the CLI
+// shows the other hidden characters visibly when it prints the message).
+std::string echo_typed(std::string_view text);
+
 // Strict 'YYYY-MM-DD' that exists in the calendar (2026-02-30 is refused).
 Date parse_date(std::string_view text, std::string_view field);
 std::string format_date(Date day);

@@ -46,7 +46,7 @@ Instant ClinicZone::parse_local(std::string_view text, std::string_view field) c
         throw ValidationError(std::string(field),
                               fmt::format("{} '{}' is not a time; use 'YYYY-MM-DD HH:MM' (clinic "
                                           "time, {}) or 'YYYY-MM-DDTHH:MMZ' (UTC)",
-                                          field, text, m_name));
+                                          field, echo_typed(text), m_name));
     Date day{};
     try {
         day = parse_date(text.substr(0, 10), field);

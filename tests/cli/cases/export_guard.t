@@ -4,9 +4,10 @@
 # never guarded (a lot inside them stays as typed). --raw writes the text as typed. Ids, dates,
 # depths and the voided flag are never guarded.
 #
-# NOTE: some lines of this file hold a raw TAB or a raw CR byte inside a line (after
-# --endpoint ' and --aftercare ', and in the expected rows); the runner keeps them, since only a
-# CR at the very end of a line is dropped.
+# Single-line fields refuse TAB and CR (control_characters.t), so the TAB and CR cases are free
+# text: the aftercare starts with a CR LF line break ($'...' quoting, tests/cli/README.md) and the
+# override reason with a TAB. NOTE: the expected rows hold a raw TAB byte inside a line; the
+# runner keeps it.
 
 $ needlebook init
 > database ready: ${TMP}/clinic.db (schema version 4)
@@ -14,9 +15,9 @@ $ needlebook patient add --code P1 --family Doe --given Jo --born 1990-01-01
 > patient P1 registered: Doe, Jo
 $ needlebook consent add P1 --signed 2026-06-01 --covers '@all areas'
 > consent 1 on file for P1, signed 2026-06-01
-$ needlebook session log P1 --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0x2 --serum prp@=LOT-1:during --practitioner @dr.lee --model =Dermapen --cartridge +12-pin --cartridge-lot=-CL1 --anaesthetic @numb --endpoint '	erythema' --aftercare 'SPF, "no sun"' --note ' =not a formula' --override '+deep lines'
+$ needlebook session log P1 --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0x2 --serum prp@=LOT-1:during --practitioner @dr.lee --model =Dermapen --cartridge +12-pin --cartridge-lot=-CL1 --anaesthetic @numb --endpoint erythema --aftercare $'\r\nSPF, "no sun"' --note ' =not a formula' --override $'\t+deep lines'
 > session 1 logged for P1 at 2026-11-20 10:00
-> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: +deep lines)
+> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: ⇥+deep lines)
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-20 --note '=HYPERLINK("http://x.example","click")'
 > reaction 1 recorded for session 1: erythema, mild, open
 $ needlebook followup add 1 --on 2026-11-22 --outcome reactions --note=-
@@ -26,11 +27,13 @@ $ needlebook condition add P1 --code anticoagulants --note 'a=b; 1+1'
 
 $ needlebook export sessions
 > id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,override_reason,overrides,voided\r
-> 1,P1,2026-11-20T10:00:00Z,'@dr.lee,other,pen,'=Dermapen,'+12-pin,'-CL1,'@numb,'	erythema,"'SPF, ""no sun""", =not a formula,"[{""area"":""periorbital"",""side"":null,""depth_mm"":0.75,""passes"":null},{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2}]","[{""product"":""prp"",""lot"":""=LOT-1"",""expiry"":null,""phase"":""during"",""amount_ml"":null}]",'+deep lines,"[{""rule"":""depth"",""detail"":""depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm""}]",0\r
+> 1,P1,2026-11-20T10:00:00Z,'@dr.lee,other,pen,'=Dermapen,'+12-pin,'-CL1,'@numb,erythema,"'\r
+> SPF, ""no sun""", =not a formula,"[{""area"":""periorbital"",""side"":null,""depth_mm"":0.75,""passes"":null},{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2}]","[{""product"":""prp"",""lot"":""=LOT-1"",""expiry"":null,""phase"":""during"",""amount_ml"":null}]",'	+deep lines,"[{""rule"":""depth"",""detail"":""depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm""}]",0\r
 
 $ needlebook export sessions --raw
 > id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,override_reason,overrides,voided\r
-> 1,P1,2026-11-20T10:00:00Z,@dr.lee,other,pen,=Dermapen,+12-pin,-CL1,@numb,	erythema,"SPF, ""no sun""", =not a formula,"[{""area"":""periorbital"",""side"":null,""depth_mm"":0.75,""passes"":null},{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2}]","[{""product"":""prp"",""lot"":""=LOT-1"",""expiry"":null,""phase"":""during"",""amount_ml"":null}]",+deep lines,"[{""rule"":""depth"",""detail"":""depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm""}]",0\r
+> 1,P1,2026-11-20T10:00:00Z,@dr.lee,other,pen,=Dermapen,+12-pin,-CL1,@numb,erythema,"\r
+> SPF, ""no sun""", =not a formula,"[{""area"":""periorbital"",""side"":null,""depth_mm"":0.75,""passes"":null},{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2}]","[{""product"":""prp"",""lot"":""=LOT-1"",""expiry"":null,""phase"":""during"",""amount_ml"":null}]",	+deep lines,"[{""rule"":""depth"",""detail"":""depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm""}]",0\r
 
 $ needlebook export serum_uses
 > session,position,product,lot,expiry,phase,amount_ml,voided\r

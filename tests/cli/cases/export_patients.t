@@ -5,9 +5,9 @@
 # = + - @ TAB or CR gets a leading "'", numbers (fitzpatrick, ids, voided) never do; --raw
 # writes text as typed. --bom starts the output with the UTF-8 byte-order mark.
 #
-# NOTE: some lines of this file hold a raw TAB or a raw CR byte inside a line (in quotes, after
-# 'Theo' / 'first' / 'microneedling' / the HYPERLINK note); the runner keeps both, since only a
-# CR at the very end of a line is dropped. Edit them with an editor that keeps such bytes.
+# Names, codes and the consent's 'covers' are single lines (control_characters.t): the TAB and
+# CR cases are notes, typed with $'...' quoting (tests/cli/README.md). NOTE: the expected rows
+# hold a raw TAB byte inside a line; the runner keeps it.
 
 $ needlebook init
 > database ready: ${TMP}/clinic.db (schema version 4)
@@ -17,9 +17,9 @@ $ needlebook patient add --code ANN --family '=SUM(A1:A9)' --given '@Ann' --born
 > patient ANN registered: =SUM(A1:A9), @Ann
 $ needlebook patient add --code=-A1 --family "=cmd|' /C calc'!A0" --given '+Bea' --born 1979-12-31 --email '@bea@example.org'
 > patient -A1 registered: =cmd|' /C calc'!A0, +Bea
-$ needlebook patient add --code TAB --family Tabb --given '	Theo' --born 2001-09-30 --fitzpatrick vi --note '=HYPERLINK("http://x.example")'
-> patient TAB registered: Tabb, 	Theo
-$ needlebook patient add --code CRN --family Okafor --given Zoë --born 1995-05-05 --note 'firstsecond "quoted"'
+$ needlebook patient add --code TAB --family Tabb --given Theo --born 2001-09-30 --fitzpatrick vi --note $'\t=HYPERLINK("http://x.example")'
+> patient TAB registered: Tabb, Theo
+$ needlebook patient add --code CRN --family Okafor --given Zoë --born 1995-05-05 --note $'\r\nfirst\r\nsecond "quoted"'
 > patient CRN registered: Okafor, Zoë
 
 $ needlebook condition add MAI --code rosacea-flare --since 2026-01-05 --note '+ flares in winter'
@@ -28,7 +28,7 @@ $ needlebook condition resolve MAI --code rosacea-flare --on 2026-03-01
 > condition 1 of MAI resolved on 2026-03-01: rosacea flare
 $ needlebook condition add ANN --code keloid-tendency
 > condition 2 on file for ANN: keloid tendency
-$ needlebook consent add MAI --signed 2026-06-01 --covers 'microneedlingserums'
+$ needlebook consent add MAI --signed 2026-06-01 --covers 'microneedling, serums'
 > consent 1 on file for MAI, signed 2026-06-01
 $ needlebook consent add --signed 2026-05-01 --covers '=1' -- -A1
 > consent 2 on file for -A1, signed 2026-05-01
@@ -39,17 +39,21 @@ $ needlebook export patients
 > code,family_name,given_name,birth_date,fitzpatrick,phone,email,note,voided\r
 > '-A1,'=cmd|' /C calc'!A0,'+Bea,1979-12-31,,,'@bea@example.org,,0\r
 > ANN,'=SUM(A1:A9),'@Ann,1985-04-12,2,,,'-2 units of numbing cream,0\r
-> CRN,Okafor,Zoë,1995-05-05,,,,"firstsecond ""quoted""",0\r
+> CRN,Okafor,Zoë,1995-05-05,,,,"'\r
+> first\r
+> second ""quoted""",0\r
 > MAI,"Nguyễn, Thị",Mai 🌸,1990-02-28,4,'+44 20 7946 0958,mai@example.org,"said ""ok"", then left",0\r
-> TAB,Tabb,'	Theo,2001-09-30,6,,,"'=HYPERLINK(""http://x.example"")",0\r
+> TAB,Tabb,Theo,2001-09-30,6,,,"'	=HYPERLINK(""http://x.example"")",0\r
 
 $ needlebook export patients --raw
 > code,family_name,given_name,birth_date,fitzpatrick,phone,email,note,voided\r
 > -A1,=cmd|' /C calc'!A0,+Bea,1979-12-31,,,@bea@example.org,,0\r
 > ANN,=SUM(A1:A9),@Ann,1985-04-12,2,,,-2 units of numbing cream,0\r
-> CRN,Okafor,Zoë,1995-05-05,,,,"firstsecond ""quoted""",0\r
+> CRN,Okafor,Zoë,1995-05-05,,,,"\r
+> first\r
+> second ""quoted""",0\r
 > MAI,"Nguyễn, Thị",Mai 🌸,1990-02-28,4,+44 20 7946 0958,mai@example.org,"said ""ok"", then left",0\r
-> TAB,Tabb,	Theo,2001-09-30,6,,,"=HYPERLINK(""http://x.example"")",0\r
+> TAB,Tabb,Theo,2001-09-30,6,,,"	=HYPERLINK(""http://x.example"")",0\r
 
 # Condition 1 as resolved by its second revision; no dates given: empty fields.
 $ needlebook export conditions
@@ -60,12 +64,12 @@ $ needlebook export conditions
 # --bom: the byte-order mark (EF BB BF) comes first, before the header, and only once.
 $ needlebook export consents --bom
 > ﻿id,patient,signed,covers,voided\r
-> 1,MAI,2026-06-01,"microneedlingserums",0\r
+> 1,MAI,2026-06-01,"microneedling, serums",0\r
 > 2,'-A1,2026-05-01,'=1,0\r
 
 $ needlebook export consents --bom --raw
 > ﻿id,patient,signed,covers,voided\r
-> 1,MAI,2026-06-01,"microneedlingserums",0\r
+> 1,MAI,2026-06-01,"microneedling, serums",0\r
 > 2,-A1,2026-05-01,=1,0\r
 
 # --output FILE: the rows go to the file, a confirmation line to stdout; writing again replaces it.
