@@ -9,7 +9,7 @@
 # CSV carry the text as stored. Values with hidden characters are typed with $'...' quoting.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 3)
+> database ready: ${TMP}/clinic.db (schema version 4)
 $ needlebook patient add --family Okafor --given Chidi --born 1988-06-14
 > patient P-000001 registered: Okafor, Chidi
 $ needlebook consent add P-000001 --signed 2026-11-01 --covers microneedling
@@ -113,7 +113,7 @@ $ needlebook report lot $'HA2291\n'
 ! needlebook: error: LOT holds a line break (U+000A) at character 7; allowed: one line of visible text, without line breaks, tabs, control characters, bidi controls or invisible characters
 ? 1
 = SELECT count(*) FROM audit_log
-> 3
+> 66
 
 # A note may hold line breaks and tabs: stored as typed.
 $ needlebook session log P-000001 --at "2026-11-20 10:30" --device pen --area cheek=1.0 --note $'tolerated well\n  revision 1 by dr.boss on 2026-11-20 10:30' --aftercare $'SPF 50\tdaily\r\nno make-up'
@@ -165,14 +165,14 @@ $ needlebook audit --patient P-000001
 >   times are UTC, as stored and hashed
 >
 > id  at                    actor   action         patient   record      revision  reason
->  2  2026-11-23T15:00:00Z  tester  patient.add    P-000001  patient 1          1  -
->  3  2026-11-23T15:00:00Z  tester  consent.add    P-000001  consent 1          1  -
->  4  2026-11-23T15:00:00Z  tester  session.log    P-000001  session 1          1  -
->  5  2026-11-23T15:00:00Z  tester  reaction.add   P-000001  reaction 1         1  -
->  6  2026-11-23T15:00:00Z  tester  patient.amend  P-000001  patient 1          2  note added⏎by phone
->  7  2026-11-23T15:00:00Z  tester  session.show   P-000001  session 1          1  -
->  8  2026-11-23T15:00:00Z  tester  patient.show   P-000001  patient 1          2  -
->  9  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss
+> 65  2026-11-23T15:00:00Z  tester  patient.add    P-000001  patient 1          1  -
+> 66  2026-11-23T15:00:00Z  tester  consent.add    P-000001  consent 1          1  -
+> 67  2026-11-23T15:00:00Z  tester  session.log    P-000001  session 1          1  -
+> 68  2026-11-23T15:00:00Z  tester  reaction.add   P-000001  reaction 1         1  -
+> 69  2026-11-23T15:00:00Z  tester  patient.amend  P-000001  patient 1          2  note added⏎by phone
+> 70  2026-11-23T15:00:00Z  tester  session.show   P-000001  session 1          1  -
+> 71  2026-11-23T15:00:00Z  tester  patient.show   P-000001  patient 1          2  -
+> 72  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss
 
 # JSON and CSV carry the text as stored, quoted by their own rules.
 $ needlebook --format csv patient list
