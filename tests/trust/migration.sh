@@ -191,6 +191,8 @@ for table in tables:
     mine = [r[1] for r in db.execute(f"PRAGMA main.table_info({table})")]
     theirs = {r[1] for r in db.execute(f"PRAGMA src.table_info({table})")}
     columns = ", ".join(c for c in mine if c in theirs)
+    if not columns:  # a table the demo's newer schema no longer has (settings before schema 4)
+        continue
     db.execute(f"INSERT OR IGNORE INTO main.{table} ({columns}) SELECT {columns} FROM src.{table}")
 audit_columns = {r[1] for r in db.execute("PRAGMA main.table_info(audit_log)")}
 with_record_hash = "record_hash" in audit_columns
