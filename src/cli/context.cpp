@@ -1,6 +1,7 @@
 #include "cli/context.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/io/output_target.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -97,6 +98,15 @@ bool Context::color_stderr() const {
 
 void Context::print(const std::string& text) const {
     fmt::print("{}", text);
+}
+
+void Context::confirm(const std::string& text, const std::string& file) const {
+    if (io::same_file_as(file, STDOUT_FILENO)) {
+        std::fflush(stdout);
+        fmt::print(stderr, "{}", text);
+    } else {
+        print(text);
+    }
 }
 
 void Context::print_json(const nlohmann::ordered_json& value) const {

@@ -41,6 +41,9 @@ public:
 
     // Output of a successful command: stdout only.
     void print(const std::string& text) const;
+    // The line saying a file was written: on stdout, unless that file is stdout itself
+    // (--output /dev/stdout), where the line would end up inside the output: then on stderr.
+    void confirm(const std::string& text, const std::string& file) const;
     void print_json(const nlohmann::ordered_json& value) const;
     // A report in the --format given: aligned text, JSON or CSV.
     void print_view(const render::ReportView& view) const;

@@ -2,6 +2,7 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/io/atomic_file.hpp"
+#include "needlebook/io/output_target.hpp"
 #include "needlebook/render/csv_writer.hpp"
 
 #include <cerrno>
@@ -71,7 +72,9 @@ std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ost
 std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesystem::path& folder,
                                      const ExportOptions& options) {
     std::error_code error;
-    if (!std::filesystem::is_directory(folder, error) && ::mkdir(folder.c_str(), 0700) != 0)
+    // A link to a folder is used as the folder; a link to a name not taken yet makes it there.
+    if (!std::filesystem::is_directory(folder, error) &&
+        ::mkdir(io::follow_links(folder).c_str(), 0700) != 0)
         throw FileError(
             fmt::format("cannot make the folder {}: {}", folder.string(), std::strerror(errno)));
     std::vector<ExportedFile> files;
