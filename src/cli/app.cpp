@@ -11,7 +11,9 @@
 namespace needlebook::cli {
 namespace {
 
-int fail(const Context& context, int code, const std::string& message) {
+// A failed command leaves nothing it created: a refused init or demo, no database file.
+int fail(Context& context, int code, const std::string& message) {
+    context.undo_new_database();
     const bool color = context.color_stderr();
     fmt::print(stderr, "needlebook: {} {}\n",
                color ? fmt::format(fg(fmt::terminal_color::red), "error:") : "error:", message);

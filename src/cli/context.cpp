@@ -50,10 +50,24 @@ std::string Context::actor() const {
 }
 
 storage::Database& Context::db(storage::Database::Create create) {
-    if (!m_db) // creating the database and migrating it are audited in the actor's name
-        m_db.emplace(storage::Database::open(database_path(), create,
+    if (!m_db) {
+        const auto path = database_path();
+        if (create == storage::Database::Create::yes)
+            m_creation.emplace(path, std::vector<std::string>{"-wal", "-shm", "-journal"});
+        // Creating the database and migrating it are audited in the actor's name.
+        m_db.emplace(storage::Database::open(path, create,
                                              {actor(), time::Clock::from_environment().now()}));
+    }
     return *m_db;
+}
+
+void Context::undo_new_database() noexcept {
+    if (!m_creation)
+        return;
+    m_scope.reset();
+    m_db.reset(); // the connection is closed before its files are removed
+    m_creation->undo();
+    m_creation.reset();
 }
 
 records::Scope& Context::scope(storage::Database::Create create) {
