@@ -167,6 +167,34 @@ TEST_CASE("a FIFO is written directly: the reader gets every byte and the FIFO s
     CHECK(folder.entries() == 1);
 }
 
+TEST_CASE("a FIFO whose reader goes away is a write error with a message, not SIGPIPE") {
+    TempFolder folder;
+    const auto fifo = folder.path / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread reader([&] {
+        std::ifstream in(fifo, std::ios::binary);
+        char start[10];
+        in.read(start, sizeof start); // then goes away
+    });
+    std::string message;
+    try {
+        needlebook::io::AtomicFile file(fifo);
+        file.stream() << std::string(1 << 20, 'x'); // far more than a pipe holds
+        reader.join();
+        file.stream() << std::string(1 << 20, 'y');
+        file.commit();
+    } catch (const needlebook::FileError& e) {
+        message = e.what();
+    }
+    if (reader.joinable())
+        reader.join();
+    CHECK(message.find("Broken pipe") != std::string::npos);
+    CHECK(message.find("incomplete") != std::string::npos);
+    struct sigaction now {};
+    ::sigaction(SIGPIPE, nullptr, &now);
+    CHECK((now.sa_handler == SIG_DFL)); // as it was before the file was opened
+}
+
 TEST_CASE("a character device is written directly and stays a device") {
     TempFolder folder;
     const auto device = folder.path / "null";

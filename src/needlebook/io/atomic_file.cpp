@@ -89,6 +89,9 @@ AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target
         throw FileError(fmt::format("cannot write {}: it changed while it was opened; try again",
                                     m_target.string()));
     }
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    m_pipe_ignored = ::sigaction(SIGPIPE, &ignore, &m_pipe_action) == 0;
 }
 
 AtomicFile::~AtomicFile() {
@@ -100,6 +103,9 @@ void AtomicFile::discard() noexcept {
     if (m_buffer.fd >= 0)
         ::close(m_buffer.fd);
     m_buffer.fd = -1;
+    if (m_pipe_ignored)
+        ::sigaction(SIGPIPE, &m_pipe_action, nullptr);
+    m_pipe_ignored = false;
     if (!m_temporary.empty())
         ::unlink(m_temporary.c_str());
     m_temporary.clear();
@@ -118,11 +124,12 @@ void AtomicFile::commit() {
     if (m_buffer.error != 0 || !m_stream)
         fail("writing failed", m_buffer.error != 0 ? m_buffer.error : EIO);
     if (m_temporary.empty()) { // a FIFO or a device: nothing to flush to a disk or rename
-        if (::close(m_buffer.fd) != 0) {
-            m_buffer.fd = -1;
-            fail("closing failed", errno);
-        }
+        const int closed = ::close(m_buffer.fd);
+        const int error = errno;
         m_buffer.fd = -1;
+        if (closed != 0)
+            fail("closing failed", error);
+        discard(); // SIGPIPE as it was
         m_committed = true;
         return;
     }

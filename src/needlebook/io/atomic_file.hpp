@@ -7,6 +7,7 @@
 // opened and written directly, every write checked, and commit() says whether all went out.
 
 #include <array>
+#include <csignal>
 #include <filesystem>
 #include <ostream>
 #include <streambuf>
@@ -60,6 +61,10 @@ private:
     std::filesystem::path m_target;      // as given, for messages
     std::filesystem::path m_destination; // its links followed: what is replaced
     std::string m_temporary;             // empty when the target is written directly
+    // While a FIFO is written, SIGPIPE is ignored, so a reader that goes away is a write error
+    // with a message (EPIPE), not a silent end of the program.
+    struct sigaction m_pipe_action {};
+    bool m_pipe_ignored = false;
     Buffer m_buffer;
     std::ostream m_stream{&m_buffer};
     bool m_committed = false;
