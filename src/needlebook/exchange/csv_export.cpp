@@ -57,12 +57,12 @@ std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ost
                           const ExportOptions& options, const std::function<void()>& finish) {
     const auto rows = scope.db().read([&] { return write_rows(scope.db(), table, out, options); });
     out.flush();
+    if (finish) // e.g. committing the file, which names it and why a write failed
+        finish();
     if (!out)
         throw FileError(fmt::format("writing the {} export failed (is the disk or the pipe "
                                     "full or closed?); the export is incomplete",
                                     table.name));
-    if (finish)
-        finish();
     // After the rows are out: an export that failed half way is not logged as done.
     audit_export(scope, fmt::format("{} ({} rows){}", table.name, rows,
                                     options.all_revisions ? ", all revisions" : ""));
