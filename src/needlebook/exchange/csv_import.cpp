@@ -430,9 +430,9 @@ read_header(const CsvTable& table, const CsvRecord& header, Problems& problems) 
     return index;
 }
 
-// One reading of the whole file: every record read and checked (with c.store, also stored and
-// counted in c.warnings' import). Problems are collected, not thrown; reading stops at the
-// first malformed record or the first record past a limit of CsvLimits.
+// One reading of the whole file: every record read and checked; with c.store also stored, and
+// the warnings added to c.warnings. Returns the rows that passed. Problems are collected, not
+// thrown; reading stops at the first malformed record or the first past a limit of CsvLimits.
 std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& import_row,
                        std::istream& in, Problems& problems) {
     std::int64_t rows = 0;
