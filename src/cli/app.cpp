@@ -12,8 +12,10 @@
 namespace needlebook::cli {
 namespace {
 
-// A message may echo what was typed or stored: no control sequence reaches the terminal.
-int fail(const Context& context, int code, const std::string& message) {
+// A failed command leaves nothing it created (a refused init or demo, no database file); a
+// message may echo what was typed or stored, so no control sequence reaches the terminal.
+int fail(Context& context, int code, const std::string& message) {
+    context.undo_new_database();
     const bool color = context.color_stderr();
     fmt::print(stderr, "needlebook: {} {}\n",
                color ? fmt::format(fg(fmt::terminal_color::red), "error:") : "error:",

@@ -14,6 +14,7 @@ void add_demo_command(CLI::App& app, Context& context) {
     demo->add_option("--seed", options->seed, "random seed; the same seed gives the same clinic");
     demo->callback([&context, options] {
         context.forbid_csv("demo");
+        records::check_demo_options(*options); // refused before a database file is made
         auto& scope = context.scope(storage::Database::Create::yes);
         const auto summary = records::fill_demo_clinic(scope, *options);
         if (summary.already_filled && context.format() == Format::text)

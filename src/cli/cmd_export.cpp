@@ -43,7 +43,7 @@ void add_export_command(CLI::App& app, Context& context) {
     command
         ->add_option("--output", args->output,
                      "file (one table) or folder (--all); files are mode 0600 and appear only "
-                     "when complete")
+                     "when complete (a FIFO or device such as /dev/stdout is written directly)")
         ->check(non_empty());
     command->add_flag("--bom", args->bom, "start each file with a UTF-8 byte-order mark (Excel)");
     command->add_flag("--raw", args->raw,
@@ -83,8 +83,9 @@ void add_export_command(CLI::App& app, Context& context) {
                                                  [&file] { file.commit(); });
         if (options.progress)
             fmt::print(stderr, "\r\x1b[K");
-        context.print(
-            fmt::format("exported {} rows of {} to {}\n", rows, args->table, args->output));
+        context.confirm(
+            fmt::format("exported {} rows of {} to {}\n", rows, args->table, args->output),
+            args->output);
     });
 }
 

@@ -38,8 +38,8 @@ void add_fhir_command(CLI::App& app, Context& context) {
     auto* all = fhir->add_flag("--all", args->all, "every patient in the clinic");
     patient->excludes(all);
     fhir->add_option("--output", args->output,
-                     "write to this file (mode 0600, replaced only when complete) instead of "
-                     "printing")
+                     "write to this file (mode 0600, replaced only when complete; a FIFO or "
+                     "device such as /dev/stdout is written directly) instead of printing")
         ->check(non_empty());
     fhir->callback([&context, args] {
         context.forbid_csv("fhir");
@@ -63,7 +63,7 @@ void add_fhir_command(CLI::App& app, Context& context) {
             }
             const auto summary = exchange::write_fhir_bundle(scope, code, file->stream());
             file->commit();
-            context.print(confirmation(summary, code, args->output));
+            context.confirm(confirmation(summary, code, args->output), args->output);
         });
     });
 }

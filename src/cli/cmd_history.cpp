@@ -25,8 +25,8 @@ void add_history_command(CLI::App& app, Context& context) {
     history->add_option("PATIENT", args->patient, "chart code")->required();
     history
         ->add_option("--output", args->output,
-                     "write to this file (mode 0600, replaced only when complete) instead of "
-                     "printing")
+                     "write to this file (mode 0600, replaced only when complete; a FIFO or "
+                     "device such as /dev/stdout is written directly) instead of printing")
         ->check(non_empty());
     history->callback([&context, args] {
         context.allow_html();
@@ -63,10 +63,13 @@ void add_history_command(CLI::App& app, Context& context) {
             file->stream() << out.str();
             file->commit(); // throws on failure: the audit row is rolled back
             const auto voided = built.voided_sessions();
-            context.print(fmt::format(
-                "history of {} written to {} ({}{})\n", built.patient.code, args->output,
-                render::counted(static_cast<long long>(built.sessions.size()) - voided, "session"),
-                voided ? fmt::format(" and {} voided", voided) : ""));
+            context.confirm(
+                fmt::format("history of {} written to {} ({}{})\n", built.patient.code,
+                            args->output,
+                            render::counted(static_cast<long long>(built.sessions.size()) - voided,
+                                            "session"),
+                            voided ? fmt::format(" and {} voided", voided) : ""),
+                args->output);
         });
     });
 }

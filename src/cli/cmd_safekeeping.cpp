@@ -144,17 +144,21 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
     auto* backup = app.add_subcommand(
         "backup", "copy the database into a new FILE while others may go on working; the copy "
                   "is checked before it gets its name");
-    backup->add_option("FILE", *backup_file, "the new backup file (must not exist yet)")
+    backup
+        ->add_option("FILE", *backup_file,
+                     "the new backup file (must not exist yet), or a FIFO or device such as "
+                     "/dev/stdout to stream the verified copy into")
         ->required();
     backup->callback([&context, backup_file] {
         context.forbid_csv("backup");
         const auto copy = records::back_up(context.scope(), *backup_file);
-        if (context.format() == Format::json)
-            context.print_json(copy_json(copy));
-        else
-            context.print(fmt::format("backup saved: {} ({} bytes)\nsha256: {}\nverified: {}\n",
-                                      copy.file.string(), copy.bytes, copy.sha256,
-                                      verified_summary(copy.check)));
+        // Through confirm(): 'backup /dev/stdout | gzip' must not get the summary in its bytes.
+        context.confirm(context.format() == Format::json
+                            ? copy_json(copy).dump(2) + "\n"
+                            : fmt::format("backup saved: {} ({} bytes)\nsha256: {}\nverified: {}\n",
+                                          copy.file.string(), copy.bytes, copy.sha256,
+                                          verified_summary(copy.check)),
+                        *backup_file);
     });
 
     auto restore_file = std::make_shared<std::string>();

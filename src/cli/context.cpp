@@ -2,6 +2,7 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/io/output_target.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -50,11 +51,25 @@ std::string Context::actor() const {
 }
 
 storage::Database& Context::db(storage::Database::Create create) {
-    if (!m_db) // creating the database and migrating it are audited in the actor's name
-        m_db.emplace(storage::Database::open(database_path(), create,
+    if (!m_db) {
+        const auto path = database_path();
+        if (create == storage::Database::Create::yes)
+            m_creation.emplace(path, std::vector<std::string>{"-wal", "-shm", "-journal"});
+        // Creating the database and migrating it are audited in the actor's name.
+        m_db.emplace(storage::Database::open(path, create,
                                              {actor(), time::Clock::from_environment().now(),
                                               time::Clock::from_environment().is_fixed()}));
+    }
     return *m_db;
+}
+
+void Context::undo_new_database() noexcept {
+    if (!m_creation)
+        return;
+    m_scope.reset();
+    m_db.reset(); // the connection is closed before its files are removed
+    m_creation->undo();
+    m_creation.reset();
 }
 
 records::Scope& Context::scope(storage::Database::Create create) {
@@ -99,6 +114,15 @@ bool Context::color_stderr() const {
 
 void Context::print(const std::string& text) const {
     fmt::print("{}", text);
+}
+
+void Context::confirm(const std::string& text, const std::string& file) const {
+    if (io::same_file_as(file, STDOUT_FILENO)) {
+        std::fflush(stdout);
+        fmt::print(stderr, "{}", text);
+    } else {
+        print(text);
+    }
 }
 
 void Context::print_json(const nlohmann::ordered_json& value) const {

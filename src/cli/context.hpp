@@ -1,6 +1,7 @@
 #pragma once
 // What every command shares: the global options, the lazily opened database and the output.
 
+#include "needlebook/io/undo_creation.hpp"
 #include "needlebook/records/scope.hpp"
 #include "needlebook/render/report_view.hpp"
 #include "needlebook/storage/database.hpp"
@@ -26,6 +27,10 @@ public:
 
     // Opens the database; only init and demo may create it.
     storage::Database& db(storage::Database::Create create = storage::Database::Create::no);
+    // After a failed command: closes the database and, if this command created it, removes
+    // it (with its -wal, -shm and -journal) and every folder made for it, so a refused init or
+    // demo leaves nothing behind. Never throws.
+    void undo_new_database() noexcept;
     records::Scope& scope(storage::Database::Create create = storage::Database::Create::no);
     std::string database_path() const;
     // --as, else $NEEDLEBOOK_USER, else the OS login; checked before the database is opened.
@@ -41,6 +46,9 @@ public:
 
     // Output of a successful command: stdout only.
     void print(const std::string& text) const;
+    // The line saying a file was written: on stdout, unless that file is stdout itself
+    // (--output /dev/stdout), where the line would end up inside the output: then on stderr.
+    void confirm(const std::string& text, const std::string& file) const;
     void print_json(const nlohmann::ordered_json& value) const;
     // A report in the --format given: aligned text, JSON or CSV.
     void print_view(const render::ReportView& view) const;
@@ -50,6 +58,7 @@ public:
 private:
     bool color_for(int fd) const;
 
+    std::optional<io::UndoCreation> m_creation; // what opening with Create::yes may add
     std::optional<storage::Database> m_db;
     std::optional<records::Scope> m_scope;
     bool m_html_allowed = false;

@@ -200,8 +200,35 @@ prev, same, rows = "", 0, 0
 text = lambda v: "" if v is None else str(v)
 for row in db.execute("SELECT id, at, actor, action, patient_id, record_kind, record_id, revision,"
                       " reason, hash, " + ("record_hash" if with_record_hash else "NULL") +
-                      " FROM src.audit_log ORDER BY id").fetchall():
+                      " FROM src.audit_log WHERE action NOT LIKE '%.seed' ORDER BY id").fetchall():
+    # Seeded settings and products got audit rows only from schema 4: left out, ids closed up.
     (id_, at, actor, action, patient, kind, record, revision, reason, stored, record_hash) = row
+    id_ = rows + 1
+    if record_hash and kind == "session":
+        # A session's fingerprint names its settings (session_setting) only from schema 4:
+        # the one version 3 wrote, as storage/record_digest.cpp computes it.
+        (rev_id,) = db.execute("SELECT id FROM src.session_revision WHERE session_id = ? AND "
+                               "revision = ?", (record, revision)).fetchone()
+        parts = [
+            [list(r) for r in db.execute(
+                "SELECT i.id, i.patient_id, i.created_at, r.id, r.revision, r.performed_at, "
+                "r.practitioner, r.indication, r.device, r.model, r.cartridge, r.cartridge_lot, "
+                "r.anaesthetic, r.endpoint, r.aftercare, r.note, r.override_reason, r.voided, "
+                "r.author, r.recorded_at, r.reason FROM src.session i JOIN src.session_revision r "
+                "ON r.session_id = i.id WHERE r.id = ?", (rev_id,))],
+            [list(r) for r in db.execute("SELECT id, position, area, side, depth_mm, passes FROM "
+                                         "src.session_area WHERE session_revision_id = ? ORDER BY "
+                                         "position", (rev_id,))],
+            [list(r) for r in db.execute("SELECT id, position, product_id, lot, expiry, phase, "
+                                         "amount_ml FROM src.serum_use WHERE session_revision_id "
+                                         "= ? ORDER BY position", (rev_id,))],
+            [list(r) for r in db.execute("SELECT id, rule, detail FROM src.session_override WHERE "
+                                         "session_revision_id = ? ORDER BY id", (rev_id,))],
+        ]
+        record_hash = hashlib.sha256(json.dumps(parts, separators=(",", ":"), ensure_ascii=False)
+                                     .encode("utf-8")).hexdigest()
+    if action == "schema.create":
+        reason = f"new database at schema {int(old)}"
     fields = [id_, at, actor, action, text(patient), text(kind), text(record), text(revision),
               reason, prev]
     if record_hash:

@@ -3,6 +3,7 @@
 #include "needlebook/exchange/csv_reader.hpp"
 #include "needlebook/render/csv_writer.hpp"
 
+#include <array>
 #include <doctest/doctest.h>
 #include <sstream>
 
@@ -91,4 +92,126 @@ TEST_CASE("whatever CsvWriter writes raw, CsvReader reads back the same") {
     const auto records = read_all(out.str());
     REQUIRE(records.size() == 1);
     CHECK(records[0] == nasty);
+}
+
+namespace {
+
+// A stream that cannot seek, like a pipe: the reader must not need to.
+class PipeLike : public std::streambuf {
+public:
+    explicit PipeLike(std::string text) : m_text(std::move(text)) {
+        setg(m_text.data(), m_text.data(), m_text.data() + m_text.size());
+    }
+
+private:
+    std::string m_text;
+};
+
+// An endless input of one byte, as /dev/zero: the reader must stop at a limit by itself.
+class Endless : public std::streambuf {
+public:
+    explicit Endless(char byte) { m_block.fill(byte); }
+    std::size_t served = 0;
+
+protected:
+    int_type underflow() override {
+        served += m_block.size();
+        setg(m_block.data(), m_block.data(), m_block.data() + m_block.size());
+        return traits_type::to_int_type(m_block[0]);
+    }
+
+private:
+    std::array<char, 4096> m_block{};
+};
+
+CsvSyntaxError error_with(const std::string& text, needlebook::exchange::CsvLimits limits) {
+    std::istringstream in(text);
+    CsvReader reader(in, limits);
+    try {
+        while (reader.next()) {
+        }
+    } catch (const CsvSyntaxError& e) {
+        return e;
+    }
+    FAIL("no CsvSyntaxError");
+    return CsvSyntaxError(0, 0, "");
+}
+
+} // namespace
+
+TEST_CASE("a byte-order mark is dropped, and bytes that only start like one are kept, on a "
+          "stream that cannot seek") {
+    PipeLike with_mark("\xEF\xBB\xBF"
+                       "a,b\n");
+    std::istream in1(&with_mark);
+    CsvReader reader1(in1);
+    CHECK(reader1.next()->fields == std::vector<std::string>{"a", "b"});
+    PipeLike fullwidth("\xEF\xBC\x8C,b\n"); // U+FF0C, a full-width comma: starts with 0xEF
+    std::istream in2(&fullwidth);
+    CsvReader reader2(in2);
+    CHECK(reader2.next()->fields == std::vector<std::string>{"\xEF\xBC\x8C", "b"});
+    PipeLike short_one("\xEF\xBB");
+    std::istream in3(&short_one);
+    CsvReader reader3(in3);
+    CHECK(reader3.next()->fields == std::vector<std::string>{"\xEF\xBB"});
+}
+
+TEST_CASE("a field past the field limit is refused with its line, column and field") {
+    needlebook::exchange::CsvLimits limits;
+    limits.field_bytes = 10;
+    auto e = error_with("id,note\r\n1,0123456789\r\n2,0123456789x\r\n", limits);
+    CHECK(e.line() == 3);
+    CHECK(e.column() == 13); // the 11th byte of the field
+    CHECK(e.field() == 2);
+    CHECK(std::string(e.what()).find("field 2 is longer than 10 bytes") != std::string::npos);
+    e = error_with("id,note\r\n1,\"01234\"\"56789\"\r\n", limits); // "" counts as one byte
+    CHECK(e.line() == 2);
+    CHECK(e.field() == 2);
+}
+
+TEST_CASE("a record past the record limit, or with too many fields, is refused") {
+    needlebook::exchange::CsvLimits limits;
+    limits.field_bytes = 10;
+    limits.record_bytes = 25;
+    auto e = error_with("a,b,c\r\n0123456789,0123456789,0123456789\r\n", limits);
+    CHECK(e.line() == 2);
+    CHECK(e.field() == 3);
+    CHECK(std::string(e.what()).find("the record is longer than 25 bytes") != std::string::npos);
+    limits = {};
+    limits.fields = 3;
+    e = error_with("a,b,c\r\n1,2,3,4\r\n", limits);
+    CHECK(e.line() == 2);
+    CHECK(e.column() == 6);
+    CHECK(e.field() == 4);
+    CHECK(std::string(e.what()).find("more than 3 fields") != std::string::npos);
+}
+
+TEST_CASE("the default limits: 1 MiB a field, 4 MiB a record, 64 fields") {
+    const needlebook::exchange::CsvLimits limits;
+    CHECK(limits.field_bytes == 1048576);
+    CHECK(limits.record_bytes == 4194304);
+    CHECK(limits.fields == 64);
+    CHECK(needlebook::exchange::describe_bytes(limits.field_bytes) == "1 MiB (1048576 bytes)");
+}
+
+TEST_CASE("an endless input (as /dev/zero) is refused once a field passes 1 MiB, having read "
+          "little more") {
+    for (const char byte : {'\0', 'a', '"'}) {
+        Endless zeros(byte);
+        std::istream in(&zeros);
+        CsvReader reader(in);
+        try {
+            reader.next();
+            FAIL("an endless record was accepted");
+        } catch (const CsvSyntaxError& e) {
+            CHECK(e.line() == 1);
+            CHECK(e.field() == 1);
+            CHECK(std::string(e.what()).find("1 MiB") != std::string::npos);
+        }
+        CHECK(zeros.served <= (std::size_t{3} << 20)); // "" doubles the bytes per field byte
+    }
+    Endless commas(',');
+    std::istream in(&commas);
+    CsvReader reader(in);
+    CHECK_THROWS_WITH_AS(reader.next(), doctest::Contains("more than 64 fields"), CsvSyntaxError);
 }

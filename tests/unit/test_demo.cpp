@@ -143,3 +143,12 @@ TEST_CASE("demo: the number of patients must be sensible") {
     }
     CHECK(test::count_rows(clinic.db, "patient") == 0);
 }
+
+TEST_CASE("demo: the options are checked on their own, before any database is opened") {
+    CHECK_THROWS_AS(records::check_demo_options({0, 1}), ValidationError);
+    CHECK_THROWS_AS(records::check_demo_options({1000001, 1}), ValidationError);
+    CHECK_NOTHROW(records::check_demo_options({1, 1}));
+    const auto e = test::refusal([] { records::check_demo_options({-5, 1}); });
+    CHECK(e.field() == "patients");
+    CHECK(test::contains(e.what(), "allowed: 1 to 1000000"));
+}

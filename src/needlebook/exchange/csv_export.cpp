@@ -2,6 +2,7 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/io/atomic_file.hpp"
+#include "needlebook/io/output_target.hpp"
 #include "needlebook/render/csv_writer.hpp"
 
 #include <cerrno>
@@ -56,12 +57,12 @@ std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ost
                           const ExportOptions& options, const std::function<void()>& finish) {
     const auto rows = scope.db().read([&] { return write_rows(scope.db(), table, out, options); });
     out.flush();
+    if (finish) // e.g. committing the file, which names it and why a write failed
+        finish();
     if (!out)
         throw FileError(fmt::format("writing the {} export failed (is the disk or the pipe "
                                     "full or closed?); the export is incomplete",
                                     table.name));
-    if (finish)
-        finish();
     // After the rows are out: an export that failed half way is not logged as done.
     audit_export(scope, fmt::format("{} ({} rows){}", table.name, rows,
                                     options.all_revisions ? ", all revisions" : ""));
@@ -71,7 +72,9 @@ std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ost
 std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesystem::path& folder,
                                      const ExportOptions& options) {
     std::error_code error;
-    if (!std::filesystem::is_directory(folder, error) && ::mkdir(folder.c_str(), 0700) != 0)
+    // A link to a folder is used as the folder; a link to a name not taken yet makes it there.
+    if (!std::filesystem::is_directory(folder, error) &&
+        ::mkdir(io::follow_links(folder).c_str(), 0700) != 0)
         throw FileError(
             fmt::format("cannot make the folder {}: {}", folder.string(), std::strerror(errno)));
     std::vector<ExportedFile> files;

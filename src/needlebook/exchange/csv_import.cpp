@@ -2,6 +2,7 @@
 
 #include "needlebook/exchange/csv_reader.hpp"
 #include "needlebook/exchange/csv_tables.hpp"
+#include "needlebook/io/two_pass_input.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/rules/clinical_checks.hpp"
@@ -11,10 +12,7 @@
 #include "needlebook/storage/session_repository.hpp"
 #include "needlebook/storage/settings_repository.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fmt/format.h>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -142,10 +140,14 @@ std::string json_text(const nlohmann::json& value, std::string_view key) {
 }
 
 // What every table's import shares: the scope, the file's name for revisions, the warnings.
+// With `store` false a row is only checked, against the database as it is: the first reading
+// of the file, before the write lock is taken.
 struct Context {
     records::Scope& scope;
     std::string file;
     std::vector<std::string>& warnings;
+    bool store = false;
+    std::filesystem::path path; // as given, for messages about the whole file
 
     RevisionInfo revision(const Row& row, bool voided) const {
         return scope.revision(1, fmt::format("imported from {} line {}", file, row.line()), voided);
@@ -195,7 +197,10 @@ void import_patient(Context& c, const Row& row) {
     if (patients.find(code))
         throw ValidationError("code",
                               fmt::format("chart code '{}' is already in the database", code));
-    const auto id = patients.insert(code, d, c.revision(row, row.parse("voided", flag_of)));
+    const bool voided = row.parse("voided", flag_of);
+    if (!c.store)
+        return;
+    const auto id = patients.insert(code, d, c.revision(row, voided));
     c.audit("patient.import", "patient", id.value, id.value);
 }
 
@@ -209,8 +214,10 @@ void import_condition(Context& c, const Row& row) {
     d.resolved_on = row.optional("resolved", date_of);
     d.note = row.text("note");
     validated("condition", [&] { validate(d, c.scope.today()); });
-    storage::ConditionRepository(c.scope.db())
-        .insert(patient.id, d, c.revision(row, row.parse("voided", flag_of)), id);
+    const bool voided = row.parse("voided", flag_of);
+    if (!c.store)
+        return;
+    storage::ConditionRepository(c.scope.db()).insert(patient.id, d, c.revision(row, voided), id);
     c.audit("condition.import", "condition", id, patient.id.value);
 }
 
@@ -220,8 +227,11 @@ void import_consent(Context& c, const Row& row) {
     const auto patient = patient_of(c.scope.db(), row);
     ConsentDetails d{row.parse("signed", date_of), row.text("covers")};
     validated("consent", [&] { validate(d, c.scope.today()); });
+    const bool voided = row.parse("voided", flag_of);
+    if (!c.store)
+        return;
     storage::ConditionRepository(c.scope.db())
-        .insert_consent(patient.id, d, c.revision(row, row.parse("voided", flag_of)), id);
+        .insert_consent(patient.id, d, c.revision(row, voided), id);
     c.audit("consent.import", "consent", id, patient.id.value);
 }
 
@@ -308,6 +318,8 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
             check_text("overrides", item.detail, 2000);
     });
     session.revision = c.revision(row, row.parse("voided", flag_of));
+    if (!c.store)
+        return;
     // The checks describe what happened then: warnings, never a refusal.
     if (!session.revision.voided) {
         const auto file = rules::load_patient_file(c.scope.db(), patient.id);
@@ -334,8 +346,10 @@ void import_reaction(Context& c, const Row& row) {
     d.note = row.text("note");
     validated("reaction",
               [&] { records::check_reaction_fits(session, d, c.scope.zone(), c.scope.today()); });
-    storage::ReactionRepository(c.scope.db())
-        .insert(session.id, d, c.revision(row, row.parse("voided", flag_of)), id);
+    const bool voided = row.parse("voided", flag_of);
+    if (!c.store)
+        return;
+    storage::ReactionRepository(c.scope.db()).insert(session.id, d, c.revision(row, voided), id);
     c.audit("reaction.import", "reaction", id, session.patient_id.value);
 }
 
@@ -350,8 +364,11 @@ void import_followup(Context& c, const Row& row) {
     validated("followup", [&] {
         validate(d, c.scope.zone().local_date(session.details.performed_at), c.scope.today());
     });
+    const bool voided = row.parse("voided", flag_of);
+    if (!c.store)
+        return;
     storage::ReactionRepository(c.scope.db())
-        .insert_followup(session.id, d, c.revision(row, row.parse("voided", flag_of)), id);
+        .insert_followup(session.id, d, c.revision(row, voided), id);
     c.audit("followup.import", "followup", id, session.patient_id.value);
 }
 
@@ -422,6 +439,83 @@ read_header(const CsvTable& table, const CsvRecord& header, Problems& problems) 
     return index;
 }
 
+// One reading of the whole file: every record read and checked; with c.store also stored, and
+// the warnings added to c.warnings. Returns the rows that passed. Problems are collected, not
+// thrown; reading stops at the first malformed record or the first past a limit of CsvLimits.
+std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& import_row,
+                       std::istream& in, Problems& problems) {
+    std::int64_t rows = 0;
+    CsvReader reader(in);
+    std::optional<CsvRecord> header;
+    try {
+        header = reader.next();
+        if (!header)
+            throw ValidationError(
+                "file", fmt::format("{} is empty; it needs a header line", c.path.string()));
+        const auto index = read_header(table, *header, problems);
+        GuardedCells guarded;
+        const bool header_ok = problems.count == 0; // else rows cannot be read by it
+        while (header_ok) {
+            const auto record = reader.next();
+            if (!record)
+                break;
+            if (record->fields.size() != header->fields.size()) {
+                problems.add(record->line, "",
+                             record->fields.size() == 1 && record->fields[0].empty()
+                                 ? std::string("the line is empty")
+                                 : fmt::format("{} fields, the header has {}",
+                                               record->fields.size(), header->fields.size()));
+                continue;
+            }
+            if (const auto bad = std::find_if(record->fields.begin(), record->fields.end(),
+                                              [](const std::string& f) { return !valid_utf8(f); });
+                bad != record->fields.end()) {
+                problems.add(record->line, header->fields[bad - record->fields.begin()],
+                             "not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel)");
+                continue;
+            }
+            if (c.store)
+                guarded.look_at(table, *record, header->fields);
+            const Row row(*record, index);
+            try {
+                import_row(c, row);
+                ++rows;
+            } catch (const ValidationError& e) {
+                problems.add(row.line(), e.field(), e.what());
+            } catch (const SQLite::Exception& e) {
+                problems.add(row.line(), "", fmt::format("the database refused it: {}", e.what()));
+            }
+        }
+        if (guarded.count > 0)
+            c.warnings.push_back(fmt::format(
+                "{}: {} text {} with ' before = + - @ TAB or CR (first: {}); imported as "
+                "written, ' included. If the file was exported without --raw, that ' was "
+                "added for spreadsheets: export with --raw and import that file instead",
+                problems.file, guarded.count, guarded.count == 1 ? "cell starts" : "cells start",
+                guarded.first));
+    } catch (const CsvSyntaxError& e) {
+        // A problem with one field of a data row names its column, as other problems do.
+        const bool in_data = header && e.line() > header->line && e.field() > 0 &&
+                             e.field() <= header->fields.size();
+        problems.add(e.line(), in_data ? header->fields[e.field() - 1] : std::string(),
+                     fmt::format("character {}: {}", e.column(), e.what()));
+    }
+    return rows;
+}
+
+// Refuses the whole file (ValidationError) when any problem was found.
+void refuse_if_any(const Problems& problems, const std::filesystem::path& file) {
+    if (problems.count == 0)
+        return;
+    throw ValidationError(
+        "file", fmt::format("{} not imported, nothing was stored ({} {}):\n  {}{}", file.string(),
+                            problems.count, problems.count == 1 ? "problem" : "problems",
+                            fmt::join(problems.lines, "\n  "),
+                            problems.count > listed_problems
+                                ? fmt::format("\n  … and {} more", problems.count - listed_problems)
+                                : ""));
+}
+
 } // namespace
 
 ImportResult import_table(records::Scope& scope, std::string_view table_name,
@@ -432,73 +526,26 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
     if (std::filesystem::is_directory(file, ignored))
         throw FileError(fmt::format("{} is a folder; give the table's file, e.g. {}/{}.csv",
                                     file.string(), file.string(), table.name));
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw FileError(fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
+    io::TwoPassInput input(file);
     ImportResult result;
-    Problems problems{file.filename().string(), {}, 0};
-    Context context{scope, file.filename().string(), result.warnings};
+    const auto name = file.filename().string();
+    // 1. The whole file read and checked, against the database as it is, before the write
+    // lock is taken: others go on logging while a large or slow file is read, and a file with
+    // problems is refused without ever holding the database.
+    {
+        Context checking{scope, name, result.warnings, false, file};
+        Problems problems{name, {}, 0};
+        read_rows(checking, table, import_row, input.first(), problems);
+        refuse_if_any(problems, file);
+    }
+    // 2. The same bytes again, stored in one transaction; ids and references are checked again,
+    // as the database may have changed in between.
     scope.db().write([&] {
-        CsvReader reader(in);
-        try {
-            const auto header = reader.next();
-            if (!header)
-                throw ValidationError(
-                    "file", fmt::format("{} is empty; it needs a header line", file.string()));
-            const auto index = read_header(table, *header, problems);
-            GuardedCells guarded;
-            const bool header_ok = problems.count == 0; // else rows cannot be read by it
-            while (header_ok) {
-                const auto record = reader.next();
-                if (!record)
-                    break;
-                if (record->fields.size() != header->fields.size()) {
-                    problems.add(record->line, "",
-                                 record->fields.size() == 1 && record->fields[0].empty()
-                                     ? std::string("the line is empty")
-                                     : fmt::format("{} fields, the header has {}",
-                                                   record->fields.size(), header->fields.size()));
-                    continue;
-                }
-                if (const auto bad =
-                        std::find_if(record->fields.begin(), record->fields.end(),
-                                     [](const std::string& f) { return !valid_utf8(f); });
-                    bad != record->fields.end()) {
-                    problems.add(record->line, header->fields[bad - record->fields.begin()],
-                                 "not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel)");
-                    continue;
-                }
-                guarded.look_at(table, *record, header->fields);
-                const Row row(*record, index);
-                try {
-                    import_row(context, row);
-                    ++result.rows;
-                } catch (const ValidationError& e) {
-                    problems.add(row.line(), e.field(), e.what());
-                } catch (const SQLite::Exception& e) {
-                    problems.add(row.line(), "",
-                                 fmt::format("the database refused it: {}", e.what()));
-                }
-            }
-            if (guarded.count > 0)
-                result.warnings.push_back(fmt::format(
-                    "{}: {} text {} with ' before = + - @ TAB or CR (first: {}); imported as "
-                    "written, ' included. If the file was exported without --raw, that ' was "
-                    "added for spreadsheets: export with --raw and import that file instead",
-                    problems.file, guarded.count,
-                    guarded.count == 1 ? "cell starts" : "cells start", guarded.first));
-        } catch (const CsvSyntaxError& e) {
-            problems.add(e.line(), "", fmt::format("character {}: {}", e.column(), e.what()));
-        }
-        if (problems.count > 0)
-            throw ValidationError(
-                "file",
-                fmt::format("{} not imported, nothing was stored ({} {}):\n  {}{}", file.string(),
-                            problems.count, problems.count == 1 ? "problem" : "problems",
-                            fmt::join(problems.lines, "\n  "),
-                            problems.count > listed_problems
-                                ? fmt::format("\n  … and {} more", problems.count - listed_problems)
-                                : ""));
+        Context storing{scope, name, result.warnings, true, file};
+        Problems problems{name, {}, 0};
+        result.rows = read_rows(storing, table, import_row, input.second(), problems);
+        input.check_unchanged();
+        refuse_if_any(problems, file);
     });
     return result;
 }

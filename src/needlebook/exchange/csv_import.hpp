@@ -22,6 +22,9 @@ struct ImportResult {
 // unknown ones are refused) with the same validation as the command line, and stores every row
 // in one transaction. Any problem refuses the whole file: ValidationError listing file, line,
 // column and problem of the first 20, then how many more; the database is left as it was.
+// The whole file is read and checked before the write lock is taken, then read again (a pipe's
+// bytes from a private copy) and stored; memory stays bounded, as CsvReader refuses a field, a
+// record or a number of fields past CsvLimits (1 MiB, 4 MiB, 64).
 // Exported ids are kept, so an id already in the database is a problem. session_areas and
 // serum_uses are imported with their sessions (the areas and serums columns of sessions.csv).
 ImportResult import_table(records::Scope& scope, std::string_view table,

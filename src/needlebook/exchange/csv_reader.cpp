@@ -1,5 +1,6 @@
 #include "needlebook/exchange/csv_reader.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace needlebook::exchange {
@@ -9,23 +10,34 @@ constexpr int end_of_input = std::char_traits<char>::eof();
 
 } // namespace
 
-CsvSyntaxError::CsvSyntaxError(std::size_t line, std::size_t column, const std::string& problem)
-    : std::runtime_error(problem), m_line(line), m_column(column) {}
+std::string describe_bytes(std::size_t bytes) {
+    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0)
+        return fmt::format("{} MiB ({} bytes)", bytes >> 20, bytes);
+    if (bytes >= (1u << 10) && bytes % (1u << 10) == 0)
+        return fmt::format("{} KiB ({} bytes)", bytes >> 10, bytes);
+    return fmt::format("{} bytes", bytes);
+}
 
-CsvReader::CsvReader(std::istream& in) : m_in(in) {
-    // A byte-order mark (written by --bom for Excel) is not part of the first field.
-    if (m_in.peek() == 0xEF) {
-        char mark[3] = {};
-        m_in.read(mark, 3);
-        if (m_in.gcount() != 3 || std::string_view(mark, 3) != "\xEF\xBB\xBF") {
-            m_in.clear();
-            m_in.seekg(0);
-        }
-    }
+CsvSyntaxError::CsvSyntaxError(std::size_t line, std::size_t column, const std::string& problem,
+                               std::size_t field)
+    : std::runtime_error(problem), m_line(line), m_column(std::max<std::size_t>(column, 1)),
+      m_field(field) {}
+
+CsvReader::CsvReader(std::istream& in, CsvLimits limits) : m_in(in), m_limits(limits) {
+    // A byte-order mark (written by --bom for Excel) is not part of the first field. The bytes
+    // read to find out are kept when they are not one: the input may not be seekable.
+    constexpr std::string_view mark = "\xEF\xBB\xBF";
+    while (m_pending.size() < mark.size() &&
+           m_in.peek() == static_cast<unsigned char>(mark[m_pending.size()]))
+        m_pending += static_cast<char>(m_in.get());
+    if (m_pending == mark)
+        m_pending.clear();
 }
 
 int CsvReader::get() {
-    const int c = m_in.get();
+    const int c = m_pending_at < m_pending.size()
+                      ? static_cast<unsigned char>(m_pending[m_pending_at++])
+                      : m_in.get();
     if (c == '\n') {
         ++m_line;
         m_column = 0;
@@ -36,7 +48,8 @@ int CsvReader::get() {
 }
 
 int CsvReader::peek() {
-    return m_in.peek();
+    return m_pending_at < m_pending.size() ? static_cast<unsigned char>(m_pending[m_pending_at])
+                                           : m_in.peek();
 }
 
 std::optional<CsvRecord> CsvReader::next() {
@@ -45,6 +58,25 @@ std::optional<CsvRecord> CsvReader::next() {
     CsvRecord record;
     record.line = m_line;
     std::string field;
+    std::size_t record_bytes = 0;
+    // Every byte of a field goes through here: past a limit, reading stops.
+    const auto keep = [&](int c) {
+        if (field.size() >= m_limits.field_bytes)
+            throw CsvSyntaxError(m_line, m_column,
+                                 fmt::format("field {} is longer than {}, the most one field may "
+                                             "hold",
+                                             record.fields.size() + 1,
+                                             describe_bytes(m_limits.field_bytes)),
+                                 record.fields.size() + 1);
+        if (record_bytes >= m_limits.record_bytes)
+            throw CsvSyntaxError(m_line, m_column,
+                                 fmt::format("the record is longer than {}, the most one record "
+                                             "may hold",
+                                             describe_bytes(m_limits.record_bytes)),
+                                 record.fields.size() + 1);
+        field += static_cast<char>(c);
+        ++record_bytes;
+    };
     // Each field: quoted ("…", "" for a quote) or plain (no quote, CR or LF inside).
     while (true) {
         if (peek() == '"') {
@@ -60,7 +92,7 @@ std::optional<CsvRecord> CsvReader::next() {
                         break;
                     get();
                 }
-                field += static_cast<char>(c);
+                keep(c);
             }
             const int after = peek();
             if (after != ',' && after != '\r' && after != '\n' && after != end_of_input)
@@ -77,14 +109,21 @@ std::optional<CsvRecord> CsvReader::next() {
                     throw CsvSyntaxError(m_line, m_column,
                                          "a quote inside a field that does not start with one; "
                                          "quote the whole field and double the quote");
-                field += static_cast<char>(c);
+                keep(c);
             }
         }
         record.fields.push_back(std::move(field));
         field.clear();
         const int c = get();
-        if (c == ',')
+        if (c == ',') {
+            if (record.fields.size() >= m_limits.fields)
+                throw CsvSyntaxError(m_line, m_column,
+                                     fmt::format("more than {} fields in one record, the most "
+                                                 "a record may have",
+                                                 m_limits.fields),
+                                     record.fields.size() + 1);
             continue;
+        }
         if (c == '\r' && get() != '\n')
             throw CsvSyntaxError(m_line, m_column,
                                  "a carriage return (CR) that does not end a line; quote the "

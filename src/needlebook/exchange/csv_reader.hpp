@@ -1,7 +1,9 @@
 #pragma once
 // Reading RFC 4180 CSV strictly: what `export` writes (CRLF, quoted fields with commas,
 // quotes, CR or LF), plus LF line ends and a UTF-8 byte-order mark. Anything else is an error
-// naming the line and column, never a guess.
+// naming the line and column, never a guess. Memory stays bounded whatever the input: a field,
+// a record and the number of fields in a record have limits (CsvLimits), and input past one is
+// an error, so a file of one 300 MB line, or /dev/zero, is refused after the first MiB.
 
 #include <cstddef>
 #include <istream>
@@ -12,15 +14,26 @@
 
 namespace needlebook::exchange {
 
-// A malformed record: where it went wrong (1-based line and column of the character).
+// The most one record may hold. The longest text a record keeps is a note of 10,000
+// characters (at most 40,000 bytes of UTF-8), so these leave ample room for any real file.
+struct CsvLimits {
+    std::size_t field_bytes = std::size_t{1} << 20;  // 1 MiB in one field
+    std::size_t record_bytes = std::size_t{4} << 20; // 4 MiB in one record, all fields together
+    std::size_t fields = 64;                         // fields in one record
+};
+
+// A malformed record: where it went wrong (1-based line and column of the character) and, for
+// a problem with one field, which (1-based; 0 when the problem is not one field's).
 class CsvSyntaxError : public std::runtime_error {
 public:
-    CsvSyntaxError(std::size_t line, std::size_t column, const std::string& problem);
+    CsvSyntaxError(std::size_t line, std::size_t column, const std::string& problem,
+                   std::size_t field = 0);
     std::size_t line() const { return m_line; }
     std::size_t column() const { return m_column; }
+    std::size_t field() const { return m_field; }
 
 private:
-    std::size_t m_line, m_column;
+    std::size_t m_line, m_column, m_field;
 };
 
 struct CsvRecord {
@@ -30,8 +43,10 @@ struct CsvRecord {
 
 class CsvReader {
 public:
-    explicit CsvReader(std::istream& in);
-    // The next record, or nothing at the end of the input. Throws CsvSyntaxError.
+    // Reads `in` as it comes: no seeking, so a pipe or a FIFO is read as well as a file.
+    explicit CsvReader(std::istream& in, CsvLimits limits = {});
+    // The next record, or nothing at the end of the input. Throws CsvSyntaxError, also for a
+    // record past the limits.
     std::optional<CsvRecord> next();
 
 private:
@@ -39,7 +54,13 @@ private:
     int peek();
 
     std::istream& m_in;
+    CsvLimits m_limits;
+    std::string m_pending; // bytes read to look for a byte-order mark that was not one
+    std::size_t m_pending_at = 0;
     std::size_t m_line = 1, m_column = 0;
 };
+
+// '1 MiB (1048576 bytes)': a limit as the messages name it.
+std::string describe_bytes(std::size_t bytes);
 
 } // namespace needlebook::exchange

@@ -2,12 +2,14 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/io/file_sync.hpp"
+#include "needlebook/io/output_target.hpp"
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace needlebook::io {
@@ -67,17 +69,29 @@ int AtomicFile::Buffer::sync() {
 }
 
 AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target)) {
-    std::error_code ignored;
-    if (m_target.filename().empty() || std::filesystem::is_directory(m_target, ignored))
+    const auto output = resolve_output(m_target);
+    m_destination = output.path;
+    if (output.kind == OutputKind::file) {
+        m_buffer.fd = private_temporary_file(m_destination, m_temporary);
+        return;
+    }
+    // No O_CREAT, no O_TRUNC: the FIFO or device is used as it is.
+    m_buffer.fd = ::open(m_destination.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    struct stat info {};
+    if (m_buffer.fd < 0 || ::fstat(m_buffer.fd, &info) != 0) {
+        const int error = errno;
+        discard();
         throw FileError(
-            fmt::format("cannot write {}: it is a folder, not a file name", m_target.string()));
-    std::string pattern =
-        (folder_of(m_target) / fmt::format(".{}.XXXXXX", m_target.filename().string())).string();
-    m_buffer.fd = ::mkostemp(pattern.data(), O_CLOEXEC); // created with mode 0600
-    if (m_buffer.fd < 0)
-        throw FileError(
-            fmt::format("cannot write {}: {}", m_target.string(), std::strerror(errno)));
-    m_temporary = pattern;
+            fmt::format("cannot write {}: {}", m_target.string(), std::strerror(error)));
+    }
+    if (!S_ISFIFO(info.st_mode) && !S_ISCHR(info.st_mode)) { // replaced since it was looked at
+        discard();
+        throw FileError(fmt::format("cannot write {}: it changed while it was opened; try again",
+                                    m_target.string()));
+    }
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    m_pipe_ignored = ::sigaction(SIGPIPE, &ignore, &m_pipe_action) == 0;
 }
 
 AtomicFile::~AtomicFile() {
@@ -89,21 +103,36 @@ void AtomicFile::discard() noexcept {
     if (m_buffer.fd >= 0)
         ::close(m_buffer.fd);
     m_buffer.fd = -1;
+    if (m_pipe_ignored)
+        ::sigaction(SIGPIPE, &m_pipe_action, nullptr);
+    m_pipe_ignored = false;
     if (!m_temporary.empty())
         ::unlink(m_temporary.c_str());
     m_temporary.clear();
 }
 
 void AtomicFile::fail(const std::string& what, int error) {
+    const bool direct = m_temporary.empty();
     discard();
-    throw FileError(fmt::format("cannot write {}: {} ({}); nothing was written", m_target.string(),
-                                what, std::strerror(error)));
+    throw FileError(fmt::format("cannot write {}: {} ({}); {}", m_target.string(), what,
+                                std::strerror(error),
+                                direct ? "what it received is incomplete" : "nothing was written"));
 }
 
 void AtomicFile::commit() {
     m_stream.flush();
     if (m_buffer.error != 0 || !m_stream)
         fail("writing failed", m_buffer.error != 0 ? m_buffer.error : EIO);
+    if (m_temporary.empty()) { // a FIFO or a device: nothing to flush to a disk or rename
+        const int closed = ::close(m_buffer.fd);
+        const int error = errno;
+        m_buffer.fd = -1;
+        if (closed != 0)
+            fail("closing failed", error);
+        discard(); // SIGPIPE as it was
+        m_committed = true;
+        return;
+    }
     if (::fsync(m_buffer.fd) != 0)
         fail("flushing to disk failed", errno);
     if (::close(m_buffer.fd) != 0) {
@@ -111,10 +140,10 @@ void AtomicFile::commit() {
         fail("closing failed", errno);
     }
     m_buffer.fd = -1;
-    if (::rename(m_temporary.c_str(), m_target.c_str()) != 0)
+    if (::rename(m_temporary.c_str(), m_destination.c_str()) != 0)
         fail("renaming the temporary file failed", errno);
     m_committed = true;
-    sync_folder(folder_of(m_target));
+    sync_folder(folder_of(m_destination));
 }
 
 std::string AtomicFile::sha256() const {

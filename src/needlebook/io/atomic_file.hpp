@@ -2,8 +2,12 @@
 // Writing a file all or nothing: into a temporary file beside the target (mode 0600), every
 // write checked, flushed to disk, then renamed over the target. A failure, or an AtomicFile
 // dropped without commit(), leaves no partial file and the old target untouched.
+// A symbolic link is followed (resolve_output): the file it names is replaced, the link stays.
+// A FIFO or a character device (/dev/stdout, a terminal, /dev/null) cannot be replaced: it is
+// opened and written directly, every write checked, and commit() says whether all went out.
 
 #include <array>
+#include <csignal>
 #include <filesystem>
 #include <ostream>
 #include <streambuf>
@@ -15,7 +19,8 @@ namespace needlebook::io {
 
 class AtomicFile {
 public:
-    // Throws FileError when the temporary file cannot be created (no such folder, no rights).
+    // Throws FileError when the temporary file cannot be created (no such folder, no rights),
+    // or the target is a folder, a block device or a socket. Opening a FIFO waits for a reader.
     explicit AtomicFile(std::filesystem::path target);
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
@@ -36,7 +41,7 @@ private:
         Buffer(const Buffer&) = delete;
         Buffer& operator=(const Buffer&) = delete;
         int fd = -1;
-        int error = 0;              // errno of the first failed write
+        int error = 0;       // errno of the first failed write
         evp_md_ctx_st* hash; // OpenSSL's EVP_MD_CTX, fed what reaches the file
     protected:
         int_type overflow(int_type c) override;
@@ -53,8 +58,13 @@ private:
     [[noreturn]] void fail(const std::string& what, int error);
     void discard() noexcept;
 
-    std::filesystem::path m_target;
-    std::string m_temporary;
+    std::filesystem::path m_target;      // as given, for messages
+    std::filesystem::path m_destination; // its links followed: what is replaced
+    std::string m_temporary;             // empty when the target is written directly
+    // While a FIFO is written, SIGPIPE is ignored, so a reader that goes away is a write error
+    // with a message (EPIPE), not a silent end of the program.
+    struct sigaction m_pipe_action {};
+    bool m_pipe_ignored = false;
     Buffer m_buffer;
     std::ostream m_stream{&m_buffer};
     bool m_committed = false;

@@ -14,14 +14,20 @@ std::filesystem::path folder_of(const std::filesystem::path& target) {
     return target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
 }
 
-std::filesystem::path private_temporary(const std::filesystem::path& target) {
-    std::string pattern =
-        (folder_of(target) / fmt::format(".{}.XXXXXX", target.filename().string())).string();
-    const int fd = ::mkostemp(pattern.data(), O_CLOEXEC); // created with mode 0600
+int private_temporary_file(const std::filesystem::path& target, std::string& name) {
+    // A short name of its own, not the target's: beside a file name of 255 bytes (NAME_MAX)
+    // a name built from it would be too long to create.
+    name = (folder_of(target) / ".needlebook-XXXXXX").string();
+    const int fd = ::mkostemp(name.data(), O_CLOEXEC); // created with mode 0600
     if (fd < 0)
         throw FileError(fmt::format("cannot write {}: {}", target.string(), std::strerror(errno)));
-    ::close(fd);
-    return pattern;
+    return fd;
+}
+
+std::filesystem::path private_temporary(const std::filesystem::path& target) {
+    std::string name;
+    ::close(private_temporary_file(target, name));
+    return name;
 }
 
 void sync_file(const std::filesystem::path& file) {

@@ -9,9 +9,12 @@ namespace needlebook::io {
 
 std::filesystem::path folder_of(const std::filesystem::path& target);
 
-// Creates an empty temporary file (mode 0600) in the target's folder and returns its path.
-// Throws FileError naming the target when the folder is missing or not writable.
+// Creates an empty temporary file (mode 0600) in the target's folder, named
+// '.needlebook-XXXXXX' whatever the target's name, and returns its path. Throws FileError naming
+// the target when the folder is missing or not writable.
 std::filesystem::path private_temporary(const std::filesystem::path& target);
+// The same, open for writing: returns the descriptor and sets `name`.
+int private_temporary_file(const std::filesystem::path& target, std::string& name);
 
 // Flushes a finished file's bytes to the disk; throws FileError.
 void sync_file(const std::filesystem::path& file);

@@ -227,11 +227,15 @@ time::Instant clinic_hours(Scope& scope, Dice& dice, time::Date day) {
 
 } // namespace
 
-DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
+void check_demo_options(const DemoOptions& options) {
     if (options.patients < 1 || options.patients > 1000000)
         throw ValidationError("patients", fmt::format("patients {} is out of range; allowed: 1 to "
                                                       "1000000",
                                                       options.patients));
+}
+
+DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
+    check_demo_options(options);
     return scope.db().write([&] {
         DemoSummary summary;
         // An empty database needs no look at the audit log (which has no index on action).

@@ -27,5 +27,7 @@ struct DemoSummary {
 // with real records: a database holding patients is refused with Conflict, unless they are a
 // demo clinic already, which is left as it is (so the quick start can be run twice).
 DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options);
+// The options' own checks (1 to 1,000,000 patients), before any database is opened or made.
+void check_demo_options(const DemoOptions& options);
 
 } // namespace needlebook::records

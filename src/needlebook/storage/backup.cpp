@@ -1,11 +1,15 @@
 #include "needlebook/storage/backup.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/io/atomic_file.hpp"
 #include "needlebook/io/file_sync.hpp"
+#include "needlebook/io/output_target.hpp"
 #include "needlebook/storage/sha256.hpp"
 
 #include <SQLiteCpp/Backup.h>
+#include <array>
 #include <fmt/format.h>
+#include <fstream>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <vector>
@@ -44,12 +48,16 @@ bool same_file(const fs::path& a, const fs::path& b) {
     return fs::equivalent(a, b, ignored);
 }
 
-void refuse_existing(const fs::path& target) {
+// `file` is `target` with its links followed: named too when it is another name.
+void refuse_existing(const fs::path& target, const fs::path& file = {}) {
     std::error_code ignored;
     if (fs::exists(target, ignored))
-        throw Conflict(fmt::format("{} exists; choose a new file name (for example with the date) "
-                                   "or move the old file away",
-                                   target.string()));
+        throw Conflict(fmt::format("{}{} exists; choose a new file name (for example with the "
+                                   "date) or move the old file away",
+                                   target.string(),
+                                   file.empty() || file == target
+                                       ? std::string()
+                                       : fmt::format(" (a link to {})", file.string())));
 }
 
 // Copies the live file as it is, damaged or not: SQLite page by page when it can still read
@@ -67,6 +75,22 @@ void keep_as_it_is(const fs::path& live, const fs::path& keep) {
     }
     io::sync_file(copy.path());
     io::publish_without_replacing(copy.path(), keep);
+}
+
+// A FIFO or a device (a pipe to a compressor, /dev/stdout) receives the verified copy's bytes.
+void stream_into(const fs::path& copy, const fs::path& target) {
+    io::AtomicFile out(target); // written directly: there is nothing to replace
+    std::ifstream in(copy, std::ios::binary);
+    std::array<char, 1 << 16> block{};
+    while (in) {
+        in.read(block.data(), block.size());
+        out.stream().write(block.data(), in.gcount());
+    }
+    if (in.bad())
+        throw FileError(fmt::format("cannot read the verified copy for {}; it received an "
+                                    "incomplete copy",
+                                    target.string()));
+    out.commit();
 }
 
 } // namespace
@@ -88,8 +112,12 @@ VerifiedCopy back_up_database(Database& source, const fs::path& target) {
         throw Conflict(fmt::format("{} is the database itself; give a backup file elsewhere, "
                                    "ideally on another disk",
                                    target.string()));
-    refuse_existing(target);
-    TemporaryFile copy(target);
+    const auto output = io::resolve_output(target);
+    const bool stream = output.kind == io::OutputKind::stream;
+    if (!stream)
+        refuse_existing(target, output.path);
+    // A FIFO or a device has no folder for the copy: it is made and checked beside the database.
+    TemporaryFile copy(stream ? fs::path(source.path()) : output.path);
     try {
         SQLite::Database to(copy.path().string(), SQLite::OPEN_READWRITE);
         copy_pages(source.sql(), to);
@@ -107,7 +135,10 @@ VerifiedCopy back_up_database(Database& source, const fs::path& target) {
                                        "saved as {}. The database itself may be damaged: run "
                                        "'needlebook check'",
                                        result.check.first_fault(), target.string()));
-    io::publish_without_replacing(copy.path(), target);
+    if (stream)
+        stream_into(copy.path(), target);
+    else
+        io::publish_without_replacing(copy.path(), output.path); // a link's target, when new
     result.file = target;
     return result;
 }

@@ -23,6 +23,8 @@ struct VerifiedCopy {
 // Copies `source` into a 0600 temporary file beside `target` (which must not exist yet),
 // switches the copy to a single-file journal, fsyncs it, runs every check of `check` on it and
 // only then gives it its name. Throws StorageError (leaving nothing behind) if the copy fails.
+// A FIFO or a character device as `target` (a pipe, /dev/stdout) receives the bytes of the
+// verified copy, which is made beside the database and removed afterwards.
 VerifiedCopy back_up_database(Database& source, const std::filesystem::path& target);
 
 // Reads `file` read-only and runs every check on it.

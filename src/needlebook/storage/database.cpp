@@ -1,6 +1,7 @@
 #include "needlebook/storage/database.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/io/undo_creation.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/migrations.hpp"
 #include "needlebook/storage/text_functions.hpp"
@@ -21,10 +22,8 @@ namespace {
 
 // SQLite would create the file with the umask's mode; medical records are 0600 from the start.
 void create_private_file(const std::filesystem::path& path) {
-    if (path.has_parent_path() && !std::filesystem::exists(path.parent_path())) {
-        std::filesystem::create_directories(path.parent_path());
-        std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all);
-    }
+    if (path.has_parent_path()) // every folder it makes is 0700, not only the last one
+        io::make_private_folders(path.parent_path());
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST)
         throw StorageError(
