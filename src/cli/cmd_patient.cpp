@@ -101,7 +101,7 @@ void add_patient_commands(CLI::App& app, Context& context) {
         const auto details = args->fields.apply({});
         const auto patient = records::register_patient(
             scope, args->code.empty() ? std::nullopt : std::optional(args->code), details);
-        for (const auto& other : records::possible_duplicates(scope.db(), patient))
+        for (const auto& other : records::possible_duplicates(scope, patient))
             context.warn(fmt::format("{} has the same name and birth date; if this is the same "
                                      "person, keep one chart",
                                      other.code));
@@ -112,7 +112,8 @@ void add_patient_commands(CLI::App& app, Context& context) {
     auto search = std::make_shared<std::string>();
     list->add_option("--search", *search, "part of the code or a name");
     list->callback([&context, search] {
-        const auto patients = records::list_patients(context.db(), *search);
+        context.format(); // a wrong --format is refused before the read is audited
+        const auto patients = records::list_patients(context.scope(), *search);
         if (context.format() == Format::json) {
             auto array = nlohmann::ordered_json::array();
             for (const auto& p : patients)

@@ -247,7 +247,8 @@ void add_session_commands(CLI::App& app, Context& context) {
             throw ValidationError("to",
                                   fmt::format("to {} is before from {}", args->to, args->from));
         filter.include_voided = args->voided;
-        const auto sessions = records::list_sessions(db, filter);
+        context.format(); // a wrong --format is refused before the read is audited
+        const auto sessions = records::list_sessions(context.scope(), filter);
         if (context.format() == Format::json) {
             auto array = nlohmann::ordered_json::array();
             for (const auto& s : sessions)

@@ -3,7 +3,9 @@
 #include "needlebook/error.hpp"
 #include "needlebook/io/atomic_file.hpp"
 #include "needlebook/io/output_target.hpp"
+#include "needlebook/records/safekeeping.hpp"
 #include "needlebook/render/csv_writer.hpp"
+#include "needlebook/storage/patient_repository.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -44,10 +46,17 @@ std::int64_t write_rows(storage::Database& db, const CsvTable& table, std::ostre
     return rows;
 }
 
-void audit_export(records::Scope& scope, const std::string& what) {
-    scope.db().write([&] {
-        storage::append_audit(scope.db(), {scope.clock().now(), scope.actor(), "export",
-                                           std::nullopt, "", std::nullopt, std::nullopt, what});
+// One row naming every patient whose data the exported tables hold.
+storage::ChainHead audit_export(records::Scope& scope, const std::string& what,
+                                const std::vector<std::string_view>& tables) {
+    return scope.db().write([&] {
+        std::vector<std::int64_t> patients;
+        storage::PatientRepository repository(scope.db());
+        for (const auto table : tables) {
+            const auto ids = repository.ids_with_rows_in(table);
+            patients.insert(patients.end(), ids.begin(), ids.end());
+        }
+        return records::audit_disclosure(scope, "export", what, std::move(patients));
     });
 }
 
@@ -64,8 +73,10 @@ std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ost
                                     "full or closed?); the export is incomplete",
                                     table.name));
     // After the rows are out: an export that failed half way is not logged as done.
-    audit_export(scope, fmt::format("{} ({} rows){}", table.name, rows,
-                                    options.all_revisions ? ", all revisions" : ""));
+    audit_export(scope,
+                 fmt::format("{} ({} rows){}", table.name, rows,
+                             options.all_revisions ? ", all revisions" : ""),
+                 {table.name});
     return rows;
 }
 
@@ -78,7 +89,9 @@ std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesyste
         throw FileError(
             fmt::format("cannot make the folder {}: {}", folder.string(), std::strerror(errno)));
     std::vector<ExportedFile> files;
+    storage::ChainHead head;
     scope.db().read([&] {
+        head = storage::chain_head(scope.db()); // the trail as it stood when the rows were read
         for (const auto& table : csv_tables()) {
             const auto name = fmt::format("{}.csv", table.name);
             io::AtomicFile file(folder / name);
@@ -92,9 +105,16 @@ std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesyste
     csv.write_header({"file", "rows", "sha256"});
     for (const auto& exported : files)
         csv.write_row({{exported.file}, {std::to_string(exported.rows), true}, {exported.sha256}});
+    // The audit chain's head when the rows were read: 'check --head ID:HASH' proves it later.
+    csv.write_row({{std::string(chain_head_label)}, {std::to_string(head.id), true}, {head.hash}});
     manifest.commit();
-    audit_export(scope, fmt::format("all tables to {}{}", folder.string(),
-                                    options.all_revisions ? ", all revisions" : ""));
+    std::vector<std::string_view> tables;
+    for (const auto& table : csv_tables())
+        tables.push_back(table.name);
+    audit_export(scope,
+                 fmt::format("all tables to {}{}", folder.string(),
+                             options.all_revisions ? ", all revisions" : ""),
+                 tables);
     return files;
 }
 

@@ -37,6 +37,9 @@ struct ExportedFile {
 
 // Writes every table as TABLE.csv into `folder` (made, mode 0700, when missing) from one
 // snapshot, then manifest.csv (file, rows, sha256). Audited as "export".
+// The manifest's last row names the audit chain's head (rows: its id; sha256: its hash).
+constexpr std::string_view chain_head_label = "audit chain head";
+
 std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesystem::path& folder,
                                      const ExportOptions& options);
 

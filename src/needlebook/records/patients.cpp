@@ -1,5 +1,7 @@
 #include "needlebook/records/patients.hpp"
 
+#include "needlebook/records/safekeeping.hpp"
+
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/storage/condition_repository.hpp"
@@ -23,6 +25,39 @@ std::vector<Patient> possible_duplicates(storage::Database& db, const Patient& p
     auto others = storage::PatientRepository(db).same_person(patient.details);
     std::erase_if(others, [&](const Patient& other) { return other.id == patient.id; });
     return others;
+}
+
+namespace {
+
+std::vector<std::int64_t> ids_of(const std::vector<Patient>& patients) {
+    std::vector<std::int64_t> ids;
+    for (const auto& patient : patients)
+        ids.push_back(patient.id.value);
+    return ids;
+}
+
+} // namespace
+
+std::vector<Patient> list_patients(Scope& scope, std::string_view search) {
+    return scope.db().write([&] {
+        auto patients = list_patients(scope.db(), search);
+        audit_disclosure(scope, "patient.list",
+                         fmt::format("search '{}': {} patients", search, patients.size()),
+                         ids_of(patients));
+        return patients;
+    });
+}
+
+std::vector<Patient> possible_duplicates(Scope& scope, const Patient& patient) {
+    return scope.db().write([&] {
+        auto others = possible_duplicates(scope.db(), patient);
+        if (!others.empty())
+            audit_disclosure(scope, "patient.duplicates",
+                             fmt::format("{} charts like {} named in a warning", others.size(),
+                                         patient.code),
+                             ids_of(others));
+        return others;
+    });
 }
 
 Patient register_patient(Scope& scope, std::optional<std::string> code,

@@ -24,8 +24,12 @@ Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails&
 // Throws NotFound naming the code.
 Patient find_patient(storage::Database& db, std::string_view code);
 std::vector<Patient> list_patients(storage::Database& db, std::string_view search);
+// The same, for showing to someone: audited as "patient.list", naming every patient listed.
+std::vector<Patient> list_patients(Scope& scope, std::string_view search);
 // Other charts with the same names and birth date as `patient`: probably the same person.
 std::vector<Patient> possible_duplicates(storage::Database& db, const Patient& patient);
+// The same, for a warning shown to someone: audited as "patient.duplicates" when any is found.
+std::vector<Patient> possible_duplicates(Scope& scope, const Patient& patient);
 
 Condition add_condition(Scope& scope, std::string_view patient_code,
                         const ConditionDetails& details);

@@ -5,6 +5,7 @@
 #include "needlebook/storage/migrations.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 
+#include <algorithm>
 #include <date/date.h>
 #include <fmt/format.h>
 #include <unordered_map>
@@ -109,6 +110,20 @@ Sealed seal_chain(Scope& scope, const std::filesystem::path& private_pem) {
     });
 }
 
+storage::ChainHead audit_disclosure(Scope& scope, std::string action, std::string reason,
+                                    std::vector<std::int64_t> patient_ids) {
+    std::sort(patient_ids.begin(), patient_ids.end());
+    patient_ids.erase(std::unique(patient_ids.begin(), patient_ids.end()), patient_ids.end());
+    auto entry = scope.audit(std::move(action), "", 0, std::nullopt, 0, std::move(reason));
+    entry.record_id.reset();
+    entry.revision.reset();
+    if (patient_ids.size() == 1)
+        entry.patient_id = patient_ids.front();
+    const auto head = storage::append_audit(scope.db(), entry);
+    storage::add_disclosures(scope.db(), head.id, patient_ids);
+    return head;
+}
+
 void audit_read(Scope& scope, std::string action, std::string record_kind, std::int64_t record_id,
                 std::int64_t patient_id, int revision) {
     storage::append_audit(scope.db(), scope.audit(std::move(action), std::move(record_kind),
@@ -127,7 +142,7 @@ std::vector<AuditLine> list_audit(Scope& scope, const AuditQuery& query) {
         throw ValidationError("to", "--to is before --from; give a range that starts first");
     std::vector<AuditLine> lines;
     std::unordered_map<std::int64_t, std::string> codes;
-    scope.db().read([&] {
+    scope.db().write([&] {
         storage::for_each_audit_row(scope.db(), filter, [&](const storage::StoredAuditRow& row) {
             AuditLine line{row, ""};
             if (row.patient_id) {
@@ -141,6 +156,15 @@ std::vector<AuditLine> list_audit(Scope& scope, const AuditQuery& query) {
             lines.push_back(std::move(line));
             return true;
         });
+        // The trail names patients and what was done to their records: reading it is a read.
+        std::vector<std::int64_t> named;
+        for (const auto& line : lines)
+            if (line.row.patient_id)
+                named.push_back(*line.row.patient_id);
+        if (filter.patient_id)
+            named.push_back(*filter.patient_id);
+        audit_disclosure(scope, "audit.list", fmt::format("{} rows", lines.size()),
+                         std::move(named));
     });
     return lines;
 }

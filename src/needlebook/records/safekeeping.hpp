@@ -51,6 +51,12 @@ struct Sealed {
 // audit row "chain.seal", all in one write transaction.
 Sealed seal_chain(Scope& scope, const std::filesystem::path& private_pem);
 
+// Audits a read that disclosed the data of several patients (a list, a report, an export): one
+// row, naming each patient so that `audit --patient` finds it; call inside the read's
+// transaction. Returns the new chain head.
+storage::ChainHead audit_disclosure(Scope& scope, std::string action, std::string reason,
+                                    std::vector<std::int64_t> patient_ids);
+
 // Audits a read of a patient's record; call inside the transaction that read it.
 void audit_read(Scope& scope, std::string action, std::string record_kind, std::int64_t record_id,
                 std::int64_t patient_id, int revision);

@@ -1,5 +1,7 @@
 #include "needlebook/records/sessions.hpp"
 
+#include "needlebook/records/safekeeping.hpp"
+
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
@@ -161,6 +163,18 @@ Session get_session(storage::Database& db, SessionId id, storage::SessionReposit
 
 std::vector<Session> list_sessions(storage::Database& db, const storage::SessionFilter& filter) {
     return storage::SessionRepository(db).list(filter);
+}
+
+std::vector<Session> list_sessions(Scope& scope, const storage::SessionFilter& filter) {
+    return scope.db().write([&] {
+        auto sessions = list_sessions(scope.db(), filter);
+        std::vector<std::int64_t> patients;
+        for (const auto& session : sessions)
+            patients.push_back(session.patient_id.value);
+        audit_disclosure(scope, "session.list", fmt::format("{} sessions", sessions.size()),
+                         std::move(patients));
+        return sessions;
+    });
 }
 
 LoggedSession log_session(Scope& scope, std::string_view patient_code,

@@ -38,6 +38,8 @@ Session
 get_session(storage::Database& db, SessionId id,
             storage::SessionRepository::Parts parts = storage::SessionRepository::Parts::all);
 std::vector<Session> list_sessions(storage::Database& db, const storage::SessionFilter& filter);
+// The same, for showing to someone: audited as "session.list", naming every patient listed.
+std::vector<Session> list_sessions(Scope& scope, const storage::SessionFilter& filter);
 
 // A session id typed by a user: a positive whole number.
 SessionId parse_session_id(std::string_view text);

@@ -1,5 +1,7 @@
 #include "needlebook/report/followups.hpp"
 
+#include "needlebook/records/safekeeping.hpp"
+
 #include "needlebook/error.hpp"
 #include "needlebook/storage/report_reader.hpp"
 
@@ -115,10 +117,23 @@ FollowupReport followup_report(records::Scope& scope, std::optional<time::Date> 
                               fmt::format("--as-of {} is after today ({}); a report "
                                           "cannot know what has not happened yet",
                                           time::format_date(*as_of), time::format_date(today)));
-    return scope.db().read([&] {
+    return scope.db().write([&] {
         storage::ReportReader reader(scope.db());
-        return summarise_followups(reader.reactions(std::nullopt, std::nullopt), reader.sessions(),
-                                   scope.settings(), scope.zone(), as_of.value_or(today));
+        auto report =
+            summarise_followups(reader.reactions(std::nullopt, std::nullopt), reader.sessions(),
+                                scope.settings(), scope.zone(), as_of.value_or(today));
+        std::vector<std::int64_t> patients;
+        for (const auto* items : {&report.open_reactions, &report.adverse_events})
+            for (const auto& item : *items)
+                patients.push_back(item.fact.patient.id.value);
+        for (const auto& item : report.unfollowed)
+            patients.push_back(item.fact.patient.id.value);
+        for (const auto& item : report.due)
+            patients.push_back(item.patient.id.value);
+        records::audit_disclosure(scope, "report.followups",
+                                  fmt::format("as of {}", time::format_date(report.as_of)),
+                                  std::move(patients));
+        return report;
     });
 }
 

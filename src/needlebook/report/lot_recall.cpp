@@ -1,5 +1,7 @@
 #include "needlebook/report/lot_recall.hpp"
 
+#include "needlebook/records/safekeeping.hpp"
+
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
@@ -51,11 +53,11 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
             entry.session = std::move(session);
             recall.entries.push_back(std::move(entry));
         }
-        storage::append_audit(scope.db(),
-                              {scope.clock().now(), scope.actor(), "report.lot", std::nullopt, "",
-                               std::nullopt, std::nullopt,
-                               fmt::format("lot {}: {} patients, {} sessions", recall.lot,
-                                           recall.patients, recall.entries.size())});
+        std::vector<std::int64_t> named(patients.begin(), patients.end());
+        records::audit_disclosure(scope, "report.lot",
+                                  fmt::format("lot {}: {} patients, {} sessions", recall.lot,
+                                              recall.patients, recall.entries.size()),
+                                  std::move(named));
     });
     return recall;
 }

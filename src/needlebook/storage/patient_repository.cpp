@@ -1,5 +1,7 @@
 #include "needlebook/storage/patient_repository.hpp"
 
+#include <map>
+
 #include "needlebook/model/fold.hpp"
 #include "needlebook/storage/binding.hpp"
 
@@ -144,6 +146,29 @@ std::string PatientRepository::next_code() {
         if (!exists)
             return code;
     }
+}
+
+std::vector<std::int64_t> PatientRepository::ids_with_rows_in(std::string_view table) {
+    static const std::map<std::string_view, std::string_view> owners = {
+        {"patients", "SELECT id FROM patient"},
+        {"conditions", "SELECT DISTINCT patient_id FROM condition"},
+        {"consents", "SELECT DISTINCT patient_id FROM consent"},
+        {"sessions", "SELECT DISTINCT patient_id FROM session"},
+        {"session_areas", "SELECT DISTINCT patient_id FROM session"},
+        {"serum_uses", "SELECT DISTINCT patient_id FROM session"},
+        {"reactions", "SELECT DISTINCT s.patient_id FROM reaction r JOIN session s ON s.id = "
+                      "r.session_id"},
+        {"followups", "SELECT DISTINCT s.patient_id FROM followup f JOIN session s ON s.id = "
+                      "f.session_id"},
+    };
+    std::vector<std::int64_t> ids;
+    const auto found = owners.find(table);
+    if (found == owners.end())
+        return ids;
+    auto query = m_db.query(std::string(found->second));
+    while (query->executeStep())
+        ids.push_back(query->getColumn(0).getInt64());
+    return ids;
 }
 
 } // namespace needlebook::storage

@@ -36,6 +36,10 @@ public:
     // The next free code of the form P-000123.
     std::string next_code();
 
+    // The patients who have rows in the export table `table` ("patients", "sessions", …): whose
+    // data an export of it discloses. Nothing for a name it does not know.
+    std::vector<std::int64_t> ids_with_rows_in(std::string_view table);
+
 private:
     Database& m_db;
 };

@@ -161,7 +161,7 @@ $ needlebook session void 1 --reason $'logged twice\n 99  2026-11-23T15:00:00Z  
 > session 1 voided (revision 2): logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss
 $ needlebook audit --patient P-000001
 > Audit trail
->   rows: 8
+>   rows: 9
 >   times are UTC, as stored and hashed
 >
 > id  at                    actor   action         patient   record      revision  reason
@@ -172,7 +172,8 @@ $ needlebook audit --patient P-000001
 > 69  2026-11-23T15:00:00Z  tester  patient.amend  P-000001  patient 1          2  note added⏎by phone
 > 70  2026-11-23T15:00:00Z  tester  session.show   P-000001  session 1          1  -
 > 71  2026-11-23T15:00:00Z  tester  patient.show   P-000001  patient 1          2  -
-> 72  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss
+> 72  2026-11-23T15:00:00Z  tester  patient.list   P-000001  -                  -  search '': 1 patients
+> 73  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss
 
 # JSON and CSV carry the text as stored, quoted by their own rules.
 $ needlebook --format csv patient list
