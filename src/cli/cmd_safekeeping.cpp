@@ -26,7 +26,8 @@ nlohmann::ordered_json copy_json(const storage::VerifiedCopy& copy) {
     return {{"file", copy.file.string()},
             {"bytes", copy.bytes},
             {"sha256", copy.sha256},
-            {"verified", verified_summary(copy.check)}};
+            {"verified", verified_summary(copy.check)},
+            {"chain_head", fmt::format("{}:{}", copy.head.id, copy.head.hash)}};
 }
 
 // "ID:HASH" as printed: a row number and 64 hex digits.
@@ -155,9 +156,11 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
         // Through confirm(): 'backup /dev/stdout | gzip' must not get the summary in its bytes.
         context.confirm(context.format() == Format::json
                             ? copy_json(copy).dump(2) + "\n"
-                            : fmt::format("backup saved: {} ({} bytes)\nsha256: {}\nverified: {}\n",
+                            : fmt::format("backup saved: {} ({} bytes)\nsha256: {}\nverified: "
+                                          "{}\nchain head: {}:{}\n",
                                           copy.file.string(), copy.bytes, copy.sha256,
-                                          verified_summary(copy.check)),
+                                          verified_summary(copy.check), copy.head.id,
+                                          copy.head.hash),
                         *backup_file);
     });
 
@@ -170,8 +173,10 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
     restore->callback([&context, restore_file] {
         context.forbid_csv("restore");
         const auto live = context.database_path();
-        const auto restored = records::restore(
-            live, *restore_file, {context.actor(), time::Clock::from_environment().now()});
+        const auto restored =
+            records::restore(live, *restore_file,
+                             {context.actor(), time::Clock::from_environment().now(),
+                              time::Clock::from_environment().is_fixed()});
         if (context.format() == Format::json) {
             auto json = copy_json(restored.source);
             json["database"] = live;

@@ -15,11 +15,12 @@ namespace needlebook::records {
 storage::VerifiedCopy back_up(Scope& scope, const std::filesystem::path& target) {
     auto copy = storage::back_up_database(scope.db(), target);
     scope.db().write([&] {
-        storage::append_audit(scope.db(), {scope.clock().now(), scope.actor(), "database.backup",
-                                           std::nullopt, "", std::nullopt, std::nullopt,
-                                           fmt::format("to {} ({} bytes, sha256 {})",
-                                                       std::filesystem::absolute(target).string(),
-                                                       copy.bytes, copy.sha256)});
+        storage::append_audit(scope.db(),
+                              {scope.clock().now(), scope.actor(), "database.backup", std::nullopt,
+                               "", std::nullopt, std::nullopt,
+                               fmt::format("to {} ({} bytes, sha256 {}, chain head {}:{})",
+                                           std::filesystem::absolute(target).string(), copy.bytes,
+                                           copy.sha256, copy.head.id, copy.head.hash)});
     });
     return copy;
 }

@@ -60,6 +60,7 @@ Json history_json(const report::PatientHistory& history, const time::ClinicZone&
     json["as_of"] = time::format_date(history.as_of);
     json["printed_at"] = time::format_utc(history.printed_at);
     json["printed_by"] = history.printed_by;
+    json["audit_chain_head"] = {{"id", history.audit_head.id}, {"hash", history.audit_head.hash}};
     json["patient"] = to_json(history.patient);
     json["patient"]["amendments"] = to_json(history.patient_amendments);
     json["conditions"] = Json::array();

@@ -247,7 +247,10 @@ std::string history_html(const report::PatientHistory& history, const time::Clin
         out += "<section><h2>Sessions</h2><p>No sessions recorded.</p></section>\n";
     for (const auto& entry : history.sessions)
         out += session_html(entry, zone);
-    out += "<p class=\"end\">End of treatment history.</p>\n";
+    out += fmt::format("<p class=\"end\">End of treatment history. Recorded as audit row {0}; "
+                       "chain head <code>{0}:{1}</code> (verify with <code>needlebook check "
+                       "--head {0}:{1}</code>).</p>\n",
+                       history.audit_head.id, e(history.audit_head.hash));
     return out + "</td></tr></tbody>\n</table>\n</body>\n</html>\n";
 }
 

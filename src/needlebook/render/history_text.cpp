@@ -206,6 +206,10 @@ std::string history_text(const report::PatientHistory& history, const time::Clin
                        zone.format_local(history.printed_at), history.zone_name, history.printed_by,
                        time::format_date(history.as_of)),
            "", "");
+    p.line(fmt::format("recorded as audit row {}; chain head for 'check --head':",
+                       history.audit_head.id),
+           "", "");
+    p.line(fmt::format("  {}:{}", history.audit_head.id, history.audit_head.hash), "", "");
     const auto voided = history.voided_sessions();
     p.line(fmt::format("{}{}; every correction and override is shown",
                        counted(static_cast<long long>(history.sessions.size()) - voided, "session"),

@@ -116,9 +116,9 @@ void deliver_history(records::Scope& scope, std::string_view code, std::string_v
         history.conditions = conditions.for_patient(id);
         history.consents = conditions.consents_for_patient(id);
         history.sessions = session_entries(scope, id, history.as_of);
-        storage::append_audit(scope.db(),
-                              scope.audit("patient.history", "patient", id.value, id.value,
-                                          history.patient.revision.number, std::string(purpose)));
+        history.audit_head = storage::append_audit(
+            scope.db(), scope.audit("patient.history", "patient", id.value, id.value,
+                                    history.patient.revision.number, std::string(purpose)));
         deliver(history);
     });
 }

@@ -11,6 +11,8 @@
 #include "needlebook/report/changes.hpp"
 #include "needlebook/report/timeline.hpp"
 
+#include "needlebook/storage/audit_log.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <optional>
@@ -49,6 +51,9 @@ struct PatientHistory {
     std::vector<Condition> conditions;
     std::vector<Consent> consents;
     std::vector<SessionEntry> sessions; // in time order, voided ones included
+    // The audit row that records this print, the chain's head then: printed on the history so
+    // that 'check --head ID:HASH' can later prove the trail still holds it.
+    storage::ChainHead audit_head;
 
     long long voided_sessions() const {
         return std::count_if(sessions.begin(), sessions.end(),

@@ -101,6 +101,11 @@ VerifiedCopy verify_database_file(const fs::path& file) {
     {
         auto db = Database::open_read_only(file);
         result.check = verify_database(db);
+        try {
+            result.head = chain_head(db);
+        } catch (const SQLite::Exception&) {
+            // a file too damaged to read its trail: its check says so
+        }
     }
     result.bytes = fs::file_size(file);
     result.sha256 = sha256_of_file(file);

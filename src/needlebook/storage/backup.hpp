@@ -18,6 +18,7 @@ struct VerifiedCopy {
     std::uintmax_t bytes = 0;
     std::string sha256; // of the file's bytes, to compare copies later
     DatabaseCheck check;
+    ChainHead head; // the copy's newest audit row: 'check --head' proves it later
 };
 
 // Copies `source` into a 0600 temporary file beside `target` (which must not exist yet),

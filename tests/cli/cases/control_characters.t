@@ -205,6 +205,8 @@ $ needlebook history P-000001
 > ================================================================================
 > TREATMENT HISTORY  P-000001  Okafor, Chidi
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
+> recorded as audit row 77; chain head for 'check --head':
+> 77:${SHA256}
 > 0 sessions and 1 voided; every correction and override is shown
 > ================================================================================
 > PATIENT

@@ -44,6 +44,10 @@ $ needlebook history ANN --format json
 >   "as_of": "2026-11-23",
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
+>   "audit_chain_head": {
+>     "id": 75,
+>     "hash": "${SHA256}"
+>   },
 >   "patient": {
 >     "code": "ANN",
 >     "family_name": "Smith",

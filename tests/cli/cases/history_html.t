@@ -80,7 +80,7 @@ $ needlebook history OBR --format html
 > </figure>
 > </section>
 > <section><h2>Sessions</h2><p>No sessions recorded.</p></section>
-> <p class="end">End of treatment history.</p>
+> <p class="end">End of treatment history. Recorded as audit row 66; chain head <code>66:${SHA256}</code> (verify with <code>needlebook check --head 66:${SHA256}</code>).</p>
 > </td></tr></tbody>
 > </table>
 > </body>
@@ -91,6 +91,8 @@ $ needlebook history OBR
 > ================================================================================
 > TREATMENT HISTORY  OBR  O'Brien & Daughters, <b>Zoë</b>
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
+> recorded as audit row 67; chain head for 'check --head':
+> 67:${SHA256}
 > 0 sessions; every correction and override is shown
 > ================================================================================
 > PATIENT

@@ -86,6 +86,8 @@ $ needlebook history ANN
 > TREATMENT HISTORY  ANN  Smith, Ann
 > Lumen Skin Clinic
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
+> recorded as audit row 89; chain head for 'check --head':
+> 89:${SHA256}
 > 3 sessions and 1 voided; every correction and override is shown
 > ================================================================================
 > PATIENT

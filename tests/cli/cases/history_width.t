@@ -30,6 +30,8 @@ $ needlebook history P-LONG-CHART-CODE-0001
 > TREATMENT HISTORY  P-LONG-CHART-CODE-0001
 > Featherstonehaugh-Montgomery, Anastasia Valentina
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
+> recorded as audit row 70; chain head for 'check --head':
+> 70:${SHA256}
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
