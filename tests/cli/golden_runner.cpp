@@ -22,11 +22,13 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <pwd.h>
 #include <regex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <unistd.h>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -44,6 +46,7 @@ namespace {
 constexpr std::string_view kProgramWord = "needlebook";
 constexpr std::string_view kTmpPlaceholder = "${TMP}";
 constexpr std::string_view kShaPlaceholder = "${SHA256}";
+constexpr std::string_view kOsUserPlaceholder = "${OS_USER}";
 constexpr std::string_view kCarriageReturnEscape = "\\r"; // at the end of a '>' or '!' line
 constexpr std::string_view kDefaultDatabase = "clinic.db";
 constexpr std::string_view kFallbackPath = "/usr/local/bin:/usr/bin:/bin";
@@ -889,8 +892,15 @@ private:
         };
     }
 
+    // ${TMP}, and ${OS_USER}: the account running the test, which audit rows name.
     std::string with_tmp(const std::string& text) const {
-        return replace_all(text, kTmpPlaceholder, tmp_dir_.string());
+        return replace_all(replace_all(text, kTmpPlaceholder, tmp_dir_.string()),
+                           kOsUserPlaceholder, os_user());
+    }
+
+    static std::string os_user() {
+        const passwd* entry = ::getpwuid(::geteuid());
+        return entry != nullptr ? entry->pw_name : fmt::format("uid {}", ::geteuid());
     }
 
     Lines with_tmp(Lines lines) const {

@@ -216,10 +216,13 @@ ReportView audit_view(const std::vector<records::AuditLine>& lines) {
     ReportView view;
     view.title = "Audit trail";
     view.facts = {{"rows", number(static_cast<long long>(lines.size()))}};
-    view.notes = {"times are UTC, as stored and hashed"};
+    view.notes = {"times are UTC, as stored and hashed; clock: fixed when NEEDLEBOOK_NOW set "
+                  "it; account: the operating-system account that ran needlebook, whoever the "
+                  "actor said they were (blank on rows from before schema 4)"};
     ViewTable table{"audit",
                     "",
-                    {"id", "at", "actor", "action", "patient", "record", "revision", "reason"},
+                    {"id", "at", "actor", "action", "patient", "record", "revision", "reason",
+                     "clock", "account"},
                     {},
                     "no audit rows match"};
     for (const auto& line : lines) {
@@ -229,7 +232,11 @@ ReportView audit_view(const std::vector<records::AuditLine>& lines) {
              text(line.patient_code),
              text(row.record_id ? fmt::format("{} {}", row.record_kind, *row.record_id)
                                 : row.record_kind),
-             row.revision ? number(*row.revision) : text(""), text(row.reason)});
+             row.revision ? number(*row.revision) : text(""), text(row.reason),
+             text(!row.clock_fixed   ? ""
+                  : *row.clock_fixed ? "fixed"
+                                     : "system"),
+             text(row.os_user.value_or(""))});
     }
     view.tables.push_back(std::move(table));
     return view;

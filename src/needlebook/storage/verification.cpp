@@ -74,8 +74,11 @@ std::string describe(const StoredAuditRow& row) {
         record = fmt::format(", {} {}", visible(row.record_kind), row.record_id.value_or(0));
     if (row.revision)
         record += fmt::format(" revision {}", *row.revision);
-    return fmt::format("audit row {} ({} {} by {}{})", row.id, visible(row.at), visible(row.action),
-                       visible(row.actor), record);
+    return fmt::format("audit row {} ({}{} {} by {}{}{})", row.id, visible(row.at),
+                       row.clock_fixed.value_or(false) ? " on a fixed clock" : "",
+                       visible(row.action), visible(row.actor),
+                       row.os_user ? fmt::format(" as OS account {}", visible(*row.os_user)) : "",
+                       record);
 }
 
 // Walks the chain once: ids without gaps, each row's prev_hash is the row before's hash, each

@@ -162,18 +162,20 @@ $ needlebook session void 1 --reason $'logged twice\n 99  2026-11-23T15:00:00Z  
 $ needlebook audit --patient P-000001
 > Audit trail
 >   rows: 9
->   times are UTC, as stored and hashed
+>   times are UTC, as stored and hashed; clock: fixed when NEEDLEBOOK_NOW set it;
+>     account: the operating-system account that ran needlebook, whoever the actor
+>     said they were (blank on rows from before schema 4)
 >
-> id  at                    actor   action         patient   record      revision  reason
-> 65  2026-11-23T15:00:00Z  tester  patient.add    P-000001  patient 1          1  -
-> 66  2026-11-23T15:00:00Z  tester  consent.add    P-000001  consent 1          1  -
-> 67  2026-11-23T15:00:00Z  tester  session.log    P-000001  session 1          1  -
-> 68  2026-11-23T15:00:00Z  tester  reaction.add   P-000001  reaction 1         1  -
-> 69  2026-11-23T15:00:00Z  tester  patient.amend  P-000001  patient 1          2  note added⏎by phone
-> 70  2026-11-23T15:00:00Z  tester  session.show   P-000001  session 1          1  -
-> 71  2026-11-23T15:00:00Z  tester  patient.show   P-000001  patient 1          2  -
-> 72  2026-11-23T15:00:00Z  tester  patient.list   P-000001  -                  -  search '': 1 patients
-> 73  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss
+> id  at                    actor   action         patient   record      revision  reason                                           clock  account
+> 65  2026-11-23T15:00:00Z  tester  patient.add    P-000001  patient 1          1  -                                                fixed  ${OS_USER}
+> 66  2026-11-23T15:00:00Z  tester  consent.add    P-000001  consent 1          1  -                                                fixed  ${OS_USER}
+> 67  2026-11-23T15:00:00Z  tester  session.log    P-000001  session 1          1  -                                                fixed  ${OS_USER}
+> 68  2026-11-23T15:00:00Z  tester  reaction.add   P-000001  reaction 1         1  -                                                fixed  ${OS_USER}
+> 69  2026-11-23T15:00:00Z  tester  patient.amend  P-000001  patient 1          2  note added⏎by phone                              fixed  ${OS_USER}
+> 70  2026-11-23T15:00:00Z  tester  session.show   P-000001  session 1          1  -                                                fixed  ${OS_USER}
+> 71  2026-11-23T15:00:00Z  tester  patient.show   P-000001  patient 1          2  -                                                fixed  ${OS_USER}
+> 72  2026-11-23T15:00:00Z  tester  patient.list   P-000001  -                  -  search '': 1 patients                            fixed  ${OS_USER}
+> 73  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss  fixed  ${OS_USER}
 
 # JSON and CSV carry the text as stored, quoted by their own rules.
 $ needlebook --format csv patient list
