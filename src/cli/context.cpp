@@ -1,8 +1,8 @@
 #include "cli/context.hpp"
 
 #include "needlebook/error.hpp"
-#include "needlebook/model/text.hpp"
 #include "needlebook/io/output_target.hpp"
+#include "needlebook/model/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -59,6 +59,12 @@ storage::Database& Context::db(storage::Database::Create create) {
         m_db.emplace(storage::Database::open(path, create,
                                              {actor(), time::Clock::from_environment().now(),
                                               time::Clock::from_environment().is_fixed()}));
+        // A backup is read as it is: its reads are recorded nowhere, and the user is told.
+        if (m_db->is_backup())
+            m_db->on_unaudited_read([this, path] {
+                note(fmt::format("{} is a backup, opened read-only; this read is not audited",
+                                 path));
+            });
     }
     return *m_db;
 }
@@ -140,6 +146,11 @@ void Context::print_view(const render::ReportView& view) const {
     default:
         print(render::view_text(view, color_stdout()));
     }
+}
+
+void Context::note(const std::string& message) const {
+    std::fflush(stdout); // after what the command printed so far
+    fmt::print(stderr, "needlebook: note: {}\n", visible_keeping_lines(message));
 }
 
 void Context::warn(const std::string& message) const {

@@ -25,7 +25,8 @@ class Context {
 public:
     GlobalOptions options;
 
-    // Opens the database; only init and demo may create it.
+    // Opens the database; only init and demo may create it. A backup is opened read-only
+    // (storage::Database::open), and its first unaudited read is noted on stderr.
     storage::Database& db(storage::Database::Create create = storage::Database::Create::no);
     // After a failed command: closes the database and, if this command created it, removes
     // it (with its -wal, -shm and -journal) and every folder made for it, so a refused init or
@@ -54,6 +55,8 @@ public:
     void print_view(const render::ReportView& view) const;
     // A warning on stderr, prefixed 'needlebook: warning: '.
     void warn(const std::string& message) const;
+    // Information on stderr, prefixed 'needlebook: note: '.
+    void note(const std::string& message) const;
 
 private:
     bool color_for(int fd) const;

@@ -483,6 +483,8 @@ std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& imp
             } catch (const ValidationError& e) {
                 problems.add(row.line(), e.field(), e.what());
             } catch (const SQLite::Exception& e) {
+                if (c.scope.db().is_backup()) // refused as a whole, saying why (Database::write)
+                    throw;
                 problems.add(row.line(), "", fmt::format("the database refused it: {}", e.what()));
             }
         }

@@ -54,6 +54,8 @@ struct ChainHead {
 // connection's clock mark; call inside the transaction of the write or read it describes.
 // Refuses (Refused, so the transaction rolls back) a time earlier than the newest row's: no
 // write can be backdated before what the log already holds. Returns the new head.
+// On a backup opened read-only nothing is appended (Database::leave_out_audit_row) and the
+// head is the backup's own.
 ChainHead append_audit(Database& db, const AuditEntry& entry);
 
 // The newest audit row's id and hash.

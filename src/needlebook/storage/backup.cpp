@@ -77,6 +77,14 @@ void keep_as_it_is(const fs::path& live, const fs::path& keep) {
     io::publish_without_replacing(copy.path(), keep);
 }
 
+// The staged copy of a backup becomes a live database: its backup mark goes (after its check
+// and SHA-256 were taken on the bytes as given), so it can be migrated and written to.
+void clear_backup_mark(const fs::path& file) {
+    SQLite::Database sql(file.string(), SQLite::OPEN_READWRITE, 5000);
+    if (sql.execAndGet("PRAGMA application_id").getInt() == backup_application_id)
+        sql.exec("PRAGMA application_id = 0");
+}
+
 // A FIFO or a device (a pipe to a compressor, /dev/stdout) receives the verified copy's bytes.
 void stream_into(const fs::path& copy, const fs::path& target) {
     io::AtomicFile out(target); // written directly: there is nothing to replace
@@ -128,6 +136,9 @@ VerifiedCopy back_up_database(Database& source, const fs::path& target) {
         copy_pages(source.sql(), to);
         // A backup is one self-contained file: no -wal beside it to lose on the way.
         to.exec("PRAGMA journal_mode = DELETE");
+        // Marked as a backup, before it is checked and hashed: Database::open then reads it
+        // without changing a byte.
+        to.exec(fmt::format("PRAGMA application_id = {}", backup_application_id));
     } catch (const SQLite::Exception& e) {
         throw StorageError(fmt::format("backup to {} failed: {}; nothing was saved under that "
                                        "name",
@@ -261,6 +272,7 @@ StagedRestore::StagedRestore(const fs::path& source, const fs::path& live, const
         m_source = verify_database_file(m_staged);
         m_source.file = source;
         if (m_source.check.ok()) {
+            clear_backup_mark(m_staged);
             try {
                 Database::open(m_staged, Database::Create::no, by); // migrates an older copy
             } catch (const StorageError& e) {

@@ -22,10 +22,12 @@ struct VerifiedCopy {
 };
 
 // Copies `source` into a 0600 temporary file beside `target` (which must not exist yet),
-// switches the copy to a single-file journal, fsyncs it, runs every check of `check` on it and
-// only then gives it its name. Throws StorageError (leaving nothing behind) if the copy fails.
-// A FIFO or a character device as `target` (a pipe, /dev/stdout) receives the bytes of the
-// verified copy, which is made beside the database and removed afterwards.
+// switches the copy to a single-file journal, marks it as a backup (backup_application_id, so
+// that opening it later changes nothing), fsyncs it, runs every check of `check` on it and
+// only then gives it its name; the SHA-256 is of the marked bytes. Throws StorageError (leaving
+// nothing behind) if the copy fails. A FIFO or a character device as `target` (a pipe, /dev/stdout)
+// receives the bytes of the verified copy, which is made beside the database and removed
+// afterwards.
 VerifiedCopy back_up_database(Database& source, const std::filesystem::path& target);
 
 // Reads `file` read-only and runs every check on it.
@@ -37,8 +39,9 @@ VerifiedCopy verify_database_file(const std::filesystem::path& file);
 class StagedRestore {
 public:
     // Refuses a file with a write-ahead log beside it: a live database, not a backup. A copy
-    // that passes its check and is older than this program is migrated here, in `by`'s name, so
-    // one that cannot be migrated is refused before the live database is touched.
+    // that passes its check loses its backup mark (the check and SHA-256 are of the bytes as
+    // given) and, if older than this program, is migrated here, in `by`'s name, so one that
+    // cannot be migrated is refused before the live database is touched.
     StagedRestore(const std::filesystem::path& source, const std::filesystem::path& live,
                   const Opener& by);
     StagedRestore(const StagedRestore&) = delete;

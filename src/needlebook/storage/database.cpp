@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace needlebook::storage {
@@ -40,6 +41,11 @@ struct NewerSchema : StorageError {
     using StorageError::StorageError;
 };
 
+// A backup opened to be created or migrated.
+struct BackupRefused : Refused {
+    using Refused::Refused;
+};
+
 // A refused file is left as found: no -wal or -shm of ours beside it. They are removed only if
 // this open created them, when no other connection can have been using them.
 class NewLogSweeper {
@@ -59,6 +65,14 @@ private:
     std::string m_wal, m_shm;
     bool m_had_log;
 };
+
+// What a write to a backup, and opening one to create or migrate it, is told.
+std::string backup_refusal(const std::string& path) {
+    return fmt::format("{0} is a backup made by 'needlebook backup' and is opened read-only; "
+                       "nothing was changed. To bring it back: 'needlebook restore {0}'; to "
+                       "work on a copy of it: 'needlebook --db NEW_FILE restore {0}'",
+                       path);
+}
 
 void refuse_newer(Database& db, const std::filesystem::path& path) {
     if (const int version = db.schema_version(); version > latest_schema_version())
@@ -140,11 +154,27 @@ Database Database::open(const std::filesystem::path& path, Create create, const 
         Database db(std::move(sql), path.string());
         // Read the version before any pragma writes to the file: a newer one is left untouched.
         refuse_newer(db, path);
-        sqlite3_db_config(db.sql().getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
         if (create == Create::no && db.schema_version() == 0)
             throw NotFound(fmt::format("{} is not a Needlebook database yet; create it with "
                                        "'needlebook init'",
                                        path.string()));
+        if (db.sql().execAndGet("PRAGMA application_id").getInt() == backup_application_id) {
+            // A frozen copy: read as it is, with no checkpoint on close (set above).
+            if (create == Create::yes)
+                throw BackupRefused(backup_refusal(path.string()));
+            if (const int version = db.schema_version(); version < latest_schema_version())
+                throw BackupRefused(fmt::format(
+                    "{0} is a backup at schema version {1}, older than this program's ({2}); a "
+                    "backup is opened read-only, never migrated, so nothing was changed. "
+                    "'needlebook --db {0} check' checks it as it is; to read it, restore it "
+                    "into a new file: 'needlebook --db NEW_FILE restore {0}'",
+                    path.string(), version, latest_schema_version()));
+            db.sql().exec("PRAGMA query_only = ON");
+            db.sql().exec("PRAGMA foreign_keys = ON");
+            db.m_backup = true;
+            return db;
+        }
+        sqlite3_db_config(db.sql().getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
         // Switching the journal mode rewrites the header: a damaged file is refused before.
         if (db.sql().execAndGet("PRAGMA journal_mode").getString() != "wal") {
             db.check_before_first_write();
@@ -156,6 +186,9 @@ Database Database::open(const std::filesystem::path& path, Create create, const 
         return db;
     } catch (const NewerSchema& e) {
         new_log.sweep(); // the connection is closed by now
+        throw;
+    } catch (const BackupRefused&) {
+        new_log.sweep(); // left as found
         throw;
     } catch (const SQLite::Exception& e) {
         throw StorageError(describe_failure(e, path.string()));
@@ -267,6 +300,19 @@ void Database::migrate(const Opener* by) {
     m_sql->exec("PRAGMA foreign_keys = ON");
 }
 
+void Database::leave_out_audit_row() {
+    m_audit_left_out = true;
+    if (m_depth == 0 && m_unaudited_notice) // not in a transaction: nothing left to commit
+        std::exchange(m_unaudited_notice, nullptr)();
+}
+
+void Database::rethrow_write_to_backup(const SQLite::Exception& e) const {
+    // Primary code: query_only refuses a write with SQLITE_READONLY.
+    if (m_backup && (e.getErrorCode() & 0xff) == SQLITE_READONLY)
+        throw Refused(backup_refusal(m_path));
+    throw;
+}
+
 void Database::check_before_first_write() {
     if (m_checked_for_writing || m_path == ":memory:")
         return;
@@ -295,8 +341,13 @@ Query Database::query(const std::string& sql) {
 
 Database::TransactionScope::TransactionScope(Database& db, const char* begin) : m_db(db) {
     if (m_db.m_depth == 0) {
-        if (std::string_view(begin) == "BEGIN IMMEDIATE")
+        // A backup takes no write lock (query_only refuses BEGIN IMMEDIATE): the transaction
+        // reads, and its first write is refused.
+        if (std::string_view(begin) == "BEGIN IMMEDIATE" && m_db.m_backup)
+            begin = "BEGIN";
+        else if (std::string_view(begin) == "BEGIN IMMEDIATE")
             m_db.check_before_first_write();
+        m_db.m_audit_left_out = false;
         m_undo = "ROLLBACK";
         m_db.m_sql->exec(begin);
     } else {
@@ -315,6 +366,9 @@ void Database::TransactionScope::commit() {
         m_db.query(fmt::format("RELEASE {}", m_savepoint))->exec();
     m_done = true;
     --m_db.m_depth;
+    // Said once the read went through, not for a command refused half way.
+    if (m_db.m_depth == 0 && m_db.m_audit_left_out && m_db.m_unaudited_notice)
+        std::exchange(m_db.m_unaudited_notice, nullptr)();
 }
 
 Database::TransactionScope::~TransactionScope() {

@@ -4,7 +4,9 @@
 #include "needlebook/time/date.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,12 +44,21 @@ std::string without_check_heading(std::string line);
 // error, a lock held too long, a damaged file; each says that nothing was stored.
 std::string describe_failure(const SQLite::Exception& e, const std::string& path);
 
+// The SQLite application_id ("NBBK") that marks a file written by 'needlebook backup'. Such a
+// file is a frozen copy: Database::open reads it without changing a byte, and a restore clears
+// the mark in the database it brings back.
+inline constexpr std::int32_t backup_application_id = 0x4E42424B;
+
 class Database {
 public:
     enum class Create { no, yes };
 
     // Opens (creating with mode 0600 when asked), refuses a schema newer than this program,
     // sets the pragmas of DESIGN.md and applies pending migrations.
+    // A file marked as a backup (backup_application_id) is opened read-only instead, its bytes
+    // left as they are: no journal mode switch, no migration, no checkpoint, query_only. Every
+    // write to it is refused (Refused); so is Create::yes, and a backup older than this
+    // program's schema, which it could read only after migrating it.
     static Database open(const std::filesystem::path& path, Create create, const Opener& by = {});
     // Opens only to read (query_only), changing nothing but SQLite's own rollback of a crashed
     // transaction: no pragma that writes, no migration, no quick check, no checkpoint on close.
@@ -69,6 +80,14 @@ public:
     bool clock_fixed() const { return m_clock_fixed; }
     void set_clock_fixed(bool fixed) { m_clock_fixed = fixed; }
 
+    // Whether this is a backup opened read-only by open(): see backup_application_id.
+    bool is_backup() const { return m_backup; }
+    // On a backup, an audited read (patient show, history, export, …) cannot write its audit
+    // row: append_audit leaves it out and calls this. `notice` is called once per connection,
+    // when the first read that left its audit row out has committed.
+    void on_unaudited_read(std::function<void()> notice) { m_unaudited_notice = std::move(notice); }
+    void leave_out_audit_row();
+
     // The prepared statement for `sql`, prepared once per connection and reused.
     Query query(const std::string& sql);
 
@@ -85,16 +104,23 @@ public:
 
 private:
     template <class Work> decltype(auto) in_transaction(const char* begin, Work&& work) {
-        TransactionScope scope(*this, begin);
-        if constexpr (std::is_void_v<decltype(work())>) {
-            work();
-            scope.commit();
-        } else {
-            decltype(auto) result = work();
-            scope.commit();
-            return result;
+        try {
+            TransactionScope scope(*this, begin);
+            if constexpr (std::is_void_v<decltype(work())>) {
+                work();
+                scope.commit();
+            } else {
+                decltype(auto) result = work();
+                scope.commit();
+                return result;
+            }
+        } catch (const SQLite::Exception& e) {
+            rethrow_write_to_backup(e);
         }
     }
+    // Inside a catch: a write refused by query_only on a backup becomes Refused, saying what
+    // the file is and how to work on it; anything else is rethrown as it is.
+    [[noreturn]] void rethrow_write_to_backup(const SQLite::Exception& e) const;
 
     class TransactionScope {
     public:
@@ -123,6 +149,9 @@ private:
     int m_depth = 0; // nesting of transaction scopes
     bool m_checked_for_writing = false;
     bool m_clock_fixed = false;
+    bool m_backup = false;                    // opened read-only: a file marked as a backup
+    bool m_audit_left_out = false;            // in the current transaction, on a backup
+    std::function<void()> m_unaudited_notice; // emptied once called
 };
 
 } // namespace needlebook::storage
