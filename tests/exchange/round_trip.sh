@@ -37,6 +37,12 @@ at b.db export --all --raw --output "$work/second" >/dev/null
 rows=0
 for file in "$work"/first/*.csv; do
     name=$(basename "$file")
+    if [ "$name" = manifest.csv ]; then
+        # The last row states each database's own audit chain head: that one differs.
+        cmp -s <(head -n -1 "$file") <(head -n -1 "$work/second/$name") || fail "$name differs after the round trip"
+        tail -1 "$file" | grep -qE '^audit chain head,[0-9]+,[0-9a-f]{64}'$'\r''$' || fail "$name does not end with the audit chain head"
+        continue
+    fi
     cmp -s "$file" "$work/second/$name" || fail "$name differs after the round trip"
     rows=$((rows + $(wc -l <"$file")))
 done

@@ -193,6 +193,11 @@ def check_folder(folder, raw=False, bom=False, all_revisions=False):
     cells += sum(len(row) for row in manifest)
     check(rfc4180(manifest) == manifest_text, f"{folder}/manifest.csv: not RFC 4180 with CRLF")
     check(manifest[:1] == [["file", "rows", "sha256"]], f"{folder}/manifest.csv: header {manifest[:1]}")
+    # The last row states the audit chain head when the rows were read: its id and hash.
+    head = manifest[-1] if len(manifest) > 1 else []
+    check(len(head) == 3 and head[0] == "audit chain head" and head[1].isdigit()
+          and len(head[2]) == 64, f"{folder}/manifest.csv: last row {head} is not the chain head")
+    manifest = manifest[:-1]
     check([row[0] for row in manifest[1:]] == [f"{table}.csv" for table in TABLES],
           f"{folder}/manifest.csv: files {[row[0] for row in manifest[1:]]}")
     for row in manifest[1:]:

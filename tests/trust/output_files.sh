@@ -64,12 +64,19 @@ else
     fail "mknod failed: this test must run as root (CI does)"
 fi
 
+# same A B: the two outputs are equal but for the audit chain head each history states (every
+# print is its own audit row, so its id and hash differ from print to print).
+same() {
+    local strip='/"audit_chain_head": \{/,/^  \},?$/d; /^recorded as audit row/,+1d'
+    cmp -s <(sed -E "$strip" "$1") <(sed -E "$strip" "$2")
+}
+
 # ---- 2. stdout ---------------------------------------------------------------------------------
 ln -s /proc/self/fd/1 "$work/stdout"
 rc=0
 nb history P-000001 --format json --output "$work/stdout" 2>"$work/err" | cat >"$work/got" || rc=$?
 expect "history --output STDOUT-LINK: exit $rc ($(cat "$work/err"))" [ $rc -eq 0 ]
-expect "history --output STDOUT-LINK: not what printing gives" cmp -s "$work/got" "$work/history.json"
+expect "history --output STDOUT-LINK: not what printing gives" same "$work/got" "$work/history.json"
 expect "history --output STDOUT-LINK: the link is now a $(kind "$work/stdout")" [ -L "$work/stdout" ]
 expect "history --output STDOUT-LINK: no 'written to' line on stderr" grep -q "written to" "$work/err"
 private_stdout_ok=$([ $failures -eq 0 ] && echo yes || echo no)
@@ -80,7 +87,7 @@ if [ "$private_stdout_ok" = yes ]; then
         nb ${args%%:*} --output /dev/stdout 2>"$work/err" | cat >"$work/got" || rc=$?
         expect "${args%%:*} --output /dev/stdout: exit $rc ($(cat "$work/err"))" [ $rc -eq 0 ]
         expect "${args%%:*} --output /dev/stdout: not what printing gives" \
-            cmp -s "$work/got" "$work/${args##*:}"
+            same "$work/got" "$work/${args##*:}"
         expect "/dev/stdout is no longer a link" [ -L /dev/stdout ]
     done
     echo "stdout: history, export and fhir --output /dev/stdout print exactly what printing does"
@@ -102,7 +109,7 @@ for args in "history P-000001 --format json:history.json" "export sessions:sessi
     wait $reader || true
     expect "${args%%:*} --output FIFO: exit $rc ($(cat "$work/err"))" [ $rc -eq 0 ]
     expect "${args%%:*} --output FIFO: the reader got $(stat -c %s "$work/got") bytes, not what printing gives" \
-        cmp -s "$work/got" "$work/${args##*:}"
+        same "$work/got" "$work/${args##*:}"
     expect "${args%%:*} --output FIFO: it is now a $(kind "$work/fifo")" [ -p "$work/fifo" ]
     [[ $args == fhir* ]] ||
         expect "${args%%:*} --output FIFO: not audited" [ "$(audits)" -eq $((before + 1)) ]
@@ -138,7 +145,7 @@ for link in relative absolute chain; do
     expect "export --output LINK ($link): the link was replaced" [ -L "$work/links/$link.csv" ]
     expect "export --output LINK ($link): the link now points elsewhere" [ "$(readlink "$work/links/$link.csv")" = "$target" ]
     expect "export --output LINK ($link): the file it names does not hold the export" \
-        cmp -s "$work/real/sessions.csv" "$work/sessions.csv"
+        same "$work/real/sessions.csv" "$work/sessions.csv"
     expect "export --output LINK ($link): mode $(stat -c %a "$work/real/sessions.csv"), not 600" \
         [ "$(stat -c %a "$work/real/sessions.csv")" = 600 ]
 done
@@ -147,7 +154,7 @@ nb history P-000001 --format json --output "$work/links/dangling.json" >"$work/o
 expect "history --output DANGLING-LINK: exit $rc ($(cat "$work/err"))" [ $rc -eq 0 ]
 expect "history --output DANGLING-LINK: the link was replaced" [ -L "$work/links/dangling.json" ]
 expect "history --output DANGLING-LINK: the file it names does not hold the history" \
-    cmp -s "$work/real/new-history.json" "$work/history.json"
+    same "$work/real/new-history.json" "$work/history.json"
 expect "a temporary file was left in real/" no_temporary "$work/real"
 expect "a temporary file was left in links/" no_temporary "$work/links"
 mkdir "$work/folder"
@@ -171,7 +178,7 @@ for args in "history P-000001 --format json:history.json:.json" "export sessions
         expect "${args%%:*} --output <255-byte name> ($time time): exit $rc ($(cat "$work/err"))" [ $rc -eq 0 ]
     done
     rest=${args#*:}
-    expect "${args%%:*} --output <255-byte name>: not what printing gives" cmp -s "$work/$name" "$work/${rest%%:*}"
+    expect "${args%%:*} --output <255-byte name>: not what printing gives" same "$work/$name" "$work/${rest%%:*}"
 done
 rc=0
 nb backup "$work/${long:0:252}.db" >"$work/out" 2>"$work/err" || rc=$?

@@ -169,6 +169,8 @@ void audit_unaudited_catalogue(Database& db, time::Instant at, const std::string
 
 void add_disclosures(Database& db, std::int64_t audit_id,
                      const std::vector<std::int64_t>& patient_ids) {
+    if (db.is_backup())
+        return; // as append_audit: a read of a frozen copy is not recorded in it
     auto insert = db.query("INSERT OR IGNORE INTO audit_disclosure (audit_id, patient_id) VALUES "
                            "(:audit, :patient)");
     for (const auto patient : patient_ids) {
