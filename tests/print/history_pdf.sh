@@ -66,7 +66,8 @@ for ((page = 1; page <= pages; page++)); do
     grep -q 'Riverside Skin Clinic' <<<"$text" || fail "page $page has no clinic header"
     grep -q "PRINT-1 · O'Brien, Ann <b>" <<<"$text" || fail "page $page has no patient header"
 done
-all=$(pdftotext "$work/history.pdf" -)
+# Lines the browser wrapped are joined: a phrase is found wherever the page broke it.
+all=$(pdftotext "$work/history.pdf" - | tr -s ' \n' '  ')
 for expected in 'SESSION 1 2026-01-10 10:00' 'SESSION 2 2026-01-20 10:00' 'SESSION 3 2026-02-20 10:00' \
     'SESSION 8 2026-08-15 11:00' 'VOIDED: logged for the wrong patient' 'CL-771' 'HA-2291' 'GF-8' \
     '1.25' '0.25' 'depth typed wrong' 'area periorbital: 0.75 mm -> 0.25 mm' \

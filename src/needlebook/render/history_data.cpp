@@ -28,6 +28,8 @@ consteval std::size_t column(std::string_view name) {
 
 Json to_json(const report::Amendment& amendment) {
     Json json = render::to_json(amendment.revision);
+    if (!amendment.os_account.empty())
+        json["os_account"] = amendment.os_account;
     json["changes"] = Json::array();
     for (const auto& change : amendment.changes)
         json["changes"].push_back(

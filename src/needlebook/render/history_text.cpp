@@ -249,9 +249,11 @@ std::string change_text(const report::FieldChange& change) {
 
 std::string amendment_heading(const report::Amendment& amendment, const time::ClinicZone& zone) {
     const auto& r = amendment.revision;
-    return fmt::format("revision {} {} by {} on {}: {}", r.number, r.voided ? "VOIDED" : "amended",
-                       r.author, zone.format_local(r.recorded_at),
-                       r.reason.empty() ? "(no reason given)" : r.reason);
+    return fmt::format(
+        "revision {} {} by {}{} on {}: {}", r.number, r.voided ? "VOIDED" : "amended", r.author,
+        amendment.os_account.empty() ? std::string()
+                                     : fmt::format(" (OS account {})", amendment.os_account),
+        zone.format_local(r.recorded_at), r.reason.empty() ? "(no reason given)" : r.reason);
 }
 
 std::string reaction_days_text(const Reaction& reaction, const report::ReactionTimeline& timeline,

@@ -22,6 +22,8 @@ struct FieldChange {
 struct Amendment {
     RevisionInfo revision;
     std::vector<FieldChange> changes;
+    // The operating-system account that wrote the revision, when it is not the named author.
+    std::string os_account;
 };
 
 std::vector<FieldChange> changes_between(const Session& before, const Session& after,

@@ -7,6 +7,7 @@
 #include "needlebook/storage/session_repository.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 
 namespace needlebook::report {
@@ -22,8 +23,20 @@ std::map<std::int64_t, std::vector<Record>> by_record(std::vector<Record> rows, 
     return grouped;
 }
 
+// Each correction names the OS account that made it when that is not its declared author.
+void name_accounts(std::vector<Amendment>& amendments, std::string_view kind, std::int64_t id,
+                   const std::map<std::string, std::string>& accounts) {
+    for (auto& amendment : amendments) {
+        const auto found =
+            accounts.find(fmt::format("{}:{}:{}", kind, id, amendment.revision.number));
+        if (found != accounts.end() && found->second != amendment.revision.author)
+            amendment.os_account = found->second;
+    }
+}
+
 std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patient,
-                                          time::Date as_of) {
+                                          time::Date as_of,
+                                          const std::map<std::string, std::string>& accounts) {
     auto& db = scope.db();
     const auto& zone = scope.zone();
     const auto sessions = by_record(storage::SessionRepository(db).revisions_of_patient(patient),
@@ -45,6 +58,7 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
         entry.amendments = amendments_of(revisions, [&zone](const Session& a, const Session& b) {
             return changes_between(a, b, zone);
         });
+        name_accounts(entry.amendments, "session", id, accounts);
         entries.push_back(std::move(entry));
     }
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
@@ -63,6 +77,7 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
         reaction.amendments = amendments_of(revisions, [](const Reaction& a, const Reaction& b) {
             return changes_between(a.details, b.details);
         });
+        name_accounts(reaction.amendments, "reaction", id, accounts);
         entry.reactions.push_back(std::move(reaction));
     }
     for (const auto& followup : followups)
@@ -115,7 +130,9 @@ void deliver_history(records::Scope& scope, std::string_view code, std::string_v
         storage::ConditionRepository conditions(scope.db());
         history.conditions = conditions.for_patient(id);
         history.consents = conditions.consents_for_patient(id);
-        history.sessions = session_entries(scope, id, history.as_of);
+        const auto accounts = storage::write_accounts_of_patient(scope.db(), id.value);
+        name_accounts(history.patient_amendments, "patient", id.value, accounts);
+        history.sessions = session_entries(scope, id, history.as_of, accounts);
         history.audit_head = storage::append_audit(
             scope.db(), scope.audit("patient.history", "patient", id.value, id.value,
                                     history.patient.revision.number, std::string(purpose)));

@@ -181,6 +181,21 @@ void add_disclosures(Database& db, std::int64_t audit_id,
     }
 }
 
+std::map<std::string, std::string> write_accounts_of_patient(Database& db,
+                                                             std::int64_t patient_id) {
+    std::map<std::string, std::string> accounts;
+    auto query = db.query("SELECT record_kind, record_id, revision, os_user FROM audit_log WHERE "
+                          "id IN (SELECT min(id) FROM audit_log WHERE patient_id = :patient AND "
+                          "revision IS NOT NULL GROUP BY record_kind, record_id, revision) AND "
+                          "os_user IS NOT NULL");
+    query->bind(":patient", patient_id);
+    while (query->executeStep())
+        accounts[fmt::format("{}:{}:{}", query->getColumn(0).getString(),
+                             query->getColumn(1).getInt64(), query->getColumn(2).getInt())] =
+            query->getColumn(3).getString();
+    return accounts;
+}
+
 bool has_audit_action(Database& db, const std::string& action) {
     auto query = db.query("SELECT 1 FROM audit_log WHERE action = :action LIMIT 1");
     query->bind(":action", action);

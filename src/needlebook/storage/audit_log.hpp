@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,11 @@ void audit_unaudited_catalogue(Database& db, time::Instant at, const std::string
 // Names each patient whose data the read audited as `audit_id` disclosed.
 void add_disclosures(Database& db, std::int64_t audit_id,
                      const std::vector<std::int64_t>& patient_ids);
+
+// The operating-system account that wrote each record revision of `patient_id` (the first audit
+// row of that revision), keyed by "kind:id:revision"; rows from before schema 4 have none.
+std::map<std::string, std::string> write_accounts_of_patient(Database& db,
+                                                             std::int64_t patient_id);
 
 // The name of the effective user id, e.g. "root"; "uid N" when it has no name.
 std::string operating_system_account();

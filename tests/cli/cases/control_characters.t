@@ -222,7 +222,8 @@ $ needlebook history P-000001
 >   consent
 >     - signed 2026-11-01: microneedling
 >   corrections to the patient record
->     revision 2 amended by tester on 2026-11-23 15:00: note added⏎by phone
+>     revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: note
+>       added⏎by phone
 >       - note: added P-000002 Forged, Row 1990-01-01 -⏎second line
 > --------------------------------------------------------------------------------
 > SESSION 1  2026-11-20 10:30  [VOIDED]
@@ -243,8 +244,8 @@ $ needlebook history P-000001
 >   follow-ups
 >     none recorded
 >   corrections
->     revision 2 VOIDED by tester on 2026-11-23 15:00: logged twice⏎ 99
->       2026-11-23T15:00:00Z dr.boss
+>     revision 2 VOIDED by tester (OS account ${OS_USER}) on 2026-11-23 15:00: logged
+>       twice⏎ 99 2026-11-23T15:00:00Z dr.boss
 >       - voided: no -> yes
 > ================================================================================
 > end of history

@@ -71,6 +71,7 @@ $ needlebook history ANN --format json
 >         "recorded_at": "2026-11-23T15:00:00Z",
 >         "reason": "given name misspelt",
 >         "voided": false,
+>         "os_account": "${OS_USER}",
 >         "changes": [
 >           {
 >             "field": "given name",
@@ -184,6 +185,7 @@ $ needlebook history ANN --format json
 >               "recorded_at": "2026-11-23T15:00:00Z",
 >               "reason": "resolved",
 >               "voided": false,
+>               "os_account": "${OS_USER}",
 >               "changes": [
 >                 {
 >                   "field": "resolved",
@@ -218,6 +220,7 @@ $ needlebook history ANN --format json
 >           "recorded_at": "2026-11-23T15:00:00Z",
 >           "reason": "note added",
 >           "voided": false,
+>           "os_account": "${OS_USER}",
 >           "changes": [
 >             {
 >               "field": "note",
@@ -274,6 +277,7 @@ $ needlebook history ANN --format json
 >           "recorded_at": "2026-11-23T15:00:00Z",
 >           "reason": "duplicate entry",
 >           "voided": true,
+>           "os_account": "${OS_USER}",
 >           "changes": [
 >             {
 >               "field": "voided",

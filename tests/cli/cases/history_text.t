@@ -102,7 +102,8 @@ $ needlebook history ANN
 >   consent
 >     - signed 2026-06-01: microneedling, face and neck
 >   corrections to the patient record
->     revision 2 amended by tester on 2026-11-23 15:00: new phone number
+>     revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: new
+>       phone number
 >       - phone: +44 7700 900123 -> 01632 960001
 >       - email: added ann@example.org
 > --------------------------------------------------------------------------------
@@ -150,7 +151,8 @@ $ needlebook history ANN
 >   follow-ups
 >     - 2026-10-22: reactions recorded (PIH under the left eye)
 >   corrections
->     revision 2 amended by dr.lee on 2026-10-16 09:30: forehead depth mistyped
+>     revision 2 amended by dr.lee (OS account ${OS_USER}) on 2026-10-16 09:30: forehead
+>       depth mistyped
 >       - area forehead: 0.50 mm -> 0.25 mm
 > --------------------------------------------------------------------------------
 > SESSION 3  2026-10-20 10:00  [VOIDED]
@@ -168,8 +170,8 @@ $ needlebook history ANN
 >   follow-ups
 >     none recorded
 >   corrections
->     revision 2 VOIDED by m.patel on 2026-10-22 13:00: entered for the wrong
->       patient
+>     revision 2 VOIDED by m.patel (OS account ${OS_USER}) on 2026-10-22 13:00: entered
+>       for the wrong patient
 >       - voided: no -> yes
 > --------------------------------------------------------------------------------
 > SESSION 4  2026-11-12 10:00
@@ -183,7 +185,8 @@ $ needlebook history ANN
 >   reactions
 >     - R5 erythema, mild, cheek
 >       onset 2026-11-12 (day 0), resolved 2026-11-14 (day 2, lasted 2 days)
->       revision 2 amended by tester on 2026-11-23 15:00: resolved
+>       revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00:
+>         resolved
 >         - resolved: added 2026-11-14
 >   recovered      day 2
 >   follow-ups

@@ -79,9 +79,9 @@ $ needlebook history P-LONG-CHART-CODE-0001
 >   follow-ups
 >     none recorded
 >   corrections
->     revision 2 amended by dr.okonkwo-henderson.locum on 2026-11-23 15:00: the
->       model was recorded wrongly by the front desk and has been corrected after
->       checking the device log
+>     revision 2 amended by dr.okonkwo-henderson.locum (OS account ${OS_USER}) on
+>       2026-11-23 15:00: the model was recorded wrongly by the front desk and has
+>       been corrected after checking the device log
 >       - model: Morpheus8 Body with the 40-pin tip -> Morpheus8 Body
 > ================================================================================
 > end of history
