@@ -26,6 +26,8 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
 std::string session_title(const report::SessionEntry& entry, const time::ClinicZone& zone);
 std::string interval_text(const report::SessionEntry& entry);
 std::string change_text(const report::FieldChange& change);
+// The setting values a session's checks used, in one line: depth limits per area first.
+std::string settings_used_text(const std::vector<std::pair<std::string, std::string>>& used);
 std::string amendment_heading(const report::Amendment& amendment, const time::ClinicZone& zone);
 // 'onset 2026-11-02 (day 1), resolved 2026-11-05 (day 4)' or '…, open (day 21 on 2026-11-23)'.
 std::string reaction_days_text(const Reaction& reaction, const report::ReactionTimeline& timeline,

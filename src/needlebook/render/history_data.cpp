@@ -89,6 +89,9 @@ Json history_json(const report::PatientHistory& history, const time::ClinicZone&
         for (const auto& followup : entry.followups)
             session["followups"].push_back(to_json(followup));
         session["amendments"] = to_json(entry.amendments);
+        session["settings_used"] = Json::object();
+        for (const auto& [key, value] : entry.settings_used)
+            session["settings_used"][key] = value;
         json["sessions"].push_back(session);
     }
     return json;

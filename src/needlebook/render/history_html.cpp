@@ -178,6 +178,9 @@ std::string session_html(const report::SessionEntry& entry, const time::ClinicZo
             out += fmt::format("<li>{}: {}</li>\n", item.rule, e(item.detail));
         out += "</ul></div>\n";
     }
+    if (!entry.settings_used.empty())
+        out += fmt::format("<p class=\"meta\">Checked with the clinic's settings then: {}.</p>\n",
+                           e(settings_used_text(entry.settings_used)));
     out += "<h3>Reactions</h3>\n";
     if (entry.reactions.empty())
         out += "<p>None recorded.</p>\n";

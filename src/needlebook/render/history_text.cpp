@@ -6,6 +6,7 @@
 
 #include <fmt/color.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace needlebook::render {
 namespace {
@@ -141,6 +142,7 @@ void session_section(Printer& p, const report::SessionEntry& entry, time::Date a
             p.line(fmt::format("{}: {}", item.rule, item.detail), "    - ", "      ");
         p.line("reason: " + s.override_reason, "      ", "      ");
     }
+    p.field("checked with", settings_used_text(entry.settings_used));
     p.out += "  reactions\n";
     if (entry.reactions.empty())
         p.out += "    none recorded\n";
@@ -245,6 +247,24 @@ std::string change_text(const report::FieldChange& change) {
     if (change.after.empty())
         return fmt::format("{}: removed (was {})", change.field, change.before);
     return fmt::format("{}: {} -> {}", change.field, change.before, change.after);
+}
+
+std::string settings_used_text(const std::vector<std::pair<std::string, std::string>>& used) {
+    std::vector<std::string> depths, others;
+    for (const auto& [key, value] : used) {
+        if (key.starts_with("depth_limit."))
+            depths.push_back(fmt::format("{} {} mm", key.substr(12), value));
+        else if (key.starts_with("condition."))
+            others.push_back(fmt::format("{} {}", key.substr(10), value));
+        else
+            others.push_back(fmt::format("{} {}", key, value));
+    }
+    std::string text;
+    if (!depths.empty())
+        text = fmt::format("depth limits {}", fmt::join(depths, ", "));
+    if (!others.empty())
+        text += fmt::format("{}{}", text.empty() ? "" : "; ", fmt::join(others, ", "));
+    return text;
 }
 
 std::string amendment_heading(const report::Amendment& amendment, const time::ClinicZone& zone) {

@@ -39,8 +39,10 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
                                           const std::map<std::string, std::string>& accounts) {
     auto& db = scope.db();
     const auto& zone = scope.zone();
-    const auto sessions = by_record(storage::SessionRepository(db).revisions_of_patient(patient),
+    storage::SessionRepository session_store(db);
+    const auto sessions = by_record(session_store.revisions_of_patient(patient),
                                     [](const Session& s) { return s.id.value; });
+    auto settings_used = session_store.settings_used_by_patient(patient);
     std::vector<SessionId> ids;
     for (const auto& [id, revisions] : sessions)
         ids.push_back(SessionId{id});
@@ -59,6 +61,14 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
             return changes_between(a, b, zone);
         });
         name_accounts(entry.amendments, "session", id, accounts);
+        // A void repeats the last content without running the checks: show the last checked.
+        for (auto revision = revisions.rbegin(); revision != revisions.rend(); ++revision)
+            if (const auto found =
+                    settings_used.find(fmt::format("{}:{}", id, revision->revision.number));
+                found != settings_used.end()) {
+                entry.settings_used = std::move(found->second);
+                break;
+            }
         entries.push_back(std::move(entry));
     }
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {

@@ -34,6 +34,9 @@ struct SessionEntry {
     // Days since the previous session that was not voided; nothing for the first.
     std::optional<int> days_since_previous;
     std::vector<Amendment> amendments; // every correction and the void, oldest first
+    // The setting values (key, value) the clinical checks used for the current revision, as
+    // stored with it; empty for sessions logged before schema 4 and for a void.
+    std::vector<std::pair<std::string, std::string>> settings_used;
     std::vector<ReactionEntry> reactions;
     std::vector<Followup> followups;
     // The largest recovery day of its reactions (to the as-of date while one is open).

@@ -276,4 +276,19 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
         by_revision.at(revision)->overrides.push_back(override_by_id.at(id));
 }
 
+std::map<std::string, std::vector<std::pair<std::string, std::string>>>
+SessionRepository::settings_used_by_patient(PatientId patient) {
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> used;
+    auto query = m_db.query(
+        "SELECT r.session_id, r.revision, s.key, v.value FROM session x JOIN session_revision r "
+        "ON r.session_id = x.id JOIN session_setting u ON u.session_revision_id = r.id JOIN "
+        "setting_revision v ON v.id = u.setting_revision_id JOIN setting s ON s.id = "
+        "v.setting_id WHERE x.patient_id = :patient ORDER BY r.id, s.key");
+    query->bind(":patient", patient.value);
+    while (query->executeStep())
+        used[fmt::format("{}:{}", query->getColumn(0).getInt64(), query->getColumn(1).getInt())]
+            .emplace_back(query->getColumn(2).getString(), query->getColumn(3).getString());
+    return used;
+}
+
 } // namespace needlebook::storage

@@ -4,6 +4,7 @@
 #include "needlebook/model/session.hpp"
 #include "needlebook/storage/database.hpp"
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -37,6 +38,10 @@ public:
     // Every revision of every session of `patient`, voided ones included, by session and
     // revision: what a printed history shows so that no correction is hidden.
     std::vector<Session> revisions_of_patient(PatientId patient);
+    // The setting values the clinical checks used for each of the patient's session revisions,
+    // keyed by "session id:revision", each list in key order (one query).
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>>
+    settings_used_by_patient(PatientId patient);
 
 private:
     // Runs `query` (rows shaped like select_session's) and loads each row's children.

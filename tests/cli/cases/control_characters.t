@@ -236,6 +236,9 @@ $ needlebook history P-000001
 >   areas
 >     area   side  depth mm  passes
 >     cheek  -         1.00       -
+>   checked with   depth limits cheek 1.50 mm; consent_valid_months 12,
+>                  interval_block_days 14, interval_warn_days 28,
+>                  isotretinoin_months 6
 >   reactions
 >     - R1 erythema, mild [open]
 >       onset 2026-11-20 (day 0), open (day 3 on 2026-11-23)

@@ -229,7 +229,15 @@ $ needlebook history ANN --format json
 >             }
 >           ]
 >         }
->       ]
+>       ],
+>       "settings_used": {
+>         "consent_valid_months": "12",
+>         "depth_limit.cheek": "1.50",
+>         "depth_limit.periorbital": "0.50",
+>         "interval_block_days": "14",
+>         "interval_warn_days": "28",
+>         "isotretinoin_months": "6"
+>       }
 >     },
 >     {
 >       "id": 2,
@@ -286,7 +294,14 @@ $ needlebook history ANN --format json
 >             }
 >           ]
 >         }
->       ]
+>       ],
+>       "settings_used": {
+>         "consent_valid_months": "12",
+>         "depth_limit.neck": "1.00",
+>         "interval_block_days": "14",
+>         "interval_warn_days": "28",
+>         "isotretinoin_months": "6"
+>       }
 >     }
 >   ]
 > }

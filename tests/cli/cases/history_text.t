@@ -122,6 +122,9 @@ $ needlebook history ANN
 >   serums
 >     - ha-serum, lot HA-2291, during
 >     - gf-serum, lot GF-77, after
+>   checked with   depth limits cheek 1.50 mm, periorbital 0.50 mm; rosacea-flare
+>                  warn, consent_valid_months 12, interval_block_days 14,
+>                  interval_warn_days 28, isotretinoin_months 6
 >   reactions
 >     - R1 erythema, mild, cheek:left
 >       onset 2026-09-10 (day 0), resolved 2026-09-12 (day 2, lasted 2 days)
@@ -144,6 +147,10 @@ $ needlebook history ANN
 >   overrides
 >     - depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
 >       reason: deep crow's feet; dermatologist's plan
+>   checked with   depth limits forehead 0.50 mm, periorbital 0.50 mm;
+>                  rosacea-flare warn, consent_valid_months 12,
+>                  interval_block_days 14, interval_warn_days 28,
+>                  isotretinoin_months 6
 >   reactions
 >     - R3 post-inflammatory hyperpigmentation, mild, periorbital [open,adverse]
 >       onset 2026-10-20 (day 5), open (day 39 on 2026-11-23)
@@ -163,6 +170,9 @@ $ needlebook history ANN
 >   areas
 >     area  side  depth mm  passes
 >     neck  -         0.50       -
+>   checked with   depth limits neck 1.00 mm; rosacea-flare warn,
+>                  consent_valid_months 12, interval_block_days 14,
+>                  interval_warn_days 28, isotretinoin_months 6
 >   reactions
 >     - R4 bruising, mild, neck
 >       onset 2026-10-20 (day 0), resolved 2026-10-22 (day 2, lasted 2 days)
@@ -182,6 +192,9 @@ $ needlebook history ANN
 >   areas
 >     area   side  depth mm  passes
 >     cheek  -         1.25       -
+>   checked with   depth limits cheek 1.50 mm; rosacea-flare warn,
+>                  consent_valid_months 12, interval_block_days 14,
+>                  interval_warn_days 28, isotretinoin_months 6
 >   reactions
 >     - R5 erythema, mild, cheek
 >       onset 2026-11-12 (day 0), resolved 2026-11-14 (day 2, lasted 2 days)

@@ -70,6 +70,9 @@ $ needlebook history P-LONG-CHART-CODE-0001
 >     - depth: depth 2.75 mm on scar:left exceeds the clinic limit of 2.50 mm
 >       reason: surgical scar thickness measured at 3 mm by ultrasound; plan
 >       agreed with the dermatologist Dr Okonkwo-Henderson
+>   checked with   depth limits decolletage 1.00 mm, scar 2.50 mm;
+>                  consent_valid_months 12, interval_block_days 14,
+>                  interval_warn_days 28, isotretinoin_months 6
 >   reactions
 >     - R1 post-inflammatory hyperpigmentation, moderate, decolletage
 >       [open,adverse]
