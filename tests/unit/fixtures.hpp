@@ -1,6 +1,8 @@
 #pragma once
 // Shared test fixtures: an in-memory clinic in Europe/London, a fixed clock, record helpers.
 
+#include "temp_dir.hpp"
+
 #include "needlebook/model/patient.hpp"
 #include "needlebook/model/session.hpp"
 #include "needlebook/records/patients.hpp"

@@ -18,26 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory under the system's temp dir, removed with everything in it afterwards.
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        m_path =
-            fs::temp_directory_path() / fmt::format("needlebook-unit-{}-{}", ::getpid(), counter++);
-        fs::create_directories(m_path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
+using test::TempDir;
 
 std::string file_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -106,7 +106,7 @@ struct SessionSpec {
 };
 
 ReactionFact fact(std::int64_t id, const SessionSpec& session, ReactionDetails details,
-                           std::optional<double> area_depth_mm) {
+                  std::optional<double> area_depth_mm) {
     ReactionFact f;
     f.reaction = ReactionId{id};
     f.session = SessionId{session.id};
@@ -120,8 +120,8 @@ ReactionFact fact(std::int64_t id, const SessionSpec& session, ReactionDetails d
     return f;
 }
 
-SessionFact session_fact(std::int64_t id, const PatientLabel& patient,
-                                  std::string_view at, std::vector<std::string_view> followups) {
+SessionFact session_fact(std::int64_t id, const PatientLabel& patient, std::string_view at,
+                         std::vector<std::string_view> followups) {
     SessionFact f;
     f.session = SessionId{id};
     f.patient = patient;

@@ -3,6 +3,8 @@
 #include "needlebook/error.hpp"
 #include "needlebook/io/two_pass_input.hpp"
 
+#include "temp_dir.hpp"
+
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <filesystem>
@@ -17,15 +19,6 @@ namespace fs = std::filesystem;
 using needlebook::io::TwoPassInput;
 
 namespace {
-
-struct TempFolder {
-    fs::path path;
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "twopass-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempFolder() { fs::remove_all(path); }
-};
 
 std::string all_of(std::istream& in) {
     std::ostringstream text;
@@ -45,8 +38,8 @@ std::string sample() {
 } // namespace
 
 TEST_CASE("a regular file reads the same twice") {
-    TempFolder folder;
-    const auto file = folder.path / "in.csv";
+    needlebook::test::TempDir folder;
+    const auto file = folder.path() / "in.csv";
     const auto text = sample();
     std::ofstream(file, std::ios::binary) << text;
     TwoPassInput input(file);
@@ -57,8 +50,8 @@ TEST_CASE("a regular file reads the same twice") {
 }
 
 TEST_CASE("a regular file changed between the readings is noticed") {
-    TempFolder folder;
-    const auto file = folder.path / "in.csv";
+    needlebook::test::TempDir folder;
+    const auto file = folder.path() / "in.csv";
     std::ofstream(file, std::ios::binary) << "a,b\n1,2\n";
     TwoPassInput input(file);
     all_of(input.first());
@@ -68,8 +61,8 @@ TEST_CASE("a regular file changed between the readings is noticed") {
 }
 
 TEST_CASE("a FIFO is read once; the second reading comes from a private copy") {
-    TempFolder folder;
-    const auto fifo = folder.path / "in.fifo";
+    needlebook::test::TempDir folder;
+    const auto fifo = folder.path() / "in.fifo";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     const auto text = sample();
     std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << text; });
@@ -79,14 +72,14 @@ TEST_CASE("a FIFO is read once; the second reading comes from a private copy") {
     CHECK(all_of(input.second()) == text);
     CHECK_NOTHROW(input.check_unchanged());
     // The copy is no file of any folder: nothing is left behind to read later.
-    CHECK(std::distance(fs::directory_iterator(folder.path), {}) == 1);
+    CHECK(std::distance(fs::directory_iterator(folder.path()), {}) == 1);
 }
 
 TEST_CASE("a file that cannot be opened names itself and why") {
-    TempFolder folder;
+    needlebook::test::TempDir folder;
     std::string message;
     try {
-        TwoPassInput input(folder.path / "missing.csv");
+        TwoPassInput input(folder.path() / "missing.csv");
     } catch (const needlebook::FileError& e) {
         message = e.what();
     }
