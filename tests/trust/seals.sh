@@ -4,6 +4,7 @@
 #     actor changed; a session.show row deleted and the rows after it renumbered): plain `check`
 #     cannot tell, but `check --key` fails naming the sealed row, and `check --head` with the
 #     head printed by `seal` fails too. The untouched file passes both.
+#     A row whose record fingerprint was removed (and the chain re-signed) is named too.
 #  2. A seal made with another key, a seal row whose signature was edited, --key with no seal,
 #     and a malformed --head are each refused (exit 1).
 #  3. Schema tampering: a dropped trigger, a dropped index, an added index, a trigger recreated
@@ -112,6 +113,14 @@ resign "$work/deleted.db"
 restore_triggers "$work/deleted.db"
 expect_ok "deleted session.show, seals removed: plain check is fooled" --db "$work/deleted.db" check
 expect_fault "deleted session.show, seals removed, check --head" "is not in the chain" --db "$work/deleted.db" check --head "$head"
+
+# A fingerprint removed and the chain re-signed: a row of schema 3 or later must carry one.
+cp "$db" "$work/nohash.db"
+sqlite3 "$work/nohash.db" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET record_hash = NULL WHERE id = (SELECT min(id) FROM audit_log WHERE action = 'session.log')"
+strip_seals "$work/nohash.db"
+resign "$work/nohash.db"
+restore_triggers "$work/nohash.db"
+expect_fault "a record fingerprint removed, re-signed" "has no record fingerprint" --db "$work/nohash.db" check
 
 # --- 2. keys and seals that do not hold ---------------------------------------------------------
 expect_fault "a key that made no seal" "made with another key" --db "$db" check --key "$work/other.pub.pem"
