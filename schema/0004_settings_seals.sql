@@ -153,6 +153,19 @@ CREATE TRIGGER setting_revision_no_replace BEFORE INSERT ON setting_revision
 WHEN EXISTS (SELECT 1 FROM setting_revision WHERE id = NEW.id OR (setting_id = NEW.setting_id AND revision = NEW.revision))
 BEGIN SELECT RAISE(ABORT, 'setting_revision rows are never replaced'); END;
 
+CREATE TRIGGER treatment_area_no_update BEFORE UPDATE ON treatment_area
+BEGIN SELECT RAISE(ABORT, 'code lists are never changed'); END;
+CREATE TRIGGER treatment_area_no_delete BEFORE DELETE ON treatment_area
+BEGIN SELECT RAISE(ABORT, 'code lists are never changed'); END;
+CREATE TRIGGER reaction_kind_no_update BEFORE UPDATE ON reaction_kind
+BEGIN SELECT RAISE(ABORT, 'code lists are never changed'); END;
+CREATE TRIGGER reaction_kind_no_delete BEFORE DELETE ON reaction_kind
+BEGIN SELECT RAISE(ABORT, 'code lists are never changed'); END;
+CREATE TRIGGER condition_code_no_update BEFORE UPDATE ON condition_code
+BEGIN SELECT RAISE(ABORT, 'code lists are never changed'); END;
+CREATE TRIGGER condition_code_no_delete BEFORE DELETE ON condition_code
+BEGIN SELECT RAISE(ABORT, 'code lists are never changed'); END;
+
 CREATE TRIGGER product_no_update BEFORE UPDATE ON product
 BEGIN SELECT RAISE(ABORT, 'catalogue products are never changed; add a new product'); END;
 CREATE TRIGGER product_no_delete BEFORE DELETE ON product

@@ -78,6 +78,7 @@ void add_export_command(CLI::App& app, Context& context) {
             exchange::export_table(scope, definition, std::cout, options);
             return;
         }
+        context.refuse_database_as_output(args->output);
         io::AtomicFile file(args->output);
         const auto rows = exchange::export_table(scope, definition, file.stream(), options,
                                                  [&file] { file.commit(); });

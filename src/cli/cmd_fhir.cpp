@@ -51,8 +51,10 @@ void add_fhir_command(CLI::App& app, Context& context) {
             code = args->patient;
         // A bad --output folder fails here, before anything is read.
         std::optional<io::AtomicFile> file;
-        if (!args->output.empty())
+        if (!args->output.empty()) {
+            context.refuse_database_as_output(args->output);
             file.emplace(args->output);
+        }
         auto& scope = context.scope();
         // The export and the file in one transaction: if the file cannot be written, the
         // audit rows of the read are rolled back with it.

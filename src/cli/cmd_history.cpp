@@ -36,8 +36,10 @@ void add_history_command(CLI::App& app, Context& context) {
         const bool to_file = !args->output.empty();
         // A bad --output folder fails here, before anything is read.
         std::optional<io::AtomicFile> file;
-        if (to_file)
+        if (to_file) {
+            context.refuse_database_as_output(args->output);
             file.emplace(args->output);
+        }
         const auto purpose = fmt::format("history as {}{}", context.options.format,
                                          to_file ? " to " + args->output : std::string());
         report::deliver_history(scope, args->patient, purpose, [&](const auto& built) {

@@ -122,6 +122,22 @@ void Context::print(const std::string& text) const {
     fmt::print("{}", text);
 }
 
+void Context::refuse_database_as_output(const std::string& file) const {
+    namespace fs = std::filesystem;
+    std::error_code ignored;
+    const auto target = fs::weakly_canonical(file, ignored);
+    const auto database = database_path();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        const fs::path protected_file = database + suffix;
+        if (fs::equivalent(file, protected_file, ignored) ||
+            (!target.empty() && target == fs::weakly_canonical(protected_file, ignored)))
+            throw Refused(fmt::format("--output {} is the database {}{}; writing there would "
+                                      "replace the clinic's records. Give another file; nothing "
+                                      "was written",
+                                      file, database, suffix));
+    }
+}
+
 void Context::confirm(const std::string& text, const std::string& file) const {
     if (io::same_file_as(file, STDOUT_FILENO)) {
         std::fflush(stdout);

@@ -50,6 +50,9 @@ public:
     // The line saying a file was written: on stdout, unless that file is stdout itself
     // (--output /dev/stdout), where the line would end up inside the output: then on stderr.
     void confirm(const std::string& text, const std::string& file) const;
+    // Refuses an --output FILE that is the database or one of its -wal, -shm, -journal files
+    // (directly or through a link): writing there would replace the clinic's records.
+    void refuse_database_as_output(const std::string& file) const;
     void print_json(const nlohmann::ordered_json& value) const;
     // A report in the --format given: aligned text, JSON or CSV.
     void print_view(const render::ReportView& view) const;

@@ -9,7 +9,7 @@
 #  b. A clinic at schema version 1 (schema/0001_initial.sql applied by the sqlite3 shell, then the
 #     rows of a 10-patient demo clinic copied in, the audit chain rehashed as version 1 wrote
 #     it) is migrated by `needlebook init`, and a rollback-journal copy of it by `needlebook
-#     patient list`, under faultfs crashing at every I/O point in turn, by a kill and by a power
+#     product list`, under faultfs crashing at every I/O point in turn, by a kill and by a power
 #     cut (unsynced writes undone; also once just after the command exited); the same from the
 #     version before the latest (WAL, `init`), when there is one besides 1. After each: the
 #     user_version is the old one, the latest or in between, and the schema is exactly
@@ -270,7 +270,7 @@ rows_missing() {
 }
 
 # crash_migrations OLD VARIANT…: the version OLD clinic migrated by each VARIANT ("wal init",
-# "rollback patient list": the journal mode of the copy, then the command), crashed by a kill
+# "rollback product list": the journal mode of the copy, then the command), crashed by a kill
 # and by a power cut at every I/O point in turn.
 migration_runs=0
 crash_migrations() {
@@ -359,7 +359,7 @@ crash_migrations() {
 # From version 1, both journal modes; from the version before the latest (the databases in use
 # when a new migration ships), WAL mode.
 if [ "$latest" -gt 1 ]; then
-    crash_migrations 1 "wal init" "rollback patient list"
+    crash_migrations 1 "wal init" "rollback product list"
 fi
 if [ "$latest" -gt 2 ]; then
     crash_migrations $((latest - 1)) "wal init"

@@ -240,5 +240,22 @@ if [ -c "$work/null" ]; then
 fi
 echo "backup: $(stat -c %s "$work/from-fifo.db") bytes streamed into a FIFO, $(stat -c %s "$work/from-stdout.db") through stdout into a pipe"
 
+# ---- 7. the database itself as the output ------------------------------------------------------
+# Directly, through a link, or its -wal: refused, the database's bytes unchanged.
+ln -s "$db" "$work/report.csv"
+before=$(dump_sha "$db")
+for target in "$db" "$work/report.csv" "$db-wal"; do
+    for args in "history P-000001" "export patients" "fhir P-000001"; do
+        rc=0
+        nb $args --output "$target" >"$work/out" 2>"$work/err" || rc=$?
+        expect "$args --output $(basename "$target") (the database): exit $rc, $(cat "$work/err")" \
+            [ $rc -eq 1 ]
+        expect "$args --output $(basename "$target"): the message names the database" \
+            grep -q "is the database" "$work/err"
+    done
+done
+expect "the database is still a database with the same content" [ "$(dump_sha "$db")" = "$before" ]
+expect "the link to the database is still a link" [ -L "$work/report.csv" ]
+
 needlebook_check "$db" "the database after every output"
 finish output_files $checks

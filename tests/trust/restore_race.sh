@@ -8,6 +8,7 @@
 #  3. kill -9 at random moments of restores, and faultfs kills and power cuts at I/O points of
 #     one: the live database is afterwards exactly as before (same .dump) or fully restored with
 #     its database.restore row, and passes check.
+#     A live database given through a symbolic or hard link is refused as a database in use.
 #  4. A backup of mode 0666 restored: the live database is 0600.
 # Usage: restore_race.sh NEEDLEBOOK_BINARY
 set -euo pipefail
@@ -108,6 +109,19 @@ grep -qE "cannot be brought to this program's schema|failed its check \(schema: 
 [ -z "$(kept_files)" ] || fail "unmigratable copy: a kept file was left: $(kept_files)"
 nb patient list >/dev/null || fail "unmigratable copy: the clinic no longer opens"
 echo "unmigratable copy refused: $(head -c 160 "$work/err")"
+
+# A live database given through a link (its -wal under the other name holds its newest
+# commits) is refused as a database in use, whatever its name.
+ln -s "$db" "$work/link.db"
+ln "$db" "$work/hard.db"
+for source in link.db hard.db; do
+    rc=0
+    "$needlebook" --db "$work/target.db" restore "$work/$source" >/dev/null 2>"$work/err" || rc=$?
+    [ $rc -eq 1 ] && grep -q "write-ahead-log mode" "$work/err" ||
+        fail "restore of the live database through $source: exit $rc, $(cat "$work/err")"
+    [ ! -e "$work/target.db" ] || fail "restore of $source created the target database"
+done
+rm -f "$work/link.db" "$work/hard.db"
 
 # --- 3. kill -9 and power cuts during a restore ------------------------------------------------
 # What a finished restore leaves: the backup's records and a database.restore row last.

@@ -57,7 +57,7 @@ t = lambda v: "" if v is None else str(v)
 for r in rows:
     canon = [r[0], r[1], r[2], r[3], t(r[4]), t(r[5]), t(r[6]), t(r[7]), r[8], prev]
     if r[10] is not None:
-        canon += [t(r[9]), r[10], bool(r[11])]
+        canon += [t(r[9]), r[10], None if r[11] is None else bool(r[11])]
     elif r[9]:
         canon.append(r[9])
     h = hashlib.sha256(json.dumps(canon, separators=(",", ":"), ensure_ascii=False).encode()).hexdigest()
@@ -142,6 +142,26 @@ for case in "DROP TRIGGER session_area_no_update|trigger session_area_no_update 
     expect_fault "schema: ${case%%|*}" "${case#*|}" --db "$work/schema.db" check
 done
 
+# Objects named sqlite_… can be planted with writable_schema: a trigger that drops overrides.
+cp "$db" "$work/planted.db"
+sqlite3 "$work/planted.db" "PRAGMA writable_schema = ON; INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES ('trigger', 'sqlite_hide_override', 'session_override', 0, 'CREATE TRIGGER sqlite_hide_override BEFORE INSERT ON session_override BEGIN SELECT RAISE(IGNORE); END')"
+expect_fault "a trigger planted under a reserved name" "trigger sqlite_hide_override is not part of schema" \
+    --db "$work/planted.db" check
+# The code lists: a condition code deleted (its new trigger dropped and put back).
+cp "$db" "$work/codes.db"
+sqlite3 "$work/codes.db" "DROP TRIGGER condition_code_no_delete; DELETE FROM condition_code WHERE code = 'pregnancy'"
+restore_triggers "$work/codes.db"
+expect_fault "a condition code deleted" "table condition_code does not hold the codes" --db "$work/codes.db" check
+# Disclosures: the rows naming a patient read by a list, deleted behind the program's back.
+cp "$db" "$work/disclosed.db"
+"$needlebook" --db "$work/disclosed.db" patient list >/dev/null
+sqlite3 "$work/disclosed.db" "DROP TRIGGER audit_disclosure_no_delete; DELETE FROM audit_disclosure"
+restore_triggers "$work/disclosed.db"
+expect_fault "disclosure rows deleted" "the patients it names as disclosed differ" --db "$work/disclosed.db" check
+cp "$db" "$work/framed.db"
+sqlite3 "$work/framed.db" "INSERT INTO audit_disclosure (audit_id, patient_id) VALUES (2, 1)"
+expect_fault "a patient framed as disclosed by a row that is no read" "is not a disclosure" --db "$work/framed.db" check
+
 # --- 4. settings are records ------------------------------------------------------------------
 cp "$db" "$work/settings.db"
 rc=0
@@ -172,6 +192,13 @@ sqlite3 "$work/backdated.db" "DROP TRIGGER audit_log_no_update; UPDATE audit_log
 resign "$work/backdated.db"
 restore_triggers "$work/backdated.db"
 expect_fault "an audit row forged earlier than the one before" "is dated before the row before it" --db "$work/backdated.db" check
+# A clock set ahead would lock out every later write: refused, nothing changed.
+before=$(dump_sha "$db")
+rc=0
+NEEDLEBOOK_NOW=2030-01-01T00:00:00Z nb patient list >/dev/null 2>"$work/err" || rc=$?
+[ $rc -eq 1 ] && grep -q "ahead of the computer's clock" "$work/err" || fail "a read with a clock in 2030: exit $rc, $(cat "$work/err")"
+[ "$(dump_sha "$db")" = "$before" ] || fail "a read with a clock in 2030 changed the database"
+nb patient add --family After --given Future --born 1990-01-01 >/dev/null || fail "a write after the refused future read failed"
 checks_run=$((checks_run + 1))
 echo "seals: 2 re-signed chains found by one seal, 4 schema, 2 settings and 2 clock forgeries named"
 finish seals 5

@@ -115,9 +115,13 @@ storage::ChainHead audit_disclosure(Scope& scope, std::string action, std::strin
                                     std::vector<std::int64_t> patient_ids) {
     std::sort(patient_ids.begin(), patient_ids.end());
     patient_ids.erase(std::unique(patient_ids.begin(), patient_ids.end()), patient_ids.end());
-    auto entry = scope.audit(std::move(action), "", 0, std::nullopt, 0, std::move(reason));
+    auto entry = scope.audit(std::move(action), storage::disclosure_kind, 0, std::nullopt, 0,
+                             std::move(reason));
     entry.record_id.reset();
     entry.revision.reset();
+    // The row's hash covers the set of patients named, so a disclosure row deleted or added
+    // behind the program's back shows.
+    entry.content_hash = storage::disclosure_digest(patient_ids);
     if (patient_ids.size() == 1)
         entry.patient_id = patient_ids.front();
     const auto head = storage::append_audit(scope.db(), entry);

@@ -28,7 +28,7 @@ std::string chain_hash(const StoredAuditRow& row) {
     if (row.os_user) { // schema 4 and later: every field, always
         canonical.push_back(row.record_hash);
         canonical.push_back(*row.os_user);
-        canonical.push_back(row.clock_fixed.value_or(false));
+        canonical.push_back(row.clock_fixed ? nlohmann::json(*row.clock_fixed) : nlohmann::json());
     } else if (!row.record_hash.empty()) { // schema 3
         canonical.push_back(row.record_hash);
     }
@@ -76,6 +76,14 @@ ChainHead chain_head(Database& db) {
 }
 
 ChainHead append_audit(Database& db, const AuditEntry& entry) {
+    // A clock set ahead would lock every later write out (none may go before it): refused.
+    if (const auto system_now = std::chrono::system_clock::now();
+        entry.at > system_now + future_tolerance)
+        throw Refused(fmt::format(
+            "the time of this {} ({}) is ahead of the computer's clock ({}); a record cannot be "
+            "written in the future. Check NEEDLEBOOK_NOW; nothing was changed",
+            entry.action, time::format_utc(entry.at),
+            time::format_utc(std::chrono::floor<std::chrono::seconds>(system_now))));
     // A backup is a frozen copy: a read of it is not recorded in it (a write is refused anyway).
     if (db.is_backup()) {
         db.leave_out_audit_row();
@@ -100,7 +108,9 @@ ChainHead append_audit(Database& db, const AuditEntry& entry) {
                     last->getColumn(3).getString()));
         }
     }
-    if (entry.record_id && entry.revision)
+    if (!entry.content_hash.empty())
+        row.record_hash = entry.content_hash;
+    else if (entry.record_id && entry.revision)
         row.record_hash =
             record_digest(db, entry.record_kind, *entry.record_id, *entry.revision).value_or("");
     row.actor = entry.actor;
@@ -165,6 +175,20 @@ void audit_unaudited_catalogue(Database& db, time::Instant at, const std::string
                                    "AND a.record_id = p.id) ORDER BY p.id"))
         append_audit(db, {at, actor, "product.seed", std::nullopt, "product", row.id, row.revision,
                           row.reason});
+}
+
+std::string disclosure_digest(const std::vector<std::int64_t>& patient_ids) {
+    return sha256_hex(nlohmann::json(patient_ids).dump());
+}
+
+std::string stored_disclosure_digest(Database& db, std::int64_t audit_id) {
+    std::vector<std::int64_t> ids;
+    auto query = db.query("SELECT patient_id FROM audit_disclosure WHERE audit_id = :audit ORDER "
+                          "BY patient_id");
+    query->bind(":audit", audit_id);
+    while (query->executeStep())
+        ids.push_back(query->getColumn(0).getInt64());
+    return disclosure_digest(ids);
 }
 
 void add_disclosures(Database& db, std::int64_t audit_id,

@@ -5,6 +5,7 @@
 #include "needlebook/storage/database.hpp"
 #include "needlebook/time/date.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -23,6 +24,9 @@ struct AuditEntry {
     std::optional<std::int64_t> record_id;
     std::optional<int> revision;
     std::string reason;
+    // For a row that fingerprints something other than a record revision (the patients a read
+    // disclosed): the fingerprint to keep, instead of one looked up by kind, id and revision.
+    std::string content_hash;
 };
 
 // An audit row as stored, every field as text so that `check` hashes exactly what is there.
@@ -51,6 +55,9 @@ struct ChainHead {
     std::string hash;
 };
 
+// How far an audit time may run ahead of the computer's clock (clocks of two machines differ).
+inline constexpr std::chrono::minutes future_tolerance{5};
+
 // Appends `entry` with the fingerprint of its record, the operating-system account and the
 // connection's clock mark; call inside the transaction of the write or read it describes.
 // Refuses (Refused, so the transaction rolls back) a time earlier than the newest row's: no
@@ -66,14 +73,21 @@ ChainHead chain_head(Database& db);
 // product that has none: the values a migration seeded or carried over.
 void audit_unaudited_catalogue(Database& db, time::Instant at, const std::string& actor);
 
+// The record kind of an audit row that names the patients a read disclosed.
+inline constexpr const char* disclosure_kind = "disclosure";
+
+// The fingerprint of the set of patients a read disclosed (ids sorted, without repeats).
+std::string disclosure_digest(const std::vector<std::int64_t>& patient_ids);
+// The fingerprint of the disclosure rows stored for audit row `audit_id`.
+std::string stored_disclosure_digest(Database& db, std::int64_t audit_id);
+
 // Names each patient whose data the read audited as `audit_id` disclosed.
 void add_disclosures(Database& db, std::int64_t audit_id,
                      const std::vector<std::int64_t>& patient_ids);
 
 // The operating-system account that wrote each record revision of `patient_id` (the first audit
 // row of that revision), keyed by "kind:id:revision"; rows from before schema 4 have none.
-std::map<std::string, std::string> write_accounts_of_patient(Database& db,
-                                                             std::int64_t patient_id);
+std::map<std::string, std::string> write_accounts_of_patient(Database& db, std::int64_t patient_id);
 
 // The name of the effective user id, e.g. "root"; "uid N" when it has no name.
 std::string operating_system_account();

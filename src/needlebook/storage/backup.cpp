@@ -251,6 +251,14 @@ void replace_content(SQLite::Database& sql) {
                                        foreign_keys.getColumn(1).getString()));
 }
 
+// Bytes 18 and 19 of an SQLite header are 2 in WAL mode, 1 with a rollback journal.
+bool in_wal_mode(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::array<char, 20> header{};
+    in.read(header.data(), header.size());
+    return in.gcount() == 20 && (header[18] == 2 || header[19] == 2);
+}
+
 } // namespace
 
 StagedRestore::StagedRestore(const fs::path& source, const fs::path& live, const Opener& by)
@@ -268,6 +276,14 @@ StagedRestore::StagedRestore(const fs::path& source, const fs::path& live, const
                 source.string(), wal.string(), source.string()));
         fs::copy_file(source, m_staged, fs::copy_options::overwrite_existing);
         fs::permissions(m_staged, fs::perms::owner_read | fs::perms::owner_write);
+        // A backup is a single-file journal; a file in WAL mode is a database in use, perhaps
+        // through a link whose -wal (holding its newest commits) is under another name.
+        if (in_wal_mode(m_staged))
+            throw Refused(fmt::format(
+                "{} is a database in write-ahead-log mode, in use and perhaps newer than its "
+                "file shows, not a backup. Make a backup of it with 'needlebook --db {} backup "
+                "NEW_FILE' and restore that; nothing was changed",
+                source.string(), source.string()));
         io::sync_file(m_staged);
         m_source = verify_database_file(m_staged);
         m_source.file = source;

@@ -71,7 +71,8 @@ CheckSection foreign_keys(Database& db) {
 std::string describe(const StoredAuditRow& row) {
     std::string record;
     if (!row.record_kind.empty())
-        record = fmt::format(", {} {}", visible(row.record_kind), row.record_id.value_or(0));
+        record = row.record_id ? fmt::format(", {} {}", visible(row.record_kind), *row.record_id)
+                               : fmt::format(", {}", visible(row.record_kind));
     if (row.revision)
         record += fmt::format(" revision {}", *row.revision);
     return fmt::format("audit row {} ({}{} {} by {}{}{})", row.id, visible(row.at),
@@ -102,6 +103,8 @@ void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& re
     std::int64_t expected_id = 1;
     std::string previous_hash;
     std::string previous_at;
+    const auto future_limit = time::format_utc(std::chrono::floor<std::chrono::seconds>(
+        std::chrono::system_clock::now() + future_tolerance));
     int version = 0;
     std::int64_t without_fingerprint = 0;
     guarded(chain, [&] {
@@ -112,6 +115,10 @@ void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& re
                                              "clock was set back or the row was forged",
                                              describe(row), previous_at));
             previous_at = row.at;
+            if (row.at > future_limit)
+                add_fault(chain, fmt::format("{} is dated after the computer's clock ({}): a "
+                                             "clock was set ahead or the row was forged",
+                                             describe(row), future_limit));
             ++chain.checked;
             if (row.id != expected_id)
                 add_fault(chain,
@@ -130,6 +137,14 @@ void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& re
             expected_id = row.id + 1;
             previous_hash = row.hash;
 
+            if (row.record_kind == disclosure_kind) {
+                ++records.checked;
+                if (row.record_hash != stored_disclosure_digest(db, row.id))
+                    add_fault(records, fmt::format("{}: the patients it names as disclosed differ "
+                                                   "from those recorded then",
+                                                   describe(row)));
+                return true;
+            }
             if (!row.record_id || !row.revision || !has_record_digest(row.record_kind))
                 return true;
             if (row.record_hash.empty()) {
@@ -178,6 +193,13 @@ void unaudited_revisions(Database& db, CheckSection& records) {
         }
         if (!db.sql().tableExists("setting"))
             return; // before schema 4 the seeded products had no audit rows
+        auto stray = db.query("SELECT DISTINCT audit_id FROM audit_disclosure d WHERE NOT EXISTS "
+                              "(SELECT 1 FROM audit_log a WHERE a.id = d.audit_id AND "
+                              "a.record_kind = 'disclosure') ORDER BY audit_id");
+        while (stray->executeStep())
+            add_fault(records, fmt::format("audit row {} is not a disclosure, yet patients are "
+                                           "named as disclosed by it",
+                                           stray->getColumn(0).getInt64()));
         auto products = db.query("SELECT code FROM product p WHERE NOT EXISTS (SELECT 1 FROM "
                                  "audit_log a WHERE a.record_kind = 'product' AND a.record_id = "
                                  "p.id) ORDER BY id");
@@ -195,8 +217,12 @@ struct SchemaEntry {
 
 std::map<std::string, SchemaEntry> schema_entries(SQLite::Database& sql) {
     std::map<std::string, SchemaEntry> entries;
+    // SQLite's own tables hold statistics and counters, nothing that runs; any other object
+    // named sqlite_… (a trigger planted with writable_schema) is compared like the rest.
     SQLite::Statement query(sql, "SELECT name, type, tbl_name, coalesce(sql, '') FROM "
-                                 "main.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+                                 "main.sqlite_schema WHERE NOT (type = 'table' AND (name = "
+                                 "'sqlite_sequence' OR name LIKE 'sqlite\\_stat%' ESCAPE "
+                                 "'\\'))");
     while (query.executeStep())
         entries[query.getColumn(0).getString()] = {query.getColumn(1).getString(),
                                                    query.getColumn(2).getString(),
@@ -234,6 +260,23 @@ CheckSection schema_matches(Database& db) {
             if (!expected.contains(name))
                 add_fault(section,
                           fmt::format("{} {} is not part of schema {}", entry.type, name, version));
+        // The code lists records refer to hold exactly the codes the schema seeded: a deleted
+        // condition code would stop that condition from ever being put on file.
+        for (const char* table : {"treatment_area", "reaction_kind", "condition_code"}) {
+            if (!expected.contains(table) || !found.contains(table))
+                continue;
+            const auto codes = [&](SQLite::Database& sql) {
+                std::vector<std::string> rows;
+                SQLite::Statement query(sql,
+                                        fmt::format("SELECT * FROM main.{} ORDER BY 1", table));
+                while (query.executeStep())
+                    rows.push_back(query.getColumn(0).getString());
+                return rows;
+            };
+            if (codes(reference) != codes(db.sql()))
+                add_fault(section, fmt::format("table {} does not hold the codes of schema {}",
+                                               table, version));
+        }
     });
     return section;
 }

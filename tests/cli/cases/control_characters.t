@@ -174,7 +174,7 @@ $ needlebook audit --patient P-000001
 > 69  2026-11-23T15:00:00Z  tester  patient.amend  P-000001  patient 1          2  note added⏎by phone                              fixed  ${OS_USER}
 > 70  2026-11-23T15:00:00Z  tester  session.show   P-000001  session 1          1  -                                                fixed  ${OS_USER}
 > 71  2026-11-23T15:00:00Z  tester  patient.show   P-000001  patient 1          2  -                                                fixed  ${OS_USER}
-> 72  2026-11-23T15:00:00Z  tester  patient.list   P-000001  -                  -  search '': 1 patients                            fixed  ${OS_USER}
+> 72  2026-11-23T15:00:00Z  tester  patient.list   P-000001  disclosure         -  search '': 1 patients                            fixed  ${OS_USER}
 > 73  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss  fixed  ${OS_USER}
 
 # JSON and CSV carry the text as stored, quoted by their own rules.

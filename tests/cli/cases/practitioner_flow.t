@@ -216,7 +216,7 @@ $ needlebook session list --voided
 > session.log|tester|session|2|1|
 > patient.amend|tester|patient|1|2|new phone number
 > patient.show|tester|patient|1|2|
-> patient.list|tester||||search '': 1 patients
+> patient.list|tester|disclosure|||search '': 1 patients
 > session.void|tester|session|2|2|entered for the wrong patient
-> session.list|tester||||1 sessions
-> session.list|tester||||2 sessions
+> session.list|tester|disclosure|||1 sessions
+> session.list|tester|disclosure|||2 sessions
