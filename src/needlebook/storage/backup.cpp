@@ -367,8 +367,12 @@ bool readable_database(const fs::path& path) {
         SQLite::Database probe(path.string(), SQLite::OPEN_READONLY, 5000);
         sqlite3_db_config(probe.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
         return probe.execAndGet("PRAGMA quick_check").getString() == "ok";
-    } catch (const SQLite::Exception&) {
-        return false;
+    } catch (const SQLite::Exception& e) {
+        // Only a damaged file is unreadable. A busy one is in use: replacing it by rename would
+        // lose what its writers commit to the old file, so that is a failure, not damage.
+        if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT)
+            return false;
+        throw StorageError(describe_failure(e, path.string()));
     }
 }
 

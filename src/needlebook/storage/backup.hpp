@@ -70,7 +70,8 @@ void restore_database(Database& live, const StagedRestore& staged,
 void replace_damaged_database(const std::filesystem::path& live, const StagedRestore& staged,
                               const std::filesystem::path& keep);
 
-// Whether SQLite can read `path` as a database that passes PRAGMA quick_check.
+// Whether SQLite can read `path` as a database that passes PRAGMA quick_check; false only for a
+// damaged file. Throws StorageError when it cannot tell (busy, I/O error).
 bool readable_database(const std::filesystem::path& path);
 
 } // namespace needlebook::storage
