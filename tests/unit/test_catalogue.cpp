@@ -99,7 +99,7 @@ TEST_CASE_TEMPLATE("codes are matched whatever their case", E, ALL_CATALOGUES) {
     }
 }
 
-TEST_CASE("the catalogues hold every entry DESIGN.md lists") {
+TEST_CASE("the catalogues hold every entry the README lists") {
     SUBCASE("areas") {
         CHECK(codes<Area>() == std::set<std::string>{
                                    "forehead", "glabella", "temple", "periorbital", "nose", "cheek",

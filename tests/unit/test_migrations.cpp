@@ -198,7 +198,7 @@ TEST_CASE("a new database file is readable and writable by its owner only") {
     CHECK((info.st_mode & 0777) == 0600);
 }
 
-TEST_CASE("every connection gets the pragmas of DESIGN.md") {
+TEST_CASE("every connection gets the pragmas the README names") {
     TempDir dir;
     const auto path = dir.path() / "clinic.db";
     for (const auto create : {storage::Database::Create::yes, storage::Database::Create::no}) {

@@ -46,7 +46,7 @@ const time::ClinicZone& london() {
     return zone;
 }
 
-// The defaults of clinical-reference.md, written out by hand so the pure tests need no database.
+// The defaults of docs/clinical-defaults.md, written out by hand so the pure tests need no database.
 ClinicSettings reference_settings() {
     ClinicSettings settings;
     settings.interval_warn_days = 28;

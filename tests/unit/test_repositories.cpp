@@ -492,7 +492,7 @@ TEST_CASE("ConditionRepository: conditions and consents round trip") {
     }
 }
 
-TEST_CASE("SettingsRepository: the defaults of clinical-reference.md") {
+TEST_CASE("SettingsRepository: the defaults of docs/clinical-defaults.md") {
     auto db = storage::Database::in_memory();
     const auto settings = storage::SettingsRepository(db).load();
     CHECK(settings.time_zone.empty()); // the system's zone

@@ -17,7 +17,7 @@ using test::utc;
 
 namespace {
 
-// The clinic's defaults as the schema seeds them (clinical-reference.md).
+// The clinic's defaults as the schema seeds them (docs/clinical-defaults.md).
 ClinicSettings default_settings() {
     auto db = storage::Database::in_memory();
     return storage::SettingsRepository(db).load();
@@ -85,7 +85,7 @@ TEST_CASE("a plain session with consent on file has no findings") {
 }
 
 TEST_CASE("contraindications on file: block or warn as the clinic's policy says") {
-    // clinical-reference.md: these block, the rest warn.
+    // docs/clinical-defaults.md: these block, the rest warn.
     const std::vector<ConditionCode> blocking{ConditionCode::active_infection,
                                               ConditionCode::open_wound,
                                               ConditionCode::eczema,

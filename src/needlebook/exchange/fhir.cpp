@@ -1,5 +1,5 @@
 // FHIR R4 export: every record of a patient's history becomes resources of one Bundle.
-// Mapping (shared/clinical-reference.md, "Standards this maps to"):
+// Mapping (docs/clinical-defaults.md, "Standards this maps to"):
 //   patient → Patient (+ Observation for the Fitzpatrick type); condition → Condition;
 //   consent → Consent; session → Encounter + Procedure (bodySite per area, performer,
 //   focalDevice for the device and the cartridge lot); area → Observation of the depth in mm;

@@ -1,6 +1,6 @@
 #pragma once
 // FHIR R4 export: a Bundle of type "collection" built from the mapping in
-// shared/clinical-reference.md ("Standards this maps to").
+// docs/clinical-defaults.md ("Standards this maps to").
 
 #include "needlebook/records/scope.hpp"
 

@@ -1,6 +1,7 @@
 #pragma once
-// The fixed catalogues of DESIGN.md: each enum has one table of codes (lowercase with hyphens,
-// as typed on the command line and stored in SQLite) and human labels (as printed).
+// The fixed catalogues (README "Command reference", Catalogues): each enum has one table of codes
+// (lowercase with hyphens, as typed on the command line and stored in SQLite) and human labels (as
+// printed).
 
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// The clinic's settings: the defaults of shared/clinical-reference.md, changeable per clinic.
+// The clinic's settings: the defaults of docs/clinical-defaults.md, changeable per clinic.
 
 #include "needlebook/model/catalogue.hpp"
 

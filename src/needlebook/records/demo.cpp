@@ -51,7 +51,7 @@ private:
 struct AreaPlan {
     Area area;
     bool sided;
-    double low, high; // the typical range of clinical-reference.md
+    double low, high; // the typical range of docs/clinical-defaults.md
 };
 
 std::vector<AreaPlan> areas_for(Indication indication) {
@@ -164,7 +164,7 @@ struct ReactionPlan {
     int duration_low, duration_high; // days from onset to resolution
 };
 
-// Mostly within the norms of clinical-reference.md; a few run long, a few are adverse.
+// Mostly within the norms of docs/clinical-defaults.md; a few run long, a few are adverse.
 constexpr std::array reaction_plans{
     ReactionPlan{ReactionKind::erythema, 0.80, 0, 0, 1, 5},
     ReactionPlan{ReactionKind::pinpoint_bleeding, 0.30, 0, 0, 0, 1},

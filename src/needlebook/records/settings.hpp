@@ -1,5 +1,5 @@
 #pragma once
-// Use cases for the clinic's settings: the defaults of clinical-reference.md, changed per clinic.
+// Use cases for the clinic's settings: the defaults of docs/clinical-defaults.md, changed per clinic.
 //
 // Keys: time_zone, isotretinoin_months, consent_valid_months, interval_warn_days,
 // interval_block_days, followup_due_days, depth_limit.AREA (mm), recovery.KIND (days, or

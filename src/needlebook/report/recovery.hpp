@@ -1,6 +1,6 @@
 #pragma once
 // report recovery: how long reactions took to settle, grouped by kind, area, depth band,
-// Fitzpatrick type, device or serum (DESIGN.md "Recovery timelines").
+// Fitzpatrick type, device or serum (README "Reports for the clinic manager").
 
 #include "needlebook/model/report_facts.hpp"
 #include "needlebook/records/scope.hpp"

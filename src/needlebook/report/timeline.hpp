@@ -1,5 +1,5 @@
 #pragma once
-// Recovery timelines (DESIGN.md "Recovery timelines"): day counts of one reaction against its
+// Recovery timelines (README "Reports for the clinic manager"): day counts of one reaction against its
 // session and the clinic's norm for its kind. Every report and the history use these.
 
 #include "needlebook/model/reaction.hpp"

@@ -54,7 +54,7 @@ public:
     enum class Create { no, yes };
 
     // Opens (creating with mode 0600 when asked), refuses a schema newer than this program,
-    // sets the pragmas of DESIGN.md and applies pending migrations.
+    // sets the pragmas of the README ("Where the data lives") and applies pending migrations.
     // A file marked as a backup (backup_application_id) is opened read-only instead, its bytes
     // left as they are: no journal mode switch, no migration, no checkpoint, query_only. Every
     // write to it is refused (Refused); so is Create::yes, and a backup older than this
