@@ -4,6 +4,7 @@
 #include "cli/options.hpp"
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/storage/migrations.hpp"
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -28,6 +29,9 @@ int fail(Context& context, int code, const std::string& message) {
 int run(int argc, char** argv) {
     CLI::App app{"Needlebook: treatment records for microneedling clinics", "needlebook"};
     needs_command(&app);
+    app.set_version_flag("--version", fmt::format("needlebook {} (database schema {})",
+                                                  NEEDLEBOOK_VERSION,
+                                                  storage::latest_schema_version()));
     app.fallthrough(); // global options may also follow the command
     Context context;
     app.add_option("--db", context.options.db_path,
@@ -65,6 +69,8 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ExtrasError& e) {
         // Usually a value with a space left unquoted, or two values after one --area.

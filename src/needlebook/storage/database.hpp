@@ -140,8 +140,11 @@ private:
 
     Database(std::unique_ptr<SQLite::Database> sql, std::string path);
     void migrate(const Opener* by);
-    // Refuses to write to a file that fails PRAGMA quick_check; run once, before the first write.
+    // Refuses to write to a file whose header is unsound; run once, before the first write, at
+    // a cost that does not grow with the file.
     void check_before_first_write();
+    // Refuses a file that fails PRAGMA quick_check, which reads every page.
+    void check_whole_file();
 
     std::unique_ptr<SQLite::Database> m_sql;
     std::string m_path;
