@@ -29,9 +29,9 @@ int fail(Context& context, int code, const std::string& message) {
 int run(int argc, char** argv) {
     CLI::App app{"Needlebook: treatment records for microneedling clinics", "needlebook"};
     needs_command(&app);
-    app.set_version_flag("--version", fmt::format("needlebook {} (database schema {})",
-                                                  NEEDLEBOOK_VERSION,
-                                                  storage::latest_schema_version()));
+    app.set_version_flag("--version",
+                         fmt::format("needlebook {} (database schema {})", NEEDLEBOOK_VERSION,
+                                     storage::latest_schema_version()));
     app.fallthrough(); // global options may also follow the command
     Context context;
     app.add_option("--db", context.options.db_path,

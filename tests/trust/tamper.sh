@@ -10,7 +10,9 @@
 #   e  a patient_revision inserted by hand           -> that patient and revision
 #   f  a reaction_revision deleted                   -> the reaction (its audit row, or foreign keys)
 #   g  64 bytes over a middle b-tree page's header   -> check exits 1; `patient add` exits 1 and
-#      leaves the file (and -wal) byte for byte; read-only commands exit 0 or fail cleanly
+#      leaves the file (and -wal) byte for byte, or is stored in pages that are sound; check
+#      still exits 1 after it and backup refuses to copy the file; read-only commands exit 0
+#      or fail cleanly
 #   h  an untouched copy                             -> check exits 0
 # The original demo database passes check as well.
 # Usage: tamper.sh NEEDLEBOOK_BINARY
@@ -168,19 +170,36 @@ files_sha() {
 }
 before=$(files_sha)
 expect_fault "g page $page header overwritten" "$db" "(integrity|foreign keys|audit chain|records): "
+# A write reads only the pages it needs, each checked as it is read (the whole-file pass belongs
+# to check, backup and seal): refused with the file left byte for byte, or stored in sound pages.
 write_rc=0
 "$needlebook" --db "$db" patient add --family After --given Damage --born 1990-01-01 \
     >"$work/g.out" 2>"$work/g.err" || write_rc=$?
-[ $write_rc -eq 1 ] || fail "g: patient add on the damaged file exited $write_rc, not 1: $(cat "$work/g.err" "$work/g.out")"
-[ -s "$work/g.err" ] || fail "g: patient add refused without a message"
-messages+=("g patient add: $(sed -e 's/^needlebook: error: //' -e "s#$work/##g" "$work/g.err")")
-after=$(files_sha)
-[ "$before" = "$after" ] || fail "g: patient add changed the damaged file: $before -> $after"
-# Read-only commands: exit 0, or exit 1 with one message on stderr (no crash, no stack of errors).
+if [ $write_rc -eq 1 ]; then
+    [ -s "$work/g.err" ] || fail "g: patient add refused without a message"
+    messages+=("g patient add: $(sed -e 's/^needlebook: error: //' -e "s#$work/##g" "$work/g.err")")
+    [ "$before" = "$(files_sha)" ] || fail "g: a refused patient add changed the damaged file"
+elif [ $write_rc -eq 0 ]; then
+    messages+=("g patient add: stored; the pages it read were sound")
+else
+    fail "g: patient add on the damaged file exited $write_rc: $(cat "$work/g.err" "$work/g.out")"
+fi
+# Either way the damage is still named by check, and backup refuses to copy it.
+run_check "$db"
+[ $check_rc -eq 1 ] || fail "g: after patient add, check exited $check_rc, not 1: $check_err"
+backup_rc=0
+"$needlebook" --db "$db" backup "$work/g-backup.db" >"$work/g.backup.out" 2>"$work/g.backup.err" ||
+    backup_rc=$?
+[ $backup_rc -eq 1 ] || fail "g: backup of the damaged file exited $backup_rc, not 1"
+[ ! -e "$work/g-backup.db" ] || fail "g: backup left a copy of the damaged file"
+messages+=("g backup: $(sed -e 's/^needlebook: error: //' -e "s#$work/##g" "$work/g.backup.err" | head -1)")
+# Reads: exit 0 (an audited read writes its audit row), or exit 1 with one message on stderr and
+# the file unchanged (no crash, no stack of errors).
 reads_ok=0
 reads_refused=0
 for cmd in "patient list" "session list" "report recovery" "audit" "patient show P-000001"; do
     rc=0
+    before=$(files_sha)
     # shellcheck disable=SC2086
     "$needlebook" --db "$db" $cmd >"$work/g.read.out" 2>"$work/g.read.err" || rc=$?
     if [ $rc -eq 0 ]; then
@@ -189,11 +208,11 @@ for cmd in "patient list" "session list" "report recovery" "audit" "patient show
         grep -q '^needlebook: error: ' "$work/g.read.err"; then
         reads_refused=$((reads_refused + 1))
         messages+=("g $cmd: $(sed -e 's/^needlebook: error: //' -e "s#$work/##g" "$work/g.read.err" | head -1)")
+        [ "$before" = "$(files_sha)" ] || fail "g: the refused '$cmd' changed the damaged file"
     else
         fail "g: '$cmd' on the damaged file exited $rc: $(head -3 "$work/g.read.err")"
     fi
 done
-[ "$before" = "$(files_sha)" ] || fail "g: the read-only commands changed the damaged file"
 
 # h: an untouched copy passes.
 cases=$((cases + 1))
@@ -209,6 +228,6 @@ fi
 needlebook_check "$demo" "the original demo database, at the end" || true
 
 echo "tamper: $cases cases, $injected faults injected, $found found and named;" \
-    "damaged file: patient add refused, reads $reads_ok ok / $reads_refused refused cleanly"
+    "damaged file: patient add exit $write_rc, backup refused, reads $reads_ok ok / $reads_refused refused cleanly"
 for m in "${messages[@]}"; do echo "  $m"; done
 finish tamper

@@ -29,6 +29,7 @@ void check_actor(const std::string& actor) {
 
 Scope::Scope(storage::Database& db, time::Clock clock, std::string actor)
     : m_db(db), m_clock(clock), m_actor(std::move(actor)),
+      m_settings_revision(storage::SettingsRepository(db).newest_revision_id()),
       m_settings(storage::SettingsRepository(db).load()),
       m_zone(time::ClinicZone::from_setting(m_settings.time_zone)) {
     check_actor(m_actor);
@@ -36,7 +37,12 @@ Scope::Scope(storage::Database& db, time::Clock clock, std::string actor)
 }
 
 void Scope::reload_settings() {
-    m_settings = storage::SettingsRepository(m_db).load();
+    storage::SettingsRepository settings(m_db);
+    const auto newest = settings.newest_revision_id();
+    if (newest == m_settings_revision)
+        return;
+    m_settings = settings.load();
+    m_settings_revision = newest;
     m_zone = time::ClinicZone::from_setting(m_settings.time_zone);
 }
 

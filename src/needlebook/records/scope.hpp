@@ -21,8 +21,10 @@ public:
     const time::Clock& clock() const { return m_clock; }
     const std::string& actor() const { return m_actor; }
     const time::ClinicZone& zone() const { return m_zone; }
-    // Read when the scope is made, and again after change_setting through it.
+    // Read when the scope is made, and again by reload_settings.
     const ClinicSettings& settings() const { return m_settings; }
+    // Reads the settings again if any has changed since they were read (inside a write, so the
+    // checks use the values in force when it commits).
     void reload_settings();
     // Today in the clinic's zone.
     time::Date today() const { return m_zone.local_date(m_clock.now()); }
@@ -38,6 +40,8 @@ private:
     storage::Database& m_db;
     time::Clock m_clock;
     std::string m_actor;
+    // Read before m_settings: a change committed in between only makes the next reload read again.
+    std::int64_t m_settings_revision;
     ClinicSettings m_settings;
     time::ClinicZone m_zone;
 };

@@ -54,7 +54,9 @@ std::string column_or_null(Database& db, const std::string& column) {
 
 } // namespace
 
-std::string operating_system_account() {
+namespace {
+
+std::string look_up_operating_system_account() {
     const uid_t uid = ::geteuid();
     std::array<char, 4096> buffer{};
     passwd entry{};
@@ -62,6 +64,14 @@ std::string operating_system_account() {
     if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) == 0 && found != nullptr)
         return found->pw_name;
     return fmt::format("uid {}", uid);
+}
+
+} // namespace
+
+const std::string& operating_system_account() {
+    // Looked up once: a demo clinic or an import writes hundreds of thousands of audit rows.
+    static const std::string account = look_up_operating_system_account();
+    return account;
 }
 
 std::string audit_row_hash(const StoredAuditRow& row) {

@@ -90,7 +90,7 @@ void add_disclosures(Database& db, std::int64_t audit_id,
 std::map<std::string, std::string> write_accounts_of_patient(Database& db, std::int64_t patient_id);
 
 // The name of the effective user id, e.g. "root"; "uid N" when it has no name.
-std::string operating_system_account();
+const std::string& operating_system_account();
 
 // Whether any audit row records `action`, e.g. "demo.fill".
 bool has_audit_action(Database& db, const std::string& action);

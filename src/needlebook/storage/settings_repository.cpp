@@ -52,6 +52,12 @@ ClinicSettings SettingsRepository::load() {
     return settings;
 }
 
+std::int64_t SettingsRepository::newest_revision_id() {
+    auto query = m_db.query("SELECT coalesce(max(id), 0) FROM setting_revision");
+    query->executeStep();
+    return query->getColumn(0).getInt64();
+}
+
 std::vector<SettingRevisionRef> SettingsRepository::current_revisions() {
     std::vector<SettingRevisionRef> revisions;
     auto query = m_db.query("SELECT key, id FROM setting_current ORDER BY key");

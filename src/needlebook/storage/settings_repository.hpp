@@ -40,6 +40,9 @@ public:
     explicit SettingsRepository(Database& db) : m_db(db) {}
 
     ClinicSettings load();
+    // The newest setting revision's id: it changes whenever any setting does, so a caller can
+    // tell at the cost of one index lookup whether what it loaded is still in force.
+    std::int64_t newest_revision_id();
     // The row of every key's revision in force, by key.
     std::vector<SettingRevisionRef> current_revisions();
     // Adds the next revision of `key` (a stored key; the caller validates and audits).
