@@ -1,31 +1,18 @@
 // A history is built with a fixed number of queries however many sessions the patient has
 // (issue 3: no query per row). Counted with SQLite's statement trace.
 #include "fixtures.hpp"
+#include "statement_trace.hpp"
 
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/report/history.hpp"
-
-#include <sqlite3.h>
 
 namespace needlebook::test {
 namespace {
 
 // Statements SQLite starts while `work` runs (each top-level statement once, triggers aside).
 template <class Work> int statements_run(storage::Database& db, Work&& work) {
-    int count = 0;
-    sqlite3_trace_v2(
-        db.sql().getHandle(), SQLITE_TRACE_STMT,
-        [](unsigned, void* counter, void*, void* sql) {
-            // Trigger bodies are reported as "-- TRIGGER …"; they are part of one statement.
-            if (std::string_view(static_cast<const char*>(sql)).substr(0, 2) != "--")
-                ++*static_cast<int*>(counter);
-            return 0;
-        },
-        &count);
-    work();
-    sqlite3_trace_v2(db.sql().getHandle(), 0, nullptr, nullptr);
-    return count;
+    return static_cast<int>(trace_statements(db, std::forward<Work>(work)).size());
 }
 
 // A patient with `sessions` sessions four weeks apart, each with a reaction and a follow-up, the

@@ -79,7 +79,9 @@ std::string audit_row_hash(const StoredAuditRow& row) {
 }
 
 ChainHead chain_head(Database& db) {
-    auto last = db.query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    // max(id) is one index lookup; ORDER BY id DESC LIMIT 1 is planned as a (stopped) scan.
+    auto last = db.query("SELECT id, hash FROM audit_log WHERE id = (SELECT max(id) FROM "
+                         "audit_log)");
     if (!last->executeStep())
         return {};
     return {last->getColumn(0).getInt64(), text_or_empty(last->getColumn(1))};
@@ -103,8 +105,8 @@ ChainHead append_audit(Database& db, const AuditEntry& entry) {
     row.id = 1;
     row.at = time::format_utc(entry.at);
     {
-        auto last = db.query("SELECT id, hash, at, actor, action FROM audit_log ORDER BY id DESC "
-                             "LIMIT 1");
+        auto last = db.query("SELECT id, hash, at, actor, action FROM audit_log WHERE id = "
+                             "(SELECT max(id) FROM audit_log)");
         if (last->executeStep()) {
             row.id = last->getColumn(0).getInt64() + 1;
             row.prev_hash = text_or_empty(last->getColumn(1));

@@ -350,6 +350,11 @@ void Database::check_whole_file() {
                                        m_path, first_problem));
 }
 
+void Database::tune_for_bulk_write() {
+    m_sql->exec("PRAGMA cache_size = -65536"); // KiB; pages are allocated only as they are used
+    m_sql->exec("PRAGMA temp_store = MEMORY"); // savepoint journals too
+}
+
 Query Database::query(const std::string& sql) {
     auto& slot = m_statements[sql];
     if (!slot)
