@@ -34,11 +34,24 @@ constexpr std::string_view snomed = "http://snomed.info/sct";
 constexpr std::string_view ucum = "http://unitsofmeasure.org";
 constexpr std::string_view terminology = "http://terminology.hl7.org/CodeSystem/";
 
+// SHA-1 with the digest fetched from OpenSSL once and one context reused: an export hashes
+// several names per resource, and a fetch per call cost more than the hashing.
 std::array<unsigned char, 20> sha1(std::string_view data) {
+    struct Hasher {
+        EVP_MD* md = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+        EVP_MD_CTX* context = EVP_MD_CTX_new();
+        ~Hasher() {
+            EVP_MD_CTX_free(context);
+            EVP_MD_free(md);
+        }
+    };
+    thread_local const Hasher hasher;
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int size = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha1(), nullptr) != 1 ||
-        size < 20)
+    if (hasher.md == nullptr || hasher.context == nullptr ||
+        EVP_DigestInit_ex(hasher.context, hasher.md, nullptr) != 1 ||
+        EVP_DigestUpdate(hasher.context, data.data(), data.size()) != 1 ||
+        EVP_DigestFinal_ex(hasher.context, digest.data(), &size) != 1 || size < 20)
         throw Error("fhir: SHA-1 is not available from OpenSSL");
     std::array<unsigned char, 20> out{};
     std::copy_n(digest.begin(), out.size(), out.begin());
@@ -56,11 +69,14 @@ std::string uuid_of(std::string_view name) {
     auto bytes = sha1(input);
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x50);
     bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);
+    constexpr std::string_view hex_digits = "0123456789abcdef";
     std::string uuid;
+    uuid.reserve(36);
     for (std::size_t i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10)
             uuid += '-';
-        uuid += fmt::format("{:02x}", bytes[i]);
+        uuid += hex_digits[bytes[i] >> 4];
+        uuid += hex_digits[bytes[i] & 0x0f];
     }
     return uuid;
 }
@@ -168,14 +184,95 @@ bool is_void(const report::Amendment& amendment) {
                        [](const auto& change) { return change.field == "voided"; });
 }
 
+// Can `text` go between quotes as it is? Printable ASCII without quote or backslash can;
+// anything else is left to nlohmann's escaping, which also checks the UTF-8.
+bool plain_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+}
+
+void append_string(std::string& text, std::string_view value) {
+    if (!plain_ascii(value)) {
+        text += Json(value).dump();
+        return;
+    }
+    text += '"';
+    text += value;
+    text += '"';
+}
+
+// Appends `value` exactly as nlohmann's dump(2) prints it when nested `indent` spaces deep,
+// straight into `text`: no text of its own to copy and indent again.
+void append_dumped(std::string& text, const Json& value, std::size_t indent) {
+    switch (value.type()) {
+    case Json::value_t::object: {
+        const auto& members = value.get_ref<const Json::object_t&>();
+        if (members.empty()) {
+            text += "{}";
+            return;
+        }
+        text += "{\n";
+        bool first = true;
+        for (const auto& [key, member] : members) {
+            if (!first)
+                text += ",\n";
+            first = false;
+            text.append(indent + 2, ' ');
+            append_string(text, key);
+            text += ": ";
+            append_dumped(text, member, indent + 2);
+        }
+        text += '\n';
+        text.append(indent, ' ');
+        text += '}';
+        return;
+    }
+    case Json::value_t::array: {
+        const auto& items = value.get_ref<const Json::array_t&>();
+        if (items.empty()) {
+            text += "[]";
+            return;
+        }
+        text += "[\n";
+        bool first = true;
+        for (const auto& item : items) {
+            if (!first)
+                text += ",\n";
+            first = false;
+            text.append(indent + 2, ' ');
+            append_dumped(text, item, indent + 2);
+        }
+        text += '\n';
+        text.append(indent, ' ');
+        text += ']';
+        return;
+    }
+    case Json::value_t::string:
+        append_string(text, value.get_ref<const Json::string_t&>());
+        return;
+    case Json::value_t::number_integer:
+        fmt::format_to(std::back_inserter(text), "{}", value.get<std::int64_t>());
+        return;
+    case Json::value_t::number_unsigned:
+        fmt::format_to(std::back_inserter(text), "{}", value.get<std::uint64_t>());
+        return;
+    default: // floating point, booleans, null: nlohmann's own text, as it is for these
+        text += value.dump();
+        return;
+    }
+}
+
 // Resources in order, each once; shared ones (practitioners, devices, medication lots) are
 // kept apart and come last, sorted, however many records refer to them.
 class BundleBuilder {
 public:
-    void add(Json resource) {
-        if (!m_keys.insert(key_of(resource)).second)
-            throw Error(fmt::format("fhir: two resources named {}", key_of(resource)));
-        m_resources.push_back(std::move(resource));
+    // Each resource becomes entry text at once, so nothing of a patient outlives the patient.
+    void add(const Json& resource) {
+        auto key = key_of(resource);
+        // Within one patient: other patients' resource ids differ by a record id or chart code.
+        if (!m_keys.insert(key).second)
+            throw Error(fmt::format("fhir: two resources named {}", key));
+        append_entry(key, resource);
     }
     void add_shared(Json resource) {
         const auto key = key_of(resource);
@@ -184,16 +281,16 @@ public:
     // Writes the resources added since the last flush as entries, and forgets them; the shared
     // ones (products, makers, practitioners) wait for the end, as they serve every patient.
     void flush(std::ostream& out) {
-        for (auto& resource : m_resources)
-            write_entry(out, std::move(resource));
-        m_resources.clear();
+        out.write(m_text.data(), static_cast<std::streamsize>(m_text.size()));
+        m_text.clear(); // keeps its capacity: the next patient's text reuses it
+        m_keys.clear();
     }
     void finish(std::ostream& out) {
-        flush(out);
-        for (auto& [key, resource] : m_shared)
-            write_entry(out, std::move(resource));
+        for (const auto& [key, resource] : m_shared)
+            append_entry(key, resource);
         m_shared.clear();
-        out << (m_written > 0 ? "\n  ]\n}\n" : "\n}\n");
+        m_text += m_written > 0 ? "\n  ]\n}\n" : "\n}\n";
+        flush(out);
     }
     void start(std::ostream& out, const std::string& id) {
         out << "{\n  \"resourceType\": \"Bundle\",\n  \"id\": " << Json(id).dump()
@@ -203,29 +300,21 @@ public:
 
 private:
     static std::string key_of(const Json& resource) {
-        return fmt::format("{}/{}", resource.at("resourceType").get<std::string>(),
-                           resource.at("id").get<std::string>());
+        return fmt::format("{}/{}", resource.at("resourceType").get_ref<const std::string&>(),
+                           resource.at("id").get_ref<const std::string&>());
     }
-    static Json entry(Json resource) {
-        const auto full_url = fmt::format("urn:uuid:{}", uuid_of(key_of(resource)));
-        return {{"fullUrl", full_url}, {"resource", std::move(resource)}};
-    }
-    // Exactly what dump(2) of the whole bundle would print for this entry: JSON text has no raw
-    // line breaks, so indenting every line by four spaces nests it under "entry".
-    void write_entry(std::ostream& out, Json resource) {
-        std::string text = entry(std::move(resource)).dump(2);
-        std::string indented = "    ";
-        indented.reserve(text.size() + text.size() / 8);
-        for (const char c : text) {
-            indented += c;
-            if (c == '\n')
-                indented += "    ";
-        }
-        out << (m_written++ == 0 ? ",\n  \"entry\": [\n" : ",\n") << indented;
+    // Exactly what dump(2) of the whole bundle prints for the entry {fullUrl, resource}.
+    void append_entry(const std::string& key, const Json& resource) {
+        m_text += m_written++ == 0 ? ",\n  \"entry\": [\n" : ",\n";
+        m_text += "    {\n      \"fullUrl\": \"urn:uuid:";
+        m_text += uuid_of(key);
+        m_text += "\",\n      \"resource\": ";
+        append_dumped(m_text, resource, 6);
+        m_text += "\n    }";
     }
 
+    std::string m_text; // the entries of the patient being exported
     std::set<std::string> m_keys;
-    std::vector<Json> m_resources;
     std::map<std::string, Json> m_shared;
     long long m_written = 0;
 };
