@@ -9,10 +9,12 @@
 #include "needlebook/exchange/fhir.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/exchange/fhir_json_writer.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/render/html.hpp"
 #include "needlebook/report/history.hpp"
+#include "needlebook/storage/patient_repository.hpp"
 
 #include <algorithm>
 #include <array>
@@ -34,11 +36,24 @@ constexpr std::string_view snomed = "http://snomed.info/sct";
 constexpr std::string_view ucum = "http://unitsofmeasure.org";
 constexpr std::string_view terminology = "http://terminology.hl7.org/CodeSystem/";
 
+// SHA-1 with the digest fetched from OpenSSL once and one context reused: an export hashes
+// several names per resource, and a fetch per call cost more than the hashing.
 std::array<unsigned char, 20> sha1(std::string_view data) {
+    struct Hasher {
+        EVP_MD* md = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+        EVP_MD_CTX* context = EVP_MD_CTX_new();
+        ~Hasher() {
+            EVP_MD_CTX_free(context);
+            EVP_MD_free(md);
+        }
+    };
+    thread_local const Hasher hasher;
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int size = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha1(), nullptr) != 1 ||
-        size < 20)
+    if (hasher.md == nullptr || hasher.context == nullptr ||
+        EVP_DigestInit_ex(hasher.context, hasher.md, nullptr) != 1 ||
+        EVP_DigestUpdate(hasher.context, data.data(), data.size()) != 1 ||
+        EVP_DigestFinal_ex(hasher.context, digest.data(), &size) != 1 || size < 20)
         throw Error("fhir: SHA-1 is not available from OpenSSL");
     std::array<unsigned char, 20> out{};
     std::copy_n(digest.begin(), out.size(), out.begin());
@@ -56,11 +71,14 @@ std::string uuid_of(std::string_view name) {
     auto bytes = sha1(input);
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x50);
     bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);
+    constexpr std::string_view hex_digits = "0123456789abcdef";
     std::string uuid;
+    uuid.reserve(36);
     for (std::size_t i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10)
             uuid += '-';
-        uuid += fmt::format("{:02x}", bytes[i]);
+        uuid += hex_digits[bytes[i] >> 4];
+        uuid += hex_digits[bytes[i] & 0x0f];
     }
     return uuid;
 }
@@ -91,49 +109,82 @@ std::string fhir_id(std::string_view prefix, std::string_view key) {
     return fmt::format("{}-{:02x}{:02x}{:02x}{:02x}", id, hash[0], hash[1], hash[2], hash[3]);
 }
 
-Json reference(std::string_view type, std::string_view id) {
-    return {{"reference", fmt::format("urn:uuid:{}", uuid_of(fmt::format("{}/{}", type, id)))},
-            {"type", type}};
+// A reference to a resource of the bundle by its fullUrl, made once and written wherever the
+// resource is referred to: {"reference": "urn:uuid:…", "type": "Patient"}.
+struct Reference {
+    std::string_view type;
+    std::string url;
+};
+
+Reference reference_to(std::string_view type, std::string_view id) {
+    return {type, fmt::format("urn:uuid:{}", uuid_of(fmt::format("{}/{}", type, id)))};
 }
 
-Json text_concept(std::string_view text) {
-    return {{"text", text}};
+void write_reference(JsonWriter& json, const Reference& target) {
+    json.object([&] {
+        json.member("reference", target.url);
+        json.member("type", target.type);
+    });
 }
 
-Json coded(std::string_view system, std::string_view code, std::string_view display) {
-    return {{"coding", Json::array({{{"system", system}, {"code", code}, {"display", display}}})},
-            {"text", display}};
+void write_references(JsonWriter& json, const std::vector<Reference>& targets) {
+    json.array([&] {
+        for (const auto& target : targets)
+            write_reference(json, target);
+    });
 }
 
-// The HL7 code systems under terminology.hl7.org, e.g. hl7_coded("v3-ActCode", "AMB", …).
-Json hl7_coded(std::string_view system, std::string_view code, std::string_view display) {
-    return coded(fmt::format("{}{}", terminology, system), code, display);
+void text_concept(JsonWriter& json, std::string_view text) {
+    json.object([&] { json.member("text", text); });
+}
+
+void coded(JsonWriter& json, std::string_view system, std::string_view code,
+           std::string_view display) {
+    json.object([&] {
+        json.array("coding", [&] {
+            json.object([&] {
+                json.member("system", system);
+                json.member("code", code);
+                json.member("display", display);
+            });
+        });
+        json.member("text", display);
+    });
+}
+
+// The HL7 code systems under terminology.hl7.org, e.g. hl7_coded(json, "v3-ActCode", "AMB", …).
+void hl7_coded(JsonWriter& json, std::string_view system, std::string_view code,
+               std::string_view display) {
+    coded(json, fmt::format("{}{}", terminology, system), code, display);
 }
 
 constexpr std::array<std::string_view, 3> severity_displays{"Mild", "Moderate", "Severe"};
 
 // The SNOMED CT qualifiers of FHIR's condition-severity value set.
-Json severity_concept(Severity severity) {
+void severity_concept(JsonWriter& json, Severity severity) {
     constexpr std::array<std::string_view, 3> codes{"255604002", "6736007", "24484000"};
     const auto index = static_cast<std::size_t>(severity);
-    return coded(snomed, codes[index], severity_displays[index]);
+    coded(json, snomed, codes[index], severity_displays[index]);
 }
 
-Json notes(const std::vector<std::string>& texts) {
-    Json list = Json::array();
-    for (const auto& text : texts)
-        if (!text.empty())
-            list.push_back({{"text", text}});
-    return list;
+// "note": one annotation per text that is not empty, and no member at all when every text is
+// empty, as FHIR allows no empty array.
+template <class Texts> void notes_of(JsonWriter& json, const Texts& texts) {
+    if (std::all_of(texts.begin(), texts.end(), [](const auto& text) { return text.empty(); }))
+        return;
+    json.array("note", [&] {
+        for (const auto& text : texts)
+            if (!text.empty())
+                json.object([&] { json.member("text", text); });
+    });
 }
 
-// Sets `key` only when `value` holds something: FHIR allows no empty strings or arrays.
-void set_if(Json& resource, std::string_view key, Json value) {
-    const bool empty =
-        value.is_null() ||
-        ((value.is_string() || value.is_array() || value.is_object()) && value.empty());
-    if (!empty)
-        resource[std::string(key)] = std::move(value);
+void notes(JsonWriter& json, std::initializer_list<std::string_view> texts) {
+    notes_of(json, texts);
+}
+
+void notes(JsonWriter& json, const std::vector<std::string>& texts) {
+    notes_of(json, texts);
 }
 
 std::string area_text(Area area, std::optional<Side> side) {
@@ -141,12 +192,12 @@ std::string area_text(Area area, std::optional<Side> side) {
                 : std::string(label_of(area));
 }
 
-std::string status_of(bool voided, std::string_view status) {
-    return voided ? "entered-in-error" : std::string(status);
+std::string_view status_of(bool voided, std::string_view status) {
+    return voided ? "entered-in-error" : status;
 }
 
 // The reason and every field before and after, so no correction is hidden from a reader.
-Json amendment_narrative(const report::Amendment& amendment) {
+void amendment_narrative(JsonWriter& json, const report::Amendment& amendment) {
     std::string div = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>";
     div += render::escape_html(fmt::format("revision {} by {}: {}", amendment.revision.number,
                                            amendment.revision.author, amendment.revision.reason));
@@ -160,7 +211,11 @@ Json amendment_narrative(const report::Amendment& amendment) {
                             render::escape_html(change.after.empty() ? "(none)" : change.after));
         div += "</ul>";
     }
-    return {{"status", "generated"}, {"div", div + "</div>"}};
+    div += "</div>";
+    json.object([&] {
+        json.member("status", "generated");
+        json.member("div", div);
+    });
 }
 
 bool is_void(const report::Amendment& amendment) {
@@ -169,65 +224,95 @@ bool is_void(const report::Amendment& amendment) {
 }
 
 // Resources in order, each once; shared ones (practitioners, devices, medication lots) are
-// kept apart and come last, sorted, however many records refer to them.
+// kept apart and come last, sorted, however many records refer to them. A resource is written
+// as entry text the moment it is added, and a patient's text is written out and forgotten
+// before the next patient: memory holds one patient, whatever the size of the clinic.
 class BundleBuilder {
 public:
-    void add(Json resource) {
-        if (!m_keys.insert(key_of(resource)).second)
-            throw Error(fmt::format("fhir: two resources named {}", key_of(resource)));
-        m_resources.push_back(std::move(resource));
+    explicit BundleBuilder(std::ostream& out) : m_out(out) {}
+    BundleBuilder(const BundleBuilder&) = delete; // its writer points into its own text
+    BundleBuilder& operator=(const BundleBuilder&) = delete;
+
+    void start(const std::string& id) {
+        m_out << "{\n  \"resourceType\": \"Bundle\",\n  \"id\": " << Json(id).dump()
+              << ",\n  \"type\": \"collection\"";
     }
-    void add_shared(Json resource) {
-        const auto key = key_of(resource);
-        m_shared.try_emplace(key, std::move(resource));
+    // Adds the resource `type`/`id`; `write_members(json)` writes its members after
+    // resourceType and id.
+    template <class WriteMembers>
+    void add(std::string_view type, std::string_view id, WriteMembers&& write_members) {
+        auto key = fmt::format("{}/{}", type, id);
+        // Within one patient: other patients' resource ids differ by a record id or chart code.
+        if (!m_keys.insert(key).second)
+            throw Error(fmt::format("fhir: two resources named {}", key));
+        start_entry();
+        append_entry(m_text, m_json, key, type, id, write_members);
     }
-    // Writes the resources added since the last flush as entries, and forgets them; the shared
-    // ones (products, makers, practitioners) wait for the end, as they serve every patient.
-    void flush(std::ostream& out) {
-        for (auto& resource : m_resources)
-            write_entry(out, std::move(resource));
-        m_resources.clear();
+    // The same for a resource shared by many records: written once, the first time.
+    template <class WriteMembers>
+    void add_shared(std::string_view type, std::string_view id, WriteMembers&& write_members) {
+        auto key = fmt::format("{}/{}", type, id);
+        if (m_shared.contains(key))
+            return; // every copy is alike: it is made from the same catalogue entry or name
+        std::string text;
+        JsonWriter json(text, entry_indent);
+        append_entry(text, json, key, type, id, write_members);
+        m_shared.emplace(std::move(key), std::move(text));
     }
-    void finish(std::ostream& out) {
-        flush(out);
-        for (auto& [key, resource] : m_shared)
-            write_entry(out, std::move(resource));
+    // Writes the entries added since the last flush, and forgets them; the shared ones
+    // (products, makers, practitioners) wait for the end, as they serve every patient.
+    void flush() {
+        m_out.write(m_text.data(), static_cast<std::streamsize>(m_text.size()));
+        m_text.clear(); // keeps its capacity: the next patient's text reuses it
+        m_keys.clear();
+    }
+    void finish() {
+        for (const auto& [key, text] : m_shared) {
+            start_entry();
+            m_text += text;
+        }
         m_shared.clear();
-        out << (m_written > 0 ? "\n  ]\n}\n" : "\n}\n");
-    }
-    void start(std::ostream& out, const std::string& id) {
-        out << "{\n  \"resourceType\": \"Bundle\",\n  \"id\": " << Json(id).dump()
-            << ",\n  \"type\": \"collection\"";
+        m_text += m_written > 0 ? "\n  ]\n}\n" : "\n}\n";
+        flush();
     }
     long long written() const { return m_written; }
 
 private:
-    static std::string key_of(const Json& resource) {
-        return fmt::format("{}/{}", resource.at("resourceType").get<std::string>(),
-                           resource.at("id").get<std::string>());
-    }
-    static Json entry(Json resource) {
-        const auto full_url = fmt::format("urn:uuid:{}", uuid_of(key_of(resource)));
-        return {{"fullUrl", full_url}, {"resource", std::move(resource)}};
-    }
-    // Exactly what dump(2) of the whole bundle would print for this entry: JSON text has no raw
-    // line breaks, so indenting every line by four spaces nests it under "entry".
-    void write_entry(std::ostream& out, Json resource) {
-        std::string text = entry(std::move(resource)).dump(2);
-        std::string indented = "    ";
-        indented.reserve(text.size() + text.size() / 8);
-        for (const char c : text) {
-            indented += c;
-            if (c == '\n')
-                indented += "    ";
-        }
-        out << (m_written++ == 0 ? ",\n  \"entry\": [\n" : ",\n") << indented;
+    static constexpr std::size_t entry_indent = 6; // a resource's depth in the bundle
+
+    void start_entry() { m_text += m_written++ == 0 ? ",\n  \"entry\": [\n" : ",\n"; }
+    // Exactly what dump(2) of the whole bundle prints for the entry {fullUrl, resource}.
+    template <class WriteMembers>
+    static void append_entry(std::string& text, JsonWriter& json, const std::string& key,
+                             std::string_view type, std::string_view id,
+                             WriteMembers& write_members) {
+        text += "    {\n      \"fullUrl\": \"urn:uuid:";
+        text += uuid_of(key);
+        text += "\",\n      \"resource\": ";
+        json.object([&] {
+            json.member("resourceType", type);
+            json.member("id", id);
+            write_members(json);
+        });
+        text += "\n    }";
     }
 
-    std::set<std::string> m_keys;
-    std::vector<Json> m_resources;
-    std::map<std::string, Json> m_shared;
+    std::ostream& m_out;
+    std::string m_text; // the entries of the patient being exported
+    JsonWriter m_json{m_text, entry_indent};
+    std::set<std::string> m_keys;                // of the patient being exported
+    std::map<std::string, std::string> m_shared; // key → entry text
     long long m_written = 0;
+};
+
+// What every resource of one session refers to, made once per session.
+struct SessionContext {
+    const Session& session;
+    std::string id; // of its Encounter and Procedure: "session-12"
+    std::string performed_at;
+    Reference encounter;
+    Reference procedure;
+    std::optional<Reference> performer;
 };
 
 // The resources of one patient's history, added to a bundle.
@@ -237,333 +322,429 @@ public:
                   const Products& products, const ClinicSettings& settings)
         : m_bundle(bundle), m_history(history), m_products(products), m_settings(settings),
           m_patient_id(fhir_id("patient", history.patient.code)),
-          m_patient(reference("Patient", m_patient_id)) {}
+          m_patient(reference_to("Patient", m_patient_id)) {}
 
     void add_all() {
         add_patient();
         for (const auto& condition : m_history.conditions)
-            m_bundle.add(condition_on_file(condition));
+            add_condition_on_file(condition);
         for (const auto& consent : m_history.consents)
-            m_bundle.add(consent_resource(consent));
+            add_consent(consent);
         for (const auto& entry : m_history.sessions)
             add_session(entry);
     }
 
 private:
     void add_patient();
-    Json skin_type_observation(int fitzpatrick) const;
-    Json condition_on_file(const Condition& condition) const;
-    Json consent_resource(const Consent& consent) const;
+    void add_skin_type_observation(int fitzpatrick);
+    void add_condition_on_file(const Condition& condition);
+    void add_consent(const Consent& consent);
     void add_session(const report::SessionEntry& entry);
-    Json encounter(const Session& session, const std::string& id,
-                   const std::optional<Json>& practitioner) const;
-    Json procedure(const Session& session, const std::string& id,
-                   const std::optional<Json>& practitioner, Json devices, Json medications) const;
-    Json depth_observation(const Session& session, std::size_t index) const;
-    Json serum_administration(const Session& session, std::size_t index, Json medication,
-                              const std::optional<Json>& practitioner) const;
-    void add_reaction(const Session& session, const report::ReactionEntry& item);
-    Json reaction_observation(const Session& session, const report::ReactionEntry& item,
-                              const std::string& id) const;
-    Json adverse_event(const Session& session, const report::ReactionEntry& item,
-                       const std::string& id) const;
-    Json reaction_condition(const report::ReactionEntry& item, const std::string& id) const;
-    Json followup_observation(const Session& session, const Followup& followup) const;
+    void add_encounter(const SessionContext& context);
+    std::vector<Reference> add_devices(const Session& session);
+    void add_procedure(const SessionContext& context, const std::vector<Reference>& devices,
+                       const std::vector<Reference>& medications);
+    void add_depth_observation(const SessionContext& context, std::size_t index);
+    void add_serum_administration(const SessionContext& context, std::size_t index,
+                                  const Reference& medication);
+    void add_reaction(const SessionContext& context, const report::ReactionEntry& item);
+    void add_reaction_observation(const SessionContext& context, const report::ReactionEntry& item,
+                                  const std::string& id);
+    void add_adverse_event(const SessionContext& context, const report::ReactionEntry& item,
+                           const std::string& id);
+    void add_reaction_condition(const report::ReactionEntry& item, const std::string& id);
+    void add_followup_observation(const SessionContext& context, const Followup& followup);
     void add_provenances(const std::vector<report::Amendment>& amendments,
-                         const std::string& record, const Json& targets);
+                         const std::string& record, const std::vector<Reference>& targets);
 
-    std::optional<Json> practitioner(const std::string& name);
-    Json devices_of(const Session& session);
-    Json medication(const SerumUse& use);
-    Json procedure_reference(const Session& session) const {
-        return reference("Procedure", fmt::format("session-{}", session.id));
-    }
-    Json encounter_reference(const Session& session) const {
-        return reference("Encounter", fmt::format("session-{}", session.id));
-    }
+    std::optional<Reference> practitioner(const std::string& name);
+    Reference medication(const SerumUse& use);
 
     BundleBuilder& m_bundle;
     const report::PatientHistory& m_history;
     const Products& m_products;
     const ClinicSettings& m_settings;
     std::string m_patient_id;
-    Json m_patient;
+    Reference m_patient;
 };
 
 void PatientExport::add_patient() {
     const auto& patient = m_history.patient;
     const auto& d = patient.details;
-    Json resource{{"resourceType", "Patient"}, {"id", m_patient_id}};
-    Json identifier{{"use", "usual"},
-                    {"type", hl7_coded("v2-0203", "MR", "Medical record number")},
-                    {"value", patient.code}};
-    resource["identifier"] = Json::array({identifier});
-    resource["active"] = !patient.revision.voided;
-    Json name{{"use", "official"}};
-    set_if(name, "family", d.family_name);
-    if (!d.given_name.empty())
-        name["given"] = Json::array({d.given_name});
-    resource["name"] = Json::array({name});
-    Json telecom = Json::array();
-    if (!d.phone.empty())
-        telecom.push_back({{"system", "phone"}, {"value", d.phone}});
-    if (!d.email.empty())
-        telecom.push_back({{"system", "email"}, {"value", d.email}});
-    set_if(resource, "telecom", std::move(telecom));
-    resource["birthDate"] = time::format_date(d.birth_date);
-    m_bundle.add(std::move(resource));
+    m_bundle.add("Patient", m_patient_id, [&](JsonWriter& json) {
+        json.array("identifier", [&] {
+            json.object([&] {
+                json.member("use", "usual");
+                json.key("type");
+                hl7_coded(json, "v2-0203", "MR", "Medical record number");
+                json.member("value", patient.code);
+            });
+        });
+        json.member("active", !patient.revision.voided);
+        json.array("name", [&] {
+            json.object([&] {
+                json.member("use", "official");
+                if (!d.family_name.empty())
+                    json.member("family", d.family_name);
+                if (!d.given_name.empty())
+                    json.array("given", [&] { json.value(d.given_name); });
+            });
+        });
+        if (!d.phone.empty() || !d.email.empty())
+            json.array("telecom", [&] {
+                if (!d.phone.empty())
+                    json.object([&] {
+                        json.member("system", "phone");
+                        json.member("value", d.phone);
+                    });
+                if (!d.email.empty())
+                    json.object([&] {
+                        json.member("system", "email");
+                        json.member("value", d.email);
+                    });
+            });
+        json.member("birthDate", time::format_date(d.birth_date));
+    });
     if (d.fitzpatrick)
-        m_bundle.add(skin_type_observation(*d.fitzpatrick));
-    add_provenances(m_history.patient_amendments, m_patient_id,
-                    Json::array({reference("Patient", m_patient_id)}));
+        add_skin_type_observation(*d.fitzpatrick);
+    add_provenances(m_history.patient_amendments, m_patient_id, {m_patient});
 }
 
-Json PatientExport::skin_type_observation(int fitzpatrick) const {
-    return {{"resourceType", "Observation"},
-            {"id", fhir_id("fitzpatrick", m_history.patient.code)},
-            {"status", "final"},
-            {"category", Json::array({hl7_coded("observation-category", "exam", "Exam")})},
-            {"code", text_concept("Fitzpatrick skin type")},
-            {"subject", m_patient},
-            {"valueCodeableConcept",
-             text_concept(fmt::format("type {}", fitzpatrick_roman(fitzpatrick)))}};
+void PatientExport::add_skin_type_observation(int fitzpatrick) {
+    m_bundle.add("Observation", fhir_id("fitzpatrick", m_history.patient.code),
+                 [&](JsonWriter& json) {
+                     json.member("status", "final");
+                     json.array("category",
+                                [&] { hl7_coded(json, "observation-category", "exam", "Exam"); });
+                     json.key("code");
+                     text_concept(json, "Fitzpatrick skin type");
+                     json.key("subject");
+                     write_reference(json, m_patient);
+                     json.key("valueCodeableConcept");
+                     text_concept(json, fmt::format("type {}", fitzpatrick_roman(fitzpatrick)));
+                 });
 }
 
-Json PatientExport::condition_on_file(const Condition& condition) const {
+void PatientExport::add_condition_on_file(const Condition& condition) {
     const auto& d = condition.details;
-    Json resource{{"resourceType", "Condition"}, {"id", fmt::format("condition-{}", condition.id)}};
-    if (condition.revision.voided)
-        resource["verificationStatus"] =
-            hl7_coded("condition-ver-status", "entered-in-error", "Entered in Error");
-    else
-        resource["clinicalStatus"] = d.resolved_on
-                                         ? hl7_coded("condition-clinical", "resolved", "Resolved")
-                                         : hl7_coded("condition-clinical", "active", "Active");
-    resource["category"] =
-        Json::array({hl7_coded("condition-category", "problem-list-item", "Problem List Item")});
-    resource["code"] = text_concept(label_of(d.code));
-    resource["subject"] = m_patient;
-    if (d.since)
-        resource["onsetDateTime"] = time::format_date(*d.since);
-    if (d.resolved_on)
-        resource["abatementDateTime"] = time::format_date(*d.resolved_on);
-    set_if(resource, "note", notes({d.note}));
-    return resource;
+    m_bundle.add("Condition", fmt::format("condition-{}", condition.id), [&](JsonWriter& json) {
+        if (condition.revision.voided) {
+            json.key("verificationStatus");
+            hl7_coded(json, "condition-ver-status", "entered-in-error", "Entered in Error");
+        } else {
+            json.key("clinicalStatus");
+            if (d.resolved_on)
+                hl7_coded(json, "condition-clinical", "resolved", "Resolved");
+            else
+                hl7_coded(json, "condition-clinical", "active", "Active");
+        }
+        json.array("category", [&] {
+            hl7_coded(json, "condition-category", "problem-list-item", "Problem List Item");
+        });
+        json.key("code");
+        text_concept(json, label_of(d.code));
+        json.key("subject");
+        write_reference(json, m_patient);
+        if (d.since)
+            json.member("onsetDateTime", time::format_date(*d.since));
+        if (d.resolved_on)
+            json.member("abatementDateTime", time::format_date(*d.resolved_on));
+        notes(json, {d.note});
+    });
 }
 
-Json PatientExport::consent_resource(const Consent& consent) const {
+void PatientExport::add_consent(const Consent& consent) {
     const auto& d = consent.details;
-    Json resource{
-        {"resourceType", "Consent"},
-        {"id", fmt::format("consent-{}", consent.id)},
-        {"status", status_of(consent.revision.voided, "active")},
-        {"scope", hl7_coded("consentscope", "treatment", "Treatment")},
-        {"category", Json::array({coded("http://loinc.org", "59284-0", "Patient Consent")})},
-        {"patient", m_patient},
-        {"dateTime", time::format_date(d.signed_on)},
-        {"performer", Json::array({m_patient})},
-        {"policyRule", hl7_coded("v3-ActCode", "OPTIN", "opt-in")}};
-    // Valid for the clinic's consent_valid_months, as the clinical checks count it.
-    Json provision{{"type", "permit"},
-                   {"period",
-                    {{"start", time::format_date(d.signed_on)},
-                     {"end", time::format_date(time::add_months(
-                                 d.signed_on, m_settings.consent_valid_months))}}}};
-    if (!d.covers.empty())
-        provision["code"] = Json::array({text_concept(d.covers)});
-    resource["provision"] = std::move(provision);
-    return resource;
+    m_bundle.add("Consent", fmt::format("consent-{}", consent.id), [&](JsonWriter& json) {
+        json.member("status", status_of(consent.revision.voided, "active"));
+        json.key("scope");
+        hl7_coded(json, "consentscope", "treatment", "Treatment");
+        json.array("category",
+                   [&] { coded(json, "http://loinc.org", "59284-0", "Patient Consent"); });
+        json.key("patient");
+        write_reference(json, m_patient);
+        json.member("dateTime", time::format_date(d.signed_on));
+        json.array("performer", [&] { write_reference(json, m_patient); });
+        json.key("policyRule");
+        hl7_coded(json, "v3-ActCode", "OPTIN", "opt-in");
+        json.object("provision", [&] {
+            json.member("type", "permit");
+            // Valid for the clinic's consent_valid_months, as the clinical checks count it.
+            json.object("period", [&] {
+                json.member("start", time::format_date(d.signed_on));
+                json.member("end", time::format_date(time::add_months(
+                                       d.signed_on, m_settings.consent_valid_months)));
+            });
+            if (!d.covers.empty())
+                json.array("code", [&] { text_concept(json, d.covers); });
+        });
+    });
 }
 
-std::optional<Json> PatientExport::practitioner(const std::string& name) {
+std::optional<Reference> PatientExport::practitioner(const std::string& name) {
     if (name.empty())
         return std::nullopt;
     const auto id = fhir_id("practitioner", name);
-    m_bundle.add_shared(
-        {{"resourceType", "Practitioner"}, {"id", id}, {"name", Json::array({{{"text", name}}})}});
-    return reference("Practitioner", id);
+    m_bundle.add_shared("Practitioner", id, [&](JsonWriter& json) {
+        json.array("name", [&] { text_concept(json, name); });
+    });
+    return reference_to("Practitioner", id);
 }
 
 // The device used (shared by kind and model) and the session's single-use cartridge with its
 // lot, as Procedure.focalDevice entries.
-Json PatientExport::devices_of(const Session& session) {
+std::vector<Reference> PatientExport::add_devices(const Session& session) {
     const auto& d = session.details;
-    Json focal = Json::array();
     const auto kind = code_of(d.device);
     const auto device_id = d.model.empty() ? fmt::format("device-{}", kind)
                                            : fhir_id(fmt::format("device-{}", kind), d.model);
-    Json device{{"resourceType", "Device"}, {"id", device_id}};
-    if (!d.model.empty())
-        device["deviceName"] = Json::array({{{"name", d.model}, {"type", "model-name"}}});
-    device["type"] =
-        text_concept(d.device == Device::rf ? std::string("RF microneedling device")
-                                            : fmt::format("microneedling {}", label_of(d.device)));
-    m_bundle.add_shared(std::move(device));
-    focal.push_back({{"manipulated", reference("Device", device_id)}});
+    m_bundle.add_shared("Device", device_id, [&](JsonWriter& json) {
+        if (!d.model.empty())
+            json.array("deviceName", [&] {
+                json.object([&] {
+                    json.member("name", d.model);
+                    json.member("type", "model-name");
+                });
+            });
+        json.key("type");
+        text_concept(json, d.device == Device::rf
+                               ? std::string("RF microneedling device")
+                               : fmt::format("microneedling {}", label_of(d.device)));
+    });
+    std::vector<Reference> focal{reference_to("Device", device_id)};
     if (d.cartridge.empty() && d.cartridge_lot.empty())
         return focal;
     const auto cartridge_id = fmt::format("cartridge-{}", session.id);
-    Json cartridge{{"resourceType", "Device"}, {"id", cartridge_id}};
-    set_if(cartridge, "lotNumber", d.cartridge_lot);
-    if (!d.cartridge.empty())
-        cartridge["deviceName"] = Json::array({{{"name", d.cartridge}, {"type", "model-name"}}});
-    cartridge["type"] = text_concept("microneedling cartridge");
-    m_bundle.add(std::move(cartridge));
-    focal.push_back({{"manipulated", reference("Device", cartridge_id)}});
+    m_bundle.add("Device", cartridge_id, [&](JsonWriter& json) {
+        if (!d.cartridge_lot.empty())
+            json.member("lotNumber", d.cartridge_lot);
+        if (!d.cartridge.empty())
+            json.array("deviceName", [&] {
+                json.object([&] {
+                    json.member("name", d.cartridge);
+                    json.member("type", "model-name");
+                });
+            });
+        json.key("type");
+        text_concept(json, "microneedling cartridge");
+    });
+    focal.push_back(reference_to("Device", cartridge_id));
     return focal;
 }
 
 // One Medication per product and lot, so a recall finds every administration of the lot.
-Json PatientExport::medication(const SerumUse& use) {
+Reference PatientExport::medication(const SerumUse& use) {
     const auto id = fhir_id("medication", fmt::format("{}-{}", use.product, use.lot));
-    Json resource{{"resourceType", "Medication"}, {"id", id}};
     const auto product = m_products.find(use.product);
-    if (product == m_products.end()) {
-        resource["code"] = text_concept(use.product);
-    } else {
-        resource["code"] = text_concept(product->second.name);
-        if (!product->second.maker.empty()) {
-            const auto maker_id = fhir_id("maker", product->second.maker);
-            m_bundle.add_shared({{"resourceType", "Organization"},
-                                 {"id", maker_id},
-                                 {"name", product->second.maker}});
-            resource["manufacturer"] = reference("Organization", maker_id);
-        }
-        resource["ingredient"] =
-            Json::array({{{"itemCodeableConcept", text_concept(label_of(product->second.kind))}}});
+    std::optional<std::string> maker_id;
+    if (product != m_products.end() && !product->second.maker.empty()) {
+        maker_id = fhir_id("maker", product->second.maker);
+        m_bundle.add_shared("Organization", *maker_id,
+                            [&](JsonWriter& json) { json.member("name", product->second.maker); });
     }
-    resource["batch"] = {{"lotNumber", use.lot}};
-    m_bundle.add_shared(std::move(resource));
-    return reference("Medication", id);
+    m_bundle.add_shared("Medication", id, [&](JsonWriter& json) {
+        json.key("code");
+        if (product == m_products.end()) {
+            text_concept(json, use.product);
+        } else {
+            text_concept(json, product->second.name);
+            if (maker_id) {
+                json.key("manufacturer");
+                write_reference(json, reference_to("Organization", *maker_id));
+            }
+            json.array("ingredient", [&] {
+                json.object([&] {
+                    json.key("itemCodeableConcept");
+                    text_concept(json, label_of(product->second.kind));
+                });
+            });
+        }
+        json.object("batch", [&] { json.member("lotNumber", use.lot); });
+    });
+    return reference_to("Medication", id);
 }
 
 void PatientExport::add_session(const report::SessionEntry& entry) {
     const auto& session = entry.session;
     const auto id = fmt::format("session-{}", session.id);
-    const auto performer = practitioner(session.details.practitioner);
-    Json medications = Json::array();
+    const SessionContext context{session,
+                                 id,
+                                 time::format_utc(session.details.performed_at),
+                                 reference_to("Encounter", id),
+                                 reference_to("Procedure", id),
+                                 practitioner(session.details.practitioner)};
+    std::vector<Reference> medications;
     for (const auto& use : session.details.serums)
         medications.push_back(medication(use));
-    m_bundle.add(encounter(session, id, performer));
-    m_bundle.add(procedure(session, id, performer, devices_of(session), medications));
+    add_encounter(context);
+    const auto devices = add_devices(session); // the cartridge comes between the two
+    add_procedure(context, devices, medications);
     for (std::size_t i = 0; i < session.details.areas.size(); ++i)
-        m_bundle.add(depth_observation(session, i));
+        add_depth_observation(context, i);
     for (std::size_t i = 0; i < session.details.serums.size(); ++i)
-        m_bundle.add(serum_administration(session, i, medications[i], performer));
+        add_serum_administration(context, i, medications[i]);
     for (const auto& item : entry.reactions)
-        add_reaction(session, item);
+        add_reaction(context, item);
     for (const auto& followup : entry.followups)
-        m_bundle.add(followup_observation(session, followup));
-    add_provenances(entry.amendments, id,
-                    Json::array({encounter_reference(session), procedure_reference(session)}));
+        add_followup_observation(context, followup);
+    add_provenances(entry.amendments, id, {context.encounter, context.procedure});
 }
 
-Json PatientExport::encounter(const Session& session, const std::string& id,
-                              const std::optional<Json>& practitioner) const {
+void PatientExport::add_encounter(const SessionContext& context) {
+    const auto& session = context.session;
+    m_bundle.add("Encounter", context.id, [&](JsonWriter& json) {
+        json.member("status", status_of(session.revision.voided, "finished"));
+        json.object("class", [&] {
+            json.member("system", fmt::format("{}v3-ActCode", terminology));
+            json.member("code", "AMB");
+            json.member("display", "ambulatory");
+        });
+        json.array("type", [&] { text_concept(json, "microneedling session"); });
+        json.key("subject");
+        write_reference(json, m_patient);
+        if (context.performer)
+            json.array("participant", [&] {
+                json.object([&] {
+                    json.key("individual");
+                    write_reference(json, *context.performer);
+                });
+            });
+        json.object("period", [&] { json.member("start", context.performed_at); });
+        json.array("reasonCode", [&] { text_concept(json, label_of(session.details.indication)); });
+    });
+}
+
+void PatientExport::add_procedure(const SessionContext& context,
+                                  const std::vector<Reference>& devices,
+                                  const std::vector<Reference>& medications) {
+    const auto& session = context.session;
     const auto& d = session.details;
-    Json resource{{"resourceType", "Encounter"},
-                  {"id", id},
-                  {"status", status_of(session.revision.voided, "finished")},
-                  {"class",
-                   {{"system", fmt::format("{}v3-ActCode", terminology)},
-                    {"code", "AMB"},
-                    {"display", "ambulatory"}}},
-                  {"type", Json::array({text_concept("microneedling session")})},
-                  {"subject", m_patient}};
-    if (practitioner)
-        resource["participant"] = Json::array({{{"individual", *practitioner}}});
-    resource["period"] = {{"start", time::format_utc(d.performed_at)}};
-    resource["reasonCode"] = Json::array({text_concept(label_of(d.indication))});
-    return resource;
+    m_bundle.add("Procedure", context.id, [&](JsonWriter& json) {
+        json.member("status", status_of(session.revision.voided, "completed"));
+        json.key("code");
+        text_concept(json, "microneedling (collagen induction therapy)");
+        json.key("subject");
+        write_reference(json, m_patient);
+        json.key("encounter");
+        write_reference(json, context.encounter);
+        json.member("performedDateTime", context.performed_at);
+        if (context.performer)
+            json.array("performer", [&] {
+                json.object([&] {
+                    json.key("actor");
+                    write_reference(json, *context.performer);
+                });
+            });
+        json.array("reasonCode", [&] { text_concept(json, label_of(d.indication)); });
+        json.array("bodySite", [&] {
+            for (const auto& treated : d.areas)
+                text_concept(json, area_text(treated.area, treated.side));
+        });
+        std::vector<std::string> texts;
+        for (const auto& item : session.overrides)
+            texts.push_back(fmt::format("override of the {} check: {} (reason: {})", item.rule,
+                                        item.detail, session.override_reason));
+        if (!d.endpoint.empty())
+            texts.push_back(fmt::format("endpoint reached: {}", d.endpoint));
+        texts.push_back(d.note);
+        notes(json, texts);
+        if (!d.aftercare.empty())
+            json.array("followUp", [&] { text_concept(json, d.aftercare); });
+        json.array("focalDevice", [&] {
+            for (const auto& device : devices)
+                json.object([&] {
+                    json.key("manipulated");
+                    write_reference(json, device);
+                });
+        });
+        if (!medications.empty()) {
+            json.key("usedReference");
+            write_references(json, medications);
+        }
+        if (!d.anaesthetic.empty())
+            json.array("usedCode", [&] { text_concept(json, d.anaesthetic); });
+    });
 }
 
-Json PatientExport::procedure(const Session& session, const std::string& id,
-                              const std::optional<Json>& practitioner, Json devices,
-                              Json medications) const {
-    const auto& d = session.details;
-    Json resource{{"resourceType", "Procedure"},
-                  {"id", id},
-                  {"status", status_of(session.revision.voided, "completed")},
-                  {"code", text_concept("microneedling (collagen induction therapy)")},
-                  {"subject", m_patient},
-                  {"encounter", encounter_reference(session)},
-                  {"performedDateTime", time::format_utc(d.performed_at)}};
-    if (practitioner)
-        resource["performer"] = Json::array({{{"actor", *practitioner}}});
-    resource["reasonCode"] = Json::array({text_concept(label_of(d.indication))});
-    resource["bodySite"] = Json::array();
-    for (const auto& treated : d.areas)
-        resource["bodySite"].push_back(text_concept(area_text(treated.area, treated.side)));
-    std::vector<std::string> texts;
-    for (const auto& item : session.overrides)
-        texts.push_back(fmt::format("override of the {} check: {} (reason: {})", item.rule,
-                                    item.detail, session.override_reason));
-    if (!d.endpoint.empty())
-        texts.push_back(fmt::format("endpoint reached: {}", d.endpoint));
-    texts.push_back(d.note);
-    set_if(resource, "note", notes(texts));
-    if (!d.aftercare.empty())
-        resource["followUp"] = Json::array({text_concept(d.aftercare)});
-    resource["focalDevice"] = std::move(devices);
-    set_if(resource, "usedReference", std::move(medications));
-    if (!d.anaesthetic.empty())
-        resource["usedCode"] = Json::array({text_concept(d.anaesthetic)});
-    return resource;
-}
-
-Json PatientExport::depth_observation(const Session& session, std::size_t index) const {
+void PatientExport::add_depth_observation(const SessionContext& context, std::size_t index) {
+    const auto& session = context.session;
     const auto& treated = session.details.areas[index];
-    Json resource{
-        {"resourceType", "Observation"},
-        {"id", fmt::format("area-{}-{}", session.id, index + 1)},
-        {"status", status_of(session.revision.voided, "final")},
-        {"category", Json::array({hl7_coded("observation-category", "procedure", "Procedure")})},
-        {"code", text_concept("microneedle penetration depth")},
-        {"subject", m_patient},
-        {"encounter", encounter_reference(session)},
-        {"partOf", Json::array({procedure_reference(session)})},
-        {"effectiveDateTime", time::format_utc(session.details.performed_at)},
-        {"valueQuantity",
-         {{"value", treated.depth_mm}, {"unit", "mm"}, {"system", ucum}, {"code", "mm"}}},
-        {"bodySite", text_concept(area_text(treated.area, treated.side))}};
-    if (treated.passes)
-        resource["component"] = Json::array(
-            {{{"code", text_concept("number of passes")}, {"valueInteger", *treated.passes}}});
-    return resource;
+    m_bundle.add(
+        "Observation", fmt::format("area-{}-{}", session.id, index + 1), [&](JsonWriter& json) {
+            json.member("status", status_of(session.revision.voided, "final"));
+            json.array("category",
+                       [&] { hl7_coded(json, "observation-category", "procedure", "Procedure"); });
+            json.key("code");
+            text_concept(json, "microneedle penetration depth");
+            json.key("subject");
+            write_reference(json, m_patient);
+            json.key("encounter");
+            write_reference(json, context.encounter);
+            json.array("partOf", [&] { write_reference(json, context.procedure); });
+            json.member("effectiveDateTime", context.performed_at);
+            json.object("valueQuantity", [&] {
+                json.member("value", treated.depth_mm);
+                json.member("unit", "mm");
+                json.member("system", ucum);
+                json.member("code", "mm");
+            });
+            json.key("bodySite");
+            text_concept(json, area_text(treated.area, treated.side));
+            if (treated.passes)
+                json.array("component", [&] {
+                    json.object([&] {
+                        json.key("code");
+                        text_concept(json, "number of passes");
+                        json.member("valueInteger", *treated.passes);
+                    });
+                });
+        });
 }
 
-Json PatientExport::serum_administration(const Session& session, std::size_t index, Json medication,
-                                         const std::optional<Json>& practitioner) const {
+void PatientExport::add_serum_administration(const SessionContext& context, std::size_t index,
+                                             const Reference& medication) {
+    const auto& session = context.session;
     const auto& use = session.details.serums[index];
-    Json resource{{"resourceType", "MedicationAdministration"},
-                  {"id", fmt::format("serum-{}-{}", session.id, index + 1)},
-                  {"partOf", Json::array({procedure_reference(session)})},
-                  {"status", status_of(session.revision.voided, "completed")},
-                  {"medicationReference", std::move(medication)},
-                  {"subject", m_patient},
-                  {"context", encounter_reference(session)},
-                  {"effectiveDateTime", time::format_utc(session.details.performed_at)}};
-    if (practitioner)
-        resource["performer"] = Json::array({{{"actor", *practitioner}}});
-    resource["dosage"] = {{"text", fmt::format("applied {} needling", label_of(use.phase))}};
-    return resource;
+    m_bundle.add("MedicationAdministration", fmt::format("serum-{}-{}", session.id, index + 1),
+                 [&](JsonWriter& json) {
+                     json.array("partOf", [&] { write_reference(json, context.procedure); });
+                     json.member("status", status_of(session.revision.voided, "completed"));
+                     json.key("medicationReference");
+                     write_reference(json, medication);
+                     json.key("subject");
+                     write_reference(json, m_patient);
+                     json.key("context");
+                     write_reference(json, context.encounter);
+                     json.member("effectiveDateTime", context.performed_at);
+                     if (context.performer)
+                         json.array("performer", [&] {
+                             json.object([&] {
+                                 json.key("actor");
+                                 write_reference(json, *context.performer);
+                             });
+                         });
+                     json.object("dosage", [&] {
+                         json.member("text",
+                                     fmt::format("applied {} needling", label_of(use.phase)));
+                     });
+                 });
 }
 
 // Expected reactions are observations; kinds that are always adverse events are reported as
 // an AdverseEvent with the Condition it resulted in.
-void PatientExport::add_reaction(const Session& session, const report::ReactionEntry& item) {
+void PatientExport::add_reaction(const SessionContext& context, const report::ReactionEntry& item) {
     const auto id = fmt::format("reaction-{}", item.reaction.id);
-    Json targets = Json::array();
+    std::vector<Reference> targets;
     if (!item.timeline.adverse) {
-        m_bundle.add(reaction_observation(session, item, id));
-        targets.push_back(reference("Observation", id));
+        add_reaction_observation(context, item, id);
+        targets.push_back(reference_to("Observation", id));
     } else {
-        m_bundle.add(reaction_condition(item, id));
-        targets.push_back(reference("Condition", id));
+        add_reaction_condition(item, id);
+        targets.push_back(reference_to("Condition", id));
         // AdverseEvent has no status: a reaction recorded in error is no event at all.
         if (!item.reaction.revision.voided) {
-            m_bundle.add(adverse_event(session, item, id));
-            targets.push_back(reference("AdverseEvent", id));
+            add_adverse_event(context, item, id);
+            targets.push_back(reference_to("AdverseEvent", id));
         }
     }
     add_provenances(item.amendments, id, targets);
@@ -575,103 +756,139 @@ std::string timeline_note(const report::ReactionEntry& item) {
                        item.timeline.recovery_day, marks.empty() ? "" : "; " + marks);
 }
 
-Json PatientExport::reaction_observation(const Session& session, const report::ReactionEntry& item,
-                                         const std::string& id) const {
+void PatientExport::add_reaction_observation(const SessionContext& context,
+                                             const report::ReactionEntry& item,
+                                             const std::string& id) {
     const auto& d = item.reaction.details;
-    Json resource{{"resourceType", "Observation"},
-                  {"id", id},
-                  {"status", status_of(item.reaction.revision.voided, "final")},
-                  {"category", Json::array({hl7_coded("observation-category", "exam", "Exam")})},
-                  {"code", text_concept(label_of(d.kind))},
-                  {"subject", m_patient},
-                  {"partOf", Json::array({procedure_reference(session)})}};
-    Json period{{"start", time::format_date(d.onset)}};
-    if (d.resolved)
-        period["end"] = time::format_date(*d.resolved);
-    resource["effectivePeriod"] = std::move(period);
-    resource["valueCodeableConcept"] = severity_concept(d.severity);
-    resource["note"] = notes({timeline_note(item), d.note});
-    if (d.area)
-        resource["bodySite"] = text_concept(area_text(*d.area, d.side));
-    return resource;
+    m_bundle.add("Observation", id, [&](JsonWriter& json) {
+        json.member("status", status_of(item.reaction.revision.voided, "final"));
+        json.array("category", [&] { hl7_coded(json, "observation-category", "exam", "Exam"); });
+        json.key("code");
+        text_concept(json, label_of(d.kind));
+        json.key("subject");
+        write_reference(json, m_patient);
+        json.array("partOf", [&] { write_reference(json, context.procedure); });
+        json.object("effectivePeriod", [&] {
+            json.member("start", time::format_date(d.onset));
+            if (d.resolved)
+                json.member("end", time::format_date(*d.resolved));
+        });
+        json.key("valueCodeableConcept");
+        severity_concept(json, d.severity);
+        notes(json, {timeline_note(item), d.note});
+        if (d.area) {
+            json.key("bodySite");
+            text_concept(json, area_text(*d.area, d.side));
+        }
+    });
 }
 
-Json PatientExport::adverse_event(const Session& session, const report::ReactionEntry& item,
-                                  const std::string& id) const {
+void PatientExport::add_adverse_event(const SessionContext& context,
+                                      const report::ReactionEntry& item, const std::string& id) {
     const auto& d = item.reaction.details;
-    Json resource{{"resourceType", "AdverseEvent"},
-                  {"id", id},
-                  {"actuality", "actual"},
-                  {"event", text_concept(label_of(d.kind))},
-                  {"subject", m_patient},
-                  {"date", time::format_date(d.onset)},
-                  {"resultingCondition", Json::array({reference("Condition", id)})}};
-    resource["severity"] = hl7_coded("adverse-event-severity", code_of(d.severity),
-                                     severity_displays[static_cast<std::size_t>(d.severity)]);
-    resource["outcome"] = d.resolved ? hl7_coded("adverse-event-outcome", "resolved", "Resolved")
-                                     : hl7_coded("adverse-event-outcome", "ongoing", "Ongoing");
-    resource["suspectEntity"] = Json::array({{{"instance", procedure_reference(session)}}});
-    return resource;
+    m_bundle.add("AdverseEvent", id, [&](JsonWriter& json) {
+        json.member("actuality", "actual");
+        json.key("event");
+        text_concept(json, label_of(d.kind));
+        json.key("subject");
+        write_reference(json, m_patient);
+        json.member("date", time::format_date(d.onset));
+        json.array("resultingCondition",
+                   [&] { write_reference(json, reference_to("Condition", id)); });
+        json.key("severity");
+        hl7_coded(json, "adverse-event-severity", code_of(d.severity),
+                  severity_displays[static_cast<std::size_t>(d.severity)]);
+        json.key("outcome");
+        if (d.resolved)
+            hl7_coded(json, "adverse-event-outcome", "resolved", "Resolved");
+        else
+            hl7_coded(json, "adverse-event-outcome", "ongoing", "Ongoing");
+        json.array("suspectEntity", [&] {
+            json.object([&] {
+                json.key("instance");
+                write_reference(json, context.procedure);
+            });
+        });
+    });
 }
 
-Json PatientExport::reaction_condition(const report::ReactionEntry& item,
-                                       const std::string& id) const {
+void PatientExport::add_reaction_condition(const report::ReactionEntry& item,
+                                           const std::string& id) {
     const auto& d = item.reaction.details;
-    Json resource{{"resourceType", "Condition"}, {"id", id}};
-    // R4 (con-5): a condition entered in error carries no clinical status.
-    if (item.reaction.revision.voided)
-        resource["verificationStatus"] =
-            hl7_coded("condition-ver-status", "entered-in-error", "Entered in Error");
-    else
-        resource["clinicalStatus"] = d.resolved
-                                         ? hl7_coded("condition-clinical", "resolved", "Resolved")
-                                         : hl7_coded("condition-clinical", "active", "Active");
-    resource["severity"] = severity_concept(d.severity);
-    resource["code"] = text_concept(label_of(d.kind));
-    if (d.area)
-        resource["bodySite"] = Json::array({text_concept(area_text(*d.area, d.side))});
-    resource["subject"] = m_patient;
-    resource["onsetDateTime"] = time::format_date(d.onset);
-    if (d.resolved)
-        resource["abatementDateTime"] = time::format_date(*d.resolved);
-    resource["note"] = notes({timeline_note(item), d.note});
-    return resource;
+    m_bundle.add("Condition", id, [&](JsonWriter& json) {
+        // R4 (con-5): a condition entered in error carries no clinical status.
+        if (item.reaction.revision.voided) {
+            json.key("verificationStatus");
+            hl7_coded(json, "condition-ver-status", "entered-in-error", "Entered in Error");
+        } else {
+            json.key("clinicalStatus");
+            if (d.resolved)
+                hl7_coded(json, "condition-clinical", "resolved", "Resolved");
+            else
+                hl7_coded(json, "condition-clinical", "active", "Active");
+        }
+        json.key("severity");
+        severity_concept(json, d.severity);
+        json.key("code");
+        text_concept(json, label_of(d.kind));
+        if (d.area)
+            json.array("bodySite", [&] { text_concept(json, area_text(*d.area, d.side)); });
+        json.key("subject");
+        write_reference(json, m_patient);
+        json.member("onsetDateTime", time::format_date(d.onset));
+        if (d.resolved)
+            json.member("abatementDateTime", time::format_date(*d.resolved));
+        notes(json, {timeline_note(item), d.note});
+    });
 }
 
-Json PatientExport::followup_observation(const Session& session, const Followup& followup) const {
+void PatientExport::add_followup_observation(const SessionContext& context,
+                                             const Followup& followup) {
     const auto& d = followup.details;
-    Json resource{{"resourceType", "Observation"},
-                  {"id", fmt::format("followup-{}", followup.id)},
-                  {"status", status_of(followup.revision.voided, "final")},
-                  {"category", Json::array({hl7_coded("observation-category", "exam", "Exam")})},
-                  {"code", text_concept("follow-up check after microneedling")},
-                  {"subject", m_patient},
-                  {"partOf", Json::array({procedure_reference(session)})},
-                  {"effectiveDateTime", time::format_date(d.checked_on)},
-                  {"valueCodeableConcept", text_concept(label_of(d.outcome))}};
-    set_if(resource, "note", notes({d.note}));
-    return resource;
+    m_bundle.add("Observation", fmt::format("followup-{}", followup.id), [&](JsonWriter& json) {
+        json.member("status", status_of(followup.revision.voided, "final"));
+        json.array("category", [&] { hl7_coded(json, "observation-category", "exam", "Exam"); });
+        json.key("code");
+        text_concept(json, "follow-up check after microneedling");
+        json.key("subject");
+        write_reference(json, m_patient);
+        json.array("partOf", [&] { write_reference(json, context.procedure); });
+        json.member("effectiveDateTime", time::format_date(d.checked_on));
+        json.key("valueCodeableConcept");
+        text_concept(json, label_of(d.outcome));
+        notes(json, {d.note});
+    });
 }
 
 // One Provenance per amendment or void of `record`: who, when, why, and what it changed.
 void PatientExport::add_provenances(const std::vector<report::Amendment>& amendments,
-                                    const std::string& record, const Json& targets) {
+                                    const std::string& record,
+                                    const std::vector<Reference>& targets) {
     for (const auto& amendment : amendments) {
         const auto& revision = amendment.revision;
         const auto at = time::format_utc(revision.recorded_at);
-        Json resource{{"resourceType", "Provenance"},
-                      {"id", fhir_id("revision", fmt::format("{}-{}", record, revision.number))},
-                      {"text", amendment_narrative(amendment)},
-                      {"target", targets},
-                      {"occurredDateTime", at},
-                      {"recorded", at}};
-        if (!revision.reason.empty())
-            resource["reason"] = Json::array({text_concept(revision.reason)});
-        resource["activity"] = is_void(amendment)
-                                   ? hl7_coded("v3-DataOperation", "NULLIFY", "nullify")
-                                   : hl7_coded("v3-DataOperation", "UPDATE", "revise");
-        resource["agent"] = Json::array({{{"who", {{"display", revision.author}}}}});
-        m_bundle.add(std::move(resource));
+        m_bundle.add(
+            "Provenance", fhir_id("revision", fmt::format("{}-{}", record, revision.number)),
+            [&](JsonWriter& json) {
+                json.key("text");
+                amendment_narrative(json, amendment);
+                json.key("target");
+                write_references(json, targets);
+                json.member("occurredDateTime", at);
+                json.member("recorded", at);
+                if (!revision.reason.empty())
+                    json.array("reason", [&] { text_concept(json, revision.reason); });
+                json.key("activity");
+                if (is_void(amendment))
+                    hl7_coded(json, "v3-DataOperation", "NULLIFY", "nullify");
+                else
+                    hl7_coded(json, "v3-DataOperation", "UPDATE", "revise");
+                json.array("agent", [&] {
+                    json.object([&] {
+                        json.object("who", [&] { json.member("display", revision.author); });
+                    });
+                });
+            });
     }
 }
 
@@ -688,25 +905,26 @@ FhirSummary write_fhir_bundle(records::Scope& scope, std::optional<std::string_v
                               std::ostream& out) {
     // One transaction: a consistent snapshot, and every patient's read audited or none.
     return scope.db().write([&] {
-        std::vector<std::string> codes;
-        if (patient_code) // an unknown chart code fails before a byte is written
-            codes.push_back(records::find_patient(scope.db(), *patient_code).code);
-        else
-            for (const auto& patient : records::list_patients(scope.db(), ""))
-                codes.push_back(patient.code);
+        // One patient at a time, in chart-code order; an unknown chart code fails before a
+        // byte is written.
+        storage::PatientRepository patients(scope.db());
+        std::optional<std::string> code =
+            patient_code ? records::find_patient(scope.db(), *patient_code).code
+                         : patients.code_after("");
         const auto products = product_catalogue(scope.db());
-        BundleBuilder bundle;
-        bundle.start(out, patient_code ? fhir_id("needlebook-patient", codes.front())
-                                       : std::string("needlebook-all"));
+        BundleBuilder bundle(out);
+        bundle.start(patient_code ? fhir_id("needlebook-patient", *code)
+                                  : std::string("needlebook-all"));
         FhirSummary summary;
-        for (const auto& code : codes) {
-            const auto history = report::build_history(scope, code, "fhir");
+        while (code) {
+            const auto history = report::build_history(scope, *code, "fhir");
             PatientExport(bundle, history, products, scope.settings()).add_all();
-            bundle.flush(out);
+            bundle.flush();
             ++summary.patients;
             summary.sessions += static_cast<long long>(history.sessions.size());
+            code = patient_code ? std::nullopt : patients.code_after(*code);
         }
-        bundle.finish(out);
+        bundle.finish();
         summary.resources = bundle.written();
         return summary;
     });

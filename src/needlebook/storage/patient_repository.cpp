@@ -124,6 +124,16 @@ bool PatientRepository::any() {
     return m_db.query("SELECT 1 FROM patient LIMIT 1")->executeStep();
 }
 
+std::optional<std::string> PatientRepository::code_after(std::string_view code) {
+    // As list(): only patients with a revision (every patient has one, from registration on).
+    auto query = m_db.query("SELECT code FROM patient p WHERE code > :code AND EXISTS (SELECT 1 "
+                            "FROM patient_revision WHERE patient_id = p.id) ORDER BY code LIMIT 1");
+    query->bind(":code", std::string(code));
+    if (!query->executeStep())
+        return std::nullopt;
+    return query->getColumn(0).getString();
+}
+
 std::string PatientRepository::next_code() {
     std::int64_t number = 1;
     {

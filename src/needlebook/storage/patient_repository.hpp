@@ -32,6 +32,9 @@ public:
     std::vector<Patient> revisions(PatientId id);
 
     bool any();
+    // The first chart code after `code` in the order of list() (case-insensitive), nothing
+    // after the last: every patient visited one at a time, none held in memory.
+    std::optional<std::string> code_after(std::string_view code);
 
     // The next free code of the form P-000123.
     std::string next_code();
