@@ -178,10 +178,16 @@ old_clinic() {
 import hashlib, json, sqlite3, sys
 old, source, target, schemas = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 db = sqlite3.connect(target, isolation_level=None)
+db.execute("ATTACH ? AS src", (source,))
+# Schema 4 seeds setting revisions with the time and actor of temp.migration_context: the demo's
+# own, so the seeded rows are the demo's row for row.
+seeded = db.execute("SELECT recorded_at, author FROM src.setting_revision ORDER BY id LIMIT 1").fetchone()
+db.execute("CREATE TEMP TABLE migration_context (now TEXT NOT NULL, actor TEXT NOT NULL)")
+db.execute("INSERT INTO temp.migration_context VALUES (?, ?)", seeded)
 for schema in schemas:
     db.executescript(open(schema, encoding="utf-8").read())
+db.execute("DROP TABLE temp.migration_context")
 db.execute(f"PRAGMA user_version = {int(old)}")
-db.execute("ATTACH ? AS src", (source,))
 db.execute("BEGIN")
 tables = [r[0] for r in db.execute(
     "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
@@ -196,15 +202,19 @@ for table in tables:
     db.execute(f"INSERT OR IGNORE INTO main.{table} ({columns}) SELECT {columns} FROM src.{table}")
 audit_columns = {r[1] for r in db.execute("PRAGMA main.table_info(audit_log)")}
 with_record_hash = "record_hash" in audit_columns
+with_account = "os_user" in audit_columns  # schema 4: every row names its OS account and clock
 prev, same, rows = "", 0, 0
 text = lambda v: "" if v is None else str(v)
 for row in db.execute("SELECT id, at, actor, action, patient_id, record_kind, record_id, revision,"
                       " reason, hash, " + ("record_hash" if with_record_hash else "NULL") +
-                      " FROM src.audit_log WHERE action NOT LIKE '%.seed' ORDER BY id").fetchall():
+                      ", os_user, clock_fixed FROM src.audit_log" +
+                      ("" if with_account else " WHERE action NOT LIKE '%.seed'") +
+                      " ORDER BY id").fetchall():
     # Seeded settings and products got audit rows only from schema 4: left out, ids closed up.
-    (id_, at, actor, action, patient, kind, record, revision, reason, stored, record_hash) = row
+    (id_, at, actor, action, patient, kind, record, revision, reason, stored, record_hash,
+     os_user, clock_fixed) = row
     id_ = rows + 1
-    if record_hash and kind == "session":
+    if record_hash and kind == "session" and not with_account:
         # A session's fingerprint names its settings (session_setting) only from schema 4:
         # the one version 3 wrote, as storage/record_digest.cpp computes it.
         (rev_id,) = db.execute("SELECT id FROM src.session_revision WHERE session_id = ? AND "
@@ -231,7 +241,9 @@ for row in db.execute("SELECT id, at, actor, action, patient_id, record_kind, re
         reason = f"new database at schema {int(old)}"
     fields = [id_, at, actor, action, text(patient), text(kind), text(record), text(revision),
               reason, prev]
-    if record_hash:
+    if with_account:  # every field, always (storage/audit_log.cpp)
+        fields += [record_hash or "", os_user, None if clock_fixed is None else bool(clock_fixed)]
+    elif record_hash:
         fields.append(record_hash)
     canonical = json.dumps(fields, separators=(",", ":"), ensure_ascii=False)
     digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -240,6 +252,9 @@ for row in db.execute("SELECT id, at, actor, action, patient_id, record_kind, re
     if with_record_hash:
         values.append(record_hash)
         names += ", record_hash"
+    if with_account:
+        values += [os_user, clock_fixed]
+        names += ", os_user, clock_fixed"
     db.execute(f"INSERT INTO main.audit_log ({names}) VALUES ({', '.join('?' * len(values))})", values)
     same += digest == stored
     rows += 1

@@ -46,7 +46,8 @@ const time::ClinicZone& london() {
     return zone;
 }
 
-// The defaults of docs/clinical-defaults.md, written out by hand so the pure tests need no database.
+// The defaults of docs/clinical-defaults.md, written out by hand so the pure tests need no
+// database.
 ClinicSettings reference_settings() {
     ClinicSettings settings;
     settings.interval_warn_days = 28;
@@ -547,7 +548,8 @@ TEST_CASE("report follow-ups: sessions not followed up and patients due") {
     const auto p4 = label(4, "P-4", 3);
     const auto p5 = label(5, "P-5", 3);
     const auto p6 = label(6, "P-6", 3);
-    // In time order, as ReportReader::sessions gives them. as-of 2026-11-30, due after 7 days.
+    // In time order, as ReportReader::followup_facts gives them. as-of 2026-11-30, due after 7
+    // days.
     const std::vector<SessionFact> sessions{
         session_fact(10, p5, "2026-08-03T09:00:00Z", {"2026-08-05"}),
         session_fact(8, p5, "2026-10-01T09:00:00Z", {"2026-10-03"}),
@@ -944,7 +946,11 @@ TEST_CASE("report reader: area depth, deepest area, products; follow-ups and the
     CHECK(facts[0].patient.code == "P-TEST");
     CHECK(facts[0].patient.fitzpatrick == 3);
 
-    const auto sessions = storage::ReportReader(clinic.db).sessions();
+    const auto followup_facts = storage::ReportReader(clinic.db).followup_facts();
+    CHECK(followup_facts.reactions.size() == 3); // the same reactions, without depths or products
+    CHECK_FALSE(followup_facts.reactions[0].area_depth_mm);
+    CHECK(followup_facts.reactions[0].products.empty());
+    const auto& sessions = followup_facts.sessions;
     REQUIRE(sessions.size() == 1);
     REQUIRE(sessions[0].followups.size() == 2);
     CHECK(text(sessions[0].followups[0]) == "2026-11-05"); // earliest first

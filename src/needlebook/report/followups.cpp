@@ -118,10 +118,9 @@ FollowupReport followup_report(records::Scope& scope, std::optional<time::Date> 
                                           "cannot know what has not happened yet",
                                           time::format_date(*as_of), time::format_date(today)));
     return scope.db().write([&] {
-        storage::ReportReader reader(scope.db());
-        auto report =
-            summarise_followups(reader.reactions(std::nullopt, std::nullopt), reader.sessions(),
-                                scope.settings(), scope.zone(), as_of.value_or(today));
+        const auto facts = storage::ReportReader(scope.db()).followup_facts();
+        auto report = summarise_followups(facts.reactions, facts.sessions, scope.settings(),
+                                          scope.zone(), as_of.value_or(today));
         std::vector<std::int64_t> patients;
         for (const auto* items : {&report.open_reactions, &report.adverse_events})
             for (const auto& item : *items)

@@ -114,14 +114,10 @@ void load_areas_and_products(Database& db, SessionMap& sessions) {
     }
 }
 
-} // namespace
-
-std::vector<ReactionFact> ReportReader::reactions(std::optional<time::Instant> from,
-                                                  std::optional<time::Instant> to) {
-    const auto patients = load_patients(m_db);
-    auto sessions = load_sessions(m_db, patients, from, to);
-    load_areas_and_products(m_db, sessions);
-    auto query = m_db.query(
+// The current, unvoided reactions of `sessions`, with what each session shares; the depths and
+// products only when the sessions' areas and products were loaded.
+std::vector<ReactionFact> read_reactions(Database& db, const SessionMap& sessions) {
+    auto query = db.query(
         "SELECT x.id, x.session_id, r.kind, r.severity, r.area, r.side, r.onset_on, "
         "r.resolved_on FROM reaction x JOIN reaction_revision r ON r.reaction_id = x.id AND "
         "r.revision = (SELECT max(revision) FROM reaction_revision WHERE reaction_id = x.id) "
@@ -156,11 +152,10 @@ std::vector<ReactionFact> ReportReader::reactions(std::optional<time::Instant> f
     return facts;
 }
 
-std::vector<SessionFact> ReportReader::sessions() {
-    const auto patients = load_patients(m_db);
-    auto sessions = load_sessions(m_db, patients, std::nullopt, std::nullopt);
+// Every session of `sessions` with its follow-up dates, in time order.
+std::vector<SessionFact> session_facts(Database& db, SessionMap& sessions) {
     {
-        auto query = m_db.query(
+        auto query = db.query(
             "SELECT f.session_id, r.checked_on FROM followup f JOIN followup_revision r ON "
             "r.followup_id = f.id AND r.revision = (SELECT max(revision) FROM followup_revision "
             "WHERE followup_id = f.id) WHERE r.voided = 0");
@@ -180,6 +175,25 @@ std::vector<SessionFact> ReportReader::sessions() {
         return std::pair(a.performed_at, a.session.value) <
                std::pair(b.performed_at, b.session.value);
     });
+    return facts;
+}
+
+} // namespace
+
+std::vector<ReactionFact> ReportReader::reactions(std::optional<time::Instant> from,
+                                                  std::optional<time::Instant> to) {
+    const auto patients = load_patients(m_db);
+    auto sessions = load_sessions(m_db, patients, from, to);
+    load_areas_and_products(m_db, sessions);
+    return read_reactions(m_db, sessions);
+}
+
+FollowupFacts ReportReader::followup_facts() {
+    const auto patients = load_patients(m_db);
+    auto sessions = load_sessions(m_db, patients, std::nullopt, std::nullopt);
+    FollowupFacts facts;
+    facts.reactions = read_reactions(m_db, sessions); // before session_facts takes the dates
+    facts.sessions = session_facts(m_db, sessions);
     return facts;
 }
 

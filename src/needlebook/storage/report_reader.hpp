@@ -12,6 +12,12 @@
 
 namespace needlebook::storage {
 
+// What the follow-up report reads; reactions without their session's depths and products.
+struct FollowupFacts {
+    std::vector<ReactionFact> reactions;
+    std::vector<SessionFact> sessions;
+};
+
 class ReportReader {
 public:
     explicit ReportReader(Database& db) : m_db(db) {}
@@ -20,8 +26,9 @@ public:
     // rows in SQL would double the time of the recovery report, which needs no order).
     std::vector<ReactionFact> reactions(std::optional<time::Instant> from,
                                         std::optional<time::Instant> to);
-    // Every session, in time order.
-    std::vector<SessionFact> sessions();
+    // Every current reaction (as above) and every session in time order, reading patients and
+    // sessions once and no areas or products: the follow-up report needs neither.
+    FollowupFacts followup_facts();
     // Uses of `lot` (ignoring case) in sessions, by session time.
     std::vector<LotUse> lot_uses(const std::string& lot);
 
