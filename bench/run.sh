@@ -23,6 +23,11 @@ for arg in "$@"; do
     esac
 done
 
+# Besides the build tools (Debian: apt-get install sqlite3 python3 time).
+for tool in cmake sqlite3 python3 /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing" >&2; exit 1; }
+done
+
 started=$(date +%s)
 build="build-bench"
 clinics=${BENCH_DIR:-$build/clinics}
@@ -36,7 +41,7 @@ unset NEEDLEBOOK_DB NEEDLEBOOK_NOW
 # Repetitions: light commands (a fraction of a second), medium (seconds), heavy (tens of
 # seconds), process start-up.
 if [ "$quick" = 1 ]; then
-    light_runs=7 medium_runs=3 heavy_runs=1 startup_runs=21
+    light_runs=5 medium_runs=3 heavy_runs=1 startup_runs=21
 else
     light_runs=11 medium_runs=5 heavy_runs=3 startup_runs=21
 fi
@@ -48,7 +53,9 @@ say() { echo "run.sh: $*" >&2; }
 
 calc() { awk "BEGIN { printf \"%.10g\", $1 }"; }
 # duration SECONDS: "12.3 ms" below a second, "4.56 s" above.
-duration() { awk -v s="$1" 'BEGIN { if (s < 1) printf "%.1f ms", s * 1000; else printf "%.2f s", s }'; }
+duration() {
+    awk -v s="$1" 'BEGIN { if (s < 1) printf "%.1f ms", s * 1000; else printf "%.2f s", s }'
+}
 megabytes() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 times() { awk -v r="$1" 'BEGIN { printf "%.2f×", r }'; }
 # count N: 20,000 (rounded to a whole number, commas between thousands).
@@ -219,27 +226,29 @@ export_vs_shell() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 4. import of a whole clinic, table by table as exchange.sh did, against the shell's .import
+# 4. import of a whole clinic, table by table, against the shell's .import
 
 import_tables=(patients conditions consents sessions reactions followups)
 
 # import_clinic SIZE: the raw export of the clinic, imported into a freshly initialised
 # database each run; sets $seconds, $rss_kb and $records.
 import_clinic() {
-    local size=$1 raw=$work/raw-$1 table steps=()
+    local size=$1 raw=$work/raw-$1 table table_rows steps=()
     cp "$(clinic "$size")" "$work/source.db"
     "$needlebook" --db "$work/source.db" export --all --raw --output "$raw" >/dev/null
     [ -s "$work/empty.db" ] || "$needlebook" --db "$work/empty.db" init >/dev/null
     records=0
     for table in "${import_tables[@]}"; do
-        records=$((records + $(awk -F, -v f="$table.csv" '$1 == f { print $2 }' "$raw/manifest.csv")))
+        table_rows=$(awk -F, -v file="$table.csv" '$1 == file { print $2 }' "$raw/manifest.csv")
+        records=$((records + table_rows))
         [ ${#steps[@]} -eq 0 ] || steps+=(--then)
         steps+=("$needlebook" --db "$work/import.db" import "$table" "$raw/$table.csv")
     done
-    measure "$heavy_runs" --warmup 0 --rss --fresh "$work/empty.db" "$work/import.db" -- "${steps[@]}"
+    measure "$heavy_runs" --warmup 0 --rss --fresh "$work/empty.db" "$work/import.db" -- \
+        "${steps[@]}"
 }
 
-# The re-export of what was imported must equal the export it came from (as exchange.sh did).
+# The re-export of what was imported must equal the export it came from, byte for byte.
 round_trip() {
     local raw=$work/raw-$1 file
     "$needlebook" --db "$work/import.db" export --all --raw --output "$work/again" >/dev/null
@@ -402,7 +411,7 @@ machine() {
     measure 21 -- true
     spawn=$(duration "$seconds")
     cat <<EOF
-| | |
+| machine | |
 |---|---|
 | date | $(date -u '+%Y-%m-%d %H:%M UTC') |
 | git commit | $commit on $(git rev-parse --abbrev-ref HEAD) |
@@ -411,7 +420,7 @@ machine() {
 | RAM | $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) |
 | kernel | $(uname -sr) |
 | sqlite3 | $(sqlite3 --version | cut -d' ' -f1-2) |
-| python3 | $(python3 --version | cut -d' ' -f2) (bench/measure.py; starting \`true\` takes $spawn) |
+| python3 | $(python3 --version | cut -d' ' -f2) (measure.py; starting \`true\` takes $spawn) |
 EOF
 }
 
@@ -490,8 +499,8 @@ say "$passed passed, $failed failed, in $((elapsed / 60)) min $((elapsed % 60)) 
 {
     echo "# Benchmark results"
     echo
-    echo "Written by \`${mode% }\` in $((elapsed / 60)) min $((elapsed % 60)) s ($passed passed,"
-    echo "$failed failed). What each row measures: [README.md](README.md). Timings on a shared"
+    echo "Written by \`${mode% }\` in $((elapsed / 60)) min $((elapsed % 60)) s: $passed passed,"
+    echo "$failed failed. What each row measures: [README.md](README.md). Timings on a shared"
     echo "machine are noisy; the ratios measured in the same run are the figures to compare."
     echo
     machine
