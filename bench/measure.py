@@ -1,19 +1,25 @@
 #!/usr/bin/env python3
-"""Times a command as fresh processes and prints "MEDIAN_SECONDS PEAK_RSS_KB".
+"""Times commands as fresh processes; prints "MEDIAN_SECONDS PEAK_RSS_KB" for each.
 
-    measure.py [--runs N] [--warmup N] [--rss] [--fresh SRC DST] [--clean PATH] [--per-run]
-               -- COMMAND ARGS... [--then COMMAND ARGS...]
+    measure.py [--runs N] [--warmup N] [--rss] [--per-run] [PREPARE...]
+               -- [PREPARE...] COMMAND ARGS... [--then COMMAND ARGS...]
+               [--versus [PREPARE...] COMMAND ARGS... [--then ...]]
 
-Each run starts the command (and every --then step after it, one after the other) with
+A run starts the command (and every --then step after it, one after the other) with
 posix_spawn, stdout to /dev/null, and takes the wall time around all of its steps with
-time.perf_counter, so no shell start-up is counted.
+time.perf_counter, so no shell start-up is counted. The figure is the median of the runs.
+
+--versus adds a second command (e.g. the sqlite3 shell doing the same work) timed in the same
+runs: each run times both, one after the other, in turn first, so a machine that gets busier
+or quieter during the measurement weighs on both alike. One output line per command.
 
 With --rss each step runs under /usr/bin/time -f %M and the peak RSS printed is the highest of
 any step in any run, in kilobytes (0 without --rss). Python's own wait4 figure cannot be used:
 a process spawned from Python starts with Python's ~15 MB counted as its high-water mark.
 The wrapper adds about a millisecond to each step, so --rss is for commands taking seconds.
 
-Before every run, untimed:
+Before every timed command, untimed, PREPARE (before -- for every command, after -- or
+--versus for that command only):
   --fresh SRC DST  copies the database SRC to DST (a -wal or -shm beside DST is removed) and
                    fsyncs it, so a writing command starts from the same file each run and no
                    dirty page of the copy is flushed by the command's own fsync;
@@ -74,18 +80,41 @@ def run_step(argv, stderr_path, rss_path=None):
         return int(rss.read().split()[-1])
 
 
-def split_steps(command):
-    steps, step = [], []
-    for word in command:
-        if word == "--then":
-            steps.append(step)
-            step = []
+def split(words, separator):
+    parts, part = [], []
+    for word in words:
+        if word == separator:
+            parts.append(part)
+            part = []
         else:
-            step.append(word)
-    steps.append(step)
-    if any(not s for s in steps):
-        sys.exit("measure.py: empty command")
-    return steps
+            part.append(word)
+    parts.append(part)
+    if any(not p for p in parts):
+        sys.exit(f"measure.py: empty command around {separator}")
+    return parts
+
+
+class Command:
+    """One command (its --then steps included), its own preparation, what its runs measured."""
+
+    def __init__(self, words):
+        self.fresh, self.clean = [], []
+        while words[:1] in (["--fresh"], ["--clean"]):
+            if words[0] == "--fresh":
+                self.fresh.append((words[1], words[2]))
+                words = words[3:]
+            else:
+                self.clean.append(words[1])
+                words = words[2:]
+        self.steps = split(words, "--then")
+        self.seconds = []
+        self.peak_kb = 0
+
+    def prepare(self, fresh, cleaned):
+        for source, target in fresh + self.fresh:
+            fresh_copy(source, target)
+        for path in cleaned + self.clean:
+            clean(path)
 
 
 def main():
@@ -98,27 +127,27 @@ def main():
     parser.add_argument("--per-run", action="store_true")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     options = parser.parse_args()
-    command = options.command[1:] if options.command[:1] == ["--"] else options.command
-    steps = split_steps(command)
+    words = options.command[1:] if options.command[:1] == ["--"] else options.command
+    commands = [Command(part) for part in split(words, "--versus")]
 
-    seconds, peak_kb = [], 0
     with tempfile.TemporaryDirectory() as scratch:
         stderr_path = os.path.join(scratch, "stderr")
         rss_path = os.path.join(scratch, "rss") if options.rss else None
         for run in range(1 - options.warmup, options.runs + 1):
             number = max(run, 1)  # warm-up runs use the first run's arguments
-            for source, target in options.fresh:
-                fresh_copy(source, target)
-            for path in options.clean:
-                clean(path)
-            argvs = [[w.format(run=number) if options.per_run else w for w in s] for s in steps]
-            start = time.perf_counter()
-            rss = [run_step(argv, stderr_path, rss_path) for argv in argvs]
-            elapsed = time.perf_counter() - start
-            if run >= 1:
-                seconds.append(elapsed)
-                peak_kb = max([peak_kb, *rss])
-    print(f"{statistics.median(seconds):.6f} {peak_kb}")
+            order = commands if run % 2 else commands[::-1]
+            for command in order:
+                command.prepare(options.fresh, options.clean)
+                argvs = [[w.format(run=number) if options.per_run else w for w in step]
+                         for step in command.steps]
+                start = time.perf_counter()
+                rss = [run_step(argv, stderr_path, rss_path) for argv in argvs]
+                elapsed = time.perf_counter() - start
+                if run >= 1:
+                    command.seconds.append(elapsed)
+                    command.peak_kb = max([command.peak_kb, *rss])
+    for command in commands:
+        print(f"{statistics.median(command.seconds):.6f} {command.peak_kb}")
 
 
 if __name__ == "__main__":

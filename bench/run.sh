@@ -82,12 +82,14 @@ row() {
 }
 skip() { row "$1" "$2" "—" "—" "—" "$3" "skipped: $4"; }
 
-# measure RUNS [measure.py options] -- COMMAND...: sets $seconds (median wall time of fresh
-# processes) and $rss_kb (peak RSS with --rss). See bench/measure.py.
+# measure RUNS [measure.py options] -- COMMAND... [--versus SHELL_COMMAND...]: sets $seconds
+# (median wall time of fresh processes) and $rss_kb (peak RSS with --rss); with --versus, also
+# $shell_seconds for the counterpart, timed in the same runs, in turn. See bench/measure.py.
 measure() {
     local out
     out=$(python3 bench/measure.py --runs "$@")
-    read -r seconds rss_kb <<<"$out"
+    read -r seconds rss_kb <<<"${out%%$'\n'*}"
+    shell_seconds=$(sed -n '2s/ .*//p' <<<"$out")
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -130,10 +132,10 @@ ensure_clinic() {
 }
 
 # A clinic read by commands that do not write: one fresh copy per size, shared by the program
-# and the sqlite3 shell.
+# and the sqlite3 shell; synced, so no write-back of the copy runs during the measurement.
 read_copy() {
     local copy=$work/read-$1.db
-    [ -s "$copy" ] || cp "$(clinic "$1")" "$copy"
+    [ -s "$copy" ] || { cp "$(clinic "$1")" "$copy" && sync "$copy"; }
     echo "$copy"
 }
 
@@ -187,40 +189,41 @@ per_patient_rows() {
 # 2. session log against the sqlite3 shell inserting the same rows (bench/sql/session_log.sql)
 
 session_log_vs_shell() {
-    local size=$1 ratio
+    local size=$1 args ratio
+    per_patient_args "session log"
     measure "$light_runs" --per-run --fresh "$(clinic "$size")" "$work/fresh.db" -- \
+        "$needlebook" --db "$work/fresh.db" "${args[@]}" --versus \
         sqlite3 "$work/fresh.db" ".parameter set @code P-{run:06d}" \
         ".read $PWD/bench/sql/session_log.sql"
-    ratio=$(calc "${per_patient[session log@$size]} / $seconds")
+    ratio=$(calc "$seconds / $shell_seconds")
     row 2 "\`session log\` (3 areas, 2 serums), $(count "$size") patients" \
-        "$(duration "${per_patient[session log@$size]}")" "sqlite3: $(duration "$seconds")" \
+        "$(duration "$seconds")" "sqlite3: $(duration "$shell_seconds")" \
         "$(times "$ratio")" "≤ 3× sqlite3" "$(verdict "$ratio" 3)"
 }
 
 # ---------------------------------------------------------------------------------------------
 # 3. export --all against the shell's CSV of the same SELECTs (bench/sql/export.sql)
 
-export_all() { # SIZE: sets $seconds and $rss_kb; both write over the previous run's files
-    mkdir -p "$work/export"
+# export_all SIZE: sets $seconds and $rss_kb, and $shell_seconds for the shell's export of the
+# same rows. Each writes over its previous run's files.
+export_all() {
+    mkdir -p "$work/export" "$work/shell-export"
     measure "$medium_runs" --rss --fresh "$(clinic "$1")" "$work/fresh.db" -- \
-        "$needlebook" --db "$work/fresh.db" export --all --output "$work/export"
+        "$needlebook" --db "$work/fresh.db" export --all --output "$work/export" --versus \
+        sqlite3 "$work/fresh.db" ".cd $work/shell-export" ".read $PWD/bench/sql/export.sql"
 }
 
 export_vs_shell() {
-    local size=$1 program program_rss small_rss ratio
+    local size=$1 small_rss ratio
     export_all 200
     small_rss=$rss_kb
     export_all "$size"
-    program=$seconds program_rss=$rss_kb
-    mkdir -p "$work/shell-export"
-    measure "$medium_runs" --fresh "$(clinic "$size")" "$work/fresh.db" -- \
-        sqlite3 "$work/fresh.db" ".cd $work/shell-export" ".read $PWD/bench/sql/export.sql"
-    ratio=$(calc "$program / $seconds")
-    row 3 "\`export --all\`, $(count "$size") patients" "$(duration "$program")" \
-        "sqlite3: $(duration "$seconds")" "$(times "$ratio")" "≤ 1.3× sqlite3" \
+    ratio=$(calc "$seconds / $shell_seconds")
+    row 3 "\`export --all\`, $(count "$size") patients" "$(duration "$seconds")" \
+        "sqlite3: $(duration "$shell_seconds")" "$(times "$ratio")" "≤ 1.3× sqlite3" \
         "$(verdict "$ratio" 1.3)"
-    ratio=$(calc "$program_rss / $small_rss")
-    row 3 "\`export --all\` peak RSS, $(count "$size") patients" "$(megabytes "$program_rss")" \
+    ratio=$(calc "$rss_kb / $small_rss")
+    row 3 "\`export --all\` peak RSS, $(count "$size") patients" "$(megabytes "$rss_kb")" \
         "200 patients: $(megabytes "$small_rss")" "$(times "$ratio")" "≤ 1.2× 200 patients" \
         "$(verdict "$ratio" 1.2)"
 }
@@ -231,9 +234,10 @@ export_vs_shell() {
 import_tables=(patients conditions consents sessions reactions followups)
 
 # import_clinic SIZE: the raw export of the clinic, imported into a freshly initialised
-# database each run; sets $seconds, $rss_kb and $records.
+# database each run, and by the shell (one sqlite3 process per file too) into new tables named
+# after the CSV headers; sets $seconds, $rss_kb, $shell_seconds and $records.
 import_clinic() {
-    local size=$1 raw=$work/raw-$1 table table_rows steps=()
+    local size=$1 raw=$work/raw-$1 table table_rows program=() shell=()
     cp "$(clinic "$size")" "$work/source.db"
     "$needlebook" --db "$work/source.db" export --all --raw --output "$raw" >/dev/null
     [ -s "$work/empty.db" ] || "$needlebook" --db "$work/empty.db" init >/dev/null
@@ -241,11 +245,17 @@ import_clinic() {
     for table in "${import_tables[@]}"; do
         table_rows=$(awk -F, -v file="$table.csv" '$1 == file { print $2 }' "$raw/manifest.csv")
         records=$((records + table_rows))
-        [ ${#steps[@]} -eq 0 ] || steps+=(--then)
-        steps+=("$needlebook" --db "$work/import.db" import "$table" "$raw/$table.csv")
+        if [ ${#program[@]} -gt 0 ]; then
+            program+=(--then)
+            shell+=(--then)
+        fi
+        program+=("$needlebook" --db "$work/import.db" import "$table" "$raw/$table.csv")
+        shell+=(sqlite3 "$work/shell-import.db" "PRAGMA journal_mode = WAL"
+                "PRAGMA synchronous = FULL" ".import --csv $raw/$table.csv $table")
     done
-    measure "$heavy_runs" --warmup 0 --rss --fresh "$work/empty.db" "$work/import.db" -- \
-        "${steps[@]}"
+    # The program's database outlives the shell's turn: round_trip reads it.
+    measure "$heavy_runs" --warmup 0 --rss -- --fresh "$work/empty.db" "$work/import.db" \
+        "${program[@]}" --versus --clean "$work/shell-import.db" "${shell[@]}"
 }
 
 # The re-export of what was imported must equal the export it came from, byte for byte.
@@ -260,31 +270,22 @@ round_trip() {
 }
 
 import_vs_shell() {
-    local size=$1 small=$2 program program_rss small_rss rate ratio trip table steps=()
+    local size=$1 small=$2 small_rss trip rate ratio result
     import_clinic "$small"
     small_rss=$rss_kb
     import_clinic "$size"
-    program=$seconds program_rss=$rss_kb
     trip=$(round_trip "$size")
     say "import round trip at $(count "$size") patients: $trip"
-    # The shell: new tables named after the CSV headers, one sqlite3 process per file too.
-    for table in "${import_tables[@]}"; do
-        [ ${#steps[@]} -eq 0 ] || steps+=(--then)
-        steps+=(sqlite3 "$work/shell-import.db" "PRAGMA journal_mode = WAL"
-                "PRAGMA synchronous = FULL" ".import --csv $work/raw-$size/$table.csv $table")
-    done
-    measure "$heavy_runs" --warmup 0 --clean "$work/shell-import.db" -- "${steps[@]}"
-    rate=$(calc "$records / $program")
-    ratio=$(calc "$program / $seconds")
-    local result
+    rate=$(calc "$records / $seconds")
+    ratio=$(calc "$seconds / $shell_seconds")
     result=$(both "$(verdict "$rate" 30000 at-least)" "$(verdict "$ratio" 5)")
     [ "$trip" = byte-identical ] || result="FAIL (round trip $trip)"
     row 4 "\`import\` of $(count "$records") records (6 tables), $(count "$size") patients" \
-        "$(duration "$program"), $(count "$(calc "$rate")") records/s" \
-        "sqlite3 .import: $(duration "$seconds")" "$(times "$ratio")" \
+        "$(duration "$seconds"), $(count "$rate") records/s" \
+        "sqlite3 .import: $(duration "$shell_seconds")" "$(times "$ratio")" \
         "≥ 30,000 records/s and ≤ 5× sqlite3" "$result"
-    ratio=$(calc "$program_rss / $small_rss")
-    row 4 "\`import\` peak RSS, $(count "$size") patients" "$(megabytes "$program_rss")" \
+    ratio=$(calc "$rss_kb / $small_rss")
+    row 4 "\`import\` peak RSS, $(count "$size") patients" "$(megabytes "$rss_kb")" \
         "$(count "$small") patients: $(megabytes "$small_rss")" "$(times "$ratio")" \
         "≤ 1.2× $(count "$small") patients" "$(verdict "$ratio" 1.2)"
 }
@@ -344,14 +345,13 @@ fhir_rows() {
 # 7. check against the shell's own integrity and foreign-key checks (check does not write)
 
 check_vs_shell() {
-    local size=$1 db program ratio
+    local size=$1 db ratio
     db=$(read_copy "$size")
-    measure "$medium_runs" -- "$needlebook" --db "$db" check
-    program=$seconds
-    measure "$medium_runs" -- sqlite3 "$db" "PRAGMA integrity_check" "PRAGMA foreign_key_check"
-    ratio=$(calc "$program / $seconds")
-    row 7 "\`check\`, $(count "$size") patients" "$(duration "$program")" \
-        "sqlite3: $(duration "$seconds")" "$(times "$ratio")" "≤ 3× sqlite3" \
+    measure "$medium_runs" -- "$needlebook" --db "$db" check --versus \
+        sqlite3 "$db" "PRAGMA integrity_check" "PRAGMA foreign_key_check"
+    ratio=$(calc "$seconds / $shell_seconds")
+    row 7 "\`check\`, $(count "$size") patients" "$(duration "$seconds")" \
+        "sqlite3: $(duration "$shell_seconds")" "$(times "$ratio")" "≤ 3× sqlite3" \
         "$(verdict "$ratio" 3)"
 }
 
@@ -391,13 +391,11 @@ report_rows() {
 # 9. Start-up
 
 startup_vs_shell() {
-    local program ratio
-    measure "$startup_runs" -- "$needlebook" --version
-    program=$seconds
-    measure "$startup_runs" -- sqlite3 --version
-    ratio=$(calc "$program / $seconds")
-    row 9 "\`needlebook --version\` (start-up)" "$(duration "$program")" \
-        "sqlite3 --version: $(duration "$seconds")" "$(times "$ratio")" "≤ 2× sqlite3" \
+    local ratio
+    measure "$startup_runs" -- "$needlebook" --version --versus sqlite3 --version
+    ratio=$(calc "$seconds / $shell_seconds")
+    row 9 "\`needlebook --version\` (start-up)" "$(duration "$seconds")" \
+        "sqlite3 --version: $(duration "$shell_seconds")" "$(times "$ratio")" "≤ 2× sqlite3" \
         "$(verdict "$ratio" 2)"
 }
 
@@ -405,16 +403,18 @@ startup_vs_shell() {
 # The machine, for RESULTS.md
 
 machine() {
-    local commit spawn
+    local commit built spawn
     commit=$(git rev-parse --short HEAD)
-    git diff --quiet HEAD -- src schema CMakeLists.txt || commit="$commit (src changed since)"
+    # The program is built from these; bench/ changes nothing in it.
+    built=$(git log -1 --format=%h -- src schema cmake CMakeLists.txt)
+    git diff --quiet HEAD -- src schema cmake CMakeLists.txt || built="$built + uncommitted changes"
     measure 21 -- true
     spawn=$(duration "$seconds")
     cat <<EOF
 | machine | |
 |---|---|
 | date | $(date -u '+%Y-%m-%d %H:%M UTC') |
-| git commit | $commit on $(git rev-parse --abbrev-ref HEAD) |
+| git commit | $commit on $(git rev-parse --abbrev-ref HEAD) (program sources as of $built) |
 | program | $("$needlebook" --version) (Release, $build/) |
 | CPU | $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores |
 | RAM | $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) |
@@ -494,7 +494,8 @@ startup_vs_shell
 mode="bash bench/run.sh $*"
 elapsed=$(($(date +%s) - started))
 table=$(
-    echo "| figure (median of fresh processes) | measured | compared with | ratio | target | result |"
+    echo "| figure (median of fresh processes) | measured | compared with | ratio | target" \
+        "| result |"
     echo "|---|---|---|---|---|---|"
     sort -s -n -k1,1 "$rows" | cut -f2-
 )
