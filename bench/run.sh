@@ -82,14 +82,16 @@ row() {
 }
 skip() { row "$1" "$2" "—" "—" "—" "$3" "skipped: $4"; }
 
-# measure RUNS [measure.py options] -- COMMAND... [--versus SHELL_COMMAND...]: sets $seconds
-# (median wall time of fresh processes) and $rss_kb (peak RSS with --rss); with --versus, also
-# $shell_seconds for the counterpart, timed in the same runs, in turn. See bench/measure.py.
+# measure RUNS [measure.py options] -- COMMAND... [--versus OTHER_COMMAND...]: sets $seconds
+# (median wall time of fresh processes) and $rss_kb (peak RSS with --rss) of the first command;
+# $shell_seconds of the second, timed in the same runs, in turn (e.g. the sqlite3 shell doing
+# the same work); $medians of all of them, in order. See bench/measure.py.
 measure() {
     local out
     out=$(python3 bench/measure.py --runs "$@")
+    mapfile -t medians < <(cut -d' ' -f1 <<<"$out")
     read -r seconds rss_kb <<<"${out%%$'\n'*}"
-    shell_seconds=$(sed -n '2s/ .*//p' <<<"$out")
+    shell_seconds=${medians[1]:-}
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -162,15 +164,24 @@ per_patient_args() {
     esac
 }
 
-# Every one of them writes (an audit row at least): each run gets a fresh copy.
+# Each command at every size in the same runs, the sizes in turn, so the ratios between sizes
+# are not a machine getting busier. Every one of them writes (an audit row at least): each run
+# gets a fresh copy.
 measure_per_patient() {
-    local size=$1 command args
+    local command args size db i sizes_in_turn
     for command in "${per_patient_commands[@]}"; do
         per_patient_args "$command"
-        measure "$light_runs" --per-run --fresh "$(clinic "$size")" "$work/fresh.db" -- \
-            "$needlebook" --db "$work/fresh.db" "${args[@]}"
-        per_patient[$command@$size]=$seconds
-        say "$command at $(count "$size") patients: $(duration "$seconds")"
+        sizes_in_turn=()
+        for size in "${sizes[@]}"; do
+            db=$work/fresh-$size.db
+            [ ${#sizes_in_turn[@]} -eq 0 ] || sizes_in_turn+=(--versus)
+            sizes_in_turn+=(--fresh "$(clinic "$size")" "$db" "$needlebook" --db "$db" "${args[@]}")
+        done
+        measure "$light_runs" --per-run -- "${sizes_in_turn[@]}"
+        for i in "${!sizes[@]}"; do
+            per_patient[$command@${sizes[i]}]=${medians[i]}
+            say "$command at $(count "${sizes[i]}") patients: $(duration "${medians[i]}")"
+        done
     done
 }
 
@@ -358,27 +369,32 @@ check_vs_shell() {
 # ---------------------------------------------------------------------------------------------
 # 8. Reports: under half a second at 20,000 patients, and no worse than linear in size
 
-# report_seconds SIZE ARGS...: recovery reads only (one shared copy); followups writes an
-# audit row naming every patient listed, so it gets a fresh copy each run.
-report_seconds() {
-    local size=$1
+# report_at SIZE ARGS...: the report on the clinic of that size, for measure.py. Recovery
+# reads only (one shared copy); followups writes an audit row naming every patient listed, so
+# it gets a fresh copy each run.
+report_at() {
+    local size=$1 db
     shift
     if [ "$1" = followups ]; then
-        measure "$light_runs" --fresh "$(clinic "$size")" "$work/fresh.db" -- \
-            "$needlebook" --db "$work/fresh.db" report "$@"
+        db=$work/fresh-$size.db
+        report_command=(--fresh "$(clinic "$size")" "$db" "$needlebook" --db "$db" report "$@")
     else
-        measure "$light_runs" -- "$needlebook" --db "$(read_copy "$size")" report "$@"
+        report_command=("$needlebook" --db "$(read_copy "$size")" report "$@")
     fi
 }
 
+# Both sizes in the same runs, in turn.
 report_rows() {
-    local size=$1 small=$2 by small_seconds ratio report
+    local size=$1 small=$2 by small_seconds ratio report report_command small_command
     for by in kind area depth fitzpatrick device serum followups; do
         report=(recovery --by "$by")
         [ "$by" = followups ] && report=(followups)
-        report_seconds "$small" "${report[@]}"
+        report_at "$small" "${report[@]}"
+        small_command=("${report_command[@]}")
+        report_at "$size" "${report[@]}"
+        measure "$light_runs" -- "${small_command[@]}" --versus "${report_command[@]}"
         small_seconds=$seconds
-        report_seconds "$size" "${report[@]}"
+        seconds=$shell_seconds
         ratio=$(calc "$seconds / $small_seconds")
         row 8 "\`report ${report[*]}\`, $(count "$size") patients" "$(duration "$seconds")" \
             "$(count "$small") patients: $(duration "$small_seconds")" "$(times "$ratio")" \
@@ -457,9 +473,9 @@ elif [ "$large" = 1 ]; then
 fi
 
 session_at=$(date -u +%Y-%m-%dT%H:%MZ) # now: the demo clinics' sessions are all before it
-for size in "${sizes[@]}"; do
-    measure_per_patient "$size"
-    [ "$size" = 200 ] || per_patient_rows "$size"
+measure_per_patient
+for size in "${sizes[@]:1}"; do
+    per_patient_rows "$size"
 done
 cached 20000 || skip 1 "per-patient commands, 20,000 patients" "≤ 1.3× 200 patients" \
     "no cached 20,000-patient clinic"
