@@ -14,9 +14,12 @@
 
 namespace needlebook::io {
 
+// The bytes wait in the streambuf's own put area: a character written with put() or << is a
+// store, not a virtual call (a CSV export puts tens of millions of them).
 AtomicFile::Buffer::Buffer() : hash(EVP_MD_CTX_new()) {
     if (hash == nullptr || EVP_DigestInit_ex(hash, EVP_sha256(), nullptr) != 1)
         throw FileError("cannot start a SHA-256 digest (OpenSSL)");
+    setp(m_bytes.data(), m_bytes.data() + m_bytes.size());
 }
 
 AtomicFile::Buffer::~Buffer() {
@@ -39,28 +42,31 @@ bool AtomicFile::Buffer::write_all(const char* data, std::size_t size) {
 }
 
 bool AtomicFile::Buffer::drain() {
-    const bool ok = write_all(m_bytes.data(), m_used);
-    m_used = 0;
+    const bool ok = write_all(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    setp(m_bytes.data(), m_bytes.data() + m_bytes.size());
     return ok;
 }
 
 AtomicFile::Buffer::int_type AtomicFile::Buffer::overflow(int_type c) {
-    if (m_used == m_bytes.size() && !drain())
+    if (!drain())
         return traits_type::eof();
-    if (!traits_type::eq_int_type(c, traits_type::eof()))
-        m_bytes[m_used++] = traits_type::to_char_type(c);
-    return error == 0 ? traits_type::not_eof(c) : traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+        *pptr() = traits_type::to_char_type(c);
+        pbump(1);
+    }
+    return traits_type::not_eof(c);
 }
 
 std::streamsize AtomicFile::Buffer::xsputn(const char* data, std::streamsize size) {
     const auto count = static_cast<std::size_t>(size);
-    if (m_used + count > m_bytes.size()) {
-        if (!drain() || !write_all(data, count))
+    if (count > static_cast<std::size_t>(epptr() - pptr())) {
+        if (!drain())
             return 0;
-        return size;
+        if (count >= m_bytes.size()) // larger than the buffer: straight to the file
+            return write_all(data, count) ? size : 0;
     }
-    std::memcpy(m_bytes.data() + m_used, data, count);
-    m_used += count;
+    std::memcpy(pptr(), data, count);
+    pbump(static_cast<int>(count));
     return size;
 }
 

@@ -51,8 +51,7 @@ private:
     private:
         bool drain();
         bool write_all(const char* data, std::size_t size);
-        std::array<char, 1 << 16> m_bytes{};
-        std::size_t m_used = 0;
+        std::array<char, 1 << 16> m_bytes{}; // the put area
     };
 
     [[noreturn]] void fail(const std::string& what, int error);

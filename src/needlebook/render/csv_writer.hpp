@@ -22,7 +22,8 @@ public:
     void write_row(const std::vector<CsvCell>& cells);
 
 private:
-    void write_field(std::string_view text);
+    // `guarded`: written with a "'" in front (see guard_formula).
+    void write_field(std::string_view text, bool guarded);
 
     std::ostream& m_out;
     bool m_raw;
