@@ -52,16 +52,26 @@ std::string column_or_null(Database& db, const std::string& column) {
     return query->executeStep() ? column : "NULL";
 }
 
-} // namespace
-
-std::string operating_system_account() {
-    const uid_t uid = ::geteuid();
+std::string account_of(uid_t uid) {
     std::array<char, 4096> buffer{};
     passwd entry{};
     passwd* found = nullptr;
     if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) == 0 && found != nullptr)
         return found->pw_name;
     return fmt::format("uid {}", uid);
+}
+
+} // namespace
+
+std::string operating_system_account() {
+    const uid_t uid = ::geteuid();
+    // Looked up once per user id: reading the password database for every audit row was a
+    // twentieth of an import's time.
+    static thread_local std::optional<std::pair<uid_t, std::string>> known;
+    if (known && known->first == uid)
+        return known->second;
+    known.emplace(uid, account_of(uid));
+    return known->second;
 }
 
 std::string audit_row_hash(const StoredAuditRow& row) {
