@@ -96,12 +96,35 @@ std::optional<CsvRecord> CsvReader::next() {
         field += static_cast<char>(c);
         ++record_bytes;
     };
+    // The bytes of the block up to the next one that needs a look of its own (a quote, a line
+    // end and, outside quotes, a comma or CR) are kept in one piece; near a limit, and for the
+    // byte-order mark's kept bytes, keep() takes them one by one and names where it was passed.
+    const auto keep_run = [&](bool quoted) {
+        if (m_pending_at < m_pending.size())
+            return;
+        const std::size_t room =
+            std::min(m_limits.field_bytes - std::min(field.size(), m_limits.field_bytes),
+                     m_limits.record_bytes - std::min(record_bytes, m_limits.record_bytes));
+        std::size_t end = m_at;
+        const std::size_t last = std::min(m_end, m_at + room);
+        while (end < last) {
+            const char c = m_block[end];
+            if (c == '"' || c == '\n' || (!quoted && (c == ',' || c == '\r')))
+                break;
+            ++end;
+        }
+        field.append(m_block.data() + m_at, end - m_at);
+        record_bytes += end - m_at;
+        m_column += end - m_at;
+        m_at = end;
+    };
     // Each field: quoted ("…", "" for a quote) or plain (no quote, CR or LF inside).
     while (true) {
         if (peek() == '"') {
             get();
             const auto open_line = m_line, open_column = m_column;
             while (true) {
+                keep_run(true);
                 const int c = get();
                 if (c == end_of_input)
                     throw CsvSyntaxError(open_line, open_column,
@@ -120,6 +143,7 @@ std::optional<CsvRecord> CsvReader::next() {
                                      "written as two quotes (\"\")");
         } else {
             while (true) {
+                keep_run(false);
                 const int c = peek();
                 if (c == ',' || c == '\r' || c == '\n' || c == end_of_input)
                     break;
