@@ -19,6 +19,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 namespace needlebook::exchange {
 namespace {
@@ -155,7 +156,8 @@ struct Context {
     // rows patient by patient and session by session, so most rows find theirs here instead of
     // querying again. One of each, so memory does not grow with the file.
     std::optional<std::pair<std::string, PatientId>> patient;
-    std::optional<Session> session; // with its areas, not its serums or overrides
+    // Reactions and follow-ups: the sessions the rows of the current batch name, read together.
+    std::unordered_map<std::int64_t, Session> sessions;
     // Sessions (storing only): the clinical checks' view of the previous row's patient, read
     // once and then kept as the database would read it, each stored session added.
     std::optional<std::pair<PatientId, rules::PatientFile>> patient_file;
@@ -188,15 +190,35 @@ PatientId patient_of(Context& c, const Row& row) {
 const Session& session_of(Context& c, const Row& row) {
     return row.parse("session", [&](const std::string& text) -> const Session& {
         const SessionId id{id_of(text)};
-        if (c.session && c.session->id == id)
-            return *c.session;
-        auto session = storage::SessionRepository(c.scope.db())
-                           .find(id, storage::SessionRepository::Parts::areas);
+        if (const auto found = c.sessions.find(id.value); found != c.sessions.end())
+            return found->second;
+        // Not read with the batch: stored since (before the write lock), or not there at all.
+        auto session = storage::SessionRepository(c.scope.db()).find(id);
         if (!session)
             throw ValidationError("session",
                                   fmt::format("no session {} (import sessions first)", id.value));
-        return c.session.emplace(std::move(*session));
+        return c.sessions.emplace(id.value, std::move(*session)).first->second;
     });
+}
+
+// Reads the sessions that the batch's rows name in one query (and one for each kind of their
+// parts) instead of two queries a row; a row whose session id does not parse is left to its
+// own check. Memory: one batch's sessions.
+void read_sessions_of(Context& c, const std::vector<CsvRecord>& batch, std::size_t column) {
+    c.sessions.clear();
+    std::vector<SessionId> ids;
+    for (const auto& record : batch) {
+        if (column >= record.fields.size())
+            continue;
+        try {
+            ids.push_back(SessionId{id_of(record.fields[column])});
+        } catch (const ValidationError&) {
+        }
+    }
+    if (ids.empty())
+        return;
+    for (auto& session : storage::SessionRepository(c.scope.db()).find_many(ids))
+        c.sessions.emplace(session.id.value, std::move(session));
 }
 
 // The patient's file for the clinical checks, read from the database on the first of its rows.
@@ -493,6 +515,8 @@ void import_batch(Context& c, const CsvTable& table, const RowImporter& import_r
                   const std::vector<CsvRecord>& batch, const CsvRecord& header,
                   const std::map<std::string, std::size_t, std::less<>>& index,
                   GuardedCells& guarded, Problems& problems, std::int64_t& rows) {
+    if (const auto session = index.find("session"); session != index.end())
+        read_sessions_of(c, batch, session->second);
     for (const auto& record : batch) {
         if (record.fields.size() != header.fields.size()) {
             problems.add(record.line, "",
