@@ -152,9 +152,9 @@ struct Context {
     bool store = false;
     std::filesystem::path path; // as given, for messages about the whole file
 
-    // The records the previous row referred to, kept for one reading: export writes a table's
-    // rows patient by patient and session by session, so most rows find theirs here instead of
-    // querying again. One of each, so memory does not grow with the file.
+    // What rows refer to, kept for one reading so that most rows find theirs without a query,
+    // and bounded so that memory does not grow with the file. Export writes a table's rows
+    // patient by patient: the previous row's patient id is kept.
     std::optional<std::pair<std::string, PatientId>> patient;
     // Reactions and follow-ups: the sessions the rows of the current batch name, read together.
     std::unordered_map<std::int64_t, Session> sessions;
