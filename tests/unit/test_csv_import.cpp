@@ -121,3 +121,75 @@ TEST_CASE("while the file is read (a FIFO kept waiting), another connection can 
     CHECK(result.rows == 3);
     CHECK(test::count_rows(*clinic.db, "patient") == 3);
 }
+
+namespace {
+
+constexpr std::string_view sessions_header =
+    "id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,"
+    "anaesthetic,endpoint,aftercare,note,areas,serums,override_reason,overrides,voided\r\n";
+
+std::string session_row(int id, int patient, const std::string& at) {
+    return fmt::format(
+        "{},P-{:06},{},Dr Lee,rejuvenation,pen,,,,,,,,\"[{{\"\"area\"\":"
+        "\"\"forehead\"\",\"\"side\"\":null,\"\"depth_mm\"\":0.3,\"\"passes\"\":2}}]\","
+        "[],,[],0\r\n",
+        id, patient, at);
+}
+
+std::vector<std::string> warnings_for(const exchange::ImportResult& result, int session) {
+    std::vector<std::string> found;
+    for (const auto& warning : result.warnings)
+        if (test::contains(warning, fmt::format("session {}: interval:", session)))
+            found.push_back(warning);
+    return found;
+}
+
+} // namespace
+
+TEST_CASE("the clinical checks of imported sessions see the patient's sessions stored before, "
+          "whichever patient the rows in between belong to") {
+    FileClinic clinic;
+    exchange::import_table(*clinic.scope, "patients",
+                           clinic.write("patients.csv", std::string(patients_header) +
+                                                            patient_row(1) + patient_row(2)));
+    // Patient 1's rows are split by one of patient 2 (the kept file is read again), then follow
+    // each other (the session just stored is added to the kept file).
+    const auto result = exchange::import_table(
+        *clinic.scope, "sessions",
+        clinic.write("sessions.csv", std::string(sessions_header) +
+                                         session_row(1, 1, "2026-03-01T10:00:00Z") +
+                                         session_row(2, 2, "2026-03-01T10:00:00Z") +
+                                         session_row(3, 1, "2026-03-11T10:00:00Z") +
+                                         session_row(4, 1, "2026-03-10T10:00:00Z")));
+    CHECK(result.rows == 4);
+    CHECK(warnings_for(result, 1).empty());
+    CHECK(warnings_for(result, 2).empty());
+    REQUIRE(warnings_for(result, 3).size() == 1);
+    CHECK(test::contains(warnings_for(result, 3)[0], "10 days earlier, in session 1 "));
+    REQUIRE(warnings_for(result, 4).size() == 1);
+    CHECK(test::contains(warnings_for(result, 4)[0], "1 day later, in session 3 "));
+}
+
+TEST_CASE("a row the schema refuses is listed as that row's problem and nothing is stored") {
+    FileClinic clinic;
+    exchange::import_table(
+        *clinic.scope, "patients",
+        clinic.write("patients.csv", std::string(patients_header) + patient_row(1)));
+    // An override reason of 3,000 characters passes the importer's checks (up to 10,000, as
+    // amendments join reasons) but not the schema's CHECK (2,000).
+    auto row = session_row(2, 1, "2026-03-01T10:00:00Z");
+    row.replace(row.rfind(",,[],0"), 2, "," + std::string(3000, 'r') + ",");
+    const auto before = test::table_counts(*clinic.db);
+    std::string message;
+    try {
+        exchange::import_table(
+            *clinic.scope, "sessions",
+            clinic.write("bad.csv", std::string(sessions_header) +
+                                        session_row(1, 1, "2026-02-01T10:00:00Z") + row));
+    } catch (const ValidationError& e) {
+        message = e.what();
+    }
+    INFO(message);
+    CHECK(test::contains(message, "bad.csv:3: the database refused it: CHECK constraint failed"));
+    CHECK(test::table_counts(*clinic.db) == before);
+}

@@ -215,3 +215,46 @@ TEST_CASE("an endless input (as /dev/zero) is refused once a field passes 1 MiB,
     CsvReader reader(in);
     CHECK_THROWS_WITH_AS(reader.next(), doctest::Contains("more than 64 fields"), CsvSyntaxError);
 }
+
+namespace {
+
+// A pipe that hands over one byte at a time, as a slow writer does.
+class Trickle : public std::streambuf {
+public:
+    explicit Trickle(std::string text) : m_text(std::move(text)) {}
+
+protected:
+    int_type underflow() override {
+        if (m_at >= m_text.size())
+            return traits_type::eof();
+        m_byte = m_text[m_at++];
+        setg(&m_byte, &m_byte, &m_byte + 1);
+        return traits_type::to_int_type(m_byte);
+    }
+
+private:
+    std::string m_text;
+    std::size_t m_at = 0;
+    char m_byte = 0;
+};
+
+} // namespace
+
+TEST_CASE("a stream handing over one byte at a time reads as the same bytes in one piece") {
+    const std::string text = "\xEF\xBB\xBFid,note\r\n1,\"a, \"\"b\"\"\r\nc\"\r\n2,plain text\n" +
+                             std::string(40000, 'x') + ",\"" + std::string(40000, 'y') + "\"\r\n";
+    Trickle trickle(text);
+    std::istream in(&trickle);
+    CsvReader reader(in);
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::size_t> lines;
+    while (auto record = reader.next()) {
+        records.push_back(record->fields);
+        lines.push_back(record->line);
+    }
+    CHECK(records == read_all(text));
+    CHECK(lines == std::vector<std::size_t>{1, 2, 4, 5});
+    CHECK(records[1][1] == "a, \"b\"\r\nc");
+    CHECK(records[3][0].size() == 40000);
+    CHECK(records[3][1] == std::string(40000, 'y'));
+}

@@ -9,6 +9,7 @@
 #include "needlebook/storage/condition_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
+#include "needlebook/storage/schema_refusal.hpp"
 #include "needlebook/storage/session_repository.hpp"
 #include "needlebook/storage/settings_repository.hpp"
 
@@ -17,6 +18,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 namespace needlebook::exchange {
 namespace {
@@ -49,7 +51,7 @@ public:
         return found == m_index.end() ? std::string() : m_record.fields[found->second];
     }
     // Parses `column` with `parse`; a refusal names the column, whatever field the model named.
-    template <class Parse> auto parse(std::string_view column, Parse parse) const {
+    template <class Parse> decltype(auto) parse(std::string_view column, Parse parse) const {
         try {
             return parse(text(column));
         } catch (const ValidationError& e) {
@@ -149,6 +151,16 @@ struct Context {
     bool store = false;
     std::filesystem::path path; // as given, for messages about the whole file
 
+    // What rows refer to, kept for one reading so that most rows find theirs without a query,
+    // and bounded so that memory does not grow with the file. Export writes a table's rows
+    // patient by patient: the previous row's patient id is kept.
+    std::optional<std::pair<std::string, PatientId>> patient;
+    // Reactions and follow-ups: the sessions the rows of the current batch name, read together.
+    std::unordered_map<std::int64_t, Session> sessions;
+    // Sessions (storing only): the clinical checks' view of the previous row's patient, read
+    // once and then kept as the database would read it, each stored session added.
+    std::optional<std::pair<PatientId, rules::PatientFile>> patient_file;
+
     RevisionInfo revision(const Row& row, bool voided) const {
         return scope.revision(1, fmt::format("imported from {} line {}", file, row.line()), voided);
     }
@@ -159,23 +171,74 @@ struct Context {
     }
 };
 
-Patient patient_of(storage::Database& db, const Row& row) {
+// Patients and sessions are never deleted, so one found stays found for the whole reading.
+PatientId patient_of(Context& c, const Row& row) {
     return row.parse("patient", [&](const std::string& code) {
-        if (auto patient = storage::PatientRepository(db).find(code))
-            return *patient;
-        throw ValidationError("patient", fmt::format("no patient with chart code '{}' (import "
-                                                     "patients first)",
-                                                     code));
+        if (c.patient && c.patient->first == code)
+            return c.patient->second;
+        const auto patient = storage::PatientRepository(c.scope.db()).find(code);
+        if (!patient)
+            throw ValidationError("patient", fmt::format("no patient with chart code '{}' (import "
+                                                         "patients first)",
+                                                         code));
+        c.patient.emplace(code, patient->id);
+        return patient->id;
     });
 }
 
-Session session_of(storage::Database& db, const Row& row) {
-    return row.parse("session", [&](const std::string& text) {
-        const auto id = id_of(text);
-        if (auto session = storage::SessionRepository(db).find(SessionId{id}))
-            return *session;
-        throw ValidationError("session", fmt::format("no session {} (import sessions first)", id));
+const Session& session_of(Context& c, const Row& row) {
+    return row.parse("session", [&](const std::string& text) -> const Session& {
+        const SessionId id{id_of(text)};
+        if (const auto found = c.sessions.find(id.value); found != c.sessions.end())
+            return found->second;
+        // Not read with the batch: stored since (before the write lock), or not there at all.
+        auto session = storage::SessionRepository(c.scope.db()).find(id);
+        if (!session)
+            throw ValidationError("session",
+                                  fmt::format("no session {} (import sessions first)", id.value));
+        return c.sessions.emplace(id.value, std::move(*session)).first->second;
     });
+}
+
+// Reads the sessions that the batch's rows name in one query (and one for each kind of their
+// parts) instead of two queries a row; a row whose session id does not parse is left to its
+// own check. Memory: one batch's sessions.
+void read_sessions_of(Context& c, const std::vector<CsvRecord>& batch, std::size_t column) {
+    c.sessions.clear();
+    std::vector<SessionId> ids;
+    for (const auto& record : batch) {
+        if (column >= record.fields.size())
+            continue;
+        try {
+            ids.push_back(SessionId{id_of(record.fields[column])});
+        } catch (const ValidationError&) {
+        }
+    }
+    if (ids.empty())
+        return;
+    for (auto& session : storage::SessionRepository(c.scope.db()).find_many(ids))
+        c.sessions.emplace(session.id.value, std::move(session));
+}
+
+// The patient's file for the clinical checks, read from the database on the first of its rows.
+rules::PatientFile& patient_file(Context& c, PatientId patient) {
+    if (!c.patient_file || c.patient_file->first != patient)
+        c.patient_file.emplace(patient, rules::load_patient_file(c.scope.db(), patient));
+    return c.patient_file->second;
+}
+
+// Adds a stored, not voided session to the kept file where the database lists it: by time,
+// then id (SessionRepository::list), as the checks prefer the first of two equally near.
+void add_to_patient_file(Context& c, const Session& session) {
+    if (!c.patient_file || c.patient_file->first != session.patient_id)
+        return; // read with the session in it when the patient's next row needs it
+    auto& sessions = c.patient_file->second.other_sessions;
+    const auto after = std::upper_bound(sessions.begin(), sessions.end(), session,
+                                        [](const Session& a, const Session& b) {
+                                            return std::pair(a.details.performed_at, a.id.value) <
+                                                   std::pair(b.details.performed_at, b.id.value);
+                                        });
+    sessions.insert(after, session);
 }
 
 void import_patient(Context& c, const Row& row) {
@@ -207,7 +270,7 @@ void import_patient(Context& c, const Row& row) {
 void import_condition(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     ensure_new(c.scope.db(), "condition", id);
-    const auto patient = patient_of(c.scope.db(), row);
+    const auto patient = patient_of(c, row);
     ConditionDetails d;
     d.code = row.parse("code", code<ConditionCode>);
     d.since = row.optional("since", date_of);
@@ -217,22 +280,22 @@ void import_condition(Context& c, const Row& row) {
     const bool voided = row.parse("voided", flag_of);
     if (!c.store)
         return;
-    storage::ConditionRepository(c.scope.db()).insert(patient.id, d, c.revision(row, voided), id);
-    c.audit("condition.import", "condition", id, patient.id.value);
+    storage::ConditionRepository(c.scope.db()).insert(patient, d, c.revision(row, voided), id);
+    c.audit("condition.import", "condition", id, patient.value);
 }
 
 void import_consent(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     ensure_new(c.scope.db(), "consent", id);
-    const auto patient = patient_of(c.scope.db(), row);
+    const auto patient = patient_of(c, row);
     ConsentDetails d{row.parse("signed", date_of), row.text("covers")};
     validated("consent", [&] { validate(d, c.scope.today()); });
     const bool voided = row.parse("voided", flag_of);
     if (!c.store)
         return;
     storage::ConditionRepository(c.scope.db())
-        .insert_consent(patient.id, d, c.revision(row, voided), id);
-    c.audit("consent.import", "consent", id, patient.id.value);
+        .insert_consent(patient, d, c.revision(row, voided), id);
+    c.audit("consent.import", "consent", id, patient.value);
 }
 
 std::vector<AreaTreatment> areas_of(const std::string& text) {
@@ -288,9 +351,8 @@ std::vector<Override> overrides_of(const std::string& text) {
 void import_session(Context& c, const Row& row, const std::set<std::string>& products) {
     const auto id = row.parse("id", id_of);
     ensure_new(c.scope.db(), "session", id);
-    const auto patient = patient_of(c.scope.db(), row);
     Session session;
-    session.patient_id = patient.id;
+    session.patient_id = patient_of(c, row);
     auto& d = session.details;
     d.performed_at = row.parse(
         "performed_at", [](const std::string& t) { return time::parse_utc(t, "performed_at"); });
@@ -322,20 +384,22 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
         return;
     // The checks describe what happened then: warnings, never a refusal.
     if (!session.revision.voided) {
-        const auto file = rules::load_patient_file(c.scope.db(), patient.id);
+        const auto& file = patient_file(c, session.patient_id);
         for (const auto& finding :
              rules::check_session(d, file, c.scope.settings(), c.scope.zone()))
             c.warnings.push_back(fmt::format("{} line {}: session {}: {}: {}", c.file, row.line(),
                                              id, finding.rule, finding.message));
     }
-    storage::SessionRepository(c.scope.db()).insert(session, id);
-    c.audit("session.import", "session", id, patient.id.value);
+    session.id = storage::SessionRepository(c.scope.db()).insert(session, id);
+    c.audit("session.import", "session", id, session.patient_id.value);
+    if (!session.revision.voided)
+        add_to_patient_file(c, session);
 }
 
 void import_reaction(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     ensure_new(c.scope.db(), "reaction", id);
-    const auto session = session_of(c.scope.db(), row);
+    const auto& session = session_of(c, row);
     ReactionDetails d;
     d.kind = row.parse("kind", code<ReactionKind>);
     d.severity = row.parse("severity", code<Severity>);
@@ -356,7 +420,7 @@ void import_reaction(Context& c, const Row& row) {
 void import_followup(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     ensure_new(c.scope.db(), "followup", id);
-    const auto session = session_of(c.scope.db(), row);
+    const auto& session = session_of(c, row);
     FollowupDetails d;
     d.checked_on = row.parse("checked_on", date_of);
     d.outcome = row.parse("outcome", code<FollowupOutcome>);
@@ -439,6 +503,47 @@ read_header(const CsvTable& table, const CsvRecord& header, Problems& problems) 
     return index;
 }
 
+// Records are checked in batches, each batch in one read transaction: one snapshot per batch
+// instead of one per query, and none held while the input is waited for. A batch ends at
+// whichever comes first, so its memory stays bounded by CsvLimits' record size.
+constexpr std::size_t batch_records = 256;
+constexpr std::size_t batch_bytes = std::size_t{1} << 20;
+
+// Checks (and with c.store, stores) the records of one batch; problems are collected.
+void import_batch(Context& c, const CsvTable& table, const RowImporter& import_row,
+                  const std::vector<CsvRecord>& batch, const CsvRecord& header,
+                  const std::map<std::string, std::size_t, std::less<>>& index,
+                  GuardedCells& guarded, Problems& problems, std::int64_t& rows) {
+    if (const auto session = index.find("session"); session != index.end())
+        read_sessions_of(c, batch, session->second);
+    for (const auto& record : batch) {
+        if (record.fields.size() != header.fields.size()) {
+            problems.add(record.line, "",
+                         record.fields.size() == 1 && record.fields[0].empty()
+                             ? std::string("the line is empty")
+                             : fmt::format("{} fields, the header has {}", record.fields.size(),
+                                           header.fields.size()));
+            continue;
+        }
+        if (const auto bad = std::find_if(record.fields.begin(), record.fields.end(),
+                                          [](const std::string& f) { return !valid_utf8(f); });
+            bad != record.fields.end()) {
+            problems.add(record.line, header.fields[bad - record.fields.begin()],
+                         "not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel)");
+            continue;
+        }
+        if (c.store)
+            guarded.look_at(table, record, header.fields);
+        const Row row(record, index);
+        try {
+            storage::refusing_rows([&] { import_row(c, row); });
+            ++rows;
+        } catch (const ValidationError& e) {
+            problems.add(row.line(), e.field(), e.what());
+        }
+    }
+}
+
 // One reading of the whole file: every record read and checked; with c.store also stored, and
 // the warnings added to c.warnings. Returns the rows that passed. Problems are collected, not
 // thrown; reading stops at the first malformed record or the first past a limit of CsvLimits.
@@ -447,56 +552,57 @@ std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& imp
     std::int64_t rows = 0;
     CsvReader reader(in);
     std::optional<CsvRecord> header;
+    std::optional<CsvSyntaxError> malformed; // where reading stopped, after the rows before it
     try {
         header = reader.next();
-        if (!header)
-            throw ValidationError(
-                "file", fmt::format("{} is empty; it needs a header line", c.path.string()));
-        const auto index = read_header(table, *header, problems);
-        GuardedCells guarded;
-        const bool header_ok = problems.count == 0; // else rows cannot be read by it
-        while (header_ok) {
-            const auto record = reader.next();
-            if (!record)
-                break;
-            if (record->fields.size() != header->fields.size()) {
-                problems.add(record->line, "",
-                             record->fields.size() == 1 && record->fields[0].empty()
-                                 ? std::string("the line is empty")
-                                 : fmt::format("{} fields, the header has {}",
-                                               record->fields.size(), header->fields.size()));
-                continue;
-            }
-            if (const auto bad = std::find_if(record->fields.begin(), record->fields.end(),
-                                              [](const std::string& f) { return !valid_utf8(f); });
-                bad != record->fields.end()) {
-                problems.add(record->line, header->fields[bad - record->fields.begin()],
-                             "not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel)");
-                continue;
-            }
-            if (c.store)
-                guarded.look_at(table, *record, header->fields);
-            const Row row(*record, index);
-            try {
-                import_row(c, row);
-                ++rows;
-            } catch (const ValidationError& e) {
-                problems.add(row.line(), e.field(), e.what());
-            } catch (const SQLite::Exception& e) {
-                if (c.scope.db().is_backup()) // refused as a whole, saying why (Database::write)
-                    throw;
-                problems.add(row.line(), "", fmt::format("the database refused it: {}", e.what()));
-            }
-        }
-        if (guarded.count > 0)
-            c.warnings.push_back(fmt::format(
-                "{}: {} text {} with ' before = + - @ TAB or CR (first: {}); imported as "
-                "written, ' included. If the file was exported without --raw, that ' was "
-                "added for spreadsheets: export with --raw and import that file instead",
-                problems.file, guarded.count, guarded.count == 1 ? "cell starts" : "cells start",
-                guarded.first));
     } catch (const CsvSyntaxError& e) {
+        malformed = e;
+    }
+    if (!header && !malformed)
+        throw ValidationError("file",
+                              fmt::format("{} is empty; it needs a header line", c.path.string()));
+    GuardedCells guarded;
+    if (header) {
+        const auto index = read_header(table, *header, problems);
+        const bool header_ok = problems.count == 0; // else rows cannot be read by it
+        std::vector<CsvRecord> batch;
+        for (bool more = header_ok; more;) {
+            batch.clear();
+            std::size_t bytes = 0;
+            try {
+                while (batch.size() < batch_records && bytes < batch_bytes) {
+                    auto record = reader.next();
+                    if (!record) {
+                        more = false;
+                        break;
+                    }
+                    for (const auto& field : record->fields)
+                        bytes += field.size();
+                    batch.push_back(std::move(*record));
+                }
+            } catch (const CsvSyntaxError& e) {
+                malformed = e;
+                more = false;
+            }
+            const auto import_all = [&] {
+                import_batch(c, table, import_row, batch, *header, index, guarded, problems, rows);
+            };
+            if (c.store)
+                import_all(); // inside the import's write transaction
+            else
+                c.scope.db().read(import_all);
+        }
+    }
+    if (guarded.count > 0)
+        c.warnings.push_back(
+            fmt::format("{}: {} text {} with ' before = + - @ TAB or CR (first: {}); imported as "
+                        "written, ' included. If the file was exported without --raw, that ' was "
+                        "added for spreadsheets: export with --raw and import that file instead",
+                        problems.file, guarded.count,
+                        guarded.count == 1 ? "cell starts" : "cells start", guarded.first));
+    if (malformed) {
         // A problem with one field of a data row names its column, as other problems do.
+        const auto& e = *malformed;
         const bool in_data = header && e.line() > header->line && e.field() > 0 &&
                              e.field() <= header->fields.size();
         problems.add(e.line(), in_data ? header->fields[e.field() - 1] : std::string(),
@@ -542,6 +648,7 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
     }
     // 2. The same bytes again, stored in one transaction; ids and references are checked again,
     // as the database may have changed in between.
+    scope.db().tune_for_bulk_write(); // one transaction that changes a great many pages
     scope.db().write([&] {
         Context storing{scope, name, result.warnings, true, file};
         Problems problems{name, {}, 0};

@@ -23,21 +23,39 @@ CsvSyntaxError::CsvSyntaxError(std::size_t line, std::size_t column, const std::
     : std::runtime_error(problem), m_line(line), m_column(std::max<std::size_t>(column, 1)),
       m_field(field) {}
 
-CsvReader::CsvReader(std::istream& in, CsvLimits limits) : m_in(in), m_limits(limits) {
+CsvReader::CsvReader(std::istream& in, CsvLimits limits) : m_in(*in.rdbuf()), m_limits(limits) {
     // A byte-order mark (written by --bom for Excel) is not part of the first field. The bytes
-    // read to find out are kept when they are not one: the input may not be seekable.
+    // read to find out are kept when they are not one.
     constexpr std::string_view mark = "\xEF\xBB\xBF";
-    while (m_pending.size() < mark.size() &&
-           m_in.peek() == static_cast<unsigned char>(mark[m_pending.size()]))
-        m_pending += static_cast<char>(m_in.get());
+    while (m_pending.size() < mark.size() && (m_at < m_end || fill()) &&
+           m_block[m_at] == mark[m_pending.size()])
+        m_pending += m_block[m_at++];
     if (m_pending == mark)
         m_pending.clear();
 }
 
+bool CsvReader::fill() {
+    // What the buffer holds now; when it holds nothing, one byte is waited for (a pipe or a
+    // FIFO gives what it has, so a record is read without waiting for the next one).
+    auto held = m_in.in_avail();
+    if (held <= 0) {
+        if (held < 0 || m_in.sgetc() == end_of_input)
+            return false;
+        held = std::max<std::streamsize>(m_in.in_avail(), 1);
+    }
+    m_at = 0;
+    m_end = static_cast<std::size_t>(
+        m_in.sgetn(m_block.data(),
+                   std::min<std::streamsize>(held, static_cast<std::streamsize>(m_block.size()))));
+    return m_end > 0;
+}
+
 int CsvReader::get() {
-    const int c = m_pending_at < m_pending.size()
-                      ? static_cast<unsigned char>(m_pending[m_pending_at++])
-                      : m_in.get();
+    int c = end_of_input;
+    if (m_pending_at < m_pending.size())
+        c = static_cast<unsigned char>(m_pending[m_pending_at++]);
+    else if (m_at < m_end || fill())
+        c = static_cast<unsigned char>(m_block[m_at++]);
     if (c == '\n') {
         ++m_line;
         m_column = 0;
@@ -48,8 +66,9 @@ int CsvReader::get() {
 }
 
 int CsvReader::peek() {
-    return m_pending_at < m_pending.size() ? static_cast<unsigned char>(m_pending[m_pending_at])
-                                           : m_in.peek();
+    if (m_pending_at < m_pending.size())
+        return static_cast<unsigned char>(m_pending[m_pending_at]);
+    return m_at < m_end || fill() ? static_cast<unsigned char>(m_block[m_at]) : end_of_input;
 }
 
 std::optional<CsvRecord> CsvReader::next() {
@@ -77,12 +96,35 @@ std::optional<CsvRecord> CsvReader::next() {
         field += static_cast<char>(c);
         ++record_bytes;
     };
+    // The bytes of the block up to the next one that needs a look of its own (a quote, a line
+    // end and, outside quotes, a comma or CR) are kept in one piece; near a limit, and for the
+    // byte-order mark's kept bytes, keep() takes them one by one and names where it was passed.
+    const auto keep_run = [&](bool quoted) {
+        if (m_pending_at < m_pending.size())
+            return;
+        const std::size_t room =
+            std::min(m_limits.field_bytes - std::min(field.size(), m_limits.field_bytes),
+                     m_limits.record_bytes - std::min(record_bytes, m_limits.record_bytes));
+        std::size_t end = m_at;
+        const std::size_t last = std::min(m_end, m_at + room);
+        while (end < last) {
+            const char c = m_block[end];
+            if (c == '"' || c == '\n' || (!quoted && (c == ',' || c == '\r')))
+                break;
+            ++end;
+        }
+        field.append(m_block.data() + m_at, end - m_at);
+        record_bytes += end - m_at;
+        m_column += end - m_at;
+        m_at = end;
+    };
     // Each field: quoted ("…", "" for a quote) or plain (no quote, CR or LF inside).
     while (true) {
         if (peek() == '"') {
             get();
             const auto open_line = m_line, open_column = m_column;
             while (true) {
+                keep_run(true);
                 const int c = get();
                 if (c == end_of_input)
                     throw CsvSyntaxError(open_line, open_column,
@@ -101,6 +143,7 @@ std::optional<CsvRecord> CsvReader::next() {
                                      "written as two quotes (\"\")");
         } else {
             while (true) {
+                keep_run(false);
                 const int c = peek();
                 if (c == ',' || c == '\r' || c == '\n' || c == end_of_input)
                     break;

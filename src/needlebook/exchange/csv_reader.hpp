@@ -5,10 +5,12 @@
 // a record and the number of fields in a record have limits (CsvLimits), and input past one is
 // an error, so a file of one 300 MB line, or /dev/zero, is refused after the first MiB.
 
+#include <array>
 #include <cstddef>
 #include <istream>
 #include <optional>
 #include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -43,7 +45,9 @@ struct CsvRecord {
 
 class CsvReader {
 public:
-    // Reads `in` as it comes: no seeking, so a pipe or a FIFO is read as well as a file.
+    // Reads `in` as it comes: no seeking, so a pipe or a FIFO is read as well as a file. Bytes
+    // are taken from its stream buffer in blocks of what it holds, never waiting for more than
+    // one byte; a read that fails there throws what the buffer throws.
     explicit CsvReader(std::istream& in, CsvLimits limits = {});
     // The next record, or nothing at the end of the input. Throws CsvSyntaxError, also for a
     // record past the limits.
@@ -52,8 +56,11 @@ public:
 private:
     int get();
     int peek();
+    bool fill(); // false at the end of the input
 
-    std::istream& m_in;
+    std::streambuf& m_in;
+    std::array<char, 1 << 14> m_block; // istream::get per byte cost a sentry each
+    std::size_t m_at = 0, m_end = 0;
     CsvLimits m_limits;
     std::string m_pending; // bytes read to look for a byte-order mark that was not one
     std::size_t m_pending_at = 0;

@@ -352,7 +352,8 @@ void Database::check_whole_file() {
 
 void Database::tune_for_bulk_write() {
     m_sql->exec("PRAGMA cache_size = -65536"); // KiB; pages are allocated only as they are used
-    m_sql->exec("PRAGMA temp_store = MEMORY"); // savepoint journals too
+    if (m_depth == 0)                          // SQLite refuses to switch it inside a transaction
+        m_sql->exec("PRAGMA temp_store = MEMORY"); // savepoint and statement journals too
 }
 
 Query Database::query(const std::string& sql) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <set>
 #include <unordered_map>
 
 namespace needlebook::storage {
@@ -118,20 +119,8 @@ void SessionRepository::add_revision(const Session& session) {
         area->exec();
         area->reset();
     }
-    if (!session.revision.voided) {
-        // The setting revisions the clinical checks consult for this session: its areas' depth
-        // limits, the intervals, consent and isotretinoin periods, its patient's conditions.
-        auto used = m_db.query(
-            "INSERT INTO session_setting (session_revision_id, setting_revision_id) SELECT "
-            ":revision, c.id FROM setting_current c WHERE c.key IN ('interval_warn_days', "
-            "'interval_block_days', 'consent_valid_months', 'isotretinoin_months') OR c.key IN "
-            "(SELECT 'depth_limit.' || area FROM session_area WHERE session_revision_id = "
-            ":revision) OR c.key IN (SELECT 'condition.' || code FROM condition WHERE "
-            "patient_id = :patient)");
-        used->bind(":revision", revision_id);
-        used->bind(":patient", session.patient_id.value);
-        used->exec();
-    }
+    if (!session.revision.voided)
+        record_settings_used(session, revision_id);
     auto serum = m_db.query(
         "INSERT INTO serum_use (session_revision_id, position, product_id, lot, phase) VALUES "
         "(:revision, :position, (SELECT id FROM product WHERE code = :product), :lot, :phase)");
@@ -154,6 +143,43 @@ void SessionRepository::add_revision(const Session& session) {
         overridden->bind(":detail", item.detail);
         overridden->exec();
         overridden->reset();
+    }
+}
+
+void SessionRepository::record_settings_used(const Session& session, std::int64_t revision_id) {
+    // The setting revisions the clinical checks consult for this session: its areas' depth
+    // limits, the intervals, consent and isotretinoin periods, its patient's conditions. Each
+    // key is looked up on its own: an INSERT … SELECT with IN lists made SQLite build three
+    // temporary tables per session, a third of the time of importing one.
+    std::set<std::string> keys = {"interval_warn_days", "interval_block_days",
+                                  "consent_valid_months", "isotretinoin_months"};
+    for (const auto& treated : session.details.areas)
+        keys.insert(fmt::format("depth_limit.{}", code_of(treated.area)));
+    {
+        auto conditions = m_db.query("SELECT code FROM condition WHERE patient_id = :patient");
+        conditions->bind(":patient", session.patient_id.value);
+        while (conditions->executeStep())
+            keys.insert("condition." + conditions->getColumn(0).getString());
+    }
+    std::set<std::int64_t> used; // in id order, each once
+    {
+        auto current = m_db.query(
+            "SELECT r.id FROM setting s JOIN setting_revision r ON r.setting_id = s.id WHERE "
+            "s.key = :key ORDER BY r.revision DESC LIMIT 1");
+        for (const auto& key : keys) {
+            current->bind(":key", key);
+            if (current->executeStep())
+                used.insert(current->getColumn(0).getInt64());
+            current->reset();
+        }
+    }
+    auto insert = m_db.query("INSERT INTO session_setting (session_revision_id, "
+                             "setting_revision_id) VALUES (:revision, :setting)");
+    for (const auto setting : used) {
+        insert->bind(":revision", revision_id);
+        insert->bind(":setting", setting);
+        insert->exec();
+        insert->reset();
     }
 }
 

@@ -44,6 +44,9 @@ public:
     settings_used_by_patient(PatientId patient);
 
 private:
+    // Names the current setting revisions the clinical checks consult for `session` (stored as
+    // revision row `revision_id`) in session_setting.
+    void record_settings_used(const Session& session, std::int64_t revision_id);
     // Runs `query` (rows shaped like select_session's) and loads each row's children.
     std::vector<Session> read_with_children(SQLite::Statement& query, Parts parts);
     // Loads areas, serums and overrides of every listed session in three queries.
