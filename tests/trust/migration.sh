@@ -199,7 +199,9 @@ for table in tables:
     columns = ", ".join(c for c in mine if c in theirs)
     if not columns:  # a table the demo's newer schema no longer has (settings before schema 4)
         continue
-    db.execute(f"INSERT OR IGNORE INTO main.{table} ({columns}) SELECT {columns} FROM src.{table}")
+    # Rows the schema seeded are there already (and may not be replaced): only the others.
+    db.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM src.{table} "
+               f"EXCEPT SELECT {columns} FROM main.{table}")
 audit_columns = {r[1] for r in db.execute("PRAGMA main.table_info(audit_log)")}
 with_record_hash = "record_hash" in audit_columns
 with_account = "os_user" in audit_columns  # schema 4: every row names its OS account and clock
