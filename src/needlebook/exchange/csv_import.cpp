@@ -648,7 +648,7 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
     }
     // 2. The same bytes again, stored in one transaction; ids and references are checked again,
     // as the database may have changed in between.
-    scope.db().tune_for_bulk_write(); // one transaction that changes a great many pages
+    scope.db().keep_journals_in_memory(); // one transaction that changes a great many pages
     scope.db().write([&] {
         Context storing{scope, name, result.warnings, true, file};
         Problems problems{name, {}, 0};

@@ -236,7 +236,8 @@ void check_demo_options(const DemoOptions& options) {
 
 DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
     check_demo_options(options);
-    scope.db().tune_for_bulk_write(); // one transaction that writes the whole file
+    scope.db().keep_journals_in_memory(); // one transaction that writes the whole file
+    scope.db().use_large_page_cache();
     return scope.db().write([&] {
         DemoSummary summary;
         // An empty database needs no look at the audit log (which has no index on action).

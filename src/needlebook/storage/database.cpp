@@ -350,10 +350,13 @@ void Database::check_whole_file() {
                                        m_path, first_problem));
 }
 
-void Database::tune_for_bulk_write() {
+void Database::keep_journals_in_memory() {
+    if (m_depth == 0) // SQLite refuses to switch it inside a transaction
+        m_sql->exec("PRAGMA temp_store = MEMORY");
+}
+
+void Database::use_large_page_cache() {
     m_sql->exec("PRAGMA cache_size = -65536"); // KiB; pages are allocated only as they are used
-    if (m_depth == 0)                          // SQLite refuses to switch it inside a transaction
-        m_sql->exec("PRAGMA temp_store = MEMORY"); // savepoint and statement journals too
 }
 
 Query Database::query(const std::string& sql) {

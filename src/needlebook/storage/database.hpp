@@ -88,14 +88,17 @@ public:
     void on_unaudited_read(std::function<void()> notice) { m_unaudited_notice = std::move(notice); }
     void leave_out_audit_row();
 
-    // For one write that touches much of the file (a demo clinic, an import): up to 64 MiB of
-    // pages stay in memory (SQLite's default is 2 MiB), and so do the journals of the savepoints
-    // of the use cases inside it, which otherwise went to a temporary file (a 2,000-patient demo
-    // made 860,000 pwrite calls to it and spent half its time in the kernel; the sessions of a
-    // 20,000-patient import 4 million). Memory stays bounded: by the cache, and by the pages
-    // one savepoint or statement changes. Called outside a transaction; for the connection's
-    // remaining life (one command).
-    void tune_for_bulk_write();
+    // For one write that changes a great many pages (a demo clinic, an import): the journals
+    // of the savepoints and statements inside it stay in memory. On disk they went to a
+    // temporary file, written again for every statement (a 2,000-patient demo made 860,000
+    // pwrite calls to it and spent half its time in the kernel; the sessions of a
+    // 20,000-patient import 4 million). Memory stays bounded by the pages one savepoint or
+    // statement changes. Call outside a transaction; it holds for the connection's life.
+    void keep_journals_in_memory();
+    // Up to 64 MiB of pages kept in memory instead of SQLite's default 2 MiB, for the demo
+    // clinic: its one transaction rewrites the same index pages many times. Not for an import,
+    // whose memory must not grow with the clinic.
+    void use_large_page_cache();
 
     // The prepared statement for `sql`, prepared once per connection and reused.
     Query query(const std::string& sql);
