@@ -149,7 +149,9 @@ for k in $(seq 1 $kills); do
     rm -f "$work"/clinic.db.replaced-*
     nb patient add --family Before --given "Kill$k" --born 1990-01-01 >/dev/null
     before_dump=$(dump_sha "$db")
-    nb restore "$work/backup.db" >/dev/null 2>&1 &
+    # The binary itself, not through nb(): kill -9 of a backgrounded function kills only its
+    # subshell, and the restore ran on while the verdict copied the files.
+    "$needlebook" --db "$db" restore "$work/backup.db" >/dev/null 2>&1 &
     pid=$!
     sleep "0.0$((RANDOM % 9 + 1))"
     kill -9 $pid 2>/dev/null || true
