@@ -64,6 +64,7 @@ storage::ChainHead audit_export(records::Scope& scope, const std::string& what,
 
 std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ostream& out,
                           const ExportOptions& options, const std::function<void()>& finish) {
+    scope.db().use_small_page_cache(); // one pass over the table
     const auto rows = scope.db().read([&] { return write_rows(scope.db(), table, out, options); });
     out.flush();
     if (finish) // e.g. committing the file, which names it and why a write failed
@@ -90,6 +91,7 @@ std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesyste
             fmt::format("cannot make the folder {}: {}", folder.string(), std::strerror(errno)));
     std::vector<ExportedFile> files;
     storage::ChainHead head;
+    scope.db().use_small_page_cache(); // one pass over every table
     scope.db().read([&] {
         head = storage::chain_head(scope.db()); // the trail as it stood when the rows were read
         for (const auto& table : csv_tables()) {

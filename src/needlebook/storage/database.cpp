@@ -359,6 +359,10 @@ void Database::use_large_page_cache() {
     m_sql->exec("PRAGMA cache_size = -65536"); // KiB; pages are allocated only as they are used
 }
 
+void Database::use_small_page_cache() {
+    m_sql->exec("PRAGMA cache_size = -1024"); // KiB
+}
+
 Query Database::query(const std::string& sql) {
     auto& slot = m_statements[sql];
     if (!slot)

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <future>
 #include <map>
 
 namespace needlebook::storage {
@@ -343,10 +344,39 @@ std::string DatabaseCheck::first_fault() const {
     return {};
 }
 
+// SQLite's integrity and foreign-key checks of `db`. On a file they run on a second
+// connection, beside the walk of the chain and the records on the first: each reads the whole
+// file, and one after the other they took 3.3x the sqlite3 shell's two checks. In memory, or
+// when no second connection can be opened, they run on `db` itself, when get() is called.
+class SqliteChecks {
+public:
+    explicit SqliteChecks(Database& db) : m_db(db) {
+        if (db.path() == ":memory:")
+            return;
+        m_beside = std::async(std::launch::async, [path = db.path()] {
+            auto second = Database::open_read_only(path);
+            return std::array{sqlite_integrity(second), foreign_keys(second)};
+        });
+    }
+    std::array<CheckSection, 2> get() {
+        if (m_beside.valid()) {
+            try {
+                return m_beside.get();
+            } catch (const std::exception&) {
+                // e.g. the file cannot be opened twice: checked on the first connection below
+            }
+        }
+        return {sqlite_integrity(m_db), foreign_keys(m_db)};
+    }
+
+private:
+    Database& m_db;
+    std::future<std::array<CheckSection, 2>> m_beside;
+};
+
 DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
     DatabaseCheck result;
-    result.sections.push_back(sqlite_integrity(db));
-    result.sections.push_back(foreign_keys(db));
+    SqliteChecks sqlite_checks(db);
     CheckSection chain{"audit chain"};
     CheckSection records{"records"};
     CheckSection seals{"seals"};
@@ -364,6 +394,10 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
     } catch (const std::exception& e) {
         add_fault(chain, fmt::format("could not be read: {}", e.what()));
     }
+    // First in the report, as before.
+    auto sections = sqlite_checks.get();
+    result.sections.insert(result.sections.begin(), std::make_move_iterator(sections.begin()),
+                           std::make_move_iterator(sections.end()));
     result.sections.push_back(std::move(chain));
     result.sections.push_back(std::move(records));
     result.sections.push_back(std::move(seals));
