@@ -7,7 +7,7 @@
 -- src/needlebook/model, so the database refuses what the program refuses.
 -- Instants are UTC text 'YYYY-MM-DDTHH:MM:SSZ'; calendar dates are 'YYYY-MM-DD'.
 
--- Clinic settings: the defaults of shared/clinical-reference.md, changeable by a clinic.
+-- Clinic settings: the defaults of docs/clinical-defaults.md, changeable by a clinic.
 
 CREATE TABLE clinic_setting (
     key   TEXT PRIMARY KEY CHECK (key IN ('time_zone', 'isotretinoin_months',

@@ -86,9 +86,10 @@ int run(int argc, char** argv) {
                                 e.what()));
     } catch (const Error& e) {
         return fail(context, 1, e.what());
-    } catch (const SQLite::Exception& e) {
-        return fail(context, 1, storage::describe_failure(e, context.database_path()));
     } catch (const std::exception& e) {
+        // A failed SQLite call is told as storage/ describes it (full disk, busy, damaged).
+        if (auto message = storage::describe_database_failure(e, context.database_path()))
+            return fail(context, 1, *message);
         return fail(context, 1, e.what());
     }
 }

@@ -124,6 +124,13 @@ std::string describe_failure(const SQLite::Exception& e, const std::string& path
     }
 }
 
+std::optional<std::string> describe_database_failure(const std::exception& e,
+                                                     const std::string& path) {
+    if (const auto* failed = dynamic_cast<const SQLite::Exception*>(&e))
+        return describe_failure(*failed, path);
+    return std::nullopt;
+}
+
 std::string without_check_heading(std::string line) {
     constexpr std::string_view heading = "*** in database main ***";
     if (line.starts_with(heading))

@@ -43,6 +43,10 @@ std::string without_check_heading(std::string line);
 // What a failed SQLite call means for the user of the database at `path`: a full disk, an I/O
 // error, a lock held too long, a damaged file; each says that nothing was stored.
 std::string describe_failure(const SQLite::Exception& e, const std::string& path);
+// The same for any exception, for code outside storage/ that does not know SQLite's types: the
+// message when `e` is a failed SQLite call, nothing otherwise.
+std::optional<std::string> describe_database_failure(const std::exception& e,
+                                                     const std::string& path);
 
 // The SQLite application_id ("NBBK") that marks a file written by 'needlebook backup'. Such a
 // file is a frozen copy: Database::open reads it without changing a byte, and a restore clears

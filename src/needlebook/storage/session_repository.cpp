@@ -163,9 +163,7 @@ void SessionRepository::record_settings_used(const Session& session, std::int64_
     }
     std::set<std::int64_t> used; // in id order, each once
     {
-        auto current = m_db.query(
-            "SELECT r.id FROM setting s JOIN setting_revision r ON r.setting_id = s.id WHERE "
-            "s.key = :key ORDER BY r.revision DESC LIMIT 1");
+        auto current = m_db.query("SELECT id FROM setting_current WHERE key = :key");
         for (const auto& key : keys) {
             current->bind(":key", key);
             if (current->executeStep())
