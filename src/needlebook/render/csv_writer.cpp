@@ -14,7 +14,13 @@ bool starts_formula(std::string_view text) {
 } // namespace
 
 std::string guard_formula(std::string_view text) {
-    return starts_formula(text) ? "'" + std::string(text) : std::string(text);
+    if (!starts_formula(text))
+        return std::string(text);
+    std::string guarded;
+    guarded.reserve(text.size() + 1);
+    guarded += '\'';
+    guarded += text;
+    return guarded;
 }
 
 void CsvWriter::write_field(std::string_view text, bool guarded) {

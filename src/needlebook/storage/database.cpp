@@ -21,6 +21,14 @@
 namespace needlebook::storage {
 namespace {
 
+// Before SQLite's first use (a static initializer: nothing else calls SQLite before main).
+// Counting every allocation takes a process-wide mutex on each malloc and free; two threads
+// (check's second connection) contended for it, and nothing here reads the counts.
+const bool sqlite_configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+}();
+
 // SQLite would create the file with the umask's mode; medical records are 0600 from the start.
 void create_private_file(const std::filesystem::path& path) {
     if (path.has_parent_path()) // every folder it makes is 0700, not only the last one
@@ -228,7 +236,9 @@ Database Database::open_read_only(const std::filesystem::path& path) {
         // (recovery, not a change); query_only refuses every write of ours.
         const bool writable = ::access(path.c_str(), W_OK) == 0;
         auto sql = std::make_unique<SQLite::Database>(
-            path, writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY, 5000);
+            path,
+            (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX,
+            5000); // one connection per thread
         sqlite3_db_config(sql->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
         sql->exec("PRAGMA query_only = ON");
         Database db(std::move(sql), path.string());
@@ -295,11 +305,12 @@ void Database::migrate(const Opener* by) {
                 return;
             const int now = latest_schema_version();
             append_audit(*this,
-                         {who.now, who.actor, found == 0 ? "schema.create" : "schema.migrate",
-                          std::nullopt, "", std::nullopt, std::nullopt,
-                          found == 0 ? fmt::format("new database at schema {}", now)
-                                     : fmt::format("schema {} -> {} ({})", found, now,
-                                                   fmt::join(applied, ", "))});
+                         {.at = who.now,
+                          .actor = who.actor,
+                          .action = found == 0 ? "schema.create" : "schema.migrate",
+                          .reason = found == 0 ? fmt::format("new database at schema {}", now)
+                                               : fmt::format("schema {} -> {} ({})", found, now,
+                                                             fmt::join(applied, ", "))});
             // Settings and catalogue products the schema seeded are records like any other.
             audit_unaudited_catalogue(*this, who.now, who.actor);
         });
