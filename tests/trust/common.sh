@@ -60,7 +60,8 @@ faultfs_points() { awk '$1 == "points" { print $2 }' "$work/count"; }
 
 # Does this needlebook have the `check` command? (`needlebook check --help` exits 0 even
 # without it: CLI11 prints the main help, so the command list is read instead.)
-has_check() { "$needlebook" --help 2>/dev/null | grep -qE '^  check( |$)'; }
+# grep without -q reads to the end: see import_limits.sh.
+has_check() { "$needlebook" --help 2>/dev/null | grep -E '^  check( |$)' >/dev/null; }
 if has_check; then
     check_available=1
 elif [ "${TRUST_ALLOW_NO_CHECK:-0}" = 1 ]; then

@@ -27,7 +27,9 @@ db=$work/clinic.db
 nb() { "$needlebook" --db "$db" "$@"; }
 rss_limit_mb=100
 # AddressSanitizer's shadow memory and quarantine add to every process (.ci/sanitize).
-if ldd "$needlebook" 2>/dev/null | grep -q libasan; then
+# Not `ldd | grep -q`: grep -q stops at the first match, ldd may then die of SIGPIPE, and with
+# pipefail the test would take an ASan build for a plain one (seen once in CI).
+if [[ $(ldd "$needlebook" 2>/dev/null) == *libasan* ]]; then
     rss_limit_mb=300
     echo "NOTE: an AddressSanitizer build: the peak RSS limit is $rss_limit_mb MB"
 fi
