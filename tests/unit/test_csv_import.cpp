@@ -126,13 +126,13 @@ namespace {
 
 constexpr std::string_view sessions_header =
     "id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,"
-    "anaesthetic,endpoint,aftercare,note,areas,serums,override_reason,overrides,voided\r\n";
+    "anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided\r\n";
 
 std::string session_row(int id, int patient, const std::string& at) {
     return fmt::format(
         "{},P-{:06},{},Dr Lee,rejuvenation,pen,,,,,,,,\"[{{\"\"area\"\":"
         "\"\"forehead\"\",\"\"side\"\":null,\"\"depth_mm\"\":0.3,\"\"passes\"\":2}}]\","
-        "[],,[],0\r\n",
+        "[],[],0\r\n",
         id, patient, at);
 }
 

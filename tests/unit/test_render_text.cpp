@@ -68,8 +68,8 @@ Session hostile_session() {
     session.details.aftercare = "SPF\r\nP-000009  Forged";
     session.details.note = "ok" + forged_row;
     session.details.serums = {{"ha-serum", "HA\n2291", SerumPhase::during}};
-    session.override_reason = "because" + forged_row;
-    session.overrides = {{RuleKind::depth, "deep" + forged_row}};
+    session.findings = {
+        {"depth:cheek", FindingLevel::overridden, "deep" + forged_row, "because" + forged_row}};
     session.revision = {1, "nurse\x1b[2J", test::fixed_now(), "", false};
     return session;
 }

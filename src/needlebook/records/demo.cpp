@@ -272,7 +272,7 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
                 }
                 const auto at = clinic_hours(scope, dice, day);
                 const auto logged = log_session(
-                    scope, patient.code, make_session(dice, indication, device, at), std::nullopt);
+                    scope, patient.code, make_session(dice, indication, device, at));
                 ++summary.sessions;
                 summary.areas += static_cast<int>(logged.session.details.areas.size());
                 summary.serums += static_cast<int>(logged.session.details.serums.size());

@@ -2,7 +2,7 @@
 # top level, lists print an array, warnings stay on stderr and also appear in the logged record.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 
 $ needlebook --format json patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick II --phone "+44 20 7946 0000"
 > {
