@@ -175,10 +175,13 @@ TEST_CASE("a row the schema refuses is listed as that row's problem and nothing 
     exchange::import_table(
         *clinic.scope, "patients",
         clinic.write("patients.csv", std::string(patients_header) + patient_row(1)));
-    // An override reason of 3,000 characters passes the importer's checks (up to 10,000, as
-    // amendments join reasons) but not the schema's CHECK (2,000).
+    // The same finding key twice passes the importer's checks of each finding but not the
+    // schema's trigger that guards UNIQUE (session_revision_id, key).
     auto row = session_row(2, 1, "2026-03-01T10:00:00Z");
-    row.replace(row.rfind(",,[],0"), 2, "," + std::string(3000, 'r') + ",");
+    const std::string twice =
+        R"("[{""key"":""consent"",""level"":""warning"",""message"":""none on file""},)"
+        R"({""key"":""consent"",""level"":""warning"",""message"":""none on file""}]")";
+    row.replace(row.rfind(",[],0"), 3, "," + twice);
     const auto before = test::table_counts(*clinic.db);
     std::string message;
     try {
@@ -190,6 +193,7 @@ TEST_CASE("a row the schema refuses is listed as that row's problem and nothing 
         message = e.what();
     }
     INFO(message);
-    CHECK(test::contains(message, "bad.csv:3: the database refused it: CHECK constraint failed"));
+    CHECK(test::contains(message, "bad.csv:3: the database refused it: session_finding rows are "
+                                  "never replaced"));
     CHECK(test::table_counts(*clinic.db) == before);
 }

@@ -123,8 +123,8 @@ TEST_CASE("session_text and session_table: stored text cannot fake a line") {
     check_one_line_each(text);
     CHECK(contains(text, "  aftercare     SPF\u23CEP-000009  Forged\n"));
     CHECK(contains(text, "  note          ok\u23CEP-000009"));
-    CHECK(contains(text, "  overridden    because\u23CEP-000009"));
-    CHECK(contains(text, "    depth: deep\u23CEP-000009"));
+    CHECK(contains(text, "  overridden    depth:cheek: deep\u23CEP-000009  Forged, Row  "
+                         "1990-01-01  - (reason: because\u23CEP-000009"));
     CHECK(contains(text, "HA\u23CE2291"));
     CHECK(contains(text, "(itchy\u23CEP-000009"));
     CHECK(contains(text, "(fine\u23CEP-000009"));

@@ -34,12 +34,17 @@ bool is_finding_key(std::string_view text) {
     if (head.empty() || !(head.front() >= 'a' && head.front() <= 'z') ||
         !std::all_of(head.begin(), head.end(), is_key_head))
         return false;
-    if (colon == std::string_view::npos)
-        return true;
-    const auto rest = text.substr(colon + 1);
-    return !rest.empty() && rest.back() != ':' && rest.find("::") == std::string_view::npos &&
-           std::none_of(rest.begin(), rest.end(),
-                        [](unsigned char c) { return c == '=' || c <= ' ' || c == 0x7F; });
+    // Each further part is non-empty, with no space, control character or '='.
+    for (auto rest = text.substr(std::min(colon, text.size())); !rest.empty();) {
+        rest.remove_prefix(1); // the ':'
+        const auto part = rest.substr(0, rest.find(':'));
+        if (part.empty() || std::any_of(part.begin(), part.end(), [](unsigned char c) {
+                return c == '=' || c <= ' ' || c == 0x7F;
+            }))
+            return false;
+        rest.remove_prefix(part.size());
+    }
+    return true;
 }
 
 OverrideRequest parse_override(std::string_view text) {

@@ -285,27 +285,26 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
                   serums->getColumn(4).getInt(), use);
         }
     }
+    // Revisions stored before schema 6 keep their overrides in session_override, keyed by the
+    // schema's view; they come after the newer rows, in the order they were stored.
     auto findings = m_db.query(
-        "SELECT f.session_revision_id, f.key, f.level, f.message, f.override_reason, f.position "
-        "FROM json_each(:ids) j JOIN session_finding f ON f.session_revision_id = j.value");
+        "SELECT f.session_revision_id, f.key, f.level, f.message, f.override_reason, "
+        "f.position, 0 FROM json_each(:ids) j JOIN session_finding f ON f.session_revision_id = "
+        "j.value UNION ALL SELECT o.session_revision_id, o.key, 'overridden', o.message, "
+        "o.override_reason, o.id, 1 FROM json_each(:ids) j JOIN session_override_keyed o ON "
+        "o.session_revision_id = j.value ORDER BY 7, 6");
     findings->bind(":ids", ids);
-    while (findings->executeStep())
-        place(by_revision.at(findings->getColumn(0).getInt64())->findings,
-              findings->getColumn(5).getInt(),
-              SessionFinding{findings->getColumn(1).getString(),
-                             read_level(findings->getColumn(2).getString()),
-                             findings->getColumn(3).getString(),
-                             findings->getColumn(4).getString()});
-    // Revisions stored before schema 6: their overrides, keyed by the schema's view.
-    auto legacy = m_db.query(
-        "SELECT o.session_revision_id, o.key, o.message, o.override_reason FROM json_each(:ids) "
-        "j JOIN session_override_keyed o ON o.session_revision_id = j.value ORDER BY o.id");
-    legacy->bind(":ids", ids);
-    while (legacy->executeStep())
-        by_revision.at(legacy->getColumn(0).getInt64())
-            ->findings.push_back({legacy->getColumn(1).getString(), FindingLevel::overridden,
-                                  legacy->getColumn(2).getString(),
-                                  legacy->getColumn(3).getString()});
+    while (findings->executeStep()) {
+        SessionFinding finding{findings->getColumn(1).getString(),
+                               read_level(findings->getColumn(2).getString()),
+                               findings->getColumn(3).getString(),
+                               findings->getColumn(4).getString()};
+        auto& of_revision = by_revision.at(findings->getColumn(0).getInt64())->findings;
+        if (findings->getColumn(6).getInt() == 0)
+            place(of_revision, findings->getColumn(5).getInt(), finding);
+        else
+            of_revision.push_back(std::move(finding));
+    }
 }
 
 std::map<std::string, std::vector<std::pair<std::string, std::string>>>

@@ -144,8 +144,8 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back
 # (overridable, see overrides.t), not a validation error.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back=3.0
 ! needlebook: error: session refused by the clinical checks:
-!   depth: depth 3.00 mm on back exceeds the clinic limit of 2.50 mm
-! use --override "reason" if this is intended; the reason is kept with the session
+!   depth:back: depth 3.00 mm on back exceeds the clinic limit of 2.50 mm
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 
 # The smallest depth, a limit exactly, the optional 'mm' or 'MM' suffix and the most passes are

@@ -39,7 +39,7 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area periora
 > session 6 logged for ANN at 2026-11-20 10:00
 
 # Warnings store nothing extra.
-= SELECT count(*), sum(override_reason = '') FROM session_revision
-> 6|6
-= SELECT count(*) FROM session_override
+= SELECT count(*), sum(level = 'warning'), sum(key = 'consent') FROM session_finding
+> 4|4|4
+= SELECT count(*) FROM session_finding WHERE level = 'overridden'
 > 0

@@ -73,7 +73,7 @@ $ needlebook followup add 1 --on 2026-11-24 --outcome none
 # The present minute itself is not the future.
 $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-11-23 15:00'
 > session 2 logged for ANN at 2026-11-23 15:00
-! needlebook: warning: contraindication: anticoagulants on file
+! needlebook: warning: condition:anticoagulants: anticoagulants on file
 
 # No write is recorded at a time earlier than the newest audit row: a clock set back (or
 # NEEDLEBOOK_NOW) cannot backdate a void to before the session existed.

@@ -47,7 +47,7 @@ $ needlebook session list
 $ needlebook init
 > database ready: ${TMP}/clinic.db (schema version 6)
 = PRAGMA user_version
-> 5
+> 6
 
 # --db wins over $NEEDLEBOOK_DB, and init creates missing folders.
 $ needlebook --db ${TMP}/elsewhere/clinic.db init

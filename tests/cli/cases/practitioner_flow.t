@@ -151,7 +151,7 @@ $ needlebook session show 1
 # A second session on other skin, 8 weeks earlier, then voided as logged in error.
 $ needlebook session log P-000001 --at "2026-09-25 09:00" --device roller --area neck=0.5
 > session 2 logged for P-000001 at 2026-09-25 09:00
-! needlebook: warning: contraindication: rosacea flare on file since 2026-09-01
+! needlebook: warning: condition:rosacea-flare: rosacea flare on file since 2026-09-01
 # Clinic time in summer is BST: stored as 08:00 UTC.
 = SELECT performed_at FROM session_revision WHERE session_id = 2
 > 2026-09-25T08:00:00Z
@@ -193,7 +193,7 @@ $ needlebook session list
 
 $ needlebook session list --voided
 > id  at                patient   device  areas                                                    serums  flags
->  2  2026-09-25 09:00  P-000001  roller  neck=0.50                                                0       void
+>  2  2026-09-25 09:00  P-000001  roller  neck=0.50                                                0       warning,void
 >  1  2026-11-20 10:30  P-000001  pen     cheek:left=1.00x3 cheek:right=1.00x3 periorbital=0.25x2  2       amended
 
 # One audit row per write and per read of a record, in order, naming who did it and which

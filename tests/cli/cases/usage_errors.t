@@ -271,10 +271,10 @@ $ needlebook session log --help
 >   --aftercare TEXT            aftercare given
 >   --practitioner TEXT         who treated (default: the acting user, --as)
 >   --note TEXT                 free-text note
->   --override TEXT             log despite blocking clinical checks; the reason is kept with the session
+>   --override TEXT ...         KEY="reason": accept the blocking finding KEY that a refusal listed (repeat for each); the reason is kept with the session
 >
 
 = SELECT count(*) FROM session_revision
 > 1
 = SELECT count(*) FROM audit_log
-> 67
+> 68
