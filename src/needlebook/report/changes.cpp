@@ -20,8 +20,7 @@ std::string optional_date(const std::optional<time::Date>& day) {
 // A finding is known by its key; what changes is its level, message or override reason.
 std::string finding_state(const SessionFinding& finding) {
     if (finding.level == FindingLevel::overridden)
-        return fmt::format("overridden: {} (reason: {})", finding.message,
-                           finding.override_reason);
+        return fmt::format("overridden: {} (reason: {})", finding.message, finding.override_reason);
     return fmt::format("warning: {}", finding.message);
 }
 

@@ -295,10 +295,9 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
         "o.session_revision_id = j.value ORDER BY 7, 6");
     findings->bind(":ids", ids);
     while (findings->executeStep()) {
-        SessionFinding finding{findings->getColumn(1).getString(),
-                               read_level(findings->getColumn(2).getString()),
-                               findings->getColumn(3).getString(),
-                               findings->getColumn(4).getString()};
+        SessionFinding finding{
+            findings->getColumn(1).getString(), read_level(findings->getColumn(2).getString()),
+            findings->getColumn(3).getString(), findings->getColumn(4).getString()};
         auto& of_revision = by_revision.at(findings->getColumn(0).getInt64())->findings;
         if (findings->getColumn(6).getInt() == 0)
             place(of_revision, findings->getColumn(5).getInt(), finding);
