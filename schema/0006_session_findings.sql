@@ -15,8 +15,16 @@ CREATE TABLE session_finding (
                                              AND key NOT GLOB '*[ =]*'),
     level               TEXT NOT NULL CHECK (level IN ('warning', 'overridden')),
     message             TEXT NOT NULL CHECK (length(message) BETWEEN 1 AND 2000),
-    override_reason     TEXT NOT NULL DEFAULT '' CHECK (length(override_reason) <= 2000 AND
-                            (level = 'overridden') = (length(trim(override_reason)) >= 1)),
+    override_reason     TEXT NOT NULL DEFAULT '' CHECK (length(override_reason) <= 2000),
+    -- Who accepted an overridden finding, and when: the author and time of the revision that
+    -- first stored it with this reason (an amendment carries it over unchanged).
+    overridden_by       TEXT NOT NULL DEFAULT '' CHECK (length(overridden_by) <= 200),
+    overridden_at       TEXT CHECK (overridden_at IS NULL OR overridden_at IS
+                                    strftime('%Y-%m-%dT%H:%M:%SZ', overridden_at, '+0 days')),
+    CHECK (CASE level
+           WHEN 'overridden' THEN length(trim(override_reason)) >= 1 AND length(overridden_by) >= 1
+                                  AND overridden_at IS NOT NULL
+           ELSE override_reason = '' AND overridden_by = '' AND overridden_at IS NULL END),
     UNIQUE (session_revision_id, position),
     UNIQUE (session_revision_id, key)
 ) STRICT;
@@ -31,7 +39,7 @@ BEGIN SELECT RAISE(ABORT, 'session_finding rows are never replaced'); END;
 
 -- Revisions stored before schema 6 keep their overrides in session_override as written (their
 -- fingerprints stay valid). This view gives each the key of the finding it overrode, read from
--- the detail it recorded, and its revision's one reason.
+-- the detail it recorded, and its revision's one reason, author and time.
 CREATE VIEW session_override_keyed AS
 SELECT o.id,
        o.session_revision_id,
@@ -59,7 +67,9 @@ SELECT o.id,
            ELSE 'unknown' END
        END AS key,
        o.detail AS message,
-       r.override_reason
+       r.override_reason,
+       r.author AS overridden_by,
+       r.recorded_at AS overridden_at
 FROM session_override o
 JOIN session_revision r ON r.id = o.session_revision_id;
 

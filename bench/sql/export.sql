@@ -40,11 +40,14 @@ SELECT s.id, p.code AS patient, r.performed_at, r.practitioner, r.indication, r.
               WHERE x.session_revision_id = r.id ORDER BY x.position) u) AS serums,
        (SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object(
                    'key', f.key, 'level', f.level, 'message', f.message,
-                   'override_reason', f.override_reason)) END
-        FROM (SELECT 0, position, key, level, message, override_reason FROM session_finding
+                   'override_reason', f.override_reason, 'overridden_by', f.overridden_by,
+                   'overridden_at', f.overridden_at)) END
+        FROM (SELECT 0, position, key, level, message, override_reason, overridden_by,
+                     overridden_at FROM session_finding
               WHERE session_revision_id = r.id
               UNION ALL
-              SELECT 1, id, key, 'overridden', message, override_reason
+              SELECT 1, id, key, 'overridden', message, override_reason, overridden_by,
+                     overridden_at
               FROM session_override_keyed WHERE session_revision_id = r.id
               ORDER BY 1, 2) f) AS findings,
        r.voided

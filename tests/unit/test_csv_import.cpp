@@ -175,13 +175,13 @@ TEST_CASE("a row the schema refuses is listed as that row's problem and nothing 
     exchange::import_table(
         *clinic.scope, "patients",
         clinic.write("patients.csv", std::string(patients_header) + patient_row(1)));
-    // The same finding key twice passes the importer's checks of each finding but not the
-    // schema's trigger that guards UNIQUE (session_revision_id, key).
+    // A key of 300 characters passes the importer's checks (a finding key has no length of its
+    // own) but not the schema's CHECK (at most 200).
     auto row = session_row(2, 1, "2026-03-01T10:00:00Z");
-    const std::string twice =
-        R"("[{""key"":""consent"",""level"":""warning"",""message"":""none on file""},)"
-        R"({""key"":""consent"",""level"":""warning"",""message"":""none on file""}]")";
-    row.replace(row.rfind(",[],0"), 3, "," + twice);
+    const std::string long_key = R"("[{""key"":""lot:)" + std::string(300, 'A') +
+                                 R"("",""level"":""warning"",)" +
+                                 R"(""message"":""lot not registered""}]")";
+    row.replace(row.rfind(",[],0"), 3, "," + long_key);
     const auto before = test::table_counts(*clinic.db);
     std::string message;
     try {
@@ -193,7 +193,6 @@ TEST_CASE("a row the schema refuses is listed as that row's problem and nothing 
         message = e.what();
     }
     INFO(message);
-    CHECK(test::contains(message, "bad.csv:3: the database refused it: session_finding rows are "
-                                  "never replaced"));
+    CHECK(test::contains(message, "bad.csv:3: the database refused it: CHECK constraint failed"));
     CHECK(test::table_counts(*clinic.db) == before);
 }

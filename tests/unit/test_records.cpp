@@ -359,9 +359,10 @@ TEST_CASE("log_session: each override stores its finding with its own reason") {
     const auto stored = records::get_session(clinic.db, logged.session.id);
     CHECK(stored.details == details);
     REQUIRE(stored.findings.size() == 2);
-    CHECK(stored.findings[0] == SessionFinding{"condition:eczema", FindingLevel::overridden,
-                                               "eczema on file since 2026-10-01",
-                                               "hands only, face clear today"});
+    CHECK(stored.findings[0] ==
+          SessionFinding{"condition:eczema", FindingLevel::overridden,
+                         "eczema on file since 2026-10-01", "hands only, face clear today",
+                         std::string(test::test_actor), test::utc(test::fixed_now_text)});
     CHECK(stored.findings[1].key == "depth:periorbital:left");
     CHECK(stored.findings[1].override_reason == "scar under the eye; agreed");
     CHECK(test::count_rows(clinic.db, "session_finding") == 2);
@@ -394,7 +395,8 @@ TEST_CASE("amend_session: an override on file is carried over with its reason") 
     CHECK(stored.findings[0] ==
           SessionFinding{"depth:periorbital:left", FindingLevel::overridden,
                          "depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm",
-                         "deep lines"});
+                         "deep lines", std::string(test::test_actor),
+                         test::utc(test::fixed_now_text)});
     CHECK(test::count_rows(clinic.db, "session_finding") == 2); // one row per revision
     check_audit(last_audit(clinic.db), "session.amend", "session", logged.session.id.value,
                 patient.id.value, 2, "note added");
@@ -1050,4 +1052,45 @@ TEST_CASE("add_product: the serum catalogue grows through a checked, audited wri
     details.serums = {{"pdrn-serum", "PD-1", SerumPhase::after}};
     const auto logged = records::log_session(clinic.scope, patient.code, details);
     CHECK(records::get_session(clinic.db, logged.session.id).details.serums == details.serums);
+}
+
+// A session entered later can change an override's message (the nearest session); amending a
+// note must neither lose the override nor make it a plain warning.
+TEST_CASE("amend_session: an override whose finding changed by another record stays an override") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    records::log_session(clinic.scope, patient.code, test::session_at("2026-11-01T10:00:00Z"));
+    const auto second =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-11T10:00:00Z"),
+                             {"interval:cheek=patient travelling abroad"})
+            .session;
+    REQUIRE(second.findings.size() == 1);
+    records::Scope later{clinic.db, test::fixed_clock(), "dr.other"};
+    // Logged late: two days before the second session, on the same skin.
+    records::log_session(later, patient.code, test::session_at("2026-11-09T10:00:00Z"),
+                         {"interval:cheek=late entry from paper notes"});
+
+    auto changed = second.details;
+    changed.note = "tolerated well";
+    const auto amended = records::amend_session(later, second.id, changed, "note added").session;
+    REQUIRE(amended.findings.size() == 1);
+    const auto& kept = amended.findings[0];
+    CHECK(kept.key == "interval:cheek");
+    CHECK(kept.level == FindingLevel::overridden);
+    INFO(kept.message);
+    CHECK(contains(kept.message, "2 days earlier, in session 3"));
+    CHECK(kept.message.ends_with(" (so before this amendment too)"));
+    CHECK(kept.override_reason == "patient travelling abroad");
+    // Accepted by whoever logged the second session, not by the amendment's author.
+    CHECK(kept.overridden_by == test::test_actor);
+    CHECK(records::get_session(clinic.db, second.id).findings == amended.findings);
+
+    SUBCASE("its reason can still be corrected by key") {
+        records::amend_session(later, second.id, changed, "reason clarified",
+                               {"interval:cheek=patient abroad until the 11th, agreed"});
+        const auto stored = records::get_session(clinic.db, second.id);
+        REQUIRE(stored.findings.size() == 1);
+        CHECK(stored.findings[0].override_reason == "patient abroad until the 11th, agreed");
+        CHECK(stored.findings[0].overridden_by == "dr.other");
+    }
 }

@@ -730,7 +730,8 @@ TEST_CASE("report history: sessions with amendments, a void, an override, reacti
     CHECK(ec.session.findings[0] ==
           SessionFinding{"depth:periorbital", FindingLevel::overridden,
                          "depth 1.00 mm on periorbital exceeds the clinic limit of 0.50 mm",
-                         "deep scar under the eye"});
+                         "deep scar under the eye", ec.session.revision.author,
+                         ec.session.revision.recorded_at});
     CHECK(ec.amendments.empty());
     REQUIRE(ec.reactions.size() == 1);
     // PIH, always adverse: 11-05 -> onset 11-08 (day 3), open to 11-23 = 18.

@@ -57,9 +57,10 @@ Session full_session(PatientId patient, std::string_view at = "2026-11-20T10:00:
     session.details.note = "tolerated well; «pas de problème»";
     session.details.serums = {{"ha-serum", "HA2291", SerumPhase::during},
                               {"gf-serum", "GF-7", SerumPhase::after}};
-    session.findings = {{"depth:cheek:left", FindingLevel::overridden,
-                         "depth 1.25 mm on cheek:left exceeds 1.0", "deep scars, agreed"},
-                        {"consent", FindingLevel::warning, "no signed consent on file", ""}};
+    session.findings = {
+        {"depth:cheek:left", FindingLevel::overridden, "depth 1.25 mm on cheek:left exceeds 1.0",
+         "deep scars, agreed", "dr.lee", test::utc("2026-11-20T10:30:00Z")},
+        {"consent", FindingLevel::warning, "no signed consent on file", "", "", {}}};
     session.revision = revision(1);
     return session;
 }

@@ -191,6 +191,18 @@ TEST_CASE("isotretinoin blocks while taken and for N months after the last dose"
             condition(ConditionCode::isotretinoin, day("2026-01-01"), day("2026-11-19")));
         CHECK(check(session, file, settings).empty());
     }
+    SUBCASE("two courses on file are one finding, one key to override") {
+        file.conditions.push_back(
+            condition(ConditionCode::isotretinoin, day("2025-01-01"), day("2026-05-21")));
+        file.conditions.push_back(condition(ConditionCode::isotretinoin, day("2026-10-01")));
+        const auto findings = check(session, file, settings);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].key == "condition:isotretinoin");
+        CHECK(findings[0].level == Level::block);
+        CHECK(findings[0].message ==
+              "isotretinoin stopped on 2026-05-21, less than 6 months before the session; "
+              "isotretinoin on file since 2026-10-01");
+    }
     SUBCASE("the months rule applies to isotretinoin only") {
         file.conditions.push_back(
             condition(ConditionCode::eczema, day("2026-01-01"), day("2026-11-01")));

@@ -438,7 +438,10 @@ TEST_CASE("every catalogue code is accepted by the schema, so the two lists cann
                 "session_finding",
                 change({{"level", sql_text(fmt::format("{}", level))},
                         {"override_reason",
-                         sql_text(level == FindingLevel::warning ? "" : "a reason")}}));
+                         sql_text(level == FindingLevel::warning ? "" : "a reason")},
+                        {"overridden_by", sql_text(level == FindingLevel::warning ? "" : "dr.lee")},
+                        {"overridden_at",
+                         level == FindingLevel::warning ? "NULL" : "'2026-11-20T10:00:00Z'"}}));
             CAPTURE(sql);
             CHECK(accepted(clinic.db, sql));
         }

@@ -337,12 +337,18 @@ std::vector<SerumUse> serums_of(const std::string& text, const std::set<std::str
 std::vector<SessionFinding> findings_of(const std::string& text) {
     std::vector<SessionFinding> findings;
     for (const auto& item : json_of(text, "findings")) {
-        SessionFinding finding{json_text(item, "key"), FindingLevel::warning,
-                               json_text(item, "message"), json_text(item, "override_reason")};
+        SessionFinding finding{json_text(item, "key"),           FindingLevel::warning,
+                               json_text(item, "message"),       json_text(item, "override_reason"),
+                               json_text(item, "overridden_by"), std::nullopt};
         if (!rules::is_finding_key(finding.key))
             throw ValidationError("findings", fmt::format("'{}' is not a finding key, such as "
                                                           "depth:cheek or consent",
                                                           visible(finding.key)));
+        if (std::any_of(findings.begin(), findings.end(),
+                        [&](const SessionFinding& f) { return f.key == finding.key; }))
+            throw ValidationError("findings", fmt::format("key {} appears twice; a session "
+                                                          "revision has one finding per key",
+                                                          finding.key));
         const auto level = json_text(item, "level");
         if (level == "overridden")
             finding.level = FindingLevel::overridden;
@@ -351,12 +357,18 @@ std::vector<SessionFinding> findings_of(const std::string& text) {
                                                           "overridden",
                                                           visible(level)));
         check_text("findings", finding.message, 2000, true);
-        if (finding.level == FindingLevel::overridden)
+        const auto at = json_text(item, "overridden_at");
+        if (finding.level == FindingLevel::overridden) {
             check_reason("findings", finding.override_reason);
-        else if (!finding.override_reason.empty())
-            throw ValidationError("findings", fmt::format("warning {} has an override_reason; "
-                                                          "only an overridden finding has one",
+            check_text("findings", finding.overridden_by, 200, true);
+            finding.overridden_at = time::parse_utc(at, "findings");
+        } else if (!finding.override_reason.empty() || !finding.overridden_by.empty() ||
+                   !at.empty()) {
+            throw ValidationError("findings", fmt::format("warning {} has an override_reason, "
+                                                          "overridden_by or overridden_at; only "
+                                                          "an overridden finding has them",
                                                           finding.key));
+        }
         findings.push_back(std::move(finding));
     }
     return findings;

@@ -129,10 +129,12 @@ std::vector<CsvTable> build_tables() {
          // Revisions from before schema 6 keep their overrides in session_override.
          "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('key', "
          "f.key, 'level', f.level, 'message', f.message, 'override_reason', "
-         "f.override_reason)) END FROM (SELECT 0, position, key, level, message, "
-         "override_reason FROM session_finding WHERE session_revision_id = r.id UNION ALL "
-         "SELECT 1, id, key, 'overridden', message, override_reason FROM "
-         "session_override_keyed WHERE session_revision_id = r.id ORDER BY 1, 2) f)",
+         "f.override_reason, 'overridden_by', f.overridden_by, 'overridden_at', "
+         "f.overridden_at)) END FROM (SELECT 0, position, key, level, message, "
+         "override_reason, overridden_by, overridden_at FROM session_finding WHERE "
+         "session_revision_id = r.id UNION ALL SELECT 1, id, key, 'overridden', message, "
+         "override_reason, overridden_by, overridden_at FROM session_override_keyed WHERE "
+         "session_revision_id = r.id ORDER BY 1, 2) f)",
          "FROM session s JOIN session_revision r ON r.session_id = s.id JOIN patient p ON p.id = "
          "s.patient_id",
          session_newest, "s.id"}));

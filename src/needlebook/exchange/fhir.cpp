@@ -672,8 +672,11 @@ void PatientExport::add_detected_issue(const SessionContext& context, std::size_
     const auto& session = context.session;
     const auto& finding = session.findings[index];
     const bool overridden = finding.level == FindingLevel::overridden;
-    const auto recorded = time::format_utc(session.revision.recorded_at);
-    const auto author = overridden ? practitioner(session.revision.author) : std::nullopt;
+    // An override carried over by an amendment keeps who accepted it, and when.
+    const auto identified =
+        time::format_utc(overridden && finding.overridden_at ? *finding.overridden_at
+                                                             : session.revision.recorded_at);
+    const auto author = overridden ? practitioner(finding.overridden_by) : std::nullopt;
     m_bundle.add(
         "DetectedIssue", fmt::format("finding-{}-{}", session.id, index + 1),
         [&](JsonWriter& json) {
@@ -684,7 +687,7 @@ void PatientExport::add_detected_issue(const SessionContext& context, std::size_
             json.member("severity", overridden ? "high" : "moderate");
             json.key("patient");
             write_reference(json, m_patient);
-            json.member("identifiedDateTime", recorded);
+            json.member("identifiedDateTime", identified);
             json.array("implicated", [&] { write_reference(json, context.procedure); });
             json.member("detail", finding.message);
             if (!overridden)
@@ -695,7 +698,7 @@ void PatientExport::add_detected_issue(const SessionContext& context, std::size_
                     json.object([&] {
                         json.member("text", fmt::format("overridden: {}", finding.override_reason));
                     });
-                    json.member("date", recorded);
+                    json.member("date", identified);
                     if (author) {
                         json.key("author");
                         write_reference(json, *author);

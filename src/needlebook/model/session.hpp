@@ -56,6 +56,9 @@ struct SessionFinding {
     FindingLevel level = FindingLevel::warning;
     std::string message;
     std::string override_reason; // why it was overridden; empty for a warning
+    // Who accepted it and when (an amendment carries both over); empty for a warning.
+    std::string overridden_by;
+    std::optional<time::Instant> overridden_at;
     friend bool operator==(const SessionFinding&, const SessionFinding&) = default;
 };
 

@@ -79,16 +79,25 @@ std::vector<rules::OverrideRequest> parse_overrides(const std::vector<std::strin
     return requests;
 }
 
-bool same_finding(const SessionFinding& stored, const rules::Finding& found) {
-    return stored.key == found.key && stored.message == found.message;
+// The override the previous revision stored for `key`, if any.
+const SessionFinding* overridden_in(const Session* previous, const std::string& key) {
+    if (previous == nullptr)
+        return nullptr;
+    const auto found = std::find_if(previous->findings.begin(), previous->findings.end(),
+                                    [&](const SessionFinding& f) {
+                                        return f.level == FindingLevel::overridden && f.key == key;
+                                    });
+    return found == previous->findings.end() ? nullptr : &*found;
 }
 
 // Runs the checks and decides what the revision stores (rules::resolve_overrides), or refuses.
-// For an amendment (`previous` set) only what the amendment itself causes can block: a finding
-// the previous revision overrode, raised again unchanged, is carried over with its reason, and
-// one the previous content would raise too (a condition or limit entered after the session)
-// becomes a warning, so a clerical correction never needs an override that was never a
-// clinical decision.
+// For an amendment (`previous` set) only what the amendment itself causes can block:
+// - a finding the previous revision overrode, raised again unchanged, is carried over with its
+//   reason, author and time;
+// - one the previous content would raise too, unchanged (a condition, a limit or another
+//   session entered after this one) is marked " (so before this amendment too)": an override
+//   on file for its key is carried over with it, else it becomes a warning.
+// So a clerical correction never needs, nor loses, an override of a clinical decision.
 Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
                           const std::vector<std::string>& overrides,
                           const Session* previous = nullptr) {
@@ -110,26 +119,29 @@ Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
             warnings.push_back(std::move(finding));
             continue;
         }
-        const SessionFinding* overridden_before = nullptr;
-        for (const auto& stored : previous ? previous->findings : session.findings)
-            if (stored.level == FindingLevel::overridden && same_finding(stored, finding))
-                overridden_before = &stored;
+        const auto* on_file = overridden_in(previous, finding.key);
         const auto raised_before = std::any_of(before.begin(), before.end(), [&](const auto& f) {
             return f.key == finding.key && f.message == finding.message;
         });
-        if (overridden_before != nullptr) {
-            carried.push_back(*overridden_before);
+        if (on_file != nullptr && on_file->message == finding.message) {
+            carried.push_back(*on_file);
         } else if (raised_before) {
-            finding.level = rules::Level::warning;
             finding.message += " (so before this amendment too)";
-            warnings.push_back(std::move(finding));
+            if (on_file != nullptr) {
+                auto kept = *on_file;
+                kept.message = finding.message;
+                carried.push_back(std::move(kept));
+            } else {
+                finding.level = rules::Level::warning;
+                warnings.push_back(std::move(finding));
+            }
         } else {
             blocking.push_back(std::move(finding));
         }
     }
     session.findings =
         rules::resolve_overrides(blocking, carried, warnings, parse_overrides(overrides),
-                                 scope.settings().override_min_reason);
+                                 scope.settings().override_min_reason, session.revision);
     return session;
 }
 

@@ -122,7 +122,11 @@ nlohmann::ordered_json to_json(const SessionFinding& finding) {
     return {{"key", finding.key},
             {"level", fmt::format("{}", finding.level)},
             {"message", finding.message},
-            {"override_reason", finding.override_reason}};
+            {"override_reason", finding.override_reason},
+            {"overridden_by", finding.overridden_by},
+            {"overridden_at", finding.overridden_at
+                                  ? nlohmann::ordered_json(time::format_utc(*finding.overridden_at))
+                                  : nlohmann::ordered_json()}};
 }
 
 } // namespace needlebook::render

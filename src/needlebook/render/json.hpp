@@ -20,7 +20,8 @@ nlohmann::ordered_json to_json(const Consent& consent);
 nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& zone);
 nlohmann::ordered_json to_json(const Reaction& reaction);
 nlohmann::ordered_json to_json(const Followup& followup);
-// A clinical finding stored with a session revision: key, level, message, override_reason.
+// A clinical finding stored with a session revision: key, level, message, override_reason,
+// overridden_by and overridden_at (null for a warning).
 nlohmann::ordered_json to_json(const SessionFinding& finding);
 
 } // namespace needlebook::render

@@ -165,9 +165,23 @@ std::vector<Finding> check_session(const SessionDetails& session, const PatientF
     if (purpose == Purpose::log)
         check_same_day(session, file, zone, findings);
     check_consent(day, file, settings, findings);
-    std::stable_partition(findings.begin(), findings.end(),
+    // One finding per key, as an override accepts one key: two courses of isotretinoin on
+    // file, or a condition recorded twice, are one reason; it blocks if either part does.
+    std::vector<Finding> merged;
+    for (auto& finding : findings) {
+        const auto same = std::find_if(merged.begin(), merged.end(),
+                                       [&](const Finding& f) { return f.key == finding.key; });
+        if (same == merged.end()) {
+            merged.push_back(std::move(finding));
+            continue;
+        }
+        same->message += "; " + finding.message;
+        if (finding.level == Level::block)
+            same->level = Level::block;
+    }
+    std::stable_partition(merged.begin(), merged.end(),
                           [](const Finding& f) { return f.level == Level::block; });
-    return findings;
+    return merged;
 }
 
 PatientFile load_patient_file(storage::Database& db, PatientId patient,

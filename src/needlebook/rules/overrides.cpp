@@ -67,7 +67,7 @@ std::vector<SessionFinding> resolve_overrides(const std::vector<Finding>& blocki
                                               const std::vector<SessionFinding>& carried,
                                               const std::vector<Finding>& warnings,
                                               const std::vector<OverrideRequest>& requests,
-                                              int min_reason_chars) {
+                                              int min_reason_chars, const RevisionInfo& revision) {
     auto acceptable = keys_of(blocking);
     for (const auto& key : keys_of(carried))
         acceptable.push_back(key);
@@ -122,19 +122,23 @@ std::vector<SessionFinding> resolve_overrides(const std::vector<Finding>& blocki
     std::vector<SessionFinding> stored;
     for (const auto& finding : blocking) {
         if (const auto* reason = reason_for(finding.key))
-            stored.push_back({finding.key, FindingLevel::overridden, finding.message, *reason});
+            stored.push_back({finding.key, FindingLevel::overridden, finding.message, *reason,
+                              revision.author, revision.recorded_at});
         else
             missing.push_back(finding);
     }
     if (!missing.empty())
         throw Refused(describe_refusal(missing));
     for (auto finding : carried) {
-        if (const auto* reason = reason_for(finding.key))
-            finding.override_reason = *reason; // a correction of the reason on file
+        // A correction of the reason on file is accepted anew, by this revision's author.
+        if (const auto* reason = reason_for(finding.key);
+            reason && *reason != finding.override_reason)
+            finding = {finding.key, FindingLevel::overridden, finding.message,
+                       *reason,     revision.author,          revision.recorded_at};
         stored.push_back(std::move(finding));
     }
     for (const auto& finding : warnings)
-        stored.push_back({finding.key, FindingLevel::warning, finding.message, ""});
+        stored.push_back({finding.key, FindingLevel::warning, finding.message, "", "", {}});
     return stored;
 }
 

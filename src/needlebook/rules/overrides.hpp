@@ -30,6 +30,7 @@ OverrideRequest parse_override(std::string_view text);
 // - `carried`: findings an earlier revision overrode that this one raises again unchanged;
 //   they keep their reason unless an override with their key corrects it;
 // - `warnings`: kept as they are.
+// A finding accepted by an override here is accepted by `revision`'s author, at its time.
 // Refuses, before anything is stored: a bare override (UsageError, naming the keys to use), a
 // key given twice or a reason shorter than `min_reason_chars` (ValidationError), an override
 // whose key matches no blocking or carried finding, and a blocking finding without an
@@ -38,7 +39,7 @@ std::vector<SessionFinding> resolve_overrides(const std::vector<Finding>& blocki
                                               const std::vector<SessionFinding>& carried,
                                               const std::vector<Finding>& warnings,
                                               const std::vector<OverrideRequest>& requests,
-                                              int min_reason_chars);
+                                              int min_reason_chars, const RevisionInfo& revision);
 
 // The refusal's text for blocking findings no override accepts.
 std::string describe_refusal(const std::vector<Finding>& blocking);

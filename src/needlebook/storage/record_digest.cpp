@@ -79,8 +79,9 @@ const std::vector<RecordKind>& record_kinds() {
         fmt::format("SELECT setting_revision_id FROM session_setting WHERE session_revision_id "
                     "= {} ORDER BY setting_revision_id",
                     of_session_revision),
-        fmt::format("SELECT id, position, key, level, message, override_reason FROM "
-                    "session_finding WHERE session_revision_id = {} ORDER BY position",
+        fmt::format("SELECT id, position, key, level, message, override_reason, overridden_by, "
+                    "overridden_at FROM session_finding WHERE session_revision_id = {} ORDER BY "
+                    "position",
                     of_session_revision),
     };
     using enum DigestQuery::Part;

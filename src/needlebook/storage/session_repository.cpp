@@ -135,7 +135,8 @@ void SessionRepository::add_revision(const Session& session) {
     // Since schema 6 every finding, with its key; session_override keeps older revisions'.
     auto finding = m_db.query(
         "INSERT INTO session_finding (session_revision_id, position, key, level, message, "
-        "override_reason) VALUES (:revision, :position, :key, :level, :message, :reason)");
+        "override_reason, overridden_by, overridden_at) VALUES (:revision, :position, :key, "
+        ":level, :message, :reason, :by, :at)");
     for (std::size_t i = 0; i < session.findings.size(); ++i) {
         const auto& item = session.findings[i];
         finding->bind(":revision", revision_id);
@@ -144,6 +145,11 @@ void SessionRepository::add_revision(const Session& session) {
         finding->bind(":level", fmt::format("{}", item.level));
         finding->bind(":message", item.message);
         finding->bind(":reason", item.override_reason);
+        finding->bind(":by", item.overridden_by);
+        if (item.overridden_at)
+            finding->bind(":at", time::format_utc(*item.overridden_at));
+        else
+            finding->bind(":at");
         finding->exec();
         finding->reset();
     }
@@ -289,20 +295,35 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
     // schema's view; they come after the newer rows, in the order they were stored.
     auto findings = m_db.query(
         "SELECT f.session_revision_id, f.key, f.level, f.message, f.override_reason, "
-        "f.position, 0 FROM json_each(:ids) j JOIN session_finding f ON f.session_revision_id = "
-        "j.value UNION ALL SELECT o.session_revision_id, o.key, 'overridden', o.message, "
-        "o.override_reason, o.id, 1 FROM json_each(:ids) j JOIN session_override_keyed o ON "
-        "o.session_revision_id = j.value ORDER BY 7, 6");
+        "f.position, 0, f.overridden_by, f.overridden_at FROM json_each(:ids) j JOIN "
+        "session_finding f ON f.session_revision_id = j.value UNION ALL SELECT "
+        "o.session_revision_id, o.key, 'overridden', o.message, o.override_reason, o.id, 1, "
+        "o.overridden_by, o.overridden_at FROM json_each(:ids) j JOIN session_override_keyed o "
+        "ON o.session_revision_id = j.value ORDER BY 7, 6");
     findings->bind(":ids", ids);
     while (findings->executeStep()) {
+        const auto at = findings->getColumn(8);
         SessionFinding finding{
-            findings->getColumn(1).getString(), read_level(findings->getColumn(2).getString()),
-            findings->getColumn(3).getString(), findings->getColumn(4).getString()};
+            findings->getColumn(1).getString(),
+            read_level(findings->getColumn(2).getString()),
+            findings->getColumn(3).getString(),
+            findings->getColumn(4).getString(),
+            findings->getColumn(7).getString(),
+            at.isNull() ? std::nullopt
+                        : std::optional(time::parse_utc(at.getString(), "overridden_at"))};
         auto& of_revision = by_revision.at(findings->getColumn(0).getInt64())->findings;
-        if (findings->getColumn(6).getInt() == 0)
+        if (findings->getColumn(6).getInt() == 0) {
             place(of_revision, findings->getColumn(5).getInt(), finding);
-        else
+            continue;
+        }
+        // Schema 5 could store two overrides under one key (two isotretinoin courses): one
+        // finding per key, as the checks raise it now.
+        const auto same = std::find_if(of_revision.begin(), of_revision.end(),
+                                       [&](const auto& f) { return f.key == finding.key; });
+        if (same == of_revision.end())
             of_revision.push_back(std::move(finding));
+        else
+            same->message += "; " + finding.message;
     }
 }
 

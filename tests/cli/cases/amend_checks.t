@@ -101,13 +101,17 @@ $ needlebook --format json session amend 1 --reason 'model noted' --model 'Derma
 >       "key": "depth:periorbital",
 >       "level": "overridden",
 >       "message": "depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm",
->       "override_reason": "deep lines, as before"
+>       "override_reason": "deep lines, as before",
+>       "overridden_by": "tester",
+>       "overridden_at": "2026-11-23T15:00:00Z"
 >     },
 >     {
 >       "key": "depth:cheek",
 >       "level": "warning",
 >       "message": "depth 1.00 mm on cheek exceeds the clinic limit of 0.80 mm (so before this amendment too)",
->       "override_reason": ""
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
 >     }
 >   ],
 >   "revision": {

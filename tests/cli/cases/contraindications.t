@@ -103,19 +103,25 @@ $ needlebook --format json session log BOB --at '2026-11-20 10:00' --device pen 
 >       "key": "condition:rosacea-flare",
 >       "level": "warning",
 >       "message": "rosacea flare on file since 2026-11-15",
->       "override_reason": ""
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
 >     },
 >     {
 >       "key": "condition:anticoagulants",
 >       "level": "warning",
 >       "message": "anticoagulants on file",
->       "override_reason": ""
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
 >     },
 >     {
 >       "key": "same-day",
 >       "level": "warning",
 >       "message": "session 4 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 4 --area …' instead",
->       "override_reason": ""
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
 >     }
 >   ],
 >   "revision": {

@@ -140,7 +140,9 @@ $ needlebook history ANN --format json
 >           "key": "depth:periorbital",
 >           "level": "overridden",
 >           "message": "depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm",
->           "override_reason": "deep lines, agreed with patient"
+>           "override_reason": "deep lines, agreed with patient",
+>           "overridden_by": "tester",
+>           "overridden_at": "2026-11-23T15:00:00Z"
 >         }
 >       ],
 >       "revision": {

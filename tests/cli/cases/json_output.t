@@ -101,7 +101,9 @@ $ needlebook --format json session log ANN --at "2026-11-20 10:30" --device pen 
 >       "key": "condition:keloid-tendency",
 >       "level": "warning",
 >       "message": "keloid tendency on file since 2020-01-01",
->       "override_reason": ""
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
 >     }
 >   ],
 >   "revision": {
@@ -218,7 +220,9 @@ $ needlebook --format json session show 1
 >       "key": "condition:keloid-tendency",
 >       "level": "warning",
 >       "message": "keloid tendency on file since 2020-01-01",
->       "override_reason": ""
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
 >     }
 >   ],
 >   "revision": {
@@ -315,7 +319,9 @@ $ needlebook --format json session list
 >         "key": "condition:keloid-tendency",
 >         "level": "warning",
 >         "message": "keloid tendency on file since 2020-01-01",
->         "override_reason": ""
+>         "override_reason": "",
+>         "overridden_by": "",
+>         "overridden_at": null
 >       }
 >     ],
 >     "revision": {
@@ -376,7 +382,9 @@ $ needlebook --format json session amend 1 --reason "serum lot mistyped" --serum
 >       "key": "condition:keloid-tendency",
 >       "level": "warning",
 >       "message": "keloid tendency on file since 2020-01-01",
->       "override_reason": ""
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
 >     }
 >   ],
 >   "revision": {
@@ -437,7 +445,9 @@ $ needlebook --format json session void 1 --reason "duplicate entry"
 >       "key": "condition:keloid-tendency",
 >       "level": "warning",
 >       "message": "keloid tendency on file since 2020-01-01",
->       "override_reason": ""
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
 >     }
 >   ],
 >   "revision": {
@@ -572,7 +582,9 @@ $ needlebook session list --voided --format json --patient ANN
 >         "key": "condition:keloid-tendency",
 >         "level": "warning",
 >         "message": "keloid tendency on file since 2020-01-01",
->         "override_reason": ""
+>         "override_reason": "",
+>         "overridden_by": "",
+>         "overridden_at": null
 >       }
 >     ],
 >     "revision": {

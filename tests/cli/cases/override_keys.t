@@ -101,13 +101,17 @@ $ needlebook --format json session show 1
 >       "key": "condition:eczema",
 >       "level": "overridden",
 >       "message": "eczema on file since 2026-01-01",
->       "override_reason": "face clear, hands only"
+>       "override_reason": "face clear, hands only",
+>       "overridden_by": "tester",
+>       "overridden_at": "2026-11-23T15:00:00Z"
 >     },
 >     {
 >       "key": "depth:periorbital",
 >       "level": "overridden",
 >       "message": "depth 2.50 mm on periorbital exceeds the clinic limit of 0.50 mm",
->       "override_reason": "deep scar, agreed"
+>       "override_reason": "deep scar, agreed",
+>       "overridden_by": "tester",
+>       "overridden_at": "2026-11-23T15:00:00Z"
 >     }
 >   ],
 >   "revision": {

@@ -97,7 +97,9 @@ $ needlebook --format json session show 1
 >       "key": "depth:periorbital",
 >       "level": "overridden",
 >       "message": "depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm",
->       "override_reason": "deep crow's feet lines; patient informed"
+>       "override_reason": "deep crow's feet lines; patient informed",
+>       "overridden_by": "tester",
+>       "overridden_at": "2026-11-23T15:00:00Z"
 >     }
 >   ],
 >   "revision": {

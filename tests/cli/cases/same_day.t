@@ -62,7 +62,9 @@ $ needlebook --format json session log ANN --at '2026-11-20 16:00' --device pen 
 >       "key": "same-day",
 >       "level": "warning",
 >       "message": "session 1 on 2026-11-20 10:00 and session 3 on 2026-11-20 14:30 are the same day; to add areas to it, use 'session amend 1 --area …' instead",
->       "override_reason": ""
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
 >     }
 >   ],
 >   "revision": {
