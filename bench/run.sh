@@ -130,6 +130,15 @@ ensure_clinic() {
     say "making the $(count "$1")-patient demo clinic (cached in $clinics/)"
     rm -f "$work/new.db"
     "$needlebook" --db "$work/new.db" demo --patients "$1" --seed 7 >/dev/null
+    # The timed `session log` must not be refused: blocking conditions and short intervals
+    # become warnings (still checked, and stored with the session), as no --override with the
+    # key of each patient's findings is given.
+    local code
+    for code in active-infection open-wound eczema psoriasis skin-cancer bleeding-disorder \
+        pregnancy metal-allergy anaesthetic-allergy isotretinoin; do
+        "$needlebook" --db "$work/new.db" setting set "condition.$code" warn >/dev/null
+    done
+    "$needlebook" --db "$work/new.db" setting set interval_block_days 0 >/dev/null
     adopt "$work/new.db" "$1"
 }
 
@@ -156,7 +165,7 @@ per_patient_args() {
         "session log")
             args=(session log 'P-{run:06d}' --at "$session_at" --device pen
                   --area forehead=0.5x2 --area cheek:left=1.0x3 --area cheek:right=1.0x3
-                  --serum ha-serum@HA-B7:during --serum gf-serum@GF-A1 --override benchmark) ;;
+                  --serum ha-serum@HA-B7:during --serum gf-serum@GF-A1) ;;
         "patient show") args=(patient show 'P-{run:06d}') ;;
         "session show") args=(session show '{run}') ;;
         "history") args=(history 'P-{run:06d}') ;;

@@ -38,8 +38,8 @@ int main(int argc, char** argv) {
                      parse_area_spec("forehead=0.5x2")};
     session.serums = {parse_serum_spec("ha-serum@HA2291:during"),
                       parse_serum_spec("gf-serum@GF77")};
-    const auto logged = records::log_session(scope, patient.code, session, std::nullopt);
-    for (const auto& warning : logged.warnings)
+    const auto logged = records::log_session(scope, patient.code, session);
+    for (const auto& warning : logged.warnings())
         fmt::print(stderr, "warning: {}\n", warning.message);
 
     const auto stored = records::get_session(db, logged.session.id);

@@ -38,11 +38,18 @@ SELECT s.id, p.code AS patient, r.performed_at, r.practitioner, r.indication, r.
                    'amount_ml', u.amount_ml)) END
         FROM (SELECT d.code, x.* FROM serum_use x JOIN product d ON d.id = x.product_id
               WHERE x.session_revision_id = r.id ORDER BY x.position) u) AS serums,
-       r.override_reason,
-       (SELECT CASE WHEN count(*) = 0 THEN '' ELSE
-                   json_group_array(json_object('rule', o.rule, 'detail', o.detail)) END
-        FROM (SELECT rule, detail FROM session_override WHERE session_revision_id = r.id
-              ORDER BY id) o) AS overrides,
+       (SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object(
+                   'key', f.key, 'level', f.level, 'message', f.message,
+                   'override_reason', f.override_reason, 'overridden_by', f.overridden_by,
+                   'overridden_at', f.overridden_at)) END
+        FROM (SELECT 0, position, key, level, message, override_reason, overridden_by,
+                     overridden_at FROM session_finding
+              WHERE session_revision_id = r.id
+              UNION ALL
+              SELECT 1, id, key, 'overridden', message, override_reason, overridden_by,
+                     overridden_at
+              FROM session_override_keyed WHERE session_revision_id = r.id
+              ORDER BY 1, 2) f) AS findings,
        r.voided
 FROM session s JOIN session_revision r ON r.session_id = s.id
 JOIN patient p ON p.id = s.patient_id

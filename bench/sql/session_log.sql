@@ -3,9 +3,9 @@
 -- --serum ha-serum@HA-B7:during --serum gf-serum@GF-A1`: the rows such a command writes, in
 -- one transaction with the program's pragmas. The patient's chart code is @code
 -- (`.parameter set @code P-000001` before `.read`). Triggers fire as they do for the program.
--- Not done here, unlike session log: the clinical checks (and so no session_override row,
--- which the program writes only when a check blocked and --override let it through), input
--- validation, the chained SHA-256 (sha3 of the shell stands in for both digests).
+-- Not done here, unlike session log: the clinical checks (and so no session_finding rows, which
+-- the program writes for each warning), input validation, the chained SHA-256 (sha3 of the
+-- shell stands in for both digests).
 .bail on
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;

@@ -84,6 +84,8 @@ int run(int argc, char** argv) {
                     fmt::format("{}\nrun 'needlebook --help' or 'needlebook COMMAND --help' for "
                                 "usage",
                                 e.what()));
+    } catch (const UsageError& e) {
+        return fail(context, 2, e.what());
     } catch (const Error& e) {
         return fail(context, 1, e.what());
     } catch (const std::exception& e) {

@@ -23,8 +23,7 @@ struct SessionOptions {
         aftercare, practitioner, note;
     std::vector<std::string> areas, serums;
     bool no_serums = false;
-    CLI::Option* override_option = nullptr;
-    std::string override_text;
+    std::vector<std::string> overrides;
 
     void add_to(CLI::App* command, bool for_log) {
         auto* at_option = add_text(command, "--at", at,
@@ -61,15 +60,14 @@ struct SessionOptions {
         add_text(command, "--practitioner", practitioner,
                  "who treated (default: the acting user, --as)");
         add_text(command, "--note", note, "free-text note");
-        override_option = command->add_option(
-            "--override", override_text,
-            "log despite blocking clinical checks; the reason is kept with the session");
-    }
-
-    std::optional<std::string> override() const {
-        if (override_option != nullptr && override_option->count() > 0)
-            return override_text;
-        return std::nullopt;
+        command
+            ->add_option("--override", overrides,
+                         "KEY=\"reason\": accept the blocking finding KEY that a refusal "
+                         "listed (repeat for each); the reason is kept with the session" +
+                             std::string(for_log ? ""
+                                                 : "; for a finding on file, corrects its "
+                                                   "reason"))
+            ->allow_extra_args(false);
     }
 
     // Applies the options that were given on top of `details`.
@@ -111,40 +109,36 @@ struct SessionOptions {
 void report_logged(Context& context, const records::LoggedSession& logged,
                    const std::string& verb) {
     const auto& zone = context.scope().zone();
-    for (const auto& warning : logged.warnings)
-        context.warn(fmt::format("{}: {}", warning.rule, warning.message));
-    if (logged.override_unused)
-        context.warn("--override was given but no check blocked the session; the reason was not "
-                     "stored");
+    // Kept with the session, and said now while the patient is still in the room.
+    for (const auto& warning : logged.warnings())
+        context.warn(render::finding_text(warning));
     const auto& session = logged.session;
     if (context.format() == Format::json) {
-        auto json = render::to_json(session, zone);
-        json["warnings"] = nlohmann::ordered_json::array();
-        for (const auto& warning : logged.warnings)
-            json["warnings"].push_back(render::to_json(warning));
-        context.print_json(json);
+        context.print_json(render::to_json(session, zone));
         return;
     }
     std::string text =
         fmt::format("session {} {} for {} at {}\n", session.id, verb, session.patient_code,
                     zone.format_local(session.details.performed_at));
-    for (const auto& item : session.overrides)
-        text += visible(fmt::format("overridden {}: {} (reason: {})", item.rule, item.detail,
-                                    session.override_reason)) +
-                "\n";
+    for (const auto& finding : session.findings)
+        if (finding.level == FindingLevel::overridden)
+            text += visible("overridden " + render::finding_text(finding)) + "\n";
     context.print(text);
 }
 
 void write_sessions_csv(const std::vector<Session>& sessions, const time::ClinicZone& zone) {
     render::CsvWriter csv(std::cout);
     csv.write_header({"id", "patient", "at", "at_utc", "practitioner", "indication", "device",
-                      "areas", "serums", "override_reason", "revision", "voided"});
+                      "areas", "serums", "findings", "revision", "voided"});
     for (const auto& s : sessions) {
         std::vector<std::string> areas, serums;
         for (const auto& treated : s.details.areas)
             areas.push_back(render::area_spec(treated));
         for (const auto& use : s.details.serums)
             serums.push_back(render::serum_spec(use));
+        std::vector<std::string> findings;
+        for (const auto& finding : s.findings)
+            findings.push_back(fmt::format("{} {}", finding.level, render::finding_text(finding)));
         csv.write_row({{std::to_string(s.id.value), true},
                        {s.patient_code},
                        {zone.format_local(s.details.performed_at)},
@@ -154,7 +148,7 @@ void write_sessions_csv(const std::vector<Session>& sessions, const time::Clinic
                        {std::string(code_of(s.details.device))},
                        {fmt::format("{}", fmt::join(areas, " "))},
                        {fmt::format("{}", fmt::join(serums, " "))},
-                       {s.override_reason},
+                       {fmt::format("{}", fmt::join(findings, "; "))},
                        {std::to_string(s.revision.number), true},
                        {s.revision.voided ? "1" : "0", true}});
     }
@@ -182,7 +176,7 @@ void add_session_commands(CLI::App& app, Context& context) {
         defaults.practitioner = scope.actor();
         const auto details = args->fields.apply(defaults, scope.zone());
         const auto logged =
-            records::log_session(scope, args->patient, details, args->fields.override());
+            records::log_session(scope, args->patient, details, args->fields.overrides);
         report_logged(context, logged, "logged");
     });
 
@@ -278,8 +272,8 @@ void add_session_commands(CLI::App& app, Context& context) {
         const auto id = records::parse_session_id(args->session);
         const auto current = records::get_session(scope.db(), id);
         const auto details = args->fields.apply(current.details, scope.zone());
-        const auto logged = records::amend_session(
-            scope, id, details, args->reason, args->fields.override(), current.revision.number);
+        const auto logged = records::amend_session(scope, id, details, args->reason,
+                                                   args->fields.overrides, current.revision.number);
         report_logged(context, logged,
                       fmt::format("amended (revision {})", logged.session.revision.number));
     });

@@ -43,12 +43,14 @@ void add_setting_commands(CLI::App& app, Context& context) {
     };
     auto args = std::make_shared<SetArgs>();
     auto* set = setting->add_subcommand("set", "change a setting (audited)");
-    set->add_option("KEY", args->key,
-                    "clinic_name (printed on histories), time_zone (IANA name, empty for the "
-                    "system's), isotretinoin_months, "
-                    "consent_valid_months, interval_warn_days, interval_block_days, "
-                    "followup_due_days, depth_limit.AREA (mm), recovery.KIND (days or adverse), "
-                    "condition.CODE (block or warn); see 'setting list'")
+    set->add_option(
+           "KEY", args->key,
+           "clinic_name (printed on histories), time_zone (IANA name, empty for the "
+           "system's), isotretinoin_months, "
+           "consent_valid_months, interval_warn_days, interval_block_days, "
+           "followup_due_days, override_min_reason, depth_limit.AREA (mm), recovery.KIND (days or "
+           "adverse), "
+           "condition.CODE (block or warn); see 'setting list'")
         ->required();
     set->add_option("VALUE", args->value, "the new value")->required();
     set->add_option("--reason", args->reason, "why it changes (kept with the revision)");

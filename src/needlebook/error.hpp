@@ -33,6 +33,13 @@ public:
     using Error::Error;
 };
 
+// The command was typed wrong in a way only the library can tell (a bare --override that names
+// no finding): exit code 2, like a usage error the command line parser finds.
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
 // A clinical check blocked the write; the message lists the findings and how to override.
 class Refused : public Error {
 public:

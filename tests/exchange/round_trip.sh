@@ -21,7 +21,7 @@ at a.db consent add NASTY --signed 2026-06-01 --covers '-all areas, "face" and n
 at a.db condition add NASTY --code rosacea-flare --since 2026-01-01 --note '=HYPERLINK("x")' >/dev/null
 at a.db session log NASTY --at '2026-11-20 10:00' --device pen --area periorbital=0.75 \
     --area cheek:left=1.25x3 --serum 'ha-serum@=LOT,1"x:during' --cartridge-lot '+CL 7' \
-    --note $'multi\r\nline, "quoted" 😀' --override '@deep lines, informed' >/dev/null 2>&1
+    --note $'multi\r\nline, "quoted" 😀' --override 'depth:periorbital=@deep lines, informed' >/dev/null 2>&1
 at a.db reaction add 178 --kind erythema --severity mild --onset 2026-11-20 --area cheek:left \
     --note '-cold pack' >/dev/null
 at a.db followup add 178 --on 2026-11-22 --outcome reactions --note $'tab\tinside' >/dev/null

@@ -52,7 +52,7 @@ TABLES = {
                  ("model", "text"), ("cartridge", "text"), ("cartridge_lot", "text"),
                  ("anaesthetic", "text"), ("endpoint", "text"), ("aftercare", "text"),
                  ("note", "text"), ("areas", "json"), ("serums", "json?"),
-                 ("override_reason", "text"), ("overrides", "json?"), ("voided", "int")],
+                 ("findings", "json?"), ("voided", "int")],
     "session_areas": [("session", "int"), ("position", "int"), ("area", "text"),
                       ("side", "text"), ("depth_mm", "depth"), ("passes", "int?"), ("voided", "int")],
     "serum_uses": [("session", "int"), ("position", "int"), ("product", "text"),
@@ -307,11 +307,10 @@ expect = [
     ("raw", row_of(raw, "sessions", id=nasty_session),
      {"practitioner": "@doc", "model": "=cmd|' /C calc'!A0", "cartridge_lot": "-CL1",
       "note": "=SUM(1,2)\nnext line", "aftercare": "+ ice, \"cold\"",
-      "override_reason": "+deep lines", "performed_at": "2026-11-22T10:00:00Z"}),
+      "performed_at": "2026-11-22T10:00:00Z"}),
     ("out", row_of(default, "sessions", id=nasty_session),
      {"practitioner": "'@doc", "model": "'=cmd|' /C calc'!A0", "cartridge_lot": "'-CL1",
-      "note": "'=SUM(1,2)\nnext line", "aftercare": "'+ ice, \"cold\"",
-      "override_reason": "'+deep lines"}),
+      "note": "'=SUM(1,2)\nnext line", "aftercare": "'+ ice, \"cold\""}),
     ("raw", row_of(raw, "serum_uses", session=nasty_session), {"lot": "=LOT-1", "phase": "during"}),
     ("out", row_of(default, "serum_uses", session=nasty_session), {"lot": "'=LOT-1"}),
     ("out", row_of(default, "session_areas", session=nasty_session, position="1"),
@@ -343,8 +342,10 @@ if nasty:
         f"sessions.csv: areas of session {nasty_session}: {nasty['areas']}")
     check([(s["product"], s["lot"], s["phase"]) for s in json.loads(nasty["serums"])]
           == [("prp", "=LOT-1", "during")], f"sessions.csv: serums {nasty['serums']}")
-    check([o["rule"] for o in json.loads(nasty["overrides"])] == ["depth"],
-          f"sessions.csv: overrides {nasty['overrides']}")
+    # An override's reason travels inside the JSON column, as typed: the column starts with '['.
+    check([(f["key"], f["level"], f["override_reason"]) for f in json.loads(nasty["findings"])]
+          == [("depth:periorbital", "overridden", "+deep lines")],
+          f"sessions.csv: findings {nasty['findings']}")
 
 check(export_audits() == [("all tables to out",), ("all tables to raw",),
                           ("all tables to rev, all revisions",)],

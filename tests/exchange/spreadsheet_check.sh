@@ -33,7 +33,7 @@ nb condition add Z-NASTY --code anticoagulants --note $'\t=tab then formula' >/d
 nb condition resolve Z-NASTY --code anticoagulants --on 2026-01-01 >/dev/null
 nb consent add Z-NASTY --signed 2026-06-01 --covers '=all areas, "face"' >/dev/null
 session=$(nb session log Z-NASTY --at '2026-11-22 10:00' --device pen --area cheek:left=1.25x2 \
-    --area periorbital=0.75 --override '+deep lines' --serum prp@=LOT-1:during \
+    --area periorbital=0.75 --override 'depth:periorbital=+deep lines' --serum prp@=LOT-1:during \
     --practitioner '@doc' --model '=cmd|'"'"' /C calc'"'"'!A0' --cartridge-lot=-CL1 \
     --note $'=SUM(1,2)\nnext line' --aftercare '+ ice, "cold"' | sed -n 's/^session \([0-9]*\) logged.*/\1/p')
 nb reaction add "$session" --kind erythema --severity mild --onset 2026-11-22 --note $'\r\n@risk, CR first' >/dev/null

@@ -55,11 +55,15 @@ nb reaction resolve 2 --on 2026-03-01
 nb followup add 1 --on 2026-01-17 --outcome reactions --note 'settling'
 nb session amend 1 --reason 'cartridge lot typed wrong' --cartridge-lot CL-772
 nb session log FHIR_1 --at '2026-02-20 10:00' --device pen --area periorbital=0.75 \
-    --practitioner 'Dr Lee' --override 'deep lines, patient informed and agreed' 2>/dev/null
+    --practitioner 'Dr Lee' --override 'depth:periorbital=deep lines, patient informed and agreed' \
+    2>/dev/null
 nb session log FHIR_1 --at '2026-03-20 10:00' --device roller --area neck=0.5 --practitioner 'Dr Lee'
+# Twenty days after session 3 on the neck: a warning (interval under 28 days), kept with it.
+nb session log FHIR_1 --at '2026-04-09 10:00' --device pen --area neck=0.5 --practitioner 'Dr Lee' \
+    2>/dev/null
 nb session void 3 --reason 'logged for the wrong patient'
 export_twice hand FHIR_1
-grep -qx "FHIR bundle of FHIR_1 written to $work/hand.file.json (3 sessions, [0-9]* resources)" \
+grep -qx "FHIR bundle of FHIR_1 written to $work/hand.file.json (4 sessions, [0-9]* resources)" \
     "$work/hand.confirmation" || fail "unexpected confirmation: $(cat "$work/hand.confirmation")"
 
 # What the hand-built bundle must hold, resource by resource.
@@ -71,7 +75,7 @@ node "$here/expect.js" "$work/hand.json" \
     'all("Condition").some(c => c.code.text === "eczema" && c.clinicalStatus.coding[0].code === "resolved" && c.abatementDateTime === "2025-06-01")' \
     'res("Consent", "consent-1").status === "active" && res("Consent", "consent-1").dateTime === "2026-01-05"' \
     'res("Consent", "consent-1").scope.coding[0].code === "treatment" && res("Consent", "consent-1").category.length === 1' \
-    'all("Encounter").length === 3 && all("Procedure").length === 3' \
+    'all("Encounter").length === 4 && all("Procedure").length === 4' \
     'res("Encounter", "session-1").status === "finished" && res("Procedure", "session-1").status === "completed"' \
     'res("Encounter", "session-3").status === "entered-in-error" && res("Procedure", "session-3").status === "entered-in-error"' \
     'res("Observation", "area-3-1").status === "entered-in-error"' \
@@ -80,7 +84,12 @@ node "$here/expect.js" "$work/hand.json" \
     'target(res("Procedure", "session-1").performer[0].actor).name[0].text === "Dr Lee"' \
     'res("Procedure", "session-1").focalDevice.map(f => target(f.manipulated)).some(d => d.lotNumber === "CL-772")' \
     'res("Procedure", "session-1").focalDevice.map(f => target(f.manipulated)).some(d => d.deviceName[0].name === "Dermapen 4")' \
-    'res("Procedure", "session-2").note.some(n => n.text.includes("deep lines, patient informed and agreed"))' \
+    'res("DetectedIssue", "finding-2-1").code.text === "depth:periorbital" && res("DetectedIssue", "finding-2-1").severity === "high" && res("DetectedIssue", "finding-2-1").status === "final"' \
+    'res("DetectedIssue", "finding-2-1").detail === "depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm"' \
+    'target(res("DetectedIssue", "finding-2-1").implicated[0]).resourceType === "Procedure" && target(res("DetectedIssue", "finding-2-1").implicated[0]).id === "session-2"' \
+    'res("DetectedIssue", "finding-2-1").mitigation[0].action.text === "overridden: deep lines, patient informed and agreed" && target(res("DetectedIssue", "finding-2-1").mitigation[0].author).name[0].text === "manager"' \
+    'res("DetectedIssue", "finding-4-1").code.text === "interval:neck" && res("DetectedIssue", "finding-4-1").severity === "moderate" && res("DetectedIssue", "finding-4-1").mitigation === undefined' \
+    'all("DetectedIssue").length === 2 && !(res("Procedure", "session-2").note || []).some(n => n.text.includes("deep lines"))' \
     'JSON.stringify(res("Observation", "area-1-1").valueQuantity) === JSON.stringify({value: 1.25, unit: "mm", system: "http://unitsofmeasure.org", code: "mm"})' \
     'res("Observation", "area-1-1").bodySite.text === "cheek, left" && res("Observation", "area-1-1").component[0].valueInteger === 3' \
     'res("Observation", "area-2-1").valueQuantity.value === 0.75' \

@@ -28,7 +28,7 @@ nb session log PRINT-1 --at '2026-01-10 10:00' --device pen --model 'Dermapen 4'
 nb reaction add 1 --kind erythema --severity moderate --onset 2026-01-10 --resolved 2026-01-16 --area cheek:left
 nb followup add 1 --on 2026-01-17 --outcome reactions --note 'settling'
 nb session log PRINT-1 --at '2026-01-20 10:00' --device pen --area periorbital=0.75 \
-    --override 'deep lines, patient informed and agreed'
+    --override 'depth:periorbital=deep lines, patient informed and agreed'
 nb reaction add 2 --kind bruising --severity mild --onset 2026-01-21 --area periorbital
 nb session amend 2 --reason 'depth typed wrong' --area periorbital=0.25
 nb session log PRINT-1 --at '2026-02-20 10:00' --device roller --area neck=0.5
@@ -71,7 +71,7 @@ all=$(pdftotext "$work/history.pdf" - | tr -s ' \n' '  ')
 for expected in 'SESSION 1 2026-01-10 10:00' 'SESSION 2 2026-01-20 10:00' 'SESSION 3 2026-02-20 10:00' \
     'SESSION 8 2026-08-15 11:00' 'VOIDED: logged for the wrong patient' 'CL-771' 'HA-2291' 'GF-8' \
     '1.25' '0.25' 'depth typed wrong' 'area periorbital: 0.75 mm -> 0.25 mm' \
-    'deep lines, patient informed and agreed' 'R1' 'R2' 'prolonged' 'open' 'settling' \
+    'depth:periorbital' 'deep lines, patient informed and agreed' 'R1' 'R2' 'prolonged' 'open' 'settling' \
     'eczema' 'Signed 2026-01-05' 'Needle depth per area' 'Reactions from onset to resolution'; do
     grep -qF -- "$expected" <<<"$all" || fail "the PDF does not show '$expected'"
 done

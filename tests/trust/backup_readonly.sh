@@ -125,8 +125,12 @@ nb export patients --raw --output "$work/patients.csv" >/dev/null
 sed -i 's/P-0000/Q-0000/' "$work/patients.csv" # new chart codes: nothing else to refuse them
 nb backup "$work/other-backup.db" >/dev/null
 write_case "patient add" patient add --family After --given Wards --born 1990-05-06
-write_case "session log" session log "$patient" --at "2026-11-23 10:00" --device pen \
-    --area forehead=0.5 --override test
+# A patient with no condition, before the demo's sessions: no clinical check blocks it, so the
+# refusal is the backup's.
+clean_patient=$(sqlite3 "$db" 'SELECT code FROM patient p WHERE NOT EXISTS (SELECT 1 FROM condition
+    c WHERE c.patient_id = p.id) ORDER BY id LIMIT 1')
+write_case "session log" session log "$clean_patient" --at "2020-01-06 10:00" --device pen \
+    --area forehead=0.5
 write_case "setting set" setting set clinic_name "Backup Clinic" --reason test
 write_case "seal" seal --key "$work/seal.pem"
 write_case "init" init

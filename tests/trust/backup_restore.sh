@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The clinic's backup routine, end to end, on a `demo --patients 30` database:
-#  1. `backup NEW` while 2 processes keep logging sessions (demo patients, --override "test" so
-#     the clinical checks cannot refuse): exit 0; "backup saved", "sha256", "verified" printed;
+#  1. `backup NEW` while 2 processes keep logging sessions (demo patients with no condition on
+#     file, in 2020, before the demo's sessions, 14 days apart, so no clinical check blocks): exit 0; "backup saved", "sha256", "verified" printed;
 #     the file is mode 0600 (umask 000); `check` on it passes; its sha256 is the printed one and
 #     the one in the live audit trail's database.backup row; it holds between the sessions stored
 #     when the backup began and those stored when it ended; every writer call exited 0.
@@ -35,11 +35,11 @@ writer() {
     local w=$1 patient=$2 i=0 rc t0 day
     while [ ! -e "$work/go" ] && [ -d "$work" ]; do sleep 0.005; done
     while [ -d "$work" ] && [ $i -lt $max_calls ] && { [ ! -e "$work/stop" ] || [ $i -lt $min_calls ]; }; do
-        day=$(date -u -d "2020-01-06 +$((i * 7 + w)) days" +%F)
+        day=$(date -u -d "2020-01-06 +$((i * 14 + w)) days" +%F)
         rc=0
         t0=$(now_ms)
         nb session log "$patient" --at "$day 10:00" --device pen --area cheek:left=1.0x2 \
-            --area forehead=0.5 --note "writer $w call $i" --override "test" \
+            --area forehead=0.5 --note "writer $w call $i" \
             >"$work/out.$w.$i" 2>"$work/err.$w.$i" || rc=$?
         echo "$i $rc $t0 $(now_ms)" >>"$work/calls.$w"
         i=$((i + 1))
@@ -49,7 +49,8 @@ writer() {
 live_count() { sqlite3 -cmd '.timeout 10000' "$db" "SELECT count(*) FROM $1"; }
 calls_done() { cat "$work"/calls.* 2>/dev/null | wc -l; }
 
-mapfile -t patients < <(sqlite3 "$db" 'SELECT code FROM patient ORDER BY id LIMIT 2')
+mapfile -t patients < <(sqlite3 "$db" 'SELECT code FROM patient p WHERE NOT EXISTS (SELECT 1 FROM
+    condition c WHERE c.patient_id = p.id) ORDER BY id LIMIT 2')
 writer 1 "${patients[0]}" &
 w1=$!
 writer 2 "${patients[1]}" &

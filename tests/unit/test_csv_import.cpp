@@ -126,13 +126,13 @@ namespace {
 
 constexpr std::string_view sessions_header =
     "id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,"
-    "anaesthetic,endpoint,aftercare,note,areas,serums,override_reason,overrides,voided\r\n";
+    "anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided\r\n";
 
 std::string session_row(int id, int patient, const std::string& at) {
     return fmt::format(
         "{},P-{:06},{},Dr Lee,rejuvenation,pen,,,,,,,,\"[{{\"\"area\"\":"
         "\"\"forehead\"\",\"\"side\"\":null,\"\"depth_mm\"\":0.3,\"\"passes\"\":2}}]\","
-        "[],,[],0\r\n",
+        "[],[],0\r\n",
         id, patient, at);
 }
 
@@ -175,10 +175,13 @@ TEST_CASE("a row the schema refuses is listed as that row's problem and nothing 
     exchange::import_table(
         *clinic.scope, "patients",
         clinic.write("patients.csv", std::string(patients_header) + patient_row(1)));
-    // An override reason of 3,000 characters passes the importer's checks (up to 10,000, as
-    // amendments join reasons) but not the schema's CHECK (2,000).
+    // A key of 300 characters passes the importer's checks (a finding key has no length of its
+    // own) but not the schema's CHECK (at most 200).
     auto row = session_row(2, 1, "2026-03-01T10:00:00Z");
-    row.replace(row.rfind(",,[],0"), 2, "," + std::string(3000, 'r') + ",");
+    const std::string long_key = R"("[{""key"":""lot:)" + std::string(300, 'A') +
+                                 R"("",""level"":""warning"",)" +
+                                 R"(""message"":""lot not registered""}]")";
+    row.replace(row.rfind(",[],0"), 3, "," + long_key);
     const auto before = test::table_counts(*clinic.db);
     std::string message;
     try {

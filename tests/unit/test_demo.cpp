@@ -86,7 +86,7 @@ TEST_CASE("demo: a realistic clinic of 60 patients") {
         for (std::size_t i = 0; i < sessions.size(); ++i) {
             const auto& session = sessions[i];
             CHECK(session.details.performed_at <= test::fixed_now());
-            CHECK(session.override_reason.empty());
+            CHECK_FALSE(session.has_override());
             for (const auto& area : session.details.areas) {
                 CAPTURE(area_side_code(area.area, area.side));
                 CAPTURE(area.depth_mm);

@@ -29,10 +29,9 @@ TEST_CASE("dropping one phase of a serum given both during and after shows in th
     auto details = session_at("2026-11-10T10:00:00Z");
     details.serums = {parse_serum_spec("ha-serum@L1:during"),
                       parse_serum_spec("ha-serum@L1:after")};
-    const auto logged = records::log_session(clinic.scope, patient.code, details, std::nullopt);
+    const auto logged = records::log_session(clinic.scope, patient.code, details);
     details.serums = {parse_serum_spec("ha-serum@L1:after")};
-    records::amend_session(clinic.scope, logged.session.id, details, "during dose was not given",
-                           std::nullopt);
+    records::amend_session(clinic.scope, logged.session.id, details, "during dose was not given");
 
     const auto history = report::build_history(clinic.scope, patient.code);
     REQUIRE(history.sessions.size() == 1);
@@ -47,10 +46,9 @@ TEST_CASE("moving a session by an hour within the repeated hour when clocks go b
     Clinic clinic; // Europe/London: 2026-10-25 01:00-02:00 happens twice
     const auto patient = patient_with_consent(clinic);
     auto details = session_at("2026-10-25T00:30:00Z"); // 01:30 BST
-    const auto logged = records::log_session(clinic.scope, patient.code, details, std::nullopt);
+    const auto logged = records::log_session(clinic.scope, patient.code, details);
     details.performed_at = utc("2026-10-25T01:30:00Z"); // 01:30 GMT, the same on the wall clock
-    records::amend_session(clinic.scope, logged.session.id, details, "clock read after change",
-                           std::nullopt);
+    records::amend_session(clinic.scope, logged.session.id, details, "clock read after change");
 
     const auto history = report::build_history(clinic.scope, patient.code);
     REQUIRE(history.sessions[0].amendments.size() == 1);

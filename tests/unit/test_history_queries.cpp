@@ -21,8 +21,8 @@ void fill_patient(Clinic& clinic, const std::string& code, int sessions) {
     patient_with_consent(clinic, code);
     for (int i = 0; i < sessions; ++i) {
         const auto at = time::add_days(day("2023-01-02"), 28 * i);
-        const auto logged = records::log_session(
-            clinic.scope, code, session_at(time::format_date(at) + "T10:00:00Z"), std::nullopt);
+        const auto logged = records::log_session(clinic.scope, code,
+                                                 session_at(time::format_date(at) + "T10:00:00Z"));
         ReactionDetails reaction;
         reaction.kind = ReactionKind::erythema;
         reaction.severity = Severity::mild;
@@ -34,8 +34,7 @@ void fill_patient(Clinic& clinic, const std::string& code, int sessions) {
         if (i == 1) {
             auto amended = logged.session.details;
             amended.note = "corrected";
-            records::amend_session(clinic.scope, logged.session.id, amended, "note added",
-                                   std::nullopt);
+            records::amend_session(clinic.scope, logged.session.id, amended, "note added");
         }
     }
 }

@@ -3,6 +3,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/storage/database.hpp"
 #include "needlebook/storage/migrations.hpp"
+#include "needlebook/storage/session_repository.hpp"
 
 #include <atomic>
 #include <doctest/doctest.h>
@@ -215,4 +216,55 @@ TEST_CASE("every connection gets the pragmas the README names") {
                                       "'2026-11-23T15:00:00Z')"),
                         SQLite::Exception);
     }
+}
+
+// Schema 6 keeps the overrides of older revisions where schema 5 wrote them (session_override,
+// one reason per revision) and gives each the key of the finding it covered.
+TEST_CASE("schema 6 gives the overrides stored by schema 5 the keys of their findings") {
+    TempDir dir;
+    const auto path = dir.path() / "v5.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TEMP TABLE migration_context (now TEXT, actor TEXT); INSERT INTO "
+                 "migration_context VALUES ('2026-01-01T00:00:00Z', 'v5')");
+        for (const auto& migration : storage::migrations())
+            if (migration.version <= 5)
+                raw.exec(std::string(migration.sql));
+        raw.exec("DROP TABLE temp.migration_context; PRAGMA user_version = 5");
+        raw.exec(R"(
+            INSERT INTO patient (id, code, created_at) VALUES (1, 'ANN', '2026-01-01T00:00:00Z');
+            INSERT INTO patient_revision (patient_id, revision, family_name, given_name,
+                birth_date, author, recorded_at) VALUES (1, 1, 'Smith', 'Ann', '1985-04-12',
+                'v5', '2026-01-01T00:00:00Z');
+            INSERT INTO session (id, patient_id, created_at) VALUES (1, 1, '2026-01-02T00:00:00Z');
+            INSERT INTO session_revision (id, session_id, revision, performed_at, practitioner,
+                indication, device, override_reason, author, recorded_at) VALUES (1, 1, 1,
+                '2026-01-02T10:00:00Z', 'Dr Lee', 'other', 'pen', 'dermatologist''s plan', 'v5',
+                '2026-01-02T10:00:00Z');
+            INSERT INTO session_area (session_revision_id, position, area, side, depth_mm)
+                VALUES (1, 1, 'periorbital', 'left', 1.0);
+            INSERT INTO session_override (session_revision_id, rule, detail) VALUES
+                (1, 'contraindication', 'pregnancy or nursing on file since 2025-12-01'),
+                (1, 'depth', 'depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm'),
+                (1, 'interval', 'periorbital:left was also treated 3 days earlier, in session 9 on 2025-12-30 10:00 (clinic minimum 14 days)'),
+                (1, 'contraindication', 'isotretinoin stopped on 2025-10-01, less than 6 months before the session');
+        )");
+    }
+    auto db = storage::Database::open(path, storage::Database::Create::no);
+    CHECK(db.schema_version() == 6);
+    const auto session = storage::SessionRepository(db).find(SessionId{1});
+    REQUIRE(session.has_value());
+    std::vector<std::string> keys;
+    for (const auto& finding : session->findings) {
+        CHECK(finding.level == FindingLevel::overridden);
+        CHECK(finding.override_reason == "dermatologist's plan");
+        keys.push_back(finding.key);
+    }
+    CHECK(keys == std::vector<std::string>{"condition:pregnancy", "depth:periorbital:left",
+                                           "interval:periorbital:left", "condition:isotretinoin"});
+    CHECK(session->findings[1].message ==
+          "depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm");
+    // The rows themselves are as schema 5 wrote them.
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM session_finding").getInt() == 0);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM session_override").getInt() == 4);
 }

@@ -107,7 +107,7 @@ Commands per_patient_commands(int patients) {
     Session session;
     run("session log", [&] {
         session = records::log_session(scope, patient.code,
-                                       three_areas_two_serums("2026-11-20T10:00:00Z"), std::nullopt)
+                                       three_areas_two_serums("2026-11-20T10:00:00Z"))
                       .session;
     });
     Reaction reaction;
@@ -125,7 +125,7 @@ Commands per_patient_commands(int patients) {
     run("session amend", [&] {
         auto details = session.details;
         details.note = "forehead lighter next time";
-        records::amend_session(scope, session.id, details, "note added", std::nullopt);
+        records::amend_session(scope, session.id, details, "note added");
     });
     run("patient show", [&] {
         db.write([&] {

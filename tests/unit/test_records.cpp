@@ -293,31 +293,29 @@ TEST_CASE("log_session: a clean session is stored exactly, with one audit row") 
     details.serums = {{"ha-serum", "HA2291", SerumPhase::during},
                       {"gf-serum", "GF-7", SerumPhase::after}};
 
-    const auto logged = records::log_session(clinic.scope, patient.code, details, std::nullopt);
-    CHECK(logged.warnings.empty());
-    CHECK_FALSE(logged.override_unused);
+    const auto logged = records::log_session(clinic.scope, patient.code, details);
+    CHECK(logged.warnings().empty());
     CHECK(logged.session.revision.number == 1);
 
     const auto stored = records::get_session(clinic.db, logged.session.id);
     CHECK(stored.details == details);
     CHECK(stored.patient_code == patient.code);
-    CHECK(stored.overrides.empty());
-    CHECK(stored.override_reason.empty());
+    CHECK(stored.findings.empty());
     CHECK(stored.revision.author == test::test_actor);
     check_audit(last_audit(clinic.db), "session.log", "session", logged.session.id.value,
                 patient.id.value, 1);
 }
 
-TEST_CASE("log_session: warnings are returned, not stored") {
+TEST_CASE("log_session: warnings are returned and stored with the session") {
     test::Clinic clinic;
     const auto patient = records::register_patient(clinic.scope, std::string("P-NOCONSENT"),
                                                    test::patient_details());
-    const auto logged = records::log_session(
-        clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"), std::nullopt);
-    REQUIRE(logged.warnings.size() == 1);
-    CHECK(logged.warnings[0].rule == RuleKind::consent);
-    CHECK(records::get_session(clinic.db, logged.session.id).overrides.empty());
-    CHECK(test::count_rows(clinic.db, "session_override") == 0);
+    const auto logged =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"));
+    REQUIRE(logged.warnings().size() == 1);
+    CHECK(logged.warnings()[0].key == "consent");
+    CHECK(records::get_session(clinic.db, logged.session.id).findings == logged.session.findings);
+    CHECK(test::count_rows(clinic.db, "session_finding") == 1);
 }
 
 TEST_CASE("log_session: a blocking finding refuses the session and stores nothing") {
@@ -327,16 +325,17 @@ TEST_CASE("log_session: a blocking finding refuses the session and stores nothin
     const auto too_deep =
         test::session_at("2026-11-20T10:00:00Z", {{Area::periorbital, Side::left, 1.0, 2}});
 
-    const auto e = thrown<Refused>(
-        [&] { records::log_session(clinic.scope, patient.code, too_deep, std::nullopt); });
+    const auto e =
+        thrown<Refused>([&] { records::log_session(clinic.scope, patient.code, too_deep); });
     const std::string message = e.what();
     CHECK(message.find("depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm") !=
           std::string::npos);
-    CHECK(message.find("--override") != std::string::npos);
+    CHECK(message.find("  depth:periorbital:left: ") != std::string::npos);
+    CHECK(message.find("--override KEY=\"reason\"") != std::string::npos);
     CHECK(test::table_counts(clinic.db) == before);
 }
 
-TEST_CASE("log_session: an override stores the session with its reason and findings") {
+TEST_CASE("log_session: each override stores its finding with its own reason") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
     records::add_condition(clinic.scope, patient.code,
@@ -344,18 +343,33 @@ TEST_CASE("log_session: an override stores the session with its reason and findi
     const auto details =
         test::session_at("2026-11-20T10:00:00Z", {{Area::periorbital, Side::left, 1.0, 2}});
 
-    const auto logged =
-        records::log_session(clinic.scope, patient.code, details, "scar under the eye; agreed");
+    SUBCASE("one override alone is refused and nothing is stored") {
+        const auto before = test::table_counts(clinic.db);
+        const auto e = thrown<Refused>([&] {
+            records::log_session(clinic.scope, patient.code, details,
+                                 {"condition:eczema=hands only, face clear today"});
+        });
+        CHECK(contains(e.what(), "  depth:periorbital:left: depth 1.00 mm"));
+        CHECK_FALSE(contains(e.what(), "condition:eczema:"));
+        CHECK(test::table_counts(clinic.db) == before);
+    }
+    const auto logged = records::log_session(clinic.scope, patient.code, details,
+                                             {"depth:periorbital:left=scar under the eye; agreed",
+                                              "condition:eczema=hands only, face clear today"});
     const auto stored = records::get_session(clinic.db, logged.session.id);
     CHECK(stored.details == details);
-    CHECK(stored.override_reason == "scar under the eye; agreed");
-    REQUIRE(stored.overrides.size() == 2);
-    CHECK(stored.overrides[0].rule == RuleKind::contraindication);
-    CHECK(stored.overrides[0].detail == "eczema on file since 2026-10-01");
-    CHECK(stored.overrides[1].rule == RuleKind::depth);
-    CHECK(test::count_rows(clinic.db, "session_override") == 2);
+    REQUIRE(stored.findings.size() == 2);
+    CHECK(stored.findings[0] ==
+          SessionFinding{"condition:eczema", FindingLevel::overridden,
+                         "eczema on file since 2026-10-01", "hands only, face clear today",
+                         std::string(test::test_actor), test::utc(test::fixed_now_text)});
+    CHECK(stored.findings[1].key == "depth:periorbital:left");
+    CHECK(stored.findings[1].override_reason == "scar under the eye; agreed");
+    CHECK(test::count_rows(clinic.db, "session_finding") == 2);
     check_audit(last_audit(clinic.db), "session.log", "session", logged.session.id.value,
-                patient.id.value, 1, "scar under the eye; agreed");
+                patient.id.value, 1,
+                "condition:eczema: hands only, face clear today; depth:periorbital:left: scar "
+                "under the eye; agreed");
 }
 
 // An amendment is blocked only by what it changes (check_and_prepare): a finding the previous
@@ -366,47 +380,55 @@ TEST_CASE("amend_session: an override on file is carried over with its reason") 
     const auto patient = test::patient_with_consent(clinic);
     const auto details =
         test::session_at("2026-11-20T10:00:00Z", {{Area::periorbital, Side::left, 1.0, 2}});
-    const auto logged = records::log_session(clinic.scope, patient.code, details, "deep lines");
+    const auto logged = records::log_session(clinic.scope, patient.code, details,
+                                             {"depth:periorbital:left=deep lines"});
     auto changed = details;
     changed.note = "tolerated well";
 
-    const auto amended = records::amend_session(clinic.scope, logged.session.id, changed,
-                                                "note added", std::nullopt);
-    CHECK(amended.warnings.empty());
-    CHECK_FALSE(amended.override_unused);
+    const auto amended =
+        records::amend_session(clinic.scope, logged.session.id, changed, "note added");
+    CHECK(amended.warnings().empty());
     const auto stored = records::get_session(clinic.db, logged.session.id);
     CHECK(stored.revision.number == 2);
     CHECK(stored.details == changed);
-    CHECK(stored.override_reason == "deep lines");
-    REQUIRE(stored.overrides.size() == 1);
-    CHECK(stored.overrides[0].rule == RuleKind::depth);
-    CHECK(stored.overrides[0].detail ==
-          "depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm");
-    CHECK(test::count_rows(clinic.db, "session_override") == 2); // one row per revision
+    REQUIRE(stored.findings.size() == 1);
+    CHECK(stored.findings[0] ==
+          SessionFinding{"depth:periorbital:left", FindingLevel::overridden,
+                         "depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm",
+                         "deep lines", std::string(test::test_actor),
+                         test::utc(test::fixed_now_text)});
+    CHECK(test::count_rows(clinic.db, "session_finding") == 2); // one row per revision
     check_audit(last_audit(clinic.db), "session.amend", "session", logged.session.id.value,
                 patient.id.value, 2, "note added");
 
-    SUBCASE("an --override nothing new needed is reported and the reason on file kept") {
-        auto again = changed;
-        again.aftercare = "SPF 50";
-        const auto next = records::amend_session(clinic.scope, logged.session.id, again,
-                                                 "aftercare added", "deep lines, as before");
-        CHECK(next.override_unused);
+    SUBCASE("an --override with the key on file corrects its reason, alone too") {
+        records::amend_session(clinic.scope, logged.session.id, changed, "reason was too short",
+                               {"depth:periorbital:left=deep crow's feet, plan of Dr Shah"});
         const auto third = records::get_session(clinic.db, logged.session.id);
         CHECK(third.revision.number == 3);
-        CHECK(third.override_reason == "deep lines");
-        REQUIRE(third.overrides.size() == 1);
-        CHECK(third.overrides[0].rule == RuleKind::depth);
+        CHECK(third.details == changed);
+        REQUIRE(third.findings.size() == 1);
+        CHECK(third.findings[0].override_reason == "deep crow's feet, plan of Dr Shah");
+        // The same reason again changes nothing.
+        CHECK_THROWS_AS(
+            records::amend_session(clinic.scope, logged.session.id, changed, "again",
+                                   {"depth:periorbital:left=deep crow's feet, plan of Dr Shah"}),
+            Conflict);
+    }
+    SUBCASE("an --override whose key matches nothing is refused") {
+        const auto before = test::table_counts(clinic.db);
+        CHECK_THROWS_AS(records::amend_session(clinic.scope, logged.session.id, changed,
+                                               "aftercare added", {"depth:neck=deep lines there"}),
+                        Refused);
+        CHECK(test::table_counts(clinic.db) == before);
     }
     SUBCASE("once the finding is gone, nothing is carried") {
         auto corrected = changed;
         corrected.areas[0].depth_mm = 0.5;
-        const auto next = records::amend_session(clinic.scope, logged.session.id, corrected,
-                                                 "depth mistyped", std::nullopt);
-        CHECK(next.warnings.empty());
-        const auto third = records::get_session(clinic.db, logged.session.id);
-        CHECK(third.override_reason.empty());
-        CHECK(third.overrides.empty());
+        const auto next =
+            records::amend_session(clinic.scope, logged.session.id, corrected, "depth mistyped");
+        CHECK(next.warnings().empty());
+        CHECK(records::get_session(clinic.db, logged.session.id).findings.empty());
     }
 }
 
@@ -414,50 +436,46 @@ TEST_CASE("amend_session: a finding the previous content raises too only warns")
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
     const auto details = test::session_at("2026-11-20T10:00:00Z");
-    const auto logged = records::log_session(clinic.scope, patient.code, details, std::nullopt);
+    const auto logged = records::log_session(clinic.scope, patient.code, details);
     auto changed = details;
     changed.note = "tolerated well";
 
     SUBCASE("a blocking condition entered later, dated before the session") {
         records::add_condition(clinic.scope, patient.code,
                                {ConditionCode::eczema, day("2026-11-01"), std::nullopt, ""});
-        const auto amended = records::amend_session(clinic.scope, logged.session.id, changed,
-                                                    "note added", std::nullopt);
-        REQUIRE(amended.warnings.size() == 1);
-        CHECK(amended.warnings[0].rule == RuleKind::contraindication);
-        CHECK(amended.warnings[0].level == rules::Level::warning);
-        CHECK(amended.warnings[0].message ==
+        const auto amended =
+            records::amend_session(clinic.scope, logged.session.id, changed, "note added");
+        REQUIRE(amended.warnings().size() == 1);
+        CHECK(amended.warnings()[0].key == "condition:eczema");
+        CHECK(amended.warnings()[0].message ==
               "eczema on file since 2026-11-01 (so before this amendment too)");
         const auto stored = records::get_session(clinic.db, logged.session.id);
         CHECK(stored.details == changed);
-        CHECK(stored.overrides.empty());
-        CHECK(stored.override_reason.empty());
-        CHECK(test::count_rows(clinic.db, "session_override") == 0);
+        CHECK(stored.findings == amended.session.findings);
+        CHECK_FALSE(stored.has_override());
     }
     SUBCASE("a depth limit lowered after the session") {
         records::change_setting(clinic.scope, "depth_limit.cheek", "0.8");
         records::Scope later{clinic.db, test::fixed_clock(), std::string(test::test_actor)};
         const auto amended =
-            records::amend_session(later, logged.session.id, changed, "note added", std::nullopt);
-        REQUIRE(amended.warnings.size() == 1);
-        CHECK(amended.warnings[0].rule == RuleKind::depth);
-        CHECK(amended.warnings[0].level == rules::Level::warning);
-        CHECK(amended.warnings[0].message == "depth 1.00 mm on cheek exceeds the clinic limit of "
-                                             "0.80 mm (so before this amendment too)");
-        CHECK(records::get_session(clinic.db, logged.session.id).overrides.empty());
+            records::amend_session(later, logged.session.id, changed, "note added");
+        REQUIRE(amended.warnings().size() == 1);
+        CHECK(amended.warnings()[0].key == "depth:cheek");
+        CHECK(amended.warnings()[0].message == "depth 1.00 mm on cheek exceeds the clinic limit of "
+                                               "0.80 mm (so before this amendment too)");
+        CHECK_FALSE(records::get_session(clinic.db, logged.session.id).has_override());
 
         SUBCASE("a deeper cheek is a new finding: refused") {
             const auto before = test::table_counts(clinic.db);
             auto deeper = changed;
             deeper.areas[0].depth_mm = 1.25;
-            const auto e = thrown<Refused>([&] {
-                records::amend_session(later, logged.session.id, deeper, "deeper", std::nullopt);
-            });
+            const auto e = thrown<Refused>(
+                [&] { records::amend_session(later, logged.session.id, deeper, "deeper"); });
             CHECK(std::string(e.what()) ==
                   "session refused by the clinical checks:\n"
-                  "  depth: depth 1.25 mm on cheek exceeds the clinic limit of 0.80 mm\n"
-                  "use --override \"reason\" if this is intended; the reason is kept with the "
-                  "session");
+                  "  depth:cheek: depth 1.25 mm on cheek exceeds the clinic limit of 0.80 mm\n"
+                  "use --override KEY=\"reason\" for each finding you accept; the reason is "
+                  "kept with the session");
             CHECK(test::table_counts(clinic.db) == before);
         }
     }
@@ -468,33 +486,33 @@ TEST_CASE("amend_session: only a new blocking finding refuses") {
     const auto patient = test::patient_with_consent(clinic);
     const auto details =
         test::session_at("2026-11-20T10:00:00Z", {{Area::periorbital, Side::left, 1.0, 2}});
-    const auto logged = records::log_session(clinic.scope, patient.code, details, "deep lines");
+    const auto logged = records::log_session(clinic.scope, patient.code, details,
+                                             {"depth:periorbital:left=deep lines"});
     const auto before = test::table_counts(clinic.db);
     auto changed = details;
     changed.areas.push_back({Area::neck, std::nullopt, 1.5, 2});
 
     // The refusal names only the new finding, and no longer the override on file.
-    const auto e = thrown<Refused>([&] {
-        records::amend_session(clinic.scope, logged.session.id, changed, "neck added",
-                               std::nullopt);
-    });
+    const auto e = thrown<Refused>(
+        [&] { records::amend_session(clinic.scope, logged.session.id, changed, "neck added"); });
     CHECK(std::string(e.what()) ==
           "session refused by the clinical checks:\n"
-          "  depth: depth 1.50 mm on neck exceeds the clinic limit of 1.00 mm\n"
-          "use --override \"reason\" if this is intended; the reason is kept with the session");
+          "  depth:neck: depth 1.50 mm on neck exceeds the clinic limit of 1.00 mm\n"
+          "use --override KEY=\"reason\" for each finding you accept; the reason is kept with "
+          "the session");
     CHECK(test::table_counts(clinic.db) == before);
 
     SUBCASE("with an override it is stored next to the carried finding") {
-        const auto amended = records::amend_session(clinic.scope, logged.session.id, changed,
-                                                    "neck added", "neck scar");
-        CHECK_FALSE(amended.override_unused);
+        records::amend_session(clinic.scope, logged.session.id, changed, "neck added",
+                               {"depth:neck=neck scar, agreed"});
         const auto stored = records::get_session(clinic.db, logged.session.id);
-        CHECK(stored.override_reason == "neck scar (earlier: deep lines)");
-        REQUIRE(stored.overrides.size() == 2);
-        CHECK(stored.overrides[0].detail ==
+        REQUIRE(stored.findings.size() == 2);
+        CHECK(stored.findings[0].message ==
               "depth 1.50 mm on neck exceeds the clinic limit of 1.00 mm");
-        CHECK(stored.overrides[1].detail ==
+        CHECK(stored.findings[0].override_reason == "neck scar, agreed");
+        CHECK(stored.findings[1].message ==
               "depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm");
+        CHECK(stored.findings[1].override_reason == "deep lines");
     }
     SUBCASE("a new condition finding on a moved date") {
         records::add_condition(clinic.scope, patient.code,
@@ -503,25 +521,28 @@ TEST_CASE("amend_session: only a new blocking finding refuses") {
         auto moved = details;
         moved.performed_at = utc("2026-11-22T10:00:00Z");
         const auto refused = thrown<Refused>([&] {
-            records::amend_session(clinic.scope, logged.session.id, moved, "date mistyped",
-                                   std::nullopt);
+            records::amend_session(clinic.scope, logged.session.id, moved, "date mistyped");
         });
-        CHECK(contains(refused.what(), "contraindication: pregnancy or nursing on file since "
+        CHECK(contains(refused.what(), "condition:pregnancy: pregnancy or nursing on file since "
                                        "2026-11-21"));
         CHECK_FALSE(contains(refused.what(), "periorbital"));
         CHECK(test::table_counts(clinic.db) == counts);
     }
 }
 
-TEST_CASE("log_session: an override nothing needed is reported and not stored") {
+TEST_CASE("log_session: an override nothing needed is refused, a bare one is a usage error") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
-    const auto logged = records::log_session(
-        clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"), "just in case");
-    CHECK(logged.override_unused);
-    const auto stored = records::get_session(clinic.db, logged.session.id);
-    CHECK(stored.override_reason.empty());
-    CHECK(stored.overrides.empty());
+    const auto before = test::table_counts(clinic.db);
+    CHECK_THROWS_AS(records::log_session(clinic.scope, patient.code,
+                                         test::session_at("2026-11-20T10:00:00Z"),
+                                         {"depth:cheek=just in case it is"}),
+                    Refused);
+    CHECK_THROWS_AS(records::log_session(clinic.scope, patient.code,
+                                         test::session_at("2026-11-20T10:00:00Z"),
+                                         {"just in case it is"}),
+                    UsageError);
+    CHECK(test::table_counts(clinic.db) == before);
 }
 
 TEST_CASE("log_session: refusals before any check store nothing") {
@@ -533,19 +554,21 @@ TEST_CASE("log_session: refusals before any check store nothing") {
         const auto details =
             test::session_at("2026-11-20T10:00:00Z", {{Area::scar, std::nullopt, 3.5, 1}});
         CHECK(thrown<ValidationError>([&] {
-                  records::log_session(clinic.scope, patient.code, details, "very deep scar");
+                  records::log_session(clinic.scope, patient.code, details,
+                                       {"depth:scar=very deep scar"});
               }).field() == "depth");
     }
     SUBCASE("a blank override reason") {
         CHECK(thrown<ValidationError>([&] {
                   records::log_session(clinic.scope, patient.code,
-                                       test::session_at("2026-11-20T10:00:00Z"), std::string("  "));
+                                       test::session_at("2026-11-20T10:00:00Z"),
+                                       {"depth:cheek=  "});
               }).field() == "override");
     }
     SUBCASE("a session in the future") {
         const auto e = thrown<ValidationError>([&] {
             records::log_session(clinic.scope, patient.code,
-                                 test::session_at("2026-11-23T15:01:00Z"), std::nullopt);
+                                 test::session_at("2026-11-23T15:01:00Z"));
         });
         CHECK(e.field() == "at");
     }
@@ -553,7 +576,8 @@ TEST_CASE("log_session: refusals before any check store nothing") {
         // patient_details(): born 1985-04-12.
         const auto e = thrown<ValidationError>([&] {
             records::log_session(clinic.scope, patient.code,
-                                 test::session_at("1980-01-01T10:00:00Z"), "as the chart says");
+                                 test::session_at("1980-01-01T10:00:00Z"),
+                                 {"interval:cheek=as the chart says"});
         });
         CHECK(e.field() == "at");
         CHECK(std::string(e.what()) ==
@@ -563,7 +587,7 @@ TEST_CASE("log_session: refusals before any check store nothing") {
         // 1985-04-11 23:30 BST is 22:30 UTC.
         const auto e = thrown<ValidationError>([&] {
             records::log_session(clinic.scope, patient.code,
-                                 test::session_at("1985-04-11T22:30:00Z"), std::nullopt);
+                                 test::session_at("1985-04-11T22:30:00Z"));
         });
         CHECK(e.field() == "at");
         CHECK(std::string(e.what()) ==
@@ -573,15 +597,14 @@ TEST_CASE("log_session: refusals before any check store nothing") {
         auto details = test::session_at("2026-11-20T10:00:00Z");
         details.serums = {{"snake-oil", "SO-1", SerumPhase::after}};
         const auto e = thrown<ValidationError>(
-            [&] { records::log_session(clinic.scope, patient.code, details, std::nullopt); });
+            [&] { records::log_session(clinic.scope, patient.code, details); });
         CHECK(e.field() == "serum");
         CHECK(std::string(e.what()).find("unknown serum product 'snake-oil'") != std::string::npos);
         CHECK(std::string(e.what()).find("ha-serum") != std::string::npos);
     }
     SUBCASE("an unknown patient") {
         CHECK_THROWS_AS(records::log_session(clinic.scope, "P-NOBODY",
-                                             test::session_at("2026-11-20T10:00:00Z"),
-                                             std::nullopt),
+                                             test::session_at("2026-11-20T10:00:00Z")),
                         NotFound);
     }
     SUBCASE("an area given twice") {
@@ -589,7 +612,7 @@ TEST_CASE("log_session: refusals before any check store nothing") {
             test::session_at("2026-11-20T10:00:00Z", {{Area::cheek, std::nullopt, 1.0, 2},
                                                       {Area::cheek, Side::left, 1.0, 2}});
         CHECK(thrown<ValidationError>([&] {
-                  records::log_session(clinic.scope, patient.code, details, std::nullopt);
+                  records::log_session(clinic.scope, patient.code, details);
               }).field() == "area");
     }
     CHECK(test::table_counts(clinic.db) == before);
@@ -598,31 +621,31 @@ TEST_CASE("log_session: refusals before any check store nothing") {
 TEST_CASE("log_session: the interval to the last session on the same area") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
-    const auto first = records::log_session(clinic.scope, patient.code,
-                                            test::session_at("2026-11-10T10:00:00Z"), std::nullopt);
+    const auto first =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"));
     const auto before = test::table_counts(clinic.db);
     const auto ten_days_later = test::session_at("2026-11-20T10:00:00Z");
 
-    const auto e = thrown<Refused>(
-        [&] { records::log_session(clinic.scope, patient.code, ten_days_later, std::nullopt); });
+    const auto e =
+        thrown<Refused>([&] { records::log_session(clinic.scope, patient.code, ten_days_later); });
     CHECK(std::string(e.what()).find(fmt::format("in session {}", first.session.id)) !=
           std::string::npos);
     CHECK(test::table_counts(clinic.db) == before);
 
-    const auto logged =
-        records::log_session(clinic.scope, patient.code, ten_days_later, "patient travelling");
-    REQUIRE(logged.session.overrides.size() == 1);
-    CHECK(logged.session.overrides[0].rule == RuleKind::interval);
+    const auto logged = records::log_session(clinic.scope, patient.code, ten_days_later,
+                                             {"interval:cheek=patient travelling"});
+    REQUIRE(logged.session.findings.size() == 1);
+    CHECK(logged.session.findings[0].key == "interval:cheek");
 
     SUBCASE("a voided session no longer counts") {
         test::Clinic other;
         const auto p = test::patient_with_consent(other);
-        const auto early = records::log_session(
-            other.scope, p.code, test::session_at("2026-11-10T10:00:00Z"), std::nullopt);
+        const auto early =
+            records::log_session(other.scope, p.code, test::session_at("2026-11-10T10:00:00Z"));
         records::void_session(other.scope, early.session.id, "logged for the wrong patient");
-        const auto again = records::log_session(
-            other.scope, p.code, test::session_at("2026-11-20T10:00:00Z"), std::nullopt);
-        CHECK(again.warnings.empty());
+        const auto again =
+            records::log_session(other.scope, p.code, test::session_at("2026-11-20T10:00:00Z"));
+        CHECK(again.warnings().empty());
     }
 }
 
@@ -630,8 +653,8 @@ TEST_CASE("log_session: the birth day itself is not before the birth") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
     // 1985-04-12 00:30 BST is 23:30 UTC the day before.
-    const auto logged = records::log_session(
-        clinic.scope, patient.code, test::session_at("1985-04-11T23:30:00Z"), std::nullopt);
+    const auto logged =
+        records::log_session(clinic.scope, patient.code, test::session_at("1985-04-11T23:30:00Z"));
     CHECK(records::get_session(clinic.db, logged.session.id).details.performed_at ==
           utc("1985-04-11T23:30:00Z"));
 }
@@ -639,12 +662,12 @@ TEST_CASE("log_session: the birth day itself is not before the birth") {
 TEST_CASE("amend_session: a session moved before the patient's birth is refused") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
-    const auto logged = records::log_session(
-        clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"), std::nullopt);
+    const auto logged =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"));
     const auto before = test::table_counts(clinic.db);
     const auto e = thrown<ValidationError>([&] {
         records::amend_session(clinic.scope, logged.session.id,
-                               test::session_at("1926-11-20T10:00:00Z"), "year", std::nullopt);
+                               test::session_at("1926-11-20T10:00:00Z"), "year");
     });
     CHECK(e.field() == "at");
     CHECK(std::string(e.what()) ==
@@ -655,16 +678,15 @@ TEST_CASE("amend_session: a session moved before the patient's birth is refused"
 TEST_CASE("amend_session: a new revision, checked without counting itself") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
-    const auto logged = records::log_session(
-        clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"), std::nullopt);
+    const auto logged =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"));
     const auto id = logged.session.id;
     auto changed = test::session_at("2026-11-20T10:00:00Z", {{Area::cheek, std::nullopt, 1.25, 3}});
     changed.note = "depth was 1.25, not 1.0";
 
-    const auto amended =
-        records::amend_session(clinic.scope, id, changed, "typo in depth", std::nullopt);
+    const auto amended = records::amend_session(clinic.scope, id, changed, "typo in depth");
     CHECK(amended.session.revision.number == 2);
-    CHECK(amended.warnings.empty()); // its own first revision is not an interval finding
+    CHECK(amended.warnings().empty()); // its own first revision is not an interval finding
     const auto stored = records::get_session(clinic.db, id);
     CHECK(stored.details == changed);
     CHECK(stored.revision.reason == "typo in depth");
@@ -676,17 +698,15 @@ TEST_CASE("amend_session: a new revision, checked without counting itself") {
     SUBCASE("refusals store nothing") {
         const auto before = test::table_counts(clinic.db);
         CHECK(thrown<ValidationError>([&] {
-                  records::amend_session(clinic.scope, id, changed, "", std::nullopt);
+                  records::amend_session(clinic.scope, id, changed, "");
               }).field() == "reason");
-        CHECK_THROWS_AS(records::amend_session(clinic.scope, id, changed, "again", std::nullopt),
-                        Conflict);
+        CHECK_THROWS_AS(records::amend_session(clinic.scope, id, changed, "again"), Conflict);
         auto too_deep = changed;
         too_deep.areas[0].depth_mm = 2.0;
-        CHECK_THROWS_AS(records::amend_session(clinic.scope, id, too_deep, "deeper", std::nullopt),
-                        Refused);
-        CHECK_THROWS_AS(records::amend_session(clinic.scope, SessionId{id.value + 100}, changed,
-                                               "typo", std::nullopt),
-                        NotFound);
+        CHECK_THROWS_AS(records::amend_session(clinic.scope, id, too_deep, "deeper"), Refused);
+        CHECK_THROWS_AS(
+            records::amend_session(clinic.scope, SessionId{id.value + 100}, changed, "typo"),
+            NotFound);
         CHECK(test::table_counts(clinic.db) == before);
     }
 }
@@ -695,8 +715,7 @@ TEST_CASE("void_session: a voided revision, kept and shown as voided") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
     const auto details = test::session_at("2026-11-20T10:00:00Z");
-    const auto id =
-        records::log_session(clinic.scope, patient.code, details, std::nullopt).session.id;
+    const auto id = records::log_session(clinic.scope, patient.code, details).session.id;
 
     const auto voided = records::void_session(clinic.scope, id, "wrong patient");
     CHECK(voided.revision.number == 2);
@@ -714,10 +733,9 @@ TEST_CASE("void_session: a voided revision, kept and shown as voided") {
 
     const auto before = test::table_counts(clinic.db);
     CHECK_THROWS_AS(records::void_session(clinic.scope, id, "again"), Conflict);
-    CHECK_THROWS_AS(records::amend_session(clinic.scope, id,
-                                           test::session_at("2026-11-20T11:00:00Z"), "fix",
-                                           std::nullopt),
-                    Conflict);
+    CHECK_THROWS_AS(
+        records::amend_session(clinic.scope, id, test::session_at("2026-11-20T11:00:00Z"), "fix"),
+        Conflict);
     CHECK_THROWS_AS(
         records::add_reaction(clinic.scope, id, reaction(ReactionKind::erythema, "2026-11-20")),
         Conflict);
@@ -732,8 +750,7 @@ TEST_CASE("add_reaction: checked against the session's day in the clinic's zone"
     // 2026-07-01T23:30Z is 00:30 on 2 July in London.
     const auto session = records::log_session(
         clinic.scope, patient.code,
-        test::session_at("2026-07-01T23:30:00Z", {{Area::cheek, Side::left, 1.0, 2}}),
-        std::nullopt);
+        test::session_at("2026-07-01T23:30:00Z", {{Area::cheek, Side::left, 1.0, 2}}));
     const auto id = session.session.id;
     const auto before = test::table_counts(clinic.db);
 
@@ -795,8 +812,7 @@ TEST_CASE("resolve_reaction: a second revision with the resolution date") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
     const auto session =
-        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"),
-                             std::nullopt)
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"))
             .session;
     const auto added = records::add_reaction(clinic.scope, session.id,
                                              reaction(ReactionKind::bruising, "2026-11-11"));
@@ -836,8 +852,7 @@ TEST_CASE("add_followup: stored against its session") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
     const auto session =
-        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"),
-                             std::nullopt)
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"))
             .session;
     const auto added = records::add_followup(
         clinic.scope, session.id, {day("2026-11-17"), FollowupOutcome::none, "skin settled"});
@@ -865,12 +880,11 @@ TEST_CASE("the audit log: one row per write, chained by hash") {
     changed.email = "jane.doe@example.org";
     records::amend_patient(clinic.scope, patient.code, changed, "new email");
     const auto session =
-        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"),
-                             std::nullopt)
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"))
             .session;
-    CHECK_THROWS_AS(records::log_session(clinic.scope, patient.code,
-                                         test::session_at("2026-11-12T10:00:00Z"), std::nullopt),
-                    Refused); // refused: no audit row
+    CHECK_THROWS_AS(
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-12T10:00:00Z")),
+        Refused); // refused: no audit row
     const auto r = records::add_reaction(clinic.scope, session.id,
                                          reaction(ReactionKind::erythema, "2026-11-10"));
     records::resolve_reaction(clinic.scope, r.id, day("2026-11-12"));
@@ -940,12 +954,12 @@ TEST_CASE("load_patient_file: current sessions, the excluded one and voided ones
     const auto patient = test::patient_with_consent(clinic);
     records::add_condition(clinic.scope, patient.code,
                            {ConditionCode::keloid_tendency, std::nullopt, std::nullopt, ""});
-    const auto kept = records::log_session(clinic.scope, patient.code,
-                                           test::session_at("2026-09-01T10:00:00Z"), std::nullopt);
-    const auto voided = records::log_session(
-        clinic.scope, patient.code, test::session_at("2026-10-01T10:00:00Z"), std::nullopt);
-    const auto excluded = records::log_session(
-        clinic.scope, patient.code, test::session_at("2026-11-01T10:00:00Z"), std::nullopt);
+    const auto kept =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-09-01T10:00:00Z"));
+    const auto voided =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-10-01T10:00:00Z"));
+    const auto excluded =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-01T10:00:00Z"));
     records::void_session(clinic.scope, voided.session.id, "duplicate");
 
     const auto file = rules::load_patient_file(clinic.db, patient.id, excluded.session.id);
@@ -1036,6 +1050,47 @@ TEST_CASE("add_product: the serum catalogue grows through a checked, audited wri
     const auto patient = test::patient_with_consent(clinic);
     auto details = test::session_at("2026-11-20T10:00:00Z");
     details.serums = {{"pdrn-serum", "PD-1", SerumPhase::after}};
-    const auto logged = records::log_session(clinic.scope, patient.code, details, std::nullopt);
+    const auto logged = records::log_session(clinic.scope, patient.code, details);
     CHECK(records::get_session(clinic.db, logged.session.id).details.serums == details.serums);
+}
+
+// A session entered later can change an override's message (the nearest session); amending a
+// note must neither lose the override nor make it a plain warning.
+TEST_CASE("amend_session: an override whose finding changed by another record stays an override") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    records::log_session(clinic.scope, patient.code, test::session_at("2026-11-01T10:00:00Z"));
+    const auto second =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-11T10:00:00Z"),
+                             {"interval:cheek=patient travelling abroad"})
+            .session;
+    REQUIRE(second.findings.size() == 1);
+    records::Scope later{clinic.db, test::fixed_clock(), "dr.other"};
+    // Logged late: two days before the second session, on the same skin.
+    records::log_session(later, patient.code, test::session_at("2026-11-09T10:00:00Z"),
+                         {"interval:cheek=late entry from paper notes"});
+
+    auto changed = second.details;
+    changed.note = "tolerated well";
+    const auto amended = records::amend_session(later, second.id, changed, "note added").session;
+    REQUIRE(amended.findings.size() == 1);
+    const auto& kept = amended.findings[0];
+    CHECK(kept.key == "interval:cheek");
+    CHECK(kept.level == FindingLevel::overridden);
+    INFO(kept.message);
+    CHECK(contains(kept.message, "2 days earlier, in session 3"));
+    CHECK(kept.message.ends_with(" (so before this amendment too)"));
+    CHECK(kept.override_reason == "patient travelling abroad");
+    // Accepted by whoever logged the second session, not by the amendment's author.
+    CHECK(kept.overridden_by == test::test_actor);
+    CHECK(records::get_session(clinic.db, second.id).findings == amended.findings);
+
+    SUBCASE("its reason can still be corrected by key") {
+        records::amend_session(later, second.id, changed, "reason clarified",
+                               {"interval:cheek=patient abroad until the 11th, agreed"});
+        const auto stored = records::get_session(clinic.db, second.id);
+        REQUIRE(stored.findings.size() == 1);
+        CHECK(stored.findings[0].override_reason == "patient abroad until the 11th, agreed");
+        CHECK(stored.findings[0].overridden_by == "dr.other");
+    }
 }

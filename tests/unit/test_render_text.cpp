@@ -68,8 +68,8 @@ Session hostile_session() {
     session.details.aftercare = "SPF\r\nP-000009  Forged";
     session.details.note = "ok" + forged_row;
     session.details.serums = {{"ha-serum", "HA\n2291", SerumPhase::during}};
-    session.override_reason = "because" + forged_row;
-    session.overrides = {{RuleKind::depth, "deep" + forged_row}};
+    session.findings = {
+        {"depth:cheek", FindingLevel::overridden, "deep" + forged_row, "because" + forged_row}};
     session.revision = {1, "nurse\x1b[2J", test::fixed_now(), "", false};
     return session;
 }
@@ -123,8 +123,8 @@ TEST_CASE("session_text and session_table: stored text cannot fake a line") {
     check_one_line_each(text);
     CHECK(contains(text, "  aftercare     SPF\u23CEP-000009  Forged\n"));
     CHECK(contains(text, "  note          ok\u23CEP-000009"));
-    CHECK(contains(text, "  overridden    because\u23CEP-000009"));
-    CHECK(contains(text, "    depth: deep\u23CEP-000009"));
+    CHECK(contains(text, "  overridden    depth:cheek: deep\u23CEP-000009  Forged, Row  "
+                         "1990-01-01  - (reason: because\u23CEP-000009"));
     CHECK(contains(text, "HA\u23CE2291"));
     CHECK(contains(text, "(itchy\u23CEP-000009"));
     CHECK(contains(text, "(fine\u23CEP-000009"));

@@ -617,7 +617,7 @@ TEST_CASE("report history: sessions with amendments, a void, an override, reacti
     auto a_details = test::session_at("2026-10-01T09:00:00Z", {{Area::cheek, Side::left, 1.0, 3},
                                                                {Area::cheek, Side::right, 1.0, 3}});
     a_details.serums = {{"ha-serum", "HA-1", SerumPhase::during}};
-    const auto a = records::log_session(scope, patient.code, a_details, std::nullopt).session;
+    const auto a = records::log_session(scope, patient.code, a_details).session;
     const auto ra1 = records::add_reaction(
         scope, a.id,
         reaction(ReactionKind::erythema, "2026-10-01", std::nullopt, Area::cheek, Side::left));
@@ -627,13 +627,12 @@ TEST_CASE("report history: sessions with amendments, a void, an override, reacti
     records::add_followup(scope, a.id, {day("2026-10-08"), FollowupOutcome::reactions, "settling"});
     auto a_amended = a_details;
     a_amended.areas[0].depth_mm = 1.25;
-    records::amend_session(scope, a.id, a_amended, "depth mistyped", std::nullopt);
+    records::amend_session(scope, a.id, a_amended, "depth mistyped");
 
     // B: 2026-10-15, forehead, logged in error and voided (with a reaction added before).
     const auto b = records::log_session(scope, patient.code,
                                         test::session_at("2026-10-15T10:00:00Z",
-                                                         {{Area::forehead, std::nullopt, 0.5, 2}}),
-                                        std::nullopt)
+                                                         {{Area::forehead, std::nullopt, 0.5, 2}}))
                        .session;
     records::add_reaction(
         scope, b.id, reaction(ReactionKind::erythema, "2026-10-15", "2026-10-16", Area::forehead));
@@ -645,7 +644,7 @@ TEST_CASE("report history: sessions with amendments, a void, an override, reacti
             scope, patient.code,
             test::session_at("2026-11-05T10:00:00Z", {{Area::cheek, std::nullopt, 1.0, 3},
                                                       {Area::periorbital, std::nullopt, 1.0, 2}}),
-            std::string("deep scar under the eye"))
+            {"depth:periorbital=deep scar under the eye"})
             .session;
     records::add_reaction(scope, c.id,
                           reaction(ReactionKind::post_inflammatory_hyperpigmentation, "2026-11-08",
@@ -727,11 +726,12 @@ TEST_CASE("report history: sessions with amendments, a void, an override, reacti
     // C: 10-01 -> 11-05 = 30 + 5 = 35 days (21 if the voided B had counted).
     CHECK(ec.session.id == c.id);
     CHECK(ec.days_since_previous == 35);
-    CHECK(ec.session.override_reason == "deep scar under the eye");
-    REQUIRE(ec.session.overrides.size() == 1);
-    CHECK(ec.session.overrides[0].rule == RuleKind::depth);
-    CHECK(ec.session.overrides[0].detail ==
-          "depth 1.00 mm on periorbital exceeds the clinic limit of 0.50 mm");
+    REQUIRE(ec.session.findings.size() == 1);
+    CHECK(ec.session.findings[0] ==
+          SessionFinding{"depth:periorbital", FindingLevel::overridden,
+                         "depth 1.00 mm on periorbital exceeds the clinic limit of 0.50 mm",
+                         "deep scar under the eye", ec.session.revision.author,
+                         ec.session.revision.recorded_at});
     CHECK(ec.amendments.empty());
     REQUIRE(ec.reactions.size() == 1);
     // PIH, always adverse: 11-05 -> onset 11-08 (day 3), open to 11-23 = 18.
@@ -759,21 +759,21 @@ TEST_CASE("report lot recall: serum and cartridge lots, ignoring case, voided se
     auto s2_details = test::session_at("2026-11-04T10:00:00Z");
     s2_details.cartridge_lot = "CL-121";
     s2_details.serums = {{"vitc-serum", "ha-77", SerumPhase::after}};
-    const auto s2 = records::log_session(scope, two.code, s2_details, std::nullopt).session;
+    const auto s2 = records::log_session(scope, two.code, s2_details).session;
     auto s1_details = test::session_at("2026-11-02T10:00:00Z"); // cartridge lot CL-120
     s1_details.serums = {{"ha-serum", "HA-77", SerumPhase::during},
                          {"gf-serum", "GF-1", SerumPhase::after}};
-    const auto s1 = records::log_session(scope, one.code, s1_details, std::nullopt).session;
+    const auto s1 = records::log_session(scope, one.code, s1_details).session;
     auto s3_details =
         test::session_at("2026-11-06T10:00:00Z", {{Area::forehead, std::nullopt, 0.5, 2}});
     s3_details.serums = {{"ha-serum", "HA-77", SerumPhase::after},
                          {"peptide-serum", "VOID-1", SerumPhase::after}};
-    const auto s3 = records::log_session(scope, two.code, s3_details, std::nullopt).session;
+    const auto s3 = records::log_session(scope, two.code, s3_details).session;
     records::void_session(scope, s3.id, "wrong patient");
     auto s4_details =
         test::session_at("2026-11-10T10:00:00Z", {{Area::neck, std::nullopt, 1.0, 2}});
     s4_details.serums = {{"prp", "cl-120", SerumPhase::after}};
-    const auto s4 = records::log_session(scope, one.code, s4_details, std::nullopt).session;
+    const auto s4 = records::log_session(scope, one.code, s4_details).session;
 
     records::add_reaction(
         scope, s1.id, reaction(ReactionKind::erythema, "2026-11-02", "2026-11-03", Area::cheek));
@@ -840,7 +840,7 @@ TEST_CASE("report lot recall: serum and cartridge lots, ignoring case, voided se
         CHECK(report::lot_recall(scope, "GF-1").entries.size() == 1); // S1 before the amendment
         auto corrected = s1_details;
         corrected.serums[1].lot = "GF-2";
-        records::amend_session(scope, s1.id, corrected, "lot misread", std::nullopt);
+        records::amend_session(scope, s1.id, corrected, "lot misread");
         thrown<NotFound>([&] { report::lot_recall(scope, "GF-1"); });
         const auto recall = report::lot_recall(scope, "gf-2");
         REQUIRE(recall.entries.size() == 1);
@@ -863,7 +863,7 @@ TEST_CASE("report recovery through the database: --from/--to are days in the cli
                               std::string_view onset, std::string_view resolved) {
         const auto patient = test::patient_with_consent(clinic, std::move(code));
         const auto session =
-            records::log_session(scope, patient.code, test::session_at(at), std::nullopt).session;
+            records::log_session(scope, patient.code, test::session_at(at)).session;
         records::add_reaction(scope, session.id, reaction(kind, onset, resolved));
         return session;
     };
@@ -926,7 +926,7 @@ TEST_CASE("report reader: area depth, deepest area, products; follow-ups and the
     details.serums = {{"ha-serum", "HA-2", SerumPhase::after},
                       {"gf-serum", "GF-1", SerumPhase::after},
                       {"ha-serum", "HA-3", SerumPhase::during}};
-    const auto s = records::log_session(scope, patient.code, details, std::nullopt).session;
+    const auto s = records::log_session(scope, patient.code, details).session;
     records::add_reaction(
         scope, s.id, reaction(ReactionKind::erythema, "2026-11-02", std::nullopt, Area::cheek));
     records::add_reaction(

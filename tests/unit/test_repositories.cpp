@@ -57,9 +57,10 @@ Session full_session(PatientId patient, std::string_view at = "2026-11-20T10:00:
     session.details.note = "tolerated well; «pas de problème»";
     session.details.serums = {{"ha-serum", "HA2291", SerumPhase::during},
                               {"gf-serum", "GF-7", SerumPhase::after}};
-    session.override_reason = "deep scars, agreed with patient";
-    session.overrides = {{RuleKind::depth, "depth 1.25 mm on cheek:left exceeds 1.0"},
-                         {RuleKind::interval, "cheek treated 10 days before"}};
+    session.findings = {
+        {"depth:cheek:left", FindingLevel::overridden, "depth 1.25 mm on cheek:left exceeds 1.0",
+         "deep scars, agreed", "dr.lee", test::utc("2026-11-20T10:30:00Z")},
+        {"consent", FindingLevel::warning, "no signed consent on file", "", "", {}}};
     session.revision = revision(1);
     return session;
 }
@@ -67,12 +68,7 @@ Session full_session(PatientId patient, std::string_view at = "2026-11-20T10:00:
 void check_same_session(const Session& read, const Session& written) {
     CHECK(read.patient_id == written.patient_id);
     CHECK(read.details == written.details);
-    CHECK(read.override_reason == written.override_reason);
-    REQUIRE(read.overrides.size() == written.overrides.size());
-    for (std::size_t i = 0; i < read.overrides.size(); ++i) {
-        CHECK(read.overrides[i].rule == written.overrides[i].rule);
-        CHECK(read.overrides[i].detail == written.overrides[i].detail);
-    }
+    CHECK(read.findings == written.findings);
     check_same_revision(read.revision, written.revision);
 }
 
@@ -272,13 +268,12 @@ TEST_CASE("SessionRepository: a full session is read back equal") {
     CHECK_FALSE(sessions.find(SessionId{id.value + 1}).has_value());
     CHECK(test::count_rows(db, "session_area") == 3);
     CHECK(test::count_rows(db, "serum_use") == 2);
-    CHECK(test::count_rows(db, "session_override") == 2);
+    CHECK(test::count_rows(db, "session_finding") == 2);
 
-    SUBCASE("a session without serums or overrides") {
+    SUBCASE("a session without serums or findings") {
         auto plain = full_session(patient, "2026-11-21T10:00:00Z");
         plain.details.serums.clear();
-        plain.overrides.clear();
-        plain.override_reason.clear();
+        plain.findings.clear();
         const auto plain_id = sessions.insert(plain);
         check_same_session(*sessions.find(plain_id), plain);
     }
@@ -290,7 +285,7 @@ TEST_CASE("SessionRepository: a full session is read back equal") {
     }
 }
 
-TEST_CASE("SessionRepository: a new revision replaces the areas, serums and overrides") {
+TEST_CASE("SessionRepository: a new revision replaces the areas, serums and findings") {
     auto db = storage::Database::in_memory();
     const auto patient = stored_patient(db);
     storage::SessionRepository sessions(db);
@@ -300,8 +295,7 @@ TEST_CASE("SessionRepository: a new revision replaces the areas, serums and over
     auto amended = session;
     amended.details.areas = {{Area::forehead, std::nullopt, 0.5, 2}};
     amended.details.serums = {{"peptide-serum", "PS-1", SerumPhase::after}};
-    amended.overrides.clear();
-    amended.override_reason.clear();
+    amended.findings.clear();
     amended.revision = revision(2, "wrong area recorded", false, "2026-11-24T08:00:00Z");
     sessions.add_revision(amended);
 
@@ -336,7 +330,7 @@ TEST_CASE("SessionRepository: list filters") {
         for (const auto& s : sessions.list(filter)) {
             CHECK(s.details.areas.size() == 3);
             CHECK(s.details.serums.size() == 2);
-            CHECK(s.overrides.size() == 2);
+            CHECK(s.findings.size() == 2);
         }
     }
     SUBCASE("one patient") {

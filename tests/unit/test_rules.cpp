@@ -102,7 +102,7 @@ TEST_CASE("contraindications on file: block or warn as the clinic's policy says"
         file.conditions.push_back(condition(entry.value, day("2026-10-01")));
         const auto findings = check(test::session_at("2026-11-20T10:00:00Z"), file);
         REQUIRE(findings.size() == 1);
-        CHECK(findings[0].rule == RuleKind::contraindication);
+        CHECK(findings[0].key.starts_with("condition:"));
         const bool blocks =
             std::find(blocking.begin(), blocking.end(), entry.value) != blocking.end();
         CHECK(findings[0].level == (blocks ? Level::block : Level::warning));
@@ -167,7 +167,7 @@ TEST_CASE("isotretinoin blocks while taken and for N months after the last dose"
             condition(ConditionCode::isotretinoin, day("2026-01-01"), day("2026-05-21")));
         const auto findings = check(session, file, settings);
         REQUIRE(findings.size() == 1);
-        CHECK(findings[0].rule == RuleKind::contraindication);
+        CHECK(findings[0].key.starts_with("condition:"));
         CHECK(findings[0].level == Level::block);
         CHECK(findings[0].message ==
               "isotretinoin stopped on 2026-05-21, less than 6 months before the session");
@@ -190,6 +190,18 @@ TEST_CASE("isotretinoin blocks while taken and for N months after the last dose"
         file.conditions.push_back(
             condition(ConditionCode::isotretinoin, day("2026-01-01"), day("2026-11-19")));
         CHECK(check(session, file, settings).empty());
+    }
+    SUBCASE("two courses on file are one finding, one key to override") {
+        file.conditions.push_back(
+            condition(ConditionCode::isotretinoin, day("2025-01-01"), day("2026-05-21")));
+        file.conditions.push_back(condition(ConditionCode::isotretinoin, day("2026-10-01")));
+        const auto findings = check(session, file, settings);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].key == "condition:isotretinoin");
+        CHECK(findings[0].level == Level::block);
+        CHECK(findings[0].message ==
+              "isotretinoin stopped on 2026-05-21, less than 6 months before the session; "
+              "isotretinoin on file since 2026-10-01");
     }
     SUBCASE("the months rule applies to isotretinoin only") {
         file.conditions.push_back(
@@ -217,7 +229,7 @@ TEST_CASE("depth above the area's clinic limit blocks") {
             clean_file(), settings);
         REQUIRE(findings.size() == 2);
         for (const auto& f : findings) {
-            CHECK(f.rule == RuleKind::depth);
+            CHECK(f.key.starts_with("depth:"));
             CHECK(f.level == Level::block);
         }
         CHECK(findings[0].message ==
@@ -249,7 +261,7 @@ TEST_CASE("interval since the last session on the same area") {
         previous_on(13, {area(Area::cheek, Side::left)});
         const auto findings = check(session, file);
         REQUIRE(findings.size() == 1);
-        CHECK(findings[0].rule == RuleKind::interval);
+        CHECK(findings[0].key.starts_with("interval:"));
         CHECK(findings[0].level == Level::block);
         CHECK(findings[0].message == "cheek:left was also treated 13 days earlier, in session 7 on "
                                      "2026-11-07 10:00 (clinic minimum 14 days)");
@@ -350,7 +362,7 @@ TEST_CASE("another session the same day on other areas: a warning when logging")
             earlier_session(4, "2026-11-20T09:15:00Z", {area(Area::forehead, {}, 0.5)}));
         const auto findings = check(session, file);
         REQUIRE(findings.size() == 1);
-        CHECK(findings[0].rule == RuleKind::interval);
+        CHECK(findings[0].key == "same-day");
         CHECK(findings[0].level == Level::warning);
         CHECK(findings[0].message == same_day_message(4, "2026-11-20 09:15"));
         CHECK_FALSE(rules::has_blocking(findings));
@@ -373,17 +385,17 @@ TEST_CASE("another session the same day on other areas: a warning when logging")
         file.consents.clear();
         const auto findings = check_amendment(session, file);
         REQUIRE(findings.size() == 3);
-        CHECK(findings[0].rule == RuleKind::contraindication);
-        CHECK(findings[1].rule == RuleKind::interval);
+        CHECK(findings[0].key.starts_with("condition:"));
+        CHECK(findings[1].key.starts_with("interval:"));
         CHECK(findings[1].level == Level::block);
-        CHECK(findings[2].rule == RuleKind::consent);
+        CHECK(findings[2].key == "consent");
     }
     SUBCASE("a shared area is the interval block alone") {
         file.other_sessions.push_back(earlier_session(
             4, "2026-11-20T09:15:00Z", {area(Area::cheek), area(Area::forehead, {}, 0.5)}));
         const auto findings = check(session, file);
         REQUIRE(findings.size() == 1);
-        CHECK(findings[0].rule == RuleKind::interval);
+        CHECK(findings[0].key.starts_with("interval:"));
         CHECK(findings[0].level == Level::block);
         CHECK(contains(findings[0].message, "also treated the same day, in session 4"));
     }
@@ -395,7 +407,7 @@ TEST_CASE("another session the same day on other areas: a warning when logging")
         CHECK(findings[0].level == Level::warning);
         CHECK(findings[0].message == same_day_message(4, "2026-11-20 09:15"));
     }
-    SUBCASE("one warning per session that day, in the file's order") {
+    SUBCASE("one warning naming every session that day, in the file's order") {
         file.other_sessions.push_back(
             earlier_session(6, "2026-11-20T16:00:00Z", {area(Area::neck, {}, 0.5)}));
         file.other_sessions.push_back(
@@ -403,9 +415,11 @@ TEST_CASE("another session the same day on other areas: a warning when logging")
         file.other_sessions.push_back(
             earlier_session(3, "2026-11-19T09:15:00Z", {area(Area::chin, {}, 0.5)}));
         const auto findings = check(session, file);
-        REQUIRE(findings.size() == 2);
-        CHECK(findings[0].message == same_day_message(6, "2026-11-20 16:00"));
-        CHECK(findings[1].message == same_day_message(4, "2026-11-20 09:15"));
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].key == "same-day");
+        CHECK(findings[0].message ==
+              "session 6 on 2026-11-20 16:00 and session 4 on 2026-11-20 09:15 are the same day; "
+              "to add areas to it, use 'session amend 6 --area …' instead");
     }
     SUBCASE("after the interval findings, before consent") {
         file.consents.clear();
@@ -415,10 +429,10 @@ TEST_CASE("another session the same day on other areas: a warning when logging")
             earlier_session(2, "2026-11-01T10:00:00Z", {area(Area::cheek, Side::left)}));
         const auto findings = check(session, file);
         REQUIRE(findings.size() == 3);
-        CHECK(findings[0].rule == RuleKind::interval);
+        CHECK(findings[0].key.starts_with("interval:"));
         CHECK(contains(findings[0].message, "19 days earlier, in session 2"));
         CHECK(findings[1].message == same_day_message(4, "2026-11-20 09:15"));
-        CHECK(findings[2].rule == RuleKind::consent);
+        CHECK(findings[2].key == "consent");
     }
 }
 
@@ -456,7 +470,7 @@ TEST_CASE("consent missing or expired is a warning, never a block") {
     SUBCASE("none on file") {
         const auto findings = check(session, file);
         REQUIRE(findings.size() == 1);
-        CHECK(findings[0].rule == RuleKind::consent);
+        CHECK(findings[0].key == "consent");
         CHECK(findings[0].level == Level::warning);
         CHECK(contains(findings[0].message, "no signed consent on file"));
     }
@@ -474,7 +488,7 @@ TEST_CASE("consent missing or expired is a warning, never a block") {
         file.consents.push_back(consent("2025-11-20"));
         const auto findings = check(session, file);
         REQUIRE(findings.size() == 1);
-        CHECK(findings[0].rule == RuleKind::consent);
+        CHECK(findings[0].key == "consent");
         CHECK(findings[0].level == Level::warning);
         CHECK(findings[0].message ==
               "consent signed 2025-11-20 expired on 2026-11-20 (valid 12 months)");
@@ -517,19 +531,19 @@ TEST_CASE("blocking findings come first, each group in check order") {
                       [](const Finding& f) { return f.level == Level::block; }));
     CHECK(std::all_of(first_warning, findings.end(),
                       [](const Finding& f) { return f.level == Level::warning; }));
-    CHECK(findings[0].rule == RuleKind::contraindication);
+    CHECK(findings[0].key.starts_with("condition:"));
     CHECK(findings[0].message == "eczema on file");
-    CHECK(findings[1].rule == RuleKind::depth);
-    CHECK(findings[2].rule == RuleKind::contraindication);
+    CHECK(findings[1].key.starts_with("depth:"));
+    CHECK(findings[2].key.starts_with("condition:"));
     CHECK(findings[2].message == "rosacea flare on file");
-    CHECK(findings[3].rule == RuleKind::interval);
-    CHECK(findings[4].rule == RuleKind::consent);
+    CHECK(findings[3].key.starts_with("interval:"));
+    CHECK(findings[4].key == "consent");
 
     SUBCASE("pure: the same inputs give the same findings") {
         const auto again = check(session, file);
         REQUIRE(again.size() == findings.size());
         for (std::size_t i = 0; i < again.size(); ++i) {
-            CHECK(again[i].rule == findings[i].rule);
+            CHECK(again[i].key == findings[i].key);
             CHECK(again[i].level == findings[i].level);
             CHECK(again[i].message == findings[i].message);
         }
@@ -538,7 +552,7 @@ TEST_CASE("blocking findings come first, each group in check order") {
 
 TEST_CASE("has_blocking: only warnings do not block") {
     CHECK_FALSE(rules::has_blocking({}));
-    CHECK_FALSE(rules::has_blocking({{RuleKind::consent, Level::warning, "w"}}));
+    CHECK_FALSE(rules::has_blocking({{"consent", Level::warning, "w"}}));
     CHECK(rules::has_blocking(
-        {{RuleKind::consent, Level::warning, "w"}, {RuleKind::depth, Level::block, "b"}}));
+        {{"consent", Level::warning, "w"}, {"depth:cheek", Level::block, "b"}}));
 }

@@ -15,26 +15,13 @@ using namespace needlebook;
 namespace {
 
 // Every table holding medical records or their audit trail: insert-only.
-const std::vector<std::string> record_tables{"patient",
-                                             "patient_revision",
-                                             "session",
-                                             "session_revision",
-                                             "session_area",
-                                             "serum_use",
-                                             "session_override",
-                                             "reaction",
-                                             "reaction_revision",
-                                             "followup",
-                                             "followup_revision",
-                                             "condition",
-                                             "condition_revision",
-                                             "consent",
-                                             "consent_revision",
-                                             "setting",
-                                             "setting_revision",
-                                             "product",
-                                             "session_setting",
-                                             "audit_log"};
+const std::vector<std::string> record_tables{
+    "patient",      "patient_revision",   "session",          "session_revision",
+    "session_area", "serum_use",          "session_override", "session_finding",
+    "reaction",     "reaction_revision",  "followup",         "followup_revision",
+    "condition",    "condition_revision", "consent",          "consent_revision",
+    "setting",      "setting_revision",   "product",          "session_setting",
+    "audit_log"};
 
 // Append-only tables of the audit trail that a plain clinic leaves empty (disclosures of lists,
 // seals); their triggers are tried where they get rows.
@@ -62,8 +49,11 @@ struct FullClinic : test::Clinic {
         auto details =
             test::session_at("2026-11-20T10:00:00Z", {{Area::cheek, Side::left, 1.8, 3}});
         details.serums = {{"ha-serum", "HA2291", SerumPhase::during}};
-        session = records::log_session(scope, patient.code, details, "deep acne scars").session;
-        REQUIRE(session.overrides.size() == 1); // the depth above the cheek limit
+        session =
+            records::log_session(scope, patient.code, details, {"depth:cheek:left=deep acne scars"})
+                .session;
+        // The depth above the cheek limit; the keloid tendency warns.
+        REQUIRE(session.findings.size() == 2);
         ReactionDetails erythema;
         erythema.kind = ReactionKind::erythema;
         erythema.severity = Severity::mild;
@@ -162,6 +152,12 @@ struct Templates {
                              {"phase", "'after'"}};
         rows["session_override"] = {
             {"session_revision_id", revision}, {"rule", "'depth'"}, {"detail", "'probe'"}};
+        rows["session_finding"] = {{"session_revision_id", revision},
+                                   {"position", "99"},
+                                   {"key", "'probe:key'"},
+                                   {"level", "'warning'"},
+                                   {"message", "'probe'"},
+                                   {"override_reason", "''"}};
         rows["reaction_revision"] =
             with_revision({{"reaction_id", std::to_string(clinic.reaction.id.value)},
                            {"kind", "'erythema'"},
@@ -209,6 +205,11 @@ TEST_CASE("every table is either an insert-only record table or reference data")
 
 TEST_CASE("raw UPDATE and DELETE fail on every record table once a record exists") {
     FullClinic clinic;
+    // Since schema 6 the program writes findings to session_finding; session_override keeps the
+    // rows of older revisions, so one is put there the way schema 5 wrote it.
+    clinic.db.sql().exec("INSERT INTO session_override (session_revision_id, rule, detail) "
+                         "SELECT min(id), 'depth', 'depth 1.80 mm on cheek:left exceeds the "
+                         "clinic limit of 1.50 mm' FROM session_revision");
     const auto before = test::table_counts(clinic.db);
     for (const auto& table : record_tables) {
         CAPTURE(table);
@@ -239,7 +240,7 @@ TEST_CASE("rewriting history the way someone would try it fails") {
     CHECK_THROWS_AS(sql.exec("UPDATE session_area SET depth_mm = 0.5"), SQLite::Exception);
     CHECK_THROWS_AS(sql.exec("UPDATE session_revision SET override_reason = ''"),
                     SQLite::Exception);
-    CHECK_THROWS_AS(sql.exec("DELETE FROM session_override"), SQLite::Exception);
+    CHECK_THROWS_AS(sql.exec("DELETE FROM session_finding"), SQLite::Exception);
     CHECK_THROWS_AS(sql.exec("UPDATE audit_log SET actor = 'someone else'"), SQLite::Exception);
     CHECK_THROWS_AS(sql.exec("DELETE FROM audit_log WHERE action = 'session.log'"),
                     SQLite::Exception);
@@ -324,6 +325,12 @@ TEST_CASE("CHECK constraints refuse what the model refuses") {
         {"serum_use", change({{"amount_ml", "0"}})},
         {"session_override", change({{"rule", "'magic'"}})},
         {"session_override", change({{"detail", "''"}})},
+        {"session_finding", change({{"level", "'block'"}})},
+        {"session_finding", change({{"key", "'Depth:cheek'"}})},
+        {"session_finding", change({{"key", "'depth cheek'"}})},
+        {"session_finding", change({{"message", "''"}})},
+        {"session_finding", change({{"level", "'overridden'"}})},         // without a reason
+        {"session_finding", change({{"override_reason", "'a reason'"}})}, // on a warning
         {"followup_revision", change({{"outcome", "'maybe'"}})},
         {"product", change({{"kind", "'snake-oil'"}})},
         {"product", change({{"code", "'Bad Code'"}})},
@@ -425,11 +432,16 @@ TEST_CASE("every catalogue code is accepted by the schema, so the two lists cann
         accepts_each(FollowupOutcome{}, "followup_revision", "outcome");
         accepts_each(ProductKind{}, "product", "kind");
     }
-    SUBCASE("override rules") {
-        for (auto rule :
-             {RuleKind::contraindication, RuleKind::depth, RuleKind::interval, RuleKind::consent}) {
-            const auto sql = templates.sql("session_override",
-                                           change({{"rule", sql_text(fmt::format("{}", rule))}}));
+    SUBCASE("finding levels") {
+        for (auto level : {FindingLevel::warning, FindingLevel::overridden}) {
+            const auto sql = templates.sql(
+                "session_finding",
+                change({{"level", sql_text(fmt::format("{}", level))},
+                        {"override_reason",
+                         sql_text(level == FindingLevel::warning ? "" : "a reason")},
+                        {"overridden_by", sql_text(level == FindingLevel::warning ? "" : "dr.lee")},
+                        {"overridden_at",
+                         level == FindingLevel::warning ? "NULL" : "'2026-11-20T10:00:00Z'"}}));
             CAPTURE(sql);
             CHECK(accepted(clinic.db, sql));
         }

@@ -333,8 +333,6 @@ TEST_CASE("validate(SessionDetails): text fields") {
 }
 
 TEST_CASE("rule kinds print as their names") {
-    CHECK(fmt::format("{}", RuleKind::contraindication) == "contraindication");
-    CHECK(fmt::format("{}", RuleKind::depth) == "depth");
-    CHECK(fmt::format("{}", RuleKind::interval) == "interval");
-    CHECK(fmt::format("{}", RuleKind::consent) == "consent");
+    CHECK(fmt::format("{}", FindingLevel::warning) == "warning");
+    CHECK(fmt::format("{}", FindingLevel::overridden) == "overridden");
 }

@@ -6,6 +6,7 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/rules/clinical_checks.hpp"
+#include "needlebook/rules/overrides.hpp"
 #include "needlebook/storage/condition_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
@@ -333,19 +334,44 @@ std::vector<SerumUse> serums_of(const std::string& text, const std::set<std::str
     return serums;
 }
 
-std::vector<Override> overrides_of(const std::string& text) {
-    std::vector<Override> overrides;
-    for (const auto& item : json_of(text, "overrides")) {
-        const auto rule = json_text(item, "rule");
-        const RuleKind rules[] = {RuleKind::contraindication, RuleKind::depth, RuleKind::interval,
-                                  RuleKind::consent};
-        const auto found = std::find_if(std::begin(rules), std::end(rules),
-                                        [&](RuleKind r) { return fmt::format("{}", r) == rule; });
-        if (found == std::end(rules))
-            throw ValidationError("overrides", fmt::format("unknown rule '{}'", rule));
-        overrides.push_back({*found, json_text(item, "detail")});
+std::vector<SessionFinding> findings_of(const std::string& text) {
+    std::vector<SessionFinding> findings;
+    for (const auto& item : json_of(text, "findings")) {
+        SessionFinding finding{json_text(item, "key"),           FindingLevel::warning,
+                               json_text(item, "message"),       json_text(item, "override_reason"),
+                               json_text(item, "overridden_by"), std::nullopt};
+        if (!rules::is_finding_key(finding.key))
+            throw ValidationError("findings", fmt::format("'{}' is not a finding key, such as "
+                                                          "depth:cheek or consent",
+                                                          visible(finding.key)));
+        if (std::any_of(findings.begin(), findings.end(),
+                        [&](const SessionFinding& f) { return f.key == finding.key; }))
+            throw ValidationError("findings", fmt::format("key {} appears twice; a session "
+                                                          "revision has one finding per key",
+                                                          finding.key));
+        const auto level = json_text(item, "level");
+        if (level == "overridden")
+            finding.level = FindingLevel::overridden;
+        else if (level != "warning")
+            throw ValidationError("findings", fmt::format("level '{}' is not warning or "
+                                                          "overridden",
+                                                          visible(level)));
+        check_text("findings", finding.message, 2000, true);
+        const auto at = json_text(item, "overridden_at");
+        if (finding.level == FindingLevel::overridden) {
+            check_reason("findings", finding.override_reason);
+            check_text("findings", finding.overridden_by, 200, true);
+            finding.overridden_at = time::parse_utc(at, "findings");
+        } else if (!finding.override_reason.empty() || !finding.overridden_by.empty() ||
+                   !at.empty()) {
+            throw ValidationError("findings", fmt::format("warning {} has an override_reason, "
+                                                          "overridden_by or overridden_at; only "
+                                                          "an overridden finding has them",
+                                                          finding.key));
+        }
+        findings.push_back(std::move(finding));
     }
-    return overrides;
+    return findings;
 }
 
 void import_session(Context& c, const Row& row, const std::set<std::string>& products) {
@@ -368,27 +394,25 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     d.note = row.text("note");
     d.areas = row.parse("areas", areas_of);
     d.serums = row.parse("serums", [&](const std::string& t) { return serums_of(t, products); });
-    session.override_reason = row.text("override_reason");
-    session.overrides = row.parse("overrides", overrides_of);
+    session.findings = row.parse("findings", findings_of);
     validated("session", [&] { validate(d); });
-    // The reason is free text (an amendment may have joined two --override reasons), each
-    // overridden finding one line.
-    validated("override_reason",
-              [&] { check_note("override_reason", session.override_reason, 10000); });
-    validated("overrides", [&] {
-        for (const auto& item : session.overrides)
-            check_text("overrides", item.detail, 2000);
-    });
     session.revision = c.revision(row, row.parse("voided", flag_of));
     if (!c.store)
         return;
-    // The checks describe what happened then: warnings, never a refusal.
+    // The checks describe what happened then: warnings, never a refusal. What the row's own
+    // findings already record (an export's) is not said again.
     if (!session.revision.voided) {
         const auto& file = patient_file(c, session.patient_id);
         for (const auto& finding :
-             rules::check_session(d, file, c.scope.settings(), c.scope.zone()))
-            c.warnings.push_back(fmt::format("{} line {}: session {}: {}: {}", c.file, row.line(),
-                                             id, finding.rule, finding.message));
+             rules::check_session(d, file, c.scope.settings(), c.scope.zone())) {
+            const bool recorded = std::any_of(
+                session.findings.begin(), session.findings.end(), [&](const auto& stored) {
+                    return stored.key == finding.key && stored.message == finding.message;
+                });
+            if (!recorded)
+                c.warnings.push_back(fmt::format("{} line {}: session {}: {}: {}", c.file,
+                                                 row.line(), id, finding.key, finding.message));
+        }
     }
     session.id = storage::SessionRepository(c.scope.db()).insert(session, id);
     c.audit("session.import", "session", id, session.patient_id.value);

@@ -96,8 +96,8 @@ std::vector<CsvTable> build_tables() {
          "FROM consent x JOIN consent_revision r ON r.consent_id = x.id JOIN patient p ON p.id = "
          "x.patient_id",
          consent_newest, "x.id"}));
-    // Areas, serums and overrides also go with their session as JSON arrays, so one row holds
-    // a whole session (import needs it whole: a session has at least one area). The tables
+    // Areas, serums and clinical findings also go with their session as JSON arrays, so one row
+    // holds a whole session (import needs it whole: a session has at least one area). The tables
     // session_areas and serum_uses list the same areas and serums a row each, for spreadsheets.
     tables.push_back(make_table(
         "sessions",
@@ -116,8 +116,7 @@ std::vector<CsvTable> build_tables() {
          {"note", false, false},
          {"areas"},
          {"serums", false, false},
-         {"override_reason", false, false},
-         {"overrides", false, false}},
+         {"findings", false, false}},
         {"s.id, p.code, r.performed_at, r.practitioner, r.indication, r.device, r.model, "
          "r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, r.note, "
          "(SELECT json_group_array(json_object('area', a.area, 'side', a.side, 'depth_mm', "
@@ -127,9 +126,15 @@ std::vector<CsvTable> build_tables() {
          "u.code, 'lot', u.lot, 'expiry', u.expiry, 'phase', u.phase, 'amount_ml', u.amount_ml)) "
          "END FROM (SELECT d.code, x.* FROM serum_use x JOIN product d ON d.id = x.product_id "
          "WHERE x.session_revision_id = r.id ORDER BY x.position) u), "
-         "r.override_reason, (SELECT CASE WHEN count(*) = 0 THEN '' ELSE "
-         "json_group_array(json_object('rule', o.rule, 'detail', o.detail)) END FROM (SELECT "
-         "rule, detail FROM session_override WHERE session_revision_id = r.id ORDER BY id) o)",
+         // Revisions from before schema 6 keep their overrides in session_override.
+         "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('key', "
+         "f.key, 'level', f.level, 'message', f.message, 'override_reason', "
+         "f.override_reason, 'overridden_by', f.overridden_by, 'overridden_at', "
+         "f.overridden_at)) END FROM (SELECT 0, position, key, level, message, "
+         "override_reason, overridden_by, overridden_at FROM session_finding WHERE "
+         "session_revision_id = r.id UNION ALL SELECT 1, id, key, 'overridden', message, "
+         "override_reason, overridden_by, overridden_at FROM session_override_keyed WHERE "
+         "session_revision_id = r.id ORDER BY 1, 2) f)",
          "FROM session s JOIN session_revision r ON r.session_id = s.id JOIN patient p ON p.id = "
          "s.patient_id",
          session_newest, "s.id"}));

@@ -344,6 +344,7 @@ private:
     std::vector<Reference> add_devices(const Session& session);
     void add_procedure(const SessionContext& context, const std::vector<Reference>& devices,
                        const std::vector<Reference>& medications);
+    void add_detected_issue(const SessionContext& context, std::size_t index);
     void add_depth_observation(const SessionContext& context, std::size_t index);
     void add_serum_administration(const SessionContext& context, std::size_t index,
                                   const Reference& medication);
@@ -579,6 +580,8 @@ void PatientExport::add_session(const report::SessionEntry& entry) {
     add_encounter(context);
     const auto devices = add_devices(session); // the cartridge comes between the two
     add_procedure(context, devices, medications);
+    for (std::size_t i = 0; i < session.findings.size(); ++i)
+        add_detected_issue(context, i);
     for (std::size_t i = 0; i < session.details.areas.size(); ++i)
         add_depth_observation(context, i);
     for (std::size_t i = 0; i < session.details.serums.size(); ++i)
@@ -640,10 +643,7 @@ void PatientExport::add_procedure(const SessionContext& context,
             for (const auto& treated : d.areas)
                 text_concept(json, area_text(treated.area, treated.side));
         });
-        std::vector<std::string> texts;
-        for (const auto& item : session.overrides)
-            texts.push_back(fmt::format("override of the {} check: {} (reason: {})", item.rule,
-                                        item.detail, session.override_reason));
+        std::vector<std::string> texts; // the clinical checks' findings are DetectedIssues
         if (!d.endpoint.empty())
             texts.push_back(fmt::format("endpoint reached: {}", d.endpoint));
         texts.push_back(d.note);
@@ -664,6 +664,48 @@ void PatientExport::add_procedure(const SessionContext& context,
         if (!d.anaesthetic.empty())
             json.array("usedCode", [&] { text_concept(json, d.anaesthetic); });
     });
+}
+
+// A finding of the clinical checks, kept with the session: a warning, or a blocking finding
+// the practitioner overrode, whose reason and author are its mitigation.
+void PatientExport::add_detected_issue(const SessionContext& context, std::size_t index) {
+    const auto& session = context.session;
+    const auto& finding = session.findings[index];
+    const bool overridden = finding.level == FindingLevel::overridden;
+    // An override carried over by an amendment keeps who accepted it, and when.
+    const auto identified =
+        time::format_utc(overridden && finding.overridden_at ? *finding.overridden_at
+                                                             : session.revision.recorded_at);
+    const auto author = overridden ? practitioner(finding.overridden_by) : std::nullopt;
+    m_bundle.add(
+        "DetectedIssue", fmt::format("finding-{}-{}", session.id, index + 1),
+        [&](JsonWriter& json) {
+            json.member("status", status_of(session.revision.voided, "final"));
+            json.key("code");
+            text_concept(json, finding.key);
+            // A blocking finding stops a session unless overridden; a warning does not.
+            json.member("severity", overridden ? "high" : "moderate");
+            json.key("patient");
+            write_reference(json, m_patient);
+            json.member("identifiedDateTime", identified);
+            json.array("implicated", [&] { write_reference(json, context.procedure); });
+            json.member("detail", finding.message);
+            if (!overridden)
+                return;
+            json.array("mitigation", [&] {
+                json.object([&] {
+                    json.key("action");
+                    json.object([&] {
+                        json.member("text", fmt::format("overridden: {}", finding.override_reason));
+                    });
+                    json.member("date", identified);
+                    if (author) {
+                        json.key("author");
+                        write_reference(json, *author);
+                    }
+                });
+            });
+        });
 }
 
 void PatientExport::add_depth_observation(const SessionContext& context, std::size_t index) {

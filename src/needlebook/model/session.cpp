@@ -30,6 +30,12 @@ std::pair<Area, std::optional<Side>> parse_area_side(std::string_view spec) {
     return {area, parse_code<Side>(spec.substr(colon + 1))};
 }
 
+bool Session::has_override() const {
+    return std::any_of(findings.begin(), findings.end(), [](const SessionFinding& finding) {
+        return finding.level == FindingLevel::overridden;
+    });
+}
+
 std::string area_side_code(Area area, std::optional<Side> side) {
     return side ? fmt::format("{}:{}", area, *side) : std::string(code_of(area));
 }

@@ -47,12 +47,19 @@ struct SessionDetails {
     friend bool operator==(const SessionDetails&, const SessionDetails&) = default;
 };
 
-enum class RuleKind { contraindication, depth, interval, consent };
+// What a clinical check found, kept with the session revision it was raised for: a warning,
+// or a blocking finding the practitioner overrode with a reason.
+enum class FindingLevel { warning, overridden };
 
-// A blocking finding that a practitioner overrode, kept with the session revision.
-struct Override {
-    RuleKind rule{};
-    std::string detail;
+struct SessionFinding {
+    std::string key; // one per independent reason: "depth:periorbital", "condition:eczema"
+    FindingLevel level = FindingLevel::warning;
+    std::string message;
+    std::string override_reason; // why it was overridden; empty for a warning
+    // Who accepted it and when (an amendment carries both over); empty for a warning.
+    std::string overridden_by;
+    std::optional<time::Instant> overridden_at;
+    friend bool operator==(const SessionFinding&, const SessionFinding&) = default;
 };
 
 struct Session {
@@ -60,9 +67,10 @@ struct Session {
     PatientId patient_id;
     std::string patient_code;
     SessionDetails details;
-    std::string override_reason;
-    std::vector<Override> overrides;
+    std::vector<SessionFinding> findings; // overridden ones first, in the order of the checks
     RevisionInfo revision;
+
+    bool has_override() const;
 };
 
 // 'AREA[:left|right]=DEPTH[xPASSES]', e.g. 'cheek:left=1.5x3'.
@@ -93,9 +101,9 @@ void validate(const SessionDetails& details);
 
 } // namespace needlebook
 
-template <> struct fmt::formatter<needlebook::RuleKind> : fmt::formatter<std::string_view> {
-    auto format(needlebook::RuleKind rule, format_context& ctx) const {
-        constexpr std::string_view names[] = {"contraindication", "depth", "interval", "consent"};
-        return fmt::formatter<std::string_view>::format(names[static_cast<int>(rule)], ctx);
+template <> struct fmt::formatter<needlebook::FindingLevel> : fmt::formatter<std::string_view> {
+    auto format(needlebook::FindingLevel level, format_context& ctx) const {
+        return fmt::formatter<std::string_view>::format(
+            level == needlebook::FindingLevel::warning ? "warning" : "overridden", ctx);
     }
 };

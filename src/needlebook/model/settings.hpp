@@ -24,6 +24,7 @@ struct ClinicSettings {
     int interval_warn_days = 28;
     int interval_block_days = 14;
     int followup_due_days = 7;
+    int override_min_reason = 10; // characters an override's reason needs at least
     std::map<Area, double> depth_limit_mm;
     std::map<ConditionCode, ConditionAction> condition_action;
     std::map<ReactionKind, ReactionNorm> reaction_norm;

@@ -179,11 +179,20 @@ std::string visible_keeping_lines(std::string_view text) {
     return make_visible(text, true);
 }
 
+std::size_t character_count(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos)
+        return 0;
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return utf8_length(text.substr(first, last - first + 1));
+}
+
 void check_reason(std::string_view field, std::string_view reason) {
     if (is_blank(reason)) {
         if (field == "override")
-            throw ValidationError("override", "override must say why the checks are overruled, "
-                                              "e.g. --override \"dermatologist's plan\"");
+            throw ValidationError("override", "override must say why the check is overruled, "
+                                              "e.g. --override depth:cheek=\"dermatologist's "
+                                              "plan\"");
         throw ValidationError(
             std::string(field),
             fmt::format("{} must say why, e.g. --reason \"typo in depth\"", field));

@@ -31,6 +31,9 @@ void check_text(std::string_view field, std::string_view value, std::size_t max_
 void check_note(std::string_view field, std::string_view value, std::size_t max_length,
                 bool required = false);
 
+// Characters, not bytes ('é' is one), leaving out spaces at either end.
+std::size_t character_count(std::string_view text);
+
 // A required reason for an amendment, a void or an override: free text (check_note).
 void check_reason(std::string_view field, std::string_view reason);
 

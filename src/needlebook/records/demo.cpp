@@ -271,8 +271,8 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
                     add_consent(scope, patient.code, {consent_day, "renewal"});
                 }
                 const auto at = clinic_hours(scope, dice, day);
-                const auto logged = log_session(
-                    scope, patient.code, make_session(dice, indication, device, at), std::nullopt);
+                const auto logged =
+                    log_session(scope, patient.code, make_session(dice, indication, device, at));
                 ++summary.sessions;
                 summary.areas += static_cast<int>(logged.session.details.areas.size());
                 summary.serums += static_cast<int>(logged.session.details.serums.size());

@@ -6,11 +6,13 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
+#include "needlebook/rules/overrides.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/settings_repository.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace needlebook::records {
 namespace {
@@ -70,22 +72,35 @@ void check_followers(Scope& scope, const Session& amended) {
                                   followup.id, time::format_date(followup.details.checked_on)));
 }
 
-std::string describe_refusal(const std::vector<rules::Finding>& blocking) {
-    std::string text = "session refused by the clinical checks:";
-    for (const auto& finding : blocking)
-        text += fmt::format("\n  {}: {}", finding.rule, finding.message);
-    text += "\nuse --override \"reason\" if this is intended; the reason is kept with the session";
-    return text;
+std::vector<rules::OverrideRequest> parse_overrides(const std::vector<std::string>& typed) {
+    std::vector<rules::OverrideRequest> requests;
+    for (const auto& text : typed)
+        requests.push_back(rules::parse_override(text));
+    return requests;
 }
 
-// Runs the checks; refuses, or turns blocking findings into stored overrides. For an amendment
-// (`previous` set) only what the amendment itself causes can block: a finding the previous
-// revision already overrode is carried over with its reason, and one the previous content
-// would raise too (a condition or limit entered after the session) becomes a warning, so a
-// clerical correction never needs an override that was never a clinical decision.
-LoggedSession check_and_prepare(Scope& scope, const Patient& patient, Session session,
-                                const std::optional<std::string>& override_reason,
-                                const Session* previous = nullptr) {
+// The override the previous revision stored for `key`, if any.
+const SessionFinding* overridden_in(const Session* previous, const std::string& key) {
+    if (previous == nullptr)
+        return nullptr;
+    const auto found = std::find_if(previous->findings.begin(), previous->findings.end(),
+                                    [&](const SessionFinding& f) {
+                                        return f.level == FindingLevel::overridden && f.key == key;
+                                    });
+    return found == previous->findings.end() ? nullptr : &*found;
+}
+
+// Runs the checks and decides what the revision stores (rules::resolve_overrides), or refuses.
+// For an amendment (`previous` set) only what the amendment itself causes can block:
+// - a finding the previous revision overrode, raised again unchanged, is carried over with its
+//   reason, author and time;
+// - one the previous content would raise too, unchanged (a condition, a limit or another
+//   session entered after this one) is marked " (so before this amendment too)": an override
+//   on file for its key is carried over with it, else it becomes a warning.
+// So a clerical correction never needs, nor loses, an override of a clinical decision.
+Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
+                          const std::vector<std::string>& overrides,
+                          const Session* previous = nullptr) {
     validate(session.details);
     check_time_and_products(scope, session.details);
     check_after_birth(scope, patient, session);
@@ -97,59 +112,57 @@ LoggedSession check_and_prepare(Scope& scope, const Patient& patient, Session se
     const auto before = previous ? rules::check_session(previous->details, file, scope.settings(),
                                                         scope.zone(), purpose)
                                  : std::vector<rules::Finding>{};
-    LoggedSession logged;
-    std::vector<rules::Finding> blocking;
-    std::vector<Override> carried;
+    std::vector<rules::Finding> blocking, warnings;
+    std::vector<SessionFinding> carried;
     for (auto& finding : findings) {
         if (finding.level != rules::Level::block) {
-            logged.warnings.push_back(std::move(finding));
+            warnings.push_back(std::move(finding));
             continue;
         }
-        const auto overridden_before =
-            previous && std::any_of(previous->overrides.begin(), previous->overrides.end(),
-                                    [&](const Override& o) {
-                                        return o.rule == finding.rule &&
-                                               o.detail == finding.message;
-                                    });
+        const auto* on_file = overridden_in(previous, finding.key);
         const auto raised_before = std::any_of(before.begin(), before.end(), [&](const auto& f) {
-            return f.rule == finding.rule && f.message == finding.message;
+            return f.key == finding.key && f.message == finding.message;
         });
-        if (overridden_before) {
-            carried.push_back({finding.rule, finding.message});
+        if (on_file != nullptr && on_file->message == finding.message) {
+            carried.push_back(*on_file);
         } else if (raised_before) {
-            finding.level = rules::Level::warning;
             finding.message += " (so before this amendment too)";
-            logged.warnings.push_back(std::move(finding));
+            if (on_file != nullptr) {
+                auto kept = *on_file;
+                kept.message = finding.message;
+                carried.push_back(std::move(kept));
+            } else {
+                finding.level = rules::Level::warning;
+                warnings.push_back(std::move(finding));
+            }
         } else {
             blocking.push_back(std::move(finding));
         }
     }
-    if (!blocking.empty() && !override_reason)
-        throw Refused(describe_refusal(blocking));
-    for (auto& finding : blocking)
-        session.overrides.push_back({finding.rule, std::move(finding.message)});
-    if (override_reason && !session.overrides.empty()) {
-        // One reason per revision: keep the earlier one when its findings are carried over.
-        session.override_reason =
-            carried.empty()
-                ? *override_reason
-                : fmt::format("{} (earlier: {})", *override_reason, previous->override_reason);
-    } else {
-        logged.override_unused = override_reason.has_value(); // the reason is not stored
-        if (!carried.empty())
-            session.override_reason = previous->override_reason;
-    }
-    session.overrides.insert(session.overrides.end(), carried.begin(), carried.end());
-    logged.session = std::move(session);
-    return logged;
+    session.findings =
+        rules::resolve_overrides(blocking, carried, warnings, parse_overrides(overrides),
+                                 scope.settings().override_min_reason, session.revision);
+    return session;
 }
 
-void check_override_reason(const std::optional<std::string>& override_reason) {
-    if (override_reason)
-        check_reason("override", *override_reason);
+// What the audit row of a logged or amended session says: each override with its reason.
+std::string overrides_summary(const Session& session) {
+    std::vector<std::string> parts;
+    for (const auto& finding : session.findings)
+        if (finding.level == FindingLevel::overridden)
+            parts.push_back(fmt::format("{}: {}", finding.key, finding.override_reason));
+    return fmt::format("{}", fmt::join(parts, "; "));
 }
 
 } // namespace
+
+std::vector<SessionFinding> LoggedSession::warnings() const {
+    std::vector<SessionFinding> warnings;
+    for (const auto& finding : session.findings)
+        if (finding.level == FindingLevel::warning)
+            warnings.push_back(finding);
+    return warnings;
+}
 
 SessionId parse_session_id(std::string_view text) {
     return SessionId{parse_record_id(text, "session", "use the number printed by 'session log'")};
@@ -179,29 +192,27 @@ std::vector<Session> list_sessions(Scope& scope, const storage::SessionFilter& f
 
 LoggedSession log_session(Scope& scope, std::string_view patient_code,
                           const SessionDetails& details,
-                          const std::optional<std::string>& override_reason) {
-    check_override_reason(override_reason);
+                          const std::vector<std::string>& overrides) {
     return scope.db().write([&] {
         scope.reload_settings(); // the checks use the values the session will name
         const Patient patient = find_patient(scope.db(), patient_code);
         if (patient.revision.voided)
             throw Conflict(
                 fmt::format("patient {} is voided; no session can be logged", patient.code));
-        Session draft{{}, patient.id, patient.code, details, {}, {}, scope.revision(1)};
-        auto logged = check_and_prepare(scope, patient, std::move(draft), override_reason);
+        Session draft{{}, patient.id, patient.code, details, {}, scope.revision(1)};
+        LoggedSession logged{check_and_prepare(scope, patient, std::move(draft), overrides)};
         logged.session.id = storage::SessionRepository(scope.db()).insert(logged.session);
-        append_audit(scope.db(), scope.audit("session.log", "session", logged.session.id.value,
-                                             patient.id.value, 1, logged.session.override_reason));
+        append_audit(scope.db(),
+                     scope.audit("session.log", "session", logged.session.id.value,
+                                 patient.id.value, 1, overrides_summary(logged.session)));
         return logged;
     });
 }
 
 LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& details,
-                            const std::string& reason,
-                            const std::optional<std::string>& override_reason,
+                            const std::string& reason, const std::vector<std::string>& overrides,
                             std::optional<int> based_on) {
     check_reason("reason", reason);
-    check_override_reason(override_reason);
     return scope.db().write([&] {
         scope.reload_settings(); // the checks use the values the session will name
         const Session current = get_session(scope.db(), id);
@@ -211,17 +222,24 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
                                        id, current.revision.number));
         if (current.revision.voided)
             throw Conflict(fmt::format("session {} is voided; it cannot be amended", id));
-        if (current.details == details)
-            throw Conflict(fmt::format("session {} already reads like that; nothing to amend", id));
+        const auto nothing_to_amend = [&] {
+            return Conflict(
+                fmt::format("session {} already reads like that; nothing to amend", id));
+        };
+        if (current.details == details && overrides.empty())
+            throw nothing_to_amend();
         Session draft{id,
                       current.patient_id,
                       current.patient_code,
                       details,
                       {},
-                      {},
                       scope.revision(current.revision.number + 1, reason)};
-        auto logged = check_and_prepare(scope, find_patient_by_id(scope.db(), current.patient_id),
-                                        std::move(draft), override_reason, &current);
+        LoggedSession logged{check_and_prepare(scope,
+                                               find_patient_by_id(scope.db(), current.patient_id),
+                                               std::move(draft), overrides, &current)};
+        // An override given only to correct a reason on file must change one.
+        if (current.details == details && logged.session.findings == current.findings)
+            throw nothing_to_amend();
         check_followers(scope, logged.session);
         storage::SessionRepository(scope.db()).add_revision(logged.session);
         append_audit(scope.db(),

@@ -14,22 +14,24 @@
 namespace needlebook::records {
 
 struct LoggedSession {
-    Session session;
-    std::vector<rules::Finding> warnings; // for the practitioner to read; not stored
-    bool override_unused = false;         // --override was given but nothing needed it
+    Session session; // its findings (warnings and overrides) are stored with it
+
+    std::vector<SessionFinding> warnings() const;
 };
 
-// Validates, runs the clinical checks and stores the session. Blocking findings throw Refused
-// unless `override_reason` is given; then they are stored with the session and the reason.
+// Validates, runs the clinical checks and stores the session with every finding. Each blocking
+// finding needs an override with its key, 'KEY=reason' in `overrides`
+// (rules::resolve_overrides says what is refused).
 LoggedSession log_session(Scope& scope, std::string_view patient_code,
                           const SessionDetails& details,
-                          const std::optional<std::string>& override_reason);
+                          const std::vector<std::string>& overrides = {});
 // Stores `details` as the session's next revision. Only what the amendment changes can block:
-// overrides on file are carried over, findings the old content raises too become warnings.
-// `based_on`: as for amend_patient. Reactions and follow-ups must still fit the amended session.
+// overrides on file are carried over, findings the old content raises too become warnings; an
+// override with the key of one on file corrects its reason. `based_on`: as for amend_patient.
+// Reactions and follow-ups must still fit the amended session.
 LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& details,
                             const std::string& reason,
-                            const std::optional<std::string>& override_reason,
+                            const std::vector<std::string>& overrides = {},
                             std::optional<int> based_on = std::nullopt);
 Session void_session(Scope& scope, SessionId id, const std::string& reason);
 

@@ -38,7 +38,7 @@ struct WholeSetting {
 constexpr WholeSetting whole_settings[] = {
     {"isotretinoin_months", 0, 36}, {"consent_valid_months", 1, 120},
     {"interval_warn_days", 0, 365}, {"interval_block_days", 0, 365},
-    {"followup_due_days", 1, 90},
+    {"followup_due_days", 1, 90},   {"override_min_reason", 1, 200},
 };
 
 // The value as stored for `key`, after validating it: numbers in one form, words in lower case.
@@ -103,6 +103,7 @@ std::vector<SettingEntry> list_settings(const ClinicSettings& settings) {
         {"interval_warn_days", std::to_string(settings.interval_warn_days)},
         {"interval_block_days", std::to_string(settings.interval_block_days)},
         {"followup_due_days", std::to_string(settings.followup_due_days)},
+        {"override_min_reason", std::to_string(settings.override_min_reason)},
     };
     for (const auto& [area, limit] : settings.depth_limit_mm)
         entries.push_back({fmt::format("depth_limit.{}", area), fmt::format("{:.2f}", limit)});

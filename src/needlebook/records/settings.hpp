@@ -1,9 +1,11 @@
 #pragma once
-// Use cases for the clinic's settings: the defaults of docs/clinical-defaults.md, changed per clinic.
+// Use cases for the clinic's settings: the defaults of docs/clinical-defaults.md, changed per
+// clinic.
 //
 // Keys: time_zone, isotretinoin_months, consent_valid_months, interval_warn_days,
-// interval_block_days, followup_due_days, depth_limit.AREA (mm), recovery.KIND (days, or
-// "adverse" for kinds that are always adverse events), condition.CODE (block or warn).
+// interval_block_days, followup_due_days, override_min_reason (characters), depth_limit.AREA (mm),
+// recovery.KIND (days, or "adverse" for kinds that are always adverse events), condition.CODE
+// (block or warn).
 
 #include "needlebook/records/scope.hpp"
 

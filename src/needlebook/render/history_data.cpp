@@ -171,10 +171,13 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
             u[column("phase")] = {std::string(code_of(use.phase))};
             csv.write_row(u);
         }
-        for (const auto& item : s.overrides) {
-            auto o = row(&entry, "override", id);
-            o[column("field")] = {fmt::format("{}", item.rule)};
-            o[column("text")] = {fmt::format("{} (reason: {})", item.detail, s.override_reason)};
+        for (const auto& finding : s.findings) {
+            auto o = row(&entry, fmt::format("{}", finding.level), id);
+            o[column("field")] = {finding.key};
+            o[column("text")] = {
+                finding.level == FindingLevel::overridden
+                    ? fmt::format("{} (reason: {})", finding.message, finding.override_reason)
+                    : finding.message};
             csv.write_row(o);
         }
         for (const auto& item : entry.reactions) {

@@ -3,6 +3,7 @@
 #include "needlebook/render/record_text.hpp"
 #include "needlebook/render/svg_charts.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <sstream>
 
@@ -39,7 +40,8 @@ table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .voided { border: 1pt solid #b00; color: #b00; font-weight: bold; padding: 0.5mm 2mm; }
 .override { border-left: 2.5pt solid #e67e22; background: #fdf2e9; padding: 1mm 2mm; margin: 1mm 0; }
 .correction { border-left: 2.5pt solid #555; background: #f2f2f2; padding: 1mm 2mm; margin: 1mm 0; }
-.correction ul, .override ul { margin: 0.5mm 0 0; padding-left: 5mm; }
+.warning { border-left: 2.5pt solid #b9770e; background: #fef9e7; padding: 1mm 2mm; margin: 1mm 0; }
+.correction ul, .override ul, .warning ul { margin: 0.5mm 0 0; padding-left: 5mm; }
 .mark { font-weight: bold; }
 .mark-adverse { color: #c0392b; } .mark-prolonged { color: #b9770e; } .mark-open { color: #1a5276; }
 svg.chart { max-width: 100%; height: auto; }
@@ -171,11 +173,20 @@ std::string session_html(const report::SessionEntry& entry, const time::ClinicZo
                                e(use.lot), code_of(use.phase));
         out += "</table>\n";
     }
-    if (!s.overrides.empty()) {
-        out += "<div class=\"override\"><p><b>Overridden clinical checks</b> — reason: " +
-               e(s.override_reason) + "</p><ul>\n";
-        for (const auto& item : s.overrides)
-            out += fmt::format("<li>{}: {}</li>\n", item.rule, e(item.detail));
+    if (s.has_override()) {
+        out += "<div class=\"override\"><p><b>Overridden clinical checks</b></p><ul>\n";
+        for (const auto& f : s.findings)
+            if (f.level == FindingLevel::overridden)
+                out += fmt::format("<li><b>{}</b>: {} — reason: {}</li>\n", e(f.key), e(f.message),
+                                   e(f.override_reason));
+        out += "</ul></div>\n";
+    }
+    if (std::any_of(s.findings.begin(), s.findings.end(),
+                    [](const auto& f) { return f.level == FindingLevel::warning; })) {
+        out += "<div class=\"warning\"><p><b>Warnings of the clinical checks</b></p><ul>\n";
+        for (const auto& f : s.findings)
+            if (f.level == FindingLevel::warning)
+                out += fmt::format("<li><b>{}</b>: {}</li>\n", e(f.key), e(f.message));
         out += "</ul></div>\n";
     }
     if (!entry.settings_used.empty())

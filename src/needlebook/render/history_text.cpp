@@ -136,11 +136,10 @@ void session_section(Printer& p, const report::SessionEntry& entry, time::Date a
             p.line(fmt::format("{}, lot {}, {}", use.product, use.lot, code_of(use.phase)),
                    "    - ", "      ");
     }
-    if (!s.overrides.empty()) {
-        p.out += "  overrides\n";
-        for (const auto& item : s.overrides)
-            p.line(fmt::format("{}: {}", item.rule, item.detail), "    - ", "      ");
-        p.line("reason: " + s.override_reason, "      ", "      ");
+    if (!s.findings.empty()) {
+        p.out += "  clinical checks\n";
+        for (const auto& finding : s.findings)
+            p.line(fmt::format("{} {}", finding.level, finding_text(finding)), "    - ", "      ");
     }
     p.field("checked with", settings_used_text(entry.settings_used));
     p.out += "  reactions\n";

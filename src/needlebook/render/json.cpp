@@ -71,9 +71,9 @@ nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& z
         serums.push_back({{"product", use.product},
                           {"lot", use.lot},
                           {"phase", std::string(code_of(use.phase))}});
-    auto overrides = nlohmann::ordered_json::array();
-    for (const auto& item : session.overrides)
-        overrides.push_back({{"rule", fmt::format("{}", item.rule)}, {"detail", item.detail}});
+    auto findings = nlohmann::ordered_json::array();
+    for (const auto& finding : session.findings)
+        findings.push_back(to_json(finding));
     return {{"id", session.id.value},
             {"patient", session.patient_code},
             {"at", zone.format_local(d.performed_at)},
@@ -91,8 +91,7 @@ nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& z
             {"note", d.note},
             {"areas", areas},
             {"serums", serums},
-            {"override_reason", session.override_reason},
-            {"overrides", overrides},
+            {"findings", findings},
             {"revision", to_json(session.revision)}};
 }
 
@@ -119,10 +118,15 @@ nlohmann::ordered_json to_json(const Followup& followup) {
             {"revision", to_json(followup.revision)}};
 }
 
-nlohmann::ordered_json to_json(const rules::Finding& finding) {
-    return {{"rule", fmt::format("{}", finding.rule)},
-            {"level", finding.level == rules::Level::block ? "block" : "warning"},
-            {"message", finding.message}};
+nlohmann::ordered_json to_json(const SessionFinding& finding) {
+    return {{"key", finding.key},
+            {"level", fmt::format("{}", finding.level)},
+            {"message", finding.message},
+            {"override_reason", finding.override_reason},
+            {"overridden_by", finding.overridden_by},
+            {"overridden_at", finding.overridden_at
+                                  ? nlohmann::ordered_json(time::format_utc(*finding.overridden_at))
+                                  : nlohmann::ordered_json()}};
 }
 
 } // namespace needlebook::render

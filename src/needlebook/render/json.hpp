@@ -6,7 +6,6 @@
 #include "needlebook/model/patient.hpp"
 #include "needlebook/model/reaction.hpp"
 #include "needlebook/model/session.hpp"
-#include "needlebook/rules/finding.hpp"
 #include "needlebook/time/zone.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,6 +20,8 @@ nlohmann::ordered_json to_json(const Consent& consent);
 nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& zone);
 nlohmann::ordered_json to_json(const Reaction& reaction);
 nlohmann::ordered_json to_json(const Followup& followup);
-nlohmann::ordered_json to_json(const rules::Finding& finding);
+// A clinical finding stored with a session revision: key, level, message, override_reason,
+// overridden_by and overridden_at (null for a warning).
+nlohmann::ordered_json to_json(const SessionFinding& finding);
 
 } // namespace needlebook::render

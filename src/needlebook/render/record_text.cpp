@@ -2,6 +2,7 @@
 
 #include "needlebook/model/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace needlebook::render {
@@ -99,11 +100,8 @@ std::string session_text(const Session& session, const std::vector<Reaction>& re
             serums.add_row({use.product, use.lot, std::string(code_of(use.phase))});
         out += indent(serums.render(false), "    ");
     }
-    if (!session.overrides.empty()) {
-        line(out, "  overridden    ", session.override_reason);
-        for (const auto& item : session.overrides)
-            line(out, "    ", fmt::format("{}: {}", item.rule, item.detail));
-    }
+    for (const auto& finding : session.findings)
+        line(out, fmt::format("  {:<14}", fmt::format("{}", finding.level)), finding_text(finding));
     if (!reactions.empty()) {
         out += "  reactions\n";
         for (const auto& reaction : reactions)
@@ -160,6 +158,13 @@ std::string patient_text(const Patient& patient, const std::vector<Condition>& c
     return out;
 }
 
+std::string finding_text(const SessionFinding& finding) {
+    if (finding.level == FindingLevel::overridden)
+        return fmt::format("{}: {} (reason: {})", finding.key, finding.message,
+                           finding.override_reason);
+    return fmt::format("{}: {}", finding.key, finding.message);
+}
+
 TextTable session_table(const std::vector<Session>& sessions, const time::ClinicZone& zone) {
     TextTable table({"id", "at", "patient", "device", "areas", "serums", "flags"},
                     {TextTable::Align::right});
@@ -168,8 +173,11 @@ TextTable session_table(const std::vector<Session>& sessions, const time::Clinic
         for (const auto& treated : session.details.areas)
             areas.push_back(area_spec(treated));
         std::vector<std::string> flags;
-        if (!session.overrides.empty())
+        if (session.has_override())
             flags.emplace_back("override");
+        if (std::any_of(session.findings.begin(), session.findings.end(),
+                        [](const auto& f) { return f.level == FindingLevel::warning; }))
+            flags.emplace_back("warning");
         // A void is itself a revision, so only a later revision of a live session is an amendment.
         if (session.revision.voided)
             flags.emplace_back("void");

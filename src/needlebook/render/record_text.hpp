@@ -20,6 +20,8 @@ using needlebook::serum_spec;
 
 std::string patient_name(const PatientDetails& details); // 'Family, Given'
 std::string revision_line(const RevisionInfo& revision, const time::ClinicZone& zone);
+// 'KEY: message', and ' (reason: …)' for an overridden finding; not yet made visible().
+std::string finding_text(const SessionFinding& finding);
 
 std::string session_text(const Session& session, const std::vector<Reaction>& reactions,
                          const std::vector<Followup>& followups, const time::ClinicZone& zone);

@@ -17,8 +17,11 @@ std::string optional_date(const std::optional<time::Date>& day) {
     return day ? time::format_date(*day) : "";
 }
 
-std::string override_text(const Override& item) {
-    return fmt::format("{}: {}", item.rule, item.detail);
+// A finding is known by its key; what changes is its level, message or override reason.
+std::string finding_state(const SessionFinding& finding) {
+    if (finding.level == FindingLevel::overridden)
+        return fmt::format("overridden: {} (reason: {})", finding.message, finding.override_reason);
+    return fmt::format("warning: {}", finding.message);
 }
 
 // Compares two lists of items keyed by `key_of`: added, removed, and changed items.
@@ -81,9 +84,9 @@ std::vector<FieldChange> changes_between(const Session& old_session, const Sessi
     // and after, so a changed phase shows as one removed and one added.
     compare_lists(changes, "serum", a.serums, b.serums, serum_spec,
                   [](const SerumUse&) { return std::string("given"); });
-    compare_lists(changes, "override", old_session.overrides, new_session.overrides, override_text,
-                  [](const Override&) { return std::string("overridden"); });
-    compare(changes, "override reason", old_session.override_reason, new_session.override_reason);
+    compare_lists(
+        changes, "clinical check", old_session.findings, new_session.findings,
+        [](const SessionFinding& f) { return f.key; }, finding_state);
     return changes;
 }
 

@@ -6,9 +6,14 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace needlebook::rules {
 namespace {
+
+std::string condition_key(ConditionCode code) {
+    return fmt::format("condition:{}", code_of(code));
+}
 
 void check_conditions(time::Date day, const PatientFile& file, const ClinicSettings& settings,
                       std::vector<Finding>& findings) {
@@ -23,14 +28,14 @@ void check_conditions(time::Date day, const PatientFile& file, const ClinicSetti
                 ? fmt::format(" since {}", time::format_date(*condition.details.since))
                 : std::string();
         if (condition.active_on(day)) {
-            findings.push_back({RuleKind::contraindication, level,
-                                fmt::format("{} on file{}", label_of(code), since)});
+            findings.push_back(
+                {condition_key(code), level, fmt::format("{} on file{}", label_of(code), since)});
         } else if (code == ConditionCode::isotretinoin && condition.details.resolved_on &&
                    *condition.details.resolved_on <= day &&
                    day < time::add_months(*condition.details.resolved_on,
                                           settings.isotretinoin_months)) {
             // The drug's leaflet asks to wait months after the last dose, not only while taking it.
-            findings.push_back({RuleKind::contraindication, level,
+            findings.push_back({condition_key(code), level,
                                 fmt::format("isotretinoin stopped on {}, less than {} months "
                                             "before the session",
                                             time::format_date(*condition.details.resolved_on),
@@ -46,7 +51,7 @@ void check_depths(const SessionDetails& session, const ClinicSettings& settings,
         if (limit == settings.depth_limit_mm.end() || treated.depth_mm <= limit->second + 1e-9)
             continue;
         findings.push_back(
-            {RuleKind::depth, Level::block,
+            {"depth:" + area_side_code(treated.area, treated.side), Level::block,
              fmt::format("depth {:.2f} mm on {} exceeds the clinic limit of {:.2f} mm",
                          treated.depth_mm, area_side_code(treated.area, treated.side),
                          limit->second)});
@@ -85,7 +90,8 @@ void check_intervals(const SessionDetails& session, const PatientFile& file,
                                            : fmt::format("{} day{} {}", days, days == 1 ? "" : "s",
                                                          nearest_gap > 0 ? "earlier" : "later");
         findings.push_back(
-            {RuleKind::interval, blocks ? Level::block : Level::warning,
+            {"interval:" + area_side_code(treated.area, treated.side),
+             blocks ? Level::block : Level::warning,
              fmt::format("{} was also treated {}, in session {} on {} (clinic {} {} days)",
                          area_side_code(treated.area, treated.side), when, nearest->id,
                          zone.format_local(nearest->details.performed_at),
@@ -98,6 +104,8 @@ void check_intervals(const SessionDetails& session, const PatientFile& file,
 void check_same_day(const SessionDetails& session, const PatientFile& file,
                     const time::ClinicZone& zone, std::vector<Finding>& findings) {
     const auto day = zone.local_date(session.performed_at);
+    std::vector<std::string> others;
+    std::optional<SessionId> first;
     for (const auto& other : file.other_sessions) {
         if (zone.local_date(other.details.performed_at) != day)
             continue;
@@ -106,13 +114,20 @@ void check_same_day(const SessionDetails& session, const PatientFile& file,
                 return std::any_of(session.areas.begin(), session.areas.end(),
                                    [&](const auto& b) { return same_skin(a, b); });
             });
-        if (!overlaps) // overlapping areas are already an interval finding
-            findings.push_back(
-                {RuleKind::interval, Level::warning,
-                 fmt::format("session {} on {} is the same day; to add areas to "
-                             "it, use 'session amend {} --area …' instead",
-                             other.id, zone.format_local(other.details.performed_at), other.id)});
+        if (overlaps) // overlapping areas are already an interval finding
+            continue;
+        others.push_back(fmt::format("session {} on {}", other.id,
+                                     zone.format_local(other.details.performed_at)));
+        if (!first)
+            first = other.id;
     }
+    if (!first)
+        return;
+    findings.push_back(
+        {"same-day", Level::warning,
+         fmt::format("{} {} the same day; to add areas to it, use 'session amend {} --area …' "
+                     "instead",
+                     fmt::join(others, " and "), others.size() == 1 ? "is" : "are", *first)});
 }
 
 void check_consent(time::Date day, const PatientFile& file, const ClinicSettings& settings,
@@ -123,7 +138,7 @@ void check_consent(time::Date day, const PatientFile& file, const ClinicSettings
             (!latest || consent.details.signed_on > latest->details.signed_on))
             latest = &consent;
     if (!latest) {
-        findings.push_back({RuleKind::consent, Level::warning,
+        findings.push_back({"consent", Level::warning,
                             "no signed consent on file for the session day; record it with "
                             "'needlebook consent add'"});
         return;
@@ -131,7 +146,7 @@ void check_consent(time::Date day, const PatientFile& file, const ClinicSettings
     const auto expires = time::add_months(latest->details.signed_on, settings.consent_valid_months);
     if (day >= expires)
         findings.push_back(
-            {RuleKind::consent, Level::warning,
+            {"consent", Level::warning,
              fmt::format("consent signed {} expired on {} (valid {} months)",
                          time::format_date(latest->details.signed_on), time::format_date(expires),
                          settings.consent_valid_months)});
@@ -150,9 +165,23 @@ std::vector<Finding> check_session(const SessionDetails& session, const PatientF
     if (purpose == Purpose::log)
         check_same_day(session, file, zone, findings);
     check_consent(day, file, settings, findings);
-    std::stable_partition(findings.begin(), findings.end(),
+    // One finding per key, as an override accepts one key: two courses of isotretinoin on
+    // file, or a condition recorded twice, are one reason; it blocks if either part does.
+    std::vector<Finding> merged;
+    for (auto& finding : findings) {
+        const auto same = std::find_if(merged.begin(), merged.end(),
+                                       [&](const Finding& f) { return f.key == finding.key; });
+        if (same == merged.end()) {
+            merged.push_back(std::move(finding));
+            continue;
+        }
+        same->message += "; " + finding.message;
+        if (finding.level == Level::block)
+            same->level = Level::block;
+    }
+    std::stable_partition(merged.begin(), merged.end(),
                           [](const Finding& f) { return f.level == Level::block; });
-    return findings;
+    return merged;
 }
 
 PatientFile load_patient_file(storage::Database& db, PatientId patient,

@@ -10,7 +10,7 @@ namespace needlebook::rules {
 enum class Level { warning, block };
 
 struct Finding {
-    RuleKind rule{};
+    std::string key; // stable, one per independent reason: "depth:cheek:left", "consent"
     Level level{};
     std::string message;
 };

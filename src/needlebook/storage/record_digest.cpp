@@ -66,7 +66,7 @@ const std::vector<RecordKind>& record_kinds() {
     };
     static constexpr std::string_view of_session_revision =
         "(SELECT id FROM session_revision WHERE session_id = :id AND revision = :revision)";
-    static const std::array<std::string, 4> session_parts = {
+    static const std::array<std::string, 5> session_parts = {
         fmt::format("SELECT id, position, area, side, depth_mm, passes FROM session_area "
                     "WHERE session_revision_id = {} ORDER BY position",
                     of_session_revision),
@@ -79,6 +79,10 @@ const std::vector<RecordKind>& record_kinds() {
         fmt::format("SELECT setting_revision_id FROM session_setting WHERE session_revision_id "
                     "= {} ORDER BY setting_revision_id",
                     of_session_revision),
+        fmt::format("SELECT id, position, key, level, message, override_reason, overridden_by, "
+                    "overridden_at FROM session_finding WHERE session_revision_id = {} ORDER BY "
+                    "position",
+                    of_session_revision),
     };
     using enum DigestQuery::Part;
     static const std::vector<RecordKind> kinds = {
@@ -90,7 +94,8 @@ const std::vector<RecordKind>& record_kinds() {
           {session_parts[0], optional},
           {session_parts[1], optional},
           {session_parts[2], optional},
-          {session_parts[3], added_later}}},
+          {session_parts[3], added_later},
+          {session_parts[4], added_later}}},
         {"reaction", {{sql[4], required}}},
         {"followup", {{sql[5], required}}},
         // Products are catalogue rows without revisions: written once, as revision 1.

@@ -15,7 +15,7 @@ namespace {
 constexpr std::string_view select_session_revision =
     "SELECT r.id, s.id, s.patient_id, p.code, r.performed_at, r.practitioner, r.indication, "
     "r.device, r.model, r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, "
-    "r.note, r.override_reason, r.revision, r.author, r.recorded_at, r.reason, r.voided "
+    "r.note, r.revision, r.author, r.recorded_at, r.reason, r.voided "
     "FROM session s JOIN session_revision r ON r.session_id = s.id "
     "JOIN patient p ON p.id = s.patient_id ";
 // Only the current (newest) revision of each session.
@@ -41,18 +41,17 @@ Session read_session(SQLite::Statement& row) {
     details.endpoint = row.getColumn(12).getString();
     details.aftercare = row.getColumn(13).getString();
     details.note = row.getColumn(14).getString();
-    session.override_reason = row.getColumn(15).getString();
-    session.revision = read_revision(row, 16);
+    session.revision = read_revision(row, 15);
     return session;
 }
 
-RuleKind read_rule(const std::string& text) {
-    for (auto rule :
-         {RuleKind::contraindication, RuleKind::depth, RuleKind::interval, RuleKind::consent})
-        if (fmt::format("{}", rule) == text)
-            return rule;
-    // The schema's CHECK allows only these four; anything else was written around the program.
-    throw StorageError(fmt::format("session_override holds an unknown rule '{}'", text));
+FindingLevel read_level(const std::string& text) {
+    if (text == "warning")
+        return FindingLevel::warning;
+    if (text == "overridden")
+        return FindingLevel::overridden;
+    // The schema's CHECK allows only these two; anything else was written around the program.
+    throw StorageError(fmt::format("session_finding holds an unknown level '{}'", text));
 }
 
 // Puts a child row at its stored 1-based position; rows arrive in no particular order.
@@ -84,10 +83,10 @@ void SessionRepository::add_revision(const Session& session) {
         auto insert = m_db.query(
             "INSERT INTO session_revision (session_id, revision, performed_at, practitioner, "
             "indication, device, model, cartridge, cartridge_lot, anaesthetic, endpoint, "
-            "aftercare, note, override_reason, voided, author, recorded_at, reason) VALUES (:id, "
-            ":revision, :at, :practitioner, :indication, :device, :model, :cartridge, "
-            ":cartridge_lot, :anaesthetic, :endpoint, :aftercare, :note, :override, :voided, "
-            ":author, :recorded_at, :reason)");
+            "aftercare, note, voided, author, recorded_at, reason) VALUES (:id, :revision, :at, "
+            ":practitioner, :indication, :device, :model, :cartridge, :cartridge_lot, "
+            ":anaesthetic, :endpoint, :aftercare, :note, :voided, :author, :recorded_at, "
+            ":reason)");
         insert->bind(":id", session.id.value);
         insert->bind(":at", time::format_utc(details.performed_at));
         insert->bind(":practitioner", details.practitioner);
@@ -100,7 +99,6 @@ void SessionRepository::add_revision(const Session& session) {
         insert->bind(":endpoint", details.endpoint);
         insert->bind(":aftercare", details.aftercare);
         insert->bind(":note", details.note);
-        insert->bind(":override", session.override_reason);
         bind_revision(*insert, session.revision);
         insert->exec();
     }
@@ -134,15 +132,26 @@ void SessionRepository::add_revision(const Session& session) {
         serum->exec();
         serum->reset();
     }
-    auto overridden = m_db.query(
-        "INSERT INTO session_override (session_revision_id, rule, detail) VALUES (:revision, "
-        ":rule, :detail)");
-    for (const auto& item : session.overrides) {
-        overridden->bind(":revision", revision_id);
-        overridden->bind(":rule", fmt::format("{}", item.rule));
-        overridden->bind(":detail", item.detail);
-        overridden->exec();
-        overridden->reset();
+    // Since schema 6 every finding, with its key; session_override keeps older revisions'.
+    auto finding = m_db.query(
+        "INSERT INTO session_finding (session_revision_id, position, key, level, message, "
+        "override_reason, overridden_by, overridden_at) VALUES (:revision, :position, :key, "
+        ":level, :message, :reason, :by, :at)");
+    for (std::size_t i = 0; i < session.findings.size(); ++i) {
+        const auto& item = session.findings[i];
+        finding->bind(":revision", revision_id);
+        finding->bind(":position", static_cast<int>(i + 1));
+        finding->bind(":key", item.key);
+        finding->bind(":level", fmt::format("{}", item.level));
+        finding->bind(":message", item.message);
+        finding->bind(":reason", item.override_reason);
+        finding->bind(":by", item.overridden_by);
+        if (item.overridden_at)
+            finding->bind(":at", time::format_utc(*item.overridden_at));
+        else
+            finding->bind(":at");
+        finding->exec();
+        finding->reset();
     }
 }
 
@@ -282,22 +291,40 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
                   serums->getColumn(4).getInt(), use);
         }
     }
-    auto overrides = m_db.query(
-        "SELECT o.session_revision_id, o.rule, o.detail, o.id FROM json_each(:ids) j JOIN "
-        "session_override o ON o.session_revision_id = j.value");
-    overrides->bind(":ids", ids);
-    // Overrides are few and rare; keep them in the order they were stored.
-    std::vector<std::pair<std::int64_t, std::int64_t>> override_rows; // (id, revision)
-    std::unordered_map<std::int64_t, Override> override_by_id;
-    while (overrides->executeStep()) {
-        const auto id = overrides->getColumn(3).getInt64();
-        override_rows.emplace_back(id, overrides->getColumn(0).getInt64());
-        override_by_id[id] = {read_rule(overrides->getColumn(1).getString()),
-                              overrides->getColumn(2).getString()};
+    // Revisions stored before schema 6 keep their overrides in session_override, keyed by the
+    // schema's view; they come after the newer rows, in the order they were stored.
+    auto findings = m_db.query(
+        "SELECT f.session_revision_id, f.key, f.level, f.message, f.override_reason, "
+        "f.position, 0, f.overridden_by, f.overridden_at FROM json_each(:ids) j JOIN "
+        "session_finding f ON f.session_revision_id = j.value UNION ALL SELECT "
+        "o.session_revision_id, o.key, 'overridden', o.message, o.override_reason, o.id, 1, "
+        "o.overridden_by, o.overridden_at FROM json_each(:ids) j JOIN session_override_keyed o "
+        "ON o.session_revision_id = j.value ORDER BY 7, 6");
+    findings->bind(":ids", ids);
+    while (findings->executeStep()) {
+        const auto at = findings->getColumn(8);
+        SessionFinding finding{
+            findings->getColumn(1).getString(),
+            read_level(findings->getColumn(2).getString()),
+            findings->getColumn(3).getString(),
+            findings->getColumn(4).getString(),
+            findings->getColumn(7).getString(),
+            at.isNull() ? std::nullopt
+                        : std::optional(time::parse_utc(at.getString(), "overridden_at"))};
+        auto& of_revision = by_revision.at(findings->getColumn(0).getInt64())->findings;
+        if (findings->getColumn(6).getInt() == 0) {
+            place(of_revision, findings->getColumn(5).getInt(), finding);
+            continue;
+        }
+        // Schema 5 could store two overrides under one key (two isotretinoin courses): one
+        // finding per key, as the checks raise it now.
+        const auto same = std::find_if(of_revision.begin(), of_revision.end(),
+                                       [&](const auto& f) { return f.key == finding.key; });
+        if (same == of_revision.end())
+            of_revision.push_back(std::move(finding));
+        else
+            same->message += "; " + finding.message;
     }
-    std::sort(override_rows.begin(), override_rows.end());
-    for (const auto& [id, revision] : override_rows)
-        by_revision.at(revision)->overrides.push_back(override_by_id.at(id));
 }
 
 std::map<std::string, std::vector<std::pair<std::string, std::string>>>

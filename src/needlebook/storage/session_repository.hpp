@@ -1,5 +1,5 @@
 #pragma once
-// All SQL for sessions, their treated areas, serums and overrides.
+// All SQL for sessions, their treated areas, serums and clinical findings.
 
 #include "needlebook/model/session.hpp"
 #include "needlebook/storage/database.hpp"
@@ -27,11 +27,11 @@ public:
     // Stores `session` as its next revision; session.revision.number says which.
     void add_revision(const Session& session);
 
-    // `parts`: Parts::areas leaves serums and overrides out, for callers that need only the
+    // `parts`: Parts::areas leaves serums and findings out, for callers that need only the
     // session's day, state and areas (adding a reaction or a follow-up).
     enum class Parts { all, areas };
     std::optional<Session> find(SessionId id, Parts parts = Parts::all);
-    // Current revisions in time order; each comes with its areas, serums and overrides.
+    // Current revisions in time order; each comes with its areas, serums and findings.
     std::vector<Session> list(const SessionFilter& filter);
     // Current revisions (voided ones too) of the given sessions, in time order.
     std::vector<Session> find_many(const std::vector<SessionId>& ids);
@@ -49,7 +49,7 @@ private:
     void record_settings_used(const Session& session, std::int64_t revision_id);
     // Runs `query` (rows shaped like select_session's) and loads each row's children.
     std::vector<Session> read_with_children(SQLite::Statement& query, Parts parts);
-    // Loads areas, serums and overrides of every listed session in three queries.
+    // Loads areas, serums and findings of every listed session in three queries.
     void load_children(std::vector<Session>& sessions, Parts parts,
                        const std::vector<std::int64_t>& revision_ids);
 

@@ -31,6 +31,8 @@ void apply(ClinicSettings& settings, const std::string& key, const std::string& 
         settings.interval_block_days = number();
     else if (key == "followup_due_days")
         settings.followup_due_days = number();
+    else if (key == "override_min_reason")
+        settings.override_min_reason = number();
     else if (key.starts_with("depth_limit."))
         settings.depth_limit_mm[parse_code<Area>(key.substr(12))] = parse_decimal(value, key, 2);
     else if (key.starts_with("recovery."))

@@ -2,7 +2,7 @@
 # errors (exit 1, no override possible); passes must be 1 to 20. Nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -144,8 +144,8 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back
 # (overridable, see overrides.t), not a validation error.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area back=3.0
 ! needlebook: error: session refused by the clinical checks:
-!   depth: depth 3.00 mm on back exceeds the clinic limit of 2.50 mm
-! use --override "reason" if this is intended; the reason is kept with the session
+!   depth:back: depth 3.00 mm on back exceeds the clinic limit of 2.50 mm
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 
 # The smallest depth, a limit exactly, the optional 'mm' or 'MM' suffix and the most passes are

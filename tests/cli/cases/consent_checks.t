@@ -2,7 +2,7 @@
 # than 12 months (clinic setting), is stored with a warning on stderr (exit 0).
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 
@@ -39,7 +39,7 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area periora
 > session 6 logged for ANN at 2026-11-20 10:00
 
 # Warnings store nothing extra.
-= SELECT count(*), sum(override_reason = '') FROM session_revision
-> 6|6
-= SELECT count(*) FROM session_override
+= SELECT count(*), sum(level = 'warning'), sum(key = 'consent') FROM session_finding
+> 4|4|4
+= SELECT count(*) FROM session_finding WHERE level = 'overridden'
 > 0

@@ -3,7 +3,7 @@
 # session is stored (exit 0). A condition counts only on the days it was active.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -18,8 +18,8 @@ $ needlebook condition add ANN --code eczema --since 2026-10-01 --note 'flexural
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area cheek=1.0
 ! needlebook: error: session refused by the clinical checks:
-!   contraindication: eczema on file since 2026-10-01
-! use --override "reason" if this is intended; the reason is kept with the session
+!   condition:eczema: eczema on file since 2026-10-01
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 
 # The same condition cannot be on file twice while active.
@@ -37,19 +37,19 @@ $ needlebook condition add ANN --code pregnancy --since 2026-08-01
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5
 ! needlebook: error: session refused by the clinical checks:
-!   contraindication: eczema on file since 2026-10-01
-!   contraindication: pregnancy or nursing on file since 2026-08-01
-! use --override "reason" if this is intended; the reason is kept with the session
+!   condition:eczema: eczema on file since 2026-10-01
+!   condition:pregnancy: pregnancy or nursing on file since 2026-08-01
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 
-$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --override 'dermatologist cleared the neck in writing'
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --override 'condition:eczema=dermatologist cleared the neck in writing' --override 'condition:pregnancy=dermatologist cleared the neck in writing'
 > session 2 logged for ANN at 2026-11-20 10:00
-> overridden contraindication: eczema on file since 2026-10-01 (reason: dermatologist cleared the neck in writing)
-> overridden contraindication: pregnancy or nursing on file since 2026-08-01 (reason: dermatologist cleared the neck in writing)
+> overridden condition:eczema: eczema on file since 2026-10-01 (reason: dermatologist cleared the neck in writing)
+> overridden condition:pregnancy: pregnancy or nursing on file since 2026-08-01 (reason: dermatologist cleared the neck in writing)
 
-= SELECT o.rule, o.detail FROM session_override o JOIN session_revision r ON r.id = o.session_revision_id WHERE r.session_id = 2 ORDER BY o.id
-> contraindication|eczema on file since 2026-10-01
-> contraindication|pregnancy or nursing on file since 2026-08-01
+= SELECT f.key, f.level, f.message, f.override_reason FROM session_finding f JOIN session_revision r ON r.id = f.session_revision_id WHERE r.session_id = 2 ORDER BY f.position
+> condition:eczema|overridden|eczema on file since 2026-10-01|dermatologist cleared the neck in writing
+> condition:pregnancy|overridden|pregnancy or nursing on file since 2026-08-01|dermatologist cleared the neck in writing
 # Resolved: from the day of resolution on, it no longer blocks.
 $ needlebook condition resolve ANN --code eczema --on 2026-11-21
 > condition 1 of ANN resolved on 2026-11-21: eczema
@@ -69,8 +69,8 @@ $ needlebook condition add BOB --code anticoagulants
 
 $ needlebook session log BOB --at '2026-11-20 10:00' --device pen --area forehead=0.25
 > session 4 logged for BOB at 2026-11-20 10:00
-! needlebook: warning: contraindication: rosacea flare on file since 2026-11-15
-! needlebook: warning: contraindication: anticoagulants on file
+! needlebook: warning: condition:rosacea-flare: rosacea flare on file since 2026-11-15
+! needlebook: warning: condition:anticoagulants: anticoagulants on file
 
 $ needlebook --format json session log BOB --at '2026-11-20 10:00' --device pen --area chin=0.5
 > {
@@ -98,39 +98,49 @@ $ needlebook --format json session log BOB --at '2026-11-20 10:00' --device pen 
 >     }
 >   ],
 >   "serums": [],
->   "override_reason": "",
->   "overrides": [],
+>   "findings": [
+>     {
+>       "key": "condition:rosacea-flare",
+>       "level": "warning",
+>       "message": "rosacea flare on file since 2026-11-15",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     },
+>     {
+>       "key": "condition:anticoagulants",
+>       "level": "warning",
+>       "message": "anticoagulants on file",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     },
+>     {
+>       "key": "same-day",
+>       "level": "warning",
+>       "message": "session 4 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 4 --area …' instead",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     }
+>   ],
 >   "revision": {
 >     "number": 1,
 >     "author": "tester",
 >     "recorded_at": "2026-11-23T15:00:00Z",
 >     "reason": "",
 >     "voided": false
->   },
->   "warnings": [
->     {
->       "rule": "contraindication",
->       "level": "warning",
->       "message": "rosacea flare on file since 2026-11-15"
->     },
->     {
->       "rule": "contraindication",
->       "level": "warning",
->       "message": "anticoagulants on file"
->     },
->     {
->       "rule": "interval",
->       "level": "warning",
->       "message": "session 4 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 4 --area …' instead"
->     }
->   ]
+>   }
 > }
-! needlebook: warning: contraindication: rosacea flare on file since 2026-11-15
-! needlebook: warning: contraindication: anticoagulants on file
-! needlebook: warning: interval: session 4 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 4 --area …' instead
+! needlebook: warning: condition:rosacea-flare: rosacea flare on file since 2026-11-15
+! needlebook: warning: condition:anticoagulants: anticoagulants on file
+! needlebook: warning: same-day: session 4 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 4 --area …' instead
 
-= SELECT session_id, override_reason FROM session_revision WHERE session_id IN (4, 5) ORDER BY session_id
-> 4|
-> 5|
-= SELECT count(*) FROM session_override
+= SELECT r.session_id, f.key, f.level FROM session_revision r JOIN session_finding f ON f.session_revision_id = r.id WHERE r.session_id IN (4, 5) ORDER BY r.session_id, f.position
+> 4|condition:rosacea-flare|warning
+> 4|condition:anticoagulants|warning
+> 5|condition:rosacea-flare|warning
+> 5|condition:anticoagulants|warning
+> 5|same-day|warning
+= SELECT count(*) FROM session_finding WHERE level = 'overridden'
 > 2

@@ -5,7 +5,7 @@
 
 %env NEEDLEBOOK_NOW=2026-11-20T10:00:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 
 $ needlebook patient add --code ANN --family Smith --given Ann --born 1985-04-12
 > patient ANN registered: Smith, Ann
@@ -51,10 +51,10 @@ $ needlebook export patients --all-revisions --raw
 
 # A session: as logged, as amended (new depth; the serum kept), and voided (voided = 1).
 $ needlebook export sessions --all-revisions
-> id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,override_reason,overrides,voided,revision,author,recorded_at,reason\r
-> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,,0,1,tester,2026-11-20T10:00:00Z,\r
-> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":0.75,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,,0,2,nurse.kim,2026-11-22T08:30:00Z,'=typo in depth\r
-> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":0.75,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,,1,3,tester,2026-11-23T15:00:00Z,logged on the wrong chart\r
+> id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided,revision,author,recorded_at,reason\r
+> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,0,1,tester,2026-11-20T10:00:00Z,\r
+> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":0.75,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,0,2,nurse.kim,2026-11-22T08:30:00Z,'=typo in depth\r
+> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":0.75,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,1,3,tester,2026-11-23T15:00:00Z,logged on the wrong chart\r
 
 # Areas and serums belong to a session revision: each row names it.
 $ needlebook export session_areas --all-revisions

@@ -10,49 +10,42 @@
 # runner keeps it.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --code P1 --family Doe --given Jo --born 1990-01-01
 > patient P1 registered: Doe, Jo
 $ needlebook consent add P1 --signed 2026-06-01 --covers '@all areas'
 > consent 1 on file for P1, signed 2026-06-01
 $ needlebook session log P1 --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0x2 --serum prp@=LOT-1:during --practitioner @dr.lee --model =Dermapen --cartridge +12-pin --cartridge-lot=-CL1 --anaesthetic @numb --endpoint erythema --aftercare $'\r\nSPF, "no sun"' --note ' =not a formula' --override $'\t+deep lines'
-> session 1 logged for P1 at 2026-11-20 10:00
-> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: ⇥+deep lines)
+! needlebook: error: --override needs the key of the finding it accepts; for this session: --override depth:periorbital="reason"
+? 2
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-20 --note '=HYPERLINK("http://x.example","click")'
-> reaction 1 recorded for session 1: erythema, mild, open
+! needlebook: error: no session 1; see 'needlebook session list'
+? 1
 $ needlebook followup add 1 --on 2026-11-22 --outcome reactions --note=-
-> follow-up 1 recorded for session 1: reactions recorded
+! needlebook: error: no session 1; see 'needlebook session list'
+? 1
 $ needlebook condition add P1 --code anticoagulants --note 'a=b; 1+1'
 > condition 1 on file for P1: anticoagulants
 
 $ needlebook export sessions
-> id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,override_reason,overrides,voided\r
-> 1,P1,2026-11-20T10:00:00Z,'@dr.lee,other,pen,'=Dermapen,'+12-pin,'-CL1,'@numb,erythema,"'\r
-> SPF, ""no sun""", =not a formula,"[{""area"":""periorbital"",""side"":null,""depth_mm"":0.75,""passes"":null},{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2}]","[{""product"":""prp"",""lot"":""=LOT-1"",""expiry"":null,""phase"":""during"",""amount_ml"":null}]",'	+deep lines,"[{""rule"":""depth"",""detail"":""depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm""}]",0\r
+> id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided\r
 
 $ needlebook export sessions --raw
-> id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,override_reason,overrides,voided\r
-> 1,P1,2026-11-20T10:00:00Z,@dr.lee,other,pen,=Dermapen,+12-pin,-CL1,@numb,erythema,"\r
-> SPF, ""no sun""", =not a formula,"[{""area"":""periorbital"",""side"":null,""depth_mm"":0.75,""passes"":null},{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2}]","[{""product"":""prp"",""lot"":""=LOT-1"",""expiry"":null,""phase"":""during"",""amount_ml"":null}]",	+deep lines,"[{""rule"":""depth"",""detail"":""depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm""}]",0\r
+> id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided\r
 
 $ needlebook export serum_uses
 > session,position,product,lot,expiry,phase,amount_ml,voided\r
-> 1,1,prp,'=LOT-1,,during,,0\r
 $ needlebook export serum_uses --raw
 > session,position,product,lot,expiry,phase,amount_ml,voided\r
-> 1,1,prp,=LOT-1,,during,,0\r
 
 $ needlebook export reactions
 > id,session,kind,severity,area,side,onset,resolved,note,voided\r
-> 1,1,erythema,mild,,,2026-11-20,,"'=HYPERLINK(""http://x.example"",""click"")",0\r
 $ needlebook export reactions --raw
 > id,session,kind,severity,area,side,onset,resolved,note,voided\r
-> 1,1,erythema,mild,,,2026-11-20,,"=HYPERLINK(""http://x.example"",""click"")",0\r
 
 # A cell that is only '-' is guarded too.
 $ needlebook export followups
 > id,session,checked_on,outcome,note,voided\r
-> 1,1,2026-11-22,reactions,'-,0\r
 
 $ needlebook export conditions
 > id,patient,code,since,resolved,note,voided\r

@@ -6,7 +6,7 @@
 # in, marked voided = 1. Text starting with = + - @ gets a leading "'"; numbers never do.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick 2
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family "O'Brien" --given Sean --born 1980-03-01 --code OBR
@@ -18,9 +18,9 @@ $ needlebook consent add OBR --signed 2026-06-01
 
 $ needlebook session log ANN --at '2026-07-15 09:30' --device pen --indication acne-scars --model 'Dr. Pen A6' --cartridge 16-pin --cartridge-lot CL-120 --area cheek:left=1.5x3 --area cheek:right=1.5x3 --area periorbital=0.25 --serum ha-serum@HA2291:during --serum gf-serum@GF77 --anaesthetic 'lidocaine 5%' --endpoint 'pinpoint bleeding' --aftercare 'SPF 50, no make-up 24h' --practitioner dr.lee --note 'first session'
 > session 1 logged for ANN at 2026-07-15 09:30
-$ needlebook session log OBR --at '2026-11-21 09:15' --device rf --area abdomen=2.75 --override 'stretch marks, thick skin' --practitioner '@dr.jones' --note '=1+1'
+$ needlebook session log OBR --at '2026-11-21 09:15' --device rf --area abdomen=2.75 --override 'depth:abdomen=stretch marks, thick skin' --practitioner '@dr.jones' --note '=1+1'
 > session 2 logged for OBR at 2026-11-21 09:15
-> overridden depth: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, thick skin)
+> overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, thick skin)
 $ needlebook session log ANN --at '2026-10-01 10:00' --device roller --area neck=0.5 --endpoint=-erythema --aftercare '+ice pack'
 > session 3 logged for ANN at 2026-10-01 10:00
 $ needlebook session void 3 --reason 'wrong patient'
@@ -39,10 +39,10 @@ $ needlebook followup add 2 --on 2026-11-23 --outcome none
 
 # One row a session. Session 3 is voided but kept (its voiding revision carries its area).
 $ needlebook export sessions
-> id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,override_reason,overrides,voided\r
-> 1,ANN,2026-07-15T08:30:00Z,dr.lee,acne-scars,pen,Dr. Pen A6,16-pin,CL-120,lidocaine 5%,pinpoint bleeding,"SPF 50, no make-up 24h",first session,"[{""area"":""cheek"",""side"":""left"",""depth_mm"":1.5,""passes"":3},{""area"":""cheek"",""side"":""right"",""depth_mm"":1.5,""passes"":3},{""area"":""periorbital"",""side"":null,""depth_mm"":0.25,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA2291"",""expiry"":null,""phase"":""during"",""amount_ml"":null},{""product"":""gf-serum"",""lot"":""GF77"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,,0\r
-> 2,OBR,2026-11-21T09:15:00Z,'@dr.jones,other,rf,,,,,,,'=1+1,"[{""area"":""abdomen"",""side"":null,""depth_mm"":2.75,""passes"":null}]",,"stretch marks, thick skin","[{""rule"":""depth"",""detail"":""depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm""}]",0\r
-> 3,ANN,2026-10-01T09:00:00Z,tester,other,roller,,,,,'-erythema,'+ice pack,,"[{""area"":""neck"",""side"":null,""depth_mm"":0.5,""passes"":null}]",,,,1\r
+> id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided\r
+> 1,ANN,2026-07-15T08:30:00Z,dr.lee,acne-scars,pen,Dr. Pen A6,16-pin,CL-120,lidocaine 5%,pinpoint bleeding,"SPF 50, no make-up 24h",first session,"[{""area"":""cheek"",""side"":""left"",""depth_mm"":1.5,""passes"":3},{""area"":""cheek"",""side"":""right"",""depth_mm"":1.5,""passes"":3},{""area"":""periorbital"",""side"":null,""depth_mm"":0.25,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA2291"",""expiry"":null,""phase"":""during"",""amount_ml"":null},{""product"":""gf-serum"",""lot"":""GF77"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,0\r
+> 2,OBR,2026-11-21T09:15:00Z,'@dr.jones,other,rf,,,,,,,'=1+1,"[{""area"":""abdomen"",""side"":null,""depth_mm"":2.75,""passes"":null}]",,"[{""key"":""depth:abdomen"",""level"":""overridden"",""message"":""depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm"",""override_reason"":""stretch marks, thick skin"",""overridden_by"":""tester"",""overridden_at"":""2026-11-23T15:00:00Z""}]",0\r
+> 3,ANN,2026-10-01T09:00:00Z,tester,other,roller,,,,,'-erythema,'+ice pack,,"[{""area"":""neck"",""side"":null,""depth_mm"":0.5,""passes"":null}]",,,1\r
 
 # One row an area, in the order given; depths with two decimals; no side or passes: empty.
 $ needlebook export session_areas

@@ -4,7 +4,7 @@
 # "Today" is the clinic's day: 23:30 UTC on 1 July is already 2 July in London (BST).
 %env NEEDLEBOOK_NOW=2026-07-01T23:30:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Early --given Eve --born 2026-07-02
 > patient P-000001 registered: Early, Eve
 $ needlebook patient add --family Late --given Lou --born 2026-07-03
@@ -73,7 +73,7 @@ $ needlebook followup add 1 --on 2026-11-24 --outcome none
 # The present minute itself is not the future.
 $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-11-23 15:00'
 > session 2 logged for ANN at 2026-11-23 15:00
-! needlebook: warning: contraindication: anticoagulants on file
+! needlebook: warning: condition:anticoagulants: anticoagulants on file
 
 # No write is recorded at a time earlier than the newest audit row: a clock set back (or
 # NEEDLEBOOK_NOW) cannot backdate a void to before the session existed.

@@ -13,14 +13,14 @@
 #   S2 2026-11-20 09:30, voided; the patient's given name corrected Ann -> Anne
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick 2
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers face
 > consent 1 on file for ANN, signed 2026-06-01
-$ needlebook session log ANN --at "2026-11-02 10:00" --device pen --model "Dermapen 4" --area periorbital=0.75x2 --area cheek:left=1.0 --serum ha-serum@HA-2291:during --cartridge 12-pin --cartridge-lot CL-7 --practitioner "Dr Jones" --override "deep lines, agreed with patient"
+$ needlebook session log ANN --at "2026-11-02 10:00" --device pen --model "Dermapen 4" --area periorbital=0.75x2 --area cheek:left=1.0 --serum ha-serum@HA-2291:during --cartridge 12-pin --cartridge-lot CL-7 --practitioner "Dr Jones" --override "depth:periorbital=deep lines, agreed with patient"
 > session 1 logged for ANN at 2026-11-02 10:00
-> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)
+> overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-02 --area cheek:left --note expected
 > reaction 1 recorded for session 1: erythema, mild, open
 $ needlebook reaction resolve 1 --on 2026-11-06
@@ -29,7 +29,7 @@ $ needlebook followup add 1 --on 2026-11-09 --outcome reactions --note settled
 > follow-up 1 recorded for session 1: reactions recorded
 $ needlebook session amend 1 --reason "note added" --note "tolerated well"
 > session 1 amended (revision 2) for ANN at 2026-11-02 10:00
-> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)
+> overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)
 $ needlebook session log ANN --at "2026-11-20 09:30" --device roller --area neck=0.5
 > session 2 logged for ANN at 2026-11-20 09:30
 $ needlebook session void 2 --reason "duplicate entry"
@@ -45,7 +45,7 @@ $ needlebook history ANN --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 75,
+>     "id": 76,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -135,11 +135,14 @@ $ needlebook history ANN --format json
 >           "phase": "during"
 >         }
 >       ],
->       "override_reason": "deep lines, agreed with patient",
->       "overrides": [
+>       "findings": [
 >         {
->           "rule": "depth",
->           "detail": "depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm"
+>           "key": "depth:periorbital",
+>           "level": "overridden",
+>           "message": "depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm",
+>           "override_reason": "deep lines, agreed with patient",
+>           "overridden_by": "tester",
+>           "overridden_at": "2026-11-23T15:00:00Z"
 >         }
 >       ],
 >       "revision": {
@@ -264,8 +267,7 @@ $ needlebook history ANN --format json
 >         }
 >       ],
 >       "serums": [],
->       "override_reason": "",
->       "overrides": [],
+>       "findings": [],
 >       "revision": {
 >         "number": 2,
 >         "author": "tester",
@@ -316,7 +318,7 @@ $ needlebook --format csv history ANN
 > ANN,1,2026-11-02 10:00,0,area,1,periorbital,,0.75,2,,,,,,,,,,,,,,,,,,\r
 > ANN,1,2026-11-02 10:00,0,area,1,cheek,left,1.00,,,,,,,,,,,,,,,,,,,\r
 > ANN,1,2026-11-02 10:00,0,serum,1,,,,,ha-serum,HA-2291,during,,,,,,,,,,,,,,,\r
-> ANN,1,2026-11-02 10:00,0,override,1,,,,,,,,,,,,,,,,,,,depth,,,"depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)"\r
+> ANN,1,2026-11-02 10:00,0,overridden,1,,,,,,,,,,,,,,,,,,,depth:periorbital,,,"depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)"\r
 > ANN,1,2026-11-02 10:00,0,reaction,1,cheek,left,,,,,,erythema,mild,2026-11-02,2026-11-06,0,4,prolonged,,,,,,,,expected\r
 > ANN,1,2026-11-02 10:00,0,reaction correction,1,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,resolved,,2026-11-06,resolved\r
 > ANN,1,2026-11-02 10:00,0,followup,1,,,,,,,,,,,,,,,2026-11-09,,,,reactions,,,settled\r

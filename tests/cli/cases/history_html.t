@@ -3,7 +3,7 @@
 # shown as text, never run. A patient with no sessions says so in each part.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family "O'Brien & Daughters" --given "<b>Zoë</b>" --born 1990-02-02 --code OBR --note 'said "no" to <script>alert(1)</script>'
 > patient OBR registered: O'Brien & Daughters, <b>Zoë</b>
 
@@ -41,7 +41,8 @@ $ needlebook history OBR --format html
 > .voided { border: 1pt solid #b00; color: #b00; font-weight: bold; padding: 0.5mm 2mm; }
 > .override { border-left: 2.5pt solid #e67e22; background: #fdf2e9; padding: 1mm 2mm; margin: 1mm 0; }
 > .correction { border-left: 2.5pt solid #555; background: #f2f2f2; padding: 1mm 2mm; margin: 1mm 0; }
-> .correction ul, .override ul { margin: 0.5mm 0 0; padding-left: 5mm; }
+> .warning { border-left: 2.5pt solid #b9770e; background: #fef9e7; padding: 1mm 2mm; margin: 1mm 0; }
+> .correction ul, .override ul, .warning ul { margin: 0.5mm 0 0; padding-left: 5mm; }
 > .mark { font-weight: bold; }
 > .mark-adverse { color: #c0392b; } .mark-prolonged { color: #b9770e; } .mark-open { color: #1a5276; }
 > svg.chart { max-width: 100%; height: auto; }
@@ -80,7 +81,7 @@ $ needlebook history OBR --format html
 > </figure>
 > </section>
 > <section><h2>Sessions</h2><p>No sessions recorded.</p></section>
-> <p class="end">End of treatment history. Recorded as audit row 66; chain head <code>66:${SHA256}</code> (verify with <code>needlebook check --head 66:${SHA256}</code>).</p>
+> <p class="end">End of treatment history. Recorded as audit row 67; chain head <code>67:${SHA256}</code> (verify with <code>needlebook check --head 67:${SHA256}</code>).</p>
 > </td></tr></tbody>
 > </table>
 > </body>
@@ -91,8 +92,8 @@ $ needlebook history OBR
 > ================================================================================
 > TREATMENT HISTORY  OBR  O'Brien & Daughters, <b>Zoë</b>
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 67; chain head for 'check --head':
-> 67:${SHA256}
+> recorded as audit row 68; chain head for 'check --head':
+> 68:${SHA256}
 > 0 sessions; every correction and override is shown
 > ================================================================================
 > PATIENT

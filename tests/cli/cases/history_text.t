@@ -22,7 +22,7 @@
 
 %env NEEDLEBOOK_NOW=2026-09-16T17:00:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook setting set clinic_name "Lumen Skin Clinic"
 > clinic_name: '' -> Lumen Skin Clinic
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick III --phone "+44 7700 900123"
@@ -48,12 +48,12 @@ $ needlebook followup add 1 --on 2026-09-13 --outcome reactions --note settling
 > follow-up 1 recorded for session 1: reactions recorded
 
 %env NEEDLEBOOK_NOW=2026-10-16T08:30:00Z
-$ needlebook session log ANN --at "2026-10-15 10:00" --device pen --area periorbital=0.75 --area forehead=0.5 --override "deep crow's feet; dermatologist's plan"
+$ needlebook session log ANN --at "2026-10-15 10:00" --device pen --area periorbital=0.75 --area forehead=0.5 --override "depth:periorbital=deep crow's feet; dermatologist's plan"
 > session 2 logged for ANN at 2026-10-15 10:00
-> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep crow's feet; dermatologist's plan)
+> overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep crow's feet; dermatologist's plan)
 $ needlebook --as dr.lee session amend 2 --reason "forehead depth mistyped" --area periorbital=0.75 --area forehead=0.25
 > session 2 amended (revision 2) for ANN at 2026-10-15 10:00
-> overridden depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep crow's feet; dermatologist's plan)
+> overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep crow's feet; dermatologist's plan)
 
 %env NEEDLEBOOK_NOW=2026-10-22T12:00:00Z
 $ needlebook reaction add 2 --kind post-inflammatory-hyperpigmentation --severity mild --onset 2026-10-20 --area periorbital
@@ -86,8 +86,8 @@ $ needlebook history ANN
 > TREATMENT HISTORY  ANN  Smith, Ann
 > Lumen Skin Clinic
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 89; chain head for 'check --head':
-> 89:${SHA256}
+> recorded as audit row 90; chain head for 'check --head':
+> 90:${SHA256}
 > 3 sessions and 1 voided; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -144,9 +144,9 @@ $ needlebook history ANN
 >     area         side  depth mm  passes
 >     periorbital  -         0.75       -
 >     forehead     -         0.25       -
->   overrides
->     - depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
->       reason: deep crow's feet; dermatologist's plan
+>   clinical checks
+>     - overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the
+>       clinic limit of 0.50 mm (reason: deep crow's feet; dermatologist's plan)
 >   checked with   depth limits forehead 0.50 mm, periorbital 0.50 mm;
 >                  rosacea-flare warn, consent_valid_months 12,
 >                  interval_block_days 14, interval_warn_days 28,

@@ -3,7 +3,7 @@
 # unsided area overlaps both sides; a back-dated entry is checked against later sessions too.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given ANN --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, ANN
 $ needlebook patient add --family Smith --given BOB --born 1985-04-12 --code BOB
@@ -20,35 +20,35 @@ $ needlebook session log BOB --at "2026-10-01 10:00" --device pen --area nose=0.
 # 13 days: blocked.
 $ needlebook session log ANN --at '2026-10-14 18:00' --device pen --area cheek:left=1.0
 ! needlebook: error: session refused by the clinical checks:
-!   interval: cheek:left was also treated 13 days earlier, in session 1 on 2026-10-01 10:00 (clinic minimum 14 days)
-! use --override "reason" if this is intended; the reason is kept with the session
+!   interval:cheek:left: cheek:left was also treated 13 days earlier, in session 1 on 2026-10-01 10:00 (clinic minimum 14 days)
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 
 # The unsided cheek includes the left cheek.
 $ needlebook session log ANN --at '2026-10-14 18:00' --device pen --area cheek=1.0
 ! needlebook: error: session refused by the clinical checks:
-!   interval: cheek was also treated 13 days earlier, in session 1 on 2026-10-01 10:00 (clinic minimum 14 days)
-! use --override "reason" if this is intended; the reason is kept with the session
+!   interval:cheek: cheek was also treated 13 days earlier, in session 1 on 2026-10-01 10:00 (clinic minimum 14 days)
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 
 # A back-dated entry 6 days before the existing session.
 $ needlebook session log ANN --at '2026-09-25 10:00' --device pen --area cheek:left=1.0
 ! needlebook: error: session refused by the clinical checks:
-!   interval: cheek:left was also treated 6 days later, in session 1 on 2026-10-01 10:00 (clinic minimum 14 days)
-! use --override "reason" if this is intended; the reason is kept with the session
+!   interval:cheek:left: cheek:left was also treated 6 days later, in session 1 on 2026-10-01 10:00 (clinic minimum 14 days)
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 
 # Later the same day.
 $ needlebook session log ANN --at '2026-10-01 16:00' --device pen --area cheek:left=1.0
 ! needlebook: error: session refused by the clinical checks:
-!   interval: cheek:left was also treated the same day, in session 1 on 2026-10-01 10:00 (clinic minimum 14 days)
-! use --override "reason" if this is intended; the reason is kept with the session
+!   interval:cheek:left: cheek:left was also treated the same day, in session 1 on 2026-10-01 10:00 (clinic minimum 14 days)
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 
 # 14 days: allowed, with a warning.
 $ needlebook session log ANN --at '2026-10-15 10:00' --device pen --area forehead=0.25
 > session 3 logged for ANN at 2026-10-15 10:00
-! needlebook: warning: interval: forehead was also treated 14 days earlier, in session 1 on 2026-10-01 10:00 (clinic recommends at least 28 days)
+! needlebook: warning: interval:forehead: forehead was also treated 14 days earlier, in session 1 on 2026-10-01 10:00 (clinic recommends at least 28 days)
 
 # A different area, and the other side, are not affected.
 $ needlebook session log ANN --at '2026-10-05 10:00' --device pen --area neck=0.5 --area cheek:right=1.0
@@ -61,21 +61,21 @@ $ needlebook session log ANN --at '2026-10-29 10:00' --device pen --area cheek:l
 # 27 days: a warning.
 $ needlebook session log BOB --at '2026-10-28 10:00' --device pen --area nose=0.5
 > session 6 logged for BOB at 2026-10-28 10:00
-! needlebook: warning: interval: nose was also treated 27 days earlier, in session 2 on 2026-10-01 10:00 (clinic recommends at least 28 days)
+! needlebook: warning: interval:nose: nose was also treated 27 days earlier, in session 2 on 2026-10-01 10:00 (clinic recommends at least 28 days)
 
 # The refusal names only the area that blocks (chin was never treated).
 $ needlebook session log BOB --at '2026-11-02 10:00' --device pen --area nose=0.5 --area chin=0.5
 ! needlebook: error: session refused by the clinical checks:
-!   interval: nose was also treated 5 days earlier, in session 6 on 2026-10-28 10:00 (clinic minimum 14 days)
-! use --override "reason" if this is intended; the reason is kept with the session
+!   interval:nose: nose was also treated 5 days earlier, in session 6 on 2026-10-28 10:00 (clinic minimum 14 days)
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 
 # Overridden: the interval finding is stored with the reason.
-$ needlebook session log BOB --at '2026-11-02 10:00' --device pen --area nose=0.5 --override 'touch-up agreed at review'
+$ needlebook session log BOB --at '2026-11-02 10:00' --device pen --area nose=0.5 --override 'interval:nose=touch-up agreed at review'
 > session 7 logged for BOB at 2026-11-02 10:00
-> overridden interval: nose was also treated 5 days earlier, in session 6 on 2026-10-28 10:00 (clinic minimum 14 days) (reason: touch-up agreed at review)
+> overridden interval:nose: nose was also treated 5 days earlier, in session 6 on 2026-10-28 10:00 (clinic minimum 14 days) (reason: touch-up agreed at review)
 
-= SELECT r.session_id, o.rule, o.detail FROM session_override o JOIN session_revision r ON r.id = o.session_revision_id
-> 7|interval|nose was also treated 5 days earlier, in session 6 on 2026-10-28 10:00 (clinic minimum 14 days)
+= SELECT r.session_id, f.key, f.level, f.message FROM session_finding f JOIN session_revision r ON r.id = f.session_revision_id WHERE f.level = 'overridden'
+> 7|interval:nose|overridden|nose was also treated 5 days earlier, in session 6 on 2026-10-28 10:00 (clinic minimum 14 days)
 = SELECT count(*) FROM session
 > 7

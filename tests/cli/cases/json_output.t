@@ -2,7 +2,7 @@
 # top level, lists print an array, warnings stay on stderr and also appear in the logged record.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 
 $ needlebook --format json patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick II --phone "+44 20 7946 0000"
 > {
@@ -96,24 +96,25 @@ $ needlebook --format json session log ANN --at "2026-11-20 10:30" --device pen 
 >       "phase": "after"
 >     }
 >   ],
->   "override_reason": "",
->   "overrides": [],
+>   "findings": [
+>     {
+>       "key": "condition:keloid-tendency",
+>       "level": "warning",
+>       "message": "keloid tendency on file since 2020-01-01",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     }
+>   ],
 >   "revision": {
 >     "number": 1,
 >     "author": "tester",
 >     "recorded_at": "2026-11-23T15:00:00Z",
 >     "reason": "",
 >     "voided": false
->   },
->   "warnings": [
->     {
->       "rule": "contraindication",
->       "level": "warning",
->       "message": "keloid tendency on file since 2020-01-01"
->     }
->   ]
+>   }
 > }
-! needlebook: warning: contraindication: keloid tendency on file since 2020-01-01
+! needlebook: warning: condition:keloid-tendency: keloid tendency on file since 2020-01-01
 
 $ needlebook --format json reaction add 1 --kind oedema --severity moderate --onset 2026-11-21 --area forehead
 > {
@@ -214,8 +215,16 @@ $ needlebook --format json session show 1
 >       "phase": "after"
 >     }
 >   ],
->   "override_reason": "",
->   "overrides": [],
+>   "findings": [
+>     {
+>       "key": "condition:keloid-tendency",
+>       "level": "warning",
+>       "message": "keloid tendency on file since 2020-01-01",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     }
+>   ],
 >   "revision": {
 >     "number": 1,
 >     "author": "tester",
@@ -305,8 +314,16 @@ $ needlebook --format json session list
 >         "phase": "after"
 >       }
 >     ],
->     "override_reason": "",
->     "overrides": [],
+>     "findings": [
+>       {
+>         "key": "condition:keloid-tendency",
+>         "level": "warning",
+>         "message": "keloid tendency on file since 2020-01-01",
+>         "override_reason": "",
+>         "overridden_by": "",
+>         "overridden_at": null
+>       }
+>     ],
 >     "revision": {
 >       "number": 1,
 >       "author": "tester",
@@ -360,24 +377,25 @@ $ needlebook --format json session amend 1 --reason "serum lot mistyped" --serum
 >       "phase": "after"
 >     }
 >   ],
->   "override_reason": "",
->   "overrides": [],
+>   "findings": [
+>     {
+>       "key": "condition:keloid-tendency",
+>       "level": "warning",
+>       "message": "keloid tendency on file since 2020-01-01",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     }
+>   ],
 >   "revision": {
 >     "number": 2,
 >     "author": "tester",
 >     "recorded_at": "2026-11-23T15:00:00Z",
 >     "reason": "serum lot mistyped",
 >     "voided": false
->   },
->   "warnings": [
->     {
->       "rule": "contraindication",
->       "level": "warning",
->       "message": "keloid tendency on file since 2020-01-01"
->     }
->   ]
+>   }
 > }
-! needlebook: warning: contraindication: keloid tendency on file since 2020-01-01
+! needlebook: warning: condition:keloid-tendency: keloid tendency on file since 2020-01-01
 
 $ needlebook --format json session void 1 --reason "duplicate entry"
 > {
@@ -422,8 +440,16 @@ $ needlebook --format json session void 1 --reason "duplicate entry"
 >       "phase": "after"
 >     }
 >   ],
->   "override_reason": "",
->   "overrides": [],
+>   "findings": [
+>     {
+>       "key": "condition:keloid-tendency",
+>       "level": "warning",
+>       "message": "keloid tendency on file since 2020-01-01",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     }
+>   ],
 >   "revision": {
 >     "number": 3,
 >     "author": "tester",
@@ -551,8 +577,16 @@ $ needlebook session list --voided --format json --patient ANN
 >         "phase": "after"
 >       }
 >     ],
->     "override_reason": "",
->     "overrides": [],
+>     "findings": [
+>       {
+>         "key": "condition:keloid-tendency",
+>         "level": "warning",
+>         "message": "keloid tendency on file since 2020-01-01",
+>         "override_reason": "",
+>         "overridden_by": "",
+>         "overridden_at": null
+>       }
+>     ],
 >     "revision": {
 >       "number": 3,
 >       "author": "tester",
@@ -572,14 +606,14 @@ $ needlebook --format json patient list --search nobody
 $ needlebook --format json init
 > {
 >   "database": "${TMP}/clinic.db",
->   "schema_version": 5
+>   "schema_version": 6
 > }
 
 # A refused command prints nothing on stdout, in JSON as in text.
 $ needlebook --format json session log ANN --at "2026-11-20 10:00" --device pen --area periorbital=0.75
 ! needlebook: error: session refused by the clinical checks:
-!   depth: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
-! use --override "reason" if this is intended; the reason is kept with the session
+!   depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 $ needlebook --format json session show 7
 ! needlebook: error: no session 7; see 'needlebook session list'

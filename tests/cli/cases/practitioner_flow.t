@@ -3,7 +3,7 @@
 # follow-up, amend and void, amend the patient; the stored rows match what was typed.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 
 # The serum catalogue that --serum refers to.
 $ needlebook product list
@@ -151,7 +151,7 @@ $ needlebook session show 1
 # A second session on other skin, 8 weeks earlier, then voided as logged in error.
 $ needlebook session log P-000001 --at "2026-09-25 09:00" --device roller --area neck=0.5
 > session 2 logged for P-000001 at 2026-09-25 09:00
-! needlebook: warning: contraindication: rosacea flare on file since 2026-09-01
+! needlebook: warning: condition:rosacea-flare: rosacea flare on file since 2026-09-01
 # Clinic time in summer is BST: stored as 08:00 UTC.
 = SELECT performed_at FROM session_revision WHERE session_id = 2
 > 2026-09-25T08:00:00Z
@@ -193,13 +193,13 @@ $ needlebook session list
 
 $ needlebook session list --voided
 > id  at                patient   device  areas                                                    serums  flags
->  2  2026-09-25 09:00  P-000001  roller  neck=0.50                                                0       void
+>  2  2026-09-25 09:00  P-000001  roller  neck=0.50                                                0       warning,void
 >  1  2026-11-20 10:30  P-000001  pen     cheek:left=1.00x3 cheek:right=1.00x3 periorbital=0.25x2  2       amended
 
 # One audit row per write and per read of a record, in order, naming who did it and which
 # revision it made or showed.
 = SELECT action, actor, record_kind, record_id, revision, reason FROM audit_log WHERE action NOT LIKE '%.seed' ORDER BY id
-> schema.create|tester||||new database at schema 5
+> schema.create|tester||||new database at schema 6
 > patient.add|tester|patient|1|1|
 > consent.add|tester|consent|1|1|
 > condition.add|tester|condition|1|1|

@@ -14,7 +14,7 @@
 #   S7 FAY 09-01, S8 FAY 10-06 both followed up; last interval 35 days: due 11-10, 13 days over
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BEN
@@ -308,7 +308,7 @@ $ needlebook session log GUS --at "2026-11-20 10:00" --device pen --area cheek=1
 > session 9 logged for GUS at 2026-11-20 10:00
 $ needlebook session log GUS --at "2026-11-20 11:00" --device pen --area neck=0.5
 > session 10 logged for GUS at 2026-11-20 11:00
-! needlebook: warning: interval: session 9 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 9 --area …' instead
+! needlebook: warning: same-day: session 9 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 9 --area …' instead
 $ needlebook followup add 9 --on 2026-11-21 --outcome none
 > follow-up 6 recorded for session 9: no reaction
 $ needlebook followup add 10 --on 2026-11-21 --outcome none

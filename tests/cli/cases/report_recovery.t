@@ -25,7 +25,7 @@
 # prolonged 2/10 = 20.0 %, adverse 2/10 = 20.0 %, open 2.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick II
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BEN --fitzpatrick IV
@@ -45,9 +45,9 @@ $ needlebook session log BEN --at "2026-10-05 00:30" --device roller --area fore
 > session 2 logged for BEN at 2026-10-05 00:30
 = SELECT performed_at FROM session_revision WHERE session_id = 2
 > 2026-10-04T23:30:00Z
-$ needlebook session log CAT --at "2026-10-10 10:00" --device rf --area abdomen=2.75 --serum exosome-serum@EX-1 --override "stretch marks, dermatologist's plan"
+$ needlebook session log CAT --at "2026-10-10 10:00" --device rf --area abdomen=2.75 --serum exosome-serum@EX-1 --override "depth:abdomen=stretch marks, dermatologist's plan"
 > session 3 logged for CAT at 2026-10-10 10:00
-> overridden depth: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, dermatologist's plan)
+> overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, dermatologist's plan)
 $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1.5
 > session 4 logged for ANN at 2026-11-10 10:00
 $ needlebook session log BEN --at "2026-11-01 10:00" --device pen --area chin=1.0
@@ -79,7 +79,7 @@ $ needlebook reaction resolve 2 --on 2026-10-06
 > reaction 2 resolved on 2026-10-06, 5 days after onset
 $ needlebook session amend 3 --reason "no serum was applied after all" --no-serums
 > session 3 amended (revision 2) for CAT at 2026-10-10 10:00
-> overridden depth: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, dermatologist's plan)
+> overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, dermatologist's plan)
 $ needlebook session void 5 --reason "logged for the wrong patient"
 > session 5 voided (revision 2): logged for the wrong patient
 
@@ -291,4 +291,4 @@ $ needlebook report recovery --format html
 # Reports only read: the audit log holds the 25 writes above (3 patients, 3 consents, 5
 # sessions, 11 reactions, 1 resolve, 1 amend, 1 void) and nothing else.
 = SELECT count(*), max(id) FROM audit_log
-> 89|89
+> 90|90

@@ -4,7 +4,7 @@
 # and other clinic days do not warn.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -24,10 +24,10 @@ $ needlebook session log BOB --at '2026-11-20 11:00' --device pen --area forehea
 # The same patient, the same day, other areas: stored, with a warning.
 $ needlebook session log ANN --at '2026-11-20 14:30' --device pen --area forehead=0.25 --area neck=0.5
 > session 3 logged for ANN at 2026-11-20 14:30
-! needlebook: warning: interval: session 1 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 1 --area …' instead
+! needlebook: warning: same-day: session 1 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 1 --area …' instead
 = SELECT session_id, revision FROM session_revision WHERE session_id = 3
 > 3|1
-= SELECT count(*) FROM session_override
+= SELECT count(*) FROM session_finding WHERE level = 'overridden'
 > 0
 
 # One warning per other session that day, in JSON too.
@@ -57,43 +57,37 @@ $ needlebook --format json session log ANN --at '2026-11-20 16:00' --device pen 
 >     }
 >   ],
 >   "serums": [],
->   "override_reason": "",
->   "overrides": [],
+>   "findings": [
+>     {
+>       "key": "same-day",
+>       "level": "warning",
+>       "message": "session 1 on 2026-11-20 10:00 and session 3 on 2026-11-20 14:30 are the same day; to add areas to it, use 'session amend 1 --area …' instead",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     }
+>   ],
 >   "revision": {
 >     "number": 1,
 >     "author": "tester",
 >     "recorded_at": "2026-11-23T15:00:00Z",
 >     "reason": "",
 >     "voided": false
->   },
->   "warnings": [
->     {
->       "rule": "interval",
->       "level": "warning",
->       "message": "session 1 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 1 --area …' instead"
->     },
->     {
->       "rule": "interval",
->       "level": "warning",
->       "message": "session 3 on 2026-11-20 14:30 is the same day; to add areas to it, use 'session amend 3 --area …' instead"
->     }
->   ]
+>   }
 > }
-! needlebook: warning: interval: session 1 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 1 --area …' instead
-! needlebook: warning: interval: session 3 on 2026-11-20 14:30 is the same day; to add areas to it, use 'session amend 3 --area …' instead
+! needlebook: warning: same-day: session 1 on 2026-11-20 10:00 and session 3 on 2026-11-20 14:30 are the same day; to add areas to it, use 'session amend 1 --area …' instead
 
 # A session that shares an area is an interval block, not this warning; with an override it is
 # stored and warns only about the same-day sessions on other areas.
 $ needlebook session log ANN --at '2026-11-20 17:00' --device pen --area cheek:left=1.0 --area jawline=1.0
 ! needlebook: error: session refused by the clinical checks:
-!   interval: cheek:left was also treated the same day, in session 1 on 2026-11-20 10:00 (clinic minimum 14 days)
-! use --override "reason" if this is intended; the reason is kept with the session
+!   interval:cheek:left: cheek:left was also treated the same day, in session 1 on 2026-11-20 10:00 (clinic minimum 14 days)
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
-$ needlebook session log ANN --at '2026-11-20 17:00' --device pen --area cheek:left=1.0 --area jawline=1.0 --override 'second pass on the scar, same visit'
+$ needlebook session log ANN --at '2026-11-20 17:00' --device pen --area cheek:left=1.0 --area jawline=1.0 --override 'interval:cheek:left=second pass on the scar, same visit'
 > session 5 logged for ANN at 2026-11-20 17:00
-> overridden interval: cheek:left was also treated the same day, in session 1 on 2026-11-20 10:00 (clinic minimum 14 days) (reason: second pass on the scar, same visit)
-! needlebook: warning: interval: session 3 on 2026-11-20 14:30 is the same day; to add areas to it, use 'session amend 3 --area …' instead
-! needlebook: warning: interval: session 4 on 2026-11-20 16:00 is the same day; to add areas to it, use 'session amend 4 --area …' instead
+> overridden interval:cheek:left: cheek:left was also treated the same day, in session 1 on 2026-11-20 10:00 (clinic minimum 14 days) (reason: second pass on the scar, same visit)
+! needlebook: warning: same-day: session 3 on 2026-11-20 14:30 and session 4 on 2026-11-20 16:00 are the same day; to add areas to it, use 'session amend 3 --area …' instead
 
 # Amending a session is no new visit: no same-day warning.
 $ needlebook session amend 3 --reason 'note added' --note 'tolerated well'
@@ -117,7 +111,7 @@ $ needlebook session log BOB --at '2026-07-02 00:30' --device pen --area neck=0.
 > session 9 logged for BOB at 2026-07-02 00:30
 $ needlebook session log BOB --at '2026-07-02 10:00' --device pen --area forehead=0.25
 > session 10 logged for BOB at 2026-07-02 10:00
-! needlebook: warning: interval: session 9 on 2026-07-02 00:30 is the same day; to add areas to it, use 'session amend 9 --area …' instead
+! needlebook: warning: same-day: session 9 on 2026-07-02 00:30 is the same day; to add areas to it, use 'session amend 9 --area …' instead
 = SELECT session_id, performed_at FROM session_revision WHERE session_id >= 8 ORDER BY session_id
 > 8|2026-07-01T22:30:00Z
 > 9|2026-07-01T23:30:00Z

@@ -2,7 +2,7 @@
 # characters), phase "after" when not given; stored with the product, lot and phase as typed.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -68,7 +68,7 @@ $ needlebook session amend 1 --reason 'no serum was used' --no-serums
 # A product code in other letter case is the catalogue's product.
 $ needlebook session log ANN --at '2026-11-20 11:00' --device pen --area neck=0.5 --serum HA-Serum@L1
 > session 2 logged for ANN at 2026-11-20 11:00
-! needlebook: warning: interval: session 1 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 1 --area …' instead
+! needlebook: warning: same-day: session 1 on 2026-11-20 10:00 is the same day; to add areas to it, use 'session amend 1 --area …' instead
 
 = SELECT p.code, u.lot, u.phase FROM serum_use u JOIN product p ON p.id = u.product_id JOIN session_revision r ON r.id = u.session_revision_id WHERE r.session_id = 2
 > ha-serum|L1|after

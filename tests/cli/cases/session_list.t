@@ -2,7 +2,7 @@
 # midnight in BST is 23:00 UTC), the empty result, and the flags column.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given ANN --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, ANN
 $ needlebook patient add --family Smith --given BOB --born 1985-04-12 --code BOB
@@ -24,9 +24,9 @@ $ needlebook session log BOB --at '2026-06-30 23:30' --device roller --area neck
 $ needlebook session log ANN --at '2026-09-15 14:00' --device stamp --area scar=2.0x4 --serum prp@PRP-1:during --indication surgical-scar
 > session 3 logged for ANN at 2026-09-15 14:00
 
-$ needlebook session log BOB --at '2026-11-20 09:15' --device rf --area abdomen=2.75 --override 'stretch marks, thick skin'
+$ needlebook session log BOB --at '2026-11-20 09:15' --device rf --area abdomen=2.75 --override 'depth:abdomen=stretch marks, thick skin'
 > session 4 logged for BOB at 2026-11-20 09:15
-> overridden depth: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, thick skin)
+> overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, thick skin)
 
 = SELECT session_id, performed_at FROM session_revision ORDER BY performed_at
 > 2|2026-06-30T22:30:00Z

@@ -2,7 +2,7 @@
 # clinical checks and the display of times straight away. Bad keys and values change nothing.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook setting set depth_limit.cheek 1.2
 > depth_limit.cheek: 1.50 -> 1.20
 $ needlebook setting set depth_limit.cheek 1.2
@@ -37,6 +37,7 @@ $ needlebook --format json setting list
 >   "interval_warn_days": "28",
 >   "interval_block_days": "14",
 >   "followup_due_days": "7",
+>   "override_min_reason": "10",
 >   "depth_limit.forehead": "0.50",
 >   "depth_limit.glabella": "0.50",
 >   "depth_limit.temple": "0.50",
@@ -96,8 +97,8 @@ $ needlebook consent add P-000001 --signed 2026-06-01
 > consent 1 on file for P-000001, signed 2026-06-01
 $ needlebook session log P-000001 --at '2026-11-20 10:00' --device pen --area cheek=1.5
 ! needlebook: error: session refused by the clinical checks:
-!   depth: depth 1.50 mm on cheek exceeds the clinic limit of 1.20 mm
-! use --override "reason" if this is intended; the reason is kept with the session
+!   depth:cheek: depth 1.50 mm on cheek exceeds the clinic limit of 1.20 mm
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 $ needlebook session log P-000001 --at '2026-11-20 10:00' --device pen --area cheek=1.2
 > session 1 logged for P-000001 at 2026-11-20 10:00
@@ -140,7 +141,7 @@ $ needlebook setting set --help
 > Usage: needlebook setting set [OPTIONS] KEY VALUE
 >
 > Positionals:
->   KEY TEXT REQUIRED           clinic_name (printed on histories), time_zone (IANA name, empty for the system's), isotretinoin_months, consent_valid_months, interval_warn_days, interval_block_days, followup_due_days, depth_limit.AREA (mm), recovery.KIND (days or adverse), condition.CODE (block or warn); see 'setting list'
+>   KEY TEXT REQUIRED           clinic_name (printed on histories), time_zone (IANA name, empty for the system's), isotretinoin_months, consent_valid_months, interval_warn_days, interval_block_days, followup_due_days, override_min_reason, depth_limit.AREA (mm), recovery.KIND (days or adverse), condition.CODE (block or warn); see 'setting list'
 >   VALUE TEXT REQUIRED         the new value
 >
 > Options:

@@ -2,7 +2,7 @@
 # arguments, unknown options, extra arguments, bad global option values. Nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 5)
+> database ready: ${TMP}/clinic.db (schema version 6)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -271,10 +271,10 @@ $ needlebook session log --help
 >   --aftercare TEXT            aftercare given
 >   --practitioner TEXT         who treated (default: the acting user, --as)
 >   --note TEXT                 free-text note
->   --override TEXT             log despite blocking clinical checks; the reason is kept with the session
+>   --override TEXT ...         KEY="reason": accept the blocking finding KEY that a refusal listed (repeat for each); the reason is kept with the session
 >
 
 = SELECT count(*) FROM session_revision
 > 1
 = SELECT count(*) FROM audit_log
-> 67
+> 68

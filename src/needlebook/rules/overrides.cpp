@@ -1,0 +1,145 @@
+#include "needlebook/rules/overrides.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/model/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <set>
+
+namespace needlebook::rules {
+namespace {
+
+bool is_key_head(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+template <class Items> std::vector<std::string> keys_of(const Items& items) {
+    std::vector<std::string> keys;
+    for (const auto& item : items)
+        keys.push_back(item.key);
+    return keys;
+}
+
+std::string example(const std::string& key) {
+    return fmt::format("--override {}=\"reason\"", key);
+}
+
+} // namespace
+
+bool is_finding_key(std::string_view text) {
+    const auto colon = text.find(':');
+    const auto head = text.substr(0, colon);
+    if (head.empty() || !(head.front() >= 'a' && head.front() <= 'z') ||
+        !std::all_of(head.begin(), head.end(), is_key_head))
+        return false;
+    // Each further part is non-empty, with no space, control character or '='.
+    for (auto rest = text.substr(std::min(colon, text.size())); !rest.empty();) {
+        rest.remove_prefix(1); // the ':'
+        const auto part = rest.substr(0, rest.find(':'));
+        if (part.empty() || std::any_of(part.begin(), part.end(), [](unsigned char c) {
+                return c == '=' || c <= ' ' || c == 0x7F;
+            }))
+            return false;
+        rest.remove_prefix(part.size());
+    }
+    return true;
+}
+
+OverrideRequest parse_override(std::string_view text) {
+    const auto equals = text.find('=');
+    if (equals == std::string_view::npos || !is_finding_key(text.substr(0, equals)))
+        return {"", std::string(text)};
+    return {std::string(text.substr(0, equals)), std::string(text.substr(equals + 1))};
+}
+
+std::string describe_refusal(const std::vector<Finding>& blocking) {
+    std::string text = "session refused by the clinical checks:";
+    for (const auto& finding : blocking)
+        text += fmt::format("\n  {}: {}", finding.key, finding.message);
+    text += "\nuse --override KEY=\"reason\" for each finding you accept; the reason is kept with "
+            "the session";
+    return text;
+}
+
+std::vector<SessionFinding> resolve_overrides(const std::vector<Finding>& blocking,
+                                              const std::vector<SessionFinding>& carried,
+                                              const std::vector<Finding>& warnings,
+                                              const std::vector<OverrideRequest>& requests,
+                                              int min_reason_chars, const RevisionInfo& revision) {
+    auto acceptable = keys_of(blocking);
+    for (const auto& key : keys_of(carried))
+        acceptable.push_back(key);
+
+    if (std::any_of(requests.begin(), requests.end(),
+                    [](const OverrideRequest& r) { return r.key.empty(); })) {
+        if (acceptable.empty())
+            throw UsageError("--override needs the key of the finding it accepts, and no check "
+                             "blocks this session: leave --override out");
+        std::vector<std::string> examples;
+        for (const auto& key : acceptable)
+            examples.push_back(example(key));
+        throw UsageError(fmt::format("--override needs the key of the finding it accepts; for "
+                                     "this session: {}",
+                                     fmt::join(examples, " ")));
+    }
+    std::set<std::string> seen;
+    for (const auto& request : requests) {
+        if (!seen.insert(request.key).second)
+            throw ValidationError("override", fmt::format("--override {} is given twice; give "
+                                                          "one reason for each finding",
+                                                          request.key));
+        check_reason("override", request.reason);
+        if (const auto length = character_count(request.reason);
+            length < static_cast<std::size_t>(min_reason_chars))
+            throw ValidationError(
+                "override",
+                fmt::format("the reason for --override {} has {} character{}; the clinic asks "
+                            "for at least {} (setting override_min_reason), saying why the check "
+                            "is overruled",
+                            request.key, length, length == 1 ? "" : "s", min_reason_chars));
+    }
+    std::vector<std::string> stale;
+    for (const auto& request : requests)
+        if (std::find(acceptable.begin(), acceptable.end(), request.key) == acceptable.end())
+            stale.push_back(request.key);
+    if (!stale.empty())
+        throw Refused(fmt::format(
+            "--override {} matches no blocking finding of this session, so nothing was stored; "
+            "{}",
+            fmt::join(stale, ", "),
+            acceptable.empty()
+                ? std::string("no check blocks it: leave --override out")
+                : fmt::format("the findings to accept: {}", fmt::join(acceptable, ", "))));
+
+    const auto reason_for = [&](const std::string& key) -> const std::string* {
+        const auto found = std::find_if(requests.begin(), requests.end(),
+                                        [&](const OverrideRequest& r) { return r.key == key; });
+        return found == requests.end() ? nullptr : &found->reason;
+    };
+    std::vector<Finding> missing;
+    std::vector<SessionFinding> stored;
+    for (const auto& finding : blocking) {
+        if (const auto* reason = reason_for(finding.key))
+            stored.push_back({finding.key, FindingLevel::overridden, finding.message, *reason,
+                              revision.author, revision.recorded_at});
+        else
+            missing.push_back(finding);
+    }
+    if (!missing.empty())
+        throw Refused(describe_refusal(missing));
+    for (auto finding : carried) {
+        // A correction of the reason on file is accepted anew, by this revision's author.
+        if (const auto* reason = reason_for(finding.key);
+            reason && *reason != finding.override_reason)
+            finding = {finding.key, FindingLevel::overridden, finding.message,
+                       *reason,     revision.author,          revision.recorded_at};
+        stored.push_back(std::move(finding));
+    }
+    for (const auto& finding : warnings)
+        stored.push_back({finding.key, FindingLevel::warning, finding.message, "", "", {}});
+    return stored;
+}
+
+} // namespace needlebook::rules
