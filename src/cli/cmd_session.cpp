@@ -27,8 +27,8 @@ struct SessionOptions {
 
     void add_to(CLI::App* command, bool for_log) {
         auto* at_option = add_text(command, "--at", at,
-                                   "when, 'YYYY-MM-DD HH:MM' in the clinic's zone, or "
-                                   "'YYYY-MM-DDTHH:MMZ' in UTC");
+                                   "when, 'YYYY-MM-DD HH:MM' in the clinic's zone, "
+                                   "'YYYY-MM-DDTHH:MMZ' in UTC, or now (the current minute)");
         auto* device_option = add_text(command, "--device", device, "pen, roller, stamp or rf");
         auto* area_option = command->add_option(
             "--area", areas,
@@ -70,10 +70,11 @@ struct SessionOptions {
             ->allow_extra_args(false);
     }
 
-    // Applies the options that were given on top of `details`.
-    SessionDetails apply(SessionDetails d, const time::ClinicZone& zone) const {
+    // Applies the options that were given on top of `details`; `now` is the clock's time.
+    SessionDetails apply(SessionDetails d, const time::ClinicZone& zone, time::Instant now) const {
         if (at.given())
-            d.performed_at = zone.parse_local(at.value, "at");
+            d.performed_at = at.value == "now" ? std::chrono::floor<std::chrono::minutes>(now)
+                                               : zone.parse_local(at.value, "at");
         if (device.given())
             d.device = parse_code<Device>(device.value);
         if (indication.given())
@@ -174,7 +175,7 @@ void add_session_commands(CLI::App& app, Context& context) {
         SessionDetails defaults;
         defaults.indication = Indication::other;
         defaults.practitioner = scope.actor();
-        const auto details = args->fields.apply(defaults, scope.zone());
+        const auto details = args->fields.apply(defaults, scope.zone(), scope.clock().now());
         const auto logged =
             records::log_session(scope, args->patient, details, args->fields.overrides);
         report_logged(context, logged, "logged");
@@ -271,7 +272,7 @@ void add_session_commands(CLI::App& app, Context& context) {
         auto& scope = context.scope();
         const auto id = records::parse_session_id(args->session);
         const auto current = records::get_session(scope.db(), id);
-        const auto details = args->fields.apply(current.details, scope.zone());
+        const auto details = args->fields.apply(current.details, scope.zone(), scope.clock().now());
         const auto logged = records::amend_session(scope, id, details, args->reason,
                                                    args->fields.overrides, current.revision.number);
         report_logged(context, logged,

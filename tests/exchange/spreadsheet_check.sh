@@ -37,7 +37,7 @@ session=$(nb session log Z-NASTY --at '2026-11-22 10:00' --device pen --area che
     --practitioner '@doc' --model '=cmd|'"'"' /C calc'"'"'!A0' --cartridge-lot=-CL1 \
     --note $'=SUM(1,2)\nnext line' --aftercare '+ ice, "cold"' | sed -n 's/^session \([0-9]*\) logged.*/\1/p')
 nb reaction add "$session" --kind erythema --severity mild --onset 2026-11-22 --note $'\r\n@risk, CR first' >/dev/null
-nb followup add "$session" --on 2026-11-23 --outcome none --note=- >/dev/null
+nb followup add "$session" --on 2026-11-23 --outcome reactions --note=- >/dev/null
 
 nb export --all --output out >out.txt
 nb export --all --raw --output raw >raw.txt

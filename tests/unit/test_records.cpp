@@ -1094,3 +1094,43 @@ TEST_CASE("amend_session: an override whose finding changed by another record st
         CHECK(stored.findings[0].overridden_by == "dr.other");
     }
 }
+
+TEST_CASE("add_followup: the outcome must agree with the reactions on file by its day") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto id =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-10T10:00:00Z"))
+            .session.id;
+    records::add_reaction(clinic.scope, id, reaction(ReactionKind::erythema, "2026-11-12"));
+    const auto before = test::table_counts(clinic.db);
+    const auto none_after_onset = thrown<ValidationError>([&] {
+        records::add_followup(clinic.scope, id, {day("2026-11-13"), FollowupOutcome::none, ""});
+    });
+    CHECK(none_after_onset.field() == "outcome");
+    CHECK(contains(none_after_onset.what(), "onset 2026-11-12"));
+    CHECK(thrown<ValidationError>([&] {
+              records::add_followup(clinic.scope, id,
+                                    {day("2026-11-11"), FollowupOutcome::reactions, ""});
+          }).field() == "outcome");
+    CHECK(test::table_counts(clinic.db) == before);
+    // The day of onset counts as on file.
+    records::add_followup(clinic.scope, id, {day("2026-11-12"), FollowupOutcome::reactions, ""});
+    records::add_followup(clinic.scope, id, {day("2026-11-11"), FollowupOutcome::none, ""});
+}
+
+TEST_CASE("add_condition and resolve_condition: no date before the patient's birth") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic); // born 1985-04-12
+    const auto before = test::table_counts(clinic.db);
+    CHECK(thrown<ValidationError>([&] {
+              records::add_condition(clinic.scope, patient.code,
+                                     {ConditionCode::eczema, day("1985-04-11"), std::nullopt, ""});
+          }).field() == "since");
+    CHECK(test::table_counts(clinic.db) == before);
+    records::add_condition(clinic.scope, patient.code,
+                           {ConditionCode::eczema, day("1985-04-12"), std::nullopt, ""});
+    CHECK(thrown<ValidationError>([&] {
+              records::resolve_condition(clinic.scope, patient.code, ConditionCode::eczema,
+                                         day("1980-01-01"));
+          }).field() == "on");
+}

@@ -181,7 +181,7 @@ void add_reactions(Scope& scope, Dice& dice, const Session& session, int fitzpat
                    DemoSummary& summary) {
     const auto day = scope.zone().local_date(session.details.performed_at);
     const auto today = scope.today();
-    bool any = false;
+    std::optional<time::Date> first_onset;
     const auto add = [&](ReactionKind kind, Severity severity, int onset, int duration) {
         ReactionDetails reaction;
         reaction.kind = kind;
@@ -198,7 +198,8 @@ void add_reactions(Scope& scope, Dice& dice, const Session& session, int fitzpat
             reaction.resolved = resolved; // otherwise still open as of today
         add_reaction(scope, session.id, reaction);
         ++summary.reactions;
-        any = true;
+        if (!first_onset || reaction.onset < *first_onset)
+            first_onset = reaction.onset;
     };
     for (const auto& plan : reaction_plans)
         if (dice.chance(plan.chance))
@@ -211,9 +212,11 @@ void add_reactions(Scope& scope, Dice& dice, const Session& session, int fitzpat
             dice.between(7, 14), dice.between(45, 120));
     const auto checked = time::add_days(day, dice.between(2, 7));
     if (checked <= today && dice.chance(0.85)) {
+        // What the follow-up saw: reactions with a later onset were not there yet.
+        const bool seen = first_onset && *first_onset <= checked;
         add_followup(scope, session.id,
-                     {checked, any ? FollowupOutcome::reactions : FollowupOutcome::none,
-                      any ? "" : "skin settled"});
+                     {checked, seen ? FollowupOutcome::reactions : FollowupOutcome::none,
+                      seen ? "" : "skin settled"});
         ++summary.followups;
     }
 }

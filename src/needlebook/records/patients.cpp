@@ -52,10 +52,10 @@ std::vector<Patient> possible_duplicates(Scope& scope, const Patient& patient) {
     return scope.db().write([&] {
         auto others = possible_duplicates(scope.db(), patient);
         if (!others.empty())
-            audit_disclosure(scope, "patient.duplicates",
-                             fmt::format("{} charts like {} named in a warning", others.size(),
-                                         patient.code),
-                             ids_of(others));
+            audit_disclosure(
+                scope, "patient.duplicates",
+                fmt::format("{} charts like {} named in a warning", others.size(), patient.code),
+                ids_of(others));
         return others;
     });
 }
@@ -101,11 +101,27 @@ Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails&
     });
 }
 
+namespace {
+
+// A date typed with the wrong year (1980 for 2026) would otherwise pass every other check.
+void check_not_before_birth(const Patient& patient, std::optional<time::Date> day,
+                            std::string_view field, std::string_view what) {
+    if (day && *day < patient.details.birth_date)
+        throw ValidationError(std::string(field),
+                              fmt::format("{} {} is before {} was born ({}); check the year", what,
+                                          time::format_date(*day), patient.code,
+                                          time::format_date(patient.details.birth_date)));
+}
+
+} // namespace
+
 Condition add_condition(Scope& scope, std::string_view patient_code,
                         const ConditionDetails& details) {
     validate(details, scope.today());
     return scope.db().write([&] {
         const Patient patient = find_patient(scope.db(), patient_code);
+        check_not_before_birth(patient, details.since, "since", "condition since");
+        check_not_before_birth(patient, details.resolved_on, "resolved", "condition resolved on");
         storage::ConditionRepository conditions(scope.db());
         for (const auto& existing : conditions.for_patient(patient.id))
             if (existing.details.code == details.code && !existing.details.resolved_on)
@@ -124,6 +140,7 @@ Condition resolve_condition(Scope& scope, std::string_view patient_code, Conditi
                             time::Date on) {
     return scope.db().write([&] {
         const Patient patient = find_patient(scope.db(), patient_code);
+        check_not_before_birth(patient, on, "on", "condition resolved on");
         storage::ConditionRepository conditions(scope.db());
         for (auto condition : conditions.for_patient(patient.id)) {
             if (condition.details.code != code || condition.details.resolved_on)

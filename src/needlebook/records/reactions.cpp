@@ -92,10 +92,39 @@ std::vector<Reaction> reactions_of(storage::Database& db, SessionId session) {
     return storage::ReactionRepository(db).for_session(session);
 }
 
+namespace {
+
+// A follow-up's outcome must agree with the reactions on file by its day: "none" with a reaction
+// recorded, or "reactions" with none, is a record that contradicts itself.
+void check_outcome(storage::Database& db, SessionId session, const FollowupDetails& details) {
+    std::vector<const Reaction*> by_then;
+    const auto reactions = reactions_of(db, session);
+    for (const auto& reaction : reactions)
+        if (!reaction.revision.voided && reaction.details.onset <= details.checked_on)
+            by_then.push_back(&reaction);
+    const auto day = time::format_date(details.checked_on);
+    if (details.outcome == FollowupOutcome::none && !by_then.empty())
+        throw ValidationError(
+            "outcome",
+            fmt::format("outcome none, but session {} has reaction {} ({}, onset {}) "
+                        "on file by {}; use --outcome reactions",
+                        session, by_then.front()->id, code_of(by_then.front()->details.kind),
+                        time::format_date(by_then.front()->details.onset), day));
+    if (details.outcome == FollowupOutcome::reactions && by_then.empty())
+        throw ValidationError(
+            "outcome", fmt::format("outcome reactions, but session {} has no reaction on file by "
+                                   "{}; record it first with 'needlebook reaction add {} …', or "
+                                   "use --outcome none",
+                                   session, day, session));
+}
+
+} // namespace
+
 Followup add_followup(Scope& scope, SessionId session_id, const FollowupDetails& details) {
     return scope.db().write([&] {
         const Session session = open_session(scope, session_id, "follow-up");
         validate(details, scope.zone().local_date(session.details.performed_at), scope.today());
+        check_outcome(scope.db(), session_id, details);
         Followup followup{{}, session_id, details, scope.revision(1)};
         followup.id = storage::ReactionRepository(scope.db())
                           .insert_followup(session_id, details, followup.revision);

@@ -34,8 +34,8 @@ $ needlebook reaction resolve 2 --on 2026-11-23
 > reaction 2 resolved on 2026-11-23, 2 days after onset
 $ needlebook followup add 1 --on 2026-07-22 --outcome reactions --note 'redness gone, "happy"'
 > follow-up 1 recorded for session 1: reactions recorded
-$ needlebook followup add 2 --on 2026-11-23 --outcome none
-> follow-up 2 recorded for session 2: no reaction
+$ needlebook followup add 2 --on 2026-11-23 --outcome reactions
+> follow-up 2 recorded for session 2: reactions recorded
 
 # One row a session. Session 3 is voided but kept (its voiding revision carries its area).
 $ needlebook export sessions
@@ -68,7 +68,7 @@ $ needlebook export reactions
 $ needlebook export followups
 > id,session,checked_on,outcome,note,voided\r
 > 1,1,2026-07-22,reactions,"redness gone, ""happy""",0\r
-> 2,2,2026-11-23,none,,0\r
+> 2,2,2026-11-23,reactions,,0\r
 
 $ needlebook export consents
 > id,patient,signed,covers,voided\r
@@ -85,7 +85,7 @@ $ needlebook export reactions --raw
 $ needlebook export followups --format csv
 > id,session,checked_on,outcome,note,voided\r
 > 1,1,2026-07-22,reactions,"redness gone, ""happy""",0\r
-> 2,2,2026-11-23,none,,0\r
+> 2,2,2026-11-23,reactions,,0\r
 
 # Exporting changes no record; each export is audited with its table and row count.
 = SELECT count(*) FROM session_revision

@@ -258,7 +258,7 @@ $ needlebook session log --help
 >
 > Options:
 >   -h,--help                   Print this help message and exit
->   --at TEXT REQUIRED          when, 'YYYY-MM-DD HH:MM' in the clinic's zone, or 'YYYY-MM-DDTHH:MMZ' in UTC
+>   --at TEXT REQUIRED          when, 'YYYY-MM-DD HH:MM' in the clinic's zone, 'YYYY-MM-DDTHH:MMZ' in UTC, or now (the current minute)
 >   --device TEXT REQUIRED      pen, roller, stamp or rf
 >   --area TEXT ... REQUIRED    treated area, AREA[:left|right]=DEPTH[xPASSES], depth in mm (repeat for each area; on amend the given areas replace all); AREA: forehead, glabella, temple, periorbital, nose, cheek, perioral, chin, jawline, neck, decolletage, scalp, hands, abdomen, thigh, arm, back, scar or other
 >   --serum TEXT ...            serum, PRODUCT@LOT[:during|after] (phase after unless given; repeat; on amend the given serums replace all)
