@@ -349,13 +349,7 @@ std::vector<SessionFinding> findings_of(const std::string& text) {
             throw ValidationError("findings", fmt::format("key {} appears twice; a session "
                                                           "revision has one finding per key",
                                                           finding.key));
-        const auto level = json_text(item, "level");
-        if (level == "overridden")
-            finding.level = FindingLevel::overridden;
-        else if (level != "warning")
-            throw ValidationError("findings", fmt::format("level '{}' is not warning or "
-                                                          "overridden",
-                                                          visible(level)));
+        finding.level = parse_code<FindingLevel>(json_text(item, "level"));
         check_text("findings", finding.message, 2000, true);
         const auto at = json_text(item, "overridden_at");
         if (finding.level == FindingLevel::overridden) {

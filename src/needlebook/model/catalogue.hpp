@@ -85,6 +85,7 @@ enum class ConditionCode {
     uncontrolled_diabetes
 };
 enum class SerumPhase { during, after };
+enum class FindingLevel { warning, overridden };
 enum class FollowupOutcome { none, reactions };
 enum class ProductKind {
     hyaluronic_acid,
@@ -220,6 +221,14 @@ template <> struct Catalogue<SerumPhase> {
     static constexpr std::array<CatalogueEntry<SerumPhase>, 2> entries{{
         {SerumPhase::during, "during", "during"},
         {SerumPhase::after, "after", "after"},
+    }};
+};
+
+template <> struct Catalogue<FindingLevel> {
+    static constexpr std::string_view field = "finding level";
+    static constexpr std::array<CatalogueEntry<FindingLevel>, 2> entries{{
+        {FindingLevel::warning, "warning", "warning"},
+        {FindingLevel::overridden, "overridden", "overridden"},
     }};
 };
 

@@ -36,6 +36,12 @@ bool Session::has_override() const {
     });
 }
 
+bool Session::has_warning() const {
+    return std::any_of(findings.begin(), findings.end(), [](const SessionFinding& finding) {
+        return finding.level == FindingLevel::warning;
+    });
+}
+
 std::string area_side_code(Area area, std::optional<Side> side) {
     return side ? fmt::format("{}:{}", area, *side) : std::string(code_of(area));
 }

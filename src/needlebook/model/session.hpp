@@ -48,9 +48,7 @@ struct SessionDetails {
 };
 
 // What a clinical check found, kept with the session revision it was raised for: a warning,
-// or a blocking finding the practitioner overrode with a reason.
-enum class FindingLevel { warning, overridden };
-
+// or a blocking finding the practitioner overrode with a reason (FindingLevel, catalogue.hpp).
 struct SessionFinding {
     std::string key; // one per independent reason: "depth:periorbital", "condition:eczema"
     FindingLevel level = FindingLevel::warning;
@@ -71,6 +69,7 @@ struct Session {
     RevisionInfo revision;
 
     bool has_override() const;
+    bool has_warning() const;
 };
 
 // 'AREA[:left|right]=DEPTH[xPASSES]', e.g. 'cheek:left=1.5x3'.
@@ -100,10 +99,3 @@ std::string serum_spec(const SerumUse& use);
 void validate(const SessionDetails& details);
 
 } // namespace needlebook
-
-template <> struct fmt::formatter<needlebook::FindingLevel> : fmt::formatter<std::string_view> {
-    auto format(needlebook::FindingLevel level, format_context& ctx) const {
-        return fmt::formatter<std::string_view>::format(
-            level == needlebook::FindingLevel::warning ? "warning" : "overridden", ctx);
-    }
-};

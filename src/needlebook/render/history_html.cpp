@@ -3,7 +3,6 @@
 #include "needlebook/render/record_text.hpp"
 #include "needlebook/render/svg_charts.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <sstream>
 
@@ -181,8 +180,7 @@ std::string session_html(const report::SessionEntry& entry, const time::ClinicZo
                                    e(f.override_reason));
         out += "</ul></div>\n";
     }
-    if (std::any_of(s.findings.begin(), s.findings.end(),
-                    [](const auto& f) { return f.level == FindingLevel::warning; })) {
+    if (s.has_warning()) {
         out += "<div class=\"warning\"><p><b>Warnings of the clinical checks</b></p><ul>\n";
         for (const auto& f : s.findings)
             if (f.level == FindingLevel::warning)

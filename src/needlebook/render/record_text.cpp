@@ -2,7 +2,6 @@
 
 #include "needlebook/model/text.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
 
 namespace needlebook::render {
@@ -175,8 +174,7 @@ TextTable session_table(const std::vector<Session>& sessions, const time::Clinic
         std::vector<std::string> flags;
         if (session.has_override())
             flags.emplace_back("override");
-        if (std::any_of(session.findings.begin(), session.findings.end(),
-                        [](const auto& f) { return f.level == FindingLevel::warning; }))
+        if (session.has_warning())
             flags.emplace_back("warning");
         // A void is itself a revision, so only a later revision of a live session is an amendment.
         if (session.revision.voided)

@@ -45,15 +45,6 @@ Session read_session(SQLite::Statement& row) {
     return session;
 }
 
-FindingLevel read_level(const std::string& text) {
-    if (text == "warning")
-        return FindingLevel::warning;
-    if (text == "overridden")
-        return FindingLevel::overridden;
-    // The schema's CHECK allows only these two; anything else was written around the program.
-    throw StorageError(fmt::format("session_finding holds an unknown level '{}'", text));
-}
-
 // Puts a child row at its stored 1-based position; rows arrive in no particular order.
 template <class T> void place(std::vector<T>& rows, int position, const T& row) {
     const auto index = static_cast<std::size_t>(position - 1);
@@ -305,7 +296,7 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
         const auto at = findings->getColumn(8);
         SessionFinding finding{
             findings->getColumn(1).getString(),
-            read_level(findings->getColumn(2).getString()),
+            read_code<FindingLevel>(findings->getColumn(2)),
             findings->getColumn(3).getString(),
             findings->getColumn(4).getString(),
             findings->getColumn(7).getString(),
