@@ -396,7 +396,8 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     // The checks describe what happened then: warnings, never a refusal. What the row's own
     // findings already record (an export's) is not said again.
     if (!session.revision.voided) {
-        const auto& file = patient_file(c, session.patient_id);
+        auto& file = patient_file(c, session.patient_id);
+        rules::load_session_references(c.scope.db(), d, file);
         for (const auto& finding :
              rules::check_session(d, file, c.scope.settings(), c.scope.zone())) {
             const bool recorded = std::any_of(

@@ -8,14 +8,29 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace needlebook {
+
+// A specialist's written clearance to treat despite a condition: from `on` until `until` its
+// block is a stored warning, after that it blocks again.
+struct Clearance {
+    std::string by; // "Dr A. Shah, dermatologist"
+    time::Date on{};
+    time::Date until{};
+    std::string reason;
+    friend bool operator==(const Clearance&, const Clearance&) = default;
+
+    bool covers(time::Date day) const { return on <= day && day <= until; }
+};
 
 struct ConditionDetails {
     ConditionCode code{};
     std::optional<time::Date> since;
     std::optional<time::Date> resolved_on; // active until set
     std::string note;
+    std::optional<Clearance> clearance;
 };
 
 struct Condition {
@@ -31,10 +46,32 @@ struct Condition {
     }
 };
 
+struct ConsentWithdrawal {
+    time::Date on{};
+    std::string reason;
+    friend bool operator==(const ConsentWithdrawal&, const ConsentWithdrawal&) = default;
+};
+
 struct ConsentDetails {
     time::Date signed_on{};
+    // Scope codes (ConsentScope) separated by spaces, as stored; consents recorded before the
+    // catalogue keep their free text (see scopes()).
     std::string covers;
+    std::string guardian; // who signed for a minor; empty when the patient signed
+    std::optional<ConsentWithdrawal> withdrawal;
+
+    // The scopes covered: the catalogue codes in `covers`; a consent that names none (free text
+    // from before the catalogue, or nothing) covers microneedling with serums, what the
+    // clinic's standard form covered.
+    std::vector<ConsentScope> scopes() const;
+    bool in_force_on(time::Date day) const {
+        return signed_on <= day && !(withdrawal && withdrawal->on <= day);
+    }
 };
+
+// "microneedling serums prp": codes separated by spaces or commas, each known, each once;
+// throws a ValidationError naming --covers and the catalogue.
+std::string parse_consent_scopes(std::string_view text);
 
 struct Consent {
     ConsentId id;
@@ -45,5 +82,6 @@ struct Consent {
 
 void validate(const ConditionDetails& details, time::Date today);
 void validate(const ConsentDetails& details, time::Date today);
+void validate(const Clearance& clearance);
 
 } // namespace needlebook

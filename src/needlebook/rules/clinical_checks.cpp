@@ -1,10 +1,15 @@
 #include "needlebook/rules/clinical_checks.hpp"
 
 #include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/lot_repository.hpp"
+#include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/session_repository.hpp"
+#include "needlebook/storage/settings_repository.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <map>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -22,14 +27,22 @@ void check_conditions(time::Date day, const PatientFile& file, const ClinicSetti
         const auto action = settings.condition_action.contains(code)
                                 ? settings.condition_action.at(code)
                                 : ConditionAction::block;
-        const auto level = action == ConditionAction::block ? Level::block : Level::warning;
+        auto level = action == ConditionAction::block ? Level::block : Level::warning;
+        // A specialist's clearance in force on the day turns the block into a stored warning.
+        std::string cleared;
+        if (const auto& clearance = condition.details.clearance;
+            clearance && clearance->covers(day)) {
+            level = Level::warning;
+            cleared = fmt::format("; cleared by {} until {} ({})", clearance->by,
+                                  time::format_date(clearance->until), clearance->reason);
+        }
         const auto since =
             condition.details.since
                 ? fmt::format(" since {}", time::format_date(*condition.details.since))
                 : std::string();
         if (condition.active_on(day)) {
-            findings.push_back(
-                {condition_key(code), level, fmt::format("{} on file{}", label_of(code), since)});
+            findings.push_back({condition_key(code), level,
+                                fmt::format("{} on file{}{}", label_of(code), since, cleared)});
         } else if (code == ConditionCode::isotretinoin && condition.details.resolved_on &&
                    *condition.details.resolved_on <= day &&
                    day < time::add_months(*condition.details.resolved_on,
@@ -37,9 +50,9 @@ void check_conditions(time::Date day, const PatientFile& file, const ClinicSetti
             // The drug's leaflet asks to wait months after the last dose, not only while taking it.
             findings.push_back({condition_key(code), level,
                                 fmt::format("isotretinoin stopped on {}, less than {} months "
-                                            "before the session",
+                                            "before the session{}",
                                             time::format_date(*condition.details.resolved_on),
-                                            settings.isotretinoin_months)});
+                                            settings.isotretinoin_months, cleared)});
         }
     }
 }
@@ -47,15 +60,79 @@ void check_conditions(time::Date day, const PatientFile& file, const ClinicSetti
 void check_depths(const SessionDetails& session, const ClinicSettings& settings,
                   std::vector<Finding>& findings) {
     for (const auto& treated : session.areas) {
-        const auto limit = settings.depth_limit_mm.find(treated.area);
-        if (limit == settings.depth_limit_mm.end() || treated.depth_mm <= limit->second + 1e-9)
+        // A limit set for the session's device on this area takes the area's place.
+        std::optional<double> limit;
+        std::string for_device;
+        if (const auto device = settings.device_depth_limit_mm.find({treated.area, session.device});
+            device != settings.device_depth_limit_mm.end()) {
+            limit = device->second;
+            for_device = fmt::format(" for {}", session.device);
+        } else if (const auto area = settings.depth_limit_mm.find(treated.area);
+                   area != settings.depth_limit_mm.end()) {
+            limit = area->second;
+        }
+        if (!limit || treated.depth_mm <= *limit + 1e-9)
             continue;
         findings.push_back(
             {"depth:" + area_side_code(treated.area, treated.side), Level::block,
-             fmt::format("depth {:.2f} mm on {} exceeds the clinic limit of {:.2f} mm",
-                         treated.depth_mm, area_side_code(treated.area, treated.side),
-                         limit->second)});
+             fmt::format("depth {:.2f} mm on {} exceeds the clinic limit of {:.2f} mm{}",
+                         treated.depth_mm, area_side_code(treated.area, treated.side), *limit,
+                         for_device)});
     }
+}
+
+// Lot numbers match ignoring ASCII case, as the database's NOCASE does.
+bool same_ascii_letters(std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
+        return std::tolower(x) == std::tolower(y);
+    });
+}
+
+// A finding key holds no space, '=' or control character: a lot number's are written '_'.
+std::string lot_key(std::string_view lot) {
+    std::string key = "lot:";
+    for (const unsigned char c : lot)
+        key += c <= ' ' || c == '=' || c == ':' || c == 0x7F ? '_' : static_cast<char>(c);
+    return key;
+}
+
+void check_lot(std::string_view product, std::string_view lot, time::Date day,
+               const PatientFile& file, const ClinicSettings& settings,
+               std::vector<Finding>& findings) {
+    const auto registered = std::find_if(file.lots.begin(), file.lots.end(), [&](const Lot& l) {
+        return l.product == product && same_ascii_letters(l.lot, lot);
+    });
+    const auto what = product == cartridge_product ? fmt::format("cartridge lot {}", lot)
+                                                   : fmt::format("lot {} of {}", lot, product);
+    if (registered == file.lots.end()) {
+        if (settings.lot_registration == LotRegistration::off)
+            return;
+        findings.push_back({lot_key(lot),
+                            settings.lot_registration == LotRegistration::block ? Level::block
+                                                                                : Level::warning,
+                            fmt::format("{} is not registered; register it with 'needlebook lot "
+                                        "add {} {} --expires YYYY-MM-DD'",
+                                        what, product, lot)});
+        return;
+    }
+    if (registered->recalled_by(day))
+        findings.push_back({lot_key(lot), Level::block,
+                            fmt::format("{} was recalled on {}: {}", what,
+                                        time::format_date(registered->details.recall->on),
+                                        registered->details.recall->reason)});
+    if (registered->expired_on(day))
+        findings.push_back(
+            {lot_key(lot), Level::block,
+             fmt::format("{} expired on {}", what,
+                         time::format_date(registered->details.expires_on))});
+}
+
+void check_lots(const SessionDetails& session, time::Date day, const PatientFile& file,
+                const ClinicSettings& settings, std::vector<Finding>& findings) {
+    for (const auto& use : session.serums)
+        check_lot(use.product, use.lot, day, file, settings, findings);
+    if (!session.cartridge_lot.empty())
+        check_lot(cartridge_product, session.cartridge_lot, day, file, settings, findings);
 }
 
 bool same_skin(const AreaTreatment& a, const AreaTreatment& b) {
@@ -130,26 +207,110 @@ void check_same_day(const SessionDetails& session, const PatientFile& file,
                      fmt::join(others, " and "), others.size() == 1 ? "is" : "are", *first)});
 }
 
-void check_consent(time::Date day, const PatientFile& file, const ClinicSettings& settings,
+// The consent in force on `day`: the latest one signed by then, unless a withdrawal on or
+// before the day came after it (a withdrawal ends every consent signed before it).
+struct ConsentOnDay {
+    const Consent* in_force = nullptr;
+    const Consent* withdrawn = nullptr; // the latest withdrawal by the day, if any
+};
+
+ConsentOnDay consent_on(time::Date day, const PatientFile& file) {
+    ConsentOnDay found;
+    for (const auto& consent : file.consents) {
+        const auto& d = consent.details;
+        if (d.withdrawal && d.withdrawal->on <= day &&
+            (!found.withdrawn || d.withdrawal->on > found.withdrawn->details.withdrawal->on))
+            found.withdrawn = &consent;
+    }
+    for (const auto& consent : file.consents) {
+        const auto& d = consent.details;
+        if (!d.in_force_on(day) ||
+            (found.withdrawn && d.signed_on <= found.withdrawn->details.withdrawal->on))
+            continue;
+        if (!found.in_force || d.signed_on > found.in_force->details.signed_on)
+            found.in_force = &consent;
+    }
+    return found;
+}
+
+// What the session does that a consent must cover.
+std::vector<ConsentScope> scopes_needed(const SessionDetails& session,
+                                        const std::map<std::string, ProductKind>& kinds) {
+    std::vector<ConsentScope> needed{ConsentScope::microneedling};
+    const auto need = [&](ConsentScope scope) {
+        if (std::find(needed.begin(), needed.end(), scope) == needed.end())
+            needed.push_back(scope);
+    };
+    if (session.device == Device::rf)
+        need(ConsentScope::rf);
+    for (const auto& use : session.serums) {
+        const auto known = kinds.find(use.product);
+        const auto kind = known == kinds.end() ? ProductKind::other : known->second;
+        if (kind == ProductKind::prp)
+            need(ConsentScope::prp);
+        else if (kind != ProductKind::anaesthetic)
+            need(ConsentScope::serums);
+    }
+    return needed;
+}
+
+void check_consent(const SessionDetails& session, time::Date day, const PatientFile& file,
+                   const ClinicSettings& settings, const ConsentOnDay& consent,
                    std::vector<Finding>& findings) {
-    const Consent* latest = nullptr;
-    for (const auto& consent : file.consents)
-        if (consent.details.signed_on <= day &&
-            (!latest || consent.details.signed_on > latest->details.signed_on))
-            latest = &consent;
-    if (!latest) {
-        findings.push_back({"consent", Level::warning,
+    const auto level =
+        settings.consent_policy == ConsentPolicy::block ? Level::block : Level::warning;
+    if (!consent.in_force) {
+        if (consent.withdrawn) {
+            const auto& d = consent.withdrawn->details;
+            findings.push_back({"consent", level,
+                                fmt::format("consent {} signed {} was withdrawn on {} ({}); record "
+                                            "a new one with 'needlebook consent add'",
+                                            consent.withdrawn->id, time::format_date(d.signed_on),
+                                            time::format_date(d.withdrawal->on),
+                                            d.withdrawal->reason)});
+            return;
+        }
+        findings.push_back({"consent", level,
                             "no signed consent on file for the session day; record it with "
                             "'needlebook consent add'"});
         return;
     }
-    const auto expires = time::add_months(latest->details.signed_on, settings.consent_valid_months);
-    if (day >= expires)
-        findings.push_back(
-            {"consent", Level::warning,
-             fmt::format("consent signed {} expired on {} (valid {} months)",
-                         time::format_date(latest->details.signed_on), time::format_date(expires),
-                         settings.consent_valid_months)});
+    const auto& latest = consent.in_force->details;
+    const auto expires = time::add_months(latest.signed_on, settings.consent_valid_months);
+    if (day >= expires) {
+        findings.push_back({"consent", level,
+                            fmt::format("consent signed {} expired on {} (valid {} months)",
+                                        time::format_date(latest.signed_on),
+                                        time::format_date(expires),
+                                        settings.consent_valid_months)});
+        return;
+    }
+    const auto covered = latest.scopes();
+    for (const auto scope : scopes_needed(session, file.product_kinds))
+        if (std::find(covered.begin(), covered.end(), scope) == covered.end())
+            findings.push_back(
+                {fmt::format("consent:{}", scope), level,
+                 fmt::format("consent signed {} does not cover {} (it covers {})",
+                             time::format_date(latest.signed_on), label_of(scope),
+                             fmt::join(covered, " "))});
+}
+
+// Under the clinic's minimum age a guardian must have signed the consent in force.
+void check_age(time::Date day, const PatientFile& file, const ClinicSettings& settings,
+               const ConsentOnDay& consent, std::vector<Finding>& findings) {
+    if (!file.birth_date || settings.minimum_age == 0)
+        return;
+    const int age = time::whole_years_between(*file.birth_date, day);
+    if (age >= settings.minimum_age)
+        return;
+    if (consent.in_force && !consent.in_force->details.guardian.empty())
+        return;
+    findings.push_back(
+        {"age", Level::block,
+         fmt::format("the patient is {} on the session day, under the clinic's minimum age of "
+                     "{}; a consent signed by a guardian is needed ('needlebook consent add … "
+                     "--guardian NAME')",
+                     age, settings.minimum_age)});
 }
 
 } // namespace
@@ -164,7 +325,10 @@ std::vector<Finding> check_session(const SessionDetails& session, const PatientF
     check_intervals(session, file, settings, zone, findings);
     if (purpose == Purpose::log)
         check_same_day(session, file, zone, findings);
-    check_consent(day, file, settings, findings);
+    check_lots(session, day, file, settings, findings);
+    const auto consent = consent_on(day, file);
+    check_age(day, file, settings, consent, findings);
+    check_consent(session, day, file, settings, consent, findings);
     // One finding per key, as an override accepts one key: two courses of isotretinoin on
     // file, or a condition recorded twice, are one reason; it blocks if either part does.
     std::vector<Finding> merged;
@@ -191,9 +355,29 @@ PatientFile load_patient_file(storage::Database& db, PatientId patient,
     same_patient.patient = patient;
     PatientFile file{conditions.for_patient(patient), conditions.consents_for_patient(patient),
                      storage::SessionRepository(db).list(same_patient)};
+    if (const auto found = storage::PatientRepository(db).find(patient))
+        file.birth_date = found->details.birth_date;
     std::erase_if(file.other_sessions,
                   [&](const Session& s) { return excluding && s.id == *excluding; });
     return file;
+}
+
+void load_session_references(storage::Database& db, const SessionDetails& session,
+                             PatientFile& file) {
+    storage::LotRepository lots(db);
+    storage::SettingsRepository catalogue(db);
+    const auto add = [&](std::string_view product, std::string_view lot) {
+        if (auto found = lots.find(product, lot))
+            file.lots.push_back(std::move(*found));
+    };
+    file.lots.clear();
+    for (const auto& use : session.serums) {
+        add(use.product, use.lot);
+        if (const auto product = catalogue.find_product(use.product))
+            file.product_kinds[use.product] = product->kind;
+    }
+    if (!session.cartridge_lot.empty())
+        add(cartridge_product, session.cartridge_lot);
 }
 
 bool has_blocking(const std::vector<Finding>& findings) {

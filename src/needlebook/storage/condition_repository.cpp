@@ -32,13 +32,26 @@ void ConditionRepository::add_revision(ConditionId id, const ConditionDetails& d
     insert->bind(":note", details.note);
     bind_revision(*insert, revision);
     insert->exec();
+    if (!details.clearance)
+        return;
+    const auto& clearance = *details.clearance;
+    auto cleared = m_db.query(
+        "INSERT INTO condition_clearance (condition_revision_id, cleared_by, cleared_on, until, "
+        "reason) VALUES (:revision, :by, :on, :until, :reason)");
+    cleared->bind(":revision", m_db.sql().getLastInsertRowid());
+    cleared->bind(":by", clearance.by);
+    bind_date(*cleared, ":on", clearance.on);
+    bind_date(*cleared, ":until", clearance.until);
+    cleared->bind(":reason", clearance.reason);
+    cleared->exec();
 }
 
 std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
     auto query = m_db.query(
         "SELECT c.id, c.code, r.since, r.resolved_on, r.note, r.revision, r.author, r.recorded_at, "
-        "r.reason, r.voided FROM condition c JOIN condition_revision r ON r.condition_id = c.id "
-        "WHERE c.patient_id = :patient AND r.revision = (SELECT max(revision) FROM "
+        "r.reason, r.voided, k.cleared_by, k.cleared_on, k.until, k.reason FROM condition c JOIN "
+        "condition_revision r ON r.condition_id = c.id LEFT JOIN condition_clearance k ON "
+        "k.condition_revision_id = r.id WHERE c.patient_id = :patient AND r.revision = (SELECT max(revision) FROM "
         "condition_revision WHERE condition_id = c.id) AND r.voided = 0 ORDER BY c.id");
     query->bind(":patient", patient.value);
     std::vector<Condition> conditions;
@@ -51,6 +64,10 @@ std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
         condition.details.resolved_on = read_optional_date(query->getColumn(3));
         condition.details.note = query->getColumn(4).getString();
         condition.revision = read_revision(*query, 5);
+        if (!query->getColumn(10).isNull())
+            condition.details.clearance =
+                Clearance{query->getColumn(10).getString(), read_date(query->getColumn(11)),
+                          read_date(query->getColumn(12)), query->getColumn(13).getString()};
         conditions.push_back(std::move(condition));
     }
     return conditions;
@@ -66,6 +83,12 @@ ConsentId ConditionRepository::insert_consent(PatientId patient, const ConsentDe
     identity->bind(":at", time::format_utc(revision.recorded_at));
     identity->exec();
     const ConsentId id{m_db.sql().getLastInsertRowid()};
+    add_consent_revision(id, details, revision);
+    return id;
+}
+
+void ConditionRepository::add_consent_revision(ConsentId id, const ConsentDetails& details,
+                                               const RevisionInfo& revision) {
     auto insert = m_db.query(
         "INSERT INTO consent_revision (consent_id, revision, signed_on, covers, voided, author, "
         "recorded_at, reason) VALUES (:id, :revision, :signed, :covers, :voided, :author, "
@@ -75,14 +98,34 @@ ConsentId ConditionRepository::insert_consent(PatientId patient, const ConsentDe
     insert->bind(":covers", details.covers);
     bind_revision(*insert, revision);
     insert->exec();
-    return id;
+    if (details.guardian.empty() && !details.withdrawal)
+        return;
+    auto terms = m_db.query(
+        "INSERT INTO consent_terms (consent_revision_id, guardian, withdrawn_on, "
+        "withdrawal_reason) VALUES (:revision, :guardian, :on, :reason)");
+    terms->bind(":revision", m_db.sql().getLastInsertRowid());
+    terms->bind(":guardian", details.guardian);
+    bind_optional_date(*terms, ":on", details.withdrawal
+                                          ? std::optional<time::Date>(details.withdrawal->on)
+                                          : std::nullopt);
+    terms->bind(":reason", details.withdrawal ? details.withdrawal->reason : std::string());
+    terms->exec();
+}
+
+std::optional<PatientId> ConditionRepository::patient_of_consent(ConsentId id) {
+    auto query = m_db.query("SELECT patient_id FROM consent WHERE id = :id");
+    query->bind(":id", id.value);
+    if (!query->executeStep())
+        return std::nullopt;
+    return PatientId{query->getColumn(0).getInt64()};
 }
 
 std::vector<Consent> ConditionRepository::consents_for_patient(PatientId patient) {
     auto query = m_db.query(
         "SELECT c.id, r.signed_on, r.covers, r.revision, r.author, r.recorded_at, r.reason, "
-        "r.voided FROM consent c JOIN consent_revision r ON r.consent_id = c.id WHERE "
-        "c.patient_id = :patient AND r.revision = (SELECT max(revision) FROM consent_revision "
+        "r.voided, t.guardian, t.withdrawn_on, t.withdrawal_reason FROM consent c JOIN "
+        "consent_revision r ON r.consent_id = c.id LEFT JOIN consent_terms t ON "
+        "t.consent_revision_id = r.id WHERE c.patient_id = :patient AND r.revision = (SELECT max(revision) FROM consent_revision "
         "WHERE consent_id = c.id) AND r.voided = 0 ORDER BY r.signed_on, c.id");
     query->bind(":patient", patient.value);
     std::vector<Consent> consents;
@@ -93,6 +136,11 @@ std::vector<Consent> ConditionRepository::consents_for_patient(PatientId patient
         consent.details.signed_on = read_date(query->getColumn(1));
         consent.details.covers = query->getColumn(2).getString();
         consent.revision = read_revision(*query, 3);
+        if (!query->getColumn(8).isNull())
+            consent.details.guardian = query->getColumn(8).getString();
+        if (!query->getColumn(9).isNull())
+            consent.details.withdrawal = ConsentWithdrawal{read_date(query->getColumn(9)),
+                                                           query->getColumn(10).getString()};
         consents.push_back(std::move(consent));
     }
     return consents;

@@ -19,7 +19,7 @@ namespace {
 // Records stored as an identity row plus numbered revisions; each revision needs an audit row.
 // (Products are left out: the catalogue seeded by the schema has none.)
 constexpr std::array revisioned_kinds = {"patient",  "condition", "consent", "session",
-                                         "reaction", "followup",  "setting"};
+                                         "reaction", "followup",  "setting", "lot"};
 
 void add_fault(CheckSection& section, std::string fault) {
     if (section.faults++ == 0)
