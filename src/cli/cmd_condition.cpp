@@ -101,24 +101,21 @@ void add_condition_commands(CLI::App& app, Context& context) {
         ->required();
     consent_add->add_option("--covers", consent_args->covers,
                             "what it covers, codes separated by spaces or commas: " +
-                                allowed_codes<ConsentScope>() +
-                                " (default: microneedling serums)");
+                                allowed_codes<ConsentScope>() + " (default: microneedling serums)");
     consent_add->add_option("--guardian", consent_args->guardian,
                             "the parent or guardian who signed for a minor");
     consent_add->callback([&context, args = consent_args] {
         context.forbid_csv("consent add");
-        ConsentDetails details{time::parse_date(args->signed_on, "signed"),
-                               parse_consent_scopes(args->covers.empty() ? "microneedling serums"
-                                                                         : args->covers),
-                               args->guardian,
-                               std::nullopt};
+        ConsentDetails details{
+            time::parse_date(args->signed_on, "signed"),
+            parse_consent_scopes(args->covers.empty() ? "microneedling serums" : args->covers),
+            args->guardian, std::nullopt};
         const auto added = records::add_consent(context.scope(), args->patient, details);
         if (context.format() == Format::json)
             context.print_json(render::to_json(added));
         else
             context.print(fmt::format("consent {} on file for {}, signed {}{}, covers {}\n",
-                                      added.id, args->patient,
-                                      time::format_date(details.signed_on),
+                                      added.id, args->patient, time::format_date(details.signed_on),
                                       details.guardian.empty()
                                           ? std::string()
                                           : fmt::format(" by {} (guardian)", details.guardian),
@@ -133,13 +130,12 @@ void add_condition_commands(CLI::App& app, Context& context) {
         consent->add_subcommand("withdraw", "record that the patient withdrew a consent");
     withdraw->add_option("CONSENT", withdraw_args->consent, "consent number")->required();
     withdraw->add_option("--on", withdraw_args->on, "withdrawn on, YYYY-MM-DD")->required();
-    withdraw->add_option("--reason", withdraw_args->reason, "why, as the patient said")
-        ->required();
+    withdraw->add_option("--reason", withdraw_args->reason, "why, as the patient said")->required();
     withdraw->callback([&context, args = withdraw_args] {
         context.forbid_csv("consent withdraw");
         const auto on = time::parse_date(args->on, "on");
-        const ConsentId id{parse_record_id(args->consent, "consent",
-                                           "use the number printed by 'consent add'")};
+        const ConsentId id{
+            parse_record_id(args->consent, "consent", "use the number printed by 'consent add'")};
         const auto withdrawn = records::withdraw_consent(context.scope(), id, on, args->reason);
         if (context.format() == Format::json)
             context.print_json(render::to_json(withdrawn));

@@ -89,8 +89,8 @@ void add_lot_commands(CLI::App& app, Context& context) {
         }
         if (context.format() == Format::csv) {
             render::CsvWriter csv(std::cout);
-            csv.write_header({"product", "lot", "expires", "received", "recalled", "recall_reason",
-                              "note"});
+            csv.write_header(
+                {"product", "lot", "expires", "received", "recalled", "recall_reason", "note"});
             for (const auto& l : lots)
                 csv.write_row(
                     {{l.product},
@@ -108,10 +108,9 @@ void add_lot_commands(CLI::App& app, Context& context) {
         }
         render::TextTable table({"product", "lot", "expires", "received", "state"});
         for (const auto& l : lots)
-            table.add_row(
-                {l.product, l.lot, time::format_date(l.details.expires_on),
-                 l.details.received_on ? time::format_date(*l.details.received_on) : "",
-                 lot_state(l, today)});
+            table.add_row({l.product, l.lot, time::format_date(l.details.expires_on),
+                           l.details.received_on ? time::format_date(*l.details.received_on) : "",
+                           lot_state(l, today)});
         context.print(table.render(context.color_stdout()));
     });
 
@@ -121,8 +120,7 @@ void add_lot_commands(CLI::App& app, Context& context) {
     auto recall_args = std::make_shared<RecallArgs>();
     auto* recall = lot->add_subcommand("recall", "record that a lot was recalled");
     recall->add_option("LOT", recall_args->lot, "lot number")->required();
-    recall->add_option("--reason", recall_args->reason, "the recall notice, in short")
-        ->required();
+    recall->add_option("--reason", recall_args->reason, "the recall notice, in short")->required();
     recall->add_option("--on", recall_args->on, "recalled on, YYYY-MM-DD (default today)")
         ->check(non_empty());
     recall->callback([&context, args = recall_args] {

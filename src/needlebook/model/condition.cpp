@@ -91,21 +91,21 @@ std::string parse_consent_scopes(std::string_view text) {
     for (const auto word : words_of(text)) {
         const auto known = find_code<ConsentScope>(word);
         if (!known)
-            throw ValidationError("covers", fmt::format("covers: unknown scope '{}'; allowed: {}",
-                                                        visible(word),
-                                                        allowed_codes<ConsentScope>()));
+            throw ValidationError("covers",
+                                  fmt::format("covers: unknown scope '{}'; allowed: {}",
+                                              visible(word), allowed_codes<ConsentScope>()));
         const auto scope = *known;
         if (std::find(seen.begin(), seen.end(), scope) != seen.end())
-            throw ValidationError("covers", fmt::format("covers names {} twice; name each once",
-                                                        code_of(scope)));
+            throw ValidationError(
+                "covers", fmt::format("covers names {} twice; name each once", code_of(scope)));
         seen.push_back(scope);
         if (!stored.empty())
             stored += ' ';
         stored += code_of(scope);
     }
     if (stored.empty())
-        throw ValidationError("covers", fmt::format("covers is empty; allowed: {}",
-                                                    allowed_codes<ConsentScope>()));
+        throw ValidationError(
+            "covers", fmt::format("covers is empty; allowed: {}", allowed_codes<ConsentScope>()));
     return stored;
 }
 

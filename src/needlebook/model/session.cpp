@@ -63,11 +63,10 @@ AreaTreatment parse_area_spec(std::string_view spec) {
 SerumUse parse_serum_spec(std::string_view spec) {
     const auto at = spec.find('@');
     if (at == std::string_view::npos || at == 0)
-        throw ValidationError("serum",
-                              fmt::format("serum '{}' needs a product and a lot; write "
-                                          "PRODUCT@LOT[:during|after][=AMOUNTml], e.g. "
-                                          "ha-serum@HA2291=1.5ml",
-                                          visible(spec)));
+        throw ValidationError("serum", fmt::format("serum '{}' needs a product and a lot; write "
+                                                   "PRODUCT@LOT[:during|after][=AMOUNTml], e.g. "
+                                                   "ha-serum@HA2291=1.5ml",
+                                                   visible(spec)));
     SerumUse use;
     // Product codes are lowercase in the catalogue, so 'HA-Serum' is the same product.
     use.product = std::string(spec.substr(0, at));

@@ -69,8 +69,7 @@ std::vector<Lot> recall_lot(Scope& scope, std::string_view lot, time::Date on,
             registered.revision = scope.revision(registered.revision.number + 1, reason);
             lots.add_revision(registered.id, registered.details, registered.revision);
             append_audit(scope.db(), scope.audit("lot.recall", "lot", registered.id.value,
-                                                 std::nullopt, registered.revision.number,
-                                                 reason));
+                                                 std::nullopt, registered.revision.number, reason));
             recalled.push_back(registered);
         }
         if (recalled.empty())

@@ -159,8 +159,8 @@ Condition resolve_condition(Scope& scope, std::string_view patient_code, Conditi
 }
 
 std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_code,
-                                       ConditionCode code, const std::string& by,
-                                       time::Date until, const std::string& reason) {
+                                       ConditionCode code, const std::string& by, time::Date until,
+                                       const std::string& reason) {
     const Clearance clearance{by, scope.today(), until, reason};
     validate(clearance);
     return scope.db().write([&] {
@@ -177,16 +177,15 @@ std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_co
             condition.details.clearance = clearance;
             condition.revision = scope.revision(condition.revision.number + 1, reason);
             conditions.add_revision(condition.id, condition.details, condition.revision);
-            append_audit(scope.db(),
-                         scope.audit("condition.clear", "condition", condition.id.value,
-                                     patient.id.value, condition.revision.number,
-                                     fmt::format("cleared by {} until {}: {}", by,
-                                                 time::format_date(until), reason)));
+            append_audit(scope.db(), scope.audit("condition.clear", "condition", condition.id.value,
+                                                 patient.id.value, condition.revision.number,
+                                                 fmt::format("cleared by {} until {}: {}", by,
+                                                             time::format_date(until), reason)));
             cleared.push_back(std::move(condition));
         }
         if (cleared.empty())
-            throw NotFound(fmt::format("no {} on file for {}; nothing to clear", code_of(code),
-                                       patient_code));
+            throw NotFound(
+                fmt::format("no {} on file for {}; nothing to clear", code_of(code), patient_code));
         return cleared;
     });
 }
@@ -224,9 +223,8 @@ Consent withdraw_consent(Scope& scope, ConsentId id, time::Date on, const std::s
             validate(consent.details, scope.today());
             consent.revision = scope.revision(consent.revision.number + 1, reason);
             repository.add_consent_revision(consent.id, consent.details, consent.revision);
-            append_audit(scope.db(),
-                         scope.audit("consent.withdraw", "consent", consent.id.value,
-                                     patient->value, consent.revision.number, reason));
+            append_audit(scope.db(), scope.audit("consent.withdraw", "consent", consent.id.value,
+                                                 patient->value, consent.revision.number, reason));
             return consent;
         }
         throw NotFound(fmt::format("consent {} is voided", id));

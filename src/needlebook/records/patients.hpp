@@ -40,8 +40,8 @@ Condition resolve_condition(Scope& scope, std::string_view patient_code, Conditi
 // conditions with `code` (a new revision each, audited as "condition.clear"); it replaces an
 // earlier clearance. NotFound when none is on file.
 std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_code,
-                                       ConditionCode code, const std::string& by,
-                                       time::Date until, const std::string& reason);
+                                       ConditionCode code, const std::string& by, time::Date until,
+                                       const std::string& reason);
 std::vector<Condition> conditions_of(storage::Database& db, PatientId patient);
 
 Consent add_consent(Scope& scope, std::string_view patient_code, const ConsentDetails& details);

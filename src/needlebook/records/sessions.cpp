@@ -104,14 +104,14 @@ Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
     validate(session.details);
     check_time_and_products(scope, session.details);
     check_after_birth(scope, patient, session);
-    auto file = rules::load_patient_file(
-        scope.db(), session.patient_id, previous ? std::optional(previous->id) : std::nullopt);
+    auto file = rules::load_patient_file(scope.db(), session.patient_id,
+                                         previous ? std::optional(previous->id) : std::nullopt);
     const auto purpose = previous ? rules::Purpose::amend : rules::Purpose::log;
     std::vector<rules::Finding> before;
     if (previous) {
         rules::load_session_references(scope.db(), previous->details, file);
-        before = rules::check_session(previous->details, file, scope.settings(), scope.zone(),
-                                      purpose);
+        before =
+            rules::check_session(previous->details, file, scope.settings(), scope.zone(), purpose);
     }
     rules::load_session_references(scope.db(), session.details, file);
     auto findings =

@@ -48,9 +48,9 @@ constexpr WholeSetting whole_settings[] = {
 };
 
 // The settings that take one word of a catalogue.
-template <class E> std::optional<std::string> catalogue_value(const std::string& key,
-                                                             const std::string& word,
-                                                             std::string_view text) {
+template <class E>
+std::optional<std::string> catalogue_value(const std::string& key, const std::string& word,
+                                           std::string_view text) {
     if (key != Catalogue<E>::field)
         return std::nullopt;
     if (!find_code<E>(word))

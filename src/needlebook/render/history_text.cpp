@@ -89,15 +89,15 @@ void patient_section(Printer& p, const report::PatientHistory& history,
                               : std::string(", active");
         if (!c.note.empty())
             text += " (" + c.note + ")";
+        if (c.clearance)
+            text += "; " + clearance_text(*c.clearance);
         p.line(text, "    - ", "      ");
     }
     p.out += "  consent\n";
     if (history.consents.empty())
         p.out += "    none on file\n";
     for (const auto& consent : history.consents)
-        p.line(fmt::format("signed {}{}", time::format_date(consent.details.signed_on),
-                           consent.details.covers.empty() ? "" : ": " + consent.details.covers),
-               "    - ", "      ");
+        p.line(consent_text(consent.details), "    - ", "      ");
     if (!history.patient_amendments.empty()) {
         p.out += "  corrections to the patient record\n";
         p.amendments(history.patient_amendments, zone, "    ");
@@ -133,8 +133,7 @@ void session_section(Printer& p, const report::SessionEntry& entry, time::Date a
     if (!d.serums.empty()) {
         p.out += "  serums\n";
         for (const auto& use : d.serums)
-            p.line(fmt::format("{}, lot {}, {}", use.product, use.lot, code_of(use.phase)),
-                   "    - ", "      ");
+            p.line(serum_text(use), "    - ", "      ");
     }
     if (!s.findings.empty()) {
         p.out += "  clinical checks\n";

@@ -48,13 +48,12 @@ nlohmann::ordered_json to_json(const Condition& condition) {
             {"since", optional_date(d.since)},
             {"resolved", optional_date(d.resolved_on)},
             {"note", d.note},
-            {"clearance", d.clearance ? nlohmann::ordered_json{{"by", d.clearance->by},
-                                                               {"on", time::format_date(
-                                                                          d.clearance->on)},
-                                                               {"until", time::format_date(
-                                                                             d.clearance->until)},
-                                                               {"reason", d.clearance->reason}}
-                                      : nlohmann::ordered_json(nullptr)},
+            {"clearance",
+             d.clearance ? nlohmann::ordered_json{{"by", d.clearance->by},
+                                                  {"on", time::format_date(d.clearance->on)},
+                                                  {"until", time::format_date(d.clearance->until)},
+                                                  {"reason", d.clearance->reason}}
+                         : nlohmann::ordered_json(nullptr)},
             {"revision", to_json(condition.revision)}};
 }
 
@@ -64,10 +63,10 @@ nlohmann::ordered_json to_json(const Consent& consent) {
             {"signed", time::format_date(d.signed_on)},
             {"covers", d.covers},
             {"guardian", d.guardian},
-            {"withdrawn", d.withdrawal ? nlohmann::ordered_json{{"on", time::format_date(
-                                                                           d.withdrawal->on)},
-                                                                {"reason", d.withdrawal->reason}}
-                                       : nlohmann::ordered_json(nullptr)},
+            {"withdrawn", d.withdrawal
+                              ? nlohmann::ordered_json{{"on", time::format_date(d.withdrawal->on)},
+                                                       {"reason", d.withdrawal->reason}}
+                              : nlohmann::ordered_json(nullptr)},
             {"revision", to_json(consent.revision)}};
 }
 

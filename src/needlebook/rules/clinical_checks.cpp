@@ -9,9 +9,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <map>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <map>
 
 namespace needlebook::rules {
 namespace {
@@ -107,12 +107,12 @@ void check_lot(std::string_view product, std::string_view lot, time::Date day,
     if (registered == file.lots.end()) {
         if (settings.lot_registration == LotRegistration::off)
             return;
-        findings.push_back({lot_key(lot),
-                            settings.lot_registration == LotRegistration::block ? Level::block
-                                                                                : Level::warning,
-                            fmt::format("{} is not registered; register it with 'needlebook lot "
-                                        "add {} {} --expires YYYY-MM-DD'",
-                                        what, product, lot)});
+        findings.push_back(
+            {lot_key(lot),
+             settings.lot_registration == LotRegistration::block ? Level::block : Level::warning,
+             fmt::format("{} is not registered; register it with 'needlebook lot "
+                         "add {} {} --expires YYYY-MM-DD'",
+                         what, product, lot)});
         return;
     }
     if (registered->recalled_by(day))
@@ -121,10 +121,9 @@ void check_lot(std::string_view product, std::string_view lot, time::Date day,
                                         time::format_date(registered->details.recall->on),
                                         registered->details.recall->reason)});
     if (registered->expired_on(day))
-        findings.push_back(
-            {lot_key(lot), Level::block,
-             fmt::format("{} expired on {}", what,
-                         time::format_date(registered->details.expires_on))});
+        findings.push_back({lot_key(lot), Level::block,
+                            fmt::format("{} expired on {}", what,
+                                        time::format_date(registered->details.expires_on))});
 }
 
 void check_lots(const SessionDetails& session, time::Date day, const PatientFile& file,
@@ -262,12 +261,12 @@ void check_consent(const SessionDetails& session, time::Date day, const PatientF
     if (!consent.in_force) {
         if (consent.withdrawn) {
             const auto& d = consent.withdrawn->details;
-            findings.push_back({"consent", level,
-                                fmt::format("consent {} signed {} was withdrawn on {} ({}); record "
-                                            "a new one with 'needlebook consent add'",
-                                            consent.withdrawn->id, time::format_date(d.signed_on),
-                                            time::format_date(d.withdrawal->on),
-                                            d.withdrawal->reason)});
+            findings.push_back(
+                {"consent", level,
+                 fmt::format("consent {} signed {} was withdrawn on {} ({}); record "
+                             "a new one with 'needlebook consent add'",
+                             consent.withdrawn->id, time::format_date(d.signed_on),
+                             time::format_date(d.withdrawal->on), d.withdrawal->reason)});
             return;
         }
         findings.push_back({"consent", level,
@@ -278,21 +277,20 @@ void check_consent(const SessionDetails& session, time::Date day, const PatientF
     const auto& latest = consent.in_force->details;
     const auto expires = time::add_months(latest.signed_on, settings.consent_valid_months);
     if (day >= expires) {
-        findings.push_back({"consent", level,
-                            fmt::format("consent signed {} expired on {} (valid {} months)",
-                                        time::format_date(latest.signed_on),
-                                        time::format_date(expires),
-                                        settings.consent_valid_months)});
+        findings.push_back(
+            {"consent", level,
+             fmt::format("consent signed {} expired on {} (valid {} months)",
+                         time::format_date(latest.signed_on), time::format_date(expires),
+                         settings.consent_valid_months)});
         return;
     }
     const auto covered = latest.scopes();
     for (const auto scope : scopes_needed(session, file.product_kinds))
         if (std::find(covered.begin(), covered.end(), scope) == covered.end())
-            findings.push_back(
-                {fmt::format("consent:{}", scope), level,
-                 fmt::format("consent signed {} does not cover {} (it covers {})",
-                             time::format_date(latest.signed_on), label_of(scope),
-                             fmt::join(covered, " "))});
+            findings.push_back({fmt::format("consent:{}", scope), level,
+                                fmt::format("consent signed {} does not cover {} (it covers {})",
+                                            time::format_date(latest.signed_on), label_of(scope),
+                                            fmt::join(covered, " "))});
 }
 
 // Under the clinic's minimum age a guardian must have signed the consent in force.

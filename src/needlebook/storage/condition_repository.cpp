@@ -51,7 +51,8 @@ std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
         "SELECT c.id, c.code, r.since, r.resolved_on, r.note, r.revision, r.author, r.recorded_at, "
         "r.reason, r.voided, k.cleared_by, k.cleared_on, k.until, k.reason FROM condition c JOIN "
         "condition_revision r ON r.condition_id = c.id LEFT JOIN condition_clearance k ON "
-        "k.condition_revision_id = r.id WHERE c.patient_id = :patient AND r.revision = (SELECT max(revision) FROM "
+        "k.condition_revision_id = r.id WHERE c.patient_id = :patient AND r.revision = (SELECT "
+        "max(revision) FROM "
         "condition_revision WHERE condition_id = c.id) AND r.voided = 0 ORDER BY c.id");
     query->bind(":patient", patient.value);
     std::vector<Condition> conditions;
@@ -100,13 +101,13 @@ void ConditionRepository::add_consent_revision(ConsentId id, const ConsentDetail
     insert->exec();
     if (details.guardian.empty() && !details.withdrawal)
         return;
-    auto terms = m_db.query(
-        "INSERT INTO consent_terms (consent_revision_id, guardian, withdrawn_on, "
-        "withdrawal_reason) VALUES (:revision, :guardian, :on, :reason)");
+    auto terms =
+        m_db.query("INSERT INTO consent_terms (consent_revision_id, guardian, withdrawn_on, "
+                   "withdrawal_reason) VALUES (:revision, :guardian, :on, :reason)");
     terms->bind(":revision", m_db.sql().getLastInsertRowid());
     terms->bind(":guardian", details.guardian);
-    bind_optional_date(*terms, ":on", details.withdrawal
-                                          ? std::optional<time::Date>(details.withdrawal->on)
+    bind_optional_date(*terms, ":on",
+                       details.withdrawal ? std::optional<time::Date>(details.withdrawal->on)
                                           : std::nullopt);
     terms->bind(":reason", details.withdrawal ? details.withdrawal->reason : std::string());
     terms->exec();
@@ -125,7 +126,8 @@ std::vector<Consent> ConditionRepository::consents_for_patient(PatientId patient
         "SELECT c.id, r.signed_on, r.covers, r.revision, r.author, r.recorded_at, r.reason, "
         "r.voided, t.guardian, t.withdrawn_on, t.withdrawal_reason FROM consent c JOIN "
         "consent_revision r ON r.consent_id = c.id LEFT JOIN consent_terms t ON "
-        "t.consent_revision_id = r.id WHERE c.patient_id = :patient AND r.revision = (SELECT max(revision) FROM consent_revision "
+        "t.consent_revision_id = r.id WHERE c.patient_id = :patient AND r.revision = (SELECT "
+        "max(revision) FROM consent_revision "
         "WHERE consent_id = c.id) AND r.voided = 0 ORDER BY r.signed_on, c.id");
     query->bind(":patient", patient.value);
     std::vector<Consent> consents;
@@ -139,8 +141,8 @@ std::vector<Consent> ConditionRepository::consents_for_patient(PatientId patient
         if (!query->getColumn(8).isNull())
             consent.details.guardian = query->getColumn(8).getString();
         if (!query->getColumn(9).isNull())
-            consent.details.withdrawal = ConsentWithdrawal{read_date(query->getColumn(9)),
-                                                           query->getColumn(10).getString()};
+            consent.details.withdrawal =
+                ConsentWithdrawal{read_date(query->getColumn(9)), query->getColumn(10).getString()};
         consents.push_back(std::move(consent));
     }
     return consents;

@@ -7,11 +7,13 @@
 namespace needlebook::storage {
 
 LotId LotRepository::insert(std::string_view product, std::string_view lot,
-                            const LotDetails& details, const RevisionInfo& revision) {
+                            const LotDetails& details, const RevisionInfo& revision,
+                            std::optional<std::int64_t> wanted) {
     auto identity = m_db.query(
-        "INSERT INTO lot (kind, product_id, lot, created_at) VALUES (CASE WHEN :product = "
+        "INSERT INTO lot (id, kind, product_id, lot, created_at) VALUES (:id, CASE WHEN :product = "
         "'cartridge' THEN 'cartridge' ELSE 'serum' END, (SELECT id FROM product WHERE code = "
         ":product AND :product <> 'cartridge'), :lot, :at)");
+    bind_optional(*identity, ":id", wanted);
     identity->bind(":product", std::string(product));
     identity->bind(":lot", std::string(lot));
     identity->bind(":at", time::format_utc(revision.recorded_at));
@@ -39,8 +41,9 @@ void LotRepository::add_revision(LotId id, const LotDetails& details,
     insert->exec();
 }
 
-std::vector<Lot> LotRepository::select(
-    const std::string& where, const std::vector<std::pair<const char*, std::string>>& bindings) {
+std::vector<Lot>
+LotRepository::select(const std::string& where,
+                      const std::vector<std::pair<const char*, std::string>>& bindings) {
     auto query = m_db.query(fmt::format(
         "SELECT l.id, coalesce(p.code, 'cartridge'), l.lot, r.expires_on, r.received_on, r.note, "
         "r.recalled_on, r.recall_reason, r.revision, r.author, r.recorded_at, r.reason, r.voided "

@@ -153,9 +153,9 @@ void SessionRepository::record_settings_used(const Session& session, std::int64_
     // limits, the intervals, consent and isotretinoin periods, its patient's conditions. Each
     // key is looked up on its own: an INSERT … SELECT with IN lists made SQLite build three
     // temporary tables per session, a third of the time of importing one.
-    std::set<std::string> keys = {"interval_warn_days", "interval_block_days",
+    std::set<std::string> keys = {"interval_warn_days",   "interval_block_days",
                                   "consent_valid_months", "isotretinoin_months",
-                                  "minimum_age",        "consent_policy"};
+                                  "minimum_age",          "consent_policy"};
     for (const auto& treated : session.details.areas) {
         keys.insert(fmt::format("depth_limit.{}", code_of(treated.area)));
         // A device's limit, when one was ever set (a cleared one is recorded as cleared).
@@ -281,7 +281,8 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
     {
         auto serums = m_db.query(
             "SELECT u.session_revision_id, p.code, u.lot, u.phase, u.position, u.amount_ml FROM "
-            "json_each(:ids) j JOIN serum_use u ON u.session_revision_id = j.value JOIN product p ON p.id = "
+            "json_each(:ids) j JOIN serum_use u ON u.session_revision_id = j.value JOIN product p "
+            "ON p.id = "
             "u.product_id");
         serums->bind(":ids", ids);
         while (serums->executeStep()) {

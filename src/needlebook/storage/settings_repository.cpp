@@ -62,7 +62,8 @@ std::optional<std::pair<Area, Device>> parse_device_limit_key(std::string_view k
     const auto dot = rest.find('.');
     if (dot == std::string_view::npos)
         return std::nullopt;
-    return std::pair{parse_code<Area>(rest.substr(0, dot)), parse_code<Device>(rest.substr(dot + 1))};
+    return std::pair{parse_code<Area>(rest.substr(0, dot)),
+                     parse_code<Device>(rest.substr(dot + 1))};
 }
 
 ClinicSettings SettingsRepository::load() {
