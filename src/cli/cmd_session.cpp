@@ -73,8 +73,7 @@ struct SessionOptions {
     // Applies the options that were given on top of `details`; `now` is the clock's time.
     SessionDetails apply(SessionDetails d, const time::ClinicZone& zone, time::Instant now) const {
         if (at.given())
-            d.performed_at = at.value == "now" ? std::chrono::floor<std::chrono::minutes>(now)
-                                               : zone.parse_local(at.value, "at");
+            d.performed_at = zone.parse_when(at.value, "at", now);
         if (device.given())
             d.device = parse_code<Device>(device.value);
         if (indication.given())
