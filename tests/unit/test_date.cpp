@@ -304,6 +304,32 @@ TEST_CASE("ClinicZone: a wrongly shaped date part gets the format in the message
     }
 }
 
+// parse_when is what --at takes: parse_local's times, or now to the minute; its refusal names
+// now, parse_local's does not (the demo's times, for one, cannot be now).
+TEST_CASE("ClinicZone: parse_when takes a time or now, and says so when refused") {
+    const auto now = utc("2026-11-23T15:07:42Z");
+    CHECK(london_zone().parse_when("now", "at", now) == utc("2026-11-23T15:07:00Z"));
+    CHECK(london_zone().parse_when("2026-07-01 10:15", "at", now) == utc("2026-07-01T09:15:00Z"));
+    CHECK(london_zone().parse_when("2026-07-01T10:15Z", "at", now) == utc("2026-07-01T10:15:00Z"));
+    for (const char* text : {"yesterday", "Now", "now ", "", "2026-11-20"}) {
+        INFO("text: ", std::string(text));
+        const auto e = refusal([&] { london_zone().parse_when(text, "at", now); });
+        CHECK(e.field() == "at");
+        CHECK(std::string(e.what()) ==
+              fmt::format("at '{}' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, "
+                          "Europe/London), 'YYYY-MM-DDTHH:MMZ' (UTC) or now (the current minute)",
+                          text));
+    }
+    // The other refusals are parse_local's, word for word.
+    CHECK(std::string(
+              refusal([&] { london_zone().parse_when("2026-03-29 01:30", "at", now); }).what()) ==
+          "at '2026-03-29 01:30' does not exist in Europe/London (the clocks went forward)");
+    CHECK(std::string(refusal([&] {
+                          london_zone().parse_when("2026-02-30 10:00", "at", now);
+                      }).what()) == "at '2026-02-30 10:00' is not a date in the calendar");
+    CHECK(!contains(refusal([] { london_zone().parse_local("now", "at"); }).what(), "now ("));
+}
+
 TEST_CASE("ClinicZone: local dates and the start of a local day") {
     CHECK(london_zone().local_date(utc("2026-07-01T23:30:00Z")) == day("2026-07-02")); // BST
     CHECK(london_zone().local_date(utc("2026-01-01T23:30:00Z")) == day("2026-01-01")); // GMT

@@ -253,6 +253,29 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
     });
 }
 
+SessionDetails details_like(Scope& scope, std::string_view patient_code, SessionId like) {
+    auto& db = scope.db();
+    const Patient patient = find_patient(db, patient_code);
+    const auto others = fmt::format("'needlebook session list --patient {}' lists {}'s sessions",
+                                    patient.code, patient.code);
+    const auto liked = storage::SessionRepository(db).find(like);
+    if (!liked)
+        throw NotFound(fmt::format("--like {}: there is no session {}; {}", like, like, others));
+    // Which patient it is for is not said: this command shows only `patient`'s records.
+    if (liked->patient_id != patient.id)
+        throw ValidationError("like", fmt::format("--like {}: session {} is not one of {}'s; "
+                                                  "--like copies a session of the same patient; {}",
+                                                  like, like, patient.code, others));
+    if (liked->revision.voided)
+        throw Conflict(fmt::format(
+            "--like {}: session {} is voided; copy a session that stands; {}", like, like, others));
+    SessionDetails details = liked->details;
+    details.performed_at = {};
+    details.practitioner = scope.actor();
+    details.note.clear();
+    return details;
+}
+
 Session void_session(Scope& scope, SessionId id, const std::string& reason) {
     check_reason("reason", reason);
     return scope.db().write([&] {

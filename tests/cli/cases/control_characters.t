@@ -88,7 +88,7 @@ $ needlebook session log P-000001 --at "2026-11-20 10:30" --device pen --area ch
 ? 1
 # Typed values echoed by an error stay on the message's line.
 $ needlebook session log P-000001 --at $'2026-11-20\nneedlebook: ok' --device pen --area cheek=1.0
-! needlebook: error: at '2026-11-20⏎needlebook: ok' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+! needlebook: error: at '2026-11-20⏎needlebook: ok' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London), 'YYYY-MM-DDTHH:MMZ' (UTC) or now (the current minute)
 ? 1
 $ needlebook session log P-000001 --at "2026-11-20 10:30" --device pen --area $'cheek\e[1m=1.0'
 ! needlebook: error: unknown area 'cheek<U+001B>[1m'; allowed: forehead, glabella, temple, periorbital, nose, cheek, perioral, chin, jawline, neck, decolletage, scalp, hands, abdomen, thigh, arm, back, scar or other
