@@ -41,7 +41,8 @@ void add_report_commands(CLI::App& app, Context& context) {
     auto as_of = std::make_shared<std::string>();
     auto* followups = report->add_subcommand(
         "followups", "open and prolonged reactions, adverse events, sessions never followed "
-                     "up, patients due for their next session");
+                     "up, patients due for their next session and those a condition keeps "
+                     "from it");
     followups->add_option("--as-of", *as_of, "the day to report on, YYYY-MM-DD (default today)")
         ->check(non_empty());
     followups->callback([&context, as_of] {

@@ -3,6 +3,7 @@
 #include "needlebook/render/report_view.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace needlebook::render {
 namespace {
@@ -29,6 +30,52 @@ std::string name_of(const PatientLabel& patient) {
 
 std::string area_of(const ReactionDetails& details) {
     return details.area ? area_side_code(*details.area, details.side) : "";
+}
+
+// "eczema", "eczema and psoriasis", "a, b and c".
+std::string and_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += i + 1 == items.size() ? " and " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+std::string blocked_by(const rules::Eligibility& eligibility) {
+    std::vector<std::string> codes;
+    for (const auto& block : eligibility.blocks)
+        codes.emplace_back(code_of(block.code));
+    return fmt::format("{}", fmt::join(codes, ","));
+}
+
+// "not eligible until 2027-03-01 (isotretinoin stopped on 2026-09-01)", or "not eligible while
+// eczema is active" when a block has no end on file.
+std::string eligibility_text(const rules::Eligibility& eligibility) {
+    std::vector<std::string> open, ending;
+    for (const auto& block : eligibility.blocks) {
+        const auto label = std::string(label_of(block.code));
+        if (!block.until)
+            open.push_back(label);
+        else if (block.resolved_on) // blocking after it ended: isotretinoin
+            ending.push_back(
+                fmt::format("{} {} on {}", label,
+                            block.code == ConditionCode::isotretinoin ? "stopped" : "ended",
+                            time::format_date(*block.resolved_on)));
+        else
+            ending.push_back(
+                fmt::format("{} on file until {}", label, time::format_date(*block.until)));
+    }
+    if (!eligibility.eligible_from) {
+        if (open.empty()) // blocks that end, followed by others: name them all
+            for (const auto& block : eligibility.blocks)
+                open.emplace_back(label_of(block.code));
+        return fmt::format("not eligible while {} {} active", and_list(open),
+                           open.size() == 1 ? "is" : "are");
+    }
+    return fmt::format("not eligible until {} ({})", time::format_date(*eligibility.eligible_from),
+                       fmt::join(ending, "; "));
 }
 
 std::vector<CsvCell> recovery_row(const report::RecoveryGroup& group) {
@@ -82,7 +129,10 @@ ReportView followups_view(const report::FollowupReport& report) {
     view.title = "Follow-ups";
     view.facts = {{"as_of", day(report.as_of)},
                   {"followup_due_days", number(report.followup_due_days)}};
-    view.notes = {"days_open = as-of date - onset; recovery_day = as-of date - session day"};
+    view.notes = {"days_open = as-of date - onset; recovery_day = as-of date - session day",
+                  "days_overdue = as-of date - due_on, or - eligible_from when a condition "
+                  "blocked a session on due_on",
+                  "not eligible: due, but a condition blocks a session on the as-of day"};
 
     ViewTable open{"open_reactions",
                    "Open reactions, prolonged first",
@@ -127,7 +177,7 @@ ReportView followups_view(const report::FollowupReport& report) {
     ViewTable due{"patients_due",
                   "Patients due for their next session",
                   {"patient", "name", "last_session", "last_day", "interval_days", "interval_from",
-                   "due_on", "days_overdue"},
+                   "due_on", "eligible_from", "days_overdue"},
                   {},
                   "nobody is due"};
     for (const auto& item : report.due)
@@ -135,8 +185,24 @@ ReportView followups_view(const report::FollowupReport& report) {
             {text(item.patient.code), text(name_of(item.patient)), number(item.last_session.value),
              day(item.last_day), number(item.interval_days),
              text(item.interval_is_setting ? "setting interval_warn_days" : "last interval"),
-             day(item.due_on), number(item.days_overdue)});
-    view.tables = {std::move(open), std::move(adverse), std::move(unfollowed), std::move(due)};
+             day(item.due_on), text(item.held_until ? time::format_date(*item.held_until) : ""),
+             number(item.days_overdue)});
+    ViewTable not_eligible{"patients_not_eligible",
+                           "Patients due but not eligible for their next session",
+                           {"patient", "name", "last_session", "last_day", "due_on",
+                            "eligible_from", "blocked_by", "eligibility"},
+                           {},
+                           "no patient due is blocked by a condition"};
+    for (const auto& item : report.not_eligible) {
+        const auto& eligibility = item.eligibility;
+        not_eligible.rows.push_back(
+            {text(item.patient.code), text(name_of(item.patient)), number(item.last_session.value),
+             day(item.last_day), day(item.due_on),
+             text(eligibility.eligible_from ? time::format_date(*eligibility.eligible_from) : ""),
+             text(blocked_by(eligibility)), text(eligibility_text(eligibility))});
+    }
+    view.tables = {std::move(open), std::move(adverse), std::move(unfollowed), std::move(due),
+                   std::move(not_eligible)};
     return view;
 }
 

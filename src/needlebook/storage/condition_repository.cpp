@@ -2,6 +2,8 @@
 
 #include "needlebook/storage/binding.hpp"
 
+#include <fmt/format.h>
+
 namespace needlebook::storage {
 
 ConditionId ConditionRepository::insert(PatientId patient, const ConditionDetails& details,
@@ -46,32 +48,49 @@ void ConditionRepository::add_revision(ConditionId id, const ConditionDetails& d
     cleared->exec();
 }
 
-std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
-    auto query = m_db.query(
-        "SELECT c.id, c.code, r.since, r.resolved_on, r.note, r.revision, r.author, r.recorded_at, "
-        "r.reason, r.voided, k.cleared_by, k.cleared_on, k.until, k.reason FROM condition c JOIN "
-        "condition_revision r ON r.condition_id = c.id LEFT JOIN condition_clearance k ON "
-        "k.condition_revision_id = r.id WHERE c.patient_id = :patient AND r.revision = (SELECT "
-        "max(revision) FROM "
-        "condition_revision WHERE condition_id = c.id) AND r.voided = 0 ORDER BY c.id");
-    query->bind(":patient", patient.value);
+namespace {
+
+// Current, unvoided revisions of conditions, with the patient in column 1 and the clearance
+// (schema 7) in the last four.
+constexpr std::string_view current_conditions =
+    "SELECT c.id, c.patient_id, c.code, r.since, r.resolved_on, r.note, r.revision, r.author, "
+    "r.recorded_at, r.reason, r.voided, k.cleared_by, k.cleared_on, k.until, k.reason FROM "
+    "condition c JOIN condition_revision r ON r.condition_id = c.id AND r.revision = (SELECT "
+    "max(revision) FROM condition_revision WHERE condition_id = c.id) LEFT JOIN "
+    "condition_clearance k ON k.condition_revision_id = r.id WHERE r.voided = 0";
+
+std::vector<Condition> read_conditions(SQLite::Statement& query) {
     std::vector<Condition> conditions;
-    while (query->executeStep()) {
+    while (query.executeStep()) {
         Condition condition;
-        condition.id = ConditionId{query->getColumn(0).getInt64()};
-        condition.patient_id = patient;
-        condition.details.code = read_code<ConditionCode>(query->getColumn(1));
-        condition.details.since = read_optional_date(query->getColumn(2));
-        condition.details.resolved_on = read_optional_date(query->getColumn(3));
-        condition.details.note = query->getColumn(4).getString();
-        condition.revision = read_revision(*query, 5);
-        if (!query->getColumn(10).isNull())
+        condition.id = ConditionId{query.getColumn(0).getInt64()};
+        condition.patient_id = PatientId{query.getColumn(1).getInt64()};
+        condition.details.code = read_code<ConditionCode>(query.getColumn(2));
+        condition.details.since = read_optional_date(query.getColumn(3));
+        condition.details.resolved_on = read_optional_date(query.getColumn(4));
+        condition.details.note = query.getColumn(5).getString();
+        condition.revision = read_revision(query, 6);
+        if (!query.getColumn(11).isNull())
             condition.details.clearance =
-                Clearance{query->getColumn(10).getString(), read_date(query->getColumn(11)),
-                          read_date(query->getColumn(12)), query->getColumn(13).getString()};
+                Clearance{query.getColumn(11).getString(), read_date(query.getColumn(12)),
+                          read_date(query.getColumn(13)), query.getColumn(14).getString()};
         conditions.push_back(std::move(condition));
     }
     return conditions;
+}
+
+} // namespace
+
+std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
+    auto query =
+        m_db.query(fmt::format("{} AND c.patient_id = :patient ORDER BY c.id", current_conditions));
+    query->bind(":patient", patient.value);
+    return read_conditions(*query);
+}
+
+std::vector<Condition> ConditionRepository::all_patients() {
+    auto query = m_db.query(fmt::format("{} ORDER BY c.id", current_conditions));
+    return read_conditions(*query);
 }
 
 ConsentId ConditionRepository::insert_consent(PatientId patient, const ConsentDetails& details,

@@ -20,6 +20,9 @@ public:
                       const RevisionInfo& revision);
     // Current revisions of the patient's conditions, voided ones left out, oldest first.
     std::vector<Condition> for_patient(PatientId patient);
+    // Current revisions of every patient's conditions, voided ones left out, oldest first: one
+    // scan, for the reports.
+    std::vector<Condition> all_patients();
 
     ConsentId insert_consent(PatientId patient, const ConsentDetails& details,
                              const RevisionInfo& revision,
