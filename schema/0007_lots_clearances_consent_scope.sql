@@ -59,7 +59,8 @@ BEGIN SELECT RAISE(ABORT, 'lot_revision rows are never replaced'); END;
 -- condition's block is a warning. Later revisions of the condition repeat it (a revision holds
 -- the whole record), so resolving a cleared condition keeps the clearance on file.
 CREATE TABLE condition_clearance (
-    condition_revision_id INTEGER PRIMARY KEY REFERENCES condition_revision (id),
+    id                    INTEGER PRIMARY KEY,
+    condition_revision_id INTEGER NOT NULL UNIQUE REFERENCES condition_revision (id),
     cleared_by            TEXT NOT NULL CHECK (length(trim(cleared_by)) BETWEEN 1 AND 200),
     cleared_on            TEXT NOT NULL CHECK (cleared_on IS date(cleared_on, '+0 days')),
     until                 TEXT NOT NULL CHECK (until IS date(until, '+0 days')),
@@ -72,13 +73,14 @@ BEGIN SELECT RAISE(ABORT, 'clearances are never changed; add a revision'); END;
 CREATE TRIGGER condition_clearance_no_delete BEFORE DELETE ON condition_clearance
 BEGIN SELECT RAISE(ABORT, 'clearances are never deleted'); END;
 CREATE TRIGGER condition_clearance_no_replace BEFORE INSERT ON condition_clearance
-WHEN EXISTS (SELECT 1 FROM condition_clearance WHERE condition_revision_id = NEW.condition_revision_id)
+WHEN EXISTS (SELECT 1 FROM condition_clearance WHERE id = NEW.id OR condition_revision_id = NEW.condition_revision_id)
 BEGIN SELECT RAISE(ABORT, 'condition_clearance rows are never replaced'); END;
 
 -- A consent revision's guardian (who signed for a minor) and withdrawal. Revisions stored
 -- before version 7 have no row: no guardian, not withdrawn.
 CREATE TABLE consent_terms (
-    consent_revision_id INTEGER PRIMARY KEY REFERENCES consent_revision (id),
+    id                  INTEGER PRIMARY KEY,
+    consent_revision_id INTEGER NOT NULL UNIQUE REFERENCES consent_revision (id),
     guardian            TEXT NOT NULL DEFAULT '' CHECK (length(guardian) <= 200),
     withdrawn_on        TEXT CHECK (withdrawn_on IS NULL OR withdrawn_on IS date(withdrawn_on, '+0 days')),
     withdrawal_reason   TEXT NOT NULL DEFAULT '' CHECK (length(withdrawal_reason) <= 2000),
@@ -91,7 +93,7 @@ BEGIN SELECT RAISE(ABORT, 'consent terms are never changed; add a revision'); EN
 CREATE TRIGGER consent_terms_no_delete BEFORE DELETE ON consent_terms
 BEGIN SELECT RAISE(ABORT, 'consent terms are never deleted'); END;
 CREATE TRIGGER consent_terms_no_replace BEFORE INSERT ON consent_terms
-WHEN EXISTS (SELECT 1 FROM consent_terms WHERE consent_revision_id = NEW.consent_revision_id)
+WHEN EXISTS (SELECT 1 FROM consent_terms WHERE id = NEW.id OR consent_revision_id = NEW.consent_revision_id)
 BEGIN SELECT RAISE(ABORT, 'consent_terms rows are never replaced'); END;
 
 -- The setting table is rebuilt to allow the new keys; ids and keys stay, so every setting's

@@ -652,6 +652,7 @@ TEST_CASE("log_session: the interval to the last session on the same area") {
 TEST_CASE("log_session: the birth day itself is not before the birth") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
+    records::change_setting(clinic.scope, "minimum_age", "0", "a birth-day test, not an age test");
     // 1985-04-12 00:30 BST is 23:30 UTC the day before.
     const auto logged =
         records::log_session(clinic.scope, patient.code, test::session_at("1985-04-11T23:30:00Z"));

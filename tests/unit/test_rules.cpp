@@ -51,9 +51,21 @@ Session earlier_session(std::int64_t id, std::string_view at, std::vector<AreaTr
     return s;
 }
 
+// The cartridge lot of test::session_at, registered and in date.
+Lot registered_cartridge() {
+    Lot lot;
+    lot.id = LotId{1};
+    lot.product = cartridge_product;
+    lot.lot = "CL-120";
+    lot.details.expires_on = day("2028-01-31");
+    return lot;
+}
+
 // A file with a valid consent and nothing else: a plain session has no findings against it.
 rules::PatientFile clean_file() {
-    return {{}, {consent("2026-06-01")}, {}};
+    rules::PatientFile file{{}, {consent("2026-06-01")}, {}};
+    file.lots = {registered_cartridge()};
+    return file;
 }
 
 AreaTreatment area(Area where, std::optional<Side> side = std::nullopt, double depth = 1.0) {
@@ -465,7 +477,8 @@ TEST_CASE("interval days are counted in the clinic's zone") {
 
 TEST_CASE("consent missing or expired is a warning, never a block") {
     const auto session = test::session_at("2026-11-20T10:00:00Z");
-    rules::PatientFile file;
+    auto file = clean_file();
+    file.consents.clear();
 
     SUBCASE("none on file") {
         const auto findings = check(session, file);
@@ -513,7 +526,8 @@ TEST_CASE("consent missing or expired is a warning, never a block") {
 }
 
 TEST_CASE("blocking findings come first, each group in check order") {
-    rules::PatientFile file; // no consent: a warning, found last
+    auto file = clean_file(); // no consent: a warning, found last
+    file.consents.clear();
     file.conditions.push_back(condition(ConditionCode::rosacea_flare)); // warning
     file.conditions.push_back(condition(ConditionCode::eczema));        // block
     file.other_sessions.push_back(earlier_session(4, "2026-11-01T10:00:00Z", {area(Area::chin)}));
