@@ -86,6 +86,7 @@ std::vector<ConsentScope> ConsentDetails::scopes() const {
 }
 
 std::string parse_consent_scopes(std::string_view text) {
+    check_text("covers", text, 1000); // a line break or a control character, named as such
     std::string stored;
     std::vector<ConsentScope> seen;
     for (const auto word : words_of(text)) {

@@ -250,8 +250,14 @@ std::string change_text(const report::FieldChange& change) {
 std::string settings_used_text(const std::vector<std::pair<std::string, std::string>>& used) {
     std::vector<std::string> depths, others;
     for (const auto& [key, value] : used) {
-        if (key.starts_with("depth_limit."))
-            depths.push_back(fmt::format("{} {} mm", key.substr(12), value));
+        if (key.starts_with("depth_limit.")) {
+            // A device's own limit reads 'cheek with rf'; a cleared one gave way to the area's.
+            auto where = key.substr(12);
+            if (const auto dot = where.find('.'); dot != std::string::npos)
+                where = fmt::format("{} with {}", where.substr(0, dot), where.substr(dot + 1));
+            depths.push_back(value.empty() ? fmt::format("{} cleared", where)
+                                           : fmt::format("{} {} mm", where, value));
+        }
         else if (key.starts_with("condition."))
             others.push_back(fmt::format("{} {}", key.substr(10), value));
         else

@@ -15,7 +15,7 @@
 #   S7 FAY 09-01, S8 FAY 10-06 both followed up; last interval 35 days: due 11-10, 13 days over
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BEN
@@ -29,17 +29,17 @@ $ needlebook patient add --family Ng --given Eve --born 1995-05-05 --code EVE
 $ needlebook patient add --family Lund --given Fay --born 1968-08-18 --code FAY
 > patient FAY registered: Lund, Fay
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add BEN --signed 2026-06-01
-> consent 2 on file for BEN, signed 2026-06-01
+> consent 2 on file for BEN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add CAT --signed 2026-06-01
-> consent 3 on file for CAT, signed 2026-06-01
+> consent 3 on file for CAT, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add DAN --signed 2026-06-01
-> consent 4 on file for DAN, signed 2026-06-01
+> consent 4 on file for DAN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add EVE --signed 2026-06-01
-> consent 5 on file for EVE, signed 2026-06-01
+> consent 5 on file for EVE, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add FAY --signed 2026-06-01
-> consent 6 on file for FAY, signed 2026-06-01
+> consent 6 on file for FAY, signed 2026-06-01, covers microneedling serums
 
 $ needlebook session log ANN --at "2026-11-01 10:00" --device pen --area cheek=1.0
 > session 1 logged for ANN at 2026-11-01 10:00
@@ -327,7 +327,7 @@ $ needlebook report followups --as-of 2026-09-01
 $ needlebook patient add --family Berg --given Gus --born 1980-01-01 --code GUS
 > patient GUS registered: Berg, Gus
 $ needlebook consent add GUS --signed 2026-06-01
-> consent 7 on file for GUS, signed 2026-06-01
+> consent 7 on file for GUS, signed 2026-06-01, covers microneedling serums
 $ needlebook session log GUS --at "2026-11-20 10:00" --device pen --area cheek=1.0
 > session 9 logged for GUS at 2026-11-20 10:00
 $ needlebook session log GUS --at "2026-11-20 11:00" --device pen --area neck=0.5

@@ -14,7 +14,7 @@
 #                                                    not eligible while eczema is active
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Adams --given Amy --born 1985-04-12 --code AMY
 > patient AMY registered: Adams, Amy
 $ needlebook patient add --family Ito --given Izzy --born 1990-02-03 --code IZZY
@@ -28,17 +28,17 @@ $ needlebook patient add --family Park --given Pia --born 1995-05-05 --code PIA
 $ needlebook patient add --family Doyle --given Dora --born 1988-08-18 --code DORA
 > patient DORA registered: Doyle, Dora
 $ needlebook consent add AMY --signed 2026-06-01
-> consent 1 on file for AMY, signed 2026-06-01
+> consent 1 on file for AMY, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add IZZY --signed 2026-06-01
-> consent 2 on file for IZZY, signed 2026-06-01
+> consent 2 on file for IZZY, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add ELLA --signed 2026-06-01
-> consent 3 on file for ELLA, signed 2026-06-01
+> consent 3 on file for ELLA, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add ROSA --signed 2026-06-01
-> consent 4 on file for ROSA, signed 2026-06-01
+> consent 4 on file for ROSA, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add PIA --signed 2026-06-01
-> consent 5 on file for PIA, signed 2026-06-01
+> consent 5 on file for PIA, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add DORA --signed 2026-06-01
-> consent 6 on file for DORA, signed 2026-06-01
+> consent 6 on file for DORA, signed 2026-06-01, covers microneedling serums
 $ needlebook session log AMY --at "2026-09-01 09:00" --device pen --area cheek=1.0
 > session 1 logged for AMY at 2026-09-01 09:00
 $ needlebook session log IZZY --at "2026-09-01 10:00" --device pen --area cheek=1.0

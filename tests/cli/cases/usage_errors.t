@@ -2,17 +2,17 @@
 # arguments, unknown options, extra arguments, bad global option values. Nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1.0
 > session 1 logged for ANN at 2026-11-10 10:00
 
 # No command: the message lists the commands of the group.
 $ needlebook
-! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, product, setting, history, report, export, import, fhir, demo, check, audit, key, seal, backup, restore
+! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, product, lot, setting, history, report, export, import, fhir, demo, check, audit, key, seal, backup, restore
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -279,4 +279,4 @@ $ needlebook session log --help
 = SELECT count(*) FROM session_revision
 > 1
 = SELECT count(*) FROM audit_log
-> 68
+> 71
