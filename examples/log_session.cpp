@@ -27,9 +27,9 @@ int main(int argc, char** argv) {
     details.birth_date = time::parse_date("1988-06-14", "born");
     details.fitzpatrick = parse_fitzpatrick("V");
     const auto patient = records::register_patient(scope, std::nullopt, details);
-    records::add_consent(scope, patient.code,
-                         {time::parse_date("2026-11-01", "signed"), "microneedling serums", "",
-                          std::nullopt});
+    records::add_consent(
+        scope, patient.code,
+        {time::parse_date("2026-11-01", "signed"), "microneedling serums", "", std::nullopt});
     // The serum lots as delivered, so the lot checks know their expiry.
     for (const auto& [product, lot] : {std::pair{"ha-serum", "HA2291"}, {"gf-serum", "GF77"}})
         records::add_lot(scope, product, lot, {time::parse_date("2027-08-31", "expires")});

@@ -55,10 +55,16 @@ void add_report_commands(CLI::App& app, Context& context) {
         "lot", "every patient and session that received a serum or cartridge lot, with any "
                "reaction after it");
     lot_command->add_option("LOT", *lot, "lot number as on the label")->required();
-    lot_command->callback([&context, lot] {
+    auto contacts = std::make_shared<bool>(false);
+    lot_command->add_flag("--contacts", *contacts,
+                          "one row per patient with phone and email (with --format csv, ready "
+                          "for a mail merge)");
+    lot_command->callback([&context, lot, contacts] {
         context.format(); // a wrong --format is refused before the recall is audited
         auto& scope = context.scope();
-        context.print_view(render::lot_view(report::lot_recall(scope, *lot), scope.zone()));
+        context.print_view(render::lot_view(report::lot_recall(scope, *lot), scope.zone(),
+                                            *contacts ? render::LotViewPart::contacts
+                                                      : render::LotViewPart::recipients));
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <map>
 
 namespace needlebook::render {
 namespace {
@@ -206,20 +207,92 @@ ReportView followups_view(const report::FollowupReport& report) {
     return view;
 }
 
-ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zone) {
+namespace {
+
+// 'ha-serum, expires 2027-06-30, recalled 2026-11-30: supplier notice' for each registration.
+std::string registration_text(const std::vector<Lot>& registered) {
+    if (registered.empty())
+        return "not registered ('needlebook lot add')";
+    std::vector<std::string> parts;
+    for (const auto& lot : registered)
+        parts.push_back(
+            fmt::format("{}, expires {}{}", lot.product, time::format_date(lot.details.expires_on),
+                        lot.details.recall ? fmt::format(", recalled {}: {}",
+                                                         time::format_date(lot.details.recall->on),
+                                                         lot.details.recall->reason)
+                                           : std::string()));
+    return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+// The registration of `product`'s lot, if any: its expiry and recall date for each row.
+const Lot* registration_of(const report::LotRecall& recall, std::string_view what,
+                           std::string_view product) {
+    for (const auto& lot : recall.registered)
+        if (lot.product == (what == "serum" ? product : cartridge_product))
+            return &lot;
+    return nullptr;
+}
+
+} // namespace
+
+ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zone,
+                    LotViewPart part) {
     ReportView view;
     view.title = "Lot recall: " + recall.lot;
     view.facts = {{"lot", text(recall.lot)},
+                  {"registered", text(registration_text(recall.registered))},
                   {"patients", number(recall.patients)},
                   {"sessions", number(static_cast<long long>(recall.entries.size()))},
                   {"reactions_as_of", day(recall.as_of)}};
-    view.notes = {"lots match ignoring case; voided sessions are left out"};
-    ViewTable table{
-        "recipients",
-        "",
-        {"patient", "name", "session", "session_at", "received", "lot", "areas", "reactions"},
-        {},
-        ""};
+    view.notes = {"lots match ignoring case; voided sessions are left out",
+                  "phone and email are as on the patient's record today"};
+    if (part == LotViewPart::contacts) {
+        // One row per patient, for a mail merge: the latest session that received the lot.
+        ViewTable contacts{"contacts",
+                           "",
+                           {"patient", "family_name", "given_name", "phone", "email", "lot",
+                            "product", "expires", "recalled_on", "sessions", "last_session"},
+                           {},
+                           ""};
+        struct Recipient {
+            const report::RecallEntry* first; // the patient's first session with the lot
+            int sessions = 0;
+            time::Date last{};
+        };
+        std::vector<Recipient> recipients; // in order of first session
+        std::map<std::int64_t, std::size_t> index_of;
+        for (const auto& entry : recall.entries) {
+            const auto [at, added] =
+                index_of.try_emplace(entry.patient.id.value, recipients.size());
+            if (added)
+                recipients.push_back({&entry});
+            auto& recipient = recipients[at->second];
+            ++recipient.sessions;
+            recipient.last = entry.day;
+        }
+        for (const auto& recipient : recipients) {
+            const auto& entry = *recipient.first;
+            const auto& use = entry.uses.front();
+            const auto* registered = registration_of(recall, use.what, use.product);
+            contacts.rows.push_back(
+                {text(entry.patient.code), text(entry.patient.family_name),
+                 text(entry.patient.given_name), text(entry.phone), text(entry.email),
+                 text(use.lot), text(use.what == "serum" ? use.product : "cartridge"),
+                 text(registered ? time::format_date(registered->details.expires_on) : ""),
+                 text(registered && registered->details.recall
+                          ? time::format_date(registered->details.recall->on)
+                          : ""),
+                 number(recipient.sessions), day(recipient.last)});
+        }
+        view.tables.push_back(std::move(contacts));
+        return view;
+    }
+    ViewTable table{"recipients",
+                    "",
+                    {"patient", "name", "phone", "email", "session", "session_at", "received",
+                     "lot", "areas", "reactions"},
+                    {},
+                    ""};
     for (const auto& entry : recall.entries) {
         std::vector<std::string> areas, reactions;
         for (const auto& treated : entry.session.details.areas)
@@ -249,8 +322,8 @@ ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zon
                                                     use.phase ? code_of(*use.phase) : "")
                                       : fmt::format("cartridge {}", use.product);
             table.rows.push_back(
-                {text(entry.patient.code), text(name_of(entry.patient)),
-                 number(entry.session.id.value),
+                {text(entry.patient.code), text(name_of(entry.patient)), text(entry.phone),
+                 text(entry.email), number(entry.session.id.value),
                  text(zone.format_local(entry.session.details.performed_at)), text(received),
                  text(use.lot), text(fmt::format("{}", fmt::join(areas, " "))),
                  text(reactions.empty() ? "none recorded"

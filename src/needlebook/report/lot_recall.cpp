@@ -4,6 +4,8 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/storage/lot_repository.hpp"
+#include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
 #include "needlebook/storage/report_reader.hpp"
 #include "needlebook/storage/session_repository.hpp"
@@ -11,6 +13,7 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace needlebook::report {
 
@@ -36,6 +39,13 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
             patients.insert(use.patient.id.value);
         }
         recall.patients = static_cast<int>(patients.size());
+        recall.registered = storage::LotRepository(scope.db()).with_number(recall.lot);
+        // How to reach each patient: the phone and email on their record now.
+        std::map<std::int64_t, std::pair<std::string, std::string>> contact_of;
+        storage::PatientRepository patient_records(scope.db());
+        for (const auto id : patients)
+            if (const auto found = patient_records.find(PatientId{id}))
+                contact_of[id] = {found->details.phone, found->details.email};
         std::map<std::int64_t, std::vector<Reaction>> reactions_of;
         for (auto& reaction : storage::ReactionRepository(scope.db()).for_sessions(ids))
             reactions_of[reaction.session_id.value].push_back(std::move(reaction));
@@ -43,6 +53,7 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
             RecallEntry entry;
             entry.uses = uses_of.at(session.id.value);
             entry.patient = entry.uses.front().patient;
+            std::tie(entry.phone, entry.email) = contact_of[entry.patient.id.value];
             entry.day = scope.zone().local_date(session.details.performed_at);
             for (auto& reaction : reactions_of[session.id.value]) {
                 const auto timeline =

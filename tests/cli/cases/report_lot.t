@@ -77,39 +77,43 @@ $ needlebook session amend 5 --reason "lot mistyped" --serum vitc-serum@VC-2
 $ needlebook report lot ha-2291
 > Lot recall: ha-2291
 >   lot: ha-2291
+>   registered: not registered ('needlebook lot add')
 >   patients: 2
 >   sessions: 3
 >   reactions as of: 2026-11-23
 >   lots match ignoring case; voided sessions are left out
+>   phone and email are as on the patient's record today
 >
-> patient  name         session  session_at        received                 lot      areas                             reactions
-> ANN      Smith, Ann         1  2026-11-01 10:00  serum ha-serum (during)  HA-2291  cheek:left=1.00 cheek:right=1.00  R1 erythema mild cheek:left onset 2026-11-01 resolved 2026-11-03; R2 contact-dermatitis moderate cheek:right onset 2026-11-02 open [adverse]
-> BEN      Okafor, Ben        2  2026-11-05 14:15  serum ha-serum (after)   ha-2291  forehead=0.50                     none recorded
-> ANN      Smith, Ann         6  2026-11-20 10:00  serum ha-serum (after)   HA-2291  forehead=0.50                     none recorded
+> patient  name         phone  email  session  session_at        received                 lot      areas                             reactions
+> ANN      Smith, Ann   -      -            1  2026-11-01 10:00  serum ha-serum (during)  HA-2291  cheek:left=1.00 cheek:right=1.00  R1 erythema mild cheek:left onset 2026-11-01 resolved 2026-11-03; R2 contact-dermatitis moderate cheek:right onset 2026-11-02 open [adverse]
+> BEN      Okafor, Ben  -      -            2  2026-11-05 14:15  serum ha-serum (after)   ha-2291  forehead=0.50                     none recorded
+> ANN      Smith, Ann   -      -            6  2026-11-20 10:00  serum ha-serum (after)   HA-2291  forehead=0.50                     none recorded
 
 # The cartridge lot, typed CL-7 and cl-7 on the two sessions.
 $ needlebook report lot Cl-7
 > Lot recall: Cl-7
 >   lot: Cl-7
+>   registered: not registered ('needlebook lot add')
 >   patients: 2
 >   sessions: 2
 >   reactions as of: 2026-11-23
 >   lots match ignoring case; voided sessions are left out
+>   phone and email are as on the patient's record today
 >
-> patient  name        session  session_at        received               lot   areas                             reactions
-> ANN      Smith, Ann        1  2026-11-01 10:00  cartridge 12-pin       CL-7  cheek:left=1.00 cheek:right=1.00  R1 erythema mild cheek:left onset 2026-11-01 resolved 2026-11-03; R2 contact-dermatitis moderate cheek:right onset 2026-11-02 open [adverse]
-> CAT      Tran, Cat         3  2026-11-10 09:00  cartridge roller 0.75  cl-7  neck=0.75                         R3 bruising mild neck onset 2026-11-10 resolved 2026-11-22 [prolonged]
+> patient  name        phone  email  session  session_at        received               lot   areas                             reactions
+> ANN      Smith, Ann  -      -            1  2026-11-01 10:00  cartridge 12-pin       CL-7  cheek:left=1.00 cheek:right=1.00  R1 erythema mild cheek:left onset 2026-11-01 resolved 2026-11-03; R2 contact-dermatitis moderate cheek:right onset 2026-11-02 open [adverse]
+> CAT      Tran, Cat   -      -            3  2026-11-10 09:00  cartridge roller 0.75  cl-7  neck=0.75                         R3 bruising mild neck onset 2026-11-10 resolved 2026-11-22 [prolonged]
 
 # As CSV: the reactions cell holds a comma (in the marks), so it is quoted.
 $ needlebook report lot CL-7 --format csv
-> patient,name,session,session_at,received,lot,areas,reactions\r
-> ANN,"Smith, Ann",1,2026-11-01 10:00,cartridge 12-pin,CL-7,cheek:left=1.00 cheek:right=1.00,R1 erythema mild cheek:left onset 2026-11-01 resolved 2026-11-03; R2 contact-dermatitis moderate cheek:right onset 2026-11-02 open [adverse]\r
-> CAT,"Tran, Cat",3,2026-11-10 09:00,cartridge roller 0.75,cl-7,neck=0.75,R3 bruising mild neck onset 2026-11-10 resolved 2026-11-22 [prolonged]\r
+> patient,name,phone,email,session,session_at,received,lot,areas,reactions\r
+> ANN,"Smith, Ann",,,1,2026-11-01 10:00,cartridge 12-pin,CL-7,cheek:left=1.00 cheek:right=1.00,R1 erythema mild cheek:left onset 2026-11-01 resolved 2026-11-03; R2 contact-dermatitis moderate cheek:right onset 2026-11-02 open [adverse]\r
+> CAT,"Tran, Cat",,,3,2026-11-10 09:00,cartridge roller 0.75,cl-7,neck=0.75,R3 bruising mild neck onset 2026-11-10 resolved 2026-11-22 [prolonged]\r
 
 # A lot used by one session as of its current revision only: VC-2 is EVE's, VC-1 was a typo.
 $ needlebook --format csv report lot vc-2
-> patient,name,session,session_at,received,lot,areas,reactions\r
-> EVE,"Ng, Eve",5,2026-11-14 10:00,serum vitc-serum (after),VC-2,cheek=1.00,none recorded\r
+> patient,name,phone,email,session,session_at,received,lot,areas,reactions\r
+> EVE,"Ng, Eve",,,5,2026-11-14 10:00,serum vitc-serum (after),VC-2,cheek=1.00,none recorded\r
 $ needlebook report lot VC-1
 ! needlebook: error: no session received lot 'VC-1' (serum or cartridge, voided sessions aside); check the spelling on the label
 ? 1
