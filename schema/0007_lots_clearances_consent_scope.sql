@@ -55,17 +55,19 @@ CREATE TRIGGER lot_revision_no_replace BEFORE INSERT ON lot_revision
 WHEN EXISTS (SELECT 1 FROM lot_revision WHERE id = NEW.id OR (lot_id = NEW.lot_id AND revision = NEW.revision))
 BEGIN SELECT RAISE(ABORT, 'lot_revision rows are never replaced'); END;
 
--- A condition revision may carry a specialist's clearance: from cleared_on until `until` the
--- condition's block is a warning. Later revisions of the condition repeat it (a revision holds
--- the whole record), so resolving a cleared condition keeps the clearance on file.
+-- A condition revision carries the specialists' clearances given so far: from cleared_on until
+-- `until` the condition's block is a warning. Each later revision repeats them all (a revision
+-- holds the whole record), so a new clearance or a resolution keeps the earlier ones on file.
 CREATE TABLE condition_clearance (
     id                    INTEGER PRIMARY KEY,
-    condition_revision_id INTEGER NOT NULL UNIQUE REFERENCES condition_revision (id),
+    condition_revision_id INTEGER NOT NULL REFERENCES condition_revision (id),
+    position              INTEGER NOT NULL CHECK (position >= 1),
     cleared_by            TEXT NOT NULL CHECK (length(trim(cleared_by)) BETWEEN 1 AND 200),
     cleared_on            TEXT NOT NULL CHECK (cleared_on IS date(cleared_on, '+0 days')),
     until                 TEXT NOT NULL CHECK (until IS date(until, '+0 days')),
     reason                TEXT NOT NULL CHECK (length(trim(reason)) BETWEEN 1 AND 2000),
-    CHECK (until >= cleared_on)
+    CHECK (until >= cleared_on),
+    UNIQUE (condition_revision_id, position)
 ) STRICT;
 
 CREATE TRIGGER condition_clearance_no_update BEFORE UPDATE ON condition_clearance
@@ -73,7 +75,7 @@ BEGIN SELECT RAISE(ABORT, 'clearances are never changed; add a revision'); END;
 CREATE TRIGGER condition_clearance_no_delete BEFORE DELETE ON condition_clearance
 BEGIN SELECT RAISE(ABORT, 'clearances are never deleted'); END;
 CREATE TRIGGER condition_clearance_no_replace BEFORE INSERT ON condition_clearance
-WHEN EXISTS (SELECT 1 FROM condition_clearance WHERE id = NEW.id OR condition_revision_id = NEW.condition_revision_id)
+WHEN EXISTS (SELECT 1 FROM condition_clearance WHERE id = NEW.id OR (condition_revision_id = NEW.condition_revision_id AND position = NEW.position))
 BEGIN SELECT RAISE(ABORT, 'condition_clearance rows are never replaced'); END;
 
 -- A consent revision's guardian (who signed for a minor) and withdrawal. Revisions stored

@@ -102,8 +102,10 @@ void add_condition_commands(CLI::App& app, Context& context) {
     consent_add->add_option("--covers", consent_args->covers,
                             "what it covers, codes separated by spaces or commas: " +
                                 allowed_codes<ConsentScope>() + " (default: microneedling serums)");
-    consent_add->add_option("--guardian", consent_args->guardian,
-                            "the parent or guardian who signed for a minor");
+    consent_add
+        ->add_option("--guardian", consent_args->guardian,
+                     "the parent or guardian who signed for a minor")
+        ->check(non_empty());
     consent_add->callback([&context, args = consent_args] {
         context.forbid_csv("consent add");
         ConsentDetails details{

@@ -25,6 +25,13 @@ std::string lot_state(const Lot& lot, time::Date today) {
     return "";
 }
 
+// Product codes are lowercase in the catalogue, so 'HA-Serum' is the same product (as in --serum).
+std::string lowercase(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
 } // namespace
 
 void add_lot_commands(CLI::App& app, Context& context) {
@@ -51,16 +58,13 @@ void add_lot_commands(CLI::App& app, Context& context) {
         if (!args->received.empty())
             details.received_on = time::parse_date(args->received, "received");
         details.note = args->note;
-        // Product codes are lowercase in the catalogue, as in --serum.
-        std::string product = args->product;
-        std::transform(product.begin(), product.end(), product.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const auto product = lowercase(args->product);
         const auto added = records::add_lot(context.scope(), product, args->lot, details);
         if (context.format() == Format::json)
             context.print_json(render::to_json(added));
         else
-            context.print(fmt::format("lot {} of {} registered, expires {}\n", added.lot,
-                                      added.product, time::format_date(details.expires_on)));
+            context.print(fmt::format("{} registered, expires {}\n", lot_name(added),
+                                      time::format_date(details.expires_on)));
     });
 
     struct ListArgs {
@@ -78,7 +82,8 @@ void add_lot_commands(CLI::App& app, Context& context) {
         const auto today = context.scope().today();
         const auto lots = records::list_lots(
             context.db(),
-            args->product.empty() ? std::nullopt : std::optional<std::string>(args->product),
+            args->product.empty() ? std::nullopt
+                                  : std::optional<std::string>(lowercase(args->product)),
             args->expiring_within, today);
         if (context.format() == Format::json) {
             auto array = nlohmann::ordered_json::array();
@@ -115,7 +120,7 @@ void add_lot_commands(CLI::App& app, Context& context) {
     });
 
     struct RecallArgs {
-        std::string lot, reason, on;
+        std::string lot, reason, on, product;
     };
     auto recall_args = std::make_shared<RecallArgs>();
     auto* recall = lot->add_subcommand("recall", "record that a lot was recalled");
@@ -123,11 +128,19 @@ void add_lot_commands(CLI::App& app, Context& context) {
     recall->add_option("--reason", recall_args->reason, "the recall notice, in short")->required();
     recall->add_option("--on", recall_args->on, "recalled on, YYYY-MM-DD (default today)")
         ->check(non_empty());
+    recall
+        ->add_option("--product", recall_args->product,
+                     "the product whose lot it is, when two share the number")
+        ->check(non_empty());
     recall->callback([&context, args = recall_args] {
         context.forbid_csv("lot recall");
         const auto on =
             args->on.empty() ? context.scope().today() : time::parse_date(args->on, "on");
-        const auto recalled = records::recall_lot(context.scope(), args->lot, on, args->reason);
+        const auto recalled = records::recall_lot(
+            context.scope(), args->lot,
+            args->product.empty() ? std::nullopt
+                                  : std::optional<std::string>(lowercase(args->product)),
+            on, args->reason);
         if (context.format() == Format::json) {
             auto array = nlohmann::ordered_json::array();
             for (const auto& l : recalled)
@@ -136,9 +149,9 @@ void add_lot_commands(CLI::App& app, Context& context) {
             return;
         }
         for (const auto& l : recalled)
-            context.print(fmt::format("lot {} of {} recalled on {}; 'needlebook report lot {}' "
-                                      "lists the patients who received it\n",
-                                      l.lot, l.product, time::format_date(on), l.lot));
+            context.print(fmt::format("{} recalled on {}; 'needlebook report lot {}' lists the "
+                                      "patients who received it\n",
+                                      lot_name(l), time::format_date(on), l.lot));
     });
 }
 

@@ -17,14 +17,31 @@ using namespace needlebook;
 namespace {
 
 // Every table holding medical records or their audit trail: insert-only.
-const std::vector<std::string> record_tables{
-    "patient",      "patient_revision",   "session",          "session_revision",
-    "session_area", "serum_use",          "session_override", "session_finding",
-    "reaction",     "reaction_revision",  "followup",         "followup_revision",
-    "condition",    "condition_revision", "consent",          "consent_revision",
-    "setting",      "setting_revision",   "product",          "session_setting",
-    "lot",          "lot_revision",       "condition_clearance", "consent_terms",
-    "audit_log"};
+const std::vector<std::string> record_tables{"patient",
+                                             "patient_revision",
+                                             "session",
+                                             "session_revision",
+                                             "session_area",
+                                             "serum_use",
+                                             "session_override",
+                                             "session_finding",
+                                             "reaction",
+                                             "reaction_revision",
+                                             "followup",
+                                             "followup_revision",
+                                             "condition",
+                                             "condition_revision",
+                                             "consent",
+                                             "consent_revision",
+                                             "setting",
+                                             "setting_revision",
+                                             "product",
+                                             "session_setting",
+                                             "lot",
+                                             "lot_revision",
+                                             "condition_clearance",
+                                             "consent_terms",
+                                             "audit_log"};
 
 // Append-only tables of the audit trail that a plain clinic leaves empty (disclosures of lists,
 // seals); their triggers are tried where they get rows.

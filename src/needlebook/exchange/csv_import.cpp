@@ -270,6 +270,15 @@ void import_patient(Context& c, const Row& row) {
     c.audit("patient.import", "patient", id.value, id.value);
 }
 
+std::vector<Clearance> clearances_of(const std::string& text) {
+    std::vector<Clearance> clearances;
+    for (const auto& item : json_of(text, "clearances"))
+        clearances.push_back(
+            {json_text(item, "by"), time::parse_date(json_text(item, "on"), "clearances"),
+             time::parse_date(json_text(item, "until"), "clearances"), json_text(item, "reason")});
+    return clearances;
+}
+
 void import_condition(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     ensure_new(c.scope.db(), "condition", id);
@@ -279,13 +288,11 @@ void import_condition(Context& c, const Row& row) {
     d.since = row.optional("since", date_of);
     d.resolved_on = row.optional("resolved", date_of);
     d.note = row.text("note");
-    if (!row.text("cleared_by").empty() || !row.text("cleared_until").empty())
-        d.clearance = Clearance{row.text("cleared_by"), row.parse("cleared_on", date_of),
-                                row.parse("cleared_until", date_of), row.text("clearance_reason")};
+    d.clearances = row.parse("clearances", clearances_of);
     validated("condition", [&] {
         validate(d, c.scope.today());
-        if (d.clearance)
-            validate(*d.clearance);
+        for (const auto& clearance : d.clearances)
+            validate(clearance);
     });
     const bool voided = row.parse("voided", flag_of);
     if (!c.store)

@@ -87,15 +87,16 @@ std::vector<CsvTable> build_tables() {
          {"since", false, false},
          {"resolved", false, false},
          {"note", false, false},
-         // Since schema 7; files exported before it have none of these columns.
-         {"cleared_by", false, false},
-         {"cleared_on", false, false},
-         {"cleared_until", false, false},
-         {"clearance_reason", false, false}},
-        {"x.id, p.code, x.code, r.since, r.resolved_on, r.note, k.cleared_by, k.cleared_on, "
-         "k.until, k.reason",
+         // Since schema 7 (files exported before it have no such column): a JSON array of
+         // the specialists' clearances, as they were given.
+         {"clearances", false, false}},
+        {"x.id, p.code, x.code, r.since, r.resolved_on, r.note, "
+         "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('by', "
+         "k.cleared_by, 'on', k.cleared_on, 'until', k.until, 'reason', k.reason)) END FROM "
+         "(SELECT * FROM condition_clearance WHERE condition_revision_id = r.id ORDER BY "
+         "position) k)",
          "FROM condition x JOIN condition_revision r ON r.condition_id = x.id JOIN patient p ON "
-         "p.id = x.patient_id LEFT JOIN condition_clearance k ON k.condition_revision_id = r.id",
+         "p.id = x.patient_id",
          condition_newest, "x.id"}));
     tables.push_back(make_table(
         "consents",

@@ -451,7 +451,10 @@ void PatientExport::add_condition_on_file(const Condition& condition) {
             json.member("onsetDateTime", time::format_date(*d.since));
         if (d.resolved_on)
             json.member("abatementDateTime", time::format_date(*d.resolved_on));
-        notes(json, {d.note, d.clearance ? render::clearance_text(*d.clearance) : ""});
+        std::vector<std::string> texts{d.note};
+        for (const auto& clearance : d.clearances)
+            texts.push_back(render::clearance_text(clearance));
+        notes(json, texts);
     });
 }
 

@@ -30,7 +30,15 @@ struct ConditionDetails {
     std::optional<time::Date> since;
     std::optional<time::Date> resolved_on; // active until set
     std::string note;
-    std::optional<Clearance> clearance;
+    std::vector<Clearance> clearances; // in the order given, the newest last
+
+    // The newest clearance covering `day`, if any.
+    const Clearance* clearance_on(time::Date day) const {
+        for (auto at = clearances.rbegin(); at != clearances.rend(); ++at)
+            if (at->covers(day))
+                return &*at;
+        return nullptr;
+    }
 };
 
 struct Condition {

@@ -8,6 +8,11 @@
 
 namespace needlebook {
 
+std::string lot_name(std::string_view product, std::string_view lot) {
+    return product == cartridge_product ? fmt::format("cartridge lot {}", lot)
+                                        : fmt::format("lot {} of {}", lot, product);
+}
+
 void check_lot_number(std::string_view lot, std::string_view field) {
     check_text(field, lot, 60, true);
     if (std::isspace(static_cast<unsigned char>(lot.front())) ||

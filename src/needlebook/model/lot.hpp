@@ -40,6 +40,12 @@ struct Lot {
     bool recalled_by(time::Date day) const { return details.recall && details.recall->on <= day; }
 };
 
+// 'lot HA2291 of ha-serum' or 'cartridge lot CL-7': how messages name a lot.
+std::string lot_name(std::string_view product, std::string_view lot);
+inline std::string lot_name(const Lot& lot) {
+    return lot_name(lot.product, lot.lot);
+}
+
 // 1 to 60 visible characters, no spaces at the ends (a recall matches lots exactly, so they
 // would hide it); throws a ValidationError naming `field`.
 void check_lot_number(std::string_view lot, std::string_view field = "lot");

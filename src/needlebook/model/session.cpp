@@ -74,10 +74,8 @@ SerumUse parse_serum_spec(std::string_view spec) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     auto lot = spec.substr(at + 1);
     // The amount comes last: '=1.5ml' (the unit is always ml, so '=1.5' means the same).
-    // A lot may itself hold '=' ('=LOT-1'): only a number after the last '=' is an amount.
-    if (const auto equals = lot.rfind('=');
-        equals != std::string_view::npos && equals > 0 && equals + 1 < lot.size() &&
-        (std::isdigit(static_cast<unsigned char>(lot[equals + 1])) || lot[equals + 1] == '.')) {
+    // The last '=' starts the amount, unless it starts the lot itself ('=LOT-1').
+    if (const auto equals = lot.rfind('='); equals != std::string_view::npos && equals > 0) {
         auto amount = lot.substr(equals + 1);
         if (amount.size() > 2 && (amount.ends_with("ml") || amount.ends_with("ML")))
             amount.remove_suffix(2);

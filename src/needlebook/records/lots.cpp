@@ -6,6 +6,7 @@
 #include "needlebook/storage/settings_repository.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace needlebook::records {
 namespace {
@@ -50,16 +51,31 @@ std::vector<Lot> list_lots(storage::Database& db, const std::optional<std::strin
     return storage::LotRepository(db).list(filter);
 }
 
-std::vector<Lot> recall_lot(Scope& scope, std::string_view lot, time::Date on,
+std::vector<Lot> recall_lot(Scope& scope, std::string_view lot,
+                            const std::optional<std::string>& product, time::Date on,
                             const std::string& reason) {
     check_lot_number(lot);
     return scope.db().write([&] {
+        if (product)
+            check_product(scope.db(), *product);
         storage::LotRepository lots(scope.db());
         auto found = lots.with_number(lot);
+        if (product)
+            std::erase_if(found, [&](const Lot& l) { return l.product != *product; });
         if (found.empty())
-            throw NotFound(fmt::format("no registered lot '{}'; register it first with "
+            throw NotFound(fmt::format("no registered lot '{}'{}; register it first with "
                                        "'needlebook lot add PRODUCT {} --expires YYYY-MM-DD'",
-                                       visible(lot), visible(lot)));
+                                       visible(lot), product ? fmt::format(" of {}", *product) : "",
+                                       visible(lot)));
+        if (found.size() > 1) {
+            std::vector<std::string> products;
+            for (const auto& l : found)
+                products.push_back(l.product);
+            throw ValidationError("product",
+                                  fmt::format("lot '{}' is registered for {}; name the one "
+                                              "recalled with --product",
+                                              visible(lot), fmt::join(products, " and ")));
+        }
         std::vector<Lot> recalled;
         for (auto& registered : found) {
             if (registered.details.recall)

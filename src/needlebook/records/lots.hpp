@@ -19,9 +19,11 @@ Lot add_lot(Scope& scope, std::string_view product, std::string_view lot,
 // many days from today (expired ones included).
 std::vector<Lot> list_lots(storage::Database& db, const std::optional<std::string>& product,
                            std::optional<int> expiring_within, time::Date today);
-// Recalls every registered lot with this number (a new revision each, audited as
-// "lot.recall"); NotFound when none is registered, Conflict when all are already recalled.
-std::vector<Lot> recall_lot(Scope& scope, std::string_view lot, time::Date on,
+// Recalls the registered lot with this number (a new revision, audited as "lot.recall"): of
+// `product` when given, else the one product that has it (two products with the same lot
+// number need --product). NotFound when none is registered, Conflict when already recalled.
+std::vector<Lot> recall_lot(Scope& scope, std::string_view lot,
+                            const std::optional<std::string>& product, time::Date on,
                             const std::string& reason);
 
 } // namespace needlebook::records

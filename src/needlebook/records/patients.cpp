@@ -7,6 +7,7 @@
 #include "needlebook/storage/condition_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace needlebook::records {
@@ -170,11 +171,12 @@ std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_co
         for (auto condition : conditions.for_patient(patient.id)) {
             if (condition.details.code != code)
                 continue;
-            if (condition.details.clearance == clearance)
+            const auto& given = condition.details.clearances;
+            if (std::find(given.begin(), given.end(), clearance) != given.end())
                 throw Conflict(fmt::format("{} of {} is already cleared like that; nothing to "
                                            "change",
                                            code_of(code), patient_code));
-            condition.details.clearance = clearance;
+            condition.details.clearances.push_back(clearance);
             condition.revision = scope.revision(condition.revision.number + 1, reason);
             conditions.add_revision(condition.id, condition.details, condition.revision);
             append_audit(scope.db(), scope.audit("condition.clear", "condition", condition.id.value,

@@ -37,8 +37,8 @@ Condition add_condition(Scope& scope, std::string_view patient_code,
 Condition resolve_condition(Scope& scope, std::string_view patient_code, ConditionCode code,
                             time::Date on);
 // Records a specialist's clearance, from today until `until`, on each of the patient's
-// conditions with `code` (a new revision each, audited as "condition.clear"); it replaces an
-// earlier clearance. NotFound when none is on file.
+// conditions with `code` (a new revision each, audited as "condition.clear"); earlier
+// clearances stay on file for the days they covered. NotFound when none is on file.
 std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_code,
                                        ConditionCode code, const std::string& by, time::Date until,
                                        const std::string& reason);

@@ -159,19 +159,25 @@ SettingChange change_setting(Scope& scope, std::string_view key, std::string_vie
     const auto change = scope.db().write([&] {
         storage::SettingsRepository settings(scope.db());
         const auto current = settings.load();
-        const std::string name(key);
-        SettingChange change{name, value_of(list_settings(current), key), ""};
+        // A device's limit is stored under its codes as the catalogue spells them, so
+        // depth_limit.jawline.RF is the same setting as depth_limit.jawline.rf.
+        const auto device_limit = storage::parse_device_limit_key(key);
+        const std::string name =
+            device_limit
+                ? fmt::format("depth_limit.{}.{}", device_limit->first, device_limit->second)
+                : std::string(key);
+        SettingChange change{name, value_of(list_settings(current), name), ""};
         const auto stored = settings.set(name, stored_value(name, value, current),
                                          scope.revision(0, std::string(reason)));
-        change.new_value = value_of(list_settings(settings.load()), key);
+        change.new_value = value_of(list_settings(settings.load()), name);
         if (change.new_value == change.old_value)
             throw Conflict(
-                fmt::format("{} is already {}; nothing to change", key, change.old_value));
+                fmt::format("{} is already {}; nothing to change", name, change.old_value));
         append_audit(
             scope.db(),
             scope.audit(
                 "setting.change", "setting", stored.setting_id, std::nullopt, stored.revision,
-                fmt::format("{}: '{}' -> '{}'{}", key, change.old_value, change.new_value,
+                fmt::format("{}: '{}' -> '{}'{}", name, change.old_value, change.new_value,
                             reason.empty() ? std::string() : fmt::format(" ({})", reason))));
         return change;
     });

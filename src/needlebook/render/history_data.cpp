@@ -153,11 +153,11 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
         cells[column("recorded_at")] = {time::format_utc(condition.revision.recorded_at)};
         cells[column("text")] = {c.note};
         csv.write_row(cells);
-        if (c.clearance) {
+        for (const auto& clearance : c.clearances) {
             auto cleared = row(nullptr, "clearance", std::to_string(condition.id.value));
             cleared[column("kind")] = {std::string(code_of(c.code))};
-            cleared[column("date")] = {time::format_date(c.clearance->until)};
-            cleared[column("text")] = {clearance_text(*c.clearance)};
+            cleared[column("date")] = {time::format_date(clearance.until)};
+            cleared[column("text")] = {clearance_text(clearance)};
             csv.write_row(cleared);
         }
     }

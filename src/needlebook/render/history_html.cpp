@@ -105,7 +105,7 @@ std::string patient_html(const report::PatientHistory& history, const time::Clin
             out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                                e(label_of(c.code)), c.since ? time::format_date(*c.since) : "",
                                c.resolved_on ? time::format_date(*c.resolved_on) : "active",
-                               e(c.note), c.clearance ? e(clearance_text(*c.clearance)) : "");
+                               e(c.note), e(clearances_text(c.clearances)));
         }
         out += "</table>\n";
     }

@@ -89,8 +89,8 @@ void patient_section(Printer& p, const report::PatientHistory& history,
                               : std::string(", active");
         if (!c.note.empty())
             text += " (" + c.note + ")";
-        if (c.clearance)
-            text += "; " + clearance_text(*c.clearance);
+        if (!c.clearances.empty())
+            text += "; " + clearances_text(c.clearances);
         p.line(text, "    - ", "      ");
     }
     p.out += "  consent\n";
@@ -257,8 +257,7 @@ std::string settings_used_text(const std::vector<std::pair<std::string, std::str
                 where = fmt::format("{} with {}", where.substr(0, dot), where.substr(dot + 1));
             depths.push_back(value.empty() ? fmt::format("{} cleared", where)
                                            : fmt::format("{} {} mm", where, value));
-        }
-        else if (key.starts_with("condition."))
+        } else if (key.starts_with("condition."))
             others.push_back(fmt::format("{} {}", key.substr(10), value));
         else
             others.push_back(fmt::format("{} {}", key, value));

@@ -43,17 +43,18 @@ nlohmann::ordered_json to_json(const Patient& patient) {
 
 nlohmann::ordered_json to_json(const Condition& condition) {
     const auto& d = condition.details;
+    auto clearances = nlohmann::ordered_json::array();
+    for (const auto& clearance : d.clearances)
+        clearances.push_back({{"by", clearance.by},
+                              {"on", time::format_date(clearance.on)},
+                              {"until", time::format_date(clearance.until)},
+                              {"reason", clearance.reason}});
     return {{"id", condition.id.value},
             {"code", std::string(code_of(d.code))},
             {"since", optional_date(d.since)},
             {"resolved", optional_date(d.resolved_on)},
             {"note", d.note},
-            {"clearance",
-             d.clearance ? nlohmann::ordered_json{{"by", d.clearance->by},
-                                                  {"on", time::format_date(d.clearance->on)},
-                                                  {"until", time::format_date(d.clearance->until)},
-                                                  {"reason", d.clearance->reason}}
-                         : nlohmann::ordered_json(nullptr)},
+            {"clearances", clearances},
             {"revision", to_json(condition.revision)}};
 }
 

@@ -3,6 +3,7 @@
 #include "needlebook/model/text.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace needlebook::render {
 namespace {
@@ -143,7 +144,7 @@ std::string patient_text(const Patient& patient, const std::vector<Condition>& c
                          c.since ? " since " + time::format_date(*c.since) : "",
                          c.resolved_on ? ", resolved " + time::format_date(*c.resolved_on)
                                        : ", active",
-                         c.clearance ? "; " + clearance_text(*c.clearance) : ""));
+                         c.clearances.empty() ? "" : "; " + clearances_text(c.clearances)));
     }
     out += "  consent\n";
     if (consents.empty())
@@ -170,6 +171,13 @@ std::string clearance_text(const Clearance& clearance) {
     return fmt::format("cleared by {} from {} until {} ({})", clearance.by,
                        time::format_date(clearance.on), time::format_date(clearance.until),
                        clearance.reason);
+}
+
+std::string clearances_text(const std::vector<Clearance>& clearances) {
+    std::vector<std::string> texts;
+    for (const auto& clearance : clearances)
+        texts.push_back(clearance_text(clearance));
+    return fmt::format("{}", fmt::join(texts, "; "));
 }
 
 std::string consent_text(const ConsentDetails& consent) {

@@ -24,6 +24,8 @@ std::string revision_line(const RevisionInfo& revision, const time::ClinicZone& 
 std::string finding_text(const SessionFinding& finding);
 // 'cleared by Dr A. Shah from 2026-11-30 until 2027-01-31 (reason)'.
 std::string clearance_text(const Clearance& clearance);
+// Every clearance of a condition, joined by '; ' (empty when none).
+std::string clearances_text(const std::vector<Clearance>& clearances);
 // 'signed 2026-11-01, covers microneedling serums, signed by Mary Jones (guardian), withdrawn
 // 2026-11-30 (reason)': every line that shows a consent.
 std::string consent_text(const ConsentDetails& consent);

@@ -30,8 +30,7 @@ void check_conditions(time::Date day, const PatientFile& file, const ClinicSetti
         auto level = action == ConditionAction::block ? Level::block : Level::warning;
         // A specialist's clearance in force on the day turns the block into a stored warning.
         std::string cleared;
-        if (const auto& clearance = condition.details.clearance;
-            clearance && clearance->covers(day)) {
+        if (const auto* clearance = condition.details.clearance_on(day)) {
             level = Level::warning;
             cleared = fmt::format("; cleared by {} until {} ({})", clearance->by,
                                   time::format_date(clearance->until), clearance->reason);
@@ -102,8 +101,7 @@ void check_lot(std::string_view product, std::string_view lot, time::Date day,
     const auto registered = std::find_if(file.lots.begin(), file.lots.end(), [&](const Lot& l) {
         return l.product == product && same_ascii_letters(l.lot, lot);
     });
-    const auto what = product == cartridge_product ? fmt::format("cartridge lot {}", lot)
-                                                   : fmt::format("lot {} of {}", lot, product);
+    const auto what = lot_name(product, lot);
     if (registered == file.lots.end()) {
         if (settings.lot_registration == LotRegistration::off)
             return;
@@ -206,28 +204,41 @@ void check_same_day(const SessionDetails& session, const PatientFile& file,
                      fmt::join(others, " and "), others.size() == 1 ? "is" : "are", *first)});
 }
 
-// The consent in force on `day`: the latest one signed by then, unless a withdrawal on or
-// before the day came after it (a withdrawal ends every consent signed before it).
+// The consents in force on `day`: signed by then, not withdrawn by then, not yet expired. Each
+// counts for what it covers (a separate form for PRP or photos adds to the treatment consent),
+// and a guardian who signed any of them signed for the day.
 struct ConsentOnDay {
-    const Consent* in_force = nullptr;
-    const Consent* withdrawn = nullptr; // the latest withdrawal by the day, if any
+    std::vector<const Consent*> in_force;
+    const Consent* latest = nullptr;    // the newest signed by the day, not withdrawn, expired
+    const Consent* withdrawn = nullptr; // the newest withdrawn by the day
+    std::vector<ConsentScope> covered;  // the scopes of those in force, each once
+    bool guardian = false;              // one in force was signed by a guardian
 };
 
-ConsentOnDay consent_on(time::Date day, const PatientFile& file) {
+ConsentOnDay consent_on(time::Date day, const PatientFile& file, const ClinicSettings& settings) {
     ConsentOnDay found;
+    const auto newer = [](const Consent* a, const Consent& b) {
+        return !a || b.details.signed_on > a->details.signed_on;
+    };
     for (const auto& consent : file.consents) {
         const auto& d = consent.details;
-        if (d.withdrawal && d.withdrawal->on <= day &&
-            (!found.withdrawn || d.withdrawal->on > found.withdrawn->details.withdrawal->on))
-            found.withdrawn = &consent;
-    }
-    for (const auto& consent : file.consents) {
-        const auto& d = consent.details;
-        if (!d.in_force_on(day) ||
-            (found.withdrawn && d.signed_on <= found.withdrawn->details.withdrawal->on))
+        if (d.signed_on > day)
             continue;
-        if (!found.in_force || d.signed_on > found.in_force->details.signed_on)
-            found.in_force = &consent;
+        if (!d.in_force_on(day)) { // withdrawn by the day
+            if (newer(found.withdrawn, consent))
+                found.withdrawn = &consent;
+            continue;
+        }
+        if (day >= time::add_months(d.signed_on, settings.consent_valid_months)) {
+            if (newer(found.latest, consent))
+                found.latest = &consent;
+            continue;
+        }
+        found.in_force.push_back(&consent);
+        for (const auto scope : d.scopes())
+            if (std::find(found.covered.begin(), found.covered.end(), scope) == found.covered.end())
+                found.covered.push_back(scope);
+        found.guardian = found.guardian || !d.guardian.empty();
     }
     return found;
 }
@@ -253,47 +264,47 @@ std::vector<ConsentScope> scopes_needed(const SessionDetails& session,
     return needed;
 }
 
-void check_consent(const SessionDetails& session, time::Date day, const PatientFile& file,
+void check_consent(const SessionDetails& session, const PatientFile& file,
                    const ClinicSettings& settings, const ConsentOnDay& consent,
                    std::vector<Finding>& findings) {
     const auto level =
         settings.consent_policy == ConsentPolicy::block ? Level::block : Level::warning;
-    if (!consent.in_force) {
-        if (consent.withdrawn) {
-            const auto& d = consent.withdrawn->details;
+    if (consent.in_force.empty()) {
+        // Say what happened to the newest one: it ran out, or the patient withdrew it.
+        const auto* expired = consent.latest;
+        const auto* withdrawn = consent.withdrawn;
+        if (expired && (!withdrawn || expired->details.signed_on >= withdrawn->details.signed_on)) {
+            const auto& d = expired->details;
+            findings.push_back({"consent", level,
+                                fmt::format("consent signed {} expired on {} (valid {} months)",
+                                            time::format_date(d.signed_on),
+                                            time::format_date(time::add_months(
+                                                d.signed_on, settings.consent_valid_months)),
+                                            settings.consent_valid_months)});
+        } else if (withdrawn) {
+            const auto& d = withdrawn->details;
             findings.push_back(
                 {"consent", level,
-                 fmt::format("consent {} signed {} was withdrawn on {} ({}); record "
-                             "a new one with 'needlebook consent add'",
-                             consent.withdrawn->id, time::format_date(d.signed_on),
+                 fmt::format("consent {} signed {} was withdrawn on {} ({}); record a new one "
+                             "with 'needlebook consent add'",
+                             withdrawn->id, time::format_date(d.signed_on),
                              time::format_date(d.withdrawal->on), d.withdrawal->reason)});
-            return;
+        } else {
+            findings.push_back({"consent", level,
+                                "no signed consent on file for the session day; record it with "
+                                "'needlebook consent add'"});
         }
-        findings.push_back({"consent", level,
-                            "no signed consent on file for the session day; record it with "
-                            "'needlebook consent add'"});
         return;
     }
-    const auto& latest = consent.in_force->details;
-    const auto expires = time::add_months(latest.signed_on, settings.consent_valid_months);
-    if (day >= expires) {
-        findings.push_back(
-            {"consent", level,
-             fmt::format("consent signed {} expired on {} (valid {} months)",
-                         time::format_date(latest.signed_on), time::format_date(expires),
-                         settings.consent_valid_months)});
-        return;
-    }
-    const auto covered = latest.scopes();
     for (const auto scope : scopes_needed(session, file.product_kinds))
-        if (std::find(covered.begin(), covered.end(), scope) == covered.end())
+        if (std::find(consent.covered.begin(), consent.covered.end(), scope) ==
+            consent.covered.end())
             findings.push_back({fmt::format("consent:{}", scope), level,
-                                fmt::format("consent signed {} does not cover {} (it covers {})",
-                                            time::format_date(latest.signed_on), label_of(scope),
-                                            fmt::join(covered, " "))});
+                                fmt::format("no consent in force covers {} (in force: {})",
+                                            label_of(scope), fmt::join(consent.covered, " "))});
 }
 
-// Under the clinic's minimum age a guardian must have signed the consent in force.
+// Under the clinic's minimum age a guardian must have signed a consent in force.
 void check_age(time::Date day, const PatientFile& file, const ClinicSettings& settings,
                const ConsentOnDay& consent, std::vector<Finding>& findings) {
     if (!file.birth_date || settings.minimum_age == 0)
@@ -301,7 +312,7 @@ void check_age(time::Date day, const PatientFile& file, const ClinicSettings& se
     const int age = time::whole_years_between(*file.birth_date, day);
     if (age >= settings.minimum_age)
         return;
-    if (consent.in_force && !consent.in_force->details.guardian.empty())
+    if (consent.guardian)
         return;
     findings.push_back(
         {"age", Level::block,
@@ -324,9 +335,9 @@ std::vector<Finding> check_session(const SessionDetails& session, const PatientF
     if (purpose == Purpose::log)
         check_same_day(session, file, zone, findings);
     check_lots(session, day, file, settings, findings);
-    const auto consent = consent_on(day, file);
+    const auto consent = consent_on(day, file, settings);
     check_age(day, file, settings, consent, findings);
-    check_consent(session, day, file, settings, consent, findings);
+    check_consent(session, file, settings, consent, findings);
     // One finding per key, as an override accepts one key: two courses of isotretinoin on
     // file, or a condition recorded twice, are one reason; it blocks if either part does.
     std::vector<Finding> merged;

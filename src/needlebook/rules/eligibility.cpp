@@ -29,7 +29,8 @@ std::vector<std::string> blocking_keys(time::Date day, const PatientFile& file,
 
 // The days after `day` on which the checks may start or stop raising a condition: each start
 // and each resolution on file, the end of the isotretinoin period after each resolution, and
-// the first and the day after the last of each clearance (for every code: a day too many costs one check, and each day is checked, not assumed).
+// the first and the day after the last of each clearance (for every code: a day too many costs one
+// check, and each day is checked, not assumed).
 std::vector<time::Date> turning_days(time::Date day, const std::vector<Condition>& conditions,
                                      const ClinicSettings& settings) {
     std::vector<time::Date> days;
@@ -41,9 +42,9 @@ std::vector<time::Date> turning_days(time::Date day, const std::vector<Condition
             days.push_back(time::add_months(*resolved, settings.isotretinoin_months));
         }
         // A specialist's clearance turns a block into a warning from its day to its last.
-        if (const auto& clearance = condition.details.clearance) {
-            days.push_back(clearance->on);
-            days.push_back(time::add_days(clearance->until, 1));
+        for (const auto& clearance : condition.details.clearances) {
+            days.push_back(clearance.on);
+            days.push_back(time::add_days(clearance.until, 1));
         }
     }
     std::erase_if(days, [&](time::Date d) { return d <= day; });

@@ -2,6 +2,8 @@
 
 #include "needlebook/storage/binding.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
 
 namespace needlebook::storage {
@@ -34,30 +36,38 @@ void ConditionRepository::add_revision(ConditionId id, const ConditionDetails& d
     insert->bind(":note", details.note);
     bind_revision(*insert, revision);
     insert->exec();
-    if (!details.clearance)
-        return;
-    const auto& clearance = *details.clearance;
+    const auto revision_id = m_db.sql().getLastInsertRowid();
     auto cleared = m_db.query(
-        "INSERT INTO condition_clearance (condition_revision_id, cleared_by, cleared_on, until, "
-        "reason) VALUES (:revision, :by, :on, :until, :reason)");
-    cleared->bind(":revision", m_db.sql().getLastInsertRowid());
-    cleared->bind(":by", clearance.by);
-    bind_date(*cleared, ":on", clearance.on);
-    bind_date(*cleared, ":until", clearance.until);
-    cleared->bind(":reason", clearance.reason);
-    cleared->exec();
+        "INSERT INTO condition_clearance (condition_revision_id, position, cleared_by, "
+        "cleared_on, until, reason) VALUES (:revision, :position, :by, :on, :until, :reason)");
+    for (std::size_t i = 0; i < details.clearances.size(); ++i) {
+        const auto& clearance = details.clearances[i];
+        cleared->bind(":revision", revision_id);
+        cleared->bind(":position", static_cast<int>(i + 1));
+        cleared->bind(":by", clearance.by);
+        bind_date(*cleared, ":on", clearance.on);
+        bind_date(*cleared, ":until", clearance.until);
+        cleared->bind(":reason", clearance.reason);
+        cleared->exec();
+        cleared->reset();
+    }
 }
 
 namespace {
 
-// Current, unvoided revisions of conditions, with the patient in column 1 and the clearance
-// (schema 7) in the last four.
+// Current, unvoided revisions of conditions, with the patient in column 1.
 constexpr std::string_view current_conditions =
     "SELECT c.id, c.patient_id, c.code, r.since, r.resolved_on, r.note, r.revision, r.author, "
-    "r.recorded_at, r.reason, r.voided, k.cleared_by, k.cleared_on, k.until, k.reason FROM "
-    "condition c JOIN condition_revision r ON r.condition_id = c.id AND r.revision = (SELECT "
-    "max(revision) FROM condition_revision WHERE condition_id = c.id) LEFT JOIN "
-    "condition_clearance k ON k.condition_revision_id = r.id WHERE r.voided = 0";
+    "r.recorded_at, r.reason, r.voided FROM condition c JOIN condition_revision r ON "
+    "r.condition_id = c.id AND r.revision = (SELECT max(revision) FROM condition_revision WHERE "
+    "condition_id = c.id) WHERE r.voided = 0";
+
+// The clearances of the same revisions, by condition, in order (schema 7).
+constexpr std::string_view current_clearances =
+    "SELECT c.id, k.cleared_by, k.cleared_on, k.until, k.reason FROM condition c JOIN "
+    "condition_revision r ON r.condition_id = c.id AND r.revision = (SELECT max(revision) FROM "
+    "condition_revision WHERE condition_id = c.id) JOIN condition_clearance k ON "
+    "k.condition_revision_id = r.id WHERE r.voided = 0";
 
 std::vector<Condition> read_conditions(SQLite::Statement& query) {
     std::vector<Condition> conditions;
@@ -70,13 +80,24 @@ std::vector<Condition> read_conditions(SQLite::Statement& query) {
         condition.details.resolved_on = read_optional_date(query.getColumn(4));
         condition.details.note = query.getColumn(5).getString();
         condition.revision = read_revision(query, 6);
-        if (!query.getColumn(11).isNull())
-            condition.details.clearance =
-                Clearance{query.getColumn(11).getString(), read_date(query.getColumn(12)),
-                          read_date(query.getColumn(13)), query.getColumn(14).getString()};
         conditions.push_back(std::move(condition));
     }
     return conditions;
+}
+
+// Adds the clearances `query` reads (condition id, then the clearance) to `conditions`.
+void add_clearances(SQLite::Statement& query, std::vector<Condition>& conditions) {
+    std::map<std::int64_t, Condition*> by_id;
+    for (auto& condition : conditions)
+        by_id[condition.id.value] = &condition;
+    while (query.executeStep()) {
+        const auto found = by_id.find(query.getColumn(0).getInt64());
+        if (found == by_id.end())
+            continue;
+        found->second->details.clearances.push_back(
+            {query.getColumn(1).getString(), read_date(query.getColumn(2)),
+             read_date(query.getColumn(3)), query.getColumn(4).getString()});
+    }
 }
 
 } // namespace
@@ -85,12 +106,23 @@ std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
     auto query =
         m_db.query(fmt::format("{} AND c.patient_id = :patient ORDER BY c.id", current_conditions));
     query->bind(":patient", patient.value);
-    return read_conditions(*query);
+    auto conditions = read_conditions(*query);
+    if (conditions.empty())
+        return conditions;
+    auto clearances = m_db.query(fmt::format("{} AND c.patient_id = :patient ORDER BY c.id, "
+                                             "k.position",
+                                             current_clearances));
+    clearances->bind(":patient", patient.value);
+    add_clearances(*clearances, conditions);
+    return conditions;
 }
 
 std::vector<Condition> ConditionRepository::all_patients() {
     auto query = m_db.query(fmt::format("{} ORDER BY c.id", current_conditions));
-    return read_conditions(*query);
+    auto conditions = read_conditions(*query);
+    auto clearances = m_db.query(fmt::format("{} ORDER BY c.id, k.position", current_clearances));
+    add_clearances(*clearances, conditions);
+    return conditions;
 }
 
 ConsentId ConditionRepository::insert_consent(PatientId patient, const ConsentDetails& details,

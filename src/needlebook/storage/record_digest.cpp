@@ -69,9 +69,10 @@ const std::vector<RecordKind>& record_kinds() {
     };
     // Parts schema 7 added to a condition's and a consent's revision.
     static const std::array<std::string, 2> revision_parts = {
-        "SELECT k.condition_revision_id, k.cleared_by, k.cleared_on, k.until, k.reason FROM "
+        "SELECT k.id, k.position, k.cleared_by, k.cleared_on, k.until, k.reason FROM "
         "condition_clearance k WHERE k.condition_revision_id = (SELECT id FROM "
-        "condition_revision WHERE condition_id = :id AND revision = :revision)",
+        "condition_revision WHERE condition_id = :id AND revision = :revision) ORDER BY "
+        "k.position",
         "SELECT t.consent_revision_id, t.guardian, t.withdrawn_on, t.withdrawal_reason FROM "
         "consent_terms t WHERE t.consent_revision_id = (SELECT id FROM consent_revision WHERE "
         "consent_id = :id AND revision = :revision)",

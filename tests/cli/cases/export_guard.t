@@ -48,8 +48,8 @@ $ needlebook export followups
 > id,session,checked_on,outcome,note,voided\r
 
 $ needlebook export conditions
-> id,patient,code,since,resolved,note,cleared_by,cleared_on,cleared_until,clearance_reason,voided\r
-> 1,P1,anticoagulants,,,a=b; 1+1,,,,,0\r
+> id,patient,code,since,resolved,note,clearances,voided\r
+> 1,P1,anticoagulants,,,a=b; 1+1,,0\r
 
 $ needlebook export consents
 > id,patient,signed,covers,guardian,withdrawn_on,withdrawal_reason,voided\r

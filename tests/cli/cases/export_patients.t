@@ -57,9 +57,9 @@ $ needlebook export patients --raw
 
 # Condition 1 as resolved by its second revision; no dates given: empty fields.
 $ needlebook export conditions
-> id,patient,code,since,resolved,note,cleared_by,cleared_on,cleared_until,clearance_reason,voided\r
-> 1,MAI,rosacea-flare,2026-01-05,2026-03-01,'+ flares in winter,,,,,0\r
-> 2,ANN,keloid-tendency,,,,,,,,0\r
+> id,patient,code,since,resolved,note,clearances,voided\r
+> 1,MAI,rosacea-flare,2026-01-05,2026-03-01,'+ flares in winter,,0\r
+> 2,ANN,keloid-tendency,,,,,0\r
 
 # --bom: the byte-order mark (EF BB BF) comes first, before the header, and only once.
 $ needlebook export consents --bom

@@ -23,7 +23,7 @@ $ needlebook session log ANN --at "2026-11-02 10:00" --device pen --model "Derma
 > overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)
 ! needlebook: warning: lot:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
 ! needlebook: warning: lot:CL-7: cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'
-! needlebook: warning: consent:serums: consent signed 2026-06-01 does not cover serums applied to the skin (it covers microneedling)
+! needlebook: warning: consent:serums: no consent in force covers serums applied to the skin (in force: microneedling)
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-02 --area cheek:left --note expected
 > reaction 1 recorded for session 1: erythema, mild, open
 $ needlebook reaction resolve 1 --on 2026-11-06
@@ -35,7 +35,7 @@ $ needlebook session amend 1 --reason "note added" --note "tolerated well"
 > overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)
 ! needlebook: warning: lot:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
 ! needlebook: warning: lot:CL-7: cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'
-! needlebook: warning: consent:serums: consent signed 2026-06-01 does not cover serums applied to the skin (it covers microneedling)
+! needlebook: warning: consent:serums: no consent in force covers serums applied to the skin (in force: microneedling)
 $ needlebook session log ANN --at "2026-11-20 09:30" --device roller --area neck=0.5
 > session 2 logged for ANN at 2026-11-20 09:30
 $ needlebook session void 2 --reason "duplicate entry"
@@ -172,7 +172,7 @@ $ needlebook history ANN --format json
 >         {
 >           "key": "consent:serums",
 >           "level": "warning",
->           "message": "consent signed 2026-06-01 does not cover serums applied to the skin (it covers microneedling)",
+>           "message": "no consent in force covers serums applied to the skin (in force: microneedling)",
 >           "override_reason": "",
 >           "overridden_by": "",
 >           "overridden_at": null
@@ -361,7 +361,7 @@ $ needlebook --format csv history ANN
 > ANN,1,2026-11-02 10:00,0,overridden,1,,,,,,,,,,,,,,,,,,,,depth:periorbital,,,"depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)"\r
 > ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,lot:HA-2291,,,lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'\r
 > ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,lot:CL-7,,,cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'\r
-> ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,consent:serums,,,consent signed 2026-06-01 does not cover serums applied to the skin (it covers microneedling)\r
+> ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,consent:serums,,,no consent in force covers serums applied to the skin (in force: microneedling)\r
 > ANN,1,2026-11-02 10:00,0,reaction,1,cheek,left,,,,,,,erythema,mild,2026-11-02,2026-11-06,0,4,prolonged,,,,,,,,expected\r
 > ANN,1,2026-11-02 10:00,0,reaction correction,1,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,resolved,,2026-11-06,resolved\r
 > ANN,1,2026-11-02 10:00,0,followup,1,,,,,,,,,,,,,,,,2026-11-09,,,,reactions,,,settled\r

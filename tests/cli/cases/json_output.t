@@ -46,7 +46,7 @@ $ needlebook --format json condition add ANN --code keloid-tendency --since 2020
 >   "since": "2020-01-01",
 >   "resolved": null,
 >   "note": "",
->   "clearance": null,
+>   "clearances": [],
 >   "revision": {
 >     "number": 1,
 >     "author": "tester",
@@ -601,7 +601,7 @@ $ needlebook --format json patient show ANN
 >       "since": "2020-01-01",
 >       "resolved": null,
 >       "note": "",
->       "clearance": null,
+>       "clearances": [],
 >       "revision": {
 >         "number": 1,
 >         "author": "tester",

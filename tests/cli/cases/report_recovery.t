@@ -53,7 +53,7 @@ $ needlebook session log CAT --at "2026-10-10 10:00" --device rf --area abdomen=
 > session 3 logged for CAT at 2026-10-10 10:00
 > overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, dermatologist's plan)
 ! needlebook: warning: lot:EX-1: lot EX-1 of exosome-serum is not registered; register it with 'needlebook lot add exosome-serum EX-1 --expires YYYY-MM-DD'
-! needlebook: warning: consent:rf: consent signed 2026-06-01 does not cover RF microneedling (it covers microneedling serums)
+! needlebook: warning: consent:rf: no consent in force covers RF microneedling (in force: microneedling serums)
 $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1.5
 > session 4 logged for ANN at 2026-11-10 10:00
 $ needlebook session log BEN --at "2026-11-01 10:00" --device pen --area chin=1.0
@@ -86,7 +86,7 @@ $ needlebook reaction resolve 2 --on 2026-10-06
 $ needlebook session amend 3 --reason "no serum was applied after all" --no-serums
 > session 3 amended (revision 2) for CAT at 2026-10-10 10:00
 > overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, dermatologist's plan)
-! needlebook: warning: consent:rf: consent signed 2026-06-01 does not cover RF microneedling (it covers microneedling serums)
+! needlebook: warning: consent:rf: no consent in force covers RF microneedling (in force: microneedling serums)
 $ needlebook session void 5 --reason "logged for the wrong patient"
 > session 5 voided (revision 2): logged for the wrong patient
 

@@ -24,12 +24,12 @@ $ needlebook session log BOB --at '2026-06-30 23:30' --device roller --area neck
 $ needlebook session log ANN --at '2026-09-15 14:00' --device stamp --area scar=2.0x4 --serum prp@PRP-1:during --indication surgical-scar
 > session 3 logged for ANN at 2026-09-15 14:00
 ! needlebook: warning: lot:PRP-1: lot PRP-1 of prp is not registered; register it with 'needlebook lot add prp PRP-1 --expires YYYY-MM-DD'
-! needlebook: warning: consent:prp: consent signed 2026-06-01 does not cover platelet-rich plasma (it covers microneedling serums)
+! needlebook: warning: consent:prp: no consent in force covers platelet-rich plasma (in force: microneedling serums)
 
 $ needlebook session log BOB --at '2026-11-20 09:15' --device rf --area abdomen=2.75 --override 'depth:abdomen=stretch marks, thick skin'
 > session 4 logged for BOB at 2026-11-20 09:15
 > overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, thick skin)
-! needlebook: warning: consent:rf: consent signed 2026-06-01 does not cover RF microneedling (it covers microneedling serums)
+! needlebook: warning: consent:rf: no consent in force covers RF microneedling (in force: microneedling serums)
 
 = SELECT session_id, performed_at FROM session_revision ORDER BY performed_at
 > 2|2026-06-30T22:30:00Z
