@@ -145,4 +145,15 @@ inline std::vector<std::string> dump_table(storage::Database& db, std::string_vi
     return out;
 }
 
+// The exception of type E that `call` throws; fails the test when it throws none.
+template <class E, class Call> E thrown(Call&& call) {
+    try {
+        call();
+    } catch (const E& e) {
+        return e;
+    }
+    FAIL("the expected exception was not thrown");
+    throw;
+}
+
 } // namespace needlebook::test

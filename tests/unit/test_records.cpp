@@ -18,6 +18,7 @@
 using namespace needlebook;
 using test::contains;
 using test::day;
+using test::thrown;
 using test::utc;
 
 namespace {
@@ -78,16 +79,6 @@ void check_audit(const storage::AuditEntry& entry, std::string_view action,
     CHECK(entry.patient_id == patient_id);
     CHECK(entry.revision == revision);
     CHECK(entry.reason == reason);
-}
-
-template <class E, class Call> E thrown(Call&& call) {
-    try {
-        call();
-    } catch (const E& e) {
-        return e;
-    }
-    FAIL("the expected exception was not thrown");
-    throw;
 }
 
 ReactionDetails reaction(ReactionKind kind, std::string_view onset,

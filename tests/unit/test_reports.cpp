@@ -23,19 +23,10 @@
 
 using namespace needlebook;
 using test::day;
+using test::thrown;
 using test::utc;
 
 namespace {
-
-template <class E, class Call> E thrown(Call&& call) {
-    try {
-        call();
-    } catch (const E& e) {
-        return e;
-    }
-    FAIL("the expected exception was not thrown");
-    throw;
-}
 
 std::string text(time::Date d) {
     return time::format_date(d);

@@ -570,3 +570,153 @@ TEST_CASE("has_blocking: only warnings do not block") {
     CHECK(rules::has_blocking(
         {{"consent", Level::warning, "w"}, {"depth:cheek", Level::block, "b"}}));
 }
+
+TEST_CASE("a clearance turns a condition's block into a warning for its days only") {
+    auto file = clean_file();
+    auto eczema = condition(ConditionCode::eczema, day("2026-01-01"));
+    eczema.details.clearances = {
+        {"Dr A. Shah, dermatologist", day("2026-11-10"), day("2026-11-20"), "face clear"}};
+    file.conditions.push_back(eczema);
+    const auto on = [&](std::string_view at) {
+        const auto findings = check(test::session_at(at), file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].key == "condition:eczema");
+        return findings[0];
+    };
+    CHECK(on("2026-11-09T10:00:00Z").level == Level::block);
+    CHECK(on("2026-11-10T10:00:00Z").level == Level::warning);
+    CHECK(on("2026-11-20T10:00:00Z").message ==
+          "eczema on file since 2026-01-01; cleared by Dr A. Shah, dermatologist until "
+          "2026-11-20 (face clear)");
+    CHECK(on("2026-11-21T10:00:00Z").level == Level::block);
+    // A later clearance adds its own days; the earlier one still covers its own.
+    file.conditions[0].details.clearances.push_back(
+        {"Dr B. Okoro", day("2026-11-25"), day("2026-12-31"), "reviewed"});
+    CHECK(on("2026-11-15T10:00:00Z").level == Level::warning);
+    CHECK(on("2026-11-22T10:00:00Z").level == Level::block);
+    CHECK(contains(on("2026-11-26T10:00:00Z").message, "cleared by Dr B. Okoro until 2026-12-31"));
+}
+
+TEST_CASE("a device's own depth limit replaces the area's for that device only") {
+    auto settings = default_settings();
+    settings.device_depth_limit_mm[{Area::jawline, Device::rf}] = 2.5;
+    auto session = test::session_at("2026-11-20T10:00:00Z", {area(Area::jawline, {}, 2.25)});
+    session.device = Device::rf;
+    auto file = clean_file();
+    file.consents[0].details.covers = "microneedling rf";
+    CHECK(check(session, file, settings).empty());
+    session.areas[0].depth_mm = 2.75;
+    const auto deeper = check(session, file, settings);
+    REQUIRE(deeper.size() == 1);
+    CHECK(deeper[0].key == "depth:jawline");
+    CHECK(deeper[0].message ==
+          "depth 2.75 mm on jawline exceeds the clinic limit of 2.50 mm for rf");
+    session.device = Device::pen; // the pen keeps the area's limit (1.50 mm)
+    session.areas[0].depth_mm = 2.25;
+    const auto pen = check(session, file, settings);
+    REQUIRE(pen.size() == 1);
+    CHECK(pen[0].message == "depth 2.25 mm on jawline exceeds the clinic limit of 1.50 mm");
+}
+
+TEST_CASE(
+    "lots: expired before the day or recalled by it blocks; unregistered as the setting says") {
+    auto session = test::session_at("2026-11-20T10:00:00Z");
+    session.serums = {{"ha-serum", "ha-1", SerumPhase::after}};
+    auto file = clean_file();
+    file.consents[0].details.covers = "microneedling serums";
+    Lot ha;
+    ha.product = "ha-serum";
+    ha.lot = "HA-1";
+    ha.details.expires_on = day("2026-11-20"); // the expiry day itself is still usable
+    file.lots.push_back(ha);
+    CHECK(check(session, file).empty());
+    file.lots.back().details.expires_on = day("2026-11-19");
+    auto findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].key == "lot:ha-1");
+    CHECK(findings[0].level == Level::block);
+    CHECK(findings[0].message == "lot ha-1 of ha-serum expired on 2026-11-19");
+
+    file.lots.back().details.expires_on = day("2027-01-01");
+    file.lots.back().details.recall = LotRecall{day("2026-11-21"), "supplier notice"};
+    CHECK(check(session, file).empty()); // recalled after the session day
+    file.lots.back().details.recall->on = day("2026-11-20");
+    findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message ==
+          "lot ha-1 of ha-serum was recalled on 2026-11-20: supplier notice");
+
+    file.lots.pop_back();
+    auto settings = default_settings();
+    findings = check(session, file, settings);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].level == Level::warning);
+    settings.lot_registration = LotRegistration::block;
+    CHECK(check(session, file, settings)[0].level == Level::block);
+    settings.lot_registration = LotRegistration::off;
+    CHECK(check(session, file, settings).empty());
+}
+
+TEST_CASE("age: under the minimum a guardian's consent is needed") {
+    auto file = clean_file();
+    file.birth_date = day("2010-11-21"); // 15 on 2026-11-20, 16 the next day
+    const auto session = test::session_at("2026-11-20T10:00:00Z");
+    auto findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].key == "age");
+    CHECK(findings[0].level == Level::block);
+    CHECK(contains(findings[0].message, "the patient is 15 on the session day"));
+    auto settings = default_settings();
+    settings.minimum_age = 15;
+    CHECK(check(session, file, settings).empty());
+    settings.minimum_age = 16;
+    CHECK(check(session, file, settings).size() == 1);
+    // A guardian on any consent in force, even a second form.
+    auto guardian = consent("2026-10-01");
+    guardian.details.covers = "photos";
+    guardian.details.guardian = "Mary Doe";
+    file.consents.push_back(guardian);
+    CHECK(check(session, file).empty());
+}
+
+TEST_CASE("consent: every consent in force counts; a withdrawn one ends on its day") {
+    auto file = clean_file(); // signed 2026-06-01, covers microneedling
+    auto session = test::session_at("2026-11-20T10:00:00Z");
+    session.device = Device::rf;
+    session.serums = {{"prp", "P-1", SerumPhase::during}};
+    file.product_kinds["prp"] = ProductKind::prp;
+    file.lots.push_back(registered_cartridge());
+    file.lots.push_back(Lot{{}, "prp", "P-1", {day("2027-01-01")}, {}});
+    auto findings = check(session, file);
+    REQUIRE(findings.size() == 2); // the device first, then the serums
+    CHECK(findings[0].key == "consent:rf");
+    CHECK(findings[1].key == "consent:prp");
+    CHECK(findings[0].message ==
+          "no consent in force covers RF microneedling (in force: microneedling)");
+    auto settings = default_settings();
+    settings.consent_policy = ConsentPolicy::block;
+    CHECK(rules::has_blocking(check(session, file, settings)));
+    // A second form for PRP and RF adds to the first.
+    auto extra = consent("2026-10-01");
+    extra.id = ConsentId{2};
+    extra.details.covers = "prp rf";
+    file.consents.push_back(extra);
+    CHECK(check(session, file).empty());
+    // Withdrawing the older one leaves the newer in force, and the reverse.
+    file.consents[0].details.withdrawal = ConsentWithdrawal{day("2026-11-01"), "changed mind"};
+    findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].key == "consent:microneedling");
+    file.consents[0].details.withdrawal.reset();
+    file.consents[1].details.withdrawal = ConsentWithdrawal{day("2026-11-20"), "no PRP"};
+    findings = check(session, file);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[1].key == "consent:prp");
+    // Both withdrawn: the newest withdrawal is named.
+    file.consents[0].details.withdrawal = ConsentWithdrawal{day("2026-11-01"), "changed mind"};
+    findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].key == "consent");
+    CHECK(findings[0].message == "consent 2 signed 2026-10-01 was withdrawn on 2026-11-20 (no "
+                                 "PRP); record a new one with 'needlebook consent add'");
+}
