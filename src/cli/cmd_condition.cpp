@@ -99,9 +99,11 @@ void add_condition_commands(CLI::App& app, Context& context) {
     consent_add->add_option("PATIENT", consent_args->patient, "chart code")->required();
     consent_add->add_option("--signed", consent_args->signed_on, "signed on, YYYY-MM-DD")
         ->required();
-    consent_add->add_option("--covers", consent_args->covers,
-                            "what it covers, codes separated by spaces or commas: " +
-                                allowed_codes<ConsentScope>() + " (default: microneedling serums)");
+    consent_add
+        ->add_option("--covers", consent_args->covers,
+                     "what it covers, codes separated by spaces or commas: " +
+                         allowed_codes<ConsentScope>() + " (default: microneedling serums)")
+        ->check(non_empty());
     consent_add
         ->add_option("--guardian", consent_args->guardian,
                      "the parent or guardian who signed for a minor")

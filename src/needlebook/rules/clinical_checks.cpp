@@ -210,7 +210,7 @@ void check_same_day(const SessionDetails& session, const PatientFile& file,
 struct ConsentOnDay {
     std::vector<const Consent*> in_force;
     const Consent* latest = nullptr;    // the newest signed by the day, not withdrawn, expired
-    const Consent* withdrawn = nullptr; // the newest withdrawn by the day
+    const Consent* withdrawn = nullptr; // the one withdrawn last, by the day
     std::vector<ConsentScope> covered;  // the scopes of those in force, each once
     bool guardian = false;              // one in force was signed by a guardian
 };
@@ -224,8 +224,8 @@ ConsentOnDay consent_on(time::Date day, const PatientFile& file, const ClinicSet
         const auto& d = consent.details;
         if (d.signed_on > day)
             continue;
-        if (!d.in_force_on(day)) { // withdrawn by the day
-            if (newer(found.withdrawn, consent))
+        if (!d.in_force_on(day)) { // withdrawn by the day: the latest withdrawal is named
+            if (!found.withdrawn || d.withdrawal->on > found.withdrawn->details.withdrawal->on)
                 found.withdrawn = &consent;
             continue;
         }
