@@ -43,8 +43,9 @@ struct SessionOptions {
         area_option->allow_extra_args(false); // one value per --area, so PATIENT is not swallowed
         auto* serum_option =
             command->add_option("--serum", serums,
-                                "serum, PRODUCT@LOT[:during|after] (phase after unless given; "
-                                "repeat; on amend or with --like the given serums replace all)");
+                                "serum, PRODUCT@LOT[:during|after][=ML] (phase after unless "
+                                "given; ML the amount used, e.g. =1.5ml; repeat; on amend or "
+                                "with --like the given serums replace all)");
         serum_option->allow_extra_args(false);
         if (for_log)
             at_option->required();

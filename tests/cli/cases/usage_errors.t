@@ -262,7 +262,7 @@ $ needlebook session log --help
 >   --at TEXT REQUIRED          when, 'YYYY-MM-DD HH:MM' in the clinic's zone, 'YYYY-MM-DDTHH:MMZ' in UTC, or now (the current minute)
 >   --device TEXT               pen, roller, stamp or rf (required unless --like)
 >   --area TEXT ...             treated area, AREA[:left|right]=DEPTH[xPASSES], depth in mm (repeat for each area; on amend or with --like the given areas replace all; required unless --like); AREA: forehead, glabella, temple, periorbital, nose, cheek, perioral, chin, jawline, neck, decolletage, scalp, hands, abdomen, thigh, arm, back, scar or other
->   --serum TEXT ...            serum, PRODUCT@LOT[:during|after] (phase after unless given; repeat; on amend or with --like the given serums replace all)
+>   --serum TEXT ...            serum, PRODUCT@LOT[:during|after][=ML] (phase after unless given; ML the amount used, e.g. =1.5ml; repeat; on amend or with --like the given serums replace all)
 >   --no-serums Needs: --like   copy no serum (with --like)
 >   --indication TEXT           indication: rejuvenation, acne-scars, surgical-scar, stretch-marks, hyperpigmentation, melasma or other (default other)
 >   --model TEXT                device model
