@@ -191,6 +191,16 @@ void unaudited_revisions(Database& db, CheckSection& records) {
                                                "written by needlebook",
                                                kind, query->getColumn(0).getInt64(),
                                                query->getColumn(1).getInt()));
+            // needlebook writes an identity row and its first revision together: one alone was
+            // put there by hand, and would block the record's number or code for good.
+            auto bare = db.query(fmt::format(
+                "SELECT i.id FROM {0} i WHERE NOT EXISTS (SELECT 1 FROM {0}_revision r WHERE "
+                "r.{0}_id = i.id) ORDER BY i.id",
+                kind));
+            while (bare->executeStep())
+                add_fault(records, fmt::format("{} {} has no revision: it was not written by "
+                                               "needlebook",
+                                               kind, bare->getColumn(0).getInt64()));
         }
         if (!db.sql().tableExists("setting"))
             return; // before schema 4 the seeded products had no audit rows
