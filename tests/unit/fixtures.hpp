@@ -145,6 +145,19 @@ inline std::vector<std::string> dump_table(storage::Database& db, std::string_vi
     return out;
 }
 
+// The clinic's zone in these tests. A function, not a global: date's tz database must not be
+// read during static initialisation.
+inline const time::ClinicZone& london() {
+    static const auto zone = time::ClinicZone::from_setting(std::string(clinic_zone_name));
+    return zone;
+}
+
+// The clinic's defaults as the schema seeds them (docs/clinical-defaults.md).
+inline ClinicSettings seeded_settings() {
+    auto db = storage::Database::in_memory();
+    return storage::SettingsRepository(db).load();
+}
+
 // The exception of type E that `call` throws; fails the test when it throws none.
 template <class E, class Call> E thrown(Call&& call) {
     try {

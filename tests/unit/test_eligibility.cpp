@@ -10,21 +10,9 @@
 
 using namespace needlebook;
 using test::day;
+using test::london;
 
 namespace {
-
-// The clinic's defaults as the schema seeds them (docs/clinical-defaults.md): eczema,
-// psoriasis and isotretinoin block (isotretinoin for 6 months after it stopped); rosacea-flare
-// warns.
-ClinicSettings default_settings() {
-    auto db = storage::Database::in_memory();
-    return storage::SettingsRepository(db).load();
-}
-
-const time::ClinicZone& london() {
-    static const auto zone = time::ClinicZone::from_setting("Europe/London");
-    return zone;
-}
 
 Condition condition(ConditionCode code, std::optional<std::string_view> since = std::nullopt,
                     std::optional<std::string_view> resolved = std::nullopt) {
@@ -41,7 +29,7 @@ Condition condition(ConditionCode code, std::optional<std::string_view> since = 
 }
 
 rules::Eligibility eligibility(std::string_view on, const std::vector<Condition>& conditions,
-                               const ClinicSettings& settings = default_settings()) {
+                               const ClinicSettings& settings = test::seeded_settings()) {
     return rules::eligibility_on(day(on), conditions, settings, london());
 }
 
@@ -51,7 +39,7 @@ std::string text(std::optional<time::Date> value) {
 
 // A session with no area on `on` is refused by the clinical checks exactly when not eligible.
 bool checks_block(std::string_view on, const std::vector<Condition>& conditions,
-                  const ClinicSettings& settings = default_settings()) {
+                  const ClinicSettings& settings = test::seeded_settings()) {
     SessionDetails session;
     session.performed_at = london().start_of_day(day(on));
     rules::PatientFile file;
@@ -68,7 +56,7 @@ TEST_CASE("eligibility: nothing on file, or nothing that blocks") {
     CHECK(eligibility("2026-11-23", {condition(ConditionCode::rosacea_flare, "2026-01-01")})
               .eligible());
     // So does a blocking one once set to warn.
-    auto settings = default_settings();
+    auto settings = test::seeded_settings();
     settings.condition_action[ConditionCode::eczema] = ConditionAction::warn;
     CHECK(eligibility("2026-11-23", {condition(ConditionCode::eczema, "2026-01-01")}, settings)
               .eligible());
@@ -119,7 +107,7 @@ TEST_CASE("eligibility: the isotretinoin period after the drug stopped") {
         CHECK(eligibility("2027-03-01", file).eligible());
     }
     SUBCASE("the clinic's own period") {
-        auto settings = default_settings();
+        auto settings = test::seeded_settings();
         settings.isotretinoin_months = 3;
         CHECK(text(eligibility("2026-11-23", file, settings).eligible_from) == "2026-12-01");
     }

@@ -23,6 +23,7 @@
 
 using namespace needlebook;
 using test::day;
+using test::london;
 using test::thrown;
 using test::utc;
 
@@ -30,11 +31,6 @@ namespace {
 
 std::string text(time::Date d) {
     return time::format_date(d);
-}
-
-const time::ClinicZone& london() {
-    static const auto zone = time::ClinicZone::from_setting("Europe/London");
-    return zone;
 }
 
 // The defaults of docs/clinical-defaults.md, written out by hand so the pure tests need no

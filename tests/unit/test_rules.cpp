@@ -13,20 +13,10 @@ using rules::Finding;
 using rules::Level;
 using test::contains;
 using test::day;
+using test::london;
 using test::utc;
 
 namespace {
-
-// The clinic's defaults as the schema seeds them (docs/clinical-defaults.md).
-ClinicSettings default_settings() {
-    auto db = storage::Database::in_memory();
-    return storage::SettingsRepository(db).load();
-}
-
-const time::ClinicZone& london() {
-    static const auto zone = time::ClinicZone::from_setting("Europe/London");
-    return zone;
-}
 
 Condition condition(ConditionCode code, std::optional<time::Date> since = std::nullopt,
                     std::optional<time::Date> resolved = std::nullopt) {
@@ -73,12 +63,12 @@ AreaTreatment area(Area where, std::optional<Side> side = std::nullopt, double d
 }
 
 std::vector<Finding> check(const SessionDetails& session, const rules::PatientFile& file,
-                           const ClinicSettings& settings = default_settings()) {
+                           const ClinicSettings& settings = test::seeded_settings()) {
     return rules::check_session(session, file, settings, london());
 }
 
 std::vector<Finding> check_amendment(const SessionDetails& session, const rules::PatientFile& file,
-                                     const ClinicSettings& settings = default_settings()) {
+                                     const ClinicSettings& settings = test::seeded_settings()) {
     return rules::check_session(session, file, settings, london(), rules::Purpose::amend);
 }
 
@@ -153,7 +143,7 @@ TEST_CASE("a condition counts only while active on the session day") {
         CHECK(check(session, file).empty());
     }
     SUBCASE("the clinic changed a block to a warning") {
-        auto settings = default_settings();
+        auto settings = test::seeded_settings();
         settings.condition_action[ConditionCode::eczema] = ConditionAction::warn;
         file.conditions.push_back(condition(ConditionCode::eczema));
         const auto findings = check(session, file, settings);
@@ -164,7 +154,7 @@ TEST_CASE("a condition counts only while active on the session day") {
 
 TEST_CASE("isotretinoin blocks while taken and for N months after the last dose") {
     auto file = clean_file();
-    auto settings = default_settings();
+    auto settings = test::seeded_settings();
     REQUIRE(settings.isotretinoin_months == 6);
     const auto session = test::session_at("2026-11-20T10:00:00Z");
 
@@ -223,7 +213,7 @@ TEST_CASE("isotretinoin blocks while taken and for N months after the last dose"
 }
 
 TEST_CASE("depth above the area's clinic limit blocks") {
-    const auto settings = default_settings();
+    const auto settings = test::seeded_settings();
     SUBCASE("at the limit: fine") {
         for (const auto& [where, limit] : settings.depth_limit_mm) {
             CAPTURE(code_of(where));
@@ -350,7 +340,7 @@ TEST_CASE("interval since the last session on the same area") {
         CHECK(findings.size() == 2);
     }
     SUBCASE("the clinic's own limits") {
-        auto settings = default_settings();
+        auto settings = test::seeded_settings();
         settings.interval_block_days = 21;
         settings.interval_warn_days = 42;
         previous_on(30, {area(Area::cheek, Side::left)});
@@ -380,8 +370,8 @@ TEST_CASE("another session the same day on other areas: a warning when logging")
         CHECK_FALSE(rules::has_blocking(findings));
 
         // Logging is the default purpose.
-        const auto logged =
-            rules::check_session(session, file, default_settings(), london(), rules::Purpose::log);
+        const auto logged = rules::check_session(session, file, test::seeded_settings(), london(),
+                                                 rules::Purpose::log);
         REQUIRE(logged.size() == 1);
         CHECK(logged[0].message == findings[0].message);
     }
@@ -516,7 +506,7 @@ TEST_CASE("consent missing or expired is a warning, never a block") {
         CHECK(check(session, file).empty());
     }
     SUBCASE("the clinic's validity") {
-        auto settings = default_settings();
+        auto settings = test::seeded_settings();
         settings.consent_valid_months = 3;
         file.consents.push_back(consent("2026-08-01"));
         const auto findings = check(session, file, settings);
@@ -598,7 +588,7 @@ TEST_CASE("a clearance turns a condition's block into a warning for its days onl
 }
 
 TEST_CASE("a device's own depth limit replaces the area's for that device only") {
-    auto settings = default_settings();
+    auto settings = test::seeded_settings();
     settings.device_depth_limit_mm[{Area::jawline, Device::rf}] = 2.5;
     auto session = test::session_at("2026-11-20T10:00:00Z", {area(Area::jawline, {}, 2.25)});
     session.device = Device::rf;
@@ -647,7 +637,7 @@ TEST_CASE(
           "lot ha-1 of ha-serum was recalled on 2026-11-20: supplier notice");
 
     file.lots.pop_back();
-    auto settings = default_settings();
+    auto settings = test::seeded_settings();
     findings = check(session, file, settings);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].level == Level::warning);
@@ -666,7 +656,7 @@ TEST_CASE("age: under the minimum a guardian's consent is needed") {
     CHECK(findings[0].key == "age");
     CHECK(findings[0].level == Level::block);
     CHECK(contains(findings[0].message, "the patient is 15 on the session day"));
-    auto settings = default_settings();
+    auto settings = test::seeded_settings();
     settings.minimum_age = 15;
     CHECK(check(session, file, settings).empty());
     settings.minimum_age = 16;
@@ -693,7 +683,7 @@ TEST_CASE("consent: every consent in force counts; a withdrawn one ends on its d
     CHECK(findings[1].key == "consent:prp");
     CHECK(findings[0].message ==
           "no consent in force covers RF microneedling (in force: microneedling)");
-    auto settings = default_settings();
+    auto settings = test::seeded_settings();
     settings.consent_policy = ConsentPolicy::block;
     CHECK(rules::has_blocking(check(session, file, settings)));
     // A second form for PRP and RF adds to the first.

@@ -8,69 +8,6 @@ $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers 'microneedling serums rf'
 > consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums rf
-$ needlebook setting list
-> setting                                       value
-> clinic_name                                   (not set)
-> time_zone                                     (system zone)
-> isotretinoin_months                           6
-> consent_valid_months                          12
-> interval_warn_days                            28
-> interval_block_days                           14
-> followup_due_days                             7
-> override_min_reason                           10
-> lot_registration                              warn
-> minimum_age                                   18
-> consent_policy                                warn
-> depth_limit.forehead                          0.50
-> depth_limit.glabella                          0.50
-> depth_limit.temple                            0.50
-> depth_limit.periorbital                       0.50
-> depth_limit.nose                              0.75
-> depth_limit.cheek                             1.50
-> depth_limit.perioral                          0.50
-> depth_limit.chin                              1.50
-> depth_limit.jawline                           1.50
-> depth_limit.neck                              1.00
-> depth_limit.decolletage                       1.00
-> depth_limit.scalp                             1.00
-> depth_limit.hands                             1.00
-> depth_limit.abdomen                           2.50
-> depth_limit.thigh                             2.50
-> depth_limit.arm                               2.50
-> depth_limit.back                              2.50
-> depth_limit.scar                              2.50
-> depth_limit.other                             2.50
-> recovery.erythema                             3
-> recovery.oedema                               3
-> recovery.pinpoint-bleeding                    1
-> recovery.bruising                             10
-> recovery.itching                              7
-> recovery.burning                              7
-> recovery.dryness-peeling                      7
-> recovery.acneiform-eruption                   14
-> recovery.milia                                14
-> recovery.post-inflammatory-hyperpigmentation  adverse
-> recovery.infection                            adverse
-> recovery.herpes-reactivation                  adverse
-> recovery.contact-dermatitis                   adverse
-> recovery.granuloma                            adverse
-> recovery.tram-track-scarring                  adverse
-> recovery.other                                14
-> condition.active-infection                    block
-> condition.open-wound                          block
-> condition.eczema                              block
-> condition.psoriasis                           block
-> condition.active-herpes                       warn
-> condition.rosacea-flare                       warn
-> condition.keloid-tendency                     warn
-> condition.isotretinoin                        block
-> condition.pregnancy                           block
-> condition.anticoagulants                      warn
-> condition.bleeding-disorder                   block
-> condition.skin-cancer                         block
-> condition.metal-allergy                       block
-> condition.anaesthetic-allergy                 block
-> condition.uncontrolled-diabetes               warn
 $ needlebook session log ANN --at '2026-11-01 10:00' --device rf --area jawline=2.25
 ! needlebook: error: session refused by the clinical checks:
 !   depth:jawline: depth 2.25 mm on jawline exceeds the clinic limit of 1.50 mm
