@@ -4,6 +4,7 @@
 #include "needlebook/render/json.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <memory>
 
 namespace needlebook::cli {
@@ -144,9 +145,10 @@ void add_condition_commands(CLI::App& app, Context& context) {
         if (context.format() == Format::json)
             context.print_json(render::to_json(withdrawn));
         else
-            context.print(fmt::format("consent {} withdrawn on {}; sessions from that day need a "
-                                      "new consent\n",
-                                      withdrawn.id, time::format_date(on)));
+            context.print(fmt::format("consent {} withdrawn on {}: from that day neither it nor "
+                                      "a consent signed before it covers {}\n",
+                                      withdrawn.id, time::format_date(on),
+                                      fmt::join(withdrawn.details.scopes(), " ")));
     });
 }
 

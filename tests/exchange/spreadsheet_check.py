@@ -351,7 +351,7 @@ if nasty:
     # The unregistered lots and the consent that does not name PRP are kept as warnings.
     check([(f["key"], f["level"], f["override_reason"]) for f in json.loads(nasty["findings"])]
           == [("depth:periorbital", "overridden", "+deep lines"),
-              ("lot:_LOT-1", "warning", ""), ("lot:-CL1", "warning", ""),
+              ("lot:prp:_LOT-1", "warning", ""), ("lot:cartridge:-CL1", "warning", ""),
               ("consent:prp", "warning", "")],
           f"sessions.csv: findings {nasty['findings']}")
 

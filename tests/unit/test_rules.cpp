@@ -623,7 +623,7 @@ TEST_CASE(
     file.lots.back().details.expires_on = day("2026-11-19");
     auto findings = check(session, file);
     REQUIRE(findings.size() == 1);
-    CHECK(findings[0].key == "lot:ha-1");
+    CHECK(findings[0].key == "lot:ha-serum:ha-1");
     CHECK(findings[0].level == Level::block);
     CHECK(findings[0].message == "lot ha-1 of ha-serum expired on 2026-11-19");
 
@@ -661,12 +661,21 @@ TEST_CASE("age: under the minimum a guardian's consent is needed") {
     CHECK(check(session, file, settings).empty());
     settings.minimum_age = 16;
     CHECK(check(session, file, settings).size() == 1);
-    // A guardian on any consent in force, even a second form.
+    // A guardian's signature on a photo form alone does not consent to the treatment.
     auto guardian = consent("2026-10-01");
     guardian.details.covers = "photos";
     guardian.details.guardian = "Mary Doe";
     file.consents.push_back(guardian);
+    CHECK(check(session, file).size() == 1);
+    // On a consent in force for microneedling, even a second form, it does.
+    file.consents.back().details.covers = "microneedling photos";
     CHECK(check(session, file).empty());
+    // A withdrawal of that form ends the guardian's consent, and the older treatment consent.
+    file.consents.back().details.withdrawal = ConsentWithdrawal{day("2026-11-15"), "moved away"};
+    findings = check(session, file);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].key == "age");
+    CHECK(findings[1].key == "consent");
 }
 
 TEST_CASE("consent: every consent in force counts; a withdrawn one ends on its day") {
@@ -702,6 +711,14 @@ TEST_CASE("consent: every consent in force counts; a withdrawn one ends on its d
     findings = check(session, file);
     REQUIRE(findings.size() == 2);
     CHECK(findings[1].key == "consent:prp");
+    // A renewal withdrawn also ends the older form it renewed, for what it covered.
+    file.consents[1].details.covers = "microneedling prp rf";
+    file.consents[1].details.withdrawal = ConsentWithdrawal{day("2026-11-20"), "stopping"};
+    findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].key == "consent");
+    file.consents[1].details.covers = "prp rf";
+    file.consents[1].details.withdrawal = ConsentWithdrawal{day("2026-11-20"), "no PRP"};
     // Both withdrawn: the newest withdrawal is named.
     file.consents[0].details.withdrawal = ConsentWithdrawal{day("2026-11-01"), "changed mind"};
     findings = check(session, file);

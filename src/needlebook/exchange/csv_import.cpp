@@ -312,6 +312,8 @@ void import_lot(Context& c, const Row& row) {
     d.note = row.text("note");
     if (const auto recalled = row.optional("recalled_on", date_of))
         d.recall = LotRecall{*recalled, row.text("recall_reason")};
+    else if (!row.text("recall_reason").empty()) // never dropped: a reason needs its date
+        throw ValidationError("recalled_on", "recall_reason is given without recalled_on");
     validated("lot", [&] {
         check_lot_number(lot);
         validate(d, c.scope.today());
@@ -340,6 +342,8 @@ void import_consent(Context& c, const Row& row) {
                      std::nullopt};
     if (const auto withdrawn = row.optional("withdrawn_on", date_of))
         d.withdrawal = ConsentWithdrawal{*withdrawn, row.text("withdrawal_reason")};
+    else if (!row.text("withdrawal_reason").empty()) // never dropped: a reason needs its date
+        throw ValidationError("withdrawn_on", "withdrawal_reason is given without withdrawn_on");
     validated("consent", [&] { validate(d, c.scope.today()); });
     const bool voided = row.parse("voided", flag_of);
     if (!c.store)

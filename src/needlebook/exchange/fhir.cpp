@@ -485,7 +485,7 @@ void PatientExport::add_consent(const Consent& consent) {
             // Valid for the clinic's consent_valid_months, as the clinical checks count it.
             json.object("period", [&] {
                 json.member("start", time::format_date(d.signed_on));
-                const auto expires = time::add_months(d.signed_on, m_settings.consent_valid_months);
+                const auto expires = d.expires_on(m_settings.consent_valid_months);
                 json.member("end", time::format_date(d.withdrawal && d.withdrawal->on < expires
                                                          ? d.withdrawal->on
                                                          : expires));

@@ -76,10 +76,13 @@ std::vector<std::string_view> words_of(std::string_view text) {
 
 std::vector<ConsentScope> ConsentDetails::scopes() const {
     std::vector<ConsentScope> found;
-    for (const auto word : words_of(covers))
-        if (const auto scope = find_code<ConsentScope>(word);
-            scope && std::find(found.begin(), found.end(), *scope) == found.end())
+    for (const auto word : words_of(covers)) {
+        const auto scope = find_code<ConsentScope>(word);
+        if (!scope)
+            return {ConsentScope::microneedling, ConsentScope::serums};
+        if (std::find(found.begin(), found.end(), *scope) == found.end())
             found.push_back(*scope);
+    }
     if (found.empty())
         return {ConsentScope::microneedling, ConsentScope::serums};
     return found;

@@ -68,10 +68,14 @@ struct ConsentDetails {
     std::string guardian; // who signed for a minor; empty when the patient signed
     std::optional<ConsentWithdrawal> withdrawal;
 
-    // The scopes covered: the catalogue codes in `covers`; a consent that names none (free text
-    // from before the catalogue, or nothing) covers microneedling with serums, what the
-    // clinic's standard form covered.
+    // The scopes covered: the codes in `covers`. Text that is not codes only (free text from
+    // before the catalogue, or nothing) covers microneedling with serums, what the clinic's
+    // standard form covered: "no PRP" must not read as PRP.
     std::vector<ConsentScope> scopes() const;
+    // The first day it no longer counts, `valid_months` (consent_valid_months) after signing.
+    time::Date expires_on(int valid_months) const {
+        return time::add_months(signed_on, valid_months);
+    }
     bool in_force_on(time::Date day) const {
         return signed_on <= day && !(withdrawal && withdrawal->on <= day);
     }

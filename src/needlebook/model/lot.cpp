@@ -3,10 +3,17 @@
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 
 namespace needlebook {
+
+bool same_lot_number(std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
+        return std::tolower(x) == std::tolower(y);
+    });
+}
 
 std::string lot_name(std::string_view product, std::string_view lot) {
     return product == cartridge_product ? fmt::format("cartridge lot {}", lot)

@@ -40,6 +40,9 @@ struct Lot {
     bool recalled_by(time::Date day) const { return details.recall && details.recall->on <= day; }
 };
 
+// Lot numbers match ignoring ASCII case, as the database's NOCASE does (HA1 is ha1).
+bool same_lot_number(std::string_view a, std::string_view b);
+
 // 'lot HA2291 of ha-serum' or 'cartridge lot CL-7': how messages name a lot.
 std::string lot_name(std::string_view product, std::string_view lot);
 inline std::string lot_name(const Lot& lot) {

@@ -140,7 +140,8 @@ void validate(const SessionDetails& details) {
         check_lot_number(serum.lot, "serum lot");
         check_text("serum product", serum.product, 40, true);
         for (std::size_t j = 0; j < i; ++j)
-            if (details.serums[j].product == serum.product && details.serums[j].lot == serum.lot &&
+            if (details.serums[j].product == serum.product &&
+                same_lot_number(details.serums[j].lot, serum.lot) &&
                 details.serums[j].phase == serum.phase)
                 throw ValidationError("serum", fmt::format("serum {}@{}:{} is given twice; give "
                                                            "each serum once",

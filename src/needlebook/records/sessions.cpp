@@ -273,6 +273,9 @@ SessionDetails details_like(Scope& scope, std::string_view patient_code, Session
     details.performed_at = {};
     details.practitioner = scope.actor();
     details.note.clear();
+    // An amount is what this visit used, measured again: never last visit's, unseen.
+    for (auto& serum : details.serums)
+        serum.amount_ml.reset();
     return details;
 }
 

@@ -247,7 +247,8 @@ ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zon
     view.notes = {"lots match ignoring case; voided sessions are left out",
                   "phone and email are as on the patient's record today"};
     if (part == LotViewPart::contacts) {
-        // One row per patient, for a mail merge: the latest session that received the lot.
+        // One row per patient and product (a serum and a cartridge lot may share a number), for
+        // a mail merge: how many sessions received it, and the last.
         ViewTable contacts{"contacts",
                            "",
                            {"patient", "family_name", "given_name", "phone", "email", "lot",
@@ -255,24 +256,28 @@ ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zon
                            {},
                            ""};
         struct Recipient {
-            const report::RecallEntry* first; // the patient's first session with the lot
+            const report::RecallEntry* entry; // the patient's first session with the lot
+            const LotUse* use;
             int sessions = 0;
-            time::Date last{};
+            const report::RecallEntry* last = nullptr; // a session with two uses counts once
         };
         std::vector<Recipient> recipients; // in order of first session
-        std::map<std::int64_t, std::size_t> index_of;
-        for (const auto& entry : recall.entries) {
-            const auto [at, added] =
-                index_of.try_emplace(entry.patient.id.value, recipients.size());
-            if (added)
-                recipients.push_back({&entry});
-            auto& recipient = recipients[at->second];
-            ++recipient.sessions;
-            recipient.last = entry.day;
-        }
+        std::map<std::pair<std::int64_t, std::string>, std::size_t> index_of;
+        for (const auto& entry : recall.entries)
+            for (const auto& use : entry.uses) {
+                const auto product = use.what == "serum" ? use.product : "cartridge";
+                const auto [at, added] = index_of.try_emplace(
+                    std::pair{entry.patient.id.value, product}, recipients.size());
+                if (added)
+                    recipients.push_back({&entry, &use});
+                auto& recipient = recipients[at->second];
+                if (recipient.last != &entry)
+                    ++recipient.sessions;
+                recipient.last = &entry;
+            }
         for (const auto& recipient : recipients) {
-            const auto& entry = *recipient.first;
-            const auto& use = entry.uses.front();
+            const auto& entry = *recipient.entry;
+            const auto& use = *recipient.use;
             const auto* registered = registration_of(recall, use.what, use.product);
             contacts.rows.push_back(
                 {text(entry.patient.code), text(entry.patient.family_name),
@@ -282,7 +287,7 @@ ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zon
                  text(registered && registered->details.recall
                           ? time::format_date(registered->details.recall->on)
                           : ""),
-                 number(recipient.sessions), day(recipient.last)});
+                 number(recipient.sessions), day(recipient.last->day)});
         }
         view.tables.push_back(std::move(contacts));
         return view;

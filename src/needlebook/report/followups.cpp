@@ -49,8 +49,8 @@ void add_reactions(FollowupReport& report, const std::vector<ReactionFact>& reac
 
 using ConditionsByPatient = std::unordered_map<std::int64_t, std::vector<Condition>>;
 
-// The conditions as they stood on `as_of`: none begun after it, and one resolved after it still
-// active (with no end known then).
+// The conditions as they stood on `as_of`: none begun after it, one resolved after it still
+// active (with no end known then), and no clearance given after it.
 ConditionsByPatient conditions_as_of(const std::vector<Condition>& conditions, time::Date as_of) {
     ConditionsByPatient by_patient;
     for (const auto& condition : conditions) {
@@ -59,6 +59,8 @@ ConditionsByPatient conditions_as_of(const std::vector<Condition>& conditions, t
         auto& kept = by_patient[condition.patient_id.value].emplace_back(condition);
         if (kept.details.resolved_on && *kept.details.resolved_on > as_of)
             kept.details.resolved_on.reset();
+        std::erase_if(kept.details.clearances,
+                      [&](const Clearance& clearance) { return clearance.on > as_of; });
     }
     return by_patient;
 }

@@ -17,18 +17,27 @@
 
 namespace needlebook::report {
 
-LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
+LotRecall lot_recall(records::Scope& scope, std::string_view lot,
+                     const std::optional<std::string>& product) {
     check_text("LOT", lot, 100, true);
     LotRecall recall;
     recall.lot = std::string(lot);
+    recall.product = product;
     recall.as_of = scope.today();
+    const auto of_product = [&](std::string_view what, std::string_view code) {
+        return !product || (*product == cartridge_product ? what == "cartridge"
+                                                          : what == "serum" && code == *product);
+    };
     // A write transaction only for its audit row: the recall names patients.
     scope.db().write([&] {
-        const auto uses = storage::ReportReader(scope.db()).lot_uses(recall.lot);
+        auto uses = storage::ReportReader(scope.db()).lot_uses(recall.lot);
+        std::erase_if(uses, [&](const LotUse& use) { return !of_product(use.what, use.product); });
         if (uses.empty())
-            throw NotFound(fmt::format("no session received lot '{}' (serum or cartridge, voided "
-                                       "sessions aside); check the spelling on the label",
-                                       lot));
+            throw NotFound(fmt::format("no session received lot '{}'{} (voided sessions aside); "
+                                       "check the spelling on the label",
+                                       lot,
+                                       product ? fmt::format(" of {}", *product)
+                                               : std::string(" (serum or cartridge)")));
         std::vector<SessionId> ids;
         std::map<std::int64_t, std::vector<LotUse>> uses_of;
         std::set<std::int64_t> patients;
@@ -40,6 +49,9 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
         }
         recall.patients = static_cast<int>(patients.size());
         recall.registered = storage::LotRepository(scope.db()).with_number(recall.lot);
+        std::erase_if(recall.registered, [&](const Lot& registered) {
+            return product && registered.product != *product;
+        });
         // How to reach each patient: the phone and email on their record now.
         std::map<std::int64_t, std::pair<std::string, std::string>> contact_of;
         storage::PatientRepository patient_records(scope.db());
@@ -66,7 +78,8 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
         }
         std::vector<std::int64_t> named(patients.begin(), patients.end());
         records::audit_disclosure(scope, "report.lot",
-                                  fmt::format("lot {}: {} patients, {} sessions", recall.lot,
+                                  fmt::format("lot {}{}: {} patients, {} sessions", recall.lot,
+                                              product ? " of " + *product : std::string(),
                                               recall.patients, recall.entries.size()),
                                   std::move(named));
     });

@@ -29,14 +29,17 @@ struct RecallEntry {
 };
 
 struct LotRecall {
-    std::string lot; // as asked for
+    std::string lot;                    // as asked for
+    std::optional<std::string> product; // as asked for
     time::Date as_of{};
     std::vector<RecallEntry> entries; // by session time
     int patients = 0;                 // distinct patients among the entries
     std::vector<Lot> registered;      // every product's registered lot with this number
 };
 
-// Matches lots ignoring case; NotFound when no session (voided ones aside) used `lot`.
-LotRecall lot_recall(records::Scope& scope, std::string_view lot);
+// Matches lots ignoring case; `product` (a product code, or "cartridge") keeps that product's
+// lot only, when two share the number. NotFound when no session (voided ones aside) used it.
+LotRecall lot_recall(records::Scope& scope, std::string_view lot,
+                     const std::optional<std::string>& product = std::nullopt);
 
 } // namespace needlebook::report

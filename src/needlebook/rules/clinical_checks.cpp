@@ -16,10 +16,6 @@
 namespace needlebook::rules {
 namespace {
 
-std::string condition_key(ConditionCode code) {
-    return fmt::format("condition:{}", code_of(code));
-}
-
 void check_conditions(time::Date day, const PatientFile& file, const ClinicSettings& settings,
                       std::vector<Finding>& findings) {
     for (const auto& condition : file.conditions) {
@@ -80,16 +76,10 @@ void check_depths(const SessionDetails& session, const ClinicSettings& settings,
     }
 }
 
-// Lot numbers match ignoring ASCII case, as the database's NOCASE does.
-bool same_ascii_letters(std::string_view a, std::string_view b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
-        return std::tolower(x) == std::tolower(y);
-    });
-}
-
-// A finding key holds no space, '=' or control character: a lot number's are written '_'.
-std::string lot_key(std::string_view lot) {
-    std::string key = "lot:";
+// lot:PRODUCT:LOT (lot:cartridge:LOT), so two products' lots with one number are two findings.
+// A finding key holds no space, '=', ':' or control character: a lot number's are written '_'.
+std::string lot_key(std::string_view product, std::string_view lot) {
+    std::string key = fmt::format("lot:{}:", product);
     for (const unsigned char c : lot)
         key += c <= ' ' || c == '=' || c == ':' || c == 0x7F ? '_' : static_cast<char>(c);
     return key;
@@ -99,14 +89,14 @@ void check_lot(std::string_view product, std::string_view lot, time::Date day,
                const PatientFile& file, const ClinicSettings& settings,
                std::vector<Finding>& findings) {
     const auto registered = std::find_if(file.lots.begin(), file.lots.end(), [&](const Lot& l) {
-        return l.product == product && same_ascii_letters(l.lot, lot);
+        return l.product == product && same_lot_number(l.lot, lot);
     });
     const auto what = lot_name(product, lot);
     if (registered == file.lots.end()) {
         if (settings.lot_registration == LotRegistration::off)
             return;
         findings.push_back(
-            {lot_key(lot),
+            {lot_key(product, lot),
              settings.lot_registration == LotRegistration::block ? Level::block : Level::warning,
              fmt::format("{} is not registered; register it with 'needlebook lot "
                          "add {} {} --expires YYYY-MM-DD'",
@@ -114,12 +104,12 @@ void check_lot(std::string_view product, std::string_view lot, time::Date day,
         return;
     }
     if (registered->recalled_by(day))
-        findings.push_back({lot_key(lot), Level::block,
+        findings.push_back({lot_key(product, lot), Level::block,
                             fmt::format("{} was recalled on {}: {}", what,
                                         time::format_date(registered->details.recall->on),
                                         registered->details.recall->reason)});
     if (registered->expired_on(day))
-        findings.push_back({lot_key(lot), Level::block,
+        findings.push_back({lot_key(product, lot), Level::block,
                             fmt::format("{} expired on {}", what,
                                         time::format_date(registered->details.expires_on))});
 }
@@ -205,40 +195,52 @@ void check_same_day(const SessionDetails& session, const PatientFile& file,
 }
 
 // The consents in force on `day`: signed by then, not withdrawn by then, not yet expired. Each
-// counts for what it covers (a separate form for PRP or photos adds to the treatment consent),
-// and a guardian who signed any of them signed for the day.
+// counts for what it covers (a separate form for PRP or photos adds to the treatment consent).
+// A withdrawal ends what the withdrawn consent covered, in it and in every consent signed before
+// it (an older form a renewal replaced does not come back); a consent signed after it stands.
+// A guardian counts for a minor when they signed a consent in force for microneedling.
 struct ConsentOnDay {
-    std::vector<const Consent*> in_force;
-    const Consent* latest = nullptr;    // the newest signed by the day, not withdrawn, expired
+    std::vector<ConsentScope> covered;  // the scopes in force, each once
+    bool guardian = false;              // a guardian signed one in force for microneedling
+    const Consent* expired = nullptr;   // the newest signed by the day that ran out
     const Consent* withdrawn = nullptr; // the one withdrawn last, by the day
-    std::vector<ConsentScope> covered;  // the scopes of those in force, each once
-    bool guardian = false;              // one in force was signed by a guardian
 };
+
+bool holds(const std::vector<ConsentScope>& scopes, ConsentScope scope) {
+    return std::find(scopes.begin(), scopes.end(), scope) != scopes.end();
+}
 
 ConsentOnDay consent_on(time::Date day, const PatientFile& file, const ClinicSettings& settings) {
     ConsentOnDay found;
-    const auto newer = [](const Consent* a, const Consent& b) {
-        return !a || b.details.signed_on > a->details.signed_on;
-    };
+    std::vector<const Consent*> withdrawals; // withdrawn by the day
     for (const auto& consent : file.consents) {
         const auto& d = consent.details;
-        if (d.signed_on > day)
+        if (d.signed_on > day || d.in_force_on(day))
             continue;
-        if (!d.in_force_on(day)) { // withdrawn by the day: the latest withdrawal is named
-            if (!found.withdrawn || d.withdrawal->on > found.withdrawn->details.withdrawal->on)
-                found.withdrawn = &consent;
+        withdrawals.push_back(&consent);
+        if (!found.withdrawn || d.withdrawal->on > found.withdrawn->details.withdrawal->on)
+            found.withdrawn = &consent;
+    }
+    for (const auto& consent : file.consents) {
+        const auto& d = consent.details;
+        if (!d.in_force_on(day))
+            continue;
+        if (day >= d.expires_on(settings.consent_valid_months)) {
+            if (!found.expired || d.signed_on > found.expired->details.signed_on)
+                found.expired = &consent;
             continue;
         }
-        if (day >= time::add_months(d.signed_on, settings.consent_valid_months)) {
-            if (newer(found.latest, consent))
-                found.latest = &consent;
-            continue;
-        }
-        found.in_force.push_back(&consent);
-        for (const auto scope : d.scopes())
-            if (std::find(found.covered.begin(), found.covered.end(), scope) == found.covered.end())
+        auto scopes = d.scopes();
+        for (const auto* later : withdrawals)
+            if (later->details.signed_on >= d.signed_on)
+                std::erase_if(scopes, [&](ConsentScope scope) {
+                    return holds(later->details.scopes(), scope);
+                });
+        for (const auto scope : scopes)
+            if (!holds(found.covered, scope))
                 found.covered.push_back(scope);
-        found.guardian = found.guardian || !d.guardian.empty();
+        found.guardian =
+            found.guardian || (!d.guardian.empty() && holds(scopes, ConsentScope::microneedling));
     }
     return found;
 }
@@ -269,18 +271,18 @@ void check_consent(const SessionDetails& session, const PatientFile& file,
                    std::vector<Finding>& findings) {
     const auto level =
         settings.consent_policy == ConsentPolicy::block ? Level::block : Level::warning;
-    if (consent.in_force.empty()) {
+    if (consent.covered.empty()) {
         // Say what happened to the newest one: it ran out, or the patient withdrew it.
-        const auto* expired = consent.latest;
+        const auto* expired = consent.expired;
         const auto* withdrawn = consent.withdrawn;
         if (expired && (!withdrawn || expired->details.signed_on >= withdrawn->details.signed_on)) {
             const auto& d = expired->details;
-            findings.push_back({"consent", level,
-                                fmt::format("consent signed {} expired on {} (valid {} months)",
-                                            time::format_date(d.signed_on),
-                                            time::format_date(time::add_months(
-                                                d.signed_on, settings.consent_valid_months)),
-                                            settings.consent_valid_months)});
+            findings.push_back(
+                {"consent", level,
+                 fmt::format("consent signed {} expired on {} (valid {} months)",
+                             time::format_date(d.signed_on),
+                             time::format_date(d.expires_on(settings.consent_valid_months)),
+                             settings.consent_valid_months)});
         } else if (withdrawn) {
             const auto& d = withdrawn->details;
             findings.push_back(
@@ -297,14 +299,14 @@ void check_consent(const SessionDetails& session, const PatientFile& file,
         return;
     }
     for (const auto scope : scopes_needed(session, file.product_kinds))
-        if (std::find(consent.covered.begin(), consent.covered.end(), scope) ==
-            consent.covered.end())
+        if (!holds(consent.covered, scope))
             findings.push_back({fmt::format("consent:{}", scope), level,
                                 fmt::format("no consent in force covers {} (in force: {})",
                                             label_of(scope), fmt::join(consent.covered, " "))});
 }
 
-// Under the clinic's minimum age a guardian must have signed a consent in force.
+// Under the clinic's minimum age a guardian must have signed a consent in force for
+// microneedling.
 void check_age(time::Date day, const PatientFile& file, const ClinicSettings& settings,
                const ConsentOnDay& consent, std::vector<Finding>& findings) {
     if (!file.birth_date || settings.minimum_age == 0)
@@ -317,12 +319,16 @@ void check_age(time::Date day, const PatientFile& file, const ClinicSettings& se
     findings.push_back(
         {"age", Level::block,
          fmt::format("the patient is {} on the session day, under the clinic's minimum age of "
-                     "{}; a consent signed by a guardian is needed ('needlebook consent add … "
-                     "--guardian NAME')",
+                     "{}; a consent for microneedling signed by a guardian is needed "
+                     "('needlebook consent add … --guardian NAME')",
                      age, settings.minimum_age)});
 }
 
 } // namespace
+
+std::string condition_key(ConditionCode code) {
+    return fmt::format("condition:{}", code_of(code));
+}
 
 std::vector<Finding> check_session(const SessionDetails& session, const PatientFile& file,
                                    const ClinicSettings& settings, const time::ClinicZone& zone,

@@ -48,4 +48,7 @@ void load_session_references(storage::Database& db, const SessionDetails& sessio
 
 bool has_blocking(const std::vector<Finding>& findings);
 
+// "condition:eczema": the key of a condition's finding.
+std::string condition_key(ConditionCode code);
+
 } // namespace needlebook::rules

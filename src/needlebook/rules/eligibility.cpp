@@ -9,12 +9,8 @@
 namespace needlebook::rules {
 namespace {
 
-std::string key_of(ConditionCode code) {
-    return fmt::format("condition:{}", code_of(code));
-}
-
-// The keys of the condition findings that block a session on `day` treating no area. Nothing
-// else of the checks applies to such a session but consent, which only ever warns.
+// The keys of the condition findings that block a session on `day` treating no area (consent
+// and age findings may block too; they are left out: they do not depend on the condition).
 std::vector<std::string> blocking_keys(time::Date day, const PatientFile& file,
                                        const ClinicSettings& settings,
                                        const time::ClinicZone& zone) {
@@ -69,7 +65,7 @@ Eligibility eligibility_on(time::Date day, const std::vector<Condition>& conditi
     std::map<ConditionCode, ConditionBlock> blocks; // catalogue order
     for (const auto& condition : conditions) {
         const auto code = condition.details.code;
-        if (std::find(keys.begin(), keys.end(), key_of(code)) != keys.end())
+        if (std::find(keys.begin(), keys.end(), condition_key(code)) != keys.end())
             blocks[code].code = code;
     }
     for (auto& [code, block] : blocks) {
@@ -89,7 +85,8 @@ Eligibility eligibility_on(time::Date day, const std::vector<Condition>& conditi
     for (const auto next : turning_days(day, conditions, settings)) {
         const auto still = blocking_keys(next, file, settings, zone);
         for (auto& [code, block] : blocks)
-            if (!block.until && std::find(still.begin(), still.end(), key_of(code)) == still.end())
+            if (!block.until &&
+                std::find(still.begin(), still.end(), condition_key(code)) == still.end())
                 block.until = next;
         if (still.empty()) {
             result.eligible_from = next;

@@ -1,8 +1,9 @@
 # Checks that know the patient and the consent: a patient under the setting minimum_age (18)
-# needs a consent in force signed by a guardian (key age, blocking); a consent covers what its
-# codes say (microneedling serums prp rf photos), every consent in force counts, and what no
-# consent covers is a finding (consent:rf, consent:prp, consent:serums) at the level of the
-# setting consent_policy; a withdrawn consent no longer counts from its day.
+# needs a consent in force for microneedling signed by a guardian (key age, blocking); a consent
+# covers what its codes say (microneedling serums prp rf photos), every consent in force counts,
+# and what no consent covers is a finding (consent:rf, consent:prp, consent:serums) at the level
+# of the setting consent_policy; a withdrawal ends what the consent covered, in it and in the
+# consents signed before it.
 
 $ needlebook init
 > database ready: ${TMP}/clinic.db (schema version 7)
@@ -19,16 +20,24 @@ $ needlebook product list
 > prp            Platelet-rich plasma (autologous)  platelet-rich plasma
 > vitc-serum     Vitamin C serum 10%                vitamin C
 
-# Age: the patient is 16; the adult-style consent is not enough, a guardian's is.
+# Age: the patient is 16; her own consent is not enough, nor her mother's photo form alone; her
+# mother's consent to the treatment is.
 $ needlebook consent add TIA --signed 2026-11-01
 > consent 1 on file for TIA, signed 2026-11-01, covers microneedling serums
 $ needlebook session log TIA --at '2026-11-20 10:00' --device pen --area cheek=0.5
 ! needlebook: error: session refused by the clinical checks:
-!   age: the patient is 16 on the session day, under the clinic's minimum age of 18; a consent signed by a guardian is needed ('needlebook consent add … --guardian NAME')
+!   age: the patient is 16 on the session day, under the clinic's minimum age of 18; a consent for microneedling signed by a guardian is needed ('needlebook consent add … --guardian NAME')
 ! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 $ needlebook consent add TIA --signed 2026-11-02 --covers photos --guardian 'Mia Young (mother)'
 > consent 2 on file for TIA, signed 2026-11-02 by Mia Young (mother) (guardian), covers photos
+$ needlebook session log TIA --at '2026-11-20 10:00' --device pen --area cheek=0.5
+! needlebook: error: session refused by the clinical checks:
+!   age: the patient is 16 on the session day, under the clinic's minimum age of 18; a consent for microneedling signed by a guardian is needed ('needlebook consent add … --guardian NAME')
+! use --override KEY="reason" for each finding you accept; the reason is kept with the session
+? 1
+$ needlebook consent add TIA --signed 2026-11-03 --guardian 'Mia Young (mother)'
+> consent 3 on file for TIA, signed 2026-11-03 by Mia Young (mother) (guardian), covers microneedling serums
 $ needlebook session log TIA --at '2026-11-20 10:00' --device pen --area cheek=0.5
 > session 1 logged for TIA at 2026-11-20 10:00
 $ needlebook consent add TIA --signed 2026-11-02 --guardian ''
@@ -53,11 +62,11 @@ $ needlebook consent add ANN --signed 2026-06-01 --covers ''
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 $ needlebook consent add ANN --signed 2026-06-01 --covers 'microneedling, serums'
-> consent 3 on file for ANN, signed 2026-06-01, covers microneedling serums
+> consent 4 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook session log ANN --at '2026-11-10 10:00' --device rf --area cheek=1.0 --serum prp@P-1:during --serum ha-serum@HA-1
 > session 2 logged for ANN at 2026-11-10 10:00
-! needlebook: warning: lot:P-1: lot P-1 of prp is not registered; register it with 'needlebook lot add prp P-1 --expires YYYY-MM-DD'
-! needlebook: warning: lot:HA-1: lot HA-1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-1 --expires YYYY-MM-DD'
+! needlebook: warning: lot:prp:P-1: lot P-1 of prp is not registered; register it with 'needlebook lot add prp P-1 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA-1: lot HA-1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-1 --expires YYYY-MM-DD'
 ! needlebook: warning: consent:rf: no consent in force covers RF microneedling (in force: microneedling serums)
 ! needlebook: warning: consent:prp: no consent in force covers platelet-rich plasma (in force: microneedling serums)
 $ needlebook session show 2
@@ -73,8 +82,8 @@ $ needlebook session show 2
 >     product   lot   phase   ml
 >     prp       P-1   during  -
 >     ha-serum  HA-1  after   -
->   warning       lot:P-1: lot P-1 of prp is not registered; register it with 'needlebook lot add prp P-1 --expires YYYY-MM-DD'
->   warning       lot:HA-1: lot HA-1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-1 --expires YYYY-MM-DD'
+>   warning       lot:prp:P-1: lot P-1 of prp is not registered; register it with 'needlebook lot add prp P-1 --expires YYYY-MM-DD'
+>   warning       lot:ha-serum:HA-1: lot HA-1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-1 --expires YYYY-MM-DD'
 >   warning       consent:rf: no consent in force covers RF microneedling (in force: microneedling serums)
 >   warning       consent:prp: no consent in force covers platelet-rich plasma (in force: microneedling serums)
 >   revision 1 by tester on 2026-11-23 15:00
@@ -87,21 +96,22 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device rf --area forehead
 ! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 $ needlebook consent add ANN --signed 2026-11-15 --covers 'prp rf'
-> consent 4 on file for ANN, signed 2026-11-15, covers prp rf
+> consent 5 on file for ANN, signed 2026-11-15, covers prp rf
 $ needlebook session log ANN --at '2026-11-20 10:00' --device rf --area forehead=0.5 --serum prp@P-1:during
 > session 3 logged for ANN at 2026-11-20 10:00
-! needlebook: warning: lot:P-1: lot P-1 of prp is not registered; register it with 'needlebook lot add prp P-1 --expires YYYY-MM-DD'
+! needlebook: warning: lot:prp:P-1: lot P-1 of prp is not registered; register it with 'needlebook lot add prp P-1 --expires YYYY-MM-DD'
 
-# Withdrawal: consent 4 (PRP and RF) from 2026-11-21; the first consent stays in force.
-$ needlebook consent withdraw 4 --on 2026-11-21 --reason 'does not want PRP any more'
-> consent 4 withdrawn on 2026-11-21; sessions from that day need a new consent
-$ needlebook consent withdraw 4 --on 2026-11-21 --reason 'again'
-! needlebook: error: consent 4 was already withdrawn on 2026-11-21
+# Withdrawal: consent 5 (PRP and RF) from 2026-11-21 ends PRP and RF, in it and in the older
+# consent 4, which still covers microneedling and serums; withdrawing consent 4 ends the rest.
+$ needlebook consent withdraw 5 --on 2026-11-21 --reason 'does not want PRP any more'
+> consent 5 withdrawn on 2026-11-21: from that day neither it nor a consent signed before it covers prp rf
+$ needlebook consent withdraw 5 --on 2026-11-21 --reason 'again'
+! needlebook: error: consent 5 was already withdrawn on 2026-11-21
 ? 1
 $ needlebook consent withdraw 99 --on 2026-11-21 --reason 'typo'
 ! needlebook: error: no consent 99; see 'needlebook patient show PATIENT'
 ? 1
-$ needlebook consent withdraw 3 --on 2026-05-01 --reason 'before it was signed'
+$ needlebook consent withdraw 4 --on 2026-05-01 --reason 'before it was signed'
 ! needlebook: error: withdrawn on 2026-05-01 is before the consent was signed (2026-06-01)
 ? 1
 $ needlebook session log ANN --at '2026-11-21 10:00' --device rf --area chin=0.5 --serum prp@P-1:during
@@ -112,11 +122,11 @@ $ needlebook session log ANN --at '2026-11-21 10:00' --device rf --area chin=0.5
 ? 1
 $ needlebook session log ANN --at '2026-11-21 10:00' --device pen --area chin=0.5
 > session 4 logged for ANN at 2026-11-21 10:00
-$ needlebook consent withdraw 3 --on 2026-11-22 --reason 'stopping treatment'
-> consent 3 withdrawn on 2026-11-22; sessions from that day need a new consent
+$ needlebook consent withdraw 4 --on 2026-11-22 --reason 'stopping treatment'
+> consent 4 withdrawn on 2026-11-22: from that day neither it nor a consent signed before it covers microneedling serums
 $ needlebook session log ANN --at '2026-11-22 10:00' --device pen --area neck=0.5
 ! needlebook: error: session refused by the clinical checks:
-!   consent: consent 3 signed 2026-06-01 was withdrawn on 2026-11-22 (stopping treatment); record a new one with 'needlebook consent add'
+!   consent: consent 4 signed 2026-06-01 was withdrawn on 2026-11-22 (stopping treatment); record a new one with 'needlebook consent add'
 ! use --override KEY="reason" for each finding you accept; the reason is kept with the session
 ? 1
 $ needlebook patient show ANN
@@ -126,8 +136,8 @@ $ needlebook patient show ANN
 >   conditions
 >     none on file
 >   consent
->     3: signed 2026-06-01, covers microneedling serums, withdrawn 2026-11-22 (stopping treatment)
->     4: signed 2026-11-15, covers prp rf, withdrawn 2026-11-21 (does not want PRP any more)
+>     4: signed 2026-06-01, covers microneedling serums, withdrawn 2026-11-22 (stopping treatment)
+>     5: signed 2026-11-15, covers prp rf, withdrawn 2026-11-21 (does not want PRP any more)
 >   sessions      3
 >     2  2026-11-10 10:00  RF microneedling
 >     3  2026-11-20 10:00  RF microneedling
@@ -153,7 +163,7 @@ $ needlebook --format json patient show ANN
 >   "conditions": [],
 >   "consents": [
 >     {
->       "id": 3,
+>       "id": 4,
 >       "signed": "2026-06-01",
 >       "covers": "microneedling serums",
 >       "guardian": "",
@@ -170,7 +180,7 @@ $ needlebook --format json patient show ANN
 >       }
 >     },
 >     {
->       "id": 4,
+>       "id": 5,
 >       "signed": "2026-11-15",
 >       "covers": "prp rf",
 >       "guardian": "",
@@ -199,7 +209,8 @@ $ needlebook setting set consent_policy sometimes --reason 'typo'
 = SELECT c.id, r.revision, r.covers, t.guardian, t.withdrawn_on, t.withdrawal_reason FROM consent c JOIN consent_revision r ON r.consent_id = c.id LEFT JOIN consent_terms t ON t.consent_revision_id = r.id ORDER BY c.id, r.revision
 > 1|1|microneedling serums|||
 > 2|1|photos|Mia Young (mother)||
-> 3|1|microneedling serums|||
-> 3|2|microneedling serums||2026-11-22|stopping treatment
-> 4|1|prp rf|||
-> 4|2|prp rf||2026-11-21|does not want PRP any more
+> 3|1|microneedling serums|Mia Young (mother)||
+> 4|1|microneedling serums|||
+> 4|2|microneedling serums||2026-11-22|stopping treatment
+> 5|1|prp rf|||
+> 5|2|prp rf||2026-11-21|does not want PRP any more

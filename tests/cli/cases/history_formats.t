@@ -21,8 +21,8 @@ $ needlebook consent add ANN --signed 2026-06-01 --covers microneedling
 $ needlebook session log ANN --at "2026-11-02 10:00" --device pen --model "Dermapen 4" --area periorbital=0.75x2 --area cheek:left=1.0 --serum ha-serum@HA-2291:during --cartridge 12-pin --cartridge-lot CL-7 --practitioner "Dr Jones" --override "depth:periorbital=deep lines, agreed with patient"
 > session 1 logged for ANN at 2026-11-02 10:00
 > overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)
-! needlebook: warning: lot:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
-! needlebook: warning: lot:CL-7: cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-7: cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'
 ! needlebook: warning: consent:serums: no consent in force covers serums applied to the skin (in force: microneedling)
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-02 --area cheek:left --note expected
 > reaction 1 recorded for session 1: erythema, mild, open
@@ -33,8 +33,8 @@ $ needlebook followup add 1 --on 2026-11-09 --outcome reactions --note settled
 $ needlebook session amend 1 --reason "note added" --note "tolerated well"
 > session 1 amended (revision 2) for ANN at 2026-11-02 10:00
 > overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)
-! needlebook: warning: lot:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
-! needlebook: warning: lot:CL-7: cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-7: cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'
 ! needlebook: warning: consent:serums: no consent in force covers serums applied to the skin (in force: microneedling)
 $ needlebook session log ANN --at "2026-11-20 09:30" --device roller --area neck=0.5
 > session 2 logged for ANN at 2026-11-20 09:30
@@ -154,7 +154,7 @@ $ needlebook history ANN --format json
 >           "overridden_at": "2026-11-23T15:00:00Z"
 >         },
 >         {
->           "key": "lot:HA-2291",
+>           "key": "lot:ha-serum:HA-2291",
 >           "level": "warning",
 >           "message": "lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'",
 >           "override_reason": "",
@@ -162,7 +162,7 @@ $ needlebook history ANN --format json
 >           "overridden_at": null
 >         },
 >         {
->           "key": "lot:CL-7",
+>           "key": "lot:cartridge:CL-7",
 >           "level": "warning",
 >           "message": "cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'",
 >           "override_reason": "",
@@ -359,8 +359,8 @@ $ needlebook --format csv history ANN
 > ANN,1,2026-11-02 10:00,0,area,1,cheek,left,1.00,,,,,,,,,,,,,,,,,,,,\r
 > ANN,1,2026-11-02 10:00,0,serum,1,,,,,ha-serum,HA-2291,during,,,,,,,,,,,,,,,,\r
 > ANN,1,2026-11-02 10:00,0,overridden,1,,,,,,,,,,,,,,,,,,,,depth:periorbital,,,"depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)"\r
-> ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,lot:HA-2291,,,lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'\r
-> ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,lot:CL-7,,,cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'\r
+> ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,lot:ha-serum:HA-2291,,,lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'\r
+> ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,lot:cartridge:CL-7,,,cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'\r
 > ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,consent:serums,,,no consent in force covers serums applied to the skin (in force: microneedling)\r
 > ANN,1,2026-11-02 10:00,0,reaction,1,cheek,left,,,,,,,erythema,mild,2026-11-02,2026-11-06,0,4,prolonged,,,,,,,,expected\r
 > ANN,1,2026-11-02 10:00,0,reaction correction,1,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,resolved,,2026-11-06,resolved\r

@@ -40,9 +40,9 @@ $ needlebook condition resolve ANN --code rosacea-flare --on 2026-09-01
 
 $ needlebook session log ANN --at "2026-09-10 10:00" --device pen --model "Dermapen 4" --indication acne-scars --practitioner "Dr Jones" --area cheek:left=1.0x3 --area cheek:right=1.0x3 --area periorbital=0.25x2 --serum ha-serum@HA-2291:during --serum gf-serum@GF-77 --cartridge 16-pin --cartridge-lot CL-120
 > session 1 logged for ANN at 2026-09-10 10:00
-! needlebook: warning: lot:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
-! needlebook: warning: lot:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
-! needlebook: warning: lot:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-09-10 --resolved 2026-09-12 --area cheek:left
 > reaction 1 recorded for session 1: erythema, mild
 $ needlebook reaction add 1 --kind oedema --severity moderate --onset 2026-09-11 --resolved 2026-09-16 --area periorbital --note "swelling under both eyes"
@@ -126,12 +126,14 @@ $ needlebook history ANN
 >     - ha-serum, lot HA-2291, during
 >     - gf-serum, lot GF-77, after
 >   clinical checks
->     - warning lot:HA-2291: lot HA-2291 of ha-serum is not registered; register
->       it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
->     - warning lot:GF-77: lot GF-77 of gf-serum is not registered; register it
->       with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
->     - warning lot:CL-120: cartridge lot CL-120 is not registered; register it
->       with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
+>     - warning lot:ha-serum:HA-2291: lot HA-2291 of ha-serum is not registered;
+>       register it with 'needlebook lot add ha-serum HA-2291 --expires
+>       YYYY-MM-DD'
+>     - warning lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered;
+>       register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+>     - warning lot:cartridge:CL-120: cartridge lot CL-120 is not registered;
+>       register it with 'needlebook lot add cartridge CL-120 --expires
+>       YYYY-MM-DD'
 >   checked with   depth limits cheek 1.50 mm, periorbital 0.50 mm; rosacea-flare
 >                  warn, consent_policy warn, consent_valid_months 12,
 >                  interval_block_days 14, interval_warn_days 28,

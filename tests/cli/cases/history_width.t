@@ -17,16 +17,16 @@ $ needlebook session log P-LONG-CHART-CODE-0001 --at "2026-11-10 10:00" --device
 > session 1 logged for P-LONG-CHART-CODE-0001 at 2026-11-10 10:00
 > overridden depth:decolletage: depth 1.50 mm on decolletage exceeds the clinic limit of 1.00 mm (reason: surgical scar thickness measured at 3 mm by ultrasound; plan agreed with the dermatologist Dr Okonkwo-Henderson)
 > overridden depth:scar:left: depth 2.75 mm on scar:left exceeds the clinic limit of 2.50 mm (reason: surgical scar thickness measured at 3 mm by ultrasound; plan agreed with the dermatologist Dr Okonkwo-Henderson)
-! needlebook: warning: lot:EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345: lot EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345 of exosome-serum is not registered; register it with 'needlebook lot add exosome-serum EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345 --expires YYYY-MM-DD'
-! needlebook: warning: lot:CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12: cartridge lot CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12 is not registered; register it with 'needlebook lot add cartridge CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12 --expires YYYY-MM-DD'
+! needlebook: warning: lot:exosome-serum:EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345: lot EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345 of exosome-serum is not registered; register it with 'needlebook lot add exosome-serum EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12: cartridge lot CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12 is not registered; register it with 'needlebook lot add cartridge CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12 --expires YYYY-MM-DD'
 $ needlebook reaction add 1 --kind post-inflammatory-hyperpigmentation --severity moderate --onset 2026-11-11 --area decolletage --note "brown patches along the upper edge, photographed for the file"
 > reaction 1 recorded for session 1: post-inflammatory hyperpigmentation, moderate, open
 $ needlebook --as dr.okonkwo-henderson.locum session amend 1 --reason "the model was recorded wrongly by the front desk and has been corrected after checking the device log" --model "Morpheus8 Body"
 > session 1 amended (revision 2) for P-LONG-CHART-CODE-0001 at 2026-11-10 10:00
 > overridden depth:decolletage: depth 1.50 mm on decolletage exceeds the clinic limit of 1.00 mm (reason: surgical scar thickness measured at 3 mm by ultrasound; plan agreed with the dermatologist Dr Okonkwo-Henderson)
 > overridden depth:scar:left: depth 2.75 mm on scar:left exceeds the clinic limit of 2.50 mm (reason: surgical scar thickness measured at 3 mm by ultrasound; plan agreed with the dermatologist Dr Okonkwo-Henderson)
-! needlebook: warning: lot:EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345: lot EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345 of exosome-serum is not registered; register it with 'needlebook lot add exosome-serum EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345 --expires YYYY-MM-DD'
-! needlebook: warning: lot:CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12: cartridge lot CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12 is not registered; register it with 'needlebook lot add cartridge CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12 --expires YYYY-MM-DD'
+! needlebook: warning: lot:exosome-serum:EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345: lot EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345 of exosome-serum is not registered; register it with 'needlebook lot add exosome-serum EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12: cartridge lot CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12 is not registered; register it with 'needlebook lot add cartridge CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12 --expires YYYY-MM-DD'
 
 # R1: onset 11-11 = day 1; open on 2026-11-23 = day 13 (11-10 -> 11-23).
 $ needlebook history P-LONG-CHART-CODE-0001
@@ -77,14 +77,15 @@ $ needlebook history P-LONG-CHART-CODE-0001
 >     - overridden depth:scar:left: depth 2.75 mm on scar:left exceeds the clinic
 >       limit of 2.50 mm (reason: surgical scar thickness measured at 3 mm by
 >       ultrasound; plan agreed with the dermatologist Dr Okonkwo-Henderson)
->     - warning lot:EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345:
->       lot EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345 of
+>     - warning
+>       lot:exosome-serum:EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012
+>       345: lot EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345 of
 >       exosome-serum is not registered; register it with 'needlebook lot add
 >       exosome-serum EXO-2026-LOT-000123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345
 >       --expires YYYY-MM-DD'
 >     - warning
->       lot:CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12:
->       cartridge lot
+>       lot:cartridge:CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-O
+>       N-12: cartridge lot
 >       CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12 is not
 >       registered; register it with 'needlebook lot add cartridge
 >       CARTRIDGE-LOT-WITH-A-VERY-LONG-IDENTIFIER-THAT-GOES-ON-AND-ON-12 --expires

@@ -111,7 +111,7 @@ $ needlebook --format json session log ANN --at "2026-11-20 10:30" --device pen 
 >       "overridden_at": null
 >     },
 >     {
->       "key": "lot:HA2291",
+>       "key": "lot:ha-serum:HA2291",
 >       "level": "warning",
 >       "message": "lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'",
 >       "override_reason": "",
@@ -119,7 +119,7 @@ $ needlebook --format json session log ANN --at "2026-11-20 10:30" --device pen 
 >       "overridden_at": null
 >     },
 >     {
->       "key": "lot:VC-9",
+>       "key": "lot:vitc-serum:VC-9",
 >       "level": "warning",
 >       "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >       "override_reason": "",
@@ -136,8 +136,8 @@ $ needlebook --format json session log ANN --at "2026-11-20 10:30" --device pen 
 >   }
 > }
 ! needlebook: warning: condition:keloid-tendency: keloid tendency on file since 2020-01-01
-! needlebook: warning: lot:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
-! needlebook: warning: lot:VC-9: lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:vitc-serum:VC-9: lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'
 
 $ needlebook --format json reaction add 1 --kind oedema --severity moderate --onset 2026-11-21 --area forehead
 > {
@@ -250,7 +250,7 @@ $ needlebook --format json session show 1
 >       "overridden_at": null
 >     },
 >     {
->       "key": "lot:HA2291",
+>       "key": "lot:ha-serum:HA2291",
 >       "level": "warning",
 >       "message": "lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'",
 >       "override_reason": "",
@@ -258,7 +258,7 @@ $ needlebook --format json session show 1
 >       "overridden_at": null
 >     },
 >     {
->       "key": "lot:VC-9",
+>       "key": "lot:vitc-serum:VC-9",
 >       "level": "warning",
 >       "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >       "override_reason": "",
@@ -367,7 +367,7 @@ $ needlebook --format json session list
 >         "overridden_at": null
 >       },
 >       {
->         "key": "lot:HA2291",
+>         "key": "lot:ha-serum:HA2291",
 >         "level": "warning",
 >         "message": "lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'",
 >         "override_reason": "",
@@ -375,7 +375,7 @@ $ needlebook --format json session list
 >         "overridden_at": null
 >       },
 >       {
->         "key": "lot:VC-9",
+>         "key": "lot:vitc-serum:VC-9",
 >         "level": "warning",
 >         "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >         "override_reason": "",
@@ -448,7 +448,7 @@ $ needlebook --format json session amend 1 --reason "serum lot mistyped" --serum
 >       "overridden_at": null
 >     },
 >     {
->       "key": "lot:HA2292",
+>       "key": "lot:ha-serum:HA2292",
 >       "level": "warning",
 >       "message": "lot HA2292 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2292 --expires YYYY-MM-DD'",
 >       "override_reason": "",
@@ -456,7 +456,7 @@ $ needlebook --format json session amend 1 --reason "serum lot mistyped" --serum
 >       "overridden_at": null
 >     },
 >     {
->       "key": "lot:VC-9",
+>       "key": "lot:vitc-serum:VC-9",
 >       "level": "warning",
 >       "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >       "override_reason": "",
@@ -473,8 +473,8 @@ $ needlebook --format json session amend 1 --reason "serum lot mistyped" --serum
 >   }
 > }
 ! needlebook: warning: condition:keloid-tendency: keloid tendency on file since 2020-01-01
-! needlebook: warning: lot:HA2292: lot HA2292 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2292 --expires YYYY-MM-DD'
-! needlebook: warning: lot:VC-9: lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA2292: lot HA2292 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2292 --expires YYYY-MM-DD'
+! needlebook: warning: lot:vitc-serum:VC-9: lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'
 
 $ needlebook --format json session void 1 --reason "duplicate entry"
 > {
@@ -531,7 +531,7 @@ $ needlebook --format json session void 1 --reason "duplicate entry"
 >       "overridden_at": null
 >     },
 >     {
->       "key": "lot:HA2292",
+>       "key": "lot:ha-serum:HA2292",
 >       "level": "warning",
 >       "message": "lot HA2292 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2292 --expires YYYY-MM-DD'",
 >       "override_reason": "",
@@ -539,7 +539,7 @@ $ needlebook --format json session void 1 --reason "duplicate entry"
 >       "overridden_at": null
 >     },
 >     {
->       "key": "lot:VC-9",
+>       "key": "lot:vitc-serum:VC-9",
 >       "level": "warning",
 >       "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >       "override_reason": "",
@@ -689,7 +689,7 @@ $ needlebook session list --voided --format json --patient ANN
 >         "overridden_at": null
 >       },
 >       {
->         "key": "lot:HA2292",
+>         "key": "lot:ha-serum:HA2292",
 >         "level": "warning",
 >         "message": "lot HA2292 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2292 --expires YYYY-MM-DD'",
 >         "override_reason": "",
@@ -697,7 +697,7 @@ $ needlebook session list --voided --format json --patient ANN
 >         "overridden_at": null
 >       },
 >       {
->         "key": "lot:VC-9",
+>         "key": "lot:vitc-serum:VC-9",
 >         "level": "warning",
 >         "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >         "override_reason": "",

@@ -35,9 +35,9 @@ $ needlebook condition resolve P-000001 --code rosacea-flare --on 2026-10-15
 # One command, right after treating: three areas (with sides and passes), two serums.
 $ needlebook session log P-000001 --at "2026-11-20 10:30" --device pen --area cheek:left=1.0x3 --area cheek:right=1.25x3 --area periorbital=0.25x2 --serum "ha-serum@HA2291:during" --serum gf-serum@GF-77:after --indication acne-scars --model "Dermapen 4" --cartridge 16-pin --cartridge-lot C-5521 --anaesthetic "lidocaine 5%" --endpoint "pinpoint bleeding" --aftercare "SPF 50, no make-up for 24 h" --practitioner "Dr Jones" --note "first of three"
 > session 1 logged for P-000001 at 2026-11-20 10:30
-! needlebook: warning: lot:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
-! needlebook: warning: lot:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
-! needlebook: warning: lot:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
 
 $ needlebook session show 1
 > Session 1 for P-000001
@@ -58,9 +58,9 @@ $ needlebook session show 1
 >     product   lot     phase   ml
 >     ha-serum  HA2291  during  -
 >     gf-serum  GF-77   after   -
->   warning       lot:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
->   warning       lot:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
->   warning       lot:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
+>   warning       lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+>   warning       lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+>   warning       lot:cartridge:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
 >   revision 1 by tester on 2026-11-23 15:00
 
 # Stored exactly as typed: an instant in UTC, depths as numbers, serums with product and lot.
@@ -109,9 +109,9 @@ $ needlebook session show 1
 >     product   lot     phase   ml
 >     ha-serum  HA2291  during  -
 >     gf-serum  GF-77   after   -
->   warning       lot:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
->   warning       lot:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
->   warning       lot:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
+>   warning       lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+>   warning       lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+>   warning       lot:cartridge:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
 >   reactions
 >     reaction 1: erythema, mild, cheek:left, onset 2026-11-20, resolved 2026-11-22 (expected redness)
 >     reaction 2: pinpoint bleeding, mild, onset 2026-11-20, resolved 2026-11-21
@@ -122,9 +122,9 @@ $ needlebook session show 1
 # An amendment is a new revision; the areas given replace all, the rest is kept.
 $ needlebook session amend 1 --reason "right cheek depth mistyped" --area cheek:left=1.0x3 --area cheek:right=1.0x3 --area periorbital=0.25x2
 > session 1 amended (revision 2) for P-000001 at 2026-11-20 10:30
-! needlebook: warning: lot:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
-! needlebook: warning: lot:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
-! needlebook: warning: lot:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
 
 $ needlebook session show 1
 > Session 1 for P-000001
@@ -145,9 +145,9 @@ $ needlebook session show 1
 >     product   lot     phase   ml
 >     ha-serum  HA2291  during  -
 >     gf-serum  GF-77   after   -
->   warning       lot:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
->   warning       lot:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
->   warning       lot:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
+>   warning       lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+>   warning       lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+>   warning       lot:cartridge:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
 >   reactions
 >     reaction 1: erythema, mild, cheek:left, onset 2026-11-20, resolved 2026-11-22 (expected redness)
 >     reaction 2: pinpoint bleeding, mild, onset 2026-11-20, resolved 2026-11-21

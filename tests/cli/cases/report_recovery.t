@@ -41,18 +41,18 @@ $ needlebook consent add CAT --signed 2026-06-01
 
 $ needlebook session log ANN --at "2026-10-01 10:00" --device pen --area cheek:left=1.0 --area cheek:right=1.0 --serum ha-serum@HA-1:during --cartridge 12-pin --cartridge-lot C-1
 > session 1 logged for ANN at 2026-10-01 10:00
-! needlebook: warning: lot:HA-1: lot HA-1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-1 --expires YYYY-MM-DD'
-! needlebook: warning: lot:C-1: cartridge lot C-1 is not registered; register it with 'needlebook lot add cartridge C-1 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA-1: lot HA-1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-1 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:C-1: cartridge lot C-1 is not registered; register it with 'needlebook lot add cartridge C-1 --expires YYYY-MM-DD'
 $ needlebook session log BEN --at "2026-10-05 00:30" --device roller --area forehead=0.5 --area neck=0.75 --serum gf-serum@GF-1 --serum ha-serum@HA-2
 > session 2 logged for BEN at 2026-10-05 00:30
-! needlebook: warning: lot:GF-1: lot GF-1 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-1 --expires YYYY-MM-DD'
-! needlebook: warning: lot:HA-2: lot HA-2 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF-1: lot GF-1 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-1 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA-2: lot HA-2 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2 --expires YYYY-MM-DD'
 = SELECT performed_at FROM session_revision WHERE session_id = 2
 > 2026-10-04T23:30:00Z
 $ needlebook session log CAT --at "2026-10-10 10:00" --device rf --area abdomen=2.75 --serum exosome-serum@EX-1 --override "depth:abdomen=stretch marks, dermatologist's plan"
 > session 3 logged for CAT at 2026-10-10 10:00
 > overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, dermatologist's plan)
-! needlebook: warning: lot:EX-1: lot EX-1 of exosome-serum is not registered; register it with 'needlebook lot add exosome-serum EX-1 --expires YYYY-MM-DD'
+! needlebook: warning: lot:exosome-serum:EX-1: lot EX-1 of exosome-serum is not registered; register it with 'needlebook lot add exosome-serum EX-1 --expires YYYY-MM-DD'
 ! needlebook: warning: consent:rf: no consent in force covers RF microneedling (in force: microneedling serums)
 $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1.5
 > session 4 logged for ANN at 2026-11-10 10:00

@@ -15,16 +15,16 @@ $ needlebook consent add ANN --signed 2026-06-01
 
 $ needlebook session log ANN --at '2026-09-01 10:00' --device pen --model 'Dermapen 4' --cartridge 16-pin --cartridge-lot CL-120 --indication acne-scars --anaesthetic 'EMLA 5%' --endpoint 'pinpoint bleeding' --area cheek:left=1.5x3 --area cheek:right=1.5x3 --area forehead=0.5x2 --serum ha-serum@HA2291:during --serum gf-serum@GF77 --aftercare 'SPF 50, no make-up for 24 h' --practitioner 'Dr A. Shah' --note 'first of three'
 > session 1 logged for ANN at 2026-09-01 10:00
-! needlebook: warning: lot:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
-! needlebook: warning: lot:GF77: lot GF77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF77 --expires YYYY-MM-DD'
-! needlebook: warning: lot:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF77: lot GF77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF77 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 
 # The copy: everything but the time, the practitioner (the acting user) and the note.
 $ needlebook session log ANN --like 1 --at '2026-10-01 10:00'
 > session 2 logged for ANN at 2026-10-01 10:00
-! needlebook: warning: lot:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
-! needlebook: warning: lot:GF77: lot GF77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF77 --expires YYYY-MM-DD'
-! needlebook: warning: lot:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF77: lot GF77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF77 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 $ needlebook session show 2
 > Session 2 for ANN
 >   at            2026-10-01 10:00 (Europe/London)
@@ -43,16 +43,16 @@ $ needlebook session show 2
 >     product   lot     phase   ml
 >     ha-serum  HA2291  during  -
 >     gf-serum  GF77    after   -
->   warning       lot:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
->   warning       lot:GF77: lot GF77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF77 --expires YYYY-MM-DD'
->   warning       lot:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
+>   warning       lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+>   warning       lot:gf-serum:GF77: lot GF77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF77 --expires YYYY-MM-DD'
+>   warning       lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 >   revision 1 by tester on 2026-11-23 15:00
 
 # Each option given replaces the copied value: one --area replaces all three, one --serum both.
 $ needlebook session log ANN --like 1 --at '2026-10-02 11:30' --area neck=0.8 --serum gf-serum@GF80 --model 'Dermapen 5' --practitioner 'Dr B. Okafor' --note 'neck only today'
 > session 3 logged for ANN at 2026-10-02 11:30
-! needlebook: warning: lot:GF80: lot GF80 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF80 --expires YYYY-MM-DD'
-! needlebook: warning: lot:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF80: lot GF80 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF80 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 $ needlebook session show 3
 > Session 3 for ANN
 >   at            2026-10-02 11:30 (Europe/London)
@@ -69,8 +69,8 @@ $ needlebook session show 3
 >   serums
 >     product   lot   phase  ml
 >     gf-serum  GF80  after  -
->   warning       lot:GF80: lot GF80 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF80 --expires YYYY-MM-DD'
->   warning       lot:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
+>   warning       lot:gf-serum:GF80: lot GF80 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF80 --expires YYYY-MM-DD'
+>   warning       lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 >   revision 1 by tester on 2026-11-23 15:00
 
 # A copy is checked as if typed in full: the cheek limit lowered since blocks both cheeks.
@@ -86,15 +86,15 @@ $ needlebook session log ANN --like 2 --at '2026-11-10 10:00' --override 'depth:
 > session 4 logged for ANN at 2026-11-10 10:00
 > overridden depth:cheek:left: depth 1.50 mm on cheek:left exceeds the clinic limit of 1.20 mm (reason: deep rolling scars, agreed)
 > overridden depth:cheek:right: depth 1.50 mm on cheek:right exceeds the clinic limit of 1.20 mm (reason: deep rolling scars, agreed)
-! needlebook: warning: lot:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
-! needlebook: warning: lot:GF77: lot GF77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF77 --expires YYYY-MM-DD'
-! needlebook: warning: lot:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF77: lot GF77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF77 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 = SELECT f.key, f.level, f.override_reason FROM session_finding f JOIN session_revision r ON r.id = f.session_revision_id WHERE r.session_id = 4 ORDER BY f.position
 > depth:cheek:left|overridden|deep rolling scars, agreed
 > depth:cheek:right|overridden|deep rolling scars, agreed
-> lot:HA2291|warning|
-> lot:GF77|warning|
-> lot:CL-120|warning|
+> lot:ha-serum:HA2291|warning|
+> lot:gf-serum:GF77|warning|
+> lot:cartridge:CL-120|warning|
 
 # Overrides are not copied: session 4's findings are raised afresh, with the interval to it.
 $ needlebook session log ANN --like 4 --at now
@@ -110,7 +110,7 @@ $ needlebook session log ANN --like 4 --at now
 # --at now is the current minute; --no-serums copies no serum.
 $ needlebook session log ANN --like 3 --at now --no-serums
 > session 5 logged for ANN at 2026-11-23 15:00
-! needlebook: warning: lot:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 $ needlebook session show 5
 > Session 5 for ANN
 >   at            2026-11-23 15:00 (Europe/London)
@@ -123,7 +123,7 @@ $ needlebook session show 5
 >   areas
 >     area  depth mm  passes
 >     neck      0.80       -
->   warning       lot:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
+>   warning       lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 >   revision 1 by tester on 2026-11-23 15:00
 
 # Only a standing session of the same patient.

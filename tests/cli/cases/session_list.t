@@ -23,7 +23,7 @@ $ needlebook session log BOB --at '2026-06-30 23:30' --device roller --area neck
 
 $ needlebook session log ANN --at '2026-09-15 14:00' --device stamp --area scar=2.0x4 --serum prp@PRP-1:during --indication surgical-scar
 > session 3 logged for ANN at 2026-09-15 14:00
-! needlebook: warning: lot:PRP-1: lot PRP-1 of prp is not registered; register it with 'needlebook lot add prp PRP-1 --expires YYYY-MM-DD'
+! needlebook: warning: lot:prp:PRP-1: lot PRP-1 of prp is not registered; register it with 'needlebook lot add prp PRP-1 --expires YYYY-MM-DD'
 ! needlebook: warning: consent:prp: no consent in force covers platelet-rich plasma (in force: microneedling serums)
 
 $ needlebook session log BOB --at '2026-11-20 09:15' --device rf --area abdomen=2.75 --override 'depth:abdomen=stretch marks, thick skin'
