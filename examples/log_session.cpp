@@ -3,6 +3,7 @@
 //
 //   log_session [DATABASE]   (default: a private in-memory database)
 
+#include "needlebook/records/lots.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/render/record_text.hpp"
@@ -26,8 +27,12 @@ int main(int argc, char** argv) {
     details.birth_date = time::parse_date("1988-06-14", "born");
     details.fitzpatrick = parse_fitzpatrick("V");
     const auto patient = records::register_patient(scope, std::nullopt, details);
-    records::add_consent(scope, patient.code,
-                         {time::parse_date("2026-11-01", "signed"), "microneedling"});
+    records::add_consent(
+        scope, patient.code,
+        {time::parse_date("2026-11-01", "signed"), "microneedling serums", "", std::nullopt});
+    // The serum lots as delivered, so the lot checks know their expiry.
+    for (const auto& [product, lot] : {std::pair{"ha-serum", "HA2291"}, {"gf-serum", "GF77"}})
+        records::add_lot(scope, product, lot, {time::parse_date("2027-08-31", "expires")});
 
     SessionDetails session;
     session.performed_at = zone.parse_local("2026-11-20 10:30", "at");
@@ -36,7 +41,7 @@ int main(int argc, char** argv) {
     session.device = Device::pen;
     session.areas = {parse_area_spec("cheek:left=1.5x3"), parse_area_spec("cheek:right=1.5x3"),
                      parse_area_spec("forehead=0.5x2")};
-    session.serums = {parse_serum_spec("ha-serum@HA2291:during"),
+    session.serums = {parse_serum_spec("ha-serum@HA2291:during=1.5ml"),
                       parse_serum_spec("gf-serum@GF77")};
     const auto logged = records::log_session(scope, patient.code, session);
     for (const auto& warning : logged.warnings())

@@ -53,6 +53,7 @@ int run(int argc, char** argv) {
     add_session_commands(app, context);
     add_reaction_commands(app, context);
     add_product_commands(app, context);
+    add_lot_commands(app, context);
     add_setting_commands(app, context);
     add_history_command(app, context);
     add_report_commands(app, context);

@@ -34,7 +34,7 @@ void add_export_command(CLI::App& app, Context& context) {
         "export", "write records as RFC 4180 CSV: one TABLE, or --all tables into a folder");
     auto* table = command->add_option(
         "TABLE", args->table,
-        "patients, conditions, consents, sessions, session_areas, serum_uses, reactions or "
+        "patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions or "
         "followups");
     auto* all = command->add_flag("--all", args->all,
                                   "every table as TABLE.csv, and manifest.csv (rows, SHA-256), "

@@ -17,8 +17,8 @@ void add_import_command(CLI::App& app, Context& context) {
         "import", "read a CSV file written by 'export --raw' into one table: all rows or none");
     command
         ->add_option("TABLE", args->table,
-                     "patients, conditions, consents, sessions, reactions or followups, in that "
-                     "order (areas and serums come with sessions)")
+                     "patients, conditions, consents, lots, sessions, reactions or followups, in "
+                     "that order (areas and serums come with sessions)")
         ->required();
     command->add_option("FILE", args->file, "the CSV file")->required();
     command->callback([&context, args] {

@@ -41,7 +41,8 @@ void add_report_commands(CLI::App& app, Context& context) {
     auto as_of = std::make_shared<std::string>();
     auto* followups = report->add_subcommand(
         "followups", "open and prolonged reactions, adverse events, sessions never followed "
-                     "up, patients due for their next session");
+                     "up, patients due for their next session and those a condition keeps "
+                     "from it");
     followups->add_option("--as-of", *as_of, "the day to report on, YYYY-MM-DD (default today)")
         ->check(non_empty());
     followups->callback([&context, as_of] {
@@ -54,10 +55,24 @@ void add_report_commands(CLI::App& app, Context& context) {
         "lot", "every patient and session that received a serum or cartridge lot, with any "
                "reaction after it");
     lot_command->add_option("LOT", *lot, "lot number as on the label")->required();
-    lot_command->callback([&context, lot] {
+    auto lot_product = std::make_shared<std::string>();
+    lot_command
+        ->add_option("--product", *lot_product,
+                     "only this product's lot (a product code, or cartridge), when two share "
+                     "the number")
+        ->check(non_empty());
+    auto contacts = std::make_shared<bool>(false);
+    lot_command->add_flag("--contacts", *contacts,
+                          "one row per patient with phone and email (with --format csv, ready "
+                          "for a mail merge)");
+    lot_command->callback([&context, lot, lot_product, contacts] {
         context.format(); // a wrong --format is refused before the recall is audited
         auto& scope = context.scope();
-        context.print_view(render::lot_view(report::lot_recall(scope, *lot), scope.zone()));
+        const auto product =
+            lot_product->empty() ? std::nullopt : std::optional<std::string>(*lot_product);
+        context.print_view(render::lot_view(report::lot_recall(scope, *lot, product), scope.zone(),
+                                            *contacts ? render::LotViewPart::contacts
+                                                      : render::LotViewPart::recipients));
     });
 }
 

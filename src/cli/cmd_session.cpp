@@ -23,31 +23,35 @@ struct SessionOptions {
         aftercare, practitioner, note;
     std::vector<std::string> areas, serums;
     bool no_serums = false;
+    CLI::Option* no_serums_option = nullptr;
     std::vector<std::string> overrides;
 
     void add_to(CLI::App* command, bool for_log) {
         auto* at_option = add_text(command, "--at", at,
                                    "when, 'YYYY-MM-DD HH:MM' in the clinic's zone, "
                                    "'YYYY-MM-DDTHH:MMZ' in UTC, or now (the current minute)");
-        auto* device_option = add_text(command, "--device", device, "pen, roller, stamp or rf");
+        // On log, --device and --area are required unless --like copies them (the callback).
+        add_text(command, "--device", device,
+                 std::string("pen, roller, stamp or rf") +
+                     (for_log ? " (required unless --like)" : ""));
         auto* area_option = command->add_option(
             "--area", areas,
             "treated area, AREA[:left|right]=DEPTH[xPASSES], depth in mm (repeat for each area; "
-            "on amend the given areas replace all); AREA: " +
-                allowed_codes<Area>());
+            "on amend or with --like the given areas replace all" +
+                std::string(for_log ? "; required unless --like" : "") +
+                "); AREA: " + allowed_codes<Area>());
         area_option->allow_extra_args(false); // one value per --area, so PATIENT is not swallowed
         auto* serum_option =
             command->add_option("--serum", serums,
-                                "serum, PRODUCT@LOT[:during|after] (phase after unless given; "
-                                "repeat; on amend the given serums replace all)");
+                                "serum, PRODUCT@LOT[:during|after][=ML] (phase after unless "
+                                "given; ML the amount used, e.g. =1.5ml; repeat; on amend or "
+                                "with --like the given serums replace all)");
         serum_option->allow_extra_args(false);
-        if (for_log) {
+        if (for_log)
             at_option->required();
-            device_option->required();
-            area_option->required();
-        } else {
-            command->add_flag("--no-serums", no_serums, "remove every serum (amend only)");
-        }
+        no_serums_option =
+            command->add_flag("--no-serums", no_serums,
+                              for_log ? "copy no serum (with --like)" : "remove every serum");
         add_text(command, "--indication", indication,
                  "indication: " + allowed_codes<Indication>() +
                      (for_log ? " (default other)" : ""));
@@ -73,8 +77,7 @@ struct SessionOptions {
     // Applies the options that were given on top of `details`; `now` is the clock's time.
     SessionDetails apply(SessionDetails d, const time::ClinicZone& zone, time::Instant now) const {
         if (at.given())
-            d.performed_at = at.value == "now" ? std::chrono::floor<std::chrono::minutes>(now)
-                                               : zone.parse_local(at.value, "at");
+            d.performed_at = zone.parse_when(at.value, "at", now);
         if (device.given())
             d.device = parse_code<Device>(device.value);
         if (indication.given())
@@ -163,19 +166,42 @@ void add_session_commands(CLI::App& app, Context& context) {
 
     struct LogArgs {
         std::string patient;
+        TextOption like;
         SessionOptions fields;
     };
     auto log_args = std::make_shared<LogArgs>();
     auto* log = session->add_subcommand("log", "log a treatment session");
     log->add_option("PATIENT", log_args->patient, "chart code")->required();
+    add_text(log, "--like", log_args->like,
+             "start from this session of the same patient: its device, model, cartridge and lot, "
+             "indication, anaesthetic, endpoint, areas, serums and aftercare (not its time, "
+             "practitioner or note); each option given replaces what is copied");
     log_args->fields.add_to(log, true);
+    log_args->fields.no_serums_option->needs(log_args->like.option);
     log->callback([&context, args = log_args] {
+        // What a session cannot do without, unless --like copies it.
+        if (!args->like.given()) {
+            const auto required = [](std::string_view name) {
+                return CLI::RequiredError(
+                    fmt::format("{} is required (or --like SESSION to copy it)", name),
+                    CLI::ExitCodes::RequiredError);
+            };
+            if (!args->fields.device.given())
+                throw required("--device");
+            if (args->fields.areas.empty())
+                throw required("--area");
+        }
         context.forbid_csv("session log");
         auto& scope = context.scope();
-        SessionDetails defaults;
-        defaults.indication = Indication::other;
-        defaults.practitioner = scope.actor();
-        const auto details = args->fields.apply(defaults, scope.zone(), scope.clock().now());
+        SessionDetails start;
+        if (args->like.given()) {
+            start = records::details_like(scope, args->patient,
+                                          records::parse_session_id(args->like.value));
+        } else {
+            start.indication = Indication::other;
+            start.practitioner = scope.actor();
+        }
+        const auto details = args->fields.apply(start, scope.zone(), scope.clock().now());
         const auto logged =
             records::log_session(scope, args->patient, details, args->fields.overrides);
         report_logged(context, logged, "logged");

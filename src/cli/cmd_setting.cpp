@@ -48,9 +48,10 @@ void add_setting_commands(CLI::App& app, Context& context) {
            "clinic_name (printed on histories), time_zone (IANA name, empty for the "
            "system's), isotretinoin_months, "
            "consent_valid_months, interval_warn_days, interval_block_days, "
-           "followup_due_days, override_min_reason, depth_limit.AREA (mm), recovery.KIND (days or "
-           "adverse), "
-           "condition.CODE (block or warn); see 'setting list'")
+           "followup_due_days, override_min_reason, lot_registration (off, warn or block), "
+           "minimum_age (years, 0 for none), consent_policy (warn or block), depth_limit.AREA "
+           "(mm), depth_limit.AREA.DEVICE (mm, or none to clear), recovery.KIND (days or "
+           "adverse), condition.CODE (block or warn); see 'setting list'")
         ->required();
     set->add_option("VALUE", args->value, "the new value")->required();
     set->add_option("--reason", args->reason, "why it changes (kept with the revision)");

@@ -14,6 +14,7 @@ void add_condition_commands(CLI::App& app, Context& context);
 void add_session_commands(CLI::App& app, Context& context);
 void add_reaction_commands(CLI::App& app, Context& context);
 void add_product_commands(CLI::App& app, Context& context);
+void add_lot_commands(CLI::App& app, Context& context);
 void add_setting_commands(CLI::App& app, Context& context);
 void add_history_command(CLI::App& app, Context& context);
 void add_report_commands(CLI::App& app, Context& context);

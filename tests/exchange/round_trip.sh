@@ -17,7 +17,7 @@ long=$(printf 'very long note %.0s' $(seq 1 600))
 at a.db patient add --code NASTY --family "O'Brien, \"Jr\"" --given '=Ann "Line two"' \
     --born 1985-04-12 --fitzpatrick VI --phone '+44 7700 900000' --email '@home@example.org' \
     --note "$long 😀" >/dev/null
-at a.db consent add NASTY --signed 2026-06-01 --covers '-all areas, "face" and neck' >/dev/null
+at a.db consent add NASTY --signed 2026-06-01 --covers 'microneedling, serums' --guardian '-all areas, "face" and neck' >/dev/null
 at a.db condition add NASTY --code rosacea-flare --since 2026-01-01 --note '=HYPERLINK("x")' >/dev/null
 at a.db session log NASTY --at '2026-11-20 10:00' --device pen --area periorbital=0.75 \
     --area cheek:left=1.25x3 --serum 'ha-serum@=LOT,1"x:during' --cartridge-lot '+CL 7' \
@@ -29,7 +29,7 @@ at a.db session void 3 --reason 'wrong chart' >/dev/null
 
 at a.db export --all --raw --output "$work/first" >/dev/null
 at b.db init >/dev/null
-for table in patients conditions consents sessions reactions followups; do
+for table in patients conditions consents lots sessions reactions followups; do
     at b.db import "$table" "$work/first/$table.csv" >/dev/null 2>"$work/warnings.txt" ||
         { fail "import $table refused: $(cat "$work/warnings.txt")"; }
 done

@@ -44,9 +44,14 @@ TABLES = {
                  ("birth_date", "date"), ("fitzpatrick", "int?"), ("phone", "text"),
                  ("email", "text"), ("note", "text"), ("voided", "int")],
     "conditions": [("id", "int"), ("patient", "text"), ("code", "text"), ("since", "date?"),
-                   ("resolved", "date?"), ("note", "text"), ("voided", "int")],
+                   ("resolved", "date?"), ("note", "text"), ("clearances", "json?"),
+                   ("voided", "int")],
     "consents": [("id", "int"), ("patient", "text"), ("signed", "date"), ("covers", "text"),
+                 ("guardian", "text"), ("withdrawn_on", "date?"), ("withdrawal_reason", "text"),
                  ("voided", "int")],
+    "lots": [("id", "int"), ("product", "text"), ("lot", "text"), ("expires", "date"),
+             ("received", "date?"), ("note", "text"), ("recalled_on", "date?"),
+             ("recall_reason", "text"), ("voided", "int")],
     "sessions": [("id", "int"), ("patient", "text"), ("performed_at", "instant"),
                  ("practitioner", "text"), ("indication", "text"), ("device", "text"),
                  ("model", "text"), ("cartridge", "text"), ("cartridge_lot", "text"),
@@ -159,7 +164,7 @@ def check_folder(folder, raw=False, bom=False, all_revisions=False):
     cells = 0
     expected_files = sorted([f"{table}.csv" for table in TABLES] + ["manifest.csv"])
     check(sorted(os.listdir(path)) == expected_files,
-          f"{folder}: holds {sorted(os.listdir(path))}, expected the 8 tables and manifest.csv "
+          f"{folder}: holds {sorted(os.listdir(path))}, expected the {len(TABLES)} tables and manifest.csv "
           "(and no temporary file)")
     check(stat.S_IMODE(os.stat(path).st_mode) == 0o700,
           f"{folder}: folder mode {oct(stat.S_IMODE(os.stat(path).st_mode))}, expected 0o700")
@@ -210,7 +215,7 @@ def check_folder(folder, raw=False, bom=False, all_revisions=False):
     total = sum(rows for _, rows in digests.values())
     with open(os.path.join(work, f"{folder}.txt"), encoding="utf-8") as file:
         said = file.read()
-    check(said == f"exported 8 tables ({total} rows) and manifest.csv to {folder}\n",
+    check(said == f"exported {len(TABLES)} tables ({total} rows) and manifest.csv to {folder}\n",
           f"{folder}: confirmation line {said!r}, expected {total} rows")
     return tables, cells
 
@@ -231,7 +236,7 @@ def newest(table):
 def expected_counts(all_revisions):
     counts = {}
     for table, record in [("patients", "patient"), ("conditions", "condition"),
-                          ("consents", "consent"), ("sessions", "session"),
+                          ("consents", "consent"), ("lots", "lot"), ("sessions", "session"),
                           ("reactions", "reaction"), ("followups", "followup")]:
         sql = f"SELECT count(*) FROM {record}_revision"
         counts[table] = query(sql if all_revisions else f"SELECT count(*) FROM {record}")[0][0]
@@ -302,8 +307,8 @@ expect = [
       "email": "'@evil@example.org", "note": "'" + typed_note, "fitzpatrick": "3"}),
     ("raw", row_of(raw, "conditions", patient="Z-NASTY"), {"note": "\t=tab then formula"}),
     ("out", row_of(default, "conditions", patient="Z-NASTY"), {"note": "'\t=tab then formula"}),
-    ("raw", row_of(raw, "consents", patient="Z-NASTY"), {"covers": "=all areas, \"face\""}),
-    ("out", row_of(default, "consents", patient="Z-NASTY"), {"covers": "'=all areas, \"face\""}),
+    ("raw", row_of(raw, "consents", patient="Z-NASTY"), {"guardian": "=all areas, \"face\""}),
+    ("out", row_of(default, "consents", patient="Z-NASTY"), {"guardian": "'=all areas, \"face\""}),
     ("raw", row_of(raw, "sessions", id=nasty_session),
      {"practitioner": "@doc", "model": "=cmd|' /C calc'!A0", "cartridge_lot": "-CL1",
       "note": "=SUM(1,2)\nnext line", "aftercare": "+ ice, \"cold\"",
@@ -343,8 +348,11 @@ if nasty:
     check([(s["product"], s["lot"], s["phase"]) for s in json.loads(nasty["serums"])]
           == [("prp", "=LOT-1", "during")], f"sessions.csv: serums {nasty['serums']}")
     # An override's reason travels inside the JSON column, as typed: the column starts with '['.
+    # The unregistered lots and the consent that does not name PRP are kept as warnings.
     check([(f["key"], f["level"], f["override_reason"]) for f in json.loads(nasty["findings"])]
-          == [("depth:periorbital", "overridden", "+deep lines")],
+          == [("depth:periorbital", "overridden", "+deep lines"),
+              ("lot:prp:_LOT-1", "warning", ""), ("lot:cartridge:-CL1", "warning", ""),
+              ("consent:prp", "warning", "")],
           f"sessions.csv: findings {nasty['findings']}")
 
 check(export_audits() == [("all tables to out",), ("all tables to raw",),

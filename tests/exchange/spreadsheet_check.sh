@@ -31,7 +31,7 @@ nb patient add --code Z-NASTY --family $'O\'Neil, "Jr"' --given '=1+1' \
 nb patient amend Z-NASTY --reason '=HYPERLINK("http://x.example")' --note $'\tTAB first' >/dev/null
 nb condition add Z-NASTY --code anticoagulants --note $'\t=tab then formula' >/dev/null
 nb condition resolve Z-NASTY --code anticoagulants --on 2026-01-01 >/dev/null
-nb consent add Z-NASTY --signed 2026-06-01 --covers '=all areas, "face"' >/dev/null
+nb consent add Z-NASTY --signed 2026-06-01 --guardian '=all areas, "face"' >/dev/null
 session=$(nb session log Z-NASTY --at '2026-11-22 10:00' --device pen --area cheek:left=1.25x2 \
     --area periorbital=0.75 --override 'depth:periorbital=+deep lines' --serum prp@=LOT-1:during \
     --practitioner '@doc' --model '=cmd|'"'"' /C calc'"'"'!A0' --cartridge-lot=-CL1 \

@@ -43,9 +43,14 @@ nb patient amend FHIR_1 --reason 'new phone number' --phone '+44 7700 900002'
 nb condition add FHIR_1 --code eczema --since 2025-01-01
 nb condition resolve FHIR_1 --code eczema --on 2025-06-01
 nb consent add FHIR_1 --signed 2026-01-05 --covers 'microneedling, serums'
+# The lots as delivered, so the sessions below raise no lot finding.
+nb lot add ha-serum HA-2291 --expires 2027-06-30 --received 2025-12-01
+nb lot add glow-serum 'LOT 7/B' --expires 2027-06-30
+nb lot add cartridge CL-771 --expires 2027-06-30
+nb lot add cartridge CL-772 --expires 2027-06-30
 nb session log FHIR_1 --at '2026-01-10 10:00' --device pen --model 'Dermapen 4' --cartridge 16-pin \
     --cartridge-lot CL-771 --area cheek:left=1.25x3 --area cheek:right=1.25x3 --area forehead=0.5 \
-    --serum ha-serum@HA-2291:during --serum 'glow-serum@LOT 7/B:after' --practitioner 'Dr Lee' \
+    --serum ha-serum@HA-2291:during=1.5ml --serum 'glow-serum@LOT 7/B:after' --practitioner 'Dr Lee' \
     --anaesthetic 'lidocaine 5% cream' --endpoint 'pinpoint bleeding' --aftercare 'SPF 50' \
     --note 'Patient asked about <script> & more'
 nb reaction add 1 --kind erythema --severity moderate --onset 2026-01-10 --resolved 2026-01-12 \
@@ -62,6 +67,12 @@ nb session log FHIR_1 --at '2026-03-20 10:00' --device roller --area neck=0.5 --
 nb session log FHIR_1 --at '2026-04-09 10:00' --device pen --area neck=0.5 --practitioner 'Dr Lee' \
     2>/dev/null
 nb session void 3 --reason 'logged for the wrong patient'
+# After the sessions: a specialist's clearance, and a consent signed by a guardian, withdrawn.
+nb condition add FHIR_1 --code psoriasis --since 2026-11-01
+nb condition clear FHIR_1 --code psoriasis --by 'Dr A. Shah, dermatologist' --until 2027-02-28 \
+    --reason 'plaques on the elbows only'
+nb consent add FHIR_1 --signed 2026-06-01 --covers 'microneedling serums prp' --guardian 'Mo O'"'"'Brien'
+nb consent withdraw 2 --on 2026-07-01 --reason 'no PRP after all'
 export_twice hand FHIR_1
 grep -qx "FHIR bundle of FHIR_1 written to $work/hand.file.json (4 sessions, [0-9]* resources)" \
     "$work/hand.confirmation" || fail "unexpected confirmation: $(cat "$work/hand.confirmation")"
@@ -106,6 +117,11 @@ node "$here/expect.js" "$work/hand.json" \
     'target(res("AdverseEvent", "reaction-2").resultingCondition[0]).id === "reaction-2"' \
     'all("AdverseEvent").length === 1 && !all("Observation").some(o => o.id === "reaction-2")' \
     'res("Observation", "followup-1").effectiveDateTime === "2026-01-17"' \
+    'JSON.stringify(res("MedicationAdministration", "serum-1-1").dosage.dose) === JSON.stringify({value: 1.5, unit: "mL", system: "http://unitsofmeasure.org", code: "mL"})' \
+    'res("MedicationAdministration", "serum-1-2").dosage.dose === undefined' \
+    'res("Condition", "condition-2").note.some(n => n.text === "cleared by Dr A. Shah, dermatologist from 2026-11-23 until 2027-02-28 (plaques on the elbows only)")' \
+    'res("Consent", "consent-2").status === "inactive" && res("Consent", "consent-2").provision.period.end === "2026-07-01"' \
+    'res("Consent", "consent-2").performer[0].display === "Mo O'"'"'Brien (guardian)" && res("Consent", "consent-1").status === "active"' \
     || fail "the hand-built bundle does not hold what it should"
 
 # The demo clinic: its first patient, and every patient in one bundle.

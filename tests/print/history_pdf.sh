@@ -72,7 +72,7 @@ for expected in 'SESSION 1 2026-01-10 10:00' 'SESSION 2 2026-01-20 10:00' 'SESSI
     'SESSION 8 2026-08-15 11:00' 'VOIDED: logged for the wrong patient' 'CL-771' 'HA-2291' 'GF-8' \
     '1.25' '0.25' 'depth typed wrong' 'area periorbital: 0.75 mm -> 0.25 mm' \
     'depth:periorbital' 'deep lines, patient informed and agreed' 'R1' 'R2' 'prolonged' 'open' 'settling' \
-    'eczema' 'Signed 2026-01-05' 'Needle depth per area' 'Reactions from onset to resolution'; do
+    'eczema' 'signed 2026-01-05' 'Needle depth per area' 'Reactions from onset to resolution'; do
     grep -qF -- "$expected" <<<"$all" || fail "the PDF does not show '$expected'"
 done
 

@@ -69,6 +69,11 @@ declare -A argv=(
     [condition add]="P-000001 --code eczema"
     [condition resolve]="P-000001 --code eczema --on 2026-11-21"
     [consent add]="P-000001 --signed 2026-11-02"
+    [condition clear]="P-000001 --code eczema --by Dr.Shah --until 2026-12-31 --reason cleared"
+    [consent withdraw]="1 --on 2026-11-22 --reason changed"
+    [lot add]="ha-serum LOT-N2 --expires 2027-01-01"
+    [lot list]=""
+    [lot recall]="LOT-N1 --reason recalled"
     [session log]="P-000001 --at 2026-11-21T10:00Z --device pen --area forehead=0.5"
     [session show]="1"
     [session amend]="1 --reason typo --note amended"
@@ -205,6 +210,8 @@ for table in tables:
     keep = ""
     if table == "setting_revision":
         keep = " WHERE setting_id IN (SELECT id FROM main.setting)"
+    if table == "session_setting":  # the settings a later schema added are not there
+        keep = " WHERE setting_revision_id IN (SELECT id FROM main.setting_revision)"
     db.execute(f"INSERT {'OR IGNORE ' if table == 'setting' else ''}INTO main.{table} ({columns}) "
                f"SELECT {columns} FROM src.{table}{keep} EXCEPT SELECT {columns} FROM main.{table}")
 settings_kept = {r[0] for r in db.execute("SELECT id FROM main.setting")} if "setting" in tables else set()
@@ -223,11 +230,13 @@ for row in db.execute("SELECT id, at, actor, action, patient_id, record_kind, re
      os_user, clock_fixed) = row
     if kind == "setting" and with_account and record not in settings_kept:
         continue  # the seed row of a setting this version does not have
+    if kind == "lot" and "lot" not in tables:
+        continue  # lots are records from schema 7 on
     id_ = rows + 1
-    if record_hash and kind == "session" and int(old) < 6:
+    if record_hash and kind == "session" and int(old) < 7:
         # The fingerprint as version OLD wrote it, as storage/record_digest.cpp computes it:
-        # a session's settings (session_setting) only from schema 4, its findings
-        # (session_finding) only from schema 6.
+        # a session's settings (session_setting) only from schema 4 and only those that
+        # version has, its findings (session_finding) only from schema 6.
         (rev_id,) = db.execute("SELECT id FROM src.session_revision WHERE session_id = ? AND "
                                "revision = ?", (record, revision)).fetchone()
         parts = [
@@ -246,11 +255,18 @@ for row in db.execute("SELECT id, at, actor, action, patient_id, record_kind, re
             [list(r) for r in db.execute("SELECT id, rule, detail FROM src.session_override WHERE "
                                          "session_revision_id = ? ORDER BY id", (rev_id,))],
         ]
-        used = [list(r) for r in db.execute("SELECT setting_revision_id FROM src.session_setting "
+        used = [list(r) for r in db.execute("SELECT setting_revision_id FROM main.session_setting "
                                             "WHERE session_revision_id = ? ORDER BY "
-                                            "setting_revision_id", (rev_id,))]
-        if with_account and used:  # an added part: left out when empty
+                                            "setting_revision_id", (rev_id,))] if with_account else []
+        if used:  # an added part: left out when empty
             parts.append(used)
+        if int(old) >= 6:
+            found = [list(r) for r in db.execute(
+                "SELECT id, position, key, level, message, override_reason, overridden_by, "
+                "overridden_at FROM src.session_finding WHERE session_revision_id = ? ORDER BY "
+                "position", (rev_id,))]
+            if found:
+                parts.append(found)
         record_hash = hashlib.sha256(json.dumps(parts, separators=(",", ":"), ensure_ascii=False)
                                      .encode("utf-8")).hexdigest()
     if action == "schema.create":

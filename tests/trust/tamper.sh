@@ -141,6 +141,14 @@ sqlite3 "$db" "DROP TRIGGER reaction_revision_no_delete;
 expect_fault "f reaction $reaction_id revision deleted" "$db" \
     "(records: .*reaction $reaction_id([^0-9]|$)|foreign keys: )"
 
+# f2: a lot identity row put in by hand, with no revision: it would block 'lot add' of that
+# number for good, and no audit row says who wrote it.
+db=$(fresh f2)
+sqlite3 "$db" "INSERT INTO lot (kind, product_id, lot, created_at)
+               SELECT 'serum', id, 'HAND-1', '2026-11-23T15:00:00Z' FROM product WHERE code = 'gf-serum'"
+hand_lot=$(sqlite3 "$db" "SELECT id FROM lot WHERE lot = 'HAND-1'")
+expect_fault "f2 lot $hand_lot without a revision" "$db" "records: .*lot $hand_lot has no revision"
+
 # g: 64 bytes over the header of a b-tree page in the middle of the file.
 db=$(fresh g)
 sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null

@@ -59,8 +59,11 @@ inline time::Clock fixed_clock() {
 // An in-memory database whose clinic zone is set, so no test depends on the machine's zone.
 inline storage::Database clinic_database(std::string_view zone = clinic_zone_name) {
     auto db = storage::Database::in_memory();
-    storage::SettingsRepository(db).set("time_zone", std::string(zone),
-                                        RevisionInfo{0, "test", fixed_now(), "test zone"});
+    storage::SettingsRepository settings(db);
+    settings.set("time_zone", std::string(zone), RevisionInfo{0, "test", fixed_now(), "test zone"});
+    // The sessions of these tests name lots they never register; the lot checks have their own
+    // tests (test_rules.cpp), with the setting as a clinic gets it.
+    settings.set("lot_registration", "off", RevisionInfo{0, "test", fixed_now(), "test lots"});
     return db;
 }
 
@@ -105,7 +108,8 @@ inline SessionDetails session_at(std::string_view at, std::vector<AreaTreatment>
 inline Patient patient_with_consent(Clinic& clinic, std::string code = "P-TEST",
                                     std::string_view signed_on = "2026-01-05") {
     auto patient = records::register_patient(clinic.scope, std::move(code), patient_details());
-    records::add_consent(clinic.scope, patient.code, {day(signed_on), "microneedling"});
+    records::add_consent(clinic.scope, patient.code,
+                         {day(signed_on), "microneedling serums", "", std::nullopt});
     return patient;
 }
 
@@ -139,6 +143,30 @@ inline std::vector<std::string> dump_table(storage::Database& db, std::string_vi
         out.push_back(std::move(line));
     }
     return out;
+}
+
+// The clinic's zone in these tests. A function, not a global: date's tz database must not be
+// read during static initialisation.
+inline const time::ClinicZone& london() {
+    static const auto zone = time::ClinicZone::from_setting(std::string(clinic_zone_name));
+    return zone;
+}
+
+// The clinic's defaults as the schema seeds them (docs/clinical-defaults.md).
+inline ClinicSettings seeded_settings() {
+    auto db = storage::Database::in_memory();
+    return storage::SettingsRepository(db).load();
+}
+
+// The exception of type E that `call` throws; fails the test when it throws none.
+template <class E, class Call> E thrown(Call&& call) {
+    try {
+        call();
+    } catch (const E& e) {
+        return e;
+    }
+    FAIL("the expected exception was not thrown");
+    throw;
 }
 
 } // namespace needlebook::test

@@ -46,12 +46,6 @@ private:
     std::optional<std::string> m_old;
 };
 
-// A function, not a global: date's tz database must not be read during static initialisation.
-const time::ClinicZone& london_zone() {
-    static const auto zone = time::ClinicZone::from_setting("Europe/London");
-    return zone;
-}
-
 } // namespace
 
 TEST_CASE("parse_date: dates that exist in the calendar") {
@@ -173,7 +167,7 @@ TEST_CASE("Clock: fixed in tests, from NEEDLEBOOK_NOW, or the system's") {
 }
 
 TEST_CASE("ClinicZone: named zones") {
-    CHECK(london_zone().name() == "Europe/London");
+    CHECK(test::london().name() == "Europe/London");
     const auto e = refusal([] { time::ClinicZone::from_setting("Mars/Olympus_Mons"); });
     CHECK(e.field() == "time zone");
     CHECK(contains(e.what(), "'Mars/Olympus_Mons'"));
@@ -202,68 +196,68 @@ TEST_CASE("ClinicZone: the system zone comes from $TZ first") {
 
 TEST_CASE("ClinicZone: local times in winter and summer") {
     SUBCASE("winter: GMT") {
-        const auto at = london_zone().parse_local("2026-01-15 10:00", "at");
+        const auto at = test::london().parse_local("2026-01-15 10:00", "at");
         CHECK(time::format_utc(at) == "2026-01-15T10:00:00Z");
-        CHECK(london_zone().format_local(at) == "2026-01-15 10:00");
+        CHECK(test::london().format_local(at) == "2026-01-15 10:00");
     }
     SUBCASE("summer: BST, an hour ahead") {
-        const auto at = london_zone().parse_local("2026-07-01 10:00", "at");
+        const auto at = test::london().parse_local("2026-07-01 10:00", "at");
         CHECK(time::format_utc(at) == "2026-07-01T09:00:00Z");
-        CHECK(london_zone().format_local(at) == "2026-07-01 10:00");
+        CHECK(test::london().format_local(at) == "2026-07-01 10:00");
     }
     SUBCASE("round trip over a year of half hours") {
         // Every local time that exists once must come back as typed.
         auto at = utc("2026-01-01T00:00:00Z");
         for (int i = 0; i < 365 * 48; i += 37) {
             const auto instant = at + std::chrono::minutes{30 * i};
-            const auto local = london_zone().format_local(instant);
+            const auto local = test::london().format_local(instant);
             if (local.starts_with("2026-10-25 01:"))
                 continue; // happens twice
             CAPTURE(local);
-            CHECK(london_zone().parse_local(local, "at") == instant);
+            CHECK(test::london().parse_local(local, "at") == instant);
         }
     }
 }
 
 TEST_CASE("ClinicZone: the hour skipped in spring does not exist") {
-    const auto e = refusal([] { london_zone().parse_local("2026-03-29 01:30", "at"); });
+    const auto e = refusal([] { test::london().parse_local("2026-03-29 01:30", "at"); });
     CHECK(e.field() == "at");
     CHECK(std::string(e.what()) ==
           "at '2026-03-29 01:30' does not exist in Europe/London (the clocks went forward)");
-    CHECK(time::format_utc(london_zone().parse_local("2026-03-29 00:59", "at")) ==
+    CHECK(time::format_utc(test::london().parse_local("2026-03-29 00:59", "at")) ==
           "2026-03-29T00:59:00Z");
-    CHECK(time::format_utc(london_zone().parse_local("2026-03-29 02:00", "at")) ==
+    CHECK(time::format_utc(test::london().parse_local("2026-03-29 02:00", "at")) ==
           "2026-03-29T01:00:00Z");
 }
 
 TEST_CASE("ClinicZone: the hour repeated in autumn is ambiguous") {
-    const auto e = refusal([] { london_zone().parse_local("2026-10-25 01:30", "at"); });
+    const auto e = refusal([] { test::london().parse_local("2026-10-25 01:30", "at"); });
     CHECK(e.field() == "at");
     CHECK(std::string(e.what()) ==
           "at '2026-10-25 01:30' happens twice in Europe/London (the clocks went back); give the "
           "UTC time instead, '2026-10-25T00:30Z' or '2026-10-25T01:30Z'"); // both, in UTC
 
     // Both occurrences can be given in UTC and show as the same local time.
-    const auto first = london_zone().parse_local("2026-10-25T00:30Z", "at");
-    const auto second = london_zone().parse_local("2026-10-25T01:30Z", "at");
+    const auto first = test::london().parse_local("2026-10-25T00:30Z", "at");
+    const auto second = test::london().parse_local("2026-10-25T01:30Z", "at");
     CHECK(second - first == 1h);
-    CHECK(london_zone().format_local(first) == "2026-10-25 01:30");
-    CHECK(london_zone().format_local(second) == "2026-10-25 01:30");
+    CHECK(test::london().format_local(first) == "2026-10-25 01:30");
+    CHECK(test::london().format_local(second) == "2026-10-25 01:30");
 }
 
 TEST_CASE("ClinicZone: UTC input 'YYYY-MM-DDTHH:MMZ' or with seconds") {
-    CHECK(london_zone().parse_local("2026-03-29T01:30Z", "at") == utc("2026-03-29T01:30:00Z"));
-    CHECK(london_zone().parse_local("2026-07-01T09:15:42Z", "at") == utc("2026-07-01T09:15:42Z"));
-    const auto impossible = refusal([] { london_zone().parse_local("2026-11-31T10:00Z", "at"); });
+    CHECK(test::london().parse_local("2026-03-29T01:30Z", "at") == utc("2026-03-29T01:30:00Z"));
+    CHECK(test::london().parse_local("2026-07-01T09:15:42Z", "at") == utc("2026-07-01T09:15:42Z"));
+    const auto impossible = refusal([] { test::london().parse_local("2026-11-31T10:00Z", "at"); });
     CHECK(impossible.field() == "at");
     CHECK(std::string(impossible.what()) == "at '2026-11-31T10:00Z' is not a date in the calendar");
-    CHECK(refusal([] { london_zone().parse_local("2026-02-30T10:00Z", "at"); }).field() == "at");
-    const auto shape = refusal([] { london_zone().parse_local("2026-07-01T9:15Z", "at"); });
+    CHECK(refusal([] { test::london().parse_local("2026-02-30T10:00Z", "at"); }).field() == "at");
+    const auto shape = refusal([] { test::london().parse_local("2026-07-01T9:15Z", "at"); });
     CHECK(shape.field() == "at");
     CHECK(std::string(shape.what()) ==
           "at '2026-07-01T9:15Z' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, "
           "Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)");
-    const auto hour = refusal([] { london_zone().parse_local("2026-07-01T25:00Z", "at"); });
+    const auto hour = refusal([] { test::london().parse_local("2026-07-01T25:00Z", "at"); });
     CHECK(std::string(hour.what()) == "at '2026-07-01T25:00Z' is not a time of day");
 }
 
@@ -272,7 +266,7 @@ TEST_CASE("ClinicZone: malformed local times are refused") {
          {"2026-3-29 10:00", "2026-03-29 10:00:00", "2026-03-29T10:00", "2026-03-29 1:30",
           "2026-03-29  1:30", "2026-03-29 10.00", "", "now", "yesterday"}) {
         INFO("text: ", std::string(text));
-        const auto e = refusal([&] { london_zone().parse_local(text, "at"); });
+        const auto e = refusal([&] { test::london().parse_local(text, "at"); });
         CHECK(e.field() == "at");
         CHECK(std::string(e.what()) ==
               fmt::format("at '{}' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, "
@@ -282,11 +276,11 @@ TEST_CASE("ClinicZone: malformed local times are refused") {
     // The right shape, but no such time on a clock.
     for (const char* text : {"2026-03-29 24:00", "2026-03-29 25:00", "2026-03-29 10:60"}) {
         INFO("text: ", std::string(text));
-        const auto e = refusal([&] { london_zone().parse_local(text, "at"); });
+        const auto e = refusal([&] { test::london().parse_local(text, "at"); });
         CHECK(e.field() == "at");
         CHECK(std::string(e.what()) == fmt::format("at '{}' is not a time of day", text));
     }
-    const auto e = refusal([] { london_zone().parse_local("2026-02-30 10:00", "at"); });
+    const auto e = refusal([] { test::london().parse_local("2026-02-30 10:00", "at"); });
     CHECK(std::string(e.what()) == "at '2026-02-30 10:00' is not a date in the calendar");
 }
 
@@ -295,7 +289,7 @@ TEST_CASE("ClinicZone: malformed local times are refused") {
 TEST_CASE("ClinicZone: a wrongly shaped date part gets the format in the message") {
     for (const char* text : {"29/03/2026 10:00", "2026/03/29 10:00", "2026-3-291 10:00"}) {
         INFO("text: ", std::string(text));
-        const auto e = refusal([&] { london_zone().parse_local(text, "at"); });
+        const auto e = refusal([&] { test::london().parse_local(text, "at"); });
         CHECK(e.field() == "at");
         CHECK(std::string(e.what()) ==
               fmt::format("at '{}' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, "
@@ -304,18 +298,44 @@ TEST_CASE("ClinicZone: a wrongly shaped date part gets the format in the message
     }
 }
 
+// parse_when is what --at takes: parse_local's times, or now to the minute; its refusal names
+// now, parse_local's does not (the demo's times, for one, cannot be now).
+TEST_CASE("ClinicZone: parse_when takes a time or now, and says so when refused") {
+    const auto now = utc("2026-11-23T15:07:42Z");
+    CHECK(test::london().parse_when("now", "at", now) == utc("2026-11-23T15:07:00Z"));
+    CHECK(test::london().parse_when("2026-07-01 10:15", "at", now) == utc("2026-07-01T09:15:00Z"));
+    CHECK(test::london().parse_when("2026-07-01T10:15Z", "at", now) == utc("2026-07-01T10:15:00Z"));
+    for (const char* text : {"yesterday", "Now", "now ", "", "2026-11-20"}) {
+        INFO("text: ", std::string(text));
+        const auto e = refusal([&] { test::london().parse_when(text, "at", now); });
+        CHECK(e.field() == "at");
+        CHECK(std::string(e.what()) ==
+              fmt::format("at '{}' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, "
+                          "Europe/London), 'YYYY-MM-DDTHH:MMZ' (UTC) or now (the current minute)",
+                          text));
+    }
+    // The other refusals are parse_local's, word for word.
+    CHECK(std::string(
+              refusal([&] { test::london().parse_when("2026-03-29 01:30", "at", now); }).what()) ==
+          "at '2026-03-29 01:30' does not exist in Europe/London (the clocks went forward)");
+    CHECK(std::string(refusal([&] {
+                          test::london().parse_when("2026-02-30 10:00", "at", now);
+                      }).what()) == "at '2026-02-30 10:00' is not a date in the calendar");
+    CHECK(!contains(refusal([] { test::london().parse_local("now", "at"); }).what(), "now ("));
+}
+
 TEST_CASE("ClinicZone: local dates and the start of a local day") {
-    CHECK(london_zone().local_date(utc("2026-07-01T23:30:00Z")) == day("2026-07-02")); // BST
-    CHECK(london_zone().local_date(utc("2026-01-01T23:30:00Z")) == day("2026-01-01")); // GMT
-    CHECK(london_zone().start_of_day(day("2026-07-02")) == utc("2026-07-01T23:00:00Z"));
-    CHECK(london_zone().start_of_day(day("2026-01-02")) == utc("2026-01-02T00:00:00Z"));
-    CHECK(london_zone().start_of_day(day("2026-03-29")) == utc("2026-03-29T00:00:00Z"));
-    CHECK(london_zone().start_of_day(day("2026-10-25")) == utc("2026-10-24T23:00:00Z"));
+    CHECK(test::london().local_date(utc("2026-07-01T23:30:00Z")) == day("2026-07-02")); // BST
+    CHECK(test::london().local_date(utc("2026-01-01T23:30:00Z")) == day("2026-01-01")); // GMT
+    CHECK(test::london().start_of_day(day("2026-07-02")) == utc("2026-07-01T23:00:00Z"));
+    CHECK(test::london().start_of_day(day("2026-01-02")) == utc("2026-01-02T00:00:00Z"));
+    CHECK(test::london().start_of_day(day("2026-03-29")) == utc("2026-03-29T00:00:00Z"));
+    CHECK(test::london().start_of_day(day("2026-10-25")) == utc("2026-10-24T23:00:00Z"));
     for (const char* text : {"2026-03-29", "2026-10-25", "2026-07-02"}) {
         INFO("text: ", std::string(text));
-        const auto start = london_zone().start_of_day(day(text));
-        CHECK(london_zone().local_date(start) == day(text));
-        CHECK(london_zone().local_date(start - 1s) == time::add_days(day(text), -1));
+        const auto start = test::london().start_of_day(day(text));
+        CHECK(test::london().local_date(start) == day(text));
+        CHECK(test::london().local_date(start - 1s) == time::add_days(day(text), -1));
     }
 }
 

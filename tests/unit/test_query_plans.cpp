@@ -7,9 +7,11 @@
 #include "statement_trace.hpp"
 
 #include "needlebook/records/demo.hpp"
+#include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/safekeeping.hpp"
 #include "needlebook/records/sessions.hpp"
+#include "needlebook/report/followups.hpp"
 #include "needlebook/report/history.hpp"
 
 #include <functional>
@@ -181,6 +183,38 @@ TEST_CASE("per-patient and per-session commands scan no record table and do the 
         MESSAGE(command, ": ", statements.size(), " statements, ", large_steps,
                 " VM steps at 200 patients (", small_steps, " at 20)");
     }
+}
+
+// A report reads whole tables, each once, however many patients it lists: the conditions the
+// follow-up report needs to tell who is not eligible come in one query, not one per patient.
+// (It writes one disclosure row per patient listed; only its reads are compared.)
+TEST_CASE("report followups reads each table once, in a clinic of 20 patients as of 200") {
+    const auto reads = [](int patients) {
+        Clinic clinic;
+        records::fill_demo_clinic(clinic.scope, {patients, 7});
+        // A blocking condition for every third patient, so eligibility is worked out.
+        for (int p = 1; p <= patients; p += 3)
+            records::add_condition(clinic.scope, fmt::format("P-{:06}", p),
+                                   {ConditionCode::eczema, std::nullopt, std::nullopt, ""});
+        std::vector<std::string> sql;
+        for (const auto& statement : trace_statements(
+                 clinic.db, [&] { report::followup_report(clinic.scope, std::nullopt); }))
+            if (statement.sql.starts_with("SELECT") || statement.sql.starts_with("WITH"))
+                sql.push_back(statement.sql);
+        return sql;
+    };
+    const auto small = reads(20);
+    const auto large = reads(200);
+    CHECK(large == small);
+    // The conditions once, and their clearances once: not a query per patient.
+    const auto reading = [&](std::string_view what) {
+        return std::count_if(large.begin(), large.end(), [&](const std::string& sql) {
+            return sql.find("FROM condition c") != std::string::npos &&
+                   sql.find(what) != std::string::npos;
+        });
+    };
+    CHECK(reading("r.voided FROM condition c") == 1);
+    CHECK(reading("JOIN condition_clearance k") == 1);
 }
 
 } // namespace needlebook::test

@@ -18,6 +18,7 @@
 using namespace needlebook;
 using test::contains;
 using test::day;
+using test::thrown;
 using test::utc;
 
 namespace {
@@ -78,16 +79,6 @@ void check_audit(const storage::AuditEntry& entry, std::string_view action,
     CHECK(entry.patient_id == patient_id);
     CHECK(entry.revision == revision);
     CHECK(entry.reason == reason);
-}
-
-template <class E, class Call> E thrown(Call&& call) {
-    try {
-        call();
-    } catch (const E& e) {
-        return e;
-    }
-    FAIL("the expected exception was not thrown");
-    throw;
 }
 
 ReactionDetails reaction(ReactionKind kind, std::string_view onset,
@@ -652,6 +643,7 @@ TEST_CASE("log_session: the interval to the last session on the same area") {
 TEST_CASE("log_session: the birth day itself is not before the birth") {
     test::Clinic clinic;
     const auto patient = test::patient_with_consent(clinic);
+    records::change_setting(clinic.scope, "minimum_age", "0", "a birth-day test, not an age test");
     // 1985-04-12 00:30 BST is 23:30 UTC the day before.
     const auto logged =
         records::log_session(clinic.scope, patient.code, test::session_at("1985-04-11T23:30:00Z"));
@@ -742,6 +734,59 @@ TEST_CASE("void_session: a voided revision, kept and shown as voided") {
     CHECK(thrown<ValidationError>([&] { records::void_session(clinic.scope, id, ""); }).field() ==
           "reason");
     CHECK(test::table_counts(clinic.db) == before);
+}
+
+TEST_CASE("details_like: a session's treatment, without its time, practitioner or note") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    auto details = test::session_at(
+        "2026-11-02T10:00:00Z",
+        {{Area::cheek, Side::left, 1.5, 3}, {Area::forehead, std::nullopt, 0.5, std::nullopt}});
+    details.anaesthetic = "EMLA 5%";
+    details.endpoint = "pinpoint bleeding";
+    details.aftercare = "SPF 50, no make-up for 24 h";
+    details.note = "nervous about needles";
+    details.serums = {{"ha-serum", "HA2291", SerumPhase::during}, {"gf-serum", "GF77"}};
+    const auto id = records::log_session(clinic.scope, patient.code, details).session.id;
+    auto amended = details;
+    amended.areas[0].depth_mm = 1.25;
+    records::amend_session(clinic.scope, id, amended, "depth typed wrong");
+
+    const auto like = records::details_like(clinic.scope, "p-test", id);
+    auto expected = amended; // the current revision
+    expected.performed_at = {};
+    expected.practitioner = std::string(test::test_actor);
+    expected.note.clear();
+    CHECK(like == expected);
+
+    const auto before = test::table_counts(clinic.db);
+    SUBCASE("another patient's session") {
+        const auto other =
+            records::register_patient(clinic.scope, "OTHER", test::patient_details("Roe", "Rita"));
+        const auto e =
+            thrown<ValidationError>([&] { records::details_like(clinic.scope, other.code, id); });
+        CHECK(e.field() == "like");
+        CHECK(std::string(e.what()) ==
+              "--like 1: session 1 is not one of OTHER's; --like copies a session of the same "
+              "patient; 'needlebook session list --patient OTHER' lists OTHER's sessions");
+        CHECK(!contains(e.what(), patient.code)); // whose it is is not told
+    }
+    SUBCASE("no such session, or no such patient") {
+        CHECK(std::string(thrown<NotFound>([&] {
+                              records::details_like(clinic.scope, patient.code, SessionId{7});
+                          }).what()) == "--like 7: there is no session 7; 'needlebook session "
+                                        "list --patient P-TEST' lists P-TEST's sessions");
+        CHECK_THROWS_AS(records::details_like(clinic.scope, "NOBODY", id), NotFound);
+        CHECK(test::table_counts(clinic.db) == before);
+    }
+    SUBCASE("a voided session") {
+        records::void_session(clinic.scope, id, "wrong patient chart");
+        CHECK(std::string(thrown<Conflict>([&] {
+                              records::details_like(clinic.scope, patient.code, id);
+                          }).what()) ==
+              "--like 1: session 1 is voided; copy a session that stands; 'needlebook session "
+              "list --patient P-TEST' lists P-TEST's sessions");
+    }
 }
 
 TEST_CASE("add_reaction: checked against the session's day in the clinic's zone") {

@@ -104,7 +104,7 @@ TEST_CASE("patient_text and patient_table: stored text cannot fake a line") {
     check_one_line_each(text);
     CHECK(contains(text, "  note          note\u23CEP-000009  Forged, Row  1990-01-01  -\n"));
     CHECK(contains(text, "  phone         " + hostile_shown + "\n"));
-    CHECK(contains(text, "    signed 2026-06-01: all\u23CEP-000009"));
+    CHECK(contains(text, "    0: signed 2026-06-01, covers all\u23CEP-000009"));
     CHECK(contains(text, "  revision 2 by dr.lee\u23CEP-000009 on 2026-11-23 15:00: typo\u23CE"));
     check_one_line_each(render::patient_table({patient}).render(false));
 }

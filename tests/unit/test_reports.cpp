@@ -23,27 +23,14 @@
 
 using namespace needlebook;
 using test::day;
+using test::london;
+using test::thrown;
 using test::utc;
 
 namespace {
 
-template <class E, class Call> E thrown(Call&& call) {
-    try {
-        call();
-    } catch (const E& e) {
-        return e;
-    }
-    FAIL("the expected exception was not thrown");
-    throw;
-}
-
 std::string text(time::Date d) {
     return time::format_date(d);
-}
-
-const time::ClinicZone& london() {
-    static const auto zone = time::ClinicZone::from_setting("Europe/London");
-    return zone;
 }
 
 // The defaults of docs/clinical-defaults.md, written out by hand so the pure tests need no
@@ -508,7 +495,7 @@ TEST_CASE("report follow-ups: open reactions prolonged first, adverse events ope
         fact(9, at(6, "2026-11-02T10:00:00Z"), reaction(K::erythema, "2026-11-02", "2026-11-04"),
              std::nullopt),
     };
-    const auto r = report::summarise_followups(reactions, {}, reference_settings(), london(),
+    const auto r = report::summarise_followups(reactions, {}, {}, reference_settings(), london(),
                                                day("2026-11-30"));
     CHECK(text(r.as_of) == "2026-11-30");
     CHECK(r.followup_due_days == 7);
@@ -564,7 +551,7 @@ TEST_CASE("report follow-ups: sessions not followed up and patients due") {
         session_fact(6, p4, "2026-11-25T09:00:00Z", {}),             // 5 days: not yet due
         session_fact(4, p2, "2026-12-05T09:00:00Z", {}),             // after as-of: ignored
     };
-    const auto r = report::summarise_followups({}, sessions, reference_settings(), london(),
+    const auto r = report::summarise_followups({}, sessions, {}, reference_settings(), london(),
                                                day("2026-11-30"));
     CHECK(r.open_reactions.empty());
     CHECK(r.adverse_events.empty());
@@ -601,6 +588,107 @@ TEST_CASE("report follow-ups: sessions not followed up and patients due") {
     check_due(r.due[1], "P-3", 5, "2026-10-20", 28, true, "2026-11-17", 13);
     check_due(r.due[2], "P-2", 3, "2026-11-10", 14, false, "2026-11-24", 6);
     check_due(r.due[3], "P-1", 2, "2026-11-02", 28, false, "2026-11-30", 0);
+}
+
+Condition condition_of(std::int64_t patient, ConditionCode code, std::string_view since,
+                       std::optional<std::string_view> resolved = std::nullopt) {
+    static std::int64_t next_id = 1;
+    Condition c;
+    c.id = ConditionId{next_id++};
+    c.patient_id = PatientId{patient};
+    c.details.code = code;
+    c.details.since = day(since);
+    if (resolved)
+        c.details.resolved_on = day(*resolved);
+    return c;
+}
+
+TEST_CASE("report follow-ups: patients due whom a condition keeps from their next session") {
+    // Everyone treated once on 2026-10-05: due after 28 days (interval_warn_days) on 11-02; the
+    // report is as of 2026-11-30, 28 days later. P-9, treated on 11-20, is not due yet.
+    std::vector<SessionFact> sessions;
+    for (std::int64_t id = 1; id <= 8; ++id)
+        sessions.push_back(session_fact(id, label(id, fmt::format("P-{}", id), 3),
+                                        fmt::format("2026-10-05T{:02}:00:00Z", id), {}));
+    sessions.push_back(session_fact(9, label(9, "P-9", 3), "2026-11-20T09:00:00Z", {}));
+    auto settings = reference_settings();
+    settings.condition_action[ConditionCode::rosacea_flare] = ConditionAction::warn;
+    using C = ConditionCode;
+    const std::vector<Condition> conditions{
+        // P-1: nothing on file.
+        // P-2: isotretinoin stopped 09-01: 6 months, until 2027-03-01.
+        condition_of(2, C::isotretinoin, "2026-03-01", "2026-09-01"),
+        // P-3: eczema with no end on file.
+        condition_of(3, C::eczema, "2026-01-01"),
+        // P-4: a condition that only warns: due as anyone.
+        condition_of(4, C::rosacea_flare, "2026-01-01"),
+        // P-5: psoriasis 10-20 to 11-10 blocked the due day: overdue from 11-10, 20 days.
+        condition_of(5, C::psoriasis, "2026-10-20", "2026-11-10"),
+        // P-6: eczema resolved on 12-02, after the as-of day: still active then, no end known.
+        condition_of(6, C::eczema, "2026-10-01", "2026-12-02"),
+        // P-7: eczema from 12-01, after the as-of day: not there yet.
+        condition_of(7, C::eczema, "2026-12-01"),
+        // P-8: isotretinoin stopped 07-01: until 2027-01-01, before P-2.
+        condition_of(8, C::isotretinoin, "2026-01-01", "2026-07-01"),
+        // P-9: not due, so in neither list.
+        condition_of(9, C::eczema, "2026-01-01"),
+    };
+    const auto r = report::summarise_followups({}, sessions, conditions, settings, london(),
+                                               day("2026-11-30"));
+
+    // Most days overdue first; P-1, P-4, P-7 28 days from 11-02, P-5 20 days from 11-10.
+    REQUIRE(r.due.size() == 4);
+    const std::vector<std::string> due_codes{"P-1", "P-4", "P-7", "P-5"};
+    const std::vector<int> overdue{28, 28, 28, 20};
+    for (std::size_t i = 0; i < due_codes.size(); ++i) {
+        CAPTURE(i);
+        CHECK(r.due[i].patient.code == due_codes[i]);
+        CHECK(text(r.due[i].due_on) == "2026-11-02");
+        CHECK(r.due[i].days_overdue == overdue[i]);
+        CHECK(r.due[i].eligibility.eligible());
+        CHECK(r.due[i].held_until.has_value() == (due_codes[i] == "P-5"));
+    }
+    CHECK(text(*r.due[3].held_until) == "2026-11-10");
+
+    // The earliest eligible first, then those with no end on file; never counted as overdue.
+    REQUIRE(r.not_eligible.size() == 4);
+    const auto check_blocked = [](const report::DuePatient& due, std::string_view code,
+                                  ConditionCode blocked_by, std::string_view from,
+                                  std::string_view resolved_on) {
+        CAPTURE(code);
+        CHECK(due.patient.code == code);
+        CHECK(text(due.due_on) == "2026-11-02");
+        CHECK(due.days_overdue == 0);
+        CHECK_FALSE(due.held_until);
+        const auto& e = due.eligibility;
+        REQUIRE(e.blocks.size() == 1);
+        CHECK(e.blocks[0].code == blocked_by);
+        CHECK((e.eligible_from ? text(*e.eligible_from) : "-") == from);
+        CHECK((e.blocks[0].resolved_on ? text(*e.blocks[0].resolved_on) : "-") == resolved_on);
+    };
+    check_blocked(r.not_eligible[0], "P-8", C::isotretinoin, "2027-01-01", "2026-07-01");
+    check_blocked(r.not_eligible[1], "P-2", C::isotretinoin, "2027-03-01", "2026-09-01");
+    check_blocked(r.not_eligible[2], "P-3", C::eczema, "-", "-");
+    check_blocked(r.not_eligible[3], "P-6", C::eczema, "-", "-");
+
+    // As of 2027-01-01: P-8's period ends that day, so she is due from it (0 days overdue) while
+    // P-2 still waits; P-6's eczema ended on 12-02, overdue from then; P-7's began on 12-01 and
+    // keeps her from a session now; P-9 is due (12-18) but has eczema.
+    const auto later = report::summarise_followups({}, sessions, conditions, settings, london(),
+                                                   day("2027-01-01"));
+    std::vector<std::string> later_due, later_blocked;
+    for (const auto& due : later.due)
+        later_due.push_back(due.patient.code);
+    for (const auto& due : later.not_eligible)
+        later_blocked.push_back(due.patient.code);
+    CHECK(later_blocked == std::vector<std::string>{"P-2", "P-3", "P-7", "P-9"});
+    REQUIRE(later_due.size() == 5);
+    CHECK(later_due == std::vector<std::string>{"P-1", "P-4", "P-5", "P-6", "P-8"});
+    CHECK(later.due[2].days_overdue == 52); // P-5 from 11-10
+    CHECK(text(*later.due[3].held_until) == "2026-12-02");
+    CHECK(later.due[3].days_overdue == 30);
+    CHECK(text(*later.due[4].held_until) == "2027-01-01");
+    CHECK(later.due[4].days_overdue == 0);
 }
 
 // --- Through the database -----------------------------------------------------------------------

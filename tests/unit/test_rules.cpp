@@ -13,20 +13,10 @@ using rules::Finding;
 using rules::Level;
 using test::contains;
 using test::day;
+using test::london;
 using test::utc;
 
 namespace {
-
-// The clinic's defaults as the schema seeds them (docs/clinical-defaults.md).
-ClinicSettings default_settings() {
-    auto db = storage::Database::in_memory();
-    return storage::SettingsRepository(db).load();
-}
-
-const time::ClinicZone& london() {
-    static const auto zone = time::ClinicZone::from_setting("Europe/London");
-    return zone;
-}
 
 Condition condition(ConditionCode code, std::optional<time::Date> since = std::nullopt,
                     std::optional<time::Date> resolved = std::nullopt) {
@@ -51,9 +41,21 @@ Session earlier_session(std::int64_t id, std::string_view at, std::vector<AreaTr
     return s;
 }
 
+// The cartridge lot of test::session_at, registered and in date.
+Lot registered_cartridge() {
+    Lot lot;
+    lot.id = LotId{1};
+    lot.product = cartridge_product;
+    lot.lot = "CL-120";
+    lot.details.expires_on = day("2028-01-31");
+    return lot;
+}
+
 // A file with a valid consent and nothing else: a plain session has no findings against it.
 rules::PatientFile clean_file() {
-    return {{}, {consent("2026-06-01")}, {}};
+    rules::PatientFile file{{}, {consent("2026-06-01")}, {}};
+    file.lots = {registered_cartridge()};
+    return file;
 }
 
 AreaTreatment area(Area where, std::optional<Side> side = std::nullopt, double depth = 1.0) {
@@ -61,12 +63,12 @@ AreaTreatment area(Area where, std::optional<Side> side = std::nullopt, double d
 }
 
 std::vector<Finding> check(const SessionDetails& session, const rules::PatientFile& file,
-                           const ClinicSettings& settings = default_settings()) {
+                           const ClinicSettings& settings = test::seeded_settings()) {
     return rules::check_session(session, file, settings, london());
 }
 
 std::vector<Finding> check_amendment(const SessionDetails& session, const rules::PatientFile& file,
-                                     const ClinicSettings& settings = default_settings()) {
+                                     const ClinicSettings& settings = test::seeded_settings()) {
     return rules::check_session(session, file, settings, london(), rules::Purpose::amend);
 }
 
@@ -141,7 +143,7 @@ TEST_CASE("a condition counts only while active on the session day") {
         CHECK(check(session, file).empty());
     }
     SUBCASE("the clinic changed a block to a warning") {
-        auto settings = default_settings();
+        auto settings = test::seeded_settings();
         settings.condition_action[ConditionCode::eczema] = ConditionAction::warn;
         file.conditions.push_back(condition(ConditionCode::eczema));
         const auto findings = check(session, file, settings);
@@ -152,7 +154,7 @@ TEST_CASE("a condition counts only while active on the session day") {
 
 TEST_CASE("isotretinoin blocks while taken and for N months after the last dose") {
     auto file = clean_file();
-    auto settings = default_settings();
+    auto settings = test::seeded_settings();
     REQUIRE(settings.isotretinoin_months == 6);
     const auto session = test::session_at("2026-11-20T10:00:00Z");
 
@@ -211,7 +213,7 @@ TEST_CASE("isotretinoin blocks while taken and for N months after the last dose"
 }
 
 TEST_CASE("depth above the area's clinic limit blocks") {
-    const auto settings = default_settings();
+    const auto settings = test::seeded_settings();
     SUBCASE("at the limit: fine") {
         for (const auto& [where, limit] : settings.depth_limit_mm) {
             CAPTURE(code_of(where));
@@ -338,7 +340,7 @@ TEST_CASE("interval since the last session on the same area") {
         CHECK(findings.size() == 2);
     }
     SUBCASE("the clinic's own limits") {
-        auto settings = default_settings();
+        auto settings = test::seeded_settings();
         settings.interval_block_days = 21;
         settings.interval_warn_days = 42;
         previous_on(30, {area(Area::cheek, Side::left)});
@@ -368,8 +370,8 @@ TEST_CASE("another session the same day on other areas: a warning when logging")
         CHECK_FALSE(rules::has_blocking(findings));
 
         // Logging is the default purpose.
-        const auto logged =
-            rules::check_session(session, file, default_settings(), london(), rules::Purpose::log);
+        const auto logged = rules::check_session(session, file, test::seeded_settings(), london(),
+                                                 rules::Purpose::log);
         REQUIRE(logged.size() == 1);
         CHECK(logged[0].message == findings[0].message);
     }
@@ -465,7 +467,8 @@ TEST_CASE("interval days are counted in the clinic's zone") {
 
 TEST_CASE("consent missing or expired is a warning, never a block") {
     const auto session = test::session_at("2026-11-20T10:00:00Z");
-    rules::PatientFile file;
+    auto file = clean_file();
+    file.consents.clear();
 
     SUBCASE("none on file") {
         const auto findings = check(session, file);
@@ -503,7 +506,7 @@ TEST_CASE("consent missing or expired is a warning, never a block") {
         CHECK(check(session, file).empty());
     }
     SUBCASE("the clinic's validity") {
-        auto settings = default_settings();
+        auto settings = test::seeded_settings();
         settings.consent_valid_months = 3;
         file.consents.push_back(consent("2026-08-01"));
         const auto findings = check(session, file, settings);
@@ -513,7 +516,8 @@ TEST_CASE("consent missing or expired is a warning, never a block") {
 }
 
 TEST_CASE("blocking findings come first, each group in check order") {
-    rules::PatientFile file; // no consent: a warning, found last
+    auto file = clean_file(); // no consent: a warning, found last
+    file.consents.clear();
     file.conditions.push_back(condition(ConditionCode::rosacea_flare)); // warning
     file.conditions.push_back(condition(ConditionCode::eczema));        // block
     file.other_sessions.push_back(earlier_session(4, "2026-11-01T10:00:00Z", {area(Area::chin)}));
@@ -555,4 +559,171 @@ TEST_CASE("has_blocking: only warnings do not block") {
     CHECK_FALSE(rules::has_blocking({{"consent", Level::warning, "w"}}));
     CHECK(rules::has_blocking(
         {{"consent", Level::warning, "w"}, {"depth:cheek", Level::block, "b"}}));
+}
+
+TEST_CASE("a clearance turns a condition's block into a warning for its days only") {
+    auto file = clean_file();
+    auto eczema = condition(ConditionCode::eczema, day("2026-01-01"));
+    eczema.details.clearances = {
+        {"Dr A. Shah, dermatologist", day("2026-11-10"), day("2026-11-20"), "face clear"}};
+    file.conditions.push_back(eczema);
+    const auto on = [&](std::string_view at) {
+        const auto findings = check(test::session_at(at), file);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].key == "condition:eczema");
+        return findings[0];
+    };
+    CHECK(on("2026-11-09T10:00:00Z").level == Level::block);
+    CHECK(on("2026-11-10T10:00:00Z").level == Level::warning);
+    CHECK(on("2026-11-20T10:00:00Z").message ==
+          "eczema on file since 2026-01-01; cleared by Dr A. Shah, dermatologist until "
+          "2026-11-20 (face clear)");
+    CHECK(on("2026-11-21T10:00:00Z").level == Level::block);
+    // A later clearance adds its own days; the earlier one still covers its own.
+    file.conditions[0].details.clearances.push_back(
+        {"Dr B. Okoro", day("2026-11-25"), day("2026-12-31"), "reviewed"});
+    CHECK(on("2026-11-15T10:00:00Z").level == Level::warning);
+    CHECK(on("2026-11-22T10:00:00Z").level == Level::block);
+    CHECK(contains(on("2026-11-26T10:00:00Z").message, "cleared by Dr B. Okoro until 2026-12-31"));
+}
+
+TEST_CASE("a device's own depth limit replaces the area's for that device only") {
+    auto settings = test::seeded_settings();
+    settings.device_depth_limit_mm[{Area::jawline, Device::rf}] = 2.5;
+    auto session = test::session_at("2026-11-20T10:00:00Z", {area(Area::jawline, {}, 2.25)});
+    session.device = Device::rf;
+    auto file = clean_file();
+    file.consents[0].details.covers = "microneedling rf";
+    CHECK(check(session, file, settings).empty());
+    session.areas[0].depth_mm = 2.75;
+    const auto deeper = check(session, file, settings);
+    REQUIRE(deeper.size() == 1);
+    CHECK(deeper[0].key == "depth:jawline");
+    CHECK(deeper[0].message ==
+          "depth 2.75 mm on jawline exceeds the clinic limit of 2.50 mm for rf");
+    session.device = Device::pen; // the pen keeps the area's limit (1.50 mm)
+    session.areas[0].depth_mm = 2.25;
+    const auto pen = check(session, file, settings);
+    REQUIRE(pen.size() == 1);
+    CHECK(pen[0].message == "depth 2.25 mm on jawline exceeds the clinic limit of 1.50 mm");
+}
+
+TEST_CASE(
+    "lots: expired before the day or recalled by it blocks; unregistered as the setting says") {
+    auto session = test::session_at("2026-11-20T10:00:00Z");
+    session.serums = {{"ha-serum", "ha-1", SerumPhase::after}};
+    auto file = clean_file();
+    file.consents[0].details.covers = "microneedling serums";
+    Lot ha;
+    ha.product = "ha-serum";
+    ha.lot = "HA-1";
+    ha.details.expires_on = day("2026-11-20"); // the expiry day itself is still usable
+    file.lots.push_back(ha);
+    CHECK(check(session, file).empty());
+    file.lots.back().details.expires_on = day("2026-11-19");
+    auto findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].key == "lot:ha-serum:ha-1");
+    CHECK(findings[0].level == Level::block);
+    CHECK(findings[0].message == "lot ha-1 of ha-serum expired on 2026-11-19");
+
+    file.lots.back().details.expires_on = day("2027-01-01");
+    file.lots.back().details.recall = LotRecall{day("2026-11-21"), "supplier notice"};
+    CHECK(check(session, file).empty()); // recalled after the session day
+    file.lots.back().details.recall->on = day("2026-11-20");
+    findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message ==
+          "lot ha-1 of ha-serum was recalled on 2026-11-20: supplier notice");
+
+    file.lots.pop_back();
+    auto settings = test::seeded_settings();
+    findings = check(session, file, settings);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].level == Level::warning);
+    settings.lot_registration = LotRegistration::block;
+    CHECK(check(session, file, settings)[0].level == Level::block);
+    settings.lot_registration = LotRegistration::off;
+    CHECK(check(session, file, settings).empty());
+}
+
+TEST_CASE("age: under the minimum a guardian's consent is needed") {
+    auto file = clean_file();
+    file.birth_date = day("2010-11-21"); // 15 on 2026-11-20, 16 the next day
+    const auto session = test::session_at("2026-11-20T10:00:00Z");
+    auto findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].key == "age");
+    CHECK(findings[0].level == Level::block);
+    CHECK(contains(findings[0].message, "the patient is 15 on the session day"));
+    auto settings = test::seeded_settings();
+    settings.minimum_age = 15;
+    CHECK(check(session, file, settings).empty());
+    settings.minimum_age = 16;
+    CHECK(check(session, file, settings).size() == 1);
+    // A guardian's signature on a photo form alone does not consent to the treatment.
+    auto guardian = consent("2026-10-01");
+    guardian.details.covers = "photos";
+    guardian.details.guardian = "Mary Doe";
+    file.consents.push_back(guardian);
+    CHECK(check(session, file).size() == 1);
+    // On a consent in force for microneedling, even a second form, it does.
+    file.consents.back().details.covers = "microneedling photos";
+    CHECK(check(session, file).empty());
+    // A withdrawal of that form ends the guardian's consent, and the older treatment consent.
+    file.consents.back().details.withdrawal = ConsentWithdrawal{day("2026-11-15"), "moved away"};
+    findings = check(session, file);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].key == "age");
+    CHECK(findings[1].key == "consent");
+}
+
+TEST_CASE("consent: every consent in force counts; a withdrawn one ends on its day") {
+    auto file = clean_file(); // signed 2026-06-01, covers microneedling
+    auto session = test::session_at("2026-11-20T10:00:00Z");
+    session.device = Device::rf;
+    session.serums = {{"prp", "P-1", SerumPhase::during}};
+    file.product_kinds["prp"] = ProductKind::prp;
+    file.lots.push_back(registered_cartridge());
+    file.lots.push_back(Lot{{}, "prp", "P-1", {day("2027-01-01")}, {}});
+    auto findings = check(session, file);
+    REQUIRE(findings.size() == 2); // the device first, then the serums
+    CHECK(findings[0].key == "consent:rf");
+    CHECK(findings[1].key == "consent:prp");
+    CHECK(findings[0].message ==
+          "no consent in force covers RF microneedling (in force: microneedling)");
+    auto settings = test::seeded_settings();
+    settings.consent_policy = ConsentPolicy::block;
+    CHECK(rules::has_blocking(check(session, file, settings)));
+    // A second form for PRP and RF adds to the first.
+    auto extra = consent("2026-10-01");
+    extra.id = ConsentId{2};
+    extra.details.covers = "prp rf";
+    file.consents.push_back(extra);
+    CHECK(check(session, file).empty());
+    // Withdrawing the older one leaves the newer in force, and the reverse.
+    file.consents[0].details.withdrawal = ConsentWithdrawal{day("2026-11-01"), "changed mind"};
+    findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].key == "consent:microneedling");
+    file.consents[0].details.withdrawal.reset();
+    file.consents[1].details.withdrawal = ConsentWithdrawal{day("2026-11-20"), "no PRP"};
+    findings = check(session, file);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[1].key == "consent:prp");
+    // A renewal withdrawn also ends the older form it renewed, for what it covered.
+    file.consents[1].details.covers = "microneedling prp rf";
+    file.consents[1].details.withdrawal = ConsentWithdrawal{day("2026-11-20"), "stopping"};
+    findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].key == "consent");
+    file.consents[1].details.covers = "prp rf";
+    file.consents[1].details.withdrawal = ConsentWithdrawal{day("2026-11-20"), "no PRP"};
+    // Both withdrawn: the newest withdrawal is named.
+    file.consents[0].details.withdrawal = ConsentWithdrawal{day("2026-11-01"), "changed mind"};
+    findings = check(session, file);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].key == "consent");
+    CHECK(findings[0].message == "consent 2 signed 2026-10-01 was withdrawn on 2026-11-20 (no "
+                                 "PRP); record a new one with 'needlebook consent add'");
 }

@@ -1,6 +1,8 @@
 #include "fixtures.hpp"
 
 #include "needlebook/model/catalogue.hpp"
+#include "needlebook/records/lots.hpp"
+#include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
 
@@ -15,13 +17,31 @@ using namespace needlebook;
 namespace {
 
 // Every table holding medical records or their audit trail: insert-only.
-const std::vector<std::string> record_tables{
-    "patient",      "patient_revision",   "session",          "session_revision",
-    "session_area", "serum_use",          "session_override", "session_finding",
-    "reaction",     "reaction_revision",  "followup",         "followup_revision",
-    "condition",    "condition_revision", "consent",          "consent_revision",
-    "setting",      "setting_revision",   "product",          "session_setting",
-    "audit_log"};
+const std::vector<std::string> record_tables{"patient",
+                                             "patient_revision",
+                                             "session",
+                                             "session_revision",
+                                             "session_area",
+                                             "serum_use",
+                                             "session_override",
+                                             "session_finding",
+                                             "reaction",
+                                             "reaction_revision",
+                                             "followup",
+                                             "followup_revision",
+                                             "condition",
+                                             "condition_revision",
+                                             "consent",
+                                             "consent_revision",
+                                             "setting",
+                                             "setting_revision",
+                                             "product",
+                                             "session_setting",
+                                             "lot",
+                                             "lot_revision",
+                                             "condition_clearance",
+                                             "consent_terms",
+                                             "audit_log"};
 
 // Append-only tables of the audit trail that a plain clinic leaves empty (disclosures of lists,
 // seals); their triggers are tried where they get rows.
@@ -54,6 +74,13 @@ struct FullClinic : test::Clinic {
                 .session;
         // The depth above the cheek limit; the keloid tendency warns.
         REQUIRE(session.findings.size() == 2);
+        // Schema 7's records: a lot, a clearance and a guardian's consent.
+        records::add_lot(scope, "ha-serum", "HA2291", {test::day("2027-06-30")});
+        records::clear_condition(scope, patient.code, ConditionCode::keloid_tendency,
+                                 "Dr A. Shah, dermatologist", test::day("2027-01-31"),
+                                 "no keloid seen on the face");
+        records::add_consent(scope, patient.code,
+                             {test::day("2026-11-01"), "microneedling", "Mary Doe", std::nullopt});
         ReactionDetails erythema;
         erythema.kind = ReactionKind::erythema;
         erythema.severity = Severity::mild;

@@ -8,6 +8,7 @@
 #include "needlebook/rules/clinical_checks.hpp"
 #include "needlebook/rules/overrides.hpp"
 #include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/lot_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
 #include "needlebook/storage/schema_refusal.hpp"
@@ -165,7 +166,8 @@ struct Context {
     RevisionInfo revision(const Row& row, bool voided) const {
         return scope.revision(1, fmt::format("imported from {} line {}", file, row.line()), voided);
     }
-    void audit(std::string action, std::string kind, std::int64_t id, std::int64_t patient) {
+    void audit(std::string action, std::string kind, std::int64_t id,
+               std::optional<std::int64_t> patient) {
         storage::append_audit(scope.db(),
                               scope.audit(std::move(action), std::move(kind), id, patient, 1,
                                           fmt::format("imported from {}", file)));
@@ -268,6 +270,15 @@ void import_patient(Context& c, const Row& row) {
     c.audit("patient.import", "patient", id.value, id.value);
 }
 
+std::vector<Clearance> clearances_of(const std::string& text) {
+    std::vector<Clearance> clearances;
+    for (const auto& item : json_of(text, "clearances"))
+        clearances.push_back(
+            {json_text(item, "by"), time::parse_date(json_text(item, "on"), "clearances"),
+             time::parse_date(json_text(item, "until"), "clearances"), json_text(item, "reason")});
+    return clearances;
+}
+
 void import_condition(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     ensure_new(c.scope.db(), "condition", id);
@@ -277,7 +288,12 @@ void import_condition(Context& c, const Row& row) {
     d.since = row.optional("since", date_of);
     d.resolved_on = row.optional("resolved", date_of);
     d.note = row.text("note");
-    validated("condition", [&] { validate(d, c.scope.today()); });
+    d.clearances = row.parse("clearances", clearances_of);
+    validated("condition", [&] {
+        validate(d, c.scope.today());
+        for (const auto& clearance : d.clearances)
+            validate(clearance);
+    });
     const bool voided = row.parse("voided", flag_of);
     if (!c.store)
         return;
@@ -285,11 +301,49 @@ void import_condition(Context& c, const Row& row) {
     c.audit("condition.import", "condition", id, patient.value);
 }
 
+void import_lot(Context& c, const Row& row) {
+    const auto id = row.parse("id", id_of);
+    ensure_new(c.scope.db(), "lot", id);
+    const auto product = row.text("product");
+    const auto lot = row.text("lot");
+    LotDetails d;
+    d.expires_on = row.parse("expires", date_of);
+    d.received_on = row.optional("received", date_of);
+    d.note = row.text("note");
+    if (const auto recalled = row.optional("recalled_on", date_of))
+        d.recall = LotRecall{*recalled, row.text("recall_reason")};
+    else if (!row.text("recall_reason").empty()) // never dropped: a reason needs its date
+        throw ValidationError("recalled_on", "recall_reason is given without recalled_on");
+    validated("lot", [&] {
+        check_lot_number(lot);
+        validate(d, c.scope.today());
+        if (product != cartridge_product &&
+            !storage::SettingsRepository(c.scope.db()).find_product(product))
+            throw ValidationError("product", fmt::format("unknown product '{}'; see 'needlebook "
+                                                         "product list'",
+                                                         visible(product)));
+    });
+    storage::LotRepository lots(c.scope.db());
+    if (lots.find(product, lot))
+        throw ValidationError("lot",
+                              fmt::format("lot {} of {} is already registered", lot, product));
+    const bool voided = row.parse("voided", flag_of);
+    if (!c.store)
+        return;
+    lots.insert(product, lot, d, c.revision(row, voided), id);
+    c.audit("lot.import", "lot", id, std::nullopt);
+}
+
 void import_consent(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     ensure_new(c.scope.db(), "consent", id);
     const auto patient = patient_of(c, row);
-    ConsentDetails d{row.parse("signed", date_of), row.text("covers")};
+    ConsentDetails d{row.parse("signed", date_of), row.text("covers"), row.text("guardian"),
+                     std::nullopt};
+    if (const auto withdrawn = row.optional("withdrawn_on", date_of))
+        d.withdrawal = ConsentWithdrawal{*withdrawn, row.text("withdrawal_reason")};
+    else if (!row.text("withdrawal_reason").empty()) // never dropped: a reason needs its date
+        throw ValidationError("withdrawn_on", "withdrawal_reason is given without withdrawn_on");
     validated("consent", [&] { validate(d, c.scope.today()); });
     const bool voided = row.parse("voided", flag_of);
     if (!c.store)
@@ -325,10 +379,19 @@ std::vector<SerumUse> serums_of(const std::string& text, const std::set<std::str
             throw ValidationError("serums", fmt::format("unknown product '{}'; see 'needlebook "
                                                         "product list'",
                                                         use.product));
-        // Expiry and amount have columns but no command yet; refuse rather than drop them.
-        if (!json_text(item, "expiry").empty() ||
-            (item.contains("amount_ml") && !item["amount_ml"].is_null()))
-            throw ValidationError("serums", "expiry and amount_ml cannot be imported yet");
+        if (item.contains("amount_ml") && !item["amount_ml"].is_null()) {
+            if (!item["amount_ml"].is_number())
+                throw ValidationError("serums", "amount_ml must be a number of ml");
+            use.amount_ml = item["amount_ml"].get<double>();
+            if (!(*use.amount_ml > 0 && *use.amount_ml <= 100))
+                throw ValidationError(
+                    "serums", fmt::format("amount_ml {} is outside (0, 100] ml", *use.amount_ml));
+        }
+        // A per-use expiry has a column but no command (lots carry their expiry); refuse it
+        // rather than drop it.
+        if (!json_text(item, "expiry").empty())
+            throw ValidationError("serums", "a serum's expiry cannot be imported; register the "
+                                            "lot with its expiry instead (lots.csv)");
         serums.push_back(std::move(use));
     }
     return serums;
@@ -396,7 +459,8 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     // The checks describe what happened then: warnings, never a refusal. What the row's own
     // findings already record (an export's) is not said again.
     if (!session.revision.voided) {
-        const auto& file = patient_file(c, session.patient_id);
+        auto& file = patient_file(c, session.patient_id);
+        rules::load_session_references(c.scope.db(), d, file);
         for (const auto& finding :
              rules::check_session(d, file, c.scope.settings(), c.scope.zone())) {
             const bool recorded = std::any_of(
@@ -487,6 +551,8 @@ RowImporter importer_for(std::string_view table, storage::Database& db) {
         return import_condition;
     if (table == "consents")
         return import_consent;
+    if (table == "lots")
+        return import_lot;
     if (table == "sessions") {
         std::set<std::string> products;
         for (const auto& product : storage::SettingsRepository(db).products())

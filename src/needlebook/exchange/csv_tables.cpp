@@ -60,6 +60,7 @@ std::vector<CsvTable> build_tables() {
     const std::string patient_newest = newest("patient", "p");
     const std::string condition_newest = newest("condition", "x");
     const std::string consent_newest = newest("consent", "x");
+    const std::string lot_newest = newest("lot", "x");
     const std::string session_newest = newest("session", "s");
     const std::string reaction_newest = newest("reaction", "x");
     const std::string followup_newest = newest("followup", "x");
@@ -85,17 +86,48 @@ std::vector<CsvTable> build_tables() {
          {"code"},
          {"since", false, false},
          {"resolved", false, false},
-         {"note", false, false}},
-        {"x.id, p.code, x.code, r.since, r.resolved_on, r.note",
+         {"note", false, false},
+         // Since schema 7 (files exported before it have no such column): a JSON array of
+         // the specialists' clearances, as they were given.
+         {"clearances", false, false}},
+        {"x.id, p.code, x.code, r.since, r.resolved_on, r.note, "
+         "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('by', "
+         "k.cleared_by, 'on', k.cleared_on, 'until', k.until, 'reason', k.reason)) END FROM "
+         "(SELECT * FROM condition_clearance WHERE condition_revision_id = r.id ORDER BY "
+         "position) k)",
          "FROM condition x JOIN condition_revision r ON r.condition_id = x.id JOIN patient p ON "
          "p.id = x.patient_id",
          condition_newest, "x.id"}));
     tables.push_back(make_table(
-        "consents", {{"id", true}, {"patient"}, {"signed"}, {"covers", false, false}},
-        {"x.id, p.code, r.signed_on, r.covers",
+        "consents",
+        {{"id", true},
+         {"patient"},
+         {"signed"},
+         {"covers", false, false},
+         {"guardian", false, false},
+         {"withdrawn_on", false, false},
+         {"withdrawal_reason", false, false}},
+        {"x.id, p.code, r.signed_on, r.covers, t.guardian, t.withdrawn_on, t.withdrawal_reason",
          "FROM consent x JOIN consent_revision r ON r.consent_id = x.id JOIN patient p ON p.id = "
-         "x.patient_id",
+         "x.patient_id LEFT JOIN consent_terms t ON t.consent_revision_id = r.id",
          consent_newest, "x.id"}));
+    // Registered lots come before the sessions that name them, so an import checks each
+    // session against the lots as they were.
+    tables.push_back(make_table(
+        "lots",
+        {{"id", true},
+         {"product"},
+         {"lot"},
+         {"expires"},
+         {"received", false, false},
+         {"note", false, false},
+         {"recalled_on", false, false},
+         {"recall_reason", false, false}},
+        {"x.id, coalesce(d.code, 'cartridge'), x.lot, r.expires_on, r.received_on, r.note, "
+         "r.recalled_on, r.recall_reason",
+         "FROM lot x JOIN lot_revision r ON r.lot_id = x.id LEFT JOIN product d ON d.id = "
+         "x.product_id",
+         lot_newest, "x.id"}));
     // Areas, serums and clinical findings also go with their session as JSON arrays, so one row
     // holds a whole session (import needs it whole: a session has at least one area). The tables
     // session_areas and serum_uses list the same areas and serums a row each, for spreadsheets.

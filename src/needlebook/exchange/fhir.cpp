@@ -13,6 +13,7 @@
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/render/html.hpp"
+#include "needlebook/render/record_text.hpp"
 #include "needlebook/report/history.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 
@@ -450,14 +451,19 @@ void PatientExport::add_condition_on_file(const Condition& condition) {
             json.member("onsetDateTime", time::format_date(*d.since));
         if (d.resolved_on)
             json.member("abatementDateTime", time::format_date(*d.resolved_on));
-        notes(json, {d.note});
+        std::vector<std::string> texts{d.note};
+        for (const auto& clearance : d.clearances)
+            texts.push_back(render::clearance_text(clearance));
+        notes(json, texts);
     });
 }
 
 void PatientExport::add_consent(const Consent& consent) {
     const auto& d = consent.details;
     m_bundle.add("Consent", fmt::format("consent-{}", consent.id), [&](JsonWriter& json) {
-        json.member("status", status_of(consent.revision.voided, "active"));
+        // A withdrawn consent is no longer in force: inactive, its period ending that day.
+        json.member("status",
+                    status_of(consent.revision.voided, d.withdrawal ? "inactive" : "active"));
         json.key("scope");
         hl7_coded(json, "consentscope", "treatment", "Treatment");
         json.array("category",
@@ -465,7 +471,13 @@ void PatientExport::add_consent(const Consent& consent) {
         json.key("patient");
         write_reference(json, m_patient);
         json.member("dateTime", time::format_date(d.signed_on));
-        json.array("performer", [&] { write_reference(json, m_patient); });
+        json.array("performer", [&] {
+            if (d.guardian.empty())
+                write_reference(json, m_patient);
+            else // signed by a parent or guardian for a minor
+                json.object(
+                    [&] { json.member("display", fmt::format("{} (guardian)", d.guardian)); });
+        });
         json.key("policyRule");
         hl7_coded(json, "v3-ActCode", "OPTIN", "opt-in");
         json.object("provision", [&] {
@@ -473,8 +485,10 @@ void PatientExport::add_consent(const Consent& consent) {
             // Valid for the clinic's consent_valid_months, as the clinical checks count it.
             json.object("period", [&] {
                 json.member("start", time::format_date(d.signed_on));
-                json.member("end", time::format_date(time::add_months(
-                                       d.signed_on, m_settings.consent_valid_months)));
+                const auto expires = d.expires_on(m_settings.consent_valid_months);
+                json.member("end", time::format_date(d.withdrawal && d.withdrawal->on < expires
+                                                         ? d.withdrawal->on
+                                                         : expires));
             });
             if (!d.covers.empty())
                 json.array("code", [&] { text_concept(json, d.covers); });
@@ -768,6 +782,13 @@ void PatientExport::add_serum_administration(const SessionContext& context, std:
                      json.object("dosage", [&] {
                          json.member("text",
                                      fmt::format("applied {} needling", label_of(use.phase)));
+                         if (use.amount_ml)
+                             json.object("dose", [&] {
+                                 json.member("value", *use.amount_ml);
+                                 json.member("unit", "mL");
+                                 json.member("system", "http://unitsofmeasure.org");
+                                 json.member("code", "mL");
+                             });
                      });
                  });
 }

@@ -87,6 +87,12 @@ enum class ConditionCode {
 enum class SerumPhase { during, after };
 enum class FindingLevel { warning, overridden };
 enum class FollowupOutcome { none, reactions };
+// What a signed consent covers; a session needs each scope it uses (rules/clinical_checks.cpp).
+enum class ConsentScope { microneedling, serums, prp, rf, photos };
+// How the clinical checks treat a lot that is not registered.
+enum class LotRegistration { off, warn, block };
+// The level of a consent finding (missing, expired, withdrawn, not covering what was done).
+enum class ConsentPolicy { warn, block };
 enum class ProductKind {
     hyaluronic_acid,
     growth_factors,
@@ -237,6 +243,34 @@ template <> struct Catalogue<FollowupOutcome> {
     static constexpr std::array<CatalogueEntry<FollowupOutcome>, 2> entries{{
         {FollowupOutcome::none, "none", "no reaction"},
         {FollowupOutcome::reactions, "reactions", "reactions recorded"},
+    }};
+};
+
+template <> struct Catalogue<ConsentScope> {
+    static constexpr std::string_view field = "covers";
+    static constexpr std::array<CatalogueEntry<ConsentScope>, 5> entries{{
+        {ConsentScope::microneedling, "microneedling", "microneedling"},
+        {ConsentScope::serums, "serums", "serums applied to the skin"},
+        {ConsentScope::prp, "prp", "platelet-rich plasma"},
+        {ConsentScope::rf, "rf", "RF microneedling"},
+        {ConsentScope::photos, "photos", "clinical photographs"},
+    }};
+};
+
+template <> struct Catalogue<LotRegistration> {
+    static constexpr std::string_view field = "lot_registration";
+    static constexpr std::array<CatalogueEntry<LotRegistration>, 3> entries{{
+        {LotRegistration::off, "off", "off"},
+        {LotRegistration::warn, "warn", "warn"},
+        {LotRegistration::block, "block", "block"},
+    }};
+};
+
+template <> struct Catalogue<ConsentPolicy> {
+    static constexpr std::string_view field = "consent_policy";
+    static constexpr std::array<CatalogueEntry<ConsentPolicy>, 2> entries{{
+        {ConsentPolicy::warn, "warn", "warn"},
+        {ConsentPolicy::block, "block", "block"},
     }};
 };
 

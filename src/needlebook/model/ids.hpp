@@ -19,6 +19,7 @@ using ConditionId = Id<struct ConditionTag>;
 using ConsentId = Id<struct ConsentTag>;
 using FollowupId = Id<struct FollowupTag>;
 using ProductId = Id<struct ProductTag>;
+using LotId = Id<struct LotTag>;
 
 } // namespace needlebook
 

@@ -1,5 +1,7 @@
 #include "needlebook/model/session.hpp"
 
+#include "needlebook/model/lot.hpp"
+
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 
@@ -8,19 +10,6 @@
 #include <fmt/format.h>
 
 namespace needlebook {
-
-namespace {
-
-// A lot is matched exactly in a recall, so spaces at its ends would hide it.
-void check_lot(std::string_view lot) {
-    check_text("serum lot", lot, 60, true);
-    if (std::isspace(static_cast<unsigned char>(lot.front())) ||
-        std::isspace(static_cast<unsigned char>(lot.back())))
-        throw ValidationError("serum lot",
-                              fmt::format("serum lot '{}' has spaces at its ends", lot));
-}
-
-} // namespace
 
 std::pair<Area, std::optional<Side>> parse_area_side(std::string_view spec) {
     const auto colon = spec.find(':');
@@ -74,22 +63,41 @@ AreaTreatment parse_area_spec(std::string_view spec) {
 SerumUse parse_serum_spec(std::string_view spec) {
     const auto at = spec.find('@');
     if (at == std::string_view::npos || at == 0)
-        throw ValidationError("serum",
-                              fmt::format("serum '{}' needs a product and a lot; write "
-                                          "PRODUCT@LOT[:during|after], e.g. ha-serum@HA2291",
-                                          visible(spec)));
+        throw ValidationError("serum", fmt::format("serum '{}' needs a product and a lot; write "
+                                                   "PRODUCT@LOT[:during|after][=AMOUNTml], e.g. "
+                                                   "ha-serum@HA2291=1.5ml",
+                                                   visible(spec)));
     SerumUse use;
     // Product codes are lowercase in the catalogue, so 'HA-Serum' is the same product.
     use.product = std::string(spec.substr(0, at));
     std::transform(use.product.begin(), use.product.end(), use.product.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     auto lot = spec.substr(at + 1);
+    // The amount comes last: '=1.5ml' (the unit is always ml, so '=1.5' means the same).
+    // The last '=' starts the amount, unless it starts the lot itself ('=LOT-1').
+    if (const auto equals = lot.rfind('='); equals != std::string_view::npos && equals > 0) {
+        auto amount = lot.substr(equals + 1);
+        if (amount.size() > 2 && (amount.ends_with("ml") || amount.ends_with("ML")))
+            amount.remove_suffix(2);
+        try {
+            use.amount_ml = parse_decimal(amount, "serum amount", 2);
+        } catch (const ValidationError& e) {
+            throw ValidationError(e.field(),
+                                  fmt::format("{} (in --serum {})", e.what(), visible(spec)));
+        }
+        if (!(*use.amount_ml > 0 && *use.amount_ml <= 100))
+            throw ValidationError("serum amount",
+                                  fmt::format("serum amount {} ml is outside (0, 100] ml (in "
+                                              "--serum {})",
+                                              format_amount(*use.amount_ml), visible(spec)));
+        lot = lot.substr(0, equals);
+    }
     if (const auto colon = lot.rfind(':'); colon != std::string_view::npos) {
         use.phase = parse_code<SerumPhase>(lot.substr(colon + 1));
         lot = lot.substr(0, colon);
     }
     use.lot = std::string(lot);
-    check_lot(use.lot);
+    check_lot_number(use.lot, "serum lot");
     return use;
 }
 
@@ -129,10 +137,12 @@ void validate(const SessionDetails& details) {
     }
     for (std::size_t i = 0; i < details.serums.size(); ++i) {
         const auto& serum = details.serums[i];
-        check_lot(serum.lot);
+        check_lot_number(serum.lot, "serum lot");
         check_text("serum product", serum.product, 40, true);
         for (std::size_t j = 0; j < i; ++j)
-            if (details.serums[j] == serum)
+            if (details.serums[j].product == serum.product &&
+                same_lot_number(details.serums[j].lot, serum.lot) &&
+                details.serums[j].phase == serum.phase)
                 throw ValidationError("serum", fmt::format("serum {}@{}:{} is given twice; give "
                                                            "each serum once",
                                                            serum.product, serum.lot, serum.phase));
@@ -152,7 +162,12 @@ std::string area_spec(const AreaTreatment& treated) {
 }
 
 std::string serum_spec(const SerumUse& use) {
-    return fmt::format("{}@{}:{}", use.product, use.lot, use.phase);
+    return fmt::format("{}@{}:{}{}", use.product, use.lot, use.phase,
+                       use.amount_ml ? fmt::format("={}ml", *use.amount_ml) : std::string());
+}
+
+std::string format_amount(double amount_ml) {
+    return fmt::format("{}", amount_ml); // the shortest form: 1.5, not 1.50
 }
 
 } // namespace needlebook

@@ -27,6 +27,7 @@ struct SerumUse {
     std::string product; // product code from the catalogue
     std::string lot;
     SerumPhase phase = SerumPhase::after;
+    std::optional<double> amount_ml; // how much was used, when recorded
     friend bool operator==(const SerumUse&, const SerumUse&) = default;
 };
 
@@ -74,7 +75,7 @@ struct Session {
 
 // 'AREA[:left|right]=DEPTH[xPASSES]', e.g. 'cheek:left=1.5x3'.
 AreaTreatment parse_area_spec(std::string_view spec);
-// 'PRODUCT@LOT[:during|after]'; phase defaults to after.
+// 'PRODUCT@LOT[:during|after][=AMOUNTml]'; phase defaults to after, the amount is in ml.
 SerumUse parse_serum_spec(std::string_view spec);
 // 'AREA[:left|right]' for a reaction's area.
 std::pair<Area, std::optional<Side>> parse_area_side(std::string_view spec);
@@ -92,8 +93,10 @@ std::string area_side_code(Area area, std::optional<Side> side);
 std::string format_depth(double depth_mm);
 // 'cheek:left=1.50x3', the spelling of --area.
 std::string area_spec(const AreaTreatment& treated);
-// 'ha-serum@HA2291:after', the spelling of --serum.
+// 'ha-serum@HA2291:after=1.5ml', the spelling of --serum.
 std::string serum_spec(const SerumUse& use);
+// '1.5 ml': an amount as printed.
+std::string format_amount(double amount_ml);
 
 // Throws ValidationError: at least one area, each once, depths within (0, 3.0] mm, text lengths.
 void validate(const SessionDetails& details);

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace needlebook {
 
@@ -25,7 +26,12 @@ struct ClinicSettings {
     int interval_block_days = 14;
     int followup_due_days = 7;
     int override_min_reason = 10; // characters an override's reason needs at least
+    LotRegistration lot_registration = LotRegistration::warn;
+    int minimum_age = 18; // years; younger patients need a guardian's consent (0: no limit)
+    ConsentPolicy consent_policy = ConsentPolicy::warn;
     std::map<Area, double> depth_limit_mm;
+    // depth_limit.AREA.DEVICE: a device's own limit on an area, in place of the area's.
+    std::map<std::pair<Area, Device>, double> device_depth_limit_mm;
     std::map<ConditionCode, ConditionAction> condition_action;
     std::map<ReactionKind, ReactionNorm> reaction_norm;
 };

@@ -1,6 +1,7 @@
 #include "needlebook/records/demo.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/records/lots.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
@@ -24,6 +25,8 @@ constexpr std::array given_names{"Ann",    "Chidi", "Linh",  "Lucía",   "Marta"
                                  "Min-ji", "Grace", "Pavel", "Emma",    "Lena",   "Rui"};
 constexpr std::array practitioners{"Dr Amara Lee", "Nurse Tom Reid", "Dr Sofia Marin"};
 constexpr std::array lot_suffixes{"A1", "B7", "C3", "D9"};
+constexpr std::array<std::string_view, 5> demo_products{"ha-serum", "gf-serum", "peptide-serum",
+                                                        "exosome-serum", "vitc-serum"};
 
 // A small deterministic generator: std distributions differ between standard libraries.
 class Dice {
@@ -143,11 +146,10 @@ SessionDetails make_session(Dice& dice, Indication indication, Device device,
             session.areas.push_back({plan.area, std::nullopt, depth, passes});
         }
     }
-    constexpr std::array<std::string_view, 5> products{"ha-serum", "gf-serum", "peptide-serum",
-                                                       "exosome-serum", "vitc-serum"};
     const int serums = dice.between(0, 2);
     for (int i = 0; i < serums; ++i) {
-        const auto product = products[static_cast<std::size_t>(dice.between(0, i == 0 ? 2 : 3))];
+        const auto product =
+            demo_products[static_cast<std::size_t>(dice.between(0, i == 0 ? 2 : 3))];
         const auto lot = fmt::format("{}-{}", product.substr(0, 2), dice.pick(lot_suffixes));
         if (i == 1 && session.serums.front().product == product)
             break;
@@ -222,6 +224,21 @@ void add_reactions(Scope& scope, Dice& dice, const Session& session, int fitzpat
 }
 
 // A time between 09:00 and 17:30 on `day`, when the clinic is open.
+// The demo's serum lots (two letters of the product, then a suffix) and cartridge lots
+// (CL-100 to CL-140), registered as received before the first session, in date until after
+// today, so the lot checks find each one.
+
+void register_demo_lots(Scope& scope) {
+    LotDetails details;
+    details.received_on = time::add_days(scope.today(), -750);
+    details.expires_on = time::add_days(scope.today(), 730);
+    for (const auto product : demo_products)
+        for (const auto suffix : lot_suffixes)
+            add_lot(scope, product, fmt::format("{}-{}", product.substr(0, 2), suffix), details);
+    for (int number = 100; number <= 140; ++number)
+        add_lot(scope, cartridge_product, fmt::format("CL-{}", number), details);
+}
+
 time::Instant clinic_hours(Scope& scope, Dice& dice, time::Date day) {
     const auto local = fmt::format("{} {:02}:{:02}", time::format_date(day), dice.between(9, 17),
                                    dice.chance(0.5) ? 0 : 30);
@@ -252,6 +269,7 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
         if (has_patients)
             throw Conflict("the database already holds patients; demo fills only an empty "
                            "database (give --db with a new file)");
+        register_demo_lots(scope);
         Dice dice(options.seed);
         for (int p = 0; p < options.patients; ++p) {
             const auto details = make_patient(dice, scope.today());
@@ -262,7 +280,10 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
             auto day = time::add_days(scope.today(), -dice.between(60, 720));
             // Consent is signed at the first visit and renewed before it runs out.
             auto consent_day = time::add_days(day, -dice.between(0, 7));
-            add_consent(scope, patient.code, {consent_day, "microneedling, serums, photographs"});
+            // What the clinic's form covers; RF microneedling has its own line on it.
+            const std::string covers = device == Device::rf ? "microneedling serums rf photos"
+                                                            : "microneedling serums photos";
+            add_consent(scope, patient.code, {consent_day, covers, "", std::nullopt});
             if (dice.chance(0.08))
                 add_condition(
                     scope, patient.code,
@@ -271,7 +292,7 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
             for (int s = 0; s < sessions && day < scope.today(); ++s) {
                 if (time::days_between(consent_day, day) > 330) {
                     consent_day = day;
-                    add_consent(scope, patient.code, {consent_day, "renewal"});
+                    add_consent(scope, patient.code, {consent_day, covers, "", std::nullopt});
                 }
                 const auto at = clinic_hours(scope, dice, day);
                 const auto logged =

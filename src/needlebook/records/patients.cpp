@@ -7,6 +7,7 @@
 #include "needlebook/storage/condition_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace needlebook::records {
@@ -158,6 +159,39 @@ Condition resolve_condition(Scope& scope, std::string_view patient_code, Conditi
     });
 }
 
+std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_code,
+                                       ConditionCode code, const std::string& by, time::Date until,
+                                       const std::string& reason) {
+    const Clearance clearance{by, scope.today(), until, reason};
+    validate(clearance);
+    return scope.db().write([&] {
+        const Patient patient = find_patient(scope.db(), patient_code);
+        storage::ConditionRepository conditions(scope.db());
+        std::vector<Condition> cleared;
+        for (auto condition : conditions.for_patient(patient.id)) {
+            if (condition.details.code != code)
+                continue;
+            const auto& given = condition.details.clearances;
+            if (std::find(given.begin(), given.end(), clearance) != given.end())
+                throw Conflict(fmt::format("{} of {} is already cleared like that; nothing to "
+                                           "change",
+                                           code_of(code), patient_code));
+            condition.details.clearances.push_back(clearance);
+            condition.revision = scope.revision(condition.revision.number + 1, reason);
+            conditions.add_revision(condition.id, condition.details, condition.revision);
+            append_audit(scope.db(), scope.audit("condition.clear", "condition", condition.id.value,
+                                                 patient.id.value, condition.revision.number,
+                                                 fmt::format("cleared by {} until {}: {}", by,
+                                                             time::format_date(until), reason)));
+            cleared.push_back(std::move(condition));
+        }
+        if (cleared.empty())
+            throw NotFound(
+                fmt::format("no {} on file for {}; nothing to clear", code_of(code), patient_code));
+        return cleared;
+    });
+}
+
 std::vector<Condition> conditions_of(storage::Database& db, PatientId patient) {
     return storage::ConditionRepository(db).for_patient(patient);
 }
@@ -172,6 +206,30 @@ Consent add_consent(Scope& scope, std::string_view patient_code, const ConsentDe
         append_audit(scope.db(),
                      scope.audit("consent.add", "consent", consent.id.value, patient.id.value, 1));
         return consent;
+    });
+}
+
+Consent withdraw_consent(Scope& scope, ConsentId id, time::Date on, const std::string& reason) {
+    return scope.db().write([&] {
+        storage::ConditionRepository repository(scope.db());
+        const auto patient = repository.patient_of_consent(id);
+        if (!patient)
+            throw NotFound(fmt::format("no consent {}; see 'needlebook patient show PATIENT'", id));
+        for (auto consent : repository.consents_for_patient(*patient)) {
+            if (consent.id != id)
+                continue;
+            if (consent.details.withdrawal)
+                throw Conflict(fmt::format("consent {} was already withdrawn on {}", id,
+                                           time::format_date(consent.details.withdrawal->on)));
+            consent.details.withdrawal = ConsentWithdrawal{on, reason};
+            validate(consent.details, scope.today());
+            consent.revision = scope.revision(consent.revision.number + 1, reason);
+            repository.add_consent_revision(consent.id, consent.details, consent.revision);
+            append_audit(scope.db(), scope.audit("consent.withdraw", "consent", consent.id.value,
+                                                 patient->value, consent.revision.number, reason));
+            return consent;
+        }
+        throw NotFound(fmt::format("consent {} is voided", id));
     });
 }
 

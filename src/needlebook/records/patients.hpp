@@ -36,9 +36,17 @@ Condition add_condition(Scope& scope, std::string_view patient_code,
 // Resolves the patient's active condition with `code`.
 Condition resolve_condition(Scope& scope, std::string_view patient_code, ConditionCode code,
                             time::Date on);
+// Records a specialist's clearance, from today until `until`, on each of the patient's
+// conditions with `code` (a new revision each, audited as "condition.clear"); earlier
+// clearances stay on file for the days they covered. NotFound when none is on file.
+std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_code,
+                                       ConditionCode code, const std::string& by, time::Date until,
+                                       const std::string& reason);
 std::vector<Condition> conditions_of(storage::Database& db, PatientId patient);
 
 Consent add_consent(Scope& scope, std::string_view patient_code, const ConsentDetails& details);
+// Records that the patient withdrew consent `id` on `on` (a new revision, "consent.withdraw").
+Consent withdraw_consent(Scope& scope, ConsentId id, time::Date on, const std::string& reason);
 std::vector<Consent> consents_of(storage::Database& db, PatientId patient);
 
 } // namespace needlebook::records

@@ -104,14 +104,18 @@ Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
     validate(session.details);
     check_time_and_products(scope, session.details);
     check_after_birth(scope, patient, session);
-    const auto file = rules::load_patient_file(
-        scope.db(), session.patient_id, previous ? std::optional(previous->id) : std::nullopt);
+    auto file = rules::load_patient_file(scope.db(), session.patient_id,
+                                         previous ? std::optional(previous->id) : std::nullopt);
     const auto purpose = previous ? rules::Purpose::amend : rules::Purpose::log;
+    std::vector<rules::Finding> before;
+    if (previous) {
+        rules::load_session_references(scope.db(), previous->details, file);
+        before =
+            rules::check_session(previous->details, file, scope.settings(), scope.zone(), purpose);
+    }
+    rules::load_session_references(scope.db(), session.details, file);
     auto findings =
         rules::check_session(session.details, file, scope.settings(), scope.zone(), purpose);
-    const auto before = previous ? rules::check_session(previous->details, file, scope.settings(),
-                                                        scope.zone(), purpose)
-                                 : std::vector<rules::Finding>{};
     std::vector<rules::Finding> blocking, warnings;
     std::vector<SessionFinding> carried;
     for (auto& finding : findings) {
@@ -247,6 +251,32 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
                                  logged.session.revision.number, reason));
         return logged;
     });
+}
+
+SessionDetails details_like(Scope& scope, std::string_view patient_code, SessionId like) {
+    auto& db = scope.db();
+    const Patient patient = find_patient(db, patient_code);
+    const auto others = fmt::format("'needlebook session list --patient {}' lists {}'s sessions",
+                                    patient.code, patient.code);
+    const auto liked = storage::SessionRepository(db).find(like);
+    if (!liked)
+        throw NotFound(fmt::format("--like {}: there is no session {}; {}", like, like, others));
+    // Which patient it is for is not said: this command shows only `patient`'s records.
+    if (liked->patient_id != patient.id)
+        throw ValidationError("like", fmt::format("--like {}: session {} is not one of {}'s; "
+                                                  "--like copies a session of the same patient; {}",
+                                                  like, like, patient.code, others));
+    if (liked->revision.voided)
+        throw Conflict(fmt::format(
+            "--like {}: session {} is voided; copy a session that stands; {}", like, like, others));
+    SessionDetails details = liked->details;
+    details.performed_at = {};
+    details.practitioner = scope.actor();
+    details.note.clear();
+    // An amount is what this visit used, measured again: never last visit's, unseen.
+    for (auto& serum : details.serums)
+        serum.amount_ml.reset();
+    return details;
 }
 
 Session void_session(Scope& scope, SessionId id, const std::string& reason) {

@@ -35,6 +35,15 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
                             std::optional<int> based_on = std::nullopt);
 Session void_session(Scope& scope, SessionId id, const std::string& reason);
 
+// Where 'session log PATIENT --like SESSION' starts: the current revision of session `like` of
+// the same patient, as a new session by the acting user. Its device, model, cartridge and lot,
+// indication, anaesthetic, endpoint, areas, serums and aftercare are copied; its time is left
+// unset (the caller gives one), its note empty and its practitioner scope.actor(). Findings are
+// not details, so no override is copied: the new session is checked afresh. Throws NotFound (no
+// such patient or session), ValidationError "like" (another patient's session) or Conflict (a
+// voided session).
+SessionDetails details_like(Scope& scope, std::string_view patient_code, SessionId like);
+
 // Throws NotFound; a voided session is returned with revision.voided set.
 Session
 get_session(storage::Database& db, SessionId id,

@@ -21,10 +21,15 @@ std::string action_text(ConditionAction action) {
     return action == ConditionAction::block ? "block" : "warn";
 }
 
+// A device's depth limit that is not set reads "none": the area's limit applies.
+constexpr std::string_view no_device_limit = "none";
+
 std::string value_of(const std::vector<SettingEntry>& entries, std::string_view key) {
     for (const auto& entry : entries)
         if (entry.key == key)
             return entry.value;
+    if (storage::parse_device_limit_key(key))
+        return std::string(no_device_limit);
     throw ValidationError("setting", fmt::format("unknown setting '{}'; see 'needlebook setting "
                                                  "list' for the keys",
                                                  visible(key)));
@@ -39,7 +44,20 @@ constexpr WholeSetting whole_settings[] = {
     {"isotretinoin_months", 0, 36}, {"consent_valid_months", 1, 120},
     {"interval_warn_days", 0, 365}, {"interval_block_days", 0, 365},
     {"followup_due_days", 1, 90},   {"override_min_reason", 1, 200},
+    {"minimum_age", 0, 99},
 };
+
+// The settings that take one word of a catalogue.
+template <class E>
+std::optional<std::string> catalogue_value(const std::string& key, const std::string& word,
+                                           std::string_view text) {
+    if (key != Catalogue<E>::field)
+        return std::nullopt;
+    if (!find_code<E>(word))
+        throw ValidationError(key, fmt::format("{} '{}' is not allowed; allowed: {}", key,
+                                               visible(text), allowed_codes<E>()));
+    return word;
+}
 
 // The value as stored for `key`, after validating it: numbers in one form, words in lower case.
 std::string stored_value(const std::string& key, std::string_view value,
@@ -68,8 +86,16 @@ std::string stored_value(const std::string& key, std::string_view value,
                                                    is_warn ? number : current.interval_warn_days));
         return std::to_string(number);
     }
+    if (auto value = catalogue_value<LotRegistration>(key, word, text))
+        return *value;
+    if (auto value = catalogue_value<ConsentPolicy>(key, word, text))
+        return *value;
+    const auto device_limit = storage::parse_device_limit_key(key);
+    if (device_limit && (word.empty() || word == no_device_limit))
+        return ""; // cleared
     if (key.starts_with("depth_limit.")) {
-        parse_code<Area>(key.substr(12));
+        if (!device_limit)
+            parse_code<Area>(key.substr(12));
         const double limit = parse_decimal(text, key, 2);
         if (!(limit > 0 && limit <= max_depth_mm))
             throw ValidationError(
@@ -104,9 +130,17 @@ std::vector<SettingEntry> list_settings(const ClinicSettings& settings) {
         {"interval_block_days", std::to_string(settings.interval_block_days)},
         {"followup_due_days", std::to_string(settings.followup_due_days)},
         {"override_min_reason", std::to_string(settings.override_min_reason)},
+        {"lot_registration", std::string(code_of(settings.lot_registration))},
+        {"minimum_age", std::to_string(settings.minimum_age)},
+        {"consent_policy", std::string(code_of(settings.consent_policy))},
     };
-    for (const auto& [area, limit] : settings.depth_limit_mm)
+    for (const auto& [area, limit] : settings.depth_limit_mm) {
         entries.push_back({fmt::format("depth_limit.{}", area), fmt::format("{:.2f}", limit)});
+        for (const auto& [where, device_limit] : settings.device_depth_limit_mm)
+            if (where.first == area)
+                entries.push_back({fmt::format("depth_limit.{}.{}", area, where.second),
+                                   fmt::format("{:.2f}", device_limit)});
+    }
     for (const auto& [kind, norm] : settings.reaction_norm)
         entries.push_back({fmt::format("recovery.{}", kind), norm_text(norm)});
     for (const auto& [code, action] : settings.condition_action)
@@ -125,19 +159,25 @@ SettingChange change_setting(Scope& scope, std::string_view key, std::string_vie
     const auto change = scope.db().write([&] {
         storage::SettingsRepository settings(scope.db());
         const auto current = settings.load();
-        const std::string name(key);
-        SettingChange change{name, value_of(list_settings(current), key), ""};
+        // A device's limit is stored under its codes as the catalogue spells them, so
+        // depth_limit.jawline.RF is the same setting as depth_limit.jawline.rf.
+        const auto device_limit = storage::parse_device_limit_key(key);
+        const std::string name =
+            device_limit
+                ? fmt::format("depth_limit.{}.{}", device_limit->first, device_limit->second)
+                : std::string(key);
+        SettingChange change{name, value_of(list_settings(current), name), ""};
         const auto stored = settings.set(name, stored_value(name, value, current),
                                          scope.revision(0, std::string(reason)));
-        change.new_value = value_of(list_settings(settings.load()), key);
+        change.new_value = value_of(list_settings(settings.load()), name);
         if (change.new_value == change.old_value)
             throw Conflict(
-                fmt::format("{} is already {}; nothing to change", key, change.old_value));
+                fmt::format("{} is already {}; nothing to change", name, change.old_value));
         append_audit(
             scope.db(),
             scope.audit(
                 "setting.change", "setting", stored.setting_id, std::nullopt, stored.revision,
-                fmt::format("{}: '{}' -> '{}'{}", key, change.old_value, change.new_value,
+                fmt::format("{}: '{}' -> '{}'{}", name, change.old_value, change.new_value,
                             reason.empty() ? std::string() : fmt::format(" ({})", reason))));
         return change;
     });

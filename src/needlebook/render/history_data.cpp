@@ -12,11 +12,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::array<std::string_view, 28> history_csv_columns{
-    "patient",  "session",  "session_at",  "session_voided", "record",       "record_id", "area",
-    "side",     "depth_mm", "passes",      "product",        "lot",          "phase",     "kind",
-    "severity", "onset",    "resolved",    "onset_day",      "recovery_day", "marks",     "date",
-    "revision", "author",   "recorded_at", "field",          "before",       "after",     "text"};
+constexpr std::array<std::string_view, 29> history_csv_columns{
+    "patient",     "session",      "session_at", "session_voided", "record",   "record_id",
+    "area",        "side",         "depth_mm",   "passes",         "product",  "lot",
+    "phase",       "amount_ml",    "kind",       "severity",       "onset",    "resolved",
+    "onset_day",   "recovery_day", "marks",      "date",           "revision", "author",
+    "recorded_at", "field",        "before",     "after",          "text"};
 
 // The index of a column by name; an unknown name does not compile (constexpr, throws).
 consteval std::size_t column(std::string_view name) {
@@ -141,6 +142,34 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
     };
     amendment_rows(nullptr, "patient", std::to_string(history.patient.id.value),
                    history.patient_amendments);
+    for (const auto& condition : history.conditions) {
+        const auto& c = condition.details;
+        auto cells = row(nullptr, "condition", std::to_string(condition.id.value));
+        cells[column("kind")] = {std::string(code_of(c.code))};
+        cells[column("onset")] = {c.since ? time::format_date(*c.since) : ""};
+        cells[column("resolved")] = {c.resolved_on ? time::format_date(*c.resolved_on) : ""};
+        cells[column("revision")] = number(condition.revision.number);
+        cells[column("author")] = {condition.revision.author};
+        cells[column("recorded_at")] = {time::format_utc(condition.revision.recorded_at)};
+        cells[column("text")] = {c.note};
+        csv.write_row(cells);
+        for (const auto& clearance : c.clearances) {
+            auto cleared = row(nullptr, "clearance", std::to_string(condition.id.value));
+            cleared[column("kind")] = {std::string(code_of(c.code))};
+            cleared[column("date")] = {time::format_date(clearance.until)};
+            cleared[column("text")] = {clearance_text(clearance)};
+            csv.write_row(cleared);
+        }
+    }
+    for (const auto& consent : history.consents) {
+        auto cells = row(nullptr, "consent", std::to_string(consent.id.value));
+        cells[column("date")] = {time::format_date(consent.details.signed_on)};
+        cells[column("revision")] = number(consent.revision.number);
+        cells[column("author")] = {consent.revision.author};
+        cells[column("recorded_at")] = {time::format_utc(consent.revision.recorded_at)};
+        cells[column("text")] = {consent_text(consent.details)};
+        csv.write_row(cells);
+    }
     for (const auto& entry : history.sessions) {
         const auto& s = entry.session;
         const auto id = std::to_string(s.id.value);
@@ -169,6 +198,7 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
             u[column("product")] = {use.product};
             u[column("lot")] = {use.lot};
             u[column("phase")] = {std::string(code_of(use.phase))};
+            u[column("amount_ml")] = {use.amount_ml ? format_amount(*use.amount_ml) : "", true};
             csv.write_row(u);
         }
         for (const auto& finding : s.findings) {

@@ -99,13 +99,13 @@ std::string patient_html(const report::PatientHistory& history, const time::Clin
         out += "<p>None on file.</p>\n";
     else {
         out += "<table class=\"grid\"><tr><th>condition</th><th>since</th><th>resolved</th>"
-               "<th>note</th></tr>\n";
+               "<th>note</th><th>clearance</th></tr>\n";
         for (const auto& condition : history.conditions) {
             const auto& c = condition.details;
-            out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                                e(label_of(c.code)), c.since ? time::format_date(*c.since) : "",
                                c.resolved_on ? time::format_date(*c.resolved_on) : "active",
-                               e(c.note));
+                               e(c.note), e(clearances_text(c.clearances)));
         }
         out += "</table>\n";
     }
@@ -113,8 +113,7 @@ std::string patient_html(const report::PatientHistory& history, const time::Clin
     if (history.consents.empty())
         out += "<p>None on file.</p>\n";
     for (const auto& consent : history.consents)
-        out += fmt::format("<p>Signed {}{}</p>\n", time::format_date(consent.details.signed_on),
-                           consent.details.covers.empty() ? "" : ": " + e(consent.details.covers));
+        out += fmt::format("<p>{}</p>\n", e(consent_text(consent.details)));
     if (!history.patient_amendments.empty()) {
         out += "<h3>Corrections to the patient record</h3>\n";
         out += amendments_html(history.patient_amendments, zone);
@@ -166,10 +165,12 @@ std::string session_html(const report::SessionEntry& entry, const time::ClinicZo
     out += "</table>\n";
     if (!d.serums.empty()) {
         out += "<h3>Serums</h3>\n<table class=\"grid\"><tr><th>product</th><th>lot</th>"
-               "<th>phase</th></tr>\n";
+               "<th>phase</th><th>ml</th></tr>\n";
         for (const auto& use : d.serums)
-            out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", e(use.product),
-                               e(use.lot), code_of(use.phase));
+            out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>"
+                               "</tr>\n",
+                               e(use.product), e(use.lot), code_of(use.phase),
+                               use.amount_ml ? format_amount(*use.amount_ml) : "");
         out += "</table>\n";
     }
     if (s.has_override()) {

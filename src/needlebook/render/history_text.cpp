@@ -89,15 +89,15 @@ void patient_section(Printer& p, const report::PatientHistory& history,
                               : std::string(", active");
         if (!c.note.empty())
             text += " (" + c.note + ")";
+        if (!c.clearances.empty())
+            text += "; " + clearances_text(c.clearances);
         p.line(text, "    - ", "      ");
     }
     p.out += "  consent\n";
     if (history.consents.empty())
         p.out += "    none on file\n";
     for (const auto& consent : history.consents)
-        p.line(fmt::format("signed {}{}", time::format_date(consent.details.signed_on),
-                           consent.details.covers.empty() ? "" : ": " + consent.details.covers),
-               "    - ", "      ");
+        p.line(consent_text(consent.details), "    - ", "      ");
     if (!history.patient_amendments.empty()) {
         p.out += "  corrections to the patient record\n";
         p.amendments(history.patient_amendments, zone, "    ");
@@ -133,8 +133,7 @@ void session_section(Printer& p, const report::SessionEntry& entry, time::Date a
     if (!d.serums.empty()) {
         p.out += "  serums\n";
         for (const auto& use : d.serums)
-            p.line(fmt::format("{}, lot {}, {}", use.product, use.lot, code_of(use.phase)),
-                   "    - ", "      ");
+            p.line(serum_text(use), "    - ", "      ");
     }
     if (!s.findings.empty()) {
         p.out += "  clinical checks\n";
@@ -251,9 +250,14 @@ std::string change_text(const report::FieldChange& change) {
 std::string settings_used_text(const std::vector<std::pair<std::string, std::string>>& used) {
     std::vector<std::string> depths, others;
     for (const auto& [key, value] : used) {
-        if (key.starts_with("depth_limit."))
-            depths.push_back(fmt::format("{} {} mm", key.substr(12), value));
-        else if (key.starts_with("condition."))
+        if (key.starts_with("depth_limit.")) {
+            // A device's own limit reads 'cheek with rf'; a cleared one gave way to the area's.
+            auto where = key.substr(12);
+            if (const auto dot = where.find('.'); dot != std::string::npos)
+                where = fmt::format("{} with {}", where.substr(0, dot), where.substr(dot + 1));
+            depths.push_back(value.empty() ? fmt::format("{} cleared", where)
+                                           : fmt::format("{} {} mm", where, value));
+        } else if (key.starts_with("condition."))
             others.push_back(fmt::format("{} {}", key.substr(10), value));
         else
             others.push_back(fmt::format("{} {}", key, value));

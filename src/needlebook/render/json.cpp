@@ -43,19 +43,46 @@ nlohmann::ordered_json to_json(const Patient& patient) {
 
 nlohmann::ordered_json to_json(const Condition& condition) {
     const auto& d = condition.details;
+    auto clearances = nlohmann::ordered_json::array();
+    for (const auto& clearance : d.clearances)
+        clearances.push_back({{"by", clearance.by},
+                              {"on", time::format_date(clearance.on)},
+                              {"until", time::format_date(clearance.until)},
+                              {"reason", clearance.reason}});
     return {{"id", condition.id.value},
             {"code", std::string(code_of(d.code))},
             {"since", optional_date(d.since)},
             {"resolved", optional_date(d.resolved_on)},
             {"note", d.note},
+            {"clearances", clearances},
             {"revision", to_json(condition.revision)}};
 }
 
 nlohmann::ordered_json to_json(const Consent& consent) {
+    const auto& d = consent.details;
     return {{"id", consent.id.value},
-            {"signed", time::format_date(consent.details.signed_on)},
-            {"covers", consent.details.covers},
+            {"signed", time::format_date(d.signed_on)},
+            {"covers", d.covers},
+            {"guardian", d.guardian},
+            {"withdrawn", d.withdrawal
+                              ? nlohmann::ordered_json{{"on", time::format_date(d.withdrawal->on)},
+                                                       {"reason", d.withdrawal->reason}}
+                              : nlohmann::ordered_json(nullptr)},
             {"revision", to_json(consent.revision)}};
+}
+
+nlohmann::ordered_json to_json(const Lot& lot) {
+    const auto& d = lot.details;
+    return {{"id", lot.id.value},
+            {"product", lot.product},
+            {"lot", lot.lot},
+            {"expires", time::format_date(d.expires_on)},
+            {"received", optional_date(d.received_on)},
+            {"note", d.note},
+            {"recalled", d.recall ? nlohmann::ordered_json{{"on", time::format_date(d.recall->on)},
+                                                           {"reason", d.recall->reason}}
+                                  : nlohmann::ordered_json(nullptr)},
+            {"revision", to_json(lot.revision)}};
 }
 
 nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& zone) {
@@ -70,7 +97,8 @@ nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& z
     for (const auto& use : d.serums)
         serums.push_back({{"product", use.product},
                           {"lot", use.lot},
-                          {"phase", std::string(code_of(use.phase))}});
+                          {"phase", std::string(code_of(use.phase))},
+                          {"amount_ml", optional_value(use.amount_ml)}});
     auto findings = nlohmann::ordered_json::array();
     for (const auto& finding : session.findings)
         findings.push_back(to_json(finding));

@@ -3,6 +3,7 @@
 // times both in the clinic's zone and in UTC.
 
 #include "needlebook/model/condition.hpp"
+#include "needlebook/model/lot.hpp"
 #include "needlebook/model/patient.hpp"
 #include "needlebook/model/reaction.hpp"
 #include "needlebook/model/session.hpp"
@@ -16,6 +17,7 @@ nlohmann::ordered_json to_json(const RevisionInfo& revision);
 nlohmann::ordered_json to_json(const Patient& patient);
 nlohmann::ordered_json to_json(const Condition& condition);
 nlohmann::ordered_json to_json(const Consent& consent);
+nlohmann::ordered_json to_json(const Lot& lot);
 // Without reactions and follow-ups; add them with the fields "reactions" and "followups".
 nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& zone);
 nlohmann::ordered_json to_json(const Reaction& reaction);

@@ -3,6 +3,7 @@
 #include "needlebook/model/text.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace needlebook::render {
 namespace {
@@ -94,9 +95,10 @@ std::string session_text(const Session& session, const std::vector<Reaction>& re
     out += indent(areas.render(false), "    ");
     if (!d.serums.empty()) {
         out += "  serums\n";
-        TextTable serums({"product", "lot", "phase"});
+        TextTable serums({"product", "lot", "phase", "ml"});
         for (const auto& use : d.serums)
-            serums.add_row({use.product, use.lot, std::string(code_of(use.phase))});
+            serums.add_row({use.product, use.lot, std::string(code_of(use.phase)),
+                            use.amount_ml ? format_amount(*use.amount_ml) : "-"});
         out += indent(serums.render(false), "    ");
     }
     for (const auto& finding : session.findings)
@@ -137,17 +139,18 @@ std::string patient_text(const Patient& patient, const std::vector<Condition>& c
         out += "    none on file\n";
     for (const auto& condition : conditions) {
         const auto& c = condition.details;
-        out += fmt::format(
-            "    {}{}{}\n", code_of(c.code), c.since ? " since " + time::format_date(*c.since) : "",
-            c.resolved_on ? ", resolved " + time::format_date(*c.resolved_on) : ", active");
+        line(out, "    ",
+             fmt::format("{}{}{}{}", code_of(c.code),
+                         c.since ? " since " + time::format_date(*c.since) : "",
+                         c.resolved_on ? ", resolved " + time::format_date(*c.resolved_on)
+                                       : ", active",
+                         c.clearances.empty() ? "" : "; " + clearances_text(c.clearances)));
     }
     out += "  consent\n";
     if (consents.empty())
         out += "    none on file\n";
     for (const auto& consent : consents)
-        line(out, "    ",
-             fmt::format("signed {}{}", time::format_date(consent.details.signed_on),
-                         consent.details.covers.empty() ? "" : ": " + consent.details.covers));
+        line(out, "    ", fmt::format("{}: {}", consent.id, consent_text(consent.details)));
     out += fmt::format("  sessions      {}\n", sessions.size());
     for (const auto& session : sessions)
         out += fmt::format(
@@ -162,6 +165,36 @@ std::string finding_text(const SessionFinding& finding) {
         return fmt::format("{}: {} (reason: {})", finding.key, finding.message,
                            finding.override_reason);
     return fmt::format("{}: {}", finding.key, finding.message);
+}
+
+std::string clearance_text(const Clearance& clearance) {
+    return fmt::format("cleared by {} from {} until {} ({})", clearance.by,
+                       time::format_date(clearance.on), time::format_date(clearance.until),
+                       clearance.reason);
+}
+
+std::string clearances_text(const std::vector<Clearance>& clearances) {
+    std::vector<std::string> texts;
+    for (const auto& clearance : clearances)
+        texts.push_back(clearance_text(clearance));
+    return fmt::format("{}", fmt::join(texts, "; "));
+}
+
+std::string consent_text(const ConsentDetails& consent) {
+    std::string text = fmt::format("signed {}", time::format_date(consent.signed_on));
+    if (!consent.covers.empty())
+        text += ", covers " + consent.covers;
+    if (!consent.guardian.empty())
+        text += fmt::format(", signed by {} (guardian)", consent.guardian);
+    if (consent.withdrawal)
+        text += fmt::format(", withdrawn {} ({})", time::format_date(consent.withdrawal->on),
+                            consent.withdrawal->reason);
+    return text;
+}
+
+std::string serum_text(const SerumUse& use) {
+    return fmt::format("{}, lot {}, {}{}", use.product, use.lot, code_of(use.phase),
+                       use.amount_ml ? fmt::format(", {} ml", format_amount(*use.amount_ml)) : "");
 }
 
 TextTable session_table(const std::vector<Session>& sessions, const time::ClinicZone& zone) {

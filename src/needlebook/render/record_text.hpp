@@ -22,6 +22,15 @@ std::string patient_name(const PatientDetails& details); // 'Family, Given'
 std::string revision_line(const RevisionInfo& revision, const time::ClinicZone& zone);
 // 'KEY: message', and ' (reason: …)' for an overridden finding; not yet made visible().
 std::string finding_text(const SessionFinding& finding);
+// 'cleared by Dr A. Shah from 2026-11-30 until 2027-01-31 (reason)'.
+std::string clearance_text(const Clearance& clearance);
+// Every clearance of a condition, joined by '; ' (empty when none).
+std::string clearances_text(const std::vector<Clearance>& clearances);
+// 'signed 2026-11-01, covers microneedling serums, signed by Mary Jones (guardian), withdrawn
+// 2026-11-30 (reason)': every line that shows a consent.
+std::string consent_text(const ConsentDetails& consent);
+// 'ha-serum, lot HA2291, after, 1.5 ml'.
+std::string serum_text(const SerumUse& use);
 
 std::string session_text(const Session& session, const std::vector<Reaction>& reactions,
                          const std::vector<Followup>& followups, const time::ClinicZone& zone);

@@ -41,7 +41,10 @@ void write_view_csv(std::ostream& out, const ReportView& view);
 
 ReportView recovery_view(const report::RecoveryReport& report);
 ReportView followups_view(const report::FollowupReport& report);
-ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zone);
+// Every session that received the lot, or (contacts) one row per patient for a mail merge.
+enum class LotViewPart { recipients, contacts };
+ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zone,
+                    LotViewPart part = LotViewPart::recipients);
 // `check` and the verification printed by `backup` and `restore`.
 ReportView check_view(const std::string& file, const storage::DatabaseCheck& check);
 ReportView audit_view(const std::vector<records::AuditLine>& lines);

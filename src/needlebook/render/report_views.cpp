@@ -3,6 +3,8 @@
 #include "needlebook/render/report_view.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <map>
 
 namespace needlebook::render {
 namespace {
@@ -29,6 +31,52 @@ std::string name_of(const PatientLabel& patient) {
 
 std::string area_of(const ReactionDetails& details) {
     return details.area ? area_side_code(*details.area, details.side) : "";
+}
+
+// "eczema", "eczema and psoriasis", "a, b and c".
+std::string and_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += i + 1 == items.size() ? " and " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+std::string blocked_by(const rules::Eligibility& eligibility) {
+    std::vector<std::string> codes;
+    for (const auto& block : eligibility.blocks)
+        codes.emplace_back(code_of(block.code));
+    return fmt::format("{}", fmt::join(codes, ","));
+}
+
+// "not eligible until 2027-03-01 (isotretinoin stopped on 2026-09-01)", or "not eligible while
+// eczema is active" when a block has no end on file.
+std::string eligibility_text(const rules::Eligibility& eligibility) {
+    std::vector<std::string> open, ending;
+    for (const auto& block : eligibility.blocks) {
+        const auto label = std::string(label_of(block.code));
+        if (!block.until)
+            open.push_back(label);
+        else if (block.resolved_on) // blocking after it ended: isotretinoin
+            ending.push_back(
+                fmt::format("{} {} on {}", label,
+                            block.code == ConditionCode::isotretinoin ? "stopped" : "ended",
+                            time::format_date(*block.resolved_on)));
+        else
+            ending.push_back(
+                fmt::format("{} on file until {}", label, time::format_date(*block.until)));
+    }
+    if (!eligibility.eligible_from) {
+        if (open.empty()) // blocks that end, followed by others: name them all
+            for (const auto& block : eligibility.blocks)
+                open.emplace_back(label_of(block.code));
+        return fmt::format("not eligible while {} {} active", and_list(open),
+                           open.size() == 1 ? "is" : "are");
+    }
+    return fmt::format("not eligible until {} ({})", time::format_date(*eligibility.eligible_from),
+                       fmt::join(ending, "; "));
 }
 
 std::vector<CsvCell> recovery_row(const report::RecoveryGroup& group) {
@@ -82,7 +130,10 @@ ReportView followups_view(const report::FollowupReport& report) {
     view.title = "Follow-ups";
     view.facts = {{"as_of", day(report.as_of)},
                   {"followup_due_days", number(report.followup_due_days)}};
-    view.notes = {"days_open = as-of date - onset; recovery_day = as-of date - session day"};
+    view.notes = {"days_open = as-of date - onset; recovery_day = as-of date - session day",
+                  "days_overdue = as-of date - due_on, or - eligible_from when a condition "
+                  "blocked a session on due_on",
+                  "not eligible: due, but a condition blocks a session on the as-of day"};
 
     ViewTable open{"open_reactions",
                    "Open reactions, prolonged first",
@@ -127,7 +178,7 @@ ReportView followups_view(const report::FollowupReport& report) {
     ViewTable due{"patients_due",
                   "Patients due for their next session",
                   {"patient", "name", "last_session", "last_day", "interval_days", "interval_from",
-                   "due_on", "days_overdue"},
+                   "due_on", "eligible_from", "days_overdue"},
                   {},
                   "nobody is due"};
     for (const auto& item : report.due)
@@ -135,25 +186,118 @@ ReportView followups_view(const report::FollowupReport& report) {
             {text(item.patient.code), text(name_of(item.patient)), number(item.last_session.value),
              day(item.last_day), number(item.interval_days),
              text(item.interval_is_setting ? "setting interval_warn_days" : "last interval"),
-             day(item.due_on), number(item.days_overdue)});
-    view.tables = {std::move(open), std::move(adverse), std::move(unfollowed), std::move(due)};
+             day(item.due_on), text(item.held_until ? time::format_date(*item.held_until) : ""),
+             number(item.days_overdue)});
+    ViewTable not_eligible{"patients_not_eligible",
+                           "Patients due but not eligible for their next session",
+                           {"patient", "name", "last_session", "last_day", "due_on",
+                            "eligible_from", "blocked_by", "eligibility"},
+                           {},
+                           "no patient due is blocked by a condition"};
+    for (const auto& item : report.not_eligible) {
+        const auto& eligibility = item.eligibility;
+        not_eligible.rows.push_back(
+            {text(item.patient.code), text(name_of(item.patient)), number(item.last_session.value),
+             day(item.last_day), day(item.due_on),
+             text(eligibility.eligible_from ? time::format_date(*eligibility.eligible_from) : ""),
+             text(blocked_by(eligibility)), text(eligibility_text(eligibility))});
+    }
+    view.tables = {std::move(open), std::move(adverse), std::move(unfollowed), std::move(due),
+                   std::move(not_eligible)};
     return view;
 }
 
-ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zone) {
+namespace {
+
+// 'ha-serum, expires 2027-06-30, recalled 2026-11-30: supplier notice' for each registration.
+std::string registration_text(const std::vector<Lot>& registered) {
+    if (registered.empty())
+        return "not registered ('needlebook lot add')";
+    std::vector<std::string> parts;
+    for (const auto& lot : registered)
+        parts.push_back(
+            fmt::format("{}, expires {}{}", lot.product, time::format_date(lot.details.expires_on),
+                        lot.details.recall ? fmt::format(", recalled {}: {}",
+                                                         time::format_date(lot.details.recall->on),
+                                                         lot.details.recall->reason)
+                                           : std::string()));
+    return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+// The registration of `product`'s lot, if any: its expiry and recall date for each row.
+const Lot* registration_of(const report::LotRecall& recall, std::string_view what,
+                           std::string_view product) {
+    for (const auto& lot : recall.registered)
+        if (lot.product == (what == "serum" ? product : cartridge_product))
+            return &lot;
+    return nullptr;
+}
+
+} // namespace
+
+ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zone,
+                    LotViewPart part) {
     ReportView view;
     view.title = "Lot recall: " + recall.lot;
     view.facts = {{"lot", text(recall.lot)},
+                  {"registered", text(registration_text(recall.registered))},
                   {"patients", number(recall.patients)},
                   {"sessions", number(static_cast<long long>(recall.entries.size()))},
                   {"reactions_as_of", day(recall.as_of)}};
-    view.notes = {"lots match ignoring case; voided sessions are left out"};
-    ViewTable table{
-        "recipients",
-        "",
-        {"patient", "name", "session", "session_at", "received", "lot", "areas", "reactions"},
-        {},
-        ""};
+    view.notes = {"lots match ignoring case; voided sessions are left out",
+                  "phone and email are as on the patient's record today"};
+    if (part == LotViewPart::contacts) {
+        // One row per patient and product (a serum and a cartridge lot may share a number), for
+        // a mail merge: how many sessions received it, and the last.
+        ViewTable contacts{"contacts",
+                           "",
+                           {"patient", "family_name", "given_name", "phone", "email", "lot",
+                            "product", "expires", "recalled_on", "sessions", "last_session"},
+                           {},
+                           ""};
+        struct Recipient {
+            const report::RecallEntry* entry; // the patient's first session with the lot
+            const LotUse* use;
+            int sessions = 0;
+            const report::RecallEntry* last = nullptr; // a session with two uses counts once
+        };
+        std::vector<Recipient> recipients; // in order of first session
+        std::map<std::pair<std::int64_t, std::string>, std::size_t> index_of;
+        for (const auto& entry : recall.entries)
+            for (const auto& use : entry.uses) {
+                const auto product = use.what == "serum" ? use.product : "cartridge";
+                const auto [at, added] = index_of.try_emplace(
+                    std::pair{entry.patient.id.value, product}, recipients.size());
+                if (added)
+                    recipients.push_back({&entry, &use});
+                auto& recipient = recipients[at->second];
+                if (recipient.last != &entry)
+                    ++recipient.sessions;
+                recipient.last = &entry;
+            }
+        for (const auto& recipient : recipients) {
+            const auto& entry = *recipient.entry;
+            const auto& use = *recipient.use;
+            const auto* registered = registration_of(recall, use.what, use.product);
+            contacts.rows.push_back(
+                {text(entry.patient.code), text(entry.patient.family_name),
+                 text(entry.patient.given_name), text(entry.phone), text(entry.email),
+                 text(use.lot), text(use.what == "serum" ? use.product : "cartridge"),
+                 text(registered ? time::format_date(registered->details.expires_on) : ""),
+                 text(registered && registered->details.recall
+                          ? time::format_date(registered->details.recall->on)
+                          : ""),
+                 number(recipient.sessions), day(recipient.last->day)});
+        }
+        view.tables.push_back(std::move(contacts));
+        return view;
+    }
+    ViewTable table{"recipients",
+                    "",
+                    {"patient", "name", "phone", "email", "session", "session_at", "received",
+                     "lot", "areas", "reactions"},
+                    {},
+                    ""};
     for (const auto& entry : recall.entries) {
         std::vector<std::string> areas, reactions;
         for (const auto& treated : entry.session.details.areas)
@@ -183,8 +327,8 @@ ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zon
                                                     use.phase ? code_of(*use.phase) : "")
                                       : fmt::format("cartridge {}", use.product);
             table.rows.push_back(
-                {text(entry.patient.code), text(name_of(entry.patient)),
-                 number(entry.session.id.value),
+                {text(entry.patient.code), text(name_of(entry.patient)), text(entry.phone),
+                 text(entry.email), number(entry.session.id.value),
                  text(zone.format_local(entry.session.details.performed_at)), text(received),
                  text(use.lot), text(fmt::format("{}", fmt::join(areas, " "))),
                  text(reactions.empty() ? "none recorded"

@@ -47,10 +47,54 @@ void add_reactions(FollowupReport& report, const std::vector<ReactionFact>& reac
               });
 }
 
+using ConditionsByPatient = std::unordered_map<std::int64_t, std::vector<Condition>>;
+
+// The conditions as they stood on `as_of`: none begun after it, one resolved after it still
+// active (with no end known then), and no clearance given after it.
+ConditionsByPatient conditions_as_of(const std::vector<Condition>& conditions, time::Date as_of) {
+    ConditionsByPatient by_patient;
+    for (const auto& condition : conditions) {
+        if (condition.details.since && *condition.details.since > as_of)
+            continue;
+        auto& kept = by_patient[condition.patient_id.value].emplace_back(condition);
+        if (kept.details.resolved_on && *kept.details.resolved_on > as_of)
+            kept.details.resolved_on.reset();
+        std::erase_if(kept.details.clearances,
+                      [&](const Clearance& clearance) { return clearance.on > as_of; });
+    }
+    return by_patient;
+}
+
+// A patient blocked on the as-of day goes to not_eligible; one blocked on the due day only is
+// overdue from the day the block ended.
+void place_due(FollowupReport& report, DuePatient due, const ConditionsByPatient& conditions,
+               const ClinicSettings& settings, const time::ClinicZone& zone) {
+    const auto found = conditions.find(due.patient.id.value);
+    if (found == conditions.end()) { // no condition, nothing blocks
+        report.due.push_back(std::move(due));
+        return;
+    }
+    due.eligibility = rules::eligibility_on(report.as_of, found->second, settings, zone);
+    if (!due.eligibility.eligible()) {
+        due.days_overdue = 0;
+        report.not_eligible.push_back(std::move(due));
+        return;
+    }
+    const auto on_due_day = rules::eligibility_on(due.due_on, found->second, settings, zone);
+    // Free on the as-of day, so a block on the due day ended by then; the test only guards.
+    if (!on_due_day.eligible() && on_due_day.eligible_from &&
+        *on_due_day.eligible_from <= report.as_of) {
+        due.held_until = on_due_day.eligible_from;
+        due.days_overdue = time::days_between(*due.held_until, report.as_of);
+    }
+    report.due.push_back(std::move(due));
+}
+
 // `begun`: reactions begun by the as-of date, per session id.
 void add_sessions(FollowupReport& report, const std::vector<SessionFact>& sessions,
                   const std::unordered_map<std::int64_t, int>& begun,
-                  const ClinicSettings& settings, const time::ClinicZone& zone) {
+                  const ConditionsByPatient& conditions, const ClinicSettings& settings,
+                  const time::ClinicZone& zone) {
     // The last two session days of each patient, for the next one due.
     struct Recent {
         const SessionFact* last = nullptr;
@@ -86,16 +130,31 @@ void add_sessions(FollowupReport& report, const std::vector<SessionFact>& sessio
         due.due_on = time::add_days(due.last_day, due.interval_days);
         due.days_overdue = time::days_between(due.due_on, report.as_of);
         if (due.days_overdue >= 0)
-            report.due.push_back(due);
+            place_due(report, std::move(due), conditions, settings, zone);
     }
     std::stable_sort(report.due.begin(), report.due.end(),
-                     [](const DuePatient& a, const DuePatient& b) { return a.due_on < b.due_on; });
+                     [](const DuePatient& a, const DuePatient& b) {
+                         if (a.days_overdue != b.days_overdue)
+                             return a.days_overdue > b.days_overdue;
+                         return a.due_on < b.due_on;
+                     });
+    std::stable_sort(report.not_eligible.begin(), report.not_eligible.end(),
+                     [](const DuePatient& a, const DuePatient& b) {
+                         const auto& x = a.eligibility.eligible_from;
+                         const auto& y = b.eligibility.eligible_from;
+                         if (x.has_value() != y.has_value())
+                             return x.has_value();
+                         if (x && *x != *y)
+                             return *x < *y;
+                         return a.due_on < b.due_on;
+                     });
 }
 
 } // namespace
 
 FollowupReport summarise_followups(const std::vector<ReactionFact>& reactions,
                                    const std::vector<SessionFact>& sessions,
+                                   const std::vector<Condition>& conditions,
                                    const ClinicSettings& settings, const time::ClinicZone& zone,
                                    time::Date as_of) {
     FollowupReport report;
@@ -106,7 +165,7 @@ FollowupReport summarise_followups(const std::vector<ReactionFact>& reactions,
     for (const auto& fact : reactions)
         if (fact.details.onset <= as_of)
             ++begun[fact.session.value];
-    add_sessions(report, sessions, begun, settings, zone);
+    add_sessions(report, sessions, begun, conditions_as_of(conditions, as_of), settings, zone);
     return report;
 }
 
@@ -119,16 +178,17 @@ FollowupReport followup_report(records::Scope& scope, std::optional<time::Date> 
                                           time::format_date(*as_of), time::format_date(today)));
     return scope.db().write([&] {
         const auto facts = storage::ReportReader(scope.db()).followup_facts();
-        auto report = summarise_followups(facts.reactions, facts.sessions, scope.settings(),
-                                          scope.zone(), as_of.value_or(today));
+        auto report = summarise_followups(facts.reactions, facts.sessions, facts.conditions,
+                                          scope.settings(), scope.zone(), as_of.value_or(today));
         std::vector<std::int64_t> patients;
         for (const auto* items : {&report.open_reactions, &report.adverse_events})
             for (const auto& item : *items)
                 patients.push_back(item.fact.patient.id.value);
         for (const auto& item : report.unfollowed)
             patients.push_back(item.fact.patient.id.value);
-        for (const auto& item : report.due)
-            patients.push_back(item.patient.id.value);
+        for (const auto* items : {&report.due, &report.not_eligible})
+            for (const auto& item : *items)
+                patients.push_back(item.patient.id.value);
         records::audit_disclosure(scope, "report.followups",
                                   fmt::format("as of {}", time::format_date(report.as_of)),
                                   std::move(patients));

@@ -1,10 +1,12 @@
 #pragma once
 // report followups: what needs a call or a booking on a given day — open reactions (prolonged
-// first), adverse events, sessions nobody followed up, and patients due for their next session.
+// first), adverse events, sessions nobody followed up, patients due for their next session, and
+// those due whom a condition keeps from it.
 
 #include "needlebook/model/report_facts.hpp"
 #include "needlebook/records/scope.hpp"
 #include "needlebook/report/timeline.hpp"
+#include "needlebook/rules/eligibility.hpp"
 
 #include <vector>
 
@@ -32,8 +34,13 @@ struct DuePatient {
     // Treated on one day only (one session, or several the same day): the clinic's
     // interval_warn_days stands in for the patient's own interval.
     bool interval_is_setting = false;
-    time::Date due_on{};
-    int days_overdue = 0; // as-of − due day, 0 when due today
+    time::Date due_on{}; // last_day + interval_days
+    // When a condition blocked a session on due_on: the first later day nothing did (by the
+    // as-of day, as the patient is eligible then); the days overdue count from it.
+    std::optional<time::Date> held_until;
+    int days_overdue = 0; // as-of − (held_until or due_on), 0 when due today (and in not_eligible)
+    // What the conditions on file allow on the as-of day: blocked only in not_eligible.
+    rules::Eligibility eligibility;
 };
 
 struct FollowupReport {
@@ -42,12 +49,18 @@ struct FollowupReport {
     std::vector<ReactionItem> open_reactions;  // prolonged first, then longest open
     std::vector<ReactionItem> adverse_events;  // open first, then latest onset
     std::vector<UnfollowedSession> unfollowed; // oldest first
-    std::vector<DuePatient> due;               // earliest due first
+    std::vector<DuePatient> due;               // most days overdue first
+    // Due (last_day + interval_days by the as-of day) but blocked by a condition on the as-of
+    // day: the earliest eligible first, those with no end on file last.
+    std::vector<DuePatient> not_eligible;
 };
 
-// Pure: everything as it stood on `as_of` (later sessions, reactions and follow-ups ignored).
+// Pure: everything as it stood on `as_of` (later sessions, reactions, follow-ups and
+// conditions ignored; a condition resolved after it is still active). `conditions`: every
+// patient's current conditions, in any order.
 FollowupReport summarise_followups(const std::vector<ReactionFact>& reactions,
                                    const std::vector<SessionFact>& sessions,
+                                   const std::vector<Condition>& conditions,
                                    const ClinicSettings& settings, const time::ClinicZone& zone,
                                    time::Date as_of);
 

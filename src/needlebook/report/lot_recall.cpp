@@ -4,6 +4,8 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/storage/lot_repository.hpp"
+#include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
 #include "needlebook/storage/report_reader.hpp"
 #include "needlebook/storage/session_repository.hpp"
@@ -11,21 +13,31 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace needlebook::report {
 
-LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
+LotRecall lot_recall(records::Scope& scope, std::string_view lot,
+                     const std::optional<std::string>& product) {
     check_text("LOT", lot, 100, true);
     LotRecall recall;
     recall.lot = std::string(lot);
+    recall.product = product;
     recall.as_of = scope.today();
+    const auto of_product = [&](std::string_view what, std::string_view code) {
+        return !product || (*product == cartridge_product ? what == "cartridge"
+                                                          : what == "serum" && code == *product);
+    };
     // A write transaction only for its audit row: the recall names patients.
     scope.db().write([&] {
-        const auto uses = storage::ReportReader(scope.db()).lot_uses(recall.lot);
+        auto uses = storage::ReportReader(scope.db()).lot_uses(recall.lot);
+        std::erase_if(uses, [&](const LotUse& use) { return !of_product(use.what, use.product); });
         if (uses.empty())
-            throw NotFound(fmt::format("no session received lot '{}' (serum or cartridge, voided "
-                                       "sessions aside); check the spelling on the label",
-                                       lot));
+            throw NotFound(fmt::format("no session received lot '{}'{} (voided sessions aside); "
+                                       "check the spelling on the label",
+                                       lot,
+                                       product ? fmt::format(" of {}", *product)
+                                               : std::string(" (serum or cartridge)")));
         std::vector<SessionId> ids;
         std::map<std::int64_t, std::vector<LotUse>> uses_of;
         std::set<std::int64_t> patients;
@@ -36,6 +48,16 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
             patients.insert(use.patient.id.value);
         }
         recall.patients = static_cast<int>(patients.size());
+        recall.registered = storage::LotRepository(scope.db()).with_number(recall.lot);
+        std::erase_if(recall.registered, [&](const Lot& registered) {
+            return product && registered.product != *product;
+        });
+        // How to reach each patient: the phone and email on their record now.
+        std::map<std::int64_t, std::pair<std::string, std::string>> contact_of;
+        storage::PatientRepository patient_records(scope.db());
+        for (const auto id : patients)
+            if (const auto found = patient_records.find(PatientId{id}))
+                contact_of[id] = {found->details.phone, found->details.email};
         std::map<std::int64_t, std::vector<Reaction>> reactions_of;
         for (auto& reaction : storage::ReactionRepository(scope.db()).for_sessions(ids))
             reactions_of[reaction.session_id.value].push_back(std::move(reaction));
@@ -43,6 +65,7 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
             RecallEntry entry;
             entry.uses = uses_of.at(session.id.value);
             entry.patient = entry.uses.front().patient;
+            std::tie(entry.phone, entry.email) = contact_of[entry.patient.id.value];
             entry.day = scope.zone().local_date(session.details.performed_at);
             for (auto& reaction : reactions_of[session.id.value]) {
                 const auto timeline =
@@ -55,7 +78,8 @@ LotRecall lot_recall(records::Scope& scope, std::string_view lot) {
         }
         std::vector<std::int64_t> named(patients.begin(), patients.end());
         records::audit_disclosure(scope, "report.lot",
-                                  fmt::format("lot {}: {} patients, {} sessions", recall.lot,
+                                  fmt::format("lot {}{}: {} patients, {} sessions", recall.lot,
+                                              product ? " of " + *product : std::string(),
                                               recall.patients, recall.entries.size()),
                                   std::move(named));
     });

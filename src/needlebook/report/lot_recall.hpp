@@ -1,7 +1,9 @@
 #pragma once
 // report lot: every patient and session that received a serum or cartridge lot, with the areas
-// treated and every reaction recorded after it — the list a manager hands to the regulator.
+// treated, every reaction recorded after it and how to reach the patient; the lot's expiry and
+// recall as registered — the list a manager hands to the regulator, and the calls to make.
 
+#include "needlebook/model/lot.hpp"
 #include "needlebook/model/report_facts.hpp"
 #include "needlebook/records/scope.hpp"
 #include "needlebook/report/timeline.hpp"
@@ -18,6 +20,8 @@ struct RecallReaction {
 
 struct RecallEntry {
     PatientLabel patient;
+    std::string phone; // as on the patient's record now
+    std::string email;
     Session session; // current revision, with its areas
     time::Date day{};
     std::vector<LotUse> uses; // how this session used the lot
@@ -25,13 +29,17 @@ struct RecallEntry {
 };
 
 struct LotRecall {
-    std::string lot; // as asked for
+    std::string lot;                    // as asked for
+    std::optional<std::string> product; // as asked for
     time::Date as_of{};
     std::vector<RecallEntry> entries; // by session time
     int patients = 0;                 // distinct patients among the entries
+    std::vector<Lot> registered;      // every product's registered lot with this number
 };
 
-// Matches lots ignoring case; NotFound when no session (voided ones aside) used `lot`.
-LotRecall lot_recall(records::Scope& scope, std::string_view lot);
+// Matches lots ignoring case; `product` (a product code, or "cartridge") keeps that product's
+// lot only, when two share the number. NotFound when no session (voided ones aside) used it.
+LotRecall lot_recall(records::Scope& scope, std::string_view lot,
+                     const std::optional<std::string>& product = std::nullopt);
 
 } // namespace needlebook::report

@@ -1,6 +1,6 @@
 #pragma once
-// Recovery timelines (README "Reports for the clinic manager"): day counts of one reaction against its
-// session and the clinic's norm for its kind. Every report and the history use these.
+// Recovery timelines (README "Reports for the clinic manager"): day counts of one reaction against
+// its session and the clinic's norm for its kind. Every report and the history use these.
 
 #include "needlebook/model/reaction.hpp"
 #include "needlebook/model/settings.hpp"

@@ -1,19 +1,20 @@
 #include "needlebook/rules/clinical_checks.hpp"
 
 #include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/lot_repository.hpp"
+#include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/session_repository.hpp"
+#include "needlebook/storage/settings_repository.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <map>
 
 namespace needlebook::rules {
 namespace {
-
-std::string condition_key(ConditionCode code) {
-    return fmt::format("condition:{}", code_of(code));
-}
 
 void check_conditions(time::Date day, const PatientFile& file, const ClinicSettings& settings,
                       std::vector<Finding>& findings) {
@@ -22,14 +23,21 @@ void check_conditions(time::Date day, const PatientFile& file, const ClinicSetti
         const auto action = settings.condition_action.contains(code)
                                 ? settings.condition_action.at(code)
                                 : ConditionAction::block;
-        const auto level = action == ConditionAction::block ? Level::block : Level::warning;
+        auto level = action == ConditionAction::block ? Level::block : Level::warning;
+        // A specialist's clearance in force on the day turns the block into a stored warning.
+        std::string cleared;
+        if (const auto* clearance = condition.details.clearance_on(day)) {
+            level = Level::warning;
+            cleared = fmt::format("; cleared by {} until {} ({})", clearance->by,
+                                  time::format_date(clearance->until), clearance->reason);
+        }
         const auto since =
             condition.details.since
                 ? fmt::format(" since {}", time::format_date(*condition.details.since))
                 : std::string();
         if (condition.active_on(day)) {
-            findings.push_back(
-                {condition_key(code), level, fmt::format("{} on file{}", label_of(code), since)});
+            findings.push_back({condition_key(code), level,
+                                fmt::format("{} on file{}{}", label_of(code), since, cleared)});
         } else if (code == ConditionCode::isotretinoin && condition.details.resolved_on &&
                    *condition.details.resolved_on <= day &&
                    day < time::add_months(*condition.details.resolved_on,
@@ -37,9 +45,9 @@ void check_conditions(time::Date day, const PatientFile& file, const ClinicSetti
             // The drug's leaflet asks to wait months after the last dose, not only while taking it.
             findings.push_back({condition_key(code), level,
                                 fmt::format("isotretinoin stopped on {}, less than {} months "
-                                            "before the session",
+                                            "before the session{}",
                                             time::format_date(*condition.details.resolved_on),
-                                            settings.isotretinoin_months)});
+                                            settings.isotretinoin_months, cleared)});
         }
     }
 }
@@ -47,15 +55,71 @@ void check_conditions(time::Date day, const PatientFile& file, const ClinicSetti
 void check_depths(const SessionDetails& session, const ClinicSettings& settings,
                   std::vector<Finding>& findings) {
     for (const auto& treated : session.areas) {
-        const auto limit = settings.depth_limit_mm.find(treated.area);
-        if (limit == settings.depth_limit_mm.end() || treated.depth_mm <= limit->second + 1e-9)
+        // A limit set for the session's device on this area takes the area's place.
+        std::optional<double> limit;
+        std::string for_device;
+        if (const auto device = settings.device_depth_limit_mm.find({treated.area, session.device});
+            device != settings.device_depth_limit_mm.end()) {
+            limit = device->second;
+            for_device = fmt::format(" for {}", session.device);
+        } else if (const auto area = settings.depth_limit_mm.find(treated.area);
+                   area != settings.depth_limit_mm.end()) {
+            limit = area->second;
+        }
+        if (!limit || treated.depth_mm <= *limit + 1e-9)
             continue;
         findings.push_back(
             {"depth:" + area_side_code(treated.area, treated.side), Level::block,
-             fmt::format("depth {:.2f} mm on {} exceeds the clinic limit of {:.2f} mm",
-                         treated.depth_mm, area_side_code(treated.area, treated.side),
-                         limit->second)});
+             fmt::format("depth {:.2f} mm on {} exceeds the clinic limit of {:.2f} mm{}",
+                         treated.depth_mm, area_side_code(treated.area, treated.side), *limit,
+                         for_device)});
     }
+}
+
+// lot:PRODUCT:LOT (lot:cartridge:LOT), so two products' lots with one number are two findings.
+// A finding key holds no space, '=', ':' or control character: a lot number's are written '_'.
+std::string lot_key(std::string_view product, std::string_view lot) {
+    std::string key = fmt::format("lot:{}:", product);
+    for (const unsigned char c : lot)
+        key += c <= ' ' || c == '=' || c == ':' || c == 0x7F ? '_' : static_cast<char>(c);
+    return key;
+}
+
+void check_lot(std::string_view product, std::string_view lot, time::Date day,
+               const PatientFile& file, const ClinicSettings& settings,
+               std::vector<Finding>& findings) {
+    const auto registered = std::find_if(file.lots.begin(), file.lots.end(), [&](const Lot& l) {
+        return l.product == product && same_lot_number(l.lot, lot);
+    });
+    const auto what = lot_name(product, lot);
+    if (registered == file.lots.end()) {
+        if (settings.lot_registration == LotRegistration::off)
+            return;
+        findings.push_back(
+            {lot_key(product, lot),
+             settings.lot_registration == LotRegistration::block ? Level::block : Level::warning,
+             fmt::format("{} is not registered; register it with 'needlebook lot "
+                         "add {} {} --expires YYYY-MM-DD'",
+                         what, product, lot)});
+        return;
+    }
+    if (registered->recalled_by(day))
+        findings.push_back({lot_key(product, lot), Level::block,
+                            fmt::format("{} was recalled on {}: {}", what,
+                                        time::format_date(registered->details.recall->on),
+                                        registered->details.recall->reason)});
+    if (registered->expired_on(day))
+        findings.push_back({lot_key(product, lot), Level::block,
+                            fmt::format("{} expired on {}", what,
+                                        time::format_date(registered->details.expires_on))});
+}
+
+void check_lots(const SessionDetails& session, time::Date day, const PatientFile& file,
+                const ClinicSettings& settings, std::vector<Finding>& findings) {
+    for (const auto& use : session.serums)
+        check_lot(use.product, use.lot, day, file, settings, findings);
+    if (!session.cartridge_lot.empty())
+        check_lot(cartridge_product, session.cartridge_lot, day, file, settings, findings);
 }
 
 bool same_skin(const AreaTreatment& a, const AreaTreatment& b) {
@@ -130,29 +194,141 @@ void check_same_day(const SessionDetails& session, const PatientFile& file,
                      fmt::join(others, " and "), others.size() == 1 ? "is" : "are", *first)});
 }
 
-void check_consent(time::Date day, const PatientFile& file, const ClinicSettings& settings,
+// The consents in force on `day`: signed by then, not withdrawn by then, not yet expired. Each
+// counts for what it covers (a separate form for PRP or photos adds to the treatment consent).
+// A withdrawal ends what the withdrawn consent covered, in it and in every consent signed before
+// it (an older form a renewal replaced does not come back); a consent signed after it stands.
+// A guardian counts for a minor when they signed a consent in force for microneedling.
+struct ConsentOnDay {
+    std::vector<ConsentScope> covered;  // the scopes in force, each once
+    bool guardian = false;              // a guardian signed one in force for microneedling
+    const Consent* expired = nullptr;   // the newest signed by the day that ran out
+    const Consent* withdrawn = nullptr; // the one withdrawn last, by the day
+};
+
+bool holds(const std::vector<ConsentScope>& scopes, ConsentScope scope) {
+    return std::find(scopes.begin(), scopes.end(), scope) != scopes.end();
+}
+
+ConsentOnDay consent_on(time::Date day, const PatientFile& file, const ClinicSettings& settings) {
+    ConsentOnDay found;
+    std::vector<const Consent*> withdrawals; // withdrawn by the day
+    for (const auto& consent : file.consents) {
+        const auto& d = consent.details;
+        if (d.signed_on > day || d.in_force_on(day))
+            continue;
+        withdrawals.push_back(&consent);
+        if (!found.withdrawn || d.withdrawal->on > found.withdrawn->details.withdrawal->on)
+            found.withdrawn = &consent;
+    }
+    for (const auto& consent : file.consents) {
+        const auto& d = consent.details;
+        if (!d.in_force_on(day))
+            continue;
+        if (day >= d.expires_on(settings.consent_valid_months)) {
+            if (!found.expired || d.signed_on > found.expired->details.signed_on)
+                found.expired = &consent;
+            continue;
+        }
+        auto scopes = d.scopes();
+        for (const auto* later : withdrawals)
+            if (later->details.signed_on >= d.signed_on)
+                std::erase_if(scopes, [&](ConsentScope scope) {
+                    return holds(later->details.scopes(), scope);
+                });
+        for (const auto scope : scopes)
+            if (!holds(found.covered, scope))
+                found.covered.push_back(scope);
+        found.guardian =
+            found.guardian || (!d.guardian.empty() && holds(scopes, ConsentScope::microneedling));
+    }
+    return found;
+}
+
+// What the session does that a consent must cover.
+std::vector<ConsentScope> scopes_needed(const SessionDetails& session,
+                                        const std::map<std::string, ProductKind>& kinds) {
+    std::vector<ConsentScope> needed{ConsentScope::microneedling};
+    const auto need = [&](ConsentScope scope) {
+        if (std::find(needed.begin(), needed.end(), scope) == needed.end())
+            needed.push_back(scope);
+    };
+    if (session.device == Device::rf)
+        need(ConsentScope::rf);
+    for (const auto& use : session.serums) {
+        const auto known = kinds.find(use.product);
+        const auto kind = known == kinds.end() ? ProductKind::other : known->second;
+        if (kind == ProductKind::prp)
+            need(ConsentScope::prp);
+        else if (kind != ProductKind::anaesthetic)
+            need(ConsentScope::serums);
+    }
+    return needed;
+}
+
+void check_consent(const SessionDetails& session, const PatientFile& file,
+                   const ClinicSettings& settings, const ConsentOnDay& consent,
                    std::vector<Finding>& findings) {
-    const Consent* latest = nullptr;
-    for (const auto& consent : file.consents)
-        if (consent.details.signed_on <= day &&
-            (!latest || consent.details.signed_on > latest->details.signed_on))
-            latest = &consent;
-    if (!latest) {
-        findings.push_back({"consent", Level::warning,
-                            "no signed consent on file for the session day; record it with "
-                            "'needlebook consent add'"});
+    const auto level =
+        settings.consent_policy == ConsentPolicy::block ? Level::block : Level::warning;
+    if (consent.covered.empty()) {
+        // Say what happened to the newest one: it ran out, or the patient withdrew it.
+        const auto* expired = consent.expired;
+        const auto* withdrawn = consent.withdrawn;
+        if (expired && (!withdrawn || expired->details.signed_on >= withdrawn->details.signed_on)) {
+            const auto& d = expired->details;
+            findings.push_back(
+                {"consent", level,
+                 fmt::format("consent signed {} expired on {} (valid {} months)",
+                             time::format_date(d.signed_on),
+                             time::format_date(d.expires_on(settings.consent_valid_months)),
+                             settings.consent_valid_months)});
+        } else if (withdrawn) {
+            const auto& d = withdrawn->details;
+            findings.push_back(
+                {"consent", level,
+                 fmt::format("consent {} signed {} was withdrawn on {} ({}); record a new one "
+                             "with 'needlebook consent add'",
+                             withdrawn->id, time::format_date(d.signed_on),
+                             time::format_date(d.withdrawal->on), d.withdrawal->reason)});
+        } else {
+            findings.push_back({"consent", level,
+                                "no signed consent on file for the session day; record it with "
+                                "'needlebook consent add'"});
+        }
         return;
     }
-    const auto expires = time::add_months(latest->details.signed_on, settings.consent_valid_months);
-    if (day >= expires)
-        findings.push_back(
-            {"consent", Level::warning,
-             fmt::format("consent signed {} expired on {} (valid {} months)",
-                         time::format_date(latest->details.signed_on), time::format_date(expires),
-                         settings.consent_valid_months)});
+    for (const auto scope : scopes_needed(session, file.product_kinds))
+        if (!holds(consent.covered, scope))
+            findings.push_back({fmt::format("consent:{}", scope), level,
+                                fmt::format("no consent in force covers {} (in force: {})",
+                                            label_of(scope), fmt::join(consent.covered, " "))});
+}
+
+// Under the clinic's minimum age a guardian must have signed a consent in force for
+// microneedling.
+void check_age(time::Date day, const PatientFile& file, const ClinicSettings& settings,
+               const ConsentOnDay& consent, std::vector<Finding>& findings) {
+    if (!file.birth_date || settings.minimum_age == 0)
+        return;
+    const int age = time::whole_years_between(*file.birth_date, day);
+    if (age >= settings.minimum_age)
+        return;
+    if (consent.guardian)
+        return;
+    findings.push_back(
+        {"age", Level::block,
+         fmt::format("the patient is {} on the session day, under the clinic's minimum age of "
+                     "{}; a consent for microneedling signed by a guardian is needed "
+                     "('needlebook consent add … --guardian NAME')",
+                     age, settings.minimum_age)});
 }
 
 } // namespace
+
+std::string condition_key(ConditionCode code) {
+    return fmt::format("condition:{}", code_of(code));
+}
 
 std::vector<Finding> check_session(const SessionDetails& session, const PatientFile& file,
                                    const ClinicSettings& settings, const time::ClinicZone& zone,
@@ -164,7 +340,10 @@ std::vector<Finding> check_session(const SessionDetails& session, const PatientF
     check_intervals(session, file, settings, zone, findings);
     if (purpose == Purpose::log)
         check_same_day(session, file, zone, findings);
-    check_consent(day, file, settings, findings);
+    check_lots(session, day, file, settings, findings);
+    const auto consent = consent_on(day, file, settings);
+    check_age(day, file, settings, consent, findings);
+    check_consent(session, file, settings, consent, findings);
     // One finding per key, as an override accepts one key: two courses of isotretinoin on
     // file, or a condition recorded twice, are one reason; it blocks if either part does.
     std::vector<Finding> merged;
@@ -191,9 +370,29 @@ PatientFile load_patient_file(storage::Database& db, PatientId patient,
     same_patient.patient = patient;
     PatientFile file{conditions.for_patient(patient), conditions.consents_for_patient(patient),
                      storage::SessionRepository(db).list(same_patient)};
+    if (const auto found = storage::PatientRepository(db).find(patient))
+        file.birth_date = found->details.birth_date;
     std::erase_if(file.other_sessions,
                   [&](const Session& s) { return excluding && s.id == *excluding; });
     return file;
+}
+
+void load_session_references(storage::Database& db, const SessionDetails& session,
+                             PatientFile& file) {
+    storage::LotRepository lots(db);
+    storage::SettingsRepository catalogue(db);
+    const auto add = [&](std::string_view product, std::string_view lot) {
+        if (auto found = lots.find(product, lot))
+            file.lots.push_back(std::move(*found));
+    };
+    file.lots.clear();
+    for (const auto& use : session.serums) {
+        add(use.product, use.lot);
+        if (const auto product = catalogue.find_product(use.product))
+            file.product_kinds[use.product] = product->kind;
+    }
+    if (!session.cartridge_lot.empty())
+        add(cartridge_product, session.cartridge_lot);
 }
 
 bool has_blocking(const std::vector<Finding>& findings) {

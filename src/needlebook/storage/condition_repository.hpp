@@ -4,6 +4,7 @@
 #include "needlebook/model/condition.hpp"
 #include "needlebook/storage/database.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace needlebook::storage {
@@ -19,10 +20,17 @@ public:
                       const RevisionInfo& revision);
     // Current revisions of the patient's conditions, voided ones left out, oldest first.
     std::vector<Condition> for_patient(PatientId patient);
+    // Current revisions of every patient's conditions, voided ones left out, oldest first: one
+    // scan, for the reports.
+    std::vector<Condition> all_patients();
 
     ConsentId insert_consent(PatientId patient, const ConsentDetails& details,
                              const RevisionInfo& revision,
                              std::optional<std::int64_t> id = std::nullopt);
+    // The patient a consent belongs to; nothing for an unknown id.
+    std::optional<PatientId> patient_of_consent(ConsentId id);
+    void add_consent_revision(ConsentId id, const ConsentDetails& details,
+                              const RevisionInfo& revision);
     // Current revisions of the patient's consents, voided ones left out, by signing date.
     std::vector<Consent> consents_for_patient(PatientId patient);
 

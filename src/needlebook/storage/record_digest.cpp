@@ -39,7 +39,7 @@ std::string revision_query(std::string_view record, std::string_view identity_co
 
 const std::vector<RecordKind>& record_kinds() {
     // The strings must outlive the string_views above: built once, kept for the program's life.
-    static const std::array<std::string, 7> sql = {
+    static const std::array<std::string, 8> sql = {
         revision_query("patient", "i.id, i.code, i.created_at",
                        "r.id, r.revision, r.family_name, r.given_name, r.birth_date, "
                        "r.fitzpatrick, r.phone, r.email, r.note, r.voided, r.author, "
@@ -63,6 +63,19 @@ const std::vector<RecordKind>& record_kinds() {
                        "r.recorded_at, r.reason"),
         revision_query("setting", "i.id, i.key",
                        "r.id, r.revision, r.value, r.author, r.recorded_at, r.reason"),
+        revision_query("lot", "i.id, i.kind, i.product_id, i.lot, i.created_at",
+                       "r.id, r.revision, r.expires_on, r.received_on, r.note, r.recalled_on, "
+                       "r.recall_reason, r.voided, r.author, r.recorded_at, r.reason"),
+    };
+    // Parts schema 7 added to a condition's and a consent's revision.
+    static const std::array<std::string, 2> revision_parts = {
+        "SELECT k.id, k.position, k.cleared_by, k.cleared_on, k.until, k.reason FROM "
+        "condition_clearance k WHERE k.condition_revision_id = (SELECT id FROM "
+        "condition_revision WHERE condition_id = :id AND revision = :revision) ORDER BY "
+        "k.position",
+        "SELECT t.consent_revision_id, t.guardian, t.withdrawn_on, t.withdrawal_reason FROM "
+        "consent_terms t WHERE t.consent_revision_id = (SELECT id FROM consent_revision WHERE "
+        "consent_id = :id AND revision = :revision)",
     };
     static constexpr std::string_view of_session_revision =
         "(SELECT id FROM session_revision WHERE session_id = :id AND revision = :revision)";
@@ -87,8 +100,8 @@ const std::vector<RecordKind>& record_kinds() {
     using enum DigestQuery::Part;
     static const std::vector<RecordKind> kinds = {
         {"patient", {{sql[0], required}}},
-        {"condition", {{sql[1], required}}},
-        {"consent", {{sql[2], required}}},
+        {"condition", {{sql[1], required}, {revision_parts[0], added_later}}},
+        {"consent", {{sql[2], required}, {revision_parts[1], added_later}}},
         {"session",
          {{sql[3], required},
           {session_parts[0], optional},
@@ -103,6 +116,7 @@ const std::vector<RecordKind>& record_kinds() {
          {{"SELECT id, code, name, kind, maker FROM product WHERE id = :id AND :revision = 1",
            required}}},
         {"setting", {{sql[6], required}}},
+        {"lot", {{sql[7], required}}},
         // A seal is written once; its audit row is the one that states it.
         {"seal",
          {{"SELECT id, sealed_id, sealed_hash, public_key, key_fingerprint, signature FROM "

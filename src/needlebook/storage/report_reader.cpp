@@ -1,6 +1,7 @@
 #include "needlebook/storage/report_reader.hpp"
 
 #include "needlebook/storage/binding.hpp"
+#include "needlebook/storage/condition_repository.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -194,6 +195,7 @@ FollowupFacts ReportReader::followup_facts() {
     FollowupFacts facts;
     facts.reactions = read_reactions(m_db, sessions); // before session_facts takes the dates
     facts.sessions = session_facts(m_db, sessions);
+    facts.conditions = ConditionRepository(m_db).all_patients(); // one scan, not one per patient
     return facts;
 }
 

@@ -3,6 +3,7 @@
 // current revisions only and voided records left out. A few flat scans per call, whatever the
 // size of the clinic.
 
+#include "needlebook/model/condition.hpp"
 #include "needlebook/model/report_facts.hpp"
 #include "needlebook/storage/database.hpp"
 
@@ -16,6 +17,7 @@ namespace needlebook::storage {
 struct FollowupFacts {
     std::vector<ReactionFact> reactions;
     std::vector<SessionFact> sessions;
+    std::vector<Condition> conditions; // every patient's current conditions, by id
 };
 
 class ReportReader {
@@ -26,8 +28,9 @@ public:
     // rows in SQL would double the time of the recovery report, which needs no order).
     std::vector<ReactionFact> reactions(std::optional<time::Instant> from,
                                         std::optional<time::Instant> to);
-    // Every current reaction (as above) and every session in time order, reading patients and
-    // sessions once and no areas or products: the follow-up report needs neither.
+    // Every current reaction (as above), every session in time order and every current
+    // condition, reading patients and sessions once and no areas or products: the follow-up
+    // report needs neither.
     FollowupFacts followup_facts();
     // Uses of `lot` (ignoring case) in sessions, by session time.
     std::vector<LotUse> lot_uses(const std::string& lot);

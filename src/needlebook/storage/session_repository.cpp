@@ -111,8 +111,9 @@ void SessionRepository::add_revision(const Session& session) {
     if (!session.revision.voided)
         record_settings_used(session, revision_id);
     auto serum = m_db.query(
-        "INSERT INTO serum_use (session_revision_id, position, product_id, lot, phase) VALUES "
-        "(:revision, :position, (SELECT id FROM product WHERE code = :product), :lot, :phase)");
+        "INSERT INTO serum_use (session_revision_id, position, product_id, lot, phase, amount_ml) "
+        "VALUES (:revision, :position, (SELECT id FROM product WHERE code = :product), :lot, "
+        ":phase, :amount)");
     for (std::size_t i = 0; i < details.serums.size(); ++i) {
         const auto& use = details.serums[i];
         serum->bind(":revision", revision_id);
@@ -120,6 +121,7 @@ void SessionRepository::add_revision(const Session& session) {
         serum->bind(":product", use.product);
         serum->bind(":lot", use.lot);
         bind_code(*serum, ":phase", use.phase);
+        bind_optional(*serum, ":amount", use.amount_ml);
         serum->exec();
         serum->reset();
     }
@@ -151,10 +153,19 @@ void SessionRepository::record_settings_used(const Session& session, std::int64_
     // limits, the intervals, consent and isotretinoin periods, its patient's conditions. Each
     // key is looked up on its own: an INSERT … SELECT with IN lists made SQLite build three
     // temporary tables per session, a third of the time of importing one.
-    std::set<std::string> keys = {"interval_warn_days", "interval_block_days",
-                                  "consent_valid_months", "isotretinoin_months"};
-    for (const auto& treated : session.details.areas)
+    std::set<std::string> keys = {"interval_warn_days",   "interval_block_days",
+                                  "consent_valid_months", "isotretinoin_months",
+                                  "minimum_age",          "consent_policy"};
+    for (const auto& treated : session.details.areas) {
         keys.insert(fmt::format("depth_limit.{}", code_of(treated.area)));
+        // A device's limit, when one was ever set (a cleared one is recorded as cleared).
+        keys.insert(fmt::format("depth_limit.{}.{}", code_of(treated.area),
+                                code_of(session.details.device)));
+    }
+    if (!session.details.serums.empty() || !session.details.cartridge_lot.empty())
+        keys.insert("lot_registration");
+    if (session.has_override())
+        keys.insert("override_min_reason");
     {
         auto conditions = m_db.query("SELECT code FROM condition WHERE patient_id = :patient");
         conditions->bind(":patient", session.patient_id.value);
@@ -269,8 +280,9 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
         return;
     {
         auto serums = m_db.query(
-            "SELECT u.session_revision_id, p.code, u.lot, u.phase, u.position FROM json_each(:ids) "
-            "j JOIN serum_use u ON u.session_revision_id = j.value JOIN product p ON p.id = "
+            "SELECT u.session_revision_id, p.code, u.lot, u.phase, u.position, u.amount_ml FROM "
+            "json_each(:ids) j JOIN serum_use u ON u.session_revision_id = j.value JOIN product p "
+            "ON p.id = "
             "u.product_id");
         serums->bind(":ids", ids);
         while (serums->executeStep()) {
@@ -278,6 +290,8 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
             use.product = serums->getColumn(1).getString();
             use.lot = serums->getColumn(2).getString();
             use.phase = read_code<SerumPhase>(serums->getColumn(3));
+            if (!serums->getColumn(5).isNull())
+                use.amount_ml = serums->getColumn(5).getDouble();
             place(by_revision.at(serums->getColumn(0).getInt64())->details.serums,
                   serums->getColumn(4).getInt(), use);
         }

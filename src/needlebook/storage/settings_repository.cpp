@@ -33,7 +33,16 @@ void apply(ClinicSettings& settings, const std::string& key, const std::string& 
         settings.followup_due_days = number();
     else if (key == "override_min_reason")
         settings.override_min_reason = number();
-    else if (key.starts_with("depth_limit."))
+    else if (key == "lot_registration")
+        settings.lot_registration = parse_code<LotRegistration>(value);
+    else if (key == "minimum_age")
+        settings.minimum_age = number();
+    else if (key == "consent_policy")
+        settings.consent_policy = parse_code<ConsentPolicy>(value);
+    else if (const auto device_limit = parse_device_limit_key(key)) {
+        if (!value.empty()) // cleared: the area's own limit applies
+            settings.device_depth_limit_mm[*device_limit] = parse_decimal(value, key, 2);
+    } else if (key.starts_with("depth_limit."))
         settings.depth_limit_mm[parse_code<Area>(key.substr(12))] = parse_decimal(value, key, 2);
     else if (key.starts_with("recovery."))
         settings.reaction_norm[parse_code<ReactionKind>(key.substr(9))] =
@@ -45,6 +54,17 @@ void apply(ClinicSettings& settings, const std::string& key, const std::string& 
 }
 
 } // namespace
+
+std::optional<std::pair<Area, Device>> parse_device_limit_key(std::string_view key) {
+    if (!key.starts_with("depth_limit."))
+        return std::nullopt;
+    const auto rest = key.substr(12);
+    const auto dot = rest.find('.');
+    if (dot == std::string_view::npos)
+        return std::nullopt;
+    return std::pair{parse_code<Area>(rest.substr(0, dot)),
+                     parse_code<Device>(rest.substr(dot + 1))};
+}
 
 ClinicSettings SettingsRepository::load() {
     ClinicSettings settings;
@@ -72,10 +92,16 @@ SettingRevision SettingsRepository::set(const std::string& key, const std::strin
                                         const RevisionInfo& info) {
     auto current = m_db.query("SELECT setting_id, revision FROM setting_current WHERE key = :key");
     current->bind(":key", key);
-    if (!current->executeStep())
-        throw std::logic_error(fmt::format("no stored setting {}", key));
-    const SettingRevision stored{current->getColumn(0).getInt64(),
-                                 current->getColumn(1).getInt() + 1};
+    SettingRevision stored;
+    if (current->executeStep()) {
+        stored = {current->getColumn(0).getInt64(), current->getColumn(1).getInt() + 1};
+    } else {
+        // A key set for the first time (a device's depth limit): its identity row comes first.
+        auto identity = m_db.query("INSERT INTO setting (key) VALUES (:key)");
+        identity->bind(":key", key);
+        identity->exec();
+        stored = {m_db.sql().getLastInsertRowid(), 1};
+    }
     auto insert = m_db.query(
         "INSERT INTO setting_revision (setting_id, revision, value, author, recorded_at, reason) "
         "VALUES (:setting, :revision, :value, :author, :at, :reason)");

@@ -34,6 +34,10 @@ struct SettingRevisionRef {
     std::int64_t revision_row = 0;
 };
 
+// 'depth_limit.AREA.DEVICE' as its area and device; nothing for any other key. Throws a
+// ValidationError for an unknown area or device.
+std::optional<std::pair<Area, Device>> parse_device_limit_key(std::string_view key);
+
 // Settings are insert-only revisions, one identity row per key (`setting`, `setting_revision`).
 class SettingsRepository {
 public:
@@ -45,7 +49,8 @@ public:
     std::int64_t newest_revision_id();
     // The row of every key's revision in force, by key.
     std::vector<SettingRevisionRef> current_revisions();
-    // Adds the next revision of `key` (a stored key; the caller validates and audits).
+    // Adds the next revision of `key`, and its identity row when the key was never set (the
+    // caller validates the key and value, and audits).
     SettingRevision set(const std::string& key, const std::string& value, const RevisionInfo& info);
 
     std::optional<Product> find_product(std::string_view code);

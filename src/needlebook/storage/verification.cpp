@@ -19,7 +19,7 @@ namespace {
 // Records stored as an identity row plus numbered revisions; each revision needs an audit row.
 // (Products are left out: the catalogue seeded by the schema has none.)
 constexpr std::array revisioned_kinds = {"patient",  "condition", "consent", "session",
-                                         "reaction", "followup",  "setting"};
+                                         "reaction", "followup",  "setting", "lot"};
 
 void add_fault(CheckSection& section, std::string fault) {
     if (section.faults++ == 0)
@@ -191,6 +191,16 @@ void unaudited_revisions(Database& db, CheckSection& records) {
                                                "written by needlebook",
                                                kind, query->getColumn(0).getInt64(),
                                                query->getColumn(1).getInt()));
+            // needlebook writes an identity row and its first revision together: one alone was
+            // put there by hand, and would block the record's number or code for good.
+            auto bare = db.query(fmt::format(
+                "SELECT i.id FROM {0} i WHERE NOT EXISTS (SELECT 1 FROM {0}_revision r WHERE "
+                "r.{0}_id = i.id) ORDER BY i.id",
+                kind));
+            while (bare->executeStep())
+                add_fault(records, fmt::format("{} {} has no revision: it was not written by "
+                                               "needlebook",
+                                               kind, bare->getColumn(0).getInt64()));
         }
         if (!db.sql().tableExists("setting"))
             return; // before schema 4 the seeded products had no audit rows

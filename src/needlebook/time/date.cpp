@@ -104,4 +104,12 @@ Instant parse_utc(std::string_view text, std::string_view field) {
         fmt::format("{} '{}' is not a UTC time 'YYYY-MM-DDTHH:MM:SSZ'", field, echo_typed(text)));
 }
 
+int whole_years_between(Date from, Date to) {
+    int years = static_cast<int>(to.year()) - static_cast<int>(from.year());
+    if (std::pair(unsigned(to.month()), unsigned(to.day())) <
+        std::pair(unsigned(from.month()), unsigned(from.day())))
+        --years;
+    return years;
+}
+
 } // namespace needlebook::time

@@ -28,6 +28,9 @@ std::string format_date(Date day);
 // Days from `from` to `to` (negative when `to` is earlier).
 int days_between(Date from, Date to);
 Date add_days(Date day, int days);
+// Completed years from `from` to `to`: a patient's age on a day (born 29 February, one turns a
+// year older on 1 March in other years).
+int whole_years_between(Date from, Date to);
 Date add_months(Date day, int months);
 
 // The stored form: 'YYYY-MM-DDTHH:MM:SSZ'.

@@ -40,13 +40,26 @@ ClinicZone ClinicZone::from_setting(std::string_view setting) {
 }
 
 Instant ClinicZone::parse_local(std::string_view text, std::string_view field) const {
+    return parse(text, field, std::nullopt);
+}
+
+Instant ClinicZone::parse_when(std::string_view text, std::string_view field, Instant now) const {
+    return parse(text, field, now);
+}
+
+Instant ClinicZone::parse(std::string_view text, std::string_view field,
+                          std::optional<Instant> now) const {
+    if (now && text == "now")
+        return std::chrono::floor<std::chrono::minutes>(*now);
     const bool utc =
         has_shape(text, "9999-99-99T99:99Z") || has_shape(text, "9999-99-99T99:99:99Z");
     if (!utc && !has_shape(text, "9999-99-99 99:99"))
-        throw ValidationError(std::string(field),
-                              fmt::format("{} '{}' is not a time; use 'YYYY-MM-DD HH:MM' (clinic "
-                                          "time, {}) or 'YYYY-MM-DDTHH:MMZ' (UTC)",
-                                          field, echo_typed(text), m_name));
+        throw ValidationError(
+            std::string(field),
+            fmt::format("{} '{}' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, {}){} "
+                        "'YYYY-MM-DDTHH:MMZ' (UTC){}",
+                        field, echo_typed(text), m_name, now ? "," : " or",
+                        now ? " or now (the current minute)" : ""));
     Date day{};
     try {
         day = parse_date(text.substr(0, 10), field);

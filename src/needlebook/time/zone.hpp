@@ -3,6 +3,7 @@
 
 #include "needlebook/time/date.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,12 +23,16 @@ public:
 
     // 'YYYY-MM-DD HH:MM' in this zone, or 'YYYY-MM-DDTHH:MM[:SS]Z' in UTC.
     Instant parse_local(std::string_view text, std::string_view field) const;
+    // The same, or 'now': the current minute of `now`. A refusal says that 'now' is accepted.
+    Instant parse_when(std::string_view text, std::string_view field, Instant now) const;
     std::string format_local(Instant at) const; // 'YYYY-MM-DD HH:MM'
     Date local_date(Instant at) const;
     // The first instant of a local day, for range filters.
     Instant start_of_day(Date day) const;
 
 private:
+    // parse_local, and parse_when when `now` is given: the one place that words a refusal.
+    Instant parse(std::string_view text, std::string_view field, std::optional<Instant> now) const;
     ClinicZone(const date::time_zone* zone, std::string name)
         : m_zone(zone), m_name(std::move(name)) {}
     const date::time_zone* m_zone; // owned by date's tz database, which lives forever

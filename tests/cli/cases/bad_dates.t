@@ -2,11 +2,11 @@
 # the value as typed and the expected form; nothing is stored. Leap days are real dates.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1.0
 > session 1 logged for ANN at 2026-11-10 10:00
 
@@ -57,23 +57,23 @@ $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-13-01 10:00
 ? 1
 
 $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-2-3 10:00'
-! needlebook: error: at '2026-2-3 10:00' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+! needlebook: error: at '2026-2-3 10:00' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London), 'YYYY-MM-DDTHH:MMZ' (UTC) or now (the current minute)
 ? 1
 
 $ needlebook session log ANN --device pen --area neck=0.5 --at 'yesterday'
-! needlebook: error: at 'yesterday' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+! needlebook: error: at 'yesterday' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London), 'YYYY-MM-DDTHH:MMZ' (UTC) or now (the current minute)
 ? 1
 
 $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-11-20'
-! needlebook: error: at '2026-11-20' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+! needlebook: error: at '2026-11-20' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London), 'YYYY-MM-DDTHH:MMZ' (UTC) or now (the current minute)
 ? 1
 
 $ needlebook session log ANN --device pen --area neck=0.5 --at '29/03/2026 10:00'
-! needlebook: error: at '29/03/2026 10:00' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+! needlebook: error: at '29/03/2026 10:00' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London), 'YYYY-MM-DDTHH:MMZ' (UTC) or now (the current minute)
 ? 1
 
 $ needlebook session log ANN --device pen --area neck=0.5 --at '2026/03/29 10:00'
-! needlebook: error: at '2026/03/29 10:00' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+! needlebook: error: at '2026/03/29 10:00' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London), 'YYYY-MM-DDTHH:MMZ' (UTC) or now (the current minute)
 ? 1
 
 # The right shape, but no such time of day.
@@ -94,7 +94,7 @@ $ needlebook session log ANN --device pen --area neck=0.5 --at 2026-11-20T25:00Z
 ? 1
 
 $ needlebook session log ANN --device pen --area neck=0.5 --at '2026-11-20 9:30'
-! needlebook: error: at '2026-11-20 9:30' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+! needlebook: error: at '2026-11-20 9:30' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London), 'YYYY-MM-DDTHH:MMZ' (UTC) or now (the current minute)
 ? 1
 
 # Every other date option.

@@ -2,11 +2,11 @@
 # errors (exit 1, no override possible); passes must be 1 to 20. Nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 
 # Not numbers: the decimal point is ".", no signs, no exponents, no empty value.
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=abc'

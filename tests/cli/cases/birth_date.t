@@ -2,7 +2,7 @@
 # (exit 1) whatever the override, on log and on amend. The birth day itself is fine.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12
 > patient P-000001 registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Bola --born 1979-03-02
@@ -10,7 +10,7 @@ $ needlebook patient add --family Okafor --given Bola --born 1979-03-02
 $ needlebook patient add --family Lee --given Cam --born 1990-01-31
 > patient P-000003 registered: Lee, Cam
 $ needlebook consent add P-000003 --signed 2026-06-01
-> consent 1 on file for P-000003, signed 2026-06-01
+> consent 1 on file for P-000003, signed 2026-06-01, covers microneedling serums
 
 $ needlebook session log P-000003 --at '1980-01-01 10:00' --device pen --area cheek=1.0
 ! needlebook: error: session on 1980-01-01 is before P-000003 was born (1990-01-31); check the year
@@ -39,8 +39,8 @@ $ needlebook session amend 1 --reason 'year mistyped' --at '1989-11-20 10:00'
 # The day is the clinic's: 23:00 UTC on 1 July is already 2 July in London (BST).
 $ needlebook patient add --family Early --given Eve --born 2026-07-02
 > patient P-000004 registered: Early, Eve
-$ needlebook consent add P-000004 --signed 2026-07-02
-> consent 2 on file for P-000004, signed 2026-07-02
+$ needlebook consent add P-000004 --signed 2026-07-02 --guardian "Ada Early (mother)"
+> consent 2 on file for P-000004, signed 2026-07-02 by Ada Early (mother) (guardian), covers microneedling serums
 $ needlebook session log P-000004 --at 2026-07-01T22:59Z --device pen --area cheek=1.0
 ! needlebook: error: session on 2026-07-01 is before P-000004 was born (2026-07-02); check the year
 ? 1

@@ -2,11 +2,11 @@
 # back) is refused with a hint; the UTC form settles it. Times are shown in the clinic zone.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-01-10
-> consent 1 on file for ANN, signed 2026-01-10
+> consent 1 on file for ANN, signed 2026-01-10, covers microneedling serums
 
 $ needlebook session log ANN --at '2026-03-29 01:30' --device pen --area cheek=1.0
 ! needlebook: error: at '2026-03-29 01:30' does not exist in Europe/London (the clocks went forward)

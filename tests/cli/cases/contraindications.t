@@ -3,15 +3,15 @@
 # session is stored (exit 0). A condition counts only on the days it was active.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook patient add --family Jones --given Bob --born 1970-03-03 --code BOB
 > patient BOB registered: Jones, Bob
 $ needlebook consent add BOB --signed 2026-06-01
-> consent 2 on file for BOB, signed 2026-06-01
+> consent 2 on file for BOB, signed 2026-06-01, covers microneedling serums
 
 $ needlebook condition add ANN --code eczema --since 2026-10-01 --note 'flexural, both arms'
 > condition 1 on file for ANN: eczema

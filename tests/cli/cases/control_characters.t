@@ -9,11 +9,11 @@
 # CSV carry the text as stored. Values with hidden characters are typed with $'...' quoting.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Okafor --given Chidi --born 1988-06-14
 > patient P-000001 registered: Okafor, Chidi
 $ needlebook consent add P-000001 --signed 2026-11-01 --covers microneedling
-> consent 1 on file for P-000001, signed 2026-11-01
+> consent 1 on file for P-000001, signed 2026-11-01, covers microneedling
 
 # A name that would print a second, forged row in 'patient list'.
 $ needlebook patient add --family $'Smith\nP-000002  Forged, Row' --given Ann --born 1985-04-12
@@ -88,7 +88,7 @@ $ needlebook session log P-000001 --at "2026-11-20 10:30" --device pen --area ch
 ? 1
 # Typed values echoed by an error stay on the message's line.
 $ needlebook session log P-000001 --at $'2026-11-20\nneedlebook: ok' --device pen --area cheek=1.0
-! needlebook: error: at '2026-11-20⏎needlebook: ok' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London) or 'YYYY-MM-DDTHH:MMZ' (UTC)
+! needlebook: error: at '2026-11-20⏎needlebook: ok' is not a time; use 'YYYY-MM-DD HH:MM' (clinic time, Europe/London), 'YYYY-MM-DDTHH:MMZ' (UTC) or now (the current minute)
 ? 1
 $ needlebook session log P-000001 --at "2026-11-20 10:30" --device pen --area $'cheek\e[1m=1.0'
 ! needlebook: error: unknown area 'cheek<U+001B>[1m'; allowed: forehead, glabella, temple, periorbital, nose, cheek, perioral, chin, jawline, neck, decolletage, scalp, hands, abdomen, thigh, arm, back, scar or other
@@ -113,7 +113,7 @@ $ needlebook report lot $'HA2291\n'
 ! needlebook: error: LOT holds a line break (U+000A) at character 7; allowed: one line of visible text, without line breaks, tabs, control characters, bidi controls or invisible characters
 ? 1
 = SELECT count(*) FROM audit_log
-> 67
+> 70
 
 # A note may hold line breaks and tabs: stored as typed.
 $ needlebook session log P-000001 --at "2026-11-20 10:30" --device pen --area cheek=1.0 --note $'tolerated well\n  revision 1 by dr.boss on 2026-11-20 10:30' --aftercare $'SPF 50\tdaily\r\nno make-up'
@@ -148,7 +148,7 @@ $ needlebook patient show P-000001
 >   conditions
 >     none on file
 >   consent
->     signed 2026-11-01: microneedling
+>     1: signed 2026-11-01, covers microneedling
 >   sessions      1
 >     1  2026-11-20 10:30  pen
 >   revision 2 by tester on 2026-11-23 15:00: note added⏎by phone
@@ -167,15 +167,15 @@ $ needlebook audit --patient P-000001
 >     said they were (blank on rows from before schema 4)
 >
 > id  at                    actor   action         patient   record      revision  reason                                           clock  account
-> 66  2026-11-23T15:00:00Z  tester  patient.add    P-000001  patient 1          1  -                                                fixed  ${OS_USER}
-> 67  2026-11-23T15:00:00Z  tester  consent.add    P-000001  consent 1          1  -                                                fixed  ${OS_USER}
-> 68  2026-11-23T15:00:00Z  tester  session.log    P-000001  session 1          1  -                                                fixed  ${OS_USER}
-> 69  2026-11-23T15:00:00Z  tester  reaction.add   P-000001  reaction 1         1  -                                                fixed  ${OS_USER}
-> 70  2026-11-23T15:00:00Z  tester  patient.amend  P-000001  patient 1          2  note added⏎by phone                              fixed  ${OS_USER}
-> 71  2026-11-23T15:00:00Z  tester  session.show   P-000001  session 1          1  -                                                fixed  ${OS_USER}
-> 72  2026-11-23T15:00:00Z  tester  patient.show   P-000001  patient 1          2  -                                                fixed  ${OS_USER}
-> 73  2026-11-23T15:00:00Z  tester  patient.list   P-000001  disclosure         -  search '': 1 patients                            fixed  ${OS_USER}
-> 74  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss  fixed  ${OS_USER}
+> 69  2026-11-23T15:00:00Z  tester  patient.add    P-000001  patient 1          1  -                                                fixed  ${OS_USER}
+> 70  2026-11-23T15:00:00Z  tester  consent.add    P-000001  consent 1          1  -                                                fixed  ${OS_USER}
+> 71  2026-11-23T15:00:00Z  tester  session.log    P-000001  session 1          1  -                                                fixed  ${OS_USER}
+> 72  2026-11-23T15:00:00Z  tester  reaction.add   P-000001  reaction 1         1  -                                                fixed  ${OS_USER}
+> 73  2026-11-23T15:00:00Z  tester  patient.amend  P-000001  patient 1          2  note added⏎by phone                              fixed  ${OS_USER}
+> 74  2026-11-23T15:00:00Z  tester  session.show   P-000001  session 1          1  -                                                fixed  ${OS_USER}
+> 75  2026-11-23T15:00:00Z  tester  patient.show   P-000001  patient 1          2  -                                                fixed  ${OS_USER}
+> 76  2026-11-23T15:00:00Z  tester  patient.list   P-000001  disclosure         -  search '': 1 patients                            fixed  ${OS_USER}
+> 77  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss  fixed  ${OS_USER}
 
 # JSON and CSV carry the text as stored, quoted by their own rules.
 $ needlebook --format csv patient list
@@ -207,8 +207,8 @@ $ needlebook history P-000001
 > ================================================================================
 > TREATMENT HISTORY  P-000001  Okafor, Chidi
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 78; chain head for 'check --head':
-> 78:${SHA256}
+> recorded as audit row 81; chain head for 'check --head':
+> 81:${SHA256}
 > 0 sessions and 1 voided; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -220,7 +220,7 @@ $ needlebook history P-000001
 >   conditions
 >     none on file
 >   consent
->     - signed 2026-11-01: microneedling
+>     - signed 2026-11-01, covers microneedling
 >   corrections to the patient record
 >     revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: note
 >       added⏎by phone
@@ -236,9 +236,9 @@ $ needlebook history P-000001
 >   areas
 >     area   side  depth mm  passes
 >     cheek  -         1.00       -
->   checked with   depth limits cheek 1.50 mm; consent_valid_months 12,
->                  interval_block_days 14, interval_warn_days 28,
->                  isotretinoin_months 6
+>   checked with   depth limits cheek 1.50 mm; consent_policy warn,
+>                  consent_valid_months 12, interval_block_days 14,
+>                  interval_warn_days 28, isotretinoin_months 6, minimum_age 18
 >   reactions
 >     - R1 erythema, mild [open]
 >       onset 2026-11-20 (day 0), open (day 3 on 2026-11-23)

@@ -3,11 +3,11 @@
 # A session can be logged at the current minute with --at now.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 
 $ needlebook condition add ANN --code eczema --since 1980-01-01
 ! needlebook: error: condition since 1980-01-01 is before ANN was born (1985-04-12); check the year

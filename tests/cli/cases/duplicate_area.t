@@ -2,11 +2,11 @@
 # of its sides, is refused (exit 1) on log and on amend; left and right are separate areas.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area cheek=1.0 --area cheek=1.0
 ! needlebook: error: area cheek is given twice in one session (cheek and cheek); give each area once

@@ -5,16 +5,17 @@
 
 %env NEEDLEBOOK_NOW=2026-11-20T10:00:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 
 $ needlebook patient add --code ANN --family Smith --given Ann --born 1985-04-12
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --code BOB --family Brown --given Bob --born 1970-01-01 --fitzpatrick 3
 > patient BOB registered: Brown, Bob
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook session log ANN --at '2026-11-20 09:00' --device pen --area cheek=1.0x2 --area forehead=0.5 --serum ha-serum@HA1 --practitioner dr.lee
 > session 1 logged for ANN at 2026-11-20 09:00
+! needlebook: warning: lot:ha-serum:HA1: lot HA1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA1 --expires YYYY-MM-DD'
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-20
 > reaction 1 recorded for session 1: erythema, mild, open
 
@@ -23,6 +24,7 @@ $ needlebook --as @mgr patient amend ANN --reason 'married name, "per ID"' --fam
 > patient ANN amended (revision 2): Jones, Ann
 $ needlebook --as nurse.kim session amend 1 --reason '=typo in depth' --area cheek=0.75x2 --area forehead=0.5
 > session 1 amended (revision 2) for ANN at 2026-11-20 09:00
+! needlebook: warning: lot:ha-serum:HA1: lot HA1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA1 --expires YYYY-MM-DD'
 $ needlebook --as nurse.kim reaction resolve 1 --on 2026-11-22
 > reaction 1 resolved on 2026-11-22, 2 days after onset
 
@@ -52,9 +54,9 @@ $ needlebook export patients --all-revisions --raw
 # A session: as logged, as amended (new depth; the serum kept), and voided (voided = 1).
 $ needlebook export sessions --all-revisions
 > id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided,revision,author,recorded_at,reason\r
-> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,0,1,tester,2026-11-20T10:00:00Z,\r
-> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":0.75,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,0,2,nurse.kim,2026-11-22T08:30:00Z,'=typo in depth\r
-> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":0.75,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,1,3,tester,2026-11-23T15:00:00Z,logged on the wrong chart\r
+> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":1.0,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]","[{""key"":""lot:ha-serum:HA1"",""level"":""warning"",""message"":""lot HA1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA1 --expires YYYY-MM-DD'"",""override_reason"":"""",""overridden_by"":"""",""overridden_at"":null}]",0,1,tester,2026-11-20T10:00:00Z,\r
+> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":0.75,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]","[{""key"":""lot:ha-serum:HA1"",""level"":""warning"",""message"":""lot HA1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA1 --expires YYYY-MM-DD'"",""override_reason"":"""",""overridden_by"":"""",""overridden_at"":null}]",0,2,nurse.kim,2026-11-22T08:30:00Z,'=typo in depth\r
+> 1,ANN,2026-11-20T09:00:00Z,dr.lee,other,pen,,,,,,,,"[{""area"":""cheek"",""side"":null,""depth_mm"":0.75,""passes"":2},{""area"":""forehead"",""side"":null,""depth_mm"":0.5,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA1"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]","[{""key"":""lot:ha-serum:HA1"",""level"":""warning"",""message"":""lot HA1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA1 --expires YYYY-MM-DD'"",""override_reason"":"""",""overridden_by"":"""",""overridden_at"":null}]",1,3,tester,2026-11-23T15:00:00Z,logged on the wrong chart\r
 
 # Areas and serums belong to a session revision: each row names it.
 $ needlebook export session_areas --all-revisions

@@ -10,11 +10,11 @@
 # runner keeps it.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --code P1 --family Doe --given Jo --born 1990-01-01
 > patient P1 registered: Doe, Jo
-$ needlebook consent add P1 --signed 2026-06-01 --covers '@all areas'
-> consent 1 on file for P1, signed 2026-06-01
+$ needlebook consent add P1 --signed 2026-06-01 --guardian '@all areas'
+> consent 1 on file for P1, signed 2026-06-01 by @all areas (guardian), covers microneedling serums
 $ needlebook session log P1 --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0x2 --serum prp@=LOT-1:during --practitioner @dr.lee --model =Dermapen --cartridge +12-pin --cartridge-lot=-CL1 --anaesthetic @numb --endpoint erythema --aftercare $'\r\nSPF, "no sun"' --note ' =not a formula' --override $'\t+deep lines'
 ! needlebook: error: --override needs the key of the finding it accepts; for this session: --override depth:periorbital="reason"
 ? 2
@@ -48,9 +48,9 @@ $ needlebook export followups
 > id,session,checked_on,outcome,note,voided\r
 
 $ needlebook export conditions
-> id,patient,code,since,resolved,note,voided\r
-> 1,P1,anticoagulants,,,a=b; 1+1,0\r
+> id,patient,code,since,resolved,note,clearances,voided\r
+> 1,P1,anticoagulants,,,a=b; 1+1,,0\r
 
 $ needlebook export consents
-> id,patient,signed,covers,voided\r
-> 1,P1,2026-06-01,'@all areas,0\r
+> id,patient,signed,covers,guardian,withdrawn_on,withdrawal_reason,voided\r
+> 1,P1,2026-06-01,microneedling serums,'@all areas,,,0\r

@@ -5,12 +5,12 @@
 # = + - @ TAB or CR gets a leading "'", numbers (fitzpatrick, ids, voided) never do; --raw
 # writes text as typed. --bom starts the output with the UTF-8 byte-order mark.
 #
-# Names, codes and the consent's 'covers' are single lines (control_characters.t): the TAB and
+# Names, codes and the consent's guardian are single lines (control_characters.t): the TAB and
 # CR cases are notes, typed with $'...' quoting (tests/cli/README.md). NOTE: the expected rows
 # hold a raw TAB byte inside a line; the runner keeps it.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --code MAI --family 'Nguyễn, Thị' --given 'Mai 🌸' --born 1990-02-28 --fitzpatrick IV --phone '+44 20 7946 0958' --email mai@example.org --note 'said "ok", then left'
 > patient MAI registered: Nguyễn, Thị, Mai 🌸
 $ needlebook patient add --code ANN --family '=SUM(A1:A9)' --given '@Ann' --born 1985-04-12 --fitzpatrick 2 --note '-2 units of numbing cream'
@@ -29,9 +29,9 @@ $ needlebook condition resolve MAI --code rosacea-flare --on 2026-03-01
 $ needlebook condition add ANN --code keloid-tendency
 > condition 2 on file for ANN: keloid tendency
 $ needlebook consent add MAI --signed 2026-06-01 --covers 'microneedling, serums'
-> consent 1 on file for MAI, signed 2026-06-01
-$ needlebook consent add --signed 2026-05-01 --covers '=1' -- -A1
-> consent 2 on file for -A1, signed 2026-05-01
+> consent 1 on file for MAI, signed 2026-06-01, covers microneedling serums
+$ needlebook consent add --signed 2026-05-01 --guardian '=1' -- -A1
+> consent 2 on file for -A1, signed 2026-05-01 by =1 (guardian), covers microneedling serums
 
 # The chart code is text: '-A1' is a formula in a spreadsheet, so it is guarded too. Codes sort
 # ignoring case ('-' before the letters).
@@ -57,20 +57,20 @@ $ needlebook export patients --raw
 
 # Condition 1 as resolved by its second revision; no dates given: empty fields.
 $ needlebook export conditions
-> id,patient,code,since,resolved,note,voided\r
-> 1,MAI,rosacea-flare,2026-01-05,2026-03-01,'+ flares in winter,0\r
-> 2,ANN,keloid-tendency,,,,0\r
+> id,patient,code,since,resolved,note,clearances,voided\r
+> 1,MAI,rosacea-flare,2026-01-05,2026-03-01,'+ flares in winter,,0\r
+> 2,ANN,keloid-tendency,,,,,0\r
 
 # --bom: the byte-order mark (EF BB BF) comes first, before the header, and only once.
 $ needlebook export consents --bom
-> ﻿id,patient,signed,covers,voided\r
-> 1,MAI,2026-06-01,"microneedling, serums",0\r
-> 2,'-A1,2026-05-01,'=1,0\r
+> ﻿id,patient,signed,covers,guardian,withdrawn_on,withdrawal_reason,voided\r
+> 1,MAI,2026-06-01,microneedling serums,,,,0\r
+> 2,'-A1,2026-05-01,microneedling serums,'=1,,,0\r
 
 $ needlebook export consents --bom --raw
-> ﻿id,patient,signed,covers,voided\r
-> 1,MAI,2026-06-01,"microneedling, serums",0\r
-> 2,-A1,2026-05-01,=1,0\r
+> ﻿id,patient,signed,covers,guardian,withdrawn_on,withdrawal_reason,voided\r
+> 1,MAI,2026-06-01,microneedling serums,,,,0\r
+> 2,-A1,2026-05-01,microneedling serums,=1,,,0\r
 
 # --output FILE: the rows go to the file, a confirmation line to stdout; writing again replaces it.
 $ needlebook export patients --output ${TMP}/patients.csv

@@ -6,21 +6,25 @@
 # in, marked voided = 1. Text starting with = + - @ gets a leading "'"; numbers never do.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick 2
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family "O'Brien" --given Sean --born 1980-03-01 --code OBR
 > patient OBR registered: O'Brien, Sean
 $ needlebook consent add ANN --signed 2026-06-01 --covers 'microneedling, serums'
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add OBR --signed 2026-06-01
-> consent 2 on file for OBR, signed 2026-06-01
+> consent 2 on file for OBR, signed 2026-06-01, covers microneedling serums
 
 $ needlebook session log ANN --at '2026-07-15 09:30' --device pen --indication acne-scars --model 'Dr. Pen A6' --cartridge 16-pin --cartridge-lot CL-120 --area cheek:left=1.5x3 --area cheek:right=1.5x3 --area periorbital=0.25 --serum ha-serum@HA2291:during --serum gf-serum@GF77 --anaesthetic 'lidocaine 5%' --endpoint 'pinpoint bleeding' --aftercare 'SPF 50, no make-up 24h' --practitioner dr.lee --note 'first session'
 > session 1 logged for ANN at 2026-07-15 09:30
+! needlebook: warning: lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF77: lot GF77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF77 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 $ needlebook session log OBR --at '2026-11-21 09:15' --device rf --area abdomen=2.75 --override 'depth:abdomen=stretch marks, thick skin' --practitioner '@dr.jones' --note '=1+1'
 > session 2 logged for OBR at 2026-11-21 09:15
 > overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, thick skin)
+! needlebook: warning: consent:rf: no consent in force covers RF microneedling (in force: microneedling serums)
 $ needlebook session log ANN --at '2026-10-01 10:00' --device roller --area neck=0.5 --endpoint=-erythema --aftercare '+ice pack'
 > session 3 logged for ANN at 2026-10-01 10:00
 $ needlebook session void 3 --reason 'wrong patient'
@@ -40,8 +44,8 @@ $ needlebook followup add 2 --on 2026-11-23 --outcome reactions
 # One row a session. Session 3 is voided but kept (its voiding revision carries its area).
 $ needlebook export sessions
 > id,patient,performed_at,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided\r
-> 1,ANN,2026-07-15T08:30:00Z,dr.lee,acne-scars,pen,Dr. Pen A6,16-pin,CL-120,lidocaine 5%,pinpoint bleeding,"SPF 50, no make-up 24h",first session,"[{""area"":""cheek"",""side"":""left"",""depth_mm"":1.5,""passes"":3},{""area"":""cheek"",""side"":""right"",""depth_mm"":1.5,""passes"":3},{""area"":""periorbital"",""side"":null,""depth_mm"":0.25,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA2291"",""expiry"":null,""phase"":""during"",""amount_ml"":null},{""product"":""gf-serum"",""lot"":""GF77"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]",,0\r
-> 2,OBR,2026-11-21T09:15:00Z,'@dr.jones,other,rf,,,,,,,'=1+1,"[{""area"":""abdomen"",""side"":null,""depth_mm"":2.75,""passes"":null}]",,"[{""key"":""depth:abdomen"",""level"":""overridden"",""message"":""depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm"",""override_reason"":""stretch marks, thick skin"",""overridden_by"":""tester"",""overridden_at"":""2026-11-23T15:00:00Z""}]",0\r
+> 1,ANN,2026-07-15T08:30:00Z,dr.lee,acne-scars,pen,Dr. Pen A6,16-pin,CL-120,lidocaine 5%,pinpoint bleeding,"SPF 50, no make-up 24h",first session,"[{""area"":""cheek"",""side"":""left"",""depth_mm"":1.5,""passes"":3},{""area"":""cheek"",""side"":""right"",""depth_mm"":1.5,""passes"":3},{""area"":""periorbital"",""side"":null,""depth_mm"":0.25,""passes"":null}]","[{""product"":""ha-serum"",""lot"":""HA2291"",""expiry"":null,""phase"":""during"",""amount_ml"":null},{""product"":""gf-serum"",""lot"":""GF77"",""expiry"":null,""phase"":""after"",""amount_ml"":null}]","[{""key"":""lot:ha-serum:HA2291"",""level"":""warning"",""message"":""lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'"",""override_reason"":"""",""overridden_by"":"""",""overridden_at"":null},{""key"":""lot:gf-serum:GF77"",""level"":""warning"",""message"":""lot GF77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF77 --expires YYYY-MM-DD'"",""override_reason"":"""",""overridden_by"":"""",""overridden_at"":null},{""key"":""lot:cartridge:CL-120"",""level"":""warning"",""message"":""cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'"",""override_reason"":"""",""overridden_by"":"""",""overridden_at"":null}]",0\r
+> 2,OBR,2026-11-21T09:15:00Z,'@dr.jones,other,rf,,,,,,,'=1+1,"[{""area"":""abdomen"",""side"":null,""depth_mm"":2.75,""passes"":null}]",,"[{""key"":""depth:abdomen"",""level"":""overridden"",""message"":""depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm"",""override_reason"":""stretch marks, thick skin"",""overridden_by"":""tester"",""overridden_at"":""2026-11-23T15:00:00Z""},{""key"":""consent:rf"",""level"":""warning"",""message"":""no consent in force covers RF microneedling (in force: microneedling serums)"",""override_reason"":"""",""overridden_by"":"""",""overridden_at"":null}]",0\r
 > 3,ANN,2026-10-01T09:00:00Z,tester,other,roller,,,,,'-erythema,'+ice pack,,"[{""area"":""neck"",""side"":null,""depth_mm"":0.5,""passes"":null}]",,,1\r
 
 # One row an area, in the order given; depths with two decimals; no side or passes: empty.
@@ -71,9 +75,9 @@ $ needlebook export followups
 > 2,2,2026-11-23,reactions,,0\r
 
 $ needlebook export consents
-> id,patient,signed,covers,voided\r
-> 1,ANN,2026-06-01,"microneedling, serums",0\r
-> 2,OBR,2026-06-01,,0\r
+> id,patient,signed,covers,guardian,withdrawn_on,withdrawal_reason,voided\r
+> 1,ANN,2026-06-01,microneedling serums,,,,0\r
+> 2,OBR,2026-06-01,microneedling serums,,,,0\r
 
 # --raw leaves the text as typed (for round trips, not for spreadsheets); numbers are the same.
 $ needlebook export reactions --raw

@@ -4,7 +4,7 @@
 # "Today" is the clinic's day: 23:30 UTC on 1 July is already 2 July in London (BST).
 %env NEEDLEBOOK_NOW=2026-07-01T23:30:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Early --given Eve --born 2026-07-02
 > patient P-000001 registered: Early, Eve
 $ needlebook patient add --family Late --given Lou --born 2026-07-03
@@ -18,7 +18,7 @@ $ needlebook session log P-000001 --device pen --area neck=0.5 --at "2026-07-02 
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1.0
 > session 1 logged for ANN at 2026-11-10 10:00
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-10

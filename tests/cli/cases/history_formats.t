@@ -13,14 +13,17 @@
 #   S2 2026-11-20 09:30, voided; the patient's given name corrected Ann -> Anne
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick 2
 > patient ANN registered: Smith, Ann
-$ needlebook consent add ANN --signed 2026-06-01 --covers face
-> consent 1 on file for ANN, signed 2026-06-01
+$ needlebook consent add ANN --signed 2026-06-01 --covers microneedling
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling
 $ needlebook session log ANN --at "2026-11-02 10:00" --device pen --model "Dermapen 4" --area periorbital=0.75x2 --area cheek:left=1.0 --serum ha-serum@HA-2291:during --cartridge 12-pin --cartridge-lot CL-7 --practitioner "Dr Jones" --override "depth:periorbital=deep lines, agreed with patient"
 > session 1 logged for ANN at 2026-11-02 10:00
 > overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)
+! needlebook: warning: lot:ha-serum:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-7: cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'
+! needlebook: warning: consent:serums: no consent in force covers serums applied to the skin (in force: microneedling)
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-11-02 --area cheek:left --note expected
 > reaction 1 recorded for session 1: erythema, mild, open
 $ needlebook reaction resolve 1 --on 2026-11-06
@@ -30,6 +33,9 @@ $ needlebook followup add 1 --on 2026-11-09 --outcome reactions --note settled
 $ needlebook session amend 1 --reason "note added" --note "tolerated well"
 > session 1 amended (revision 2) for ANN at 2026-11-02 10:00
 > overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)
+! needlebook: warning: lot:ha-serum:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-7: cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'
+! needlebook: warning: consent:serums: no consent in force covers serums applied to the skin (in force: microneedling)
 $ needlebook session log ANN --at "2026-11-20 09:30" --device roller --area neck=0.5
 > session 2 logged for ANN at 2026-11-20 09:30
 $ needlebook session void 2 --reason "duplicate entry"
@@ -45,7 +51,7 @@ $ needlebook history ANN --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 76,
+>     "id": 79,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -87,7 +93,9 @@ $ needlebook history ANN --format json
 >     {
 >       "id": 1,
 >       "signed": "2026-06-01",
->       "covers": "face",
+>       "covers": "microneedling",
+>       "guardian": "",
+>       "withdrawn": null,
 >       "revision": {
 >         "number": 1,
 >         "author": "tester",
@@ -132,7 +140,8 @@ $ needlebook history ANN --format json
 >         {
 >           "product": "ha-serum",
 >           "lot": "HA-2291",
->           "phase": "during"
+>           "phase": "during",
+>           "amount_ml": null
 >         }
 >       ],
 >       "findings": [
@@ -143,6 +152,30 @@ $ needlebook history ANN --format json
 >           "override_reason": "deep lines, agreed with patient",
 >           "overridden_by": "tester",
 >           "overridden_at": "2026-11-23T15:00:00Z"
+>         },
+>         {
+>           "key": "lot:ha-serum:HA-2291",
+>           "level": "warning",
+>           "message": "lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'",
+>           "override_reason": "",
+>           "overridden_by": "",
+>           "overridden_at": null
+>         },
+>         {
+>           "key": "lot:cartridge:CL-7",
+>           "level": "warning",
+>           "message": "cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'",
+>           "override_reason": "",
+>           "overridden_by": "",
+>           "overridden_at": null
+>         },
+>         {
+>           "key": "consent:serums",
+>           "level": "warning",
+>           "message": "no consent in force covers serums applied to the skin (in force: microneedling)",
+>           "override_reason": "",
+>           "overridden_by": "",
+>           "overridden_at": null
 >         }
 >       ],
 >       "revision": {
@@ -234,12 +267,16 @@ $ needlebook history ANN --format json
 >         }
 >       ],
 >       "settings_used": {
+>         "consent_policy": "warn",
 >         "consent_valid_months": "12",
 >         "depth_limit.cheek": "1.50",
 >         "depth_limit.periorbital": "0.50",
 >         "interval_block_days": "14",
 >         "interval_warn_days": "28",
->         "isotretinoin_months": "6"
+>         "isotretinoin_months": "6",
+>         "lot_registration": "warn",
+>         "minimum_age": "18",
+>         "override_min_reason": "10"
 >       }
 >     },
 >     {
@@ -298,11 +335,13 @@ $ needlebook history ANN --format json
 >         }
 >       ],
 >       "settings_used": {
+>         "consent_policy": "warn",
 >         "consent_valid_months": "12",
 >         "depth_limit.neck": "1.00",
 >         "interval_block_days": "14",
 >         "interval_warn_days": "28",
->         "isotretinoin_months": "6"
+>         "isotretinoin_months": "6",
+>         "minimum_age": "18"
 >       }
 >     }
 >   ]
@@ -312,20 +351,24 @@ $ needlebook history ANN --format json
 # serums, overrides, reactions (each followed by its corrections), follow-ups and corrections.
 # The session row's text says who treated with what; a model left blank leaves no stray space.
 $ needlebook --format csv history ANN
-> patient,session,session_at,session_voided,record,record_id,area,side,depth_mm,passes,product,lot,phase,kind,severity,onset,resolved,onset_day,recovery_day,marks,date,revision,author,recorded_at,field,before,after,text\r
-> ANN,,,,patient correction,1,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,given name,Ann,Anne,given name misspelt\r
-> ANN,1,2026-11-02 10:00,0,session,1,,,,,12-pin,CL-7,,,,,,,,,2026-11-02,2,tester,2026-11-23T15:00:00Z,,,,practitioner Dr Jones; pen Dermapen 4; indication other\r
-> ANN,1,2026-11-02 10:00,0,area,1,periorbital,,0.75,2,,,,,,,,,,,,,,,,,,\r
-> ANN,1,2026-11-02 10:00,0,area,1,cheek,left,1.00,,,,,,,,,,,,,,,,,,,\r
-> ANN,1,2026-11-02 10:00,0,serum,1,,,,,ha-serum,HA-2291,during,,,,,,,,,,,,,,,\r
-> ANN,1,2026-11-02 10:00,0,overridden,1,,,,,,,,,,,,,,,,,,,depth:periorbital,,,"depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)"\r
-> ANN,1,2026-11-02 10:00,0,reaction,1,cheek,left,,,,,,erythema,mild,2026-11-02,2026-11-06,0,4,prolonged,,,,,,,,expected\r
-> ANN,1,2026-11-02 10:00,0,reaction correction,1,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,resolved,,2026-11-06,resolved\r
-> ANN,1,2026-11-02 10:00,0,followup,1,,,,,,,,,,,,,,,2026-11-09,,,,reactions,,,settled\r
-> ANN,1,2026-11-02 10:00,0,session correction,1,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,note,,tolerated well,note added\r
-> ANN,2,2026-11-20 09:30,1,session,2,,,,,,,,,,,,,,,2026-11-20,2,tester,2026-11-23T15:00:00Z,,,,practitioner tester; roller; indication other\r
-> ANN,2,2026-11-20 09:30,1,area,2,neck,,0.50,,,,,,,,,,,,,,,,,,,\r
-> ANN,2,2026-11-20 09:30,1,session correction,2,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,voided,no,yes,duplicate entry\r
+> patient,session,session_at,session_voided,record,record_id,area,side,depth_mm,passes,product,lot,phase,amount_ml,kind,severity,onset,resolved,onset_day,recovery_day,marks,date,revision,author,recorded_at,field,before,after,text\r
+> ANN,,,,patient correction,1,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,given name,Ann,Anne,given name misspelt\r
+> ANN,,,,consent,1,,,,,,,,,,,,,,,,2026-06-01,1,tester,2026-11-23T15:00:00Z,,,,"signed 2026-06-01, covers microneedling"\r
+> ANN,1,2026-11-02 10:00,0,session,1,,,,,12-pin,CL-7,,,,,,,,,,2026-11-02,2,tester,2026-11-23T15:00:00Z,,,,practitioner Dr Jones; pen Dermapen 4; indication other\r
+> ANN,1,2026-11-02 10:00,0,area,1,periorbital,,0.75,2,,,,,,,,,,,,,,,,,,,\r
+> ANN,1,2026-11-02 10:00,0,area,1,cheek,left,1.00,,,,,,,,,,,,,,,,,,,,\r
+> ANN,1,2026-11-02 10:00,0,serum,1,,,,,ha-serum,HA-2291,during,,,,,,,,,,,,,,,,\r
+> ANN,1,2026-11-02 10:00,0,overridden,1,,,,,,,,,,,,,,,,,,,,depth:periorbital,,,"depth 0.75 mm on periorbital exceeds the clinic limit of 0.50 mm (reason: deep lines, agreed with patient)"\r
+> ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,lot:ha-serum:HA-2291,,,lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'\r
+> ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,lot:cartridge:CL-7,,,cartridge lot CL-7 is not registered; register it with 'needlebook lot add cartridge CL-7 --expires YYYY-MM-DD'\r
+> ANN,1,2026-11-02 10:00,0,warning,1,,,,,,,,,,,,,,,,,,,,consent:serums,,,no consent in force covers serums applied to the skin (in force: microneedling)\r
+> ANN,1,2026-11-02 10:00,0,reaction,1,cheek,left,,,,,,,erythema,mild,2026-11-02,2026-11-06,0,4,prolonged,,,,,,,,expected\r
+> ANN,1,2026-11-02 10:00,0,reaction correction,1,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,resolved,,2026-11-06,resolved\r
+> ANN,1,2026-11-02 10:00,0,followup,1,,,,,,,,,,,,,,,,2026-11-09,,,,reactions,,,settled\r
+> ANN,1,2026-11-02 10:00,0,session correction,1,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,note,,tolerated well,note added\r
+> ANN,2,2026-11-20 09:30,1,session,2,,,,,,,,,,,,,,,,2026-11-20,2,tester,2026-11-23T15:00:00Z,,,,practitioner tester; roller; indication other\r
+> ANN,2,2026-11-20 09:30,1,area,2,neck,,0.50,,,,,,,,,,,,,,,,,,,,\r
+> ANN,2,2026-11-20 09:30,1,session correction,2,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,voided,no,yes,duplicate entry\r
 
 # HTML to a file: stdout confirms it; the file is there (a path through it is "not a
 # directory"); asking for a folder as the output is refused.

@@ -22,17 +22,17 @@
 
 %env NEEDLEBOOK_NOW=2026-09-16T17:00:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook setting set clinic_name "Lumen Skin Clinic"
 > clinic_name: '' -> Lumen Skin Clinic
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick III --phone "+44 7700 900123"
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BEN
 > patient BEN registered: Okafor, Ben
-$ needlebook consent add ANN --signed 2026-06-01 --covers "microneedling, face and neck"
-> consent 1 on file for ANN, signed 2026-06-01
+$ needlebook consent add ANN --signed 2026-06-01 --covers "microneedling, serums"
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add BEN --signed 2026-06-01
-> consent 2 on file for BEN, signed 2026-06-01
+> consent 2 on file for BEN, signed 2026-06-01, covers microneedling serums
 $ needlebook condition add ANN --code rosacea-flare --since 2026-08-01 --note cheeks
 > condition 1 on file for ANN: rosacea flare
 $ needlebook condition resolve ANN --code rosacea-flare --on 2026-09-01
@@ -40,6 +40,9 @@ $ needlebook condition resolve ANN --code rosacea-flare --on 2026-09-01
 
 $ needlebook session log ANN --at "2026-09-10 10:00" --device pen --model "Dermapen 4" --indication acne-scars --practitioner "Dr Jones" --area cheek:left=1.0x3 --area cheek:right=1.0x3 --area periorbital=0.25x2 --serum ha-serum@HA-2291:during --serum gf-serum@GF-77 --cartridge 16-pin --cartridge-lot CL-120
 > session 1 logged for ANN at 2026-09-10 10:00
+! needlebook: warning: lot:ha-serum:HA-2291: lot HA-2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:CL-120: cartridge lot CL-120 is not registered; register it with 'needlebook lot add cartridge CL-120 --expires YYYY-MM-DD'
 $ needlebook reaction add 1 --kind erythema --severity mild --onset 2026-09-10 --resolved 2026-09-12 --area cheek:left
 > reaction 1 recorded for session 1: erythema, mild
 $ needlebook reaction add 1 --kind oedema --severity moderate --onset 2026-09-11 --resolved 2026-09-16 --area periorbital --note "swelling under both eyes"
@@ -86,8 +89,8 @@ $ needlebook history ANN
 > TREATMENT HISTORY  ANN  Smith, Ann
 > Lumen Skin Clinic
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 90; chain head for 'check --head':
-> 90:${SHA256}
+> recorded as audit row 93; chain head for 'check --head':
+> 93:${SHA256}
 > 3 sessions and 1 voided; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -100,7 +103,7 @@ $ needlebook history ANN
 >   conditions
 >     - rosacea flare, since 2026-08-01, resolved 2026-09-01 (cheeks)
 >   consent
->     - signed 2026-06-01: microneedling, face and neck
+>     - signed 2026-06-01, covers microneedling serums
 >   corrections to the patient record
 >     revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: new
 >       phone number
@@ -122,9 +125,19 @@ $ needlebook history ANN
 >   serums
 >     - ha-serum, lot HA-2291, during
 >     - gf-serum, lot GF-77, after
+>   clinical checks
+>     - warning lot:ha-serum:HA-2291: lot HA-2291 of ha-serum is not registered;
+>       register it with 'needlebook lot add ha-serum HA-2291 --expires
+>       YYYY-MM-DD'
+>     - warning lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered;
+>       register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+>     - warning lot:cartridge:CL-120: cartridge lot CL-120 is not registered;
+>       register it with 'needlebook lot add cartridge CL-120 --expires
+>       YYYY-MM-DD'
 >   checked with   depth limits cheek 1.50 mm, periorbital 0.50 mm; rosacea-flare
->                  warn, consent_valid_months 12, interval_block_days 14,
->                  interval_warn_days 28, isotretinoin_months 6
+>                  warn, consent_policy warn, consent_valid_months 12,
+>                  interval_block_days 14, interval_warn_days 28,
+>                  isotretinoin_months 6, lot_registration warn, minimum_age 18
 >   reactions
 >     - R1 erythema, mild, cheek:left
 >       onset 2026-09-10 (day 0), resolved 2026-09-12 (day 2, lasted 2 days)
@@ -148,9 +161,9 @@ $ needlebook history ANN
 >     - overridden depth:periorbital: depth 0.75 mm on periorbital exceeds the
 >       clinic limit of 0.50 mm (reason: deep crow's feet; dermatologist's plan)
 >   checked with   depth limits forehead 0.50 mm, periorbital 0.50 mm;
->                  rosacea-flare warn, consent_valid_months 12,
->                  interval_block_days 14, interval_warn_days 28,
->                  isotretinoin_months 6
+>                  rosacea-flare warn, consent_policy warn, consent_valid_months
+>                  12, interval_block_days 14, interval_warn_days 28,
+>                  isotretinoin_months 6, minimum_age 18, override_min_reason 10
 >   reactions
 >     - R3 post-inflammatory hyperpigmentation, mild, periorbital [open,adverse]
 >       onset 2026-10-20 (day 5), open (day 39 on 2026-11-23)
@@ -170,9 +183,9 @@ $ needlebook history ANN
 >   areas
 >     area  side  depth mm  passes
 >     neck  -         0.50       -
->   checked with   depth limits neck 1.00 mm; rosacea-flare warn,
->                  consent_valid_months 12, interval_block_days 14,
->                  interval_warn_days 28, isotretinoin_months 6
+>   checked with   depth limits neck 1.00 mm; rosacea-flare warn, consent_policy
+>                  warn, consent_valid_months 12, interval_block_days 14,
+>                  interval_warn_days 28, isotretinoin_months 6, minimum_age 18
 >   reactions
 >     - R4 bruising, mild, neck
 >       onset 2026-10-20 (day 0), resolved 2026-10-22 (day 2, lasted 2 days)
@@ -192,9 +205,9 @@ $ needlebook history ANN
 >   areas
 >     area   side  depth mm  passes
 >     cheek  -         1.25       -
->   checked with   depth limits cheek 1.50 mm; rosacea-flare warn,
->                  consent_valid_months 12, interval_block_days 14,
->                  interval_warn_days 28, isotretinoin_months 6
+>   checked with   depth limits cheek 1.50 mm; rosacea-flare warn, consent_policy
+>                  warn, consent_valid_months 12, interval_block_days 14,
+>                  interval_warn_days 28, isotretinoin_months 6, minimum_age 18
 >   reactions
 >     - R5 erythema, mild, cheek
 >       onset 2026-11-12 (day 0), resolved 2026-11-14 (day 2, lasted 2 days)

@@ -3,15 +3,15 @@
 # unsided area overlaps both sides; a back-dated entry is checked against later sessions too.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given ANN --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, ANN
 $ needlebook patient add --family Smith --given BOB --born 1985-04-12 --code BOB
 > patient BOB registered: Smith, BOB
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add BOB --signed 2026-06-01
-> consent 2 on file for BOB, signed 2026-06-01
+> consent 2 on file for BOB, signed 2026-06-01, covers microneedling serums
 $ needlebook session log ANN --at "2026-10-01 10:00" --device pen --area cheek:left=1.0 --area forehead=0.25
 > session 1 logged for ANN at 2026-10-01 10:00
 $ needlebook session log BOB --at "2026-10-01 10:00" --device pen --area nose=0.5

@@ -2,11 +2,11 @@
 # months are calendar months, and the day the 6 months are over is allowed.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-01-15
-> consent 1 on file for ANN, signed 2026-01-15
+> consent 1 on file for ANN, signed 2026-01-15, covers microneedling serums
 
 $ needlebook condition add ANN --code isotretinoin --since 2025-09-01
 > condition 1 on file for ANN: isotretinoin

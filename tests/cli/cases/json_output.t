@@ -2,7 +2,7 @@
 # top level, lists print an array, warnings stay on stderr and also appear in the logged record.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 
 $ needlebook --format json patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick II --phone "+44 20 7946 0000"
 > {
@@ -23,11 +23,13 @@ $ needlebook --format json patient add --family Smith --given Ann --born 1985-04
 >   }
 > }
 
-$ needlebook --format json consent add ANN --signed 2026-06-01 --covers "face and neck"
+$ needlebook --format json consent add ANN --signed 2026-06-01 --covers "microneedling serums"
 > {
 >   "id": 1,
 >   "signed": "2026-06-01",
->   "covers": "face and neck",
+>   "covers": "microneedling serums",
+>   "guardian": "",
+>   "withdrawn": null,
 >   "revision": {
 >     "number": 1,
 >     "author": "tester",
@@ -44,6 +46,7 @@ $ needlebook --format json condition add ANN --code keloid-tendency --since 2020
 >   "since": "2020-01-01",
 >   "resolved": null,
 >   "note": "",
+>   "clearances": [],
 >   "revision": {
 >     "number": 1,
 >     "author": "tester",
@@ -88,12 +91,14 @@ $ needlebook --format json session log ANN --at "2026-11-20 10:30" --device pen 
 >     {
 >       "product": "ha-serum",
 >       "lot": "HA2291",
->       "phase": "after"
+>       "phase": "after",
+>       "amount_ml": null
 >     },
 >     {
 >       "product": "vitc-serum",
 >       "lot": "VC-9",
->       "phase": "after"
+>       "phase": "after",
+>       "amount_ml": null
 >     }
 >   ],
 >   "findings": [
@@ -101,6 +106,22 @@ $ needlebook --format json session log ANN --at "2026-11-20 10:30" --device pen 
 >       "key": "condition:keloid-tendency",
 >       "level": "warning",
 >       "message": "keloid tendency on file since 2020-01-01",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     },
+>     {
+>       "key": "lot:ha-serum:HA2291",
+>       "level": "warning",
+>       "message": "lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     },
+>     {
+>       "key": "lot:vitc-serum:VC-9",
+>       "level": "warning",
+>       "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >       "override_reason": "",
 >       "overridden_by": "",
 >       "overridden_at": null
@@ -115,6 +136,8 @@ $ needlebook --format json session log ANN --at "2026-11-20 10:30" --device pen 
 >   }
 > }
 ! needlebook: warning: condition:keloid-tendency: keloid tendency on file since 2020-01-01
+! needlebook: warning: lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:vitc-serum:VC-9: lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'
 
 $ needlebook --format json reaction add 1 --kind oedema --severity moderate --onset 2026-11-21 --area forehead
 > {
@@ -207,12 +230,14 @@ $ needlebook --format json session show 1
 >     {
 >       "product": "ha-serum",
 >       "lot": "HA2291",
->       "phase": "after"
+>       "phase": "after",
+>       "amount_ml": null
 >     },
 >     {
 >       "product": "vitc-serum",
 >       "lot": "VC-9",
->       "phase": "after"
+>       "phase": "after",
+>       "amount_ml": null
 >     }
 >   ],
 >   "findings": [
@@ -220,6 +245,22 @@ $ needlebook --format json session show 1
 >       "key": "condition:keloid-tendency",
 >       "level": "warning",
 >       "message": "keloid tendency on file since 2020-01-01",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     },
+>     {
+>       "key": "lot:ha-serum:HA2291",
+>       "level": "warning",
+>       "message": "lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     },
+>     {
+>       "key": "lot:vitc-serum:VC-9",
+>       "level": "warning",
+>       "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >       "override_reason": "",
 >       "overridden_by": "",
 >       "overridden_at": null
@@ -306,12 +347,14 @@ $ needlebook --format json session list
 >       {
 >         "product": "ha-serum",
 >         "lot": "HA2291",
->         "phase": "after"
+>         "phase": "after",
+>         "amount_ml": null
 >       },
 >       {
 >         "product": "vitc-serum",
 >         "lot": "VC-9",
->         "phase": "after"
+>         "phase": "after",
+>         "amount_ml": null
 >       }
 >     ],
 >     "findings": [
@@ -319,6 +362,22 @@ $ needlebook --format json session list
 >         "key": "condition:keloid-tendency",
 >         "level": "warning",
 >         "message": "keloid tendency on file since 2020-01-01",
+>         "override_reason": "",
+>         "overridden_by": "",
+>         "overridden_at": null
+>       },
+>       {
+>         "key": "lot:ha-serum:HA2291",
+>         "level": "warning",
+>         "message": "lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'",
+>         "override_reason": "",
+>         "overridden_by": "",
+>         "overridden_at": null
+>       },
+>       {
+>         "key": "lot:vitc-serum:VC-9",
+>         "level": "warning",
+>         "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >         "override_reason": "",
 >         "overridden_by": "",
 >         "overridden_at": null
@@ -369,12 +428,14 @@ $ needlebook --format json session amend 1 --reason "serum lot mistyped" --serum
 >     {
 >       "product": "ha-serum",
 >       "lot": "HA2292",
->       "phase": "after"
+>       "phase": "after",
+>       "amount_ml": null
 >     },
 >     {
 >       "product": "vitc-serum",
 >       "lot": "VC-9",
->       "phase": "after"
+>       "phase": "after",
+>       "amount_ml": null
 >     }
 >   ],
 >   "findings": [
@@ -382,6 +443,22 @@ $ needlebook --format json session amend 1 --reason "serum lot mistyped" --serum
 >       "key": "condition:keloid-tendency",
 >       "level": "warning",
 >       "message": "keloid tendency on file since 2020-01-01",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     },
+>     {
+>       "key": "lot:ha-serum:HA2292",
+>       "level": "warning",
+>       "message": "lot HA2292 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2292 --expires YYYY-MM-DD'",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     },
+>     {
+>       "key": "lot:vitc-serum:VC-9",
+>       "level": "warning",
+>       "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >       "override_reason": "",
 >       "overridden_by": "",
 >       "overridden_at": null
@@ -396,6 +473,8 @@ $ needlebook --format json session amend 1 --reason "serum lot mistyped" --serum
 >   }
 > }
 ! needlebook: warning: condition:keloid-tendency: keloid tendency on file since 2020-01-01
+! needlebook: warning: lot:ha-serum:HA2292: lot HA2292 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2292 --expires YYYY-MM-DD'
+! needlebook: warning: lot:vitc-serum:VC-9: lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'
 
 $ needlebook --format json session void 1 --reason "duplicate entry"
 > {
@@ -432,12 +511,14 @@ $ needlebook --format json session void 1 --reason "duplicate entry"
 >     {
 >       "product": "ha-serum",
 >       "lot": "HA2292",
->       "phase": "after"
+>       "phase": "after",
+>       "amount_ml": null
 >     },
 >     {
 >       "product": "vitc-serum",
 >       "lot": "VC-9",
->       "phase": "after"
+>       "phase": "after",
+>       "amount_ml": null
 >     }
 >   ],
 >   "findings": [
@@ -445,6 +526,22 @@ $ needlebook --format json session void 1 --reason "duplicate entry"
 >       "key": "condition:keloid-tendency",
 >       "level": "warning",
 >       "message": "keloid tendency on file since 2020-01-01",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     },
+>     {
+>       "key": "lot:ha-serum:HA2292",
+>       "level": "warning",
+>       "message": "lot HA2292 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2292 --expires YYYY-MM-DD'",
+>       "override_reason": "",
+>       "overridden_by": "",
+>       "overridden_at": null
+>     },
+>     {
+>       "key": "lot:vitc-serum:VC-9",
+>       "level": "warning",
+>       "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >       "override_reason": "",
 >       "overridden_by": "",
 >       "overridden_at": null
@@ -504,6 +601,7 @@ $ needlebook --format json patient show ANN
 >       "since": "2020-01-01",
 >       "resolved": null,
 >       "note": "",
+>       "clearances": [],
 >       "revision": {
 >         "number": 1,
 >         "author": "tester",
@@ -517,7 +615,9 @@ $ needlebook --format json patient show ANN
 >     {
 >       "id": 1,
 >       "signed": "2026-06-01",
->       "covers": "face and neck",
+>       "covers": "microneedling serums",
+>       "guardian": "",
+>       "withdrawn": null,
 >       "revision": {
 >         "number": 1,
 >         "author": "tester",
@@ -569,12 +669,14 @@ $ needlebook session list --voided --format json --patient ANN
 >       {
 >         "product": "ha-serum",
 >         "lot": "HA2292",
->         "phase": "after"
+>         "phase": "after",
+>         "amount_ml": null
 >       },
 >       {
 >         "product": "vitc-serum",
 >         "lot": "VC-9",
->         "phase": "after"
+>         "phase": "after",
+>         "amount_ml": null
 >       }
 >     ],
 >     "findings": [
@@ -582,6 +684,22 @@ $ needlebook session list --voided --format json --patient ANN
 >         "key": "condition:keloid-tendency",
 >         "level": "warning",
 >         "message": "keloid tendency on file since 2020-01-01",
+>         "override_reason": "",
+>         "overridden_by": "",
+>         "overridden_at": null
+>       },
+>       {
+>         "key": "lot:ha-serum:HA2292",
+>         "level": "warning",
+>         "message": "lot HA2292 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2292 --expires YYYY-MM-DD'",
+>         "override_reason": "",
+>         "overridden_by": "",
+>         "overridden_at": null
+>       },
+>       {
+>         "key": "lot:vitc-serum:VC-9",
+>         "level": "warning",
+>         "message": "lot VC-9 of vitc-serum is not registered; register it with 'needlebook lot add vitc-serum VC-9 --expires YYYY-MM-DD'",
 >         "override_reason": "",
 >         "overridden_by": "",
 >         "overridden_at": null
@@ -606,7 +724,7 @@ $ needlebook --format json patient list --search nobody
 $ needlebook --format json init
 > {
 >   "database": "${TMP}/clinic.db",
->   "schema_version": 6
+>   "schema_version": 7
 > }
 
 # A refused command prints nothing on stdout, in JSON as in text.

@@ -4,11 +4,11 @@
 # Warnings are kept with the session. An override's reason is corrected by an amendment.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook condition add ANN --code eczema --since 2026-01-01
 > condition 1 on file for ANN: eczema
 

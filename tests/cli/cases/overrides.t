@@ -4,11 +4,11 @@
 # More on keys in override_keys.t.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area periorbital=0.75 --area cheek=1.0
 ! needlebook: error: session refused by the clinical checks:

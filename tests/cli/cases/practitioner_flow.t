@@ -3,7 +3,7 @@
 # follow-up, amend and void, amend the patient; the stored rows match what was typed.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 
 # The serum catalogue that --serum refers to.
 $ needlebook product list
@@ -20,8 +20,8 @@ $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --fitzpatr
 = SELECT p.code, r.revision, r.family_name, r.given_name, r.birth_date, r.fitzpatrick, r.phone, r.email, r.note, r.author FROM patient p JOIN patient_revision r ON r.patient_id = p.id
 > P-000001|1|Smith|Ann|1985-04-12|3|+44 7700 900123|||tester
 
-$ needlebook consent add P-000001 --signed 2026-01-10 --covers "microneedling, face and neck"
-> consent 1 on file for P-000001, signed 2026-01-10
+$ needlebook consent add P-000001 --signed 2026-01-10 --covers "microneedling, serums"
+> consent 1 on file for P-000001, signed 2026-01-10, covers microneedling serums
 
 $ needlebook condition add P-000001 --code rosacea-flare --since 2026-09-01 --note "cheeks"
 > condition 1 on file for P-000001: rosacea flare
@@ -35,6 +35,9 @@ $ needlebook condition resolve P-000001 --code rosacea-flare --on 2026-10-15
 # One command, right after treating: three areas (with sides and passes), two serums.
 $ needlebook session log P-000001 --at "2026-11-20 10:30" --device pen --area cheek:left=1.0x3 --area cheek:right=1.25x3 --area periorbital=0.25x2 --serum "ha-serum@HA2291:during" --serum gf-serum@GF-77:after --indication acne-scars --model "Dermapen 4" --cartridge 16-pin --cartridge-lot C-5521 --anaesthetic "lidocaine 5%" --endpoint "pinpoint bleeding" --aftercare "SPF 50, no make-up for 24 h" --practitioner "Dr Jones" --note "first of three"
 > session 1 logged for P-000001 at 2026-11-20 10:30
+! needlebook: warning: lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
 
 $ needlebook session show 1
 > Session 1 for P-000001
@@ -52,9 +55,12 @@ $ needlebook session show 1
 >     cheek:right      1.25       3
 >     periorbital      0.25       2
 >   serums
->     product   lot     phase
->     ha-serum  HA2291  during
->     gf-serum  GF-77   after
+>     product   lot     phase   ml
+>     ha-serum  HA2291  during  -
+>     gf-serum  GF-77   after   -
+>   warning       lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+>   warning       lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+>   warning       lot:cartridge:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
 >   revision 1 by tester on 2026-11-23 15:00
 
 # Stored exactly as typed: an instant in UTC, depths as numbers, serums with product and lot.
@@ -100,9 +106,12 @@ $ needlebook session show 1
 >     cheek:right      1.25       3
 >     periorbital      0.25       2
 >   serums
->     product   lot     phase
->     ha-serum  HA2291  during
->     gf-serum  GF-77   after
+>     product   lot     phase   ml
+>     ha-serum  HA2291  during  -
+>     gf-serum  GF-77   after   -
+>   warning       lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+>   warning       lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+>   warning       lot:cartridge:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
 >   reactions
 >     reaction 1: erythema, mild, cheek:left, onset 2026-11-20, resolved 2026-11-22 (expected redness)
 >     reaction 2: pinpoint bleeding, mild, onset 2026-11-20, resolved 2026-11-21
@@ -113,6 +122,9 @@ $ needlebook session show 1
 # An amendment is a new revision; the areas given replace all, the rest is kept.
 $ needlebook session amend 1 --reason "right cheek depth mistyped" --area cheek:left=1.0x3 --area cheek:right=1.0x3 --area periorbital=0.25x2
 > session 1 amended (revision 2) for P-000001 at 2026-11-20 10:30
+! needlebook: warning: lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+! needlebook: warning: lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
 
 $ needlebook session show 1
 > Session 1 for P-000001
@@ -130,9 +142,12 @@ $ needlebook session show 1
 >     cheek:right      1.00       3
 >     periorbital      0.25       2
 >   serums
->     product   lot     phase
->     ha-serum  HA2291  during
->     gf-serum  GF-77   after
+>     product   lot     phase   ml
+>     ha-serum  HA2291  during  -
+>     gf-serum  GF-77   after   -
+>   warning       lot:ha-serum:HA2291: lot HA2291 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA2291 --expires YYYY-MM-DD'
+>   warning       lot:gf-serum:GF-77: lot GF-77 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-77 --expires YYYY-MM-DD'
+>   warning       lot:cartridge:C-5521: cartridge lot C-5521 is not registered; register it with 'needlebook lot add cartridge C-5521 --expires YYYY-MM-DD'
 >   reactions
 >     reaction 1: erythema, mild, cheek:left, onset 2026-11-20, resolved 2026-11-22 (expected redness)
 >     reaction 2: pinpoint bleeding, mild, onset 2026-11-20, resolved 2026-11-21
@@ -168,7 +183,7 @@ $ needlebook patient show P-000001
 >   conditions
 >     rosacea-flare since 2026-09-01, resolved 2026-10-15
 >   consent
->     signed 2026-01-10: microneedling, face and neck
+>     1: signed 2026-01-10, covers microneedling serums
 >   sessions      2
 >     2  2026-09-25 09:00  roller
 >     1  2026-11-20 10:30  pen
@@ -189,17 +204,17 @@ $ needlebook session void 2 --reason "entered for the wrong patient"
 # Voided sessions leave the default list, and stay visible with --voided.
 $ needlebook session list
 > id  at                patient   device  areas                                                    serums  flags
->  1  2026-11-20 10:30  P-000001  pen     cheek:left=1.00x3 cheek:right=1.00x3 periorbital=0.25x2  2       amended
+>  1  2026-11-20 10:30  P-000001  pen     cheek:left=1.00x3 cheek:right=1.00x3 periorbital=0.25x2  2       warning,amended
 
 $ needlebook session list --voided
 > id  at                patient   device  areas                                                    serums  flags
 >  2  2026-09-25 09:00  P-000001  roller  neck=0.50                                                0       warning,void
->  1  2026-11-20 10:30  P-000001  pen     cheek:left=1.00x3 cheek:right=1.00x3 periorbital=0.25x2  2       amended
+>  1  2026-11-20 10:30  P-000001  pen     cheek:left=1.00x3 cheek:right=1.00x3 periorbital=0.25x2  2       warning,amended
 
 # One audit row per write and per read of a record, in order, naming who did it and which
 # revision it made or showed.
 = SELECT action, actor, record_kind, record_id, revision, reason FROM audit_log WHERE action NOT LIKE '%.seed' ORDER BY id
-> schema.create|tester||||new database at schema 6
+> schema.create|tester||||new database at schema 7
 > patient.add|tester|patient|1|1|
 > consent.add|tester|consent|1|1|
 > condition.add|tester|condition|1|1|

@@ -1,6 +1,7 @@
 # report followups: what needs a call on a given day. Open reactions with their days open
 # (prolonged first, then the longest open), adverse events (open first), sessions with no
-# follow-up once followup_due_days (7) have passed, and patients due for their next session.
+# follow-up once followup_due_days (7) have passed, patients due for their next session, and
+# those due whom a condition keeps from it (none here: see report_followups_eligibility.t).
 # Today is 2026-11-23. Figures worked out by hand:
 #   S1 ANN 11-01  followed up 11-20  R1 erythema open: 22 days open, day 22 > 3: prolonged
 #                                     R7 dryness-peeling 11-16..11-21 (day 20; closed)
@@ -14,7 +15,7 @@
 #   S7 FAY 09-01, S8 FAY 10-06 both followed up; last interval 35 days: due 11-10, 13 days over
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BEN
@@ -28,17 +29,17 @@ $ needlebook patient add --family Ng --given Eve --born 1995-05-05 --code EVE
 $ needlebook patient add --family Lund --given Fay --born 1968-08-18 --code FAY
 > patient FAY registered: Lund, Fay
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add BEN --signed 2026-06-01
-> consent 2 on file for BEN, signed 2026-06-01
+> consent 2 on file for BEN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add CAT --signed 2026-06-01
-> consent 3 on file for CAT, signed 2026-06-01
+> consent 3 on file for CAT, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add DAN --signed 2026-06-01
-> consent 4 on file for DAN, signed 2026-06-01
+> consent 4 on file for DAN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add EVE --signed 2026-06-01
-> consent 5 on file for EVE, signed 2026-06-01
+> consent 5 on file for EVE, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add FAY --signed 2026-06-01
-> consent 6 on file for FAY, signed 2026-06-01
+> consent 6 on file for FAY, signed 2026-06-01, covers microneedling serums
 
 $ needlebook session log ANN --at "2026-11-01 10:00" --device pen --area cheek=1.0
 > session 1 logged for ANN at 2026-11-01 10:00
@@ -90,6 +91,9 @@ $ needlebook report followups
 >   as of: 2026-11-23
 >   followup due days: 7
 >   days_open = as-of date - onset; recovery_day = as-of date - session day
+>   days_overdue = as-of date - due_on, or - eligible_from when a condition
+>     blocked a session on due_on
+>   not eligible: due, but a condition blocks a session on the as-of day
 >
 > Open reactions, prolonged first (3)
 > patient  session  session_day  reaction  kind                severity  area      onset       days_open  recovery_day  marks
@@ -107,9 +111,12 @@ $ needlebook report followups
 > DAN      Reyes, Dan         4  2026-11-16            7          0
 >
 > Patients due for their next session (2)
-> patient  name       last_session  last_day    interval_days  interval_from               due_on      days_overdue
-> EVE      Ng, Eve               5  2026-10-01             28  setting interval_warn_days  2026-10-29            25
-> FAY      Lund, Fay             8  2026-10-06             35  last interval               2026-11-10            13
+> patient  name       last_session  last_day    interval_days  interval_from               due_on      eligible_from  days_overdue
+> EVE      Ng, Eve               5  2026-10-01             28  setting interval_warn_days  2026-10-29  -                        25
+> FAY      Lund, Fay             8  2026-10-06             35  last interval               2026-11-10  -                        13
+>
+> Patients due but not eligible for their next session (0)
+>   no patient due is blocked by a condition
 
 # As of 2026-11-15 the clinic stood otherwise: S3 and S4 had not happened, R3 had not begun,
 # R4 (resolved 11-19) was still open, and S1's follow-up (11-20) was still to come.
@@ -123,6 +130,9 @@ $ needlebook report followups --as-of 2026-11-15
 >   as of: 2026-11-15
 >   followup due days: 7
 >   days_open = as-of date - onset; recovery_day = as-of date - session day
+>   days_overdue = as-of date - due_on, or - eligible_from when a condition
+>     blocked a session on due_on
+>   not eligible: due, but a condition blocks a session on the as-of day
 >
 > Open reactions, prolonged first (3)
 > patient  session  session_day  reaction  kind                 severity  area      onset       days_open  recovery_day  marks
@@ -139,35 +149,38 @@ $ needlebook report followups --as-of 2026-11-15
 > ANN      Smith, Ann        1  2026-11-01           14          1
 >
 > Patients due for their next session (2)
-> patient  name       last_session  last_day    interval_days  interval_from               due_on      days_overdue
-> EVE      Ng, Eve               5  2026-10-01             28  setting interval_warn_days  2026-10-29            17
-> FAY      Lund, Fay             8  2026-10-06             35  last interval               2026-11-10             5
+> patient  name       last_session  last_day    interval_days  interval_from               due_on      eligible_from  days_overdue
+> EVE      Ng, Eve               5  2026-10-01             28  setting interval_warn_days  2026-10-29  -                        17
+> FAY      Lund, Fay             8  2026-10-06             35  last interval               2026-11-10  -                         5
+>
+> Patients due but not eligible for their next session (0)
+>   no patient due is blocked by a condition
 
-# As CSV: one table with a 'list' column, the columns of all four lists in order of first
+# As CSV: one table with a 'list' column, the columns of all five lists in order of first
 # appearance, empty cells for columns a list does not have, CRLF line ends.
 $ needlebook report followups --format csv
-> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,days_overdue\r
-> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,\r
-> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,\r
-> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,\r
-> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,\r
-> sessions_without_followup,BEN,2,2026-11-10,,,,,,,,,,"Okafor, Ben",13,2,,,,,,\r
-> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,\r
-> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,25\r
-> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,13\r
+> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility\r
+> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,,,,\r
+> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,,,,\r
+> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,,,,\r
+> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,,,,\r
+> sessions_without_followup,BEN,2,2026-11-10,,,,,,,,,,"Okafor, Ben",13,2,,,,,,,,,\r
+> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,,,,\r
+> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,,25,,\r
+> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,,13,,\r
 
 # Today is the latest day a report can be about (the same report as without --as-of); a later
 # day is refused, and so is a bad date.
 $ needlebook report followups --as-of 2026-11-23 --format csv
-> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,days_overdue\r
-> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,\r
-> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,\r
-> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,\r
-> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,\r
-> sessions_without_followup,BEN,2,2026-11-10,,,,,,,,,,"Okafor, Ben",13,2,,,,,,\r
-> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,\r
-> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,25\r
-> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,13\r
+> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility\r
+> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,,,,\r
+> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,,,,\r
+> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,,,,\r
+> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,,,,\r
+> sessions_without_followup,BEN,2,2026-11-10,,,,,,,,,,"Okafor, Ben",13,2,,,,,,,,,\r
+> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,,,,\r
+> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,,25,,\r
+> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,,13,,\r
 $ needlebook report followups --as-of 2026-11-24
 ! needlebook: error: --as-of 2026-11-24 is after today (2026-11-23); a report cannot know what has not happened yet
 ? 1
@@ -185,7 +198,9 @@ $ needlebook report followups --format json
 >   "as_of": "2026-11-23",
 >   "followup_due_days": 7,
 >   "notes": [
->     "days_open = as-of date - onset; recovery_day = as-of date - session day"
+>     "days_open = as-of date - onset; recovery_day = as-of date - session day",
+>     "days_overdue = as-of date - due_on, or - eligible_from when a condition blocked a session on due_on",
+>     "not eligible: due, but a condition blocks a session on the as-of day"
 >   ],
 >   "open_reactions": [
 >     {
@@ -262,6 +277,7 @@ $ needlebook report followups --format json
 >       "interval_days": 28,
 >       "interval_from": "setting interval_warn_days",
 >       "due_on": "2026-10-29",
+>       "eligible_from": null,
 >       "days_overdue": 25
 >     },
 >     {
@@ -272,9 +288,11 @@ $ needlebook report followups --format json
 >       "interval_days": 35,
 >       "interval_from": "last interval",
 >       "due_on": "2026-11-10",
+>       "eligible_from": null,
 >       "days_overdue": 13
 >     }
->   ]
+>   ],
+>   "patients_not_eligible": []
 > }
 
 # Nothing to report reads as such (as of the first session's day, 2026-09-01: FAY's S7 is 0 days
@@ -284,6 +302,9 @@ $ needlebook report followups --as-of 2026-09-01
 >   as of: 2026-09-01
 >   followup due days: 7
 >   days_open = as-of date - onset; recovery_day = as-of date - session day
+>   days_overdue = as-of date - due_on, or - eligible_from when a condition
+>     blocked a session on due_on
+>   not eligible: due, but a condition blocks a session on the as-of day
 >
 > Open reactions, prolonged first (0)
 >   none open
@@ -296,6 +317,9 @@ $ needlebook report followups --as-of 2026-09-01
 >
 > Patients due for their next session (0)
 >   nobody is due
+>
+> Patients due but not eligible for their next session (0)
+>   no patient due is blocked by a condition
 
 # Two sessions on one day are one visit, not an interval of 0 days: GUS, seen twice on 11-20
 # (both followed up), is not due for his next session 3 days later. His only visit day gives
@@ -303,7 +327,7 @@ $ needlebook report followups --as-of 2026-09-01
 $ needlebook patient add --family Berg --given Gus --born 1980-01-01 --code GUS
 > patient GUS registered: Berg, Gus
 $ needlebook consent add GUS --signed 2026-06-01
-> consent 7 on file for GUS, signed 2026-06-01
+> consent 7 on file for GUS, signed 2026-06-01, covers microneedling serums
 $ needlebook session log GUS --at "2026-11-20 10:00" --device pen --area cheek=1.0
 > session 9 logged for GUS at 2026-11-20 10:00
 $ needlebook session log GUS --at "2026-11-20 11:00" --device pen --area neck=0.5
@@ -314,11 +338,11 @@ $ needlebook followup add 9 --on 2026-11-21 --outcome none
 $ needlebook followup add 10 --on 2026-11-21 --outcome none
 > follow-up 7 recorded for session 10: no reaction
 $ needlebook report followups --format csv
-> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,days_overdue\r
-> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,\r
-> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,\r
-> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,\r
-> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,\r
-> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,\r
-> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,25\r
-> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,13\r
+> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility\r
+> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,,,,\r
+> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,,,,\r
+> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,,,,\r
+> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,,,,\r
+> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,,,,\r
+> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,,25,,\r
+> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,,13,,\r

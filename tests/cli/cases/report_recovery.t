@@ -25,7 +25,7 @@
 # prolonged 2/10 = 20.0 %, adverse 2/10 = 20.0 %, open 2.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick II
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BEN --fitzpatrick IV
@@ -33,21 +33,27 @@ $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BE
 $ needlebook patient add --family Tran --given Cat --born 1990-07-21 --code CAT
 > patient CAT registered: Tran, Cat
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add BEN --signed 2026-06-01
-> consent 2 on file for BEN, signed 2026-06-01
+> consent 2 on file for BEN, signed 2026-06-01, covers microneedling serums
 $ needlebook consent add CAT --signed 2026-06-01
-> consent 3 on file for CAT, signed 2026-06-01
+> consent 3 on file for CAT, signed 2026-06-01, covers microneedling serums
 
 $ needlebook session log ANN --at "2026-10-01 10:00" --device pen --area cheek:left=1.0 --area cheek:right=1.0 --serum ha-serum@HA-1:during --cartridge 12-pin --cartridge-lot C-1
 > session 1 logged for ANN at 2026-10-01 10:00
+! needlebook: warning: lot:ha-serum:HA-1: lot HA-1 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-1 --expires YYYY-MM-DD'
+! needlebook: warning: lot:cartridge:C-1: cartridge lot C-1 is not registered; register it with 'needlebook lot add cartridge C-1 --expires YYYY-MM-DD'
 $ needlebook session log BEN --at "2026-10-05 00:30" --device roller --area forehead=0.5 --area neck=0.75 --serum gf-serum@GF-1 --serum ha-serum@HA-2
 > session 2 logged for BEN at 2026-10-05 00:30
+! needlebook: warning: lot:gf-serum:GF-1: lot GF-1 of gf-serum is not registered; register it with 'needlebook lot add gf-serum GF-1 --expires YYYY-MM-DD'
+! needlebook: warning: lot:ha-serum:HA-2: lot HA-2 of ha-serum is not registered; register it with 'needlebook lot add ha-serum HA-2 --expires YYYY-MM-DD'
 = SELECT performed_at FROM session_revision WHERE session_id = 2
 > 2026-10-04T23:30:00Z
 $ needlebook session log CAT --at "2026-10-10 10:00" --device rf --area abdomen=2.75 --serum exosome-serum@EX-1 --override "depth:abdomen=stretch marks, dermatologist's plan"
 > session 3 logged for CAT at 2026-10-10 10:00
 > overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, dermatologist's plan)
+! needlebook: warning: lot:exosome-serum:EX-1: lot EX-1 of exosome-serum is not registered; register it with 'needlebook lot add exosome-serum EX-1 --expires YYYY-MM-DD'
+! needlebook: warning: consent:rf: no consent in force covers RF microneedling (in force: microneedling serums)
 $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1.5
 > session 4 logged for ANN at 2026-11-10 10:00
 $ needlebook session log BEN --at "2026-11-01 10:00" --device pen --area chin=1.0
@@ -80,6 +86,7 @@ $ needlebook reaction resolve 2 --on 2026-10-06
 $ needlebook session amend 3 --reason "no serum was applied after all" --no-serums
 > session 3 amended (revision 2) for CAT at 2026-10-10 10:00
 > overridden depth:abdomen: depth 2.75 mm on abdomen exceeds the clinic limit of 2.50 mm (reason: stretch marks, dermatologist's plan)
+! needlebook: warning: consent:rf: no consent in force covers RF microneedling (in force: microneedling serums)
 $ needlebook session void 5 --reason "logged for the wrong patient"
 > session 5 voided (revision 2): logged for the wrong patient
 
@@ -291,4 +298,4 @@ $ needlebook report recovery --format html
 # Reports only read: the audit log holds the 25 writes above (3 patients, 3 consents, 5
 # sessions, 11 reactions, 1 resolve, 1 amend, 1 void) and nothing else.
 = SELECT count(*), max(id) FROM audit_log
-> 90|90
+> 93|93

@@ -2,7 +2,7 @@
 # clinical checks and the display of times straight away. Bad keys and values change nothing.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook setting set depth_limit.cheek 1.2
 > depth_limit.cheek: 1.50 -> 1.20
 $ needlebook setting set depth_limit.cheek 1.2
@@ -38,6 +38,9 @@ $ needlebook --format json setting list
 >   "interval_block_days": "14",
 >   "followup_due_days": "7",
 >   "override_min_reason": "10",
+>   "lot_registration": "warn",
+>   "minimum_age": "18",
+>   "consent_policy": "warn",
 >   "depth_limit.forehead": "0.50",
 >   "depth_limit.glabella": "0.50",
 >   "depth_limit.temple": "0.50",
@@ -94,7 +97,7 @@ $ needlebook --format json setting list
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12
 > patient P-000001 registered: Smith, Ann
 $ needlebook consent add P-000001 --signed 2026-06-01
-> consent 1 on file for P-000001, signed 2026-06-01
+> consent 1 on file for P-000001, signed 2026-06-01, covers microneedling serums
 $ needlebook session log P-000001 --at '2026-11-20 10:00' --device pen --area cheek=1.5
 ! needlebook: error: session refused by the clinical checks:
 !   depth:cheek: depth 1.50 mm on cheek exceeds the clinic limit of 1.20 mm
@@ -141,7 +144,7 @@ $ needlebook setting set --help
 > Usage: needlebook setting set [OPTIONS] KEY VALUE
 >
 > Positionals:
->   KEY TEXT REQUIRED           clinic_name (printed on histories), time_zone (IANA name, empty for the system's), isotretinoin_months, consent_valid_months, interval_warn_days, interval_block_days, followup_due_days, override_min_reason, depth_limit.AREA (mm), recovery.KIND (days or adverse), condition.CODE (block or warn); see 'setting list'
+>   KEY TEXT REQUIRED           clinic_name (printed on histories), time_zone (IANA name, empty for the system's), isotretinoin_months, consent_valid_months, interval_warn_days, interval_block_days, followup_due_days, override_min_reason, lot_registration (off, warn or block), minimum_age (years, 0 for none), consent_policy (warn or block), depth_limit.AREA (mm), depth_limit.AREA.DEVICE (mm, or none to clear), recovery.KIND (days or adverse), condition.CODE (block or warn); see 'setting list'
 >   VALUE TEXT REQUIRED         the new value
 >
 > Options:

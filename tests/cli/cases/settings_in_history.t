@@ -3,11 +3,11 @@
 # and the second against the new one; the settings' own revisions say who changed them and why.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --code ANN --family Smith --given Ann --born 1985-04-12
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook session log ANN --at "2026-09-01 10:00" --device pen --area cheek=1.4
 > session 1 logged for ANN at 2026-09-01 10:00
 $ needlebook setting set depth_limit.cheek 1.2 --reason "clinic policy after the October audit"
@@ -24,7 +24,7 @@ $ needlebook --format json history ANN
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 71,
+>     "id": 74,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -50,7 +50,9 @@ $ needlebook --format json history ANN
 >     {
 >       "id": 1,
 >       "signed": "2026-06-01",
->       "covers": "",
+>       "covers": "microneedling serums",
+>       "guardian": "",
+>       "withdrawn": null,
 >       "revision": {
 >         "number": 1,
 >         "author": "tester",
@@ -101,11 +103,13 @@ $ needlebook --format json history ANN
 >       "followups": [],
 >       "amendments": [],
 >       "settings_used": {
+>         "consent_policy": "warn",
 >         "consent_valid_months": "12",
 >         "depth_limit.cheek": "1.50",
 >         "interval_block_days": "14",
 >         "interval_warn_days": "28",
->         "isotretinoin_months": "6"
+>         "isotretinoin_months": "6",
+>         "minimum_age": "18"
 >       }
 >     },
 >     {
@@ -148,11 +152,13 @@ $ needlebook --format json history ANN
 >       "followups": [],
 >       "amendments": [],
 >       "settings_used": {
+>         "consent_policy": "warn",
 >         "consent_valid_months": "12",
 >         "depth_limit.cheek": "1.20",
 >         "interval_block_days": "14",
 >         "interval_warn_days": "28",
->         "isotretinoin_months": "6"
+>         "isotretinoin_months": "6",
+>         "minimum_age": "18"
 >       }
 >     }
 >   ]

@@ -2,11 +2,11 @@
 # and every allowed code; codes are lowercase with hyphens, and nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek:left=1.0 --area forehead=0.25
 > session 1 logged for ANN at 2026-11-10 10:00
 
@@ -48,11 +48,11 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --serum ha-serum
-! needlebook: error: serum 'ha-serum' needs a product and a lot; write PRODUCT@LOT[:during|after], e.g. ha-serum@HA2291
+! needlebook: error: serum 'ha-serum' needs a product and a lot; write PRODUCT@LOT[:during|after][=AMOUNTml], e.g. ha-serum@HA2291=1.5ml
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --serum @HA1
-! needlebook: error: serum '@HA1' needs a product and a lot; write PRODUCT@LOT[:during|after], e.g. ha-serum@HA2291
+! needlebook: error: serum '@HA1' needs a product and a lot; write PRODUCT@LOT[:during|after][=AMOUNTml], e.g. ha-serum@HA2291=1.5ml
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --serum ha-serum@

@@ -2,17 +2,17 @@
 # arguments, unknown options, extra arguments, bad global option values. Nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1.0
 > session 1 logged for ANN at 2026-11-10 10:00
 
 # No command: the message lists the commands of the group.
 $ needlebook
-! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, product, setting, history, report, export, import, fhir, demo, check, audit, key, seal, backup, restore
+! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, product, lot, setting, history, report, export, import, fhir, demo, check, audit, key, seal, backup, restore
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -42,12 +42,12 @@ $ needlebook session log ANN --device pen --area neck=0.5
 ? 2
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --area neck=0.5
-! needlebook: error: --device is required
+! needlebook: error: --device is required (or --like SESSION to copy it)
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen
-! needlebook: error: --area is required
+! needlebook: error: --area is required (or --like SESSION to copy it)
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -258,10 +258,12 @@ $ needlebook session log --help
 >
 > Options:
 >   -h,--help                   Print this help message and exit
+>   --like TEXT                 start from this session of the same patient: its device, model, cartridge and lot, indication, anaesthetic, endpoint, areas, serums and aftercare (not its time, practitioner or note); each option given replaces what is copied
 >   --at TEXT REQUIRED          when, 'YYYY-MM-DD HH:MM' in the clinic's zone, 'YYYY-MM-DDTHH:MMZ' in UTC, or now (the current minute)
->   --device TEXT REQUIRED      pen, roller, stamp or rf
->   --area TEXT ... REQUIRED    treated area, AREA[:left|right]=DEPTH[xPASSES], depth in mm (repeat for each area; on amend the given areas replace all); AREA: forehead, glabella, temple, periorbital, nose, cheek, perioral, chin, jawline, neck, decolletage, scalp, hands, abdomen, thigh, arm, back, scar or other
->   --serum TEXT ...            serum, PRODUCT@LOT[:during|after] (phase after unless given; repeat; on amend the given serums replace all)
+>   --device TEXT               pen, roller, stamp or rf (required unless --like)
+>   --area TEXT ...             treated area, AREA[:left|right]=DEPTH[xPASSES], depth in mm (repeat for each area; on amend or with --like the given areas replace all; required unless --like); AREA: forehead, glabella, temple, periorbital, nose, cheek, perioral, chin, jawline, neck, decolletage, scalp, hands, abdomen, thigh, arm, back, scar or other
+>   --serum TEXT ...            serum, PRODUCT@LOT[:during|after][=ML] (phase after unless given; ML the amount used, e.g. =1.5ml; repeat; on amend or with --like the given serums replace all)
+>   --no-serums Needs: --like   copy no serum (with --like)
 >   --indication TEXT           indication: rejuvenation, acne-scars, surgical-scar, stretch-marks, hyperpigmentation, melasma or other (default other)
 >   --model TEXT                device model
 >   --cartridge TEXT            cartridge, e.g. 16-pin
@@ -277,4 +279,4 @@ $ needlebook session log --help
 = SELECT count(*) FROM session_revision
 > 1
 = SELECT count(*) FROM audit_log
-> 68
+> 71

@@ -2,11 +2,11 @@
 # and it cannot be amended or voided again.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 6)
+> database ready: ${TMP}/clinic.db (schema version 7)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
-> consent 1 on file for ANN, signed 2026-06-01
+> consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
 $ needlebook session log ANN --at "2026-11-20 10:00" --device pen --area cheek=1.0
 > session 1 logged for ANN at 2026-11-20 10:00
 
@@ -36,7 +36,7 @@ $ needlebook patient show ANN
 >   conditions
 >     none on file
 >   consent
->     signed 2026-06-01
+>     1: signed 2026-06-01, covers microneedling serums
 >   sessions      1
 >     1  2026-11-20 10:00  pen  [VOIDED]
 >   revision 1 by tester on 2026-11-23 15:00
