@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "needlebook/model/session.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/lots.hpp"
 #include "needlebook/render/csv_writer.hpp"
@@ -23,13 +24,6 @@ std::string lot_state(const Lot& lot, time::Date today) {
     if (lot.expired_on(today))
         return "expired";
     return "";
-}
-
-// Product codes are lowercase in the catalogue, so 'HA-Serum' is the same product (as in --serum).
-std::string lowercase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
 }
 
 } // namespace
@@ -58,7 +52,7 @@ void add_lot_commands(CLI::App& app, Context& context) {
         if (!args->received.empty())
             details.received_on = time::parse_date(args->received, "received");
         details.note = args->note;
-        const auto product = lowercase(args->product);
+        const auto product = product_code(args->product);
         const auto added = records::add_lot(context.scope(), product, args->lot, details);
         if (context.format() == Format::json)
             context.print_json(render::to_json(added));
@@ -83,7 +77,7 @@ void add_lot_commands(CLI::App& app, Context& context) {
         const auto lots = records::list_lots(
             context.db(),
             args->product.empty() ? std::nullopt
-                                  : std::optional<std::string>(lowercase(args->product)),
+                                  : std::optional<std::string>(product_code(args->product)),
             args->expiring_within, today);
         if (context.format() == Format::json) {
             auto array = nlohmann::ordered_json::array();
@@ -139,7 +133,7 @@ void add_lot_commands(CLI::App& app, Context& context) {
         const auto recalled = records::recall_lot(
             context.scope(), args->lot,
             args->product.empty() ? std::nullopt
-                                  : std::optional<std::string>(lowercase(args->product)),
+                                  : std::optional<std::string>(product_code(args->product)),
             on, args->reason);
         if (context.format() == Format::json) {
             auto array = nlohmann::ordered_json::array();

@@ -60,6 +60,13 @@ AreaTreatment parse_area_spec(std::string_view spec) {
     return treatment;
 }
 
+std::string product_code(std::string_view typed) {
+    std::string code(typed);
+    std::transform(code.begin(), code.end(), code.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return code;
+}
+
 SerumUse parse_serum_spec(std::string_view spec) {
     const auto at = spec.find('@');
     if (at == std::string_view::npos || at == 0)
@@ -68,10 +75,7 @@ SerumUse parse_serum_spec(std::string_view spec) {
                                                    "ha-serum@HA2291=1.5ml",
                                                    visible(spec)));
     SerumUse use;
-    // Product codes are lowercase in the catalogue, so 'HA-Serum' is the same product.
-    use.product = std::string(spec.substr(0, at));
-    std::transform(use.product.begin(), use.product.end(), use.product.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    use.product = product_code(spec.substr(0, at));
     auto lot = spec.substr(at + 1);
     // The amount comes last: '=1.5ml' (the unit is always ml, so '=1.5' means the same).
     // The last '=' starts the amount, unless it starts the lot itself ('=LOT-1').

@@ -75,6 +75,8 @@ struct Session {
 
 // 'AREA[:left|right]=DEPTH[xPASSES]', e.g. 'cheek:left=1.5x3'.
 AreaTreatment parse_area_spec(std::string_view spec);
+// Product codes are lowercase in the catalogue, so 'HA-Serum' is the same product as ha-serum.
+std::string product_code(std::string_view typed);
 // 'PRODUCT@LOT[:during|after][=AMOUNTml]'; phase defaults to after, the amount is in ml.
 SerumUse parse_serum_spec(std::string_view spec);
 // 'AREA[:left|right]' for a reaction's area.
