@@ -1,0 +1,50 @@
+-- Needlebook schema, version 8: every record can be corrected, and every correction shows.
+--  * A condition entered under the wrong code is amended, not entered again: a condition
+--    revision may name the code it holds (condition_revision_code).
+--  * Catalogue products get revisions: a misspelt name, a wrong kind or maker is amended, and a
+--    product the clinic no longer uses is retired (past sessions still name it).
+--
+-- Revisions stored before version 8 have no rows in these tables, so their fingerprints stay as
+-- they were. temp.migration_context holds the time and actor of the migration.
+
+-- The code a condition revision holds when it is not the code the condition was entered with
+-- (condition.code). A revision holds the whole record, so each later revision repeats it.
+CREATE TABLE condition_revision_code (
+    condition_revision_id INTEGER PRIMARY KEY REFERENCES condition_revision (id),
+    code                  TEXT NOT NULL REFERENCES condition_code (code)
+) STRICT;
+
+CREATE TRIGGER condition_revision_code_no_update BEFORE UPDATE ON condition_revision_code
+BEGIN SELECT RAISE(ABORT, 'condition codes are never changed; amend the condition'); END;
+CREATE TRIGGER condition_revision_code_no_delete BEFORE DELETE ON condition_revision_code
+BEGIN SELECT RAISE(ABORT, 'condition codes are never deleted; amend the condition'); END;
+CREATE TRIGGER condition_revision_code_no_replace BEFORE INSERT ON condition_revision_code
+WHEN EXISTS (SELECT 1 FROM condition_revision_code WHERE condition_revision_id = NEW.condition_revision_id)
+BEGIN SELECT RAISE(ABORT, 'condition_revision_code rows are never replaced'); END;
+
+-- A product's revisions after the first: the product row itself is revision 1 (products were
+-- written once before version 8, and their audit rows fingerprint that row).
+CREATE TABLE product_revision (
+    id          INTEGER PRIMARY KEY,
+    product_id  INTEGER NOT NULL REFERENCES product (id),
+    revision    INTEGER NOT NULL CHECK (revision >= 2),
+    name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    kind        TEXT NOT NULL CHECK (kind IN ('hyaluronic-acid', 'growth-factors', 'peptides',
+                                              'vitamin-c', 'exosomes', 'prp', 'anaesthetic',
+                                              'other')),
+    maker       TEXT NOT NULL DEFAULT '' CHECK (length(maker) <= 200),
+    -- Retired: no new session may use it; the sessions that did still name it.
+    retired     INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+    author      TEXT NOT NULL CHECK (length(author) >= 1),
+    recorded_at TEXT NOT NULL,
+    reason      TEXT NOT NULL CHECK (length(trim(reason)) >= 1),
+    UNIQUE (product_id, revision)
+) STRICT;
+
+CREATE TRIGGER product_revision_no_update BEFORE UPDATE ON product_revision
+BEGIN SELECT RAISE(ABORT, 'product revisions are never changed; add a revision'); END;
+CREATE TRIGGER product_revision_no_delete BEFORE DELETE ON product_revision
+BEGIN SELECT RAISE(ABORT, 'product revisions are never deleted'); END;
+CREATE TRIGGER product_revision_no_replace BEFORE INSERT ON product_revision
+WHEN EXISTS (SELECT 1 FROM product_revision WHERE id = NEW.id OR (product_id = NEW.product_id AND revision = NEW.revision))
+BEGIN SELECT RAISE(ABORT, 'product_revision rows are never replaced'); END;
