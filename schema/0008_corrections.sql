@@ -48,3 +48,15 @@ BEGIN SELECT RAISE(ABORT, 'product revisions are never deleted'); END;
 CREATE TRIGGER product_revision_no_replace BEFORE INSERT ON product_revision
 WHEN EXISTS (SELECT 1 FROM product_revision WHERE id = NEW.id OR (product_id = NEW.product_id AND revision = NEW.revision))
 BEGIN SELECT RAISE(ABORT, 'product_revision rows are never replaced'); END;
+
+-- Each product as it reads now: its newest revision, else the product row.
+CREATE VIEW product_current AS
+SELECT p.id, p.code,
+       coalesce(r.name, p.name) AS name,
+       coalesce(r.kind, p.kind) AS kind,
+       coalesce(r.maker, p.maker) AS maker,
+       coalesce(r.retired, 0) AS retired,
+       coalesce(r.revision, 1) AS revision
+FROM product p
+LEFT JOIN product_revision r ON r.product_id = p.id
+     AND r.revision = (SELECT max(revision) FROM product_revision WHERE product_id = p.id);
