@@ -10,6 +10,26 @@ std::optional<time::Date> optional_date(const std::string& text, std::string_vie
     return time::parse_date(text, field);
 }
 
+std::optional<time::Date> date_or_none(const std::string& text, std::string_view field) {
+    if (text == "none")
+        return std::nullopt;
+    return time::parse_date(text, field);
+}
+
+void CorrectionOptions::add_to(CLI::App* command, const std::string& why) {
+    command->add_option("--reason", reason, why)->required();
+    based_on_option = command->add_option(
+        "--based-on", based_on,
+        "the revision you corrected (shown by show commands); refused if it has changed since");
+    based_on_option->check(CLI::PositiveNumber);
+}
+
+records::Correction CorrectionOptions::correction() const {
+    return {reason, based_on_option != nullptr && based_on_option->count() > 0
+                        ? std::optional<int>(based_on)
+                        : std::nullopt};
+}
+
 void needs_command(CLI::App* group) {
     group->require_subcommand(0, 1);
     group->callback([group] {

@@ -90,7 +90,8 @@ std::vector<CsvTable> build_tables() {
          // Since schema 7 (files exported before it have no such column): a JSON array of
          // the specialists' clearances, as they were given.
          {"clearances", false, false}},
-        {"x.id, p.code, x.code, r.since, r.resolved_on, r.note, "
+        {"x.id, p.code, coalesce((SELECT code FROM condition_revision_code WHERE "
+         "condition_revision_id = r.id), x.code), r.since, r.resolved_on, r.note, "
          "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('by', "
          "k.cleared_by, 'on', k.cleared_on, 'until', k.until, 'reason', k.reason)) END FROM "
          "(SELECT * FROM condition_clearance WHERE condition_revision_id = r.id ORDER BY "

@@ -18,6 +18,12 @@ Patient find_patient(storage::Database& db, std::string_view code) {
                                visible(code)));
 }
 
+Patient find_patient_by_id(storage::Database& db, PatientId id) {
+    if (auto patient = storage::PatientRepository(db).find(id))
+        return *patient;
+    throw NotFound(fmt::format("no patient with id {}", id));
+}
+
 std::vector<Patient> list_patients(storage::Database& db, std::string_view search) {
     return storage::PatientRepository(db).list(search);
 }
@@ -235,6 +241,130 @@ Consent withdraw_consent(Scope& scope, ConsentId id, time::Date on, const std::s
 
 std::vector<Consent> consents_of(storage::Database& db, PatientId patient) {
     return storage::ConditionRepository(db).consents_for_patient(patient);
+}
+
+ConditionId parse_condition_id(std::string_view text) {
+    return ConditionId{parse_record_id(
+        text, "condition", "use the number printed by 'condition add' or 'patient show'")};
+}
+
+ConsentId parse_consent_id(std::string_view text) {
+    return ConsentId{parse_record_id(text, "consent",
+                                     "use the number printed by 'consent add' or 'patient show'")};
+}
+
+namespace {
+
+Condition current_condition(storage::ConditionRepository& conditions, ConditionId id) {
+    auto found = conditions.find(id);
+    if (!found)
+        throw NotFound(fmt::format("no condition {}; 'needlebook patient show PATIENT' lists a "
+                                   "patient's conditions",
+                                   id));
+    return std::move(*found);
+}
+
+Consent current_consent(storage::ConditionRepository& consents, ConsentId id) {
+    auto found = consents.find_consent(id);
+    if (!found)
+        throw NotFound(fmt::format("no consent {}; 'needlebook patient show PATIENT' lists a "
+                                   "patient's consents",
+                                   id));
+    return std::move(*found);
+}
+
+} // namespace
+
+Condition amend_condition(Scope& scope, ConditionId id,
+                          const std::function<void(ConditionDetails&)>& edit,
+                          const Correction& correction) {
+    check_reason("reason", correction.reason);
+    return scope.db().write([&] {
+        storage::ConditionRepository conditions(scope.db());
+        Condition condition = current_condition(conditions, id);
+        const auto record = fmt::format("condition {}", id);
+        check_correctable(record, condition.revision, correction, CorrectionKind::amend);
+        const ConditionDetails before = condition.details;
+        edit(condition.details);
+        if (condition.details == before)
+            throw_nothing_to_amend(record);
+        validate(condition.details, scope.today());
+        const Patient patient = find_patient_by_id(scope.db(), condition.patient_id);
+        check_not_before_birth(patient, condition.details.since, "since", "condition since");
+        check_not_before_birth(patient, condition.details.resolved_on, "resolved",
+                               "condition resolved on");
+        if (condition.details.code != before.code && !condition.details.resolved_on)
+            for (const auto& other : conditions.for_patient(patient.id))
+                if (other.id != id && other.details.code == condition.details.code &&
+                    !other.details.resolved_on)
+                    throw Conflict(fmt::format("{} is already on file for {} (condition {}); "
+                                               "amend or void that one instead",
+                                               code_of(condition.details.code), patient.code,
+                                               other.id));
+        condition.revision = scope.revision(condition.revision.number + 1, correction.reason);
+        conditions.add_revision(id, condition.details, condition.revision);
+        append_audit(scope.db(),
+                     scope.audit("condition.amend", "condition", id.value, patient.id.value,
+                                 condition.revision.number, correction.reason));
+        return condition;
+    });
+}
+
+Condition void_condition(Scope& scope, ConditionId id, const Correction& correction) {
+    check_reason("reason", correction.reason);
+    return scope.db().write([&] {
+        storage::ConditionRepository conditions(scope.db());
+        Condition condition = current_condition(conditions, id);
+        check_correctable(fmt::format("condition {}", id), condition.revision, correction,
+                          CorrectionKind::void_record);
+        // The void repeats the last content, so the record still shows what was voided.
+        condition.revision = scope.revision(condition.revision.number + 1, correction.reason, true);
+        conditions.add_revision(id, condition.details, condition.revision);
+        append_audit(scope.db(),
+                     scope.audit("condition.void", "condition", id.value,
+                                 condition.patient_id.value, condition.revision.number,
+                                 correction.reason));
+        return condition;
+    });
+}
+
+Consent amend_consent(Scope& scope, ConsentId id, const std::function<void(ConsentDetails&)>& edit,
+                      const Correction& correction) {
+    check_reason("reason", correction.reason);
+    return scope.db().write([&] {
+        storage::ConditionRepository consents(scope.db());
+        Consent consent = current_consent(consents, id);
+        const auto record = fmt::format("consent {}", id);
+        check_correctable(record, consent.revision, correction, CorrectionKind::amend);
+        const ConsentDetails before = consent.details;
+        edit(consent.details);
+        if (consent.details == before)
+            throw_nothing_to_amend(record);
+        validate(consent.details, scope.today());
+        const Patient patient = find_patient_by_id(scope.db(), consent.patient_id);
+        check_not_before_birth(patient, consent.details.signed_on, "signed", "consent signed on");
+        consent.revision = scope.revision(consent.revision.number + 1, correction.reason);
+        consents.add_consent_revision(id, consent.details, consent.revision);
+        append_audit(scope.db(), scope.audit("consent.amend", "consent", id.value, patient.id.value,
+                                             consent.revision.number, correction.reason));
+        return consent;
+    });
+}
+
+Consent void_consent(Scope& scope, ConsentId id, const Correction& correction) {
+    check_reason("reason", correction.reason);
+    return scope.db().write([&] {
+        storage::ConditionRepository consents(scope.db());
+        Consent consent = current_consent(consents, id);
+        check_correctable(fmt::format("consent {}", id), consent.revision, correction,
+                          CorrectionKind::void_record);
+        consent.revision = scope.revision(consent.revision.number + 1, correction.reason, true);
+        consents.add_consent_revision(id, consent.details, consent.revision);
+        append_audit(scope.db(),
+                     scope.audit("consent.void", "consent", id.value, consent.patient_id.value,
+                                 consent.revision.number, correction.reason));
+        return consent;
+    });
 }
 
 } // namespace needlebook::records

@@ -63,28 +63,88 @@ Reaction add_reaction(Scope& scope, SessionId session_id, const ReactionDetails&
     });
 }
 
-Reaction resolve_reaction(Scope& scope, ReactionId id, time::Date on) {
+namespace {
+
+Reaction current_reaction(storage::ReactionRepository& reactions, ReactionId id) {
+    auto found = reactions.find(id);
+    if (!found)
+        throw NotFound(fmt::format("no reaction {}; reaction ids are printed by 'reaction add' "
+                                   "and 'session show'",
+                                   id));
+    return std::move(*found);
+}
+
+} // namespace
+
+Reaction resolve_reaction(Scope& scope, ReactionId id, time::Date on,
+                          const std::optional<std::string>& reason) {
+    if (reason)
+        check_reason("reason", *reason);
     return scope.db().write([&] {
         storage::ReactionRepository reactions(scope.db());
-        auto found = reactions.find(id);
-        if (!found || found->revision.voided)
-            throw NotFound(fmt::format("no reaction {}; reaction ids are printed by 'reaction add' "
-                                       "and 'session show'",
-                                       id));
-        Reaction reaction = *found;
-        if (reaction.details.resolved)
-            throw Conflict(fmt::format("reaction {} was already resolved on {}", id,
-                                       time::format_date(*reaction.details.resolved)));
+        Reaction reaction = current_reaction(reactions, id);
+        const auto record = fmt::format("reaction {}", id);
+        if (reaction.revision.voided)
+            throw Conflict(fmt::format("{} is voided; it cannot be resolved", record));
+        if (reaction.details.resolved && !reason)
+            throw Conflict(fmt::format("{} was already resolved on {}; to correct the date, say "
+                                       "why with --reason",
+                                       record, time::format_date(*reaction.details.resolved)));
+        if (reaction.details.resolved == on)
+            throw_nothing_to_amend(record);
         const Session session = open_session(scope, reaction.session_id, "reaction");
         reaction.details.resolved = on;
         validate(reaction.details, scope.zone().local_date(session.details.performed_at),
                  scope.today());
-        reaction.revision = scope.revision(reaction.revision.number + 1, "resolved");
+        const std::string why = reason.value_or("resolved");
+        reaction.revision = scope.revision(reaction.revision.number + 1, why);
         reactions.add_revision(id, reaction.details, reaction.revision);
         append_audit(scope.db(),
                      scope.audit("reaction.resolve", "reaction", id.value, session.patient_id.value,
-                                 reaction.revision.number, "resolved"));
+                                 reaction.revision.number, why));
         return reaction;
+    });
+}
+
+Corrected<Reaction> amend_reaction(Scope& scope, ReactionId id,
+                                   const std::function<void(ReactionDetails&)>& edit,
+                                   const Correction& correction) {
+    check_reason("reason", correction.reason);
+    return scope.db().write([&] {
+        storage::ReactionRepository reactions(scope.db());
+        Reaction reaction = current_reaction(reactions, id);
+        const auto record = fmt::format("reaction {}", id);
+        check_correctable(record, reaction.revision, correction, CorrectionKind::amend);
+        const ReactionDetails before = reaction.details;
+        edit(reaction.details);
+        if (reaction.details == before)
+            throw_nothing_to_amend(record);
+        const Session session = open_session(scope, reaction.session_id, "reaction");
+        check_reaction_fits(session, reaction.details, scope.zone(), scope.today());
+        reaction.revision = scope.revision(reaction.revision.number + 1, correction.reason);
+        reactions.add_revision(id, reaction.details, reaction.revision);
+        append_audit(scope.db(),
+                     scope.audit("reaction.amend", "reaction", id.value, session.patient_id.value,
+                                 reaction.revision.number, correction.reason));
+        return Corrected<Reaction>{reaction, followups_in_disagreement(scope.db(), session.id)};
+    });
+}
+
+Corrected<Reaction> void_reaction(Scope& scope, ReactionId id, const Correction& correction) {
+    check_reason("reason", correction.reason);
+    return scope.db().write([&] {
+        storage::ReactionRepository reactions(scope.db());
+        Reaction reaction = current_reaction(reactions, id);
+        check_correctable(fmt::format("reaction {}", id), reaction.revision, correction,
+                          CorrectionKind::void_record);
+        const Session session = get_session(scope.db(), reaction.session_id,
+                                            storage::SessionRepository::Parts::areas);
+        reaction.revision = scope.revision(reaction.revision.number + 1, correction.reason, true);
+        reactions.add_revision(id, reaction.details, reaction.revision);
+        append_audit(scope.db(),
+                     scope.audit("reaction.void", "reaction", id.value, session.patient_id.value,
+                                 reaction.revision.number, correction.reason));
+        return Corrected<Reaction>{reaction, followups_in_disagreement(scope.db(), session.id)};
     });
 }
 
@@ -94,31 +154,117 @@ std::vector<Reaction> reactions_of(storage::Database& db, SessionId session) {
 
 namespace {
 
-// A follow-up's outcome must agree with the reactions on file by its day: "none" with a reaction
-// recorded, or "reactions" with none, is a record that contradicts itself.
-void check_outcome(storage::Database& db, SessionId session, const FollowupDetails& details) {
+// Whether a follow-up's outcome disagrees with the reactions on file by its day: "none" with a
+// reaction recorded, or "reactions" with none, is a record that contradicts itself. Says how.
+std::optional<std::string> outcome_disagreement(const std::vector<Reaction>& reactions,
+                                                SessionId session,
+                                                const FollowupDetails& details) {
     std::vector<const Reaction*> by_then;
-    const auto reactions = reactions_of(db, session);
     for (const auto& reaction : reactions)
         if (!reaction.revision.voided && reaction.details.onset <= details.checked_on)
             by_then.push_back(&reaction);
     const auto day = time::format_date(details.checked_on);
     if (details.outcome == FollowupOutcome::none && !by_then.empty())
-        throw ValidationError(
-            "outcome",
-            fmt::format("outcome none, but session {} has reaction {} ({}, onset {}) "
-                        "on file by {}; use --outcome reactions",
-                        session, by_then.front()->id, code_of(by_then.front()->details.kind),
-                        time::format_date(by_then.front()->details.onset), day));
+        return fmt::format("outcome none, but session {} has reaction {} ({}, onset {}) on file "
+                           "by {}",
+                           session, by_then.front()->id, code_of(by_then.front()->details.kind),
+                           time::format_date(by_then.front()->details.onset), day);
     if (details.outcome == FollowupOutcome::reactions && by_then.empty())
-        throw ValidationError(
-            "outcome", fmt::format("outcome reactions, but session {} has no reaction on file by "
-                                   "{}; record it first with 'needlebook reaction add {} …', or "
-                                   "use --outcome none",
-                                   session, day, session));
+        return fmt::format("outcome reactions, but session {} has no reaction on file by {}",
+                           session, day);
+    return std::nullopt;
+}
+
+void check_outcome(storage::Database& db, SessionId session, const FollowupDetails& details) {
+    const auto disagreement = outcome_disagreement(reactions_of(db, session), session, details);
+    if (!disagreement)
+        return;
+    throw ValidationError(
+        "outcome",
+        details.outcome == FollowupOutcome::none
+            ? fmt::format("{}; use --outcome reactions", *disagreement)
+            : fmt::format("{}; record it first with 'needlebook reaction add {} …', or use "
+                          "--outcome none",
+                          *disagreement, session));
 }
 
 } // namespace
+
+std::vector<std::string> followups_in_disagreement(storage::Database& db, SessionId session) {
+    const auto reactions = reactions_of(db, session);
+    std::vector<std::string> warnings;
+    for (const auto& followup : followups_of(db, session))
+        if (const auto disagreement = outcome_disagreement(reactions, session, followup.details))
+            warnings.push_back(fmt::format(
+                "follow-up {} of {} no longer agrees with the reactions on file: {}; correct it "
+                "with 'needlebook followup amend {} --outcome {} --reason …'",
+                followup.id, time::format_date(followup.details.checked_on), *disagreement,
+                followup.id,
+                followup.details.outcome == FollowupOutcome::none ? "reactions" : "none"));
+    return warnings;
+}
+
+FollowupId parse_followup_id(std::string_view text) {
+    return FollowupId{parse_record_id(
+        text, "follow-up", "use the number printed by 'followup add' or 'session show'")};
+}
+
+namespace {
+
+Followup current_followup(storage::ReactionRepository& followups, FollowupId id) {
+    auto found = followups.find_followup(id);
+    if (!found)
+        throw NotFound(fmt::format("no follow-up {}; follow-up ids are printed by 'followup add' "
+                                   "and 'session show'",
+                                   id));
+    return std::move(*found);
+}
+
+} // namespace
+
+Followup amend_followup(Scope& scope, FollowupId id,
+                        const std::function<void(FollowupDetails&)>& edit,
+                        const Correction& correction) {
+    check_reason("reason", correction.reason);
+    return scope.db().write([&] {
+        storage::ReactionRepository followups(scope.db());
+        Followup followup = current_followup(followups, id);
+        const auto record = fmt::format("follow-up {}", id);
+        check_correctable(record, followup.revision, correction, CorrectionKind::amend);
+        const FollowupDetails before = followup.details;
+        edit(followup.details);
+        if (followup.details == before)
+            throw_nothing_to_amend(record);
+        const Session session = open_session(scope, followup.session_id, "follow-up");
+        validate(followup.details, scope.zone().local_date(session.details.performed_at),
+                 scope.today());
+        check_outcome(scope.db(), session.id, followup.details);
+        followup.revision = scope.revision(followup.revision.number + 1, correction.reason);
+        followups.add_followup_revision(id, followup.details, followup.revision);
+        append_audit(scope.db(),
+                     scope.audit("followup.amend", "followup", id.value, session.patient_id.value,
+                                 followup.revision.number, correction.reason));
+        return followup;
+    });
+}
+
+Followup void_followup(Scope& scope, FollowupId id, const Correction& correction) {
+    check_reason("reason", correction.reason);
+    return scope.db().write([&] {
+        storage::ReactionRepository followups(scope.db());
+        Followup followup = current_followup(followups, id);
+        check_correctable(fmt::format("follow-up {}", id), followup.revision, correction,
+                          CorrectionKind::void_record);
+        const Session session = get_session(scope.db(), followup.session_id,
+                                            storage::SessionRepository::Parts::areas);
+        followup.revision = scope.revision(followup.revision.number + 1, correction.reason, true);
+        followups.add_followup_revision(id, followup.details, followup.revision);
+        append_audit(scope.db(),
+                     scope.audit("followup.void", "followup", id.value, session.patient_id.value,
+                                 followup.revision.number, correction.reason));
+        return followup;
+    });
+}
 
 Followup add_followup(Scope& scope, SessionId session_id, const FollowupDetails& details) {
     return scope.db().write([&] {

@@ -35,12 +35,6 @@ void check_time_and_products(Scope& scope, const SessionDetails& details) {
     }
 }
 
-Patient find_patient_by_id(storage::Database& db, PatientId id) {
-    if (auto patient = storage::PatientRepository(db).find(id))
-        return *patient;
-    throw NotFound(fmt::format("no patient with id {}", id));
-}
-
 // A year typed wrong (1980 for 2026) would otherwise pass every other check.
 void check_after_birth(Scope& scope, const Patient& patient, const Session& session) {
     const auto day = scope.zone().local_date(session.details.performed_at);

@@ -167,7 +167,12 @@ void SessionRepository::record_settings_used(const Session& session, std::int64_
     if (session.has_override())
         keys.insert("override_min_reason");
     {
-        auto conditions = m_db.query("SELECT code FROM condition WHERE patient_id = :patient");
+        // Every code the patient's conditions were entered or amended with (schema 8).
+        auto conditions = m_db.query(
+            "SELECT code FROM condition WHERE patient_id = :patient UNION SELECT k.code FROM "
+            "condition c JOIN condition_revision r ON r.condition_id = c.id JOIN "
+            "condition_revision_code k ON k.condition_revision_id = r.id WHERE c.patient_id = "
+            ":patient");
         conditions->bind(":patient", session.patient_id.value);
         while (conditions->executeStep())
             keys.insert("condition." + conditions->getColumn(0).getString());
