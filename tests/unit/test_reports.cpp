@@ -796,8 +796,8 @@ TEST_CASE("report history: sessions with amendments, a void, an override, reacti
     CHECK(r2.amendments.empty());
     CHECK(ea.recovery_day == 7); // max(4, 7)
     REQUIRE(ea.followups.size() == 1);
-    CHECK(text(ea.followups[0].details.checked_on) == "2026-10-08");
-    CHECK(ea.followups[0].details.note == "settling");
+    CHECK(text(ea.followups[0].record.details.checked_on) == "2026-10-08");
+    CHECK(ea.followups[0].record.details.note == "settling");
 
     // B: shown, voided, with the void as its amendment; not counted as a treatment.
     CHECK(eb.session.id == b.id);
@@ -830,7 +830,7 @@ TEST_CASE("report history: sessions with amendments, a void, an override, reacti
     CHECK_FALSE(ec.reactions[0].timeline.duration);
     CHECK(ec.recovery_day == 18);
     REQUIRE(ec.followups.size() == 1);
-    CHECK(text(ec.followups[0].details.checked_on) == "2026-11-12");
+    CHECK(text(ec.followups[0].record.details.checked_on) == "2026-11-12");
 
     thrown<NotFound>([&] { report::build_history(scope, "P-NOBODY"); });
 }

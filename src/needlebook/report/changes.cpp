@@ -120,4 +120,50 @@ std::vector<FieldChange> changes_between(const ReactionDetails& a, const Reactio
     return changes;
 }
 
+std::vector<FieldChange> changes_between(const FollowupDetails& a, const FollowupDetails& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "checked on", time::format_date(a.checked_on),
+            time::format_date(b.checked_on));
+    compare(changes, "outcome", std::string(code_of(a.outcome)), std::string(code_of(b.outcome)));
+    compare(changes, "note", a.note, b.note);
+    return changes;
+}
+
+std::vector<FieldChange> changes_between(const ConditionDetails& a, const ConditionDetails& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "code", std::string(code_of(a.code)), std::string(code_of(b.code)));
+    compare(changes, "since", optional_date(a.since), optional_date(b.since));
+    compare(changes, "resolved", optional_date(a.resolved_on), optional_date(b.resolved_on));
+    compare(changes, "note", a.note, b.note);
+    // A clearance is known by everything it says; they are added, never changed.
+    const auto text = [](const Clearance& c) {
+        return fmt::format("by {} from {} until {} ({})", c.by, time::format_date(c.on),
+                           time::format_date(c.until), c.reason);
+    };
+    const auto among = [](const Clearance& c, const std::vector<Clearance>& list) {
+        return std::find(list.begin(), list.end(), c) != list.end();
+    };
+    for (const auto& c : a.clearances)
+        if (!among(c, b.clearances))
+            changes.push_back({"clearance", text(c), ""});
+    for (const auto& c : b.clearances)
+        if (!among(c, a.clearances))
+            changes.push_back({"clearance", "", text(c)});
+    return changes;
+}
+
+std::vector<FieldChange> changes_between(const ConsentDetails& a, const ConsentDetails& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "signed", time::format_date(a.signed_on), time::format_date(b.signed_on));
+    compare(changes, "covers", a.covers, b.covers);
+    compare(changes, "guardian", a.guardian, b.guardian);
+    const auto withdrawal = [](const ConsentDetails& d) {
+        return d.withdrawal ? fmt::format("{} ({})", time::format_date(d.withdrawal->on),
+                                          d.withdrawal->reason)
+                            : std::string();
+    };
+    compare(changes, "withdrawn", withdrawal(a), withdrawal(b));
+    return changes;
+}
+
 } // namespace needlebook::report

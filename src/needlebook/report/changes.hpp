@@ -2,6 +2,7 @@
 // What an amendment or a void changed, field by field, so a printed history can show every
 // correction: who, when, why, and the values before and after.
 
+#include "needlebook/model/condition.hpp"
 #include "needlebook/model/patient.hpp"
 #include "needlebook/model/reaction.hpp"
 #include "needlebook/model/session.hpp"
@@ -44,6 +45,21 @@ std::vector<Amendment> amendments_of(const std::vector<Record>& revisions, Diff 
         amendments.push_back({revisions[i].revision, std::move(changes)});
     }
     return amendments;
+}
+
+std::vector<FieldChange> changes_between(const FollowupDetails& before,
+                                         const FollowupDetails& after);
+std::vector<FieldChange> changes_between(const ConditionDetails& before,
+                                         const ConditionDetails& after);
+std::vector<FieldChange> changes_between(const ConsentDetails& before,
+                                         const ConsentDetails& after);
+
+// Every correction of a record whose revisions (1, 2, …) hold `details`.
+template <class Record>
+std::vector<Amendment> amendments_of_details(const std::vector<Record>& revisions) {
+    return amendments_of(revisions, [](const Record& a, const Record& b) {
+        return changes_between(a.details, b.details);
+    });
 }
 
 } // namespace needlebook::report

@@ -34,6 +34,15 @@ void name_accounts(std::vector<Amendment>& amendments, std::string_view kind, st
     }
 }
 
+// One record's revisions as the history shows it: the current revision and its corrections.
+template <class Record>
+RecordEntry<Record> record_entry(const std::vector<Record>& revisions, std::string_view kind,
+                                 const std::map<std::string, std::string>& accounts) {
+    RecordEntry<Record> entry{revisions.back(), amendments_of_details(revisions)};
+    name_accounts(entry.amendments, kind, entry.record.id.value, accounts);
+    return entry;
+}
+
 std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patient,
                                           time::Date as_of,
                                           const std::map<std::string, std::string>& accounts) {
@@ -49,7 +58,8 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
     storage::ReactionRepository reaction_store(db);
     auto reactions = by_record(reaction_store.revisions_for_sessions(ids),
                                [](const Reaction& r) { return r.id.value; });
-    const auto followups = reaction_store.followups_for_sessions(ids);
+    const auto followups = by_record(reaction_store.followup_revisions_for_sessions(ids),
+                                     [](const Followup& f) { return f.id.value; });
 
     std::vector<SessionEntry> entries;
     std::map<std::int64_t, std::size_t> entry_of; // session id → index in entries
@@ -84,20 +94,24 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
         reaction.timeline =
             timeline_of(reaction.reaction.details, entry.day,
                         norm_of(scope.settings(), reaction.reaction.details.kind), as_of);
-        reaction.amendments = amendments_of(revisions, [](const Reaction& a, const Reaction& b) {
-            return changes_between(a.details, b.details);
-        });
+        reaction.amendments = amendments_of_details(revisions);
         name_accounts(reaction.amendments, "reaction", id, accounts);
         entry.reactions.push_back(std::move(reaction));
     }
-    for (const auto& followup : followups)
-        entries[entry_of.at(followup.session_id.value)].followups.push_back(followup);
+    for (const auto& [id, revisions] : followups) {
+        auto& entry = entries[entry_of.at(revisions.front().session_id.value)];
+        entry.followups.push_back(record_entry(revisions, "followup", accounts));
+    }
 
     std::optional<time::Date> previous;
     for (auto& entry : entries) {
         std::stable_sort(entry.reactions.begin(), entry.reactions.end(),
                          [](const auto& a, const auto& b) {
                              return a.reaction.details.onset < b.reaction.details.onset;
+                         });
+        std::stable_sort(entry.followups.begin(), entry.followups.end(),
+                         [](const auto& a, const auto& b) {
+                             return a.record.details.checked_on < b.record.details.checked_on;
                          });
         for (const auto& reaction : entry.reactions)
             if (!reaction.reaction.revision.voided)
@@ -138,9 +152,19 @@ void deliver_history(records::Scope& scope, std::string_view code, std::string_v
                               return changes_between(a.details, b.details);
                           });
         storage::ConditionRepository conditions(scope.db());
-        history.conditions = conditions.for_patient(id);
-        history.consents = conditions.consents_for_patient(id);
         const auto accounts = storage::write_accounts_of_patient(scope.db(), id.value);
+        for (const auto& [record, revisions] :
+             by_record(conditions.revisions_of_patient(id),
+                       [](const Condition& c) { return c.id.value; }))
+            history.conditions.push_back(record_entry(revisions, "condition", accounts));
+        for (const auto& [record, revisions] :
+             by_record(conditions.consent_revisions_of_patient(id),
+                       [](const Consent& c) { return c.id.value; }))
+            history.consents.push_back(record_entry(revisions, "consent", accounts));
+        std::stable_sort(history.consents.begin(), history.consents.end(),
+                         [](const auto& a, const auto& b) {
+                             return a.record.details.signed_on < b.record.details.signed_on;
+                         });
         name_accounts(history.patient_amendments, "patient", id.value, accounts);
         history.sessions = session_entries(scope, id, history.as_of, accounts);
         history.audit_head = storage::append_audit(
