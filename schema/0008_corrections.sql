@@ -10,7 +10,8 @@
 -- The code a condition revision holds when it is not the code the condition was entered with
 -- (condition.code). A revision holds the whole record, so each later revision repeats it.
 CREATE TABLE condition_revision_code (
-    condition_revision_id INTEGER PRIMARY KEY REFERENCES condition_revision (id),
+    id                    INTEGER PRIMARY KEY,
+    condition_revision_id INTEGER NOT NULL UNIQUE REFERENCES condition_revision (id),
     code                  TEXT NOT NULL REFERENCES condition_code (code)
 ) STRICT;
 
@@ -19,7 +20,7 @@ BEGIN SELECT RAISE(ABORT, 'condition codes are never changed; amend the conditio
 CREATE TRIGGER condition_revision_code_no_delete BEFORE DELETE ON condition_revision_code
 BEGIN SELECT RAISE(ABORT, 'condition codes are never deleted; amend the condition'); END;
 CREATE TRIGGER condition_revision_code_no_replace BEFORE INSERT ON condition_revision_code
-WHEN EXISTS (SELECT 1 FROM condition_revision_code WHERE condition_revision_id = NEW.condition_revision_id)
+WHEN EXISTS (SELECT 1 FROM condition_revision_code WHERE id = NEW.id OR condition_revision_id = NEW.condition_revision_id)
 BEGIN SELECT RAISE(ABORT, 'condition_revision_code rows are never replaced'); END;
 
 -- A product's revisions after the first: the product row itself is revision 1 (products were

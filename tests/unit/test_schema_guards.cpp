@@ -41,6 +41,8 @@ const std::vector<std::string> record_tables{"patient",
                                              "lot_revision",
                                              "condition_clearance",
                                              "consent_terms",
+                                             "condition_revision_code",
+                                             "product_revision",
                                              "audit_log"};
 
 // Append-only tables of the audit trail that a plain clinic leaves empty (disclosures of lists,
@@ -89,6 +91,11 @@ struct FullClinic : test::Clinic {
         records::resolve_reaction(scope, reaction.id, test::day("2026-11-22"));
         followup = records::add_followup(scope, session.id,
                                          {test::day("2026-11-23"), FollowupOutcome::reactions, ""});
+        // Schema 8's records: a condition's code corrected, a product's name corrected.
+        condition = records::amend_condition(
+            scope, condition.id,
+            [](ConditionDetails& details) { details.code = ConditionCode::rosacea_flare; },
+            {"entered under the wrong code", std::nullopt});
     }
 
     std::int64_t session_revision_id() {
