@@ -171,21 +171,39 @@ void add_patient_commands(CLI::App& app, Context& context) {
     auto* amend = patient->add_subcommand("amend", "amend a patient's record (kept as a revision)");
     struct AmendArgs {
         PatientOptions fields;
-        std::string code, reason;
+        std::string code;
+        CorrectionOptions correction;
     };
     auto amend_args = std::make_shared<AmendArgs>();
     amend->add_option("PATIENT", amend_args->code, "chart code")->required();
-    amend->add_option("--reason", amend_args->reason, "why the record changes")->required();
+    amend_args->correction.add_to(amend, "why the record changes");
     amend_args->fields.add_to(amend, false);
     amend->callback([&context, args = amend_args] {
         context.forbid_csv("patient amend");
         auto& scope = context.scope();
         const auto current = records::find_patient(scope.db(), args->code);
-        const auto patient =
-            records::amend_patient(scope, args->code, args->fields.apply(current.details),
-                                   args->reason, current.revision.number);
+        const auto correction = args->correction.correction();
+        const auto patient = records::amend_patient(
+            scope, args->code, args->fields.apply(current.details), correction.reason,
+            correction.based_on.value_or(current.revision.number));
         print_patient(context, patient,
                       fmt::format("amended (revision {})", patient.revision.number));
+    });
+
+    struct VoidArgs {
+        std::string code;
+        CorrectionOptions correction;
+    };
+    auto void_args = std::make_shared<VoidArgs>();
+    auto* voiding = patient->add_subcommand(
+        "void", "void a chart registered in error (it stays in the record, marked void)");
+    voiding->add_option("PATIENT", void_args->code, "chart code")->required();
+    void_args->correction.add_to(voiding, "why the chart was registered in error");
+    voiding->callback([&context, args = void_args] {
+        context.forbid_csv("patient void");
+        const auto voided =
+            records::void_patient(context.scope(), args->code, args->correction.correction());
+        print_patient(context, voided, fmt::format("voided (revision {})", voided.revision.number));
     });
 }
 

@@ -6,9 +6,11 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/storage/condition_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/session_repository.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace needlebook::records {
 Patient find_patient(storage::Database& db, std::string_view code) {
@@ -92,10 +94,8 @@ Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails&
     validate(details, scope.today());
     return scope.db().write([&] {
         Patient patient = find_patient(scope.db(), code);
-        if (based_on && *based_on != patient.revision.number)
-            throw Conflict(fmt::format("patient {} was amended meanwhile (now revision {}); run "
-                                       "the command again",
-                                       code, patient.revision.number));
+        check_correctable(fmt::format("patient {}", code), patient.revision, {reason, based_on},
+                          CorrectionKind::amend);
         if (patient.details == details)
             throw Conflict(
                 fmt::format("patient {} already reads like that; nothing to amend", code));
@@ -106,6 +106,45 @@ Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails&
                                              patient.id.value, patient.revision.number, reason));
         return patient;
     });
+}
+
+Patient void_patient(Scope& scope, std::string_view code, const Correction& correction) {
+    check_reason("reason", correction.reason);
+    return scope.db().write([&] {
+        Patient patient = find_patient(scope.db(), code);
+        check_correctable(fmt::format("patient {}", patient.code), patient.revision, correction,
+                          CorrectionKind::void_record);
+        storage::SessionFilter standing;
+        standing.patient = patient.id;
+        std::vector<std::string> ids;
+        for (const auto& session : storage::SessionRepository(scope.db()).list(standing))
+            ids.push_back(fmt::format("{}", session.id));
+        if (!ids.empty())
+            throw Conflict(fmt::format(
+                "patient {} has {} not voided ({}); a chart with treatments is not one registered "
+                "in error: void each session logged in error with 'needlebook session void "
+                "SESSION --reason …' first, or merge a duplicate chart with 'needlebook patient "
+                "merge'",
+                patient.code,
+                ids.size() == 1 ? "a session" : fmt::format("{} sessions", ids.size()),
+                fmt::join(ids, ", ")));
+        patient.revision = scope.revision(patient.revision.number + 1, correction.reason, true);
+        storage::PatientRepository(scope.db())
+            .add_revision(patient.id, patient.details, patient.revision);
+        append_audit(scope.db(),
+                     scope.audit("patient.void", "patient", patient.id.value, patient.id.value,
+                                 patient.revision.number, correction.reason));
+        return patient;
+    });
+}
+
+// A voided chart takes no new records: they belong on the patient's real chart.
+Patient open_patient(storage::Database& db, std::string_view code, std::string_view what) {
+    Patient patient = find_patient(db, code);
+    if (patient.revision.voided)
+        throw Conflict(fmt::format("patient {} is voided ({}); no {} can be added to the chart",
+                                   patient.code, patient.revision.reason, what));
+    return patient;
 }
 
 namespace {
@@ -126,7 +165,7 @@ Condition add_condition(Scope& scope, std::string_view patient_code,
                         const ConditionDetails& details) {
     validate(details, scope.today());
     return scope.db().write([&] {
-        const Patient patient = find_patient(scope.db(), patient_code);
+        const Patient patient = open_patient(scope.db(), patient_code, "condition");
         check_not_before_birth(patient, details.since, "since", "condition since");
         check_not_before_birth(patient, details.resolved_on, "resolved", "condition resolved on");
         storage::ConditionRepository conditions(scope.db());
@@ -205,7 +244,7 @@ std::vector<Condition> conditions_of(storage::Database& db, PatientId patient) {
 Consent add_consent(Scope& scope, std::string_view patient_code, const ConsentDetails& details) {
     validate(details, scope.today());
     return scope.db().write([&] {
-        const Patient patient = find_patient(scope.db(), patient_code);
+        const Patient patient = open_patient(scope.db(), patient_code, "consent");
         Consent consent{{}, patient.id, details, scope.revision(1)};
         consent.id = storage::ConditionRepository(scope.db())
                          .insert_consent(patient.id, details, consent.revision);
@@ -320,10 +359,9 @@ Condition void_condition(Scope& scope, ConditionId id, const Correction& correct
         // The void repeats the last content, so the record still shows what was voided.
         condition.revision = scope.revision(condition.revision.number + 1, correction.reason, true);
         conditions.add_revision(id, condition.details, condition.revision);
-        append_audit(scope.db(),
-                     scope.audit("condition.void", "condition", id.value,
-                                 condition.patient_id.value, condition.revision.number,
-                                 correction.reason));
+        append_audit(scope.db(), scope.audit("condition.void", "condition", id.value,
+                                             condition.patient_id.value, condition.revision.number,
+                                             correction.reason));
         return condition;
     });
 }

@@ -24,6 +24,12 @@ Patient register_patient(Scope& scope, std::optional<std::string> code,
 Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails& details,
                       const std::string& reason, std::optional<int> based_on = std::nullopt);
 
+// Voids a chart registered in error ("patient.void"): refused while it has sessions that are
+// not voided (a duplicate chart with treatments is merged instead).
+Patient void_patient(Scope& scope, std::string_view code, const Correction& correction);
+// The patient with chart `code`, refused (Conflict) when voided: `what` may not be added to it.
+Patient open_patient(storage::Database& db, std::string_view code, std::string_view what);
+
 // Throws NotFound naming the code.
 Patient find_patient(storage::Database& db, std::string_view code);
 // The patient a record belongs to; NotFound for an unknown id.

@@ -193,10 +193,7 @@ LoggedSession log_session(Scope& scope, std::string_view patient_code,
                           const std::vector<std::string>& overrides) {
     return scope.db().write([&] {
         scope.reload_settings(); // the checks use the values the session will name
-        const Patient patient = find_patient(scope.db(), patient_code);
-        if (patient.revision.voided)
-            throw Conflict(
-                fmt::format("patient {} is voided; no session can be logged", patient.code));
+        const Patient patient = open_patient(scope.db(), patient_code, "session");
         Session draft{{}, patient.id, patient.code, details, {}, scope.revision(1)};
         LoggedSession logged{check_and_prepare(scope, patient, std::move(draft), overrides)};
         logged.session.id = storage::SessionRepository(scope.db()).insert(logged.session);
@@ -214,12 +211,8 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
     return scope.db().write([&] {
         scope.reload_settings(); // the checks use the values the session will name
         const Session current = get_session(scope.db(), id);
-        if (based_on && *based_on != current.revision.number)
-            throw Conflict(fmt::format("session {} was amended meanwhile (now revision {}); run "
-                                       "the command again",
-                                       id, current.revision.number));
-        if (current.revision.voided)
-            throw Conflict(fmt::format("session {} is voided; it cannot be amended", id));
+        check_correctable(fmt::format("session {}", id), current.revision, {reason, based_on},
+                          CorrectionKind::amend);
         const auto nothing_to_amend = [&] {
             return Conflict(
                 fmt::format("session {} already reads like that; nothing to amend", id));
@@ -273,12 +266,13 @@ SessionDetails details_like(Scope& scope, std::string_view patient_code, Session
     return details;
 }
 
-Session void_session(Scope& scope, SessionId id, const std::string& reason) {
+Session void_session(Scope& scope, SessionId id, const Correction& correction) {
+    const auto& reason = correction.reason;
     check_reason("reason", reason);
     return scope.db().write([&] {
         Session session = get_session(scope.db(), id);
-        if (session.revision.voided)
-            throw Conflict(fmt::format("session {} is already voided", id));
+        check_correctable(fmt::format("session {}", id), session.revision, correction,
+                          CorrectionKind::void_record);
         // The void revision repeats the last content, so the record still shows what was voided.
         session.revision = scope.revision(session.revision.number + 1, reason, true);
         storage::SessionRepository(scope.db()).add_revision(session);

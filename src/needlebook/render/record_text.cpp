@@ -58,11 +58,10 @@ std::string reaction_text(const ReactionDetails& d) {
 }
 
 std::string condition_text(const ConditionDetails& c) {
-    return fmt::format("{}{}{}{}", code_of(c.code),
-                       c.since ? " since " + time::format_date(*c.since) : "",
-                       c.resolved_on ? ", resolved " + time::format_date(*c.resolved_on)
-                                     : ", active",
-                       c.clearances.empty() ? "" : "; " + clearances_text(c.clearances));
+    return fmt::format(
+        "{}{}{}{}", code_of(c.code), c.since ? " since " + time::format_date(*c.since) : "",
+        c.resolved_on ? ", resolved " + time::format_date(*c.resolved_on) : ", active",
+        c.clearances.empty() ? "" : "; " + clearances_text(c.clearances));
 }
 
 std::string followup_text(const FollowupDetails& f) {
@@ -117,14 +116,14 @@ std::string session_text(const Session& session, const std::vector<Reaction>& re
     if (!reactions.empty()) {
         out += "  reactions\n";
         for (const auto& reaction : reactions)
-            line(out, "    ", fmt::format("reaction {}: {}", reaction.id,
-                                          reaction_text(reaction.details)));
+            line(out, "    ",
+                 fmt::format("reaction {}: {}", reaction.id, reaction_text(reaction.details)));
     }
     if (!followups.empty()) {
         out += "  follow-ups\n";
         for (const auto& followup : followups)
-            line(out, "    ", fmt::format("follow-up {}: {}", followup.id,
-                                          followup_text(followup.details)));
+            line(out, "    ",
+                 fmt::format("follow-up {}: {}", followup.id, followup_text(followup.details)));
     }
     line(out, "  ", revision_line(session.revision, zone));
     return out;
@@ -147,8 +146,7 @@ std::string patient_text(const Patient& patient, const std::vector<Condition>& c
     if (conditions.empty())
         out += "    none on file\n";
     for (const auto& condition : conditions)
-        line(out, "    ",
-             fmt::format("{}: {}", condition.id, condition_text(condition.details)));
+        line(out, "    ", fmt::format("{}: {}", condition.id, condition_text(condition.details)));
     out += "  consent\n";
     if (consents.empty())
         out += "    none on file\n";
@@ -230,12 +228,14 @@ TextTable session_table(const std::vector<Session>& sessions, const time::Clinic
 TextTable patient_table(const std::vector<Patient>& patients) {
     TextTable table({"code", "name", "born", "fitzpatrick", "phone"});
     for (const auto& patient : patients)
-        table.add_row({patient.code, patient_name(patient.details),
-                       time::format_date(patient.details.birth_date),
-                       patient.details.fitzpatrick
-                           ? std::string(fitzpatrick_roman(*patient.details.fitzpatrick))
-                           : "-",
-                       patient.details.phone});
+        table.add_row(
+            {patient.code,
+             patient_name(patient.details) + (patient.revision.voided ? "  [VOIDED]" : ""),
+             time::format_date(patient.details.birth_date),
+             patient.details.fitzpatrick
+                 ? std::string(fitzpatrick_roman(*patient.details.fitzpatrick))
+                 : "-",
+             patient.details.phone});
     return table;
 }
 
