@@ -159,7 +159,8 @@ TEST_CASE("a condition amendment is refused when it would clash or change nothin
           fmt::format("condition {} already reads like that; nothing to amend", file.condition.id));
     refused_unchanged<NotFound>(file, [&] {
         records::amend_condition(
-            file.scope, ConditionId{99}, [](ConditionDetails& d) { d.note = "x"; }, because("x"));
+            file.scope, ConditionId{99}, [](ConditionDetails& d) { d.note.push_back('x'); },
+            because("x"));
     });
     // A date before the patient was born, or a resolution before the start.
     refused_unchanged<ValidationError>(file, [&] {
@@ -174,7 +175,7 @@ TEST_CASE("a condition amendment is refused when it would clash or change nothin
     });
     refused_unchanged<Conflict>(file, [&] {
         records::amend_condition(
-            file.scope, file.condition.id, [](ConditionDetails& d) { d.note = "x"; },
+            file.scope, file.condition.id, [](ConditionDetails& d) { d.note.push_back('x'); },
             because("x", 2));
     });
 }
@@ -193,7 +194,8 @@ TEST_CASE("a voided condition stays in the history, marked, and no longer blocks
         file, [&] { records::void_condition(file.scope, file.condition.id, because("again")); });
     refused_unchanged<Conflict>(file, [&] {
         records::amend_condition(
-            file.scope, file.condition.id, [](ConditionDetails& d) { d.note = "x"; }, because("x"));
+            file.scope, file.condition.id, [](ConditionDetails& d) { d.note.push_back('x'); },
+            because("x"));
     });
     const auto history = report::build_history(file.scope, file.patient.code);
     REQUIRE(history.conditions.size() == 1);

@@ -78,6 +78,7 @@ Json history_json(const report::PatientHistory& history, const time::ClinicZone&
     json["audit_chain_head"] = {{"id", history.audit_head.id}, {"hash", history.audit_head.hash}};
     json["patient"] = to_json(history.patient);
     json["patient"]["amendments"] = to_json(history.patient_amendments);
+    json["chart_status"] = history.chart_status;
     json["conditions"] = Json::array();
     for (const auto& condition : history.conditions)
         json["conditions"].push_back(to_json(condition));

@@ -272,6 +272,8 @@ std::string history_html(const report::PatientHistory& history, const time::Clin
                        history.clinic_name.empty() ? "" : e(history.clinic_name) + ". ",
                        zone.format_local(history.printed_at), e(history.zone_name),
                        e(history.printed_by), time::format_date(history.as_of));
+    for (const auto& status : history.chart_status)
+        out += fmt::format("<p class=\"voided\">{}</p>\n", e(status));
     out += patient_html(history, zone);
     out += charts_html(history);
     if (history.sessions.empty())

@@ -223,6 +223,8 @@ std::string history_text(const report::PatientHistory& history, const time::Clin
                        counted(static_cast<long long>(history.sessions.size()) - voided, "session"),
                        voided ? fmt::format(" and {} voided", voided) : ""),
            "", "");
+    for (const auto& status : history.chart_status)
+        p.heading(status);
     p.out += heavy_rule + "\n";
     patient_section(p, history, zone);
     if (history.sessions.empty())

@@ -151,6 +151,11 @@ void deliver_history(records::Scope& scope, std::string_view code, std::string_v
                           [](const Patient& a, const Patient& b) {
                               return changes_between(a.details, b.details);
                           });
+        if (history.patient.revision.voided)
+            history.chart_status.push_back(
+                fmt::format("chart voided on {} by {}: {}",
+                            scope.zone().format_local(history.patient.revision.recorded_at),
+                            history.patient.revision.author, history.patient.revision.reason));
         storage::ConditionRepository conditions(scope.db());
         const auto accounts = storage::write_accounts_of_patient(scope.db(), id.value);
         for (const auto& [record, revisions] :

@@ -60,6 +60,8 @@ struct PatientHistory {
     std::string printed_by;
     Patient patient; // current revision
     std::vector<Amendment> patient_amendments;
+    // What happened to the chart itself, for the history's header: "chart voided …", merges.
+    std::vector<std::string> chart_status;
     std::vector<ConditionEntry> conditions; // voided ones included
     std::vector<ConsentEntry> consents;     // by signing date, voided ones included
     std::vector<SessionEntry> sessions; // in time order, voided ones included
