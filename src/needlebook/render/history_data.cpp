@@ -27,6 +27,17 @@ consteval std::size_t column(std::string_view name) {
     throw "unknown history CSV column";
 }
 
+Json to_json(const report::ReactionTimeline& t) {
+    Json json{{"onset_day", t.onset_day}, {"recovery_day", t.recovery_day}};
+    json["duration_days"] = t.duration ? Json(*t.duration) : Json();
+    json["open"] = t.open;
+    json["prolonged"] = t.prolonged;
+    json["adverse"] = t.adverse;
+    return json;
+}
+
+} // namespace
+
 Json to_json(const report::Amendment& amendment) {
     Json json = render::to_json(amendment.revision);
     if (!amendment.os_account.empty())
@@ -44,17 +55,6 @@ Json to_json(const std::vector<report::Amendment>& amendments) {
         json.push_back(to_json(amendment));
     return json;
 }
-
-Json to_json(const report::ReactionTimeline& t) {
-    Json json{{"onset_day", t.onset_day}, {"recovery_day", t.recovery_day}};
-    json["duration_days"] = t.duration ? Json(*t.duration) : Json();
-    json["open"] = t.open;
-    json["prolonged"] = t.prolonged;
-    json["adverse"] = t.adverse;
-    return json;
-}
-
-} // namespace
 
 Json history_json(const report::PatientHistory& history, const time::ClinicZone& zone) {
     Json json;
