@@ -3,6 +3,7 @@
 #include "needlebook/model/catalogue.hpp"
 #include "needlebook/records/lots.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
 
@@ -91,11 +92,14 @@ struct FullClinic : test::Clinic {
         records::resolve_reaction(scope, reaction.id, test::day("2026-11-22"));
         followup = records::add_followup(scope, session.id,
                                          {test::day("2026-11-23"), FollowupOutcome::reactions, ""});
-        // Schema 8's records: a condition's code corrected, a product's name corrected.
+        // Schema 8's records: a condition's code corrected, and a product's maker.
         condition = records::amend_condition(
             scope, condition.id,
             [](ConditionDetails& details) { details.code = ConditionCode::rosacea_flare; },
             {"entered under the wrong code", std::nullopt});
+        auto product = records::find_product(db, "gf-serum");
+        product.maker = "Acme Labs";
+        records::amend_product(scope, product.code, product, "maker from the box", 1);
     }
 
     std::int64_t session_revision_id() {
@@ -215,6 +219,12 @@ struct Templates {
             {{"consent_id", std::to_string(clinic.consent_id())}, {"signed_on", "'2026-01-05'"}});
         rows["product"] = {
             {"code", "'probe-serum'"}, {"name", "'Probe serum'"}, {"kind", "'other'"}};
+        rows["product_revision"] =
+            with_revision({{"product_id", "(SELECT id FROM product WHERE code = 'gf-serum')"},
+                           {"name", "'Growth factor serum'"},
+                           {"kind", "'growth-factors'"},
+                           {"maker", "''"},
+                           {"retired", "0"}});
     }
 
     std::string sql(const std::string& table, const Row& changes = {}) const {
@@ -368,6 +378,13 @@ TEST_CASE("CHECK constraints refuse what the model refuses") {
         {"followup_revision", change({{"outcome", "'maybe'"}})},
         {"product", change({{"kind", "'snake-oil'"}})},
         {"product", change({{"code", "'Bad Code'"}})},
+        {"product_revision", change({{"revision", "1"}})}, // the product row is revision 1
+        {"product_revision", change({{"revision", "2"}})}, // taken
+        {"product_revision", change({{"retired", "2"}})},
+        {"product_revision", change({{"kind", "'snake-oil'"}})},
+        {"product_revision", change({{"name", "''"}})},
+        {"product_revision", change({{"reason", "' '"}})},
+        {"product_revision", change({{"product_id", "9999"}})},
     };
     for (const auto& probe : refused) {
         const auto sql = templates.sql(probe.table, probe.change);

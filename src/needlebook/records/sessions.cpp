@@ -5,6 +5,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/rules/overrides.hpp"
 #include "needlebook/storage/patient_repository.hpp"
@@ -17,7 +18,10 @@
 namespace needlebook::records {
 namespace {
 
-void check_time_and_products(Scope& scope, const SessionDetails& details) {
+// `previous`: the revision an amendment replaces. A retired product can be used by no new
+// session; an amendment may keep a product the session already had (it was used then).
+void check_time_and_products(Scope& scope, const SessionDetails& details,
+                             const SessionDetails* previous) {
     if (details.performed_at > scope.clock().now())
         throw ValidationError("at", fmt::format("session time {} is in the future (now is {}); "
                                                 "log a session after it happened",
@@ -25,11 +29,23 @@ void check_time_and_products(Scope& scope, const SessionDetails& details) {
                                                 scope.zone().format_local(scope.clock().now())));
     storage::SettingsRepository settings(scope.db());
     for (const auto& serum : details.serums) {
-        if (settings.find_product(serum.product))
+        if (const auto product = settings.find_product(serum.product)) {
+            const auto had =
+                previous != nullptr &&
+                std::any_of(previous->serums.begin(), previous->serums.end(),
+                            [&](const SerumUse& u) { return u.product == serum.product; });
+            if (!had)
+                check_not_retired(scope, *product, "serum",
+                                  previous == nullptr
+                                      ? "a new session cannot use it"
+                                      : "an amendment cannot add it to a session that did not "
+                                        "use it");
             continue;
+        }
         std::vector<std::string> known;
         for (const auto& product : settings.products())
-            known.push_back(product.code);
+            if (!product.retired)
+                known.push_back(product.code);
         throw ValidationError("serum", fmt::format("unknown serum product '{}'; known products: {}",
                                                    visible(serum.product), fmt::join(known, ", ")));
     }
@@ -96,7 +112,7 @@ Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
                           const std::vector<std::string>& overrides,
                           const Session* previous = nullptr) {
     validate(session.details);
-    check_time_and_products(scope, session.details);
+    check_time_and_products(scope, session.details, previous ? &previous->details : nullptr);
     check_after_birth(scope, patient, session);
     auto file = rules::load_patient_file(scope.db(), session.patient_id,
                                          previous ? std::optional(previous->id) : std::nullopt);

@@ -27,6 +27,17 @@ consteval std::size_t column(std::string_view name) {
     throw "unknown history CSV column";
 }
 
+Json to_json(const report::ReactionTimeline& t) {
+    Json json{{"onset_day", t.onset_day}, {"recovery_day", t.recovery_day}};
+    json["duration_days"] = t.duration ? Json(*t.duration) : Json();
+    json["open"] = t.open;
+    json["prolonged"] = t.prolonged;
+    json["adverse"] = t.adverse;
+    return json;
+}
+
+} // namespace
+
 Json to_json(const report::Amendment& amendment) {
     Json json = render::to_json(amendment.revision);
     if (!amendment.os_account.empty())
@@ -45,25 +56,18 @@ Json to_json(const std::vector<report::Amendment>& amendments) {
     return json;
 }
 
+namespace {
+
 // A record with its corrections: the record's own JSON, plus "amendments".
 template <class Record> Json to_json(const report::RecordEntry<Record>& entry) {
     Json json = render::to_json(entry.record);
-    json["amendments"] = to_json(entry.amendments);
+    json["amendments"] = render::to_json(entry.amendments);
     return json;
 }
 
 // 'condition', or 'condition (voided)': the record column of the history CSV.
 std::string record_name(std::string_view kind, const RevisionInfo& revision) {
     return revision.voided ? fmt::format("{} (voided)", kind) : std::string(kind);
-}
-
-Json to_json(const report::ReactionTimeline& t) {
-    Json json{{"onset_day", t.onset_day}, {"recovery_day", t.recovery_day}};
-    json["duration_days"] = t.duration ? Json(*t.duration) : Json();
-    json["open"] = t.open;
-    json["prolonged"] = t.prolonged;
-    json["adverse"] = t.adverse;
-    return json;
 }
 
 } // namespace

@@ -166,4 +166,13 @@ std::vector<FieldChange> changes_between(const ConsentDetails& a, const ConsentD
     return changes;
 }
 
+std::vector<FieldChange> changes_between(const storage::Product& a, const storage::Product& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "name", a.name, b.name);
+    compare(changes, "kind", std::string(code_of(a.kind)), std::string(code_of(b.kind)));
+    compare(changes, "maker", a.maker, b.maker);
+    compare(changes, "retired", a.retired ? "yes" : "no", b.retired ? "yes" : "no");
+    return changes;
+}
+
 } // namespace needlebook::report

@@ -6,6 +6,7 @@
 #include "needlebook/model/patient.hpp"
 #include "needlebook/model/reaction.hpp"
 #include "needlebook/model/session.hpp"
+#include "needlebook/storage/settings_repository.hpp"
 #include "needlebook/time/zone.hpp"
 
 #include <string>
@@ -32,6 +33,10 @@ std::vector<FieldChange> changes_between(const Session& before, const Session& a
 std::vector<FieldChange> changes_between(const PatientDetails& before, const PatientDetails& after);
 std::vector<FieldChange> changes_between(const ReactionDetails& before,
                                          const ReactionDetails& after);
+// A catalogue product's name, kind (its code), maker and retired ('no' / 'yes'); the code
+// never changes.
+std::vector<FieldChange> changes_between(const storage::Product& before,
+                                         const storage::Product& after);
 
 // `revisions` of one record in order (1, 2, …): an Amendment for each after the first.
 template <class Record, class Diff>

@@ -12,13 +12,13 @@ $ needlebook patient add --family Young --given Tia --born 2010-06-15 --code TIA
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook product list
-> code           name                               kind                  maker
-> exosome-serum  Exosome serum                      exosomes
-> gf-serum       Growth factor serum                growth factors
-> ha-serum       Hyaluronic acid serum 1%           hyaluronic acid
-> peptide-serum  Copper peptide serum               peptides
-> prp            Platelet-rich plasma (autologous)  platelet-rich plasma
-> vitc-serum     Vitamin C serum 10%                vitamin C
+> code           name                               kind                  maker  state
+> exosome-serum  Exosome serum                      exosomes                     in use
+> gf-serum       Growth factor serum                growth factors               in use
+> ha-serum       Hyaluronic acid serum 1%           hyaluronic acid              in use
+> peptide-serum  Copper peptide serum               peptides                     in use
+> prp            Platelet-rich plasma (autologous)  platelet-rich plasma         in use
+> vitc-serum     Vitamin C serum 10%                vitamin C                    in use
 
 # Age: the patient is 16; her own consent is not enough, nor her mother's photo form alone; her
 # mother's consent to the treatment is.

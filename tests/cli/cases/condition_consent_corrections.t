@@ -339,6 +339,7 @@ $ needlebook history ANN --format json
 >     },
 >     "amendments": []
 >   },
+>   "chart_status": [],
 >   "conditions": [
 >     {
 >       "id": 1,

@@ -88,6 +88,7 @@ $ needlebook history ANN --format json
 >       }
 >     ]
 >   },
+>   "chart_status": [],
 >   "conditions": [],
 >   "consents": [
 >     {

@@ -7,13 +7,13 @@ $ needlebook init
 
 # The serum catalogue that --serum refers to.
 $ needlebook product list
-> code           name                               kind                  maker
-> exosome-serum  Exosome serum                      exosomes
-> gf-serum       Growth factor serum                growth factors
-> ha-serum       Hyaluronic acid serum 1%           hyaluronic acid
-> peptide-serum  Copper peptide serum               peptides
-> prp            Platelet-rich plasma (autologous)  platelet-rich plasma
-> vitc-serum     Vitamin C serum 10%                vitamin C
+> code           name                               kind                  maker  state
+> exosome-serum  Exosome serum                      exosomes                     in use
+> gf-serum       Growth factor serum                growth factors               in use
+> ha-serum       Hyaluronic acid serum 1%           hyaluronic acid              in use
+> peptide-serum  Copper peptide serum               peptides                     in use
+> prp            Platelet-rich plasma (autologous)  platelet-rich plasma         in use
+> vitc-serum     Vitamin C serum 10%                vitamin C                    in use
 
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --fitzpatrick III --phone "+44 7700 900123"
 > patient P-000001 registered: Smith, Ann

@@ -431,6 +431,7 @@ $ needlebook history ANN --format json
 >     },
 >     "amendments": []
 >   },
+>   "chart_status": [],
 >   "conditions": [],
 >   "consents": [
 >     {

@@ -45,6 +45,7 @@ $ needlebook --format json history ANN
 >     },
 >     "amendments": []
 >   },
+>   "chart_status": [],
 >   "conditions": [],
 >   "consents": [
 >     {
