@@ -3,6 +3,9 @@
 --    revision may name the code it holds (condition_revision_code).
 --  * Catalogue products get revisions: a misspelt name, a wrong kind or maker is amended, and a
 --    product the clinic no longer uses is retired (past sessions still name it).
+--  * A duplicate chart is merged into the patient's real chart: the duplicate's conditions,
+--    consents and sessions get a revision that names their new patient (*_owner), and the
+--    duplicate's voiding revision names the chart it was merged into (patient_merge).
 --
 -- Revisions stored before version 8 have no rows in these tables, so their fingerprints stay as
 -- they were. temp.migration_context holds the time and actor of the migration.
@@ -61,3 +64,66 @@ SELECT p.id, p.code,
 FROM product p
 LEFT JOIN product_revision r ON r.product_id = p.id
      AND r.revision = (SELECT max(revision) FROM product_revision WHERE product_id = p.id);
+
+-- A duplicate chart's voiding revision names the chart its records were moved into. A voided
+-- chart is never amended again, so a merge is final.
+CREATE TABLE patient_merge (
+    id                  INTEGER PRIMARY KEY,
+    patient_revision_id INTEGER NOT NULL UNIQUE REFERENCES patient_revision (id),
+    into_patient_id     INTEGER NOT NULL REFERENCES patient (id)
+) STRICT;
+
+CREATE INDEX patient_merge_by_target ON patient_merge (into_patient_id);
+
+CREATE TRIGGER patient_merge_no_update BEFORE UPDATE ON patient_merge
+BEGIN SELECT RAISE(ABORT, 'merges are never changed'); END;
+CREATE TRIGGER patient_merge_no_delete BEFORE DELETE ON patient_merge
+BEGIN SELECT RAISE(ABORT, 'merges are never deleted'); END;
+CREATE TRIGGER patient_merge_no_replace BEFORE INSERT ON patient_merge
+WHEN EXISTS (SELECT 1 FROM patient_merge WHERE id = NEW.id OR patient_revision_id = NEW.patient_revision_id)
+BEGIN SELECT RAISE(ABORT, 'patient_merge rows are never replaced'); END;
+
+-- The patient a condition, consent or session revision belongs to when a merge moved the record
+-- from the chart it was entered on (the identity row's patient_id). Each later revision of the
+-- record repeats it, as a revision holds the whole record.
+CREATE TABLE condition_owner (
+    id                   INTEGER PRIMARY KEY,
+    condition_revision_id INTEGER NOT NULL UNIQUE REFERENCES condition_revision (id),
+    patient_id           INTEGER NOT NULL REFERENCES patient (id)
+) STRICT;
+
+CREATE TRIGGER condition_owner_no_update BEFORE UPDATE ON condition_owner
+BEGIN SELECT RAISE(ABORT, 'record owners are never changed; add a revision'); END;
+CREATE TRIGGER condition_owner_no_delete BEFORE DELETE ON condition_owner
+BEGIN SELECT RAISE(ABORT, 'record owners are never deleted'); END;
+CREATE TRIGGER condition_owner_no_replace BEFORE INSERT ON condition_owner
+WHEN EXISTS (SELECT 1 FROM condition_owner WHERE id = NEW.id OR condition_revision_id = NEW.condition_revision_id)
+BEGIN SELECT RAISE(ABORT, 'condition_owner rows are never replaced'); END;
+
+CREATE TABLE consent_owner (
+    id                 INTEGER PRIMARY KEY,
+    consent_revision_id INTEGER NOT NULL UNIQUE REFERENCES consent_revision (id),
+    patient_id         INTEGER NOT NULL REFERENCES patient (id)
+) STRICT;
+
+CREATE TRIGGER consent_owner_no_update BEFORE UPDATE ON consent_owner
+BEGIN SELECT RAISE(ABORT, 'record owners are never changed; add a revision'); END;
+CREATE TRIGGER consent_owner_no_delete BEFORE DELETE ON consent_owner
+BEGIN SELECT RAISE(ABORT, 'record owners are never deleted'); END;
+CREATE TRIGGER consent_owner_no_replace BEFORE INSERT ON consent_owner
+WHEN EXISTS (SELECT 1 FROM consent_owner WHERE id = NEW.id OR consent_revision_id = NEW.consent_revision_id)
+BEGIN SELECT RAISE(ABORT, 'consent_owner rows are never replaced'); END;
+
+CREATE TABLE session_owner (
+    id                 INTEGER PRIMARY KEY,
+    session_revision_id INTEGER NOT NULL UNIQUE REFERENCES session_revision (id),
+    patient_id         INTEGER NOT NULL REFERENCES patient (id)
+) STRICT;
+
+CREATE TRIGGER session_owner_no_update BEFORE UPDATE ON session_owner
+BEGIN SELECT RAISE(ABORT, 'record owners are never changed; add a revision'); END;
+CREATE TRIGGER session_owner_no_delete BEFORE DELETE ON session_owner
+BEGIN SELECT RAISE(ABORT, 'record owners are never deleted'); END;
+CREATE TRIGGER session_owner_no_replace BEFORE INSERT ON session_owner
+WHEN EXISTS (SELECT 1 FROM session_owner WHERE id = NEW.id OR session_revision_id = NEW.session_revision_id)
+BEGIN SELECT RAISE(ABORT, 'session_owner rows are never replaced'); END;

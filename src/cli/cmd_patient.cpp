@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/merge.hpp"
+#include "needlebook/render/wrap.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/safekeeping.hpp"
 #include "needlebook/records/sessions.hpp"
@@ -204,6 +206,44 @@ void add_patient_commands(CLI::App& app, Context& context) {
         const auto voided =
             records::void_patient(context.scope(), args->code, args->correction.correction());
         print_patient(context, voided, fmt::format("voided (revision {})", voided.revision.number));
+    });
+
+    struct MergeArgs {
+        std::string duplicate, into;
+        CorrectionOptions correction;
+    };
+    auto merge_args = std::make_shared<MergeArgs>();
+    auto* merge = patient->add_subcommand(
+        "merge", "merge a duplicate chart into the patient's chart: its records move there");
+    merge->add_option("DUPLICATE", merge_args->duplicate, "chart code of the duplicate")
+        ->required();
+    merge->add_option("--into", merge_args->into, "chart code that keeps the records")->required();
+    merge_args->correction.add_to(merge, "why the charts are the same person");
+    merge->callback([&context, args = merge_args] {
+        context.forbid_csv("patient merge");
+        const auto merged = records::merge_patient(context.scope(), args->duplicate, args->into,
+                                                   args->correction.correction());
+        if (context.format() == Format::json) {
+            auto json = render::to_json(merged.duplicate);
+            json["merged_into"] = merged.into.code;
+            json["moved"] = {{"conditions", merged.conditions},
+                             {"consents", merged.consents},
+                             {"sessions", merged.sessions}};
+            json["warnings"] = merged.warnings;
+            context.print_json(json);
+        } else {
+            context.print(visible(fmt::format(
+                              "patient {} merged into {} (revision {}): {} moved, {} moved, {} "
+                              "moved",
+                              merged.duplicate.code, merged.into.code,
+                              merged.duplicate.revision.number,
+                              render::counted(merged.conditions, "condition"),
+                              render::counted(merged.consents, "consent"),
+                              render::counted(merged.sessions, "session"))) +
+                          "\n");
+        }
+        for (const auto& warning : merged.warnings)
+            context.warn(warning);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "needlebook/model/catalogue.hpp"
 #include "needlebook/records/lots.hpp"
+#include "needlebook/records/merge.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
@@ -44,6 +45,10 @@ const std::vector<std::string> record_tables{"patient",
                                              "consent_terms",
                                              "condition_revision_code",
                                              "product_revision",
+                                             "condition_owner",
+                                             "consent_owner",
+                                             "session_owner",
+                                             "patient_merge",
                                              "audit_log"};
 
 // Append-only tables of the audit trail that a plain clinic leaves empty (disclosures of lists,
@@ -100,6 +105,14 @@ struct FullClinic : test::Clinic {
         auto product = records::find_product(db, "gf-serum");
         product.maker = "Acme Labs";
         records::amend_product(scope, product.code, product, "maker from the box", 1);
+        // A duplicate chart with a condition, a consent and a session, merged into this one.
+        const auto twin = test::patient_with_consent(*this, "P-TWIN");
+        records::add_condition(scope, twin.code,
+                               {ConditionCode::anticoagulants, std::nullopt, std::nullopt, ""});
+        records::log_session(
+            scope, twin.code,
+            test::session_at("2026-11-02T10:00:00Z", {{Area::forehead, std::nullopt, 0.5}}), {});
+        records::merge_patient(scope, twin.code, patient.code, {"the same person", std::nullopt});
     }
 
     std::int64_t session_revision_id() {

@@ -141,10 +141,13 @@ Patient void_patient(Scope& scope, std::string_view code, const Correction& corr
 // A voided chart takes no new records: they belong on the patient's real chart.
 Patient open_patient(storage::Database& db, std::string_view code, std::string_view what) {
     Patient patient = find_patient(db, code);
-    if (patient.revision.voided)
-        throw Conflict(fmt::format("patient {} is voided ({}); no {} can be added to the chart",
-                                   patient.code, patient.revision.reason, what));
-    return patient;
+    if (!patient.revision.voided)
+        return patient;
+    if (const auto merge = storage::PatientRepository(db).merge_of(patient.id))
+        throw Conflict(fmt::format("patient {} was merged into {}; add the {} to {}", patient.code,
+                                   merge->into, what, merge->into));
+    throw Conflict(fmt::format("patient {} is voided ({}); no {} can be added to the chart",
+                               patient.code, patient.revision.reason, what));
 }
 
 namespace {
@@ -194,7 +197,7 @@ Condition resolve_condition(Scope& scope, std::string_view patient_code, Conditi
             condition.details.resolved_on = on;
             validate(condition.details, scope.today());
             condition.revision = scope.revision(condition.revision.number + 1, "resolved");
-            conditions.add_revision(condition.id, condition.details, condition.revision);
+            conditions.add_revision(condition.id, condition.patient_id, condition.details, condition.revision);
             append_audit(scope.db(),
                          scope.audit("condition.resolve", "condition", condition.id.value,
                                      patient.id.value, condition.revision.number, "resolved"));
@@ -223,7 +226,7 @@ std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_co
                                            code_of(code), patient_code));
             condition.details.clearances.push_back(clearance);
             condition.revision = scope.revision(condition.revision.number + 1, reason);
-            conditions.add_revision(condition.id, condition.details, condition.revision);
+            conditions.add_revision(condition.id, condition.patient_id, condition.details, condition.revision);
             append_audit(scope.db(), scope.audit("condition.clear", "condition", condition.id.value,
                                                  patient.id.value, condition.revision.number,
                                                  fmt::format("cleared by {} until {}: {}", by,
@@ -254,44 +257,6 @@ Consent add_consent(Scope& scope, std::string_view patient_code, const ConsentDe
     });
 }
 
-Consent withdraw_consent(Scope& scope, ConsentId id, time::Date on, const std::string& reason) {
-    return scope.db().write([&] {
-        storage::ConditionRepository repository(scope.db());
-        const auto patient = repository.patient_of_consent(id);
-        if (!patient)
-            throw NotFound(fmt::format("no consent {}; see 'needlebook patient show PATIENT'", id));
-        for (auto consent : repository.consents_for_patient(*patient)) {
-            if (consent.id != id)
-                continue;
-            if (consent.details.withdrawal)
-                throw Conflict(fmt::format("consent {} was already withdrawn on {}", id,
-                                           time::format_date(consent.details.withdrawal->on)));
-            consent.details.withdrawal = ConsentWithdrawal{on, reason};
-            validate(consent.details, scope.today());
-            consent.revision = scope.revision(consent.revision.number + 1, reason);
-            repository.add_consent_revision(consent.id, consent.details, consent.revision);
-            append_audit(scope.db(), scope.audit("consent.withdraw", "consent", consent.id.value,
-                                                 patient->value, consent.revision.number, reason));
-            return consent;
-        }
-        throw NotFound(fmt::format("consent {} is voided", id));
-    });
-}
-
-std::vector<Consent> consents_of(storage::Database& db, PatientId patient) {
-    return storage::ConditionRepository(db).consents_for_patient(patient);
-}
-
-ConditionId parse_condition_id(std::string_view text) {
-    return ConditionId{parse_record_id(
-        text, "condition", "use the number printed by 'condition add' or 'patient show'")};
-}
-
-ConsentId parse_consent_id(std::string_view text) {
-    return ConsentId{parse_record_id(text, "consent",
-                                     "use the number printed by 'consent add' or 'patient show'")};
-}
-
 namespace {
 
 Condition current_condition(storage::ConditionRepository& conditions, ConditionId id) {
@@ -313,6 +278,42 @@ Consent current_consent(storage::ConditionRepository& consents, ConsentId id) {
 }
 
 } // namespace
+
+Consent withdraw_consent(Scope& scope, ConsentId id, time::Date on, const std::string& reason) {
+    return scope.db().write([&] {
+        storage::ConditionRepository repository(scope.db());
+        auto consent = current_consent(repository, id);
+        if (consent.revision.voided)
+            throw NotFound(fmt::format("consent {} is voided", id));
+        if (consent.details.withdrawal)
+            throw Conflict(fmt::format("consent {} was already withdrawn on {}", id,
+                                       time::format_date(consent.details.withdrawal->on)));
+        consent.details.withdrawal = ConsentWithdrawal{on, reason};
+        validate(consent.details, scope.today());
+        consent.revision = scope.revision(consent.revision.number + 1, reason);
+        repository.add_consent_revision(consent.id, consent.patient_id, consent.details,
+                                        consent.revision);
+        append_audit(scope.db(), scope.audit("consent.withdraw", "consent", consent.id.value,
+                                             consent.patient_id.value, consent.revision.number,
+                                             reason));
+        return consent;
+    });
+}
+
+std::vector<Consent> consents_of(storage::Database& db, PatientId patient) {
+    return storage::ConditionRepository(db).consents_for_patient(patient);
+}
+
+ConditionId parse_condition_id(std::string_view text) {
+    return ConditionId{parse_record_id(
+        text, "condition", "use the number printed by 'condition add' or 'patient show'")};
+}
+
+ConsentId parse_consent_id(std::string_view text) {
+    return ConsentId{parse_record_id(text, "consent",
+                                     "use the number printed by 'consent add' or 'patient show'")};
+}
+
 
 Condition amend_condition(Scope& scope, ConditionId id,
                           const std::function<void(ConditionDetails&)>& edit,
@@ -341,7 +342,7 @@ Condition amend_condition(Scope& scope, ConditionId id,
                                                code_of(condition.details.code), patient.code,
                                                other.id));
         condition.revision = scope.revision(condition.revision.number + 1, correction.reason);
-        conditions.add_revision(id, condition.details, condition.revision);
+        conditions.add_revision(id, condition.patient_id, condition.details, condition.revision);
         append_audit(scope.db(),
                      scope.audit("condition.amend", "condition", id.value, patient.id.value,
                                  condition.revision.number, correction.reason));
@@ -358,7 +359,7 @@ Condition void_condition(Scope& scope, ConditionId id, const Correction& correct
                           CorrectionKind::void_record);
         // The void repeats the last content, so the record still shows what was voided.
         condition.revision = scope.revision(condition.revision.number + 1, correction.reason, true);
-        conditions.add_revision(id, condition.details, condition.revision);
+        conditions.add_revision(id, condition.patient_id, condition.details, condition.revision);
         append_audit(scope.db(), scope.audit("condition.void", "condition", id.value,
                                              condition.patient_id.value, condition.revision.number,
                                              correction.reason));
@@ -382,7 +383,7 @@ Consent amend_consent(Scope& scope, ConsentId id, const std::function<void(Conse
         const Patient patient = find_patient_by_id(scope.db(), consent.patient_id);
         check_not_before_birth(patient, consent.details.signed_on, "signed", "consent signed on");
         consent.revision = scope.revision(consent.revision.number + 1, correction.reason);
-        consents.add_consent_revision(id, consent.details, consent.revision);
+        consents.add_consent_revision(id, consent.patient_id, consent.details, consent.revision);
         append_audit(scope.db(), scope.audit("consent.amend", "consent", id.value, patient.id.value,
                                              consent.revision.number, correction.reason));
         return consent;
@@ -397,7 +398,7 @@ Consent void_consent(Scope& scope, ConsentId id, const Correction& correction) {
         check_correctable(fmt::format("consent {}", id), consent.revision, correction,
                           CorrectionKind::void_record);
         consent.revision = scope.revision(consent.revision.number + 1, correction.reason, true);
-        consents.add_consent_revision(id, consent.details, consent.revision);
+        consents.add_consent_revision(id, consent.patient_id, consent.details, consent.revision);
         append_audit(scope.db(),
                      scope.audit("consent.void", "consent", id.value, consent.patient_id.value,
                                  consent.revision.number, correction.reason));

@@ -59,6 +59,7 @@ std::vector<FieldChange> changes_between(const Session& old_session, const Sessi
     const auto& a = old_session.details;
     const auto& b = new_session.details;
     std::vector<FieldChange> changes;
+    compare(changes, "chart", old_session.patient_code, new_session.patient_code); // a merge
     // Compared as instants: two local times can read the same when clocks go back.
     if (a.performed_at != b.performed_at)
         changes.push_back({"time",

@@ -34,11 +34,44 @@ void name_accounts(std::vector<Amendment>& amendments, std::string_view kind, st
     }
 }
 
+// Chart codes by patient id, each looked up once: a merge's correction names both charts.
+class ChartCodes {
+public:
+    explicit ChartCodes(storage::Database& db) : m_patients(db) {}
+    const std::string& operator()(PatientId id) {
+        auto found = m_codes.find(id.value);
+        if (found == m_codes.end()) {
+            const auto patient = m_patients.find(id);
+            found = m_codes.emplace(id.value, patient ? patient->code : std::string()).first;
+        }
+        return found->second;
+    }
+
+private:
+    storage::PatientRepository m_patients;
+    std::map<std::int64_t, std::string> m_codes;
+};
+
+// A revision that moved the record to another chart (a merge) says so first among its changes.
+template <class Record>
+void name_moves(const std::vector<Record>& revisions, std::vector<Amendment>& amendments,
+                ChartCodes& codes) {
+    for (std::size_t i = 1; i < revisions.size(); ++i)
+        if (revisions[i].patient_id != revisions[i - 1].patient_id)
+            amendments[i - 1].changes.insert(amendments[i - 1].changes.begin(),
+                                             FieldChange{"chart", codes(revisions[i - 1].patient_id),
+                                                         codes(revisions[i].patient_id)});
+}
+
 // One record's revisions as the history shows it: the current revision and its corrections.
 template <class Record>
 RecordEntry<Record> record_entry(const std::vector<Record>& revisions, std::string_view kind,
-                                 const std::map<std::string, std::string>& accounts) {
+                                 const std::map<std::string, std::string>& accounts,
+                                 ChartCodes* codes = nullptr) {
     RecordEntry<Record> entry{revisions.back(), amendments_of_details(revisions)};
+    if (codes != nullptr)
+        if constexpr (requires { revisions.back().patient_id; })
+            name_moves(revisions, entry.amendments, *codes);
     name_accounts(entry.amendments, kind, entry.record.id.value, accounts);
     return entry;
 }
@@ -151,21 +184,32 @@ void deliver_history(records::Scope& scope, std::string_view code, std::string_v
                           [](const Patient& a, const Patient& b) {
                               return changes_between(a.details, b.details);
                           });
-        if (history.patient.revision.voided)
+        storage::PatientRepository patients(scope.db());
+        const auto when = [&](const RevisionInfo& r) {
+            return fmt::format("on {} by {}", scope.zone().format_local(r.recorded_at), r.author);
+        };
+        if (const auto merge = patients.merge_of(id))
             history.chart_status.push_back(
-                fmt::format("chart voided on {} by {}: {}",
-                            scope.zone().format_local(history.patient.revision.recorded_at),
-                            history.patient.revision.author, history.patient.revision.reason));
+                fmt::format("{} ({}); its records are on {}'s history", merge->revision.reason,
+                            when(merge->revision), merge->into));
+        else if (history.patient.revision.voided)
+            history.chart_status.push_back(fmt::format("chart voided {}: {}",
+                                                       when(history.patient.revision),
+                                                       history.patient.revision.reason));
+        for (const auto& merge : patients.merged_into(id))
+            history.chart_status.push_back(
+                fmt::format("{} ({})", merge.revision.reason, when(merge.revision)));
         storage::ConditionRepository conditions(scope.db());
+        ChartCodes codes(scope.db());
         const auto accounts = storage::write_accounts_of_patient(scope.db(), id.value);
         for (const auto& [record, revisions] :
              by_record(conditions.revisions_of_patient(id),
                        [](const Condition& c) { return c.id.value; }))
-            history.conditions.push_back(record_entry(revisions, "condition", accounts));
+            history.conditions.push_back(record_entry(revisions, "condition", accounts, &codes));
         for (const auto& [record, revisions] :
              by_record(conditions.consent_revisions_of_patient(id),
                        [](const Consent& c) { return c.id.value; }))
-            history.consents.push_back(record_entry(revisions, "consent", accounts));
+            history.consents.push_back(record_entry(revisions, "consent", accounts, &codes));
         std::stable_sort(history.consents.begin(), history.consents.end(),
                          [](const auto& a, const auto& b) {
                              return a.record.details.signed_on < b.record.details.signed_on;

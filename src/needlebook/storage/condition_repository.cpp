@@ -1,6 +1,7 @@
 #include "needlebook/storage/condition_repository.hpp"
 
 #include "needlebook/storage/binding.hpp"
+#include "needlebook/storage/record_owner.hpp"
 
 #include <map>
 
@@ -20,11 +21,26 @@ ConditionId ConditionRepository::insert(PatientId patient, const ConditionDetail
     identity->bind(":at", time::format_utc(revision.recorded_at));
     identity->exec();
     const ConditionId id{m_db.sql().getLastInsertRowid()};
-    add_revision(id, details, revision);
+    add_revision(id, patient, details, revision);
     return id;
 }
 
-void ConditionRepository::add_revision(ConditionId id, const ConditionDetails& details,
+// Records that revision `revision_id` of record `id` of KIND belongs to `patient`, when a merge
+// moved it from the chart it was entered on.
+void record_owner(Database& db, std::string_view kind, std::int64_t id, std::int64_t revision_id,
+                  PatientId patient) {
+    auto owner = db.query(fmt::format(
+        "INSERT INTO {0}_owner ({0}_revision_id, patient_id) SELECT :revision, :patient WHERE "
+        ":patient IS NOT (SELECT patient_id FROM {0} WHERE id = :id)",
+        kind));
+    owner->bind(":revision", revision_id);
+    owner->bind(":patient", patient.value);
+    owner->bind(":id", id);
+    owner->exec();
+}
+
+void ConditionRepository::add_revision(ConditionId id, PatientId patient,
+                                       const ConditionDetails& details,
                                        const RevisionInfo& revision) {
     auto insert = m_db.query(
         "INSERT INTO condition_revision (condition_id, revision, since, resolved_on, note, voided, "
@@ -37,6 +53,7 @@ void ConditionRepository::add_revision(ConditionId id, const ConditionDetails& d
     bind_revision(*insert, revision);
     insert->exec();
     const auto revision_id = m_db.sql().getLastInsertRowid();
+    record_owner(m_db, "condition", id.value, revision_id, patient);
     // A code other than the one the condition was entered with is held by the revision.
     auto recoded = m_db.query(
         "INSERT INTO condition_revision_code (condition_revision_id, code) SELECT :revision, "
@@ -65,11 +82,12 @@ namespace {
 
 // Revisions of conditions, each with the code it holds (schema 8) and the patient in column 1;
 // the revision's row id last, to find its clearances.
-constexpr std::string_view condition_revisions =
-    "SELECT c.id, c.patient_id, coalesce(k.code, c.code), r.since, r.resolved_on, r.note, "
-    "r.revision, r.author, r.recorded_at, r.reason, r.voided, r.id FROM condition c JOIN "
-    "condition_revision r ON r.condition_id = c.id LEFT JOIN condition_revision_code k ON "
-    "k.condition_revision_id = r.id";
+const std::string condition_revisions = fmt::format(
+    "SELECT c.id, {}, coalesce(k.code, c.code), r.since, r.resolved_on, r.note, r.revision, "
+    "r.author, r.recorded_at, r.reason, r.voided, r.id FROM condition c JOIN condition_revision r "
+    "ON r.condition_id = c.id LEFT JOIN condition_revision_code k ON k.condition_revision_id = "
+    "r.id",
+    owner_of("condition", "r", "c"));
 constexpr std::string_view newest_condition_revision =
     "r.revision = (SELECT max(revision) FROM condition_revision WHERE condition_id = c.id)";
 
@@ -121,16 +139,17 @@ std::optional<Condition> ConditionRepository::find(ConditionId id) {
 }
 
 std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
-    auto query = m_db.query(fmt::format("{} WHERE {} AND r.voided = 0 AND c.patient_id = "
-                                        ":patient ORDER BY c.id",
-                                        condition_revisions, newest_condition_revision));
+    auto query = m_db.query(fmt::format("{} WHERE {} AND r.voided = 0 AND {} ORDER BY c.id",
+                                        condition_revisions, newest_condition_revision,
+                                        held_by("condition", "c", ":patient")));
     query->bind(":patient", patient.value);
     return read_conditions(m_db, *query);
 }
 
 std::vector<Condition> ConditionRepository::revisions_of_patient(PatientId patient) {
-    auto query = m_db.query(fmt::format(
-        "{} WHERE c.patient_id = :patient ORDER BY c.id, r.revision", condition_revisions));
+    auto query = m_db.query(fmt::format("{} WHERE {} ORDER BY c.id, r.revision",
+                                        condition_revisions,
+                                        held_by("condition", "c", ":patient")));
     query->bind(":patient", patient.value);
     return read_conditions(m_db, *query);
 }
@@ -151,11 +170,12 @@ ConsentId ConditionRepository::insert_consent(PatientId patient, const ConsentDe
     identity->bind(":at", time::format_utc(revision.recorded_at));
     identity->exec();
     const ConsentId id{m_db.sql().getLastInsertRowid()};
-    add_consent_revision(id, details, revision);
+    add_consent_revision(id, patient, details, revision);
     return id;
 }
 
-void ConditionRepository::add_consent_revision(ConsentId id, const ConsentDetails& details,
+void ConditionRepository::add_consent_revision(ConsentId id, PatientId patient,
+                                               const ConsentDetails& details,
                                                const RevisionInfo& revision) {
     auto insert = m_db.query(
         "INSERT INTO consent_revision (consent_id, revision, signed_on, covers, voided, author, "
@@ -166,12 +186,14 @@ void ConditionRepository::add_consent_revision(ConsentId id, const ConsentDetail
     insert->bind(":covers", details.covers);
     bind_revision(*insert, revision);
     insert->exec();
+    const auto revision_id = m_db.sql().getLastInsertRowid();
+    record_owner(m_db, "consent", id.value, revision_id, patient);
     if (details.guardian.empty() && !details.withdrawal)
         return;
     auto terms =
         m_db.query("INSERT INTO consent_terms (consent_revision_id, guardian, withdrawn_on, "
                    "withdrawal_reason) VALUES (:revision, :guardian, :on, :reason)");
-    terms->bind(":revision", m_db.sql().getLastInsertRowid());
+    terms->bind(":revision", revision_id);
     terms->bind(":guardian", details.guardian);
     bind_optional_date(*terms, ":on",
                        details.withdrawal ? std::optional<time::Date>(details.withdrawal->on)
@@ -180,21 +202,14 @@ void ConditionRepository::add_consent_revision(ConsentId id, const ConsentDetail
     terms->exec();
 }
 
-std::optional<PatientId> ConditionRepository::patient_of_consent(ConsentId id) {
-    auto query = m_db.query("SELECT patient_id FROM consent WHERE id = :id");
-    query->bind(":id", id.value);
-    if (!query->executeStep())
-        return std::nullopt;
-    return PatientId{query->getColumn(0).getInt64()};
-}
-
 namespace {
 
-constexpr std::string_view consent_revisions =
-    "SELECT c.id, c.patient_id, r.signed_on, r.covers, r.revision, r.author, r.recorded_at, "
-    "r.reason, r.voided, t.guardian, t.withdrawn_on, t.withdrawal_reason FROM consent c JOIN "
-    "consent_revision r ON r.consent_id = c.id LEFT JOIN consent_terms t ON "
-    "t.consent_revision_id = r.id";
+const std::string consent_revisions =
+    fmt::format("SELECT c.id, {}, r.signed_on, r.covers, r.revision, r.author, r.recorded_at, "
+                "r.reason, r.voided, t.guardian, t.withdrawn_on, t.withdrawal_reason FROM consent "
+                "c JOIN consent_revision r ON r.consent_id = c.id LEFT JOIN consent_terms t ON "
+                "t.consent_revision_id = r.id",
+                owner_of("consent", "r", "c"));
 constexpr std::string_view newest_consent_revision =
     "r.revision = (SELECT max(revision) FROM consent_revision WHERE consent_id = c.id)";
 
@@ -230,16 +245,17 @@ std::optional<Consent> ConditionRepository::find_consent(ConsentId id) {
 }
 
 std::vector<Consent> ConditionRepository::consents_for_patient(PatientId patient) {
-    auto query = m_db.query(fmt::format("{} WHERE {} AND r.voided = 0 AND c.patient_id = "
-                                        ":patient ORDER BY r.signed_on, c.id",
-                                        consent_revisions, newest_consent_revision));
+    auto query = m_db.query(fmt::format("{} WHERE {} AND r.voided = 0 AND {} ORDER BY "
+                                        "r.signed_on, c.id",
+                                        consent_revisions, newest_consent_revision,
+                                        held_by("consent", "c", ":patient")));
     query->bind(":patient", patient.value);
     return read_consents(*query);
 }
 
 std::vector<Consent> ConditionRepository::consent_revisions_of_patient(PatientId patient) {
-    auto query = m_db.query(fmt::format(
-        "{} WHERE c.patient_id = :patient ORDER BY c.id, r.revision", consent_revisions));
+    auto query = m_db.query(fmt::format("{} WHERE {} ORDER BY c.id, r.revision",
+                                        consent_revisions, held_by("consent", "c", ":patient")));
     query->bind(":patient", patient.value);
     return read_consents(*query);
 }

@@ -16,7 +16,9 @@ public:
     // `id`: the id to store it under (import keeps exported ids); else the next free one.
     ConditionId insert(PatientId patient, const ConditionDetails& details,
                        const RevisionInfo& revision, std::optional<std::int64_t> id = std::nullopt);
-    void add_revision(ConditionId id, const ConditionDetails& details,
+    // A new revision of condition `id`, belonging to `patient` (another chart than the one it
+    // was entered on after a merge).
+    void add_revision(ConditionId id, PatientId patient, const ConditionDetails& details,
                       const RevisionInfo& revision);
     // The current revision, voided or not; nothing for an unknown id.
     std::optional<Condition> find(ConditionId id);
@@ -31,9 +33,7 @@ public:
     ConsentId insert_consent(PatientId patient, const ConsentDetails& details,
                              const RevisionInfo& revision,
                              std::optional<std::int64_t> id = std::nullopt);
-    // The patient a consent belongs to; nothing for an unknown id.
-    std::optional<PatientId> patient_of_consent(ConsentId id);
-    void add_consent_revision(ConsentId id, const ConsentDetails& details,
+    void add_consent_revision(ConsentId id, PatientId patient, const ConsentDetails& details,
                               const RevisionInfo& revision);
     // The current revision, voided or not; nothing for an unknown id.
     std::optional<Consent> find_consent(ConsentId id);

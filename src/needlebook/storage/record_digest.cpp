@@ -69,8 +69,9 @@ const std::vector<RecordKind>& record_kinds() {
                        "r.id, r.revision, r.expires_on, r.received_on, r.note, r.recalled_on, "
                        "r.recall_reason, r.voided, r.author, r.recorded_at, r.reason"),
     };
-    // Parts schema 7 added to a condition's and a consent's revision, and schema 8's code.
-    static const std::array<std::string, 3> revision_parts = {
+    // Parts schema 7 added to a condition's and a consent's revision, and schema 8's code, owners
+    // and merges.
+    static const std::array<std::string, 7> revision_parts = {
         "SELECT k.id, k.position, k.cleared_by, k.cleared_on, k.until, k.reason FROM "
         "condition_clearance k WHERE k.condition_revision_id = (SELECT id FROM "
         "condition_revision WHERE condition_id = :id AND revision = :revision) ORDER BY "
@@ -81,6 +82,18 @@ const std::vector<RecordKind>& record_kinds() {
         "SELECT c.condition_revision_id, c.code FROM condition_revision_code c WHERE "
         "c.condition_revision_id = (SELECT id FROM condition_revision WHERE condition_id = :id "
         "AND revision = :revision)",
+        "SELECT o.condition_revision_id, o.patient_id FROM condition_owner o WHERE "
+        "o.condition_revision_id = (SELECT id FROM condition_revision WHERE condition_id = :id "
+        "AND revision = :revision)",
+        "SELECT o.consent_revision_id, o.patient_id FROM consent_owner o WHERE "
+        "o.consent_revision_id = (SELECT id FROM consent_revision WHERE consent_id = :id AND "
+        "revision = :revision)",
+        "SELECT o.session_revision_id, o.patient_id FROM session_owner o WHERE "
+        "o.session_revision_id = (SELECT id FROM session_revision WHERE session_id = :id AND "
+        "revision = :revision)",
+        "SELECT m.patient_revision_id, m.into_patient_id FROM patient_merge m WHERE "
+        "m.patient_revision_id = (SELECT id FROM patient_revision WHERE patient_id = :id AND "
+        "revision = :revision)",
     };
     static constexpr std::string_view of_session_revision =
         "(SELECT id FROM session_revision WHERE session_id = :id AND revision = :revision)";
@@ -104,17 +117,22 @@ const std::vector<RecordKind>& record_kinds() {
     };
     using enum DigestQuery::Part;
     static const std::vector<RecordKind> kinds = {
-        {"patient", {{sql[0], required}}},
+        {"patient", {{sql[0], required}, {revision_parts[6], added_later}}},
         {"condition",
-         {{sql[1], required}, {revision_parts[0], added_later}, {revision_parts[2], added_later}}},
-        {"consent", {{sql[2], required}, {revision_parts[1], added_later}}},
+         {{sql[1], required},
+          {revision_parts[0], added_later},
+          {revision_parts[2], added_later},
+          {revision_parts[3], added_later}}},
+        {"consent",
+         {{sql[2], required}, {revision_parts[1], added_later}, {revision_parts[4], added_later}}},
         {"session",
          {{sql[3], required},
           {session_parts[0], optional},
           {session_parts[1], optional},
           {session_parts[2], optional},
           {session_parts[3], added_later},
-          {session_parts[4], added_later}}},
+          {session_parts[4], added_later},
+          {revision_parts[5], added_later}}},
         {"reaction", {{sql[4], required}}},
         {"followup", {{sql[5], required}}},
         // A product row is its revision 1; schema 8 added the later ones.

@@ -109,7 +109,7 @@ $ needlebook consent withdraw 5 --on 2026-11-21 --reason 'again'
 ! needlebook: error: consent 5 was already withdrawn on 2026-11-21
 ? 1
 $ needlebook consent withdraw 99 --on 2026-11-21 --reason 'typo'
-! needlebook: error: no consent 99; see 'needlebook patient show PATIENT'
+! needlebook: error: no consent 99; 'needlebook patient show PATIENT' lists a patient's consents
 ? 1
 $ needlebook consent withdraw 4 --on 2026-05-01 --reason 'before it was signed'
 ! needlebook: error: withdrawn on 2026-05-01 is before the consent was signed (2026-06-01)

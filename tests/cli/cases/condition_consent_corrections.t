@@ -588,4 +588,4 @@ $ needlebook check
 > audit chain   ok                87       0  -            -
 > records       ok                86       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               171       0  -            -
+> schema        ok               192       0  -            -
