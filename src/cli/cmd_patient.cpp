@@ -2,13 +2,13 @@
 #include "cli/options.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/merge.hpp"
-#include "needlebook/render/wrap.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/safekeeping.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/render/csv_writer.hpp"
 #include "needlebook/render/json.hpp"
 #include "needlebook/render/record_text.hpp"
+#include "needlebook/render/wrap.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -105,8 +105,9 @@ void add_patient_commands(CLI::App& app, Context& context) {
             scope, args->code.empty() ? std::nullopt : std::optional(args->code), details);
         for (const auto& other : records::possible_duplicates(scope, patient))
             context.warn(fmt::format("{} has the same name and birth date; if this is the same "
-                                     "person, keep one chart",
-                                     other.code));
+                                     "person, keep one chart: 'needlebook patient merge {} --into "
+                                     "{} --reason …'",
+                                     other.code, patient.code, other.code));
         print_patient(context, patient, "registered");
     });
 
@@ -232,15 +233,15 @@ void add_patient_commands(CLI::App& app, Context& context) {
             json["warnings"] = merged.warnings;
             context.print_json(json);
         } else {
-            context.print(visible(fmt::format(
-                              "patient {} merged into {} (revision {}): {} moved, {} moved, {} "
-                              "moved",
-                              merged.duplicate.code, merged.into.code,
-                              merged.duplicate.revision.number,
-                              render::counted(merged.conditions, "condition"),
-                              render::counted(merged.consents, "consent"),
-                              render::counted(merged.sessions, "session"))) +
-                          "\n");
+            context.print(
+                visible(fmt::format(
+                    "patient {} merged into {} (revision {}): {} moved, {} moved, {} "
+                    "moved",
+                    merged.duplicate.code, merged.into.code, merged.duplicate.revision.number,
+                    render::counted(merged.conditions, "condition"),
+                    render::counted(merged.consents, "consent"),
+                    render::counted(merged.sessions, "session"))) +
+                "\n");
         }
         for (const auto& warning : merged.warnings)
             context.warn(warning);
