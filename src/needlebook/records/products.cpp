@@ -126,11 +126,14 @@ std::string retirement_text(const storage::Product& product, const RevisionInfo&
 }
 
 void check_not_retired(Scope& scope, const storage::Product& product, std::string_view field,
-                       std::string_view refused) {
-    if (const auto retired = retirement_of(scope.db(), product))
+                       std::string_view refused, std::optional<time::Instant> used_at) {
+    if (const auto retired = retirement_of(scope.db(), product)) {
+        if (used_at && *used_at < retired->recorded_at)
+            return; // used before it was retired, recorded late
         throw ValidationError(
             std::string(field),
             fmt::format("{}; {}", retirement_text(product, *retired, scope.zone()), refused));
+    }
 }
 
 } // namespace needlebook::records

@@ -18,8 +18,8 @@
 namespace needlebook::records {
 namespace {
 
-// `previous`: the revision an amendment replaces. A retired product can be used by no new
-// session; an amendment may keep a product the session already had (it was used then).
+// `previous`: the revision an amendment replaces. A retired product can be used by no session
+// performed after its retirement; an amendment may keep a product the session already had.
 void check_time_and_products(Scope& scope, const SessionDetails& details,
                              const SessionDetails* previous) {
     if (details.performed_at > scope.clock().now())
@@ -34,12 +34,14 @@ void check_time_and_products(Scope& scope, const SessionDetails& details,
                 previous != nullptr &&
                 std::any_of(previous->serums.begin(), previous->serums.end(),
                             [&](const SerumUse& u) { return u.product == serum.product; });
+            // A session performed before the retirement and recorded late may still name it.
             if (!had)
                 check_not_retired(scope, *product, "serum",
                                   previous == nullptr
-                                      ? "a new session cannot use it"
-                                      : "an amendment cannot add it to a session that did not "
-                                        "use it");
+                                      ? "a session performed after that cannot use it"
+                                      : "an amendment cannot add it to a session performed "
+                                        "after that",
+                                  details.performed_at);
             continue;
         }
         std::vector<std::string> known;

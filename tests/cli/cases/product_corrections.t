@@ -96,7 +96,7 @@ $ needlebook product retire ha-boost --reason 'discontinued' --based-on 2
 ! needlebook: error: product ha-boost was amended meanwhile (now revision 5); run the command again
 ? 1
 
-# Retired: from then on no new session or lot may use it.
+# Retired: from then on no session performed after it, and no new lot, may use it.
 %env NEEDLEBOOK_NOW=2026-11-22T17:00:00Z
 $ needlebook product retire ha-boost --reason 'discontinued by the maker; use ha-serum' --based-on 5
 > product ha-boost retired (revision 6): discontinued by the maker; use ha-serum
@@ -105,16 +105,13 @@ $ needlebook product retire ha-boost --reason 'again'
 ! needlebook: error: product ha-boost (Hyaluronic acid booster 2%) was retired on 2026-11-22 17:00 by tester (reason: discontinued by the maker; use ha-serum); nothing to retire
 ? 1
 $ needlebook session log ANN --at '2026-11-23 11:00' --device pen --area chin=0.5 --serum ha-boost@HB-1
-! needlebook: error: product ha-boost (Hyaluronic acid booster 2%) was retired on 2026-11-22 17:00 by tester (reason: discontinued by the maker; use ha-serum); a new session cannot use it
+! needlebook: error: product ha-boost (Hyaluronic acid booster 2%) was retired on 2026-11-22 17:00 by tester (reason: discontinued by the maker; use ha-serum); a session performed after that cannot use it
 ? 1
 $ needlebook session log ANN --at '2026-11-23 11:00' --device pen --area chin=0.5 --serum ha-serum@HA-7 --serum HA-BOOST@HB-1:after
-! needlebook: error: product ha-boost (Hyaluronic acid booster 2%) was retired on 2026-11-22 17:00 by tester (reason: discontinued by the maker; use ha-serum); a new session cannot use it
+! needlebook: error: product ha-boost (Hyaluronic acid booster 2%) was retired on 2026-11-22 17:00 by tester (reason: discontinued by the maker; use ha-serum); a session performed after that cannot use it
 ? 1
 $ needlebook session log ANN --like 1 --at '2026-11-23 11:00'
-! needlebook: error: product ha-boost (Hyaluronic acid booster 2%) was retired on 2026-11-22 17:00 by tester (reason: discontinued by the maker; use ha-serum); a new session cannot use it
-? 1
-$ needlebook session amend 2 --serum ha-serum@HA-7 --serum ha-boost@HB-1 --reason 'second serum forgotten'
-! needlebook: error: product ha-boost (Hyaluronic acid booster 2%) was retired on 2026-11-22 17:00 by tester (reason: discontinued by the maker; use ha-serum); an amendment cannot add it to a session that did not use it
+! needlebook: error: product ha-boost (Hyaluronic acid booster 2%) was retired on 2026-11-22 17:00 by tester (reason: discontinued by the maker; use ha-serum); a session performed after that cannot use it
 ? 1
 $ needlebook lot add ha-boost HB-2 --expires 2027-12-31
 ! needlebook: error: product ha-boost (Hyaluronic acid booster 2%) was retired on 2026-11-22 17:00 by tester (reason: discontinued by the maker; use ha-serum); no new lot can be registered for it
@@ -144,6 +141,16 @@ $ needlebook session show 1
 >   revision 3 by tester on 2026-11-23 15:00: applied after needling, not during
 $ needlebook session log ANN --at '2026-11-23 11:00' --device pen --area chin=0.5 --serum ha-serum@HA-7
 > session 3 logged for ANN at 2026-11-23 11:00
+$ needlebook session amend 3 --serum ha-serum@HA-7 --serum ha-boost@HB-1 --reason 'second serum forgotten'
+! needlebook: error: product ha-boost (Hyaluronic acid booster 2%) was retired on 2026-11-22 17:00 by tester (reason: discontinued by the maker; use ha-serum); an amendment cannot add it to a session performed after that
+? 1
+
+# A session performed before the retirement and recorded late may still name it, and one
+# performed before may have it added.
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area neck=0.5 --serum ha-boost@HB-1
+> session 4 logged for ANN at 2026-11-20 10:00
+$ needlebook session amend 2 --serum ha-serum@HA-7 --serum ha-boost@HB-1 --reason 'second serum forgotten'
+> session 2 amended (revision 2) for ANN at 2026-11-16 10:00
 
 # A retired product's name can still be corrected (past sessions name it); it stays retired.
 $ needlebook product amend ha-boost --name 'Hyaluronic acid booster 2% (old formula)' --reason 'tell it from the new formula'
@@ -385,7 +392,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                85       0  -            -
-> records       ok                84       0  -            -
+> audit chain   ok                87       0  -            -
+> records       ok                86       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > schema        ok               192       0  -            -
