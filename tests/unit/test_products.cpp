@@ -160,7 +160,7 @@ TEST_CASE("amend_product: a revision per correction, read everywhere, audited") 
     CHECK(table_counts(clinic.db) == before);
 }
 
-TEST_CASE("retire_product: no new session, amendment adding it or lot; past sessions keep it") {
+TEST_CASE("retire_product: no later session and no lot; sessions before it keep or add it") {
     AuditedClinic clinic;
     const auto patient = records::register_patient(clinic.scope, "P-TEST", patient_details());
     records::add_consent(clinic.scope, patient.code,
@@ -190,25 +190,27 @@ TEST_CASE("retire_product: no new session, amendment adding it or lot; past sess
                    }).what(),
                    "was retired on 2026-11-23 15:00 by dr.test (reason: discontinued); nothing "
                    "to retire"));
-    // A new session: refused on "serum", naming the product, when, by whom and why.
+    // A session performed from the retirement on: refused on "serum", naming the product,
+    // when, by whom and why.
     const auto logged = thrown<ValidationError>([&] {
         records::log_session(
             clinic.scope, patient.code,
-            with_serums(session_at("2026-11-23T11:00:00Z"), {"ha-serum@HA-7", "ha-boost@HB-1"}));
+            with_serums(session_at("2026-11-23T15:00:00Z"), {"ha-serum@HA-7", "ha-boost@HB-1"}));
     });
     CHECK(logged.field() == "serum");
     CHECK(std::string(logged.what()) ==
           "product ha-boost (Hyaluronc booster) was retired on 2026-11-23 15:00 by dr.test "
-          "(reason: discontinued); a new session cannot use it");
-    // An amendment adding it to a session that did not use it: refused too.
-    const auto adding = thrown<ValidationError>([&] {
-        records::amend_session(
-            clinic.scope, second.session.id,
-            with_serums(second.session.details, {"ha-serum@HA-7", "ha-boost@HB-1"}), "forgotten",
-            {});
-    });
-    CHECK(adding.field() == "serum");
-    CHECK(contains(adding.what(), "an amendment cannot add it"));
+          "(reason: discontinued); a session performed after that cannot use it");
+    CHECK(table_counts(clinic.db) == before);
+    // A session performed before the retirement, corrected or recorded late, may name it.
+    CHECK_NOTHROW(records::amend_session(
+        clinic.scope, second.session.id,
+        with_serums(second.session.details, {"ha-serum@HA-7", "ha-boost@HB-1"}), "forgotten", {}));
+    CHECK_NOTHROW(records::log_session(
+        clinic.scope, patient.code,
+        with_serums(session_at("2026-11-20T11:00:00Z", {{Area::neck, std::nullopt, 0.5, 2}}),
+                    {"ha-boost@HB-1"})));
+    const auto after_late_entries = table_counts(clinic.db);
     // A new lot: refused on "product".
     const auto lot = thrown<ValidationError>([&] {
         records::add_lot(clinic.scope, "ha-boost", "HB-2",
@@ -216,7 +218,7 @@ TEST_CASE("retire_product: no new session, amendment adding it or lot; past sess
     });
     CHECK(lot.field() == "product");
     CHECK(contains(lot.what(), "no new lot can be registered for it"));
-    CHECK(table_counts(clinic.db) == before);
+    CHECK(table_counts(clinic.db) == after_late_entries);
 
     // The session that used it keeps it, its phase corrected; a later name correction keeps the
     // product retired, and the retirement is still the revision that retired it.
