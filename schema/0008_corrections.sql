@@ -127,3 +127,53 @@ BEGIN SELECT RAISE(ABORT, 'record owners are never deleted'); END;
 CREATE TRIGGER session_owner_no_replace BEFORE INSERT ON session_owner
 WHEN EXISTS (SELECT 1 FROM session_owner WHERE id = NEW.id OR session_revision_id = NEW.session_revision_id)
 BEGIN SELECT RAISE(ABORT, 'session_owner rows are never replaced'); END;
+
+-- A row that belongs to a revision (its areas, findings, owner, …) is written after the revision
+-- it names, in the same transaction. One put in by hand ahead of a revision not yet stored would
+-- otherwise become part of the next revision stored under that id, and of its fingerprint: the
+-- database refuses it, whatever wrote it (the foreign keys are not enforced by every client).
+CREATE TRIGGER session_area_needs_revision BEFORE INSERT ON session_area
+WHEN NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id)
+BEGIN SELECT RAISE(ABORT, 'session_area rows belong to a stored session revision'); END;
+CREATE TRIGGER serum_use_needs_revision BEFORE INSERT ON serum_use
+WHEN NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id)
+BEGIN SELECT RAISE(ABORT, 'serum_use rows belong to a stored session revision'); END;
+CREATE TRIGGER session_override_needs_revision BEFORE INSERT ON session_override
+WHEN NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id)
+BEGIN SELECT RAISE(ABORT, 'session_override rows belong to a stored session revision'); END;
+CREATE TRIGGER session_finding_needs_revision BEFORE INSERT ON session_finding
+WHEN NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id)
+BEGIN SELECT RAISE(ABORT, 'session_finding rows belong to a stored session revision'); END;
+CREATE TRIGGER session_setting_needs_revision BEFORE INSERT ON session_setting
+WHEN NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id)
+BEGIN SELECT RAISE(ABORT, 'session_setting rows belong to a stored session revision'); END;
+CREATE TRIGGER session_owner_needs_revision BEFORE INSERT ON session_owner
+WHEN NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id)
+BEGIN SELECT RAISE(ABORT, 'session_owner rows belong to a stored session revision'); END;
+CREATE TRIGGER condition_clearance_needs_revision BEFORE INSERT ON condition_clearance
+WHEN NOT EXISTS (SELECT 1 FROM condition_revision WHERE id = NEW.condition_revision_id)
+BEGIN SELECT RAISE(ABORT, 'condition_clearance rows belong to a stored condition revision'); END;
+CREATE TRIGGER condition_revision_code_needs_revision BEFORE INSERT ON condition_revision_code
+WHEN NOT EXISTS (SELECT 1 FROM condition_revision WHERE id = NEW.condition_revision_id)
+BEGIN SELECT RAISE(ABORT, 'condition_revision_code rows belong to a stored condition revision'); END;
+CREATE TRIGGER condition_owner_needs_revision BEFORE INSERT ON condition_owner
+WHEN NOT EXISTS (SELECT 1 FROM condition_revision WHERE id = NEW.condition_revision_id)
+BEGIN SELECT RAISE(ABORT, 'condition_owner rows belong to a stored condition revision'); END;
+CREATE TRIGGER consent_terms_needs_revision BEFORE INSERT ON consent_terms
+WHEN NOT EXISTS (SELECT 1 FROM consent_revision WHERE id = NEW.consent_revision_id)
+BEGIN SELECT RAISE(ABORT, 'consent_terms rows belong to a stored consent revision'); END;
+CREATE TRIGGER consent_owner_needs_revision BEFORE INSERT ON consent_owner
+WHEN NOT EXISTS (SELECT 1 FROM consent_revision WHERE id = NEW.consent_revision_id)
+BEGIN SELECT RAISE(ABORT, 'consent_owner rows belong to a stored consent revision'); END;
+CREATE TRIGGER patient_merge_needs_revision BEFORE INSERT ON patient_merge
+WHEN NOT EXISTS (SELECT 1 FROM patient_revision WHERE id = NEW.patient_revision_id)
+BEGIN SELECT RAISE(ABORT, 'patient_merge rows belong to a stored patient revision'); END;
+
+-- session_current names the patient the session belongs to now (a merge may have moved it).
+DROP VIEW session_current;
+CREATE VIEW session_current AS
+SELECT coalesce(o.patient_id, s.patient_id) AS patient_id, r.*
+FROM session s
+JOIN session_revision r ON r.session_id = s.id
+LEFT JOIN session_owner o ON o.session_revision_id = r.id
+WHERE r.revision = (SELECT max(revision) FROM session_revision WHERE session_id = s.id);

@@ -100,8 +100,9 @@ void add_condition_commands(CLI::App& app, Context& context) {
     auto amend_args = std::make_shared<AmendArgs>();
     auto* amend = condition->add_subcommand(
         "amend", "correct a condition on file (kept as a revision, with the reason)");
-    amend->add_option("CONDITION", amend_args->condition,
-                      "condition number (printed by 'condition add' and 'patient show')")
+    amend
+        ->add_option("CONDITION", amend_args->condition,
+                     "condition number (printed by 'condition add' and 'patient show')")
         ->required();
     add_text(amend, "--code", amend_args->code, "condition: " + allowed_codes<ConditionCode>());
     add_text(amend, "--since", amend_args->since, "since when, YYYY-MM-DD, or none");
@@ -110,6 +111,8 @@ void add_condition_commands(CLI::App& app, Context& context) {
     amend_args->correction.add_to(amend, "why the record changes");
     amend->callback([&context, args = amend_args] {
         context.forbid_csv("condition amend");
+        require_a_field("condition amend",
+                        {&args->code, &args->since, &args->resolved, &args->note});
         const auto id = records::parse_condition_id(args->condition);
         // Parsed before the database is opened, so a typo is named without touching it.
         std::optional<ConditionCode> code;
@@ -153,8 +156,9 @@ void add_condition_commands(CLI::App& app, Context& context) {
     void_args->correction.add_to(voiding, "why it was entered in error");
     voiding->callback([&context, args = void_args] {
         context.forbid_csv("condition void");
-        const auto voided = records::void_condition(
-            context.scope(), records::parse_condition_id(args->record), args->correction.correction());
+        const auto voided =
+            records::void_condition(context.scope(), records::parse_condition_id(args->record),
+                                    args->correction.correction());
         if (context.format() == Format::json)
             context.print_json(render::to_json(voided));
         else
@@ -245,6 +249,7 @@ void add_condition_commands(CLI::App& app, Context& context) {
     consent_amend_args->correction.add_to(consent_amend, "why the record changes");
     consent_amend->callback([&context, args = consent_amend_args] {
         context.forbid_csv("consent amend");
+        require_a_field("consent amend", {&args->signed_on, &args->covers, &args->guardian});
         const auto id = records::parse_consent_id(args->consent);
         std::optional<time::Date> signed_on;
         if (args->signed_on.given())
@@ -252,8 +257,12 @@ void add_condition_commands(CLI::App& app, Context& context) {
         std::optional<std::string> covers;
         if (args->covers.given())
             covers = parse_consent_scopes(args->covers.value);
-        if (args->guardian.given() && args->guardian.value != "none")
+        if (args->guardian.given() && args->guardian.value != "none") {
+            if (args->guardian.value.find_first_not_of(" \t") == std::string::npos)
+                throw ValidationError("guardian", "guardian must name who signed for the "
+                                                  "patient; --guardian none takes it away");
             check_text("guardian", args->guardian.value, 200, true);
+        }
         const auto amended = records::amend_consent(
             context.scope(), id,
             [&](ConsentDetails& details) {
@@ -282,15 +291,16 @@ void add_condition_commands(CLI::App& app, Context& context) {
     consent_void_args->correction.add_to(consent_void, "why it was entered in error");
     consent_void->callback([&context, args = consent_void_args] {
         context.forbid_csv("consent void");
-        const auto voided = records::void_consent(
-            context.scope(), records::parse_consent_id(args->record), args->correction.correction());
+        const auto voided =
+            records::void_consent(context.scope(), records::parse_consent_id(args->record),
+                                  args->correction.correction());
         if (context.format() == Format::json)
             context.print_json(render::to_json(voided));
         else
-            context.print(visible(fmt::format("consent {} voided (revision {}): {}", voided.id,
-                                              voided.revision.number,
-                                              render::consent_text(voided.details))) +
-                          "\n");
+            context.print(
+                visible(fmt::format("consent {} voided (revision {}): {}", voided.id,
+                                    voided.revision.number, render::consent_text(voided.details))) +
+                "\n");
     });
 }
 

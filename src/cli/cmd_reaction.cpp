@@ -1,8 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "needlebook/model/text.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
-#include "needlebook/model/text.hpp"
 #include "needlebook/render/json.hpp"
 #include "needlebook/render/record_text.hpp"
 
@@ -81,10 +81,10 @@ void add_reaction_commands(CLI::App& app, Context& context) {
         if (context.format() == Format::json)
             context.print_json(render::to_json(r));
         else
-            context.print(visible(fmt::format("reaction {} {} (revision {}): {}", r.id, verb,
-                                              r.revision.number,
-                                              render::reaction_text(r.details))) +
-                          "\n");
+            context.print(
+                visible(fmt::format("reaction {} {} (revision {}): {}", r.id, verb,
+                                    r.revision.number, render::reaction_text(r.details))) +
+                "\n");
         for (const auto& warning : corrected.warnings)
             context.warn(warning);
     };
@@ -107,6 +107,8 @@ void add_reaction_commands(CLI::App& app, Context& context) {
     amend_args->correction.add_to(amend, "why the record changes");
     amend->callback([&context, args = amend_args, print_corrected] {
         context.forbid_csv("reaction amend");
+        require_a_field("reaction amend", {&args->kind, &args->severity, &args->onset,
+                                           &args->resolved, &args->area, &args->note});
         const auto id = records::parse_reaction_id(args->reaction);
         // Everything typed is parsed before the database is opened.
         std::optional<ReactionKind> kind;
@@ -191,9 +193,10 @@ void add_reaction_commands(CLI::App& app, Context& context) {
         if (context.format() == Format::json)
             context.print_json(render::to_json(f));
         else
-            context.print(visible(fmt::format("follow-up {} {} (revision {}): {}", f.id, verb,
-                                              f.revision.number, render::followup_text(f.details))) +
-                          "\n");
+            context.print(
+                visible(fmt::format("follow-up {} {} (revision {}): {}", f.id, verb,
+                                    f.revision.number, render::followup_text(f.details))) +
+                "\n");
     };
 
     struct FollowupAmendArgs {
@@ -212,6 +215,7 @@ void add_reaction_commands(CLI::App& app, Context& context) {
     followup_amend_args->correction.add_to(followup_amend, "why the record changes");
     followup_amend->callback([&context, args = followup_amend_args, print_followup] {
         context.forbid_csv("followup amend");
+        require_a_field("followup amend", {&args->on, &args->outcome, &args->note});
         const auto id = records::parse_followup_id(args->followup);
         std::optional<time::Date> on;
         if (args->on.given())

@@ -42,6 +42,10 @@ struct CorrectionOptions {
     records::Correction correction() const;
 };
 
+// An amend must change something: a usage error naming the options that can, when none of
+// `fields` was given.
+void require_a_field(std::string_view command, std::initializer_list<const TextOption*> fields);
+
 inline CLI::Option* add_text(CLI::App* command, const std::string& name, TextOption& target,
                              const std::string& description) {
     target.option = command->add_option(name, target.value, description);

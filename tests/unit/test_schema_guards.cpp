@@ -531,3 +531,37 @@ TEST_CASE("the reference tables cover exactly the catalogues") {
     CHECK(column("SELECT kind FROM reaction_kind") == codes(ReactionKind{}));
     CHECK(column("SELECT code FROM condition_code") == codes(ConditionCode{}));
 }
+
+// A row planted for a revision not stored yet would join the next revision stored under that id
+// (and its fingerprint, so check could not tell): refused, whatever wrote it.
+TEST_CASE("a row for a revision that is not stored yet is refused") {
+    FullClinic clinic;
+    const auto before = test::table_counts(clinic.db);
+    const auto next = [&](std::string_view revisions) {
+        return std::to_string(clinic.db.sql()
+                                  .execAndGet(fmt::format("SELECT max(id) + 1 FROM {}", revisions))
+                                  .getInt64());
+    };
+    const std::vector<std::pair<std::string, std::string>> planted{
+        {"session_area", "INSERT INTO session_area (session_revision_id, position, area, depth_mm) "
+                         "VALUES (" +
+                             next("session_revision") + ", 1, 'periorbital', 2.9)"},
+        {"session_owner", "INSERT INTO session_owner (session_revision_id, patient_id) VALUES (" +
+                              next("session_revision") + ", 1)"},
+        {"condition_revision_code",
+         "INSERT INTO condition_revision_code (condition_revision_id, code) VALUES (" +
+             next("condition_revision") + ", 'eczema')"},
+        {"consent_terms", "INSERT INTO consent_terms (consent_revision_id, withdrawn_on, "
+                          "withdrawal_reason) VALUES (" +
+                              next("consent_revision") + ", '2026-11-01', 'planted')"},
+        {"patient_merge", "INSERT INTO patient_merge (patient_revision_id, into_patient_id) "
+                          "VALUES (" +
+                              next("patient_revision") + ", 1)"},
+    };
+    for (const auto& [table, sql] : planted) {
+        CAPTURE(table);
+        CHECK_THROWS_WITH_AS(clinic.db.sql().exec(sql),
+                             doctest::Contains("rows belong to a stored"), SQLite::Exception);
+    }
+    CHECK(test::table_counts(clinic.db) == before);
+}

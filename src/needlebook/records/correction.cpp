@@ -10,6 +10,10 @@ namespace needlebook::records {
 void check_correctable(std::string_view record, const RevisionInfo& current,
                        const Correction& correction, CorrectionKind kind) {
     check_reason("reason", correction.reason);
+    if (correction.based_on && *correction.based_on > current.number)
+        throw Conflict(fmt::format("{} has no revision {}: its current revision is {}; "
+                                   "--based-on names the revision you corrected",
+                                   record, *correction.based_on, current.number));
     if (correction.based_on && *correction.based_on != current.number)
         throw Conflict(fmt::format("{} was amended meanwhile (now revision {}); run the command "
                                    "again",

@@ -1,6 +1,7 @@
 #include "needlebook/records/merge.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/model/fold.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/rules/clinical_checks.hpp"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <map>
 
 namespace needlebook::records {
@@ -32,10 +34,10 @@ Patient merge_target(storage::Database& db, std::string_view code) {
     if (!into.revision.voided)
         return into;
     if (const auto merge = storage::PatientRepository(db).merge_of(into.id))
-        throw Conflict(fmt::format("patient {} was itself merged into {}; merge into {}",
-                                   into.code, merge->into, merge->into));
-    throw Conflict(fmt::format("patient {} is voided; merge into the patient's current chart",
-                               into.code));
+        throw Conflict(fmt::format("patient {} was itself merged into {}; merge into {}", into.code,
+                                   merge->into, merge->now_in));
+    throw Conflict(
+        fmt::format("patient {} is voided; merge into the patient's current chart", into.code));
 }
 
 // Findings of the checks on the merged file that a session of `into` does not record.
@@ -47,17 +49,34 @@ std::vector<std::string> merged_file_findings(Scope& scope, const Patient& into)
         auto file = rules::load_patient_file(scope.db(), into.id, session.id);
         rules::load_session_references(scope.db(), session.details, file);
         for (const auto& finding : rules::check_session(session.details, file, scope.settings(),
-                                                        scope.zone(), rules::Purpose::amend)) {
+                                                        scope.zone(), rules::Purpose::log)) {
             const bool recorded =
                 std::any_of(session.findings.begin(), session.findings.end(),
                             [&](const SessionFinding& f) { return f.key == finding.key; });
             if (!recorded)
-                warnings.push_back(fmt::format(
-                    "session {} ({}) in the merged file: {}: {}", session.id,
-                    scope.zone().format_local(session.details.performed_at), finding.key,
-                    finding.message));
+                warnings.push_back(
+                    fmt::format("session {} ({}) in the merged file: {}: {}", session.id,
+                                scope.zone().format_local(session.details.performed_at),
+                                finding.key, finding.message));
         }
     }
+    return warnings;
+}
+
+// Conditions active twice on the merged file (each chart had one on file): one to resolve or void.
+std::vector<std::string> repeated_conditions(storage::Database& db, const Patient& into) {
+    std::map<ConditionCode, std::vector<std::string>> active;
+    for (const auto& condition : storage::ConditionRepository(db).for_patient(into.id))
+        if (!condition.details.resolved_on)
+            active[condition.details.code].push_back(fmt::format("{}", condition.id));
+    std::vector<std::string> warnings;
+    for (const auto& [code, ids] : active)
+        if (ids.size() > 1)
+            warnings.push_back(fmt::format("{} now has {} active on file {} times (conditions {}): "
+                                           "void the one entered twice with 'needlebook condition "
+                                           "void CONDITION --reason …'",
+                                           into.code, code_of(code), ids.size(),
+                                           fmt::join(ids, ", ")));
     return warnings;
 }
 
@@ -84,8 +103,23 @@ MergeResult merge_patient(Scope& scope, std::string_view duplicate, std::string_
                                                       result.into.code));
         const auto& from = result.duplicate;
         const auto& to = result.into;
-        const auto why = fmt::format("chart {} merged into {}: {}", from.code, to.code,
-                                     correction.reason);
+        // Two charts of one person share a birth date: a different one is another person, or a
+        // typo to correct first (every date on the duplicate's records is checked against it).
+        if (from.details.birth_date != to.details.birth_date)
+            throw ValidationError(
+                "into", fmt::format("{} was born {} and {} {}: a merge joins two charts of one "
+                                    "person; if one birth date is wrong, correct it first with "
+                                    "'needlebook patient amend'",
+                                    from.code, time::format_date(from.details.birth_date), to.code,
+                                    time::format_date(to.details.birth_date)));
+        if (fold(from.details.family_name) != fold(to.details.family_name) ||
+            fold(from.details.given_name) != fold(to.details.given_name))
+            result.warnings.push_back(
+                fmt::format("{} is {}, {} and {} is {}, {}: the merged chart keeps {}'s name",
+                            from.code, from.details.family_name, from.details.given_name, to.code,
+                            to.details.family_name, to.details.given_name, to.code));
+        const auto why =
+            fmt::format("chart {} merged into {}: {}", from.code, to.code, correction.reason);
         const auto moved = [&](const RevisionInfo& current) {
             return scope.revision(current.number + 1, why, current.voided);
         };
@@ -124,7 +158,10 @@ MergeResult merge_patient(Scope& scope, std::string_view duplicate, std::string_
                                                           result.duplicate.revision, to.id);
         append_audit(db, scope.audit("patient.merge", "patient", from.id.value, from.id.value,
                                      result.duplicate.revision.number, why));
-        result.warnings = merged_file_findings(scope, to);
+        for (auto& warning : merged_file_findings(scope, to))
+            result.warnings.push_back(std::move(warning));
+        for (auto& warning : repeated_conditions(db, to))
+            result.warnings.push_back(std::move(warning));
         return result;
     });
 }

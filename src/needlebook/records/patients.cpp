@@ -88,6 +88,33 @@ Patient register_patient(Scope& scope, std::optional<std::string> code,
     });
 }
 
+namespace {
+
+// A corrected birth date must come before everything on file: the sessions, the consents signed
+// and the conditions' dates (a year typed wrong would otherwise pass).
+void check_born_before_records(Scope& scope, const Patient& patient, time::Date born) {
+    const auto refuse = [&](std::string_view what, time::Date day) {
+        throw ValidationError("born",
+                              fmt::format("born {} is after {} on {}; check the year",
+                                          time::format_date(born), what, time::format_date(day)));
+    };
+    storage::SessionFilter standing;
+    standing.patient = patient.id;
+    for (const auto& session : storage::SessionRepository(scope.db()).list(standing))
+        if (const auto day = scope.zone().local_date(session.details.performed_at); day < born)
+            refuse(fmt::format("session {}", session.id), day);
+    storage::ConditionRepository file(scope.db());
+    for (const auto& consent : file.consents_for_patient(patient.id))
+        if (consent.details.signed_on < born)
+            refuse(fmt::format("consent {}", consent.id), consent.details.signed_on);
+    for (const auto& condition : file.for_patient(patient.id))
+        for (const auto& day : {condition.details.since, condition.details.resolved_on})
+            if (day && *day < born)
+                refuse(fmt::format("condition {}", condition.id), *day);
+}
+
+} // namespace
+
 Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails& details,
                       const std::string& reason, std::optional<int> based_on) {
     check_reason("reason", reason);
@@ -96,6 +123,8 @@ Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails&
         Patient patient = find_patient(scope.db(), code);
         check_correctable(fmt::format("patient {}", code), patient.revision, {reason, based_on},
                           CorrectionKind::amend);
+        if (details.birth_date != patient.details.birth_date)
+            check_born_before_records(scope, patient, details.birth_date);
         if (patient.details == details)
             throw Conflict(
                 fmt::format("patient {} already reads like that; nothing to amend", code));
@@ -145,7 +174,7 @@ Patient open_patient(storage::Database& db, std::string_view code, std::string_v
         return patient;
     if (const auto merge = storage::PatientRepository(db).merge_of(patient.id))
         throw Conflict(fmt::format("patient {} was merged into {}; add the {} to {}", patient.code,
-                                   merge->into, what, merge->into));
+                                   merge->into, what, merge->now_in));
     throw Conflict(fmt::format("patient {} is voided ({}); no {} can be added to the chart",
                                patient.code, patient.revision.reason, what));
 }
@@ -197,7 +226,8 @@ Condition resolve_condition(Scope& scope, std::string_view patient_code, Conditi
             condition.details.resolved_on = on;
             validate(condition.details, scope.today());
             condition.revision = scope.revision(condition.revision.number + 1, "resolved");
-            conditions.add_revision(condition.id, condition.patient_id, condition.details, condition.revision);
+            conditions.add_revision(condition.id, condition.patient_id, condition.details,
+                                    condition.revision);
             append_audit(scope.db(),
                          scope.audit("condition.resolve", "condition", condition.id.value,
                                      patient.id.value, condition.revision.number, "resolved"));
@@ -226,7 +256,8 @@ std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_co
                                            code_of(code), patient_code));
             condition.details.clearances.push_back(clearance);
             condition.revision = scope.revision(condition.revision.number + 1, reason);
-            conditions.add_revision(condition.id, condition.patient_id, condition.details, condition.revision);
+            conditions.add_revision(condition.id, condition.patient_id, condition.details,
+                                    condition.revision);
             append_audit(scope.db(), scope.audit("condition.clear", "condition", condition.id.value,
                                                  patient.id.value, condition.revision.number,
                                                  fmt::format("cleared by {} until {}: {}", by,
@@ -293,9 +324,9 @@ Consent withdraw_consent(Scope& scope, ConsentId id, time::Date on, const std::s
         consent.revision = scope.revision(consent.revision.number + 1, reason);
         repository.add_consent_revision(consent.id, consent.patient_id, consent.details,
                                         consent.revision);
-        append_audit(scope.db(), scope.audit("consent.withdraw", "consent", consent.id.value,
-                                             consent.patient_id.value, consent.revision.number,
-                                             reason));
+        append_audit(scope.db(),
+                     scope.audit("consent.withdraw", "consent", consent.id.value,
+                                 consent.patient_id.value, consent.revision.number, reason));
         return consent;
     });
 }
@@ -313,7 +344,6 @@ ConsentId parse_consent_id(std::string_view text) {
     return ConsentId{parse_record_id(text, "consent",
                                      "use the number printed by 'consent add' or 'patient show'")};
 }
-
 
 Condition amend_condition(Scope& scope, ConditionId id,
                           const std::function<void(ConditionDetails&)>& edit,
@@ -333,7 +363,8 @@ Condition amend_condition(Scope& scope, ConditionId id,
         check_not_before_birth(patient, condition.details.since, "since", "condition since");
         check_not_before_birth(patient, condition.details.resolved_on, "resolved",
                                "condition resolved on");
-        if (condition.details.code != before.code && !condition.details.resolved_on)
+        // Active, it must be the only active one with its code, as on entry.
+        if (!condition.details.resolved_on)
             for (const auto& other : conditions.for_patient(patient.id))
                 if (other.id != id && other.details.code == condition.details.code &&
                     !other.details.resolved_on)

@@ -13,10 +13,11 @@ namespace {
 
 // The session a reaction or follow-up belongs to; it must exist and not be voided.
 // Only its day, state and areas matter here, so serums and overrides are not loaded.
-Session open_session(Scope& scope, SessionId id, std::string_view what) {
+// `refused`: what the void forbids, e.g. "no reaction can be added to it".
+Session open_session(Scope& scope, SessionId id, std::string_view refused) {
     Session session = get_session(scope.db(), id, storage::SessionRepository::Parts::areas);
     if (session.revision.voided)
-        throw Conflict(fmt::format("session {} is voided; no {} can be added to it", id, what));
+        throw Conflict(fmt::format("session {} is voided; {}", id, refused));
     return session;
 }
 
@@ -52,7 +53,7 @@ ReactionId parse_reaction_id(std::string_view text) {
 
 Reaction add_reaction(Scope& scope, SessionId session_id, const ReactionDetails& details) {
     return scope.db().write([&] {
-        const Session session = open_session(scope, session_id, "reaction");
+        const Session session = open_session(scope, session_id, "no reaction can be added to it");
         check_reaction_fits(session, details, scope.zone(), scope.today());
         Reaction reaction{{}, session_id, details, scope.revision(1)};
         reaction.id =
@@ -92,7 +93,8 @@ Reaction resolve_reaction(Scope& scope, ReactionId id, time::Date on,
                                        record, time::format_date(*reaction.details.resolved)));
         if (reaction.details.resolved == on)
             throw_nothing_to_amend(record);
-        const Session session = open_session(scope, reaction.session_id, "reaction");
+        const Session session =
+            open_session(scope, reaction.session_id, "its reactions can only be voided");
         reaction.details.resolved = on;
         validate(reaction.details, scope.zone().local_date(session.details.performed_at),
                  scope.today());
@@ -119,7 +121,8 @@ Corrected<Reaction> amend_reaction(Scope& scope, ReactionId id,
         edit(reaction.details);
         if (reaction.details == before)
             throw_nothing_to_amend(record);
-        const Session session = open_session(scope, reaction.session_id, "reaction");
+        const Session session =
+            open_session(scope, reaction.session_id, "its reactions can only be voided");
         check_reaction_fits(session, reaction.details, scope.zone(), scope.today());
         reaction.revision = scope.revision(reaction.revision.number + 1, correction.reason);
         reactions.add_revision(id, reaction.details, reaction.revision);
@@ -137,8 +140,8 @@ Corrected<Reaction> void_reaction(Scope& scope, ReactionId id, const Correction&
         Reaction reaction = current_reaction(reactions, id);
         check_correctable(fmt::format("reaction {}", id), reaction.revision, correction,
                           CorrectionKind::void_record);
-        const Session session = get_session(scope.db(), reaction.session_id,
-                                            storage::SessionRepository::Parts::areas);
+        const Session session =
+            get_session(scope.db(), reaction.session_id, storage::SessionRepository::Parts::areas);
         reaction.revision = scope.revision(reaction.revision.number + 1, correction.reason, true);
         reactions.add_revision(id, reaction.details, reaction.revision);
         append_audit(scope.db(),
@@ -157,8 +160,7 @@ namespace {
 // Whether a follow-up's outcome disagrees with the reactions on file by its day: "none" with a
 // reaction recorded, or "reactions" with none, is a record that contradicts itself. Says how.
 std::optional<std::string> outcome_disagreement(const std::vector<Reaction>& reactions,
-                                                SessionId session,
-                                                const FollowupDetails& details) {
+                                                SessionId session, const FollowupDetails& details) {
     std::vector<const Reaction*> by_then;
     for (const auto& reaction : reactions)
         if (!reaction.revision.voided && reaction.details.onset <= details.checked_on)
@@ -235,7 +237,8 @@ Followup amend_followup(Scope& scope, FollowupId id,
         edit(followup.details);
         if (followup.details == before)
             throw_nothing_to_amend(record);
-        const Session session = open_session(scope, followup.session_id, "follow-up");
+        const Session session =
+            open_session(scope, followup.session_id, "its follow-ups can only be voided");
         validate(followup.details, scope.zone().local_date(session.details.performed_at),
                  scope.today());
         check_outcome(scope.db(), session.id, followup.details);
@@ -255,8 +258,8 @@ Followup void_followup(Scope& scope, FollowupId id, const Correction& correction
         Followup followup = current_followup(followups, id);
         check_correctable(fmt::format("follow-up {}", id), followup.revision, correction,
                           CorrectionKind::void_record);
-        const Session session = get_session(scope.db(), followup.session_id,
-                                            storage::SessionRepository::Parts::areas);
+        const Session session =
+            get_session(scope.db(), followup.session_id, storage::SessionRepository::Parts::areas);
         followup.revision = scope.revision(followup.revision.number + 1, correction.reason, true);
         followups.add_followup_revision(id, followup.details, followup.revision);
         append_audit(scope.db(),
@@ -268,7 +271,7 @@ Followup void_followup(Scope& scope, FollowupId id, const Correction& correction
 
 Followup add_followup(Scope& scope, SessionId session_id, const FollowupDetails& details) {
     return scope.db().write([&] {
-        const Session session = open_session(scope, session_id, "follow-up");
+        const Session session = open_session(scope, session_id, "no follow-up can be added to it");
         validate(details, scope.zone().local_date(session.details.performed_at), scope.today());
         check_outcome(scope.db(), session_id, details);
         Followup followup{{}, session_id, details, scope.revision(1)};

@@ -59,7 +59,8 @@ void name_moves(const std::vector<Record>& revisions, std::vector<Amendment>& am
     for (std::size_t i = 1; i < revisions.size(); ++i)
         if (revisions[i].patient_id != revisions[i - 1].patient_id)
             amendments[i - 1].changes.insert(amendments[i - 1].changes.begin(),
-                                             FieldChange{"chart", codes(revisions[i - 1].patient_id),
+                                             FieldChange{"chart",
+                                                         codes(revisions[i - 1].patient_id),
                                                          codes(revisions[i].patient_id)});
 }
 
@@ -189,9 +190,9 @@ void deliver_history(records::Scope& scope, std::string_view code, std::string_v
             return fmt::format("on {} by {}", scope.zone().format_local(r.recorded_at), r.author);
         };
         if (const auto merge = patients.merge_of(id))
-            history.chart_status.push_back(
-                fmt::format("{} ({}); its records are on {}'s history", merge->revision.reason,
-                            when(merge->revision), merge->into));
+            history.chart_status.push_back(fmt::format("{} ({}); its records are on {}'s history",
+                                                       merge->revision.reason,
+                                                       when(merge->revision), merge->now_in));
         else if (history.patient.revision.voided)
             history.chart_status.push_back(fmt::format("chart voided {}: {}",
                                                        when(history.patient.revision),

@@ -92,7 +92,8 @@ constexpr std::string_view select_merge =
     "d.id = r.patient_id JOIN patient t ON t.id = m.into_patient_id ";
 
 PatientRepository::Merge read_merge(SQLite::Statement& row) {
-    return {row.getColumn(0).getString(), row.getColumn(1).getString(), read_revision(row, 2)};
+    return {row.getColumn(0).getString(), row.getColumn(1).getString(),
+            row.getColumn(1).getString(), read_revision(row, 2)};
 }
 
 } // namespace
@@ -102,7 +103,17 @@ std::optional<PatientRepository::Merge> PatientRepository::merge_of(PatientId id
     query->bind(":id", id.value);
     if (!query->executeStep())
         return std::nullopt;
-    return read_merge(*query);
+    auto merge = read_merge(*query);
+    // The chart that holds the records now, through every later merge.
+    auto onward = m_db.query(
+        "WITH RECURSIVE chain (id, depth) AS (SELECT m.into_patient_id, 0 FROM patient_merge m "
+        "JOIN patient_revision r ON r.id = m.patient_revision_id WHERE r.patient_id = :id UNION "
+        "ALL SELECT m.into_patient_id, c.depth + 1 FROM chain c JOIN patient_revision r ON "
+        "r.patient_id = c.id JOIN patient_merge m ON m.patient_revision_id = r.id) SELECT p.code "
+        "FROM chain c JOIN patient p ON p.id = c.id ORDER BY c.depth DESC LIMIT 1");
+    onward->bind(":id", id.value);
+    merge.now_in = onward->executeStep() ? onward->getColumn(0).getString() : merge.into;
+    return merge;
 }
 
 std::vector<PatientRepository::Merge> PatientRepository::merged_into(PatientId id) {

@@ -25,10 +25,11 @@ public:
     // A chart merged into another: the other's code, and the merge (the voiding revision).
     struct Merge {
         std::string duplicate; // the chart merged
-        std::string into;      // the chart that holds its records
+        std::string into;      // the chart it was merged into
+        std::string now_in;    // the chart that holds its records now (`into`, or a later merge's)
         RevisionInfo revision;
     };
-    // The merge that voided chart `id`, if any.
+    // The merge that voided chart `id`, if any, and where its records are now.
     std::optional<Merge> merge_of(PatientId id);
     // Every chart merged into `id`, directly or through another merge, oldest merge first.
     std::vector<Merge> merged_into(PatientId id);

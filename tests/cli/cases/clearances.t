@@ -184,4 +184,4 @@ $ needlebook check
 > audit chain   ok                79       0  -            -
 > records       ok                78       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               192       0  -            -
+> schema        ok               204       0  -            -

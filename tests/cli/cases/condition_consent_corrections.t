@@ -57,6 +57,23 @@ $ needlebook condition amend 2 --code eczema --reason 'clash'
 ! needlebook: error: eczema is already on file for ANN (condition 1); amend or void that one instead
 ? 1
 
+$ needlebook condition amend 1 --reason 'nothing given'
+! needlebook: error: condition amend changes the fields given: give one or more of --code, --since, --resolved, --note
+? 2
+$ needlebook condition amend 1 --note x --reason 'revision zero' --based-on 0
+! needlebook: error: --based-on: must be a revision number, 1 or more, as the show commands print it
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+$ needlebook condition add ANN --code rosacea-flare --since 2026-03-01
+> condition 3 on file for ANN: rosacea flare
+$ needlebook condition resolve ANN --code rosacea-flare --on 2026-04-01
+> condition 3 of ANN resolved on 2026-04-01: rosacea flare
+$ needlebook condition add ANN --code rosacea-flare --since 2026-10-01
+> condition 4 on file for ANN: rosacea flare
+$ needlebook condition amend 3 --resolved none --reason 'two active rosacea flares'
+! needlebook: error: rosacea-flare is already on file for ANN (condition 4); amend or void that one instead
+? 1
+
 # A resolution entered by mistake is taken away with 'none'.
 $ needlebook condition resolve ANN --code isotretinoin --on 2026-05-01
 > condition 2 of ANN resolved on 2026-05-01: isotretinoin
@@ -96,7 +113,7 @@ $ needlebook consent amend 2 --covers 'laser' --reason 'unknown scope'
 ! needlebook: error: covers: unknown scope 'laser'; allowed: microneedling, serums, prp, rf or photos
 ? 1
 $ needlebook consent amend 2 --guardian ' ' --reason 'blank'
-! needlebook: error: guardian must not be empty
+! needlebook: error: guardian must name who signed for the patient; --guardian none takes it away
 ? 1
 $ needlebook consent amend 7 --signed 2026-07-02 --reason 'no such'
 ! needlebook: error: no consent 7; 'needlebook patient show PATIENT' lists a patient's consents
@@ -125,6 +142,8 @@ $ needlebook patient show ANN
 >   fitzpatrick   not recorded
 >   conditions
 >     1: eczema since 2025-12-01, active
+>     3: rosacea-flare since 2026-03-01, resolved 2026-04-01
+>     4: rosacea-flare since 2026-10-01, active
 >   consent
 >     2: signed 2026-07-02, covers microneedling serums prp
 >   sessions      0
@@ -133,8 +152,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 84; chain head for 'check --head':
-> 84:${SHA256}
+> recorded as audit row 87; chain head for 'check --head':
+> 87:${SHA256}
 > 0 sessions; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -161,6 +180,11 @@ $ needlebook history ANN
 >       revision 4 VOIDED by tester (OS account ${OS_USER}) on 2026-11-23 15:00: entered
 >         on the wrong patient
 >         - voided: no -> yes
+>     - 3: rosacea flare, since 2026-03-01, resolved 2026-04-01
+>       revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00:
+>         resolved
+>         - resolved: added 2026-04-01
+>     - 4: rosacea flare, since 2026-10-01, active
 >   consent
 >     - 1: signed 2026-06-01, covers microneedling serums [VOIDED]
 >       revision 2 VOIDED by tester (OS account ${OS_USER}) on 2026-11-23 15:00:
@@ -191,6 +215,9 @@ $ needlebook history ANN --format csv
 > ANN,,,,condition correction,2,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,resolved,,2026-05-01,resolved\r
 > ANN,,,,condition correction,2,,,,,,,,,,,,,,,,,3,tester,2026-11-23T15:00:00Z,resolved,2026-05-01,,still taking it\r
 > ANN,,,,condition correction,2,,,,,,,,,,,,,,,,,4,tester,2026-11-23T15:00:00Z,voided,no,yes,entered on the wrong patient\r
+> ANN,,,,condition,3,,,,,,,,,rosacea-flare,,2026-03-01,2026-04-01,,,,,2,tester,2026-11-23T15:00:00Z,,,,\r
+> ANN,,,,condition correction,3,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,resolved,,2026-04-01,resolved\r
+> ANN,,,,condition,4,,,,,,,,,rosacea-flare,,2026-10-01,,,,,,1,tester,2026-11-23T15:00:00Z,,,,\r
 > ANN,,,,consent (voided),1,,,,,,,,,,,,,,,,2026-06-01,2,tester,2026-11-23T15:00:00Z,,,,"signed 2026-06-01, covers microneedling serums"\r
 > ANN,,,,consent correction,1,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,voided,no,yes,duplicate of the paper form\r
 > ANN,,,,consent,2,,,,,,,,,,,,,,,,2026-07-02,4,tester,2026-11-23T15:00:00Z,,,,"signed 2026-07-02, covers microneedling serums prp"\r
@@ -259,6 +286,8 @@ $ needlebook history ANN --format html
 > <table class="grid"><tr><th>condition</th><th>since</th><th>resolved</th><th>note</th><th>clearance</th></tr>
 > <tr><td>1: eczema</td><td>2025-12-01</td><td>active</td><td>hands</td><td></td></tr>
 > <tr class="struck"><td>2: isotretinoin VOIDED</td><td>2025-01-01</td><td>active</td><td></td><td></td></tr>
+> <tr><td>3: rosacea flare</td><td>2026-03-01</td><td>2026-04-01</td><td></td><td></td></tr>
+> <tr><td>4: rosacea flare</td><td>2026-10-01</td><td>active</td><td></td><td></td></tr>
 > </table>
 > <div class="correction"><p><b>Correction to condition 1:</b> revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: entered under the wrong code</p><ul>
 > <li>code: pregnancy -&gt; eczema</li>
@@ -275,6 +304,9 @@ $ needlebook history ANN --format html
 > </ul></div>
 > <div class="correction"><p><b>Correction to condition 2:</b> revision 4 VOIDED by tester (OS account ${OS_USER}) on 2026-11-23 15:00: entered on the wrong patient</p><ul>
 > <li>voided: no -&gt; yes</li>
+> </ul></div>
+> <div class="correction"><p><b>Correction to condition 3:</b> revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: resolved</p><ul>
+> <li>resolved: added 2026-04-01</li>
 > </ul></div>
 > <h3>Consent</h3>
 > <p class="struck">1: signed 2026-06-01, covers microneedling serums VOIDED</p>
@@ -305,7 +337,7 @@ $ needlebook history ANN --format html
 > </figure>
 > </section>
 > <section><h2>Sessions</h2><p>No sessions recorded.</p></section>
-> <p class="end">End of treatment history. Recorded as audit row 86; chain head <code>86:${SHA256}</code> (verify with <code>needlebook check --head 86:${SHA256}</code>).</p>
+> <p class="end">End of treatment history. Recorded as audit row 89; chain head <code>89:${SHA256}</code> (verify with <code>needlebook check --head 89:${SHA256}</code>).</p>
 > </td></tr></tbody>
 > </table>
 > </body>
@@ -318,7 +350,7 @@ $ needlebook history ANN --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 87,
+>     "id": 90,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -454,6 +486,54 @@ $ needlebook history ANN --format json
 >           ]
 >         }
 >       ]
+>     },
+>     {
+>       "id": 3,
+>       "code": "rosacea-flare",
+>       "since": "2026-03-01",
+>       "resolved": "2026-04-01",
+>       "note": "",
+>       "clearances": [],
+>       "revision": {
+>         "number": 2,
+>         "author": "tester",
+>         "recorded_at": "2026-11-23T15:00:00Z",
+>         "reason": "resolved",
+>         "voided": false
+>       },
+>       "amendments": [
+>         {
+>           "number": 2,
+>           "author": "tester",
+>           "recorded_at": "2026-11-23T15:00:00Z",
+>           "reason": "resolved",
+>           "voided": false,
+>           "os_account": "${OS_USER}",
+>           "changes": [
+>             {
+>               "field": "resolved",
+>               "before": "",
+>               "after": "2026-04-01"
+>             }
+>           ]
+>         }
+>       ]
+>     },
+>     {
+>       "id": 4,
+>       "code": "rosacea-flare",
+>       "since": "2026-10-01",
+>       "resolved": null,
+>       "note": "",
+>       "clearances": [],
+>       "revision": {
+>         "number": 1,
+>         "author": "tester",
+>         "recorded_at": "2026-11-23T15:00:00Z",
+>         "reason": "",
+>         "voided": false
+>       },
+>       "amendments": []
 >     }
 >   ],
 >   "consents": [
@@ -563,6 +643,9 @@ $ needlebook history ANN --format json
 > condition.add|condition|2|1|
 > condition.amend|condition|1|2|entered under the wrong code
 > condition.amend|condition|1|3|dermatologist letter
+> condition.add|condition|3|1|
+> condition.resolve|condition|3|2|resolved
+> condition.add|condition|4|1|
 > condition.resolve|condition|2|2|resolved
 > condition.amend|condition|2|3|still taking it
 > condition.void|condition|2|4|entered on the wrong patient
@@ -585,7 +668,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                87       0  -            -
-> records       ok                86       0  -            -
+> audit chain   ok                90       0  -            -
+> records       ok                89       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               192       0  -            -
+> schema        ok               204       0  -            -

@@ -52,13 +52,14 @@ $ needlebook patient merge ANN --into ANN --reason 'same person'
 ! needlebook: error: --into ANN: a chart cannot be merged into itself; name the patient's other chart
 ? 1
 $ needlebook patient merge ANN2 --into ANN --reason 'same person' --based-on 2
-! needlebook: error: patient ANN2 was amended meanwhile (now revision 1); run the command again
+! needlebook: error: patient ANN2 has no revision 2: its current revision is 1; --based-on names the revision you corrected
 ? 1
 
 # The merge: the checks of the merged file (ANN's session a week before ANN2's, on the same
 # cheek; the keloid tendency now on ANN's file) are reported, not stored.
 $ needlebook patient merge ANN2 --into ANN --reason 'same person, registered twice at reception' --based-on 1
 > patient ANN2 merged into ANN (revision 2): 1 condition moved, 1 consent moved, 2 sessions moved
+! needlebook: warning: ANN2 is Smith, Anne and ANN is Smith, Ann: the merged chart keeps ANN's name
 ! needlebook: warning: session 1 (2026-11-10 10:00) in the merged file: interval:cheek: cheek was also treated 7 days later, in session 2 on 2026-11-17 10:00 (clinic minimum 14 days)
 ! needlebook: warning: session 1 (2026-11-10 10:00) in the merged file: condition:keloid-tendency: keloid tendency on file
 ! needlebook: warning: session 2 (2026-11-17 10:00) in the merged file: interval:cheek: cheek was also treated 7 days earlier, in session 1 on 2026-11-10 10:00 (clinic minimum 14 days)
@@ -79,6 +80,16 @@ $ needlebook consent add ANN2 --signed 2026-11-21
 $ needlebook patient amend ANN2 --phone 1 --reason 'voided'
 ! needlebook: error: patient ANN2 is voided; it cannot be amended
 ? 1
+
+# Another person (another birth date) is not merged; a chart merged on follows its records.
+$ needlebook patient merge BEA --into ANN --reason 'same person'
+! needlebook: error: BEA was born 1990-02-02 and ANN 1985-04-12: a merge joins two charts of one person; if one birth date is wrong, correct it first with 'needlebook patient amend'
+? 1
+$ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN3
+> patient ANN3 registered: Smith, Ann
+! needlebook: warning: ANN has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge ANN3 --into ANN --reason …'
+$ needlebook consent add ANN3 --signed 2026-11-01
+> consent 3 on file for ANN3, signed 2026-11-01, covers microneedling serums
 
 # The moved records are ANN's: lists, reports, corrections.
 $ needlebook session list --patient ANN --voided
@@ -146,8 +157,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 92; chain head for 'check --head':
-> 92:${SHA256}
+> recorded as audit row 95; chain head for 'check --head':
+> 95:${SHA256}
 > 2 sessions and 1 voided; every correction and override is shown
 > chart ANN2 merged into ANN: same person, registered twice at reception (on
 > 2026-11-23 15:00 by tester)
@@ -270,8 +281,8 @@ $ needlebook history ANN2
 > ================================================================================
 > TREATMENT HISTORY  ANN2  Smith, Anne
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 94; chain head for 'check --head':
-> 94:${SHA256}
+> recorded as audit row 97; chain head for 'check --head':
+> 97:${SHA256}
 > 0 sessions; every correction and override is shown
 > chart ANN2 merged into ANN: same person, registered twice at reception (on
 > 2026-11-23 15:00 by tester); its records are on ANN's history
@@ -293,19 +304,93 @@ $ needlebook history ANN2
 > no sessions recorded
 > ================================================================================
 > end of history
+$ needlebook patient merge ANN --into ANN3 --reason 'registered a third time'
+> patient ANN merged into ANN3 (revision 2): 1 condition moved, 2 consents moved, 3 sessions moved
+! needlebook: warning: session 1 (2026-11-10 10:00) in the merged file: interval:cheek: cheek was also treated 7 days later, in session 2 on 2026-11-17 10:00 (clinic minimum 14 days)
+! needlebook: warning: session 1 (2026-11-10 10:00) in the merged file: condition:keloid-tendency: keloid tendency on file
+! needlebook: warning: session 2 (2026-11-17 10:00) in the merged file: interval:cheek: cheek was also treated 7 days earlier, in session 1 on 2026-11-10 10:00 (clinic minimum 14 days)
+$ needlebook session log ANN2 --at '2026-11-21 10:00' --device pen --area chin=1.0
+! needlebook: error: patient ANN2 was merged into ANN; add the session to ANN3
+? 1
+$ needlebook history ANN2 --format json
+> {
+>   "clinic": "",
+>   "time_zone": "Europe/London",
+>   "as_of": "2026-11-23",
+>   "printed_at": "2026-11-23T15:00:00Z",
+>   "printed_by": "tester",
+>   "audit_chain_head": {
+>     "id": 105,
+>     "hash": "${SHA256}"
+>   },
+>   "patient": {
+>     "code": "ANN2",
+>     "family_name": "Smith",
+>     "given_name": "Anne",
+>     "birth_date": "1985-04-12",
+>     "fitzpatrick": null,
+>     "phone": "",
+>     "email": "",
+>     "note": "",
+>     "revision": {
+>       "number": 2,
+>       "author": "tester",
+>       "recorded_at": "2026-11-23T15:00:00Z",
+>       "reason": "chart ANN2 merged into ANN: same person, registered twice at reception",
+>       "voided": true
+>     },
+>     "amendments": [
+>       {
+>         "number": 2,
+>         "author": "tester",
+>         "recorded_at": "2026-11-23T15:00:00Z",
+>         "reason": "chart ANN2 merged into ANN: same person, registered twice at reception",
+>         "voided": true,
+>         "os_account": "${OS_USER}",
+>         "changes": [
+>           {
+>             "field": "voided",
+>             "before": "no",
+>             "after": "yes"
+>           }
+>         ]
+>       }
+>     ]
+>   },
+>   "chart_status": [
+>     "chart ANN2 merged into ANN: same person, registered twice at reception (on 2026-11-23 15:00 by tester); its records are on ANN3's history"
+>   ],
+>   "conditions": [],
+>   "consents": [],
+>   "sessions": []
+> }
 = SELECT action, record_kind, record_id, patient_id, revision FROM audit_log WHERE action LIKE '%.merge' ORDER BY id
 > condition.merge|condition|1|1|2
 > consent.merge|consent|2|1|2
 > session.merge|session|2|1|2
 > session.merge|session|3|1|3
 > patient.merge|patient|2|2|2
+> condition.merge|condition|1|4|3
+> consent.merge|consent|1|4|2
+> consent.merge|consent|2|4|3
+> session.merge|session|1|4|2
+> session.merge|session|2|4|3
+> session.merge|session|3|4|4
+> patient.merge|patient|1|1|2
 = SELECT 'session', session_revision_id, patient_id FROM session_owner UNION ALL SELECT 'condition', condition_revision_id, patient_id FROM condition_owner UNION ALL SELECT 'consent', consent_revision_id, patient_id FROM consent_owner
 > session|5|1
 > session|6|1
+> session|7|4
+> session|8|4
+> session|9|4
 > condition|2|1
+> condition|3|4
 > consent|3|1
+> consent|5|4
+> consent|6|4
 = SELECT patient_revision_id, into_patient_id FROM patient_merge
 > 4|1
+> 6|4
 $ needlebook check
 > Database check: ${TMP}/clinic.db
 >   file: ${TMP}/clinic.db
@@ -317,7 +402,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                94       0  -            -
-> records       ok                93       0  -            -
+> audit chain   ok               105       0  -            -
+> records       ok               104       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               192       0  -            -
+> schema        ok               204       0  -            -

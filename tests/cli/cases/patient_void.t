@@ -27,12 +27,12 @@ $ needlebook patient void ANN2 --reason 'registered twice'
 ! needlebook: error: patient ANN2 has a session not voided (1); a chart with treatments is not one registered in error: void each session logged in error with 'needlebook session void SESSION --reason …' first, or merge a duplicate chart with 'needlebook patient merge'
 ? 1
 $ needlebook session void 1 --reason 'logged on the duplicate chart' --based-on 2
-! needlebook: error: session 1 was amended meanwhile (now revision 1); run the command again
+! needlebook: error: session 1 has no revision 2: its current revision is 1; --based-on names the revision you corrected
 ? 1
 $ needlebook session void 1 --reason 'logged on the duplicate chart' --based-on 1
 > session 1 voided (revision 2): logged on the duplicate chart
 $ needlebook patient void ANN2 --reason 'registered twice' --based-on 2
-! needlebook: error: patient ANN2 was amended meanwhile (now revision 1); run the command again
+! needlebook: error: patient ANN2 has no revision 2: its current revision is 1; --based-on names the revision you corrected
 ? 1
 $ needlebook patient void ANN2 --reason 'registered twice' --based-on 1
 > patient ANN2 voided (revision 2): Smith, Anne
@@ -90,4 +90,4 @@ $ needlebook check
 > audit chain   ok                77       0  -            -
 > records       ok                76       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               192       0  -            -
+> schema        ok               204       0  -            -

@@ -120,6 +120,23 @@ $ needlebook followup amend 1 --note x --reason 'voided'
 ! needlebook: error: follow-up 1 is voided; it cannot be amended
 ? 1
 
+$ needlebook reaction amend 1 --reason 'nothing given'
+! needlebook: error: reaction amend changes the fields given: give one or more of --kind, --severity, --onset, --resolved, --area, --note
+? 2
+$ needlebook followup amend 1 --reason 'nothing given'
+! needlebook: error: followup amend changes the fields given: give one or more of --on, --outcome, --note
+? 2
+$ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area chin=1.0
+> session 2 logged for ANN at 2026-11-20 10:00
+$ needlebook reaction add 2 --kind erythema --severity mild --onset 2026-11-20
+> reaction 3 recorded for session 2: erythema, mild, open
+$ needlebook session void 2 --reason 'logged on the wrong chart'
+> session 2 voided (revision 2): logged on the wrong chart
+$ needlebook reaction amend 3 --severity moderate --reason 'voided session'
+! needlebook: error: session 2 is voided; its reactions can only be voided
+? 1
+$ needlebook reaction void 3 --reason 'with its session'
+> reaction 3 voided (revision 2): erythema, mild, onset 2026-11-20, open
 $ needlebook session show 1
 > Session 1 for ANN
 >   at            2026-11-16 10:00 (Europe/London)
@@ -149,9 +166,9 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 87; chain head for 'check --head':
-> 87:${SHA256}
-> 1 session; every correction and override is shown
+> recorded as audit row 91; chain head for 'check --head':
+> 91:${SHA256}
+> 1 session and 1 voided; every correction and override is shown
 > ================================================================================
 > PATIENT
 >   chart          ANN
@@ -220,6 +237,30 @@ $ needlebook history ANN
 >       revision 4 VOIDED by tester (OS account ${OS_USER}) on 2026-11-23 15:00: entered
 >         twice
 >         - voided: no -> yes
+> --------------------------------------------------------------------------------
+> SESSION 2  2026-11-20 10:00  [VOIDED]
+>   interval       not counted (voided)
+>   practitioner   tester
+>   indication     other
+>   device         pen
+>   areas
+>     area  side  depth mm  passes
+>     chin  -         1.00       -
+>   checked with   depth limits chin 1.50 mm; consent_policy warn,
+>                  consent_valid_months 12, interval_block_days 14,
+>                  interval_warn_days 28, isotretinoin_months 6, minimum_age 18
+>   reactions
+>     - R3 erythema, mild [open] [VOIDED]
+>       onset 2026-11-20 (day 0), open (day 3 on 2026-11-23)
+>       revision 2 VOIDED by tester (OS account ${OS_USER}) on 2026-11-23 15:00: with
+>         its session
+>         - voided: no -> yes
+>   follow-ups
+>     none recorded
+>   corrections
+>     revision 2 VOIDED by tester (OS account ${OS_USER}) on 2026-11-23 15:00: logged on
+>       the wrong chart
+>       - voided: no -> yes
 > ================================================================================
 > end of history
 $ needlebook history ANN --format csv
@@ -246,6 +287,11 @@ $ needlebook history ANN --format csv
 > ANN,1,2026-11-16 10:00,0,followup correction,1,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,note,settling,settled,date of the call\r
 > ANN,1,2026-11-16 10:00,0,followup correction,1,,,,,,,,,,,,,,,,,3,tester,2026-11-23T15:00:00Z,outcome,reactions,none,no reaction after all\r
 > ANN,1,2026-11-16 10:00,0,followup correction,1,,,,,,,,,,,,,,,,,4,tester,2026-11-23T15:00:00Z,voided,no,yes,entered twice\r
+> ANN,2,2026-11-20 10:00,1,session,2,,,,,,,,,,,,,,,,2026-11-20,2,tester,2026-11-23T15:00:00Z,,,,practitioner tester; pen; indication other\r
+> ANN,2,2026-11-20 10:00,1,area,2,chin,,1.00,,,,,,,,,,,,,,,,,,,,\r
+> ANN,2,2026-11-20 10:00,1,reaction (voided),3,,,,,,,,,erythema,mild,2026-11-20,,0,3,open,,,,,,,,\r
+> ANN,2,2026-11-20 10:00,1,reaction correction,3,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,voided,no,yes,with its session\r
+> ANN,2,2026-11-20 10:00,1,session correction,2,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,voided,no,yes,logged on the wrong chart\r
 $ needlebook history ANN --format html
 > <!DOCTYPE html>
 > <html lang="en">
@@ -397,7 +443,35 @@ $ needlebook history ANN --format html
 > <li>voided: no -&gt; yes</li>
 > </ul></div>
 > </section>
-> <p class="end">End of treatment history. Recorded as audit row 89; chain head <code>89:${SHA256}</code> (verify with <code>needlebook check --head 89:${SHA256}</code>).</p>
+> <section class="session" id="session-2">
+> <h2>SESSION 2  2026-11-20 10:00  [VOIDED]</h2>
+> <p class="voided">VOIDED: logged on the wrong chart</p>
+> <table class="grid fields">
+> <tr><th>interval</th><td>not counted (voided)</td></tr>
+> <tr><th>practitioner</th><td>tester</td></tr>
+> <tr><th>indication</th><td>other</td></tr>
+> <tr><th>device</th><td>pen</td></tr>
+> </table>
+> <h3>Areas</h3>
+> <table class="grid"><tr><th>area</th><th>side</th><th>depth (mm)</th><th>passes</th></tr>
+> <tr><td>chin</td><td>-</td><td class="num">1.00</td><td class="num">-</td></tr>
+> </table>
+> <p class="meta">Checked with the clinic's settings then: depth limits chin 1.50 mm; consent_policy warn, consent_valid_months 12, interval_block_days 14, interval_warn_days 28, isotretinoin_months 6, minimum_age 18.</p>
+> <h3>Reactions</h3>
+> <table class="grid"><tr><th>#</th><th>reaction</th><th>area</th><th>onset</th><th>resolved</th><th>recovery day</th><th>marks</th></tr>
+> <tr class="struck"><td>R3</td><td>erythema, mild</td><td>-</td><td>2026-11-20 (day 0)</td><td>open</td><td class="num">3 so far</td><td><span class="mark mark-open">open</span> VOIDED</td></tr>
+> </table>
+> <div class="correction"><p><b>Correction to reaction R3:</b> revision 2 VOIDED by tester (OS account ${OS_USER}) on 2026-11-23 15:00: with its session</p><ul>
+> <li>voided: no -&gt; yes</li>
+> </ul></div>
+> <h3>Follow-ups</h3>
+> <p>None recorded.</p>
+> <h3>Corrections</h3>
+> <div class="correction"><p><b>Correction:</b> revision 2 VOIDED by tester (OS account ${OS_USER}) on 2026-11-23 15:00: logged on the wrong chart</p><ul>
+> <li>voided: no -&gt; yes</li>
+> </ul></div>
+> </section>
+> <p class="end">End of treatment history. Recorded as audit row 93; chain head <code>93:${SHA256}</code> (verify with <code>needlebook check --head 93:${SHA256}</code>).</p>
 > </td></tr></tbody>
 > </table>
 > </body>
@@ -410,7 +484,7 @@ $ needlebook history ANN --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 90,
+>     "id": 94,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -765,6 +839,115 @@ $ needlebook history ANN --format json
 >         "isotretinoin_months": "6",
 >         "minimum_age": "18"
 >       }
+>     },
+>     {
+>       "id": 2,
+>       "patient": "ANN",
+>       "at": "2026-11-20 10:00",
+>       "at_utc": "2026-11-20T10:00:00Z",
+>       "time_zone": "Europe/London",
+>       "practitioner": "tester",
+>       "indication": "other",
+>       "device": "pen",
+>       "model": "",
+>       "cartridge": "",
+>       "cartridge_lot": "",
+>       "anaesthetic": "",
+>       "endpoint": "",
+>       "aftercare": "",
+>       "note": "",
+>       "areas": [
+>         {
+>           "area": "chin",
+>           "side": null,
+>           "depth_mm": 1.0,
+>           "passes": null
+>         }
+>       ],
+>       "serums": [],
+>       "findings": [],
+>       "revision": {
+>         "number": 2,
+>         "author": "tester",
+>         "recorded_at": "2026-11-23T15:00:00Z",
+>         "reason": "logged on the wrong chart",
+>         "voided": true
+>       },
+>       "day": "2026-11-20",
+>       "days_since_previous": null,
+>       "recovery_day": null,
+>       "reactions": [
+>         {
+>           "id": 3,
+>           "session": 2,
+>           "kind": "erythema",
+>           "severity": "mild",
+>           "area": null,
+>           "side": null,
+>           "onset": "2026-11-20",
+>           "resolved": null,
+>           "note": "",
+>           "revision": {
+>             "number": 2,
+>             "author": "tester",
+>             "recorded_at": "2026-11-23T15:00:00Z",
+>             "reason": "with its session",
+>             "voided": true
+>           },
+>           "timeline": {
+>             "onset_day": 0,
+>             "recovery_day": 3,
+>             "duration_days": null,
+>             "open": true,
+>             "prolonged": false,
+>             "adverse": false
+>           },
+>           "amendments": [
+>             {
+>               "number": 2,
+>               "author": "tester",
+>               "recorded_at": "2026-11-23T15:00:00Z",
+>               "reason": "with its session",
+>               "voided": true,
+>               "os_account": "${OS_USER}",
+>               "changes": [
+>                 {
+>                   "field": "voided",
+>                   "before": "no",
+>                   "after": "yes"
+>                 }
+>               ]
+>             }
+>           ]
+>         }
+>       ],
+>       "followups": [],
+>       "amendments": [
+>         {
+>           "number": 2,
+>           "author": "tester",
+>           "recorded_at": "2026-11-23T15:00:00Z",
+>           "reason": "logged on the wrong chart",
+>           "voided": true,
+>           "os_account": "${OS_USER}",
+>           "changes": [
+>             {
+>               "field": "voided",
+>               "before": "no",
+>               "after": "yes"
+>             }
+>           ]
+>         }
+>       ],
+>       "settings_used": {
+>         "consent_policy": "warn",
+>         "consent_valid_months": "12",
+>         "depth_limit.chin": "1.50",
+>         "interval_block_days": "14",
+>         "interval_warn_days": "28",
+>         "isotretinoin_months": "6",
+>         "minimum_age": "18"
+>       }
 >     }
 >   ]
 > }
@@ -783,6 +966,8 @@ $ needlebook history ANN --format json
 > reaction.void|reaction|2|4|another patient
 > followup.amend|followup|1|3|no reaction after all
 > followup.void|followup|1|4|entered twice
+> reaction.add|reaction|3|1|
+> reaction.void|reaction|3|2|with its session
 $ needlebook check
 > Database check: ${TMP}/clinic.db
 >   file: ${TMP}/clinic.db
@@ -794,7 +979,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                90       0  -            -
-> records       ok                89       0  -            -
+> audit chain   ok                94       0  -            -
+> records       ok                93       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               192       0  -            -
+> schema        ok               204       0  -            -
