@@ -345,39 +345,69 @@ ConsentId parse_consent_id(std::string_view text) {
                                      "use the number printed by 'consent add' or 'patient show'")};
 }
 
-Condition amend_condition(Scope& scope, ConditionId id,
-                          const std::function<void(ConditionDetails&)>& edit,
-                          const Correction& correction) {
-    check_reason("reason", correction.reason);
-    return scope.db().write([&] {
-        storage::ConditionRepository conditions(scope.db());
-        Condition condition = current_condition(conditions, id);
-        const auto record = fmt::format("condition {}", id);
-        check_correctable(record, condition.revision, correction, CorrectionKind::amend);
-        const ConditionDetails before = condition.details;
-        edit(condition.details);
-        if (condition.details == before)
-            throw_nothing_to_amend(record);
+namespace {
+
+// How a condition is corrected: checked as on entry, stored as the next revision.
+RecordCorrection<Condition>
+condition_correction(Scope& scope, storage::ConditionRepository& conditions, ConditionId id) {
+    RecordCorrection<Condition> how;
+    how.kind = "condition";
+    how.label = fmt::format("condition {}", id);
+    how.check = [&scope, &conditions](const Condition& condition) {
         validate(condition.details, scope.today());
         const Patient patient = find_patient_by_id(scope.db(), condition.patient_id);
         check_not_before_birth(patient, condition.details.since, "since", "condition since");
         check_not_before_birth(patient, condition.details.resolved_on, "resolved",
                                "condition resolved on");
         // Active, it must be the only active one with its code, as on entry.
-        if (!condition.details.resolved_on)
-            for (const auto& other : conditions.for_patient(patient.id))
-                if (other.id != id && other.details.code == condition.details.code &&
-                    !other.details.resolved_on)
-                    throw Conflict(fmt::format("{} is already on file for {} (condition {}); "
-                                               "amend or void that one instead",
-                                               code_of(condition.details.code), patient.code,
-                                               other.id));
-        condition.revision = scope.revision(condition.revision.number + 1, correction.reason);
-        conditions.add_revision(id, condition.patient_id, condition.details, condition.revision);
-        append_audit(scope.db(),
-                     scope.audit("condition.amend", "condition", id.value, patient.id.value,
-                                 condition.revision.number, correction.reason));
-        return condition;
+        if (condition.details.resolved_on)
+            return;
+        for (const auto& other : conditions.for_patient(patient.id))
+            if (other.id != condition.id && other.details.code == condition.details.code &&
+                !other.details.resolved_on)
+                throw Conflict(fmt::format("{} is already on file for {} (condition {}); amend "
+                                           "or void that one instead",
+                                           code_of(condition.details.code), patient.code,
+                                           other.id));
+    };
+    how.store = [&conditions](const Condition& condition) {
+        conditions.add_revision(condition.id, condition.patient_id, condition.details,
+                                condition.revision);
+    };
+    how.patient_of = [](const Condition& condition) { return condition.patient_id; };
+    return how;
+}
+
+RecordCorrection<Consent> consent_correction(Scope& scope, storage::ConditionRepository& consents,
+                                             ConsentId id) {
+    RecordCorrection<Consent> how;
+    how.kind = "consent";
+    how.label = fmt::format("consent {}", id);
+    how.check = [&scope](const Consent& consent) {
+        validate(consent.details, scope.today());
+        check_not_before_birth(find_patient_by_id(scope.db(), consent.patient_id),
+                               consent.details.signed_on, "signed", "consent signed on");
+    };
+    how.store = [&consents](const Consent& consent) {
+        consents.add_consent_revision(consent.id, consent.patient_id, consent.details,
+                                      consent.revision);
+    };
+    how.patient_of = [](const Consent& consent) { return consent.patient_id; };
+    return how;
+}
+
+} // namespace
+
+Condition amend_condition(Scope& scope, ConditionId id,
+                          const std::function<void(ConditionDetails&)>& edit,
+                          const Correction& correction) {
+    check_reason("reason", correction.reason);
+    return scope.db().write([&] {
+        storage::ConditionRepository conditions(scope.db());
+        auto how = condition_correction(scope, conditions, id);
+        how.edit = edit;
+        return apply_correction(scope, current_condition(conditions, id), correction,
+                                CorrectionKind::amend, how);
     });
 }
 
@@ -385,16 +415,9 @@ Condition void_condition(Scope& scope, ConditionId id, const Correction& correct
     check_reason("reason", correction.reason);
     return scope.db().write([&] {
         storage::ConditionRepository conditions(scope.db());
-        Condition condition = current_condition(conditions, id);
-        check_correctable(fmt::format("condition {}", id), condition.revision, correction,
-                          CorrectionKind::void_record);
-        // The void repeats the last content, so the record still shows what was voided.
-        condition.revision = scope.revision(condition.revision.number + 1, correction.reason, true);
-        conditions.add_revision(id, condition.patient_id, condition.details, condition.revision);
-        append_audit(scope.db(), scope.audit("condition.void", "condition", id.value,
-                                             condition.patient_id.value, condition.revision.number,
-                                             correction.reason));
-        return condition;
+        return apply_correction(scope, current_condition(conditions, id), correction,
+                                CorrectionKind::void_record,
+                                condition_correction(scope, conditions, id));
     });
 }
 
@@ -403,21 +426,10 @@ Consent amend_consent(Scope& scope, ConsentId id, const std::function<void(Conse
     check_reason("reason", correction.reason);
     return scope.db().write([&] {
         storage::ConditionRepository consents(scope.db());
-        Consent consent = current_consent(consents, id);
-        const auto record = fmt::format("consent {}", id);
-        check_correctable(record, consent.revision, correction, CorrectionKind::amend);
-        const ConsentDetails before = consent.details;
-        edit(consent.details);
-        if (consent.details == before)
-            throw_nothing_to_amend(record);
-        validate(consent.details, scope.today());
-        const Patient patient = find_patient_by_id(scope.db(), consent.patient_id);
-        check_not_before_birth(patient, consent.details.signed_on, "signed", "consent signed on");
-        consent.revision = scope.revision(consent.revision.number + 1, correction.reason);
-        consents.add_consent_revision(id, consent.patient_id, consent.details, consent.revision);
-        append_audit(scope.db(), scope.audit("consent.amend", "consent", id.value, patient.id.value,
-                                             consent.revision.number, correction.reason));
-        return consent;
+        auto how = consent_correction(scope, consents, id);
+        how.edit = edit;
+        return apply_correction(scope, current_consent(consents, id), correction,
+                                CorrectionKind::amend, how);
     });
 }
 
@@ -425,15 +437,9 @@ Consent void_consent(Scope& scope, ConsentId id, const Correction& correction) {
     check_reason("reason", correction.reason);
     return scope.db().write([&] {
         storage::ConditionRepository consents(scope.db());
-        Consent consent = current_consent(consents, id);
-        check_correctable(fmt::format("consent {}", id), consent.revision, correction,
-                          CorrectionKind::void_record);
-        consent.revision = scope.revision(consent.revision.number + 1, correction.reason, true);
-        consents.add_consent_revision(id, consent.patient_id, consent.details, consent.revision);
-        append_audit(scope.db(),
-                     scope.audit("consent.void", "consent", id.value, consent.patient_id.value,
-                                 consent.revision.number, correction.reason));
-        return consent;
+        return apply_correction(scope, current_consent(consents, id), correction,
+                                CorrectionKind::void_record,
+                                consent_correction(scope, consents, id));
     });
 }
 

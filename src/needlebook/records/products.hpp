@@ -41,8 +41,8 @@ storage::Product retire_product(Scope& scope, std::string_view code, const std::
 std::string retirement_text(const storage::Product& product, const RevisionInfo& retirement,
                             const time::ClinicZone& zone);
 // Refuses a retired product for a new use: a ValidationError on `field` with retirement_text()
-// and then `refused` ("a session performed after that cannot use it"). A use at `used_at` before the
-// retirement (a session recorded late) is allowed.
+// and then `refused` ("a session performed after that cannot use it"). A use at `used_at` before
+// the retirement (a session recorded late) is allowed.
 void check_not_retired(Scope& scope, const storage::Product& product, std::string_view field,
                        std::string_view refused,
                        std::optional<time::Instant> used_at = std::nullopt);

@@ -108,28 +108,54 @@ Reaction resolve_reaction(Scope& scope, ReactionId id, time::Date on,
     });
 }
 
+namespace {
+
+// How a reaction or follow-up is corrected: `session` is loaded by the correction (an amendment
+// must still fit it) and names the patient for the audit row.
+template <class Record>
+RecordCorrection<Record> session_child_correction(Scope& scope, std::string kind, std::string label,
+                                                  std::optional<Session>& session,
+                                                  std::function<void(const Record&)> store) {
+    RecordCorrection<Record> how;
+    how.kind = std::move(kind);
+    how.label = std::move(label);
+    how.store = std::move(store);
+    how.patient_of = [&scope, &session](const Record& record) {
+        if (!session)
+            session = get_session(scope.db(), record.session_id,
+                                  storage::SessionRepository::Parts::areas);
+        return session->patient_id;
+    };
+    return how;
+}
+
+RecordCorrection<Reaction> reaction_correction(Scope& scope, storage::ReactionRepository& reactions,
+                                               ReactionId id, std::optional<Session>& session) {
+    auto how = session_child_correction<Reaction>(
+        scope, "reaction", fmt::format("reaction {}", id), session,
+        [&reactions](const Reaction& r) { reactions.add_revision(r.id, r.details, r.revision); });
+    how.check = [&scope, &session](const Reaction& reaction) {
+        session = open_session(scope, reaction.session_id, "its reactions can only be voided");
+        check_reaction_fits(*session, reaction.details, scope.zone(), scope.today());
+    };
+    return how;
+}
+
+} // namespace
+
 Corrected<Reaction> amend_reaction(Scope& scope, ReactionId id,
                                    const std::function<void(ReactionDetails&)>& edit,
                                    const Correction& correction) {
     check_reason("reason", correction.reason);
     return scope.db().write([&] {
         storage::ReactionRepository reactions(scope.db());
-        Reaction reaction = current_reaction(reactions, id);
-        const auto record = fmt::format("reaction {}", id);
-        check_correctable(record, reaction.revision, correction, CorrectionKind::amend);
-        const ReactionDetails before = reaction.details;
-        edit(reaction.details);
-        if (reaction.details == before)
-            throw_nothing_to_amend(record);
-        const Session session =
-            open_session(scope, reaction.session_id, "its reactions can only be voided");
-        check_reaction_fits(session, reaction.details, scope.zone(), scope.today());
-        reaction.revision = scope.revision(reaction.revision.number + 1, correction.reason);
-        reactions.add_revision(id, reaction.details, reaction.revision);
-        append_audit(scope.db(),
-                     scope.audit("reaction.amend", "reaction", id.value, session.patient_id.value,
-                                 reaction.revision.number, correction.reason));
-        return Corrected<Reaction>{reaction, followups_in_disagreement(scope.db(), session.id)};
+        std::optional<Session> session;
+        auto how = reaction_correction(scope, reactions, id, session);
+        how.edit = edit;
+        auto amended = apply_correction(scope, current_reaction(reactions, id), correction,
+                                        CorrectionKind::amend, how);
+        return Corrected<Reaction>{amended,
+                                   followups_in_disagreement(scope.db(), amended.session_id)};
     });
 }
 
@@ -137,17 +163,12 @@ Corrected<Reaction> void_reaction(Scope& scope, ReactionId id, const Correction&
     check_reason("reason", correction.reason);
     return scope.db().write([&] {
         storage::ReactionRepository reactions(scope.db());
-        Reaction reaction = current_reaction(reactions, id);
-        check_correctable(fmt::format("reaction {}", id), reaction.revision, correction,
-                          CorrectionKind::void_record);
-        const Session session =
-            get_session(scope.db(), reaction.session_id, storage::SessionRepository::Parts::areas);
-        reaction.revision = scope.revision(reaction.revision.number + 1, correction.reason, true);
-        reactions.add_revision(id, reaction.details, reaction.revision);
-        append_audit(scope.db(),
-                     scope.audit("reaction.void", "reaction", id.value, session.patient_id.value,
-                                 reaction.revision.number, correction.reason));
-        return Corrected<Reaction>{reaction, followups_in_disagreement(scope.db(), session.id)};
+        std::optional<Session> session;
+        auto voided = apply_correction(scope, current_reaction(reactions, id), correction,
+                                       CorrectionKind::void_record,
+                                       reaction_correction(scope, reactions, id, session));
+        return Corrected<Reaction>{voided,
+                                   followups_in_disagreement(scope.db(), voided.session_id)};
     });
 }
 
@@ -224,30 +245,37 @@ Followup current_followup(storage::ReactionRepository& followups, FollowupId id)
 
 } // namespace
 
+namespace {
+
+RecordCorrection<Followup> followup_correction(Scope& scope, storage::ReactionRepository& followups,
+                                               FollowupId id, std::optional<Session>& session) {
+    auto how = session_child_correction<Followup>(
+        scope, "followup", fmt::format("follow-up {}", id), session,
+        [&followups](const Followup& f) {
+            followups.add_followup_revision(f.id, f.details, f.revision);
+        });
+    how.check = [&scope, &session](const Followup& followup) {
+        session = open_session(scope, followup.session_id, "its follow-ups can only be voided");
+        validate(followup.details, scope.zone().local_date(session->details.performed_at),
+                 scope.today());
+        check_outcome(scope.db(), session->id, followup.details);
+    };
+    return how;
+}
+
+} // namespace
+
 Followup amend_followup(Scope& scope, FollowupId id,
                         const std::function<void(FollowupDetails&)>& edit,
                         const Correction& correction) {
     check_reason("reason", correction.reason);
     return scope.db().write([&] {
         storage::ReactionRepository followups(scope.db());
-        Followup followup = current_followup(followups, id);
-        const auto record = fmt::format("follow-up {}", id);
-        check_correctable(record, followup.revision, correction, CorrectionKind::amend);
-        const FollowupDetails before = followup.details;
-        edit(followup.details);
-        if (followup.details == before)
-            throw_nothing_to_amend(record);
-        const Session session =
-            open_session(scope, followup.session_id, "its follow-ups can only be voided");
-        validate(followup.details, scope.zone().local_date(session.details.performed_at),
-                 scope.today());
-        check_outcome(scope.db(), session.id, followup.details);
-        followup.revision = scope.revision(followup.revision.number + 1, correction.reason);
-        followups.add_followup_revision(id, followup.details, followup.revision);
-        append_audit(scope.db(),
-                     scope.audit("followup.amend", "followup", id.value, session.patient_id.value,
-                                 followup.revision.number, correction.reason));
-        return followup;
+        std::optional<Session> session;
+        auto how = followup_correction(scope, followups, id, session);
+        how.edit = edit;
+        return apply_correction(scope, current_followup(followups, id), correction,
+                                CorrectionKind::amend, how);
     });
 }
 
@@ -255,17 +283,10 @@ Followup void_followup(Scope& scope, FollowupId id, const Correction& correction
     check_reason("reason", correction.reason);
     return scope.db().write([&] {
         storage::ReactionRepository followups(scope.db());
-        Followup followup = current_followup(followups, id);
-        check_correctable(fmt::format("follow-up {}", id), followup.revision, correction,
-                          CorrectionKind::void_record);
-        const Session session =
-            get_session(scope.db(), followup.session_id, storage::SessionRepository::Parts::areas);
-        followup.revision = scope.revision(followup.revision.number + 1, correction.reason, true);
-        followups.add_followup_revision(id, followup.details, followup.revision);
-        append_audit(scope.db(),
-                     scope.audit("followup.void", "followup", id.value, session.patient_id.value,
-                                 followup.revision.number, correction.reason));
-        return followup;
+        std::optional<Session> session;
+        return apply_correction(scope, current_followup(followups, id), correction,
+                                CorrectionKind::void_record,
+                                followup_correction(scope, followups, id, session));
     });
 }
 
