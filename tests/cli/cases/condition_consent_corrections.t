@@ -85,6 +85,12 @@ $ needlebook condition void 2
 ! needlebook: error: --reason is required
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
+$ needlebook condition void 99 --reason 'no such condition'
+! needlebook: error: no condition 99; 'needlebook patient show PATIENT' lists a patient's conditions
+? 1
+$ needlebook condition void 2 --reason 'stale' --based-on 2
+! needlebook: error: condition 2 was amended meanwhile (now revision 3); run the command again
+? 1
 $ needlebook condition void 2 --reason 'entered on the wrong patient'
 > condition 2 voided (revision 4): isotretinoin since 2025-01-01, active
 $ needlebook condition void 2 --reason 'again'
@@ -120,6 +126,19 @@ $ needlebook consent amend 7 --signed 2026-07-02 --reason 'no such'
 ? 1
 $ needlebook consent amend 2 --covers microneedling --reason 'stale' --based-on 1
 ! needlebook: error: consent 2 was amended meanwhile (now revision 4); run the command again
+? 1
+$ needlebook consent void 1
+! needlebook: error: --reason is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+$ needlebook consent void 99 --reason 'no such consent'
+! needlebook: error: no consent 99; 'needlebook patient show PATIENT' lists a patient's consents
+? 1
+$ needlebook consent void 1 --reason ' '
+! needlebook: error: reason must say why, e.g. --reason "typo in depth"
+? 1
+$ needlebook consent void 1 --reason 'stale' --based-on 2
+! needlebook: error: consent 1 has no revision 2: its current revision is 1; --based-on names the revision you corrected
 ? 1
 $ needlebook consent void 1 --reason 'duplicate of the paper form'
 > consent 1 voided (revision 2): signed 2026-06-01, covers microneedling serums

@@ -95,6 +95,19 @@ $ needlebook followup amend 1 --note z --reason 'stale' --based-on 1
 ? 1
 
 # Voiding both reactions leaves the follow-up saying "reactions": allowed, with a warning.
+$ needlebook reaction void 1
+! needlebook: error: --reason is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+$ needlebook reaction void 99 --reason 'no such reaction'
+! needlebook: error: no reaction 99; reaction ids are printed by 'reaction add' and 'session show'
+? 1
+$ needlebook reaction void 1 --reason ''
+! needlebook: error: reason must say why, e.g. --reason "typo in depth"
+? 1
+$ needlebook reaction void 1 --reason 'stale' --based-on 1
+! needlebook: error: reaction 1 was amended meanwhile (now revision 5); run the command again
+? 1
 $ needlebook reaction void 1 --reason 'recorded for the wrong session'
 > reaction 1 voided (revision 6): oedema, moderate, onset 2026-11-17, resolved 2026-11-19 (cool packs)
 $ needlebook reaction void 2 --reason 'another patient'
@@ -111,6 +124,19 @@ $ needlebook reaction resolve 2 --on 2026-11-22 --reason 'voided'
 ? 1
 $ needlebook followup amend 1 --outcome none --reason 'no reaction after all'
 > follow-up 1 amended (revision 3): 2026-11-19: no reaction (settled)
+$ needlebook followup void 1
+! needlebook: error: --reason is required
+! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
+? 2
+$ needlebook followup void 99 --reason 'no such follow-up'
+! needlebook: error: no follow-up 99; follow-up ids are printed by 'followup add' and 'session show'
+? 1
+$ needlebook followup void 1 --reason ' '
+! needlebook: error: reason must say why, e.g. --reason "typo in depth"
+? 1
+$ needlebook followup void 1 --reason 'stale' --based-on 2
+! needlebook: error: follow-up 1 was amended meanwhile (now revision 3); run the command again
+? 1
 $ needlebook followup void 1 --reason 'entered twice'
 > follow-up 1 voided (revision 4): 2026-11-19: no reaction (settled)
 $ needlebook followup void 1 --reason 'again'
