@@ -8,7 +8,7 @@
 --    duplicate's voiding revision names the chart it was merged into (patient_merge).
 --
 -- Revisions stored before version 8 have no rows in these tables, so their fingerprints stay as
--- they were. temp.migration_context holds the time and actor of the migration.
+-- they were.
 
 -- The code a condition revision holds when it is not the code the condition was entered with
 -- (condition.code). A revision holds the whole record, so each later revision repeats it.

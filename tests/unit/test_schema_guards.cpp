@@ -98,9 +98,11 @@ struct FullClinic : test::Clinic {
         followup = records::add_followup(scope, session.id,
                                          {test::day("2026-11-23"), FollowupOutcome::reactions, ""});
         // Schema 8's records: a condition's code corrected, and a product's maker.
-        condition = records::amend_condition(
-            scope, condition.id,
-            [](ConditionDetails& details) { details.code = ConditionCode::rosacea_flare; },
+        const auto flare = records::add_condition(
+            scope, patient.code, {ConditionCode::rosacea_flare, std::nullopt, std::nullopt, ""});
+        records::amend_condition(
+            scope, flare.id,
+            [](ConditionDetails& details) { details.code = ConditionCode::active_herpes; },
             {"entered under the wrong code", std::nullopt});
         auto product = records::find_product(db, "gf-serum");
         product.maker = "Acme Labs";

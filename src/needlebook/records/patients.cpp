@@ -217,7 +217,7 @@ Condition add_condition(Scope& scope, std::string_view patient_code,
 Condition resolve_condition(Scope& scope, std::string_view patient_code, ConditionCode code,
                             time::Date on) {
     return scope.db().write([&] {
-        const Patient patient = find_patient(scope.db(), patient_code);
+        const Patient patient = open_patient(scope.db(), patient_code, "condition's resolution");
         check_not_before_birth(patient, on, "on", "condition resolved on");
         storage::ConditionRepository conditions(scope.db());
         for (auto condition : conditions.for_patient(patient.id)) {
@@ -243,7 +243,7 @@ std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_co
     const Clearance clearance{by, scope.today(), until, reason};
     validate(clearance);
     return scope.db().write([&] {
-        const Patient patient = find_patient(scope.db(), patient_code);
+        const Patient patient = open_patient(scope.db(), patient_code, "clearance");
         storage::ConditionRepository conditions(scope.db());
         std::vector<Condition> cleared;
         for (auto condition : conditions.for_patient(patient.id)) {
@@ -359,6 +359,15 @@ condition_correction(Scope& scope, storage::ConditionRepository& conditions, Con
         check_not_before_birth(patient, condition.details.since, "since", "condition since");
         check_not_before_birth(patient, condition.details.resolved_on, "resolved",
                                "condition resolved on");
+        // A specialist's clearance was given for the code on file, never for another one.
+        const auto stored = conditions.find(condition.id);
+        if (stored && stored->details.code != condition.details.code &&
+            !condition.details.clearances.empty())
+            throw ValidationError(
+                "code", fmt::format("condition {} holds clearances given for {}; they do not "
+                                    "clear {}: void it and add the right condition",
+                                    condition.id, code_of(stored->details.code),
+                                    code_of(condition.details.code)));
         // Active, it must be the only active one with its code, as on entry.
         if (condition.details.resolved_on)
             return;

@@ -119,18 +119,17 @@ std::vector<Condition> read_conditions(Database& db, SQLite::Statement& query) {
     clearances->bind(":ids", id_array(revision_ids));
     while (clearances->executeStep())
         conditions[by_revision.at(clearances->getColumn(0).getInt64())]
-            .details.clearances.push_back({clearances->getColumn(1).getString(),
-                                           read_date(clearances->getColumn(2)),
-                                           read_date(clearances->getColumn(3)),
-                                           clearances->getColumn(4).getString()});
+            .details.clearances.push_back(
+                {clearances->getColumn(1).getString(), read_date(clearances->getColumn(2)),
+                 read_date(clearances->getColumn(3)), clearances->getColumn(4).getString()});
     return conditions;
 }
 
 } // namespace
 
 std::optional<Condition> ConditionRepository::find(ConditionId id) {
-    auto query = m_db.query(fmt::format("{} WHERE {} AND c.id = :id", condition_revisions,
-                                        newest_condition_revision));
+    auto query = m_db.query(
+        fmt::format("{} WHERE {} AND c.id = :id", condition_revisions, newest_condition_revision));
     query->bind(":id", id.value);
     auto found = read_conditions(m_db, *query);
     if (found.empty())
@@ -147,9 +146,9 @@ std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
 }
 
 std::vector<Condition> ConditionRepository::revisions_of_patient(PatientId patient) {
-    auto query = m_db.query(fmt::format("{} WHERE {} ORDER BY c.id, r.revision",
-                                        condition_revisions,
-                                        held_by("condition", "c", ":patient")));
+    auto query =
+        m_db.query(fmt::format("{} WHERE {} ORDER BY c.id, r.revision", condition_revisions,
+                               held_by("condition", "c", ":patient")));
     query->bind(":patient", patient.value);
     return read_conditions(m_db, *query);
 }
@@ -254,8 +253,8 @@ std::vector<Consent> ConditionRepository::consents_for_patient(PatientId patient
 }
 
 std::vector<Consent> ConditionRepository::consent_revisions_of_patient(PatientId patient) {
-    auto query = m_db.query(fmt::format("{} WHERE {} ORDER BY c.id, r.revision",
-                                        consent_revisions, held_by("consent", "c", ":patient")));
+    auto query = m_db.query(fmt::format("{} WHERE {} ORDER BY c.id, r.revision", consent_revisions,
+                                        held_by("consent", "c", ":patient")));
     query->bind(":patient", patient.value);
     return read_consents(*query);
 }

@@ -109,7 +109,8 @@ std::optional<PatientRepository::Merge> PatientRepository::merge_of(PatientId id
         "WITH RECURSIVE chain (id, depth) AS (SELECT m.into_patient_id, 0 FROM patient_merge m "
         "JOIN patient_revision r ON r.id = m.patient_revision_id WHERE r.patient_id = :id UNION "
         "ALL SELECT m.into_patient_id, c.depth + 1 FROM chain c JOIN patient_revision r ON "
-        "r.patient_id = c.id JOIN patient_merge m ON m.patient_revision_id = r.id) SELECT p.code "
+        "r.patient_id = c.id JOIN patient_merge m ON m.patient_revision_id = r.id WHERE c.depth "
+        "< 1000) SELECT p.code "
         "FROM chain c JOIN patient p ON p.id = c.id ORDER BY c.depth DESC LIMIT 1");
     onward->bind(":id", id.value);
     merge.now_in = onward->executeStep() ? onward->getColumn(0).getString() : merge.into;

@@ -8,8 +8,8 @@
 
 namespace needlebook::storage {
 
-// The patient revision `revision` (an alias of KIND_revision) belongs to: its owner row, else
-// `identity`.patient_id. `kind`: condition, consent or session.
+// SQL for the patient that the revision row `revision` (an alias of KIND_revision) belongs to:
+// its owner row, else `identity`.patient_id. `kind`: condition, consent or session.
 std::string owner_of(std::string_view kind, std::string_view revision, std::string_view identity);
 
 // "(…)": the charts whose records the patient bound to `parameter` holds: its own, and every
@@ -17,8 +17,8 @@ std::string owner_of(std::string_view kind, std::string_view revision, std::stri
 // index on patient_id serves.
 std::string charts_held_by(std::string_view parameter);
 
-// The condition that record `identity` (an alias of the KIND table) is now the patient's bound
-// to `parameter`: filed under one of its charts (charts_held_by, which an index serves) and not
+// An SQL predicate: record `identity` (an alias of the KIND table) is now the patient's bound to
+// `parameter`: filed under one of its charts (charts_held_by, which an index serves) and not
 // moved away since (its newest revision's owner).
 std::string held_by(std::string_view kind, std::string_view identity, std::string_view parameter);
 

@@ -1,8 +1,8 @@
 #include "needlebook/storage/report_reader.hpp"
 
 #include "needlebook/storage/binding.hpp"
-#include "needlebook/storage/record_owner.hpp"
 #include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/record_owner.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -242,9 +242,9 @@ std::vector<Session> SessionRepository::find_many(const std::vector<SessionId>& 
 }
 
 std::vector<Session> SessionRepository::revisions_of_patient(PatientId patient) {
-    auto query = m_db.query(fmt::format("{} WHERE {} ORDER BY s.id, r.revision",
-                                        select_session_revision,
-                                        held_by("session", "s", ":patient")));
+    auto query =
+        m_db.query(fmt::format("{} WHERE {} ORDER BY s.id, r.revision", select_session_revision,
+                               held_by("session", "s", ":patient")));
     query->bind(":patient", patient.value);
     return read_with_children(*query, Parts::all);
 }

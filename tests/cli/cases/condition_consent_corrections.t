@@ -74,6 +74,13 @@ $ needlebook condition amend 3 --resolved none --reason 'two active rosacea flar
 ! needlebook: error: rosacea-flare is already on file for ANN (condition 4); amend or void that one instead
 ? 1
 
+# A specialist's clearance was given for the code on file: it never clears another code.
+$ needlebook condition clear ANN --code eczema --by 'Dr A. Shah, dermatologist' --until 2026-12-31 --reason 'face clear'
+> condition 1 of ANN cleared by Dr A. Shah, dermatologist until 2026-12-31: eczema blocks again after that day
+$ needlebook condition amend 1 --code psoriasis --reason 'dermatologist says psoriasis'
+! needlebook: error: condition 1 holds clearances given for eczema; they do not clear psoriasis: void it and add the right condition
+? 1
+
 # A resolution entered by mistake is taken away with 'none'.
 $ needlebook condition resolve ANN --code isotretinoin --on 2026-05-01
 > condition 2 of ANN resolved on 2026-05-01: isotretinoin
@@ -149,31 +156,32 @@ $ needlebook consent amend 1 --covers microneedling --reason 'voided'
 ! needlebook: error: consent 1 is voided; it cannot be amended
 ? 1
 
-# The next session is checked against the corrected file: eczema blocks (pregnancy is gone).
+# The next session is checked against the corrected file: eczema (cleared) and the rosacea flare
+# warn; the pregnancy entered by mistake is gone.
 $ needlebook session log ANN --at '2026-11-23 09:00' --device pen --area cheek=1.0
-! needlebook: error: session refused by the clinical checks:
-!   condition:eczema: eczema on file since 2025-12-01
-! use --override KEY="reason" for each finding you accept; the reason is kept with the session
-? 1
+> session 1 logged for ANN at 2026-11-23 09:00
+! needlebook: warning: condition:eczema: eczema on file since 2025-12-01; cleared by Dr A. Shah, dermatologist until 2026-12-31 (face clear)
+! needlebook: warning: condition:rosacea-flare: rosacea flare on file since 2026-10-01
 $ needlebook patient show ANN
 > Patient ANN: Smith, Ann
 >   born          1985-04-12
 >   fitzpatrick   not recorded
 >   conditions
->     1: eczema since 2025-12-01, active
+>     1: eczema since 2025-12-01, active; cleared by Dr A. Shah, dermatologist from 2026-11-23 until 2026-12-31 (face clear)
 >     3: rosacea-flare since 2026-03-01, resolved 2026-04-01
 >     4: rosacea-flare since 2026-10-01, active
 >   consent
 >     2: signed 2026-07-02, covers microneedling serums prp
->   sessions      0
+>   sessions      1
+>     1  2026-11-23 09:00  pen
 >   revision 1 by tester on 2026-11-23 15:00
 $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 87; chain head for 'check --head':
-> 87:${SHA256}
-> 0 sessions; every correction and override is shown
+> recorded as audit row 89; chain head for 'check --head':
+> 89:${SHA256}
+> 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
 >   chart          ANN
@@ -181,7 +189,8 @@ $ needlebook history ANN
 >   born           1985-04-12
 >   fitzpatrick    not recorded
 >   conditions
->     - 1: eczema, since 2025-12-01, active (hands)
+>     - 1: eczema, since 2025-12-01, active (hands); cleared by Dr A. Shah,
+>       dermatologist from 2026-11-23 until 2026-12-31 (face clear)
 >       revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00:
 >         entered under the wrong code
 >         - code: pregnancy -> eczema
@@ -189,6 +198,10 @@ $ needlebook history ANN
 >         dermatologist letter
 >         - since: 2026-01-01 -> 2025-12-01
 >         - note: first trimester -> hands
+>       revision 4 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: face
+>         clear
+>         - clearance: added by Dr A. Shah, dermatologist from 2026-11-23 until
+>           2026-12-31 (face clear)
 >     - 2: isotretinoin, since 2025-01-01, active [VOIDED]
 >       revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00:
 >         resolved
@@ -221,15 +234,36 @@ $ needlebook history ANN
 >         an adult
 >         - guardian: removed (was Mary Smith)
 > --------------------------------------------------------------------------------
-> no sessions recorded
+> SESSION 1  2026-11-23 09:00
+>   interval       first session
+>   practitioner   tester
+>   indication     other
+>   device         pen
+>   areas
+>     area   side  depth mm  passes
+>     cheek  -         1.00       -
+>   clinical checks
+>     - warning condition:eczema: eczema on file since 2025-12-01; cleared by Dr
+>       A. Shah, dermatologist until 2026-12-31 (face clear)
+>     - warning condition:rosacea-flare: rosacea flare on file since 2026-10-01
+>   checked with   depth limits cheek 1.50 mm; eczema block, isotretinoin block,
+>                  pregnancy block, rosacea-flare warn, consent_policy warn,
+>                  consent_valid_months 12, interval_block_days 14,
+>                  interval_warn_days 28, isotretinoin_months 6, minimum_age 18
+>   reactions
+>     none recorded
+>   follow-ups
+>     none recorded
 > ================================================================================
 > end of history
 $ needlebook history ANN --format csv
 > patient,session,session_at,session_voided,record,record_id,area,side,depth_mm,passes,product,lot,phase,amount_ml,kind,severity,onset,resolved,onset_day,recovery_day,marks,date,revision,author,recorded_at,field,before,after,text\r
-> ANN,,,,condition,1,,,,,,,,,eczema,,2025-12-01,,,,,,3,tester,2026-11-23T15:00:00Z,,,,hands\r
+> ANN,,,,condition,1,,,,,,,,,eczema,,2025-12-01,,,,,,4,tester,2026-11-23T15:00:00Z,,,,hands\r
+> ANN,,,,clearance,1,,,,,,,,,eczema,,,,,,,2026-12-31,,,,,,,"cleared by Dr A. Shah, dermatologist from 2026-11-23 until 2026-12-31 (face clear)"\r
 > ANN,,,,condition correction,1,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,code,pregnancy,eczema,entered under the wrong code\r
 > ANN,,,,condition correction,1,,,,,,,,,,,,,,,,,3,tester,2026-11-23T15:00:00Z,since,2026-01-01,2025-12-01,dermatologist letter\r
 > ANN,,,,condition correction,1,,,,,,,,,,,,,,,,,3,tester,2026-11-23T15:00:00Z,note,first trimester,hands,dermatologist letter\r
+> ANN,,,,condition correction,1,,,,,,,,,,,,,,,,,4,tester,2026-11-23T15:00:00Z,clearance,,"by Dr A. Shah, dermatologist from 2026-11-23 until 2026-12-31 (face clear)",face clear\r
 > ANN,,,,condition (voided),2,,,,,,,,,isotretinoin,,2025-01-01,,,,,,4,tester,2026-11-23T15:00:00Z,,,,\r
 > ANN,,,,condition correction,2,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,resolved,,2026-05-01,resolved\r
 > ANN,,,,condition correction,2,,,,,,,,,,,,,,,,,3,tester,2026-11-23T15:00:00Z,resolved,2026-05-01,,still taking it\r
@@ -244,6 +278,10 @@ $ needlebook history ANN --format csv
 > ANN,,,,consent correction,2,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,covers,microneedling,microneedling serums prp,typed from the wrong form\r
 > ANN,,,,consent correction,2,,,,,,,,,,,,,,,,,3,tester,2026-11-23T15:00:00Z,guardian,,Mary Smith,her mother signed too\r
 > ANN,,,,consent correction,2,,,,,,,,,,,,,,,,,4,tester,2026-11-23T15:00:00Z,guardian,Mary Smith,,she is an adult\r
+> ANN,1,2026-11-23 09:00,0,session,1,,,,,,,,,,,,,,,,2026-11-23,1,tester,2026-11-23T15:00:00Z,,,,practitioner tester; pen; indication other\r
+> ANN,1,2026-11-23 09:00,0,area,1,cheek,,1.00,,,,,,,,,,,,,,,,,,,,\r
+> ANN,1,2026-11-23 09:00,0,warning,1,,,,,,,,,,,,,,,,,,,,condition:eczema,,,"eczema on file since 2025-12-01; cleared by Dr A. Shah, dermatologist until 2026-12-31 (face clear)"\r
+> ANN,1,2026-11-23 09:00,0,warning,1,,,,,,,,,,,,,,,,,,,,condition:rosacea-flare,,,rosacea flare on file since 2026-10-01\r
 $ needlebook history ANN --format html
 > <!DOCTYPE html>
 > <html lang="en">
@@ -303,7 +341,7 @@ $ needlebook history ANN --format html
 > </table>
 > <h3>Conditions</h3>
 > <table class="grid"><tr><th>condition</th><th>since</th><th>resolved</th><th>note</th><th>clearance</th></tr>
-> <tr><td>1: eczema</td><td>2025-12-01</td><td>active</td><td>hands</td><td></td></tr>
+> <tr><td>1: eczema</td><td>2025-12-01</td><td>active</td><td>hands</td><td>cleared by Dr A. Shah, dermatologist from 2026-11-23 until 2026-12-31 (face clear)</td></tr>
 > <tr class="struck"><td>2: isotretinoin VOIDED</td><td>2025-01-01</td><td>active</td><td></td><td></td></tr>
 > <tr><td>3: rosacea flare</td><td>2026-03-01</td><td>2026-04-01</td><td></td><td></td></tr>
 > <tr><td>4: rosacea flare</td><td>2026-10-01</td><td>active</td><td></td><td></td></tr>
@@ -314,6 +352,9 @@ $ needlebook history ANN --format html
 > <div class="correction"><p><b>Correction to condition 1:</b> revision 3 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: dermatologist letter</p><ul>
 > <li>since: 2026-01-01 -&gt; 2025-12-01</li>
 > <li>note: first trimester -&gt; hands</li>
+> </ul></div>
+> <div class="correction"><p><b>Correction to condition 1:</b> revision 4 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: face clear</p><ul>
+> <li>clearance: added by Dr A. Shah, dermatologist from 2026-11-23 until 2026-12-31 (face clear)</li>
 > </ul></div>
 > <div class="correction"><p><b>Correction to condition 2:</b> revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: resolved</p><ul>
 > <li>resolved: added 2026-05-01</li>
@@ -348,15 +389,51 @@ $ needlebook history ANN --format html
 > <h2>Charts</h2>
 > <figure>
 > <figcaption>Needle depth per area across sessions (mm)</figcaption>
-> <p>No sessions recorded.</p>
+> <svg xmlns="http://www.w3.org/2000/svg" class="chart" width="680" height="232" viewBox="0 0 680 232" role="img" aria-label="Needle depth per area across sessions" font-family="DejaVu Sans, Arial, sans-serif" font-size="10">
+> <line x1="48" y1="186.0" x2="510.0" y2="186.0" stroke="#ccc" stroke-width="0.5"/>
+> <text x="42.0" y="189.5" text-anchor="end">0.0</text>
+> <line x1="48" y1="101.0" x2="510.0" y2="101.0" stroke="#ccc" stroke-width="0.5"/>
+> <text x="42.0" y="104.5" text-anchor="end">0.5</text>
+> <line x1="48" y1="16.0" x2="510.0" y2="16.0" stroke="#ccc" stroke-width="0.5"/>
+> <text x="42.0" y="19.5" text-anchor="end">1.0</text>
+> <text x="12.0" y="101.0" text-anchor="middle" transform="rotate(-90 12 101.0)">depth (mm)</text>
+> <line x1="279.0" y1="186" x2="279.0" y2="190" stroke="#999" stroke-width="0.5"/>
+> <text x="279.0" y="202.0" text-anchor="middle">2026-11-23</text>
+> <text x="279.0" y="220.0" text-anchor="middle">session date</text>
+> <polyline points="279.0,16.0 " fill="none" stroke="#1f77b4" stroke-width="1.6"/>
+> <circle cx="279.0" cy="16.0" r="2.6" fill="#1f77b4"/>
+> <line x1="526.0" y1="16.0" x2="544.0" y2="16.0" stroke="#1f77b4" stroke-width="1.6"/>
+> <text x="550.0" y="19.5" text-anchor="start">cheek</text>
+> </svg>
 > </figure>
 > <figure>
 > <figcaption>Reactions from onset to resolution (days after the session)</figcaption>
 > <p>No reactions recorded.</p>
 > </figure>
 > </section>
-> <section><h2>Sessions</h2><p>No sessions recorded.</p></section>
-> <p class="end">End of treatment history. Recorded as audit row 89; chain head <code>89:${SHA256}</code> (verify with <code>needlebook check --head 89:${SHA256}</code>).</p>
+> <section class="session" id="session-1">
+> <h2>SESSION 1  2026-11-23 09:00</h2>
+> <table class="grid fields">
+> <tr><th>interval</th><td>first session</td></tr>
+> <tr><th>practitioner</th><td>tester</td></tr>
+> <tr><th>indication</th><td>other</td></tr>
+> <tr><th>device</th><td>pen</td></tr>
+> </table>
+> <h3>Areas</h3>
+> <table class="grid"><tr><th>area</th><th>side</th><th>depth (mm)</th><th>passes</th></tr>
+> <tr><td>cheek</td><td>-</td><td class="num">1.00</td><td class="num">-</td></tr>
+> </table>
+> <div class="warning"><p><b>Warnings of the clinical checks</b></p><ul>
+> <li><b>condition:eczema</b>: eczema on file since 2025-12-01; cleared by Dr A. Shah, dermatologist until 2026-12-31 (face clear)</li>
+> <li><b>condition:rosacea-flare</b>: rosacea flare on file since 2026-10-01</li>
+> </ul></div>
+> <p class="meta">Checked with the clinic's settings then: depth limits cheek 1.50 mm; eczema block, isotretinoin block, pregnancy block, rosacea-flare warn, consent_policy warn, consent_valid_months 12, interval_block_days 14, interval_warn_days 28, isotretinoin_months 6, minimum_age 18.</p>
+> <h3>Reactions</h3>
+> <p>None recorded.</p>
+> <h3>Follow-ups</h3>
+> <p>None recorded.</p>
+> </section>
+> <p class="end">End of treatment history. Recorded as audit row 91; chain head <code>91:${SHA256}</code> (verify with <code>needlebook check --head 91:${SHA256}</code>).</p>
 > </td></tr></tbody>
 > </table>
 > </body>
@@ -369,7 +446,7 @@ $ needlebook history ANN --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 90,
+>     "id": 92,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -398,12 +475,19 @@ $ needlebook history ANN --format json
 >       "since": "2025-12-01",
 >       "resolved": null,
 >       "note": "hands",
->       "clearances": [],
+>       "clearances": [
+>         {
+>           "by": "Dr A. Shah, dermatologist",
+>           "on": "2026-11-23",
+>           "until": "2026-12-31",
+>           "reason": "face clear"
+>         }
+>       ],
 >       "revision": {
->         "number": 3,
+>         "number": 4,
 >         "author": "tester",
 >         "recorded_at": "2026-11-23T15:00:00Z",
->         "reason": "dermatologist letter",
+>         "reason": "face clear",
 >         "voided": false
 >       },
 >       "amendments": [
@@ -439,6 +523,21 @@ $ needlebook history ANN --format json
 >               "field": "note",
 >               "before": "first trimester",
 >               "after": "hands"
+>             }
+>           ]
+>         },
+>         {
+>           "number": 4,
+>           "author": "tester",
+>           "recorded_at": "2026-11-23T15:00:00Z",
+>           "reason": "face clear",
+>           "voided": false,
+>           "os_account": "${OS_USER}",
+>           "changes": [
+>             {
+>               "field": "clearance",
+>               "before": "",
+>               "after": "by Dr A. Shah, dermatologist from 2026-11-23 until 2026-12-31 (face clear)"
 >             }
 >           ]
 >         }
@@ -654,7 +753,78 @@ $ needlebook history ANN --format json
 >       ]
 >     }
 >   ],
->   "sessions": []
+>   "sessions": [
+>     {
+>       "id": 1,
+>       "patient": "ANN",
+>       "at": "2026-11-23 09:00",
+>       "at_utc": "2026-11-23T09:00:00Z",
+>       "time_zone": "Europe/London",
+>       "practitioner": "tester",
+>       "indication": "other",
+>       "device": "pen",
+>       "model": "",
+>       "cartridge": "",
+>       "cartridge_lot": "",
+>       "anaesthetic": "",
+>       "endpoint": "",
+>       "aftercare": "",
+>       "note": "",
+>       "areas": [
+>         {
+>           "area": "cheek",
+>           "side": null,
+>           "depth_mm": 1.0,
+>           "passes": null
+>         }
+>       ],
+>       "serums": [],
+>       "findings": [
+>         {
+>           "key": "condition:eczema",
+>           "level": "warning",
+>           "message": "eczema on file since 2025-12-01; cleared by Dr A. Shah, dermatologist until 2026-12-31 (face clear)",
+>           "override_reason": "",
+>           "overridden_by": "",
+>           "overridden_at": null
+>         },
+>         {
+>           "key": "condition:rosacea-flare",
+>           "level": "warning",
+>           "message": "rosacea flare on file since 2026-10-01",
+>           "override_reason": "",
+>           "overridden_by": "",
+>           "overridden_at": null
+>         }
+>       ],
+>       "revision": {
+>         "number": 1,
+>         "author": "tester",
+>         "recorded_at": "2026-11-23T15:00:00Z",
+>         "reason": "",
+>         "voided": false
+>       },
+>       "day": "2026-11-23",
+>       "days_since_previous": null,
+>       "recovery_day": null,
+>       "reactions": [],
+>       "followups": [],
+>       "amendments": [],
+>       "settings_used": {
+>         "condition.eczema": "block",
+>         "condition.isotretinoin": "block",
+>         "condition.pregnancy": "block",
+>         "condition.rosacea-flare": "warn",
+>         "consent_policy": "warn",
+>         "consent_valid_months": "12",
+>         "depth_limit.cheek": "1.50",
+>         "interval_block_days": "14",
+>         "interval_warn_days": "28",
+>         "isotretinoin_months": "6",
+>         "minimum_age": "18"
+>       }
+>     }
+>   ]
 > }
 = SELECT action, record_kind, record_id, revision, reason FROM audit_log WHERE action LIKE 'con%' ORDER BY id
 > consent.add|consent|1|1|
@@ -665,6 +835,7 @@ $ needlebook history ANN --format json
 > condition.add|condition|3|1|
 > condition.resolve|condition|3|2|resolved
 > condition.add|condition|4|1|
+> condition.clear|condition|1|4|cleared by Dr A. Shah, dermatologist until 2026-12-31: face clear
 > condition.resolve|condition|2|2|resolved
 > condition.amend|condition|2|3|still taking it
 > condition.void|condition|2|4|entered on the wrong patient
@@ -676,6 +847,7 @@ $ needlebook history ANN --format json
 = SELECT r.condition_id, r.revision, k.code FROM condition_revision_code k JOIN condition_revision r ON r.id = k.condition_revision_id ORDER BY k.id
 > 1|2|eczema
 > 1|3|eczema
+> 1|4|eczema
 $ needlebook check
 > Database check: ${TMP}/clinic.db
 >   file: ${TMP}/clinic.db
@@ -687,7 +859,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                90       0  -            -
-> records       ok                89       0  -            -
+> audit chain   ok                92       0  -            -
+> records       ok                91       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > schema        ok               204       0  -            -
