@@ -1,12 +1,14 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/merge.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/safekeeping.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/render/csv_writer.hpp"
 #include "needlebook/render/json.hpp"
 #include "needlebook/render/record_text.hpp"
+#include "needlebook/render/wrap.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -103,8 +105,9 @@ void add_patient_commands(CLI::App& app, Context& context) {
             scope, args->code.empty() ? std::nullopt : std::optional(args->code), details);
         for (const auto& other : records::possible_duplicates(scope, patient))
             context.warn(fmt::format("{} has the same name and birth date; if this is the same "
-                                     "person, keep one chart",
-                                     other.code));
+                                     "person, keep one chart: 'needlebook patient merge {} --into "
+                                     "{} --reason …'",
+                                     other.code, patient.code, other.code));
         print_patient(context, patient, "registered");
     });
 
@@ -171,21 +174,77 @@ void add_patient_commands(CLI::App& app, Context& context) {
     auto* amend = patient->add_subcommand("amend", "amend a patient's record (kept as a revision)");
     struct AmendArgs {
         PatientOptions fields;
-        std::string code, reason;
+        std::string code;
+        CorrectionOptions correction;
     };
     auto amend_args = std::make_shared<AmendArgs>();
     amend->add_option("PATIENT", amend_args->code, "chart code")->required();
-    amend->add_option("--reason", amend_args->reason, "why the record changes")->required();
+    amend_args->correction.add_to(amend, "why the record changes");
     amend_args->fields.add_to(amend, false);
     amend->callback([&context, args = amend_args] {
         context.forbid_csv("patient amend");
         auto& scope = context.scope();
         const auto current = records::find_patient(scope.db(), args->code);
-        const auto patient =
-            records::amend_patient(scope, args->code, args->fields.apply(current.details),
-                                   args->reason, current.revision.number);
+        const auto correction = args->correction.correction();
+        const auto patient = records::amend_patient(
+            scope, args->code, args->fields.apply(current.details), correction.reason,
+            correction.based_on.value_or(current.revision.number));
         print_patient(context, patient,
                       fmt::format("amended (revision {})", patient.revision.number));
+    });
+
+    struct VoidArgs {
+        std::string code;
+        CorrectionOptions correction;
+    };
+    auto void_args = std::make_shared<VoidArgs>();
+    auto* voiding = patient->add_subcommand(
+        "void", "void a chart registered in error (it stays in the record, marked void)");
+    voiding->add_option("PATIENT", void_args->code, "chart code")->required();
+    void_args->correction.add_to(voiding, "why the chart was registered in error");
+    voiding->callback([&context, args = void_args] {
+        context.forbid_csv("patient void");
+        const auto voided =
+            records::void_patient(context.scope(), args->code, args->correction.correction());
+        print_patient(context, voided, fmt::format("voided (revision {})", voided.revision.number));
+    });
+
+    struct MergeArgs {
+        std::string duplicate, into;
+        CorrectionOptions correction;
+    };
+    auto merge_args = std::make_shared<MergeArgs>();
+    auto* merge = patient->add_subcommand(
+        "merge", "merge a duplicate chart into the patient's chart: its records move there");
+    merge->add_option("DUPLICATE", merge_args->duplicate, "chart code of the duplicate")
+        ->required();
+    merge->add_option("--into", merge_args->into, "chart code that keeps the records")->required();
+    merge_args->correction.add_to(merge, "why the charts are the same person");
+    merge->callback([&context, args = merge_args] {
+        context.forbid_csv("patient merge");
+        const auto merged = records::merge_patient(context.scope(), args->duplicate, args->into,
+                                                   args->correction.correction());
+        if (context.format() == Format::json) {
+            auto json = render::to_json(merged.duplicate);
+            json["merged_into"] = merged.into.code;
+            json["moved"] = {{"conditions", merged.conditions},
+                             {"consents", merged.consents},
+                             {"sessions", merged.sessions}};
+            json["warnings"] = merged.warnings;
+            context.print_json(json);
+        } else {
+            context.print(
+                visible(fmt::format(
+                    "patient {} merged into {} (revision {}): {} moved, {} moved, {} "
+                    "moved",
+                    merged.duplicate.code, merged.into.code, merged.duplicate.revision.number,
+                    render::counted(merged.conditions, "condition"),
+                    render::counted(merged.consents, "consent"),
+                    render::counted(merged.sessions, "session"))) +
+                "\n");
+        }
+        for (const auto& warning : merged.warnings)
+            context.warn(warning);
     });
 }
 

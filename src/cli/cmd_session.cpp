@@ -285,13 +285,14 @@ void add_session_commands(CLI::App& app, Context& context) {
     });
 
     struct AmendArgs {
-        std::string session, reason;
+        std::string session;
+        CorrectionOptions correction;
         SessionOptions fields;
     };
     auto amend_args = std::make_shared<AmendArgs>();
     auto* amend = session->add_subcommand("amend", "amend a session (kept as a revision)");
     amend->add_option("SESSION", amend_args->session, "session id")->required();
-    amend->add_option("--reason", amend_args->reason, "why the record changes")->required();
+    amend_args->correction.add_to(amend, "why the record changes");
     amend_args->fields.add_to(amend, false);
     amend->callback([&context, args = amend_args] {
         context.forbid_csv("session amend");
@@ -299,29 +300,32 @@ void add_session_commands(CLI::App& app, Context& context) {
         const auto id = records::parse_session_id(args->session);
         const auto current = records::get_session(scope.db(), id);
         const auto details = args->fields.apply(current.details, scope.zone(), scope.clock().now());
-        const auto logged = records::amend_session(scope, id, details, args->reason,
-                                                   args->fields.overrides, current.revision.number);
+        const auto correction = args->correction.correction();
+        const auto logged =
+            records::amend_session(scope, id, details, correction.reason, args->fields.overrides,
+                                   correction.based_on.value_or(current.revision.number));
         report_logged(context, logged,
                       fmt::format("amended (revision {})", logged.session.revision.number));
     });
 
     struct VoidArgs {
-        std::string session, reason;
+        std::string session;
+        CorrectionOptions correction;
     };
     auto void_args = std::make_shared<VoidArgs>();
     auto* void_command = session->add_subcommand("void", "void a session logged in error");
     void_command->add_option("SESSION", void_args->session, "session id")->required();
-    void_command->add_option("--reason", void_args->reason, "why it is void")->required();
+    void_args->correction.add_to(void_command, "why it is void");
     void_command->callback([&context, args = void_args] {
         context.forbid_csv("session void");
         auto& scope = context.scope();
-        const auto voided =
-            records::void_session(scope, records::parse_session_id(args->session), args->reason);
+        const auto voided = records::void_session(scope, records::parse_session_id(args->session),
+                                                  args->correction.correction());
         if (context.format() == Format::json)
             context.print_json(render::to_json(voided, scope.zone()));
         else
             context.print(fmt::format("session {} voided (revision {}): {}\n", voided.id,
-                                      voided.revision.number, visible(args->reason)));
+                                      voided.revision.number, visible(args->correction.reason)));
     });
 }
 

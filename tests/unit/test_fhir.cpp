@@ -2,8 +2,12 @@
 
 #include "needlebook/exchange/fhir.hpp"
 #include "needlebook/records/demo.hpp"
+#include "needlebook/records/patients.hpp"
+#include "needlebook/records/reactions.hpp"
+#include "needlebook/records/sessions.hpp"
 
 #include <doctest/doctest.h>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -88,4 +92,55 @@ TEST_CASE("fhir: a clinic without patients is a bundle without entries") {
           "{\n  \"resourceType\": \"Bundle\",\n  \"id\": \"needlebook-all\",\n  \"type\": "
           "\"collection\"\n}\n");
     CHECK(summary.resources == 0);
+}
+
+TEST_CASE("fhir: corrected conditions, consents and follow-ups get a Provenance each; voided "
+          "ones are entered-in-error") {
+    test::Clinic clinic;
+    const auto patient = test::patient_with_consent(clinic);
+    const auto condition = records::add_condition(
+        clinic.scope, patient.code, {ConditionCode::eczema, std::nullopt, std::nullopt, ""});
+    records::amend_condition(clinic.scope, condition.id,
+                             [](ConditionDetails& d) { d.code = ConditionCode::psoriasis; },
+                             {"entered under the wrong code", std::nullopt});
+    const auto consent = records::consents_of(clinic.db, patient.id).front();
+    records::void_consent(clinic.scope, consent.id, {"signed by someone else", std::nullopt});
+    const auto session =
+        records::log_session(clinic.scope, patient.code,
+                             test::session_at("2026-11-20T10:00:00Z",
+                                              {{Area::cheek, std::nullopt, 1.0, std::nullopt}}),
+                             {"condition:psoriasis=plaques on the elbows only"})
+            .session;
+    const auto followup = records::add_followup(
+        clinic.scope, session.id, {test::day("2026-11-21"), FollowupOutcome::none, ""});
+    records::void_followup(clinic.scope, followup.id, {"entered twice", std::nullopt});
+
+    const auto bundle = Json::parse(bundle_text(clinic, patient.code));
+    const auto named = [&](std::string_view type, std::string_view id) {
+        for (const auto& resource : resources_of_type(bundle, type))
+            if (resource.at("id") == id)
+                return resource;
+        FAIL("no ", type, "/", id);
+        return Json();
+    };
+    const auto corrected = named("Condition", fmt::format("condition-{}", condition.id));
+    CHECK(corrected.at("code").at("text") == "psoriasis");
+    const auto voided_consent = named("Consent", fmt::format("consent-{}", consent.id));
+    CHECK(voided_consent.at("status") == "entered-in-error");
+    const auto voided_followup = named("Observation", fmt::format("followup-{}", followup.id));
+    CHECK(voided_followup.at("status") == "entered-in-error");
+
+    // References are the entries' fullUrl (urn:uuid:…): named here by type and id.
+    std::map<std::string, std::string> name_of_url;
+    for (const auto& entry : bundle.at("entry"))
+        name_of_url[entry.at("fullUrl").get<std::string>()] =
+            fmt::format("{}/{}", entry.at("resource").at("resourceType").get<std::string>(),
+                        entry.at("resource").at("id").get<std::string>());
+    std::set<std::string> targets;
+    for (const auto& provenance : resources_of_type(bundle, "Provenance"))
+        for (const auto& target : provenance.at("target"))
+            targets.insert(name_of_url[target.at("reference").get<std::string>()]);
+    CHECK(targets.contains(fmt::format("Condition/condition-{}", condition.id)));
+    CHECK(targets.contains(fmt::format("Consent/consent-{}", consent.id)));
+    CHECK(targets.contains(fmt::format("Observation/followup-{}", followup.id)));
 }

@@ -633,7 +633,7 @@ TEST_CASE("log_session: the interval to the last session on the same area") {
         const auto p = test::patient_with_consent(other);
         const auto early =
             records::log_session(other.scope, p.code, test::session_at("2026-11-10T10:00:00Z"));
-        records::void_session(other.scope, early.session.id, "logged for the wrong patient");
+        records::void_session(other.scope, early.session.id, {"logged for the wrong patient"});
         const auto again =
             records::log_session(other.scope, p.code, test::session_at("2026-11-20T10:00:00Z"));
         CHECK(again.warnings().empty());
@@ -709,7 +709,7 @@ TEST_CASE("void_session: a voided revision, kept and shown as voided") {
     const auto details = test::session_at("2026-11-20T10:00:00Z");
     const auto id = records::log_session(clinic.scope, patient.code, details).session.id;
 
-    const auto voided = records::void_session(clinic.scope, id, "wrong patient");
+    const auto voided = records::void_session(clinic.scope, id, {"wrong patient"});
     CHECK(voided.revision.number == 2);
     CHECK(voided.revision.voided);
     const auto stored = records::get_session(clinic.db, id);
@@ -724,14 +724,14 @@ TEST_CASE("void_session: a voided revision, kept and shown as voided") {
                 "wrong patient");
 
     const auto before = test::table_counts(clinic.db);
-    CHECK_THROWS_AS(records::void_session(clinic.scope, id, "again"), Conflict);
+    CHECK_THROWS_AS(records::void_session(clinic.scope, id, {"again"}), Conflict);
     CHECK_THROWS_AS(
         records::amend_session(clinic.scope, id, test::session_at("2026-11-20T11:00:00Z"), "fix"),
         Conflict);
     CHECK_THROWS_AS(
         records::add_reaction(clinic.scope, id, reaction(ReactionKind::erythema, "2026-11-20")),
         Conflict);
-    CHECK(thrown<ValidationError>([&] { records::void_session(clinic.scope, id, ""); }).field() ==
+    CHECK(thrown<ValidationError>([&] { records::void_session(clinic.scope, id, {""}); }).field() ==
           "reason");
     CHECK(test::table_counts(clinic.db) == before);
 }
@@ -780,7 +780,7 @@ TEST_CASE("details_like: a session's treatment, without its time, practitioner o
         CHECK(test::table_counts(clinic.db) == before);
     }
     SUBCASE("a voided session") {
-        records::void_session(clinic.scope, id, "wrong patient chart");
+        records::void_session(clinic.scope, id, {"wrong patient chart"});
         CHECK(std::string(thrown<Conflict>([&] {
                               records::details_like(clinic.scope, patient.code, id);
                           }).what()) ==
@@ -935,7 +935,7 @@ TEST_CASE("the audit log: one row per write, chained by hash") {
     records::resolve_reaction(clinic.scope, r.id, day("2026-11-12"));
     records::add_followup(clinic.scope, session.id,
                           {day("2026-11-13"), FollowupOutcome::reactions, ""});
-    records::void_session(clinic.scope, session.id, "duplicate entry");
+    records::void_session(clinic.scope, session.id, {"duplicate entry"});
 
     const auto rows = audit_rows(clinic.db);
     std::vector<std::string> actions;
@@ -1005,7 +1005,7 @@ TEST_CASE("load_patient_file: current sessions, the excluded one and voided ones
         records::log_session(clinic.scope, patient.code, test::session_at("2026-10-01T10:00:00Z"));
     const auto excluded =
         records::log_session(clinic.scope, patient.code, test::session_at("2026-11-01T10:00:00Z"));
-    records::void_session(clinic.scope, voided.session.id, "duplicate");
+    records::void_session(clinic.scope, voided.session.id, {"duplicate"});
 
     const auto file = rules::load_patient_file(clinic.db, patient.id, excluded.session.id);
     REQUIRE(file.other_sessions.size() == 1);

@@ -724,7 +724,7 @@ TEST_CASE("report history: sessions with amendments, a void, an override, reacti
                        .session;
     records::add_reaction(
         scope, b.id, reaction(ReactionKind::erythema, "2026-10-15", "2026-10-16", Area::forehead));
-    records::void_session(scope, b.id, "logged in error");
+    records::void_session(scope, b.id, {"logged in error"});
 
     // C: 2026-11-05, cheek and periorbital 1.00 mm (limit 0.50): overridden.
     const auto c =
@@ -796,8 +796,8 @@ TEST_CASE("report history: sessions with amendments, a void, an override, reacti
     CHECK(r2.amendments.empty());
     CHECK(ea.recovery_day == 7); // max(4, 7)
     REQUIRE(ea.followups.size() == 1);
-    CHECK(text(ea.followups[0].details.checked_on) == "2026-10-08");
-    CHECK(ea.followups[0].details.note == "settling");
+    CHECK(text(ea.followups[0].record.details.checked_on) == "2026-10-08");
+    CHECK(ea.followups[0].record.details.note == "settling");
 
     // B: shown, voided, with the void as its amendment; not counted as a treatment.
     CHECK(eb.session.id == b.id);
@@ -830,7 +830,7 @@ TEST_CASE("report history: sessions with amendments, a void, an override, reacti
     CHECK_FALSE(ec.reactions[0].timeline.duration);
     CHECK(ec.recovery_day == 18);
     REQUIRE(ec.followups.size() == 1);
-    CHECK(text(ec.followups[0].details.checked_on) == "2026-11-12");
+    CHECK(text(ec.followups[0].record.details.checked_on) == "2026-11-12");
 
     thrown<NotFound>([&] { report::build_history(scope, "P-NOBODY"); });
 }
@@ -857,7 +857,7 @@ TEST_CASE("report lot recall: serum and cartridge lots, ignoring case, voided se
     s3_details.serums = {{"ha-serum", "HA-77", SerumPhase::after},
                          {"peptide-serum", "VOID-1", SerumPhase::after}};
     const auto s3 = records::log_session(scope, two.code, s3_details).session;
-    records::void_session(scope, s3.id, "wrong patient");
+    records::void_session(scope, s3.id, {"wrong patient"});
     auto s4_details =
         test::session_at("2026-11-10T10:00:00Z", {{Area::neck, std::nullopt, 1.0, 2}});
     s4_details.serums = {{"prp", "cl-120", SerumPhase::after}};
@@ -964,7 +964,7 @@ TEST_CASE("report recovery through the database: --from/--to are days in the cli
     // A voided session on 07-10 adds nothing.
     const auto voided =
         log_with("P-V", "2026-07-10T12:00:00Z", ReactionKind::burning, "2026-07-10", "2026-07-11");
-    records::void_session(scope, voided.id, "logged in error");
+    records::void_session(scope, voided.id, {"logged in error"});
 
     const auto by_kind = report::RecoveryGrouping::kind;
     SUBCASE("one day: the two sessions on local 07-10") {

@@ -458,14 +458,14 @@ TEST_CASE("ConditionRepository: conditions and consents round trip") {
     SUBCASE("resolved by a new revision") {
         auto resolved = eczema;
         resolved.resolved_on = day("2026-06-01");
-        conditions.add_revision(eczema_id, resolved, revision(2, "resolved"));
+        conditions.add_revision(eczema_id, patient, resolved, revision(2, "resolved"));
         all = conditions.for_patient(patient);
         REQUIRE(all.size() == 2);
         CHECK(all[0].details.resolved_on == day("2026-06-01"));
         CHECK(all[0].revision.number == 2);
     }
     SUBCASE("voided conditions are left out") {
-        conditions.add_revision(keloid_id, keloid, revision(2, "entered by mistake", true));
+        conditions.add_revision(keloid_id, patient, keloid, revision(2, "entered by mistake", true));
         all = conditions.for_patient(patient);
         REQUIRE(all.size() == 1);
         CHECK(all[0].id == eczema_id);

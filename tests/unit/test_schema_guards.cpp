@@ -2,7 +2,9 @@
 
 #include "needlebook/model/catalogue.hpp"
 #include "needlebook/records/lots.hpp"
+#include "needlebook/records/merge.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
 
@@ -41,6 +43,12 @@ const std::vector<std::string> record_tables{"patient",
                                              "lot_revision",
                                              "condition_clearance",
                                              "consent_terms",
+                                             "condition_revision_code",
+                                             "product_revision",
+                                             "condition_owner",
+                                             "consent_owner",
+                                             "session_owner",
+                                             "patient_merge",
                                              "audit_log"};
 
 // Append-only tables of the audit trail that a plain clinic leaves empty (disclosures of lists,
@@ -89,6 +97,24 @@ struct FullClinic : test::Clinic {
         records::resolve_reaction(scope, reaction.id, test::day("2026-11-22"));
         followup = records::add_followup(scope, session.id,
                                          {test::day("2026-11-23"), FollowupOutcome::reactions, ""});
+        // Schema 8's records: a condition's code corrected, and a product's maker.
+        const auto flare = records::add_condition(
+            scope, patient.code, {ConditionCode::rosacea_flare, std::nullopt, std::nullopt, ""});
+        records::amend_condition(
+            scope, flare.id,
+            [](ConditionDetails& details) { details.code = ConditionCode::active_herpes; },
+            {"entered under the wrong code", std::nullopt});
+        auto product = records::find_product(db, "gf-serum");
+        product.maker = "Acme Labs";
+        records::amend_product(scope, product.code, product, "maker from the box", 1);
+        // A duplicate chart with a condition, a consent and a session, merged into this one.
+        const auto twin = test::patient_with_consent(*this, "P-TWIN");
+        records::add_condition(scope, twin.code,
+                               {ConditionCode::anticoagulants, std::nullopt, std::nullopt, ""});
+        records::log_session(
+            scope, twin.code,
+            test::session_at("2026-11-02T10:00:00Z", {{Area::forehead, std::nullopt, 0.5}}), {});
+        records::merge_patient(scope, twin.code, patient.code, {"the same person", std::nullopt});
     }
 
     std::int64_t session_revision_id() {
@@ -208,6 +234,12 @@ struct Templates {
             {{"consent_id", std::to_string(clinic.consent_id())}, {"signed_on", "'2026-01-05'"}});
         rows["product"] = {
             {"code", "'probe-serum'"}, {"name", "'Probe serum'"}, {"kind", "'other'"}};
+        rows["product_revision"] =
+            with_revision({{"product_id", "(SELECT id FROM product WHERE code = 'gf-serum')"},
+                           {"name", "'Growth factor serum'"},
+                           {"kind", "'growth-factors'"},
+                           {"maker", "''"},
+                           {"retired", "0"}});
     }
 
     std::string sql(const std::string& table, const Row& changes = {}) const {
@@ -361,6 +393,13 @@ TEST_CASE("CHECK constraints refuse what the model refuses") {
         {"followup_revision", change({{"outcome", "'maybe'"}})},
         {"product", change({{"kind", "'snake-oil'"}})},
         {"product", change({{"code", "'Bad Code'"}})},
+        {"product_revision", change({{"revision", "1"}})}, // the product row is revision 1
+        {"product_revision", change({{"revision", "2"}})}, // taken
+        {"product_revision", change({{"retired", "2"}})},
+        {"product_revision", change({{"kind", "'snake-oil'"}})},
+        {"product_revision", change({{"name", "''"}})},
+        {"product_revision", change({{"reason", "' '"}})},
+        {"product_revision", change({{"product_id", "9999"}})},
     };
     for (const auto& probe : refused) {
         const auto sql = templates.sql(probe.table, probe.change);
@@ -493,4 +532,38 @@ TEST_CASE("the reference tables cover exactly the catalogues") {
     CHECK(column("SELECT area FROM treatment_area") == codes(Area{}));
     CHECK(column("SELECT kind FROM reaction_kind") == codes(ReactionKind{}));
     CHECK(column("SELECT code FROM condition_code") == codes(ConditionCode{}));
+}
+
+// A row planted for a revision not stored yet would join the next revision stored under that id
+// (and its fingerprint, so check could not tell): refused, whatever wrote it.
+TEST_CASE("a row for a revision that is not stored yet is refused") {
+    FullClinic clinic;
+    const auto before = test::table_counts(clinic.db);
+    const auto next = [&](std::string_view revisions) {
+        return std::to_string(clinic.db.sql()
+                                  .execAndGet(fmt::format("SELECT max(id) + 1 FROM {}", revisions))
+                                  .getInt64());
+    };
+    const std::vector<std::pair<std::string, std::string>> planted{
+        {"session_area", "INSERT INTO session_area (session_revision_id, position, area, depth_mm) "
+                         "VALUES (" +
+                             next("session_revision") + ", 1, 'periorbital', 2.9)"},
+        {"session_owner", "INSERT INTO session_owner (session_revision_id, patient_id) VALUES (" +
+                              next("session_revision") + ", 1)"},
+        {"condition_revision_code",
+         "INSERT INTO condition_revision_code (condition_revision_id, code) VALUES (" +
+             next("condition_revision") + ", 'eczema')"},
+        {"consent_terms", "INSERT INTO consent_terms (consent_revision_id, withdrawn_on, "
+                          "withdrawal_reason) VALUES (" +
+                              next("consent_revision") + ", '2026-11-01', 'planted')"},
+        {"patient_merge", "INSERT INTO patient_merge (patient_revision_id, into_patient_id) "
+                          "VALUES (" +
+                              next("patient_revision") + ", 1)"},
+    };
+    for (const auto& [table, sql] : planted) {
+        CAPTURE(table);
+        CHECK_THROWS_WITH_AS(clinic.db.sql().exec(sql),
+                             doctest::Contains("rows belong to a stored"), SQLite::Exception);
+    }
+    CHECK(test::table_counts(clinic.db) == before);
 }

@@ -2,6 +2,7 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/storage/record_owner.hpp"
 
 #include <fmt/format.h>
 
@@ -64,6 +65,19 @@ std::vector<CsvTable> build_tables() {
     const std::string session_newest = newest("session", "s");
     const std::string reaction_newest = newest("reaction", "x");
     const std::string followup_newest = newest("followup", "x");
+    // Each revision names the patient it belonged to then (a merge moves records, schema 8).
+    const std::string condition_from = fmt::format(
+        "FROM condition x JOIN condition_revision r ON r.condition_id = x.id JOIN patient p ON "
+        "p.id = {}",
+        storage::owner_of("condition", "r", "x"));
+    const std::string consent_from = fmt::format(
+        "FROM consent x JOIN consent_revision r ON r.consent_id = x.id JOIN patient p ON p.id = "
+        "{} LEFT JOIN consent_terms t ON t.consent_revision_id = r.id",
+        storage::owner_of("consent", "r", "x"));
+    const std::string session_from =
+        fmt::format("FROM session s JOIN session_revision r ON r.session_id = s.id JOIN patient p "
+                    "ON p.id = {}",
+                    storage::owner_of("session", "r", "s"));
     std::vector<CsvTable> tables;
     tables.push_back(make_table(
         "patients",
@@ -90,13 +104,13 @@ std::vector<CsvTable> build_tables() {
          // Since schema 7 (files exported before it have no such column): a JSON array of
          // the specialists' clearances, as they were given.
          {"clearances", false, false}},
-        {"x.id, p.code, x.code, r.since, r.resolved_on, r.note, "
+        {"x.id, p.code, coalesce((SELECT code FROM condition_revision_code WHERE "
+         "condition_revision_id = r.id), x.code), r.since, r.resolved_on, r.note, "
          "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('by', "
          "k.cleared_by, 'on', k.cleared_on, 'until', k.until, 'reason', k.reason)) END FROM "
          "(SELECT * FROM condition_clearance WHERE condition_revision_id = r.id ORDER BY "
          "position) k)",
-         "FROM condition x JOIN condition_revision r ON r.condition_id = x.id JOIN patient p ON "
-         "p.id = x.patient_id",
+         condition_from,
          condition_newest, "x.id"}));
     tables.push_back(make_table(
         "consents",
@@ -108,8 +122,7 @@ std::vector<CsvTable> build_tables() {
          {"withdrawn_on", false, false},
          {"withdrawal_reason", false, false}},
         {"x.id, p.code, r.signed_on, r.covers, t.guardian, t.withdrawn_on, t.withdrawal_reason",
-         "FROM consent x JOIN consent_revision r ON r.consent_id = x.id JOIN patient p ON p.id = "
-         "x.patient_id LEFT JOIN consent_terms t ON t.consent_revision_id = r.id",
+         consent_from,
          consent_newest, "x.id"}));
     // Registered lots come before the sessions that name them, so an import checks each
     // session against the lots as they were.
@@ -167,8 +180,7 @@ std::vector<CsvTable> build_tables() {
          "session_revision_id = r.id UNION ALL SELECT 1, id, key, 'overridden', message, "
          "override_reason, overridden_by, overridden_at FROM session_override_keyed WHERE "
          "session_revision_id = r.id ORDER BY 1, 2) f)",
-         "FROM session s JOIN session_revision r ON r.session_id = s.id JOIN patient p ON p.id = "
-         "s.patient_id",
+         session_from,
          session_newest, "s.id"}));
     tables.push_back(session_child(
         "session_areas",

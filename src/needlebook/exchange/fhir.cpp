@@ -338,8 +338,8 @@ public:
 private:
     void add_patient();
     void add_skin_type_observation(int fitzpatrick);
-    void add_condition_on_file(const Condition& condition);
-    void add_consent(const Consent& consent);
+    void add_condition_on_file(const report::ConditionEntry& entry);
+    void add_consent(const report::ConsentEntry& entry);
     void add_session(const report::SessionEntry& entry);
     void add_encounter(const SessionContext& context);
     std::vector<Reference> add_devices(const Session& session);
@@ -355,7 +355,8 @@ private:
     void add_adverse_event(const SessionContext& context, const report::ReactionEntry& item,
                            const std::string& id);
     void add_reaction_condition(const report::ReactionEntry& item, const std::string& id);
-    void add_followup_observation(const SessionContext& context, const Followup& followup);
+    void add_followup_observation(const SessionContext& context,
+                                  const report::FollowupEntry& entry);
     void add_provenances(const std::vector<report::Amendment>& amendments,
                          const std::string& record, const std::vector<Reference>& targets);
 
@@ -427,9 +428,11 @@ void PatientExport::add_skin_type_observation(int fitzpatrick) {
                  });
 }
 
-void PatientExport::add_condition_on_file(const Condition& condition) {
+void PatientExport::add_condition_on_file(const report::ConditionEntry& entry) {
+    const auto& condition = entry.record;
     const auto& d = condition.details;
-    m_bundle.add("Condition", fmt::format("condition-{}", condition.id), [&](JsonWriter& json) {
+    const auto id = fmt::format("condition-{}", condition.id);
+    m_bundle.add("Condition", id, [&](JsonWriter& json) {
         if (condition.revision.voided) {
             json.key("verificationStatus");
             hl7_coded(json, "condition-ver-status", "entered-in-error", "Entered in Error");
@@ -456,11 +459,14 @@ void PatientExport::add_condition_on_file(const Condition& condition) {
             texts.push_back(render::clearance_text(clearance));
         notes(json, texts);
     });
+    add_provenances(entry.amendments, id, {reference_to("Condition", id)});
 }
 
-void PatientExport::add_consent(const Consent& consent) {
+void PatientExport::add_consent(const report::ConsentEntry& entry) {
+    const auto& consent = entry.record;
     const auto& d = consent.details;
-    m_bundle.add("Consent", fmt::format("consent-{}", consent.id), [&](JsonWriter& json) {
+    const auto id = fmt::format("consent-{}", consent.id);
+    m_bundle.add("Consent", id, [&](JsonWriter& json) {
         // A withdrawn consent is no longer in force: inactive, its period ending that day.
         json.member("status",
                     status_of(consent.revision.voided, d.withdrawal ? "inactive" : "active"));
@@ -494,6 +500,7 @@ void PatientExport::add_consent(const Consent& consent) {
                 json.array("code", [&] { text_concept(json, d.covers); });
         });
     });
+    add_provenances(entry.amendments, id, {reference_to("Consent", id)});
 }
 
 std::optional<Reference> PatientExport::practitioner(const std::string& name) {
@@ -906,9 +913,11 @@ void PatientExport::add_reaction_condition(const report::ReactionEntry& item,
 }
 
 void PatientExport::add_followup_observation(const SessionContext& context,
-                                             const Followup& followup) {
+                                             const report::FollowupEntry& entry) {
+    const auto& followup = entry.record;
     const auto& d = followup.details;
-    m_bundle.add("Observation", fmt::format("followup-{}", followup.id), [&](JsonWriter& json) {
+    const auto id = fmt::format("followup-{}", followup.id);
+    m_bundle.add("Observation", id, [&](JsonWriter& json) {
         json.member("status", status_of(followup.revision.voided, "final"));
         json.array("category", [&] { hl7_coded(json, "observation-category", "exam", "Exam"); });
         json.key("code");
@@ -921,6 +930,7 @@ void PatientExport::add_followup_observation(const SessionContext& context,
         text_concept(json, label_of(d.outcome));
         notes(json, {d.note});
     });
+    add_provenances(entry.amendments, id, {reference_to("Observation", id)});
 }
 
 // One Provenance per amendment or void of `record`: who, when, why, and what it changed.

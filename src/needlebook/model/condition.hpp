@@ -31,6 +31,7 @@ struct ConditionDetails {
     std::optional<time::Date> resolved_on; // active until set
     std::string note;
     std::vector<Clearance> clearances; // in the order given, the newest last
+    friend bool operator==(const ConditionDetails&, const ConditionDetails&) = default;
 
     // The newest clearance covering `day`, if any.
     const Clearance* clearance_on(time::Date day) const {
@@ -67,6 +68,7 @@ struct ConsentDetails {
     std::string covers;
     std::string guardian; // who signed for a minor; empty when the patient signed
     std::optional<ConsentWithdrawal> withdrawal;
+    friend bool operator==(const ConsentDetails&, const ConsentDetails&) = default;
 
     // The scopes covered: the codes in `covers`. Text that is not codes only (free text from
     // before the catalogue, or nothing) covers microneedling with serums, what the clinic's

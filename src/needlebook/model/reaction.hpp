@@ -19,6 +19,7 @@ struct ReactionDetails {
     time::Date onset{};
     std::optional<time::Date> resolved; // open until set
     std::string note;
+    friend bool operator==(const ReactionDetails&, const ReactionDetails&) = default;
 };
 
 struct Reaction {
@@ -32,6 +33,7 @@ struct FollowupDetails {
     time::Date checked_on{};
     FollowupOutcome outcome{};
     std::string note;
+    friend bool operator==(const FollowupDetails&, const FollowupDetails&) = default;
 };
 
 struct Followup {

@@ -2,6 +2,7 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/products.hpp"
 #include "needlebook/storage/lot_repository.hpp"
 #include "needlebook/storage/settings_repository.hpp"
 
@@ -27,6 +28,9 @@ Lot add_lot(Scope& scope, std::string_view product, std::string_view lot,
     validate(details, scope.today());
     return scope.db().write([&] {
         check_product(scope.db(), product);
+        if (product != cartridge_product)
+            check_not_retired(scope, find_product(scope.db(), product), "product",
+                              "no new lot can be registered for it");
         storage::LotRepository lots(scope.db());
         if (const auto existing = lots.find(product, lot))
             throw Conflict(fmt::format("lot {} of {} is already registered (expires {}); see "

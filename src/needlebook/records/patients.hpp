@@ -3,7 +3,10 @@
 
 #include "needlebook/model/condition.hpp"
 #include "needlebook/model/patient.hpp"
+#include "needlebook/records/correction.hpp"
 #include "needlebook/records/scope.hpp"
+
+#include <functional>
 
 #include <optional>
 #include <string>
@@ -21,8 +24,16 @@ Patient register_patient(Scope& scope, std::optional<std::string> code,
 Patient amend_patient(Scope& scope, std::string_view code, const PatientDetails& details,
                       const std::string& reason, std::optional<int> based_on = std::nullopt);
 
+// Voids a chart registered in error ("patient.void"): refused while it has sessions that are
+// not voided (a duplicate chart with treatments is merged instead).
+Patient void_patient(Scope& scope, std::string_view code, const Correction& correction);
+// The patient with chart `code`, refused (Conflict) when voided: `what` may not be added to it.
+Patient open_patient(storage::Database& db, std::string_view code, std::string_view what);
+
 // Throws NotFound naming the code.
 Patient find_patient(storage::Database& db, std::string_view code);
+// The patient a record belongs to; NotFound for an unknown id.
+Patient find_patient_by_id(storage::Database& db, PatientId id);
 std::vector<Patient> list_patients(storage::Database& db, std::string_view search);
 // The same, for showing to someone: audited as "patient.list", naming every patient listed.
 std::vector<Patient> list_patients(Scope& scope, std::string_view search);
@@ -43,10 +54,24 @@ std::vector<Condition> clear_condition(Scope& scope, std::string_view patient_co
                                        ConditionCode code, const std::string& by, time::Date until,
                                        const std::string& reason);
 std::vector<Condition> conditions_of(storage::Database& db, PatientId patient);
+// Corrects condition `id`: `edit` changes the current details, which are checked as on entry
+// and stored as a new revision ("condition.amend"). Refuses a blank reason, an unknown or voided
+// condition, a stale `based_on`, a code already active in another condition, and no change.
+Condition amend_condition(Scope& scope, ConditionId id,
+                          const std::function<void(ConditionDetails&)>& edit,
+                          const Correction& correction);
+// Voids condition `id`, entered in error ("condition.void"): it stays in the record, marked.
+Condition void_condition(Scope& scope, ConditionId id, const Correction& correction);
+ConditionId parse_condition_id(std::string_view text);
 
 Consent add_consent(Scope& scope, std::string_view patient_code, const ConsentDetails& details);
 // Records that the patient withdrew consent `id` on `on` (a new revision, "consent.withdraw").
 Consent withdraw_consent(Scope& scope, ConsentId id, time::Date on, const std::string& reason);
 std::vector<Consent> consents_of(storage::Database& db, PatientId patient);
+// Corrects consent `id` as amend_condition does ("consent.amend").
+Consent amend_consent(Scope& scope, ConsentId id, const std::function<void(ConsentDetails&)>& edit,
+                      const Correction& correction);
+Consent void_consent(Scope& scope, ConsentId id, const Correction& correction);
+ConsentId parse_consent_id(std::string_view text);
 
 } // namespace needlebook::records

@@ -5,6 +5,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/rules/overrides.hpp"
 #include "needlebook/storage/patient_repository.hpp"
@@ -17,7 +18,10 @@
 namespace needlebook::records {
 namespace {
 
-void check_time_and_products(Scope& scope, const SessionDetails& details) {
+// `previous`: the revision an amendment replaces. A retired product can be used by no session
+// performed after its retirement; an amendment may keep a product the session already had.
+void check_time_and_products(Scope& scope, const SessionDetails& details,
+                             const SessionDetails* previous) {
     if (details.performed_at > scope.clock().now())
         throw ValidationError("at", fmt::format("session time {} is in the future (now is {}); "
                                                 "log a session after it happened",
@@ -25,20 +29,28 @@ void check_time_and_products(Scope& scope, const SessionDetails& details) {
                                                 scope.zone().format_local(scope.clock().now())));
     storage::SettingsRepository settings(scope.db());
     for (const auto& serum : details.serums) {
-        if (settings.find_product(serum.product))
+        if (const auto product = settings.find_product(serum.product)) {
+            const auto had =
+                previous != nullptr &&
+                std::any_of(previous->serums.begin(), previous->serums.end(),
+                            [&](const SerumUse& u) { return u.product == serum.product; });
+            // A session performed before the retirement and recorded late may still name it.
+            if (!had)
+                check_not_retired(scope, *product, "serum",
+                                  previous == nullptr
+                                      ? "a session performed after that cannot use it"
+                                      : "an amendment cannot add it to a session performed "
+                                        "after that",
+                                  details.performed_at);
             continue;
+        }
         std::vector<std::string> known;
         for (const auto& product : settings.products())
-            known.push_back(product.code);
+            if (!product.retired)
+                known.push_back(product.code);
         throw ValidationError("serum", fmt::format("unknown serum product '{}'; known products: {}",
                                                    visible(serum.product), fmt::join(known, ", ")));
     }
-}
-
-Patient find_patient_by_id(storage::Database& db, PatientId id) {
-    if (auto patient = storage::PatientRepository(db).find(id))
-        return *patient;
-    throw NotFound(fmt::format("no patient with id {}", id));
 }
 
 // A year typed wrong (1980 for 2026) would otherwise pass every other check.
@@ -102,7 +114,7 @@ Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
                           const std::vector<std::string>& overrides,
                           const Session* previous = nullptr) {
     validate(session.details);
-    check_time_and_products(scope, session.details);
+    check_time_and_products(scope, session.details, previous ? &previous->details : nullptr);
     check_after_birth(scope, patient, session);
     auto file = rules::load_patient_file(scope.db(), session.patient_id,
                                          previous ? std::optional(previous->id) : std::nullopt);
@@ -199,10 +211,7 @@ LoggedSession log_session(Scope& scope, std::string_view patient_code,
                           const std::vector<std::string>& overrides) {
     return scope.db().write([&] {
         scope.reload_settings(); // the checks use the values the session will name
-        const Patient patient = find_patient(scope.db(), patient_code);
-        if (patient.revision.voided)
-            throw Conflict(
-                fmt::format("patient {} is voided; no session can be logged", patient.code));
+        const Patient patient = open_patient(scope.db(), patient_code, "session");
         Session draft{{}, patient.id, patient.code, details, {}, scope.revision(1)};
         LoggedSession logged{check_and_prepare(scope, patient, std::move(draft), overrides)};
         logged.session.id = storage::SessionRepository(scope.db()).insert(logged.session);
@@ -220,12 +229,8 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
     return scope.db().write([&] {
         scope.reload_settings(); // the checks use the values the session will name
         const Session current = get_session(scope.db(), id);
-        if (based_on && *based_on != current.revision.number)
-            throw Conflict(fmt::format("session {} was amended meanwhile (now revision {}); run "
-                                       "the command again",
-                                       id, current.revision.number));
-        if (current.revision.voided)
-            throw Conflict(fmt::format("session {} is voided; it cannot be amended", id));
+        check_correctable(fmt::format("session {}", id), current.revision, {reason, based_on},
+                          CorrectionKind::amend);
         const auto nothing_to_amend = [&] {
             return Conflict(
                 fmt::format("session {} already reads like that; nothing to amend", id));
@@ -279,12 +284,13 @@ SessionDetails details_like(Scope& scope, std::string_view patient_code, Session
     return details;
 }
 
-Session void_session(Scope& scope, SessionId id, const std::string& reason) {
+Session void_session(Scope& scope, SessionId id, const Correction& correction) {
+    const auto& reason = correction.reason;
     check_reason("reason", reason);
     return scope.db().write([&] {
         Session session = get_session(scope.db(), id);
-        if (session.revision.voided)
-            throw Conflict(fmt::format("session {} is already voided", id));
+        check_correctable(fmt::format("session {}", id), session.revision, correction,
+                          CorrectionKind::void_record);
         // The void revision repeats the last content, so the record still shows what was voided.
         session.revision = scope.revision(session.revision.number + 1, reason, true);
         storage::SessionRepository(scope.db()).add_revision(session);

@@ -2,6 +2,7 @@
 // Use cases for treatment sessions: log, amend, void, show and list.
 
 #include "needlebook/model/session.hpp"
+#include "needlebook/records/correction.hpp"
 #include "needlebook/records/scope.hpp"
 #include "needlebook/rules/clinical_checks.hpp"
 #include "needlebook/storage/session_repository.hpp"
@@ -33,7 +34,7 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
                             const std::string& reason,
                             const std::vector<std::string>& overrides = {},
                             std::optional<int> based_on = std::nullopt);
-Session void_session(Scope& scope, SessionId id, const std::string& reason);
+Session void_session(Scope& scope, SessionId id, const Correction& correction);
 
 // Where 'session log PATIENT --like SESSION' starts: the current revision of session `like` of
 // the same patient, as a new session by the acting user. Its device, model, cartridge and lot,

@@ -29,6 +29,10 @@ std::string change_text(const report::FieldChange& change);
 // The setting values a session's checks used, in one line: depth limits per area first.
 std::string settings_used_text(const std::vector<std::pair<std::string, std::string>>& used);
 std::string amendment_heading(const report::Amendment& amendment, const time::ClinicZone& zone);
+// An amendment as the JSON history gives it: the revision (number, author, recorded_at,
+// reason, voided), os_account when another account wrote it, and changes (field, before, after).
+nlohmann::ordered_json to_json(const report::Amendment& amendment);
+nlohmann::ordered_json to_json(const std::vector<report::Amendment>& amendments);
 // 'onset 2026-11-02 (day 1), resolved 2026-11-05 (day 4)' or '…, open (day 21 on 2026-11-23)'.
 std::string reaction_days_text(const Reaction& reaction, const report::ReactionTimeline& timeline,
                                time::Date as_of);

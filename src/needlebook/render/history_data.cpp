@@ -27,6 +27,17 @@ consteval std::size_t column(std::string_view name) {
     throw "unknown history CSV column";
 }
 
+Json to_json(const report::ReactionTimeline& t) {
+    Json json{{"onset_day", t.onset_day}, {"recovery_day", t.recovery_day}};
+    json["duration_days"] = t.duration ? Json(*t.duration) : Json();
+    json["open"] = t.open;
+    json["prolonged"] = t.prolonged;
+    json["adverse"] = t.adverse;
+    return json;
+}
+
+} // namespace
+
 Json to_json(const report::Amendment& amendment) {
     Json json = render::to_json(amendment.revision);
     if (!amendment.os_account.empty())
@@ -45,13 +56,18 @@ Json to_json(const std::vector<report::Amendment>& amendments) {
     return json;
 }
 
-Json to_json(const report::ReactionTimeline& t) {
-    Json json{{"onset_day", t.onset_day}, {"recovery_day", t.recovery_day}};
-    json["duration_days"] = t.duration ? Json(*t.duration) : Json();
-    json["open"] = t.open;
-    json["prolonged"] = t.prolonged;
-    json["adverse"] = t.adverse;
+namespace {
+
+// A record with its corrections: the record's own JSON, plus "amendments".
+template <class Record> Json to_json(const report::RecordEntry<Record>& entry) {
+    Json json = render::to_json(entry.record);
+    json["amendments"] = render::to_json(entry.amendments);
     return json;
+}
+
+// 'condition', or 'condition (voided)': the record column of the history CSV.
+std::string record_name(std::string_view kind, const RevisionInfo& revision) {
+    return revision.voided ? fmt::format("{} (voided)", kind) : std::string(kind);
 }
 
 } // namespace
@@ -66,6 +82,7 @@ Json history_json(const report::PatientHistory& history, const time::ClinicZone&
     json["audit_chain_head"] = {{"id", history.audit_head.id}, {"hash", history.audit_head.hash}};
     json["patient"] = to_json(history.patient);
     json["patient"]["amendments"] = to_json(history.patient_amendments);
+    json["chart_status"] = history.chart_status;
     json["conditions"] = Json::array();
     for (const auto& condition : history.conditions)
         json["conditions"].push_back(to_json(condition));
@@ -142,9 +159,11 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
     };
     amendment_rows(nullptr, "patient", std::to_string(history.patient.id.value),
                    history.patient_amendments);
-    for (const auto& condition : history.conditions) {
+    for (const auto& entry : history.conditions) {
+        const auto& condition = entry.record;
         const auto& c = condition.details;
-        auto cells = row(nullptr, "condition", std::to_string(condition.id.value));
+        const auto id = std::to_string(condition.id.value);
+        auto cells = row(nullptr, record_name("condition", condition.revision), id);
         cells[column("kind")] = {std::string(code_of(c.code))};
         cells[column("onset")] = {c.since ? time::format_date(*c.since) : ""};
         cells[column("resolved")] = {c.resolved_on ? time::format_date(*c.resolved_on) : ""};
@@ -160,15 +179,19 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
             cleared[column("text")] = {clearance_text(clearance)};
             csv.write_row(cleared);
         }
+        amendment_rows(nullptr, "condition", id, entry.amendments);
     }
-    for (const auto& consent : history.consents) {
-        auto cells = row(nullptr, "consent", std::to_string(consent.id.value));
+    for (const auto& entry : history.consents) {
+        const auto& consent = entry.record;
+        const auto id = std::to_string(consent.id.value);
+        auto cells = row(nullptr, record_name("consent", consent.revision), id);
         cells[column("date")] = {time::format_date(consent.details.signed_on)};
         cells[column("revision")] = number(consent.revision.number);
         cells[column("author")] = {consent.revision.author};
         cells[column("recorded_at")] = {time::format_utc(consent.revision.recorded_at)};
         cells[column("text")] = {consent_text(consent.details)};
         csv.write_row(cells);
+        amendment_rows(nullptr, "consent", id, entry.amendments);
     }
     for (const auto& entry : history.sessions) {
         const auto& s = entry.session;
@@ -212,8 +235,7 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
         }
         for (const auto& item : entry.reactions) {
             const auto& r = item.reaction;
-            auto c = row(&entry, r.revision.voided ? "reaction (voided)" : "reaction",
-                         std::to_string(r.id.value));
+            auto c = row(&entry, record_name("reaction", r.revision), std::to_string(r.id.value));
             c[column("kind")] = {std::string(code_of(r.details.kind))};
             c[column("severity")] = {std::string(code_of(r.details.severity))};
             c[column("area")] = {r.details.area ? std::string(code_of(*r.details.area)) : ""};
@@ -228,12 +250,15 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
             csv.write_row(c);
             amendment_rows(&entry, "reaction", std::to_string(r.id.value), item.amendments);
         }
-        for (const auto& followup : entry.followups) {
-            auto f = row(&entry, "followup", std::to_string(followup.id.value));
+        for (const auto& item : entry.followups) {
+            const auto& followup = item.record;
+            const auto followup_id = std::to_string(followup.id.value);
+            auto f = row(&entry, record_name("followup", followup.revision), followup_id);
             f[column("date")] = {time::format_date(followup.details.checked_on)};
             f[column("field")] = {std::string(code_of(followup.details.outcome))};
             f[column("text")] = {followup.details.note};
             csv.write_row(f);
+            amendment_rows(&entry, "followup", followup_id, item.amendments);
         }
         amendment_rows(&entry, "session", id, entry.amendments);
     }

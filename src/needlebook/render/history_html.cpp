@@ -38,6 +38,7 @@ table.fields th { width: 32mm; background: none; font-weight: normal; color: #44
 table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .voided { border: 1pt solid #b00; color: #b00; font-weight: bold; padding: 0.5mm 2mm; }
 .override { border-left: 2.5pt solid #e67e22; background: #fdf2e9; padding: 1mm 2mm; margin: 1mm 0; }
+.struck td, p.struck { text-decoration: line-through; color: #666; }
 .correction { border-left: 2.5pt solid #555; background: #f2f2f2; padding: 1mm 2mm; margin: 1mm 0; }
 .warning { border-left: 2.5pt solid #b9770e; background: #fef9e7; padding: 1mm 2mm; margin: 1mm 0; }
 .correction ul, .override ul, .warning ul { margin: 0.5mm 0 0; padding-left: 5mm; }
@@ -100,20 +101,31 @@ std::string patient_html(const report::PatientHistory& history, const time::Clin
     else {
         out += "<table class=\"grid\"><tr><th>condition</th><th>since</th><th>resolved</th>"
                "<th>note</th><th>clearance</th></tr>\n";
-        for (const auto& condition : history.conditions) {
-            const auto& c = condition.details;
-            out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                               e(label_of(c.code)), c.since ? time::format_date(*c.since) : "",
-                               c.resolved_on ? time::format_date(*c.resolved_on) : "active",
-                               e(c.note), e(clearances_text(c.clearances)));
+        for (const auto& entry : history.conditions) {
+            const auto& c = entry.record.details;
+            const bool voided = entry.record.revision.voided;
+            out += fmt::format(
+                "<tr{}><td>{}: {}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                voided ? " class=\"struck\"" : "", entry.record.id, e(label_of(c.code)),
+                voided ? " VOIDED" : "", c.since ? time::format_date(*c.since) : "",
+                c.resolved_on ? time::format_date(*c.resolved_on) : "active", e(c.note),
+                e(clearances_text(c.clearances)));
         }
         out += "</table>\n";
+        for (const auto& entry : history.conditions)
+            out += amendments_html(entry.amendments, zone,
+                                   fmt::format("condition {}", entry.record.id));
     }
     out += "<h3>Consent</h3>\n";
     if (history.consents.empty())
         out += "<p>None on file.</p>\n";
-    for (const auto& consent : history.consents)
-        out += fmt::format("<p>{}</p>\n", e(consent_text(consent.details)));
+    for (const auto& entry : history.consents) {
+        const bool voided = entry.record.revision.voided;
+        out += fmt::format("<p{}>{}: {}{}</p>\n", voided ? " class=\"struck\"" : "",
+                           entry.record.id, e(consent_text(entry.record.details)),
+                           voided ? " VOIDED" : "");
+        out += amendments_html(entry.amendments, zone, fmt::format("consent {}", entry.record.id));
+    }
     if (!history.patient_amendments.empty()) {
         out += "<h3>Corrections to the patient record</h3>\n";
         out += amendments_html(history.patient_amendments, zone);
@@ -200,9 +212,10 @@ std::string session_html(const report::SessionEntry& entry, const time::ClinicZo
         for (const auto& item : entry.reactions) {
             const auto& r = item.reaction;
             out += fmt::format(
-                "<tr><td>R{}</td><td>{}, {}{}</td><td>{}</td><td>{} (day {})</td><td>{}</td>"
+                "<tr{}><td>R{}</td><td>{}, {}{}</td><td>{}</td><td>{} (day {})</td><td>{}</td>"
                 "<td class=\"num\">{}</td><td>{}</td></tr>\n",
-                r.id, e(label_of(r.details.kind)), e(label_of(r.details.severity)),
+                r.revision.voided ? " class=\"struck\"" : "", r.id, e(label_of(r.details.kind)),
+                e(label_of(r.details.severity)),
                 r.details.note.empty() ? "" : "<br>" + e(r.details.note),
                 r.details.area ? e(area_side_code(*r.details.area, r.details.side)) : "-",
                 time::format_date(r.details.onset), item.timeline.onset_day,
@@ -222,10 +235,15 @@ std::string session_html(const report::SessionEntry& entry, const time::ClinicZo
     out += "<h3>Follow-ups</h3>\n";
     if (entry.followups.empty())
         out += "<p>None recorded.</p>\n";
-    for (const auto& followup : entry.followups)
-        out += fmt::format("<p>{}: {}{}</p>\n", time::format_date(followup.details.checked_on),
-                           e(label_of(followup.details.outcome)),
-                           followup.details.note.empty() ? "" : " — " + e(followup.details.note));
+    for (const auto& item : entry.followups) {
+        const auto& f = item.record;
+        out += fmt::format("<p{}>F{} {}: {}{}{}</p>\n", f.revision.voided ? " class=\"struck\"" : "",
+                           f.id, time::format_date(f.details.checked_on),
+                           e(label_of(f.details.outcome)),
+                           f.details.note.empty() ? "" : " — " + e(f.details.note),
+                           f.revision.voided ? " VOIDED" : "");
+        out += amendments_html(item.amendments, zone, fmt::format("follow-up F{}", f.id));
+    }
     if (!entry.amendments.empty()) {
         out += "<h3>Corrections</h3>\n";
         out += amendments_html(entry.amendments, zone);
@@ -254,6 +272,8 @@ std::string history_html(const report::PatientHistory& history, const time::Clin
                        history.clinic_name.empty() ? "" : e(history.clinic_name) + ". ",
                        zone.format_local(history.printed_at), e(history.zone_name),
                        e(history.printed_by), time::format_date(history.as_of));
+    for (const auto& status : history.chart_status)
+        out += fmt::format("<p class=\"voided\">{}</p>\n", e(status));
     out += patient_html(history, zone);
     out += charts_html(history);
     if (history.sessions.empty())

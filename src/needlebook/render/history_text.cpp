@@ -80,9 +80,9 @@ void patient_section(Printer& p, const report::PatientHistory& history,
     p.out += "  conditions\n";
     if (history.conditions.empty())
         p.out += "    none on file\n";
-    for (const auto& condition : history.conditions) {
-        const auto& c = condition.details;
-        std::string text(label_of(c.code));
+    for (const auto& entry : history.conditions) {
+        const auto& c = entry.record.details;
+        std::string text = fmt::format("{}: {}", entry.record.id, label_of(c.code));
         if (c.since)
             text += ", since " + time::format_date(*c.since);
         text += c.resolved_on ? ", resolved " + time::format_date(*c.resolved_on)
@@ -91,13 +91,20 @@ void patient_section(Printer& p, const report::PatientHistory& history,
             text += " (" + c.note + ")";
         if (!c.clearances.empty())
             text += "; " + clearances_text(c.clearances);
+        if (entry.record.revision.voided)
+            text += "  [VOIDED]";
         p.line(text, "    - ", "      ");
+        p.amendments(entry.amendments, zone, "      ");
     }
     p.out += "  consent\n";
     if (history.consents.empty())
         p.out += "    none on file\n";
-    for (const auto& consent : history.consents)
-        p.line(consent_text(consent.details), "    - ", "      ");
+    for (const auto& entry : history.consents) {
+        p.line(fmt::format("{}: {}{}", entry.record.id, consent_text(entry.record.details),
+                           entry.record.revision.voided ? "  [VOIDED]" : ""),
+               "    - ", "      ");
+        p.amendments(entry.amendments, zone, "      ");
+    }
     if (!history.patient_amendments.empty()) {
         p.out += "  corrections to the patient record\n";
         p.amendments(history.patient_amendments, zone, "    ");
@@ -173,11 +180,12 @@ void session_section(Printer& p, const report::SessionEntry& entry, time::Date a
     p.out += "  follow-ups\n";
     if (entry.followups.empty())
         p.out += "    none recorded\n";
-    for (const auto& followup : entry.followups)
-        p.line(fmt::format("{}: {}{}", time::format_date(followup.details.checked_on),
-                           label_of(followup.details.outcome),
-                           followup.details.note.empty() ? "" : " (" + followup.details.note + ")"),
+    for (const auto& item : entry.followups) {
+        p.line(fmt::format("F{} {}{}", item.record.id, followup_text(item.record.details),
+                           item.record.revision.voided ? "  [VOIDED]" : ""),
                "    - ", "      ");
+        p.amendments(item.amendments, zone, "      ");
+    }
     if (!entry.amendments.empty()) {
         p.out += "  corrections\n";
         p.amendments(entry.amendments, zone, "    ");
@@ -215,6 +223,8 @@ std::string history_text(const report::PatientHistory& history, const time::Clin
                        counted(static_cast<long long>(history.sessions.size()) - voided, "session"),
                        voided ? fmt::format(" and {} voided", voided) : ""),
            "", "");
+    for (const auto& status : history.chart_status)
+        p.heading(status);
     p.out += heavy_rule + "\n";
     patient_section(p, history, zone);
     if (history.sessions.empty())

@@ -44,10 +44,10 @@ std::string device_line(const SessionDetails& d) {
     return line;
 }
 
-std::string reaction_line(const Reaction& reaction) {
-    const auto& d = reaction.details;
-    std::string line =
-        fmt::format("reaction {}: {}, {}", reaction.id, label_of(d.kind), label_of(d.severity));
+} // namespace
+
+std::string reaction_text(const ReactionDetails& d) {
+    std::string line = fmt::format("{}, {}", label_of(d.kind), label_of(d.severity));
     if (d.area)
         line += ", " + area_side_code(*d.area, d.side);
     line += ", onset " + time::format_date(d.onset);
@@ -57,7 +57,17 @@ std::string reaction_line(const Reaction& reaction) {
     return line;
 }
 
-} // namespace
+std::string condition_text(const ConditionDetails& c) {
+    return fmt::format(
+        "{}{}{}{}", code_of(c.code), c.since ? " since " + time::format_date(*c.since) : "",
+        c.resolved_on ? ", resolved " + time::format_date(*c.resolved_on) : ", active",
+        c.clearances.empty() ? "" : "; " + clearances_text(c.clearances));
+}
+
+std::string followup_text(const FollowupDetails& f) {
+    return fmt::format("{}: {}{}", time::format_date(f.checked_on), label_of(f.outcome),
+                       f.note.empty() ? "" : " (" + f.note + ")");
+}
 
 std::string patient_name(const PatientDetails& details) {
     return details.family_name + ", " + details.given_name;
@@ -106,16 +116,14 @@ std::string session_text(const Session& session, const std::vector<Reaction>& re
     if (!reactions.empty()) {
         out += "  reactions\n";
         for (const auto& reaction : reactions)
-            line(out, "    ", reaction_line(reaction));
+            line(out, "    ",
+                 fmt::format("reaction {}: {}", reaction.id, reaction_text(reaction.details)));
     }
     if (!followups.empty()) {
         out += "  follow-ups\n";
         for (const auto& followup : followups)
             line(out, "    ",
-                 fmt::format("{}: {}{}", time::format_date(followup.details.checked_on),
-                             label_of(followup.details.outcome),
-                             followup.details.note.empty() ? ""
-                                                           : " (" + followup.details.note + ")"));
+                 fmt::format("follow-up {}: {}", followup.id, followup_text(followup.details)));
     }
     line(out, "  ", revision_line(session.revision, zone));
     return out;
@@ -137,15 +145,8 @@ std::string patient_text(const Patient& patient, const std::vector<Condition>& c
     out += "  conditions\n";
     if (conditions.empty())
         out += "    none on file\n";
-    for (const auto& condition : conditions) {
-        const auto& c = condition.details;
-        line(out, "    ",
-             fmt::format("{}{}{}{}", code_of(c.code),
-                         c.since ? " since " + time::format_date(*c.since) : "",
-                         c.resolved_on ? ", resolved " + time::format_date(*c.resolved_on)
-                                       : ", active",
-                         c.clearances.empty() ? "" : "; " + clearances_text(c.clearances)));
-    }
+    for (const auto& condition : conditions)
+        line(out, "    ", fmt::format("{}: {}", condition.id, condition_text(condition.details)));
     out += "  consent\n";
     if (consents.empty())
         out += "    none on file\n";
@@ -227,12 +228,14 @@ TextTable session_table(const std::vector<Session>& sessions, const time::Clinic
 TextTable patient_table(const std::vector<Patient>& patients) {
     TextTable table({"code", "name", "born", "fitzpatrick", "phone"});
     for (const auto& patient : patients)
-        table.add_row({patient.code, patient_name(patient.details),
-                       time::format_date(patient.details.birth_date),
-                       patient.details.fitzpatrick
-                           ? std::string(fitzpatrick_roman(*patient.details.fitzpatrick))
-                           : "-",
-                       patient.details.phone});
+        table.add_row(
+            {patient.code,
+             patient_name(patient.details) + (patient.revision.voided ? "  [VOIDED]" : ""),
+             time::format_date(patient.details.birth_date),
+             patient.details.fitzpatrick
+                 ? std::string(fitzpatrick_roman(*patient.details.fitzpatrick))
+                 : "-",
+             patient.details.phone});
     return table;
 }
 

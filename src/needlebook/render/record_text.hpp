@@ -29,6 +29,12 @@ std::string clearances_text(const std::vector<Clearance>& clearances);
 // 'signed 2026-11-01, covers microneedling serums, signed by Mary Jones (guardian), withdrawn
 // 2026-11-30 (reason)': every line that shows a consent.
 std::string consent_text(const ConsentDetails& consent);
+// 'eczema since 2026-01-01, active; cleared by …': every line that shows a condition.
+std::string condition_text(const ConditionDetails& condition);
+// 'erythema, mild, cheek:left, onset 2026-11-23, resolved 2026-11-25 (note)'.
+std::string reaction_text(const ReactionDetails& reaction);
+// '2026-11-30: no reactions (note)'.
+std::string followup_text(const FollowupDetails& followup);
 // 'ha-serum, lot HA2291, after, 1.5 ml'.
 std::string serum_text(const SerumUse& use);
 

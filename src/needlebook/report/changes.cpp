@@ -59,6 +59,7 @@ std::vector<FieldChange> changes_between(const Session& old_session, const Sessi
     const auto& a = old_session.details;
     const auto& b = new_session.details;
     std::vector<FieldChange> changes;
+    compare(changes, "chart", old_session.patient_code, new_session.patient_code); // a merge
     // Compared as instants: two local times can read the same when clocks go back.
     if (a.performed_at != b.performed_at)
         changes.push_back({"time",
@@ -117,6 +118,61 @@ std::vector<FieldChange> changes_between(const ReactionDetails& a, const Reactio
     compare(changes, "onset", time::format_date(a.onset), time::format_date(b.onset));
     compare(changes, "resolved", optional_date(a.resolved), optional_date(b.resolved));
     compare(changes, "note", a.note, b.note);
+    return changes;
+}
+
+std::vector<FieldChange> changes_between(const FollowupDetails& a, const FollowupDetails& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "checked on", time::format_date(a.checked_on),
+            time::format_date(b.checked_on));
+    compare(changes, "outcome", std::string(code_of(a.outcome)), std::string(code_of(b.outcome)));
+    compare(changes, "note", a.note, b.note);
+    return changes;
+}
+
+std::vector<FieldChange> changes_between(const ConditionDetails& a, const ConditionDetails& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "code", std::string(code_of(a.code)), std::string(code_of(b.code)));
+    compare(changes, "since", optional_date(a.since), optional_date(b.since));
+    compare(changes, "resolved", optional_date(a.resolved_on), optional_date(b.resolved_on));
+    compare(changes, "note", a.note, b.note);
+    // A clearance is known by everything it says; they are added, never changed.
+    const auto text = [](const Clearance& c) {
+        return fmt::format("by {} from {} until {} ({})", c.by, time::format_date(c.on),
+                           time::format_date(c.until), c.reason);
+    };
+    const auto among = [](const Clearance& c, const std::vector<Clearance>& list) {
+        return std::find(list.begin(), list.end(), c) != list.end();
+    };
+    for (const auto& c : a.clearances)
+        if (!among(c, b.clearances))
+            changes.push_back({"clearance", text(c), ""});
+    for (const auto& c : b.clearances)
+        if (!among(c, a.clearances))
+            changes.push_back({"clearance", "", text(c)});
+    return changes;
+}
+
+std::vector<FieldChange> changes_between(const ConsentDetails& a, const ConsentDetails& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "signed", time::format_date(a.signed_on), time::format_date(b.signed_on));
+    compare(changes, "covers", a.covers, b.covers);
+    compare(changes, "guardian", a.guardian, b.guardian);
+    const auto withdrawal = [](const ConsentDetails& d) {
+        return d.withdrawal ? fmt::format("{} ({})", time::format_date(d.withdrawal->on),
+                                          d.withdrawal->reason)
+                            : std::string();
+    };
+    compare(changes, "withdrawn", withdrawal(a), withdrawal(b));
+    return changes;
+}
+
+std::vector<FieldChange> changes_between(const storage::Product& a, const storage::Product& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "name", a.name, b.name);
+    compare(changes, "kind", std::string(code_of(a.kind)), std::string(code_of(b.kind)));
+    compare(changes, "maker", a.maker, b.maker);
+    compare(changes, "retired", a.retired ? "yes" : "no", b.retired ? "yes" : "no");
     return changes;
 }
 

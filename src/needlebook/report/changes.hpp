@@ -2,9 +2,11 @@
 // What an amendment or a void changed, field by field, so a printed history can show every
 // correction: who, when, why, and the values before and after.
 
+#include "needlebook/model/condition.hpp"
 #include "needlebook/model/patient.hpp"
 #include "needlebook/model/reaction.hpp"
 #include "needlebook/model/session.hpp"
+#include "needlebook/storage/settings_repository.hpp"
 #include "needlebook/time/zone.hpp"
 
 #include <string>
@@ -31,6 +33,10 @@ std::vector<FieldChange> changes_between(const Session& before, const Session& a
 std::vector<FieldChange> changes_between(const PatientDetails& before, const PatientDetails& after);
 std::vector<FieldChange> changes_between(const ReactionDetails& before,
                                          const ReactionDetails& after);
+// A catalogue product's name, kind (its code), maker and retired ('no' / 'yes'); the code
+// never changes.
+std::vector<FieldChange> changes_between(const storage::Product& before,
+                                         const storage::Product& after);
 
 // `revisions` of one record in order (1, 2, …): an Amendment for each after the first.
 template <class Record, class Diff>
@@ -44,6 +50,21 @@ std::vector<Amendment> amendments_of(const std::vector<Record>& revisions, Diff 
         amendments.push_back({revisions[i].revision, std::move(changes)});
     }
     return amendments;
+}
+
+std::vector<FieldChange> changes_between(const FollowupDetails& before,
+                                         const FollowupDetails& after);
+std::vector<FieldChange> changes_between(const ConditionDetails& before,
+                                         const ConditionDetails& after);
+std::vector<FieldChange> changes_between(const ConsentDetails& before,
+                                         const ConsentDetails& after);
+
+// Every correction of a record whose revisions (1, 2, …) hold `details`.
+template <class Record>
+std::vector<Amendment> amendments_of_details(const std::vector<Record>& revisions) {
+    return amendments_of(revisions, [](const Record& a, const Record& b) {
+        return changes_between(a.details, b.details);
+    });
 }
 
 } // namespace needlebook::report

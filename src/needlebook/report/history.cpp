@@ -34,6 +34,49 @@ void name_accounts(std::vector<Amendment>& amendments, std::string_view kind, st
     }
 }
 
+// Chart codes by patient id, each looked up once: a merge's correction names both charts.
+class ChartCodes {
+public:
+    explicit ChartCodes(storage::Database& db) : m_patients(db) {}
+    const std::string& operator()(PatientId id) {
+        auto found = m_codes.find(id.value);
+        if (found == m_codes.end()) {
+            const auto patient = m_patients.find(id);
+            found = m_codes.emplace(id.value, patient ? patient->code : std::string()).first;
+        }
+        return found->second;
+    }
+
+private:
+    storage::PatientRepository m_patients;
+    std::map<std::int64_t, std::string> m_codes;
+};
+
+// A revision that moved the record to another chart (a merge) says so first among its changes.
+template <class Record>
+void name_moves(const std::vector<Record>& revisions, std::vector<Amendment>& amendments,
+                ChartCodes& codes) {
+    for (std::size_t i = 1; i < revisions.size(); ++i)
+        if (revisions[i].patient_id != revisions[i - 1].patient_id)
+            amendments[i - 1].changes.insert(amendments[i - 1].changes.begin(),
+                                             FieldChange{"chart",
+                                                         codes(revisions[i - 1].patient_id),
+                                                         codes(revisions[i].patient_id)});
+}
+
+// One record's revisions as the history shows it: the current revision and its corrections.
+template <class Record>
+RecordEntry<Record> record_entry(const std::vector<Record>& revisions, std::string_view kind,
+                                 const std::map<std::string, std::string>& accounts,
+                                 ChartCodes* codes = nullptr) {
+    RecordEntry<Record> entry{revisions.back(), amendments_of_details(revisions)};
+    if (codes != nullptr)
+        if constexpr (requires { revisions.back().patient_id; })
+            name_moves(revisions, entry.amendments, *codes);
+    name_accounts(entry.amendments, kind, entry.record.id.value, accounts);
+    return entry;
+}
+
 std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patient,
                                           time::Date as_of,
                                           const std::map<std::string, std::string>& accounts) {
@@ -49,7 +92,8 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
     storage::ReactionRepository reaction_store(db);
     auto reactions = by_record(reaction_store.revisions_for_sessions(ids),
                                [](const Reaction& r) { return r.id.value; });
-    const auto followups = reaction_store.followups_for_sessions(ids);
+    const auto followups = by_record(reaction_store.followup_revisions_for_sessions(ids),
+                                     [](const Followup& f) { return f.id.value; });
 
     std::vector<SessionEntry> entries;
     std::map<std::int64_t, std::size_t> entry_of; // session id → index in entries
@@ -84,20 +128,24 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
         reaction.timeline =
             timeline_of(reaction.reaction.details, entry.day,
                         norm_of(scope.settings(), reaction.reaction.details.kind), as_of);
-        reaction.amendments = amendments_of(revisions, [](const Reaction& a, const Reaction& b) {
-            return changes_between(a.details, b.details);
-        });
+        reaction.amendments = amendments_of_details(revisions);
         name_accounts(reaction.amendments, "reaction", id, accounts);
         entry.reactions.push_back(std::move(reaction));
     }
-    for (const auto& followup : followups)
-        entries[entry_of.at(followup.session_id.value)].followups.push_back(followup);
+    for (const auto& [id, revisions] : followups) {
+        auto& entry = entries[entry_of.at(revisions.front().session_id.value)];
+        entry.followups.push_back(record_entry(revisions, "followup", accounts));
+    }
 
     std::optional<time::Date> previous;
     for (auto& entry : entries) {
         std::stable_sort(entry.reactions.begin(), entry.reactions.end(),
                          [](const auto& a, const auto& b) {
                              return a.reaction.details.onset < b.reaction.details.onset;
+                         });
+        std::stable_sort(entry.followups.begin(), entry.followups.end(),
+                         [](const auto& a, const auto& b) {
+                             return a.record.details.checked_on < b.record.details.checked_on;
                          });
         for (const auto& reaction : entry.reactions)
             if (!reaction.reaction.revision.voided)
@@ -137,10 +185,36 @@ void deliver_history(records::Scope& scope, std::string_view code, std::string_v
                           [](const Patient& a, const Patient& b) {
                               return changes_between(a.details, b.details);
                           });
+        storage::PatientRepository patients(scope.db());
+        const auto when = [&](const RevisionInfo& r) {
+            return fmt::format("on {} by {}", scope.zone().format_local(r.recorded_at), r.author);
+        };
+        if (const auto merge = patients.merge_of(id))
+            history.chart_status.push_back(fmt::format("{} ({}); its records are on {}'s history",
+                                                       merge->revision.reason,
+                                                       when(merge->revision), merge->now_in));
+        else if (history.patient.revision.voided)
+            history.chart_status.push_back(fmt::format("chart voided {}: {}",
+                                                       when(history.patient.revision),
+                                                       history.patient.revision.reason));
+        for (const auto& merge : patients.merged_into(id))
+            history.chart_status.push_back(
+                fmt::format("{} ({})", merge.revision.reason, when(merge.revision)));
         storage::ConditionRepository conditions(scope.db());
-        history.conditions = conditions.for_patient(id);
-        history.consents = conditions.consents_for_patient(id);
+        ChartCodes codes(scope.db());
         const auto accounts = storage::write_accounts_of_patient(scope.db(), id.value);
+        for (const auto& [record, revisions] :
+             by_record(conditions.revisions_of_patient(id),
+                       [](const Condition& c) { return c.id.value; }))
+            history.conditions.push_back(record_entry(revisions, "condition", accounts, &codes));
+        for (const auto& [record, revisions] :
+             by_record(conditions.consent_revisions_of_patient(id),
+                       [](const Consent& c) { return c.id.value; }))
+            history.consents.push_back(record_entry(revisions, "consent", accounts, &codes));
+        std::stable_sort(history.consents.begin(), history.consents.end(),
+                         [](const auto& a, const auto& b) {
+                             return a.record.details.signed_on < b.record.details.signed_on;
+                         });
         name_accounts(history.patient_amendments, "patient", id.value, accounts);
         history.sessions = session_entries(scope, id, history.as_of, accounts);
         history.audit_head = storage::append_audit(

@@ -28,6 +28,15 @@ struct ReactionEntry {
     std::vector<Amendment> amendments;
 };
 
+// A record on the patient's file with its corrections; a voided one stays, marked.
+template <class Record> struct RecordEntry {
+    Record record; // current revision; revision.voided marks a voided record
+    std::vector<Amendment> amendments;
+};
+using ConditionEntry = RecordEntry<Condition>;
+using ConsentEntry = RecordEntry<Consent>;
+using FollowupEntry = RecordEntry<Followup>;
+
 struct SessionEntry {
     Session session;  // current revision; revision.voided marks a voided session
     time::Date day{}; // in the clinic's zone
@@ -38,7 +47,7 @@ struct SessionEntry {
     // stored with it; empty for sessions logged before schema 4 and for a void.
     std::vector<std::pair<std::string, std::string>> settings_used;
     std::vector<ReactionEntry> reactions;
-    std::vector<Followup> followups;
+    std::vector<FollowupEntry> followups; // by date, voided ones included
     // The largest recovery day of its reactions (to the as-of date while one is open).
     std::optional<int> recovery_day;
 };
@@ -51,8 +60,10 @@ struct PatientHistory {
     std::string printed_by;
     Patient patient; // current revision
     std::vector<Amendment> patient_amendments;
-    std::vector<Condition> conditions;
-    std::vector<Consent> consents;
+    // What happened to the chart itself, for the history's header: "chart voided …", merges.
+    std::vector<std::string> chart_status;
+    std::vector<ConditionEntry> conditions; // voided ones included
+    std::vector<ConsentEntry> consents;     // by signing date, voided ones included
     std::vector<SessionEntry> sessions; // in time order, voided ones included
     // The audit row that records this print, the chain's head then: printed on the history so
     // that 'check --head ID:HASH' can later prove the trail still holds it.

@@ -2,6 +2,7 @@
 
 #include "needlebook/storage/binding.hpp"
 #include "needlebook/storage/record_digest.hpp"
+#include "needlebook/storage/record_owner.hpp"
 #include "needlebook/storage/sha256.hpp"
 
 #include "needlebook/error.hpp"
@@ -220,10 +221,12 @@ void add_disclosures(Database& db, std::int64_t audit_id,
 std::map<std::string, std::string> write_accounts_of_patient(Database& db,
                                                              std::int64_t patient_id) {
     std::map<std::string, std::string> accounts;
-    auto query = db.query("SELECT record_kind, record_id, revision, os_user FROM audit_log WHERE "
-                          "id IN (SELECT min(id) FROM audit_log WHERE patient_id = :patient AND "
-                          "revision IS NOT NULL GROUP BY record_kind, record_id, revision) AND "
-                          "os_user IS NOT NULL");
+    // The charts merged into the patient's too: their records' earlier revisions are its now.
+    auto query = db.query(fmt::format(
+        "SELECT record_kind, record_id, revision, os_user FROM audit_log WHERE id IN (SELECT "
+        "min(id) FROM audit_log WHERE patient_id IN {} AND revision IS NOT NULL GROUP BY "
+        "record_kind, record_id, revision) AND os_user IS NOT NULL",
+        charts_held_by(":patient")));
     query->bind(":patient", patient_id);
     while (query->executeStep())
         accounts[fmt::format("{}:{}:{}", query->getColumn(0).getString(),

@@ -1,6 +1,7 @@
 #include "needlebook/storage/condition_repository.hpp"
 
 #include "needlebook/storage/binding.hpp"
+#include "needlebook/storage/record_owner.hpp"
 
 #include <map>
 
@@ -20,11 +21,26 @@ ConditionId ConditionRepository::insert(PatientId patient, const ConditionDetail
     identity->bind(":at", time::format_utc(revision.recorded_at));
     identity->exec();
     const ConditionId id{m_db.sql().getLastInsertRowid()};
-    add_revision(id, details, revision);
+    add_revision(id, patient, details, revision);
     return id;
 }
 
-void ConditionRepository::add_revision(ConditionId id, const ConditionDetails& details,
+// Records that revision `revision_id` of record `id` of KIND belongs to `patient`, when a merge
+// moved it from the chart it was entered on.
+void record_owner(Database& db, std::string_view kind, std::int64_t id, std::int64_t revision_id,
+                  PatientId patient) {
+    auto owner = db.query(fmt::format(
+        "INSERT INTO {0}_owner ({0}_revision_id, patient_id) SELECT :revision, :patient WHERE "
+        ":patient IS NOT (SELECT patient_id FROM {0} WHERE id = :id)",
+        kind));
+    owner->bind(":revision", revision_id);
+    owner->bind(":patient", patient.value);
+    owner->bind(":id", id);
+    owner->exec();
+}
+
+void ConditionRepository::add_revision(ConditionId id, PatientId patient,
+                                       const ConditionDetails& details,
                                        const RevisionInfo& revision) {
     auto insert = m_db.query(
         "INSERT INTO condition_revision (condition_id, revision, since, resolved_on, note, voided, "
@@ -37,6 +53,15 @@ void ConditionRepository::add_revision(ConditionId id, const ConditionDetails& d
     bind_revision(*insert, revision);
     insert->exec();
     const auto revision_id = m_db.sql().getLastInsertRowid();
+    record_owner(m_db, "condition", id.value, revision_id, patient);
+    // A code other than the one the condition was entered with is held by the revision.
+    auto recoded = m_db.query(
+        "INSERT INTO condition_revision_code (condition_revision_id, code) SELECT :revision, "
+        ":code WHERE :code IS NOT (SELECT code FROM condition WHERE id = :id)");
+    recoded->bind(":revision", revision_id);
+    bind_code(*recoded, ":code", details.code);
+    recoded->bind(":id", id.value);
+    recoded->exec();
     auto cleared = m_db.query(
         "INSERT INTO condition_clearance (condition_revision_id, position, cleared_by, "
         "cleared_on, until, reason) VALUES (:revision, :position, :by, :on, :until, :reason)");
@@ -55,22 +80,21 @@ void ConditionRepository::add_revision(ConditionId id, const ConditionDetails& d
 
 namespace {
 
-// Current, unvoided revisions of conditions, with the patient in column 1.
-constexpr std::string_view current_conditions =
-    "SELECT c.id, c.patient_id, c.code, r.since, r.resolved_on, r.note, r.revision, r.author, "
-    "r.recorded_at, r.reason, r.voided FROM condition c JOIN condition_revision r ON "
-    "r.condition_id = c.id AND r.revision = (SELECT max(revision) FROM condition_revision WHERE "
-    "condition_id = c.id) WHERE r.voided = 0";
+// Revisions of conditions, each with the code it holds (schema 8) and the patient in column 1;
+// the revision's row id last, to find its clearances.
+const std::string condition_revisions = fmt::format(
+    "SELECT c.id, {}, coalesce(k.code, c.code), r.since, r.resolved_on, r.note, r.revision, "
+    "r.author, r.recorded_at, r.reason, r.voided, r.id FROM condition c JOIN condition_revision r "
+    "ON r.condition_id = c.id LEFT JOIN condition_revision_code k ON k.condition_revision_id = "
+    "r.id",
+    owner_of("condition", "r", "c"));
+constexpr std::string_view newest_condition_revision =
+    "r.revision = (SELECT max(revision) FROM condition_revision WHERE condition_id = c.id)";
 
-// The clearances of the same revisions, by condition, in order (schema 7).
-constexpr std::string_view current_clearances =
-    "SELECT c.id, k.cleared_by, k.cleared_on, k.until, k.reason FROM condition c JOIN "
-    "condition_revision r ON r.condition_id = c.id AND r.revision = (SELECT max(revision) FROM "
-    "condition_revision WHERE condition_id = c.id) JOIN condition_clearance k ON "
-    "k.condition_revision_id = r.id WHERE r.voided = 0";
-
-std::vector<Condition> read_conditions(SQLite::Statement& query) {
+// Reads the conditions `query` selects (condition_revisions), with their clearances.
+std::vector<Condition> read_conditions(Database& db, SQLite::Statement& query) {
     std::vector<Condition> conditions;
+    std::map<std::int64_t, std::size_t> by_revision; // revision row id → index in conditions
     while (query.executeStep()) {
         Condition condition;
         condition.id = ConditionId{query.getColumn(0).getInt64()};
@@ -80,49 +104,59 @@ std::vector<Condition> read_conditions(SQLite::Statement& query) {
         condition.details.resolved_on = read_optional_date(query.getColumn(4));
         condition.details.note = query.getColumn(5).getString();
         condition.revision = read_revision(query, 6);
+        by_revision[query.getColumn(11).getInt64()] = conditions.size();
         conditions.push_back(std::move(condition));
     }
+    if (conditions.empty())
+        return conditions;
+    std::vector<std::int64_t> revision_ids;
+    for (const auto& [id, index] : by_revision)
+        revision_ids.push_back(id);
+    auto clearances = db.query(
+        "SELECT condition_revision_id, cleared_by, cleared_on, until, reason FROM "
+        "condition_clearance WHERE condition_revision_id IN (SELECT value FROM json_each(:ids)) "
+        "ORDER BY condition_revision_id, position");
+    clearances->bind(":ids", id_array(revision_ids));
+    while (clearances->executeStep())
+        conditions[by_revision.at(clearances->getColumn(0).getInt64())]
+            .details.clearances.push_back(
+                {clearances->getColumn(1).getString(), read_date(clearances->getColumn(2)),
+                 read_date(clearances->getColumn(3)), clearances->getColumn(4).getString()});
     return conditions;
-}
-
-// Adds the clearances `query` reads (condition id, then the clearance) to `conditions`.
-void add_clearances(SQLite::Statement& query, std::vector<Condition>& conditions) {
-    std::map<std::int64_t, Condition*> by_id;
-    for (auto& condition : conditions)
-        by_id[condition.id.value] = &condition;
-    while (query.executeStep()) {
-        const auto found = by_id.find(query.getColumn(0).getInt64());
-        if (found == by_id.end())
-            continue;
-        found->second->details.clearances.push_back(
-            {query.getColumn(1).getString(), read_date(query.getColumn(2)),
-             read_date(query.getColumn(3)), query.getColumn(4).getString()});
-    }
 }
 
 } // namespace
 
+std::optional<Condition> ConditionRepository::find(ConditionId id) {
+    auto query = m_db.query(
+        fmt::format("{} WHERE {} AND c.id = :id", condition_revisions, newest_condition_revision));
+    query->bind(":id", id.value);
+    auto found = read_conditions(m_db, *query);
+    if (found.empty())
+        return std::nullopt;
+    return std::move(found.front());
+}
+
 std::vector<Condition> ConditionRepository::for_patient(PatientId patient) {
-    auto query =
-        m_db.query(fmt::format("{} AND c.patient_id = :patient ORDER BY c.id", current_conditions));
+    auto query = m_db.query(fmt::format("{} WHERE {} AND r.voided = 0 AND {} ORDER BY c.id",
+                                        condition_revisions, newest_condition_revision,
+                                        held_by("condition", "c", ":patient")));
     query->bind(":patient", patient.value);
-    auto conditions = read_conditions(*query);
-    if (conditions.empty())
-        return conditions;
-    auto clearances = m_db.query(fmt::format("{} AND c.patient_id = :patient ORDER BY c.id, "
-                                             "k.position",
-                                             current_clearances));
-    clearances->bind(":patient", patient.value);
-    add_clearances(*clearances, conditions);
-    return conditions;
+    return read_conditions(m_db, *query);
+}
+
+std::vector<Condition> ConditionRepository::revisions_of_patient(PatientId patient) {
+    auto query =
+        m_db.query(fmt::format("{} WHERE {} ORDER BY c.id, r.revision", condition_revisions,
+                               held_by("condition", "c", ":patient")));
+    query->bind(":patient", patient.value);
+    return read_conditions(m_db, *query);
 }
 
 std::vector<Condition> ConditionRepository::all_patients() {
-    auto query = m_db.query(fmt::format("{} ORDER BY c.id", current_conditions));
-    auto conditions = read_conditions(*query);
-    auto clearances = m_db.query(fmt::format("{} ORDER BY c.id, k.position", current_clearances));
-    add_clearances(*clearances, conditions);
-    return conditions;
+    auto query = m_db.query(fmt::format("{} WHERE {} AND r.voided = 0 ORDER BY c.id",
+                                        condition_revisions, newest_condition_revision));
+    return read_conditions(m_db, *query);
 }
 
 ConsentId ConditionRepository::insert_consent(PatientId patient, const ConsentDetails& details,
@@ -135,11 +169,12 @@ ConsentId ConditionRepository::insert_consent(PatientId patient, const ConsentDe
     identity->bind(":at", time::format_utc(revision.recorded_at));
     identity->exec();
     const ConsentId id{m_db.sql().getLastInsertRowid()};
-    add_consent_revision(id, details, revision);
+    add_consent_revision(id, patient, details, revision);
     return id;
 }
 
-void ConditionRepository::add_consent_revision(ConsentId id, const ConsentDetails& details,
+void ConditionRepository::add_consent_revision(ConsentId id, PatientId patient,
+                                               const ConsentDetails& details,
                                                const RevisionInfo& revision) {
     auto insert = m_db.query(
         "INSERT INTO consent_revision (consent_id, revision, signed_on, covers, voided, author, "
@@ -150,12 +185,14 @@ void ConditionRepository::add_consent_revision(ConsentId id, const ConsentDetail
     insert->bind(":covers", details.covers);
     bind_revision(*insert, revision);
     insert->exec();
+    const auto revision_id = m_db.sql().getLastInsertRowid();
+    record_owner(m_db, "consent", id.value, revision_id, patient);
     if (details.guardian.empty() && !details.withdrawal)
         return;
     auto terms =
         m_db.query("INSERT INTO consent_terms (consent_revision_id, guardian, withdrawn_on, "
                    "withdrawal_reason) VALUES (:revision, :guardian, :on, :reason)");
-    terms->bind(":revision", m_db.sql().getLastInsertRowid());
+    terms->bind(":revision", revision_id);
     terms->bind(":guardian", details.guardian);
     bind_optional_date(*terms, ":on",
                        details.withdrawal ? std::optional<time::Date>(details.withdrawal->on)
@@ -164,39 +201,62 @@ void ConditionRepository::add_consent_revision(ConsentId id, const ConsentDetail
     terms->exec();
 }
 
-std::optional<PatientId> ConditionRepository::patient_of_consent(ConsentId id) {
-    auto query = m_db.query("SELECT patient_id FROM consent WHERE id = :id");
-    query->bind(":id", id.value);
-    if (!query->executeStep())
-        return std::nullopt;
-    return PatientId{query->getColumn(0).getInt64()};
-}
+namespace {
 
-std::vector<Consent> ConditionRepository::consents_for_patient(PatientId patient) {
-    auto query = m_db.query(
-        "SELECT c.id, r.signed_on, r.covers, r.revision, r.author, r.recorded_at, r.reason, "
-        "r.voided, t.guardian, t.withdrawn_on, t.withdrawal_reason FROM consent c JOIN "
-        "consent_revision r ON r.consent_id = c.id LEFT JOIN consent_terms t ON "
-        "t.consent_revision_id = r.id WHERE c.patient_id = :patient AND r.revision = (SELECT "
-        "max(revision) FROM consent_revision "
-        "WHERE consent_id = c.id) AND r.voided = 0 ORDER BY r.signed_on, c.id");
-    query->bind(":patient", patient.value);
+const std::string consent_revisions =
+    fmt::format("SELECT c.id, {}, r.signed_on, r.covers, r.revision, r.author, r.recorded_at, "
+                "r.reason, r.voided, t.guardian, t.withdrawn_on, t.withdrawal_reason FROM consent "
+                "c JOIN consent_revision r ON r.consent_id = c.id LEFT JOIN consent_terms t ON "
+                "t.consent_revision_id = r.id",
+                owner_of("consent", "r", "c"));
+constexpr std::string_view newest_consent_revision =
+    "r.revision = (SELECT max(revision) FROM consent_revision WHERE consent_id = c.id)";
+
+std::vector<Consent> read_consents(SQLite::Statement& query) {
     std::vector<Consent> consents;
-    while (query->executeStep()) {
+    while (query.executeStep()) {
         Consent consent;
-        consent.id = ConsentId{query->getColumn(0).getInt64()};
-        consent.patient_id = patient;
-        consent.details.signed_on = read_date(query->getColumn(1));
-        consent.details.covers = query->getColumn(2).getString();
-        consent.revision = read_revision(*query, 3);
-        if (!query->getColumn(8).isNull())
-            consent.details.guardian = query->getColumn(8).getString();
-        if (!query->getColumn(9).isNull())
+        consent.id = ConsentId{query.getColumn(0).getInt64()};
+        consent.patient_id = PatientId{query.getColumn(1).getInt64()};
+        consent.details.signed_on = read_date(query.getColumn(2));
+        consent.details.covers = query.getColumn(3).getString();
+        consent.revision = read_revision(query, 4);
+        if (!query.getColumn(9).isNull())
+            consent.details.guardian = query.getColumn(9).getString();
+        if (!query.getColumn(10).isNull())
             consent.details.withdrawal =
-                ConsentWithdrawal{read_date(query->getColumn(9)), query->getColumn(10).getString()};
+                ConsentWithdrawal{read_date(query.getColumn(10)), query.getColumn(11).getString()};
         consents.push_back(std::move(consent));
     }
     return consents;
+}
+
+} // namespace
+
+std::optional<Consent> ConditionRepository::find_consent(ConsentId id) {
+    auto query = m_db.query(
+        fmt::format("{} WHERE {} AND c.id = :id", consent_revisions, newest_consent_revision));
+    query->bind(":id", id.value);
+    auto found = read_consents(*query);
+    if (found.empty())
+        return std::nullopt;
+    return std::move(found.front());
+}
+
+std::vector<Consent> ConditionRepository::consents_for_patient(PatientId patient) {
+    auto query = m_db.query(fmt::format("{} WHERE {} AND r.voided = 0 AND {} ORDER BY "
+                                        "r.signed_on, c.id",
+                                        consent_revisions, newest_consent_revision,
+                                        held_by("consent", "c", ":patient")));
+    query->bind(":patient", patient.value);
+    return read_consents(*query);
+}
+
+std::vector<Consent> ConditionRepository::consent_revisions_of_patient(PatientId patient) {
+    auto query = m_db.query(fmt::format("{} WHERE {} ORDER BY c.id, r.revision", consent_revisions,
+                                        held_by("consent", "c", ":patient")));
+    query->bind(":patient", patient.value);
+    return read_consents(*query);
 }
 
 } // namespace needlebook::storage

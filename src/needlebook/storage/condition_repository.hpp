@@ -16,10 +16,16 @@ public:
     // `id`: the id to store it under (import keeps exported ids); else the next free one.
     ConditionId insert(PatientId patient, const ConditionDetails& details,
                        const RevisionInfo& revision, std::optional<std::int64_t> id = std::nullopt);
-    void add_revision(ConditionId id, const ConditionDetails& details,
+    // A new revision of condition `id`, belonging to `patient` (another chart than the one it
+    // was entered on after a merge).
+    void add_revision(ConditionId id, PatientId patient, const ConditionDetails& details,
                       const RevisionInfo& revision);
+    // The current revision, voided or not; nothing for an unknown id.
+    std::optional<Condition> find(ConditionId id);
     // Current revisions of the patient's conditions, voided ones left out, oldest first.
     std::vector<Condition> for_patient(PatientId patient);
+    // Every revision of the patient's conditions, voided ones too, by condition and revision.
+    std::vector<Condition> revisions_of_patient(PatientId patient);
     // Current revisions of every patient's conditions, voided ones left out, oldest first: one
     // scan, for the reports.
     std::vector<Condition> all_patients();
@@ -27,12 +33,14 @@ public:
     ConsentId insert_consent(PatientId patient, const ConsentDetails& details,
                              const RevisionInfo& revision,
                              std::optional<std::int64_t> id = std::nullopt);
-    // The patient a consent belongs to; nothing for an unknown id.
-    std::optional<PatientId> patient_of_consent(ConsentId id);
-    void add_consent_revision(ConsentId id, const ConsentDetails& details,
+    void add_consent_revision(ConsentId id, PatientId patient, const ConsentDetails& details,
                               const RevisionInfo& revision);
+    // The current revision, voided or not; nothing for an unknown id.
+    std::optional<Consent> find_consent(ConsentId id);
     // Current revisions of the patient's consents, voided ones left out, by signing date.
     std::vector<Consent> consents_for_patient(PatientId patient);
+    // Every revision of the patient's consents, voided ones too, by consent and revision.
+    std::vector<Consent> consent_revisions_of_patient(PatientId patient);
 
 private:
     Database& m_db;

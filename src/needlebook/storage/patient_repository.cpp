@@ -4,6 +4,7 @@
 
 #include "needlebook/model/fold.hpp"
 #include "needlebook/storage/binding.hpp"
+#include "needlebook/storage/record_owner.hpp"
 
 #include <fmt/format.h>
 
@@ -70,6 +71,61 @@ void PatientRepository::add_revision(PatientId id, const PatientDetails& details
     insert->bind(":note", details.note);
     bind_revision(*insert, revision);
     insert->exec();
+}
+
+void PatientRepository::add_merge_revision(PatientId id, const PatientDetails& details,
+                                           const RevisionInfo& revision, PatientId into) {
+    add_revision(id, details, revision);
+    auto merge = m_db.query(
+        "INSERT INTO patient_merge (patient_revision_id, into_patient_id) VALUES (:revision, "
+        ":into)");
+    merge->bind(":revision", m_db.sql().getLastInsertRowid());
+    merge->bind(":into", into.value);
+    merge->exec();
+}
+
+namespace {
+
+constexpr std::string_view select_merge =
+    "SELECT d.code, t.code, r.revision, r.author, r.recorded_at, r.reason, r.voided FROM "
+    "patient_merge m JOIN patient_revision r ON r.id = m.patient_revision_id JOIN patient d ON "
+    "d.id = r.patient_id JOIN patient t ON t.id = m.into_patient_id ";
+
+PatientRepository::Merge read_merge(SQLite::Statement& row) {
+    return {row.getColumn(0).getString(), row.getColumn(1).getString(),
+            row.getColumn(1).getString(), read_revision(row, 2)};
+}
+
+} // namespace
+
+std::optional<PatientRepository::Merge> PatientRepository::merge_of(PatientId id) {
+    auto query = m_db.query(fmt::format("{}WHERE r.patient_id = :id", select_merge));
+    query->bind(":id", id.value);
+    if (!query->executeStep())
+        return std::nullopt;
+    auto merge = read_merge(*query);
+    // The chart that holds the records now, through every later merge.
+    auto onward = m_db.query(
+        "WITH RECURSIVE chain (id, depth) AS (SELECT m.into_patient_id, 0 FROM patient_merge m "
+        "JOIN patient_revision r ON r.id = m.patient_revision_id WHERE r.patient_id = :id UNION "
+        "ALL SELECT m.into_patient_id, c.depth + 1 FROM chain c JOIN patient_revision r ON "
+        "r.patient_id = c.id JOIN patient_merge m ON m.patient_revision_id = r.id WHERE c.depth "
+        "< 1000) SELECT p.code "
+        "FROM chain c JOIN patient p ON p.id = c.id ORDER BY c.depth DESC LIMIT 1");
+    onward->bind(":id", id.value);
+    merge.now_in = onward->executeStep() ? onward->getColumn(0).getString() : merge.into;
+    return merge;
+}
+
+std::vector<PatientRepository::Merge> PatientRepository::merged_into(PatientId id) {
+    auto query = m_db.query(fmt::format("{}WHERE r.patient_id IN {} AND r.patient_id <> :patient "
+                                        "ORDER BY m.id",
+                                        select_merge, charts_held_by(":patient")));
+    query->bind(":patient", id.value);
+    std::vector<Merge> merges;
+    while (query->executeStep())
+        merges.push_back(read_merge(*query));
+    return merges;
 }
 
 std::optional<Patient> PatientRepository::find(std::string_view code) {
@@ -159,23 +215,31 @@ std::string PatientRepository::next_code() {
 }
 
 std::vector<std::int64_t> PatientRepository::ids_with_rows_in(std::string_view table) {
-    static const std::map<std::string_view, std::string_view> owners = {
+    // Every chart a record was filed under: the one it was entered on, and any a merge moved it
+    // to (schema 8), since an export of every revision names both.
+    const auto sessions = patients_of("session");
+    const auto with_session = [](std::string_view child) {
+        return fmt::format("SELECT s.patient_id FROM {0} x JOIN session s ON s.id = x.session_id "
+                           "UNION SELECT o.patient_id FROM {0} x JOIN session_revision r ON "
+                           "r.session_id = x.session_id JOIN session_owner o ON "
+                           "o.session_revision_id = r.id",
+                           child);
+    };
+    const std::map<std::string_view, std::string> owners = {
         {"patients", "SELECT id FROM patient"},
-        {"conditions", "SELECT DISTINCT patient_id FROM condition"},
-        {"consents", "SELECT DISTINCT patient_id FROM consent"},
-        {"sessions", "SELECT DISTINCT patient_id FROM session"},
-        {"session_areas", "SELECT DISTINCT patient_id FROM session"},
-        {"serum_uses", "SELECT DISTINCT patient_id FROM session"},
-        {"reactions", "SELECT DISTINCT s.patient_id FROM reaction r JOIN session s ON s.id = "
-                      "r.session_id"},
-        {"followups", "SELECT DISTINCT s.patient_id FROM followup f JOIN session s ON s.id = "
-                      "f.session_id"},
+        {"conditions", patients_of("condition")},
+        {"consents", patients_of("consent")},
+        {"sessions", sessions},
+        {"session_areas", sessions},
+        {"serum_uses", sessions},
+        {"reactions", with_session("reaction")},
+        {"followups", with_session("followup")},
     };
     std::vector<std::int64_t> ids;
     const auto found = owners.find(table);
     if (found == owners.end())
         return ids;
-    auto query = m_db.query(std::string(found->second));
+    auto query = m_db.query(found->second);
     while (query->executeStep())
         ids.push_back(query->getColumn(0).getInt64());
     return ids;

@@ -18,6 +18,21 @@ public:
     PatientId insert(const std::string& code, const PatientDetails& details,
                      const RevisionInfo& revision);
     void add_revision(PatientId id, const PatientDetails& details, const RevisionInfo& revision);
+    // The voiding revision of a duplicate chart, naming the chart `into` that holds its records.
+    void add_merge_revision(PatientId id, const PatientDetails& details,
+                            const RevisionInfo& revision, PatientId into);
+
+    // A chart merged into another: the other's code, and the merge (the voiding revision).
+    struct Merge {
+        std::string duplicate; // the chart merged
+        std::string into;      // the chart it was merged into
+        std::string now_in;    // the chart that holds its records now (`into`, or a later merge's)
+        RevisionInfo revision;
+    };
+    // The merge that voided chart `id`, if any, and where its records are now.
+    std::optional<Merge> merge_of(PatientId id);
+    // Every chart merged into `id`, directly or through another merge, oldest merge first.
+    std::vector<Merge> merged_into(PatientId id);
 
     // The current revision.
     std::optional<Patient> find(std::string_view code);

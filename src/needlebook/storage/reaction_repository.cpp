@@ -16,11 +16,14 @@ const std::string select_reaction =
                 "reaction_id = x.id) ",
                 select_reaction_revision);
 
-constexpr const char* select_followup =
+constexpr std::string_view select_followup_revision =
     "SELECT f.id, f.session_id, r.checked_on, r.outcome, r.note, r.revision, r.author, "
     "r.recorded_at, r.reason, r.voided FROM followup f JOIN followup_revision r ON "
-    "r.followup_id = f.id WHERE r.revision = (SELECT max(revision) FROM followup_revision WHERE "
-    "followup_id = f.id) AND r.voided = 0 ";
+    "r.followup_id = f.id ";
+const std::string select_followup =
+    fmt::format("{}WHERE r.revision = (SELECT max(revision) FROM followup_revision WHERE "
+                "followup_id = f.id) ",
+                select_followup_revision);
 
 Followup read_followup(SQLite::Statement& row) {
     Followup followup;
@@ -131,6 +134,12 @@ FollowupId ReactionRepository::insert_followup(SessionId session, const Followup
     identity->bind(":at", time::format_utc(revision.recorded_at));
     identity->exec();
     const FollowupId id{m_db.sql().getLastInsertRowid()};
+    add_followup_revision(id, details, revision);
+    return id;
+}
+
+void ReactionRepository::add_followup_revision(FollowupId id, const FollowupDetails& details,
+                                               const RevisionInfo& revision) {
     auto insert = m_db.query(
         "INSERT INTO followup_revision (followup_id, revision, checked_on, outcome, note, voided, "
         "author, recorded_at, reason) VALUES (:id, :revision, :on, :outcome, :note, :voided, "
@@ -141,7 +150,14 @@ FollowupId ReactionRepository::insert_followup(SessionId session, const Followup
     insert->bind(":note", details.note);
     bind_revision(*insert, revision);
     insert->exec();
-    return id;
+}
+
+std::optional<Followup> ReactionRepository::find_followup(FollowupId id) {
+    auto query = m_db.query(fmt::format("{} AND f.id = :id", select_followup));
+    query->bind(":id", id.value);
+    if (!query->executeStep())
+        return std::nullopt;
+    return read_followup(*query);
 }
 
 std::vector<Followup> ReactionRepository::followups_for_session(SessionId session) {
@@ -151,8 +167,18 @@ std::vector<Followup> ReactionRepository::followups_for_session(SessionId sessio
 std::vector<Followup>
 ReactionRepository::followups_for_sessions(const std::vector<SessionId>& sessions) {
     auto query = m_db.query(fmt::format(
-        "{} AND f.session_id IN (SELECT value FROM json_each(:ids)) ORDER BY r.checked_on, f.id",
+        "{} AND f.session_id IN (SELECT value FROM json_each(:ids)) AND r.voided = 0 ORDER BY "
+        "r.checked_on, f.id",
         select_followup));
+    query->bind(":ids", id_array(sessions));
+    return read_all<Followup>(*query, read_followup);
+}
+
+std::vector<Followup>
+ReactionRepository::followup_revisions_for_sessions(const std::vector<SessionId>& sessions) {
+    auto query = m_db.query(fmt::format("{}WHERE f.session_id IN (SELECT value FROM "
+                                        "json_each(:ids)) ORDER BY f.id, r.revision",
+                                        select_followup_revision));
     query->bind(":ids", id_array(sessions));
     return read_all<Followup>(*query, read_followup);
 }

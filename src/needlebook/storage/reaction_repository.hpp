@@ -16,6 +16,7 @@ public:
     ReactionId insert(SessionId session, const ReactionDetails& details,
                       const RevisionInfo& revision, std::optional<std::int64_t> id = std::nullopt);
     void add_revision(ReactionId id, const ReactionDetails& details, const RevisionInfo& revision);
+    // The current revision, voided or not; nothing for an unknown id.
     std::optional<Reaction> find(ReactionId id);
     // Current revisions, voided ones left out, by onset.
     std::vector<Reaction> for_session(SessionId session);
@@ -27,9 +28,16 @@ public:
     FollowupId insert_followup(SessionId session, const FollowupDetails& details,
                                const RevisionInfo& revision,
                                std::optional<std::int64_t> id = std::nullopt);
+    void add_followup_revision(FollowupId id, const FollowupDetails& details,
+                               const RevisionInfo& revision);
+    // The current revision, voided or not; nothing for an unknown id.
+    std::optional<Followup> find_followup(FollowupId id);
+    // Current follow-ups of the session, voided ones left out, by date.
     std::vector<Followup> followups_for_session(SessionId session);
     // Current follow-ups of all `sessions`, voided ones left out, by date.
     std::vector<Followup> followups_for_sessions(const std::vector<SessionId>& sessions);
+    // Every revision of the follow-ups of `sessions`, voided ones too, by follow-up and revision.
+    std::vector<Followup> followup_revisions_for_sessions(const std::vector<SessionId>& sessions);
 
 private:
     Database& m_db;

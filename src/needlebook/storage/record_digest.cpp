@@ -16,10 +16,12 @@ namespace {
 // fingerprint of revisions stored before it.
 struct DigestQuery {
     enum Part {
-        required,   // the revision is missing when this query finds no row
-        optional,   // may find no row: an empty part
-        added_later // a part a later schema added: left out when empty, so older fingerprints
-                    // stay as they were, and deleting all its rows still shows
+        required,    // the revision is missing when this query finds no row
+        optional,    // may find no row: an empty part
+        added_later, // a part a later schema added: left out when empty, so older fingerprints
+                     // stay as they were, and deleting all its rows still shows
+        one_of // where a revision is stored depends on its number: left out when empty, and the
+               // revision is missing when every one_of part is empty
     };
     std::string_view sql;
     Part part;
@@ -67,8 +69,9 @@ const std::vector<RecordKind>& record_kinds() {
                        "r.id, r.revision, r.expires_on, r.received_on, r.note, r.recalled_on, "
                        "r.recall_reason, r.voided, r.author, r.recorded_at, r.reason"),
     };
-    // Parts schema 7 added to a condition's and a consent's revision.
-    static const std::array<std::string, 2> revision_parts = {
+    // Parts schema 7 added to a condition's and a consent's revision, and schema 8's code, owners
+    // and merges.
+    static const std::array<std::string, 7> revision_parts = {
         "SELECT k.id, k.position, k.cleared_by, k.cleared_on, k.until, k.reason FROM "
         "condition_clearance k WHERE k.condition_revision_id = (SELECT id FROM "
         "condition_revision WHERE condition_id = :id AND revision = :revision) ORDER BY "
@@ -76,6 +79,21 @@ const std::vector<RecordKind>& record_kinds() {
         "SELECT t.consent_revision_id, t.guardian, t.withdrawn_on, t.withdrawal_reason FROM "
         "consent_terms t WHERE t.consent_revision_id = (SELECT id FROM consent_revision WHERE "
         "consent_id = :id AND revision = :revision)",
+        "SELECT c.condition_revision_id, c.code FROM condition_revision_code c WHERE "
+        "c.condition_revision_id = (SELECT id FROM condition_revision WHERE condition_id = :id "
+        "AND revision = :revision)",
+        "SELECT o.condition_revision_id, o.patient_id FROM condition_owner o WHERE "
+        "o.condition_revision_id = (SELECT id FROM condition_revision WHERE condition_id = :id "
+        "AND revision = :revision)",
+        "SELECT o.consent_revision_id, o.patient_id FROM consent_owner o WHERE "
+        "o.consent_revision_id = (SELECT id FROM consent_revision WHERE consent_id = :id AND "
+        "revision = :revision)",
+        "SELECT o.session_revision_id, o.patient_id FROM session_owner o WHERE "
+        "o.session_revision_id = (SELECT id FROM session_revision WHERE session_id = :id AND "
+        "revision = :revision)",
+        "SELECT m.patient_revision_id, m.into_patient_id FROM patient_merge m WHERE "
+        "m.patient_revision_id = (SELECT id FROM patient_revision WHERE patient_id = :id AND "
+        "revision = :revision)",
     };
     static constexpr std::string_view of_session_revision =
         "(SELECT id FROM session_revision WHERE session_id = :id AND revision = :revision)";
@@ -99,22 +117,31 @@ const std::vector<RecordKind>& record_kinds() {
     };
     using enum DigestQuery::Part;
     static const std::vector<RecordKind> kinds = {
-        {"patient", {{sql[0], required}}},
-        {"condition", {{sql[1], required}, {revision_parts[0], added_later}}},
-        {"consent", {{sql[2], required}, {revision_parts[1], added_later}}},
+        {"patient", {{sql[0], required}, {revision_parts[6], added_later}}},
+        {"condition",
+         {{sql[1], required},
+          {revision_parts[0], added_later},
+          {revision_parts[2], added_later},
+          {revision_parts[3], added_later}}},
+        {"consent",
+         {{sql[2], required}, {revision_parts[1], added_later}, {revision_parts[4], added_later}}},
         {"session",
          {{sql[3], required},
           {session_parts[0], optional},
           {session_parts[1], optional},
           {session_parts[2], optional},
           {session_parts[3], added_later},
-          {session_parts[4], added_later}}},
+          {session_parts[4], added_later},
+          {revision_parts[5], added_later}}},
         {"reaction", {{sql[4], required}}},
         {"followup", {{sql[5], required}}},
-        // Products are catalogue rows without revisions: written once, as revision 1.
+        // A product row is its revision 1; schema 8 added the later ones.
         {"product",
          {{"SELECT id, code, name, kind, maker FROM product WHERE id = :id AND :revision = 1",
-           required}}},
+           one_of},
+          {"SELECT id, product_id, revision, name, kind, maker, retired, author, recorded_at, "
+           "reason FROM product_revision WHERE product_id = :id AND revision = :revision",
+           one_of}}},
         {"setting", {{sql[6], required}}},
         {"lot", {{sql[7], required}}},
         // A seal is written once; its audit row is the one that states it.
@@ -166,8 +193,9 @@ std::optional<std::string> record_digest(Database& db, std::string_view kind,
     // JSON arrays of parts, rows and cells: quoting keeps boundaries unambiguous whatever the
     // cells hold.
     auto content = nlohmann::json::array();
+    bool has_one_of = false, found_one_of = false;
     for (const auto& part : known->queries) {
-        if (part.part == DigestQuery::added_later && !has_tables_of(db, part.sql))
+        if (part.part != DigestQuery::required && !has_tables_of(db, part.sql))
             continue; // a file from before the schema that added it, opened to be checked
         auto query = db.query(std::string(part.sql));
         query->bind(":id", record_id);
@@ -181,10 +209,17 @@ std::optional<std::string> record_digest(Database& db, std::string_view kind,
         }
         if (part.part == DigestQuery::required && rows.empty())
             return std::nullopt;
-        if (part.part == DigestQuery::added_later && rows.empty())
+        if (part.part == DigestQuery::one_of) {
+            has_one_of = true;
+            found_one_of = found_one_of || !rows.empty();
+        }
+        if ((part.part == DigestQuery::added_later || part.part == DigestQuery::one_of) &&
+            rows.empty())
             continue;
         content.push_back(std::move(rows));
     }
+    if (has_one_of && !found_one_of)
+        return std::nullopt;
     return sha256_hex(content.dump());
 }
 

@@ -2,6 +2,7 @@
 
 #include "needlebook/storage/binding.hpp"
 #include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/record_owner.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -63,9 +64,9 @@ SessionMap load_sessions(Database& db, const PatientMap& patients,
     if (to)
         where += " AND r.performed_at < :to";
     auto query = db.query(
-        fmt::format("SELECT s.id, s.patient_id, r.id, r.performed_at, r.device FROM session s JOIN "
+        fmt::format("SELECT s.id, {}, r.id, r.performed_at, r.device FROM session s JOIN "
                     "session_revision r ON r.session_id = s.id AND {} WHERE r.voided = 0{}",
-                    current_session, where));
+                    owner_of("session", "r", "s"), current_session, where));
     if (from)
         query->bind(":from", time::format_utc(*from));
     if (to)
@@ -202,21 +203,21 @@ FollowupFacts ReportReader::followup_facts() {
 std::vector<LotUse> ReportReader::lot_uses(const std::string& lot) {
     // Driven from the lot indexes; the patient is joined on afterwards.
     auto query = m_db.query(fmt::format(
-        "WITH used (session_id, what, product, lot, phase, performed_at) AS ("
-        "SELECT s.id, 'serum', d.code, u.lot, u.phase, r.performed_at FROM serum_use u "
+        "WITH used (session_id, what, product, lot, phase, performed_at, patient_id) AS ("
+        "SELECT s.id, 'serum', d.code, u.lot, u.phase, r.performed_at, {owner} FROM serum_use u "
         "JOIN session_revision r ON r.id = u.session_revision_id "
         "JOIN session s ON s.id = r.session_id AND {session} "
         "JOIN product d ON d.id = u.product_id "
         "WHERE u.lot = :lot COLLATE NOCASE AND r.voided = 0 "
         "UNION ALL "
-        "SELECT s.id, 'cartridge', r.cartridge, r.cartridge_lot, NULL, r.performed_at "
+        "SELECT s.id, 'cartridge', r.cartridge, r.cartridge_lot, NULL, r.performed_at, {owner} "
         "FROM session_revision r JOIN session s ON s.id = r.session_id AND {session} "
         "WHERE r.cartridge_lot = :lot COLLATE NOCASE AND r.cartridge_lot <> '' AND r.voided = 0) "
-        "SELECT {patient}, used.* FROM used JOIN session s ON s.id = used.session_id "
-        "JOIN patient p ON p.id = s.patient_id "
+        "SELECT {patient}, used.* FROM used JOIN patient p ON p.id = used.patient_id "
         "JOIN patient_revision pr ON pr.patient_id = p.id AND {patient_now} "
         "ORDER BY used.performed_at, used.session_id, used.what DESC, used.product",
         fmt::arg("patient", patient_columns), fmt::arg("session", current_session),
+        fmt::arg("owner", owner_of("session", "r", "s")),
         fmt::arg("patient_now", current_patient)));
     query->bind(":lot", lot);
     std::vector<LotUse> uses;

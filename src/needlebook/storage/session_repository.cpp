@@ -2,6 +2,7 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/storage/binding.hpp"
+#include "needlebook/storage/record_owner.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -11,13 +12,13 @@
 namespace needlebook::storage {
 namespace {
 
-// Every revision row of a session, with its patient's code.
-constexpr std::string_view select_session_revision =
-    "SELECT r.id, s.id, s.patient_id, p.code, r.performed_at, r.practitioner, r.indication, "
-    "r.device, r.model, r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, "
-    "r.note, r.revision, r.author, r.recorded_at, r.reason, r.voided "
-    "FROM session s JOIN session_revision r ON r.session_id = s.id "
-    "JOIN patient p ON p.id = s.patient_id ";
+// Every revision row of a session, with the patient it belongs to and the patient's code.
+const std::string select_session_revision = fmt::format(
+    "SELECT r.id, s.id, p.id, p.code, r.performed_at, r.practitioner, r.indication, r.device, "
+    "r.model, r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, r.note, "
+    "r.revision, r.author, r.recorded_at, r.reason, r.voided FROM session s JOIN "
+    "session_revision r ON r.session_id = s.id JOIN patient p ON p.id = {} ",
+    owner_of("session", "r", "s"));
 // Only the current (newest) revision of each session.
 const std::string select_session =
     fmt::format("{}WHERE r.revision = (SELECT max(revision) FROM session_revision WHERE "
@@ -68,7 +69,7 @@ SessionId SessionRepository::insert(const Session& session, std::optional<std::i
     return stored.id;
 }
 
-void SessionRepository::add_revision(const Session& session) {
+void SessionRepository::add_revision(const Session& session, Checked checked) {
     const auto& details = session.details;
     {
         auto insert = m_db.query(
@@ -94,6 +95,16 @@ void SessionRepository::add_revision(const Session& session) {
         insert->exec();
     }
     const std::int64_t revision_id = m_db.sql().getLastInsertRowid();
+    {
+        // A merge moved it to another chart than the one it was logged on.
+        auto owner = m_db.query("INSERT INTO session_owner (session_revision_id, patient_id) "
+                                "SELECT :revision, :patient WHERE :patient IS NOT (SELECT "
+                                "patient_id FROM session WHERE id = :id)");
+        owner->bind(":revision", revision_id);
+        owner->bind(":patient", session.patient_id.value);
+        owner->bind(":id", session.id.value);
+        owner->exec();
+    }
     auto area = m_db.query(
         "INSERT INTO session_area (session_revision_id, position, area, side, depth_mm, passes) "
         "VALUES (:revision, :position, :area, :side, :depth, :passes)");
@@ -108,7 +119,7 @@ void SessionRepository::add_revision(const Session& session) {
         area->exec();
         area->reset();
     }
-    if (!session.revision.voided)
+    if (checked == Checked::yes && !session.revision.voided)
         record_settings_used(session, revision_id);
     auto serum = m_db.query(
         "INSERT INTO serum_use (session_revision_id, position, product_id, lot, phase, amount_ml) "
@@ -167,7 +178,13 @@ void SessionRepository::record_settings_used(const Session& session, std::int64_
     if (session.has_override())
         keys.insert("override_min_reason");
     {
-        auto conditions = m_db.query("SELECT code FROM condition WHERE patient_id = :patient");
+        // Every code the patient's conditions were entered or amended with (schema 8).
+        auto conditions = m_db.query(fmt::format(
+            "SELECT code FROM condition WHERE patient_id IN {0} UNION SELECT k.code FROM "
+            "condition c JOIN condition_revision r ON r.condition_id = c.id JOIN "
+            "condition_revision_code k ON k.condition_revision_id = r.id WHERE c.patient_id IN "
+            "{0}",
+            charts_held_by(":patient")));
         conditions->bind(":patient", session.patient_id.value);
         while (conditions->executeStep())
             keys.insert("condition." + conditions->getColumn(0).getString());
@@ -225,8 +242,9 @@ std::vector<Session> SessionRepository::find_many(const std::vector<SessionId>& 
 }
 
 std::vector<Session> SessionRepository::revisions_of_patient(PatientId patient) {
-    auto query = m_db.query(fmt::format(
-        "{} WHERE s.patient_id = :patient ORDER BY s.id, r.revision", select_session_revision));
+    auto query =
+        m_db.query(fmt::format("{} WHERE {} ORDER BY s.id, r.revision", select_session_revision,
+                               held_by("session", "s", ":patient")));
     query->bind(":patient", patient.value);
     return read_with_children(*query, Parts::all);
 }
@@ -236,7 +254,7 @@ std::vector<Session> SessionRepository::list(const SessionFilter& filter) {
         // Only the conditions in use, so SQLite can pick an index (an "OR :x IS NULL" cannot).
         std::string where;
         if (filter.patient)
-            where += " AND s.patient_id = :patient";
+            where += " AND " + held_by("session", "s", ":patient");
         if (filter.from)
             where += " AND r.performed_at >= :from";
         if (filter.to)
@@ -335,11 +353,12 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
 std::map<std::string, std::vector<std::pair<std::string, std::string>>>
 SessionRepository::settings_used_by_patient(PatientId patient) {
     std::map<std::string, std::vector<std::pair<std::string, std::string>>> used;
-    auto query = m_db.query(
+    auto query = m_db.query(fmt::format(
         "SELECT r.session_id, r.revision, s.key, v.value FROM session x JOIN session_revision r "
         "ON r.session_id = x.id JOIN session_setting u ON u.session_revision_id = r.id JOIN "
         "setting_revision v ON v.id = u.setting_revision_id JOIN setting s ON s.id = "
-        "v.setting_id WHERE x.patient_id = :patient ORDER BY r.id, s.key");
+        "v.setting_id WHERE x.patient_id IN {} ORDER BY r.id, s.key",
+        charts_held_by(":patient")));
     query->bind(":patient", patient.value);
     while (query->executeStep())
         used[fmt::format("{}:{}", query->getColumn(0).getInt64(), query->getColumn(1).getInt())]

@@ -25,7 +25,10 @@ public:
     // exported ids), else under the next free id; session.id is ignored.
     SessionId insert(const Session& session, std::optional<std::int64_t> id = std::nullopt);
     // Stores `session` as its next revision; session.revision.number says which.
-    void add_revision(const Session& session);
+    // Whether a revision ran the clinical checks: a void and a move to another chart repeat the
+    // last content without them, so they name no settings used.
+    enum class Checked { yes, no };
+    void add_revision(const Session& session, Checked checked = Checked::yes);
 
     // `parts`: Parts::areas leaves serums and findings out, for callers that need only the
     // session's day, state and areas (adding a reaction or a follow-up).

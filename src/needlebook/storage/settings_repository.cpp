@@ -8,10 +8,28 @@
 namespace needlebook::storage {
 namespace {
 
+// The columns every product query selects: id, code, name, kind, maker, retired, revision,
+// and the author, time and reason of a revision after the first (NULL for revision 1).
+constexpr std::string_view current_products =
+    "SELECT c.id, c.code, c.name, c.kind, c.maker, c.retired, c.revision, r.author, "
+    "r.recorded_at, r.reason FROM product_current c LEFT JOIN product_revision r ON "
+    "r.product_id = c.id AND r.revision = c.revision";
+
 Product read_product(SQLite::Statement& row) {
-    return Product{ProductId{row.getColumn(0).getInt64()}, row.getColumn(1).getString(),
-                   row.getColumn(2).getString(), read_code<ProductKind>(row.getColumn(3)),
-                   row.getColumn(4).getString()};
+    Product product{ProductId{row.getColumn(0).getInt64()},
+                    row.getColumn(1).getString(),
+                    row.getColumn(2).getString(),
+                    read_code<ProductKind>(row.getColumn(3)),
+                    row.getColumn(4).getString(),
+                    row.getColumn(5).getInt() != 0,
+                    {}};
+    product.revision.number = row.getColumn(6).getInt();
+    if (!row.getColumn(7).isNull()) {
+        product.revision.author = row.getColumn(7).getString();
+        product.revision.recorded_at = time::parse_utc(row.getColumn(8).getString(), "recorded_at");
+        product.revision.reason = row.getColumn(9).getString();
+    }
+    return product;
 }
 
 // One stored value into the settings it belongs to; keys the program does not know are left.
@@ -116,11 +134,32 @@ SettingRevision SettingsRepository::set(const std::string& key, const std::strin
 }
 
 std::optional<Product> SettingsRepository::find_product(std::string_view code) {
-    auto query = m_db.query("SELECT id, code, name, kind, maker FROM product WHERE code = :code");
+    auto query = m_db.query(fmt::format("{} WHERE c.code = :code", current_products));
     query->bind(":code", std::string(code));
     if (!query->executeStep())
         return std::nullopt;
     return read_product(*query);
+}
+
+std::vector<Product> SettingsRepository::products() {
+    auto query = m_db.query(fmt::format("{} ORDER BY c.code", current_products));
+    std::vector<Product> all;
+    while (query->executeStep())
+        all.push_back(read_product(*query));
+    return all;
+}
+
+std::vector<Product> SettingsRepository::product_revisions(ProductId id) {
+    auto query = m_db.query(
+        "SELECT id, code, name, kind, maker, 0, 1, NULL, NULL, NULL FROM product WHERE id = :id "
+        "UNION ALL SELECT p.id, p.code, r.name, r.kind, r.maker, r.retired, r.revision, r.author, "
+        "r.recorded_at, r.reason FROM product_revision r JOIN product p ON p.id = r.product_id "
+        "WHERE r.product_id = :id ORDER BY 7");
+    query->bind(":id", id.value);
+    std::vector<Product> revisions;
+    while (query->executeStep())
+        revisions.push_back(read_product(*query));
+    return revisions;
 }
 
 ProductId SettingsRepository::insert_product(const Product& product) {
@@ -134,12 +173,21 @@ ProductId SettingsRepository::insert_product(const Product& product) {
     return ProductId{m_db.sql().getLastInsertRowid()};
 }
 
-std::vector<Product> SettingsRepository::products() {
-    auto query = m_db.query("SELECT id, code, name, kind, maker FROM product ORDER BY code");
-    std::vector<Product> all;
-    while (query->executeStep())
-        all.push_back(read_product(*query));
-    return all;
+void SettingsRepository::add_product_revision(const Product& product) {
+    auto insert = m_db.query(
+        "INSERT INTO product_revision (product_id, revision, name, kind, maker, retired, author, "
+        "recorded_at, reason) VALUES (:product, :revision, :name, :kind, :maker, :retired, "
+        ":author, :recorded_at, :reason)");
+    insert->bind(":product", product.id.value);
+    insert->bind(":revision", product.revision.number);
+    insert->bind(":name", product.name);
+    bind_code(*insert, ":kind", product.kind);
+    insert->bind(":maker", product.maker);
+    insert->bind(":retired", product.retired ? 1 : 0);
+    insert->bind(":author", product.revision.author);
+    insert->bind(":recorded_at", time::format_utc(product.revision.recorded_at));
+    insert->bind(":reason", product.revision.reason);
+    insert->exec();
 }
 
 } // namespace needlebook::storage

@@ -14,12 +14,17 @@
 
 namespace needlebook::storage {
 
+// A catalogue product as one revision reads: the product row is revision 1 (it records no
+// author, time or reason), product_revision rows are the later ones (schema 8).
 struct Product {
     ProductId id;
-    std::string code;
+    std::string code; // never changes: sessions and lots name the product by it
     std::string name;
     ProductKind kind{};
     std::string maker;
+    // No new session or lot may use a retired product; the sessions that did still name it.
+    bool retired = false;
+    RevisionInfo revision;
 };
 
 // A setting revision as stored: what an audit row and a session's check basis refer to.
@@ -53,9 +58,16 @@ public:
     // caller validates the key and value, and audits).
     SettingRevision set(const std::string& key, const std::string& value, const RevisionInfo& info);
 
+    // Products as their newest revision reads (product_current).
     std::optional<Product> find_product(std::string_view code);
+    std::vector<Product> products(); // by code
+    // Every revision of one product, revision 1 first.
+    std::vector<Product> product_revisions(ProductId id);
+    // The product row: revision 1 (the caller checked the code is free, and audits).
     ProductId insert_product(const Product& product);
-    std::vector<Product> products();
+    // A revision after the first: name, kind, maker and retired as `product` reads, numbered
+    // and signed by product.revision (the caller audits it).
+    void add_product_revision(const Product& product);
 
 private:
     Database& m_db;

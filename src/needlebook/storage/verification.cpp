@@ -211,13 +211,25 @@ void unaudited_revisions(Database& db, CheckSection& records) {
             add_fault(records, fmt::format("audit row {} is not a disclosure, yet patients are "
                                            "named as disclosed by it",
                                            stray->getColumn(0).getInt64()));
+        // A product row is its revision 1; later revisions are product_revision rows (schema 8).
         auto products = db.query("SELECT code FROM product p WHERE NOT EXISTS (SELECT 1 FROM "
                                  "audit_log a WHERE a.record_kind = 'product' AND a.record_id = "
-                                 "p.id) ORDER BY id");
+                                 "p.id AND a.revision = 1) ORDER BY id");
         while (products->executeStep())
             add_fault(records, fmt::format("catalogue product {} has no audit row: it was not "
                                            "written by needlebook",
                                            products->getColumn(0).getString()));
+        if (!db.sql().tableExists("product_revision"))
+            return;
+        auto amended = db.query(
+            "SELECT p.code, r.revision FROM product_revision r JOIN product p ON p.id = "
+            "r.product_id WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_kind = "
+            "'product' AND a.record_id = r.product_id AND a.revision = r.revision) ORDER BY r.id");
+        while (amended->executeStep())
+            add_fault(records, fmt::format("catalogue product {} revision {} has no audit row: it "
+                                           "was not written by needlebook",
+                                           amended->getColumn(0).getString(),
+                                           amended->getColumn(1).getInt()));
     });
 }
 

@@ -4,7 +4,7 @@
 # Names are stored and printed as typed; only the comparison folds both sides.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family Müller --given Zoë --born 1990-03-04
 > patient P-000001 registered: Müller, Zoë
 $ needlebook patient add --family Strauß --given Øyvind --born 1982-07-21
@@ -62,13 +62,13 @@ $ needlebook patient list --search $'E\u0301LODIE'
 # The duplicate warning: same names ignoring case and accents, same birth date.
 $ needlebook patient add --family MULLER --given ZOE --born 1990-03-04
 > patient P-000007 registered: MULLER, ZOE
-! needlebook: warning: P-000001 has the same name and birth date; if this is the same person, keep one chart
+! needlebook: warning: P-000001 has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge P-000007 --into P-000001 --reason …'
 $ needlebook patient add --family strauss --given oyvind --born 1982-07-21
 > patient P-000008 registered: strauss, oyvind
-! needlebook: warning: P-000002 has the same name and birth date; if this is the same person, keep one chart
+! needlebook: warning: P-000002 has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge P-000008 --into P-000002 --reason …'
 $ needlebook patient add --family WAŁĘSA --given ÅSA --born 1975-01-30
 > patient P-000009 registered: WAŁĘSA, ÅSA
-! needlebook: warning: P-000003 has the same name and birth date; if this is the same person, keep one chart
+! needlebook: warning: P-000003 has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge P-000009 --into P-000003 --reason …'
 # Another birth date, or a name that only looks alike, is someone else.
 $ needlebook patient add --family Muller --given Zoe --born 1990-03-05
 > patient P-000010 registered: Muller, Zoe

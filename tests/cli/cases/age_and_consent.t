@@ -6,19 +6,19 @@
 # consents signed before it.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family Young --given Tia --born 2010-06-15 --code TIA
 > patient TIA registered: Young, Tia
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook product list
-> code           name                               kind                  maker
-> exosome-serum  Exosome serum                      exosomes
-> gf-serum       Growth factor serum                growth factors
-> ha-serum       Hyaluronic acid serum 1%           hyaluronic acid
-> peptide-serum  Copper peptide serum               peptides
-> prp            Platelet-rich plasma (autologous)  platelet-rich plasma
-> vitc-serum     Vitamin C serum 10%                vitamin C
+> code           name                               kind                  maker  state
+> exosome-serum  Exosome serum                      exosomes                     in use
+> gf-serum       Growth factor serum                growth factors               in use
+> ha-serum       Hyaluronic acid serum 1%           hyaluronic acid              in use
+> peptide-serum  Copper peptide serum               peptides                     in use
+> prp            Platelet-rich plasma (autologous)  platelet-rich plasma         in use
+> vitc-serum     Vitamin C serum 10%                vitamin C                    in use
 
 # Age: the patient is 16; her own consent is not enough, nor her mother's photo form alone; her
 # mother's consent to the treatment is.
@@ -109,7 +109,7 @@ $ needlebook consent withdraw 5 --on 2026-11-21 --reason 'again'
 ! needlebook: error: consent 5 was already withdrawn on 2026-11-21
 ? 1
 $ needlebook consent withdraw 99 --on 2026-11-21 --reason 'typo'
-! needlebook: error: no consent 99; see 'needlebook patient show PATIENT'
+! needlebook: error: no consent 99; 'needlebook patient show PATIENT' lists a patient's consents
 ? 1
 $ needlebook consent withdraw 4 --on 2026-05-01 --reason 'before it was signed'
 ! needlebook: error: withdrawn on 2026-05-01 is before the consent was signed (2026-06-01)

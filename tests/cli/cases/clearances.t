@@ -4,7 +4,7 @@
 # days. Clearances are revisions, audited, and printed in every history format.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -62,7 +62,7 @@ $ needlebook patient show ANN
 >   born          1985-04-12
 >   fitzpatrick   not recorded
 >   conditions
->     eczema since 2026-01-01, active; cleared by Dr A. Shah, dermatologist from 2026-11-23 until 2026-11-30 (face clear; treat around the hands)
+>     1: eczema since 2026-01-01, active; cleared by Dr A. Shah, dermatologist from 2026-11-23 until 2026-11-30 (face clear; treat around the hands)
 >   consent
 >     1: signed 2026-06-01, covers microneedling serums
 >   sessions      1
@@ -104,7 +104,7 @@ $ needlebook history ANN
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
 > recorded as audit row 77; chain head for 'check --head':
-> 77:0391b444bff4348b17050a46d5ec2c1be4cb98460deb90ed02c2515fc50aba4d
+> 77:8cb105e6044bb676112299316c2caf2a1a529398c15ceaa3a2bacee736227f63
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -113,12 +113,20 @@ $ needlebook history ANN
 >   born           1985-04-12
 >   fitzpatrick    not recorded
 >   conditions
->     - eczema, since 2026-01-01, active (hands and elbows); cleared by Dr A.
+>     - 1: eczema, since 2026-01-01, active (hands and elbows); cleared by Dr A.
 >       Shah, dermatologist from 2026-11-23 until 2026-11-30 (face clear; treat
 >       around the hands); cleared by Dr B. Okoro, dermatologist from 2026-11-23
 >       until 2027-03-31 (reviewed; still clear on the face)
+>       revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: face
+>         clear; treat around the hands
+>         - clearance: added by Dr A. Shah, dermatologist from 2026-11-23 until
+>           2026-11-30 (face clear; treat around the hands)
+>       revision 3 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00:
+>         reviewed; still clear on the face
+>         - clearance: added by Dr B. Okoro, dermatologist from 2026-11-23 until
+>           2027-03-31 (reviewed; still clear on the face)
 >   consent
->     - signed 2026-06-01, covers microneedling serums
+>     - 1: signed 2026-06-01, covers microneedling serums
 > --------------------------------------------------------------------------------
 > SESSION 1  2026-11-23 10:00
 >   interval       first session
@@ -146,6 +154,8 @@ $ needlebook --format csv history ANN
 > ANN,,,,condition,1,,,,,,,,,eczema,,2026-01-01,,,,,,3,tester,2026-11-23T15:00:00Z,,,,hands and elbows\r
 > ANN,,,,clearance,1,,,,,,,,,eczema,,,,,,,2026-11-30,,,,,,,"cleared by Dr A. Shah, dermatologist from 2026-11-23 until 2026-11-30 (face clear; treat around the hands)"\r
 > ANN,,,,clearance,1,,,,,,,,,eczema,,,,,,,2027-03-31,,,,,,,"cleared by Dr B. Okoro, dermatologist from 2026-11-23 until 2027-03-31 (reviewed; still clear on the face)"\r
+> ANN,,,,condition correction,1,,,,,,,,,,,,,,,,,2,tester,2026-11-23T15:00:00Z,clearance,,"by Dr A. Shah, dermatologist from 2026-11-23 until 2026-11-30 (face clear; treat around the hands)",face clear; treat around the hands\r
+> ANN,,,,condition correction,1,,,,,,,,,,,,,,,,,3,tester,2026-11-23T15:00:00Z,clearance,,"by Dr B. Okoro, dermatologist from 2026-11-23 until 2027-03-31 (reviewed; still clear on the face)",reviewed; still clear on the face\r
 > ANN,,,,consent,1,,,,,,,,,,,,,,,,2026-06-01,1,tester,2026-11-23T15:00:00Z,,,,"signed 2026-06-01, covers microneedling serums"\r
 > ANN,1,2026-11-23 10:00,0,session,1,,,,,,,,,,,,,,,,2026-11-23,1,tester,2026-11-23T15:00:00Z,,,,practitioner tester; pen; indication other\r
 > ANN,1,2026-11-23 10:00,0,area,1,forehead,,0.50,,,,,,,,,,,,,,,,,,,,\r
@@ -174,4 +184,4 @@ $ needlebook check
 > audit chain   ok                79       0  -            -
 > records       ok                78       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               160       0  -            -
+> schema        ok               204       0  -            -

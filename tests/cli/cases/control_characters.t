@@ -9,7 +9,7 @@
 # CSV carry the text as stored. Values with hidden characters are typed with $'...' quoting.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family Okafor --given Chidi --born 1988-06-14
 > patient P-000001 registered: Okafor, Chidi
 $ needlebook consent add P-000001 --signed 2026-11-01 --covers microneedling
@@ -220,7 +220,7 @@ $ needlebook history P-000001
 >   conditions
 >     none on file
 >   consent
->     - signed 2026-11-01, covers microneedling
+>     - 1: signed 2026-11-01, covers microneedling
 >   corrections to the patient record
 >     revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: note
 >       added⏎by phone

@@ -4,7 +4,7 @@
 # spreadsheet does not run it as a formula. Numbers and dates are never guarded.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family "O'Brien, Jr" --given 'Seán' --born 1980-03-01 --code OBR --phone '+44 7700 900123' --note '=HYPERLINK("http://example.org")'
 > patient OBR registered: O'Brien, Jr, Seán
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick 2 --note 'said "no" to numbing cream'
@@ -46,13 +46,13 @@ $ needlebook session list --voided --format csv
 
 # The serum catalogue is a list too.
 $ needlebook --format csv product list
-> code,name,kind,maker\r
-> exosome-serum,Exosome serum,exosomes,\r
-> gf-serum,Growth factor serum,growth-factors,\r
-> ha-serum,Hyaluronic acid serum 1%,hyaluronic-acid,\r
-> peptide-serum,Copper peptide serum,peptides,\r
-> prp,Platelet-rich plasma (autologous),prp,\r
-> vitc-serum,Vitamin C serum 10%,vitamin-c,\r
+> code,name,kind,maker,state\r
+> exosome-serum,Exosome serum,exosomes,,in use\r
+> gf-serum,Growth factor serum,growth-factors,,in use\r
+> ha-serum,Hyaluronic acid serum 1%,hyaluronic-acid,,in use\r
+> peptide-serum,Copper peptide serum,peptides,,in use\r
+> prp,Platelet-rich plasma (autologous),prp,,in use\r
+> vitc-serum,Vitamin C serum 10%,vitamin-c,,in use\r
 
 # An empty list is the header alone.
 $ needlebook --format csv session list --patient ANN --from 2026-11-22

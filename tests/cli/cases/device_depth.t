@@ -3,7 +3,7 @@
 # again. The limit a session was checked with is named in its history.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers 'microneedling serums rf'
@@ -175,7 +175,7 @@ $ needlebook history ANN
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
 > recorded as audit row 73; chain head for 'check --head':
-> 73:43b07d306f9fc47a70cb0296f679b5dd032ce9e8ffa23403e3b5c7f05870db3e
+> 73:8aae8065cc45658d74c2b101433bcfeadd53d5ef6e8737edf250a1baa6b70be6
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -186,7 +186,7 @@ $ needlebook history ANN
 >   conditions
 >     none on file
 >   consent
->     - signed 2026-06-01, covers microneedling serums rf
+>     - 1: signed 2026-06-01, covers microneedling serums rf
 > --------------------------------------------------------------------------------
 > SESSION 1  2026-11-01 10:00
 >   interval       first session
@@ -233,4 +233,4 @@ $ needlebook check
 > audit chain   ok                74       0  -            -
 > records       ok                73       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               160       0  -            -
+> schema        ok               204       0  -            -

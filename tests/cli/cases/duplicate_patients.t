@@ -2,19 +2,19 @@
 # case) and birth date: probably the same person. The chart is still registered (exit 0).
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12
 > patient P-000001 registered: Smith, Ann
-! needlebook: warning: ANN has the same name and birth date; if this is the same person, keep one chart
+! needlebook: warning: ANN has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge P-000001 --into ANN --reason …'
 
 # Other case: the same names. Every such chart is named, by code.
 $ needlebook patient add --family SMITH --given ann --born 1985-04-12 --fitzpatrick 2
 > patient P-000002 registered: SMITH, ann
-! needlebook: warning: ANN has the same name and birth date; if this is the same person, keep one chart
-! needlebook: warning: P-000001 has the same name and birth date; if this is the same person, keep one chart
+! needlebook: warning: ANN has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge P-000002 --into ANN --reason …'
+! needlebook: warning: P-000001 has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge P-000002 --into P-000001 --reason …'
 
 # Another birth date or another given name: other people.
 $ needlebook patient add --family Smith --given Ann --born 1985-04-13
@@ -42,9 +42,9 @@ $ needlebook patient amend ANN --reason 'married name' --family Jones
 > patient ANN amended (revision 2): Jones, Ann
 $ needlebook patient add --family smith --given ANN --born 1985-04-12 --code ANN-2
 > patient ANN-2 registered: smith, ANN
-! needlebook: warning: P-000001 has the same name and birth date; if this is the same person, keep one chart
-! needlebook: warning: P-000002 has the same name and birth date; if this is the same person, keep one chart
-! needlebook: warning: P-000003 has the same name and birth date; if this is the same person, keep one chart
+! needlebook: warning: P-000001 has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge ANN-2 --into P-000001 --reason …'
+! needlebook: warning: P-000002 has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge ANN-2 --into P-000002 --reason …'
+! needlebook: warning: P-000003 has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge ANN-2 --into P-000003 --reason …'
 
 # The warning goes to stderr in JSON too; stdout is the new chart.
 $ needlebook --format json patient add --family Jones --given Ann --born 1985-04-12
@@ -65,4 +65,4 @@ $ needlebook --format json patient add --family Jones --given Ann --born 1985-04
 >     "voided": false
 >   }
 > }
-! needlebook: warning: ANN has the same name and birth date; if this is the same person, keep one chart
+! needlebook: warning: ANN has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge P-000006 --into ANN --reason …'

@@ -13,7 +13,7 @@
 #   S2 2026-11-20 09:30, voided; the patient's given name corrected Ann -> Anne
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick 2
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers microneedling
@@ -88,6 +88,7 @@ $ needlebook history ANN --format json
 >       }
 >     ]
 >   },
+>   "chart_status": [],
 >   "conditions": [],
 >   "consents": [
 >     {
@@ -102,7 +103,8 @@ $ needlebook history ANN --format json
 >         "recorded_at": "2026-11-23T15:00:00Z",
 >         "reason": "",
 >         "voided": false
->       }
+>       },
+>       "amendments": []
 >     }
 >   ],
 >   "sessions": [
@@ -246,7 +248,8 @@ $ needlebook history ANN --format json
 >             "recorded_at": "2026-11-23T15:00:00Z",
 >             "reason": "",
 >             "voided": false
->           }
+>           },
+>           "amendments": []
 >         }
 >       ],
 >       "amendments": [

@@ -3,7 +3,7 @@
 # shown as text, never run. A patient with no sessions says so in each part.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family "O'Brien & Daughters" --given "<b>Zoë</b>" --born 1990-02-02 --code OBR --note 'said "no" to <script>alert(1)</script>'
 > patient OBR registered: O'Brien & Daughters, <b>Zoë</b>
 
@@ -40,6 +40,7 @@ $ needlebook history OBR --format html
 > table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; }
 > .voided { border: 1pt solid #b00; color: #b00; font-weight: bold; padding: 0.5mm 2mm; }
 > .override { border-left: 2.5pt solid #e67e22; background: #fdf2e9; padding: 1mm 2mm; margin: 1mm 0; }
+> .struck td, p.struck { text-decoration: line-through; color: #666; }
 > .correction { border-left: 2.5pt solid #555; background: #f2f2f2; padding: 1mm 2mm; margin: 1mm 0; }
 > .warning { border-left: 2.5pt solid #b9770e; background: #fef9e7; padding: 1mm 2mm; margin: 1mm 0; }
 > .correction ul, .override ul, .warning ul { margin: 0.5mm 0 0; padding-left: 5mm; }

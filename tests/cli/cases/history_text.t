@@ -22,7 +22,7 @@
 
 %env NEEDLEBOOK_NOW=2026-09-16T17:00:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook setting set clinic_name "Lumen Skin Clinic"
 > clinic_name: '' -> Lumen Skin Clinic
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick III --phone "+44 7700 900123"
@@ -101,9 +101,12 @@ $ needlebook history ANN
 >   phone          01632 960001
 >   email          ann@example.org
 >   conditions
->     - rosacea flare, since 2026-08-01, resolved 2026-09-01 (cheeks)
+>     - 1: rosacea flare, since 2026-08-01, resolved 2026-09-01 (cheeks)
+>       revision 2 amended by tester (OS account ${OS_USER}) on 2026-09-16 18:00:
+>         resolved
+>         - resolved: added 2026-09-01
 >   consent
->     - signed 2026-06-01, covers microneedling serums
+>     - 1: signed 2026-06-01, covers microneedling serums
 >   corrections to the patient record
 >     revision 2 amended by tester (OS account ${OS_USER}) on 2026-11-23 15:00: new
 >       phone number
@@ -146,7 +149,7 @@ $ needlebook history ANN
 >       note: swelling under both eyes
 >   recovered      day 6
 >   follow-ups
->     - 2026-09-13: reactions recorded (settling)
+>     - F1 2026-09-13: reactions recorded (settling)
 > --------------------------------------------------------------------------------
 > SESSION 2  2026-10-15 10:00
 >   interval       35 days after the previous session
@@ -169,7 +172,7 @@ $ needlebook history ANN
 >       onset 2026-10-20 (day 5), open (day 39 on 2026-11-23)
 >   recovered      day 39 so far (a reaction is open)
 >   follow-ups
->     - 2026-10-22: reactions recorded (PIH under the left eye)
+>     - F2 2026-10-22: reactions recorded (PIH under the left eye)
 >   corrections
 >     revision 2 amended by dr.lee (OS account ${OS_USER}) on 2026-10-16 09:30: forehead
 >       depth mistyped
@@ -216,7 +219,7 @@ $ needlebook history ANN
 >         - resolved: added 2026-11-14
 >   recovered      day 2
 >   follow-ups
->     - 2026-11-20: reactions recorded
+>     - F3 2026-11-20: reactions recorded
 > ================================================================================
 > end of history
 

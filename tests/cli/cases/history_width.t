@@ -8,7 +8,7 @@
 # passes 80 columns.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family "Featherstonehaugh-Montgomery" --given "Anastasia Valentina" --born 1990-01-01 --code P-LONG-CHART-CODE-0001 --note "Prefers afternoon appointments; sensitive to lidocaine creams, use the pliaglis alternative; allergic to nickel jewellery only"
 > patient P-LONG-CHART-CODE-0001 registered: Featherstonehaugh-Montgomery, Anastasia Valentina
 $ needlebook consent add P-LONG-CHART-CODE-0001 --signed 2026-06-01 --covers "microneedling serums prp rf photos" --guardian "Margaret Elizabeth Longname-Withahyphen, mother and legal guardian of the patient named above"
@@ -48,7 +48,7 @@ $ needlebook history P-LONG-CHART-CODE-0001
 >   conditions
 >     none on file
 >   consent
->     - signed 2026-06-01, covers microneedling serums prp rf photos, signed by
+>     - 1: signed 2026-06-01, covers microneedling serums prp rf photos, signed by
 >       Margaret Elizabeth Longname-Withahyphen, mother and legal guardian of the
 >       patient named above (guardian)
 > --------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 # Serum amounts in ml are kept with the session. report lot names how to reach each patient.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --phone '+44 7700 900001' --email ann@example.org
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Jones --given Bob --born 1979-02-02 --code BOB --phone '07700 900002'
@@ -174,7 +174,7 @@ $ needlebook history ANN
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
 > recorded as audit row 90; chain head for 'check --head':
-> 90:eeb1c93a25b25c1d7f697a4a4b57e575d8e69e9ccf933a0883f00689eba9a44c
+> 90:72defb127d762681d99fb0f283b48a1eb3052f389ce4250533da96bfd198f1f5
 > 2 sessions; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -187,7 +187,7 @@ $ needlebook history ANN
 >   conditions
 >     none on file
 >   consent
->     - signed 2026-06-01, covers microneedling serums
+>     - 1: signed 2026-06-01, covers microneedling serums
 > --------------------------------------------------------------------------------
 > SESSION 1  2026-11-14 10:00
 >   interval       first session

@@ -3,17 +3,17 @@
 # follow-up, amend and void, amend the patient; the stored rows match what was typed.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 
 # The serum catalogue that --serum refers to.
 $ needlebook product list
-> code           name                               kind                  maker
-> exosome-serum  Exosome serum                      exosomes
-> gf-serum       Growth factor serum                growth factors
-> ha-serum       Hyaluronic acid serum 1%           hyaluronic acid
-> peptide-serum  Copper peptide serum               peptides
-> prp            Platelet-rich plasma (autologous)  platelet-rich plasma
-> vitc-serum     Vitamin C serum 10%                vitamin C
+> code           name                               kind                  maker  state
+> exosome-serum  Exosome serum                      exosomes                     in use
+> gf-serum       Growth factor serum                growth factors               in use
+> ha-serum       Hyaluronic acid serum 1%           hyaluronic acid              in use
+> peptide-serum  Copper peptide serum               peptides                     in use
+> prp            Platelet-rich plasma (autologous)  platelet-rich plasma         in use
+> vitc-serum     Vitamin C serum 10%                vitamin C                    in use
 
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --fitzpatrick III --phone "+44 7700 900123"
 > patient P-000001 registered: Smith, Ann
@@ -116,7 +116,7 @@ $ needlebook session show 1
 >     reaction 1: erythema, mild, cheek:left, onset 2026-11-20, resolved 2026-11-22 (expected redness)
 >     reaction 2: pinpoint bleeding, mild, onset 2026-11-20, resolved 2026-11-21
 >   follow-ups
->     2026-11-23: reactions recorded (settling well)
+>     follow-up 1: 2026-11-23: reactions recorded (settling well)
 >   revision 1 by tester on 2026-11-23 15:00
 
 # An amendment is a new revision; the areas given replace all, the rest is kept.
@@ -152,7 +152,7 @@ $ needlebook session show 1
 >     reaction 1: erythema, mild, cheek:left, onset 2026-11-20, resolved 2026-11-22 (expected redness)
 >     reaction 2: pinpoint bleeding, mild, onset 2026-11-20, resolved 2026-11-21
 >   follow-ups
->     2026-11-23: reactions recorded (settling well)
+>     follow-up 1: 2026-11-23: reactions recorded (settling well)
 >   revision 2 by tester on 2026-11-23 15:00: right cheek depth mistyped
 
 # The first revision is still there, areas and serums included.
@@ -181,7 +181,7 @@ $ needlebook patient show P-000001
 >   phone         01632 960001
 >   email         ann@example.org
 >   conditions
->     rosacea-flare since 2026-09-01, resolved 2026-10-15
+>     1: rosacea-flare since 2026-09-01, resolved 2026-10-15
 >   consent
 >     1: signed 2026-01-10, covers microneedling serums
 >   sessions      2
@@ -214,7 +214,7 @@ $ needlebook session list --voided
 # One audit row per write and per read of a record, in order, naming who did it and which
 # revision it made or showed.
 = SELECT action, actor, record_kind, record_id, revision, reason FROM audit_log WHERE action NOT LIKE '%.seed' ORDER BY id
-> schema.create|tester||||new database at schema 7
+> schema.create|tester||||new database at schema 8
 > patient.add|tester|patient|1|1|
 > consent.add|tester|consent|1|1|
 > condition.add|tester|condition|1|1|

@@ -2,7 +2,7 @@
 # session, resolution before onset, anything in the future is refused (exit 1), nothing stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -57,11 +57,11 @@ $ needlebook reaction resolve 2 --on 2026-11-15
 > reaction 2 resolved on 2026-11-15, 3 days after onset
 
 $ needlebook reaction resolve 2 --on 2026-11-16
-! needlebook: error: reaction 2 was already resolved on 2026-11-15
+! needlebook: error: reaction 2 was already resolved on 2026-11-15; to correct the date, say why with --reason
 ? 1
 
 $ needlebook reaction resolve 1 --on 2026-11-16
-! needlebook: error: reaction 1 was already resolved on 2026-11-10
+! needlebook: error: reaction 1 was already resolved on 2026-11-10; to correct the date, say why with --reason
 ? 1
 
 # Follow-ups.

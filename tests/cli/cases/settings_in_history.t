@@ -3,7 +3,7 @@
 # and the second against the new one; the settings' own revisions say who changed them and why.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 7)
+> database ready: ${TMP}/clinic.db (schema version 8)
 $ needlebook patient add --code ANN --family Smith --given Ann --born 1985-04-12
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -45,6 +45,7 @@ $ needlebook --format json history ANN
 >     },
 >     "amendments": []
 >   },
+>   "chart_status": [],
 >   "conditions": [],
 >   "consents": [
 >     {
@@ -59,7 +60,8 @@ $ needlebook --format json history ANN
 >         "recorded_at": "2026-11-23T15:00:00Z",
 >         "reason": "",
 >         "voided": false
->       }
+>       },
+>       "amendments": []
 >     }
 >   ],
 >   "sessions": [

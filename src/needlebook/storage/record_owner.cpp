@@ -1,0 +1,34 @@
+#include "needlebook/storage/record_owner.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::storage {
+
+std::string owner_of(std::string_view kind, std::string_view revision, std::string_view identity) {
+    return fmt::format("coalesce((SELECT patient_id FROM {0}_owner WHERE {0}_revision_id = "
+                       "{1}.id), {2}.patient_id)",
+                       kind, revision, identity);
+}
+
+std::string charts_held_by(std::string_view parameter) {
+    // Its own aliases (merged, merge, merged_revision) never clash with the query's.
+    return fmt::format("(WITH RECURSIVE merged (id) AS (VALUES ({}) UNION SELECT "
+                       "merged_revision.patient_id FROM merged JOIN patient_merge merge ON "
+                       "merge.into_patient_id = merged.id JOIN patient_revision merged_revision "
+                       "ON merged_revision.id = merge.patient_revision_id) SELECT id FROM merged)",
+                       parameter);
+}
+
+std::string held_by(std::string_view kind, std::string_view identity, std::string_view parameter) {
+    return fmt::format("{1}.patient_id IN {3} AND coalesce((SELECT o.patient_id FROM {0}_owner o "
+                       "JOIN {0}_revision n ON n.id = o.{0}_revision_id WHERE n.{0}_id = {1}.id "
+                       "AND n.revision = (SELECT max(revision) FROM {0}_revision WHERE {0}_id = "
+                       "{1}.id)), {1}.patient_id) = {2}",
+                       kind, identity, parameter, charts_held_by(parameter));
+}
+
+std::string patients_of(std::string_view kind) {
+    return fmt::format("SELECT patient_id FROM {0} UNION SELECT patient_id FROM {0}_owner", kind);
+}
+
+} // namespace needlebook::storage

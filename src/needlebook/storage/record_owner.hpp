@@ -1,0 +1,29 @@
+#pragma once
+// SQL fragments for whose record a condition, consent or session is. A merge (schema 8) moves a
+// duplicate chart's records to the patient's real chart as new revisions that name their new
+// patient (KIND_owner); the identity row keeps the chart the record was entered on.
+
+#include <string>
+#include <string_view>
+
+namespace needlebook::storage {
+
+// SQL for the patient that the revision row `revision` (an alias of KIND_revision) belongs to:
+// its owner row, else `identity`.patient_id. `kind`: condition, consent or session.
+std::string owner_of(std::string_view kind, std::string_view revision, std::string_view identity);
+
+// "(…)": the charts whose records the patient bound to `parameter` holds: its own, and every
+// chart merged into it, directly or through another merge. For `x.patient_id IN (…)`, which an
+// index on patient_id serves.
+std::string charts_held_by(std::string_view parameter);
+
+// An SQL predicate: record `identity` (an alias of the KIND table) is now the patient's bound to
+// `parameter`: filed under one of its charts (charts_held_by, which an index serves) and not
+// moved away since (its newest revision's owner).
+std::string held_by(std::string_view kind, std::string_view identity, std::string_view parameter);
+
+// A query of every patient that records of KIND were ever filed under (the chart each was
+// entered on, and each chart a merge moved it to), for naming whom an export discloses.
+std::string patients_of(std::string_view kind);
+
+} // namespace needlebook::storage
