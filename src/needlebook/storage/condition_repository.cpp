@@ -25,20 +25,6 @@ ConditionId ConditionRepository::insert(PatientId patient, const ConditionDetail
     return id;
 }
 
-// Records that revision `revision_id` of record `id` of KIND belongs to `patient`, when a merge
-// moved it from the chart it was entered on.
-void record_owner(Database& db, std::string_view kind, std::int64_t id, std::int64_t revision_id,
-                  PatientId patient) {
-    auto owner = db.query(fmt::format(
-        "INSERT INTO {0}_owner ({0}_revision_id, patient_id) SELECT :revision, :patient WHERE "
-        ":patient IS NOT (SELECT patient_id FROM {0} WHERE id = :id)",
-        kind));
-    owner->bind(":revision", revision_id);
-    owner->bind(":patient", patient.value);
-    owner->bind(":id", id);
-    owner->exec();
-}
-
 void ConditionRepository::add_revision(ConditionId id, PatientId patient,
                                        const ConditionDetails& details,
                                        const RevisionInfo& revision) {
@@ -53,7 +39,7 @@ void ConditionRepository::add_revision(ConditionId id, PatientId patient,
     bind_revision(*insert, revision);
     insert->exec();
     const auto revision_id = m_db.sql().getLastInsertRowid();
-    record_owner(m_db, "condition", id.value, revision_id, patient);
+    insert_owner(m_db, "condition", id.value, revision_id, patient.value);
     // A code other than the one the condition was entered with is held by the revision.
     auto recoded = m_db.query(
         "INSERT INTO condition_revision_code (condition_revision_id, code) SELECT :revision, "
@@ -186,7 +172,7 @@ void ConditionRepository::add_consent_revision(ConsentId id, PatientId patient,
     bind_revision(*insert, revision);
     insert->exec();
     const auto revision_id = m_db.sql().getLastInsertRowid();
-    record_owner(m_db, "consent", id.value, revision_id, patient);
+    insert_owner(m_db, "consent", id.value, revision_id, patient.value);
     if (details.guardian.empty() && !details.withdrawal)
         return;
     auto terms =

@@ -4,6 +4,18 @@
 
 namespace needlebook::storage {
 
+void insert_owner(Database& db, std::string_view kind, std::int64_t id, std::int64_t revision_id,
+                  std::int64_t patient) {
+    auto owner = db.query(fmt::format(
+        "INSERT INTO {0}_owner ({0}_revision_id, patient_id) SELECT :revision, :patient WHERE "
+        ":patient IS NOT (SELECT patient_id FROM {0} WHERE id = :id)",
+        kind));
+    owner->bind(":revision", revision_id);
+    owner->bind(":patient", patient);
+    owner->bind(":id", id);
+    owner->exec();
+}
+
 std::string owner_of(std::string_view kind, std::string_view revision, std::string_view identity) {
     return fmt::format("coalesce((SELECT patient_id FROM {0}_owner WHERE {0}_revision_id = "
                        "{1}.id), {2}.patient_id)",

@@ -3,10 +3,18 @@
 // duplicate chart's records to the patient's real chart as new revisions that name their new
 // patient (KIND_owner); the identity row keeps the chart the record was entered on.
 
+#include "needlebook/storage/database.hpp"
+
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace needlebook::storage {
+
+// Records that revision row `revision_id` of record `id` of KIND belongs to `patient`, when that
+// is not the chart the record was entered on (a merge moved it); nothing otherwise.
+void insert_owner(Database& db, std::string_view kind, std::int64_t id, std::int64_t revision_id,
+                  std::int64_t patient);
 
 // SQL for the patient that the revision row `revision` (an alias of KIND_revision) belongs to:
 // its owner row, else `identity`.patient_id. `kind`: condition, consent or session.

@@ -95,16 +95,7 @@ void SessionRepository::add_revision(const Session& session, Checked checked) {
         insert->exec();
     }
     const std::int64_t revision_id = m_db.sql().getLastInsertRowid();
-    {
-        // A merge moved it to another chart than the one it was logged on.
-        auto owner = m_db.query("INSERT INTO session_owner (session_revision_id, patient_id) "
-                                "SELECT :revision, :patient WHERE :patient IS NOT (SELECT "
-                                "patient_id FROM session WHERE id = :id)");
-        owner->bind(":revision", revision_id);
-        owner->bind(":patient", session.patient_id.value);
-        owner->bind(":id", session.id.value);
-        owner->exec();
-    }
+    insert_owner(m_db, "session", session.id.value, revision_id, session.patient_id.value);
     auto area = m_db.query(
         "INSERT INTO session_area (session_revision_id, position, area, side, depth_mm, passes) "
         "VALUES (:revision, :position, :area, :side, :depth, :passes)");
