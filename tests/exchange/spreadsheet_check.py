@@ -81,14 +81,21 @@ PATTERNS = {
     "dec": re.compile(r"\d+\.\d\d"),
     "date": re.compile(r"\d{4}-\d\d-\d\d"),
     "instant": re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"),
+    "local": re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d"),
 }
 BOM = b"\xef\xbb\xbf"
 
 
 def columns_of(table, all_revisions):
-    columns = list(TABLES[table])
+    stored = list(TABLES[table])
     if all_revisions:
-        columns += CHILD_REVISION_COLUMNS if table in CHILDREN else RECORD_REVISION_COLUMNS
+        stored += CHILD_REVISION_COLUMNS if table in CHILDREN else RECORD_REVISION_COLUMNS
+    # Each instant (UTC) is followed by the same instant in the clinic's time zone.
+    columns = []
+    for column, kind in stored:
+        columns.append((column, kind))
+        if kind.rstrip("?") == "instant":
+            columns.append((f"{column}_local", "local" + kind[len("instant"):]))
     return columns
 
 
@@ -312,7 +319,7 @@ expect = [
     ("raw", row_of(raw, "sessions", id=nasty_session),
      {"practitioner": "@doc", "model": "=cmd|' /C calc'!A0", "cartridge_lot": "-CL1",
       "note": "=SUM(1,2)\nnext line", "aftercare": "+ ice, \"cold\"",
-      "performed_at": "2026-11-22T10:00:00Z"}),
+      "performed_at": "2026-11-22T10:00:00Z", "performed_at_local": "2026-11-22T10:00:00+00:00"}),
     ("out", row_of(default, "sessions", id=nasty_session),
      {"practitioner": "'@doc", "model": "'=cmd|' /C calc'!A0", "cartridge_lot": "'-CL1",
       "note": "'=SUM(1,2)\nnext line", "aftercare": "'+ ice, \"cold\""}),

@@ -17,25 +17,28 @@ namespace {
 
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
-std::int64_t write_rows(storage::Database& db, const CsvTable& table, std::ostream& out,
+std::int64_t write_rows(records::Scope& scope, const CsvTable& table, std::ostream& out,
                         const ExportOptions& options) {
     if (options.bom)
         out << byte_order_mark;
-    auto columns = table.columns;
-    if (options.all_revisions)
-        columns.insert(columns.end(), table.revision_columns.begin(), table.revision_columns.end());
+    const auto columns = export_columns(table, options.all_revisions);
     std::vector<std::string> names;
     for (const auto& column : columns)
-        names.emplace_back(column.name);
+        names.push_back(column.name);
     render::CsvWriter csv(out, options.raw);
     csv.write_header(names);
-    auto query = db.query(options.all_revisions ? table.revisions_sql : table.current_sql);
+    const auto& zone = scope.zone();
+    auto query = scope.db().query(options.all_revisions ? table.revisions_sql : table.current_sql);
     std::vector<render::CsvCell> cells(columns.size());
     std::int64_t rows = 0;
     while (query->executeStep()) {
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            const auto value = query->getColumn(static_cast<int>(c));
-            cells[c] = {value.isNull() ? std::string() : value.getString(), columns[c].numeric};
+            const auto value = query->getColumn(columns[c].source);
+            auto text = value.isNull() ? std::string() : value.getString();
+            if (columns[c].local_time && !text.empty())
+                text = zone.format_iso_local(time::parse_utc(text, columns[c].name));
+            cells[c] = {std::move(text),
+                        columns[c].type == CsvType::integer || columns[c].type == CsvType::decimal};
         }
         csv.write_row(cells);
         if (++rows % 10000 == 0 && options.progress)
@@ -65,7 +68,7 @@ storage::ChainHead audit_export(records::Scope& scope, const std::string& what,
 std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ostream& out,
                           const ExportOptions& options, const std::function<void()>& finish) {
     scope.db().use_small_page_cache(); // one pass over the table
-    const auto rows = scope.db().read([&] { return write_rows(scope.db(), table, out, options); });
+    const auto rows = scope.db().read([&] { return write_rows(scope, table, out, options); });
     out.flush();
     if (finish) // e.g. committing the file, which names it and why a write failed
         finish();
@@ -97,7 +100,7 @@ std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesyste
         for (const auto& table : csv_tables()) {
             const auto name = fmt::format("{}.csv", table.name);
             io::AtomicFile file(folder / name);
-            const auto rows = write_rows(scope.db(), table, file.stream(), options);
+            const auto rows = write_rows(scope, table, file.stream(), options);
             file.commit();
             files.push_back({name, rows, file.sha256()});
         }

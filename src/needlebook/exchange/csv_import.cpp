@@ -534,7 +534,7 @@ struct GuardedCells {
             const auto column =
                 std::find_if(table.columns.begin(), table.columns.end(),
                              [&](const CsvColumn& c) { return c.name == header[i]; });
-            if (column == table.columns.end() || column->numeric)
+            if (column == table.columns.end() || column->numeric())
                 continue;
             if (count++ == 0)
                 first = fmt::format("line {} column {}", record.line, header[i]);
@@ -576,6 +576,8 @@ read_header(const CsvTable& table, const CsvRecord& header, Problems& problems) 
         const auto& name = header.fields[i];
         const auto known = std::any_of(table.columns.begin(), table.columns.end(),
                                        [&](const CsvColumn& c) { return c.name == name; });
+        if (is_local_time_column(table, name))
+            continue; // the clinic's local time of an instant: derived, not read
         if (!known)
             problems.add(header.line, name, "unknown column for " + std::string(table.name));
         else if (!index.emplace(name, i).second)
