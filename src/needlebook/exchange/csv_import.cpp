@@ -4,7 +4,9 @@
 #include "needlebook/exchange/csv_tables.hpp"
 #include "needlebook/io/two_pass_input.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
+#include "needlebook/records/settings.hpp"
 #include "needlebook/rules/clinical_checks.hpp"
 #include "needlebook/rules/overrides.hpp"
 #include "needlebook/storage/condition_repository.hpp"
@@ -16,6 +18,7 @@
 #include "needlebook/storage/settings_repository.hpp"
 
 #include <fmt/format.h>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -121,6 +124,36 @@ void ensure_new(storage::Database& db, std::string_view table, std::int64_t id) 
                                                 table, id));
 }
 
+// A revision after the first must follow the record's newest stored one: every revision of a
+// record is listed, in order, as export --all-revisions writes them.
+void ensure_follows(storage::Database& db, std::string_view table, std::int64_t id, int revision) {
+    auto query = db.query(fmt::format(
+        "SELECT (SELECT 1 FROM {0} WHERE id = :id), (SELECT max(revision) FROM {0}_revision "
+        "WHERE {0}_id = :id)",
+        table));
+    query->bind(":id", id);
+    query->executeStep();
+    if (query->getColumn(0).isNull())
+        throw ValidationError("revision", fmt::format("revision {} of {} {} comes before its "
+                                                      "revision 1; list every revision in order",
+                                                      revision, table, id));
+    const int newest = query->getColumn(1).getInt();
+    if (newest != revision - 1)
+        throw ValidationError("revision",
+                              fmt::format("revision {} of {} {} does not follow its revision {}; "
+                                          "list every revision in order",
+                                          revision, table, id, newest));
+}
+
+// Revision 1 keeps the exported id, which must be free; a later one follows the stored ones.
+void ensure_place(storage::Database& db, std::string_view table, std::int64_t id,
+                  const RevisionInfo& revision) {
+    if (revision.number == 1)
+        ensure_new(db, table, id);
+    else
+        ensure_follows(db, table, id, revision.number);
+}
+
 nlohmann::json json_of(const std::string& text, std::string_view column) {
     if (text.empty())
         return nlohmann::json::array();
@@ -152,6 +185,19 @@ struct Context {
     std::vector<std::string>& warnings;
     bool store = false;
     std::filesystem::path path; // as given, for messages about the whole file
+    // The file lists every revision (export --all-revisions): each row is one, with its author,
+    // time and reason; otherwise each row is a record's revision 1, by the importing user.
+    bool all_revisions = false;
+    bool whole_clinic =
+        false; // import --all: settings and catalogue come first, into a new database
+    // Merges wait for the end of the patients file: the chart one went into may come after it.
+    struct PendingMerge {
+        std::size_t line = 0;
+        std::string code, into;
+        PatientDetails details;
+        RevisionInfo revision;
+    };
+    std::vector<PendingMerge> merges;
 
     // What rows refer to, kept for one reading so that most rows find theirs without a query,
     // and bounded so that memory does not grow with the file. Export writes a table's rows
@@ -163,13 +209,36 @@ struct Context {
     // once and then kept as the database would read it, each stored session added.
     std::optional<std::pair<PatientId, rules::PatientFile>> patient_file;
 
-    RevisionInfo revision(const Row& row, bool voided) const {
-        return scope.revision(1, fmt::format("imported from {} line {}", file, row.line()), voided);
+    // `correction_says_why`: a record's later revision has a reason; a setting's may not.
+    RevisionInfo revision(const Row& row, bool voided, bool correction_says_why = true) const {
+        if (!all_revisions)
+            return scope.revision(1, fmt::format("imported from {} line {}", file, row.line()),
+                                  voided);
+        RevisionInfo info;
+        info.number = static_cast<int>(row.parse("revision", [](const std::string& text) {
+            return parse_record_id(text, "revision", "as exported");
+        }));
+        info.author = row.parse("author", [](const std::string& text) {
+            check_text("author", text, 200, true);
+            return text;
+        });
+        info.recorded_at = row.parse("recorded_at", [](const std::string& text) {
+            return time::parse_utc(text, "recorded_at");
+        });
+        info.reason = row.parse("reason", [&](const std::string& text) {
+            if (info.number > 1 && correction_says_why)
+                check_reason("reason", text); // every correction says why
+            else
+                check_note("reason", text, 2000);
+            return text;
+        });
+        info.voided = voided;
+        return info;
     }
     void audit(std::string action, std::string kind, std::int64_t id,
-               std::optional<std::int64_t> patient) {
+               std::optional<std::int64_t> patient, int revision = 1) {
         storage::append_audit(scope.db(),
-                              scope.audit(std::move(action), std::move(kind), id, patient, 1,
+                              scope.audit(std::move(action), std::move(kind), id, patient, revision,
                                           fmt::format("imported from {}", file)));
     }
 };
@@ -259,15 +328,56 @@ void import_patient(Context& c, const Row& row) {
     d.email = row.text("email");
     d.note = row.text("note");
     validated("patient", [&] { validate(d, c.scope.today()); });
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
     storage::PatientRepository patients(c.scope.db());
-    if (patients.find(code))
+    const auto stored = patients.find(code);
+    if (revision.number == 1 && stored)
         throw ValidationError("code",
                               fmt::format("chart code '{}' is already in the database", code));
-    const bool voided = row.parse("voided", flag_of);
+    if (revision.number > 1) {
+        if (!stored)
+            throw ValidationError("revision", fmt::format("revision {} of patient {} comes before "
+                                                          "its revision 1; list every revision "
+                                                          "in order",
+                                                          revision.number, code));
+        ensure_follows(c.scope.db(), "patient", stored->id.value, revision.number);
+    }
+    const auto into = row.text("merged_into");
+    if (!into.empty() && !revision.voided)
+        throw ValidationError("merged_into", "a chart merged into another is voided by the "
+                                             "merge; its voided column must be 1");
     if (!c.store)
         return;
-    const auto id = patients.insert(code, d, c.revision(row, voided));
-    c.audit("patient.import", "patient", id.value, id.value);
+    if (!into.empty()) { // stored at the end of the file, when the chart it went into is there
+        c.merges.push_back({row.line(), code, into, d, revision});
+        return;
+    }
+    const auto id = revision.number == 1 ? patients.insert(code, d, revision) : stored->id;
+    if (revision.number > 1)
+        patients.add_revision(id, d, revision);
+    c.audit("patient.import", "patient", id.value, id.value, revision.number);
+}
+
+// The merges of a patients file, once every chart in it is stored: each voids its chart with
+// the revision that names the chart its records went into.
+void store_merges(Context& c, Problems& problems) {
+    storage::PatientRepository patients(c.scope.db());
+    for (const auto& merge : c.merges) {
+        const auto into = patients.find(merge.into);
+        if (!into) {
+            problems.add(merge.line, "merged_into",
+                         fmt::format("no patient with chart code '{}'", visible(merge.into)));
+            continue;
+        }
+        const auto stored = patients.find(merge.code);
+        const auto id =
+            stored ? stored->id : patients.insert(merge.code, merge.details, merge.revision);
+        if (stored)
+            patients.add_revision(id, merge.details, merge.revision);
+        patients.link_merge(id, merge.revision.number, into->id);
+        c.audit("patient.import", "patient", id.value, id.value, merge.revision.number);
+    }
+    c.merges.clear();
 }
 
 std::vector<Clearance> clearances_of(const std::string& text) {
@@ -281,7 +391,8 @@ std::vector<Clearance> clearances_of(const std::string& text) {
 
 void import_condition(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "condition", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    ensure_place(c.scope.db(), "condition", id, revision);
     const auto patient = patient_of(c, row);
     ConditionDetails d;
     d.code = row.parse("code", code<ConditionCode>);
@@ -294,16 +405,20 @@ void import_condition(Context& c, const Row& row) {
         for (const auto& clearance : d.clearances)
             validate(clearance);
     });
-    const bool voided = row.parse("voided", flag_of);
     if (!c.store)
         return;
-    storage::ConditionRepository(c.scope.db()).insert(patient, d, c.revision(row, voided), id);
-    c.audit("condition.import", "condition", id, patient.value);
+    storage::ConditionRepository conditions(c.scope.db());
+    if (revision.number == 1)
+        conditions.insert(patient, d, revision, id);
+    else
+        conditions.add_revision(ConditionId{id}, patient, d, revision);
+    c.audit("condition.import", "condition", id, patient.value, revision.number);
 }
 
 void import_lot(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "lot", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    ensure_place(c.scope.db(), "lot", id, revision);
     const auto product = row.text("product");
     const auto lot = row.text("lot");
     LotDetails d;
@@ -324,19 +439,22 @@ void import_lot(Context& c, const Row& row) {
                                                          visible(product)));
     });
     storage::LotRepository lots(c.scope.db());
-    if (lots.find(product, lot))
+    if (revision.number == 1 && lots.find(product, lot))
         throw ValidationError("lot",
                               fmt::format("lot {} of {} is already registered", lot, product));
-    const bool voided = row.parse("voided", flag_of);
     if (!c.store)
         return;
-    lots.insert(product, lot, d, c.revision(row, voided), id);
-    c.audit("lot.import", "lot", id, std::nullopt);
+    if (revision.number == 1)
+        lots.insert(product, lot, d, revision, id);
+    else
+        lots.add_revision(LotId{id}, d, revision);
+    c.audit("lot.import", "lot", id, std::nullopt, revision.number);
 }
 
 void import_consent(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "consent", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    ensure_place(c.scope.db(), "consent", id, revision);
     const auto patient = patient_of(c, row);
     ConsentDetails d{row.parse("signed", date_of), row.text("covers"), row.text("guardian"),
                      std::nullopt};
@@ -345,12 +463,14 @@ void import_consent(Context& c, const Row& row) {
     else if (!row.text("withdrawal_reason").empty()) // never dropped: a reason needs its date
         throw ValidationError("withdrawn_on", "withdrawal_reason is given without withdrawn_on");
     validated("consent", [&] { validate(d, c.scope.today()); });
-    const bool voided = row.parse("voided", flag_of);
     if (!c.store)
         return;
-    storage::ConditionRepository(c.scope.db())
-        .insert_consent(patient, d, c.revision(row, voided), id);
-    c.audit("consent.import", "consent", id, patient.value);
+    storage::ConditionRepository consents(c.scope.db());
+    if (revision.number == 1)
+        consents.insert_consent(patient, d, revision, id);
+    else
+        consents.add_consent_revision(ConsentId{id}, patient, d, revision);
+    c.audit("consent.import", "consent", id, patient.value, revision.number);
 }
 
 std::vector<AreaTreatment> areas_of(const std::string& text) {
@@ -433,7 +553,8 @@ std::vector<SessionFinding> findings_of(const std::string& text) {
 
 void import_session(Context& c, const Row& row, const std::set<std::string>& products) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "session", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    ensure_place(c.scope.db(), "session", id, revision);
     Session session;
     session.patient_id = patient_of(c, row);
     auto& d = session.details;
@@ -453,9 +574,19 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     d.serums = row.parse("serums", [&](const std::string& t) { return serums_of(t, products); });
     session.findings = row.parse("findings", findings_of);
     validated("session", [&] { validate(d); });
-    session.revision = c.revision(row, row.parse("voided", flag_of));
+    session.revision = revision;
     if (!c.store)
         return;
+    if (c.all_revisions) { // each revision as it was recorded, findings and overrides included
+        storage::SessionRepository sessions(c.scope.db());
+        session.id = SessionId{id};
+        if (session.revision.number == 1)
+            sessions.insert(session, id, storage::SessionRepository::Checked::no);
+        else
+            sessions.add_revision(session, storage::SessionRepository::Checked::no);
+        c.audit("session.import", "session", id, session.patient_id.value, session.revision.number);
+        return;
+    }
     // The checks describe what happened then: warnings, never a refusal. What the row's own
     // findings already record (an export's) is not said again.
     if (!session.revision.voided) {
@@ -480,7 +611,8 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
 
 void import_reaction(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "reaction", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    ensure_place(c.scope.db(), "reaction", id, revision);
     const auto& session = session_of(c, row);
     ReactionDetails d;
     d.kind = row.parse("kind", code<ReactionKind>);
@@ -492,16 +624,20 @@ void import_reaction(Context& c, const Row& row) {
     d.note = row.text("note");
     validated("reaction",
               [&] { records::check_reaction_fits(session, d, c.scope.zone(), c.scope.today()); });
-    const bool voided = row.parse("voided", flag_of);
     if (!c.store)
         return;
-    storage::ReactionRepository(c.scope.db()).insert(session.id, d, c.revision(row, voided), id);
-    c.audit("reaction.import", "reaction", id, session.patient_id.value);
+    storage::ReactionRepository reactions(c.scope.db());
+    if (revision.number == 1)
+        reactions.insert(session.id, d, revision, id);
+    else
+        reactions.add_revision(ReactionId{id}, d, revision);
+    c.audit("reaction.import", "reaction", id, session.patient_id.value, revision.number);
 }
 
 void import_followup(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "followup", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    ensure_place(c.scope.db(), "followup", id, revision);
     const auto& session = session_of(c, row);
     FollowupDetails d;
     d.checked_on = row.parse("checked_on", date_of);
@@ -510,12 +646,98 @@ void import_followup(Context& c, const Row& row) {
     validated("followup", [&] {
         validate(d, c.scope.zone().local_date(session.details.performed_at), c.scope.today());
     });
-    const bool voided = row.parse("voided", flag_of);
     if (!c.store)
         return;
-    storage::ReactionRepository(c.scope.db())
-        .insert_followup(session.id, d, c.revision(row, voided), id);
-    c.audit("followup.import", "followup", id, session.patient_id.value);
+    storage::ReactionRepository followups(c.scope.db());
+    if (revision.number == 1)
+        followups.insert_followup(session.id, d, revision, id);
+    else
+        followups.add_followup_revision(FollowupId{id}, d, revision);
+    c.audit("followup.import", "followup", id, session.patient_id.value, revision.number);
+}
+
+// Settings and products replace what init seeded (import --all, clinic_import.cpp), never
+// the values of a clinic at work: those change with 'setting set' and 'product amend'.
+void only_into_new_clinic(const Context& c, std::string_view table) {
+    if (!c.whole_clinic)
+        throw ValidationError(
+            "TABLE", fmt::format("{} are imported with the whole export into a "
+                                 "new database (import --all FOLDER); a "
+                                 "clinic's own are changed with 'needlebook {} "
+                                 "…'",
+                                 table, table == "settings" ? "setting set" : "product amend"));
+}
+
+void import_setting(Context& c, const Row& row) {
+    const auto key = row.text("key");
+    const auto value = row.parse("value", [&](const std::string& text) {
+        return records::imported_setting_value(key, text);
+    });
+    const auto revision = c.revision(row, false, false);
+    if (!c.store)
+        return;
+    const auto stored = storage::SettingsRepository(c.scope.db()).set(key, value, revision);
+    if (stored.revision != revision.number)
+        throw ValidationError("revision", fmt::format("revision {} of setting {} does not follow "
+                                                      "its revision {}; list every revision in "
+                                                      "order",
+                                                      revision.number, key, stored.revision - 1));
+    c.audit("setting.import", "setting", stored.setting_id, std::nullopt, stored.revision);
+}
+
+void import_product(Context& c, const Row& row) {
+    storage::Product product;
+    product.id = ProductId{row.parse("id", id_of)};
+    product.code = row.text("code");
+    product.name = row.text("name");
+    product.kind = row.parse("kind", code<ProductKind>);
+    product.maker = row.text("maker");
+    product.retired = row.parse("retired", [](const std::string& text) {
+        try {
+            return flag_of(text);
+        } catch (const ValidationError& e) {
+            throw ValidationError("retired", e.what());
+        }
+    });
+    validated("product", [&] { records::check_product(product); });
+    // A product row is revision 1 and records no author, time or reason: none are read for it.
+    const int number = c.all_revisions ? row.parse("revision",
+                                                   [](const std::string& text) {
+                                                       return static_cast<int>(parse_record_id(
+                                                           text, "revision", "as exported"));
+                                                   })
+                                       : 1;
+    product.revision = number == 1 ? RevisionInfo{} : c.revision(row, false);
+    storage::SettingsRepository products(c.scope.db());
+    const auto stored = products.find_product(product.code);
+    if (number == 1) {
+        if (stored)
+            throw ValidationError(
+                "code", fmt::format("product '{}' is already in the catalogue", product.code));
+        ensure_new(c.scope.db(), "product", product.id.value);
+        if (product.retired && c.all_revisions)
+            throw ValidationError("retired", "a product's revision 1 is never retired; its "
+                                             "retirement is a later revision");
+    } else if (!stored || stored->id.value != product.id.value ||
+               stored->revision.number != number - 1) {
+        throw ValidationError("revision", fmt::format("revision {} of product {} does not follow "
+                                                      "its stored revisions; list every revision "
+                                                      "in order",
+                                                      number, product.code));
+    }
+    if (!c.store)
+        return;
+    if (number == 1) {
+        products.insert_product(product, product.id.value);
+        c.audit("product.import", "product", product.id.value, std::nullopt, 1);
+        if (!product.retired)
+            return;
+        // A file of current revisions names a retired product once: its retirement follows.
+        product.revision = c.scope.revision(
+            2, fmt::format("imported from {} line {} (retired)", c.file, row.line()));
+    }
+    products.add_product_revision(product);
+    c.audit("product.import", "product", product.id.value, std::nullopt, product.revision.number);
 }
 
 // A text cell as a spreadsheet-safe export writes it ("'=…"): kept as it is (a user may have
@@ -545,6 +767,21 @@ struct GuardedCells {
 using RowImporter = std::function<void(Context&, const Row&)>;
 
 RowImporter importer_for(std::string_view table, storage::Database& db) {
+    if (table == "settings")
+        return [](Context& c, const Row& row) {
+            only_into_new_clinic(c, "settings");
+            import_setting(c, row);
+        };
+    if (table == "products")
+        return [](Context& c, const Row& row) {
+            only_into_new_clinic(c, "products");
+            import_product(c, row);
+        };
+    if (table == "audit")
+        throw ValidationError("TABLE", "audit.csv is the exporting database's audit trail, for "
+                                       "auditors; it is not imported (a database keeps its own "
+                                       "trail, and one made by import --all names the export it "
+                                       "came from)");
     if (table == "patients")
         return import_patient;
     if (table == "conditions")
@@ -569,12 +806,18 @@ RowImporter importer_for(std::string_view table, storage::Database& db) {
 }
 
 // Header names → field positions; unknown, repeated and missing required columns are problems.
-std::map<std::string, std::size_t, std::less<>>
-read_header(const CsvTable& table, const CsvRecord& header, Problems& problems) {
+// A file of every revision (export --all-revisions) has the revision columns too.
+std::map<std::string, std::size_t, std::less<>> read_header(const CsvTable& table,
+                                                            const CsvRecord& header,
+                                                            bool all_revisions,
+                                                            Problems& problems) {
     std::map<std::string, std::size_t, std::less<>> index;
+    std::vector<CsvColumn> columns = table.columns;
+    if (all_revisions)
+        columns.insert(columns.end(), table.revision_columns.begin(), table.revision_columns.end());
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         const auto& name = header.fields[i];
-        const auto known = std::any_of(table.columns.begin(), table.columns.end(),
+        const auto known = std::any_of(columns.begin(), columns.end(),
                                        [&](const CsvColumn& c) { return c.name == name; });
         if (is_local_time_column(table, name))
             continue; // the clinic's local time of an instant: derived, not read
@@ -583,7 +826,7 @@ read_header(const CsvTable& table, const CsvRecord& header, Problems& problems) 
         else if (!index.emplace(name, i).second)
             problems.add(header.line, name, "the column appears twice");
     }
-    for (const auto& column : table.columns)
+    for (const auto& column : columns)
         if (column.required && !index.contains(column.name))
             problems.add(header.line, column.name, "a required column is missing");
     return index;
@@ -649,7 +892,15 @@ std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& imp
                               fmt::format("{} is empty; it needs a header line", c.path.string()));
     GuardedCells guarded;
     if (header) {
-        const auto index = read_header(table, *header, problems);
+        c.all_revisions = std::find(header->fields.begin(), header->fields.end(), "revision") !=
+                              header->fields.end() &&
+                          !table.revision_columns.empty();
+        if (c.all_revisions && !c.whole_clinic)
+            problems.add(header->line, "revision",
+                         "this file lists every revision (export --all-revisions); import it "
+                         "with the whole export into a new database: needlebook import --all "
+                         "FOLDER");
+        const auto index = read_header(table, *header, c.all_revisions, problems);
         const bool header_ok = problems.count == 0; // else rows cannot be read by it
         std::vector<CsvRecord> batch;
         for (bool more = header_ok; more;) {
@@ -679,6 +930,8 @@ std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& imp
                 c.scope.db().read(import_all);
         }
     }
+    if (c.store && !c.merges.empty())
+        store_merges(c, problems);
     if (guarded.count > 0)
         c.warnings.push_back(
             fmt::format("{}: {} text {} with ' before = + - @ TAB or CR (first: {}); imported as "
@@ -711,6 +964,23 @@ void refuse_if_any(const Problems& problems, const std::filesystem::path& file) 
 }
 
 } // namespace
+
+std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view table_name,
+                                    const std::filesystem::path& file,
+                                    std::vector<std::string>& warnings) {
+    const auto& table = csv_table(table_name);
+    const auto import_row = importer_for(table.name, scope.db());
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw FileError(fmt::format("cannot read {}", file.string()));
+    const auto name = file.filename().string();
+    Context storing{scope, name, warnings, true, file};
+    storing.whole_clinic = true;
+    Problems problems{name, {}, 0};
+    const auto rows = read_rows(storing, table, import_row, in, problems);
+    refuse_if_any(problems, file);
+    return rows;
+}
 
 ImportResult import_table(records::Scope& scope, std::string_view table_name,
                           const std::filesystem::path& file) {

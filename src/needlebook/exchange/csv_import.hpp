@@ -30,4 +30,12 @@ struct ImportResult {
 ImportResult import_table(records::Scope& scope, std::string_view table,
                           const std::filesystem::path& file);
 
+// One file of a whole export (import --all, clinic_import.hpp), inside the caller's write
+// transaction: read once and stored row by row, settings and products included, every revision
+// when the file has the revision columns. Throws ValidationError listing the file's problems.
+// Returns the rows stored; the clinical checks' warnings are added to `warnings`.
+std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view table,
+                                    const std::filesystem::path& file,
+                                    std::vector<std::string>& warnings);
+
 } // namespace needlebook::exchange

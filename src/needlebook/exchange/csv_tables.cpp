@@ -84,6 +84,33 @@ std::vector<CsvTable> build_tables() {
                     "ON p.id = {}",
                     storage::owner_of("session", "r", "s"));
     std::vector<CsvTable> tables;
+    // The clinic's settings and catalogue come first: an import needs them before the records
+    // that are checked against them.
+    tables.push_back(
+        {"settings",
+         {{"key"}, {"value", CsvType::text, false}},
+         revision_columns(),
+         "SELECT s.key, r.value FROM setting s JOIN setting_revision r ON r.setting_id = s.id "
+         "WHERE r.revision = (SELECT max(revision) FROM setting_revision WHERE setting_id = s.id) "
+         "ORDER BY s.key",
+         "SELECT s.key, r.value, r.revision, r.author, r.recorded_at, r.reason FROM setting s "
+         "JOIN setting_revision r ON r.setting_id = s.id ORDER BY s.key, r.revision"});
+    // A product row is its revision 1 and records no author, time or reason (the audit trail
+    // has them); later revisions are product_revision rows.
+    tables.push_back(
+        {"products",
+         {{"id", CsvType::integer},
+          {"code"},
+          {"name"},
+          {"kind"},
+          {"maker", CsvType::text, false},
+          {"retired", CsvType::integer, false}},
+         revision_columns(),
+         "SELECT id, code, name, kind, maker, retired FROM product_current ORDER BY id",
+         "SELECT p.id, p.code, p.name, p.kind, p.maker, 0, 1, '', NULL, '' FROM product p "
+         "UNION ALL SELECT p.id, p.code, r.name, r.kind, r.maker, r.retired, r.revision, "
+         "r.author, r.recorded_at, r.reason FROM product_revision r JOIN product p ON p.id = "
+         "r.product_id ORDER BY 1, 7"});
     tables.push_back(make_table(
         "patients",
         {{"code"},
@@ -93,9 +120,12 @@ std::vector<CsvTable> build_tables() {
          {"fitzpatrick", CsvType::integer, false},
          {"phone", CsvType::text, false},
          {"email", CsvType::text, false},
-         {"note", CsvType::text, false}},
+         {"note", CsvType::text, false},
+         // Since schema 8: the chart a duplicate was merged into (its voiding revision).
+         {"merged_into", CsvType::text, false}},
         {"p.code, r.family_name, r.given_name, r.birth_date, r.fitzpatrick, r.phone, r.email, "
-         "r.note",
+         "r.note, (SELECT t.code FROM patient_merge m JOIN patient t ON t.id = m.into_patient_id "
+         "WHERE m.patient_revision_id = r.id)",
          "FROM patient p JOIN patient_revision r ON r.patient_id = p.id", patient_newest,
          "p.code"}));
     tables.push_back(make_table(
@@ -229,6 +259,33 @@ std::vector<CsvTable> build_tables() {
                                 {"x.id, x.session_id, r.checked_on, r.outcome, r.note",
                                  "FROM followup x JOIN followup_revision r ON r.followup_id = x.id",
                                  followup_newest, "x.id"}));
+    // The audit trail, for auditors and regulators: written by export, never imported (a
+    // database keeps its own trail; an imported one names the export it came from).
+    const std::string audit_sql =
+        "SELECT a.id, a.at, a.actor, a.action, p.code, a.record_kind, a.record_id, a.revision, "
+        "a.reason, a.os_user, a.clock_fixed, (SELECT group_concat(code, ' ') FROM (SELECT "
+        "d.code FROM audit_disclosure x JOIN patient d ON d.id = x.patient_id WHERE x.audit_id "
+        "= a.id ORDER BY d.code)), a.prev_hash, a.hash, a.record_hash FROM audit_log a LEFT "
+        "JOIN patient p ON p.id = a.patient_id ORDER BY a.id";
+    tables.push_back({"audit",
+                      {{"id", CsvType::integer},
+                       {"at", CsvType::instant},
+                       {"actor"},
+                       {"action"},
+                       {"patient"},
+                       {"record_kind"},
+                       {"record_id", CsvType::integer},
+                       {"revision", CsvType::integer},
+                       {"reason"},
+                       {"os_account"},
+                       {"clock_fixed", CsvType::integer},
+                       {"disclosed"},
+                       {"prev_hash"},
+                       {"hash"},
+                       {"record_hash"}},
+                      {},
+                      audit_sql,
+                      audit_sql});
     return tables;
 }
 

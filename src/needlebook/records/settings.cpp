@@ -152,6 +152,19 @@ std::vector<SettingEntry> list_settings(storage::Database& db) {
     return list_settings(storage::SettingsRepository(db).load());
 }
 
+std::string imported_setting_value(const std::string& key, std::string_view value) {
+    check_text("value", value, 100);
+    // Each value alone: the pair of interval limits is checked once both are in.
+    ClinicSettings unbounded;
+    unbounded.interval_block_days = 0;
+    unbounded.interval_warn_days = 365;
+    const auto stored = stored_value(key, value, unbounded);
+    if (stored != value)
+        throw ValidationError(key, fmt::format("'{}' is not how needlebook stores {} ('{}')",
+                                               visible(value), key, stored));
+    return stored;
+}
+
 SettingChange change_setting(Scope& scope, std::string_view key, std::string_view value,
                              std::string_view reason) {
     check_text("value", value, 100);

@@ -56,7 +56,8 @@ template <class T> void place(std::vector<T>& rows, int position, const T& row) 
 
 } // namespace
 
-SessionId SessionRepository::insert(const Session& session, std::optional<std::int64_t> id) {
+SessionId SessionRepository::insert(const Session& session, std::optional<std::int64_t> id,
+                                    Checked checked) {
     auto identity =
         m_db.query("INSERT INTO session (id, patient_id, created_at) VALUES (:id, :patient, :at)");
     bind_optional(*identity, ":id", id);
@@ -65,7 +66,7 @@ SessionId SessionRepository::insert(const Session& session, std::optional<std::i
     identity->exec();
     Session stored = session;
     stored.id = SessionId{m_db.sql().getLastInsertRowid()};
-    add_revision(stored);
+    add_revision(stored, checked);
     return stored.id;
 }
 

@@ -108,7 +108,10 @@ std::vector<SettingRevisionRef> SettingsRepository::current_revisions() {
 
 SettingRevision SettingsRepository::set(const std::string& key, const std::string& value,
                                         const RevisionInfo& info) {
-    auto current = m_db.query("SELECT setting_id, revision FROM setting_current WHERE key = :key");
+    // The key's identity row, and its newest revision if it has one (an import puts the
+    // values of another database in place of seeded ones, storage/seeded_database.hpp).
+    auto current = m_db.query("SELECT s.id, (SELECT max(revision) FROM setting_revision WHERE "
+                              "setting_id = s.id) FROM setting s WHERE s.key = :key");
     current->bind(":key", key);
     SettingRevision stored;
     if (current->executeStep()) {
@@ -162,9 +165,11 @@ std::vector<Product> SettingsRepository::product_revisions(ProductId id) {
     return revisions;
 }
 
-ProductId SettingsRepository::insert_product(const Product& product) {
-    auto insert = m_db.query(
-        "INSERT INTO product (code, name, kind, maker) VALUES (:code, :name, :kind, :maker)");
+ProductId SettingsRepository::insert_product(const Product& product,
+                                             std::optional<std::int64_t> id) {
+    auto insert = m_db.query("INSERT INTO product (id, code, name, kind, maker) VALUES (:id, "
+                             ":code, :name, :kind, :maker)");
+    bind_optional(*insert, ":id", id);
     insert->bind(":code", product.code);
     insert->bind(":name", product.name);
     bind_code(*insert, ":kind", product.kind);

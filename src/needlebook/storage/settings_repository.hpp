@@ -64,7 +64,8 @@ public:
     // Every revision of one product, revision 1 first.
     std::vector<Product> product_revisions(ProductId id);
     // The product row: revision 1 (the caller checked the code is free, and audits).
-    ProductId insert_product(const Product& product);
+    // `id`: the id to store it under (import keeps exported ids); else the next free one.
+    ProductId insert_product(const Product& product, std::optional<std::int64_t> id = {});
     // A revision after the first: name, kind, maker and retired as `product` reads, numbered
     // and signed by product.revision (the caller audits it).
     void add_product_revision(const Product& product);
