@@ -40,9 +40,12 @@ def check(condition, message):
 # (two decimals), dec? (two decimals or empty), date, date?, instant, json, json? (empty or a
 # JSON array), text.
 TABLES = {
+    "settings": [("key", "text"), ("value", "text")],
+    "products": [("id", "int"), ("code", "text"), ("name", "text"), ("kind", "text"),
+                 ("maker", "text"), ("retired", "int")],
     "patients": [("code", "text"), ("family_name", "text"), ("given_name", "text"),
                  ("birth_date", "date"), ("fitzpatrick", "int?"), ("phone", "text"),
-                 ("email", "text"), ("note", "text"), ("voided", "int")],
+                 ("email", "text"), ("note", "text"), ("merged_into", "text"), ("voided", "int")],
     "conditions": [("id", "int"), ("patient", "text"), ("code", "text"), ("since", "date?"),
                    ("resolved", "date?"), ("note", "text"), ("clearances", "json?"),
                    ("voided", "int")],
@@ -68,11 +71,25 @@ TABLES = {
                   ("note", "text"), ("voided", "int")],
     "followups": [("id", "int"), ("session", "int"), ("checked_on", "date"),
                   ("outcome", "text"), ("note", "text"), ("voided", "int")],
+    "audit": [("id", "int"), ("at", "instant"), ("actor", "text"), ("action", "text"),
+              ("patient", "text"), ("record_kind", "text"), ("record_id", "int?"),
+              ("revision", "int?"), ("reason", "text"), ("os_account", "text"),
+              ("clock_fixed", "int?"), ("disclosed", "text"), ("prev_hash", "text"),
+              ("hash", "text"), ("record_hash", "text")],
 }
 CHILDREN = {"session_areas", "serum_uses"}  # rows of a session revision, not records
 RECORD_REVISION_COLUMNS = [("revision", "int"), ("author", "text"), ("recorded_at", "instant"),
                            ("reason", "text")]
 CHILD_REVISION_COLUMNS = RECORD_REVISION_COLUMNS  # the session revision's
+# A product's revision 1 is the catalogue row, which records no author or time; the trail is
+# the trail whichever way it is exported.
+REVISION_COLUMNS_OF = {
+    "products": [("revision", "int"), ("author", "text"), ("recorded_at", "instant?"),
+                 ("reason", "text")],
+    "audit": [],
+    # A session revision names the setting revisions its checks used.
+    "sessions": RECORD_REVISION_COLUMNS + [("checked_with", "json?")],
+}
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 PATTERNS = {
@@ -89,7 +106,8 @@ BOM = b"\xef\xbb\xbf"
 def columns_of(table, all_revisions):
     stored = list(TABLES[table])
     if all_revisions:
-        stored += CHILD_REVISION_COLUMNS if table in CHILDREN else RECORD_REVISION_COLUMNS
+        stored += REVISION_COLUMNS_OF.get(table, CHILD_REVISION_COLUMNS if table in CHILDREN
+                                          else RECORD_REVISION_COLUMNS)
     # Each instant (UTC) is followed by the same instant in the clinic's time zone.
     columns = []
     for column, kind in stored:

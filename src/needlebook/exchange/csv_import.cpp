@@ -551,6 +551,33 @@ std::vector<SessionFinding> findings_of(const std::string& text) {
     return findings;
 }
 
+// The setting revisions a session revision's checks used (checked_with: key, revision, value
+// of each), as row ids of this database, whose settings came from the same export.
+std::vector<std::int64_t> settings_used_of(storage::Database& db, const std::string& text) {
+    std::vector<std::int64_t> ids;
+    storage::SettingsRepository settings(db);
+    for (const auto& item : json_of(text, "checked_with")) {
+        const auto key = json_text(item, "key");
+        const auto value = json_text(item, "value");
+        if (!item.contains("revision") || !item["revision"].is_number_integer())
+            throw ValidationError("checked_with", "each setting needs its revision as a number");
+        const int revision = item["revision"].get<int>();
+        const auto stored = settings.revision_row(key, revision);
+        if (!stored)
+            throw ValidationError("checked_with",
+                                  fmt::format("setting {} revision {} is not in settings.csv",
+                                              visible(key), revision));
+        if (stored->second != value)
+            throw ValidationError("checked_with",
+                                  fmt::format("setting {} revision {} is '{}' in settings.csv, "
+                                              "not '{}'",
+                                              visible(key), revision, stored->second,
+                                              visible(value)));
+        ids.push_back(stored->first);
+    }
+    return ids;
+}
+
 void import_session(Context& c, const Row& row, const std::set<std::string>& products) {
     const auto id = row.parse("id", id_of);
     const auto revision = c.revision(row, row.parse("voided", flag_of));
@@ -578,12 +605,16 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     if (!c.store)
         return;
     if (c.all_revisions) { // each revision as it was recorded, findings and overrides included
+        const auto used = row.parse("checked_with", [&](const std::string& text) {
+            return settings_used_of(c.scope.db(), text);
+        });
         storage::SessionRepository sessions(c.scope.db());
         session.id = SessionId{id};
         if (session.revision.number == 1)
             sessions.insert(session, id, storage::SessionRepository::Checked::no);
         else
             sessions.add_revision(session, storage::SessionRepository::Checked::no);
+        sessions.add_settings_used(session.id, session.revision.number, used);
         c.audit("session.import", "session", id, session.patient_id.value, session.revision.number);
         return;
     }

@@ -25,17 +25,24 @@ struct TableSql {
     std::string_view from;   // FROM … JOIN …, revision table aliased r
     std::string_view newest; // condition keeping the newest revision
     std::string_view order;  // export order of records
+    // What a revision records beyond author, time and reason (sessions: the settings their
+    // checks used), after the revision columns: its columns and their SQL.
+    std::vector<CsvColumn> revision_extra = {};
+    std::string_view revision_extra_select = {};
 };
 
 // Every record table ends with `voided`: a voided record is exported, marked, never dropped.
 CsvTable make_table(std::string_view name, std::vector<CsvColumn> columns, const TableSql& sql) {
     columns.push_back({"voided", CsvType::integer, false});
-    return {name, std::move(columns), revision_columns(),
+    auto revisions = revision_columns();
+    revisions.insert(revisions.end(), sql.revision_extra.begin(), sql.revision_extra.end());
+    return {name, std::move(columns), std::move(revisions),
             fmt::format("SELECT {}, r.voided {} WHERE {} ORDER BY {}", sql.select, sql.from,
                         sql.newest, sql.order),
-            fmt::format("SELECT {}, r.voided, r.revision, r.author, r.recorded_at, r.reason {} "
-                        "ORDER BY {}, r.revision",
-                        sql.select, sql.from, sql.order)};
+            fmt::format("SELECT {}, r.voided, r.revision, r.author, r.recorded_at, r.reason{}{} "
+                        "{} ORDER BY {}, r.revision",
+                        sql.select, sql.revision_extra_select.empty() ? "" : ", ",
+                        sql.revision_extra_select, sql.from, sql.order)};
 }
 
 // The newest revision of a record whose identity row is `alias` in `table`_revision.
@@ -213,7 +220,16 @@ std::vector<CsvTable> build_tables() {
          "session_revision_id = r.id UNION ALL SELECT 1, id, key, 'overridden', message, "
          "override_reason, overridden_by, overridden_at FROM session_override_keyed WHERE "
          "session_revision_id = r.id ORDER BY 1, 2) f)",
-         session_from, session_newest, "s.id"}));
+         session_from,
+         session_newest,
+         "s.id",
+         // Since schema 4: the setting revisions the clinical checks used, each with its value.
+         {{"checked_with", CsvType::text, false}},
+         "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('key', "
+         "k.key, 'revision', k.revision, 'value', k.value)) END FROM (SELECT ss.key, "
+         "sv.revision, sv.value FROM session_setting su JOIN setting_revision sv ON sv.id = "
+         "su.setting_revision_id JOIN setting ss ON ss.id = sv.setting_id WHERE "
+         "su.session_revision_id = r.id ORDER BY ss.key) k)"}));
     tables.push_back(session_child(
         "session_areas",
         {{"session", CsvType::integer},

@@ -151,6 +151,20 @@ void SessionRepository::add_revision(const Session& session, Checked checked) {
     }
 }
 
+void SessionRepository::add_settings_used(SessionId id, int revision,
+                                          const std::vector<std::int64_t>& setting_revisions) {
+    auto insert = m_db.query(
+        "INSERT INTO session_setting (session_revision_id, setting_revision_id) SELECT id, "
+        ":setting FROM session_revision WHERE session_id = :id AND revision = :revision");
+    for (const auto setting : setting_revisions) {
+        insert->bind(":setting", setting);
+        insert->bind(":id", id.value);
+        insert->bind(":revision", revision);
+        insert->exec();
+        insert->reset();
+    }
+}
+
 void SessionRepository::record_settings_used(const Session& session, std::int64_t revision_id) {
     // The setting revisions the clinical checks consult for this session: its areas' depth
     // limits, the intervals, consent and isotretinoin periods, its patient's conditions. Each

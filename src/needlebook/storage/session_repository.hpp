@@ -29,6 +29,10 @@ public:
     enum class Checked { yes, no };
     SessionId insert(const Session& session, std::optional<std::int64_t> id = std::nullopt,
                      Checked checked = Checked::yes);
+    // Names the setting revisions (their row ids) the checks of stored revision `revision` of
+    // session `id` used: an imported revision keeps what its checks used where it was recorded.
+    void add_settings_used(SessionId id, int revision,
+                           const std::vector<std::int64_t>& setting_revisions);
     // Stores `session` as its next revision; session.revision.number says which.
     void add_revision(const Session& session, Checked checked = Checked::yes);
 

@@ -136,6 +136,17 @@ SettingRevision SettingsRepository::set(const std::string& key, const std::strin
     return stored;
 }
 
+std::optional<std::pair<std::int64_t, std::string>>
+SettingsRepository::revision_row(std::string_view key, int revision) {
+    auto query = m_db.query("SELECT r.id, r.value FROM setting_revision r JOIN setting s ON s.id "
+                            "= r.setting_id WHERE s.key = :key AND r.revision = :revision");
+    query->bind(":key", std::string(key));
+    query->bind(":revision", revision);
+    if (!query->executeStep())
+        return std::nullopt;
+    return std::pair{query->getColumn(0).getInt64(), query->getColumn(1).getString()};
+}
+
 std::optional<Product> SettingsRepository::find_product(std::string_view code) {
     auto query = m_db.query(fmt::format("{} WHERE c.code = :code", current_products));
     query->bind(":code", std::string(code));

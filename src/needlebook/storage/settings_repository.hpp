@@ -58,6 +58,9 @@ public:
     // caller validates the key and value, and audits).
     SettingRevision set(const std::string& key, const std::string& value, const RevisionInfo& info);
 
+    // The row id and value of revision `revision` of `key`, if stored.
+    std::optional<std::pair<std::int64_t, std::string>> revision_row(std::string_view key,
+                                                                     int revision);
     // Products as their newest revision reads (product_current).
     std::optional<Product> find_product(std::string_view code);
     std::vector<Product> products(); // by code
