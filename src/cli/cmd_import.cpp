@@ -11,7 +11,7 @@ namespace needlebook::cli {
 
 void add_import_command(CLI::App& app, Context& context) {
     struct Args {
-        std::string table, file, folder;
+        std::string table, file, folder, delimiter = ",";
     };
     auto args = std::make_shared<Args>();
     auto* command = app.add_subcommand(
@@ -26,7 +26,11 @@ void add_import_command(CLI::App& app, Context& context) {
         "--all", args->folder,
         "a folder written by 'export --all --raw' (with or without --all-revisions): every "
         "table, settings and catalogue into a new database made by init");
-    all->excludes(table)->excludes(file);
+    auto* delimiter = command->add_option(
+        "--delimiter", args->delimiter,
+        "what separates the columns of FILE: ',' (default) or ';' (a spreadsheet's CSV in "
+        "languages with a decimal comma)");
+    all->excludes(table)->excludes(file)->excludes(delimiter);
     command->callback([&context, args] {
         context.forbid_csv("import");
         if (!args->folder.empty()) {
@@ -46,7 +50,13 @@ void add_import_command(CLI::App& app, Context& context) {
         }
         if (args->table.empty() || args->file.empty())
             throw CLI::ValidationError("TABLE", "name a table and its file, or give --all FOLDER");
-        const auto result = exchange::import_table(context.scope(), args->table, args->file);
+        if (args->delimiter.size() != 1)
+            throw CLI::ValidationError("--delimiter",
+                                       fmt::format("'{}' is not one character; allowed: ',' or "
+                                                   "';'",
+                                                   args->delimiter));
+        const auto result = exchange::import_table(context.scope(), args->table, args->file,
+                                                   args->delimiter.front());
         for (const auto& warning : result.warnings)
             context.warn(warning);
         context.print(fmt::format("imported {} into {} from {}\n",

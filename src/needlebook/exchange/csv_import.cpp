@@ -56,13 +56,26 @@ public:
         return found == m_index.end() ? std::string() : m_record.fields[found->second];
     }
     // Parses `column` with `parse`; a refusal names the column, whatever field the model named.
+    // It is kept, and the row read on with an empty value, so that every problem of a row is
+    // listed, not only the first; a parse that gives a reference throws it.
     template <class Parse> decltype(auto) parse(std::string_view column, Parse parse) const {
         try {
             return parse(text(column));
         } catch (const ValidationError& e) {
-            throw ValidationError(std::string(column), e.what());
+            ValidationError named(std::string(column), e.what());
+            using Value = decltype(parse(std::string()));
+            if constexpr (std::is_reference_v<Value>) {
+                throw named;
+            } else {
+                m_problems.push_back(std::move(named));
+                return Value{};
+            }
         }
     }
+    // A field refused so far: the row is not checked further (its checks would see empty
+    // values) and never stored.
+    bool failed() const { return !m_problems.empty(); }
+    const std::vector<ValidationError>& problems() const { return m_problems; }
     template <class Parse> auto optional(std::string_view column, Parse parse) const {
         using Value = decltype(parse(std::string()));
         return this->parse(column, [&](const std::string& value) {
@@ -73,6 +86,7 @@ public:
 private:
     const CsvRecord& m_record;
     const std::map<std::string, std::size_t, std::less<>>& m_index;
+    mutable std::vector<ValidationError> m_problems;
 };
 
 time::Date date_of(const std::string& text) {
@@ -188,8 +202,9 @@ struct Context {
     // The file lists every revision (export --all-revisions): each row is one, with its author,
     // time and reason; otherwise each row is a record's revision 1, by the importing user.
     bool all_revisions = false;
-    bool whole_clinic =
-        false; // import --all: settings and catalogue come first, into a new database
+    // import --all: settings and catalogue come first, into a new database.
+    bool whole_clinic = false;
+    char delimiter = ',';
     // Merges wait for the end of the patients file: the chart one went into may come after it.
     struct PendingMerge {
         std::size_t line = 0;
@@ -327,6 +342,8 @@ void import_patient(Context& c, const Row& row) {
     d.phone = row.text("phone");
     d.email = row.text("email");
     d.note = row.text("note");
+    if (row.failed())
+        return;
     validated("patient", [&] { validate(d, c.scope.today()); });
     const auto revision = c.revision(row, row.parse("voided", flag_of));
     storage::PatientRepository patients(c.scope.db());
@@ -346,7 +363,7 @@ void import_patient(Context& c, const Row& row) {
     if (!into.empty() && !revision.voided)
         throw ValidationError("merged_into", "a chart merged into another is voided by the "
                                              "merge; its voided column must be 1");
-    if (!c.store)
+    if (!c.store || row.failed())
         return;
     if (!into.empty()) { // stored at the end of the file, when the chart it went into is there
         c.merges.push_back({row.line(), code, into, d, revision});
@@ -392,7 +409,8 @@ std::vector<Clearance> clearances_of(const std::string& text) {
 void import_condition(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     const auto revision = c.revision(row, row.parse("voided", flag_of));
-    ensure_place(c.scope.db(), "condition", id, revision);
+    if (!row.failed())
+        ensure_place(c.scope.db(), "condition", id, revision);
     const auto patient = patient_of(c, row);
     ConditionDetails d;
     d.code = row.parse("code", code<ConditionCode>);
@@ -400,12 +418,14 @@ void import_condition(Context& c, const Row& row) {
     d.resolved_on = row.optional("resolved", date_of);
     d.note = row.text("note");
     d.clearances = row.parse("clearances", clearances_of);
+    if (row.failed())
+        return;
     validated("condition", [&] {
         validate(d, c.scope.today());
         for (const auto& clearance : d.clearances)
             validate(clearance);
     });
-    if (!c.store)
+    if (!c.store || row.failed())
         return;
     storage::ConditionRepository conditions(c.scope.db());
     if (revision.number == 1)
@@ -418,7 +438,8 @@ void import_condition(Context& c, const Row& row) {
 void import_lot(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     const auto revision = c.revision(row, row.parse("voided", flag_of));
-    ensure_place(c.scope.db(), "lot", id, revision);
+    if (!row.failed())
+        ensure_place(c.scope.db(), "lot", id, revision);
     const auto product = row.text("product");
     const auto lot = row.text("lot");
     LotDetails d;
@@ -429,6 +450,8 @@ void import_lot(Context& c, const Row& row) {
         d.recall = LotRecall{*recalled, row.text("recall_reason")};
     else if (!row.text("recall_reason").empty()) // never dropped: a reason needs its date
         throw ValidationError("recalled_on", "recall_reason is given without recalled_on");
+    if (row.failed())
+        return;
     validated("lot", [&] {
         check_lot_number(lot);
         validate(d, c.scope.today());
@@ -442,7 +465,7 @@ void import_lot(Context& c, const Row& row) {
     if (revision.number == 1 && lots.find(product, lot))
         throw ValidationError("lot",
                               fmt::format("lot {} of {} is already registered", lot, product));
-    if (!c.store)
+    if (!c.store || row.failed())
         return;
     if (revision.number == 1)
         lots.insert(product, lot, d, revision, id);
@@ -454,7 +477,8 @@ void import_lot(Context& c, const Row& row) {
 void import_consent(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     const auto revision = c.revision(row, row.parse("voided", flag_of));
-    ensure_place(c.scope.db(), "consent", id, revision);
+    if (!row.failed())
+        ensure_place(c.scope.db(), "consent", id, revision);
     const auto patient = patient_of(c, row);
     ConsentDetails d{row.parse("signed", date_of), row.text("covers"), row.text("guardian"),
                      std::nullopt};
@@ -462,8 +486,10 @@ void import_consent(Context& c, const Row& row) {
         d.withdrawal = ConsentWithdrawal{*withdrawn, row.text("withdrawal_reason")};
     else if (!row.text("withdrawal_reason").empty()) // never dropped: a reason needs its date
         throw ValidationError("withdrawn_on", "withdrawal_reason is given without withdrawn_on");
+    if (row.failed())
+        return;
     validated("consent", [&] { validate(d, c.scope.today()); });
-    if (!c.store)
+    if (!c.store || row.failed())
         return;
     storage::ConditionRepository consents(c.scope.db());
     if (revision.number == 1)
@@ -581,7 +607,8 @@ std::vector<std::int64_t> settings_used_of(storage::Database& db, const std::str
 void import_session(Context& c, const Row& row, const std::set<std::string>& products) {
     const auto id = row.parse("id", id_of);
     const auto revision = c.revision(row, row.parse("voided", flag_of));
-    ensure_place(c.scope.db(), "session", id, revision);
+    if (!row.failed())
+        ensure_place(c.scope.db(), "session", id, revision);
     Session session;
     session.patient_id = patient_of(c, row);
     auto& d = session.details;
@@ -600,14 +627,18 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     d.areas = row.parse("areas", areas_of);
     d.serums = row.parse("serums", [&](const std::string& t) { return serums_of(t, products); });
     session.findings = row.parse("findings", findings_of);
+    if (row.failed())
+        return;
     validated("session", [&] { validate(d); });
     session.revision = revision;
-    if (!c.store)
+    const auto used = c.all_revisions ? row.parse("checked_with",
+                                                  [&](const std::string& text) {
+                                                      return settings_used_of(c.scope.db(), text);
+                                                  })
+                                      : std::vector<std::int64_t>();
+    if (!c.store || row.failed())
         return;
     if (c.all_revisions) { // each revision as it was recorded, findings and overrides included
-        const auto used = row.parse("checked_with", [&](const std::string& text) {
-            return settings_used_of(c.scope.db(), text);
-        });
         storage::SessionRepository sessions(c.scope.db());
         session.id = SessionId{id};
         if (session.revision.number == 1)
@@ -643,7 +674,8 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
 void import_reaction(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     const auto revision = c.revision(row, row.parse("voided", flag_of));
-    ensure_place(c.scope.db(), "reaction", id, revision);
+    if (!row.failed())
+        ensure_place(c.scope.db(), "reaction", id, revision);
     const auto& session = session_of(c, row);
     ReactionDetails d;
     d.kind = row.parse("kind", code<ReactionKind>);
@@ -653,9 +685,11 @@ void import_reaction(Context& c, const Row& row) {
     d.onset = row.parse("onset", date_of);
     d.resolved = row.optional("resolved", date_of);
     d.note = row.text("note");
+    if (row.failed())
+        return;
     validated("reaction",
               [&] { records::check_reaction_fits(session, d, c.scope.zone(), c.scope.today()); });
-    if (!c.store)
+    if (!c.store || row.failed())
         return;
     storage::ReactionRepository reactions(c.scope.db());
     if (revision.number == 1)
@@ -668,16 +702,19 @@ void import_reaction(Context& c, const Row& row) {
 void import_followup(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     const auto revision = c.revision(row, row.parse("voided", flag_of));
-    ensure_place(c.scope.db(), "followup", id, revision);
+    if (!row.failed())
+        ensure_place(c.scope.db(), "followup", id, revision);
     const auto& session = session_of(c, row);
     FollowupDetails d;
     d.checked_on = row.parse("checked_on", date_of);
     d.outcome = row.parse("outcome", code<FollowupOutcome>);
     d.note = row.text("note");
+    if (row.failed())
+        return;
     validated("followup", [&] {
         validate(d, c.scope.zone().local_date(session.details.performed_at), c.scope.today());
     });
-    if (!c.store)
+    if (!c.store || row.failed())
         return;
     storage::ReactionRepository followups(c.scope.db());
     if (revision.number == 1)
@@ -705,7 +742,7 @@ void import_setting(Context& c, const Row& row) {
         return records::imported_setting_value(key, text);
     });
     const auto revision = c.revision(row, false, false);
-    if (!c.store)
+    if (!c.store || row.failed())
         return;
     const auto stored = storage::SettingsRepository(c.scope.db()).set(key, value, revision);
     if (stored.revision != revision.number)
@@ -730,6 +767,8 @@ void import_product(Context& c, const Row& row) {
             throw ValidationError("retired", e.what());
         }
     });
+    if (row.failed())
+        return;
     validated("product", [&] { records::check_product(product); });
     // A product row is revision 1 and records no author, time or reason: none are read for it.
     const int number = c.all_revisions ? row.parse("revision",
@@ -756,7 +795,7 @@ void import_product(Context& c, const Row& row) {
                                                       "in order",
                                                       number, product.code));
     }
-    if (!c.store)
+    if (!c.store || row.failed())
         return;
     if (number == 1) {
         products.insert_product(product, product.id.value);
@@ -897,11 +936,29 @@ void import_batch(Context& c, const CsvTable& table, const RowImporter& import_r
         const Row row(record, index);
         try {
             storage::refusing_rows([&] { import_row(c, row); });
-            ++rows;
+            if (!row.failed())
+                ++rows;
         } catch (const ValidationError& e) {
+            for (const auto& problem : row.problems())
+                problems.add(row.line(), problem.field(), problem.what());
             problems.add(row.line(), e.field(), e.what());
+            continue;
         }
+        for (const auto& problem : row.problems())
+            problems.add(row.line(), problem.field(), problem.what());
     }
+}
+
+// A header read as one field that holds the other delimiter: the file is separated by it.
+std::optional<std::string> delimiter_problem(const std::string& header, char delimiter) {
+    if (delimiter == ',' && header.find(';') != std::string::npos)
+        return std::string("the columns are separated by semicolons (';'), as spreadsheets in "
+                           "languages with a decimal comma save CSV; import it with --delimiter "
+                           "';', or save it as CSV with commas");
+    if (delimiter == ';' && header.find(',') != std::string::npos)
+        return std::string("the columns are separated by commas (','), not semicolons; import it "
+                           "without --delimiter");
+    return std::nullopt;
 }
 
 // One reading of the whole file: every record read and checked; with c.store also stored, and
@@ -910,7 +967,7 @@ void import_batch(Context& c, const CsvTable& table, const RowImporter& import_r
 std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& import_row,
                        std::istream& in, Problems& problems) {
     std::int64_t rows = 0;
-    CsvReader reader(in);
+    CsvReader reader(in, {}, c.delimiter);
     std::optional<CsvRecord> header;
     std::optional<CsvSyntaxError> malformed; // where reading stopped, after the rows before it
     try {
@@ -922,6 +979,11 @@ std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& imp
         throw ValidationError("file",
                               fmt::format("{} is empty; it needs a header line", c.path.string()));
     GuardedCells guarded;
+    if (header && header->fields.size() == 1)
+        if (const auto problem = delimiter_problem(header->fields.front(), c.delimiter)) {
+            problems.add(header->line, "", *problem);
+            header.reset(); // no row can be read with it
+        }
     if (header) {
         c.all_revisions = std::find(header->fields.begin(), header->fields.end(), "revision") !=
                               header->fields.end() &&
@@ -1014,7 +1076,11 @@ std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view tabl
 }
 
 ImportResult import_table(records::Scope& scope, std::string_view table_name,
-                          const std::filesystem::path& file) {
+                          const std::filesystem::path& file, char delimiter) {
+    if (delimiter != ',' && delimiter != ';')
+        throw ValidationError("--delimiter", fmt::format("'{}' is not a delimiter import reads; "
+                                                         "allowed: ',' or ';'",
+                                                         visible(std::string(1, delimiter))));
     const auto& table = csv_table(table_name);
     const auto import_row = importer_for(table.name, scope.db());
     std::error_code ignored;
@@ -1029,6 +1095,7 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
     // problems is refused without ever holding the database.
     {
         Context checking{scope, name, result.warnings, false, file};
+        checking.delimiter = delimiter;
         Problems problems{name, {}, 0};
         read_rows(checking, table, import_row, input.first(), problems);
         refuse_if_any(problems, file);
@@ -1038,6 +1105,7 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
     scope.db().keep_journals_in_memory(); // one transaction that changes a great many pages
     scope.db().write([&] {
         Context storing{scope, name, result.warnings, true, file};
+        storing.delimiter = delimiter;
         Problems problems{name, {}, 0};
         result.rows = read_rows(storing, table, import_row, input.second(), problems);
         input.check_unchanged();
