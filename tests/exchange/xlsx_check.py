@@ -99,6 +99,11 @@ def main():
     check_xlsx(work / "sessions.xlsx", ["sessions"])
     check_xlsx(work / "patients.xlsx", ["patients"])
 
+    # Excel reads '_x0041_' in a cell as 'A' (LibreOffice does not): the '_' must be escaped.
+    with zipfile.ZipFile(work / "sessions.xlsx") as z:
+        check("a_x005F_x0041_b" in z.read("xl/worksheets/sheet1.xml").decode(),
+              "sessions.xlsx: '_x0041_' not escaped, Excel would show 'aAb'")
+
     for name in ["all", "rev"]:
         sheets = sheets_of(work / "ods" / f"{name}.ods")
         check(list(sheets) == TABLES, f"{name}: sheets {list(sheets)}")
@@ -127,6 +132,8 @@ def main():
         expect(session, "performed_at_local", "date", "2026-07-01T10:30:00", f"{name} sessions")
         expect(session, "note", "string", "=SUM(1,2)", f"{name} sessions")
         expect(session, "cartridge_lot", "string", "0456", f"{name} sessions")
+        # '_x0041_' is how a cell escapes 'A': typed text is kept as typed.
+        expect(session, "aftercare", "string", "a_x0041_b", f"{name} sessions")
         session_id = session["id"][1]
         check(session["id"][0] == "float", f"{name}: session id not a number")
         area = [r for r in sheets["session_areas"]["rows"] if r["session"] == ("float", session_id)]

@@ -1,12 +1,13 @@
 #!/bin/bash
 # export --format xlsx opened in LibreOffice: a demo clinic plus a hand-made patient (chart code
-# 007, phone 07700900111, a note '=SUM(1,2)', a summer session with a serum from lot 0123, so
-# local time is an hour past UTC), exported as one workbook of every table (with and without
-# --all-revisions) and as one table. LibreOffice (headless, a private profile) converts each
-# workbook to OpenDocument, and xlsx_check.py reads the typed cells back: text stays text
-# (leading zeros kept, '=SUM' a string, never a formula), dates are date cells, *_local
-# columns date-times in the clinic's zone, depths and counts numbers; the xlsx's own sheets have
-# a frozen header row and an autofilter over every row. Skipped (77) without soffice.
+# 007, phone 07700900111, a note '=SUM(1,2)', aftercare 'a_x0041_b', a summer session with a
+# serum from lot 0123, so local time is an hour past UTC), exported as one workbook of every
+# table (with and without --all-revisions) and as one table. LibreOffice (headless, a private
+# profile) converts each workbook to OpenDocument, and xlsx_check.py reads the typed cells
+# back: text stays text (leading zeros kept, '=SUM' a string, never a formula, '_x0041_' as
+# typed), dates are date cells, *_local columns date-times in the clinic's zone, depths and
+# counts numbers; the xlsx's own sheets have a frozen header row and an autofilter over every
+# row. Skipped (77) without soffice.
 # Usage: xlsx_check.sh PATH/TO/needlebook      (KEEP_TMP=1 keeps the folder for inspection)
 set -euo pipefail
 needlebook=$(realpath "$1")
@@ -28,7 +29,8 @@ nb patient add --code 007 --family Zero --given Leading --born 1990-02-03 --phon
 nb consent add 007 --signed 2026-06-01 >/dev/null
 nb lot add prp 0123 --expires 2027-01-31 --received 2026-06-01 >/dev/null
 nb session log 007 --at '2026-07-01 10:30' --device pen --area cheek:left=1.25x2 \
-    --serum prp@0123:during=1.5ml --cartridge-lot 0456 --note '=SUM(1,2)' >/dev/null 2>warnings.txt
+    --serum prp@0123:during=1.5ml --cartridge-lot 0456 --note '=SUM(1,2)' --aftercare 'a_x0041_b' \
+    >/dev/null 2>warnings.txt
 nb patient amend 007 --reason 'moved' --phone 07700900222 >/dev/null
 
 nb export --all --format xlsx --output all.xlsx >all.txt

@@ -7,6 +7,7 @@
 #include "needlebook/storage/audit_log.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -165,6 +166,20 @@ std::optional<lxw_datetime> local_time_cell(const time::ClinicZone& zone, std::s
                         number(11, 2), number(14, 2), static_cast<double>(number(17, 2))};
 }
 
+// Text as typed in a cell: spreadsheets read '_xHHHH_' in a cell as an escaped character, so an
+// '_' that starts such a run is itself escaped ('_x005F_'), and 'a_x0041_b' stays 'a_x0041_b'.
+std::string literal_text(std::string text) {
+    const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t at = text.find("_x"); at != std::string::npos; at = text.find("_x", at + 1)) {
+        if (at + 7 <= text.size() && hex(text[at + 2]) && hex(text[at + 3]) && hex(text[at + 4]) &&
+            hex(text[at + 5]) && text[at + 6] == '_') {
+            text.insert(at, "_x005F");
+            at += 6;
+        }
+    }
+    return text;
+}
+
 // Columns wide enough for their header and their typical value.
 double column_width(const ExportColumn& column) {
     double width = 12;
@@ -230,7 +245,8 @@ std::int64_t write_sheet(records::Scope& scope, Workbook& workbook, const CsvTab
                                                                                : nullptr);
             } else {
                 // Always a string cell: never read as a number, a date or a formula.
-                error = worksheet_write_string(sheet, row, col, text.c_str(), nullptr);
+                error =
+                    worksheet_write_string(sheet, row, col, literal_text(text).c_str(), nullptr);
             }
             workbook.check(error,
                            fmt::format("{} row {} column {}", table.name, rows, column.name));
