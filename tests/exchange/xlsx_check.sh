@@ -7,7 +7,8 @@
 # back: text stays text (leading zeros kept, '=SUM' a string, never a formula, '_x0041_' as
 # typed), dates are date cells, *_local columns date-times in the clinic's zone, depths and
 # counts numbers; the xlsx's own sheets have a frozen header row and an autofilter over every
-# row. Skipped (77) without soffice.
+# row. A write failing half way (a file size limit) leaves no file and no audit row. Skipped
+# (77) without soffice.
 # Usage: xlsx_check.sh PATH/TO/needlebook      (KEEP_TMP=1 keeps the folder for inspection)
 set -euo pipefail
 needlebook=$(realpath "$1")
@@ -49,3 +50,18 @@ timeout 300 soffice -env:UserInstallation=file://$work/profile --headless --nore
     >soffice.log 2>&1 || { cat soffice.log; echo "FAIL: soffice could not convert"; exit 1; }
 
 python3 "$here/xlsx_check.py" "$work"
+
+# A write that fails half way (a 64 KiB file size limit, SIGXFSZ ignored: the rows of sessions
+# are larger) exits 1 and leaves no workbook, no temporary file and no audit row.
+exports() { sqlite3 "$NEEDLEBOOK_DB" "SELECT count(*) FROM audit_log WHERE action = 'export'"; }
+before=$(exports)
+mkdir big
+rc=0
+(ulimit -f 64 && trap '' XFSZ && nb export --all --format xlsx --output big/all.xlsx) \
+    >big.out 2>big.err || rc=$?
+[ "$rc" = 1 ] || { cat big.err; echo "FAIL: export past the size limit: exit $rc, expected 1"; exit 1; }
+grep -q '^needlebook: error: cannot write the workbook big/all.xlsx: .*nothing was written$' big.err ||
+    { cat big.err; echo "FAIL: export past the size limit: unexpected message"; exit 1; }
+[ -z "$(ls -A big)" ] || { ls -A big; echo "FAIL: export past the size limit left files"; exit 1; }
+[ "$(exports)" = "$before" ] || { echo "FAIL: a failed xlsx export added an audit row"; exit 1; }
+echo "xlsx check: a failed write leaves nothing"

@@ -84,6 +84,16 @@ public:
             fail(fmt::format("{}: {}", what, lxw_strerror(error)));
     }
 
+    // libxlsxwriter does not check its writes of the rows to the sheet's temporary file: a full
+    // disk or a file size limit would leave a short sheet in a workbook that looks complete.
+    void check_rows_written(lxw_worksheet* sheet, std::string_view table) const {
+        auto* rows = sheet->optimize_tmpfile;
+        if (rows != nullptr && (std::fflush(rows) != 0 || std::ferror(rows) != 0))
+            fail(fmt::format("writing the rows of {} to a temporary file in {} failed (is the "
+                             "disk full?)",
+                             table, m_folder));
+    }
+
     // Writes the file, flushes it to disk and gives it the target's name.
     void publish() {
         const auto error = workbook_close(m_workbook); // frees the workbook, failed or not
@@ -254,6 +264,7 @@ std::int64_t write_sheet(records::Scope& scope, Workbook& workbook, const CsvTab
         if (rows % 10000 == 0 && options.progress)
             options.progress(table.name, rows);
     }
+    workbook.check_rows_written(sheet, table.name);
     // Over the header and every row, known only now: the library keeps the range until closing.
     workbook.check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows),
                                         static_cast<lxw_col_t>(columns.size() - 1)),
