@@ -47,10 +47,15 @@ public:
                                         "(out of memory?); nothing was written",
                                         m_target.string()));
         }
-        header = add_format(nullptr, true);
-        date = add_format("yyyy-mm-dd", false);
-        date_time = add_format("yyyy-mm-dd hh:mm:ss", false);
-        decimal = add_format("0.00##", false); // 1.25 shows as 1.25, 0.5 as 0.50; none hidden
+        try { // the destructor does not run for a constructor that throws
+            header = add_format(nullptr, true);
+            date = add_format("yyyy-mm-dd", false);
+            date_time = add_format("yyyy-mm-dd hh:mm:ss", false);
+            decimal = add_format("0.00##", false); // 1.25 shows as 1.25, 0.5 as 0.50; none hidden
+        } catch (...) {
+            discard();
+            throw;
+        }
     }
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
