@@ -1,11 +1,10 @@
 #include "needlebook/exchange/csv_export.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/exchange/export_audit.hpp"
 #include "needlebook/io/atomic_file.hpp"
 #include "needlebook/io/output_target.hpp"
-#include "needlebook/records/safekeeping.hpp"
 #include "needlebook/render/csv_writer.hpp"
-#include "needlebook/storage/patient_repository.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -47,20 +46,6 @@ std::int64_t write_rows(records::Scope& scope, const CsvTable& table, std::ostre
     if (options.progress)
         options.progress(table.name, rows);
     return rows;
-}
-
-// One row naming every patient whose data the exported tables hold.
-storage::ChainHead audit_export(records::Scope& scope, const std::string& what,
-                                const std::vector<std::string_view>& tables) {
-    return scope.db().write([&] {
-        std::vector<std::int64_t> patients;
-        storage::PatientRepository repository(scope.db());
-        for (const auto table : tables) {
-            const auto ids = repository.ids_with_rows_in(table);
-            patients.insert(patients.end(), ids.begin(), ids.end());
-        }
-        return records::audit_disclosure(scope, "export", what, std::move(patients));
-    });
 }
 
 } // namespace

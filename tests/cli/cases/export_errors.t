@@ -56,13 +56,13 @@ $ needlebook export --all
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
-# export writes CSV only.
+# export writes CSV or xlsx, never JSON.
 $ needlebook --format json export patients
-! needlebook: error: --format: export writes CSV only
+! needlebook: error: --format: export writes csv or xlsx
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 $ needlebook export --all --output ${TMP}/json --format json
-! needlebook: error: --format: export writes CSV only
+! needlebook: error: --format: export writes csv or xlsx
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 $ needlebook --db ${TMP}/json patient list

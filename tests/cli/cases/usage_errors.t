@@ -201,12 +201,12 @@ $ needlebook -x session list
 
 # Global options with values outside their set.
 $ needlebook --format xml session list
-! needlebook: error: --format: xml not in {text,json,csv,html}
+! needlebook: error: --format: xml not in {text,json,csv,html,xlsx}
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
 $ needlebook --format
-! needlebook: error: --format: 1 required TEXT:{text,json,csv,html} missing
+! needlebook: error: --format: 1 required TEXT:{text,json,csv,html,xlsx} missing
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -216,7 +216,7 @@ $ needlebook --color sometimes session list
 ? 2
 
 $ needlebook session list --format yaml
-! needlebook: error: --format: yaml not in {text,json,csv,html}
+! needlebook: error: --format: yaml not in {text,json,csv,html,xlsx}
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
