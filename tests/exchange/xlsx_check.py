@@ -13,8 +13,8 @@ NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
 }
-TABLES = ["patients", "conditions", "consents", "lots", "sessions", "session_areas",
-          "serum_uses", "reactions", "followups"]
+TABLES = ["settings", "products", "patients", "conditions", "consents", "lots", "sessions",
+          "session_areas", "serum_uses", "reactions", "followups", "audit"]
 failures = []
 
 
