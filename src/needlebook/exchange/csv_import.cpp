@@ -724,18 +724,6 @@ void import_followup(Context& c, const Row& row) {
     c.audit("followup.import", "followup", id, session.patient_id.value, revision.number);
 }
 
-// Settings and products replace what init seeded (import --all, clinic_import.cpp), never
-// the values of a clinic at work: those change with 'setting set' and 'product amend'.
-void only_into_new_clinic(const Context& c, std::string_view table) {
-    if (!c.whole_clinic)
-        throw ValidationError(
-            "TABLE", fmt::format("{} are imported with the whole export into a "
-                                 "new database (import --all FOLDER); a "
-                                 "clinic's own are changed with 'needlebook {} "
-                                 "…'",
-                                 table, table == "settings" ? "setting set" : "product amend"));
-}
-
 void import_setting(Context& c, const Row& row) {
     const auto key = row.text("key");
     const auto value = row.parse("value", [&](const std::string& text) {
@@ -838,15 +826,9 @@ using RowImporter = std::function<void(Context&, const Row&)>;
 
 RowImporter importer_for(std::string_view table, storage::Database& db) {
     if (table == "settings")
-        return [](Context& c, const Row& row) {
-            only_into_new_clinic(c, "settings");
-            import_setting(c, row);
-        };
+        return import_setting;
     if (table == "products")
-        return [](Context& c, const Row& row) {
-            only_into_new_clinic(c, "products");
-            import_product(c, row);
-        };
+        return import_product;
     if (table == "audit")
         throw ValidationError("TABLE", "audit.csv is the exporting database's audit trail, for "
                                        "auditors; it is not imported (a database keeps its own "
@@ -1077,6 +1059,15 @@ std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view tabl
 
 ImportResult import_table(records::Scope& scope, std::string_view table_name,
                           const std::filesystem::path& file, char delimiter) {
+    // Settings and products replace what init seeded (import --all), never the values of a
+    // clinic at work: those change with 'setting set' and 'product amend'.
+    if (table_name == "settings" || table_name == "products")
+        throw ValidationError(
+            "TABLE",
+            fmt::format("{} are imported with the whole export into a "
+                        "new database (import --all FOLDER); a "
+                        "clinic's own are changed with 'needlebook {}'",
+                        table_name, table_name == "settings" ? "setting set" : "product amend"));
     if (delimiter != ',' && delimiter != ';')
         throw ValidationError("--delimiter", fmt::format("'{}' is not a delimiter import reads; "
                                                          "allowed: ',' or ';'",
