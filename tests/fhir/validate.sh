@@ -97,6 +97,9 @@ node "$here/expect.js" "$work/hand.json" \
     'res("BodyStructure", "bodysite-1-1").locationQualifier[0].coding[0].code === "7771000" && res("BodyStructure", "bodysite-1-2").locationQualifier[0].coding[0].code === "24028007"' \
     'res("Procedure", "session-1").extension.map(e => target(e.valueReference).id).join("|") === "bodysite-1-1|bodysite-1-2"' \
     'res("Observation", "reaction-1").code.coding[0].code === "247441003" && res("Observation", "reaction-1").code.text === "erythema"' \
+    'target(res("Observation", "reaction-1").bodySite.extension[0].valueReference).locationQualifier[0].coding[0].code === "7771000"' \
+    'target(res("Observation", "area-1-2").bodySite.extension[0].valueReference).id === "bodysite-1-2" && res("Observation", "area-1-3").bodySite.extension === undefined' \
+    'target(res("Condition", "reaction-2").bodySite[0].extension[0].valueReference).locationQualifier[0].coding[0].code === "24028007"' \
     'res("Observation", "area-1-1").bodySite.coding[0].code === "60819002" && res("AdverseEvent", "reaction-2").event.coding === undefined' \
     'all("Patient")[0].birthDate === "1985-04-12" && all("Patient")[0].name[0].family === "O'"'"'Brien"' \
     'all("Patient")[0].telecom[0].value === "+44 7700 900002"' \

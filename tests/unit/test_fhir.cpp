@@ -235,12 +235,22 @@ TEST_CASE("fhir: codes beside the text, the identifier system, timestamp and las
     CHECK(procedure.at("extension").size() == 1);
     CHECK(procedure.at("extension").at(0).at("url") ==
           "http://hl7.org/fhir/StructureDefinition/procedure-targetBodyStructure");
-    CHECK(resources_of_type(bundle, "BodyStructure").size() == 1); // none for the unsided scar
+    // Each sided site names its BodyStructure too (R4 extension bodySite); the scar has none.
+    CHECK(sites.at(0).at("extension").at(0).at("url") ==
+          "http://hl7.org/fhir/StructureDefinition/bodySite");
+    CHECK_FALSE(sites.at(1).contains("extension"));
+    // The cheek's, and the reaction's on the left cheek; none for the unsided scar.
+    CHECK(resources_of_type(bundle, "BodyStructure").size() == 2);
+    const auto reacting =
+        named(bundle, "BodyStructure", fmt::format("bodysite-reaction-{}", reaction.id));
+    CHECK(coding(reacting.at("locationQualifier").at(0)).at("code") == "7771000");
 
     const auto finding = named(bundle, "Observation", fmt::format("reaction-{}", reaction.id));
     CHECK(coding(finding.at("code")).at("code") == "247441003");
     CHECK(finding.at("code").at("text") == "erythema");
     CHECK(coding(finding.at("bodySite")).at("code") == "60819002");
+    CHECK(finding.at("bodySite").at("extension").at(0).at("valueReference").at("type") ==
+          "BodyStructure");
 }
 
 TEST_CASE("fhir: a consent is inactive once expired or withdrawn, at the export's day") {

@@ -2,7 +2,8 @@
 // Mapping (docs/clinical-defaults.md, "Standards this maps to"):
 //   patient → Patient (+ Observation for the Fitzpatrick type); condition → Condition;
 //   consent → Consent; session → Encounter + Procedure (bodySite per area, a BodyStructure with
-//   its laterality per sided area, performer, focalDevice for the device and the cartridge lot);
+//   the laterality of each sided area or reaction, performer, focalDevice for the device and the
+//   cartridge lot);
 //   area → Observation of the depth in mm;
 //   serum → Medication (lot) + MedicationAdministration; expected reaction → Observation with
 //   an effective period; adverse reaction → AdverseEvent + Condition; follow-up → Observation;
@@ -212,10 +213,47 @@ std::string area_text(Area area, std::optional<Side> side) {
                 : std::string(label_of(area));
 }
 
-// A body site: the area's SNOMED CT structure (its side is in the text, and in the
-// BodyStructure of the Procedure), and the text "cheek, left".
-void body_site(JsonWriter& json, Area area, std::optional<Side> side) {
-    snomed_or_text(json, body_site_code(area), area_text(area, side));
+// A body site: the area's SNOMED CT structure and the text "cheek, left". A CodeableConcept has
+// no place for a qualifier, so a sided area also names its BodyStructure (location and
+// laterality coded) with the R4 extension bodySite.
+void body_site(JsonWriter& json, Area area, std::optional<Side> side,
+               const std::optional<Reference>& structure) {
+    const auto code = body_site_code(area);
+    json.object([&] {
+        if (structure)
+            json.array("extension", [&] {
+                json.object([&] {
+                    json.member("url", "http://hl7.org/fhir/StructureDefinition/bodySite");
+                    json.key("valueReference");
+                    write_reference(json, *structure);
+                });
+            });
+        if (code)
+            json.array("coding", [&] {
+                json.object([&] {
+                    json.member("system", snomed);
+                    json.member("code", code->code);
+                    json.member("display", code->display);
+                });
+            });
+        json.member("text", area_text(area, side));
+    });
+}
+
+// The ids of the BodyStructure of a session's `index`th area (from 0) and of a reaction's
+// area, when on one side: named alike wherever they are referred to.
+std::string area_structure_id(SessionId session, std::size_t index) {
+    return fmt::format("bodysite-{}-{}", session, index + 1);
+}
+
+std::string reaction_structure_id(ReactionId reaction) {
+    return fmt::format("bodysite-reaction-{}", reaction);
+}
+
+std::optional<Reference> structure_if(std::optional<Side> side, const std::string& id) {
+    if (!side)
+        return std::nullopt;
+    return reference_to("BodyStructure", id);
 }
 
 std::string_view status_of(bool voided, std::string_view status) {
@@ -369,6 +407,8 @@ private:
     void add_encounter(const SessionContext& context);
     std::vector<Reference> add_devices(const Session& session);
     std::vector<Reference> add_body_structures(const SessionContext& context);
+    void add_body_structure(const std::string& id, Area area, Side side,
+                            const RevisionInfo& revision);
     void add_procedure(const SessionContext& context, const std::vector<Reference>& devices,
                        const std::vector<Reference>& medications,
                        const std::vector<Reference>& body_structures);
@@ -677,7 +717,26 @@ void PatientExport::add_encounter(const SessionContext& context) {
 }
 
 // R4 codes laterality on a BodyStructure (locationQualifier), not on a CodeableConcept: one per
-// area treated on one side, which the Procedure names as a target body structure.
+// area treated, or reacting, on one side.
+void PatientExport::add_body_structure(const std::string& id, Area area, Side side,
+                                       const RevisionInfo& revision) {
+    m_bundle.add("BodyStructure", id, [&](JsonWriter& json) {
+        meta(json, revision);
+        json.member("active", !revision.voided);
+        json.key("location");
+        snomed_or_text(json, body_site_code(area), label_of(area));
+        const auto laterality = laterality_code(side);
+        json.array("locationQualifier", [&] {
+            coded(json, snomed, laterality.code, laterality.display, label_of(side));
+        });
+        json.member("description", area_text(area, side));
+        json.key("patient");
+        write_reference(json, m_patient);
+    });
+}
+
+// The session's sided areas' BodyStructures, which the Procedure names as target body
+// structures.
 std::vector<Reference> PatientExport::add_body_structures(const SessionContext& context) {
     const auto& session = context.session;
     std::vector<Reference> targets;
@@ -685,20 +744,8 @@ std::vector<Reference> PatientExport::add_body_structures(const SessionContext& 
         const auto& treated = session.details.areas[i];
         if (!treated.side)
             continue;
-        const auto id = fmt::format("bodysite-{}-{}", session.id, i + 1);
-        m_bundle.add("BodyStructure", id, [&](JsonWriter& json) {
-            meta(json, session.revision);
-            json.member("active", !session.revision.voided);
-            json.key("location");
-            snomed_or_text(json, body_site_code(treated.area), label_of(treated.area));
-            const auto side = laterality_code(*treated.side);
-            json.array("locationQualifier", [&] {
-                coded(json, snomed, side.code, side.display, label_of(*treated.side));
-            });
-            json.member("description", area_text(treated.area, treated.side));
-            json.key("patient");
-            write_reference(json, m_patient);
-        });
+        const auto id = area_structure_id(session.id, i);
+        add_body_structure(id, treated.area, *treated.side, session.revision);
         targets.push_back(reference_to("BodyStructure", id));
     }
     return targets;
@@ -739,8 +786,9 @@ void PatientExport::add_procedure(const SessionContext& context,
             });
         json.array("reasonCode", [&] { text_concept(json, label_of(d.indication)); });
         json.array("bodySite", [&] {
-            for (const auto& treated : d.areas)
-                body_site(json, treated.area, treated.side);
+            for (std::size_t i = 0; i < d.areas.size(); ++i)
+                body_site(json, d.areas[i].area, d.areas[i].side,
+                          structure_if(d.areas[i].side, area_structure_id(session.id, i)));
         });
         std::vector<std::string> texts; // the clinical checks' findings are DetectedIssues
         if (!d.endpoint.empty())
@@ -832,7 +880,8 @@ void PatientExport::add_depth_observation(const SessionContext& context, std::si
                 json.member("code", "mm");
             });
             json.key("bodySite");
-            body_site(json, treated.area, treated.side);
+            body_site(json, treated.area, treated.side,
+                      structure_if(treated.side, area_structure_id(session.id, index)));
             if (treated.passes)
                 json.array("component", [&] {
                     json.object([&] {
@@ -890,6 +939,10 @@ void PatientExport::add_serum_administration(const SessionContext& context, std:
 // an AdverseEvent with the Condition it resulted in.
 void PatientExport::add_reaction(const SessionContext& context, const report::ReactionEntry& item) {
     const auto id = fmt::format("reaction-{}", item.reaction.id);
+    const auto& d = item.reaction.details;
+    if (d.area && d.side)
+        add_body_structure(reaction_structure_id(item.reaction.id), *d.area, *d.side,
+                           item.reaction.revision);
     std::vector<Reference> targets;
     if (!item.timeline.adverse) {
         add_reaction_observation(context, item, id);
@@ -935,7 +988,8 @@ void PatientExport::add_reaction_observation(const SessionContext& context,
         notes(json, {timeline_note(item), d.note});
         if (d.area) {
             json.key("bodySite");
-            body_site(json, *d.area, d.side);
+            body_site(json, *d.area, d.side,
+                      structure_if(d.side, reaction_structure_id(item.reaction.id)));
         }
     });
 }
@@ -991,7 +1045,10 @@ void PatientExport::add_reaction_condition(const report::ReactionEntry& item,
         json.key("code");
         snomed_or_text(json, reaction_code(d.kind), label_of(d.kind));
         if (d.area)
-            json.array("bodySite", [&] { body_site(json, *d.area, d.side); });
+            json.array("bodySite", [&] {
+                body_site(json, *d.area, d.side,
+                          structure_if(d.side, reaction_structure_id(item.reaction.id)));
+            });
         json.key("subject");
         write_reference(json, m_patient);
         json.member("onsetDateTime", time::format_date(d.onset));
