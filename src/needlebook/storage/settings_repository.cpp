@@ -39,6 +39,8 @@ void apply(ClinicSettings& settings, const std::string& key, const std::string& 
         settings.clinic_name = value;
     else if (key == "time_zone")
         settings.time_zone = value;
+    else if (key == "fhir_identifier_system")
+        settings.fhir_identifier_system = value;
     else if (key == "isotretinoin_months")
         settings.isotretinoin_months = number();
     else if (key == "consent_valid_months")
