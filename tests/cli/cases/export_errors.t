@@ -108,7 +108,7 @@ $ needlebook export patients --output ${TMP}
 
 # --all into a new folder: eight tables and the manifest. The files are CSV, not databases.
 $ needlebook export --all --output ${TMP}/out
-> exported 12 tables (142 rows) and manifest.csv to ${TMP}/out
+> exported 12 tables (144 rows) and manifest.csv to ${TMP}/out
 $ needlebook --db ${TMP}/out/manifest.csv patient list
 ! needlebook: error: ${TMP}/out/manifest.csv is not a database file (file is not a database); give the clinic's database with --db
 ? 1
@@ -118,7 +118,7 @@ $ needlebook --db ${TMP}/out/followups.csv patient list
 
 # Again into the same folder: the files are replaced; an existing file is not a folder.
 $ needlebook export --all --output out --all-revisions --bom
-> exported 12 tables (143 rows) and manifest.csv to out
+> exported 12 tables (145 rows) and manifest.csv to out
 $ needlebook export --all --output ${TMP}/out/patients.csv
 ! needlebook: error: cannot make the folder ${TMP}/out/patients.csv: File exists
 ? 1
