@@ -10,7 +10,7 @@
 set -euo pipefail
 needlebook=$1
 work=$(mktemp -d)
-[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT; echo "work: $work"
+if [ -n "${KEEP:-}" ]; then echo "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
 export NEEDLEBOOK_NOW=2026-11-23T15:00:00Z TZ=Europe/London NEEDLEBOOK_USER=tester HOME=$work
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -52,6 +52,15 @@ quiet at a.db session log DUP --at '2026-11-20 10:00' --device pen --area chin=1
 quiet at a.db patient merge DUP --into P-000001 --reason 'the same person, registered again'
 quiet at a.db patient add --family Test --given Entry --born 1990-01-01 --code ERR
 quiet at a.db patient void ERR --reason 'a training entry'
+# A reaction whose first revision does not fit the session as it was corrected later: only
+# a record's newest revision is held to the session as it reads now.
+quiet at a.db patient add --family Late --given Lou --born 1980-05-05 --code LATE
+quiet at a.db consent add LATE --signed 2026-11-01
+late=$(at a.db session log LATE --at '2026-11-10 10:00' --device pen --area cheek=1.0 | sed -n 's/^session \([0-9]*\) logged.*/\1/p')
+quiet at a.db reaction add "$late" --kind erythema --severity mild --onset 2026-11-11
+reaction=$(sqlite3 "$work/a.db" 'SELECT max(id) FROM reaction')
+quiet at a.db reaction amend "$reaction" --onset 2026-11-13 --reason 'the patient said Friday'
+quiet at a.db session amend "$late" --at '2026-11-12 10:00' --reason 'logged on the wrong day'
 at a.db check >/dev/null || fail "the source clinic does not pass check"
 
 # --- every revision, round trip ---------------------------------------------------------------

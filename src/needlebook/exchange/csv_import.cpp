@@ -159,6 +159,20 @@ void ensure_follows(storage::Database& db, std::string_view table, std::int64_t 
                                           revision, table, id, newest));
 }
 
+// What a record's revision 1 fixed for good (a reaction's session, a lot's product and number):
+// a later revision naming something else is refused, never stored as if it matched.
+void ensure_identity(storage::Database& db, std::string_view sql, std::int64_t id,
+                     const std::string& expected, std::string_view column, std::string_view what) {
+    auto query = db.query(std::string(sql));
+    query->bind(":id", id);
+    if (query->executeStep() && query->getColumn(0).getString() != expected)
+        throw ValidationError(std::string(column),
+                              fmt::format("{} {} is {} since its revision 1, not {}; a later "
+                                          "revision cannot change that",
+                                          what, id, query->getColumn(0).getString(),
+                                          visible(expected)));
+}
+
 // Revision 1 keeps the exported id, which must be free; a later one follows the stored ones.
 void ensure_place(storage::Database& db, std::string_view table, std::int64_t id,
                   const RevisionInfo& revision) {
@@ -213,6 +227,9 @@ struct Context {
         RevisionInfo revision;
     };
     std::vector<PendingMerge> merges;
+    // With every revision: the check of each reaction's or follow-up's newest revision against
+    // its session, run once the whole file is read (by id; a later revision replaces it).
+    std::map<std::int64_t, std::function<void(struct Problems&)>> fit_checks;
 
     // What rows refer to, kept for one reading so that most rows find theirs without a query,
     // and bounded so that memory does not grow with the file. Export writes a table's rows
@@ -461,6 +478,11 @@ void import_lot(Context& c, const Row& row) {
                                                          "product list'",
                                                          visible(product)));
     });
+    if (revision.number > 1)
+        ensure_identity(c.scope.db(),
+                        "SELECT coalesce(p.code, 'cartridge') || ' ' || l.lot FROM lot l LEFT "
+                        "JOIN product p ON p.id = l.product_id WHERE l.id = :id",
+                        id, product + " " + lot, "lot", "lot");
     storage::LotRepository lots(c.scope.db());
     if (revision.number == 1 && lots.find(product, lot))
         throw ValidationError("lot",
@@ -687,8 +709,28 @@ void import_reaction(Context& c, const Row& row) {
     d.note = row.text("note");
     if (row.failed())
         return;
-    validated("reaction",
-              [&] { records::check_reaction_fits(session, d, c.scope.zone(), c.scope.today()); });
+    if (revision.number > 1)
+        ensure_identity(c.scope.db(), "SELECT session_id FROM reaction WHERE id = :id", id,
+                        std::to_string(session.id.value), "session", "reaction");
+    // A reaction must fit its session as the session reads now: with every revision, only the
+    // reaction's newest one is held to it (an older one fitted the session as it was then),
+    // once the whole file is read.
+    if (c.all_revisions)
+        c.fit_checks[id] = [&c, session = session.id, d, line = row.line(),
+                            voided = revision.voided](Problems& problems) {
+            const auto now = storage::SessionRepository(c.scope.db()).find(session);
+            if (voided || !now)
+                return;
+            try {
+                records::check_reaction_fits(*now, d, c.scope.zone(), c.scope.today());
+            } catch (const ValidationError& e) {
+                problems.add(line, column_of(e.field()), e.what());
+            }
+        };
+    else
+        validated("reaction", [&] {
+            records::check_reaction_fits(session, d, c.scope.zone(), c.scope.today());
+        });
     if (!c.store || row.failed())
         return;
     storage::ReactionRepository reactions(c.scope.db());
@@ -711,9 +753,26 @@ void import_followup(Context& c, const Row& row) {
     d.note = row.text("note");
     if (row.failed())
         return;
-    validated("followup", [&] {
-        validate(d, c.scope.zone().local_date(session.details.performed_at), c.scope.today());
-    });
+    if (revision.number > 1)
+        ensure_identity(c.scope.db(), "SELECT session_id FROM followup WHERE id = :id", id,
+                        std::to_string(session.id.value), "session", "follow-up");
+    // As for reactions: with every revision, the newest is held to the session as it reads now.
+    if (c.all_revisions)
+        c.fit_checks[id] = [&c, session = session.id, d, line = row.line(),
+                            voided = revision.voided](Problems& problems) {
+            const auto now = storage::SessionRepository(c.scope.db()).find(session);
+            if (voided || !now)
+                return;
+            try {
+                validate(d, c.scope.zone().local_date(now->details.performed_at), c.scope.today());
+            } catch (const ValidationError& e) {
+                problems.add(line, column_of(e.field()), e.what());
+            }
+        };
+    else
+        validated("followup", [&] {
+            validate(d, c.scope.zone().local_date(session.details.performed_at), c.scope.today());
+        });
     if (!c.store || row.failed())
         return;
     storage::ReactionRepository followups(c.scope.db());
@@ -1007,6 +1066,9 @@ std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& imp
     }
     if (c.store && !c.merges.empty())
         store_merges(c, problems);
+    for (const auto& [id, check] : c.fit_checks)
+        check(problems);
+    c.fit_checks.clear();
     if (guarded.count > 0)
         c.warnings.push_back(
             fmt::format("{}: {} text {} with ' before = + - @ TAB or CR (first: {}); imported as "
