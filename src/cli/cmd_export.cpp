@@ -27,6 +27,18 @@ std::function<void(std::string_view, std::int64_t)> progress_line() {
     };
 }
 
+// After an export of every table: the progress line cleared, and what was written.
+template <class Parts>
+void print_all_exported(Context& context, const Parts& parts, std::string_view where,
+                        bool progress) {
+    if (progress)
+        fmt::print(stderr, "\r\x1b[K");
+    std::int64_t rows = 0;
+    for (const auto& part : parts)
+        rows += part.rows;
+    context.print(fmt::format("exported {} tables ({} rows) {}\n", parts.size(), rows, where));
+}
+
 // --format xlsx: one typed workbook, always into a file.
 void export_xlsx(Context& context, const ExportArgs& args) {
     if (args.bom)
@@ -42,14 +54,9 @@ void export_xlsx(Context& context, const ExportArgs& args) {
     exchange::XlsxOptions options{args.all_revisions, progress_line()};
     auto& scope = context.scope();
     if (args.all) {
-        const auto sheets = exchange::export_all_xlsx(scope, args.output, options);
-        if (options.progress)
-            fmt::print(stderr, "\r\x1b[K");
-        std::int64_t rows = 0;
-        for (const auto& sheet : sheets)
-            rows += sheet.rows;
-        context.print(fmt::format("exported {} tables ({} rows) as the sheets of {}\n",
-                                  sheets.size(), rows, args.output));
+        print_all_exported(context, exchange::export_all_xlsx(scope, args.output, options),
+                           fmt::format("as the sheets of {}", args.output),
+                           options.progress != nullptr);
         return;
     }
     const auto rows =
@@ -104,14 +111,9 @@ void add_export_command(CLI::App& app, Context& context) {
         exchange::ExportOptions options{args->raw, args->bom, args->all_revisions, progress_line()};
         auto& scope = context.scope();
         if (args->all) {
-            const auto files = exchange::export_all(scope, args->output, options);
-            if (options.progress)
-                fmt::print(stderr, "\r\x1b[K");
-            std::int64_t rows = 0;
-            for (const auto& file : files)
-                rows += file.rows;
-            context.print(fmt::format("exported {} tables ({} rows) and manifest.csv to {}\n",
-                                      files.size(), rows, args->output));
+            print_all_exported(context, exchange::export_all(scope, args->output, options),
+                               fmt::format("and manifest.csv to {}", args->output),
+                               options.progress != nullptr);
             return;
         }
         const auto& definition = exchange::csv_table(args->table);

@@ -693,6 +693,30 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
         add_to_patient_file(c, session);
 }
 
+// A reaction or follow-up must fit its session (`fits` throws when it does not). One table at a
+// time that is checked now. With every revision only the record's newest revision is held to
+// the session as it reads at the end of the file (a later revision replaces the check): an
+// older revision fitted the session as it was then.
+void check_fits_session(Context& c, const Row& row, std::int64_t id, const Session& session,
+                        bool voided, std::string_view what,
+                        std::function<void(const Session&)> fits) {
+    if (!c.all_revisions) {
+        validated(what, [&] { fits(session); });
+        return;
+    }
+    c.fit_checks[id] = [&c, session = session.id, line = row.line(), voided,
+                        fits = std::move(fits)](Problems& problems) {
+        const auto now = storage::SessionRepository(c.scope.db()).find(session);
+        if (voided || !now)
+            return;
+        try {
+            fits(*now);
+        } catch (const ValidationError& e) {
+            problems.add(line, column_of(e.field()), e.what());
+        }
+    };
+}
+
 void import_reaction(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     const auto revision = c.revision(row, row.parse("voided", flag_of));
@@ -712,25 +736,9 @@ void import_reaction(Context& c, const Row& row) {
     if (revision.number > 1)
         ensure_identity(c.scope.db(), "SELECT session_id FROM reaction WHERE id = :id", id,
                         std::to_string(session.id.value), "session", "reaction");
-    // A reaction must fit its session as the session reads now: with every revision, only the
-    // reaction's newest one is held to it (an older one fitted the session as it was then),
-    // once the whole file is read.
-    if (c.all_revisions)
-        c.fit_checks[id] = [&c, session = session.id, d, line = row.line(),
-                            voided = revision.voided](Problems& problems) {
-            const auto now = storage::SessionRepository(c.scope.db()).find(session);
-            if (voided || !now)
-                return;
-            try {
-                records::check_reaction_fits(*now, d, c.scope.zone(), c.scope.today());
-            } catch (const ValidationError& e) {
-                problems.add(line, column_of(e.field()), e.what());
-            }
-        };
-    else
-        validated("reaction", [&] {
-            records::check_reaction_fits(session, d, c.scope.zone(), c.scope.today());
-        });
+    check_fits_session(c, row, id, session, revision.voided, "reaction", [&c, d](const Session& s) {
+        records::check_reaction_fits(s, d, c.scope.zone(), c.scope.today());
+    });
     if (!c.store || row.failed())
         return;
     storage::ReactionRepository reactions(c.scope.db());
@@ -756,23 +764,9 @@ void import_followup(Context& c, const Row& row) {
     if (revision.number > 1)
         ensure_identity(c.scope.db(), "SELECT session_id FROM followup WHERE id = :id", id,
                         std::to_string(session.id.value), "session", "follow-up");
-    // As for reactions: with every revision, the newest is held to the session as it reads now.
-    if (c.all_revisions)
-        c.fit_checks[id] = [&c, session = session.id, d, line = row.line(),
-                            voided = revision.voided](Problems& problems) {
-            const auto now = storage::SessionRepository(c.scope.db()).find(session);
-            if (voided || !now)
-                return;
-            try {
-                validate(d, c.scope.zone().local_date(now->details.performed_at), c.scope.today());
-            } catch (const ValidationError& e) {
-                problems.add(line, column_of(e.field()), e.what());
-            }
-        };
-    else
-        validated("followup", [&] {
-            validate(d, c.scope.zone().local_date(session.details.performed_at), c.scope.today());
-        });
+    check_fits_session(c, row, id, session, revision.voided, "followup", [&c, d](const Session& s) {
+        validate(d, c.scope.zone().local_date(s.details.performed_at), c.scope.today());
+    });
     if (!c.store || row.failed())
         return;
     storage::ReactionRepository followups(c.scope.db());
