@@ -143,20 +143,63 @@ cp -r "$work/out" "$work/edited"
 sed -i 's/Skin Labs/Skin Lab/' "$work/edited/products.csv"
 quiet at e.db init
 refused e.db "products.csv differs from the file the export wrote" "$work/edited"
-# A file with a problem (a session's device not in the catalogue), its hash put right in the
-# manifest so that the problem is what is refused: the first file with problems names them.
-cp -r "$work/out" "$work/broken"
-python3 - "$work/out/sessions.csv" "$work/broken/sessions.csv" <<'PY'
-import csv, sys
-with open(sys.argv[1], newline="", encoding="utf-8") as file:
+# craft NAME FILE PYTHON: a copy of the export whose FILE is edited by PYTHON (on `rows`, the
+# file's rows as lists, the header first), its row count and SHA-256 put right in the manifest,
+# so that what is refused is the edit itself, as someone holding the folder could make it.
+craft() {
+    rm -rf "${work:?}/$1"
+    cp -r "$work/out" "$work/$1"
+    python3 - "$work/$1" "$2" "$3" <<'PY'
+import csv, hashlib, sys
+folder, name, edit = sys.argv[1:]
+with open(f"{folder}/{name}", newline="", encoding="utf-8") as file:
     rows = list(csv.reader(file))
-rows[2][rows[0].index("device")] = "scalpel"  # line 3
-with open(sys.argv[2], "w", newline="", encoding="utf-8") as file:
+exec(edit)
+with open(f"{folder}/{name}", "w", newline="", encoding="utf-8") as file:
     csv.writer(file, lineterminator="\r\n").writerows(rows)
+with open(f"{folder}/{name}", "rb") as file:
+    digest = hashlib.sha256(file.read()).hexdigest()
+with open(f"{folder}/manifest.csv", newline="", encoding="utf-8") as file:
+    manifest = list(csv.reader(file))
+for row in manifest:
+    if row[0] == name:
+        row[1:] = [str(len(rows) - 1), digest]
+with open(f"{folder}/manifest.csv", "w", newline="", encoding="utf-8") as file:
+    csv.writer(file, lineterminator="\r\n").writerows(manifest)
 PY
-fixed=$(sha256sum "$work/broken/sessions.csv" | cut -d' ' -f1)
-sed -i "s/^sessions.csv,\([0-9]*\),.*\r$/sessions.csv,\1,$fixed\r/" "$work/broken/manifest.csv"
+}
+column() { echo "rows[0].index('$1')"; }
+# A session's device not in the catalogue (line 3): the first file with problems names them.
+craft broken sessions.csv "rows[2][$(column device)] = 'scalpel'"
 refused e.db "sessions.csv:3: column device:" "$work/broken"
+# What the command line refuses is refused here too: a chart merged into itself, a voided
+# record changed again, a revision recorded in the future or before the one it corrects.
+craft self patients.csv "
+for row in rows[1:]:
+    if row[$(column merged_into)]: row[$(column merged_into)] = row[$(column code)]"
+refused e.db "a chart cannot be merged into itself" "$work/self"
+craft unvoid sessions.csv "
+voided = [r for r in rows[1:] if r[$(column voided)] == '1'][0]
+again = list(voided); again[$(column voided)] = '0'
+again[$(column revision)] = str(int(voided[$(column revision)]) + 1)
+rows.insert(rows.index(voided) + 1, again)"
+refused e.db "changes it after it was voided; a voided record is never changed" "$work/unvoid"
+craft future patients.csv "rows[1][$(column recorded_at)] = '2099-01-01T00:00:00Z'"
+refused e.db "2099-01-01T00:00:00Z is in the future" "$work/future"
+craft backwards conditions.csv "
+later = [r for r in rows[1:] if r[$(column revision)] == '2'][0]
+later[$(column recorded_at)] = '2001-01-01T00:00:00Z'"
+refused e.db "was recorded at 2001-01-01T00:00:00Z, before its revision 1" "$work/backwards"
+# A table's file the manifest leaves out would be skipped: refused instead.
+cp -r "$work/out" "$work/unlisted"
+sed -i '/^lots.csv,/d' "$work/unlisted/manifest.csv"
+refused e.db "lots.csv is in $work/unlisted but not in its manifest.csv" "$work/unlisted"
+# A new database changed behind the program's back (a seeded setting) is not wiped clean of
+# the traces: it fails check, and import --all says so.
+quiet at f.db init
+trigger=$(sqlite3 "$work/f.db" "SELECT sql FROM sqlite_schema WHERE name = 'setting_revision_no_update'")
+sqlite3 "$work/f.db" "DROP TRIGGER setting_revision_no_update; UPDATE setting_revision SET value = 'warn' WHERE setting_id = (SELECT id FROM setting WHERE key = 'condition.pregnancy'); $trigger;"
+refused f.db "fails check (records:" "$work/out"
 refused e.db "is not a folder" "$work/out/sessions.csv"
 refused e.db "has no manifest.csv" "$work"
 at e.db import --all "$work/out" >/dev/null 2>&1 || fail "after the refusals, e.db no longer takes the import"

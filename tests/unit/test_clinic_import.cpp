@@ -42,7 +42,7 @@ void export_clinic(Clinic& clinic, const fs::path& folder) {
 
 // A database as init makes it, with its scope.
 struct NewClinic {
-    storage::Database db = storage::Database::in_memory();
+    storage::Database db = test::new_database();
     records::Scope scope{db, test::fixed_clock(), "dr.import"};
 };
 

@@ -14,12 +14,7 @@ using namespace needlebook;
 
 namespace {
 
-// A database as init makes it: the schema, the seeded settings and catalogue, their audit rows.
-storage::Database new_database() {
-    auto db = storage::Database::in_memory();
-    db.write([&] { storage::audit_unaudited_catalogue(db, test::fixed_now(), "dr.test"); });
-    return db;
-}
+using test::new_database;
 
 std::vector<std::string> triggers(storage::Database& db) {
     std::vector<std::string> all;

@@ -9,12 +9,14 @@
 #include "needlebook/storage/migrations.hpp"
 #include "needlebook/storage/seeded_database.hpp"
 #include "needlebook/storage/sha256.hpp"
+#include "needlebook/storage/verification.hpp"
 
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 namespace needlebook::exchange {
 namespace {
@@ -40,20 +42,23 @@ struct Manifest {
     std::string sha256;
 };
 
-std::vector<CsvRecord> read_csv(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw FileError(fmt::format("cannot read {}", file.string()));
+std::vector<CsvRecord> read_csv(std::istream& in, std::string_view name) {
     std::vector<CsvRecord> records;
     try {
         CsvReader reader(in);
         while (auto record = reader.next())
             records.push_back(std::move(*record));
     } catch (const CsvSyntaxError& e) {
-        throw ValidationError(
-            "manifest", fmt::format("{}:{}: {}", file.filename().string(), e.line(), e.what()));
+        throw ValidationError("manifest", fmt::format("{}:{}: {}", name, e.line(), e.what()));
     }
     return records;
+}
+
+std::vector<CsvRecord> read_csv(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw FileError(fmt::format("cannot read {}", file.string()));
+    return read_csv(in, file.filename().string());
 }
 
 Manifest read_manifest(const fs::path& folder) {
@@ -63,9 +68,15 @@ Manifest read_manifest(const fs::path& folder) {
         throw FileError(fmt::format("{} has no manifest.csv: give the folder that 'export --all "
                                     "--raw --output FOLDER' wrote",
                                     folder.string()));
+    // Read once: the bytes hashed are the bytes parsed.
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.eof() && in.fail())
+        throw FileError(fmt::format("cannot read {}", file.string()));
     Manifest manifest;
-    manifest.sha256 = storage::sha256_of_file(file);
-    const auto records = read_csv(file);
+    manifest.sha256 = storage::sha256_hex(bytes);
+    std::istringstream parsed(bytes);
+    const auto records = read_csv(parsed, "manifest.csv");
     const auto bad = [&](std::size_t line, const std::string& problem) {
         return ValidationError("manifest", fmt::format("manifest.csv:{}: {}", line, problem));
     };
@@ -88,8 +99,11 @@ Manifest read_manifest(const fs::path& folder) {
             manifest.head = fmt::format("{}:{}", rows, fields[2]);
             continue;
         }
-        manifest.files[fields[0]] = {rows, fields[2]};
+        if (!manifest.files.emplace(fields[0], ManifestEntry{rows, fields[2]}).second)
+            throw bad(records[i].line, fmt::format("{} is listed twice", visible(fields[0])));
     }
+    if (manifest.head.empty())
+        throw bad(records.size(), "the last row, the audit chain head, is missing");
     return manifest;
 }
 
@@ -111,9 +125,13 @@ void check_files(const fs::path& folder, const Manifest& manifest) {
                                                           visible(name)));
         const auto path = folder / name;
         std::error_code error;
-        if (!fs::is_regular_file(path, error))
+        if (!fs::exists(path, error))
             throw FileError(fmt::format("{} is listed in manifest.csv but missing from {}", name,
                                         folder.string()));
+        if (!fs::is_regular_file(path, error))
+            throw FileError(fmt::format("{} in {} is not a regular file (a folder, a link to "
+                                        "one, a FIFO or a device); an export writes files",
+                                        name, folder.string()));
         if (storage::sha256_of_file(path) != entry.sha256)
             throw ValidationError("manifest",
                                   fmt::format("{} differs from the file the export wrote (its "
@@ -121,11 +139,27 @@ void check_files(const fs::path& folder, const Manifest& manifest) {
                                               "was imported",
                                               name));
     }
-    for (const auto table : {"patients", "sessions"})
+    // Every export --all writes these; one left out of the manifest would be a clinic
+    // imported without it.
+    for (const auto table :
+         {"patients", "conditions", "consents", "sessions", "reactions", "followups"})
         if (!manifest.files.contains(file_of(table)))
             throw ValidationError("manifest", fmt::format("manifest.csv lists no {}; give the "
                                                           "folder of a whole export",
                                                           file_of(table)));
+    // A table's file in the folder that the manifest leaves out would be silently skipped.
+    for (const auto& tables :
+         {std::vector<std::string_view>(imported_tables.begin(), imported_tables.end()),
+          std::vector<std::string_view>(checked_only.begin(), checked_only.end())})
+        for (const auto table : tables) {
+            std::error_code error;
+            if (fs::exists(folder / file_of(table), error) &&
+                !manifest.files.contains(file_of(table)))
+                throw ValidationError("manifest",
+                                      fmt::format("{} is in {} but not in its manifest.csv; "
+                                                  "nothing was imported",
+                                                  file_of(table), folder.string()));
+        }
 }
 
 // The keys settings.csv names: their seeded values make way for the export's.
@@ -175,6 +209,12 @@ ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
     auto& db = scope.db();
     db.keep_journals_in_memory(); // one transaction that changes a great many pages
     db.write([&] {
+        // What is replaced must be what init made: a database that fails check (a seed or a
+        // trigger changed behind the program's back) is refused, not wiped clean of the traces.
+        if (const auto check = storage::verify_database(db); !check.ok())
+            throw Refused(fmt::format("{} fails check ({}); import --all fills only a new "
+                                      "database that passes it. Nothing was changed",
+                                      db.path(), check.first_fault()));
         storage::ensure_only_seeded(db);
         storage::clear_seeds(db, seeds);
         const auto now = scope.clock().now();
@@ -198,25 +238,35 @@ ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
             const auto listed = manifest.files.find(name);
             if (listed == manifest.files.end())
                 continue;
-            const auto rows = import_into_new_clinic(scope, table, folder / name, result.warnings);
+            const auto rows = import_into_new_clinic(scope, table, folder / name,
+                                                     listed->second.sha256, result.warnings);
             if (rows != listed->second.rows)
                 throw ValidationError("manifest", fmt::format("{} holds {} rows, manifest.csv "
                                                               "says {}; nothing was imported",
                                                               name, rows, listed->second.rows));
             if (std::string_view(table) == "settings") {
-                scope.reload_settings(); // what follows is checked against the clinic's values
+                // What follows is checked against the clinic's values (the revision ids may be
+                // the seeds' again, so they are read whatever the ids say).
+                scope.read_settings_again();
                 check_settings_together(scope.settings());
             }
             result.tables.push_back({name, rows});
         }
-        // The files read are the files checked: one changed meanwhile is refused.
-        for (const auto& [name, entry] : manifest.files)
-            if (storage::sha256_of_file(folder / name) != entry.sha256)
-                throw ValidationError("manifest", fmt::format("{} changed while it was "
-                                                              "imported; nothing was imported",
-                                                              name));
     });
-    scope.reload_settings();
+    scope.read_settings_again();
+    if (!manifest.files.contains("settings.csv"))
+        result.warnings.push_back("the export has no settings.csv (it was made before needlebook "
+                                  "exported settings): the new database keeps the settings init "
+                                  "seeded; set the clinic's own with 'needlebook setting set'");
+    else if (const auto kept = storage::count_seeds_kept(db); kept > 0)
+        result.warnings.push_back(fmt::format("settings.csv has no value for {} settings (keys "
+                                              "newer than the export): they keep the values "
+                                              "init seeded",
+                                              kept));
+    if (!manifest.files.contains("products.csv"))
+        result.warnings.push_back("the export has no products.csv (it was made before needlebook "
+                                  "exported the catalogue): the new database keeps the products "
+                                  "init seeded");
     return result;
 }
 

@@ -140,23 +140,38 @@ void ensure_new(storage::Database& db, std::string_view table, std::int64_t id) 
 
 // A revision after the first must follow the record's newest stored one: every revision of a
 // record is listed, in order, as export --all-revisions writes them.
-void ensure_follows(storage::Database& db, std::string_view table, std::int64_t id, int revision) {
+// `record`: how messages name the record ("patient P-000001", "session 12"). As on the command
+// line, a voided record is never changed again and no revision is recorded before the one it
+// corrects.
+void ensure_follows(storage::Database& db, std::string_view table, std::int64_t id,
+                    const RevisionInfo& revision, const std::string& record) {
     auto query = db.query(fmt::format(
-        "SELECT (SELECT 1 FROM {0} WHERE id = :id), (SELECT max(revision) FROM {0}_revision "
-        "WHERE {0}_id = :id)",
+        "SELECT (SELECT 1 FROM {0} WHERE id = :id), r.revision, r.voided, r.recorded_at FROM "
+        "(SELECT 1) LEFT JOIN {0}_revision r ON r.{0}_id = :id AND r.revision = (SELECT "
+        "max(revision) FROM {0}_revision WHERE {0}_id = :id)",
         table));
     query->bind(":id", id);
     query->executeStep();
     if (query->getColumn(0).isNull())
-        throw ValidationError("revision", fmt::format("revision {} of {} {} comes before its "
+        throw ValidationError("revision", fmt::format("revision {} of {} comes before its "
                                                       "revision 1; list every revision in order",
-                                                      revision, table, id));
+                                                      revision.number, record));
     const int newest = query->getColumn(1).getInt();
-    if (newest != revision - 1)
-        throw ValidationError("revision",
-                              fmt::format("revision {} of {} {} does not follow its revision {}; "
-                                          "list every revision in order",
-                                          revision, table, id, newest));
+    if (newest != revision.number - 1)
+        throw ValidationError("revision", fmt::format("revision {} of {} does not follow its "
+                                                      "revision {}; list every revision in order",
+                                                      revision.number, record, newest));
+    if (query->getColumn(2).getInt() == 1)
+        throw ValidationError("revision", fmt::format("revision {} of {} changes it after it was "
+                                                      "voided; a voided record is never changed",
+                                                      revision.number, record));
+    const auto before = query->getColumn(3).getString();
+    if (time::format_utc(revision.recorded_at) < before)
+        throw ValidationError("recorded_at",
+                              fmt::format("revision {} of {} was recorded at {}, before its "
+                                          "revision {} ({})",
+                                          revision.number, record,
+                                          time::format_utc(revision.recorded_at), newest, before));
 }
 
 // What a record's revision 1 fixed for good (a reaction's session, a lot's product and number):
@@ -179,7 +194,7 @@ void ensure_place(storage::Database& db, std::string_view table, std::int64_t id
     if (revision.number == 1)
         ensure_new(db, table, id);
     else
-        ensure_follows(db, table, id, revision.number);
+        ensure_follows(db, table, id, revision, fmt::format("{} {}", table, id));
 }
 
 nlohmann::json json_of(const std::string& text, std::string_view column) {
@@ -254,8 +269,14 @@ struct Context {
             check_text("author", text, 200, true);
             return text;
         });
-        info.recorded_at = row.parse("recorded_at", [](const std::string& text) {
-            return time::parse_utc(text, "recorded_at");
+        info.recorded_at = row.parse("recorded_at", [&](const std::string& text) {
+            const auto at = time::parse_utc(text, "recorded_at");
+            if (at > scope.clock().now() + storage::future_tolerance)
+                throw ValidationError("recorded_at", fmt::format("{} is in the future; a "
+                                                                 "revision is recorded when it "
+                                                                 "is written",
+                                                                 text));
+            return at;
         });
         info.reason = row.parse("reason", [&](const std::string& text) {
             if (info.number > 1 && correction_says_why)
@@ -374,8 +395,17 @@ void import_patient(Context& c, const Row& row) {
                                                           "its revision 1; list every revision "
                                                           "in order",
                                                           revision.number, code));
-        ensure_follows(c.scope.db(), "patient", stored->id.value, revision.number);
+        ensure_follows(c.scope.db(), "patient", stored->id.value, revision,
+                       fmt::format("patient {}", code));
     }
+    if (const auto merge = std::find_if(c.merges.begin(), c.merges.end(),
+                                        [&](const auto& m) { return m.code == code; });
+        merge != c.merges.end())
+        throw ValidationError("revision",
+                              fmt::format("revision {} of patient {} follows its "
+                                          "merge into {} (line {}); a merged chart "
+                                          "is never changed",
+                                          revision.number, code, merge->into, merge->line));
     const auto into = row.text("merged_into");
     if (!into.empty() && !revision.voided)
         throw ValidationError("merged_into", "a chart merged into another is voided by the "
@@ -397,10 +427,16 @@ void import_patient(Context& c, const Row& row) {
 void store_merges(Context& c, Problems& problems) {
     storage::PatientRepository patients(c.scope.db());
     for (const auto& merge : c.merges) {
+        // As 'patient merge' has it: another chart, there and not voided (nor merged itself).
         const auto into = patients.find(merge.into);
-        if (!into) {
+        if (!into || merge.into == merge.code || into->revision.voided) {
             problems.add(merge.line, "merged_into",
-                         fmt::format("no patient with chart code '{}'", visible(merge.into)));
+                         !into ? fmt::format("no patient with chart code '{}'", visible(merge.into))
+                         : merge.into == merge.code
+                             ? std::string("a chart cannot be merged into itself")
+                             : fmt::format("chart {} is voided (or merged into another); a "
+                                           "chart is merged into one in use",
+                                           merge.into));
             continue;
         }
         const auto stored = patients.find(merge.code);
@@ -1098,18 +1134,24 @@ void refuse_if_any(const Problems& problems, const std::filesystem::path& file) 
 
 std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view table_name,
                                     const std::filesystem::path& file,
+                                    std::string_view expected_sha256,
                                     std::vector<std::string>& warnings) {
     const auto& table = csv_table(table_name);
     const auto import_row = importer_for(table.name, scope.db());
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw FileError(fmt::format("cannot read {}", file.string()));
+    io::TwoPassInput input(file); // read once here, but hashed as it is read
     const auto name = file.filename().string();
     Context storing{scope, name, warnings, true, file};
     storing.whole_clinic = true;
     Problems problems{name, {}, 0};
-    const auto rows = read_rows(storing, table, import_row, in, problems);
+    const auto rows = read_rows(storing, table, import_row, input.first(), problems);
     refuse_if_any(problems, file);
+    // The bytes stored are the bytes the manifest names: a file swapped after it was checked
+    // is refused.
+    if (input.sha256_read() != expected_sha256)
+        throw ValidationError("manifest", fmt::format("{} changed while it was imported (its "
+                                                      "SHA-256 is not the one in manifest.csv); "
+                                                      "nothing was imported",
+                                                      name));
     return rows;
 }
 

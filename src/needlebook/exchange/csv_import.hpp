@@ -36,8 +36,10 @@ ImportResult import_table(records::Scope& scope, std::string_view table,
 // transaction: read once and stored row by row, settings and products included, every revision
 // when the file has the revision columns. Throws ValidationError listing the file's problems.
 // Returns the rows stored; the clinical checks' warnings are added to `warnings`.
+// The file's bytes, as read, must have `expected_sha256` (lowercase hex).
 std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view table,
                                     const std::filesystem::path& file,
+                                    std::string_view expected_sha256,
                                     std::vector<std::string>& warnings);
 
 } // namespace needlebook::exchange

@@ -48,6 +48,10 @@ void ensure_only_seeded(Database& db) {
     // A product added with 'product add' has a product.add row, refused above.
 }
 
+std::int64_t count_seeds_kept(Database& db) {
+    return count(db, "SELECT count(*) FROM audit_log WHERE action = 'setting.seed'");
+}
+
 void clear_seeds(Database& db, const SeedsToReplace& seeds) {
     // Every trigger as it is now, in creation order, to be made again word for word.
     std::vector<std::string> triggers;

@@ -26,4 +26,8 @@ struct SeedsToReplace {
 // as they were before the transaction commits, so `check` finds the schema unchanged.
 void clear_seeds(Database& db, const SeedsToReplace& seeds);
 
+// After an import: how many setting values are still the ones init seeded (audited again as
+// "setting.seed" when the trail started again).
+std::int64_t count_seeds_kept(Database& db);
+
 } // namespace needlebook::storage
