@@ -205,4 +205,17 @@ refused e.db "has no manifest.csv" "$work"
 at e.db import --all "$work/out" >/dev/null 2>&1 || fail "after the refusals, e.db no longer takes the import"
 at e.db check >/dev/null 2>&1 || fail "check fails after refusals and an import"
 
+# An export whose audit row is refused (a clock behind the trail) leaves no file: a clinic's
+# data never leaves unlogged.
+rows=$(sqlite3 "$work/a.db" 'SELECT count(*) FROM audit_log')
+for format in "" "--format xlsx"; do
+    if NEEDLEBOOK_NOW=2026-01-01T00:00:00Z at a.db export --all $format --output "$work/late${format:+.xlsx}" >/dev/null 2>"$work/error.txt"; then
+        fail "an export with the clock behind the trail was not refused ($format)"
+    fi
+    grep -q "earlier than the newest audit row" "$work/error.txt" || fail "export $format: $(cat "$work/error.txt")"
+done
+[ -z "$(ls -d "$work"/late* 2>/dev/null; ls -a "$work" | grep needlebook- || true)" ] ||
+    fail "a refused export left files: $(ls -a "$work")"
+[ "$rows" = "$(sqlite3 "$work/a.db" 'SELECT count(*) FROM audit_log')" ] || fail "a refused export was audited"
+
 [ $failures -eq 0 ] && echo "whole-clinic round trip ($(wc -l <"$work/out/sessions.csv") session lines) and refusals hold" || exit 1

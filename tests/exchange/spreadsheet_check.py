@@ -380,8 +380,16 @@ if nasty:
               ("consent:prp", "warning", "")],
           f"sessions.csv: findings {nasty['findings']}")
 
-check(export_audits() == [("all tables to out",), ("all tables to raw",),
-                          ("all tables to rev, all revisions",)],
+# Each export's row names the folder and its manifest's SHA-256 (which import --all names too).
+def manifest_sha(folder):
+    with open(os.path.join(work, folder, "manifest.csv"), "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest()
+
+
+check(export_audits() == [(f"all tables to out; manifest.csv SHA-256 {manifest_sha('out')}",),
+                          (f"all tables to raw; manifest.csv SHA-256 {manifest_sha('raw')}",),
+                          ("all tables to rev, all revisions; manifest.csv SHA-256 "
+                           f"{manifest_sha('rev')}",)],
       f"audit rows of the exports: {export_audits()}")
 
 # ------------------------------------------------------------------------------------------

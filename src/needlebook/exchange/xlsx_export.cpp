@@ -100,11 +100,15 @@ public:
     }
 
     // Writes the file, flushes it to disk and gives it the target's name.
-    void publish() {
+    // Assembles and syncs the file under its temporary name (the slow part).
+    void finish() {
         const auto error = workbook_close(m_workbook); // frees the workbook, failed or not
         m_workbook = nullptr;
         check(error, "writing the file");
         io::sync_file(m_temporary);
+    }
+    // Gives the finished file its name: with the export's audit row.
+    void publish() {
         if (::rename(m_temporary.c_str(), m_destination.c_str()) != 0)
             fail(fmt::format("renaming the temporary file failed ({})", std::strerror(errno)));
         m_temporary.clear();
@@ -293,12 +297,13 @@ std::int64_t export_table_xlsx(records::Scope& scope, const CsvTable& table,
         workbook.describe(storage::chain_head(scope.db()), scope.clock().now());
         return write_sheet(scope, workbook, table, options);
     });
-    workbook.publish();
-    // After the file is complete: an export that failed half way is not logged as done.
+    workbook.finish();
+    // After the rows are out: an export that failed half way is not logged as done, and the
+    // workbook gets its name with the audit row or not at all.
     audit_export(scope,
                  fmt::format("{} ({} rows) as xlsx to {}{}", table.name, rows, file.string(),
                              revisions_note(options)),
-                 {table.name});
+                 {table.name}, [&] { workbook.publish(); });
     return rows;
 }
 
@@ -313,13 +318,13 @@ std::vector<XlsxSheet> export_all_xlsx(records::Scope& scope, const std::filesys
             sheets.push_back(
                 {std::string(table.name), write_sheet(scope, workbook, table, options)});
     });
-    workbook.publish();
+    workbook.finish();
     std::vector<std::string_view> tables;
     for (const auto& table : csv_tables())
         tables.push_back(table.name);
     audit_export(scope,
                  fmt::format("all tables as xlsx to {}{}", file.string(), revisions_note(options)),
-                 tables);
+                 tables, [&] { workbook.publish(); });
     return sheets;
 }
 

@@ -123,6 +123,7 @@ $ needlebook export --all --output ${TMP}/out/patients.csv
 ! needlebook: error: cannot make the folder ${TMP}/out/patients.csv: File exists
 ? 1
 
-= SELECT reason FROM audit_log WHERE action = 'export' ORDER BY id
-> all tables to ${TMP}/out
-> all tables to out, all revisions
+# Each export's row names its folder and its manifest's SHA-256 (64 hex digits).
+= SELECT replace(reason, substr(reason, -64), '<SHA-256>') FROM audit_log WHERE action = 'export' ORDER BY id
+> all tables to ${TMP}/out; manifest.csv SHA-256 <SHA-256>
+> all tables to out, all revisions; manifest.csv SHA-256 <SHA-256>
