@@ -190,6 +190,9 @@ craft backwards conditions.csv "
 later = [r for r in rows[1:] if r[$(column revision)] == '2'][0]
 later[$(column recorded_at)] = '2001-01-01T00:00:00Z'"
 refused e.db "was recorded at 2001-01-01T00:00:00Z, before its revision 1" "$work/backwards"
+# A local time edited in a spreadsheet is not read: named, so the edit is not silently lost.
+craft local sessions.csv "rows[1][$(column performed_at_local)] = rows[1][$(column performed_at_local)].replace('T', 'T0', 0).replace(':00+', ':30+', 1)"
+refused e.db "sessions.csv:2: column performed_at_local:" "$work/local"
 # A table's file the manifest leaves out would be skipped: refused instead.
 cp -r "$work/out" "$work/unlisted"
 sed -i '/^lots.csv,/d' "$work/unlisted/manifest.csv"

@@ -980,6 +980,29 @@ constexpr std::size_t batch_records = 256;
 constexpr std::size_t batch_bytes = std::size_t{1} << 20;
 
 // Checks (and with c.store, stores) the records of one batch; problems are collected.
+// The local-time columns an export writes beside each instant are not read, but one that no
+// longer says the same instant (edited in a spreadsheet) is named, never silently dropped.
+void check_local_times(const CsvTable& table, const CsvRecord& record, const CsvRecord& header,
+                       const std::map<std::string, std::size_t, std::less<>>& index,
+                       Problems& problems) {
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        const auto& name = header.fields[i];
+        if (record.fields[i].empty() || !is_local_time_column(table, name))
+            continue;
+        const auto utc = index.find(std::string_view(name).substr(0, name.size() - 6));
+        if (utc == index.end())
+            continue;
+        const auto& stated = record.fields[utc->second];
+        const auto local = time::parse_iso_with_offset(record.fields[i]);
+        if (!local || time::format_utc(*local) != stated)
+            problems.add(record.line, name,
+                         fmt::format("'{}' is not {} ({}) as a local time; it is written by "
+                                     "export and not read: correct {}, the UTC time, instead",
+                                     visible(record.fields[i]), utc->first, visible(stated),
+                                     utc->first));
+    }
+}
+
 void import_batch(Context& c, const CsvTable& table, const RowImporter& import_row,
                   const std::vector<CsvRecord>& batch, const CsvRecord& header,
                   const std::map<std::string, std::size_t, std::less<>>& index,
@@ -1004,6 +1027,7 @@ void import_batch(Context& c, const CsvTable& table, const RowImporter& import_r
         }
         if (c.store)
             guarded.look_at(table, record, header.fields);
+        check_local_times(table, record, header, index, problems);
         const Row row(record, index);
         try {
             storage::refusing_rows([&] { import_row(c, row); });
