@@ -42,8 +42,8 @@ int run(int argc, char** argv) {
                    "who is acting, for the audit log (default: $NEEDLEBOOK_USER, else the login)")
         ->check(non_empty());
     app.add_option("--format", context.options.format,
-                   "output: text, json or csv (and html for history)")
-        ->check(CLI::IsMember({"text", "json", "csv", "html"}));
+                   "output: text, json or csv (and html for history, xlsx for export)")
+        ->check(CLI::IsMember({"text", "json", "csv", "html", "xlsx"}));
     app.add_option("--color", context.options.color, "colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
 

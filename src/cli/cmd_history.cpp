@@ -57,6 +57,8 @@ void add_history_command(CLI::App& app, Context& context) {
             case Format::csv:
                 render::write_history_csv(out, built, zone);
                 break;
+            case Format::xlsx: // never: context.format() refuses xlsx outside export
+                break;
             }
             if (!to_file) {
                 context.print(out.str());

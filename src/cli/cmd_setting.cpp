@@ -49,7 +49,9 @@ void add_setting_commands(CLI::App& app, Context& context) {
            "system's), isotretinoin_months, "
            "consent_valid_months, interval_warn_days, interval_block_days, "
            "followup_due_days, override_min_reason, lot_registration (off, warn or block), "
-           "minimum_age (years, 0 for none), consent_policy (warn or block), depth_limit.AREA "
+           "minimum_age (years, 0 for none), consent_policy (warn or block), "
+           "fhir_identifier_system (the URI of the clinic's chart codes in FHIR: http, https, "
+           "urn:oid: or urn:uuid:; empty to unset), depth_limit.AREA "
            "(mm), depth_limit.AREA.DEVICE (mm, or none to clear), recovery.KIND (days or "
            "adverse), condition.CODE (block or warn); see 'setting list'")
         ->required();

@@ -93,6 +93,12 @@ Format Context::format() const {
                                                    "print text, json or csv");
         return Format::html;
     }
+    if (options.format == "xlsx") {
+        if (!m_xlsx_allowed)
+            throw CLI::ValidationError("--format", "xlsx is for 'export' only; other commands "
+                                                   "print text, json or csv");
+        return Format::xlsx;
+    }
     return options.format == "csv" ? Format::csv : Format::text;
 }
 

@@ -12,7 +12,7 @@
 
 namespace needlebook::cli {
 
-enum class Format { text, json, csv, html };
+enum class Format { text, json, csv, html, xlsx };
 
 struct GlobalOptions {
     std::string db_path; // --db, else $NEEDLEBOOK_DB, else the XDG data folder
@@ -37,9 +37,11 @@ public:
     // --as, else $NEEDLEBOOK_USER, else the OS login; checked before the database is opened.
     std::string actor() const;
 
-    // The --format given; html is refused (as a usage error) unless the command allowed it.
+    // The --format given; html and xlsx are refused (as usage errors) unless the command
+    // allowed them.
     Format format() const;
     void allow_html() { m_html_allowed = true; }
+    void allow_xlsx() { m_xlsx_allowed = true; }
     // Refuses (as a usage error, before anything is written) --format csv where there is no table.
     void forbid_csv(const std::string& command) const;
     bool color_stdout() const;
@@ -68,6 +70,7 @@ private:
     std::optional<storage::Database> m_db;
     std::optional<records::Scope> m_scope;
     bool m_html_allowed = false;
+    bool m_xlsx_allowed = false;
 };
 
 } // namespace needlebook::cli

@@ -1,6 +1,7 @@
 #!/bin/bash
 # The round trip of issue 4: export --all --raw, import every table into a fresh database,
-# export --all --raw again: every file byte-identical. On the demo clinic plus a patient with
+# export --all --raw again: every file byte-identical but the audit trail's (import --all of
+# a whole export is tested by clinic_round_trip.sh). On the demo clinic plus a patient with
 # nasty strings (quotes, commas, CR/LF, emoji, leading = + - @, a very long note). Then a file
 # broken on one line is refused, naming that line, and leaves the database unchanged.
 set -euo pipefail
@@ -37,9 +38,11 @@ at b.db export --all --raw --output "$work/second" >/dev/null
 rows=0
 for file in "$work"/first/*.csv; do
     name=$(basename "$file")
+    # Each database keeps its own audit trail: audit.csv, its manifest row and the chain head
+    # differ; every record, setting and product is the same.
+    [ "$name" = audit.csv ] && continue
     if [ "$name" = manifest.csv ]; then
-        # The last row states each database's own audit chain head: that one differs.
-        cmp -s <(head -n -1 "$file") <(head -n -1 "$work/second/$name") || fail "$name differs after the round trip"
+        cmp -s <(grep -v '^audit' "$file") <(grep -v '^audit' "$work/second/$name") || fail "$name differs after the round trip"
         tail -1 "$file" | grep -qE '^audit chain head,[0-9]+,[0-9a-f]{64}'$'\r''$' || fail "$name does not end with the audit chain head"
         continue
     fi

@@ -40,9 +40,12 @@ def check(condition, message):
 # (two decimals), dec? (two decimals or empty), date, date?, instant, json, json? (empty or a
 # JSON array), text.
 TABLES = {
+    "settings": [("key", "text"), ("value", "text")],
+    "products": [("id", "int"), ("code", "text"), ("name", "text"), ("kind", "text"),
+                 ("maker", "text"), ("retired", "int")],
     "patients": [("code", "text"), ("family_name", "text"), ("given_name", "text"),
                  ("birth_date", "date"), ("fitzpatrick", "int?"), ("phone", "text"),
-                 ("email", "text"), ("note", "text"), ("voided", "int")],
+                 ("email", "text"), ("note", "text"), ("merged_into", "text"), ("voided", "int")],
     "conditions": [("id", "int"), ("patient", "text"), ("code", "text"), ("since", "date?"),
                    ("resolved", "date?"), ("note", "text"), ("clearances", "json?"),
                    ("voided", "int")],
@@ -68,11 +71,25 @@ TABLES = {
                   ("note", "text"), ("voided", "int")],
     "followups": [("id", "int"), ("session", "int"), ("checked_on", "date"),
                   ("outcome", "text"), ("note", "text"), ("voided", "int")],
+    "audit": [("id", "int"), ("at", "instant"), ("actor", "text"), ("action", "text"),
+              ("patient", "text"), ("record_kind", "text"), ("record_id", "int?"),
+              ("revision", "int?"), ("reason", "text"), ("os_account", "text"),
+              ("clock_fixed", "int?"), ("disclosed", "text"), ("prev_hash", "text"),
+              ("hash", "text"), ("record_hash", "text")],
 }
 CHILDREN = {"session_areas", "serum_uses"}  # rows of a session revision, not records
 RECORD_REVISION_COLUMNS = [("revision", "int"), ("author", "text"), ("recorded_at", "instant"),
                            ("reason", "text")]
 CHILD_REVISION_COLUMNS = RECORD_REVISION_COLUMNS  # the session revision's
+# A product's revision 1 is the catalogue row, which records no author or time; the trail is
+# the trail whichever way it is exported.
+REVISION_COLUMNS_OF = {
+    "products": [("revision", "int"), ("author", "text"), ("recorded_at", "instant?"),
+                 ("reason", "text")],
+    "audit": [],
+    # A session revision names the setting revisions its checks used.
+    "sessions": RECORD_REVISION_COLUMNS + [("checked_with", "json?")],
+}
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 PATTERNS = {
@@ -81,14 +98,22 @@ PATTERNS = {
     "dec": re.compile(r"\d+\.\d\d"),
     "date": re.compile(r"\d{4}-\d\d-\d\d"),
     "instant": re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"),
+    "local": re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d"),
 }
 BOM = b"\xef\xbb\xbf"
 
 
 def columns_of(table, all_revisions):
-    columns = list(TABLES[table])
+    stored = list(TABLES[table])
     if all_revisions:
-        columns += CHILD_REVISION_COLUMNS if table in CHILDREN else RECORD_REVISION_COLUMNS
+        stored += REVISION_COLUMNS_OF.get(table, CHILD_REVISION_COLUMNS if table in CHILDREN
+                                          else RECORD_REVISION_COLUMNS)
+    # Each instant (UTC) is followed by the same instant in the clinic's time zone.
+    columns = []
+    for column, kind in stored:
+        columns.append((column, kind))
+        if kind.rstrip("?") == "instant":
+            columns.append((f"{column}_local", "local" + kind[len("instant"):]))
     return columns
 
 
@@ -312,7 +337,7 @@ expect = [
     ("raw", row_of(raw, "sessions", id=nasty_session),
      {"practitioner": "@doc", "model": "=cmd|' /C calc'!A0", "cartridge_lot": "-CL1",
       "note": "=SUM(1,2)\nnext line", "aftercare": "+ ice, \"cold\"",
-      "performed_at": "2026-11-22T10:00:00Z"}),
+      "performed_at": "2026-11-22T10:00:00Z", "performed_at_local": "2026-11-22T10:00:00+00:00"}),
     ("out", row_of(default, "sessions", id=nasty_session),
      {"practitioner": "'@doc", "model": "'=cmd|' /C calc'!A0", "cartridge_lot": "'-CL1",
       "note": "'=SUM(1,2)\nnext line", "aftercare": "'+ ice, \"cold\""}),
@@ -355,8 +380,16 @@ if nasty:
               ("consent:prp", "warning", "")],
           f"sessions.csv: findings {nasty['findings']}")
 
-check(export_audits() == [("all tables to out",), ("all tables to raw",),
-                          ("all tables to rev, all revisions",)],
+# Each export's row names the folder and its manifest's SHA-256 (which import --all names too).
+def manifest_sha(folder):
+    with open(os.path.join(work, folder, "manifest.csv"), "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest()
+
+
+check(export_audits() == [(f"all tables to out; manifest.csv SHA-256 {manifest_sha('out')}",),
+                          (f"all tables to raw; manifest.csv SHA-256 {manifest_sha('raw')}",),
+                          ("all tables to rev, all revisions; manifest.csv SHA-256 "
+                           f"{manifest_sha('rev')}",)],
       f"audit rows of the exports: {export_audits()}")
 
 # ------------------------------------------------------------------------------------------

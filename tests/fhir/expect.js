@@ -8,7 +8,8 @@ const fs = require('fs');
 const [file, ...expectations] = process.argv.slice(2);
 const bundle = JSON.parse(fs.readFileSync(file, 'utf8'));
 const entries = bundle.entry || [];
-// Every resource of a type, in bundle order.
+// `bundle` is the whole bundle (its own elements, such as timestamp). Every resource of a type,
+// in bundle order:
 const all = type => entries.map(entry => entry.resource).filter(r => r.resourceType === type);
 // The resource with this type and id; throws when there is none.
 const res = (type, id) => {
@@ -29,8 +30,8 @@ let failures = 0;
 for (const expectation of expectations) {
     let ok = false;
     try {
-        ok = new Function('all', 'res', 'target', 'referring', `return (${expectation});`)(
-            all, res, target, referring) === true;
+        ok = new Function('bundle', 'all', 'res', 'target', 'referring',
+            `return (${expectation});`)(bundle, all, res, target, referring) === true;
     } catch (error) {
         console.log(`FAIL: ${expectation}\n      ${error.message}`);
         failures++;

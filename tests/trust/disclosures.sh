@@ -11,6 +11,8 @@ source "$(dirname "$0")/common.sh"
 db=$work/clinic.db
 nb() { "$needlebook" --db "$db" "$@"; }
 nb demo --patients 6 >/dev/null
+# The FHIR export needs the clinic's URI for chart codes.
+nb setting set fhir_identifier_system https://clinic.example/chart >/dev/null
 # P: a patient who received a serum lot; Q: one who did not receive that lot.
 read -r p lot < <(sqlite3 -separator ' ' "$db" "SELECT p.code, u.lot FROM serum_use u
     JOIN session_revision r ON r.id = u.session_revision_id JOIN session s ON s.id = r.session_id

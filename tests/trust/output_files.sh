@@ -40,6 +40,8 @@ audits() { sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action IN ('expor
 no_temporary() { ! compgen -G "$1/.needlebook-*" >/dev/null && ! compgen -G "$1/.*.??????" >/dev/null; }
 
 nb demo --patients 40 --seed 3 >/dev/null
+# The FHIR export needs the clinic's URI for chart codes.
+nb setting set fhir_identifier_system https://clinic.example/chart >/dev/null
 cd "$work"
 nb history P-000001 --format json >"$work/history.json"
 nb export sessions >"$work/sessions.csv"

@@ -7,6 +7,7 @@
 #include "needlebook/model/session.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/scope.hpp"
+#include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/database.hpp"
 #include "needlebook/storage/settings_repository.hpp"
 #include "needlebook/time/clock.hpp"
@@ -64,6 +65,13 @@ inline storage::Database clinic_database(std::string_view zone = clinic_zone_nam
     // The sessions of these tests name lots they never register; the lot checks have their own
     // tests (test_rules.cpp), with the setting as a clinic gets it.
     settings.set("lot_registration", "off", RevisionInfo{0, "test", fixed_now(), "test lots"});
+    return db;
+}
+
+// A database as init makes it: the schema, the seeded settings and catalogue, their audit rows.
+inline storage::Database new_database() {
+    auto db = storage::Database::in_memory();
+    db.write([&] { storage::audit_unaudited_catalogue(db, fixed_now(), "dr.test"); });
     return db;
 }
 

@@ -353,3 +353,15 @@ TEST_CASE("echo_typed: controls in a typed date or time are shown, not sent") {
     CHECK(contains(refusal([&] { london.parse_local("2026-11-20\n10:00", "at"); }).what(),
                    "at '2026-11-20\u23CE10:00' is not a time"));
 }
+
+TEST_CASE("an instant in the clinic's local time with its offset, and read back") {
+    const auto summer = test::utc("2026-07-01T09:30:00Z");
+    const auto winter = test::utc("2026-01-15T09:30:00Z");
+    CHECK(test::london().format_iso_local(summer) == "2026-07-01T10:30:00+01:00");
+    CHECK(test::london().format_iso_local(winter) == "2026-01-15T09:30:00+00:00");
+    CHECK(time::parse_iso_with_offset("2026-07-01T10:30:00+01:00") == summer);
+    CHECK(time::parse_iso_with_offset("2026-07-01T04:30:00-05:00") == summer);
+    for (const auto* bad : {"2026-07-01T10:30:00Z", "2026-07-01 10:30+01:00",
+                            "2026-02-30T10:30:00+01:00", "2026-07-01T10:30:00+24:00", ""})
+        CHECK_FALSE(time::parse_iso_with_offset(bad).has_value());
+}

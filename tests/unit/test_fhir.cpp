@@ -5,6 +5,7 @@
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
+#include "needlebook/records/settings.hpp"
 
 #include <doctest/doctest.h>
 #include <map>
@@ -18,6 +19,13 @@ using namespace needlebook;
 using Json = nlohmann::ordered_json;
 
 namespace {
+
+constexpr std::string_view chart_system = "https://clinic.example/chart";
+
+// The clinic's URI for chart codes, which the export needs.
+void set_identifier_system(test::Clinic& clinic) {
+    records::change_setting(clinic.scope, "fhir_identifier_system", chart_system, "FHIR tests");
+}
 
 std::string bundle_text(test::Clinic& clinic, std::optional<std::string_view> patient,
                         exchange::FhirSummary* summary = nullptr) {
@@ -40,6 +48,7 @@ std::vector<Json> resources_of_type(const Json& bundle, std::string_view type) {
 
 TEST_CASE("fhir: the streamed bundle is laid out exactly as dump(2) of the same JSON") {
     test::Clinic clinic;
+    set_identifier_system(clinic);
     records::fill_demo_clinic(clinic.scope, {12, 7});
     exchange::FhirSummary summary;
     const auto text = bundle_text(clinic, std::nullopt, &summary);
@@ -73,6 +82,7 @@ TEST_CASE("fhir: the streamed bundle is laid out exactly as dump(2) of the same 
 
 TEST_CASE("fhir: every patient in chart-code order (ignoring case), one audit row each") {
     test::Clinic clinic;
+    set_identifier_system(clinic);
     // Registered in another order than their codes sort in.
     for (const auto* code : {"b-2", "A-1", "C_3"})
         records::register_patient(clinic.scope, std::string(code), test::patient_details());
@@ -87,16 +97,18 @@ TEST_CASE("fhir: every patient in chart-code order (ignoring case), one audit ro
 
 TEST_CASE("fhir: a clinic without patients is a bundle without entries") {
     test::Clinic clinic;
+    set_identifier_system(clinic);
     exchange::FhirSummary summary;
     CHECK(bundle_text(clinic, std::nullopt, &summary) ==
           "{\n  \"resourceType\": \"Bundle\",\n  \"id\": \"needlebook-all\",\n  \"type\": "
-          "\"collection\"\n}\n");
+          "\"collection\",\n  \"timestamp\": \"2026-11-23T15:00:00Z\"\n}\n");
     CHECK(summary.resources == 0);
 }
 
 TEST_CASE("fhir: corrected conditions, consents and follow-ups get a Provenance each; voided "
           "ones are entered-in-error") {
     test::Clinic clinic;
+    set_identifier_system(clinic);
     const auto patient = test::patient_with_consent(clinic);
     const auto condition = records::add_condition(
         clinic.scope, patient.code, {ConditionCode::eczema, std::nullopt, std::nullopt, ""});
@@ -143,4 +155,160 @@ TEST_CASE("fhir: corrected conditions, consents and follow-ups get a Provenance 
     CHECK(targets.contains(fmt::format("Condition/condition-{}", condition.id)));
     CHECK(targets.contains(fmt::format("Consent/consent-{}", consent.id)));
     CHECK(targets.contains(fmt::format("Observation/followup-{}", followup.id)));
+}
+
+namespace {
+
+Json named(const Json& bundle, std::string_view type, std::string_view id) {
+    for (const auto& resource : resources_of_type(bundle, type))
+        if (resource.at("id") == id)
+            return resource;
+    FAIL("no ", type, "/", id);
+    return Json();
+}
+
+Json coding(const Json& codeable) {
+    REQUIRE(codeable.contains("coding"));
+    return codeable.at("coding").at(0);
+}
+
+} // namespace
+
+TEST_CASE("fhir: refused while fhir_identifier_system is unset, before a byte is written") {
+    test::Clinic clinic;
+    test::patient_with_consent(clinic);
+    std::ostringstream out;
+    try {
+        exchange::write_fhir_bundle(clinic.scope, "P-TEST", out);
+        FAIL("the export ran without fhir_identifier_system");
+    } catch (const ValidationError& error) {
+        CHECK(error.field() == "fhir_identifier_system");
+        CHECK(std::string(error.what()).find("needlebook setting set fhir_identifier_system") !=
+              std::string::npos);
+    }
+    CHECK(out.str().empty());
+}
+
+TEST_CASE("fhir: codes beside the text, the identifier system, timestamp and lastUpdated") {
+    test::Clinic clinic;
+    set_identifier_system(clinic);
+    const auto patient = test::patient_with_consent(clinic);
+    const auto session =
+        records::log_session(clinic.scope, patient.code,
+                             test::session_at("2026-11-20T10:00:00Z",
+                                              {{Area::cheek, Side::left, 1.0, std::nullopt},
+                                               {Area::scar, std::nullopt, 0.5, std::nullopt}}))
+            .session;
+    const auto reaction =
+        records::add_reaction(clinic.scope, session.id,
+                              {ReactionKind::erythema, Severity::mild, Area::cheek, Side::left,
+                               test::day("2026-11-20"), std::nullopt, ""});
+    const auto bundle = Json::parse(bundle_text(clinic, patient.code));
+
+    CHECK(bundle.at("timestamp") == test::fixed_now_text);
+    const auto person = named(bundle, "Patient", "patient-P-TEST");
+    CHECK(person.at("identifier").at(0).at("system") == chart_system);
+    CHECK(person.at("meta").at("lastUpdated") == time::format_utc(patient.revision.recorded_at));
+
+    const auto skin = named(bundle, "Observation", "fitzpatrick-P-TEST");
+    CHECK(coding(skin.at("code")).at("system") == "http://loinc.org");
+    CHECK(coding(skin.at("code")).at("code") == "66472-2");
+    CHECK(skin.at("code").at("text") == "Fitzpatrick skin type");
+
+    const auto procedure = named(bundle, "Procedure", fmt::format("session-{}", session.id));
+    CHECK(procedure.at("meta").at("lastUpdated") == time::format_utc(session.revision.recorded_at));
+    CHECK(coding(procedure.at("code")).at("system") == "http://snomed.info/sct");
+    CHECK(coding(procedure.at("code")).at("code") == "71388002");
+    CHECK(procedure.at("code").at("text") == "microneedling (collagen induction therapy)");
+    const auto& sites = procedure.at("bodySite");
+    REQUIRE(sites.size() == 2);
+    CHECK(coding(sites.at(0)).at("code") == "60819002");
+    CHECK(sites.at(0).at("text") == "cheek, left");
+    CHECK_FALSE(sites.at(1).contains("coding")); // a scar has no body structure code
+    CHECK(sites.at(1).at("text") == "scar");
+
+    // The left cheek's laterality is on a BodyStructure the Procedure targets.
+    const auto structure = named(bundle, "BodyStructure", fmt::format("bodysite-{}-1", session.id));
+    CHECK(coding(structure.at("location")).at("code") == "60819002");
+    CHECK(coding(structure.at("locationQualifier").at(0)).at("code") == "7771000");
+    CHECK(structure.at("locationQualifier").at(0).at("text") == "left");
+    CHECK(procedure.at("extension").size() == 1);
+    CHECK(procedure.at("extension").at(0).at("url") ==
+          "http://hl7.org/fhir/StructureDefinition/procedure-targetBodyStructure");
+    // Each sided site names its BodyStructure too (R4 extension bodySite); the scar has none.
+    CHECK(sites.at(0).at("extension").at(0).at("url") ==
+          "http://hl7.org/fhir/StructureDefinition/bodySite");
+    CHECK_FALSE(sites.at(1).contains("extension"));
+    // The cheek's, and the reaction's on the left cheek; none for the unsided scar.
+    CHECK(resources_of_type(bundle, "BodyStructure").size() == 2);
+    const auto reacting =
+        named(bundle, "BodyStructure", fmt::format("bodysite-reaction-{}", reaction.id));
+    CHECK(coding(reacting.at("locationQualifier").at(0)).at("code") == "7771000");
+
+    const auto finding = named(bundle, "Observation", fmt::format("reaction-{}", reaction.id));
+    CHECK(coding(finding.at("code")).at("code") == "247441003");
+    CHECK(finding.at("code").at("text") == "erythema");
+    CHECK(coding(finding.at("bodySite")).at("code") == "60819002");
+    CHECK(finding.at("bodySite").at("extension").at(0).at("valueReference").at("type") ==
+          "BodyStructure");
+}
+
+TEST_CASE("fhir: a consent is inactive once expired or withdrawn, at the export's day") {
+    test::Clinic clinic;
+    set_identifier_system(clinic);
+    // consent_valid_months is 12 by default; the clock says 2026-11-23.
+    const auto patient = test::patient_with_consent(clinic, "P-TEST", "2025-11-24");
+    records::add_consent(clinic.scope, patient.code,
+                         {test::day("2025-11-23"), "microneedling", "", std::nullopt});
+    const auto withdrawn = records::add_consent(
+        clinic.scope, patient.code, {test::day("2026-06-01"), "microneedling", "", std::nullopt});
+    records::withdraw_consent(clinic.scope, withdrawn.id, test::day("2026-07-01"), "changed mind");
+    const auto bundle = Json::parse(bundle_text(clinic, patient.code));
+    const auto consents = resources_of_type(bundle, "Consent");
+    REQUIRE(consents.size() == 3);
+    std::map<std::string, std::string> status;
+    for (const auto& consent : consents)
+        status[consent.at("dateTime").get<std::string>()] = consent.at("status");
+    CHECK(status["2025-11-24"] == "active");   // expires 2026-11-24, the day after
+    CHECK(status["2025-11-23"] == "inactive"); // expired today
+    CHECK(status["2026-06-01"] == "inactive"); // withdrawn
+}
+
+TEST_CASE("setting fhir_identifier_system: an absolute URI of an allowed scheme, or empty") {
+    test::Clinic clinic;
+    for (const auto* good :
+         {"https://clinic.example/chart", "http://x.example", "urn:oid:1.2.826.0.1.3680043",
+          "urn:uuid:ea59e276-a66e-4844-b0aa-29408b685a2f"}) {
+        CAPTURE(good);
+        CHECK_NOTHROW(records::change_setting(clinic.scope, "fhir_identifier_system", good));
+    }
+    const auto before = test::table_counts(clinic.db);
+    for (const auto* bad :
+         {"clinic chart", "https://", "ftp://x.example", "urn:oid:1.2.x", "urn:uuid:not-a-uuid",
+          "https://a.example/b c", "HTTPS://X.EXAMPLE", "https://a.example/\nb"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_AS(records::change_setting(clinic.scope, "fhir_identifier_system", bad),
+                        ValidationError);
+    }
+    CHECK_THROWS_AS(records::change_setting(clinic.scope, "fhir_identifier_system",
+                                            "https://x.example/" + std::string(190, 'a')),
+                    ValidationError);
+    CHECK(test::table_counts(clinic.db) == before);
+    CHECK_NOTHROW(records::change_setting(clinic.scope, "fhir_identifier_system", ""));
+    CHECK(clinic.scope.settings().fhir_identifier_system.empty());
+
+    // The database refuses what the program refuses, whatever writes it; the same row with a
+    // good value is taken, so the refusals are the value's.
+    const auto plant = [&](std::string_view value) {
+        clinic.db.sql().exec(fmt::format(
+            "INSERT INTO setting_revision (setting_id, revision, value, author, recorded_at, "
+            "reason) SELECT s.id, (SELECT max(revision) + 1 FROM setting_revision WHERE "
+            "setting_id = s.id), '{}', 'test', '2026-11-23T15:00:00Z', 'planted' FROM setting s "
+            "WHERE s.key = 'fhir_identifier_system'",
+            value));
+    };
+    CHECK_THROWS(plant("ftp://x.example"));
+    CHECK_THROWS(plant("https://a.example/b c"));
+    CHECK_THROWS(plant("urn:oid:1.2.x"));
+    CHECK_NOTHROW(plant("https://ok.example"));
 }

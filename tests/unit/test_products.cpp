@@ -234,6 +234,8 @@ TEST_CASE("retire_product: no later session and no lot; sessions before it keep 
     check_verified(clinic.db);
 
     // FHIR reads the current revision: the corrected name on the Medication.
+    records::change_setting(clinic.scope, "fhir_identifier_system", "https://clinic.example/chart",
+                            "the FHIR export needs it");
     std::ostringstream out;
     exchange::write_fhir_bundle(clinic.scope, patient.code, out);
     const auto bundle = nlohmann::ordered_json::parse(out.str());

@@ -465,7 +465,8 @@ TEST_CASE("ConditionRepository: conditions and consents round trip") {
         CHECK(all[0].revision.number == 2);
     }
     SUBCASE("voided conditions are left out") {
-        conditions.add_revision(keloid_id, patient, keloid, revision(2, "entered by mistake", true));
+        conditions.add_revision(keloid_id, patient, keloid,
+                                revision(2, "entered by mistake", true));
         all = conditions.for_patient(patient);
         REQUIRE(all.size() == 1);
         CHECK(all[0].id == eczema_id);

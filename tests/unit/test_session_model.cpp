@@ -68,7 +68,7 @@ TEST_CASE("parse_area_spec: bad specs name the part that is wrong") {
              {"cheek=abc", "depth", "depth 'abc' is not a number"},
              {"cheek=", "depth", "depth '' is not a number"},
              {"cheek=-1", "depth", "depth '-1' is negative; it must be greater than 0"},
-             {"cheek=1,5", "depth", "depth '1,5' is not a number"},
+             {"cheek=1,5", "depth", "depth '1,5' has a decimal comma; write it with a point: 1.5"},
              {"cheek=.5", "depth", "depth '.5' needs a digit before the point, e.g. 0.5"},
              {"cheek=.5mm", "depth", "depth '.5' needs a digit before the point, e.g. 0.5"},
              {"cheek=mm", "depth", "depth 'mm' is not a number"},

@@ -265,9 +265,19 @@ TEST_CASE("parse_decimal: plain decimals are read exactly") {
     CHECK(parse_decimal("0.125", "amount", 3) == 0.125);
 }
 
+TEST_CASE("parse_decimal: a decimal comma is named, with the number as it should be written") {
+    for (const auto& [bad, fixed] : {std::pair{"1,5", "1.5"}, std::pair{"0,25", "0.25"}}) {
+        CAPTURE(bad);
+        const auto e = refusal([&] { parse_decimal(bad, "depth", 2); });
+        CHECK(e.field() == "depth");
+        CHECK(std::string(e.what()) ==
+              fmt::format("depth '{}' has a decimal comma; write it with a point: {}", bad, fixed));
+    }
+}
+
 TEST_CASE("parse_decimal: anything but digits and one inner '.' is refused") {
-    for (const std::string bad :
-         {"", "5.", "1.2.3", "+1", "1e2", "0x1", " 1", "1 ", "1,5", "abc", "NaN", "inf", "½"}) {
+    for (const std::string bad : {"", "5.", "1.2.3", "+1", "1e2", "0x1", " 1", "1 ", "1,5,0", ",5",
+                                  "abc", "NaN", "inf", "½"}) {
         CAPTURE(bad);
         const auto e = refusal([&] { parse_decimal(bad, "depth", 2); });
         CHECK(e.field() == "depth");

@@ -4,7 +4,9 @@
 #include "needlebook/exchange/csv_tables.hpp"
 #include "needlebook/io/two_pass_input.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
+#include "needlebook/records/settings.hpp"
 #include "needlebook/rules/clinical_checks.hpp"
 #include "needlebook/rules/overrides.hpp"
 #include "needlebook/storage/condition_repository.hpp"
@@ -16,6 +18,7 @@
 #include "needlebook/storage/settings_repository.hpp"
 
 #include <fmt/format.h>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -53,13 +56,26 @@ public:
         return found == m_index.end() ? std::string() : m_record.fields[found->second];
     }
     // Parses `column` with `parse`; a refusal names the column, whatever field the model named.
+    // It is kept, and the row read on with an empty value, so that every problem of a row is
+    // listed, not only the first; a parse that gives a reference throws it.
     template <class Parse> decltype(auto) parse(std::string_view column, Parse parse) const {
         try {
             return parse(text(column));
         } catch (const ValidationError& e) {
-            throw ValidationError(std::string(column), e.what());
+            ValidationError named(std::string(column), e.what());
+            using Value = decltype(parse(std::string()));
+            if constexpr (std::is_reference_v<Value>) {
+                throw named;
+            } else {
+                m_problems.push_back(std::move(named));
+                return Value{};
+            }
         }
     }
+    // A field refused so far: the row is not checked further (its checks would see empty
+    // values) and never stored.
+    bool failed() const { return !m_problems.empty(); }
+    const std::vector<ValidationError>& problems() const { return m_problems; }
     template <class Parse> auto optional(std::string_view column, Parse parse) const {
         using Value = decltype(parse(std::string()));
         return this->parse(column, [&](const std::string& value) {
@@ -70,6 +86,7 @@ public:
 private:
     const CsvRecord& m_record;
     const std::map<std::string, std::size_t, std::less<>>& m_index;
+    mutable std::vector<ValidationError> m_problems;
 };
 
 time::Date date_of(const std::string& text) {
@@ -121,6 +138,65 @@ void ensure_new(storage::Database& db, std::string_view table, std::int64_t id) 
                                                 table, id));
 }
 
+// A revision after the first must follow the record's newest stored one: every revision of a
+// record is listed, in order, as export --all-revisions writes them.
+// `record`: how messages name the record ("patient P-000001", "session 12"). As on the command
+// line, a voided record is never changed again and no revision is recorded before the one it
+// corrects.
+void ensure_follows(storage::Database& db, std::string_view table, std::int64_t id,
+                    const RevisionInfo& revision, const std::string& record) {
+    auto query = db.query(fmt::format(
+        "SELECT (SELECT 1 FROM {0} WHERE id = :id), r.revision, r.voided, r.recorded_at FROM "
+        "(SELECT 1) LEFT JOIN {0}_revision r ON r.{0}_id = :id AND r.revision = (SELECT "
+        "max(revision) FROM {0}_revision WHERE {0}_id = :id)",
+        table));
+    query->bind(":id", id);
+    query->executeStep();
+    if (query->getColumn(0).isNull())
+        throw ValidationError("revision", fmt::format("revision {} of {} comes before its "
+                                                      "revision 1; list every revision in order",
+                                                      revision.number, record));
+    const int newest = query->getColumn(1).getInt();
+    if (newest != revision.number - 1)
+        throw ValidationError("revision", fmt::format("revision {} of {} does not follow its "
+                                                      "revision {}; list every revision in order",
+                                                      revision.number, record, newest));
+    if (query->getColumn(2).getInt() == 1)
+        throw ValidationError("revision", fmt::format("revision {} of {} changes it after it was "
+                                                      "voided; a voided record is never changed",
+                                                      revision.number, record));
+    const auto before = query->getColumn(3).getString();
+    if (time::format_utc(revision.recorded_at) < before)
+        throw ValidationError("recorded_at",
+                              fmt::format("revision {} of {} was recorded at {}, before its "
+                                          "revision {} ({})",
+                                          revision.number, record,
+                                          time::format_utc(revision.recorded_at), newest, before));
+}
+
+// What a record's revision 1 fixed for good (a reaction's session, a lot's product and number):
+// a later revision naming something else is refused, never stored as if it matched.
+void ensure_identity(storage::Database& db, std::string_view sql, std::int64_t id,
+                     const std::string& expected, std::string_view column, std::string_view what) {
+    auto query = db.query(std::string(sql));
+    query->bind(":id", id);
+    if (query->executeStep() && query->getColumn(0).getString() != expected)
+        throw ValidationError(std::string(column),
+                              fmt::format("{} {} is {} since its revision 1, not {}; a later "
+                                          "revision cannot change that",
+                                          what, id, query->getColumn(0).getString(),
+                                          visible(expected)));
+}
+
+// Revision 1 keeps the exported id, which must be free; a later one follows the stored ones.
+void ensure_place(storage::Database& db, std::string_view table, std::int64_t id,
+                  const RevisionInfo& revision) {
+    if (revision.number == 1)
+        ensure_new(db, table, id);
+    else
+        ensure_follows(db, table, id, revision, fmt::format("{} {}", table, id));
+}
+
 nlohmann::json json_of(const std::string& text, std::string_view column) {
     if (text.empty())
         return nlohmann::json::array();
@@ -152,6 +228,23 @@ struct Context {
     std::vector<std::string>& warnings;
     bool store = false;
     std::filesystem::path path; // as given, for messages about the whole file
+    // The file lists every revision (export --all-revisions): each row is one, with its author,
+    // time and reason; otherwise each row is a record's revision 1, by the importing user.
+    bool all_revisions = false;
+    // import --all: settings and catalogue come first, into a new database.
+    bool whole_clinic = false;
+    char delimiter = ',';
+    // Merges wait for the end of the patients file: the chart one went into may come after it.
+    struct PendingMerge {
+        std::size_t line = 0;
+        std::string code, into;
+        PatientDetails details;
+        RevisionInfo revision;
+    };
+    std::vector<PendingMerge> merges;
+    // With every revision: the check of each reaction's or follow-up's newest revision against
+    // its session, run once the whole file is read (by id; a later revision replaces it).
+    std::map<std::int64_t, std::function<void(struct Problems&)>> fit_checks;
 
     // What rows refer to, kept for one reading so that most rows find theirs without a query,
     // and bounded so that memory does not grow with the file. Export writes a table's rows
@@ -163,13 +256,42 @@ struct Context {
     // once and then kept as the database would read it, each stored session added.
     std::optional<std::pair<PatientId, rules::PatientFile>> patient_file;
 
-    RevisionInfo revision(const Row& row, bool voided) const {
-        return scope.revision(1, fmt::format("imported from {} line {}", file, row.line()), voided);
+    // `correction_says_why`: a record's later revision has a reason; a setting's may not.
+    RevisionInfo revision(const Row& row, bool voided, bool correction_says_why = true) const {
+        if (!all_revisions)
+            return scope.revision(1, fmt::format("imported from {} line {}", file, row.line()),
+                                  voided);
+        RevisionInfo info;
+        info.number = static_cast<int>(row.parse("revision", [](const std::string& text) {
+            return parse_record_id(text, "revision", "as exported");
+        }));
+        info.author = row.parse("author", [](const std::string& text) {
+            check_text("author", text, 200, true);
+            return text;
+        });
+        info.recorded_at = row.parse("recorded_at", [&](const std::string& text) {
+            const auto at = time::parse_utc(text, "recorded_at");
+            if (at > scope.clock().now() + storage::future_tolerance)
+                throw ValidationError("recorded_at", fmt::format("{} is in the future; a "
+                                                                 "revision is recorded when it "
+                                                                 "is written",
+                                                                 text));
+            return at;
+        });
+        info.reason = row.parse("reason", [&](const std::string& text) {
+            if (info.number > 1 && correction_says_why)
+                check_reason("reason", text); // every correction says why
+            else
+                check_note("reason", text, 2000);
+            return text;
+        });
+        info.voided = voided;
+        return info;
     }
     void audit(std::string action, std::string kind, std::int64_t id,
-               std::optional<std::int64_t> patient) {
+               std::optional<std::int64_t> patient, int revision = 1) {
         storage::append_audit(scope.db(),
-                              scope.audit(std::move(action), std::move(kind), id, patient, 1,
+                              scope.audit(std::move(action), std::move(kind), id, patient, revision,
                                           fmt::format("imported from {}", file)));
     }
 };
@@ -258,16 +380,74 @@ void import_patient(Context& c, const Row& row) {
     d.phone = row.text("phone");
     d.email = row.text("email");
     d.note = row.text("note");
+    if (row.failed())
+        return;
     validated("patient", [&] { validate(d, c.scope.today()); });
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
     storage::PatientRepository patients(c.scope.db());
-    if (patients.find(code))
+    const auto stored = patients.find(code);
+    if (revision.number == 1 && stored)
         throw ValidationError("code",
                               fmt::format("chart code '{}' is already in the database", code));
-    const bool voided = row.parse("voided", flag_of);
-    if (!c.store)
+    if (revision.number > 1) {
+        if (!stored)
+            throw ValidationError("revision", fmt::format("revision {} of patient {} comes before "
+                                                          "its revision 1; list every revision "
+                                                          "in order",
+                                                          revision.number, code));
+        ensure_follows(c.scope.db(), "patient", stored->id.value, revision,
+                       fmt::format("patient {}", code));
+    }
+    if (const auto merge = std::find_if(c.merges.begin(), c.merges.end(),
+                                        [&](const auto& m) { return m.code == code; });
+        merge != c.merges.end())
+        throw ValidationError("revision",
+                              fmt::format("revision {} of patient {} follows its "
+                                          "merge into {} (line {}); a merged chart "
+                                          "is never changed",
+                                          revision.number, code, merge->into, merge->line));
+    const auto into = row.text("merged_into");
+    if (!into.empty() && !revision.voided)
+        throw ValidationError("merged_into", "a chart merged into another is voided by the "
+                                             "merge; its voided column must be 1");
+    if (!c.store || row.failed())
         return;
-    const auto id = patients.insert(code, d, c.revision(row, voided));
-    c.audit("patient.import", "patient", id.value, id.value);
+    if (!into.empty()) { // stored at the end of the file, when the chart it went into is there
+        c.merges.push_back({row.line(), code, into, d, revision});
+        return;
+    }
+    const auto id = revision.number == 1 ? patients.insert(code, d, revision) : stored->id;
+    if (revision.number > 1)
+        patients.add_revision(id, d, revision);
+    c.audit("patient.import", "patient", id.value, id.value, revision.number);
+}
+
+// The merges of a patients file, once every chart in it is stored: each voids its chart with
+// the revision that names the chart its records went into.
+void store_merges(Context& c, Problems& problems) {
+    storage::PatientRepository patients(c.scope.db());
+    for (const auto& merge : c.merges) {
+        // As 'patient merge' has it: another chart, there and not voided (nor merged itself).
+        const auto into = patients.find(merge.into);
+        if (!into || merge.into == merge.code || into->revision.voided) {
+            problems.add(merge.line, "merged_into",
+                         !into ? fmt::format("no patient with chart code '{}'", visible(merge.into))
+                         : merge.into == merge.code
+                             ? std::string("a chart cannot be merged into itself")
+                             : fmt::format("chart {} is voided (or merged into another); a "
+                                           "chart is merged into one in use",
+                                           merge.into));
+            continue;
+        }
+        const auto stored = patients.find(merge.code);
+        const auto id =
+            stored ? stored->id : patients.insert(merge.code, merge.details, merge.revision);
+        if (stored)
+            patients.add_revision(id, merge.details, merge.revision);
+        patients.link_merge(id, merge.revision.number, into->id);
+        c.audit("patient.import", "patient", id.value, id.value, merge.revision.number);
+    }
+    c.merges.clear();
 }
 
 std::vector<Clearance> clearances_of(const std::string& text) {
@@ -281,7 +461,9 @@ std::vector<Clearance> clearances_of(const std::string& text) {
 
 void import_condition(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "condition", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    if (!row.failed())
+        ensure_place(c.scope.db(), "condition", id, revision);
     const auto patient = patient_of(c, row);
     ConditionDetails d;
     d.code = row.parse("code", code<ConditionCode>);
@@ -289,21 +471,28 @@ void import_condition(Context& c, const Row& row) {
     d.resolved_on = row.optional("resolved", date_of);
     d.note = row.text("note");
     d.clearances = row.parse("clearances", clearances_of);
+    if (row.failed())
+        return;
     validated("condition", [&] {
         validate(d, c.scope.today());
         for (const auto& clearance : d.clearances)
             validate(clearance);
     });
-    const bool voided = row.parse("voided", flag_of);
-    if (!c.store)
+    if (!c.store || row.failed())
         return;
-    storage::ConditionRepository(c.scope.db()).insert(patient, d, c.revision(row, voided), id);
-    c.audit("condition.import", "condition", id, patient.value);
+    storage::ConditionRepository conditions(c.scope.db());
+    if (revision.number == 1)
+        conditions.insert(patient, d, revision, id);
+    else
+        conditions.add_revision(ConditionId{id}, patient, d, revision);
+    c.audit("condition.import", "condition", id, patient.value, revision.number);
 }
 
 void import_lot(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "lot", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    if (!row.failed())
+        ensure_place(c.scope.db(), "lot", id, revision);
     const auto product = row.text("product");
     const auto lot = row.text("lot");
     LotDetails d;
@@ -314,6 +503,8 @@ void import_lot(Context& c, const Row& row) {
         d.recall = LotRecall{*recalled, row.text("recall_reason")};
     else if (!row.text("recall_reason").empty()) // never dropped: a reason needs its date
         throw ValidationError("recalled_on", "recall_reason is given without recalled_on");
+    if (row.failed())
+        return;
     validated("lot", [&] {
         check_lot_number(lot);
         validate(d, c.scope.today());
@@ -323,20 +514,29 @@ void import_lot(Context& c, const Row& row) {
                                                          "product list'",
                                                          visible(product)));
     });
+    if (revision.number > 1)
+        ensure_identity(c.scope.db(),
+                        "SELECT coalesce(p.code, 'cartridge') || ' ' || l.lot FROM lot l LEFT "
+                        "JOIN product p ON p.id = l.product_id WHERE l.id = :id",
+                        id, product + " " + lot, "lot", "lot");
     storage::LotRepository lots(c.scope.db());
-    if (lots.find(product, lot))
+    if (revision.number == 1 && lots.find(product, lot))
         throw ValidationError("lot",
                               fmt::format("lot {} of {} is already registered", lot, product));
-    const bool voided = row.parse("voided", flag_of);
-    if (!c.store)
+    if (!c.store || row.failed())
         return;
-    lots.insert(product, lot, d, c.revision(row, voided), id);
-    c.audit("lot.import", "lot", id, std::nullopt);
+    if (revision.number == 1)
+        lots.insert(product, lot, d, revision, id);
+    else
+        lots.add_revision(LotId{id}, d, revision);
+    c.audit("lot.import", "lot", id, std::nullopt, revision.number);
 }
 
 void import_consent(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "consent", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    if (!row.failed())
+        ensure_place(c.scope.db(), "consent", id, revision);
     const auto patient = patient_of(c, row);
     ConsentDetails d{row.parse("signed", date_of), row.text("covers"), row.text("guardian"),
                      std::nullopt};
@@ -344,13 +544,17 @@ void import_consent(Context& c, const Row& row) {
         d.withdrawal = ConsentWithdrawal{*withdrawn, row.text("withdrawal_reason")};
     else if (!row.text("withdrawal_reason").empty()) // never dropped: a reason needs its date
         throw ValidationError("withdrawn_on", "withdrawal_reason is given without withdrawn_on");
-    validated("consent", [&] { validate(d, c.scope.today()); });
-    const bool voided = row.parse("voided", flag_of);
-    if (!c.store)
+    if (row.failed())
         return;
-    storage::ConditionRepository(c.scope.db())
-        .insert_consent(patient, d, c.revision(row, voided), id);
-    c.audit("consent.import", "consent", id, patient.value);
+    validated("consent", [&] { validate(d, c.scope.today()); });
+    if (!c.store || row.failed())
+        return;
+    storage::ConditionRepository consents(c.scope.db());
+    if (revision.number == 1)
+        consents.insert_consent(patient, d, revision, id);
+    else
+        consents.add_consent_revision(ConsentId{id}, patient, d, revision);
+    c.audit("consent.import", "consent", id, patient.value, revision.number);
 }
 
 std::vector<AreaTreatment> areas_of(const std::string& text) {
@@ -431,9 +635,38 @@ std::vector<SessionFinding> findings_of(const std::string& text) {
     return findings;
 }
 
+// The setting revisions a session revision's checks used (checked_with: key, revision, value
+// of each), as row ids of this database, whose settings came from the same export.
+std::vector<std::int64_t> settings_used_of(storage::Database& db, const std::string& text) {
+    std::vector<std::int64_t> ids;
+    storage::SettingsRepository settings(db);
+    for (const auto& item : json_of(text, "checked_with")) {
+        const auto key = json_text(item, "key");
+        const auto value = json_text(item, "value");
+        if (!item.contains("revision") || !item["revision"].is_number_integer())
+            throw ValidationError("checked_with", "each setting needs its revision as a number");
+        const int revision = item["revision"].get<int>();
+        const auto stored = settings.revision_row(key, revision);
+        if (!stored)
+            throw ValidationError("checked_with",
+                                  fmt::format("setting {} revision {} is not in settings.csv",
+                                              visible(key), revision));
+        if (stored->second != value)
+            throw ValidationError("checked_with",
+                                  fmt::format("setting {} revision {} is '{}' in settings.csv, "
+                                              "not '{}'",
+                                              visible(key), revision, stored->second,
+                                              visible(value)));
+        ids.push_back(stored->first);
+    }
+    return ids;
+}
+
 void import_session(Context& c, const Row& row, const std::set<std::string>& products) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "session", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    if (!row.failed())
+        ensure_place(c.scope.db(), "session", id, revision);
     Session session;
     session.patient_id = patient_of(c, row);
     auto& d = session.details;
@@ -452,10 +685,28 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     d.areas = row.parse("areas", areas_of);
     d.serums = row.parse("serums", [&](const std::string& t) { return serums_of(t, products); });
     session.findings = row.parse("findings", findings_of);
-    validated("session", [&] { validate(d); });
-    session.revision = c.revision(row, row.parse("voided", flag_of));
-    if (!c.store)
+    if (row.failed())
         return;
+    validated("session", [&] { validate(d); });
+    session.revision = revision;
+    const auto used = c.all_revisions ? row.parse("checked_with",
+                                                  [&](const std::string& text) {
+                                                      return settings_used_of(c.scope.db(), text);
+                                                  })
+                                      : std::vector<std::int64_t>();
+    if (!c.store || row.failed())
+        return;
+    if (c.all_revisions) { // each revision as it was recorded, findings and overrides included
+        storage::SessionRepository sessions(c.scope.db());
+        session.id = SessionId{id};
+        if (session.revision.number == 1)
+            sessions.insert(session, id, storage::SessionRepository::Checked::no);
+        else
+            sessions.add_revision(session, storage::SessionRepository::Checked::no);
+        sessions.add_settings_used(session.id, session.revision.number, used);
+        c.audit("session.import", "session", id, session.patient_id.value, session.revision.number);
+        return;
+    }
     // The checks describe what happened then: warnings, never a refusal. What the row's own
     // findings already record (an export's) is not said again.
     if (!session.revision.voided) {
@@ -478,9 +729,35 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
         add_to_patient_file(c, session);
 }
 
+// A reaction or follow-up must fit its session (`fits` throws when it does not). One table at a
+// time that is checked now. With every revision only the record's newest revision is held to
+// the session as it reads at the end of the file (a later revision replaces the check): an
+// older revision fitted the session as it was then.
+void check_fits_session(Context& c, const Row& row, std::int64_t id, const Session& session,
+                        bool voided, std::string_view what,
+                        std::function<void(const Session&)> fits) {
+    if (!c.all_revisions) {
+        validated(what, [&] { fits(session); });
+        return;
+    }
+    c.fit_checks[id] = [&c, session = session.id, line = row.line(), voided,
+                        fits = std::move(fits)](Problems& problems) {
+        const auto now = storage::SessionRepository(c.scope.db()).find(session);
+        if (voided || !now)
+            return;
+        try {
+            fits(*now);
+        } catch (const ValidationError& e) {
+            problems.add(line, column_of(e.field()), e.what());
+        }
+    };
+}
+
 void import_reaction(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "reaction", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    if (!row.failed())
+        ensure_place(c.scope.db(), "reaction", id, revision);
     const auto& session = session_of(c, row);
     ReactionDetails d;
     d.kind = row.parse("kind", code<ReactionKind>);
@@ -490,32 +767,124 @@ void import_reaction(Context& c, const Row& row) {
     d.onset = row.parse("onset", date_of);
     d.resolved = row.optional("resolved", date_of);
     d.note = row.text("note");
-    validated("reaction",
-              [&] { records::check_reaction_fits(session, d, c.scope.zone(), c.scope.today()); });
-    const bool voided = row.parse("voided", flag_of);
-    if (!c.store)
+    if (row.failed())
         return;
-    storage::ReactionRepository(c.scope.db()).insert(session.id, d, c.revision(row, voided), id);
-    c.audit("reaction.import", "reaction", id, session.patient_id.value);
+    if (revision.number > 1)
+        ensure_identity(c.scope.db(), "SELECT session_id FROM reaction WHERE id = :id", id,
+                        std::to_string(session.id.value), "session", "reaction");
+    check_fits_session(c, row, id, session, revision.voided, "reaction", [&c, d](const Session& s) {
+        records::check_reaction_fits(s, d, c.scope.zone(), c.scope.today());
+    });
+    if (!c.store || row.failed())
+        return;
+    storage::ReactionRepository reactions(c.scope.db());
+    if (revision.number == 1)
+        reactions.insert(session.id, d, revision, id);
+    else
+        reactions.add_revision(ReactionId{id}, d, revision);
+    c.audit("reaction.import", "reaction", id, session.patient_id.value, revision.number);
 }
 
 void import_followup(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
-    ensure_new(c.scope.db(), "followup", id);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    if (!row.failed())
+        ensure_place(c.scope.db(), "followup", id, revision);
     const auto& session = session_of(c, row);
     FollowupDetails d;
     d.checked_on = row.parse("checked_on", date_of);
     d.outcome = row.parse("outcome", code<FollowupOutcome>);
     d.note = row.text("note");
-    validated("followup", [&] {
-        validate(d, c.scope.zone().local_date(session.details.performed_at), c.scope.today());
-    });
-    const bool voided = row.parse("voided", flag_of);
-    if (!c.store)
+    if (row.failed())
         return;
-    storage::ReactionRepository(c.scope.db())
-        .insert_followup(session.id, d, c.revision(row, voided), id);
-    c.audit("followup.import", "followup", id, session.patient_id.value);
+    if (revision.number > 1)
+        ensure_identity(c.scope.db(), "SELECT session_id FROM followup WHERE id = :id", id,
+                        std::to_string(session.id.value), "session", "follow-up");
+    check_fits_session(c, row, id, session, revision.voided, "followup", [&c, d](const Session& s) {
+        validate(d, c.scope.zone().local_date(s.details.performed_at), c.scope.today());
+    });
+    if (!c.store || row.failed())
+        return;
+    storage::ReactionRepository followups(c.scope.db());
+    if (revision.number == 1)
+        followups.insert_followup(session.id, d, revision, id);
+    else
+        followups.add_followup_revision(FollowupId{id}, d, revision);
+    c.audit("followup.import", "followup", id, session.patient_id.value, revision.number);
+}
+
+void import_setting(Context& c, const Row& row) {
+    const auto key = row.text("key");
+    const auto value = row.parse("value", [&](const std::string& text) {
+        return records::imported_setting_value(key, text);
+    });
+    const auto revision = c.revision(row, false, false);
+    if (!c.store || row.failed())
+        return;
+    const auto stored = storage::SettingsRepository(c.scope.db()).set(key, value, revision);
+    if (stored.revision != revision.number)
+        throw ValidationError("revision", fmt::format("revision {} of setting {} does not follow "
+                                                      "its revision {}; list every revision in "
+                                                      "order",
+                                                      revision.number, key, stored.revision - 1));
+    c.audit("setting.import", "setting", stored.setting_id, std::nullopt, stored.revision);
+}
+
+void import_product(Context& c, const Row& row) {
+    storage::Product product;
+    product.id = ProductId{row.parse("id", id_of)};
+    product.code = row.text("code");
+    product.name = row.text("name");
+    product.kind = row.parse("kind", code<ProductKind>);
+    product.maker = row.text("maker");
+    product.retired = row.parse("retired", [](const std::string& text) {
+        try {
+            return flag_of(text);
+        } catch (const ValidationError& e) {
+            throw ValidationError("retired", e.what());
+        }
+    });
+    if (row.failed())
+        return;
+    validated("product", [&] { records::check_product(product); });
+    // A product row is revision 1 and records no author, time or reason: none are read for it.
+    const int number = c.all_revisions ? row.parse("revision",
+                                                   [](const std::string& text) {
+                                                       return static_cast<int>(parse_record_id(
+                                                           text, "revision", "as exported"));
+                                                   })
+                                       : 1;
+    product.revision = number == 1 ? RevisionInfo{} : c.revision(row, false);
+    storage::SettingsRepository products(c.scope.db());
+    const auto stored = products.find_product(product.code);
+    if (number == 1) {
+        if (stored)
+            throw ValidationError(
+                "code", fmt::format("product '{}' is already in the catalogue", product.code));
+        ensure_new(c.scope.db(), "product", product.id.value);
+        if (product.retired && c.all_revisions)
+            throw ValidationError("retired", "a product's revision 1 is never retired; its "
+                                             "retirement is a later revision");
+    } else if (!stored || stored->id.value != product.id.value ||
+               stored->revision.number != number - 1) {
+        throw ValidationError("revision", fmt::format("revision {} of product {} does not follow "
+                                                      "its stored revisions; list every revision "
+                                                      "in order",
+                                                      number, product.code));
+    }
+    if (!c.store || row.failed())
+        return;
+    if (number == 1) {
+        products.insert_product(product, product.id.value);
+        c.audit("product.import", "product", product.id.value, std::nullopt, 1);
+        if (!product.retired)
+            return;
+        // A file of current revisions names a retired product once: its retirement follows.
+        product.revision = c.scope.revision(
+            2, fmt::format("imported from {} line {} (retired)", c.file, row.line()));
+    }
+    products.add_product_revision(product);
+    c.audit("product.import", "product", product.id.value, std::nullopt, product.revision.number);
 }
 
 // A text cell as a spreadsheet-safe export writes it ("'=…"): kept as it is (a user may have
@@ -534,7 +903,7 @@ struct GuardedCells {
             const auto column =
                 std::find_if(table.columns.begin(), table.columns.end(),
                              [&](const CsvColumn& c) { return c.name == header[i]; });
-            if (column == table.columns.end() || column->numeric)
+            if (column == table.columns.end() || column->numeric())
                 continue;
             if (count++ == 0)
                 first = fmt::format("line {} column {}", record.line, header[i]);
@@ -545,6 +914,15 @@ struct GuardedCells {
 using RowImporter = std::function<void(Context&, const Row&)>;
 
 RowImporter importer_for(std::string_view table, storage::Database& db) {
+    if (table == "settings")
+        return import_setting;
+    if (table == "products")
+        return import_product;
+    if (table == "audit")
+        throw ValidationError("TABLE", "audit.csv is the exporting database's audit trail, for "
+                                       "auditors; it is not imported (a database keeps its own "
+                                       "trail, and one made by import --all names the export it "
+                                       "came from)");
     if (table == "patients")
         return import_patient;
     if (table == "conditions")
@@ -569,19 +947,27 @@ RowImporter importer_for(std::string_view table, storage::Database& db) {
 }
 
 // Header names → field positions; unknown, repeated and missing required columns are problems.
-std::map<std::string, std::size_t, std::less<>>
-read_header(const CsvTable& table, const CsvRecord& header, Problems& problems) {
+// A file of every revision (export --all-revisions) has the revision columns too.
+std::map<std::string, std::size_t, std::less<>> read_header(const CsvTable& table,
+                                                            const CsvRecord& header,
+                                                            bool all_revisions,
+                                                            Problems& problems) {
     std::map<std::string, std::size_t, std::less<>> index;
+    std::vector<CsvColumn> columns = table.columns;
+    if (all_revisions)
+        columns.insert(columns.end(), table.revision_columns.begin(), table.revision_columns.end());
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         const auto& name = header.fields[i];
-        const auto known = std::any_of(table.columns.begin(), table.columns.end(),
+        const auto known = std::any_of(columns.begin(), columns.end(),
                                        [&](const CsvColumn& c) { return c.name == name; });
+        if (is_local_time_column(table, name))
+            continue; // the clinic's local time of an instant: derived, not read
         if (!known)
             problems.add(header.line, name, "unknown column for " + std::string(table.name));
         else if (!index.emplace(name, i).second)
             problems.add(header.line, name, "the column appears twice");
     }
-    for (const auto& column : table.columns)
+    for (const auto& column : columns)
         if (column.required && !index.contains(column.name))
             problems.add(header.line, column.name, "a required column is missing");
     return index;
@@ -594,6 +980,29 @@ constexpr std::size_t batch_records = 256;
 constexpr std::size_t batch_bytes = std::size_t{1} << 20;
 
 // Checks (and with c.store, stores) the records of one batch; problems are collected.
+// The local-time columns an export writes beside each instant are not read, but one that no
+// longer says the same instant (edited in a spreadsheet) is named, never silently dropped.
+void check_local_times(const CsvTable& table, const CsvRecord& record, const CsvRecord& header,
+                       const std::map<std::string, std::size_t, std::less<>>& index,
+                       Problems& problems) {
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        const auto& name = header.fields[i];
+        if (record.fields[i].empty() || !is_local_time_column(table, name))
+            continue;
+        const auto utc = index.find(std::string_view(name).substr(0, name.size() - 6));
+        if (utc == index.end())
+            continue;
+        const auto& stated = record.fields[utc->second];
+        const auto local = time::parse_iso_with_offset(record.fields[i]);
+        if (!local || time::format_utc(*local) != stated)
+            problems.add(record.line, name,
+                         fmt::format("'{}' is not {} ({}) as a local time; it is written by "
+                                     "export and not read: correct {}, the UTC time, instead",
+                                     visible(record.fields[i]), utc->first, visible(stated),
+                                     utc->first));
+    }
+}
+
 void import_batch(Context& c, const CsvTable& table, const RowImporter& import_row,
                   const std::vector<CsvRecord>& batch, const CsvRecord& header,
                   const std::map<std::string, std::size_t, std::less<>>& index,
@@ -618,14 +1027,33 @@ void import_batch(Context& c, const CsvTable& table, const RowImporter& import_r
         }
         if (c.store)
             guarded.look_at(table, record, header.fields);
+        check_local_times(table, record, header, index, problems);
         const Row row(record, index);
         try {
             storage::refusing_rows([&] { import_row(c, row); });
-            ++rows;
+            if (!row.failed())
+                ++rows;
         } catch (const ValidationError& e) {
+            for (const auto& problem : row.problems())
+                problems.add(row.line(), problem.field(), problem.what());
             problems.add(row.line(), e.field(), e.what());
+            continue;
         }
+        for (const auto& problem : row.problems())
+            problems.add(row.line(), problem.field(), problem.what());
     }
+}
+
+// A header read as one field that holds the other delimiter: the file is separated by it.
+std::optional<std::string> delimiter_problem(const std::string& header, char delimiter) {
+    if (delimiter == ',' && header.find(';') != std::string::npos)
+        return std::string("the columns are separated by semicolons (';'), as spreadsheets in "
+                           "languages with a decimal comma save CSV; import it with --delimiter "
+                           "';', or save it as CSV with commas");
+    if (delimiter == ';' && header.find(',') != std::string::npos)
+        return std::string("the columns are separated by commas (','), not semicolons; import it "
+                           "without --delimiter");
+    return std::nullopt;
 }
 
 // One reading of the whole file: every record read and checked; with c.store also stored, and
@@ -634,7 +1062,7 @@ void import_batch(Context& c, const CsvTable& table, const RowImporter& import_r
 std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& import_row,
                        std::istream& in, Problems& problems) {
     std::int64_t rows = 0;
-    CsvReader reader(in);
+    CsvReader reader(in, {}, c.delimiter);
     std::optional<CsvRecord> header;
     std::optional<CsvSyntaxError> malformed; // where reading stopped, after the rows before it
     try {
@@ -646,8 +1074,21 @@ std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& imp
         throw ValidationError("file",
                               fmt::format("{} is empty; it needs a header line", c.path.string()));
     GuardedCells guarded;
+    if (header && header->fields.size() == 1)
+        if (const auto problem = delimiter_problem(header->fields.front(), c.delimiter)) {
+            problems.add(header->line, "", *problem);
+            header.reset(); // no row can be read with it
+        }
     if (header) {
-        const auto index = read_header(table, *header, problems);
+        c.all_revisions = std::find(header->fields.begin(), header->fields.end(), "revision") !=
+                              header->fields.end() &&
+                          !table.revision_columns.empty();
+        if (c.all_revisions && !c.whole_clinic)
+            problems.add(header->line, "revision",
+                         "this file lists every revision (export --all-revisions); import it "
+                         "with the whole export into a new database: needlebook import --all "
+                         "FOLDER");
+        const auto index = read_header(table, *header, c.all_revisions, problems);
         const bool header_ok = problems.count == 0; // else rows cannot be read by it
         std::vector<CsvRecord> batch;
         for (bool more = header_ok; more;) {
@@ -677,6 +1118,11 @@ std::int64_t read_rows(Context& c, const CsvTable& table, const RowImporter& imp
                 c.scope.db().read(import_all);
         }
     }
+    if (c.store && !c.merges.empty())
+        store_merges(c, problems);
+    for (const auto& [id, check] : c.fit_checks)
+        check(problems);
+    c.fit_checks.clear();
     if (guarded.count > 0)
         c.warnings.push_back(
             fmt::format("{}: {} text {} with ' before = + - @ TAB or CR (first: {}); imported as "
@@ -710,8 +1156,44 @@ void refuse_if_any(const Problems& problems, const std::filesystem::path& file) 
 
 } // namespace
 
+std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view table_name,
+                                    const std::filesystem::path& file,
+                                    std::string_view expected_sha256,
+                                    std::vector<std::string>& warnings) {
+    const auto& table = csv_table(table_name);
+    const auto import_row = importer_for(table.name, scope.db());
+    io::TwoPassInput input(file); // read once here, but hashed as it is read
+    const auto name = file.filename().string();
+    Context storing{scope, name, warnings, true, file};
+    storing.whole_clinic = true;
+    Problems problems{name, {}, 0};
+    const auto rows = read_rows(storing, table, import_row, input.first(), problems);
+    refuse_if_any(problems, file);
+    // The bytes stored are the bytes the manifest names: a file swapped after it was checked
+    // is refused.
+    if (input.sha256_read() != expected_sha256)
+        throw ValidationError("manifest", fmt::format("{} changed while it was imported (its "
+                                                      "SHA-256 is not the one in manifest.csv); "
+                                                      "nothing was imported",
+                                                      name));
+    return rows;
+}
+
 ImportResult import_table(records::Scope& scope, std::string_view table_name,
-                          const std::filesystem::path& file) {
+                          const std::filesystem::path& file, char delimiter) {
+    // Settings and products replace what init seeded (import --all), never the values of a
+    // clinic at work: those change with 'setting set' and 'product amend'.
+    if (table_name == "settings" || table_name == "products")
+        throw ValidationError(
+            "TABLE",
+            fmt::format("{} are imported with the whole export into a "
+                        "new database (import --all FOLDER); a "
+                        "clinic's own are changed with 'needlebook {}'",
+                        table_name, table_name == "settings" ? "setting set" : "product amend"));
+    if (delimiter != ',' && delimiter != ';')
+        throw ValidationError("--delimiter", fmt::format("'{}' is not a delimiter import reads; "
+                                                         "allowed: ',' or ';'",
+                                                         visible(std::string(1, delimiter))));
     const auto& table = csv_table(table_name);
     const auto import_row = importer_for(table.name, scope.db());
     std::error_code ignored;
@@ -726,6 +1208,7 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
     // problems is refused without ever holding the database.
     {
         Context checking{scope, name, result.warnings, false, file};
+        checking.delimiter = delimiter;
         Problems problems{name, {}, 0};
         read_rows(checking, table, import_row, input.first(), problems);
         refuse_if_any(problems, file);
@@ -735,6 +1218,7 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
     scope.db().keep_journals_in_memory(); // one transaction that changes a great many pages
     scope.db().write([&] {
         Context storing{scope, name, result.warnings, true, file};
+        storing.delimiter = delimiter;
         Problems problems{name, {}, 0};
         result.rows = read_rows(storing, table, import_row, input.second(), problems);
         input.check_unchanged();

@@ -27,7 +27,19 @@ struct ImportResult {
 // record or a number of fields past CsvLimits (1 MiB, 4 MiB, 64).
 // Exported ids are kept, so an id already in the database is a problem. session_areas and
 // serum_uses are imported with their sessions (the areas and serums columns of sessions.csv).
+// `delimiter`: ',' or ';' (a spreadsheet's "CSV" in languages with a decimal comma); a file
+// separated by the other one is refused, naming it.
 ImportResult import_table(records::Scope& scope, std::string_view table,
-                          const std::filesystem::path& file);
+                          const std::filesystem::path& file, char delimiter = ',');
+
+// One file of a whole export (import --all, clinic_import.hpp), inside the caller's write
+// transaction: read once and stored row by row, settings and products included, every revision
+// when the file has the revision columns. Throws ValidationError listing the file's problems.
+// Returns the rows stored; the clinical checks' warnings are added to `warnings`.
+// The file's bytes, as read, must have `expected_sha256` (lowercase hex).
+std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view table,
+                                    const std::filesystem::path& file,
+                                    std::string_view expected_sha256,
+                                    std::vector<std::string>& warnings);
 
 } // namespace needlebook::exchange

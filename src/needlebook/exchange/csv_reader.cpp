@@ -23,7 +23,8 @@ CsvSyntaxError::CsvSyntaxError(std::size_t line, std::size_t column, const std::
     : std::runtime_error(problem), m_line(line), m_column(std::max<std::size_t>(column, 1)),
       m_field(field) {}
 
-CsvReader::CsvReader(std::istream& in, CsvLimits limits) : m_in(*in.rdbuf()), m_limits(limits) {
+CsvReader::CsvReader(std::istream& in, CsvLimits limits, char delimiter)
+    : m_in(*in.rdbuf()), m_limits(limits), m_delimiter(delimiter) {
     // A byte-order mark (written by --bom for Excel) is not part of the first field. The bytes
     // read to find out are kept when they are not one.
     constexpr std::string_view mark = "\xEF\xBB\xBF";
@@ -109,7 +110,7 @@ std::optional<CsvRecord> CsvReader::next() {
         const std::size_t last = std::min(m_end, m_at + room);
         while (end < last) {
             const char c = m_block[end];
-            if (c == '"' || c == '\n' || (!quoted && (c == ',' || c == '\r')))
+            if (c == '"' || c == '\n' || (!quoted && (c == m_delimiter || c == '\r')))
                 break;
             ++end;
         }
@@ -137,7 +138,7 @@ std::optional<CsvRecord> CsvReader::next() {
                 keep(c);
             }
             const int after = peek();
-            if (after != ',' && after != '\r' && after != '\n' && after != end_of_input)
+            if (after != m_delimiter && after != '\r' && after != '\n' && after != end_of_input)
                 throw CsvSyntaxError(m_line, m_column + 1,
                                      "text after a closing quote; a quote inside a field is "
                                      "written as two quotes (\"\")");
@@ -145,7 +146,7 @@ std::optional<CsvRecord> CsvReader::next() {
             while (true) {
                 keep_run(false);
                 const int c = peek();
-                if (c == ',' || c == '\r' || c == '\n' || c == end_of_input)
+                if (c == m_delimiter || c == '\r' || c == '\n' || c == end_of_input)
                     break;
                 get();
                 if (c == '"')
@@ -158,7 +159,7 @@ std::optional<CsvRecord> CsvReader::next() {
         record.fields.push_back(std::move(field));
         field.clear();
         const int c = get();
-        if (c == ',') {
+        if (c == m_delimiter) {
             if (record.fields.size() >= m_limits.fields)
                 throw CsvSyntaxError(m_line, m_column,
                                      fmt::format("more than {} fields in one record, the most "

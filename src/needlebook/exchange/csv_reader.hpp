@@ -48,7 +48,9 @@ public:
     // Reads `in` as it comes: no seeking, so a pipe or a FIFO is read as well as a file. Bytes
     // are taken from its stream buffer in blocks of what it holds, never waiting for more than
     // one byte; a read that fails there throws what the buffer throws.
-    explicit CsvReader(std::istream& in, CsvLimits limits = {});
+    // `delimiter`: ',' as RFC 4180 has it, or ';' as spreadsheets in languages with a decimal
+    // comma save "CSV".
+    explicit CsvReader(std::istream& in, CsvLimits limits = {}, char delimiter = ',');
     // The next record, or nothing at the end of the input. Throws CsvSyntaxError, also for a
     // record past the limits.
     std::optional<CsvRecord> next();
@@ -62,6 +64,7 @@ private:
     std::array<char, 1 << 14> m_block; // istream::get per byte cost a sentry each
     std::size_t m_at = 0, m_end = 0;
     CsvLimits m_limits;
+    char m_delimiter;
     std::string m_pending; // bytes read to look for a byte-order mark that was not one
     std::size_t m_pending_at = 0;
     std::size_t m_line = 1, m_column = 0;

@@ -4,10 +4,19 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/storage/record_owner.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace needlebook::exchange {
 namespace {
+
+// What --all-revisions adds after a record's own columns.
+std::vector<CsvColumn> revision_columns() {
+    return {{"revision", CsvType::integer},
+            {"author"},
+            {"recorded_at", CsvType::instant},
+            {"reason", CsvType::text, false}};
+}
 
 // Builds both statements of a table from its parts. `newest` keeps the current revision only;
 // the revisions statement adds the revision columns and orders revisions within a record.
@@ -16,19 +25,24 @@ struct TableSql {
     std::string_view from;   // FROM … JOIN …, revision table aliased r
     std::string_view newest; // condition keeping the newest revision
     std::string_view order;  // export order of records
+    // What a revision records beyond author, time and reason (sessions: the settings their
+    // checks used), after the revision columns: its columns and their SQL.
+    std::vector<CsvColumn> revision_extra = {};
+    std::string_view revision_extra_select = {};
 };
 
 // Every record table ends with `voided`: a voided record is exported, marked, never dropped.
 CsvTable make_table(std::string_view name, std::vector<CsvColumn> columns, const TableSql& sql) {
-    columns.push_back({"voided", true, false});
-    return {name,
-            std::move(columns),
-            {{"revision", true}, {"author"}, {"recorded_at"}, {"reason", false, false}},
+    columns.push_back({"voided", CsvType::integer, false});
+    auto revisions = revision_columns();
+    revisions.insert(revisions.end(), sql.revision_extra.begin(), sql.revision_extra.end());
+    return {name, std::move(columns), std::move(revisions),
             fmt::format("SELECT {}, r.voided {} WHERE {} ORDER BY {}", sql.select, sql.from,
                         sql.newest, sql.order),
-            fmt::format("SELECT {}, r.voided, r.revision, r.author, r.recorded_at, r.reason {} "
-                        "ORDER BY {}, r.revision",
-                        sql.select, sql.from, sql.order)};
+            fmt::format("SELECT {}, r.voided, r.revision, r.author, r.recorded_at, r.reason{}{} "
+                        "{} ORDER BY {}, r.revision",
+                        sql.select, sql.revision_extra_select.empty() ? "" : ", ",
+                        sql.revision_extra_select, sql.from, sql.order)};
 }
 
 // The newest revision of a record whose identity row is `alias` in `table`_revision.
@@ -42,14 +56,12 @@ std::string newest(std::string_view table, std::string_view alias) {
 // carry its voided mark and, with every revision, its author, time and reason.
 CsvTable session_child(std::string_view name, std::vector<CsvColumn> columns,
                        std::string_view select, std::string_view child) {
-    columns.push_back({"voided", true, false});
+    columns.push_back({"voided", CsvType::integer, false});
     const std::string from =
         fmt::format("FROM session s JOIN session_revision r ON r.session_id = s.id JOIN {} c ON "
                     "c.session_revision_id = r.id",
                     child);
-    return {name,
-            std::move(columns),
-            {{"revision", true}, {"author"}, {"recorded_at"}, {"reason", false, false}},
+    return {name, std::move(columns), revision_columns(),
             fmt::format("SELECT {}, r.voided {} WHERE {} ORDER BY s.id, c.position", select, from,
                         newest("session", "s")),
             fmt::format("SELECT {}, r.voided, r.revision, r.author, r.recorded_at, r.reason {} "
@@ -79,63 +91,91 @@ std::vector<CsvTable> build_tables() {
                     "ON p.id = {}",
                     storage::owner_of("session", "r", "s"));
     std::vector<CsvTable> tables;
+    // The clinic's settings and catalogue come first: an import needs them before the records
+    // that are checked against them.
+    tables.push_back(
+        {"settings",
+         {{"key"}, {"value", CsvType::text, false}},
+         revision_columns(),
+         "SELECT s.key, r.value FROM setting s JOIN setting_revision r ON r.setting_id = s.id "
+         "WHERE r.revision = (SELECT max(revision) FROM setting_revision WHERE setting_id = s.id) "
+         "ORDER BY s.key",
+         "SELECT s.key, r.value, r.revision, r.author, r.recorded_at, r.reason FROM setting s "
+         "JOIN setting_revision r ON r.setting_id = s.id ORDER BY s.key, r.revision"});
+    // A product row is its revision 1 and records no author, time or reason (the audit trail
+    // has them); later revisions are product_revision rows.
+    tables.push_back(
+        {"products",
+         {{"id", CsvType::integer},
+          {"code"},
+          {"name"},
+          {"kind"},
+          {"maker", CsvType::text, false},
+          {"retired", CsvType::integer, false}},
+         revision_columns(),
+         "SELECT id, code, name, kind, maker, retired FROM product_current ORDER BY id",
+         "SELECT p.id, p.code, p.name, p.kind, p.maker, 0, 1, '', NULL, '' FROM product p "
+         "UNION ALL SELECT p.id, p.code, r.name, r.kind, r.maker, r.retired, r.revision, "
+         "r.author, r.recorded_at, r.reason FROM product_revision r JOIN product p ON p.id = "
+         "r.product_id ORDER BY 1, 7"});
     tables.push_back(make_table(
         "patients",
         {{"code"},
          {"family_name"},
          {"given_name"},
-         {"birth_date"},
-         {"fitzpatrick", true, false},
-         {"phone", false, false},
-         {"email", false, false},
-         {"note", false, false}},
+         {"birth_date", CsvType::date},
+         {"fitzpatrick", CsvType::integer, false},
+         {"phone", CsvType::text, false},
+         {"email", CsvType::text, false},
+         {"note", CsvType::text, false},
+         // Since schema 8: the chart a duplicate was merged into (its voiding revision).
+         {"merged_into", CsvType::text, false}},
         {"p.code, r.family_name, r.given_name, r.birth_date, r.fitzpatrick, r.phone, r.email, "
-         "r.note",
+         "r.note, (SELECT t.code FROM patient_merge m JOIN patient t ON t.id = m.into_patient_id "
+         "WHERE m.patient_revision_id = r.id)",
          "FROM patient p JOIN patient_revision r ON r.patient_id = p.id", patient_newest,
          "p.code"}));
     tables.push_back(make_table(
         "conditions",
-        {{"id", true},
+        {{"id", CsvType::integer},
          {"patient"},
          {"code"},
-         {"since", false, false},
-         {"resolved", false, false},
-         {"note", false, false},
+         {"since", CsvType::date, false},
+         {"resolved", CsvType::date, false},
+         {"note", CsvType::text, false},
          // Since schema 7 (files exported before it have no such column): a JSON array of
          // the specialists' clearances, as they were given.
-         {"clearances", false, false}},
+         {"clearances", CsvType::text, false}},
         {"x.id, p.code, coalesce((SELECT code FROM condition_revision_code WHERE "
          "condition_revision_id = r.id), x.code), r.since, r.resolved_on, r.note, "
          "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('by', "
          "k.cleared_by, 'on', k.cleared_on, 'until', k.until, 'reason', k.reason)) END FROM "
          "(SELECT * FROM condition_clearance WHERE condition_revision_id = r.id ORDER BY "
          "position) k)",
-         condition_from,
-         condition_newest, "x.id"}));
+         condition_from, condition_newest, "x.id"}));
     tables.push_back(make_table(
         "consents",
-        {{"id", true},
+        {{"id", CsvType::integer},
          {"patient"},
-         {"signed"},
-         {"covers", false, false},
-         {"guardian", false, false},
-         {"withdrawn_on", false, false},
-         {"withdrawal_reason", false, false}},
+         {"signed", CsvType::date},
+         {"covers", CsvType::text, false},
+         {"guardian", CsvType::text, false},
+         {"withdrawn_on", CsvType::date, false},
+         {"withdrawal_reason", CsvType::text, false}},
         {"x.id, p.code, r.signed_on, r.covers, t.guardian, t.withdrawn_on, t.withdrawal_reason",
-         consent_from,
-         consent_newest, "x.id"}));
+         consent_from, consent_newest, "x.id"}));
     // Registered lots come before the sessions that name them, so an import checks each
     // session against the lots as they were.
     tables.push_back(make_table(
         "lots",
-        {{"id", true},
+        {{"id", CsvType::integer},
          {"product"},
          {"lot"},
-         {"expires"},
-         {"received", false, false},
-         {"note", false, false},
-         {"recalled_on", false, false},
-         {"recall_reason", false, false}},
+         {"expires", CsvType::date},
+         {"received", CsvType::date, false},
+         {"note", CsvType::text, false},
+         {"recalled_on", CsvType::date, false},
+         {"recall_reason", CsvType::text, false}},
         {"x.id, coalesce(d.code, 'cartridge'), x.lot, r.expires_on, r.received_on, r.note, "
          "r.recalled_on, r.recall_reason",
          "FROM lot x JOIN lot_revision r ON r.lot_id = x.id LEFT JOIN product d ON d.id = "
@@ -146,22 +186,22 @@ std::vector<CsvTable> build_tables() {
     // session_areas and serum_uses list the same areas and serums a row each, for spreadsheets.
     tables.push_back(make_table(
         "sessions",
-        {{"id", true},
+        {{"id", CsvType::integer},
          {"patient"},
-         {"performed_at"},
+         {"performed_at", CsvType::instant},
          {"practitioner"},
          {"indication"},
          {"device"},
-         {"model", false, false},
-         {"cartridge", false, false},
-         {"cartridge_lot", false, false},
-         {"anaesthetic", false, false},
-         {"endpoint", false, false},
-         {"aftercare", false, false},
-         {"note", false, false},
+         {"model", CsvType::text, false},
+         {"cartridge", CsvType::text, false},
+         {"cartridge_lot", CsvType::text, false},
+         {"anaesthetic", CsvType::text, false},
+         {"endpoint", CsvType::text, false},
+         {"aftercare", CsvType::text, false},
+         {"note", CsvType::text, false},
          {"areas"},
-         {"serums", false, false},
-         {"findings", false, false}},
+         {"serums", CsvType::text, false},
+         {"findings", CsvType::text, false}},
         {"s.id, p.code, r.performed_at, r.practitioner, r.indication, r.device, r.model, "
          "r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, r.note, "
          "(SELECT json_group_array(json_object('area', a.area, 'side', a.side, 'depth_mm', "
@@ -181,49 +221,87 @@ std::vector<CsvTable> build_tables() {
          "override_reason, overridden_by, overridden_at FROM session_override_keyed WHERE "
          "session_revision_id = r.id ORDER BY 1, 2) f)",
          session_from,
-         session_newest, "s.id"}));
+         session_newest,
+         "s.id",
+         // Since schema 4: the setting revisions the clinical checks used, each with its value.
+         {{"checked_with", CsvType::text, false}},
+         "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('key', "
+         "k.key, 'revision', k.revision, 'value', k.value)) END FROM (SELECT ss.key, "
+         "sv.revision, sv.value FROM session_setting su JOIN setting_revision sv ON sv.id = "
+         "su.setting_revision_id JOIN setting ss ON ss.id = sv.setting_id WHERE "
+         "su.session_revision_id = r.id ORDER BY ss.key) k)"}));
     tables.push_back(session_child(
         "session_areas",
-        {{"session", true},
-         {"position", true},
+        {{"session", CsvType::integer},
+         {"position", CsvType::integer},
          {"area"},
-         {"side", false, false},
-         {"depth_mm", true},
-         {"passes", true, false}},
+         {"side", CsvType::text, false},
+         {"depth_mm", CsvType::decimal},
+         {"passes", CsvType::integer, false}},
         "s.id, c.position, c.area, c.side, printf('%.2f', c.depth_mm), c.passes", "session_area"));
     tables.push_back(session_child(
         "serum_uses",
-        {{"session", true},
-         {"position", true},
+        {{"session", CsvType::integer},
+         {"position", CsvType::integer},
          {"product"},
          {"lot"},
-         {"expiry", false, false},
+         {"expiry", CsvType::date, false},
          {"phase"},
-         {"amount_ml", true, false}},
+         {"amount_ml", CsvType::decimal, false}},
         "s.id, c.position, (SELECT code FROM product WHERE id = c.product_id), c.lot, c.expiry, "
         "c.phase, CASE WHEN c.amount_ml IS NULL THEN NULL ELSE printf('%.2f', c.amount_ml) END",
         "serum_use"));
     tables.push_back(make_table(
         "reactions",
-        {{"id", true},
-         {"session", true},
+        {{"id", CsvType::integer},
+         {"session", CsvType::integer},
          {"kind"},
          {"severity"},
-         {"area", false, false},
-         {"side", false, false},
-         {"onset"},
-         {"resolved", false, false},
-         {"note", false, false}},
+         {"area", CsvType::text, false},
+         {"side", CsvType::text, false},
+         {"onset", CsvType::date},
+         {"resolved", CsvType::date, false},
+         {"note", CsvType::text, false}},
         {"x.id, x.session_id, r.kind, r.severity, r.area, r.side, r.onset_on, r.resolved_on, "
          "r.note",
          "FROM reaction x JOIN reaction_revision r ON r.reaction_id = x.id", reaction_newest,
          "x.id"}));
-    tables.push_back(make_table(
-        "followups",
-        {{"id", true}, {"session", true}, {"checked_on"}, {"outcome"}, {"note", false, false}},
-        {"x.id, x.session_id, r.checked_on, r.outcome, r.note",
-         "FROM followup x JOIN followup_revision r ON r.followup_id = x.id", followup_newest,
-         "x.id"}));
+    tables.push_back(make_table("followups",
+                                {{"id", CsvType::integer},
+                                 {"session", CsvType::integer},
+                                 {"checked_on", CsvType::date},
+                                 {"outcome"},
+                                 {"note", CsvType::text, false}},
+                                {"x.id, x.session_id, r.checked_on, r.outcome, r.note",
+                                 "FROM followup x JOIN followup_revision r ON r.followup_id = x.id",
+                                 followup_newest, "x.id"}));
+    // The audit trail, for auditors and regulators: written by export, never imported (a
+    // database keeps its own trail; an imported one names the export it came from).
+    const std::string audit_sql =
+        "SELECT a.id, a.at, a.actor, a.action, p.code, a.record_kind, a.record_id, a.revision, "
+        "a.reason, a.os_user, a.clock_fixed, (SELECT group_concat(code, ' ') FROM (SELECT "
+        "d.code FROM audit_disclosure x JOIN patient d ON d.id = x.patient_id WHERE x.audit_id "
+        "= a.id ORDER BY d.code)), a.prev_hash, a.hash, a.record_hash FROM audit_log a LEFT "
+        "JOIN patient p ON p.id = a.patient_id ORDER BY a.id";
+    tables.push_back({"audit",
+                      {{"id", CsvType::integer},
+                       {"at", CsvType::instant},
+                       {"actor"},
+                       {"action"},
+                       {"patient"},
+                       {"record_kind"},
+                       {"record_id", CsvType::integer},
+                       {"revision", CsvType::integer},
+                       {"reason"},
+                       {"os_account"},
+                       {"clock_fixed", CsvType::integer},
+                       {"disclosed"},
+                       {"prev_hash"},
+                       {"hash"},
+                       {"record_hash"}},
+                      {},
+                      audit_sql,
+                      audit_sql});
     return tables;
 }
 
@@ -232,6 +310,33 @@ std::vector<CsvTable> build_tables() {
 const std::vector<CsvTable>& csv_tables() {
     static const std::vector<CsvTable> tables = build_tables();
     return tables;
+}
+
+std::vector<ExportColumn> export_columns(const CsvTable& table, bool all_revisions) {
+    std::vector<ExportColumn> columns;
+    int source = 0;
+    const auto add = [&](const std::vector<CsvColumn>& stored) {
+        for (const auto& column : stored) {
+            columns.push_back({std::string(column.name), column.type, source, false});
+            if (column.type == CsvType::instant)
+                columns.push_back(
+                    {fmt::format("{}_local", column.name), CsvType::instant, source, true});
+            ++source;
+        }
+    };
+    add(table.columns);
+    if (all_revisions)
+        add(table.revision_columns);
+    return columns;
+}
+
+bool is_local_time_column(const CsvTable& table, std::string_view name) {
+    const auto local = [&](const std::vector<CsvColumn>& columns) {
+        return std::any_of(columns.begin(), columns.end(), [&](const CsvColumn& c) {
+            return c.type == CsvType::instant && name == fmt::format("{}_local", c.name);
+        });
+    };
+    return local(table.columns) || local(table.revision_columns);
 }
 
 const CsvTable& csv_table(std::string_view name) {

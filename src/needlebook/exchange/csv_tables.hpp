@@ -8,10 +8,22 @@
 
 namespace needlebook::exchange {
 
+// What a column holds, for typed output (spreadsheets) and the formula guard.
+enum class CsvType {
+    text,
+    integer,
+    decimal, // written with '.' as the decimal point
+    date,    // YYYY-MM-DD
+    instant, // YYYY-MM-DDTHH:MM:SSZ, in UTC
+};
+
 struct CsvColumn {
     std::string_view name;
-    bool numeric = false; // typed numbers are never formula-guarded
+    CsvType type = CsvType::text;
     bool required = true; // import: may the column be left out?
+
+    // Typed numbers are never formula-guarded.
+    bool numeric() const { return type == CsvType::integer || type == CsvType::decimal; }
 };
 
 struct CsvTable {
@@ -21,6 +33,23 @@ struct CsvTable {
     std::string current_sql;   // one row per record, its newest revision, in export order
     std::string revisions_sql; // one row per revision, with the revision columns after
 };
+
+// A column as written: a stored column of the table's SQL (`source` is its index in the
+// statement's result), or, after each instant, the same instant in the clinic's time zone
+// ('<name>_local', YYYY-MM-DDTHH:MM:SS+HH:MM), which import accepts and does not read.
+struct ExportColumn {
+    std::string name;
+    CsvType type = CsvType::text;
+    int source = 0;
+    bool local_time = false;
+};
+
+// The columns `export` writes for `table`: its columns, then with `all_revisions` the revision
+// columns, each instant followed by its local time.
+std::vector<ExportColumn> export_columns(const CsvTable& table, bool all_revisions);
+
+// Whether `name` is the local-time column of one of `table`'s instants (import skips it).
+bool is_local_time_column(const CsvTable& table, std::string_view name);
 
 // patients, conditions, consents, sessions, session_areas, serum_uses, reactions, followups.
 const std::vector<CsvTable>& csv_tables();

@@ -1,14 +1,18 @@
 // FHIR R4 export: every record of a patient's history becomes resources of one Bundle.
 // Mapping (docs/clinical-defaults.md, "Standards this maps to"):
 //   patient → Patient (+ Observation for the Fitzpatrick type); condition → Condition;
-//   consent → Consent; session → Encounter + Procedure (bodySite per area, performer,
-//   focalDevice for the device and the cartridge lot); area → Observation of the depth in mm;
+//   consent → Consent; session → Encounter + Procedure (bodySite per area, a BodyStructure with
+//   the laterality of each sided area or reaction, performer, focalDevice for the device and the
+//   cartridge lot);
+//   area → Observation of the depth in mm;
 //   serum → Medication (lot) + MedicationAdministration; expected reaction → Observation with
 //   an effective period; adverse reaction → AdverseEvent + Condition; follow-up → Observation;
 //   amendment or void → Provenance.
+// Standard codes (SNOMED CT, LOINC) come from fhir_codes.hpp, each with its text beside it.
 #include "needlebook/exchange/fhir.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/exchange/fhir_codes.hpp"
 #include "needlebook/exchange/fhir_json_writer.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/products.hpp"
@@ -33,7 +37,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 using Products = std::map<std::string, storage::Product, std::less<>>;
 
-constexpr std::string_view snomed = "http://snomed.info/sct";
+constexpr std::string_view snomed = snomed_system;
 constexpr std::string_view ucum = "http://unitsofmeasure.org";
 constexpr std::string_view terminology = "http://terminology.hl7.org/CodeSystem/";
 
@@ -139,8 +143,9 @@ void text_concept(JsonWriter& json, std::string_view text) {
     json.object([&] { json.member("text", text); });
 }
 
+// A CodeableConcept of one coding, and `text` (the display when empty) beside it.
 void coded(JsonWriter& json, std::string_view system, std::string_view code,
-           std::string_view display) {
+           std::string_view display, std::string_view text = {}) {
     json.object([&] {
         json.array("coding", [&] {
             json.object([&] {
@@ -149,8 +154,23 @@ void coded(JsonWriter& json, std::string_view system, std::string_view code,
                 json.member("display", display);
             });
         });
-        json.member("text", display);
+        json.member("text", text.empty() ? display : text);
     });
+}
+
+// SNOMED CT when the table has a code, else the text alone.
+void snomed_or_text(JsonWriter& json, const std::optional<StandardCode>& code,
+                    std::string_view text) {
+    if (code)
+        coded(json, snomed, code->code, code->display, text);
+    else
+        text_concept(json, text);
+}
+
+// "meta": when the record's revision was written, so a receiver can tell newer from older.
+void meta(JsonWriter& json, const RevisionInfo& revision) {
+    json.object("meta",
+                [&] { json.member("lastUpdated", time::format_utc(revision.recorded_at)); });
 }
 
 // The HL7 code systems under terminology.hl7.org, e.g. hl7_coded(json, "v3-ActCode", "AMB", …).
@@ -191,6 +211,49 @@ void notes(JsonWriter& json, const std::vector<std::string>& texts) {
 std::string area_text(Area area, std::optional<Side> side) {
     return side ? fmt::format("{}, {}", label_of(area), label_of(*side))
                 : std::string(label_of(area));
+}
+
+// A body site: the area's SNOMED CT structure and the text "cheek, left". A CodeableConcept has
+// no place for a qualifier, so a sided area also names its BodyStructure (location and
+// laterality coded) with the R4 extension bodySite.
+void body_site(JsonWriter& json, Area area, std::optional<Side> side,
+               const std::optional<Reference>& structure) {
+    const auto code = body_site_code(area);
+    json.object([&] {
+        if (structure)
+            json.array("extension", [&] {
+                json.object([&] {
+                    json.member("url", "http://hl7.org/fhir/StructureDefinition/bodySite");
+                    json.key("valueReference");
+                    write_reference(json, *structure);
+                });
+            });
+        if (code)
+            json.array("coding", [&] {
+                json.object([&] {
+                    json.member("system", snomed);
+                    json.member("code", code->code);
+                    json.member("display", code->display);
+                });
+            });
+        json.member("text", area_text(area, side));
+    });
+}
+
+// The ids of the BodyStructure of a session's `index`th area (from 0) and of a reaction's
+// area, when on one side: named alike wherever they are referred to.
+std::string area_structure_id(SessionId session, std::size_t index) {
+    return fmt::format("bodysite-{}-{}", session, index + 1);
+}
+
+std::string reaction_structure_id(ReactionId reaction) {
+    return fmt::format("bodysite-reaction-{}", reaction);
+}
+
+std::optional<Reference> structure_if(std::optional<Side> side, const std::string& id) {
+    if (!side)
+        return std::nullopt;
+    return reference_to("BodyStructure", id);
 }
 
 std::string_view status_of(bool voided, std::string_view status) {
@@ -234,9 +297,9 @@ public:
     BundleBuilder(const BundleBuilder&) = delete; // its writer points into its own text
     BundleBuilder& operator=(const BundleBuilder&) = delete;
 
-    void start(const std::string& id) {
+    void start(const std::string& id, const std::string& timestamp) {
         m_out << "{\n  \"resourceType\": \"Bundle\",\n  \"id\": " << Json(id).dump()
-              << ",\n  \"type\": \"collection\"";
+              << ",\n  \"type\": \"collection\",\n  \"timestamp\": " << Json(timestamp).dump();
     }
     // Adds the resource `type`/`id`; `write_members(json)` writes its members after
     // resourceType and id.
@@ -320,9 +383,9 @@ struct SessionContext {
 class PatientExport {
 public:
     PatientExport(BundleBuilder& bundle, const report::PatientHistory& history,
-                  const Products& products, const ClinicSettings& settings)
+                  const Products& products, const ClinicSettings& settings, time::Date today)
         : m_bundle(bundle), m_history(history), m_products(products), m_settings(settings),
-          m_patient_id(fhir_id("patient", history.patient.code)),
+          m_today(today), m_patient_id(fhir_id("patient", history.patient.code)),
           m_patient(reference_to("Patient", m_patient_id)) {}
 
     void add_all() {
@@ -343,8 +406,12 @@ private:
     void add_session(const report::SessionEntry& entry);
     void add_encounter(const SessionContext& context);
     std::vector<Reference> add_devices(const Session& session);
+    std::vector<Reference> add_body_structures(const SessionContext& context);
+    void add_body_structure(const std::string& id, Area area, Side side,
+                            const RevisionInfo& revision);
     void add_procedure(const SessionContext& context, const std::vector<Reference>& devices,
-                       const std::vector<Reference>& medications);
+                       const std::vector<Reference>& medications,
+                       const std::vector<Reference>& body_structures);
     void add_detected_issue(const SessionContext& context, std::size_t index);
     void add_depth_observation(const SessionContext& context, std::size_t index);
     void add_serum_administration(const SessionContext& context, std::size_t index,
@@ -367,6 +434,7 @@ private:
     const report::PatientHistory& m_history;
     const Products& m_products;
     const ClinicSettings& m_settings;
+    time::Date m_today; // the clinic's date at the export: consents expire by it
     std::string m_patient_id;
     Reference m_patient;
 };
@@ -375,11 +443,14 @@ void PatientExport::add_patient() {
     const auto& patient = m_history.patient;
     const auto& d = patient.details;
     m_bundle.add("Patient", m_patient_id, [&](JsonWriter& json) {
+        meta(json, patient.revision);
         json.array("identifier", [&] {
             json.object([&] {
                 json.member("use", "usual");
                 json.key("type");
                 hl7_coded(json, "v2-0203", "MR", "Medical record number");
+                // The clinic's namespace of chart codes (setting fhir_identifier_system).
+                json.member("system", m_settings.fhir_identifier_system);
                 json.member("value", patient.code);
             });
         });
@@ -416,11 +487,13 @@ void PatientExport::add_patient() {
 void PatientExport::add_skin_type_observation(int fitzpatrick) {
     m_bundle.add("Observation", fhir_id("fitzpatrick", m_history.patient.code),
                  [&](JsonWriter& json) {
+                     meta(json, m_history.patient.revision);
                      json.member("status", "final");
                      json.array("category",
                                 [&] { hl7_coded(json, "observation-category", "exam", "Exam"); });
                      json.key("code");
-                     text_concept(json, "Fitzpatrick skin type");
+                     coded(json, loinc_system, fitzpatrick_code.code, fitzpatrick_code.display,
+                           "Fitzpatrick skin type");
                      json.key("subject");
                      write_reference(json, m_patient);
                      json.key("valueCodeableConcept");
@@ -433,6 +506,7 @@ void PatientExport::add_condition_on_file(const report::ConditionEntry& entry) {
     const auto& d = condition.details;
     const auto id = fmt::format("condition-{}", condition.id);
     m_bundle.add("Condition", id, [&](JsonWriter& json) {
+        meta(json, condition.revision);
         if (condition.revision.voided) {
             json.key("verificationStatus");
             hl7_coded(json, "condition-ver-status", "entered-in-error", "Entered in Error");
@@ -466,10 +540,13 @@ void PatientExport::add_consent(const report::ConsentEntry& entry) {
     const auto& consent = entry.record;
     const auto& d = consent.details;
     const auto id = fmt::format("consent-{}", consent.id);
+    const auto expires = d.expires_on(m_settings.consent_valid_months);
     m_bundle.add("Consent", id, [&](JsonWriter& json) {
-        // A withdrawn consent is no longer in force: inactive, its period ending that day.
-        json.member("status",
-                    status_of(consent.revision.voided, d.withdrawal ? "inactive" : "active"));
+        meta(json, consent.revision);
+        // A withdrawn consent, or one expired by the day of the export, is no longer in
+        // force: inactive, its period ending on the withdrawal or the expiry.
+        const bool in_force = !d.withdrawal && m_today < expires;
+        json.member("status", status_of(consent.revision.voided, in_force ? "active" : "inactive"));
         json.key("scope");
         hl7_coded(json, "consentscope", "treatment", "Treatment");
         json.array("category",
@@ -491,7 +568,6 @@ void PatientExport::add_consent(const report::ConsentEntry& entry) {
             // Valid for the clinic's consent_valid_months, as the clinical checks count it.
             json.object("period", [&] {
                 json.member("start", time::format_date(d.signed_on));
-                const auto expires = d.expires_on(m_settings.consent_valid_months);
                 json.member("end", time::format_date(d.withdrawal && d.withdrawal->on < expires
                                                          ? d.withdrawal->on
                                                          : expires));
@@ -600,7 +676,8 @@ void PatientExport::add_session(const report::SessionEntry& entry) {
         medications.push_back(medication(use));
     add_encounter(context);
     const auto devices = add_devices(session); // the cartridge comes between the two
-    add_procedure(context, devices, medications);
+    const auto body_structures = add_body_structures(context);
+    add_procedure(context, devices, medications, body_structures);
     for (std::size_t i = 0; i < session.findings.size(); ++i)
         add_detected_issue(context, i);
     for (std::size_t i = 0; i < session.details.areas.size(); ++i)
@@ -617,6 +694,7 @@ void PatientExport::add_session(const report::SessionEntry& entry) {
 void PatientExport::add_encounter(const SessionContext& context) {
     const auto& session = context.session;
     m_bundle.add("Encounter", context.id, [&](JsonWriter& json) {
+        meta(json, session.revision);
         json.member("status", status_of(session.revision.voided, "finished"));
         json.object("class", [&] {
             json.member("system", fmt::format("{}v3-ActCode", terminology));
@@ -638,15 +716,62 @@ void PatientExport::add_encounter(const SessionContext& context) {
     });
 }
 
+// R4 codes laterality on a BodyStructure (locationQualifier), not on a CodeableConcept: one per
+// area treated, or reacting, on one side.
+void PatientExport::add_body_structure(const std::string& id, Area area, Side side,
+                                       const RevisionInfo& revision) {
+    m_bundle.add("BodyStructure", id, [&](JsonWriter& json) {
+        meta(json, revision);
+        json.member("active", !revision.voided);
+        json.key("location");
+        snomed_or_text(json, body_site_code(area), label_of(area));
+        const auto laterality = laterality_code(side);
+        json.array("locationQualifier", [&] {
+            coded(json, snomed, laterality.code, laterality.display, label_of(side));
+        });
+        json.member("description", area_text(area, side));
+        json.key("patient");
+        write_reference(json, m_patient);
+    });
+}
+
+// The session's sided areas' BodyStructures, which the Procedure names as target body
+// structures.
+std::vector<Reference> PatientExport::add_body_structures(const SessionContext& context) {
+    const auto& session = context.session;
+    std::vector<Reference> targets;
+    for (std::size_t i = 0; i < session.details.areas.size(); ++i) {
+        const auto& treated = session.details.areas[i];
+        if (!treated.side)
+            continue;
+        const auto id = area_structure_id(session.id, i);
+        add_body_structure(id, treated.area, *treated.side, session.revision);
+        targets.push_back(reference_to("BodyStructure", id));
+    }
+    return targets;
+}
+
 void PatientExport::add_procedure(const SessionContext& context,
                                   const std::vector<Reference>& devices,
-                                  const std::vector<Reference>& medications) {
+                                  const std::vector<Reference>& medications,
+                                  const std::vector<Reference>& body_structures) {
     const auto& session = context.session;
     const auto& d = session.details;
     m_bundle.add("Procedure", context.id, [&](JsonWriter& json) {
+        meta(json, session.revision);
+        if (!body_structures.empty())
+            json.array("extension", [&] {
+                for (const auto& target : body_structures)
+                    json.object([&] {
+                        json.member("url", "http://hl7.org/fhir/StructureDefinition/"
+                                           "procedure-targetBodyStructure");
+                        json.key("valueReference");
+                        write_reference(json, target);
+                    });
+            });
         json.member("status", status_of(session.revision.voided, "completed"));
         json.key("code");
-        text_concept(json, "microneedling (collagen induction therapy)");
+        coded(json, snomed, procedure_code.code, procedure_code.display, procedure_text);
         json.key("subject");
         write_reference(json, m_patient);
         json.key("encounter");
@@ -661,8 +786,9 @@ void PatientExport::add_procedure(const SessionContext& context,
             });
         json.array("reasonCode", [&] { text_concept(json, label_of(d.indication)); });
         json.array("bodySite", [&] {
-            for (const auto& treated : d.areas)
-                text_concept(json, area_text(treated.area, treated.side));
+            for (std::size_t i = 0; i < d.areas.size(); ++i)
+                body_site(json, d.areas[i].area, d.areas[i].side,
+                          structure_if(d.areas[i].side, area_structure_id(session.id, i)));
         });
         std::vector<std::string> texts; // the clinical checks' findings are DetectedIssues
         if (!d.endpoint.empty())
@@ -701,6 +827,7 @@ void PatientExport::add_detected_issue(const SessionContext& context, std::size_
     m_bundle.add(
         "DetectedIssue", fmt::format("finding-{}-{}", session.id, index + 1),
         [&](JsonWriter& json) {
+            meta(json, session.revision);
             json.member("status", status_of(session.revision.voided, "final"));
             json.key("code");
             text_concept(json, finding.key);
@@ -734,6 +861,7 @@ void PatientExport::add_depth_observation(const SessionContext& context, std::si
     const auto& treated = session.details.areas[index];
     m_bundle.add(
         "Observation", fmt::format("area-{}-{}", session.id, index + 1), [&](JsonWriter& json) {
+            meta(json, session.revision);
             json.member("status", status_of(session.revision.voided, "final"));
             json.array("category",
                        [&] { hl7_coded(json, "observation-category", "procedure", "Procedure"); });
@@ -752,7 +880,8 @@ void PatientExport::add_depth_observation(const SessionContext& context, std::si
                 json.member("code", "mm");
             });
             json.key("bodySite");
-            text_concept(json, area_text(treated.area, treated.side));
+            body_site(json, treated.area, treated.side,
+                      structure_if(treated.side, area_structure_id(session.id, index)));
             if (treated.passes)
                 json.array("component", [&] {
                     json.object([&] {
@@ -770,6 +899,7 @@ void PatientExport::add_serum_administration(const SessionContext& context, std:
     const auto& use = session.details.serums[index];
     m_bundle.add("MedicationAdministration", fmt::format("serum-{}-{}", session.id, index + 1),
                  [&](JsonWriter& json) {
+                     meta(json, session.revision);
                      json.array("partOf", [&] { write_reference(json, context.procedure); });
                      json.member("status", status_of(session.revision.voided, "completed"));
                      json.key("medicationReference");
@@ -786,16 +916,21 @@ void PatientExport::add_serum_administration(const SessionContext& context, std:
                                  write_reference(json, *context.performer);
                              });
                          });
+                     const auto when = fmt::format("applied {} needling", label_of(use.phase));
+                     // R4 (mad-1): a dosage has a dose; with no amount recorded, when it was
+                     // applied is a note.
+                     if (!use.amount_ml) {
+                         notes(json, {when});
+                         return;
+                     }
                      json.object("dosage", [&] {
-                         json.member("text",
-                                     fmt::format("applied {} needling", label_of(use.phase)));
-                         if (use.amount_ml)
-                             json.object("dose", [&] {
-                                 json.member("value", *use.amount_ml);
-                                 json.member("unit", "mL");
-                                 json.member("system", "http://unitsofmeasure.org");
-                                 json.member("code", "mL");
-                             });
+                         json.member("text", when);
+                         json.object("dose", [&] {
+                             json.member("value", *use.amount_ml);
+                             json.member("unit", "mL");
+                             json.member("system", "http://unitsofmeasure.org");
+                             json.member("code", "mL");
+                         });
                      });
                  });
 }
@@ -804,6 +939,10 @@ void PatientExport::add_serum_administration(const SessionContext& context, std:
 // an AdverseEvent with the Condition it resulted in.
 void PatientExport::add_reaction(const SessionContext& context, const report::ReactionEntry& item) {
     const auto id = fmt::format("reaction-{}", item.reaction.id);
+    const auto& d = item.reaction.details;
+    if (d.area && d.side)
+        add_body_structure(reaction_structure_id(item.reaction.id), *d.area, *d.side,
+                           item.reaction.revision);
     std::vector<Reference> targets;
     if (!item.timeline.adverse) {
         add_reaction_observation(context, item, id);
@@ -831,10 +970,11 @@ void PatientExport::add_reaction_observation(const SessionContext& context,
                                              const std::string& id) {
     const auto& d = item.reaction.details;
     m_bundle.add("Observation", id, [&](JsonWriter& json) {
+        meta(json, item.reaction.revision);
         json.member("status", status_of(item.reaction.revision.voided, "final"));
         json.array("category", [&] { hl7_coded(json, "observation-category", "exam", "Exam"); });
         json.key("code");
-        text_concept(json, label_of(d.kind));
+        snomed_or_text(json, reaction_code(d.kind), label_of(d.kind));
         json.key("subject");
         write_reference(json, m_patient);
         json.array("partOf", [&] { write_reference(json, context.procedure); });
@@ -848,7 +988,8 @@ void PatientExport::add_reaction_observation(const SessionContext& context,
         notes(json, {timeline_note(item), d.note});
         if (d.area) {
             json.key("bodySite");
-            text_concept(json, area_text(*d.area, d.side));
+            body_site(json, *d.area, d.side,
+                      structure_if(d.side, reaction_structure_id(item.reaction.id)));
         }
     });
 }
@@ -857,9 +998,10 @@ void PatientExport::add_adverse_event(const SessionContext& context,
                                       const report::ReactionEntry& item, const std::string& id) {
     const auto& d = item.reaction.details;
     m_bundle.add("AdverseEvent", id, [&](JsonWriter& json) {
+        meta(json, item.reaction.revision);
         json.member("actuality", "actual");
         json.key("event");
-        text_concept(json, label_of(d.kind));
+        snomed_or_text(json, reaction_code(d.kind), label_of(d.kind));
         json.key("subject");
         write_reference(json, m_patient);
         json.member("date", time::format_date(d.onset));
@@ -886,6 +1028,7 @@ void PatientExport::add_reaction_condition(const report::ReactionEntry& item,
                                            const std::string& id) {
     const auto& d = item.reaction.details;
     m_bundle.add("Condition", id, [&](JsonWriter& json) {
+        meta(json, item.reaction.revision);
         // R4 (con-5): a condition entered in error carries no clinical status.
         if (item.reaction.revision.voided) {
             json.key("verificationStatus");
@@ -900,9 +1043,12 @@ void PatientExport::add_reaction_condition(const report::ReactionEntry& item,
         json.key("severity");
         severity_concept(json, d.severity);
         json.key("code");
-        text_concept(json, label_of(d.kind));
+        snomed_or_text(json, reaction_code(d.kind), label_of(d.kind));
         if (d.area)
-            json.array("bodySite", [&] { text_concept(json, area_text(*d.area, d.side)); });
+            json.array("bodySite", [&] {
+                body_site(json, *d.area, d.side,
+                          structure_if(d.side, reaction_structure_id(item.reaction.id)));
+            });
         json.key("subject");
         write_reference(json, m_patient);
         json.member("onsetDateTime", time::format_date(d.onset));
@@ -918,6 +1064,7 @@ void PatientExport::add_followup_observation(const SessionContext& context,
     const auto& d = followup.details;
     const auto id = fmt::format("followup-{}", followup.id);
     m_bundle.add("Observation", id, [&](JsonWriter& json) {
+        meta(json, followup.revision);
         json.member("status", status_of(followup.revision.voided, "final"));
         json.array("category", [&] { hl7_coded(json, "observation-category", "exam", "Exam"); });
         json.key("code");
@@ -943,6 +1090,7 @@ void PatientExport::add_provenances(const std::vector<report::Amendment>& amendm
         m_bundle.add(
             "Provenance", fhir_id("revision", fmt::format("{}-{}", record, revision.number)),
             [&](JsonWriter& json) {
+                meta(json, revision);
                 json.key("text");
                 amendment_narrative(json, amendment);
                 json.key("target");
@@ -977,6 +1125,14 @@ Products product_catalogue(storage::Database& db) {
 FhirSummary write_fhir_bundle(records::Scope& scope, std::optional<std::string_view> patient_code,
                               std::ostream& out) {
     // One transaction: a consistent snapshot, and every patient's read audited or none.
+    // Chart codes mean nothing to a receiver without the clinic's namespace: refuse before a
+    // byte is written rather than export identifiers it cannot tell from another clinic's.
+    if (scope.settings().fhir_identifier_system.empty())
+        throw ValidationError(
+            "fhir_identifier_system",
+            "fhir_identifier_system is not set: a FHIR bundle names the clinic's chart codes by "
+            "a URI (Patient.identifier.system); set it first, e.g. 'needlebook setting set "
+            "fhir_identifier_system https://your-clinic.example/chart'");
     return scope.db().write([&] {
         // One patient at a time, in chart-code order; an unknown chart code fails before a
         // byte is written.
@@ -987,11 +1143,12 @@ FhirSummary write_fhir_bundle(records::Scope& scope, std::optional<std::string_v
         const auto products = product_catalogue(scope.db());
         BundleBuilder bundle(out);
         bundle.start(patient_code ? fhir_id("needlebook-patient", *code)
-                                  : std::string("needlebook-all"));
+                                  : std::string("needlebook-all"),
+                     time::format_utc(scope.clock().now()));
         FhirSummary summary;
         while (code) {
             const auto history = report::build_history(scope, *code, "fhir");
-            PatientExport(bundle, history, products, scope.settings()).add_all();
+            PatientExport(bundle, history, products, scope.settings(), scope.today()).add_all();
             bundle.flush();
             ++summary.patients;
             summary.sessions += static_cast<long long>(history.sessions.size());

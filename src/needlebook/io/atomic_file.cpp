@@ -126,6 +126,11 @@ void AtomicFile::fail(const std::string& what, int error) {
 }
 
 void AtomicFile::commit() {
+    prepare();
+    publish();
+}
+
+void AtomicFile::prepare() {
     m_stream.flush();
     if (m_buffer.error != 0 || !m_stream)
         fail("writing failed", m_buffer.error != 0 ? m_buffer.error : EIO);
@@ -146,6 +151,11 @@ void AtomicFile::commit() {
         fail("closing failed", errno);
     }
     m_buffer.fd = -1;
+}
+
+void AtomicFile::publish() {
+    if (m_committed)
+        return; // a FIFO or a device, written as it went
     if (::rename(m_temporary.c_str(), m_destination.c_str()) != 0)
         fail("renaming the temporary file failed", errno);
     m_committed = true;

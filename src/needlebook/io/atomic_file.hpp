@@ -29,7 +29,13 @@ public:
     std::ostream& stream() { return m_stream; }
     // Flushes, syncs and renames; throws FileError (and removes the temporary file) on failure.
     void commit();
-    // The SHA-256 (lowercase hex) of every byte written, for manifests; after commit().
+    // commit() in two steps: prepare() flushes and syncs (the slow part, and where a full disk
+    // shows); publish() gives the file its name. Between them another step may still fail (an
+    // audit row refused), and then the file never appears.
+    void prepare();
+    void publish();
+    // The SHA-256 (lowercase hex) of every byte written, for manifests; after commit() or
+    // prepare().
     std::string sha256() const;
 
 private:

@@ -36,6 +36,13 @@ void TwoPassInput::Buffer::restart(int from) {
         throw FileError("cannot start a SHA-256 digest (OpenSSL)");
 }
 
+std::string TwoPassInput::sha256_read() const {
+    std::string hex;
+    for (const unsigned char byte : m_buffer.digest())
+        hex += fmt::format("{:02x}", byte);
+    return hex;
+}
+
 std::string TwoPassInput::Buffer::digest() const {
     unsigned char bytes[EVP_MAX_MD_SIZE];
     unsigned int length = 0;

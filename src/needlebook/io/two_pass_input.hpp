@@ -34,6 +34,9 @@ public:
     // After the second reading has reached the end: throws FileError when the bytes differ
     // from the first reading's (the file was changed in between).
     void check_unchanged() const;
+    // The SHA-256 (lowercase hex) of the bytes the current reading has read so far: of the
+    // whole file once it reached the end, so a file is checked by the bytes actually used.
+    std::string sha256_read() const;
     // Bytes read by the current reading so far.
     std::uint64_t bytes_read() const { return m_buffer.total; }
 

@@ -29,6 +29,9 @@ struct ClinicSettings {
     LotRegistration lot_registration = LotRegistration::warn;
     int minimum_age = 18; // years; younger patients need a guardian's consent (0: no limit)
     ConsentPolicy consent_policy = ConsentPolicy::warn;
+    // The URI naming the clinic's chart codes in FHIR (Patient.identifier.system); empty: unset,
+    // and the FHIR export refuses until it is set.
+    std::string fhir_identifier_system;
     std::map<Area, double> depth_limit_mm;
     // depth_limit.AREA.DEVICE: a device's own limit on an area, in place of the area's.
     std::map<std::pair<Area, Device>, double> device_depth_limit_mm;

@@ -218,6 +218,19 @@ double parse_decimal(std::string_view text, std::string_view field, int decimals
         throw ValidationError(std::string(field),
                               fmt::format("{} '{}' needs a digit before the point, e.g. 0{}", field,
                                           visible(text), visible(text)));
+    // 1,50 as a spreadsheet in many languages writes it: named, never read as 1 or 150.
+    const auto comma = text.find(',');
+    const auto digits = [](std::string_view part) {
+        return !part.empty() &&
+               std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (comma != std::string_view::npos && digits(text.substr(0, comma)) &&
+        digits(text.substr(comma + 1)))
+        throw ValidationError(std::string(field),
+                              fmt::format("{} '{}' has a decimal comma; write it with a point: "
+                                          "{}.{}",
+                                          field, visible(text), text.substr(0, comma),
+                                          text.substr(comma + 1)));
     if (!plain)
         throw ValidationError(std::string(field),
                               fmt::format("{} '{}' is not a number; use digits with '.' as the "

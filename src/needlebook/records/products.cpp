@@ -31,7 +31,7 @@ storage::Product store_revision(Scope& scope, storage::Product product, std::str
 
 } // namespace
 
-storage::Product add_product(Scope& scope, const storage::Product& product) {
+void check_product(const storage::Product& product) {
     const bool allowed = std::all_of(product.code.begin(), product.code.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     });
@@ -41,6 +41,10 @@ storage::Product add_product(Scope& scope, const storage::Product& product) {
                                                   visible(product.code)));
     check_text("name", product.name, 200, true);
     check_text("maker", product.maker, 200);
+}
+
+storage::Product add_product(Scope& scope, const storage::Product& product) {
+    check_product(product);
     return scope.db().write([&] {
         storage::SettingsRepository settings(scope.db());
         if (settings.find_product(product.code))

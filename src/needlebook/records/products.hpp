@@ -14,6 +14,9 @@
 namespace needlebook::records {
 
 // Code: 1 to 40 lowercase letters, digits or '-'; refuses a code already in the catalogue.
+// Refuses a code other than 1 to 40 lowercase letters, digits or '-', or a name or maker
+// that is not one line of at most 200 characters (a name is required).
+void check_product(const storage::Product& product);
 storage::Product add_product(Scope& scope, const storage::Product& product);
 // Every product as its newest revision reads, retired ones included, by code.
 std::vector<storage::Product> list_products(storage::Database& db);

@@ -46,6 +46,11 @@ void Scope::reload_settings() {
     m_zone = time::ClinicZone::from_setting(m_settings.time_zone);
 }
 
+void Scope::read_settings_again() {
+    m_settings_revision = -1;
+    reload_settings();
+}
+
 RevisionInfo Scope::revision(int number, std::string reason, bool voided) const {
     return RevisionInfo{number, m_actor, m_clock.now(), std::move(reason), voided};
 }

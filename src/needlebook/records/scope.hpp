@@ -26,6 +26,9 @@ public:
     // Reads the settings again if any has changed since they were read (inside a write, so the
     // checks use the values in force when it commits).
     void reload_settings();
+    // Reads them again whatever the revision ids say: after import --all put another
+    // database's settings in place of the seeded ones, the ids may be the same as before.
+    void read_settings_again();
     // Today in the clinic's zone.
     time::Date today() const { return m_zone.local_date(m_clock.now()); }
 

@@ -59,6 +59,49 @@ std::optional<std::string> catalogue_value(const std::string& key, const std::st
     return word;
 }
 
+// fhir_identifier_system: an absolute URI a receiving system can hold chart codes under (http,
+// https, urn:oid: or urn:uuid:), printable ASCII without spaces, at most 200 characters; empty
+// unsets it. The trigger setting_revision_value (schema 9) refuses the same.
+std::string identifier_system_value(const std::string& text) {
+    if (text.empty())
+        return text;
+    const auto fail = [&](std::string_view what) {
+        return ValidationError("fhir_identifier_system",
+                               fmt::format("fhir_identifier_system '{}' {}; allowed: an absolute "
+                                           "URI starting http://, https://, urn:oid: or "
+                                           "urn:uuid:, without spaces, at most 200 characters "
+                                           "(empty to unset)",
+                                           visible(text), what));
+    };
+    if (text.size() > 200)
+        throw fail("is longer than 200 characters");
+    if (std::any_of(text.begin(), text.end(), [](unsigned char c) { return c <= ' ' || c > '~'; }))
+        throw fail("holds a space, a line break or a character outside printable ASCII");
+    const auto rest_after = [&](std::string_view prefix) -> std::optional<std::string_view> {
+        if (!std::string_view(text).starts_with(prefix))
+            return std::nullopt;
+        return std::string_view(text).substr(prefix.size());
+    };
+    const auto only = [](std::string_view rest, std::string_view allowed) {
+        return !rest.empty() && rest.find_first_not_of(allowed) == std::string_view::npos;
+    };
+    if (auto rest = rest_after("http://"); rest && !rest->empty())
+        return text;
+    if (auto rest = rest_after("https://"); rest && !rest->empty())
+        return text;
+    if (auto rest = rest_after("urn:oid:")) {
+        if (only(*rest, "0123456789.") && std::isdigit(static_cast<unsigned char>(rest->front())))
+            return text;
+        throw fail("is no OID (digits and dots after urn:oid:)");
+    }
+    if (auto rest = rest_after("urn:uuid:")) {
+        if (rest->size() == 36 && only(*rest, "0123456789abcdef-"))
+            return text;
+        throw fail("is no UUID (36 lower-case hex digits and dashes after urn:uuid:)");
+    }
+    throw fail("is not an absolute URI of an allowed scheme");
+}
+
 // The value as stored for `key`, after validating it: numbers in one form, words in lower case.
 std::string stored_value(const std::string& key, std::string_view value,
                          const ClinicSettings& current) {
@@ -69,6 +112,8 @@ std::string stored_value(const std::string& key, std::string_view value,
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (key == "clinic_name")
         return text;
+    if (key == "fhir_identifier_system")
+        return identifier_system_value(text);
     if (key == "time_zone") {
         time::ClinicZone::from_setting(text); // refuses an unknown zone
         return text;
@@ -133,6 +178,7 @@ std::vector<SettingEntry> list_settings(const ClinicSettings& settings) {
         {"lot_registration", std::string(code_of(settings.lot_registration))},
         {"minimum_age", std::to_string(settings.minimum_age)},
         {"consent_policy", std::string(code_of(settings.consent_policy))},
+        {"fhir_identifier_system", settings.fhir_identifier_system},
     };
     for (const auto& [area, limit] : settings.depth_limit_mm) {
         entries.push_back({fmt::format("depth_limit.{}", area), fmt::format("{:.2f}", limit)});
@@ -152,9 +198,25 @@ std::vector<SettingEntry> list_settings(storage::Database& db) {
     return list_settings(storage::SettingsRepository(db).load());
 }
 
+std::string imported_setting_value(const std::string& key, std::string_view value) {
+    check_text("value", value, 100);
+    // Each value alone: the pair of interval limits is checked once both are in.
+    ClinicSettings unbounded;
+    unbounded.interval_block_days = 0;
+    unbounded.interval_warn_days = 365;
+    const auto stored = stored_value(key, value, unbounded);
+    if (stored != value)
+        throw ValidationError(key, fmt::format("'{}' is not how needlebook stores {} ('{}')",
+                                               visible(value), key, stored));
+    return stored;
+}
+
 SettingChange change_setting(Scope& scope, std::string_view key, std::string_view value,
                              std::string_view reason) {
-    check_text("value", value, 100);
+    // A URI has its own, stricter check (printable ASCII, at most 200 characters), which names
+    // the setting.
+    if (key != "fhir_identifier_system")
+        check_text("value", value, 100);
     check_text("reason", reason, 2000);
     const auto change = scope.db().write([&] {
         storage::SettingsRepository settings(scope.db());

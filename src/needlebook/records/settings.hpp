@@ -31,6 +31,10 @@ struct SettingChange {
     std::string new_value;
 };
 
+// A value read from an export for `key`, validated on its own and required in the form
+// needlebook stores (import keeps values exactly). Throws ValidationError naming the key.
+std::string imported_setting_value(const std::string& key, std::string_view value);
+
 // Validates `value` for `key`, stores it as the setting's next revision (by the scope's actor,
 // now, for `reason`) and audits the change as "setting.change".
 SettingChange change_setting(Scope& scope, std::string_view key, std::string_view value,

@@ -76,10 +76,15 @@ void PatientRepository::add_revision(PatientId id, const PatientDetails& details
 void PatientRepository::add_merge_revision(PatientId id, const PatientDetails& details,
                                            const RevisionInfo& revision, PatientId into) {
     add_revision(id, details, revision);
+    link_merge(id, revision.number, into);
+}
+
+void PatientRepository::link_merge(PatientId id, int revision, PatientId into) {
     auto merge = m_db.query(
-        "INSERT INTO patient_merge (patient_revision_id, into_patient_id) VALUES (:revision, "
-        ":into)");
-    merge->bind(":revision", m_db.sql().getLastInsertRowid());
+        "INSERT INTO patient_merge (patient_revision_id, into_patient_id) SELECT id, :into FROM "
+        "patient_revision WHERE patient_id = :id AND revision = :revision");
+    merge->bind(":id", id.value);
+    merge->bind(":revision", revision);
     merge->bind(":into", into.value);
     merge->exec();
 }
@@ -234,6 +239,8 @@ std::vector<std::int64_t> PatientRepository::ids_with_rows_in(std::string_view t
         {"serum_uses", sessions},
         {"reactions", with_session("reaction")},
         {"followups", with_session("followup")},
+        {"audit", "SELECT patient_id FROM audit_log WHERE patient_id IS NOT NULL UNION SELECT "
+                  "patient_id FROM audit_disclosure"},
     };
     std::vector<std::int64_t> ids;
     const auto found = owners.find(table);

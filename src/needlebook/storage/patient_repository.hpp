@@ -22,6 +22,9 @@ public:
     void add_merge_revision(PatientId id, const PatientDetails& details,
                             const RevisionInfo& revision, PatientId into);
 
+    // Marks stored revision `revision` of chart `id` as the merge into `into` (import, which
+    // stores a merge after the chart it went into).
+    void link_merge(PatientId id, int revision, PatientId into);
     // A chart merged into another: the other's code, and the merge (the voiding revision).
     struct Merge {
         std::string duplicate; // the chart merged

@@ -56,7 +56,8 @@ template <class T> void place(std::vector<T>& rows, int position, const T& row) 
 
 } // namespace
 
-SessionId SessionRepository::insert(const Session& session, std::optional<std::int64_t> id) {
+SessionId SessionRepository::insert(const Session& session, std::optional<std::int64_t> id,
+                                    Checked checked) {
     auto identity =
         m_db.query("INSERT INTO session (id, patient_id, created_at) VALUES (:id, :patient, :at)");
     bind_optional(*identity, ":id", id);
@@ -65,7 +66,7 @@ SessionId SessionRepository::insert(const Session& session, std::optional<std::i
     identity->exec();
     Session stored = session;
     stored.id = SessionId{m_db.sql().getLastInsertRowid()};
-    add_revision(stored);
+    add_revision(stored, checked);
     return stored.id;
 }
 
@@ -147,6 +148,20 @@ void SessionRepository::add_revision(const Session& session, Checked checked) {
             finding->bind(":at");
         finding->exec();
         finding->reset();
+    }
+}
+
+void SessionRepository::add_settings_used(SessionId id, int revision,
+                                          const std::vector<std::int64_t>& setting_revisions) {
+    auto insert = m_db.query(
+        "INSERT INTO session_setting (session_revision_id, setting_revision_id) SELECT id, "
+        ":setting FROM session_revision WHERE session_id = :id AND revision = :revision");
+    for (const auto setting : setting_revisions) {
+        insert->bind(":setting", setting);
+        insert->bind(":id", id.value);
+        insert->bind(":revision", revision);
+        insert->exec();
+        insert->reset();
     }
 }
 

@@ -23,11 +23,17 @@ public:
 
     // Stores the identity row and the first revision of `session` under `id` (import keeps
     // exported ids), else under the next free id; session.id is ignored.
-    SessionId insert(const Session& session, std::optional<std::int64_t> id = std::nullopt);
-    // Stores `session` as its next revision; session.revision.number says which.
     // Whether a revision ran the clinical checks: a void and a move to another chart repeat the
-    // last content without them, so they name no settings used.
+    // last content without them, so they name no settings used; nor does an imported revision,
+    // whose checks ran in another database.
     enum class Checked { yes, no };
+    SessionId insert(const Session& session, std::optional<std::int64_t> id = std::nullopt,
+                     Checked checked = Checked::yes);
+    // Names the setting revisions (their row ids) the checks of stored revision `revision` of
+    // session `id` used: an imported revision keeps what its checks used where it was recorded.
+    void add_settings_used(SessionId id, int revision,
+                           const std::vector<std::int64_t>& setting_revisions);
+    // Stores `session` as its next revision; session.revision.number says which.
     void add_revision(const Session& session, Checked checked = Checked::yes);
 
     // `parts`: Parts::areas leaves serums and findings out, for callers that need only the

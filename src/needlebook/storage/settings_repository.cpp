@@ -39,6 +39,8 @@ void apply(ClinicSettings& settings, const std::string& key, const std::string& 
         settings.clinic_name = value;
     else if (key == "time_zone")
         settings.time_zone = value;
+    else if (key == "fhir_identifier_system")
+        settings.fhir_identifier_system = value;
     else if (key == "isotretinoin_months")
         settings.isotretinoin_months = number();
     else if (key == "consent_valid_months")
@@ -108,7 +110,10 @@ std::vector<SettingRevisionRef> SettingsRepository::current_revisions() {
 
 SettingRevision SettingsRepository::set(const std::string& key, const std::string& value,
                                         const RevisionInfo& info) {
-    auto current = m_db.query("SELECT setting_id, revision FROM setting_current WHERE key = :key");
+    // The key's identity row, and its newest revision if it has one (an import puts the
+    // values of another database in place of seeded ones, storage/seeded_database.hpp).
+    auto current = m_db.query("SELECT s.id, (SELECT max(revision) FROM setting_revision WHERE "
+                              "setting_id = s.id) FROM setting s WHERE s.key = :key");
     current->bind(":key", key);
     SettingRevision stored;
     if (current->executeStep()) {
@@ -131,6 +136,17 @@ SettingRevision SettingsRepository::set(const std::string& key, const std::strin
     insert->bind(":reason", info.reason);
     insert->exec();
     return stored;
+}
+
+std::optional<std::pair<std::int64_t, std::string>>
+SettingsRepository::revision_row(std::string_view key, int revision) {
+    auto query = m_db.query("SELECT r.id, r.value FROM setting_revision r JOIN setting s ON s.id "
+                            "= r.setting_id WHERE s.key = :key AND r.revision = :revision");
+    query->bind(":key", std::string(key));
+    query->bind(":revision", revision);
+    if (!query->executeStep())
+        return std::nullopt;
+    return std::pair{query->getColumn(0).getInt64(), query->getColumn(1).getString()};
 }
 
 std::optional<Product> SettingsRepository::find_product(std::string_view code) {
@@ -162,9 +178,11 @@ std::vector<Product> SettingsRepository::product_revisions(ProductId id) {
     return revisions;
 }
 
-ProductId SettingsRepository::insert_product(const Product& product) {
-    auto insert = m_db.query(
-        "INSERT INTO product (code, name, kind, maker) VALUES (:code, :name, :kind, :maker)");
+ProductId SettingsRepository::insert_product(const Product& product,
+                                             std::optional<std::int64_t> id) {
+    auto insert = m_db.query("INSERT INTO product (id, code, name, kind, maker) VALUES (:id, "
+                             ":code, :name, :kind, :maker)");
+    bind_optional(*insert, ":id", id);
     insert->bind(":code", product.code);
     insert->bind(":name", product.name);
     bind_code(*insert, ":kind", product.kind);

@@ -58,13 +58,17 @@ public:
     // caller validates the key and value, and audits).
     SettingRevision set(const std::string& key, const std::string& value, const RevisionInfo& info);
 
+    // The row id and value of revision `revision` of `key`, if stored.
+    std::optional<std::pair<std::int64_t, std::string>> revision_row(std::string_view key,
+                                                                     int revision);
     // Products as their newest revision reads (product_current).
     std::optional<Product> find_product(std::string_view code);
     std::vector<Product> products(); // by code
     // Every revision of one product, revision 1 first.
     std::vector<Product> product_revisions(ProductId id);
     // The product row: revision 1 (the caller checked the code is free, and audits).
-    ProductId insert_product(const Product& product);
+    // `id`: the id to store it under (import keeps exported ids); else the next free one.
+    ProductId insert_product(const Product& product, std::optional<std::int64_t> id = {});
     // A revision after the first: name, kind, maker and retired as `product` reads, numbered
     // and signed by product.revision (the caller audits it).
     void add_product_revision(const Product& product);

@@ -104,6 +104,22 @@ Instant parse_utc(std::string_view text, std::string_view field) {
         fmt::format("{} '{}' is not a UTC time 'YYYY-MM-DDTHH:MM:SSZ'", field, echo_typed(text)));
 }
 
+std::optional<Instant> parse_iso_with_offset(std::string_view text) {
+    if (!has_shape(text, "9999-99-99T99:99:99+99:99") &&
+        !has_shape(text, "9999-99-99T99:99:99-99:99"))
+        return std::nullopt;
+    const int offset_hours = digits(text, 20, 2), offset_minutes = digits(text, 23, 2);
+    if (offset_hours > 23 || offset_minutes > 59)
+        return std::nullopt;
+    try {
+        const auto local = parse_utc(fmt::format("{}Z", text.substr(0, 19)), "time");
+        const std::chrono::minutes offset{offset_hours * 60 + offset_minutes};
+        return text[19] == '+' ? local - offset : local + offset;
+    } catch (const ValidationError&) {
+        return std::nullopt;
+    }
+}
+
 int whole_years_between(Date from, Date to) {
     int years = static_cast<int>(to.year()) - static_cast<int>(from.year());
     if (std::pair(unsigned(to.month()), unsigned(to.day())) <

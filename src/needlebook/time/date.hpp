@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <date/date.h>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -36,5 +37,8 @@ Date add_months(Date day, int months);
 // The stored form: 'YYYY-MM-DDTHH:MM:SSZ'.
 std::string format_utc(Instant at);
 Instant parse_utc(std::string_view text, std::string_view field);
+// 'YYYY-MM-DDTHH:MM:SS+HH:MM' (or -HH:MM), a local time with its offset as exports write it;
+// nothing when the text is not one.
+std::optional<Instant> parse_iso_with_offset(std::string_view text);
 
 } // namespace needlebook::time

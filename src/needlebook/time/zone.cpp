@@ -101,6 +101,14 @@ std::string ClinicZone::format_local(Instant at) const {
     return date::format("%Y-%m-%d %H:%M", zoned.get_local_time());
 }
 
+std::string ClinicZone::format_iso_local(Instant at) const {
+    const auto info = m_zone->get_info(at);
+    const auto offset = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
+    const auto magnitude = offset < 0 ? -offset : offset;
+    return fmt::format("{}{}{:02}:{:02}", date::format("%Y-%m-%dT%H:%M:%S", at + info.offset),
+                       offset < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
+}
+
 Date ClinicZone::local_date(Instant at) const {
     const auto local = date::make_zoned(m_zone, at).get_local_time();
     return Date{date::floor<date::days>(local)};

@@ -26,6 +26,8 @@ public:
     // The same, or 'now': the current minute of `now`. A refusal says that 'now' is accepted.
     Instant parse_when(std::string_view text, std::string_view field, Instant now) const;
     std::string format_local(Instant at) const; // 'YYYY-MM-DD HH:MM'
+    // 'YYYY-MM-DDTHH:MM:SS+HH:MM': ISO 8601 local time with its offset, for exports.
+    std::string format_iso_local(Instant at) const;
     Date local_date(Instant at) const;
     // The first instant of a local day, for range filters.
     Instant start_of_day(Date day) const;

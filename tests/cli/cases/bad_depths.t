@@ -2,7 +2,7 @@
 # errors (exit 1, no override possible); passes must be 1 to 20. Nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 8)
+> database ready: ${TMP}/clinic.db (schema version 9)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -14,7 +14,7 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=a
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=1,5'
-! needlebook: error: depth '1,5' is not a number; use digits with '.' as the decimal point, e.g. 0.25 (in --area back=1,5)
+! needlebook: error: depth '1,5' has a decimal comma; write it with a point: 1.5 (in --area back=1,5)
 ? 1
 
 $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area 'back=-1'

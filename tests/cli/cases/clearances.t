@@ -4,7 +4,7 @@
 # days. Clearances are revisions, audited, and printed in every history format.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 8)
+> database ready: ${TMP}/clinic.db (schema version 9)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -103,8 +103,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 77; chain head for 'check --head':
-> 77:8cb105e6044bb676112299316c2caf2a1a529398c15ceaa3a2bacee736227f63
+> recorded as audit row 78; chain head for 'check --head':
+> 78:d2b879f94e3aec760f66fcc797699ee29ca666fc3f1b05da069a17dc14810521
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -181,7 +181,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                79       0  -            -
-> records       ok                78       0  -            -
+> audit chain   ok                80       0  -            -
+> records       ok                79       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > schema        ok               204       0  -            -

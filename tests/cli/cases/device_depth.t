@@ -3,7 +3,7 @@
 # again. The limit a session was checked with is named in its history.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 8)
+> database ready: ${TMP}/clinic.db (schema version 9)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers 'microneedling serums rf'
@@ -54,6 +54,7 @@ $ needlebook setting list
 > lot_registration                              warn
 > minimum_age                                   18
 > consent_policy                                warn
+> fhir_identifier_system                        (not set)
 > depth_limit.forehead                          0.50
 > depth_limit.glabella                          0.50
 > depth_limit.temple                            0.50
@@ -118,6 +119,7 @@ $ needlebook --format json setting list
 >   "lot_registration": "warn",
 >   "minimum_age": "18",
 >   "consent_policy": "warn",
+>   "fhir_identifier_system": "",
 >   "depth_limit.forehead": "0.50",
 >   "depth_limit.glabella": "0.50",
 >   "depth_limit.temple": "0.50",
@@ -174,8 +176,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 73; chain head for 'check --head':
-> 73:8aae8065cc45658d74c2b101433bcfeadd53d5ef6e8737edf250a1baa6b70be6
+> recorded as audit row 74; chain head for 'check --head':
+> 74:fcde2d03bf7f6915f8a0fc6ceeecbd158af9be1a6f5af64958b9c72b1c34632f
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -230,7 +232,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                74       0  -            -
-> records       ok                73       0  -            -
+> audit chain   ok                75       0  -            -
+> records       ok                74       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > schema        ok               204       0  -            -

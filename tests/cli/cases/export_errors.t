@@ -9,7 +9,7 @@
 # is a CSV file).
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 8)
+> database ready: ${TMP}/clinic.db (schema version 9)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -19,13 +19,13 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area cheek=1
 
 # Unknown tables: the message lists the allowed ones. Names are exact (no singular, no case).
 $ needlebook export patient
-! needlebook: error: unknown table 'patient'; allowed: patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions, followups
+! needlebook: error: unknown table 'patient'; allowed: settings, products, patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions, followups, audit
 ? 1
 $ needlebook export Patients
-! needlebook: error: unknown table 'Patients'; allowed: patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions, followups
+! needlebook: error: unknown table 'Patients'; allowed: settings, products, patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions, followups, audit
 ? 1
 $ needlebook export audit_log --output ${TMP}/audit.csv
-! needlebook: error: unknown table 'audit_log'; allowed: patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions, followups
+! needlebook: error: unknown table 'audit_log'; allowed: settings, products, patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions, followups, audit
 ? 1
 $ needlebook --db ${TMP}/audit.csv patient list
 ! needlebook: error: no database at ${TMP}/audit.csv; create it with 'needlebook init' or give --db PATH
@@ -56,13 +56,13 @@ $ needlebook export --all
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
-# export writes CSV only.
+# export writes CSV or xlsx, never JSON.
 $ needlebook --format json export patients
-! needlebook: error: --format: export writes CSV only
+! needlebook: error: --format: export writes csv or xlsx
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 $ needlebook export --all --output ${TMP}/json --format json
-! needlebook: error: --format: export writes CSV only
+! needlebook: error: --format: export writes csv or xlsx
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 $ needlebook --db ${TMP}/json patient list
@@ -108,7 +108,7 @@ $ needlebook export patients --output ${TMP}
 
 # --all into a new folder: eight tables and the manifest. The files are CSV, not databases.
 $ needlebook export --all --output ${TMP}/out
-> exported 9 tables (4 rows) and manifest.csv to ${TMP}/out
+> exported 12 tables (144 rows) and manifest.csv to ${TMP}/out
 $ needlebook --db ${TMP}/out/manifest.csv patient list
 ! needlebook: error: ${TMP}/out/manifest.csv is not a database file (file is not a database); give the clinic's database with --db
 ? 1
@@ -118,11 +118,12 @@ $ needlebook --db ${TMP}/out/followups.csv patient list
 
 # Again into the same folder: the files are replaced; an existing file is not a folder.
 $ needlebook export --all --output out --all-revisions --bom
-> exported 9 tables (4 rows) and manifest.csv to out
+> exported 12 tables (145 rows) and manifest.csv to out
 $ needlebook export --all --output ${TMP}/out/patients.csv
 ! needlebook: error: cannot make the folder ${TMP}/out/patients.csv: File exists
 ? 1
 
-= SELECT reason FROM audit_log WHERE action = 'export' ORDER BY id
-> all tables to ${TMP}/out
-> all tables to out, all revisions
+# Each export's row names its folder and its manifest's SHA-256 (64 hex digits).
+= SELECT replace(reason, substr(reason, -64), '<SHA-256>') FROM audit_log WHERE action = 'export' ORDER BY id
+> all tables to ${TMP}/out; manifest.csv SHA-256 <SHA-256>
+> all tables to out, all revisions; manifest.csv SHA-256 <SHA-256>

@@ -10,7 +10,7 @@
 # hold a raw TAB byte inside a line; the runner keeps it.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 8)
+> database ready: ${TMP}/clinic.db (schema version 9)
 $ needlebook patient add --code MAI --family 'Nguyễn, Thị' --given 'Mai 🌸' --born 1990-02-28 --fitzpatrick IV --phone '+44 20 7946 0958' --email mai@example.org --note 'said "ok", then left'
 > patient MAI registered: Nguyễn, Thị, Mai 🌸
 $ needlebook patient add --code ANN --family '=SUM(A1:A9)' --given '@Ann' --born 1985-04-12 --fitzpatrick 2 --note '-2 units of numbing cream'
@@ -36,24 +36,24 @@ $ needlebook consent add --signed 2026-05-01 --guardian '=1' -- -A1
 # The chart code is text: '-A1' is a formula in a spreadsheet, so it is guarded too. Codes sort
 # ignoring case ('-' before the letters).
 $ needlebook export patients
-> code,family_name,given_name,birth_date,fitzpatrick,phone,email,note,voided\r
-> '-A1,'=cmd|' /C calc'!A0,'+Bea,1979-12-31,,,'@bea@example.org,,0\r
-> ANN,'=SUM(A1:A9),'@Ann,1985-04-12,2,,,'-2 units of numbing cream,0\r
+> code,family_name,given_name,birth_date,fitzpatrick,phone,email,note,merged_into,voided\r
+> '-A1,'=cmd|' /C calc'!A0,'+Bea,1979-12-31,,,'@bea@example.org,,,0\r
+> ANN,'=SUM(A1:A9),'@Ann,1985-04-12,2,,,'-2 units of numbing cream,,0\r
 > CRN,Okafor,Zoë,1995-05-05,,,,"'\r
 > first\r
-> second ""quoted""",0\r
-> MAI,"Nguyễn, Thị",Mai 🌸,1990-02-28,4,'+44 20 7946 0958,mai@example.org,"said ""ok"", then left",0\r
-> TAB,Tabb,Theo,2001-09-30,6,,,"'	=HYPERLINK(""http://x.example"")",0\r
+> second ""quoted""",,0\r
+> MAI,"Nguyễn, Thị",Mai 🌸,1990-02-28,4,'+44 20 7946 0958,mai@example.org,"said ""ok"", then left",,0\r
+> TAB,Tabb,Theo,2001-09-30,6,,,"'	=HYPERLINK(""http://x.example"")",,0\r
 
 $ needlebook export patients --raw
-> code,family_name,given_name,birth_date,fitzpatrick,phone,email,note,voided\r
-> -A1,=cmd|' /C calc'!A0,+Bea,1979-12-31,,,@bea@example.org,,0\r
-> ANN,=SUM(A1:A9),@Ann,1985-04-12,2,,,-2 units of numbing cream,0\r
+> code,family_name,given_name,birth_date,fitzpatrick,phone,email,note,merged_into,voided\r
+> -A1,=cmd|' /C calc'!A0,+Bea,1979-12-31,,,@bea@example.org,,,0\r
+> ANN,=SUM(A1:A9),@Ann,1985-04-12,2,,,-2 units of numbing cream,,0\r
 > CRN,Okafor,Zoë,1995-05-05,,,,"\r
 > first\r
-> second ""quoted""",0\r
-> MAI,"Nguyễn, Thị",Mai 🌸,1990-02-28,4,+44 20 7946 0958,mai@example.org,"said ""ok"", then left",0\r
-> TAB,Tabb,Theo,2001-09-30,6,,,"	=HYPERLINK(""http://x.example"")",0\r
+> second ""quoted""",,0\r
+> MAI,"Nguyễn, Thị",Mai 🌸,1990-02-28,4,+44 20 7946 0958,mai@example.org,"said ""ok"", then left",,0\r
+> TAB,Tabb,Theo,2001-09-30,6,,,"	=HYPERLINK(""http://x.example"")",,0\r
 
 # Condition 1 as resolved by its second revision; no dates given: empty fields.
 $ needlebook export conditions

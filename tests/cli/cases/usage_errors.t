@@ -2,7 +2,7 @@
 # arguments, unknown options, extra arguments, bad global option values. Nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 8)
+> database ready: ${TMP}/clinic.db (schema version 9)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -201,12 +201,12 @@ $ needlebook -x session list
 
 # Global options with values outside their set.
 $ needlebook --format xml session list
-! needlebook: error: --format: xml not in {text,json,csv,html}
+! needlebook: error: --format: xml not in {text,json,csv,html,xlsx}
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
 $ needlebook --format
-! needlebook: error: --format: 1 required TEXT:{text,json,csv,html} missing
+! needlebook: error: --format: 1 required TEXT:{text,json,csv,html,xlsx} missing
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -216,7 +216,7 @@ $ needlebook --color sometimes session list
 ? 2
 
 $ needlebook session list --format yaml
-! needlebook: error: --format: yaml not in {text,json,csv,html}
+! needlebook: error: --format: yaml not in {text,json,csv,html,xlsx}
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -279,4 +279,4 @@ $ needlebook session log --help
 = SELECT count(*) FROM session_revision
 > 1
 = SELECT count(*) FROM audit_log
-> 71
+> 72

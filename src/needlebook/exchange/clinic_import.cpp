@@ -1,0 +1,273 @@
+#include "needlebook/exchange/clinic_import.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/exchange/csv_export.hpp"
+#include "needlebook/exchange/csv_import.hpp"
+#include "needlebook/exchange/csv_reader.hpp"
+#include "needlebook/model/text.hpp"
+#include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/migrations.hpp"
+#include "needlebook/storage/seeded_database.hpp"
+#include "needlebook/storage/sha256.hpp"
+#include "needlebook/storage/verification.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace needlebook::exchange {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Dependency order: what a row refers to is stored before it.
+constexpr std::array imported_tables = {"settings",   "products",  "patients",
+                                        "conditions", "consents",  "lots",
+                                        "sessions",   "reactions", "followups"};
+// Listed in the manifest and checked, not imported: rows that come with their sessions, and
+// the exporting database's own trail.
+constexpr std::array checked_only = {"session_areas", "serum_uses", "audit"};
+
+struct ManifestEntry {
+    std::int64_t rows = 0;
+    std::string sha256;
+};
+
+struct Manifest {
+    std::map<std::string, ManifestEntry, std::less<>> files; // by file name
+    std::string head;                                        // ID:HASH
+    std::string sha256;
+};
+
+std::vector<CsvRecord> read_csv(std::istream& in, std::string_view name) {
+    std::vector<CsvRecord> records;
+    try {
+        CsvReader reader(in);
+        while (auto record = reader.next())
+            records.push_back(std::move(*record));
+    } catch (const CsvSyntaxError& e) {
+        throw ValidationError("manifest", fmt::format("{}:{}: {}", name, e.line(), e.what()));
+    }
+    return records;
+}
+
+std::vector<CsvRecord> read_csv(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw FileError(fmt::format("cannot read {}", file.string()));
+    return read_csv(in, file.filename().string());
+}
+
+Manifest read_manifest(const fs::path& folder) {
+    const auto file = folder / "manifest.csv";
+    std::error_code error;
+    if (!fs::is_regular_file(file, error))
+        throw FileError(fmt::format("{} has no manifest.csv: give the folder that 'export --all "
+                                    "--raw --output FOLDER' wrote",
+                                    folder.string()));
+    // Read once: the bytes hashed are the bytes parsed.
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.eof() && in.fail())
+        throw FileError(fmt::format("cannot read {}", file.string()));
+    Manifest manifest;
+    manifest.sha256 = storage::sha256_hex(bytes);
+    std::istringstream parsed(bytes);
+    const auto records = read_csv(parsed, "manifest.csv");
+    const auto bad = [&](std::size_t line, const std::string& problem) {
+        return ValidationError("manifest", fmt::format("manifest.csv:{}: {}", line, problem));
+    };
+    if (records.empty() ||
+        records.front().fields != std::vector<std::string>{"file", "rows", "sha256"})
+        throw bad(1, "the header must be file,rows,sha256");
+    for (std::size_t i = 1; i < records.size(); ++i) {
+        const auto& fields = records[i].fields;
+        if (fields.size() != 3)
+            throw bad(records[i].line, fmt::format("{} fields, the header has 3", fields.size()));
+        std::int64_t rows = 0;
+        try {
+            rows = parse_record_id(fields[1], "rows", "a count");
+        } catch (const ValidationError&) {
+            if (fields[1] != "0")
+                throw bad(records[i].line,
+                          fmt::format("rows '{}' is not a count", visible(fields[1])));
+        }
+        if (fields[0] == chain_head_label) {
+            manifest.head = fmt::format("{}:{}", rows, fields[2]);
+            continue;
+        }
+        if (!manifest.files.emplace(fields[0], ManifestEntry{rows, fields[2]}).second)
+            throw bad(records[i].line, fmt::format("{} is listed twice", visible(fields[0])));
+    }
+    if (manifest.head.empty())
+        throw bad(records.size(), "the last row, the audit chain head, is missing");
+    return manifest;
+}
+
+std::string file_of(std::string_view table) {
+    return fmt::format("{}.csv", table);
+}
+
+// Every listed file is there with the bytes the manifest names: an export damaged or edited
+// since it was written is refused before anything is stored.
+void check_files(const fs::path& folder, const Manifest& manifest) {
+    for (const auto& [name, entry] : manifest.files) {
+        const bool known = std::any_of(imported_tables.begin(), imported_tables.end(),
+                                       [&](std::string_view t) { return file_of(t) == name; }) ||
+                           std::any_of(checked_only.begin(), checked_only.end(),
+                                       [&](std::string_view t) { return file_of(t) == name; });
+        if (!known)
+            throw ValidationError("manifest", fmt::format("manifest.csv names {}, which is not "
+                                                          "a table needlebook exports",
+                                                          visible(name)));
+        const auto path = folder / name;
+        std::error_code error;
+        if (!fs::exists(path, error))
+            throw FileError(fmt::format("{} is listed in manifest.csv but missing from {}", name,
+                                        folder.string()));
+        if (!fs::is_regular_file(path, error))
+            throw FileError(fmt::format("{} in {} is not a regular file (a folder, a link to "
+                                        "one, a FIFO or a device); an export writes files",
+                                        name, folder.string()));
+        if (storage::sha256_of_file(path) != entry.sha256)
+            throw ValidationError("manifest",
+                                  fmt::format("{} differs from the file the export wrote (its "
+                                              "SHA-256 is not the one in manifest.csv); nothing "
+                                              "was imported",
+                                              name));
+    }
+    // Every export --all writes these; one left out of the manifest would be a clinic
+    // imported without it.
+    for (const auto table :
+         {"patients", "conditions", "consents", "sessions", "reactions", "followups"})
+        if (!manifest.files.contains(file_of(table)))
+            throw ValidationError("manifest", fmt::format("manifest.csv lists no {}; give the "
+                                                          "folder of a whole export",
+                                                          file_of(table)));
+    // A table's file in the folder that the manifest leaves out would be silently skipped.
+    for (const auto& tables :
+         {std::vector<std::string_view>(imported_tables.begin(), imported_tables.end()),
+          std::vector<std::string_view>(checked_only.begin(), checked_only.end())})
+        for (const auto table : tables) {
+            std::error_code error;
+            if (fs::exists(folder / file_of(table), error) &&
+                !manifest.files.contains(file_of(table)))
+                throw ValidationError("manifest",
+                                      fmt::format("{} is in {} but not in its manifest.csv; "
+                                                  "nothing was imported",
+                                                  file_of(table), folder.string()));
+        }
+}
+
+// The keys settings.csv names: their seeded values make way for the export's.
+std::vector<std::string> keys_in(const fs::path& file) {
+    const auto records = read_csv(file);
+    std::vector<std::string> keys;
+    if (records.empty())
+        return keys;
+    const auto& header = records.front().fields;
+    const auto column = std::find(header.begin(), header.end(), "key");
+    if (column == header.end())
+        return keys; // refused with the file's own problems when it is imported
+    const auto at = static_cast<std::size_t>(column - header.begin());
+    for (std::size_t i = 1; i < records.size(); ++i)
+        if (at < records[i].fields.size() &&
+            std::find(keys.begin(), keys.end(), records[i].fields[at]) == keys.end())
+            keys.push_back(records[i].fields[at]);
+    return keys;
+}
+
+// What the command line checks between two settings holds for the imported values too.
+void check_settings_together(const ClinicSettings& settings) {
+    if (settings.interval_block_days > settings.interval_warn_days)
+        throw ValidationError(
+            "settings.csv", fmt::format("settings.csv: interval_block_days ({}) must not "
+                                        "exceed interval_warn_days ({}); nothing was imported",
+                                        settings.interval_block_days, settings.interval_warn_days));
+}
+
+} // namespace
+
+ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
+    std::error_code error;
+    if (!fs::is_directory(folder, error))
+        throw FileError(fmt::format("{} is not a folder; give the folder that 'export --all "
+                                    "--raw --output FOLDER' wrote",
+                                    folder.string()));
+    const auto manifest = read_manifest(folder);
+    check_files(folder, manifest);
+    ClinicImport result;
+    result.manifest_sha256 = manifest.sha256;
+    result.source_head = manifest.head;
+    storage::SeedsToReplace seeds;
+    if (manifest.files.contains("settings.csv"))
+        seeds.setting_keys = keys_in(folder / "settings.csv");
+    seeds.products = manifest.files.contains("products.csv");
+    auto& db = scope.db();
+    db.keep_journals_in_memory(); // one transaction that changes a great many pages
+    db.write([&] {
+        // What is replaced must be what init made: a database that fails check (a seed or a
+        // trigger changed behind the program's back) is refused, not wiped clean of the traces.
+        if (const auto check = storage::verify_database(db); !check.ok())
+            throw Refused(fmt::format("{} fails check ({}); import --all fills only a new "
+                                      "database that passes it. Nothing was changed",
+                                      db.path(), check.first_fault()));
+        storage::ensure_only_seeded(db);
+        storage::clear_seeds(db, seeds);
+        const auto now = scope.clock().now();
+        storage::append_audit(db, {.at = now,
+                                   .actor = scope.actor(),
+                                   .action = "schema.create",
+                                   .reason = fmt::format("new database at schema {}",
+                                                         storage::latest_schema_version())});
+        storage::append_audit(
+            db, {.at = now,
+                 .actor = scope.actor(),
+                 .action = "database.import",
+                 .reason = fmt::format("whole clinic imported from {}: manifest.csv SHA-256 {}, "
+                                       "the exporting database's audit chain head {}",
+                                       fs::absolute(folder).string(), manifest.sha256,
+                                       manifest.head.empty() ? "not named" : manifest.head)});
+        // Seeds the export has no values for (an export older than a setting) stay, audited.
+        storage::audit_unaudited_catalogue(db, now, scope.actor());
+        for (const auto table : imported_tables) {
+            const auto name = file_of(table);
+            const auto listed = manifest.files.find(name);
+            if (listed == manifest.files.end())
+                continue;
+            const auto rows = import_into_new_clinic(scope, table, folder / name,
+                                                     listed->second.sha256, result.warnings);
+            if (rows != listed->second.rows)
+                throw ValidationError("manifest", fmt::format("{} holds {} rows, manifest.csv "
+                                                              "says {}; nothing was imported",
+                                                              name, rows, listed->second.rows));
+            if (std::string_view(table) == "settings") {
+                // What follows is checked against the clinic's values (the revision ids may be
+                // the seeds' again, so they are read whatever the ids say).
+                scope.read_settings_again();
+                check_settings_together(scope.settings());
+            }
+            result.tables.push_back({name, rows});
+        }
+    });
+    scope.read_settings_again();
+    if (!manifest.files.contains("settings.csv"))
+        result.warnings.push_back("the export has no settings.csv (it was made before needlebook "
+                                  "exported settings): the new database keeps the settings init "
+                                  "seeded; set the clinic's own with 'needlebook setting set'");
+    else if (const auto kept = storage::count_seeds_kept(db); kept > 0)
+        result.warnings.push_back(fmt::format("settings.csv has no value for {} settings (keys "
+                                              "newer than the export): they keep the values "
+                                              "init seeded",
+                                              kept));
+    if (!manifest.files.contains("products.csv"))
+        result.warnings.push_back("the export has no products.csv (it was made before needlebook "
+                                  "exported the catalogue): the new database keeps the products "
+                                  "init seeded");
+    return result;
+}
+
+} // namespace needlebook::exchange

@@ -1,0 +1,83 @@
+#include "needlebook/storage/seeded_database.hpp"
+
+#include "needlebook/error.hpp"
+
+#include <array>
+#include <fmt/format.h>
+#include <string_view>
+#include <utility>
+
+namespace needlebook::storage {
+namespace {
+
+// Tables that hold nothing in a database `init` has just made.
+constexpr std::array empty_after_init = {
+    std::pair{"patient", "a patient"},    std::pair{"condition", "a condition"},
+    std::pair{"consent", "a consent"},    std::pair{"session", "a session"},
+    std::pair{"reaction", "a reaction"},  std::pair{"followup", "a follow-up"},
+    std::pair{"lot", "a registered lot"}, std::pair{"product_revision", "a product change"},
+    std::pair{"audit_seal", "a seal"},    std::pair{"audit_disclosure", "a disclosure"},
+};
+
+std::int64_t count(Database& db, const std::string& sql) {
+    return db.sql().execAndGet(sql).getInt64();
+}
+
+} // namespace
+
+void ensure_only_seeded(Database& db) {
+    const auto refuse = [&](const std::string& what) {
+        throw Refused(fmt::format("{} holds {}: import --all fills only a new database that "
+                                  "'needlebook init' has just made, so that nothing in it is "
+                                  "replaced or mixed with the import. Run init on a new file and "
+                                  "import into that; nothing was changed",
+                                  db.path(), what));
+    };
+    for (const auto& [table, what] : empty_after_init)
+        if (count(db, fmt::format("SELECT count(*) FROM {}", table)) > 0)
+            refuse(what);
+    auto changed = db.query("SELECT s.key FROM setting_revision r JOIN setting s ON s.id = "
+                            "r.setting_id WHERE r.revision > 1 ORDER BY r.id LIMIT 1");
+    if (changed->executeStep())
+        refuse(fmt::format("a change of the setting {}", changed->getColumn(0).getString()));
+    auto other = db.query("SELECT id, action FROM audit_log WHERE action NOT IN ('schema.create', "
+                          "'schema.migrate', 'setting.seed', 'product.seed') ORDER BY id LIMIT 1");
+    if (other->executeStep())
+        refuse(fmt::format("audit row {} ({})", other->getColumn(0).getInt64(),
+                           other->getColumn(1).getString()));
+    // A product added with 'product add' has a product.add row, refused above.
+}
+
+std::int64_t count_seeds_kept(Database& db) {
+    return count(db, "SELECT count(*) FROM audit_log WHERE action = 'setting.seed'");
+}
+
+void clear_seeds(Database& db, const SeedsToReplace& seeds) {
+    // Every trigger as it is now, in creation order, to be made again word for word.
+    std::vector<std::string> triggers;
+    {
+        auto query = db.query("SELECT name, sql FROM main.sqlite_schema WHERE type = 'trigger' "
+                              "ORDER BY rowid");
+        std::vector<std::string> names;
+        while (query->executeStep()) {
+            names.push_back(query->getColumn(0).getString());
+            triggers.push_back(query->getColumn(1).getString());
+        }
+        for (const auto& name : names)
+            db.sql().exec(fmt::format("DROP TRIGGER \"{}\"", name));
+    }
+    db.sql().exec("DELETE FROM audit_log");
+    auto setting = db.query("DELETE FROM setting_revision WHERE setting_id = (SELECT id FROM "
+                            "setting WHERE key = :key)");
+    for (const auto& key : seeds.setting_keys) {
+        setting->bind(":key", key);
+        setting->exec();
+        setting->reset();
+    }
+    if (seeds.products)
+        db.sql().exec("DELETE FROM product");
+    for (const auto& trigger : triggers)
+        db.sql().exec(trigger);
+}
+
+} // namespace needlebook::storage

@@ -1,0 +1,224 @@
+#!/bin/bash
+# A whole clinic leaves and arrives with everything: a demo clinic with custom settings (time
+# zone, depth limits, a device's limit), catalogue products added, amended and retired, lots
+# amended and recalled, and records amended, voided, overridden, merged and warned, exported
+# with export --all --all-revisions --raw, imported with import --all into a new database made by
+# init, and exported again: every record, setting and product file byte-identical, check passes,
+# the new trail names the source manifest, and histories print the same. The same for a file of
+# current revisions. Then what import --all refuses, each time leaving the database as it was:
+# a database that holds records, an export edited after it was written, a file with a problem.
+set -euo pipefail
+needlebook=$1
+work=$(mktemp -d)
+if [ -n "${KEEP:-}" ]; then echo "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
+export NEEDLEBOOK_NOW=2026-11-23T15:00:00Z TZ=Europe/London NEEDLEBOOK_USER=tester HOME=$work
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+at() { NEEDLEBOOK_DB=$work/$1 "$needlebook" "${@:2}"; }
+quiet() { "$@" >/dev/null 2>&1 || fail "setup step failed: ${*:2}"; }
+
+# --- the clinic -------------------------------------------------------------------------------
+quiet at a.db demo --patients 6 --seed 3
+quiet at a.db setting set time_zone Europe/Paris --reason 'the clinic moved to Paris'
+quiet at a.db setting set depth_limit.cheek 1.75 --reason 'medical director, per protocol v2'
+quiet at a.db setting set depth_limit.jawline.rf 2.00
+quiet at a.db setting set clinic_name 'Clinique "Lumière", Paris'
+quiet at a.db product add my-serum --name 'House serum' --kind peptides --maker 'Lab, Inc.'
+quiet at a.db product amend my-serum --name 'House peptide serum' --reason 'name on the box'
+quiet at a.db product amend ha-serum --maker 'Skin Labs' --reason 'maker from the box'
+quiet at a.db product retire exosome-serum --reason 'no longer stocked'
+quiet at a.db lot add my-serum MS-001 --expires 2027-06-30 --received 2026-11-01 --note '=first lot'
+quiet at a.db lot recall MS-001 --reason 'maker recall letter 12' --on 2026-11-22
+quiet at a.db condition add P-000001 --code eczema --since 2026-01-01
+quiet at a.db condition amend 1 --code psoriasis --reason 'the dermatologist letter says psoriasis'
+quiet at a.db consent amend 1 --covers 'microneedling serums prp photos' --reason 'page two of the form was missed'
+quiet at a.db reaction amend 1 --severity moderate --reason 'photo reviewed'
+quiet at a.db reaction void 3 --reason 'recorded on the wrong session'
+quiet at a.db followup void 1 --reason 'entered twice'
+quiet at a.db patient amend P-000002 --phone 07700900111 --reason 'new phone'
+# A session with an override and a warning, then amended, and one voided.
+quiet at a.db session log P-000003 --at '2026-11-23 11:00' --device pen --area cheek=1.70 \
+    --area periorbital=0.75 --override 'depth:periorbital=deep lines, discussed and agreed' \
+    --serum my-serum@MS-002:during=0.5
+quiet at a.db session amend "$(sqlite3 "$work/a.db" 'SELECT max(id) FROM session')" \
+    --area cheek=1.60 --area periorbital=0.75 --reason 'depth typed wrong' \
+    --override 'depth:periorbital=deep lines, discussed and agreed'
+quiet at a.db session void 2 --reason 'logged on the wrong day'
+# A chart registered twice, merged; a chart registered in error, voided.
+born=$(sqlite3 "$work/a.db" "SELECT birth_date FROM patient_current WHERE code = 'P-000001'")
+quiet at a.db patient add --family Dupont --given Léa --born "$born" --code DUP
+quiet at a.db consent add DUP --signed 2026-11-01
+quiet at a.db session log DUP --at '2026-11-20 10:00' --device pen --area chin=1.0
+quiet at a.db patient merge DUP --into P-000001 --reason 'the same person, registered again'
+quiet at a.db patient add --family Test --given Entry --born 1990-01-01 --code ERR
+quiet at a.db patient void ERR --reason 'a training entry'
+# A reaction whose first revision does not fit the session as it was corrected later: only
+# a record's newest revision is held to the session as it reads now.
+quiet at a.db patient add --family Late --given Lou --born 1980-05-05 --code LATE
+quiet at a.db consent add LATE --signed 2026-11-01
+late=$(at a.db session log LATE --at '2026-11-10 10:00' --device pen --area cheek=1.0 | sed -n 's/^session \([0-9]*\) logged.*/\1/p')
+quiet at a.db reaction add "$late" --kind erythema --severity mild --onset 2026-11-11
+reaction=$(sqlite3 "$work/a.db" 'SELECT max(id) FROM reaction')
+quiet at a.db reaction amend "$reaction" --onset 2026-11-13 --reason 'the patient said Friday'
+quiet at a.db session amend "$late" --at '2026-11-12 10:00' --reason 'logged on the wrong day'
+at a.db check >/dev/null || fail "the source clinic does not pass check"
+
+# --- every revision, round trip ---------------------------------------------------------------
+at a.db export --all --all-revisions --raw --output "$work/out" >/dev/null
+quiet at b.db init
+at b.db import --all "$work/out" >"$work/imported.txt" 2>"$work/warnings.txt" ||
+    fail "import --all refused: $(cat "$work/warnings.txt")"
+at b.db check >"$work/check.txt" 2>&1 || fail "check fails on the imported clinic: $(cat "$work/check.txt")"
+at b.db export --all --all-revisions --raw --output "$work/again" >/dev/null
+compare() { # the files of two exports: equal but for each database's own trail
+    local first=$1 second=$2 name files=0
+    for file in "$first"/*.csv; do
+        name=$(basename "$file")
+        [ "$name" = audit.csv ] && continue
+        if [ "$name" = manifest.csv ]; then
+            cmp -s <(grep -v '^audit' "$file") <(grep -v '^audit' "$second/$name") ||
+                fail "$name of $(basename "$second") differs"
+            continue
+        fi
+        cmp -s "$file" "$second/$name" || fail "$name differs after the round trip: $(diff "$file" "$second/$name" | head -4)"
+        files=$((files + 1))
+    done
+    echo "$files"
+}
+files=$(compare "$work/out" "$work/again")
+[ "$files" -eq 11 ] || fail "$files files compared, expected 11"
+# What the round trip must carry, spelled out (so that a file left empty cannot pass).
+grep -q 'Skin Labs' "$work/again/products.csv" || fail "a product's correction was lost"
+grep -q '^[0-9]*,exosome-serum,Exosome serum,exosomes,,1,2,tester' "$work/again/products.csv" ||
+    fail "a product's retirement was lost"
+grep -q '^time_zone,Europe/Paris,2,tester,.*the clinic moved to Paris' "$work/again/settings.csv" ||
+    fail "the time zone setting's revision was lost"
+grep -q '^depth_limit.jawline.rf,2.00,1,' "$work/again/settings.csv" || fail "a device's limit was lost"
+grep -q '^DUP,Dupont,Léa,.*,P-000001,1,2,tester' "$work/again/patients.csv" || fail "the merge was lost"
+grep -q 'deep lines, discussed and agreed' "$work/again/sessions.csv" || fail "an override was lost"
+grep -q ',1,2,tester,.*,logged on the wrong day' "$work/again/sessions.csv" || fail "a void was lost"
+grep -q 'MS-001.*maker recall letter 12' "$work/again/lots.csv" || fail "a recall was lost"
+# The new trail: created, then the import naming the manifest and the source's chain head.
+sha=$(sha256sum "$work/out/manifest.csv" | cut -d' ' -f1)
+head=$(tail -1 "$work/out/manifest.csv" | tr -d '\r' | awk -F, '{print $2 ":" $3}')
+[ "$(sqlite3 "$work/b.db" 'SELECT action FROM audit_log WHERE id = 1')" = schema.create ] ||
+    fail "audit row 1 of the imported clinic is not its creation"
+sqlite3 "$work/b.db" 'SELECT reason FROM audit_log WHERE id = 2 AND action = "database.import"' |
+    grep -q "manifest.csv SHA-256 $sha, the exporting database's audit chain head $head" ||
+    fail "audit row 2 does not name the manifest ($sha) and chain head ($head)"
+grep -q "$sha" "$work/imported.txt" || fail "the confirmation does not name the manifest's SHA-256"
+revisions=$(sqlite3 "$work/a.db" 'SELECT (SELECT count(*) FROM patient_revision) + (SELECT count(*) FROM session_revision) + (SELECT count(*) FROM condition_revision)')
+audited=$(sqlite3 "$work/b.db" "SELECT count(*) FROM audit_log WHERE action IN ('patient.import', 'session.import', 'condition.import')")
+[ "$revisions" = "$audited" ] || fail "$audited import audit rows for $revisions revisions"
+# A history prints the same from both (but the lines naming each database's own audit rows).
+for patient in P-000001 P-000003 DUP; do
+    cmp -s <(at a.db history "$patient" | sed 5,6d) <(at b.db history "$patient" | sed 5,6d) ||
+        fail "the history of $patient differs after the round trip"
+done
+
+# --- current revisions, round trip ------------------------------------------------------------
+at a.db export --all --raw --output "$work/current" >/dev/null
+quiet at c.db init
+at c.db import --all "$work/current" >/dev/null 2>"$work/warnings.txt" ||
+    fail "import --all of current revisions refused: $(cat "$work/warnings.txt")"
+at c.db check >/dev/null 2>&1 || fail "check fails on the clinic imported from current revisions"
+at c.db export --all --raw --output "$work/current-again" >/dev/null
+files=$(compare "$work/current" "$work/current-again")
+[ "$files" -eq 11 ] || fail "$files files compared, expected 11 (current revisions)"
+
+# --- refusals: the database is left exactly as it was ------------------------------------------
+state() { sqlite3 "$work/$1" 'SELECT count(*), max(id), max(hash) FROM audit_log; SELECT count(*) FROM setting_revision; SELECT count(*) FROM product; SELECT count(*) FROM patient'; }
+refused() { # DB EXPECTED-MESSAGE ARGS…: exit 1, the message on stderr, the database unchanged
+    local db=$1 message=$2 before
+    before=$(state "$db")
+    if at "$db" import --all "${@:3}" >/dev/null 2>"$work/error.txt"; then
+        fail "import --all ${*:3} into $db was not refused"
+    elif ! grep -qF -- "$message" "$work/error.txt"; then
+        fail "import --all ${*:3}: expected '$message', got: $(cat "$work/error.txt")"
+    fi
+    [ "$before" = "$(state "$db")" ] || fail "the refused import --all ${*:3} changed $db"
+}
+refused a.db "holds a patient: import --all fills only a new database" "$work/out"
+cp -r "$work/out" "$work/edited"
+sed -i 's/Skin Labs/Skin Lab/' "$work/edited/products.csv"
+quiet at e.db init
+refused e.db "products.csv differs from the file the export wrote" "$work/edited"
+# craft NAME FILE PYTHON: a copy of the export whose FILE is edited by PYTHON (on `rows`, the
+# file's rows as lists, the header first), its row count and SHA-256 put right in the manifest,
+# so that what is refused is the edit itself, as someone holding the folder could make it.
+craft() {
+    rm -rf "${work:?}/$1"
+    cp -r "$work/out" "$work/$1"
+    python3 - "$work/$1" "$2" "$3" <<'PY'
+import csv, hashlib, sys
+folder, name, edit = sys.argv[1:]
+with open(f"{folder}/{name}", newline="", encoding="utf-8") as file:
+    rows = list(csv.reader(file))
+exec(edit)
+with open(f"{folder}/{name}", "w", newline="", encoding="utf-8") as file:
+    csv.writer(file, lineterminator="\r\n").writerows(rows)
+with open(f"{folder}/{name}", "rb") as file:
+    digest = hashlib.sha256(file.read()).hexdigest()
+with open(f"{folder}/manifest.csv", newline="", encoding="utf-8") as file:
+    manifest = list(csv.reader(file))
+for row in manifest:
+    if row[0] == name:
+        row[1:] = [str(len(rows) - 1), digest]
+with open(f"{folder}/manifest.csv", "w", newline="", encoding="utf-8") as file:
+    csv.writer(file, lineterminator="\r\n").writerows(manifest)
+PY
+}
+column() { echo "rows[0].index('$1')"; }
+# A session's device not in the catalogue (line 3): the first file with problems names them.
+craft broken sessions.csv "rows[2][$(column device)] = 'scalpel'"
+refused e.db "sessions.csv:3: column device:" "$work/broken"
+# What the command line refuses is refused here too: a chart merged into itself, a voided
+# record changed again, a revision recorded in the future or before the one it corrects.
+craft self patients.csv "
+for row in rows[1:]:
+    if row[$(column merged_into)]: row[$(column merged_into)] = row[$(column code)]"
+refused e.db "a chart cannot be merged into itself" "$work/self"
+craft unvoid sessions.csv "
+voided = [r for r in rows[1:] if r[$(column voided)] == '1'][0]
+again = list(voided); again[$(column voided)] = '0'
+again[$(column revision)] = str(int(voided[$(column revision)]) + 1)
+rows.insert(rows.index(voided) + 1, again)"
+refused e.db "changes it after it was voided; a voided record is never changed" "$work/unvoid"
+craft future patients.csv "rows[1][$(column recorded_at)] = '2099-01-01T00:00:00Z'"
+refused e.db "2099-01-01T00:00:00Z is in the future" "$work/future"
+craft backwards conditions.csv "
+later = [r for r in rows[1:] if r[$(column revision)] == '2'][0]
+later[$(column recorded_at)] = '2001-01-01T00:00:00Z'"
+refused e.db "was recorded at 2001-01-01T00:00:00Z, before its revision 1" "$work/backwards"
+# A local time edited in a spreadsheet is not read: named, so the edit is not silently lost.
+craft local sessions.csv "rows[1][$(column performed_at_local)] = rows[1][$(column performed_at_local)].replace('T', 'T0', 0).replace(':00+', ':30+', 1)"
+refused e.db "sessions.csv:2: column performed_at_local:" "$work/local"
+# A table's file the manifest leaves out would be skipped: refused instead.
+cp -r "$work/out" "$work/unlisted"
+sed -i '/^lots.csv,/d' "$work/unlisted/manifest.csv"
+refused e.db "lots.csv is in $work/unlisted but not in its manifest.csv" "$work/unlisted"
+# A new database changed behind the program's back (a seeded setting) is not wiped clean of
+# the traces: it fails check, and import --all says so.
+quiet at f.db init
+trigger=$(sqlite3 "$work/f.db" "SELECT sql FROM sqlite_schema WHERE name = 'setting_revision_no_update'")
+sqlite3 "$work/f.db" "DROP TRIGGER setting_revision_no_update; UPDATE setting_revision SET value = 'warn' WHERE setting_id = (SELECT id FROM setting WHERE key = 'condition.pregnancy'); $trigger;"
+refused f.db "fails check (records:" "$work/out"
+refused e.db "is not a folder" "$work/out/sessions.csv"
+refused e.db "has no manifest.csv" "$work"
+at e.db import --all "$work/out" >/dev/null 2>&1 || fail "after the refusals, e.db no longer takes the import"
+at e.db check >/dev/null 2>&1 || fail "check fails after refusals and an import"
+
+# An export whose audit row is refused (a clock behind the trail) leaves no file: a clinic's
+# data never leaves unlogged.
+rows=$(sqlite3 "$work/a.db" 'SELECT count(*) FROM audit_log')
+for format in "" "--format xlsx"; do
+    if NEEDLEBOOK_NOW=2026-01-01T00:00:00Z at a.db export --all $format --output "$work/late${format:+.xlsx}" >/dev/null 2>"$work/error.txt"; then
+        fail "an export with the clock behind the trail was not refused ($format)"
+    fi
+    grep -q "earlier than the newest audit row" "$work/error.txt" || fail "export $format: $(cat "$work/error.txt")"
+done
+[ -z "$(ls -d "$work"/late* 2>/dev/null; ls -a "$work" | grep needlebook- || true)" ] ||
+    fail "a refused export left files: $(ls -a "$work")"
+[ "$rows" = "$(sqlite3 "$work/a.db" 'SELECT count(*) FROM audit_log')" ] || fail "a refused export was audited"
+
+[ $failures -eq 0 ] && echo "whole-clinic round trip ($(wc -l <"$work/out/sessions.csv") session lines) and refusals hold" || exit 1

@@ -1,0 +1,110 @@
+// exchange::import_clinic: a whole export (every revision) into a new database, exported again
+// equal; what it refuses leaves the new database as it was.
+#include "fixtures.hpp"
+#include "temp_dir.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/exchange/clinic_import.hpp"
+#include "needlebook/exchange/csv_export.hpp"
+#include "needlebook/records/patients.hpp"
+#include "needlebook/records/sessions.hpp"
+#include "needlebook/records/settings.hpp"
+#include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/sha256.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+
+using namespace needlebook;
+namespace fs = std::filesystem;
+using test::Clinic;
+
+namespace {
+
+std::string read_all(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A small clinic with a changed setting, an amended patient and a session, exported whole.
+void export_clinic(Clinic& clinic, const fs::path& folder) {
+    records::change_setting(clinic.scope, "minimum_age", "21", "clinic policy");
+    const auto patient = test::patient_with_consent(clinic, "P-1");
+    auto details = patient.details;
+    details.family_name = "Roe";
+    records::amend_patient(clinic.scope, patient.code, details, "married name");
+    records::log_session(clinic.scope, patient.code, test::session_at("2026-07-01T09:30:00Z"));
+    exchange::ExportOptions options;
+    options.raw = true;
+    options.all_revisions = true;
+    exchange::export_all(clinic.scope, folder, options);
+}
+
+// A database as init makes it, with its scope.
+struct NewClinic {
+    storage::Database db = test::new_database();
+    records::Scope scope{db, test::fixed_clock(), "dr.import"};
+};
+
+} // namespace
+
+TEST_CASE("a whole clinic, every revision, is imported and exports again byte for byte") {
+    Clinic source;
+    test::TempDir dir;
+    export_clinic(source, dir.path() / "out");
+    NewClinic target;
+    const auto result = exchange::import_clinic(target.scope, dir.path() / "out");
+    CHECK(result.tables.size() == 9);
+    CHECK(result.manifest_sha256 == storage::sha256_of_file(dir.path() / "out" / "manifest.csv"));
+    exchange::ExportOptions options;
+    options.raw = true;
+    options.all_revisions = true;
+    exchange::export_all(target.scope, dir.path() / "again", options);
+    for (const auto& table : exchange::csv_tables()) {
+        if (table.name == "audit")
+            continue; // each database keeps its own trail
+        const auto name = fmt::format("{}.csv", table.name);
+        CAPTURE(name);
+        CHECK(read_all(dir.path() / "again" / name) == read_all(dir.path() / "out" / name));
+    }
+    // The trail starts again: the creation, then the import naming the manifest.
+    const auto second = target.db.sql()
+                            .execAndGet("SELECT action || ': ' || reason FROM audit_log WHERE id "
+                                        "= 2")
+                            .getString();
+    CHECK(test::contains(second, "database.import: whole clinic imported from"));
+    CHECK(test::contains(second, result.manifest_sha256));
+    CHECK(test::contains(second, result.source_head));
+    // The clinic's own settings are in force, with the revision that set them.
+    CHECK(target.scope.settings().minimum_age == 21);
+}
+
+TEST_CASE("an export changed after it was written, or a database with records, is refused") {
+    Clinic source;
+    test::TempDir dir;
+    const auto out = dir.path() / "out";
+    export_clinic(source, out);
+    NewClinic target;
+    const auto counts = test::table_counts(target.db);
+    SUBCASE("a file edited") {
+        std::ofstream(out / "patients.csv", std::ios::app) << "X,Doe,Jo,1980-01-01,,,,,,0\r\n";
+        const auto refused = test::refusal([&] { exchange::import_clinic(target.scope, out); });
+        CHECK(test::contains(refused.what(), "patients.csv differs from the file the export "
+                                             "wrote"));
+    }
+    SUBCASE("a manifest that miscounts a file's rows") {
+        auto manifest = read_all(out / "manifest.csv");
+        const auto at = manifest.find("patients.csv,2,");
+        REQUIRE(at != std::string::npos);
+        manifest.replace(at, 15, "patients.csv,3,");
+        std::ofstream(out / "manifest.csv", std::ios::binary) << manifest;
+        const auto refused = test::refusal([&] { exchange::import_clinic(target.scope, out); });
+        CHECK(test::contains(refused.what(), "patients.csv holds 2 rows, manifest.csv says 3"));
+    }
+    SUBCASE("the source database itself, which holds records") {
+        const auto before = test::table_counts(source.db);
+        test::thrown<Refused>([&] { exchange::import_clinic(source.scope, out); });
+        CHECK(test::table_counts(source.db) == before);
+    }
+    CHECK(test::table_counts(target.db) == counts);
+}
