@@ -23,13 +23,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Dependency order: what a row refers to is stored before it.
+// Dependency order: what a row refers to is stored before it. The other tables export writes
+// (session_areas and serum_uses, whose rows come with their sessions, and the exporting
+// database's own trail) are checked against the manifest, not imported.
 constexpr std::array imported_tables = {"settings",   "products",  "patients",
                                         "conditions", "consents",  "lots",
                                         "sessions",   "reactions", "followups"};
-// Listed in the manifest and checked, not imported: rows that come with their sessions, and
-// the exporting database's own trail.
-constexpr std::array checked_only = {"session_areas", "serum_uses", "audit"};
+
+std::string file_of(std::string_view table) {
+    return fmt::format("{}.csv", table);
+}
+
+bool imported(std::string_view file) {
+    return std::any_of(imported_tables.begin(), imported_tables.end(),
+                       [&](std::string_view table) { return file_of(table) == file; });
+}
 
 struct ManifestEntry {
     std::int64_t rows = 0;
@@ -107,18 +115,14 @@ Manifest read_manifest(const fs::path& folder) {
     return manifest;
 }
 
-std::string file_of(std::string_view table) {
-    return fmt::format("{}.csv", table);
-}
-
-// Every listed file is there with the bytes the manifest names: an export damaged or edited
-// since it was written is refused before anything is stored.
+// Every listed file is there, a table export writes. A file that is not imported must have the
+// bytes the manifest names; one that is imported is hashed as it is read (csv_import), so it
+// is read once and the bytes stored are the bytes checked.
 void check_files(const fs::path& folder, const Manifest& manifest) {
+    const auto& tables = csv_tables();
     for (const auto& [name, entry] : manifest.files) {
-        const bool known = std::any_of(imported_tables.begin(), imported_tables.end(),
-                                       [&](std::string_view t) { return file_of(t) == name; }) ||
-                           std::any_of(checked_only.begin(), checked_only.end(),
-                                       [&](std::string_view t) { return file_of(t) == name; });
+        const bool known = std::any_of(tables.begin(), tables.end(),
+                                       [&](const CsvTable& t) { return file_of(t.name) == name; });
         if (!known)
             throw ValidationError("manifest", fmt::format("manifest.csv names {}, which is not "
                                                           "a table needlebook exports",
@@ -132,7 +136,7 @@ void check_files(const fs::path& folder, const Manifest& manifest) {
             throw FileError(fmt::format("{} in {} is not a regular file (a folder, a link to "
                                         "one, a FIFO or a device); an export writes files",
                                         name, folder.string()));
-        if (storage::sha256_of_file(path) != entry.sha256)
+        if (!imported(name) && storage::sha256_of_file(path) != entry.sha256)
             throw ValidationError("manifest",
                                   fmt::format("{} differs from the file the export wrote (its "
                                               "SHA-256 is not the one in manifest.csv); nothing "
@@ -148,18 +152,14 @@ void check_files(const fs::path& folder, const Manifest& manifest) {
                                                           "folder of a whole export",
                                                           file_of(table)));
     // A table's file in the folder that the manifest leaves out would be silently skipped.
-    for (const auto& tables :
-         {std::vector<std::string_view>(imported_tables.begin(), imported_tables.end()),
-          std::vector<std::string_view>(checked_only.begin(), checked_only.end())})
-        for (const auto table : tables) {
-            std::error_code error;
-            if (fs::exists(folder / file_of(table), error) &&
-                !manifest.files.contains(file_of(table)))
-                throw ValidationError("manifest",
-                                      fmt::format("{} is in {} but not in its manifest.csv; "
-                                                  "nothing was imported",
-                                                  file_of(table), folder.string()));
-        }
+    for (const auto& table : tables) {
+        std::error_code error;
+        if (fs::exists(folder / file_of(table.name), error) &&
+            !manifest.files.contains(file_of(table.name)))
+            throw ValidationError("manifest", fmt::format("{} is in {} but not in its "
+                                                          "manifest.csv; nothing was imported",
+                                                          file_of(table.name), folder.string()));
+    }
 }
 
 // The keys settings.csv names: their seeded values make way for the export's.

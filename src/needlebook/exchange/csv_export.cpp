@@ -37,8 +37,7 @@ std::int64_t write_rows(records::Scope& scope, const CsvTable& table, std::ostre
             auto text = value.isNull() ? std::string() : value.getString();
             if (columns[c].local_time && !text.empty())
                 text = zone.format_iso_local(time::parse_utc(text, columns[c].name));
-            cells[c] = {std::move(text),
-                        columns[c].type == CsvType::integer || columns[c].type == CsvType::decimal};
+            cells[c] = {std::move(text), is_number(columns[c].type)};
         }
         csv.write_row(cells);
         if (++rows % 10000 == 0 && options.progress)
@@ -68,32 +67,6 @@ std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ost
                              options.all_revisions ? ", all revisions" : ""),
                  {table.name}, finish);
     return rows;
-}
-
-namespace {
-
-std::vector<ExportedFile> export_all_into(records::Scope& scope,
-                                          const std::filesystem::path& folder,
-                                          const ExportOptions& options);
-
-} // namespace
-
-std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesystem::path& folder,
-                                     const ExportOptions& options) {
-    std::error_code error;
-    // A link to a folder is used as the folder; a link to a name not taken yet makes it there.
-    const auto made = io::follow_links(folder);
-    if (std::filesystem::is_directory(folder, error))
-        return export_all_into(scope, folder, options);
-    if (::mkdir(made.c_str(), 0700) != 0)
-        throw FileError(
-            fmt::format("cannot make the folder {}: {}", folder.string(), std::strerror(errno)));
-    try {
-        return export_all_into(scope, folder, options);
-    } catch (...) {
-        ::rmdir(made.c_str()); // the folder it made, empty again: an export refused leaves nothing
-        throw;
-    }
 }
 
 namespace {
@@ -142,5 +115,23 @@ std::vector<ExportedFile> export_all_into(records::Scope& scope,
 }
 
 } // namespace
+
+std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesystem::path& folder,
+                                     const ExportOptions& options) {
+    std::error_code error;
+    // A link to a folder is used as the folder; a link to a name not taken yet makes it there.
+    const auto made = io::follow_links(folder);
+    if (std::filesystem::is_directory(folder, error))
+        return export_all_into(scope, folder, options);
+    if (::mkdir(made.c_str(), 0700) != 0)
+        throw FileError(
+            fmt::format("cannot make the folder {}: {}", folder.string(), std::strerror(errno)));
+    try {
+        return export_all_into(scope, folder, options);
+    } catch (...) {
+        ::rmdir(made.c_str()); // the folder it made, empty again: an export refused leaves nothing
+        throw;
+    }
+}
 
 } // namespace needlebook::exchange

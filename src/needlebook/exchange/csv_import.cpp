@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -1167,15 +1168,17 @@ std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view tabl
     Context storing{scope, name, warnings, true, file};
     storing.whole_clinic = true;
     Problems problems{name, {}, 0};
-    const auto rows = read_rows(storing, table, import_row, input.first(), problems);
-    refuse_if_any(problems, file);
-    // The bytes stored are the bytes the manifest names: a file swapped after it was checked
-    // is refused.
+    auto& in = input.first();
+    const auto rows = read_rows(storing, table, import_row, in, problems);
+    // The rest of a file whose reading stopped at a malformed record counts too: the hash is of
+    // the whole file, compared first, so an edited file is named as such, not by its rows.
+    in.ignore(std::numeric_limits<std::streamsize>::max());
     if (input.sha256_read() != expected_sha256)
-        throw ValidationError("manifest", fmt::format("{} changed while it was imported (its "
-                                                      "SHA-256 is not the one in manifest.csv); "
-                                                      "nothing was imported",
+        throw ValidationError("manifest", fmt::format("{} differs from the file the export wrote "
+                                                      "(its SHA-256 is not the one in "
+                                                      "manifest.csv); nothing was imported",
                                                       name));
+    refuse_if_any(problems, file);
     return rows;
 }
 

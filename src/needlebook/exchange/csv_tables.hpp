@@ -17,13 +17,17 @@ enum class CsvType {
     instant, // YYYY-MM-DDTHH:MM:SSZ, in UTC
 };
 
+// Typed numbers are never formula-guarded, and are number cells in a workbook.
+inline bool is_number(CsvType type) {
+    return type == CsvType::integer || type == CsvType::decimal;
+}
+
 struct CsvColumn {
     std::string_view name;
     CsvType type = CsvType::text;
     bool required = true; // import: may the column be left out?
 
-    // Typed numbers are never formula-guarded.
-    bool numeric() const { return type == CsvType::integer || type == CsvType::decimal; }
+    bool numeric() const { return is_number(type); }
 };
 
 struct CsvTable {

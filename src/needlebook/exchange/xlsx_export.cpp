@@ -206,7 +206,7 @@ double column_width(const ExportColumn& column) {
         width = 11;
     else if (column.type == CsvType::instant)
         width = column.local_time ? 20 : 21;
-    else if (column.type == CsvType::integer || column.type == CsvType::decimal)
+    else if (is_number(column.type))
         width = 8;
     return std::max(width, static_cast<double>(column.name.size()) + 3); // room for the filter
 }
@@ -257,7 +257,7 @@ std::int64_t write_sheet(records::Scope& scope, Workbook& workbook, const CsvTab
                 error = worksheet_write_datetime(sheet, row, col, &*when,
                                                  column.local_time ? workbook.date_time
                                                                    : workbook.date);
-            } else if ((column.type == CsvType::integer || column.type == CsvType::decimal) &&
+            } else if (is_number(column.type) &&
                        std::from_chars(text.data(), end, number).ptr == end) {
                 error = worksheet_write_number(sheet, row, col, number,
                                                column.type == CsvType::decimal ? workbook.decimal
