@@ -104,6 +104,8 @@ std::vector<OutcomeScale> build_scales() {
     };
 }
 
+} // namespace
+
 std::string allowed_values(const OutcomeScale& scale) {
     std::string range = scale.decimals == 0
                             ? fmt::format("whole numbers {} to {}", scale.low, scale.high)
@@ -117,11 +119,16 @@ std::string allowed_values(const OutcomeScale& scale) {
     return fmt::format("{} ({})", range, fmt::join(words, ", "));
 }
 
-} // namespace
-
 const std::vector<OutcomeScale>& outcome_scales() {
     static const std::vector<OutcomeScale> scales = build_scales();
     return scales;
+}
+
+const OutcomeScale& scale_of(ScaleCode code) {
+    for (const auto& scale : outcome_scales())
+        if (scale.code == code)
+            return scale;
+    return outcome_scales().front(); // unreachable for a valid enum value
 }
 
 const OutcomeScale& outcome_scale(std::string_view key) {

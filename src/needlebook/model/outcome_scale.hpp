@@ -58,6 +58,12 @@ const std::vector<OutcomeScale>& outcome_scales();
 // The scale with key `key`; a ValidationError naming the scales allowed otherwise.
 const OutcomeScale& outcome_scale(std::string_view key);
 
+// The catalogue entry of a scale code.
+const OutcomeScale& scale_of(ScaleCode code);
+
+// "whole numbers 1 to 4 (1 I, 2 II, …)": the values a scale allows, for messages.
+std::string allowed_values(const OutcomeScale& scale);
+
 // A score as typed ("2", "7.5", "III" for glogau, "much-improved" for GAIS), as its value; a
 // ValidationError naming the scale and the values it allows otherwise.
 double parse_score(const OutcomeScale& scale, std::string_view text);

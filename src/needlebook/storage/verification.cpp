@@ -18,8 +18,9 @@ namespace {
 
 // Records stored as an identity row plus numbered revisions; each revision needs an audit row.
 // (Products are left out: the catalogue seeded by the schema has none.)
-constexpr std::array revisioned_kinds = {"patient",  "condition", "consent", "session",
-                                         "reaction", "followup",  "setting", "lot"};
+constexpr std::array revisioned_kinds = {"patient",  "condition",  "consent", "session",
+                                         "reaction", "followup",   "setting", "lot",
+                                         "course",   "assessment", "photo"};
 
 void add_fault(CheckSection& section, std::string fault) {
     if (section.faults++ == 0)
@@ -283,17 +284,22 @@ CheckSection schema_matches(Database& db) {
             if (!expected.contains(name))
                 add_fault(section,
                           fmt::format("{} {} is not part of schema {}", entry.type, name, version));
-        // The code lists records refer to hold exactly the codes the schema seeded: a deleted
+        // The code lists records refer to hold exactly the rows the schema seeded: a deleted
         // condition code would stop that condition from ever being put on file.
-        for (const char* table : {"treatment_area", "reaction_kind", "condition_code"}) {
+        for (const char* table :
+             {"treatment_area", "reaction_kind", "condition_code", "outcome_scale"}) {
             if (!expected.contains(table) || !found.contains(table))
                 continue;
             const auto codes = [&](SQLite::Database& sql) {
                 std::vector<std::string> rows;
                 SQLite::Statement query(sql,
                                         fmt::format("SELECT * FROM main.{} ORDER BY 1", table));
-                while (query.executeStep())
-                    rows.push_back(query.getColumn(0).getString());
+                while (query.executeStep()) { // every column: a scale's range too
+                    std::string row;
+                    for (int i = 0; i < query.getColumnCount(); ++i)
+                        row += query.getColumn(i).getString() + '\x1f';
+                    rows.push_back(std::move(row));
+                }
                 return rows;
             };
             if (codes(reference) != codes(db.sql()))

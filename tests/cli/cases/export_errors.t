@@ -9,7 +9,7 @@
 # is a CSV file).
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -108,7 +108,7 @@ $ needlebook export patients --output ${TMP}
 
 # --all into a new folder: eight tables and the manifest. The files are CSV, not databases.
 $ needlebook export --all --output ${TMP}/out
-> exported 12 tables (144 rows) and manifest.csv to ${TMP}/out
+> exported 12 tables (146 rows) and manifest.csv to ${TMP}/out
 $ needlebook --db ${TMP}/out/manifest.csv patient list
 ! needlebook: error: ${TMP}/out/manifest.csv is not a database file (file is not a database); give the clinic's database with --db
 ? 1
@@ -118,7 +118,7 @@ $ needlebook --db ${TMP}/out/followups.csv patient list
 
 # Again into the same folder: the files are replaced; an existing file is not a folder.
 $ needlebook export --all --output out --all-revisions --bom
-> exported 12 tables (145 rows) and manifest.csv to out
+> exported 12 tables (147 rows) and manifest.csv to out
 $ needlebook export --all --output ${TMP}/out/patients.csv
 ! needlebook: error: cannot make the folder ${TMP}/out/patients.csv: File exists
 ? 1

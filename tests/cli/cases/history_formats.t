@@ -13,7 +13,7 @@
 #   S2 2026-11-20 09:30, voided; the patient's given name corrected Ann -> Anne
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick 2
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers microneedling
@@ -51,7 +51,7 @@ $ needlebook history ANN --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 80,
+>     "id": 81,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {

@@ -3,7 +3,7 @@
 # shown as text, never run. A patient with no sessions says so in each part.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family "O'Brien & Daughters" --given "<b>Zoë</b>" --born 1990-02-02 --code OBR --note 'said "no" to <script>alert(1)</script>'
 > patient OBR registered: O'Brien & Daughters, <b>Zoë</b>
 
@@ -82,7 +82,7 @@ $ needlebook history OBR --format html
 > </figure>
 > </section>
 > <section><h2>Sessions</h2><p>No sessions recorded.</p></section>
-> <p class="end">End of treatment history. Recorded as audit row 71; chain head <code>71:${SHA256}</code> (verify with <code>needlebook check --head 71:${SHA256}</code>).</p>
+> <p class="end">End of treatment history. Recorded as audit row 72; chain head <code>72:${SHA256}</code> (verify with <code>needlebook check --head 72:${SHA256}</code>).</p>
 > </td></tr></tbody>
 > </table>
 > </body>
@@ -93,8 +93,8 @@ $ needlebook history OBR
 > ================================================================================
 > TREATMENT HISTORY  OBR  O'Brien & Daughters, <b>Zoë</b>
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 72; chain head for 'check --head':
-> 72:${SHA256}
+> recorded as audit row 73; chain head for 'check --head':
+> 73:${SHA256}
 > 0 sessions; every correction and override is shown
 > ================================================================================
 > PATIENT

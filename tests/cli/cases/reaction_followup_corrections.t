@@ -6,7 +6,7 @@
 # leaves the database as it was; every history format shows each correction.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -192,8 +192,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 92; chain head for 'check --head':
-> 92:${SHA256}
+> recorded as audit row 93; chain head for 'check --head':
+> 93:${SHA256}
 > 1 session and 1 voided; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -497,7 +497,7 @@ $ needlebook history ANN --format html
 > <li>voided: no -&gt; yes</li>
 > </ul></div>
 > </section>
-> <p class="end">End of treatment history. Recorded as audit row 94; chain head <code>94:${SHA256}</code> (verify with <code>needlebook check --head 94:${SHA256}</code>).</p>
+> <p class="end">End of treatment history. Recorded as audit row 95; chain head <code>95:${SHA256}</code> (verify with <code>needlebook check --head 95:${SHA256}</code>).</p>
 > </td></tr></tbody>
 > </table>
 > </body>
@@ -510,7 +510,7 @@ $ needlebook history ANN --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 95,
+>     "id": 96,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -1005,7 +1005,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                95       0  -            -
-> records       ok                94       0  -            -
+> audit chain   ok                96       0  -            -
+> records       ok                95       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               204       0  -            -
+> schema        ok               249       0  -            -

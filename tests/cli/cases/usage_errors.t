@@ -2,7 +2,7 @@
 # arguments, unknown options, extra arguments, bad global option values. Nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -279,4 +279,4 @@ $ needlebook session log --help
 = SELECT count(*) FROM session_revision
 > 1
 = SELECT count(*) FROM audit_log
-> 72
+> 73
