@@ -2,6 +2,7 @@
 #include "cli/options.hpp"
 #include "needlebook/error.hpp"
 #include "needlebook/records/safekeeping.hpp"
+#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/verification.hpp"
 
 #include <fmt/format.h>
@@ -56,8 +57,8 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
     auto check_options = std::make_shared<CheckOptions>();
     auto* check = app.add_subcommand(
         "check", "verify the database: SQLite integrity, foreign keys, the schema, the audit "
-                 "chain, every record against its audit row and the seals; exit 1 on any "
-                 "fault, naming the first");
+                 "chain, every record against its audit row, the seals and every photo in the "
+                 "photo store; exit 1 on any fault, naming the first");
     check->add_option("--key", check_options->key,
                       "the clinic's public key (KEY.pub.pem): every seal must be made with it");
     check->add_option("--head", check_options->head,
@@ -70,6 +71,7 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
             anchors.key = storage::read_public_key(check_options->key);
         if (!check_options->head.empty())
             anchors.head = parse_chain_head(check_options->head);
+        anchors.photo_store = storage::PhotoStore(path).folder();
         auto db = storage::Database::open_read_only(path); // changes nothing, even when damaged
         const auto result = storage::verify_database(db, anchors);
         context.print_view(render::check_view(path, result));
