@@ -229,7 +229,8 @@ void add_patient_commands(CLI::App& app, Context& context) {
             json["merged_into"] = merged.into.code;
             json["moved"] = {{"conditions", merged.conditions},
                              {"consents", merged.consents},
-                             {"sessions", merged.sessions}};
+                             {"sessions", merged.sessions},
+                             {"photos", merged.photos}};
             json["warnings"] = merged.warnings;
             context.print_json(json);
         } else {
@@ -241,6 +242,9 @@ void add_patient_commands(CLI::App& app, Context& context) {
                     render::counted(merged.conditions, "condition"),
                     render::counted(merged.consents, "consent"),
                     render::counted(merged.sessions, "session"))) +
+                (merged.photos > 0
+                     ? fmt::format(", {} moved", render::counted(merged.photos, "photo"))
+                     : "") +
                 "\n");
         }
         for (const auto& warning : merged.warnings)

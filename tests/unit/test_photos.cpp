@@ -1,9 +1,11 @@
 // Clinical photos: an image checked by its content, kept in the photo store and recorded for the
 // patient with its view, day and session; a missing photo consent blocks unless overridden; a
-// refusal changes neither the database nor the store; `check` finds a changed file.
+// refusal changes neither the database nor the store; `check` finds a changed file; a merge
+// moves the photos.
 #include "fixtures.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/records/merge.hpp"
 #include "needlebook/records/photos.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/storage/photo_repository.hpp"
@@ -286,6 +288,32 @@ TEST_CASE("a changed, truncated or missing photo file fails the check, naming ph
     REQUIRE(photos);
     CHECK(photos->faults == 1);
     CHECK(contains(*photos->first, fmt::format("photo {} of P-PHOTO", added.id)));
+}
+
+TEST_CASE("a merge moves the duplicate chart's photos, voided ones too") {
+    PhotoClinic clinic;
+    const auto twin = records::register_patient(clinic.scope, "P-TWIN", patient_details());
+    records::add_consent(clinic.scope, twin.code, {day("2026-01-05"), "photos", "", std::nullopt});
+    PhotoDetails details{PhotoView::front, day("2026-11-21"), std::nullopt, "", ""};
+    const auto kept =
+        records::add_photo(clinic.scope, twin.code, clinic.file("a.jpg", jpeg_bytes), details, {});
+    const auto voided =
+        records::add_photo(clinic.scope, twin.code, clinic.file("b.png", png_bytes), details, {});
+    records::void_photo(clinic.scope, voided.id, {"blurred", std::nullopt});
+
+    const auto merged =
+        records::merge_patient(clinic.scope, twin.code, "P-PHOTO", {"same person", std::nullopt});
+    CHECK(merged.photos == 2);
+    const auto listed = records::list_photos(clinic.scope, "P-PHOTO");
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].id == kept.id);
+    CHECK(listed[0].patient_id == clinic.patient.id);
+    CHECK(listed[0].revision.number == 2);
+    const auto moved_void = storage::PhotoRepository(clinic.db).find(voided.id);
+    CHECK(moved_void->patient_id == clinic.patient.id);
+    CHECK(moved_void->revision.voided);
+    CHECK(records::list_photos(clinic.scope, twin.code).empty());
+    CHECK(clinic.check().ok());
 }
 
 } // namespace needlebook::test

@@ -7,6 +7,7 @@
 #include "needlebook/rules/clinical_checks.hpp"
 #include "needlebook/storage/condition_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/session_repository.hpp"
 
 #include <algorithm>
@@ -151,6 +152,15 @@ MergeResult merge_patient(Scope& scope, std::string_view duplicate, std::string_
             append_audit(db, scope.audit("session.merge", "session", session.id.value, to.id.value,
                                          session.revision.number, why));
             ++result.sessions;
+        }
+        // A photo revision names its patient itself: the move is a revision naming `to`.
+        storage::PhotoRepository photos(db);
+        for (auto photo : current_of(photos.revisions_for_patient(from.id))) {
+            photo.revision = moved(photo.revision);
+            photos.add_revision(photo.id, to.id, photo.details, photo.revision);
+            append_audit(db, scope.audit("photo.merge", "photo", photo.id.value, to.id.value,
+                                         photo.revision.number, why));
+            ++result.photos;
         }
 
         result.duplicate.revision = scope.revision(from.revision.number + 1, why, true);
