@@ -7,6 +7,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/records/merge.hpp"
 #include "needlebook/records/photos.hpp"
+#include "needlebook/records/safekeeping.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/photo_store.hpp"
@@ -314,6 +315,52 @@ TEST_CASE("a merge moves the duplicate chart's photos, voided ones too") {
     CHECK(moved_void->revision.voided);
     CHECK(records::list_photos(clinic.scope, twin.code).empty());
     CHECK(clinic.check().ok());
+}
+
+TEST_CASE("a backup takes the photo store with it, verified, and a restore brings it back") {
+    PhotoClinic clinic;
+    const auto jpeg = clinic.add(clinic.file("front.jpg", jpeg_bytes));
+    const auto png = clinic.add(clinic.file("side.png", png_bytes));
+    records::void_photo(clinic.scope, png.id, {"blurred", std::nullopt});
+    const auto backup = clinic.dir.path() / "backup.db";
+    const auto copy = records::back_up(clinic.scope, backup);
+    CHECK(copy.photos == 2);
+    const storage::PhotoStore kept(backup);
+    CHECK(mode_of(kept.folder()) == 0700);
+    CHECK_FALSE(kept.problem_with(jpeg.image));
+    CHECK_FALSE(kept.problem_with(png.image));
+    CHECK(mode_of(kept.file_of(png.image.sha256, ImageType::png)) == 0600);
+
+    // The live store loses a file; the restore brings it back from the backup's store.
+    fs::remove(clinic.store.file_of(jpeg.image.sha256, ImageType::jpeg));
+    const auto restored = records::restore(clinic.path, backup, opener);
+    CHECK(restored.photos == 2);
+    CHECK_FALSE(clinic.store.problem_with(jpeg.image));
+}
+
+TEST_CASE("a backup whose photo file is missing or changed is refused, leaving nothing") {
+    PhotoClinic clinic;
+    const auto added = clinic.add(clinic.file("front.jpg", jpeg_bytes));
+    std::ofstream(clinic.store.file_of(added.image.sha256, ImageType::jpeg),
+                  std::ios::binary | std::ios::trunc)
+        << "changed";
+    const auto backup = clinic.dir.path() / "backup.db";
+    const auto e = thrown<Refused>([&] { records::back_up(clinic.scope, backup); });
+    CHECK(contains(e.what(), fmt::format("photo {} of P-PHOTO", added.id)));
+    CHECK_FALSE(fs::exists(backup));
+    CHECK_FALSE(fs::exists(storage::PhotoStore(backup).folder()));
+}
+
+TEST_CASE("a restore is refused, changing nothing, when an image is in neither store") {
+    PhotoClinic clinic;
+    const auto added = clinic.add(clinic.file("front.jpg", jpeg_bytes));
+    const auto backup = clinic.dir.path() / "backup.db";
+    records::back_up(clinic.scope, backup);
+    fs::remove_all(storage::PhotoStore(backup).folder());
+    fs::remove(clinic.store.file_of(added.image.sha256, ImageType::jpeg));
+    const auto rows = table_counts(clinic.db);
+    CHECK_THROWS_AS(records::restore(clinic.path, backup, opener), Refused);
+    CHECK(table_counts(clinic.db) == rows);
 }
 
 } // namespace needlebook::test
