@@ -4,6 +4,7 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/safekeeping.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -311,7 +312,10 @@ std::vector<rules::Finding> check_session_course(storage::Database& db, PatientI
                             fmt::format("{} planned {} sessions; this makes {}", label,
                                         course->details.planned, sessions.size() + 1)});
     if (position == 1) {
-        const auto views = courses.photo_views_until(patient, day);
+        std::set<PhotoView> views; // of the live photos taken by the session's day
+        for (const auto& photo : storage::PhotoRepository(db).for_patient(patient))
+            if (photo.details.taken_on <= day)
+                views.insert(photo.details.view);
         std::vector<std::string> missing;
         for (const auto view : baseline_views())
             if (!views.contains(view))
