@@ -4,6 +4,10 @@
 # Scores are checked against their scale (range, decimals, per area) and corrected as revisions.
 # report followups lists courses due and overdue. Every refusal leaves the database as it was.
 
+%file front.jpg=FFD8FFE000104A4649460066726F6E74FFD9
+%file left.jpg=FFD8FFE000104A464946006C656674FFD9
+%file right.jpg=FFD8FFE000104A46494600726967687420FFD9
+
 $ needlebook init
 > database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
@@ -12,8 +16,8 @@ $ needlebook patient add --family Okafor --given Ben --born 1990-02-01 --code BE
 > patient BEN registered: Okafor, Ben
 $ needlebook consent add ANN --signed 2026-06-01
 > consent 1 on file for ANN, signed 2026-06-01, covers microneedling serums
-$ needlebook consent add BEN --signed 2026-06-01
-> consent 2 on file for BEN, signed 2026-06-01, covers microneedling serums
+$ needlebook consent add BEN --signed 2026-06-01 --covers 'microneedling serums photos'
+> consent 2 on file for BEN, signed 2026-06-01, covers microneedling serums photos
 
 # Starting a course: the plan, checked.
 $ needlebook course start ANN --indication acne-scars --planned 3 --every 28 --areas cheek,forehead --goal 'fewer rolling scars' --start 2026-08-01
@@ -115,6 +119,16 @@ $ needlebook session log ANN --at '2026-11-21 10:00' --device pen --area cheek:l
 > session 6 logged for ANN at 2026-11-21 10:00
 > session 4 of 3 planned in course 1
 ! needlebook: warning: course:beyond-plan: course 1 planned 3 sessions; this makes 4
+# With a baseline photo set taken by its day, the first session of a course does not warn.
+$ needlebook photo add BEN front.jpg --view front --taken 2026-09-01
+> photo 1 recorded for BEN: front, taken 2026-09-01, 18 bytes, stored as 46c065c0488708085b838f8a535bc6c3ddeec172941ad92fa0370f405b367a67.jpg
+$ needlebook photo add BEN left.jpg --view left-45 --taken 2026-09-01
+> photo 2 recorded for BEN: left-45, taken 2026-09-01, 17 bytes, stored as 2fad80b67cbbb7b6cbdb9da39f2b4e7fdc2dfec330752ece610a9011c7ca252f.jpg
+$ needlebook photo add BEN right.jpg --view right-45 --taken 2026-09-01
+> photo 3 recorded for BEN: right-45, taken 2026-09-01, 19 bytes, stored as a80b79d2cfa1e81b922776aa5a713ed53930cd1a4bbe338c8a4a6e5290611c96.jpg
+$ needlebook session log BEN --at '2026-09-01 11:00' --device pen --area forehead=0.5 --indication rejuvenation
+> session 7 logged for BEN at 2026-09-01 11:00
+> session 1 of 3 planned in course 2
 $ needlebook session show 2
 > Session 2 for ANN
 >   at            2026-08-29 10:00 (Europe/London)
@@ -218,14 +232,14 @@ $ needlebook course show 1
 $ needlebook course list
 > course  patient  indication    done    every    started     state
 > 1       ANN      acne-scars    4 of 3  28 days  2026-08-01  all sessions done; close it
-> 2       BEN      rejuvenation  0 of 3  28 days  2026-09-01  next due 2026-09-01 (83 days late)
+> 2       BEN      rejuvenation  1 of 3  28 days  2026-09-01  next due 2026-09-29 (55 days late)
 $ needlebook course list --patient BEN --open
 > course  patient  indication    done    every    started     state
-> 2       BEN      rejuvenation  0 of 3  28 days  2026-09-01  next due 2026-09-01 (83 days late)
+> 2       BEN      rejuvenation  1 of 3  28 days  2026-09-01  next due 2026-09-29 (55 days late)
 $ needlebook --format csv course list
 > id,patient,indication,planned,done,every_days,started_on,next_due,closed_on,outcome\r
 > 1,ANN,acne-scars,3,4,28,2026-08-01,,,\r
-> 2,BEN,rejuvenation,3,0,28,2026-09-01,2026-09-01,,\r
+> 2,BEN,rejuvenation,3,1,28,2026-09-01,2026-09-29,,\r
 
 # A session moved into the course, another out of it.
 $ needlebook session amend 4 --course 1 --reason 'part of the course after all'
@@ -317,16 +331,18 @@ $ needlebook report followups
 > Adverse events, open first (0)
 >   none recorded
 >
-> Sessions with no follow-up after 7 days (5)
-> patient  name        session  session_day  days_since  reactions
-> ANN      Smith, Ann        1  2026-08-01          114          0
-> ANN      Smith, Ann        2  2026-08-29           86          0
-> ANN      Smith, Ann        3  2026-09-05           79          0
-> ANN      Smith, Ann        4  2026-09-26           58          0
-> ANN      Smith, Ann        5  2026-10-24           30          0
+> Sessions with no follow-up after 7 days (6)
+> patient  name         session  session_day  days_since  reactions
+> ANN      Smith, Ann         1  2026-08-01          114          0
+> ANN      Smith, Ann         2  2026-08-29           86          0
+> BEN      Okafor, Ben        7  2026-09-01           83          0
+> ANN      Smith, Ann         3  2026-09-05           79          0
+> ANN      Smith, Ann         4  2026-09-26           58          0
+> ANN      Smith, Ann         5  2026-10-24           30          0
 >
-> Patients due for their next session (0)
->   nobody is due
+> Patients due for their next session (1)
+> patient  name         last_session  last_day    interval_days  interval_from               due_on      eligible_from  days_overdue
+> BEN      Okafor, Ben             7  2026-09-01             28  setting interval_warn_days  2026-09-29  -                        55
 >
 > Patients due but not eligible for their next session (0)
 >   no patient due is blocked by a condition
@@ -335,8 +351,8 @@ $ needlebook report followups
 >   no course is due
 >
 > Courses overdue by more than 14 days (1)
-> patient  name         course  indication    done  planned  every_days  last_day  due_on      days_late
-> BEN      Okafor, Ben       2  rejuvenation     0        3          28  -         2026-09-01         83
+> patient  name         course  indication    done  planned  every_days  last_day    due_on      days_late
+> BEN      Okafor, Ben       2  rejuvenation     1        3          28  2026-09-01  2026-09-29         55
 $ needlebook course close 1 --outcome finished --reason 'plan done'
 ! needlebook: error: unknown outcome 'finished'; allowed: completed or stopped
 ? 1
@@ -364,7 +380,12 @@ $ needlebook course amend 1 --outcome completed --closed none --reason 'x'
 ! needlebook: error: --outcome with --closed none: a reopened course has no outcome
 ? 1
 $ needlebook course void 2 --reason 'started in error'
-> course 2 voided (revision 2): rejuvenation, 3 sessions every 28 days from 2026-09-01
+! needlebook: error: course 2 has 1 session (first: session 7); amend each with '--course none' or another course first, or close the course as stopped
+? 1
+$ needlebook course start BEN --indication melasma --planned 2 --every 30 --start 2026-11-01
+> course 3 started for BEN: melasma, 2 sessions every 30 days from 2026-11-01
+$ needlebook course void 3 --reason 'started in error'
+> course 3 voided (revision 2): melasma, 2 sessions every 30 days from 2026-11-01
 $ needlebook course show 1
 > Course 1 for ANN
 >   indication    acne scars
@@ -387,13 +408,16 @@ $ needlebook check
 >   integrity: SQLite's integrity_check; foreign keys: foreign_key_check; audit
 >     chain: each row's SHA-256 and its link to the row before; records: each
 >     record revision against the fingerprint its audit row keeps
+>   photos: each photo's file in the photo store beside the database against the
+>     size and SHA-256 on record, voided photos too
 >
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok               113       0  -            -
-> records       ok               112       0  -            -
+> audit chain   ok               118       0  -            -
+> records       ok               117       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
+> photos        ok                 3       0  -            -
 > schema        ok               249       0  -            -
 = SELECT action, count(*) FROM audit_log WHERE record_kind IN ('course', 'assessment') GROUP BY action ORDER BY action
 > assessment.add|9
@@ -402,5 +426,5 @@ $ needlebook check
 > course.amend|3
 > course.close|1
 > course.show|3
-> course.start|2
+> course.start|3
 > course.void|1
