@@ -28,10 +28,10 @@ $ needlebook condition add P1 --code anticoagulants --note 'a=b; 1+1'
 > condition 1 on file for P1: anticoagulants
 
 $ needlebook export sessions
-> id,patient,performed_at,performed_at_local,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided\r
+> id,patient,performed_at,performed_at_local,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,course,voided\r
 
 $ needlebook export sessions --raw
-> id,patient,performed_at,performed_at_local,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided\r
+> id,patient,performed_at,performed_at_local,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,course,voided\r
 
 $ needlebook export serum_uses
 > session,position,product,lot,expiry,phase,amount_ml,voided\r

@@ -17,7 +17,7 @@ $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 $ needlebook patient amend ANN --family Jones --reason 'married name'
 > patient ANN amended (revision 2): Jones, Ann
 $ needlebook export --all --all-revisions --raw --output ${TMP}/out
-> exported 12 tables (147 rows) and manifest.csv to ${TMP}/out
+> exported 15 tables (147 rows) and manifest.csv to ${TMP}/out
 
 # Into a new database: the export's settings and products, every revision.
 $ needlebook --db ${TMP}/new.db init
@@ -30,9 +30,11 @@ $ needlebook --db ${TMP}/new.db import --all ${TMP}/out
 >   conditions.csv: 0 rows
 >   consents.csv: 0 rows
 >   lots.csv: 0 rows
+>   courses.csv: 0 rows
 >   sessions.csv: 0 rows
 >   reactions.csv: 0 rows
 >   followups.csv: 0 rows
+>   scores.csv: 0 rows
 $ needlebook --db ${TMP}/new.db setting list
 > setting                                       value
 > clinic_name                                   (not set)
