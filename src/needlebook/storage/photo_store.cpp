@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -118,6 +119,19 @@ std::optional<std::string> PhotoStore::problem_with(const PhotoImage& image) con
         return fmt::format("its file cannot be read: {}", e.what());
     }
     return std::nullopt;
+}
+
+std::optional<std::string> PhotoStore::read_small(const PhotoImage& image,
+                                                  std::int64_t max_bytes) const {
+    if (image.bytes > max_bytes)
+        return std::nullopt;
+    std::ifstream in(file_of(image.sha256, image.type), std::ios::binary);
+    std::string bytes(static_cast<std::size_t>(image.bytes) + 1, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    if (static_cast<std::int64_t>(bytes.size()) != image.bytes || sha256_hex(bytes) != image.sha256)
+        return std::nullopt;
+    return bytes;
 }
 
 } // namespace needlebook::storage

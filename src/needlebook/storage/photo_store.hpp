@@ -60,6 +60,9 @@ public:
     // What is wrong with the stored file of `image`: missing, unreadable, of another size or
     // hash than the record says; nothing when it is as recorded. Hashes it in blocks.
     std::optional<std::string> problem_with(const PhotoImage& image) const;
+    // The stored bytes of `image` when it is at most `max_bytes` long and hashes as recorded
+    // (a printed history embeds them); nothing otherwise.
+    std::optional<std::string> read_small(const PhotoImage& image, std::int64_t max_bytes) const;
 
 private:
     std::filesystem::path m_folder;
