@@ -13,7 +13,8 @@ namespace needlebook::cli {
 namespace {} // namespace
 
 void add_report_commands(CLI::App& app, Context& context) {
-    auto* report = app.add_subcommand("report", "recovery, outcome, follow-up and lot recall reports");
+    auto* report =
+        app.add_subcommand("report", "recovery, outcome, follow-up and lot recall reports");
     needs_command(report);
 
     struct RecoveryArgs {
@@ -70,9 +71,8 @@ void add_report_commands(CLI::App& app, Context& context) {
             filter.indication = parse_code<Indication>(args->indication);
         filter.from = optional_date(args->from, "from");
         filter.to = optional_date(args->to, "to");
-        const auto by = args->by.empty()
-                            ? std::nullopt
-                            : std::optional(report::parse_outcome_grouping(args->by));
+        const auto by = args->by.empty() ? std::nullopt
+                                         : std::optional(report::parse_outcome_grouping(args->by));
         context.print_view(
             render::outcomes_view(report::outcome_report(context.scope(), filter, by)));
     });

@@ -156,9 +156,9 @@ std::vector<report::OutcomeUnit> hand_made_units() {
 
 TEST_CASE("report outcomes median: the middle value, or the mean of the two middle ones") {
     CHECK(report::median({3}) == 3);
-    CHECK(report::median({3, 1}) == 2);           // (1 + 3) / 2
-    CHECK(report::median({4, 1, 3}) == 3);        // 1 3 4
-    CHECK(report::median({4, 1, 3, 2}) == 2.5);   // 1 2 3 4: (2 + 3) / 2
+    CHECK(report::median({3, 1}) == 2);            // (1 + 3) / 2
+    CHECK(report::median({4, 1, 3}) == 3);         // 1 3 4
+    CHECK(report::median({4, 1, 3, 2}) == 2.5);    // 1 2 3 4: (2 + 3) / 2
     CHECK(report::median({-2, 0, -1, 0}) == -0.5); // -2 -1 0 0: (-1 + 0) / 2
     CHECK_THROWS_AS(report::median({}), std::invalid_argument);
 }
@@ -185,17 +185,16 @@ TEST_CASE("report outcomes responder rules: a grade better, 25% lower at the bou
 TEST_CASE("report outcomes by scale: one group per scale, in catalogue order") {
     const auto r = report::summarise_outcomes(hand_made_units(), std::nullopt);
     CHECK(r.totals.empty());
-    check_groups(r.groups,
-                 {
-                     // baselines 2 3 3 4 -> 3; latest 1 2 3 3 -> 2.5; changes -2 -1 0 0 -> -0.5;
-                     // responders u1 (3-1 = 2) and u3 (4-3 = 1) of 4
-                     {"goodman-baron", 4, 3, 3, 2.5, -0.5, 2, 4},
-                     // baselines 0 8 10.2 -> 8; latest 0 7 7.65 -> 7; changes -2.55 -1 0 -> -1;
-                     // u5 responds, u6 does not, u7 undecided (baseline 0): 1 of 2
-                     {"mmasi", 3, 3, 8, 7, -1, 1, 2},
-                     // no baselines; latest 2 3 -> 2.5; u8 (2) responds: 1 of 2
-                     {"gais-clinician", 2, 2, std::nullopt, 2.5, std::nullopt, 1, 2},
-                 });
+    check_groups(r.groups, {
+                               // baselines 2 3 3 4 -> 3; latest 1 2 3 3 -> 2.5; changes -2 -1 0 0
+                               // -> -0.5; responders u1 (3-1 = 2) and u3 (4-3 = 1) of 4
+                               {"goodman-baron", 4, 3, 3, 2.5, -0.5, 2, 4},
+                               // baselines 0 8 10.2 -> 8; latest 0 7 7.65 -> 7; changes -2.55 -1 0
+                               // -> -1; u5 responds, u6 does not, u7 undecided (baseline 0): 1 of 2
+                               {"mmasi", 3, 3, 8, 7, -1, 1, 2},
+                               // no baselines; latest 2 3 -> 2.5; u8 (2) responds: 1 of 2
+                               {"gais-clinician", 2, 2, std::nullopt, 2.5, std::nullopt, 1, 2},
+                           });
 }
 
 TEST_CASE("report outcomes by depth: the deepest on the scored area, bands, no session last") {
@@ -269,8 +268,8 @@ TEST_CASE("report outcomes by device, Fitzpatrick type and number of sessions") 
         const auto r = report::summarise_outcomes(hand_made_units(), OutcomeGrouping::fitzpatrick);
         check_groups(of_scale(r.groups, ScaleCode::goodman_baron),
                      {
-                         {"III", 2, 1, 3, 2, -1, 1, 2},          // u1 u2
-                         {"V", 1, 1, 4, 3, -1, 1, 1},            // u3
+                         {"III", 2, 1, 3, 2, -1, 1, 2},         // u1 u2
+                         {"V", 1, 1, 4, 3, -1, 1, 1},           // u3
                          {"not recorded", 1, 1, 2, 2, 0, 0, 1}, // u4, without a session
                      });
     }
@@ -278,8 +277,8 @@ TEST_CASE("report outcomes by device, Fitzpatrick type and number of sessions") 
         const auto r = report::summarise_outcomes(hand_made_units(), OutcomeGrouping::sessions);
         check_groups(of_scale(r.groups, ScaleCode::goodman_baron),
                      {
-                         {"1", 1, 1, 4, 3, -1, 1, 1},       // u3
-                         {"2", 2, 1, 3, 2, -1, 1, 2},       // u1 u2
+                         {"1", 1, 1, 4, 3, -1, 1, 1},        // u3
+                         {"2", 2, 1, 3, 2, -1, 1, 2},        // u1 u2
                          {"no session", 1, 1, 2, 2, 0, 0, 1} // u4
                      });
     }
@@ -343,7 +342,8 @@ TEST_CASE("report outcomes units: baseline, latest, same-day ties, per area, ses
 
     const auto r = report::summarise_outcomes(units, OutcomeGrouping::depth);
     // cheek:left deepest 2.00; forehead 0.75
-    check_groups(r.groups, {{"0.51-1.00", 1, 1, 3, 3, 0, 0, 1}, {"1.51-2.00", 1, 1, 3, 1, -2, 1, 1}});
+    check_groups(r.groups,
+                 {{"0.51-1.00", 1, 1, 3, 3, 0, 0, 1}, {"1.51-2.00", 1, 1, 3, 1, -2, 1, 1}});
 
     SUBCASE("--indication keeps units with a session of it and counts only those") {
         report::OutcomeFilter filter;
@@ -412,11 +412,11 @@ TEST_CASE("report outcomes units: GAIS needs no baseline; its sessions from its 
     };
     const std::vector<AreaTreatment> cheek{area(Area::cheek, std::nullopt, 1.0)};
     facts.sessions = {
-        session(10, 2, "2026-01-10T10:00:00Z", cheek),                               // before
-        session(11, 2, "2026-02-01T10:00:00Z", cheek, Device::pen, {}, {}, 7),       // first
+        session(10, 2, "2026-01-10T10:00:00Z", cheek),                         // before
+        session(11, 2, "2026-02-01T10:00:00Z", cheek, Device::pen, {}, {}, 7), // first
         session(12, 2, "2026-03-01T10:00:00Z", cheek, Device::pen, {}, {}, 7),
         session(13, 2, "2026-05-01T09:00:00Z", cheek, Device::pen, {}, {}, std::nullopt),
-        session(14, 2, "2026-05-02T09:00:00Z", cheek, Device::pen, {}, {}, 7),       // after
+        session(14, 2, "2026-05-02T09:00:00Z", cheek, Device::pen, {}, {}, 7), // after
         session(20, 3, "2026-01-10T10:00:00Z", cheek),
         session(21, 3, "2026-05-01T10:00:00Z", cheek),
         session(22, 3, "2026-06-01T10:00:00Z", cheek), // after the rating
@@ -446,8 +446,8 @@ TEST_CASE("report outcomes view: medians with the scale's decimals, a half step 
             out.push_back(cell.text);
         return out;
     };
-    CHECK(cells(rows[0]) ==
-          std::vector<std::string>{"goodman-baron", "4", "3", "3", "2.5", "-0.5", "2 of 4 (50.0%)"});
+    CHECK(cells(rows[0]) == std::vector<std::string>{"goodman-baron", "4", "3", "3", "2.5", "-0.5",
+                                                     "2 of 4 (50.0%)"});
     CHECK(cells(rows[1]) ==
           std::vector<std::string>{"mmasi", "3", "3", "8.00", "7.00", "-1.00", "1 of 2 (50.0%)"});
     CHECK(cells(rows[2]) ==
@@ -477,8 +477,8 @@ TEST_CASE("report outcomes through the database: current revisions, voids, merge
     // Scores as the assess command will store them: an identity row and its revisions.
     int next_id = 0;
     const auto insert_revision = [&](int assessment, int revision, std::int64_t patient,
-                                     std::string_view scale, double value,
-                                     std::string_view on, bool voided_revision) {
+                                     std::string_view scale, double value, std::string_view on,
+                                     bool voided_revision) {
         db.sql().exec(fmt::format(
             "INSERT INTO assessment_revision (assessment_id, revision, patient_id, scale, score, "
             "area, side, assessed_on, voided, author, recorded_at, reason) VALUES ({}, {}, {}, "
@@ -531,8 +531,8 @@ TEST_CASE("report outcomes through the database: current revisions, voids, merge
         // the later recorded, P-B's 3, is the baseline) to 05-01 3 (P-B's, later than 04-01);
         // sessions 03-10 1.00, 03-12 0.50, 04-20 1.50 -> deepest 1.50.
         // P-C: 4 -> 1 with its 03-12 session at 1.00.
-        check_groups(r.groups, {{"0.51-1.00", 1, 1, 4, 1, -3, 1, 1},
-                                {"1.01-1.50", 1, 1, 3, 3, 0, 0, 1}});
+        check_groups(r.groups,
+                     {{"0.51-1.00", 1, 1, 4, 1, -3, 1, 1}, {"1.01-1.50", 1, 1, 3, 3, 0, 0, 1}});
         report::OutcomeFilter filter;
         filter.to = day("2026-04-30"); // P-A 03-01 3 -> 04-01 2; P-C one day only
         const auto cut = report::outcome_report(scope, filter, std::nullopt);

@@ -68,8 +68,8 @@ void add_scale_notes(ReportView& view, const report::OutcomeReport& report) {
                                          fmt::join(higher, ", ")));
     for (const auto code : scales) {
         const auto& scale = scale_of(code);
-        view.notes.push_back(fmt::format("responder on {}: {}", scale.key,
-                                         responder_text(scale.responder)));
+        view.notes.push_back(
+            fmt::format("responder on {}: {}", scale.key, responder_text(scale.responder)));
     }
 }
 

@@ -233,12 +233,12 @@ std::vector<OutcomeUnit> outcome_units(const OutcomeFacts& facts, const OutcomeF
                 first = first_session_of(patient_sessions, *latest.details.course, zone);
                 if (first)
                     unit.sessions =
-                        sessions_between(patient_sessions, first, latest.details.assessed_on,
-                                         scale, latest.details, filter, zone);
+                        sessions_between(patient_sessions, first, latest.details.assessed_on, scale,
+                                         latest.details, filter, zone);
             } else {
-                unit.sessions = sessions_between(patient_sessions, std::nullopt,
-                                                 latest.details.assessed_on, scale,
-                                                 latest.details, filter, zone);
+                unit.sessions =
+                    sessions_between(patient_sessions, std::nullopt, latest.details.assessed_on,
+                                     scale, latest.details, filter, zone);
             }
         } else {
             const auto first_day = list.front()->details.assessed_on;
@@ -248,9 +248,9 @@ std::vector<OutcomeUnit> outcome_units(const OutcomeFacts& facts, const OutcomeF
                 return score->details.assessed_on > first_day;
             });
             unit.baseline = (*std::prev(baseline))->details.score; // the first day's last
-            unit.sessions = sessions_between(patient_sessions, first_day,
-                                             latest.details.assessed_on, scale, latest.details,
-                                             filter, zone);
+            unit.sessions =
+                sessions_between(patient_sessions, first_day, latest.details.assessed_on, scale,
+                                 latest.details, filter, zone);
         }
         if (filter.indication && unit.sessions.empty())
             continue; // no session of the indication

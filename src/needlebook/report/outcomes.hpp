@@ -68,7 +68,8 @@ struct OutcomeGroup {
     ScaleCode scale{};
     int units = 0;
     int patients = 0; // distinct
-    std::optional<double> median_baseline, median_change; // nothing without baselines (GAIS)
+    // Nothing when no unit has a baseline (GAIS).
+    std::optional<double> median_baseline, median_change;
     double median_latest = 0;
     int responders = 0; // k of n:
     int decided = 0;    // units the scale's rule decides (none on a scale without a rule)

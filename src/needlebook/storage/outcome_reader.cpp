@@ -138,8 +138,8 @@ std::vector<OutcomeSessionFact> load_sessions(Database& db, const ChartMap& char
                 found != by_revision.end())
                 sessions[found->second].areas.push_back(
                     {read_code<Area>(query->getColumn(1)),
-                     read_optional_code<Side>(query->getColumn(2)),
-                     query->getColumn(3).getDouble(), std::nullopt});
+                     read_optional_code<Side>(query->getColumn(2)), query->getColumn(3).getDouble(),
+                     std::nullopt});
     }
     auto query = db.query("SELECT u.session_revision_id, d.code FROM serum_use u JOIN product d "
                           "ON d.id = u.product_id");
