@@ -13,6 +13,8 @@ void add_patient_commands(CLI::App& app, Context& context);
 void add_condition_commands(CLI::App& app, Context& context);
 void add_session_commands(CLI::App& app, Context& context);
 void add_reaction_commands(CLI::App& app, Context& context);
+void add_course_commands(CLI::App& app, Context& context);
+void add_assess_commands(CLI::App& app, Context& context);
 void add_product_commands(CLI::App& app, Context& context);
 void add_lot_commands(CLI::App& app, Context& context);
 void add_setting_commands(CLI::App& app, Context& context);

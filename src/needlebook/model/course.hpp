@@ -43,6 +43,13 @@ struct Course {
     bool open() const { return !revision.voided && !details.closing; }
 };
 
+// Where a session stands in its course: "session 2 of 6".
+struct CoursePlace {
+    CourseId course;
+    int position = 0; // among the course's live sessions, in time order
+    int planned = 0;
+};
+
 // "cheek nose": areas as stored, separated by single spaces.
 std::string areas_text(const std::vector<Area>& areas);
 // "cheek,nose" or "cheek nose", each known, each once; a ValidationError naming --areas.

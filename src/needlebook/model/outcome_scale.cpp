@@ -145,7 +145,7 @@ const OutcomeScale& outcome_scale(std::string_view key) {
 double parse_score(const OutcomeScale& scale, std::string_view text) {
     const auto refuse = [&] {
         return ValidationError("score",
-                               fmt::format("{} '{}' is not a score of {}; allowed: {}", scale.key,
+                               fmt::format("score '{}' is not allowed on {}; allowed: {}",
                                            visible(text), scale.key, allowed_values(scale)));
     };
     for (std::size_t i = 0; i < scale.labels.size(); ++i)

@@ -2,7 +2,9 @@
 // JSON views of records, for --format json: catalogue codes, dates as YYYY-MM-DD, session
 // times both in the clinic's zone and in UTC.
 
+#include "needlebook/model/assessment.hpp"
 #include "needlebook/model/condition.hpp"
+#include "needlebook/model/course.hpp"
 #include "needlebook/model/lot.hpp"
 #include "needlebook/model/patient.hpp"
 #include "needlebook/model/reaction.hpp"
@@ -22,6 +24,8 @@ nlohmann::ordered_json to_json(const Lot& lot);
 nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& zone);
 nlohmann::ordered_json to_json(const Reaction& reaction);
 nlohmann::ordered_json to_json(const Followup& followup);
+nlohmann::ordered_json to_json(const Course& course);
+nlohmann::ordered_json to_json(const Assessment& assessment);
 // A clinical finding stored with a session revision: key, level, message, override_reason,
 // overridden_by and overridden_at (null for a warning).
 nlohmann::ordered_json to_json(const SessionFinding& finding);
