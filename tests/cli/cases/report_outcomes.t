@@ -460,3 +460,39 @@ $ needlebook report outcomes --from 2026-09-01 --to 2026-07-01
 # Not audited: it shows no patient, as report recovery.
 = SELECT count(*) FROM audit_log WHERE action LIKE 'report%'
 > 0
+
+# A duplicate chart's score counts on the chart it was merged into: EVE is BEN registered
+# twice, scored 1 on the scar on 09-20. BEN's unit becomes 3 -> 1 (-2), still under IV (BEN's
+# type); goodman-baron: latest 2 3 1 -> 2, changes -2 0 -2 -> -2, 2 of 3, and 2 patients, not 3.
+$ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code EVE
+> patient EVE registered: Okafor, Ben
+! needlebook: warning: BEN has the same name and birth date; if this is the same person, keep one chart: 'needlebook patient merge EVE --into BEN --reason …'
+$ needlebook assess EVE --scale goodman-baron --score 1 --area scar --on 2026-09-20
+> score 14 recorded for EVE: goodman-baron 1, scar, on 2026-09-20
+$ needlebook patient merge EVE --into BEN --reason "registered twice"
+> patient EVE merged into BEN (revision 2): 0 conditions moved, 0 consents moved, 0 sessions moved
+$ needlebook report outcomes --scale goodman-baron --by fitzpatrick
+> Outcomes by fitzpatrick
+>   grouped by: fitzpatrick
+>   scale: goodman-baron
+>   indication: any
+>   scores from: the first
+>   scores to: the last
+>   unit: a patient's scores on one scale (per-area scales: on one area and side);
+>     baseline = the earliest score, latest = the newest on a later day (a day's
+>     score is the one recorded last); GAIS needs no baseline: its latest rating
+>     alone
+>   sessions of a unit: the patient's sessions from the baseline's day to the
+>     latest's (GAIS: up to the rating's day, from the first session of its
+>     course, else every earlier one)
+>   medians: the middle value, or the mean of the two middle ones; responders: k
+>     of n, n the units the scale's rule decides
+>   change = latest - baseline, per unit; lower is better on goodman-baron: a
+>     negative change is an improvement
+>   responder on goodman-baron: the latest score at least one grade lower (better)
+>     than the baseline
+>
+> fitzpatrick  scale          units  patients  median_baseline  median_latest  median_change  responders
+> II           goodman-baron      2         1              3.5            2.5             -1  1 of 2 (50.0%)
+> IV           goodman-baron      1         1                3              1             -2  1 of 1 (100.0%)
+> (all)        goodman-baron      3         2                3              2             -2  2 of 3 (66.7%)
