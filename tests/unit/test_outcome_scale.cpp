@@ -49,21 +49,21 @@ TEST_CASE("scores outside the range or of the wrong form are refused with the va
         return std::string(test::refusal([&] { parse_score(outcome_scale(scale), text); }).what());
     };
     CHECK(refused("goodman-baron", "5") ==
-          "goodman-baron '5' is not a score of goodman-baron; allowed: whole numbers 1 to 4");
+          "score '5' is not allowed on goodman-baron; allowed: whole numbers 1 to 4");
     CHECK(refused("goodman-baron", "0") ==
-          "goodman-baron '0' is not a score of goodman-baron; allowed: whole numbers 1 to 4");
+          "score '0' is not allowed on goodman-baron; allowed: whole numbers 1 to 4");
     CHECK(refused("goodman-baron", "2.5") ==
-          "goodman-baron '2.5' is not a score of goodman-baron; allowed: whole numbers 1 to 4");
+          "score '2.5' is not allowed on goodman-baron; allowed: whole numbers 1 to 4");
     CHECK(refused("mmasi", "24.5") ==
-          "mmasi '24.5' is not a score of mmasi; allowed: 0 to 24 with at most 2 decimals");
+          "score '24.5' is not allowed on mmasi; allowed: 0 to 24 with at most 2 decimals");
     CHECK(refused("mmasi", "3.125") ==
-          "mmasi '3.125' is not a score of mmasi; allowed: 0 to 24 with at most 2 decimals");
+          "score '3.125' is not allowed on mmasi; allowed: 0 to 24 with at most 2 decimals");
     CHECK(refused("pain-nrs", "-1") ==
-          "pain-nrs '-1' is not a score of pain-nrs; allowed: whole numbers 0 to 10");
-    CHECK(refused("glogau", "V") == "glogau 'V' is not a score of glogau; allowed: whole numbers "
+          "score '-1' is not allowed on pain-nrs; allowed: whole numbers 0 to 10");
+    CHECK(refused("glogau", "V") == "score 'V' is not allowed on glogau; allowed: whole numbers "
                                     "1 to 4 (1 I, 2 II, 3 III, 4 IV)");
     CHECK(refused("lemperle", "") ==
-          "lemperle '' is not a score of lemperle; allowed: whole numbers 0 to 5");
+          "score '' is not allowed on lemperle; allowed: whole numbers 0 to 5");
 }
 
 TEST_CASE("scores print as numbers, with their label where the scale has one") {

@@ -251,11 +251,14 @@ std::optional<CourseId> open_course_for(storage::Database& db, const Patient& pa
                                         const SessionDetails& details,
                                         const time::ClinicZone& zone) {
     const auto day = zone.local_date(details.performed_at);
+    std::vector<CourseId> open;
     for (const auto& course : storage::CourseRepository(db).for_patient(patient.id))
         if (course.open() && course.details.indication == details.indication &&
             course.details.started_on <= day)
-            return course.id;
-    return std::nullopt;
+            open.push_back(course.id);
+    if (open.size() != 1) // two after a merge: the session names one with --course
+        return std::nullopt;
+    return open.front();
 }
 
 std::vector<rules::Finding> check_session_course(storage::Database& db, PatientId patient,

@@ -61,7 +61,7 @@ std::vector<CourseProgress> list_courses(Scope& scope, std::optional<std::string
 std::vector<CourseProgress> progress_of(storage::Database& db, std::vector<Course> courses);
 
 // The course a new session of `patient` joins when none is named: the patient's open course of
-// the session's indication, if the session falls on or after its start.
+// the session's indication, if the session falls on or after its start (and only one does).
 std::optional<CourseId> open_course_for(storage::Database& db, const Patient& patient,
                                         const SessionDetails& details,
                                         const time::ClinicZone& zone);

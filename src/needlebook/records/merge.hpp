@@ -16,6 +16,7 @@ struct MergeResult {
     Patient duplicate; // voided, its revision naming the chart it went into
     Patient into;
     int conditions = 0, consents = 0, sessions = 0; // records moved, voided ones included
+    int courses = 0, scores = 0;
     // What the clinical checks find in the merged file that its sessions do not already record
     // (an interval, a condition now on file): reported, not stored.
     std::vector<std::string> warnings;

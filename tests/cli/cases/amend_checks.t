@@ -73,6 +73,7 @@ $ needlebook --format json session amend 1 --reason 'model noted' --model 'Derma
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "other",
+>   "course": null,
 >   "device": "pen",
 >   "model": "Dermapen 4",
 >   "cartridge": "",

@@ -762,6 +762,7 @@ $ needlebook history ANN --format json
 >       "time_zone": "Europe/London",
 >       "practitioner": "tester",
 >       "indication": "other",
+>       "course": null,
 >       "device": "pen",
 >       "model": "",
 >       "cartridge": "",

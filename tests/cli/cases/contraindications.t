@@ -81,6 +81,7 @@ $ needlebook --format json session log BOB --at '2026-11-20 10:00' --device pen 
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "other",
+>   "course": null,
 >   "device": "pen",
 >   "model": "",
 >   "cartridge": "",

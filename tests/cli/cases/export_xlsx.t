@@ -67,7 +67,7 @@ $ needlebook export patients --format xlsx --output ${TMP}/clinic.db
 $ needlebook export patients --format xlsx --output ${TMP}/p.xlsx
 > exported 1 rows of patients to ${TMP}/p.xlsx
 $ needlebook export --all --format xlsx --all-revisions --output all.xlsx
-> exported 12 tables (140 rows) as the sheets of all.xlsx
+> exported 12 tables (142 rows) as the sheets of all.xlsx
 $ needlebook --db ${TMP}/all.xlsx patient list
 ! needlebook: error: ${TMP}/all.xlsx is not a database file (file is not a database); give the clinic's database with --db
 ? 1

@@ -65,6 +65,7 @@ $ needlebook --format json session log ANN --at "2026-11-20 10:30" --device pen 
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "rejuvenation",
+>   "course": null,
 >   "device": "pen",
 >   "model": "SkinPen Precision",
 >   "cartridge": "",
@@ -204,6 +205,7 @@ $ needlebook --format json session show 1
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "rejuvenation",
+>   "course": null,
 >   "device": "pen",
 >   "model": "SkinPen Precision",
 >   "cartridge": "",
@@ -308,7 +310,8 @@ $ needlebook --format json session show 1
 >         "voided": false
 >       }
 >     }
->   ]
+>   ],
+>   "scores": []
 > }
 
 $ needlebook --format json session list
@@ -321,6 +324,7 @@ $ needlebook --format json session list
 >     "time_zone": "Europe/London",
 >     "practitioner": "tester",
 >     "indication": "rejuvenation",
+>     "course": null,
 >     "device": "pen",
 >     "model": "SkinPen Precision",
 >     "cartridge": "",
@@ -402,6 +406,7 @@ $ needlebook --format json session amend 1 --reason "serum lot mistyped" --serum
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "rejuvenation",
+>   "course": null,
 >   "device": "pen",
 >   "model": "SkinPen Precision",
 >   "cartridge": "",
@@ -485,6 +490,7 @@ $ needlebook --format json session void 1 --reason "duplicate entry"
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "rejuvenation",
+>   "course": null,
 >   "device": "pen",
 >   "model": "SkinPen Precision",
 >   "cartridge": "",
@@ -643,6 +649,7 @@ $ needlebook session list --voided --format json --patient ANN
 >     "time_zone": "Europe/London",
 >     "practitioner": "tester",
 >     "indication": "rejuvenation",
+>     "course": null,
 >     "device": "pen",
 >     "model": "SkinPen Precision",
 >     "cartridge": "",

@@ -79,6 +79,7 @@ $ needlebook --format json session show 1
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "other",
+>   "course": null,
 >   "device": "pen",
 >   "model": "",
 >   "cartridge": "",
@@ -122,7 +123,8 @@ $ needlebook --format json session show 1
 >     "voided": false
 >   },
 >   "reactions": [],
->   "followups": []
+>   "followups": [],
+>   "scores": []
 > }
 $ needlebook session list
 > id  at                patient  device  areas             serums  flags

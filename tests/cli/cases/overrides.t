@@ -69,6 +69,7 @@ $ needlebook --format json session show 1
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "other",
+>   "course": null,
 >   "device": "pen",
 >   "model": "",
 >   "cartridge": "",
@@ -110,7 +111,8 @@ $ needlebook --format json session show 1
 >     "voided": false
 >   },
 >   "reactions": [],
->   "followups": []
+>   "followups": [],
+>   "scores": []
 > }
 
 # An amendment is blocked only by what it changes: the override on file is carried over with its

@@ -40,6 +40,7 @@ $ needlebook --format json session log ANN --at '2026-11-20 16:00' --device pen 
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "other",
+>   "course": null,
 >   "device": "pen",
 >   "model": "",
 >   "cartridge": "",

@@ -12,7 +12,7 @@ $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1
 
 # No command: the message lists the commands of the group.
 $ needlebook
-! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, product, lot, setting, history, report, export, import, fhir, demo, check, audit, key, seal, backup, restore
+! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, course, assess, score, product, lot, setting, history, report, export, import, fhir, demo, check, audit, key, seal, backup, restore
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -273,6 +273,8 @@ $ needlebook session log --help
 >   --aftercare TEXT            aftercare given
 >   --practitioner TEXT         who treated (default: the acting user, --as)
 >   --note TEXT                 free-text note
+>   --course TEXT               the treatment course it belongs to, or none (default: the patient's open course of its indication)
+>   --pain TEXT                 procedure pain, 0 (none) to 10 (worst imaginable), stored as a pain-nrs score
 >   --override TEXT ...         KEY="reason": accept the blocking finding KEY that a refusal listed (repeat for each); the reason is kept with the session
 >
 
