@@ -461,7 +461,8 @@ $ needlebook report outcomes --from 2026-09-01 --to 2026-07-01
 = SELECT count(*) FROM audit_log WHERE action LIKE 'report%'
 > 0
 
-# A duplicate chart's score counts on the chart it was merged into: EVE is BEN registered
+# A duplicate chart's score counts on the chart it was merged into (the merge moves it with a
+# revision; the report would follow the merge even without one): EVE is BEN registered
 # twice, scored 1 on the scar on 09-20. BEN's unit becomes 3 -> 1 (-2), still under IV (BEN's
 # type); goodman-baron: latest 2 3 1 -> 2, changes -2 0 -2 -> -2, 2 of 3, and 2 patients, not 3.
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code EVE
@@ -470,7 +471,7 @@ $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code EV
 $ needlebook assess EVE --scale goodman-baron --score 1 --area scar --on 2026-09-20
 > score 14 recorded for EVE: goodman-baron 1, scar, on 2026-09-20
 $ needlebook patient merge EVE --into BEN --reason "registered twice"
-> patient EVE merged into BEN (revision 2): 0 conditions moved, 0 consents moved, 0 sessions moved
+> patient EVE merged into BEN (revision 2): 0 conditions moved, 0 consents moved, 0 sessions moved, 1 score moved
 $ needlebook report outcomes --scale goodman-baron --by fitzpatrick
 > Outcomes by fitzpatrick
 >   grouped by: fitzpatrick
