@@ -54,6 +54,7 @@ int run(int argc, char** argv) {
     add_reaction_commands(app, context);
     add_course_commands(app, context);
     add_assess_commands(app, context);
+    add_photo_commands(app, context);
     add_product_commands(app, context);
     add_lot_commands(app, context);
     add_setting_commands(app, context);

@@ -108,6 +108,30 @@ std::string progress_text(const records::CourseProgress& p, const std::string& p
     return out;
 }
 
+// --closed and --outcome of 'course amend': reopen (--closed none), move the day, change how it
+// ended; closing an open course this way keeps the amendment's reason as the close's.
+void close_edit(CourseDetails& d, const std::optional<std::optional<time::Date>>& closed,
+                const std::optional<CourseOutcome>& outcome, const std::string& reason) {
+    if (closed && !*closed) {
+        if (outcome)
+            throw ValidationError("outcome", "--outcome with --closed none: a reopened course "
+                                             "has no outcome");
+        d.closing.reset();
+        return;
+    }
+    if (!closed && !outcome)
+        return;
+    if (!d.closing && !closed)
+        throw ValidationError("outcome", "the course is open: give --closed DATE too, or use "
+                                         "'course close'");
+    if (!d.closing)
+        d.closing = CourseClosing{**closed, outcome.value_or(CourseOutcome::completed), reason};
+    if (closed)
+        d.closing->on = **closed;
+    if (outcome)
+        d.closing->outcome = *outcome;
+}
+
 } // namespace
 
 void add_course_commands(CLI::App& app, Context& context) {
@@ -267,7 +291,7 @@ void add_course_commands(CLI::App& app, Context& context) {
 
     struct AmendArgs {
         std::string course;
-        TextOption indication, planned, every, areas, goal, start;
+        TextOption indication, planned, every, areas, goal, start, closed, outcome;
         CorrectionOptions correction;
     };
     auto amend_args = std::make_shared<AmendArgs>();
@@ -282,11 +306,17 @@ void add_course_commands(CLI::App& app, Context& context) {
     add_text(amend, "--areas", amend_args->areas, "areas it treats, AREA,AREA…, or none");
     add_text(amend, "--goal", amend_args->goal, "what the course aims at");
     add_text(amend, "--start", amend_args->start, "first day, YYYY-MM-DD");
+    add_text(amend, "--closed", amend_args->closed,
+             "the day it closed, YYYY-MM-DD, or none to reopen a course closed in error");
+    add_text(amend, "--outcome", amend_args->outcome,
+             "how a closed course ended: completed or "
+             "stopped");
     amend_args->correction.add_to(amend, "why the plan changes");
     amend->callback([&context, args = amend_args, print_course] {
         context.forbid_csv("course amend");
-        require_a_field("course amend", {&args->indication, &args->planned, &args->every,
-                                         &args->areas, &args->goal, &args->start});
+        require_a_field("course amend",
+                        {&args->indication, &args->planned, &args->every, &args->areas, &args->goal,
+                         &args->start, &args->closed, &args->outcome});
         const auto id = records::parse_course_id(args->course);
         std::optional<Indication> indication;
         if (args->indication.given())
@@ -303,6 +333,13 @@ void add_course_commands(CLI::App& app, Context& context) {
         std::optional<time::Date> start;
         if (args->start.given())
             start = time::parse_date(args->start.value, "start");
+        std::optional<std::optional<time::Date>> closed;
+        if (args->closed.given())
+            closed = date_or_none(args->closed.value, "closed");
+        std::optional<CourseOutcome> outcome;
+        if (args->outcome.given())
+            outcome = parse_code<CourseOutcome>(args->outcome.value);
+        const auto reason = args->correction.correction().reason;
         print_course(records::amend_course(
                          context.scope(), id,
                          [&](CourseDetails& d) {
@@ -318,6 +355,7 @@ void add_course_commands(CLI::App& app, Context& context) {
                                  d.goal = args->goal.value;
                              if (start)
                                  d.started_on = *start;
+                             close_edit(d, closed, outcome, reason);
                          },
                          args->correction.correction()),
                      "amended");

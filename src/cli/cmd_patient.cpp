@@ -24,6 +24,8 @@ std::string more_moved(const records::MergeResult& merged) {
         text += fmt::format(", {} moved", render::counted(merged.courses, "course"));
     if (merged.scores > 0)
         text += fmt::format(", {} moved", render::counted(merged.scores, "score"));
+    if (merged.photos > 0)
+        text += fmt::format(", {} moved", render::counted(merged.photos, "photo"));
     return text;
 }
 
@@ -241,7 +243,8 @@ void add_patient_commands(CLI::App& app, Context& context) {
                              {"consents", merged.consents},
                              {"sessions", merged.sessions},
                              {"courses", merged.courses},
-                             {"scores", merged.scores}};
+                             {"scores", merged.scores},
+                             {"photos", merged.photos}};
             json["warnings"] = merged.warnings;
             context.print_json(json);
         } else {

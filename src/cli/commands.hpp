@@ -15,6 +15,7 @@ void add_session_commands(CLI::App& app, Context& context);
 void add_reaction_commands(CLI::App& app, Context& context);
 void add_course_commands(CLI::App& app, Context& context);
 void add_assess_commands(CLI::App& app, Context& context);
+void add_photo_commands(CLI::App& app, Context& context);
 void add_product_commands(CLI::App& app, Context& context);
 void add_lot_commands(CLI::App& app, Context& context);
 void add_setting_commands(CLI::App& app, Context& context);

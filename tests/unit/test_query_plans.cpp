@@ -8,12 +8,14 @@
 
 #include "needlebook/records/demo.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/records/photos.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/safekeeping.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/report/followups.hpp"
 #include "needlebook/report/history.hpp"
 #include "needlebook/report/outcomes.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 
 #include <functional>
 #include <map>
@@ -154,6 +156,23 @@ Commands per_patient_commands(int patients) {
         });
     });
     run("history", [&] { report::build_history(scope, patient.code); });
+    // A photo record as add_photo stores it (its image needs a database file; the queries
+    // do not), kept without photo consent so an amendment is not refused.
+    const auto photo = db.write([&] {
+        const PhotoImage image{std::string(64, 'a'), 1234, ImageType::jpeg, "front.jpg"};
+        const PhotoDetails details{PhotoView::front, day("2026-11-20"), session.id, "",
+                                   "verbal consent given"};
+        const auto id =
+            storage::PhotoRepository(db).insert(patient.id, image, details, scope.revision(1));
+        append_audit(db, scope.audit("photo.add", "photo", id.value, patient.id.value, 1));
+        return id;
+    });
+    run("photo list", [&] { records::list_photos(scope, patient.code); });
+    run("photo amend", [&] {
+        records::amend_photo(
+            scope, photo, [](PhotoDetails& d) { d.view = PhotoView::left_45; },
+            {"wrong side", std::nullopt});
+    });
     return traced;
 }
 

@@ -9,6 +9,7 @@
 #include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 
 #include <doctest/doctest.h>
 #include <map>
@@ -151,6 +152,19 @@ struct FullClinic : test::Clinic {
             scope, twin.code,
             test::session_at("2026-11-02T10:00:00Z", {{Area::forehead, std::nullopt, 0.5}}), {});
         records::merge_patient(scope, twin.code, patient.code, {"the same person", std::nullopt});
+        add_photo_record();
+    }
+
+    // Schema 10's photo record, stored as add_photo stores it; the image needs a database file
+    // for its store, the tables do not.
+    void add_photo_record() {
+        db.write([&] {
+            PhotoImage image{std::string(64, 'a'), 1234, ImageType::jpeg, "front.jpg"};
+            PhotoDetails details{PhotoView::front, test::day("2026-11-20"), session.id, "", ""};
+            const auto id =
+                storage::PhotoRepository(db).insert(patient.id, image, details, scope.revision(1));
+            append_audit(db, scope.audit("photo.add", "photo", id.value, patient.id.value, 1));
+        });
     }
 
     std::int64_t session_revision_id() {

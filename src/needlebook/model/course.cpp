@@ -21,10 +21,14 @@ std::vector<Area> parse_course_areas(std::string_view text) {
     while (start <= text.size()) {
         const auto end = std::min(text.find_first_of(", ", start), text.size());
         if (const auto word = text.substr(start, end - start); !word.empty()) {
-            const auto area = parse_code<Area>(word, "areas");
-            if (std::find(areas.begin(), areas.end(), area) != areas.end())
-                throw ValidationError("areas", fmt::format("area '{}' is named twice", area));
-            areas.push_back(area);
+            const auto area = find_code<Area>(word);
+            if (!area)
+                throw ValidationError("areas",
+                                      fmt::format("unknown area '{}' in --areas; allowed: {}",
+                                                  visible(word), allowed_codes<Area>()));
+            if (std::find(areas.begin(), areas.end(), *area) != areas.end())
+                throw ValidationError("areas", fmt::format("area '{}' is named twice", *area));
+            areas.push_back(*area);
         }
         start = end + 1;
     }

@@ -4,6 +4,7 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/safekeeping.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -171,14 +172,15 @@ Course close_course(Scope& scope, CourseId id, const CourseClosing& closing,
         storage::CourseRepository courses(scope.db());
         auto course = current_course(scope.db(), id);
         if (course.details.closing && !course.revision.voided)
-            throw Conflict(fmt::format("{} was already closed on {} ({}); amend it to correct "
-                                       "the close",
+            throw Conflict(fmt::format("{} was already closed on {} ({}); to correct the close, "
+                                       "'course amend' it with --closed or --outcome",
                                        course_label(id),
                                        time::format_date(course.details.closing->on),
                                        code_of(course.details.closing->outcome)));
         auto how = course_correction(scope, courses);
         how.label = course_label(id);
         how.edit = [&closing](CourseDetails& details) { details.closing = closing; };
+        how.amend_verb = "close";
         auto closed = apply_correction(scope, std::move(course), {closing.reason, based_on},
                                        CorrectionKind::amend, how);
         return closed;
@@ -204,11 +206,13 @@ Course void_course(Scope& scope, CourseId id, const Correction& correction) {
         storage::CourseRepository courses(scope.db());
         const auto progress = course_progress(scope.db(), id);
         if (!progress.sessions.empty() && !progress.course.revision.voided)
-            throw Conflict(fmt::format("{} has {} session(s) (first: session {}); amend each with "
-                                       "'--course none' or another course first, or close the "
-                                       "course as stopped",
-                                       course_label(id), progress.done(),
-                                       progress.sessions.front().id));
+            throw Conflict(fmt::format(
+                "{} has {} (first: session {}); amend each with '--course "
+                "none' or another course first, or close the course as "
+                "stopped",
+                course_label(id),
+                fmt::format("{} session{}", progress.done(), progress.done() == 1 ? "" : "s"),
+                progress.sessions.front().id));
         auto how = course_correction(scope, courses);
         how.label = course_label(id);
         return apply_correction(scope, progress.course, correction, CorrectionKind::void_record,
@@ -308,7 +312,10 @@ std::vector<rules::Finding> check_session_course(storage::Database& db, PatientI
                             fmt::format("{} planned {} sessions; this makes {}", label,
                                         course->details.planned, sessions.size() + 1)});
     if (position == 1) {
-        const auto views = courses.photo_views_until(patient, day);
+        std::set<PhotoView> views; // of the live photos taken by the session's day
+        for (const auto& photo : storage::PhotoRepository(db).for_patient(patient))
+            if (photo.details.taken_on <= day)
+                views.insert(photo.details.view);
         std::vector<std::string> missing;
         for (const auto view : baseline_views())
             if (!views.contains(view))

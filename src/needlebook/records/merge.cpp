@@ -9,6 +9,7 @@
 #include "needlebook/storage/condition_repository.hpp"
 #include "needlebook/storage/course_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/session_repository.hpp"
 
 #include <algorithm>
@@ -170,6 +171,15 @@ MergeResult merge_patient(Scope& scope, std::string_view duplicate, std::string_
             append_audit(db, scope.audit("session.merge", "session", session.id.value, to.id.value,
                                          session.revision.number, why));
             ++result.sessions;
+        }
+        // A photo revision names its patient itself: the move is a revision naming `to`.
+        storage::PhotoRepository photos(db);
+        for (auto photo : current_of(photos.revisions_for_patient(from.id))) {
+            photo.revision = moved(photo.revision);
+            photos.add_revision(photo.id, to.id, photo.details, photo.revision);
+            append_audit(db, scope.audit("photo.merge", "photo", photo.id.value, to.id.value,
+                                         photo.revision.number, why));
+            ++result.photos;
         }
 
         // Courses and scores name their patient in each revision: a revision moves them.

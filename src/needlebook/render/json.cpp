@@ -185,6 +185,24 @@ nlohmann::ordered_json to_json(const Assessment& assessment) {
             {"revision", to_json(assessment.revision)}};
 }
 
+nlohmann::ordered_json to_json(const Photo& photo) {
+    const auto& d = photo.details;
+    const auto& image = photo.image;
+    return {{"id", photo.id.value},
+            {"view", std::string(code_of(d.view))},
+            {"taken", time::format_date(d.taken_on)},
+            {"session", d.session ? nlohmann::ordered_json(d.session->value)
+                                  : nlohmann::ordered_json(nullptr)},
+            {"note", d.note},
+            {"override_reason", d.override_reason},
+            {"bytes", image.bytes},
+            {"media_type", std::string(media_type(image.type))},
+            {"sha256", image.sha256},
+            {"store_file", fmt::format("{}{}", image.sha256, file_suffix(image.type))},
+            {"file_name", image.file_name},
+            {"revision", to_json(photo.revision)}};
+}
+
 nlohmann::ordered_json to_json(const SessionFinding& finding) {
     return {{"key", finding.key},
             {"level", fmt::format("{}", finding.level)},

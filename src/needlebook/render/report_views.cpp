@@ -2,6 +2,7 @@
 #include "needlebook/model/patient.hpp"
 #include "needlebook/render/report_view.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
@@ -376,6 +377,11 @@ ReportView check_view(const std::string& file, const storage::DatabaseCheck& che
     view.notes = {"integrity: SQLite's integrity_check; foreign keys: foreign_key_check; audit "
                   "chain: each row's SHA-256 and its link to the row before; records: each "
                   "record revision against the fingerprint its audit row keeps"};
+    const bool photos = std::any_of(check.sections.begin(), check.sections.end(),
+                                    [](const auto& section) { return section.name == "photos"; });
+    if (photos)
+        view.notes.push_back("photos: each photo's file in the photo store beside the database "
+                             "against the size and SHA-256 on record, voided photos too");
     ViewTable table{
         "checks", "", {"check", "result", "rows_checked", "faults", "first_fault", "note"}, {}, ""};
     for (const auto& section : check.sections)

@@ -147,17 +147,4 @@ CourseRepository::sessions_of(const std::vector<CourseId>& ids) {
     return sessions;
 }
 
-std::set<PhotoView> CourseRepository::photo_views_until(PatientId patient, time::Date day) {
-    auto query = m_db.query(
-        "SELECT DISTINCT r.view FROM photo_revision r WHERE r.patient_id = :patient AND "
-        "r.revision = (SELECT max(revision) FROM photo_revision WHERE photo_id = r.photo_id) AND "
-        "r.voided = 0 AND r.taken_on <= :day");
-    query->bind(":patient", patient.value);
-    bind_date(*query, ":day", day);
-    std::set<PhotoView> views;
-    while (query->executeStep())
-        views.insert(read_code<PhotoView>(query->getColumn(0)));
-    return views;
-}
-
 } // namespace needlebook::storage

@@ -2,11 +2,9 @@
 // All SQL for treatment courses and the sessions that belong to them.
 
 #include "needlebook/model/course.hpp"
-#include "needlebook/model/photo.hpp"
 #include "needlebook/storage/database.hpp"
 
 #include <optional>
-#include <set>
 #include <vector>
 
 namespace needlebook::storage {
@@ -39,10 +37,6 @@ public:
     std::vector<CourseSession> sessions_of(CourseId course);
     // The same for many courses at once, keyed by course id.
     std::vector<std::pair<CourseId, CourseSession>> sessions_of(const std::vector<CourseId>& ids);
-
-    // The views of the patient's live photos taken on or before `day`: whether a course's
-    // baseline photo set exists.
-    std::set<PhotoView> photo_views_until(PatientId patient, time::Date day);
 
 private:
     std::vector<Course> read(SQLite::Statement& query);

@@ -2,6 +2,8 @@
 
 #include "needlebook/model/text.hpp"
 #include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/photo_repository.hpp"
+#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/record_digest.hpp"
 
 #include "needlebook/storage/migrations.hpp"
@@ -358,6 +360,25 @@ CheckSection seals_hold(Database& db, const CheckAnchors& anchors) {
     return section;
 }
 
+// Every photo's image, voided ones too, read back from the store and hashed in blocks. Nothing
+// for a database without photo records, so its report reads as before photos existed.
+std::optional<CheckSection> photos_in_store(Database& db, const std::filesystem::path& folder) {
+    if (!db.sql().tableExists("photo") ||
+        db.sql().execAndGet("SELECT count(*) FROM photo").getInt64() == 0)
+        return std::nullopt;
+    CheckSection section{"photos"};
+    const auto store = PhotoStore::in_folder(folder);
+    guarded(section, [&] {
+        PhotoRepository(db).for_each_image([&](const StoredImage& stored) {
+            ++section.checked;
+            if (const auto problem = store.problem_with(stored.image))
+                add_fault(section, fmt::format("photo {} of {}: {}; restore it from a backup",
+                                               stored.id, stored.patient_code, *problem));
+        });
+    });
+    return section;
+}
+
 } // namespace
 
 bool DatabaseCheck::ok() const {
@@ -408,6 +429,7 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
     CheckSection chain{"audit chain"};
     CheckSection records{"records"};
     CheckSection seals{"seals"};
+    std::optional<CheckSection> photos;
     // One snapshot: a writer appending meanwhile must not make a row look missing.
     try {
         db.read([&] {
@@ -418,6 +440,8 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
                                                records.checked));
             unaudited_revisions(db, records);
             seals = seals_hold(db, anchors);
+            if (anchors.photo_store)
+                photos = photos_in_store(db, *anchors.photo_store);
         });
     } catch (const std::exception& e) {
         add_fault(chain, fmt::format("could not be read: {}", e.what()));
@@ -429,6 +453,8 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
     result.sections.push_back(std::move(chain));
     result.sections.push_back(std::move(records));
     result.sections.push_back(std::move(seals));
+    if (photos)
+        result.sections.push_back(std::move(*photos));
     // Last: a record edited behind the program's back usually needed a trigger dropped, and
     // the first fault named should be the record.
     result.sections.push_back(schema_matches(db));
