@@ -62,7 +62,7 @@ sqlite3 "$work/newer/rollback.db" "CREATE TABLE future_thing (what TEXT);" \
 # Arguments for each leaf command; a command not listed here fails the test until it is added.
 declare -A argv=(
     [init]="" [demo]="" [check]="" [patient list]="" [session list]="" [product list]=""
-    [setting list]="" [report recovery]="" [report followups]=""
+    [setting list]="" [report recovery]="" [report followups]="" [report outcomes]=""
     [patient add]="--family X --given Y --born 1980-01-01"
     [patient show]="P-000001"
     [patient amend]="P-000001 --reason typo --family Z"

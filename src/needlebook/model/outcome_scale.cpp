@@ -185,7 +185,11 @@ std::optional<bool> responded(const OutcomeScale& scale, std::optional<double> b
     case ResponderRule::quarter_lower:
         if (!baseline || *baseline <= 0)
             return std::nullopt; // nothing to be 25% lower than
-        return latest <= *baseline * 0.75;
+        {
+            // In the scale's steps, so 7.65 is 25% below 10.20 (10.2 x 0.75 is 7.6499… in double).
+            const double step = std::pow(10.0, scale.decimals);
+            return std::llround(latest * step) * 4 <= std::llround(*baseline * step) * 3;
+        }
     }
     return std::nullopt;
 }
