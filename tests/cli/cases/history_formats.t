@@ -349,7 +349,12 @@ $ needlebook history ANN --format json
 >         "minimum_age": "18"
 >       }
 >     }
->   ]
+>   ],
+>   "courses": [],
+>   "scores": [],
+>   "score_trends": [],
+>   "photos": [],
+>   "photo_pairs": []
 > }
 
 # CSV, one row per fact; the patient's own corrections first, then each session with its areas,

@@ -48,6 +48,11 @@ $ needlebook history OBR --format html
 > .mark-adverse { color: #c0392b; } .mark-prolonged { color: #b9770e; } .mark-open { color: #1a5276; }
 > svg.chart { max-width: 100%; height: auto; }
 > .end { text-align: center; color: #555; font-size: 8.5pt; margin-top: 4mm; }
+> .pair { display: flex; gap: 4mm; break-inside: avoid; margin: 1mm 0 3mm; }
+> .pair figure { flex: 1; margin: 0; min-width: 0; }
+> .pair p { font-size: 8pt; overflow-wrap: anywhere; }
+> .pair img { max-width: 100%; max-height: 70mm; display: block; border: 0.5pt solid #999; }
+> .pair .noimage { border: 0.5pt dashed #999; padding: 3mm; color: #444; font-size: 8.5pt; }
 > </style>
 > </head>
 > <body>

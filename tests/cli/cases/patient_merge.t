@@ -362,7 +362,12 @@ $ needlebook history ANN2 --format json
 >   ],
 >   "conditions": [],
 >   "consents": [],
->   "sessions": []
+>   "sessions": [],
+>   "courses": [],
+>   "scores": [],
+>   "score_trends": [],
+>   "photos": [],
+>   "photo_pairs": []
 > }
 = SELECT action, record_kind, record_id, patient_id, revision FROM audit_log WHERE action LIKE '%.merge' ORDER BY id
 > condition.merge|condition|1|1|2

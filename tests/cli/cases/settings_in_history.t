@@ -165,5 +165,10 @@ $ needlebook --format json history ANN
 >         "minimum_age": "18"
 >       }
 >     }
->   ]
+>   ],
+>   "courses": [],
+>   "scores": [],
+>   "score_trends": [],
+>   "photos": [],
+>   "photo_pairs": []
 > }
