@@ -77,11 +77,14 @@ quiet at a.db session log CRS --at '2026-09-05 10:00' --device pen --area chin=1
     --indication acne-scars --course none
 quiet at a.db assess CRS --scale goodman-baron --score 2 --area cheek:left --on 2026-10-20
 quiet at a.db assess CRS --scale gais-patient --score much-improved --on 2026-10-20 --by patient
-quiet at a.db score amend 2 --score 11.5 --reason 'recounted the areas'
-quiet at a.db score void 3 --reason 'scored on the wrong chart' 
-quiet at a.db course close 1 --outcome stopped --on 2026-10-20 --reason 'moved away'
-quiet at a.db course amend 1 --closed none --reason 'closed by mistake'
-quiet at a.db course start P-000004 --indication rejuvenation --planned 2 --every 30 --start 2026-10-01
+mmasi=$(sqlite3 "$work/a.db" "SELECT max(assessment_id) FROM assessment_revision WHERE scale = 'mmasi' AND patient_id = (SELECT id FROM patient WHERE code = 'CRS')")
+pain=$(sqlite3 "$work/a.db" "SELECT max(assessment_id) FROM assessment_revision WHERE scale = 'pain-nrs' AND patient_id = (SELECT id FROM patient WHERE code = 'CRS')")
+quiet at a.db score amend "$mmasi" --score 11.5 --reason 'recounted the areas'
+quiet at a.db score void "$pain" --reason 'scored on the wrong chart' 
+course=$(sqlite3 "$work/a.db" "SELECT max(course_id) FROM course_revision WHERE patient_id = (SELECT id FROM patient WHERE code = 'CRS')")
+quiet at a.db course close "$course" --outcome stopped --on 2026-10-20 --reason 'moved away'
+quiet at a.db course amend "$course" --closed none --reason 'closed by mistake'
+quiet at a.db course start P-000004 --indication stretch-marks --planned 2 --every 30 --start 2026-10-01
 at a.db check >/dev/null || fail "the source clinic does not pass check"
 
 # --- every revision, round trip ---------------------------------------------------------------
@@ -225,8 +228,8 @@ trigger=$(sqlite3 "$work/f.db" "SELECT sql FROM sqlite_schema WHERE name = 'sett
 sqlite3 "$work/f.db" "DROP TRIGGER setting_revision_no_update; UPDATE setting_revision SET value = 'warn' WHERE setting_id = (SELECT id FROM setting WHERE key = 'condition.pregnancy'); $trigger;"
 refused f.db "fails check (records:" "$work/out"
 # A score on a scale that does not allow it, and a session in another patient's course.
-craft badscore scores.csv "rows[1][$(column score)] = '7'"
-refused e.db "scores.csv:2: column score: score '7' is not allowed on goodman-baron" "$work/badscore"
+craft badscore scores.csv "rows[1][$(column score)] = '99'"
+refused e.db "scores.csv:2: column score: score '99' is not allowed on" "$work/badscore"
 # Photo records name images the folder does not carry: refused, never dropped.
 craft photos photos.csv "rows.append(['1', 'CRS', 'a' * 64, '10', 'image/jpeg', 'x.jpg', 'front',
                                        '2026-08-01', '', '', '', '0', '1', 'tester',

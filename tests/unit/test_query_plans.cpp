@@ -243,9 +243,10 @@ TEST_CASE("report outcomes reads each table once, in a clinic of 20 patients as 
     const auto reads = [](int patients) {
         Clinic clinic;
         records::fill_demo_clinic(clinic.scope, {patients, 7});
-        // A baseline and a later score for every patient, as 'assess' stores them.
+        // A baseline and a later score for every patient, as 'assess' stores them (ids above
+        // the demo's own scores).
         for (const auto& [first_id, on, score] :
-             {std::tuple{0, "2026-01-05", 40}, std::tuple{1000000, "2026-11-20", 25}}) {
+             {std::tuple{1000000, "2026-01-05", 40}, std::tuple{2000000, "2026-11-20", 25}}) {
             clinic.db.sql().exec(fmt::format("INSERT INTO assessment (id, created_at) SELECT "
                                              "{} + id, '2026-11-23T15:00:00Z' FROM patient",
                                              first_id));
