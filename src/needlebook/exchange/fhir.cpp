@@ -389,7 +389,7 @@ struct TreatmentRecords {
 };
 
 // Every revision of each record (by record, then revision) as its current revision and its
-// corrections; a correction names a void, and its reason says what else it changed.
+// corrections, each with what it changed field by field.
 template <class Record> std::vector<Revised<Record>> revised(const std::vector<Record>& revisions) {
     std::vector<Revised<Record>> records;
     auto first = revisions.begin();
@@ -397,10 +397,7 @@ template <class Record> std::vector<Revised<Record>> revised(const std::vector<R
         const auto last = std::find_if(first, revisions.end(),
                                        [&](const Record& r) { return r.id != first->id; });
         const std::vector<Record> of_one(first, last);
-        records.push_back(
-            {of_one.back(), report::amendments_of(of_one, [](const auto&, const auto&) {
-                 return std::vector<report::FieldChange>{};
-             })});
+        records.push_back({of_one.back(), report::amendments_of_details(of_one)});
         first = last;
     }
     return records;
