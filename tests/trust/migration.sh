@@ -258,11 +258,14 @@ for row in db.execute("SELECT id, at, actor, action, patient_id, record_kind, re
         continue  # the seed row of a setting this version does not have
     if kind == "lot" and "lot" not in tables:
         continue  # lots are records from schema 7 on
+    if kind in ("course", "assessment", "photo") and "course" not in tables:
+        continue  # courses, scores and photos are records from schema 10 on
     id_ = rows + 1
-    if record_hash and kind == "session" and int(old) < 7:
+    if record_hash and kind == "session" and int(old) < 10:
         # The fingerprint as version OLD wrote it, as storage/record_digest.cpp computes it:
         # a session's settings (session_setting) only from schema 4 and only those that
-        # version has, its findings (session_finding) only from schema 6.
+        # version has, its findings (session_finding) only from schema 6, its course
+        # (session_course) only from schema 10 (the demo merges no chart: no owner part).
         (rev_id,) = db.execute("SELECT id FROM src.session_revision WHERE session_id = ? AND "
                                "revision = ?", (record, revision)).fetchone()
         parts = [
