@@ -52,6 +52,9 @@ int run(int argc, char** argv) {
     add_condition_commands(app, context);
     add_session_commands(app, context);
     add_reaction_commands(app, context);
+    add_course_commands(app, context);
+    add_assess_commands(app, context);
+    add_photo_commands(app, context);
     add_product_commands(app, context);
     add_lot_commands(app, context);
     add_setting_commands(app, context);

@@ -29,13 +29,16 @@ void add_demo_command(CLI::App& app, Context& context) {
                                 {"areas", summary.areas},
                                 {"serums", summary.serums},
                                 {"reactions", summary.reactions},
-                                {"followups", summary.followups}});
+                                {"followups", summary.followups},
+                                {"courses", summary.courses},
+                                {"scores", summary.scores}});
         else
             context.print(fmt::format("demo clinic in {}: {} patients, {} sessions ({} areas, {} "
-                                      "serums), {} reactions, {} follow-ups\n",
+                                      "serums), {} reactions, {} follow-ups, {} courses ({} "
+                                      "outcome scores)\n",
                                       scope.db().path(), summary.patients, summary.sessions,
                                       summary.areas, summary.serums, summary.reactions,
-                                      summary.followups));
+                                      summary.followups, summary.courses, summary.scores));
     });
 }
 

@@ -17,6 +17,18 @@
 namespace needlebook::cli {
 namespace {
 
+// ", 1 course moved, 2 scores moved": what a merge moved besides the three always named.
+std::string more_moved(const records::MergeResult& merged) {
+    std::string text;
+    if (merged.courses > 0)
+        text += fmt::format(", {} moved", render::counted(merged.courses, "course"));
+    if (merged.scores > 0)
+        text += fmt::format(", {} moved", render::counted(merged.scores, "score"));
+    if (merged.photos > 0)
+        text += fmt::format(", {} moved", render::counted(merged.photos, "photo"));
+    return text;
+}
+
 // The fields of 'patient add', shared by 'patient amend' where each one is optional.
 struct PatientOptions {
     TextOption family, given, born, fitzpatrick, phone, email, note;
@@ -229,18 +241,23 @@ void add_patient_commands(CLI::App& app, Context& context) {
             json["merged_into"] = merged.into.code;
             json["moved"] = {{"conditions", merged.conditions},
                              {"consents", merged.consents},
-                             {"sessions", merged.sessions}};
+                             {"sessions", merged.sessions},
+                             {"courses", merged.courses},
+                             {"scores", merged.scores},
+                             {"photos", merged.photos}};
             json["warnings"] = merged.warnings;
             context.print_json(json);
         } else {
             context.print(
-                visible(fmt::format(
-                    "patient {} merged into {} (revision {}): {} moved, {} moved, {} "
-                    "moved",
-                    merged.duplicate.code, merged.into.code, merged.duplicate.revision.number,
-                    render::counted(merged.conditions, "condition"),
-                    render::counted(merged.consents, "consent"),
-                    render::counted(merged.sessions, "session"))) +
+                visible(
+                    fmt::format("patient {} merged into {} (revision {}): {} moved, {} moved, {} "
+                                "moved",
+                                merged.duplicate.code, merged.into.code,
+                                merged.duplicate.revision.number,
+                                render::counted(merged.conditions, "condition"),
+                                render::counted(merged.consents, "consent"),
+                                render::counted(merged.sessions, "session")) +
+                    more_moved(merged)) +
                 "\n");
         }
         for (const auto& warning : merged.warnings)

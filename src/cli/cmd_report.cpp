@@ -3,6 +3,7 @@
 #include "needlebook/render/report_view.hpp"
 #include "needlebook/report/followups.hpp"
 #include "needlebook/report/lot_recall.hpp"
+#include "needlebook/report/outcomes.hpp"
 #include "needlebook/report/recovery.hpp"
 
 #include <iostream>
@@ -12,7 +13,8 @@ namespace needlebook::cli {
 namespace {} // namespace
 
 void add_report_commands(CLI::App& app, Context& context) {
-    auto* report = app.add_subcommand("report", "recovery, follow-up and lot recall reports");
+    auto* report =
+        app.add_subcommand("report", "recovery, outcome, follow-up and lot recall reports");
     needs_command(report);
 
     struct RecoveryArgs {
@@ -36,6 +38,43 @@ void add_report_commands(CLI::App& app, Context& context) {
         const auto result =
             report::recovery_report(context.scope(), report::parse_grouping(args->by), from, to);
         context.print_view(render::recovery_view(result));
+    });
+
+    struct OutcomeArgs {
+        std::string indication, scale, by, from, to;
+    };
+    auto outcome_args = std::make_shared<OutcomeArgs>();
+    auto* outcomes = report->add_subcommand(
+        "outcomes", "outcome scores per scale and group: patients with a baseline and a later "
+                    "score, median baseline, latest and change, share of responders");
+    outcomes
+        ->add_option("--indication", outcome_args->indication,
+                     "only units with a session of this indication, counting only those")
+        ->check(non_empty());
+    outcomes
+        ->add_option("--scale", outcome_args->scale,
+                     "one scale (default: every scale with a responder rule)")
+        ->check(non_empty());
+    outcomes
+        ->add_option("--by", outcome_args->by,
+                     "group by depth, device, serum, fitzpatrick or sessions (default: by scale)")
+        ->check(CLI::IsMember({"depth", "device", "serum", "fitzpatrick", "sessions"}));
+    outcomes->add_option("--from", outcome_args->from, "scores on or after this day, YYYY-MM-DD")
+        ->check(non_empty());
+    outcomes->add_option("--to", outcome_args->to, "scores on or before this day, YYYY-MM-DD")
+        ->check(non_empty());
+    outcomes->callback([&context, args = outcome_args] {
+        report::OutcomeFilter filter;
+        if (!args->scale.empty())
+            filter.scale = outcome_scale(args->scale).code;
+        if (!args->indication.empty())
+            filter.indication = parse_code<Indication>(args->indication);
+        filter.from = optional_date(args->from, "from");
+        filter.to = optional_date(args->to, "to");
+        const auto by = args->by.empty() ? std::nullopt
+                                         : std::optional(report::parse_outcome_grouping(args->by));
+        context.print_view(
+            render::outcomes_view(report::outcome_report(context.scope(), filter, by)));
     });
 
     auto as_of = std::make_shared<std::string>();

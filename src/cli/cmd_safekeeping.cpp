@@ -2,6 +2,8 @@
 #include "cli/options.hpp"
 #include "needlebook/error.hpp"
 #include "needlebook/records/safekeeping.hpp"
+#include "needlebook/render/wrap.hpp"
+#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/verification.hpp"
 
 #include <fmt/format.h>
@@ -27,7 +29,22 @@ nlohmann::ordered_json copy_json(const storage::VerifiedCopy& copy) {
             {"bytes", copy.bytes},
             {"sha256", copy.sha256},
             {"verified", verified_summary(copy.check)},
-            {"chain_head", fmt::format("{}:{}", copy.head.id, copy.head.hash)}};
+            {"chain_head", fmt::format("{}:{}", copy.head.id, copy.head.hash)},
+            {"photos", copy.photos}};
+}
+
+// Where a backup's photos are, when it has any: beside the file, or (a stream) still to copy.
+std::string photos_summary(const storage::VerifiedCopy& copy, const std::string& database) {
+    if (copy.photos == 0)
+        return {};
+    if (copy.photos_streamed)
+        return fmt::format("photos: {} verified in the photo store, not in the stream; copy the "
+                           "folder {} with it\n",
+                           render::counted(copy.photos, "image"),
+                           storage::PhotoStore(database).folder().string());
+    return fmt::format("photos: {} copied to {} and verified\n",
+                       render::counted(copy.photos, "image"),
+                       storage::PhotoStore(copy.file).folder().string());
 }
 
 // "ID:HASH" as printed: a row number and 64 hex digits.
@@ -56,8 +73,8 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
     auto check_options = std::make_shared<CheckOptions>();
     auto* check = app.add_subcommand(
         "check", "verify the database: SQLite integrity, foreign keys, the schema, the audit "
-                 "chain, every record against its audit row and the seals; exit 1 on any "
-                 "fault, naming the first");
+                 "chain, every record against its audit row, the seals and every photo in the "
+                 "photo store; exit 1 on any fault, naming the first");
     check->add_option("--key", check_options->key,
                       "the clinic's public key (KEY.pub.pem): every seal must be made with it");
     check->add_option("--head", check_options->head,
@@ -70,6 +87,7 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
             anchors.key = storage::read_public_key(check_options->key);
         if (!check_options->head.empty())
             anchors.head = parse_chain_head(check_options->head);
+        anchors.photo_store = storage::PhotoStore(path).folder();
         auto db = storage::Database::open_read_only(path); // changes nothing, even when damaged
         const auto result = storage::verify_database(db, anchors);
         context.print_view(render::check_view(path, result));
@@ -157,10 +175,11 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
         context.confirm(context.format() == Format::json
                             ? copy_json(copy).dump(2) + "\n"
                             : fmt::format("backup saved: {} ({} bytes)\nsha256: {}\nverified: "
-                                          "{}\nchain head: {}:{}\n",
+                                          "{}\nchain head: {}:{}\n{}",
                                           copy.file.string(), copy.bytes, copy.sha256,
                                           verified_summary(copy.check), copy.head.id,
-                                          copy.head.hash),
+                                          copy.head.hash,
+                                          photos_summary(copy, context.database_path())),
                         *backup_file);
     });
 
@@ -182,6 +201,7 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
             json["database"] = live;
             json["kept"] = restored.kept.string();
             json["schema_version"] = restored.schema_version;
+            json["photos"] = restored.photos;
             context.print_json(json);
             return;
         }
@@ -191,6 +211,10 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
         if (!restored.kept.empty())
             context.print(
                 fmt::format("the replaced database is kept as {}\n", restored.kept.string()));
+        if (restored.photos > 0)
+            context.print(fmt::format("photos: {}, each intact in the photo store {}\n",
+                                      render::counted(restored.photos, "image"),
+                                      storage::PhotoStore(live).folder().string()));
     });
 }
 

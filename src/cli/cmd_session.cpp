@@ -2,6 +2,8 @@
 #include "cli/options.hpp"
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/assessments.hpp"
+#include "needlebook/records/courses.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/safekeeping.hpp"
@@ -20,7 +22,7 @@ namespace {
 // The fields of 'session log', shared by 'session amend' where each one is optional.
 struct SessionOptions {
     TextOption at, device, indication, model, cartridge, cartridge_lot, anaesthetic, endpoint,
-        aftercare, practitioner, note;
+        aftercare, practitioner, note, course, pain;
     std::vector<std::string> areas, serums;
     bool no_serums = false;
     CLI::Option* no_serums_option = nullptr;
@@ -64,6 +66,14 @@ struct SessionOptions {
         add_text(command, "--practitioner", practitioner,
                  "who treated (default: the acting user, --as)");
         add_text(command, "--note", note, "free-text note");
+        add_text(command, "--course", course,
+                 for_log ? "the treatment course it belongs to, or none (default: the patient's "
+                           "open course of its indication)"
+                         : "the treatment course it belongs to, or none");
+        if (for_log)
+            add_text(command, "--pain", pain,
+                     "procedure pain, 0 (none) to 10 (worst imaginable), stored as a pain-nrs "
+                     "score");
         command
             ->add_option("--override", overrides,
                          "KEY=\"reason\": accept the blocking finding KEY that a refusal "
@@ -99,6 +109,10 @@ struct SessionOptions {
             for (const auto& spec : areas)
                 d.areas.push_back(parse_area_spec(spec));
         }
+        if (course.given())
+            d.course = course.value == "none"
+                           ? std::nullopt
+                           : std::optional(records::parse_course_id(course.value));
         if (no_serums)
             d.serums.clear();
         if (!serums.empty()) {
@@ -107,6 +121,22 @@ struct SessionOptions {
                 d.serums.push_back(parse_serum_spec(spec));
         }
         return d;
+    }
+
+    records::LogOptions log_options() const {
+        records::LogOptions options;
+        options.join_open_course = !course.given();
+        if (pain.given()) {
+            try {
+                options.pain = parse_score(scale_of(ScaleCode::pain_nrs), pain.value);
+            } catch (const ValidationError&) {
+                throw ValidationError("pain",
+                                      fmt::format("pain '{}' is not allowed; allowed: {}",
+                                                  visible(pain.value),
+                                                  allowed_values(scale_of(ScaleCode::pain_nrs))));
+            }
+        }
+        return options;
     }
 };
 
@@ -127,6 +157,11 @@ void report_logged(Context& context, const records::LoggedSession& logged,
     for (const auto& finding : session.findings)
         if (finding.level == FindingLevel::overridden)
             text += visible("overridden " + render::finding_text(finding)) + "\n";
+    if (const auto place = records::course_place(context.scope().db(), session))
+        text += render::course_place_text(*place) + "\n";
+    if (logged.pain)
+        text += fmt::format("score {} recorded: {}\n", logged.pain->id,
+                            render::score_text(logged.pain->details));
     context.print(text);
 }
 
@@ -202,8 +237,8 @@ void add_session_commands(CLI::App& app, Context& context) {
             start.practitioner = scope.actor();
         }
         const auto details = args->fields.apply(start, scope.zone(), scope.clock().now());
-        const auto logged =
-            records::log_session(scope, args->patient, details, args->fields.overrides);
+        const auto logged = records::log_session(
+            scope, args->patient, details, args->fields.overrides, args->fields.log_options());
         report_logged(context, logged, "logged");
     });
 
@@ -217,10 +252,12 @@ void add_session_commands(CLI::App& app, Context& context) {
         auto& db = scope.db();
         const auto id = records::parse_session_id(*show_id);
         // Read and audited in one transaction: the audit row names the revision shown.
-        const auto [found, reactions, followups] = db.write([&] {
+        const auto [found, reactions, followups, place, scores] = db.write([&] {
             auto session = records::get_session(db, id);
             auto shown = std::tuple(session, records::reactions_of(db, session.id),
-                                    records::followups_of(db, session.id));
+                                    records::followups_of(db, session.id),
+                                    records::course_place(db, session),
+                                    records::assessments_of_session(db, session.id));
             records::audit_read(scope, "session.show", "session", session.id.value,
                                 session.patient_id.value, session.revision.number);
             return shown;
@@ -234,11 +271,18 @@ void add_session_commands(CLI::App& app, Context& context) {
             json["followups"] = nlohmann::ordered_json::array();
             for (const auto& f : followups)
                 json["followups"].push_back(render::to_json(f));
+            if (place) {
+                json["course_session"] = place->position;
+                json["course_planned"] = place->planned;
+            }
+            json["scores"] = nlohmann::ordered_json::array();
+            for (const auto& a : scores)
+                json["scores"].push_back(render::to_json(a));
             context.print_json(json);
         } else if (context.format() == Format::csv) {
             write_sessions_csv({found}, zone);
         } else {
-            context.print(render::session_text(found, reactions, followups, zone));
+            context.print(render::session_text(found, reactions, followups, zone, place, scores));
         }
     });
 

@@ -67,6 +67,10 @@ while i < len(lines):
         env[name] = substituted(value)
     elif line.startswith('%unset '):
         env.pop(line[7:].strip(), None)
+    elif line.startswith('%file '):
+        name, hex_bytes = line[6:].split('=', 1)
+        with open(os.path.join(tmp, name), 'wb') as written:
+            written.write(bytes.fromhex(hex_bytes))
     elif line.startswith('$ ') or line.startswith('= '):
         out.append(line)
         expected = ('>', '!', '?') if line.startswith('$') else ('>',)

@@ -83,7 +83,13 @@ struct UnsetEnvStep {
     std::string name;
 };
 
-using Step = std::variant<CommandStep, QueryStep, SetEnvStep, UnsetEnvStep>;
+// A file the next commands read (an image to add): its bytes, given in hex.
+struct WriteFileStep {
+    std::string name;
+    std::string bytes;
+};
+
+using Step = std::variant<CommandStep, QueryStep, SetEnvStep, UnsetEnvStep, WriteFileStep>;
 
 struct CaseFile {
     std::string label; // the path as given on the command line
@@ -374,9 +380,37 @@ private:
             if (!is_env_name(name))
                 throw CaseSyntaxError(line, "expected '%unset NAME'");
             steps_.emplace_back(UnsetEnvStep{name});
+        } else if (text.starts_with("%file ")) {
+            const std::string assignment = text.substr(6);
+            const size_t equals = assignment.find('=');
+            const std::string name = assignment.substr(0, equals);
+            const auto bytes = equals == std::string::npos
+                                   ? std::nullopt
+                                   : from_hex(assignment.substr(equals + 1));
+            if (!bytes || name.empty() || name.front() == '/' ||
+                name.find("..") != std::string::npos)
+                throw CaseSyntaxError(line, "expected '%file NAME=HEX' (a path inside ${TMP}, "
+                                            "then pairs of hex digits)");
+            steps_.emplace_back(WriteFileStep{name, *bytes});
         } else {
-            throw CaseSyntaxError(line, "unknown directive (expected '%env' or '%unset')");
+            throw CaseSyntaxError(line, "unknown directive (expected '%env', '%unset' or '%file')");
         }
+    }
+
+    // "FFD8" as the bytes FF D8; nothing for an odd count or a character that is not hex.
+    static std::optional<std::string> from_hex(const std::string& hex) {
+        if (hex.size() % 2 != 0)
+            return std::nullopt;
+        std::string bytes;
+        for (size_t i = 0; i < hex.size(); i += 2) {
+            unsigned value = 0;
+            const auto [end, error] =
+                std::from_chars(hex.data() + i, hex.data() + i + 2, value, 16);
+            if (error != std::errc{} || end != hex.data() + i + 2)
+                return std::nullopt;
+            bytes.push_back(static_cast<char>(value));
+        }
+        return bytes;
     }
 
     void parse_exit_code(const std::string& text, int line) {
@@ -919,6 +953,9 @@ private:
 
     void run_step(const SetEnvStep& step) { env_[step.name] = with_tmp(step.value); }
     void run_step(const UnsetEnvStep& step) { env_.erase(step.name); }
+    void run_step(const WriteFileStep& step) {
+        std::ofstream(tmp_dir_ / step.name, std::ios::binary | std::ios::trunc) << step.bytes;
+    }
 
     void run_step(const CommandStep& step) {
         ++commands_;

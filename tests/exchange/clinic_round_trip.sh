@@ -61,6 +61,30 @@ quiet at a.db reaction add "$late" --kind erythema --severity mild --onset 2026-
 reaction=$(sqlite3 "$work/a.db" 'SELECT max(id) FROM reaction')
 quiet at a.db reaction amend "$reaction" --onset 2026-11-13 --reason 'the patient said Friday'
 quiet at a.db session amend "$late" --at '2026-11-12 10:00' --reason 'logged on the wrong day'
+# A course with its sessions, pain and outcome scores (amended, voided), closed and reopened;
+# a course of the merged chart moved with it.
+quiet at a.db patient add --family Course --given Cora --born 1988-03-03 --code CRS
+quiet at a.db consent add CRS --signed 2026-06-01
+quiet at a.db course start CRS --indication acne-scars --planned 3 --every 28 --areas cheek,chin \
+    --goal 'fewer "rolling" scars' --start 2026-08-01
+quiet at a.db assess CRS --scale goodman-baron --score 3 --area cheek:left --on 2026-08-01
+quiet at a.db assess CRS --scale mmasi --score 12.25 --on 2026-08-01 --by 'Dr A. Shah'
+quiet at a.db session log CRS --at '2026-08-01 10:00' --device pen --area cheek:left=1.5 \
+    --indication acne-scars --pain 4
+quiet at a.db session log CRS --at '2026-08-29 10:00' --device pen --area cheek:left=1.5 \
+    --indication acne-scars --pain 3
+quiet at a.db session log CRS --at '2026-09-05 10:00' --device pen --area chin=1.0 \
+    --indication acne-scars --course none
+quiet at a.db assess CRS --scale goodman-baron --score 2 --area cheek:left --on 2026-10-20
+quiet at a.db assess CRS --scale gais-patient --score much-improved --on 2026-10-20 --by patient
+mmasi=$(sqlite3 "$work/a.db" "SELECT max(assessment_id) FROM assessment_revision WHERE scale = 'mmasi' AND patient_id = (SELECT id FROM patient WHERE code = 'CRS')")
+pain=$(sqlite3 "$work/a.db" "SELECT max(assessment_id) FROM assessment_revision WHERE scale = 'pain-nrs' AND patient_id = (SELECT id FROM patient WHERE code = 'CRS')")
+quiet at a.db score amend "$mmasi" --score 11.5 --reason 'recounted the areas'
+quiet at a.db score void "$pain" --reason 'scored on the wrong chart' 
+course=$(sqlite3 "$work/a.db" "SELECT max(course_id) FROM course_revision WHERE patient_id = (SELECT id FROM patient WHERE code = 'CRS')")
+quiet at a.db course close "$course" --outcome stopped --on 2026-10-20 --reason 'moved away'
+quiet at a.db course amend "$course" --closed none --reason 'closed by mistake'
+quiet at a.db course start P-000004 --indication stretch-marks --planned 2 --every 30 --start 2026-10-01
 at a.db check >/dev/null || fail "the source clinic does not pass check"
 
 # --- every revision, round trip ---------------------------------------------------------------
@@ -86,7 +110,7 @@ compare() { # the files of two exports: equal but for each database's own trail
     echo "$files"
 }
 files=$(compare "$work/out" "$work/again")
-[ "$files" -eq 11 ] || fail "$files files compared, expected 11"
+[ "$files" -eq 14 ] || fail "$files files compared, expected 14"
 # What the round trip must carry, spelled out (so that a file left empty cannot pass).
 grep -q 'Skin Labs' "$work/again/products.csv" || fail "a product's correction was lost"
 grep -q '^[0-9]*,exosome-serum,Exosome serum,exosomes,,1,2,tester' "$work/again/products.csv" ||
@@ -124,7 +148,7 @@ at c.db import --all "$work/current" >/dev/null 2>"$work/warnings.txt" ||
 at c.db check >/dev/null 2>&1 || fail "check fails on the clinic imported from current revisions"
 at c.db export --all --raw --output "$work/current-again" >/dev/null
 files=$(compare "$work/current" "$work/current-again")
-[ "$files" -eq 11 ] || fail "$files files compared, expected 11 (current revisions)"
+[ "$files" -eq 14 ] || fail "$files files compared, expected 14 (current revisions)"
 
 # --- refusals: the database is left exactly as it was ------------------------------------------
 state() { sqlite3 "$work/$1" 'SELECT count(*), max(id), max(hash) FROM audit_log; SELECT count(*) FROM setting_revision; SELECT count(*) FROM product; SELECT count(*) FROM patient'; }
@@ -203,6 +227,14 @@ quiet at f.db init
 trigger=$(sqlite3 "$work/f.db" "SELECT sql FROM sqlite_schema WHERE name = 'setting_revision_no_update'")
 sqlite3 "$work/f.db" "DROP TRIGGER setting_revision_no_update; UPDATE setting_revision SET value = 'warn' WHERE setting_id = (SELECT id FROM setting WHERE key = 'condition.pregnancy'); $trigger;"
 refused f.db "fails check (records:" "$work/out"
+# A score on a scale that does not allow it, and a session in another patient's course.
+craft badscore scores.csv "rows[1][$(column score)] = '99'"
+refused e.db "scores.csv:2: column score: score '99' is not allowed on" "$work/badscore"
+# Photo records name images the folder does not carry: refused, never dropped.
+craft photos photos.csv "rows.append(['1', 'CRS', 'a' * 64, '10', 'image/jpeg', 'x.jpg', 'front',
+                                       '2026-08-01', '', '', '', '0', '1', 'tester',
+                                       '2026-11-23T15:00:00Z', '2026-11-23T16:00:00+01:00', ''])"
+refused e.db "the export holds 1 photo records (photos.csv)" "$work/photos"
 refused e.db "is not a folder" "$work/out/sessions.csv"
 refused e.db "has no manifest.csv" "$work"
 at e.db import --all "$work/out" >/dev/null 2>&1 || fail "after the refusals, e.db no longer takes the import"

@@ -30,7 +30,7 @@ at a.db session void 3 --reason 'wrong chart' >/dev/null
 
 at a.db export --all --raw --output "$work/first" >/dev/null
 at b.db init >/dev/null
-for table in patients conditions consents lots sessions reactions followups; do
+for table in patients conditions consents lots courses sessions reactions followups scores; do
     at b.db import "$table" "$work/first/$table.csv" >/dev/null 2>"$work/warnings.txt" ||
         { fail "import $table refused: $(cat "$work/warnings.txt")"; }
 done

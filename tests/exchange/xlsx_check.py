@@ -13,8 +13,9 @@ NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
 }
-TABLES = ["settings", "products", "patients", "conditions", "consents", "lots", "sessions",
-          "session_areas", "serum_uses", "reactions", "followups", "audit"]
+TABLES = ["settings", "products", "patients", "conditions", "consents", "lots", "courses",
+          "sessions", "session_areas", "serum_uses", "reactions", "followups", "scores", "photos",
+          "audit"]
 failures = []
 
 

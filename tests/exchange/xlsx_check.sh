@@ -38,7 +38,7 @@ nb export --all --format xlsx --output all.xlsx >all.txt
 nb export --all --all-revisions --format xlsx --output rev.xlsx >rev.txt
 nb export sessions --format xlsx --output sessions.xlsx >sessions.txt
 nb --format xlsx export patients --all-revisions --output patients.xlsx >patients.txt
-grep -q '^exported 12 tables (.* rows) as the sheets of all.xlsx$' all.txt
+grep -q '^exported 15 tables (.* rows) as the sheets of all.xlsx$' all.txt
 grep -q '^exported .* rows of sessions to sessions.xlsx$' sessions.txt
 for f in all rev sessions patients; do
     [ "$(stat -c %a $f.xlsx)" = 600 ] || { echo "FAIL: $f.xlsx is not mode 0600"; exit 1; }

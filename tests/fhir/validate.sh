@@ -1,6 +1,7 @@
 #!/bin/bash
 # Exports FHIR R4 bundles with the real binary (a hand-built patient with everything the mapping
-# covers, the demo clinic's P-000001 and the whole demo clinic), checks that two exports of the
+# covers, a hand-built treatment course with outcome scores and photos, the demo clinic's
+# P-000001 and the whole demo clinic), checks that two exports of the
 # same data are byte-identical, checks what the hand-built bundle holds (codes and text beside
 # them included), and validates every bundle against the official FHIR R4 JSON schema and the R4
 # StructureDefinitions (cardinality, types, invariants, required bindings: see README.md). Broken
@@ -145,6 +146,59 @@ node "$here/expect.js" "$work/hand.json" \
     'res("Consent", "consent-2").performer[0].display === "Mo O'"'"'Brien (guardian)" && res("Consent", "consent-1").status === "active"' \
     || fail "the hand-built bundle does not hold what it should"
 
+# A treatment course (issue 15): baseline photos and scores on several scales, two sessions of
+# the course with the procedure pain NRS, later scores and a photo at a session; a score
+# amended, one voided, a photo voided; the course closed as completed.
+nb patient add --code FHIR_2 --family Roe --given Bea --born 1990-02-02 --fitzpatrick III
+nb consent add FHIR_2 --signed 2026-05-01 --covers 'microneedling photos'
+nb course start FHIR_2 --indication acne-scars --planned 3 --every 28 --areas cheek \
+    --goal 'fewer rolling scars' --start 2026-05-02
+# Tiny synthetic JPEGs (start and end of image around a few bytes), one per view.
+for view in front left-45 right-45 other; do
+    printf '\xff\xd8\xff\xe0\x00\x10JFIF\x00%s\xff\xd9' "$view" >"$work/$view.jpg"
+    nb photo add FHIR_2 "$work/$view.jpg" --view "$view" --taken 2026-05-02
+done
+nb photo void 4 --reason 'not a standard view'
+nb assess FHIR_2 --scale goodman-baron --score 3 --area cheek:left --on 2026-05-02 --by 'Dr Lee'
+nb assess FHIR_2 --scale goodman-baron-quant --score 24 --on 2026-05-02
+nb assess FHIR_2 --scale glogau --score III --on 2026-05-02
+nb session log FHIR_2 --at '2026-05-02 10:00' --device pen --area cheek:left=1.0 \
+    --indication acne-scars --pain 4 --practitioner 'Dr Lee'
+nb session log FHIR_2 --at '2026-05-30 10:00' --device pen --area cheek:left=1.0 \
+    --indication acne-scars --pain 3 --practitioner 'Dr Lee'
+printf '\xff\xd8\xff\xe0\x00\x10JFIF\x00later\xff\xd9' >"$work/later.jpg"
+nb photo add FHIR_2 "$work/later.jpg" --view front --session 6 --taken 2026-05-30
+nb assess FHIR_2 --scale goodman-baron --score 2 --area cheek:left --session 6
+nb assess FHIR_2 --scale gais-patient --score much-improved --on 2026-06-01 --by patient
+nb score amend 2 --score 20 --reason 'added up again'
+nb score void 3 --reason 'scored twice'
+nb course close 1 --outcome completed --on 2026-06-01 --reason 'plan done'
+export_twice course FHIR_2
+node "$here/expect.js" "$work/course.json" \
+    'all("CarePlan").length === 1 && res("CarePlan", "course-1").status === "completed" && res("CarePlan", "course-1").intent === "plan"' \
+    'res("CarePlan", "course-1").period.start === "2026-05-02" && res("CarePlan", "course-1").period.end === "2026-06-01"' \
+    'res("CarePlan", "course-1").category[0].text === "acne scars" && res("CarePlan", "course-1").note.some(n => n.text === "goal: fewer rolling scars")' \
+    'res("CarePlan", "course-1").activity[0].outcomeReference.map(r => target(r).resourceType + "/" + target(r).id).join("|") === "Procedure/session-5|Procedure/session-6"' \
+    'JSON.stringify(res("CarePlan", "course-1").activity[0].detail.scheduledTiming.repeat) === JSON.stringify({count: 3, period: 28, periodUnit: "d"})' \
+    'res("CarePlan", "course-1").activity[0].detail.status === "completed"' \
+    'res("Observation", "score-1").code.coding[0].system === "urn:needlebook:outcome-scale" && res("Observation", "score-1").code.coding[0].code === "goodman-baron"' \
+    'res("Observation", "score-1").status === "final" && res("Observation", "score-1").effectiveDateTime === "2026-05-02" && res("Observation", "score-1").performer[0].display === "Dr Lee"' \
+    'res("Observation", "score-1").bodySite.coding[0].code === "60819002" && target(res("Observation", "score-1").bodySite.extension[0].valueReference).locationQualifier[0].coding[0].code === "7771000"' \
+    'target(res("Observation", "score-1").basedOn[0]).id === "course-1" && res("Observation", "score-1").partOf === undefined' \
+    'JSON.stringify(res("Observation", "score-1").valueQuantity) === JSON.stringify({value: 3, unit: "{score}", system: "http://unitsofmeasure.org", code: "{score}"})' \
+    'res("Observation", "score-2").status === "amended" && res("Observation", "score-2").valueQuantity.value === 20' \
+    'res("Observation", "score-3").status === "entered-in-error"' \
+    'all("Provenance").some(p => p.reason[0].text === "scored twice" && p.activity.coding[0].code === "NULLIFY" && target(p.target[0]).id === "score-3")' \
+    'all("Provenance").some(p => p.reason[0].text === "added up again" && p.activity.coding[0].code === "UPDATE" && target(p.target[0]).id === "score-2")' \
+    'all("Observation").filter(o => o.code.coding && o.code.coding[0].system === "http://loinc.org" && o.code.coding[0].code === "72514-3").map(o => target(o.partOf[0]).id + "=" + o.valueQuantity.value).join("|") === "session-5=4|session-6=3"' \
+    'target(res("Observation", "score-6").partOf[0]).id === "session-6" && target(res("Observation", "score-6").encounter).resourceType === "Encounter"' \
+    'all("Media").length === 5 && all("Media").every(m => m.content.hash === undefined && m.content.data === undefined && m.content.url === undefined)' \
+    'all("Media").every(m => m.identifier[0].system === "urn:needlebook:photo-sha256" && /^[0-9a-f]{64}$/.test(m.identifier[0].value))' \
+    'res("Media", "photo-1").status === "completed" && res("Media", "photo-1").view.text === "front" && res("Media", "photo-1").createdDateTime === "2026-05-02"' \
+    'res("Media", "photo-1").content.contentType === "image/jpeg" && res("Media", "photo-1").content.title === "front.jpg" && res("Media", "photo-1").content.size === 18' \
+    'res("Media", "photo-4").status === "entered-in-error" && target(res("Media", "photo-5").partOf[0]).id === "session-6"' \
+    || fail "the course bundle does not hold what it should"
+
 # The demo clinic: its first patient, and every patient in one bundle.
 export NEEDLEBOOK_DB=$work/demo.db
 nb demo
@@ -156,7 +210,7 @@ node "$here/expect.js" "$work/demo.json" "all(\"Encounter\").length === $session
     'all("Patient").length === 1 && all("Patient")[0].identifier[0].value === "P-000001"' \
     || fail "the demo bundle does not hold one Encounter per session of P-000001"
 
-validate "$work/hand.json" "$work/demo.json" "$work/all.json" || fail "a bundle is not valid FHIR R4"
+validate "$work/hand.json" "$work/course.json" "$work/demo.json" "$work/all.json" || fail "a bundle is not valid FHIR R4"
 
 # Broken copies must fail: the validator is live, not passing everything.
 node - "$work/hand.json" "$work" <<'EOF'

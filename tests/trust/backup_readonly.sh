@@ -82,6 +82,7 @@ read_case 1 "export sessions" export sessions --output "$out/sessions.csv"
 read_case 1 "fhir" fhir "$patient"
 read_case 1 "fhir --all --output" fhir --all --output "$out/clinic.fhir.json"
 read_case 0 "report recovery" report recovery
+read_case 0 "report outcomes" report outcomes
 read_case 1 "report followups" report followups
 read_case 1 "report lot" report lot "$lot"
 read_case 0 "check" check

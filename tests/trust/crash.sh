@@ -113,6 +113,7 @@ nb "$work/source.db" export --all --raw --output "$work/out" >/dev/null
 nb "$work/base.db" init >/dev/null
 nb "$work/base.db" import patients "$work/out/patients.csv" >/dev/null
 nb "$work/base.db" import consents "$work/out/consents.csv" >/dev/null
+nb "$work/base.db" import courses "$work/out/courses.csv" >/dev/null
 base_sha=$(dump_sha "$work/base.db")
 copy_db "$work/base.db" "$work/ref.db"
 reference_run ref.db --db "$work/ref.db" import sessions "$work/out/sessions.csv"
@@ -223,6 +224,7 @@ nb "$work/small-source.db" export --all --raw --output "$work/small" >/dev/null
 nb "$work/small-base.db" init >/dev/null
 nb "$work/small-base.db" import patients "$work/small/patients.csv" >/dev/null
 nb "$work/small-base.db" import consents "$work/small/consents.csv" >/dev/null
+nb "$work/small-base.db" import courses "$work/small/courses.csv" >/dev/null
 small_base_sha=$(dump_sha "$work/small-base.db")
 copy_db "$work/small-base.db" "$work/fault.db"
 FAULTFS_LOG=$work/count.log faultfs_run count 0 fault.db --db "$work/fault.db" import sessions "$work/small/sessions.csv" >/dev/null

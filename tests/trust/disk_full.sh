@@ -31,6 +31,7 @@ nb "$work/source.db" export --all --raw --output "$work/out" >/dev/null
 nb "$work/base.db" init >/dev/null
 nb "$work/base.db" import patients "$work/out/patients.csv" >/dev/null
 nb "$work/base.db" import consents "$work/out/consents.csv" >/dev/null
+nb "$work/base.db" import courses "$work/out/courses.csv" >/dev/null
 nb "$work/base.db" patient add --code FULL-1 --family Full --given Disk --born 1980-02-02 >/dev/null
 nb "$work/base.db" consent add FULL-1 --signed 2026-11-01 >/dev/null
 base_sha=$(dump_sha "$work/base.db")

@@ -62,7 +62,7 @@ sqlite3 "$work/newer/rollback.db" "CREATE TABLE future_thing (what TEXT);" \
 # Arguments for each leaf command; a command not listed here fails the test until it is added.
 declare -A argv=(
     [init]="" [demo]="" [check]="" [patient list]="" [session list]="" [product list]=""
-    [setting list]="" [report recovery]="" [report followups]=""
+    [setting list]="" [report recovery]="" [report followups]="" [report outcomes]=""
     [patient add]="--family X --given Y --born 1980-01-01"
     [patient show]="P-000001"
     [patient amend]="P-000001 --reason typo --family Z"
@@ -91,6 +91,19 @@ declare -A argv=(
     [reaction add]="1 --kind oedema --severity mild --onset 2026-11-21"
     [reaction resolve]="1 --on 2026-11-22"
     [followup add]="1 --on 2026-11-22 --outcome none"
+    [course start]="P-000001 --indication acne-scars --planned 4 --every 28"
+    [course show]="1" [course list]=""
+    [course amend]="1 --reason typo --planned 6"
+    [course close]="1 --outcome completed --reason done"
+    [course void]="1 --reason error"
+    [assess]="P-000001 --scale mmasi --score 12.5"
+    [score list]="P-000001"
+    [score amend]="1 --reason typo --score 10"
+    [score void]="1 --reason error"
+    [photo add]="P-000001 @WORK@/no-such-photo.jpg --view front"
+    [photo list]="P-000001"
+    [photo amend]="1 --reason typo --note amended"
+    [photo void]="1 --reason error"
     [product add]="new-serum --name New --kind other"
     [product show]="ha-serum"
     [product amend]="ha-serum --reason typo --name Amended"
@@ -245,11 +258,14 @@ for row in db.execute("SELECT id, at, actor, action, patient_id, record_kind, re
         continue  # the seed row of a setting this version does not have
     if kind == "lot" and "lot" not in tables:
         continue  # lots are records from schema 7 on
+    if kind in ("course", "assessment", "photo") and "course" not in tables:
+        continue  # courses, scores and photos are records from schema 10 on
     id_ = rows + 1
-    if record_hash and kind == "session" and int(old) < 7:
+    if record_hash and kind == "session" and int(old) < 10:
         # The fingerprint as version OLD wrote it, as storage/record_digest.cpp computes it:
         # a session's settings (session_setting) only from schema 4 and only those that
-        # version has, its findings (session_finding) only from schema 6.
+        # version has, its findings (session_finding) only from schema 6, its course
+        # (session_course) only from schema 10 (the demo merges no chart: no owner part).
         (rev_id,) = db.execute("SELECT id FROM src.session_revision WHERE session_id = ? AND "
                                "revision = ?", (record, revision)).fetchone()
         parts = [

@@ -1,11 +1,14 @@
 #include "fixtures.hpp"
 
 #include "needlebook/exchange/fhir.hpp"
+#include "needlebook/records/assessments.hpp"
+#include "needlebook/records/courses.hpp"
 #include "needlebook/records/demo.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/records/settings.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 
 #include <doctest/doctest.h>
 #include <map>
@@ -311,4 +314,170 @@ TEST_CASE("setting fhir_identifier_system: an absolute URI of an allowed scheme,
     CHECK_THROWS(plant("https://a.example/b c"));
     CHECK_THROWS(plant("urn:oid:1.2.x"));
     CHECK_NOTHROW(plant("https://ok.example"));
+}
+
+namespace {
+
+// The Reference `reference` as "Type/id" of the entry it points to.
+std::string name_of(const Json& bundle, const Json& reference) {
+    for (const auto& entry : bundle.at("entry"))
+        if (entry.at("fullUrl") == reference.at("reference"))
+            return fmt::format("{}/{}", entry.at("resource").at("resourceType").get<std::string>(),
+                               entry.at("resource").at("id").get<std::string>());
+    FAIL("no entry for ", reference.dump());
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("fhir: a course is a CarePlan, a score an Observation, a photo a Media, each referring "
+          "to the session's Procedure and the course") {
+    test::Clinic clinic;
+    set_identifier_system(clinic);
+    const auto patient = test::patient_with_consent(clinic);
+    CourseDetails plan;
+    plan.indication = Indication::acne_scars;
+    plan.planned = 4;
+    plan.every_days = 28;
+    plan.areas = {Area::cheek};
+    plan.goal = "fewer rolling scars";
+    plan.started_on = test::day("2026-09-01");
+    const auto course = records::start_course(clinic.scope, patient.code, plan);
+    const auto session =
+        records::log_session(clinic.scope, patient.code, test::session_at("2026-11-20T10:00:00Z"))
+            .session;
+    REQUIRE(session.details.course == course.id);
+
+    AssessmentDetails grade;
+    grade.scale = ScaleCode::goodman_baron;
+    grade.score = 3;
+    grade.area = Area::cheek;
+    grade.side = Side::left;
+    grade.assessed_on = test::day("2026-11-20");
+    grade.session = session.id;
+    grade.assessor = "Dr A. Shah";
+    const auto scored = records::record_assessment(clinic.scope, patient.code, grade);
+    AssessmentDetails pain;
+    pain.scale = ScaleCode::pain_nrs;
+    pain.score = 4;
+    pain.assessed_on = test::day("2026-11-20");
+    pain.session = session.id;
+    const auto amended = records::record_assessment(clinic.scope, patient.code, pain);
+    records::amend_assessment(clinic.scope, amended.id, [](AssessmentDetails& d) { d.score = 5; },
+                              {"misheard", std::nullopt});
+    AssessmentDetails quant;
+    quant.scale = ScaleCode::goodman_baron_quant;
+    quant.score = 24;
+    quant.assessed_on = test::day("2026-11-20");
+    const auto voided = records::record_assessment(clinic.scope, patient.code, quant);
+    records::void_assessment(clinic.scope, voided.id, {"scored twice", std::nullopt});
+
+    // The record alone (the store has its own tests): its image is never in the bundle.
+    const PhotoImage image{std::string(64, 'a'), 18, ImageType::jpeg, "front.jpg"};
+    PhotoDetails view;
+    view.view = PhotoView::left_45;
+    view.taken_on = test::day("2026-11-20");
+    view.session = session.id;
+    const auto photo = clinic.db.write([&] {
+        return storage::PhotoRepository(clinic.db).insert(
+            patient.id, image, view, RevisionInfo{1, "dr.test", test::fixed_now(), "", false});
+    });
+
+    const auto bundle = Json::parse(bundle_text(clinic, patient.code));
+    const auto procedure = fmt::format("Procedure/session-{}", session.id);
+    const auto care_plan_name = fmt::format("CarePlan/course-{}", course.id);
+
+    const auto care_plan = named(bundle, "CarePlan", fmt::format("course-{}", course.id));
+    CHECK(care_plan.at("status") == "active");
+    CHECK(care_plan.at("intent") == "plan");
+    CHECK(care_plan.at("period").at("start") == "2026-09-01");
+    CHECK_FALSE(care_plan.at("period").contains("end"));
+    const auto& activity = care_plan.at("activity").at(0);
+    REQUIRE(activity.at("outcomeReference").size() == 1);
+    CHECK(name_of(bundle, activity.at("outcomeReference").at(0)) == procedure);
+    CHECK(activity.at("detail").at("status") == "in-progress");
+    CHECK(activity.at("detail").at("scheduledTiming").at("repeat") ==
+          Json::parse(R"({"count": 4, "period": 28, "periodUnit": "d"})"));
+
+    const auto score = named(bundle, "Observation", fmt::format("score-{}", scored.id));
+    CHECK(score.at("status") == "final");
+    CHECK(coding(score.at("code")).at("system") == "urn:needlebook:outcome-scale");
+    CHECK(coding(score.at("code")).at("code") == "goodman-baron");
+    CHECK(score.at("effectiveDateTime") == "2026-11-20");
+    CHECK(score.at("performer").at(0).at("display") == "Dr A. Shah");
+    CHECK(score.at("valueQuantity").at("value") == 3);
+    CHECK(score.at("valueQuantity").at("code") == "{score}");
+    CHECK(coding(score.at("bodySite")).at("code") == "60819002");
+    CHECK(name_of(bundle, score.at("partOf").at(0)) == procedure);
+    CHECK(name_of(bundle, score.at("basedOn").at(0)) == care_plan_name);
+
+    const auto pain_score = named(bundle, "Observation", fmt::format("score-{}", amended.id));
+    CHECK(pain_score.at("status") == "amended");
+    CHECK(coding(pain_score.at("code")).at("system") == "http://loinc.org");
+    CHECK(coding(pain_score.at("code")).at("code") == "72514-3");
+    CHECK(pain_score.at("valueQuantity").at("value") == 5);
+    CHECK(named(bundle, "Observation", fmt::format("score-{}", voided.id)).at("status") ==
+          "entered-in-error");
+    std::set<std::string> corrected;
+    for (const auto& provenance : resources_of_type(bundle, "Provenance"))
+        corrected.insert(name_of(bundle, provenance.at("target").at(0)));
+    CHECK(corrected.contains(fmt::format("Observation/score-{}", amended.id)));
+    CHECK(corrected.contains(fmt::format("Observation/score-{}", voided.id)));
+
+    const auto media = named(bundle, "Media", fmt::format("photo-{}", photo));
+    CHECK(media.at("status") == "completed");
+    CHECK(media.at("view").at("text") == "left 45°");
+    CHECK(media.at("createdDateTime") == "2026-11-20");
+    CHECK(media.at("identifier").at(0).at("system") == "urn:needlebook:photo-sha256");
+    CHECK(media.at("identifier").at(0).at("value") == image.sha256);
+    CHECK(media.at("content") ==
+          Json::parse(R"({"contentType": "image/jpeg", "size": 18, "title": "front.jpg"})"));
+    // Attachment.hash is a SHA-1 in R4: the SHA-256 is never put there, nor the image.
+    CHECK_FALSE(media.at("content").contains("hash"));
+    CHECK_FALSE(media.at("content").contains("data"));
+    CHECK(name_of(bundle, media.at("partOf").at(0)) == procedure);
+}
+
+TEST_CASE("fhir: a closed course's CarePlan is completed or revoked, a voided one entered in "
+          "error; a voided photo's Media too") {
+    test::Clinic clinic;
+    set_identifier_system(clinic);
+    const auto patient = test::patient_with_consent(clinic);
+    CourseDetails plan;
+    plan.indication = Indication::acne_scars;
+    plan.planned = 3;
+    plan.every_days = 28;
+    plan.started_on = test::day("2026-09-01");
+    const auto completed = records::start_course(clinic.scope, patient.code, plan);
+    records::close_course(clinic.scope, completed.id,
+                          {test::day("2026-10-01"), CourseOutcome::completed, "plan done"});
+    const auto stopped = records::start_course(clinic.scope, patient.code, plan);
+    records::close_course(clinic.scope, stopped.id,
+                          {test::day("2026-10-02"), CourseOutcome::stopped, "moved away"});
+    const auto voided = records::start_course(clinic.scope, patient.code, plan);
+    records::void_course(clinic.scope, voided.id, {"wrong patient", std::nullopt});
+    const auto photo = clinic.db.write([&] {
+        storage::PhotoRepository photos(clinic.db);
+        PhotoDetails details;
+        details.taken_on = test::day("2026-09-01");
+        const auto id =
+            photos.insert(patient.id, {std::string(64, 'b'), 18, ImageType::jpeg, "x.jpg"}, details,
+                          RevisionInfo{1, "dr.test", test::fixed_now(), "", false});
+        photos.add_revision(id, patient.id, details,
+                            RevisionInfo{2, "dr.test", test::fixed_now(), "wrong patient", true});
+        return id;
+    });
+
+    const auto bundle = Json::parse(bundle_text(clinic, patient.code));
+    const auto status_of = [&](CourseId id) {
+        return named(bundle, "CarePlan", fmt::format("course-{}", id)).at("status");
+    };
+    CHECK(status_of(completed.id) == "completed");
+    CHECK(
+        named(bundle, "CarePlan", fmt::format("course-{}", completed.id)).at("period").at("end") ==
+        "2026-10-01");
+    CHECK(status_of(stopped.id) == "revoked");
+    CHECK(status_of(voided.id) == "entered-in-error");
+    CHECK(named(bundle, "Media", fmt::format("photo-{}", photo)).at("status") ==
+          "entered-in-error");
 }

@@ -8,16 +8,20 @@
 
 #include "needlebook/records/demo.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/records/photos.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/safekeeping.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/report/followups.hpp"
 #include "needlebook/report/history.hpp"
+#include "needlebook/report/outcomes.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 
 #include <functional>
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 namespace needlebook::test {
 namespace {
@@ -152,6 +156,23 @@ Commands per_patient_commands(int patients) {
         });
     });
     run("history", [&] { report::build_history(scope, patient.code); });
+    // A photo record as add_photo stores it (its image needs a database file; the queries
+    // do not), kept without photo consent so an amendment is not refused.
+    const auto photo = db.write([&] {
+        const PhotoImage image{std::string(64, 'a'), 1234, ImageType::jpeg, "front.jpg"};
+        const PhotoDetails details{PhotoView::front, day("2026-11-20"), session.id, "",
+                                   "verbal consent given"};
+        const auto id =
+            storage::PhotoRepository(db).insert(patient.id, image, details, scope.revision(1));
+        append_audit(db, scope.audit("photo.add", "photo", id.value, patient.id.value, 1));
+        return id;
+    });
+    run("photo list", [&] { records::list_photos(scope, patient.code); });
+    run("photo amend", [&] {
+        records::amend_photo(
+            scope, photo, [](PhotoDetails& d) { d.view = PhotoView::left_45; },
+            {"wrong side", std::nullopt});
+    });
     return traced;
 }
 
@@ -214,6 +235,49 @@ TEST_CASE("report followups reads each table once, in a clinic of 20 patients as
     };
     CHECK(reading("FROM condition c JOIN condition_revision r") == 1);
     CHECK(reading("FROM condition_clearance") == 1);
+}
+
+// report outcomes likewise: scores, sessions, areas and serums each read once for the whole
+// clinic, never once per patient or per unit.
+TEST_CASE("report outcomes reads each table once, in a clinic of 20 patients as of 200") {
+    const auto reads = [](int patients) {
+        Clinic clinic;
+        records::fill_demo_clinic(clinic.scope, {patients, 7});
+        // A baseline and a later score for every patient, as 'assess' stores them (ids above
+        // the demo's own scores).
+        for (const auto& [first_id, on, score] :
+             {std::tuple{1000000, "2026-01-05", 40}, std::tuple{2000000, "2026-11-20", 25}}) {
+            clinic.db.sql().exec(fmt::format("INSERT INTO assessment (id, created_at) SELECT "
+                                             "{} + id, '2026-11-23T15:00:00Z' FROM patient",
+                                             first_id));
+            clinic.db.sql().exec(fmt::format(
+                "INSERT INTO assessment_revision (assessment_id, revision, patient_id, scale, "
+                "score, assessed_on, author, recorded_at) SELECT {} + id, 1, id, "
+                "'goodman-baron-quant', {}, '{}', 'dr.test', '2026-11-23T15:00:00Z' FROM patient",
+                first_id, score, on));
+        }
+        std::vector<std::string> sql;
+        for (const auto& statement : trace_statements(clinic.db, [&] {
+                 const auto report =
+                     report::outcome_report(clinic.scope, {}, report::OutcomeGrouping::depth);
+                 CHECK(report.groups.size() >= 1);
+             }))
+            if (statement.sql.starts_with("SELECT") || statement.sql.starts_with("WITH"))
+                sql.push_back(statement.sql);
+        return sql;
+    };
+    const auto small = reads(20);
+    const auto large = reads(200);
+    CHECK(large == small);
+    const auto reading = [&](std::string_view what) {
+        return std::count_if(large.begin(), large.end(), [&](const std::string& sql) {
+            return sql.find(what) != std::string::npos;
+        });
+    };
+    CHECK(reading("FROM assessment a JOIN assessment_revision r") == 1);
+    CHECK(reading("FROM session s JOIN session_revision r") == 1);
+    CHECK(reading("FROM session_area") == 1);
+    CHECK(reading("FROM serum_use") == 1);
 }
 
 } // namespace needlebook::test

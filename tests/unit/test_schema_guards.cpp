@@ -1,12 +1,15 @@
 #include "fixtures.hpp"
 
 #include "needlebook/model/catalogue.hpp"
+#include "needlebook/records/assessments.hpp"
+#include "needlebook/records/courses.hpp"
 #include "needlebook/records/lots.hpp"
 #include "needlebook/records/merge.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/sessions.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 
 #include <doctest/doctest.h>
 #include <map>
@@ -49,6 +52,13 @@ const std::vector<std::string> record_tables{"patient",
                                              "consent_owner",
                                              "session_owner",
                                              "patient_merge",
+                                             "course",
+                                             "course_revision",
+                                             "session_course",
+                                             "assessment",
+                                             "assessment_revision",
+                                             "photo",
+                                             "photo_revision",
                                              "audit_log"};
 
 // Append-only tables of the audit trail that a plain clinic leaves empty (disclosures of lists,
@@ -56,7 +66,8 @@ const std::vector<std::string> record_tables{"patient",
 const std::set<std::string> audit_side_tables{"audit_disclosure", "audit_seal"};
 
 // Reference data a clinic may change: settings and the serum catalogue.
-const std::set<std::string> reference_tables{"treatment_area", "reaction_kind", "condition_code"};
+const std::set<std::string> reference_tables{"treatment_area", "reaction_kind", "condition_code",
+                                             "outcome_scale"};
 
 // A clinic with at least one row in every record table, each written through the use cases.
 struct FullClinic : test::Clinic {
@@ -65,9 +76,18 @@ struct FullClinic : test::Clinic {
     Reaction reaction;
     Followup followup;
     Condition condition;
+    Course course;
+    Assessment score;
 
     FullClinic() {
         patient = test::patient_with_consent(*this);
+        // Schema 10's records: a course the session joins, its pain and a score, amended.
+        CourseDetails plan;
+        plan.indication = Indication::acne_scars;
+        plan.planned = 6;
+        plan.every_days = 28;
+        plan.started_on = test::day("2026-11-01");
+        course = records::start_course(scope, patient.code, plan);
         auto amended = test::patient_details();
         amended.phone = "+44 7700 900999";
         records::amend_patient(scope, patient.code, amended, "new phone number");
@@ -77,11 +97,28 @@ struct FullClinic : test::Clinic {
         auto details =
             test::session_at("2026-11-20T10:00:00Z", {{Area::cheek, Side::left, 1.8, 3}});
         details.serums = {{"ha-serum", "HA2291", SerumPhase::during}};
-        session =
-            records::log_session(scope, patient.code, details, {"depth:cheek:left=deep acne scars"})
-                .session;
-        // The depth above the cheek limit; the keloid tendency warns.
-        REQUIRE(session.findings.size() == 2);
+        records::LogOptions with_pain;
+        with_pain.pain = 4;
+        session = records::log_session(scope, patient.code, details,
+                                       {"depth:cheek:left=deep acne scars"}, with_pain)
+                      .session;
+        // The depth above the cheek limit; the keloid tendency and the missing baseline photos
+        // warn.
+        REQUIRE(session.findings.size() == 3);
+        REQUIRE(session.details.course == course.id);
+        AssessmentDetails grade;
+        grade.scale = ScaleCode::goodman_baron;
+        grade.score = 3;
+        grade.area = Area::cheek;
+        grade.side = Side::left;
+        grade.assessed_on = test::day("2026-11-20");
+        score = records::record_assessment(scope, patient.code, grade);
+        records::amend_assessment(
+            scope, score.id, [](AssessmentDetails& d) { d.score = 2; },
+            {"misread the grading sheet", std::nullopt});
+        records::amend_course(
+            scope, course.id, [](CourseDetails& d) { d.goal = "fewer rolling scars"; },
+            {"goal agreed", std::nullopt});
         // Schema 7's records: a lot, a clearance and a guardian's consent.
         records::add_lot(scope, "ha-serum", "HA2291", {test::day("2027-06-30")});
         records::clear_condition(scope, patient.code, ConditionCode::keloid_tendency,
@@ -115,6 +152,19 @@ struct FullClinic : test::Clinic {
             scope, twin.code,
             test::session_at("2026-11-02T10:00:00Z", {{Area::forehead, std::nullopt, 0.5}}), {});
         records::merge_patient(scope, twin.code, patient.code, {"the same person", std::nullopt});
+        add_photo_record();
+    }
+
+    // Schema 10's photo record, stored as add_photo stores it; the image needs a database file
+    // for its store, the tables do not.
+    void add_photo_record() {
+        db.write([&] {
+            PhotoImage image{std::string(64, 'a'), 1234, ImageType::jpeg, "front.jpg"};
+            PhotoDetails details{PhotoView::front, test::day("2026-11-20"), session.id, "", ""};
+            const auto id =
+                storage::PhotoRepository(db).insert(patient.id, image, details, scope.revision(1));
+            append_audit(db, scope.audit("photo.add", "photo", id.value, patient.id.value, 1));
+        });
     }
 
     std::int64_t session_revision_id() {
@@ -232,6 +282,21 @@ struct Templates {
                            {"resolved_on", "NULL"}});
         rows["consent_revision"] = with_revision(
             {{"consent_id", std::to_string(clinic.consent_id())}, {"signed_on", "'2026-01-05'"}});
+        rows["assessment_revision"] =
+            with_revision({{"assessment_id", std::to_string(clinic.score.id.value)},
+                           {"patient_id", std::to_string(clinic.patient.id.value)},
+                           {"scale", "'goodman-baron'"},
+                           {"score", "3"},
+                           {"area", "'cheek'"},
+                           {"side", "'left'"},
+                           {"assessed_on", "'2026-11-20'"}});
+        rows["course_revision"] =
+            with_revision({{"course_id", std::to_string(clinic.course.id.value)},
+                           {"patient_id", std::to_string(clinic.patient.id.value)},
+                           {"indication", "'acne-scars'"},
+                           {"planned", "6"},
+                           {"every_days", "28"},
+                           {"started_on", "'2026-11-01'"}});
         rows["product"] = {
             {"code", "'probe-serum'"}, {"name", "'Probe serum'"}, {"kind", "'other'"}};
         rows["product_revision"] =
@@ -400,6 +465,26 @@ TEST_CASE("CHECK constraints refuse what the model refuses") {
         {"product_revision", change({{"name", "''"}})},
         {"product_revision", change({{"reason", "' '"}})},
         {"product_revision", change({{"product_id", "9999"}})},
+        {"assessment_revision", change({{"score", "5"}})},   // goodman-baron is 1 to 4
+        {"assessment_revision", change({{"score", "0"}})},
+        {"assessment_revision", change({{"score", "2.5"}})}, // whole grades only
+        {"assessment_revision", change({{"area", "NULL"}, {"side", "NULL"}})}, // per area
+        {"assessment_revision", change({{"scale", "'mmasi'"}, {"score", "3.125"}})},
+        {"assessment_revision", change({{"scale", "'mmasi'"}, {"score", "24.01"}})},
+        {"assessment_revision", change({{"scale", "'mmasi'"}, {"score", "3"}})}, // not per area
+        {"assessment_revision", change({{"scale", "'acne-index'"}})},
+        {"assessment_revision", change({{"score", "'three'"}})},
+        {"assessment_revision", change({{"assessed_on", "'2026-11-31'"}})},
+        {"course_revision", change({{"planned", "0"}})},
+        {"course_revision", change({{"every_days", "366"}})},
+        {"course_revision", change({{"indication", "'tattoo'"}})},
+        {"course_revision", change({{"closed_on", "'2026-11-20'"}})}, // no outcome
+        {"course_revision", change({{"closed_on", "'2026-10-01'"},
+                                    {"outcome", "'completed'"},
+                                    {"close_reason", "'done'"}})}, // before the start
+        {"course_revision",
+         change({{"closed_on", "'2026-11-20'"}, {"outcome", "'completed'"}})}, // no reason
+        {"course_revision", change({{"outcome", "'failed'"}})},
     };
     for (const auto& probe : refused) {
         const auto sql = templates.sql(probe.table, probe.change);
@@ -416,6 +501,13 @@ TEST_CASE("CHECK constraints refuse what the model refuses") {
         {"reaction_revision",
          change({{"onset_on", "'2024-02-29'"}, {"resolved_on", "'2024-03-01'"}})},
         {"reaction_revision", change({{"resolved_on", "'2026-11-21'"}})},
+        {"assessment_revision", change({{"scale", "'mmasi'"}, {"score", "23.75"},
+                                        {"area", "NULL"}, {"side", "NULL"}})},
+        {"assessment_revision", change({{"scale", "'gais-patient'"}, {"score", "1"},
+                                        {"area", "NULL"}, {"side", "NULL"}})},
+        {"course_revision", change({{"closed_on", "'2026-11-20'"},
+                                    {"outcome", "'stopped'"},
+                                    {"close_reason", "'moved away'"}})},
     };
     for (const auto& probe : allowed) {
         const auto sql = templates.sql(probe.table, probe.change);
@@ -532,6 +624,19 @@ TEST_CASE("the reference tables cover exactly the catalogues") {
     CHECK(column("SELECT area FROM treatment_area") == codes(Area{}));
     CHECK(column("SELECT kind FROM reaction_kind") == codes(ReactionKind{}));
     CHECK(column("SELECT code FROM condition_code") == codes(ConditionCode{}));
+    // The scales: the program's catalogue and the table the database checks scores against.
+    std::set<std::string> scales;
+    SQLite::Statement rows(clinic.db.sql(),
+                           "SELECT key, low, high, decimals, per_area FROM outcome_scale");
+    while (rows.executeStep())
+        scales.insert(fmt::format("{} {} {} {} {}", rows.getColumn(0).getString(),
+                                  rows.getColumn(1).getDouble(), rows.getColumn(2).getDouble(),
+                                  rows.getColumn(3).getInt(), rows.getColumn(4).getInt()));
+    std::set<std::string> catalogue;
+    for (const auto& scale : outcome_scales())
+        catalogue.insert(fmt::format("{} {} {} {} {}", scale.key, scale.low, scale.high,
+                                     scale.decimals, scale.per_area ? 1 : 0));
+    CHECK(scales == catalogue);
 }
 
 // A row planted for a revision not stored yet would join the next revision stored under that id
@@ -559,6 +664,8 @@ TEST_CASE("a row for a revision that is not stored yet is refused") {
         {"patient_merge", "INSERT INTO patient_merge (patient_revision_id, into_patient_id) "
                           "VALUES (" +
                               next("patient_revision") + ", 1)"},
+        {"session_course", "INSERT INTO session_course (session_revision_id, course_id) VALUES (" +
+                               next("session_revision") + ", 1)"},
     };
     for (const auto& [table, sql] : planted) {
         CAPTURE(table);

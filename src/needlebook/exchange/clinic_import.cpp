@@ -26,9 +26,9 @@ namespace fs = std::filesystem;
 // Dependency order: what a row refers to is stored before it. The other tables export writes
 // (session_areas and serum_uses, whose rows come with their sessions, and the exporting
 // database's own trail) are checked against the manifest, not imported.
-constexpr std::array imported_tables = {"settings",   "products",  "patients",
-                                        "conditions", "consents",  "lots",
-                                        "sessions",   "reactions", "followups"};
+constexpr std::array imported_tables = {"settings",  "products",  "patients", "conditions",
+                                        "consents",  "lots",      "courses",  "sessions",
+                                        "reactions", "followups", "scores"};
 
 std::string file_of(std::string_view table) {
     return fmt::format("{}.csv", table);
@@ -143,6 +143,15 @@ void check_files(const fs::path& folder, const Manifest& manifest) {
                                               "was imported",
                                               name));
     }
+    // Photo records name images the folder does not carry: refused, never dropped.
+    if (const auto photos = manifest.files.find("photos.csv");
+        photos != manifest.files.end() && photos->second.rows > 0)
+        throw Refused(fmt::format("the export holds {} photo records (photos.csv), whose images "
+                                  "it does not carry; import --all cannot bring them yet, and "
+                                  "leaving them out would lose them. Move the clinic with "
+                                  "'backup' and 'restore' instead (they carry the photo store); "
+                                  "nothing was imported",
+                                  photos->second.rows));
     // Every export --all writes these; one left out of the manifest would be a clinic
     // imported without it.
     for (const auto table :

@@ -9,7 +9,9 @@
 #include "needlebook/records/settings.hpp"
 #include "needlebook/rules/clinical_checks.hpp"
 #include "needlebook/rules/overrides.hpp"
+#include "needlebook/storage/assessment_repository.hpp"
 #include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/course_repository.hpp"
 #include "needlebook/storage/lot_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
@@ -367,6 +369,19 @@ void add_to_patient_file(Context& c, const Session& session) {
     sessions.insert(after, session);
 }
 
+// A course a row names (sessions, scores): stored before it (courses.csv comes first), and the
+// same patient's.
+CourseId course_of(Context& c, const std::string& text, PatientId patient) {
+    const CourseId id{id_of(text)};
+    const auto course = storage::CourseRepository(c.scope.db()).find(id);
+    if (!course)
+        throw ValidationError("course",
+                              fmt::format("no course {} (import courses first)", id.value));
+    if (course->patient_id != patient)
+        throw ValidationError("course", fmt::format("course {} is another patient's", id.value));
+    return id;
+}
+
 void import_patient(Context& c, const Row& row) {
     const auto code = row.parse("code", [](const std::string& text) {
         validate_chart_code(text);
@@ -686,6 +701,8 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     d.areas = row.parse("areas", areas_of);
     d.serums = row.parse("serums", [&](const std::string& t) { return serums_of(t, products); });
     session.findings = row.parse("findings", findings_of);
+    d.course = row.optional(
+        "course", [&](const std::string& text) { return course_of(c, text, session.patient_id); });
     if (row.failed())
         return;
     validated("session", [&] { validate(d); });
@@ -812,6 +829,83 @@ void import_followup(Context& c, const Row& row) {
     else
         followups.add_followup_revision(FollowupId{id}, d, revision);
     c.audit("followup.import", "followup", id, session.patient_id.value, revision.number);
+}
+
+void import_course(Context& c, const Row& row) {
+    const auto id = row.parse("id", id_of);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    if (!row.failed())
+        ensure_place(c.scope.db(), "course", id, revision);
+    Course course;
+    course.patient_id = patient_of(c, row);
+    auto& d = course.details;
+    d.indication = row.parse("indication", code<Indication>);
+    const auto count = [](const std::string& text) { return static_cast<int>(id_of(text)); };
+    d.planned = row.parse("planned", count);
+    d.every_days = row.parse("every_days", count);
+    d.areas = row.parse("areas", [](const std::string& t) { return parse_course_areas(t); });
+    d.goal = row.text("goal");
+    d.started_on = row.parse("started_on", date_of);
+    if (const auto closed = row.optional("closed_on", date_of))
+        d.closing = CourseClosing{*closed, row.parse("outcome", code<CourseOutcome>),
+                                  row.text("close_reason")};
+    else if (!row.text("outcome").empty() || !row.text("close_reason").empty())
+        throw ValidationError("closed_on", "outcome or close_reason is given without closed_on");
+    if (row.failed())
+        return;
+    validated("course", [&] { validate(d, c.scope.today()); });
+    if (!c.store || row.failed())
+        return;
+    course.id = CourseId{id};
+    course.revision = revision;
+    storage::CourseRepository courses(c.scope.db());
+    if (revision.number == 1)
+        courses.insert(course, id);
+    else
+        courses.add_revision(course);
+    c.audit("course.import", "course", id, course.patient_id.value, revision.number);
+}
+
+void import_score(Context& c, const Row& row) {
+    const auto id = row.parse("id", id_of);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    if (!row.failed())
+        ensure_place(c.scope.db(), "assessment", id, revision);
+    Assessment score;
+    score.patient_id = patient_of(c, row);
+    auto& d = score.details;
+    const auto* scale =
+        row.parse("scale", [](const std::string& key) { return &outcome_scale(key); });
+    if (scale != nullptr) {
+        d.scale = scale->code;
+        d.score = row.parse("score", [&](const std::string& t) { return parse_score(*scale, t); });
+    }
+    d.area = row.optional("area", code<Area>);
+    d.side = row.optional("side", code<Side>);
+    d.assessed_on = row.parse("assessed_on", date_of);
+    d.session = row.optional("session", [&](const std::string& text) {
+        const auto& session = session_of(c, row);
+        if (session.patient_id != score.patient_id)
+            throw ValidationError("session", fmt::format("session {} is another patient's", text));
+        return session.id;
+    });
+    d.course = row.optional(
+        "course", [&](const std::string& text) { return course_of(c, text, score.patient_id); });
+    d.assessor = row.text("assessor");
+    d.note = row.text("note");
+    if (row.failed())
+        return;
+    validated("score", [&] { validate(d, c.scope.today()); });
+    if (!c.store || row.failed())
+        return;
+    score.id = AssessmentId{id};
+    score.revision = revision;
+    storage::AssessmentRepository scores(c.scope.db());
+    if (revision.number == 1)
+        scores.insert(score, id);
+    else
+        scores.add_revision(score);
+    c.audit("assessment.import", "assessment", id, score.patient_id.value, revision.number);
 }
 
 void import_setting(Context& c, const Row& row) {
@@ -942,6 +1036,15 @@ RowImporter importer_for(std::string_view table, storage::Database& db) {
         return import_reaction;
     if (table == "followups")
         return import_followup;
+    if (table == "courses")
+        return import_course;
+    if (table == "scores")
+        return import_score;
+    if (table == "photos")
+        throw ValidationError("TABLE", "photos.csv lists photo records whose images are not in "
+                                       "the file; importing them is not supported yet (copy "
+                                       "the database and its photo store with 'backup' "
+                                       "instead)");
     throw ValidationError("TABLE", fmt::format("{} are imported with their sessions (the areas "
                                                "and serums columns of sessions.csv)",
                                                table));

@@ -77,6 +77,9 @@ std::vector<CsvTable> build_tables() {
     const std::string session_newest = newest("session", "s");
     const std::string reaction_newest = newest("reaction", "x");
     const std::string followup_newest = newest("followup", "x");
+    const std::string course_newest = newest("course", "x");
+    const std::string assessment_newest = newest("assessment", "x");
+    const std::string photo_newest = newest("photo", "x");
     // Each revision names the patient it belonged to then (a merge moves records, schema 8).
     const std::string condition_from = fmt::format(
         "FROM condition x JOIN condition_revision r ON r.condition_id = x.id JOIN patient p ON "
@@ -181,6 +184,26 @@ std::vector<CsvTable> build_tables() {
          "FROM lot x JOIN lot_revision r ON r.lot_id = x.id LEFT JOIN product d ON d.id = "
          "x.product_id",
          lot_newest, "x.id"}));
+    // Courses (schema 10) come before the sessions that belong to them; each revision names
+    // its patient.
+    tables.push_back(make_table(
+        "courses",
+        {{"id", CsvType::integer},
+         {"patient"},
+         {"indication"},
+         {"planned", CsvType::integer},
+         {"every_days", CsvType::integer},
+         {"areas", CsvType::text, false},
+         {"goal", CsvType::text, false},
+         {"started_on", CsvType::date},
+         {"closed_on", CsvType::date, false},
+         {"outcome", CsvType::text, false},
+         {"close_reason", CsvType::text, false}},
+        {"x.id, p.code, r.indication, r.planned, r.every_days, r.areas, r.goal, r.started_on, "
+         "r.closed_on, r.outcome, r.close_reason",
+         "FROM course x JOIN course_revision r ON r.course_id = x.id JOIN patient p ON p.id = "
+         "r.patient_id",
+         course_newest, "x.id"}));
     // Areas, serums and clinical findings also go with their session as JSON arrays, so one row
     // holds a whole session (import needs it whole: a session has at least one area). The tables
     // session_areas and serum_uses list the same areas and serums a row each, for spreadsheets.
@@ -201,7 +224,9 @@ std::vector<CsvTable> build_tables() {
          {"note", CsvType::text, false},
          {"areas"},
          {"serums", CsvType::text, false},
-         {"findings", CsvType::text, false}},
+         {"findings", CsvType::text, false},
+         // Since schema 10: the course the session belongs to.
+         {"course", CsvType::integer, false}},
         {"s.id, p.code, r.performed_at, r.practitioner, r.indication, r.device, r.model, "
          "r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, r.note, "
          "(SELECT json_group_array(json_object('area', a.area, 'side', a.side, 'depth_mm', "
@@ -219,7 +244,8 @@ std::vector<CsvTable> build_tables() {
          "override_reason, overridden_by, overridden_at FROM session_finding WHERE "
          "session_revision_id = r.id UNION ALL SELECT 1, id, key, 'overridden', message, "
          "override_reason, overridden_by, overridden_at FROM session_override_keyed WHERE "
-         "session_revision_id = r.id ORDER BY 1, 2) f)",
+         "session_revision_id = r.id ORDER BY 1, 2) f), "
+         "(SELECT course_id FROM session_course WHERE session_revision_id = r.id)",
          session_from,
          session_newest,
          "s.id",
@@ -275,6 +301,46 @@ std::vector<CsvTable> build_tables() {
                                 {"x.id, x.session_id, r.checked_on, r.outcome, r.note",
                                  "FROM followup x JOIN followup_revision r ON r.followup_id = x.id",
                                  followup_newest, "x.id"}));
+    // Outcome scores and photo records (schema 10): each revision names its patient. A score
+    // is written with its scale's decimals; a photo's image is not in the file (export --all
+    // copies the images beside it).
+    tables.push_back(make_table(
+        "scores",
+        {{"id", CsvType::integer},
+         {"patient"},
+         {"scale"},
+         {"score", CsvType::decimal},
+         {"area", CsvType::text, false},
+         {"side", CsvType::text, false},
+         {"assessed_on", CsvType::date},
+         {"session", CsvType::integer, false},
+         {"course", CsvType::integer, false},
+         {"assessor", CsvType::text, false},
+         {"note", CsvType::text, false}},
+        {"x.id, p.code, r.scale, printf('%.*f', (SELECT decimals FROM outcome_scale WHERE key = "
+         "r.scale), r.score), r.area, r.side, r.assessed_on, r.session_id, r.course_id, "
+         "r.assessor, r.note",
+         "FROM assessment x JOIN assessment_revision r ON r.assessment_id = x.id JOIN patient p "
+         "ON p.id = r.patient_id",
+         assessment_newest, "x.id"}));
+    tables.push_back(make_table(
+        "photos",
+        {{"id", CsvType::integer},
+         {"patient"},
+         {"sha256"},
+         {"bytes", CsvType::integer},
+         {"media_type"},
+         {"file_name", CsvType::text, false},
+         {"view"},
+         {"taken_on", CsvType::date},
+         {"session", CsvType::integer, false},
+         {"note", CsvType::text, false},
+         {"override_reason", CsvType::text, false}},
+        {"x.id, p.code, x.sha256, x.bytes, x.media_type, x.file_name, r.view, r.taken_on, "
+         "r.session_id, r.note, r.override_reason",
+         "FROM photo x JOIN photo_revision r ON r.photo_id = x.id JOIN patient p ON p.id = "
+         "r.patient_id",
+         photo_newest, "x.id"}));
     // The audit trail, for auditors and regulators: written by export, never imported (a
     // database keeps its own trail; an imported one names the export it came from).
     const std::string audit_sql =

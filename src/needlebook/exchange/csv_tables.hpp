@@ -55,7 +55,8 @@ std::vector<ExportColumn> export_columns(const CsvTable& table, bool all_revisio
 // Whether `name` is the local-time column of one of `table`'s instants (import skips it).
 bool is_local_time_column(const CsvTable& table, std::string_view name);
 
-// patients, conditions, consents, sessions, session_areas, serum_uses, reactions, followups.
+// settings, products, patients, conditions, consents, lots, courses, sessions, session_areas,
+// serum_uses, reactions, followups, scores, photos, audit.
 const std::vector<CsvTable>& csv_tables();
 // NotFound-style ValidationError naming the allowed tables when `name` is none of them.
 const CsvTable& csv_table(std::string_view name);

@@ -7,6 +7,9 @@
 //   area → Observation of the depth in mm;
 //   serum → Medication (lot) + MedicationAdministration; expected reaction → Observation with
 //   an effective period; adverse reaction → AdverseEvent + Condition; follow-up → Observation;
+//   course → CarePlan (its sessions' Procedures as activity outcomes); outcome score →
+//   Observation (bodySite for per-area scales, partOf the session's Procedure, basedOn the
+//   CarePlan); photo → Media (the record only, no image bytes; SHA-256 as an identifier);
 //   amendment or void → Provenance.
 // Standard codes (SNOMED CT, LOINC) come from fhir_codes.hpp, each with its text beside it.
 #include "needlebook/exchange/fhir.hpp"
@@ -19,7 +22,10 @@
 #include "needlebook/render/html.hpp"
 #include "needlebook/render/record_text.hpp"
 #include "needlebook/report/history.hpp"
+#include "needlebook/storage/assessment_repository.hpp"
+#include "needlebook/storage/course_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 
 #include <algorithm>
 #include <array>
@@ -369,6 +375,40 @@ private:
     long long m_written = 0;
 };
 
+// A course, score or photo: its current revision and its corrections, oldest first.
+template <class Record> struct Revised {
+    Record record;
+    std::vector<report::Amendment> amendments;
+};
+
+// The patient's courses, outcome scores and photos, voided ones too (the history holds none).
+struct TreatmentRecords {
+    std::vector<Revised<Course>> courses;
+    std::vector<Revised<Assessment>> assessments;
+    std::vector<Revised<Photo>> photos;
+};
+
+// Every revision of each record (by record, then revision) as its current revision and its
+// corrections, each with what it changed field by field.
+template <class Record> std::vector<Revised<Record>> revised(const std::vector<Record>& revisions) {
+    std::vector<Revised<Record>> records;
+    auto first = revisions.begin();
+    while (first != revisions.end()) {
+        const auto last = std::find_if(first, revisions.end(),
+                                       [&](const Record& r) { return r.id != first->id; });
+        const std::vector<Record> of_one(first, last);
+        records.push_back({of_one.back(), report::amendments_of_details(of_one)});
+        first = last;
+    }
+    return records;
+}
+
+TreatmentRecords treatment_records(storage::Database& db, PatientId patient) {
+    return {revised(storage::CourseRepository(db).revisions_for_patient(patient)),
+            revised(storage::AssessmentRepository(db).revisions_for_patient(patient)),
+            revised(storage::PhotoRepository(db).revisions_for_patient(patient))};
+}
+
 // What every resource of one session refers to, made once per session.
 struct SessionContext {
     const Session& session;
@@ -383,9 +423,11 @@ struct SessionContext {
 class PatientExport {
 public:
     PatientExport(BundleBuilder& bundle, const report::PatientHistory& history,
-                  const Products& products, const ClinicSettings& settings, time::Date today)
-        : m_bundle(bundle), m_history(history), m_products(products), m_settings(settings),
-          m_today(today), m_patient_id(fhir_id("patient", history.patient.code)),
+                  const TreatmentRecords& treatment, const Products& products,
+                  const ClinicSettings& settings, time::Date today)
+        : m_bundle(bundle), m_history(history), m_treatment(treatment), m_products(products),
+          m_settings(settings), m_today(today),
+          m_patient_id(fhir_id("patient", history.patient.code)),
           m_patient(reference_to("Patient", m_patient_id)) {}
 
     void add_all() {
@@ -396,6 +438,12 @@ public:
             add_consent(consent);
         for (const auto& entry : m_history.sessions)
             add_session(entry);
+        for (const auto& course : m_treatment.courses)
+            add_care_plan(course);
+        for (const auto& assessment : m_treatment.assessments)
+            add_score_observation(assessment);
+        for (const auto& photo : m_treatment.photos)
+            add_media(photo);
     }
 
 private:
@@ -426,12 +474,20 @@ private:
                                   const report::FollowupEntry& entry);
     void add_provenances(const std::vector<report::Amendment>& amendments,
                          const std::string& record, const std::vector<Reference>& targets);
+    void add_care_plan(const Revised<Course>& entry);
+    void add_score_observation(const Revised<Assessment>& entry);
+    void add_media(const Revised<Photo>& entry);
+    // The Procedure of `session` and of `course` when the bundle holds them (a merge can leave
+    // a record naming a session of another chart).
+    std::optional<Reference> session_procedure(std::optional<SessionId> session) const;
+    std::optional<Reference> care_plan(std::optional<CourseId> course) const;
 
     std::optional<Reference> practitioner(const std::string& name);
     Reference medication(const SerumUse& use);
 
     BundleBuilder& m_bundle;
     const report::PatientHistory& m_history;
+    const TreatmentRecords& m_treatment;
     const Products& m_products;
     const ClinicSettings& m_settings;
     time::Date m_today; // the clinic's date at the export: consents expire by it
@@ -1113,6 +1169,200 @@ void PatientExport::add_provenances(const std::vector<report::Amendment>& amendm
     }
 }
 
+std::optional<Reference> PatientExport::session_procedure(std::optional<SessionId> session) const {
+    if (!session || std::none_of(m_history.sessions.begin(), m_history.sessions.end(),
+                                 [&](const auto& entry) { return entry.session.id == *session; }))
+        return std::nullopt;
+    return reference_to("Procedure", fmt::format("session-{}", *session));
+}
+
+std::optional<Reference> PatientExport::care_plan(std::optional<CourseId> course) const {
+    if (!course || std::none_of(m_treatment.courses.begin(), m_treatment.courses.end(),
+                                [&](const auto& entry) { return entry.record.id == *course; }))
+        return std::nullopt;
+    return reference_to("CarePlan", fmt::format("course-{}", *course));
+}
+
+// R4 CarePlan.status: a stopped course is revoked, a voided one entered in error.
+std::string_view care_plan_status(const Course& course) {
+    if (course.revision.voided)
+        return "entered-in-error";
+    if (!course.details.closing)
+        return "active";
+    return course.details.closing->outcome == CourseOutcome::completed ? "completed" : "revoked";
+}
+
+// R4 CarePlan.activity.detail.status (required binding care-plan-activity-status).
+std::string_view activity_status(const Course& course, int done) {
+    if (course.revision.voided)
+        return "entered-in-error";
+    if (!course.details.closing)
+        return done == 0 ? "not-started" : "in-progress";
+    return course.details.closing->outcome == CourseOutcome::completed ? "completed" : "stopped";
+}
+
+void PatientExport::add_care_plan(const Revised<Course>& entry) {
+    const auto& course = entry.record;
+    const auto& d = course.details;
+    const auto id = fmt::format("course-{}", course.id);
+    std::vector<Reference> sessions; // its live sessions, in time order, as the course counts them
+    for (const auto& session : m_history.sessions)
+        if (!session.session.revision.voided && session.session.details.course == course.id)
+            sessions.push_back(
+                reference_to("Procedure", fmt::format("session-{}", session.session.id)));
+    m_bundle.add("CarePlan", id, [&](JsonWriter& json) {
+        meta(json, course.revision);
+        json.member("status", care_plan_status(course));
+        json.member("intent", "plan");
+        json.array("category", [&] { text_concept(json, label_of(d.indication)); });
+        json.member("title", fmt::format("microneedling course: {}", label_of(d.indication)));
+        json.member("description",
+                    fmt::format("{} sessions every {} days{}", d.planned, d.every_days,
+                                d.areas.empty() ? std::string()
+                                                : fmt::format(" on {}", areas_text(d.areas))));
+        json.key("subject");
+        write_reference(json, m_patient);
+        json.object("period", [&] {
+            json.member("start", time::format_date(d.started_on));
+            if (d.closing)
+                json.member("end", time::format_date(d.closing->on));
+        });
+        json.array("activity", [&] {
+            json.object([&] {
+                if (!sessions.empty()) {
+                    json.key("outcomeReference");
+                    write_references(json, sessions);
+                }
+                json.object("detail", [&] {
+                    json.key("code");
+                    coded(json, snomed, procedure_code.code, procedure_code.display,
+                          procedure_text);
+                    json.member("status",
+                                activity_status(course, static_cast<int>(sessions.size())));
+                    // The plan: so many sessions, one every so many days.
+                    json.object("scheduledTiming", [&] {
+                        json.object("repeat", [&] {
+                            json.member("count", d.planned);
+                            json.member("period", d.every_days);
+                            json.member("periodUnit", "d");
+                        });
+                    });
+                });
+            });
+        });
+        std::vector<std::string> texts;
+        if (!d.goal.empty())
+            texts.push_back(fmt::format("goal: {}", d.goal));
+        if (d.closing)
+            texts.push_back(fmt::format("closed {} on {}: {}", label_of(d.closing->outcome),
+                                        time::format_date(d.closing->on), d.closing->reason));
+        notes(json, texts);
+    });
+    add_provenances(entry.amendments, id, {reference_to("CarePlan", id)});
+}
+
+// R4 Observation.status: a corrected score is amended, a voided one entered in error.
+std::string_view score_status(const RevisionInfo& revision) {
+    if (revision.voided)
+        return "entered-in-error";
+    return revision.number > 1 ? "amended" : "final";
+}
+
+void PatientExport::add_score_observation(const Revised<Assessment>& entry) {
+    const auto& score = entry.record;
+    const auto& d = score.details;
+    const auto& scale = scale_of(d.scale);
+    const auto id = fmt::format("score-{}", score.id);
+    const auto structure_id = fmt::format("bodysite-score-{}", score.id);
+    if (d.area && d.side)
+        add_body_structure(structure_id, *d.area, *d.side, score.revision);
+    const auto procedure = session_procedure(d.session);
+    const auto plan = care_plan(d.course);
+    m_bundle.add("Observation", id, [&](JsonWriter& json) {
+        meta(json, score.revision);
+        if (plan)
+            json.array("basedOn", [&] { write_reference(json, *plan); });
+        if (procedure)
+            json.array("partOf", [&] { write_reference(json, *procedure); });
+        json.member("status", score_status(score.revision));
+        json.array("category",
+                   [&] { hl7_coded(json, "observation-category", "survey", "Survey"); });
+        json.key("code");
+        // LOINC where a code was checked (the pain NRS), else Needlebook's scale key.
+        if (d.scale == ScaleCode::pain_nrs)
+            coded(json, loinc_system, pain_nrs_code.code, pain_nrs_code.display, scale.name);
+        else
+            coded(json, outcome_scale_system, scale.key, scale.name);
+        json.key("subject");
+        write_reference(json, m_patient);
+        if (procedure) {
+            json.key("encounter");
+            write_reference(json, reference_to("Encounter", fmt::format("session-{}", *d.session)));
+        }
+        json.member("effectiveDateTime", time::format_date(d.assessed_on));
+        if (!d.assessor.empty())
+            json.array("performer",
+                       [&] { json.object([&] { json.member("display", d.assessor); }); });
+        json.object("valueQuantity", [&] {
+            json.member("value", d.score);
+            json.member("unit", "{score}");
+            json.member("system", ucum);
+            json.member("code", "{score}");
+        });
+        std::vector<std::string> texts{d.note};
+        if (!scale.labels.empty()) // glogau, GAIS: the label the value stands for
+            texts.push_back(format_score(scale, d.score));
+        notes(json, texts);
+        if (d.area) {
+            json.key("bodySite");
+            body_site(json, *d.area, d.side, structure_if(d.side, structure_id));
+        }
+    });
+    add_provenances(entry.amendments, id, {reference_to("Observation", id)});
+}
+
+void PatientExport::add_media(const Revised<Photo>& entry) {
+    const auto& photo = entry.record;
+    const auto& d = photo.details;
+    const auto id = fmt::format("photo-{}", photo.id);
+    const auto procedure = session_procedure(d.session);
+    m_bundle.add("Media", id, [&](JsonWriter& json) {
+        meta(json, photo.revision);
+        // The image's SHA-256, as the photo store names it: R4's Attachment.hash is a SHA-1.
+        json.array("identifier", [&] {
+            json.object([&] {
+                json.member("system", photo_sha256_system);
+                json.member("value", photo.image.sha256);
+            });
+        });
+        if (procedure)
+            json.array("partOf", [&] { write_reference(json, *procedure); });
+        json.member("status", status_of(photo.revision.voided, "completed"));
+        json.key("type");
+        hl7_coded(json, "media-type", "image", "Image");
+        json.key("view");
+        text_concept(json, label_of(d.view));
+        json.key("subject");
+        write_reference(json, m_patient);
+        if (procedure) {
+            json.key("encounter");
+            write_reference(json, reference_to("Encounter", fmt::format("session-{}", *d.session)));
+        }
+        json.member("createdDateTime", time::format_date(d.taken_on));
+        // The record only: the image stays in the clinic's photo store.
+        json.object("content", [&] {
+            json.member("contentType", media_type(photo.image.type));
+            json.member("size", photo.image.bytes);
+            json.member("title", photo.image.file_name);
+        });
+        notes(json, {d.note, d.override_reason.empty()
+                                 ? std::string()
+                                 : fmt::format("kept without a consent covering photos: {}",
+                                               d.override_reason)});
+    });
+    add_provenances(entry.amendments, id, {reference_to("Media", id)});
+}
+
 Products product_catalogue(storage::Database& db) {
     Products products;
     for (auto& product : records::list_products(db))
@@ -1148,7 +1398,9 @@ FhirSummary write_fhir_bundle(records::Scope& scope, std::optional<std::string_v
         FhirSummary summary;
         while (code) {
             const auto history = report::build_history(scope, *code, "fhir");
-            PatientExport(bundle, history, products, scope.settings(), scope.today()).add_all();
+            const auto treatment = treatment_records(scope.db(), history.patient.id);
+            PatientExport(bundle, history, treatment, products, scope.settings(), scope.today())
+                .add_all();
             bundle.flush();
             ++summary.patients;
             summary.sessions += static_cast<long long>(history.sessions.size());

@@ -27,6 +27,19 @@ inline constexpr std::string_view procedure_text = "microneedling (collagen indu
 // LOINC for the observation "Fitzpatrick skin type".
 inline constexpr StandardCode fitzpatrick_code{"66472-2", "Fitzpatrick skin type"};
 
+// LOINC for the pain NRS taken during a session: "Pain severity - 0-10 verbal numeric rating
+// [Score] - Reported". The other outcome scales have no LOINC or SNOMED CT code we could check.
+inline constexpr StandardCode pain_nrs_code{"72514-3",
+                                            "Pain severity - 0-10 verbal numeric rating [Score] - "
+                                            "Reported"};
+
+// Needlebook's own code system for outcome scales, coded by the scale's key (goodman-baron, …).
+inline constexpr std::string_view outcome_scale_system = "urn:needlebook:outcome-scale";
+
+// Media.identifier of a photo: the SHA-256 (lowercase hex) of the image in the photo store.
+// Not Attachment.hash, which R4 defines as the SHA-1 of the data.
+inline constexpr std::string_view photo_sha256_system = "urn:needlebook:photo-sha256";
+
 // The body structure of a treatment area: exact where SNOMED CT has the area, else the closest
 // structure that holds it (docs/fhir-codes.md says which); none for a scar or "other".
 std::optional<StandardCode> body_site_code(Area area);

@@ -93,6 +93,10 @@ enum class ConsentScope { microneedling, serums, prp, rf, photos };
 enum class LotRegistration { off, warn, block };
 // The level of a consent finding (missing, expired, withdrawn, not covering what was done).
 enum class ConsentPolicy { warn, block };
+// How a course ended: as planned, or stopped early (the reason says why).
+enum class CourseOutcome { completed, stopped };
+// The standard views of a clinical photo series.
+enum class PhotoView { front, left_45, right_45, left_profile, right_profile, other };
 enum class ProductKind {
     hyaluronic_acid,
     growth_factors,
@@ -285,6 +289,26 @@ template <> struct Catalogue<ProductKind> {
         {ProductKind::prp, "prp", "platelet-rich plasma"},
         {ProductKind::anaesthetic, "anaesthetic", "anaesthetic"},
         {ProductKind::other, "other", "other"},
+    }};
+};
+
+template <> struct Catalogue<CourseOutcome> {
+    static constexpr std::string_view field = "outcome";
+    static constexpr std::array<CatalogueEntry<CourseOutcome>, 2> entries{{
+        {CourseOutcome::completed, "completed", "completed"},
+        {CourseOutcome::stopped, "stopped", "stopped"},
+    }};
+};
+
+template <> struct Catalogue<PhotoView> {
+    static constexpr std::string_view field = "view";
+    static constexpr std::array<CatalogueEntry<PhotoView>, 6> entries{{
+        {PhotoView::front, "front", "front"},
+        {PhotoView::left_45, "left-45", "left 45°"},
+        {PhotoView::right_45, "right-45", "right 45°"},
+        {PhotoView::left_profile, "left-profile", "left profile"},
+        {PhotoView::right_profile, "right-profile", "right profile"},
+        {PhotoView::other, "other", "other"},
     }};
 };
 

@@ -20,6 +20,9 @@ using ConsentId = Id<struct ConsentTag>;
 using FollowupId = Id<struct FollowupTag>;
 using ProductId = Id<struct ProductTag>;
 using LotId = Id<struct LotTag>;
+using CourseId = Id<struct CourseTag>;
+using AssessmentId = Id<struct AssessmentTag>;
+using PhotoId = Id<struct PhotoTag>;
 
 } // namespace needlebook
 

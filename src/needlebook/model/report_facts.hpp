@@ -44,6 +44,18 @@ struct SessionFact {
     std::vector<time::Date> followups; // dates of its follow-ups, earliest first
 };
 
+// A live treatment course with the times of its live sessions, for the follow-up report.
+struct CourseFact {
+    CourseId course;
+    PatientLabel patient;
+    Indication indication{};
+    int planned = 0;
+    int every_days = 0;
+    time::Date started_on{};
+    std::optional<time::Date> closed_on;
+    std::vector<time::Instant> sessions; // in time order
+};
+
 // A session that used a lot, as a serum or as the cartridge.
 struct LotUse {
     SessionId session;

@@ -45,6 +45,7 @@ struct SessionDetails {
     std::string note;
     std::vector<AreaTreatment> areas;
     std::vector<SerumUse> serums;
+    std::optional<CourseId> course; // the treatment course it belongs to, if any
     friend bool operator==(const SessionDetails&, const SessionDetails&) = default;
 };
 

@@ -25,6 +25,7 @@ struct ClinicSettings {
     int interval_warn_days = 28;
     int interval_block_days = 14;
     int followup_due_days = 7;
+    int course_overdue_days = 14; // a course's next session this many days late is overdue
     int override_min_reason = 10; // characters an override's reason needs at least
     LotRegistration lot_registration = LotRegistration::warn;
     int minimum_age = 18; // years; younger patients need a guardian's consent (0: no limit)

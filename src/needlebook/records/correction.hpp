@@ -40,12 +40,15 @@ template <class Record> struct RecordCorrection {
     std::function<void(const Record&)> check;
     std::function<void(const Record&)> store;           // writes the new revision
     std::function<PatientId(const Record&)> patient_of; // whose record it is, for the audit
+    // The audit action's verb for an amendment when it is a step of its own ("close").
+    std::string amend_verb = "amend";
 };
 
 // The steps every amend and void share, inside the caller's transaction: refuses as
 // check_correctable does; an amendment applies `how.edit` (refused when it changes nothing) and
 // `how.check`; then the next revision (voided, for a void: the last content repeated, so the
-// record still shows what was voided) is stored with its audit row, "KIND.amend" or "KIND.void".
+// record still shows what was voided) is stored with its audit row, "KIND.amend" (or the
+// amend_verb) or "KIND.void".
 template <class Record>
 Record apply_correction(Scope& scope, Record record, const Correction& correction,
                         CorrectionKind kind, const RecordCorrection<Record>& how) {
@@ -60,9 +63,10 @@ Record apply_correction(Scope& scope, Record record, const Correction& correctio
     }
     record.revision = scope.revision(record.revision.number + 1, correction.reason, voiding);
     how.store(record);
-    append_audit(scope.db(), scope.audit(fmt::format("{}.{}", how.kind, voiding ? "void" : "amend"),
-                                         how.kind, record.id.value, how.patient_of(record).value,
-                                         record.revision.number, correction.reason));
+    append_audit(scope.db(),
+                 scope.audit(fmt::format("{}.{}", how.kind, voiding ? "void" : how.amend_verb),
+                             how.kind, record.id.value, how.patient_of(record).value,
+                             record.revision.number, correction.reason));
     return record;
 }
 

@@ -1,6 +1,8 @@
 #include "needlebook/records/demo.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/records/assessments.hpp"
+#include "needlebook/records/courses.hpp"
 #include "needlebook/records/lots.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/reactions.hpp"
@@ -245,6 +247,45 @@ time::Instant clinic_hours(Scope& scope, Dice& dice, time::Date day) {
     return scope.zone().parse_local(local, "demo session time");
 }
 
+// The scale a course of `indication` is scored on, whole patient; nothing for indications the
+// demo does not follow with scores.
+std::optional<ScaleCode> outcome_scale_of(Indication indication) {
+    switch (indication) {
+    case Indication::acne_scars:
+        return ScaleCode::goodman_baron_quant;
+    case Indication::melasma:
+    case Indication::hyperpigmentation:
+        return ScaleCode::mmasi;
+    case Indication::rejuvenation:
+        return ScaleCode::gais_clinician;
+    default:
+        return std::nullopt;
+    }
+}
+
+// A plausible baseline on `scale`, and the latest after treatment: most patients improve by a
+// quarter to a half, some hardly at all. GAIS has no baseline: a rating, mostly 1 to 3.
+std::pair<std::optional<double>, double> plausible_scores(Dice& dice, ScaleCode scale) {
+    if (scale == ScaleCode::gais_clinician)
+        return {std::nullopt, static_cast<double>(dice.between(1, 3) + (dice.chance(0.1) ? 1 : 0))};
+    const bool quant = scale == ScaleCode::goodman_baron_quant;
+    const double baseline = quant ? dice.between(12, 60) : dice.between(16, 80) * 0.25;
+    const double kept =
+        dice.chance(0.2) ? dice.between(85, 100) / 100.0 : dice.between(45, 80) / 100.0;
+    const double latest = quant ? std::round(baseline * kept) : std::round(baseline * kept * 4) / 4;
+    return {baseline, latest};
+}
+
+AssessmentDetails whole_patient_score(ScaleCode scale, double score, time::Date on,
+                                      std::optional<CourseId> course) {
+    AssessmentDetails details;
+    details.scale = scale;
+    details.score = score;
+    details.assessed_on = on;
+    details.course = course;
+    return details;
+}
+
 } // namespace
 
 void check_demo_options(const DemoOptions& options) {
@@ -289,19 +330,62 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
                     scope, patient.code,
                     {ConditionCode::keloid_tendency, std::nullopt, std::nullopt, "family history"});
             const int sessions = dice.between(1, 8);
+            // Courses and scores draw on dice of their own, so the rest of the clinic is the
+            // same clinic a seed gave before they existed.
+            Dice course_dice(options.seed * 7919 + static_cast<std::uint64_t>(p));
+            std::optional<Course> course;
+            std::optional<std::pair<std::optional<double>, double>> scores;
+            const auto scale = outcome_scale_of(indication);
+            if (scale && sessions >= 2 && course_dice.chance(0.7)) {
+                CourseDetails plan;
+                plan.indication = indication;
+                plan.planned = sessions;
+                plan.every_days = indication == Indication::acne_scars ? 42 : 28;
+                plan.started_on = day;
+                course = start_course(scope, patient.code, plan);
+                scores = plausible_scores(course_dice, *scale);
+                if (scores->first) {
+                    record_assessment(scope, patient.code,
+                                      whole_patient_score(*scale, *scores->first, day, course->id),
+                                      CourseLink::as_given);
+                    ++summary.scores;
+                }
+                ++summary.courses;
+            }
+            std::optional<time::Date> last_day;
+            int held = 0;
             for (int s = 0; s < sessions && day < scope.today(); ++s) {
                 if (time::days_between(consent_day, day) > 330) {
                     consent_day = day;
                     add_consent(scope, patient.code, {consent_day, covers, "", std::nullopt});
                 }
                 const auto at = clinic_hours(scope, dice, day);
-                const auto logged =
-                    log_session(scope, patient.code, make_session(dice, indication, device, at));
+                LogOptions extra;
+                if (course)
+                    extra.pain = course_dice.between(1, 6);
+                const auto logged = log_session(
+                    scope, patient.code, make_session(dice, indication, device, at), {}, extra);
+                last_day = day;
+                ++held;
                 ++summary.sessions;
                 summary.areas += static_cast<int>(logged.session.details.areas.size());
                 summary.serums += static_cast<int>(logged.session.details.serums.size());
                 add_reactions(scope, dice, logged.session, *details.fitzpatrick, summary);
                 day = time::add_days(day, dice.between(28, 56));
+            }
+            // The outcome four weeks after the last session, and the course closed when done.
+            if (course && last_day) {
+                const auto scored_on = time::add_days(*last_day, 28);
+                if (scored_on <= scope.today()) {
+                    record_assessment(
+                        scope, patient.code,
+                        whole_patient_score(*scale, scores->second, scored_on, course->id),
+                        CourseLink::as_given);
+                    ++summary.scores;
+                    if (held == sessions)
+                        close_course(scope, course->id,
+                                     {scored_on, CourseOutcome::completed, "plan done"});
+                }
             }
         }
         // A whole-database action: no patient, record or revision.

@@ -19,6 +19,8 @@ struct DemoSummary {
     int serums = 0;
     int reactions = 0;
     int followups = 0;
+    int courses = 0; // treatment courses, each scored at its start and after its sessions
+    int scores = 0;  // outcome scores (procedure pain not counted)
     bool already_filled = false; // the database held a demo clinic already; nothing was added
 };
 

@@ -5,8 +5,11 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/rules/clinical_checks.hpp"
+#include "needlebook/storage/assessment_repository.hpp"
 #include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/course_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/session_repository.hpp"
 
 #include <algorithm>
@@ -76,6 +79,23 @@ std::vector<std::string> repeated_conditions(storage::Database& db, const Patien
                                            "void the one entered twice with 'needlebook condition "
                                            "void CONDITION --reason …'",
                                            into.code, code_of(code), ids.size(),
+                                           fmt::join(ids, ", ")));
+    return warnings;
+}
+
+// Open courses of one indication twice on the merged file: a new session joins none of them.
+std::vector<std::string> repeated_open_courses(storage::Database& db, const Patient& into) {
+    std::map<Indication, std::vector<std::string>> open;
+    for (const auto& course : storage::CourseRepository(db).for_patient(into.id))
+        if (course.open())
+            open[course.details.indication].push_back(fmt::format("{}", course.id));
+    std::vector<std::string> warnings;
+    for (const auto& [indication, ids] : open)
+        if (ids.size() > 1)
+            warnings.push_back(fmt::format("{} now has {} open courses for {} (courses {}): close "
+                                           "or void all but one; until then a session joins one "
+                                           "only when named with --course",
+                                           into.code, ids.size(), code_of(indication),
                                            fmt::join(ids, ", ")));
     return warnings;
 }
@@ -152,6 +172,35 @@ MergeResult merge_patient(Scope& scope, std::string_view duplicate, std::string_
                                          session.revision.number, why));
             ++result.sessions;
         }
+        // A photo revision names its patient itself: the move is a revision naming `to`.
+        storage::PhotoRepository photos(db);
+        for (auto photo : current_of(photos.revisions_for_patient(from.id))) {
+            photo.revision = moved(photo.revision);
+            photos.add_revision(photo.id, to.id, photo.details, photo.revision);
+            append_audit(db, scope.audit("photo.merge", "photo", photo.id.value, to.id.value,
+                                         photo.revision.number, why));
+            ++result.photos;
+        }
+
+        // Courses and scores name their patient in each revision: a revision moves them.
+        storage::CourseRepository courses(db);
+        for (auto course : current_of(courses.revisions_for_patient(from.id))) {
+            course.patient_id = to.id;
+            course.revision = moved(course.revision);
+            courses.add_revision(course);
+            append_audit(db, scope.audit("course.merge", "course", course.id.value, to.id.value,
+                                         course.revision.number, why));
+            ++result.courses;
+        }
+        storage::AssessmentRepository scores(db);
+        for (auto score : current_of(scores.revisions_for_patient(from.id))) {
+            score.patient_id = to.id;
+            score.revision = moved(score.revision);
+            scores.add_revision(score);
+            append_audit(db, scope.audit("assessment.merge", "assessment", score.id.value,
+                                         to.id.value, score.revision.number, why));
+            ++result.scores;
+        }
 
         result.duplicate.revision = scope.revision(from.revision.number + 1, why, true);
         storage::PatientRepository(db).add_merge_revision(from.id, from.details,
@@ -161,6 +210,8 @@ MergeResult merge_patient(Scope& scope, std::string_view duplicate, std::string_
         for (auto& warning : merged_file_findings(scope, to))
             result.warnings.push_back(std::move(warning));
         for (auto& warning : repeated_conditions(db, to))
+            result.warnings.push_back(std::move(warning));
+        for (auto& warning : repeated_open_courses(db, to))
             result.warnings.push_back(std::move(warning));
         return result;
     });

@@ -16,12 +16,13 @@ struct MergeResult {
     Patient duplicate; // voided, its revision naming the chart it went into
     Patient into;
     int conditions = 0, consents = 0, sessions = 0; // records moved, voided ones included
+    int courses = 0, scores = 0, photos = 0;
     // What the clinical checks find in the merged file that its sessions do not already record
     // (an interval, a condition now on file): reported, not stored.
     std::vector<std::string> warnings;
 };
 
-// Moves every condition, consent and session of chart `duplicate` to chart `into`, each as a
+// Moves every condition, consent, session and photo of chart `duplicate` to chart `into`, each as a
 // new revision naming its new patient ("KIND.merge"), then voids the duplicate with a revision
 // naming `into` ("patient.merge"), all in one transaction. Refuses a blank reason, the same chart
 // twice, a voided chart on either side, and a stale `based_on` (of the duplicate).

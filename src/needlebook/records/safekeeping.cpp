@@ -4,6 +4,7 @@
 #include "needlebook/records/patients.hpp"
 #include "needlebook/storage/migrations.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_backup.hpp"
 
 #include <algorithm>
 #include <date/date.h>
@@ -71,6 +72,14 @@ Restored restore(const std::filesystem::path& live, const std::filesystem::path&
         throw Refused(fmt::format("{} failed its check ({}); nothing was restored and the "
                                   "database is unchanged",
                                   source.string(), restored.source.check.first_fault()));
+    // The images the copy names come back into the live store (from "<source>.photos/", where
+    // backup put them) before the database changes; one in neither store refuses the restore.
+    storage::CopiedPhotos photos;
+    {
+        auto copy = storage::Database::open_read_only(staged.staged());
+        photos = storage::copy_photos(copy, storage::PhotoStore(source), storage::PhotoStore(live));
+    }
+    restored.photos = photos.images;
     const bool exists = std::filesystem::exists(live);
     if (exists)
         restored.kept = kept_name(live, by.now);
@@ -82,11 +91,13 @@ Restored restore(const std::filesystem::path& live, const std::filesystem::path&
             storage::append_audit(db, restore_entry(by, restored));
             restored.schema_version = db.schema_version();
         });
+        photos.keep();
         return restored;
     }
     // A missing or unreadable file: the staged copy takes its place.
     storage::replace_damaged_database(live, staged, restored.kept);
     auto db = storage::Database::open(live, storage::Database::Create::no, by);
+    photos.keep();
     db.write([&] { storage::append_audit(db, restore_entry(by, restored)); });
     restored.schema_version = db.schema_version();
     return restored;

@@ -22,11 +22,14 @@ struct Restored {
     storage::VerifiedCopy source;
     std::filesystem::path kept; // the replaced database; empty when there was none
     int schema_version = 0;     // after migrating the restored copy, if it was older
+    std::int64_t photos = 0;    // the images its photos name, each intact in the photo store
 };
 
 // Verifies `source` and refuses it (changing nothing) if any check fails; else keeps the
 // database at `live` as '<live>.replaced-<UTC time>', copies `source` in, migrates it and audits
-// "database.restore" in the restored database.
+// "database.restore" in the restored database. First every image the copy names is brought
+// into the live photo store from "<source>.photos/" (copy_photos): one in neither store refuses
+// the restore, with nothing changed.
 Restored restore(const std::filesystem::path& live, const std::filesystem::path& source,
                  const storage::Opener& by);
 

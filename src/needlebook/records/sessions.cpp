@@ -4,6 +4,8 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/assessments.hpp"
+#include "needlebook/records/courses.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
@@ -116,6 +118,9 @@ Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
     validate(session.details);
     check_time_and_products(scope, session.details, previous ? &previous->details : nullptr);
     check_after_birth(scope, patient, session);
+    const auto course_findings =
+        check_session_course(scope.db(), session.patient_id, session.details,
+                             previous ? std::optional(previous->id) : std::nullopt, scope.zone());
     auto file = rules::load_patient_file(scope.db(), session.patient_id,
                                          previous ? std::optional(previous->id) : std::nullopt);
     const auto purpose = previous ? rules::Purpose::amend : rules::Purpose::log;
@@ -128,6 +133,7 @@ Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
     rules::load_session_references(scope.db(), session.details, file);
     auto findings =
         rules::check_session(session.details, file, scope.settings(), scope.zone(), purpose);
+    findings.insert(findings.end(), course_findings.begin(), course_findings.end());
     std::vector<rules::Finding> blocking, warnings;
     std::vector<SessionFinding> carried;
     for (auto& finding : findings) {
@@ -170,6 +176,27 @@ std::string overrides_summary(const Session& session) {
     return fmt::format("{}", fmt::join(parts, "; "));
 }
 
+// --pain is refused as the scale refuses it, naming the option.
+void validate_pain(double pain) {
+    const auto& scale = scale_of(ScaleCode::pain_nrs);
+    try {
+        parse_score(scale, fmt::format("{}", pain));
+    } catch (const ValidationError&) {
+        throw ValidationError("pain", fmt::format("pain {} is not allowed; allowed: {}", pain,
+                                                  allowed_values(scale)));
+    }
+}
+
+AssessmentDetails pain_score(const Session& session, double pain, const Scope& scope) {
+    AssessmentDetails score;
+    score.scale = ScaleCode::pain_nrs;
+    score.score = pain;
+    score.assessed_on = scope.zone().local_date(session.details.performed_at);
+    score.session = session.id;
+    score.course = session.details.course;
+    return score;
+}
+
 } // namespace
 
 std::vector<SessionFinding> LoggedSession::warnings() const {
@@ -207,17 +234,25 @@ std::vector<Session> list_sessions(Scope& scope, const storage::SessionFilter& f
 }
 
 LoggedSession log_session(Scope& scope, std::string_view patient_code,
-                          const SessionDetails& details,
-                          const std::vector<std::string>& overrides) {
+                          const SessionDetails& details, const std::vector<std::string>& overrides,
+                          const LogOptions& options) {
+    if (options.pain) // refused before anything is read
+        validate_pain(*options.pain);
     return scope.db().write([&] {
         scope.reload_settings(); // the checks use the values the session will name
         const Patient patient = open_patient(scope.db(), patient_code, "session");
         Session draft{{}, patient.id, patient.code, details, {}, scope.revision(1)};
+        if (!draft.details.course && options.join_open_course)
+            draft.details.course = open_course_for(scope.db(), patient, details, scope.zone());
         LoggedSession logged{check_and_prepare(scope, patient, std::move(draft), overrides)};
         logged.session.id = storage::SessionRepository(scope.db()).insert(logged.session);
         append_audit(scope.db(),
                      scope.audit("session.log", "session", logged.session.id.value,
                                  patient.id.value, 1, overrides_summary(logged.session)));
+        if (options.pain)
+            logged.pain =
+                record_assessment(scope, patient, pain_score(logged.session, *options.pain, scope),
+                                  CourseLink::as_given);
         return logged;
     });
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Use cases for treatment sessions: log, amend, void, show and list.
 
+#include "needlebook/model/assessment.hpp"
 #include "needlebook/model/session.hpp"
 #include "needlebook/records/correction.hpp"
 #include "needlebook/records/scope.hpp"
@@ -15,9 +16,18 @@
 namespace needlebook::records {
 
 struct LoggedSession {
-    Session session; // its findings (warnings and overrides) are stored with it
+    Session session;                // its findings (warnings and overrides) are stored with it
+    std::optional<Assessment> pain; // the procedure's pain score, when given
 
     std::vector<SessionFinding> warnings() const;
+};
+
+// What 'session log' stores besides the session.
+struct LogOptions {
+    // With no course in the details: join the patient's open course of the session's
+    // indication, if any (--course none: join none).
+    bool join_open_course = true;
+    std::optional<double> pain; // --pain N: the procedure's pain (pain-nrs), stored with it
 };
 
 // Validates, runs the clinical checks and stores the session with every finding. Each blocking
@@ -25,7 +35,8 @@ struct LoggedSession {
 // (rules::resolve_overrides says what is refused).
 LoggedSession log_session(Scope& scope, std::string_view patient_code,
                           const SessionDetails& details,
-                          const std::vector<std::string>& overrides = {});
+                          const std::vector<std::string>& overrides = {},
+                          const LogOptions& options = {});
 // Stores `details` as the session's next revision. Only what the amendment changes can block:
 // overrides on file are carried over, findings the old content raises too become warnings; an
 // override with the key of one on file corrects its reason. `based_on`: as for amend_patient.

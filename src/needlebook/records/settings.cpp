@@ -44,7 +44,7 @@ constexpr WholeSetting whole_settings[] = {
     {"isotretinoin_months", 0, 36}, {"consent_valid_months", 1, 120},
     {"interval_warn_days", 0, 365}, {"interval_block_days", 0, 365},
     {"followup_due_days", 1, 90},   {"override_min_reason", 1, 200},
-    {"minimum_age", 0, 99},
+    {"minimum_age", 0, 99},         {"course_overdue_days", 0, 365},
 };
 
 // The settings that take one word of a catalogue.
@@ -174,6 +174,7 @@ std::vector<SettingEntry> list_settings(const ClinicSettings& settings) {
         {"interval_warn_days", std::to_string(settings.interval_warn_days)},
         {"interval_block_days", std::to_string(settings.interval_block_days)},
         {"followup_due_days", std::to_string(settings.followup_due_days)},
+        {"course_overdue_days", std::to_string(settings.course_overdue_days)},
         {"override_min_reason", std::to_string(settings.override_min_reason)},
         {"lot_registration", std::string(code_of(settings.lot_registration))},
         {"minimum_age", std::to_string(settings.minimum_age)},

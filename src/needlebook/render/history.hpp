@@ -33,6 +33,14 @@ std::string amendment_heading(const report::Amendment& amendment, const time::Cl
 // reason, voided), os_account when another account wrote it, and changes (field, before, after).
 nlohmann::ordered_json to_json(const report::Amendment& amendment);
 nlohmann::ordered_json to_json(const std::vector<report::Amendment>& amendments);
+// 'cheek:left' or 'whole patient': what a score trend is of.
+std::string trend_subject(const report::ScoreTrend& trend);
+// '3 on 2026-08-01, 2 on 2026-10-20; change -1': a trend in one line.
+std::string trend_text(const report::ScoreTrend& trend);
+// 'photo 4, taken 2026-11-01, 1234 bytes, <sha256>.jpg': a photo as the views name it.
+std::string photo_line(const Photo& photo);
+// 'course 1: session 2 of 6'.
+std::string course_line(const report::CourseEntry& entry);
 // 'onset 2026-11-02 (day 1), resolved 2026-11-05 (day 4)' or '…, open (day 21 on 2026-11-23)'.
 std::string reaction_days_text(const Reaction& reaction, const report::ReactionTimeline& timeline,
                                time::Date as_of);

@@ -110,8 +110,55 @@ Json history_json(const report::PatientHistory& history, const time::ClinicZone&
         session["settings_used"] = Json::object();
         for (const auto& [key, value] : entry.settings_used)
             session["settings_used"][key] = value;
+        if (const auto place = history.place_of(entry.session.id)) {
+            session["course_session"] = place->position;
+            session["course_planned"] = place->planned;
+        }
         json["sessions"].push_back(session);
     }
+    json["courses"] = Json::array();
+    for (const auto& entry : history.courses) {
+        Json course = to_json(entry.course);
+        Json sessions = Json::array();
+        for (const auto id : entry.sessions)
+            sessions.push_back(id.value);
+        course["sessions"] = sessions;
+        course["intervals_days"] = entry.intervals;
+        course["amendments"] = to_json(entry.amendments);
+        json["courses"].push_back(course);
+    }
+    json["scores"] = Json::array();
+    for (const auto& entry : history.scores) {
+        Json score = to_json(entry.score);
+        score["amendments"] = to_json(entry.amendments);
+        json["scores"].push_back(score);
+    }
+    json["score_trends"] = Json::array();
+    for (const auto& trend : history.trends) {
+        Json points = Json::array();
+        for (const auto& point : trend.points)
+            points.push_back({{"score", point.id.value},
+                              {"on", time::format_date(point.details.assessed_on)},
+                              {"value", point.details.score}});
+        const auto change = trend.change();
+        json["score_trends"].push_back({{"scale", std::string(scale_of(trend.scale).key)},
+                                        {"area", trend.area ? Json(code_of(*trend.area)) : Json()},
+                                        {"side", trend.side ? Json(code_of(*trend.side)) : Json()},
+                                        {"points", points},
+                                        {"change", change ? Json(*change) : Json()}});
+    }
+    json["photos"] = Json::array();
+    for (const auto& entry : history.photos) {
+        Json photo = to_json(entry.photo);
+        photo["amendments"] = to_json(entry.amendments);
+        json["photos"].push_back(photo);
+    }
+    json["photo_pairs"] = Json::array();
+    for (const auto& pair : history.photo_pairs)
+        json["photo_pairs"].push_back(
+            {{"view", std::string(code_of(pair.view))},
+             {"baseline", pair.baseline.id.value},
+             {"latest", pair.latest ? Json(pair.latest->id.value) : Json()}});
     return json;
 }
 
@@ -192,6 +239,47 @@ void write_history_csv(std::ostream& out, const report::PatientHistory& history,
         cells[column("text")] = {consent_text(consent.details)};
         csv.write_row(cells);
         amendment_rows(nullptr, "consent", id, entry.amendments);
+    }
+    for (const auto& entry : history.courses) {
+        const auto& c = entry.course;
+        const auto id = std::to_string(c.id.value);
+        auto cells = row(nullptr, record_name("course", c.revision), id);
+        cells[column("kind")] = {std::string(code_of(c.details.indication))};
+        cells[column("date")] = {time::format_date(c.details.started_on)};
+        cells[column("revision")] = number(c.revision.number);
+        cells[column("author")] = {c.revision.author};
+        cells[column("recorded_at")] = {time::format_utc(c.revision.recorded_at)};
+        cells[column("text")] = {course_line(entry) + "; " + course_text(c.details)};
+        csv.write_row(cells);
+        amendment_rows(nullptr, "course", id, entry.amendments);
+    }
+    for (const auto& entry : history.scores) {
+        const auto& a = entry.score;
+        const auto id = std::to_string(a.id.value);
+        auto cells = row(nullptr, record_name("score", a.revision), id);
+        cells[column("kind")] = {std::string(scale_of(a.details.scale).key)};
+        cells[column("area")] = {a.details.area ? std::string(code_of(*a.details.area)) : ""};
+        cells[column("side")] = {a.details.side ? std::string(code_of(*a.details.side)) : ""};
+        cells[column("date")] = {time::format_date(a.details.assessed_on)};
+        cells[column("revision")] = number(a.revision.number);
+        cells[column("author")] = {a.revision.author};
+        cells[column("recorded_at")] = {time::format_utc(a.revision.recorded_at)};
+        cells[column("text")] = {score_text(a.details)};
+        csv.write_row(cells);
+        amendment_rows(nullptr, "score", id, entry.amendments);
+    }
+    for (const auto& entry : history.photos) {
+        const auto& photo = entry.photo;
+        const auto id = std::to_string(photo.id.value);
+        auto cells = row(nullptr, record_name("photo", photo.revision), id);
+        cells[column("kind")] = {std::string(code_of(photo.details.view))};
+        cells[column("date")] = {time::format_date(photo.details.taken_on)};
+        cells[column("revision")] = number(photo.revision.number);
+        cells[column("author")] = {photo.revision.author};
+        cells[column("recorded_at")] = {time::format_utc(photo.revision.recorded_at)};
+        cells[column("text")] = {photo_line(photo)};
+        csv.write_row(cells);
+        amendment_rows(nullptr, "photo", id, entry.amendments);
     }
     for (const auto& entry : history.sessions) {
         const auto& s = entry.session;

@@ -46,6 +46,11 @@ table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .mark-adverse { color: #c0392b; } .mark-prolonged { color: #b9770e; } .mark-open { color: #1a5276; }
 svg.chart { max-width: 100%; height: auto; }
 .end { text-align: center; color: #555; font-size: 8.5pt; margin-top: 4mm; }
+.pair { display: flex; gap: 4mm; break-inside: avoid; margin: 1mm 0 3mm; }
+.pair figure { flex: 1; margin: 0; min-width: 0; }
+.pair p { font-size: 8pt; overflow-wrap: anywhere; }
+.pair img { max-width: 100%; max-height: 70mm; display: block; border: 0.5pt solid #999; }
+.pair .noimage { border: 0.5pt dashed #999; padding: 3mm; color: #444; font-size: 8.5pt; }
 )css";
 
 std::string e(std::string_view text) {
@@ -121,9 +126,9 @@ std::string patient_html(const report::PatientHistory& history, const time::Clin
         out += "<p>None on file.</p>\n";
     for (const auto& entry : history.consents) {
         const bool voided = entry.record.revision.voided;
-        out += fmt::format("<p{}>{}: {}{}</p>\n", voided ? " class=\"struck\"" : "",
-                           entry.record.id, e(consent_text(entry.record.details)),
-                           voided ? " VOIDED" : "");
+        out +=
+            fmt::format("<p{}>{}: {}{}</p>\n", voided ? " class=\"struck\"" : "", entry.record.id,
+                        e(consent_text(entry.record.details)), voided ? " VOIDED" : "");
         out += amendments_html(entry.amendments, zone, fmt::format("consent {}", entry.record.id));
     }
     if (!history.patient_amendments.empty()) {
@@ -147,7 +152,85 @@ std::string charts_html(const report::PatientHistory& history) {
     return out + "</section>\n";
 }
 
-std::string session_html(const report::SessionEntry& entry, const time::ClinicZone& zone) {
+// One photo of a pair: embedded when small enough, else named with its file and hash.
+std::string photo_figure(std::string_view label, const Photo& photo,
+                         const std::optional<std::string>& bytes) {
+    std::string out = fmt::format("<figure><figcaption>{}</figcaption>\n", e(label));
+    if (bytes)
+        out += fmt::format("<img src=\"data:{};base64,{}\" alt=\"{}\">\n",
+                           media_type(photo.image.type), base64(*bytes), e(photo_line(photo)));
+    else
+        out += fmt::format("<p class=\"noimage\">not embedded: larger than {} KB, or not as "
+                           "recorded in the photo store (run check)</p>\n",
+                           report::embedded_image_limit / 1024);
+    return out + fmt::format("<p>{}</p></figure>\n", e(photo_line(photo)));
+}
+
+// Courses, score trends (a chart per scale) and photo pairs, with every correction.
+std::string outcomes_html(const report::PatientHistory& history, const time::ClinicZone& zone) {
+    std::string out;
+    if (!history.courses.empty()) {
+        out += "<section class=\"courses\">\n<h2>Treatment courses</h2>\n";
+        for (const auto& entry : history.courses) {
+            out += fmt::format("<h3{}>{}</h3>\n<p>{}</p>\n",
+                               entry.course.revision.voided ? " class=\"struck\"" : "",
+                               e(course_line(entry)), e(course_text(entry.course.details)));
+            out +=
+                amendments_html(entry.amendments, zone, fmt::format("course {}", entry.course.id));
+        }
+        out += "</section>\n";
+    }
+    if (!history.scores.empty()) {
+        out += "<section class=\"scores\">\n<h2>Outcome scores</h2>\n";
+        out += "<table class=\"grid\">\n<tr><th>scale</th><th>area</th><th>scores</th></tr>\n";
+        for (const auto& trend : history.trends)
+            out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                               e(scale_of(trend.scale).key), e(trend_subject(trend)),
+                               e(trend_text(trend)));
+        out += "</table>\n";
+        for (std::size_t i = 0; i < history.trends.size();) {
+            std::vector<report::ScoreTrend> of_scale;
+            const auto scale = history.trends[i].scale;
+            for (; i < history.trends.size() && history.trends[i].scale == scale; ++i)
+                of_scale.push_back(history.trends[i]);
+            out += fmt::format("<figure>\n<figcaption>{} ({})</figcaption>\n{}</figure>\n",
+                               e(scale_of(scale).name), e(scale_of(scale).key),
+                               score_chart_svg(of_scale));
+        }
+        for (const auto& entry : history.scores)
+            if (!entry.amendments.empty()) {
+                out += fmt::format("<p{}>score {}: {}</p>\n",
+                                   entry.score.revision.voided ? " class=\"struck\"" : "",
+                                   entry.score.id, e(score_text(entry.score.details)));
+                out += amendments_html(entry.amendments, zone,
+                                       fmt::format("score {}", entry.score.id));
+            }
+        out += "</section>\n";
+    }
+    if (!history.photos.empty()) {
+        out += "<section class=\"photos\">\n<h2>Photos: baseline and latest per view</h2>\n";
+        for (const auto& pair : history.photo_pairs) {
+            out += fmt::format("<h3>{}</h3>\n<div class=\"pair\">\n", e(label_of(pair.view)));
+            out += photo_figure("baseline", pair.baseline, pair.baseline_bytes);
+            if (pair.latest)
+                out += photo_figure("latest", *pair.latest, pair.latest_bytes);
+            out += "</div>\n";
+        }
+        for (const auto& entry : history.photos)
+            if (!entry.amendments.empty()) {
+                out += fmt::format(
+                    "<p{}>{} {}</p>\n", entry.photo.revision.voided ? " class=\"struck\"" : "",
+                    e(code_of(entry.photo.details.view)), e(photo_line(entry.photo)));
+                out += amendments_html(entry.amendments, zone,
+                                       fmt::format("photo {}", entry.photo.id));
+            }
+        out += "</section>\n";
+    }
+    return out;
+}
+
+std::string session_html(const report::SessionEntry& entry, const report::PatientHistory& history,
+                         const time::ClinicZone& zone) {
     const auto& s = entry.session;
     const auto& d = s.details;
     std::string out = fmt::format("<section class=\"session\" id=\"session-{}\">\n<h2>{}</h2>\n",
@@ -158,6 +241,7 @@ std::string session_html(const report::SessionEntry& entry, const time::ClinicZo
         {{"interval", interval_text(entry)},
          {"practitioner", d.practitioner},
          {"indication", std::string(label_of(d.indication))},
+         {"course", history.place_of(s.id) ? course_place_text(*history.place_of(s.id)) : ""},
          {"device", std::string(label_of(d.device)) + (d.model.empty() ? "" : ", " + d.model)},
          {"cartridge", d.cartridge},
          {"cartridge lot", d.cartridge_lot},
@@ -237,9 +321,9 @@ std::string session_html(const report::SessionEntry& entry, const time::ClinicZo
         out += "<p>None recorded.</p>\n";
     for (const auto& item : entry.followups) {
         const auto& f = item.record;
-        out += fmt::format("<p{}>F{} {}: {}{}{}</p>\n", f.revision.voided ? " class=\"struck\"" : "",
-                           f.id, time::format_date(f.details.checked_on),
-                           e(label_of(f.details.outcome)),
+        out += fmt::format("<p{}>F{} {}: {}{}{}</p>\n",
+                           f.revision.voided ? " class=\"struck\"" : "", f.id,
+                           time::format_date(f.details.checked_on), e(label_of(f.details.outcome)),
                            f.details.note.empty() ? "" : " — " + e(f.details.note),
                            f.revision.voided ? " VOIDED" : "");
         out += amendments_html(item.amendments, zone, fmt::format("follow-up F{}", f.id));
@@ -276,10 +360,11 @@ std::string history_html(const report::PatientHistory& history, const time::Clin
         out += fmt::format("<p class=\"voided\">{}</p>\n", e(status));
     out += patient_html(history, zone);
     out += charts_html(history);
+    out += outcomes_html(history, zone);
     if (history.sessions.empty())
         out += "<section><h2>Sessions</h2><p>No sessions recorded.</p></section>\n";
     for (const auto& entry : history.sessions)
-        out += session_html(entry, zone);
+        out += session_html(entry, history, zone);
     out += fmt::format("<p class=\"end\">End of treatment history. Recorded as audit row {0}; "
                        "chain head <code>{0}:{1}</code> (verify with <code>needlebook check "
                        "--head {0}:{1}</code>).</p>\n",

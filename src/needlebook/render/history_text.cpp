@@ -111,8 +111,61 @@ void patient_section(Printer& p, const report::PatientHistory& history,
     }
 }
 
-void session_section(Printer& p, const report::SessionEntry& entry, time::Date as_of,
-                     const time::ClinicZone& zone) {
+// Courses, outcome scores (a trend per scale and area) and photos (per view the baseline and
+// the latest), each correction and void shown.
+void outcome_sections(Printer& p, const report::PatientHistory& history,
+                      const time::ClinicZone& zone) {
+    if (!history.courses.empty()) {
+        p.out += light_rule + "\n";
+        p.heading("TREATMENT COURSES");
+        for (const auto& entry : history.courses) {
+            p.line(course_line(entry), "  ", "    ");
+            p.line(course_text(entry.course.details), "    ", "      ");
+            p.amendments(entry.amendments, zone, "    ");
+        }
+    }
+    if (!history.scores.empty()) {
+        p.out += light_rule + "\n";
+        p.heading("OUTCOME SCORES");
+        for (const auto& trend : history.trends)
+            p.line(fmt::format("{}, {}: {}", scale_of(trend.scale).key, trend_subject(trend),
+                               trend_text(trend)),
+                   "  ", "    ");
+        for (const auto& entry : history.scores) {
+            if (entry.amendments.empty())
+                continue;
+            p.line(fmt::format("score {}{}: {}", entry.score.id,
+                               entry.score.revision.voided ? " [VOIDED]" : "",
+                               score_text(entry.score.details)),
+                   "  ", "    ");
+            p.amendments(entry.amendments, zone, "    ");
+        }
+    }
+    if (!history.photos.empty()) {
+        p.out += light_rule + "\n";
+        p.heading("PHOTOS (baseline and latest per view; the files are in the photo store)");
+        for (const auto& pair : history.photo_pairs) {
+            p.line(fmt::format("{}: baseline {}", code_of(pair.view), photo_line(pair.baseline)),
+                   "  ", "    ");
+            if (pair.latest)
+                p.line(fmt::format("{}: latest {}", code_of(pair.view), photo_line(*pair.latest)),
+                       "  ", "    ");
+        }
+        for (const auto& entry : history.photos) {
+            if (entry.amendments.empty())
+                continue;
+            p.line(fmt::format("photo {}{}: {} {}", entry.photo.id,
+                               entry.photo.revision.voided ? " [VOIDED]" : "",
+                               code_of(entry.photo.details.view), photo_line(entry.photo)),
+                   "  ", "    ");
+            p.amendments(entry.amendments, zone, "    ");
+        }
+    }
+}
+
+void session_section(Printer& p, const report::SessionEntry& entry,
+                     const report::PatientHistory& history, const time::ClinicZone& zone) {
+    const auto as_of = history.as_of;
     const auto& s = entry.session;
     const auto& d = s.details;
     p.out += light_rule + "\n";
@@ -120,6 +173,8 @@ void session_section(Printer& p, const report::SessionEntry& entry, time::Date a
     p.field("interval", interval_text(entry));
     p.field("practitioner", d.practitioner);
     p.field("indication", label_of(d.indication));
+    if (const auto place = history.place_of(s.id))
+        p.field("course", course_place_text(*place));
     p.field("device", std::string(label_of(d.device)) + (d.model.empty() ? "" : ", " + d.model));
     p.field("cartridge", d.cartridge);
     p.field("cartridge lot", d.cartridge_lot);
@@ -227,12 +282,50 @@ std::string history_text(const report::PatientHistory& history, const time::Clin
         p.heading(status);
     p.out += heavy_rule + "\n";
     patient_section(p, history, zone);
+    outcome_sections(p, history, zone);
     if (history.sessions.empty())
         p.out += light_rule + "\nno sessions recorded\n";
     for (const auto& entry : history.sessions)
-        session_section(p, entry, history.as_of, zone);
+        session_section(p, entry, history, zone);
     p.out += heavy_rule + "\nend of history\n";
     return p.out;
+}
+
+std::string trend_subject(const report::ScoreTrend& trend) {
+    return trend.area ? area_side_code(*trend.area, trend.side) : std::string("whole patient");
+}
+
+std::string trend_text(const report::ScoreTrend& trend) {
+    const auto& scale = scale_of(trend.scale);
+    std::vector<std::string> points;
+    for (const auto& point : trend.points)
+        points.push_back(fmt::format("{} on {}", format_score(scale, point.details.score),
+                                     time::format_date(point.details.assessed_on)));
+    std::string text = fmt::format("{}", fmt::join(points, ", "));
+    if (const auto change = trend.change())
+        text += fmt::format("; change {:+.{}f}", *change, scale.decimals);
+    return text;
+}
+
+std::string photo_line(const Photo& photo) {
+    return fmt::format("photo {}, taken {}, {} bytes, {}{}", photo.id,
+                       time::format_date(photo.details.taken_on), photo.image.bytes,
+                       photo.image.sha256, file_suffix(photo.image.type));
+}
+
+std::string course_line(const report::CourseEntry& entry) {
+    const auto& c = entry.course;
+    std::string state = c.revision.voided ? "voided"
+                        : c.details.closing
+                            ? fmt::format("{} {}", code_of(c.details.closing->outcome),
+                                          time::format_date(c.details.closing->on))
+                            : std::string("open");
+    std::string line = fmt::format("course {} ({}): {} of {} planned sessions done", c.id, state,
+                                   entry.sessions.size(), c.details.planned);
+    if (!entry.intervals.empty())
+        line += fmt::format("; days between them {} (planned {})", fmt::join(entry.intervals, ", "),
+                            c.details.every_days);
+    return line;
 }
 
 std::string session_title(const report::SessionEntry& entry, const time::ClinicZone& zone) {

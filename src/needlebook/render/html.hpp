@@ -12,4 +12,7 @@ namespace needlebook::render {
 // a line break stays (HTML shows it as a space).
 std::string escape_html(std::string_view text);
 
+// RFC 4648 base64, for images embedded as data: URIs (a printed history stays one file).
+std::string base64(std::string_view bytes);
+
 } // namespace needlebook::render

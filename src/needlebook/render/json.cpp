@@ -109,6 +109,7 @@ nlohmann::ordered_json to_json(const Session& session, const time::ClinicZone& z
             {"time_zone", zone.name()},
             {"practitioner", d.practitioner},
             {"indication", std::string(code_of(d.indication))},
+            {"course", d.course ? nlohmann::ordered_json(d.course->value) : nullptr},
             {"device", std::string(code_of(d.device))},
             {"model", d.model},
             {"cartridge", d.cartridge},
@@ -144,6 +145,62 @@ nlohmann::ordered_json to_json(const Followup& followup) {
             {"outcome", std::string(code_of(followup.details.outcome))},
             {"note", followup.details.note},
             {"revision", to_json(followup.revision)}};
+}
+
+nlohmann::ordered_json to_json(const Course& course) {
+    const auto& d = course.details;
+    auto areas = nlohmann::ordered_json::array();
+    for (const auto area : d.areas)
+        areas.push_back(std::string(code_of(area)));
+    return {{"id", course.id.value},
+            {"patient_id", course.patient_id.value},
+            {"indication", std::string(code_of(d.indication))},
+            {"planned", d.planned},
+            {"every_days", d.every_days},
+            {"areas", areas},
+            {"goal", d.goal},
+            {"started_on", time::format_date(d.started_on)},
+            {"closed_on",
+             d.closing ? nlohmann::ordered_json(time::format_date(d.closing->on)) : nullptr},
+            {"outcome", d.closing ? nlohmann::ordered_json(code_of(d.closing->outcome)) : nullptr},
+            {"close_reason", d.closing ? d.closing->reason : ""},
+            {"revision", to_json(course.revision)}};
+}
+
+nlohmann::ordered_json to_json(const Assessment& assessment) {
+    const auto& d = assessment.details;
+    const auto& scale = scale_of(d.scale);
+    return {{"id", assessment.id.value},
+            {"patient_id", assessment.patient_id.value},
+            {"scale", std::string(scale.key)},
+            {"score", d.score},
+            {"score_text", format_score(scale, d.score)},
+            {"area", optional_code(d.area)},
+            {"side", optional_code(d.side)},
+            {"on", time::format_date(d.assessed_on)},
+            {"session", d.session ? nlohmann::ordered_json(d.session->value) : nullptr},
+            {"course", d.course ? nlohmann::ordered_json(d.course->value) : nullptr},
+            {"by", d.assessor},
+            {"note", d.note},
+            {"revision", to_json(assessment.revision)}};
+}
+
+nlohmann::ordered_json to_json(const Photo& photo) {
+    const auto& d = photo.details;
+    const auto& image = photo.image;
+    return {{"id", photo.id.value},
+            {"view", std::string(code_of(d.view))},
+            {"taken", time::format_date(d.taken_on)},
+            {"session", d.session ? nlohmann::ordered_json(d.session->value)
+                                  : nlohmann::ordered_json(nullptr)},
+            {"note", d.note},
+            {"override_reason", d.override_reason},
+            {"bytes", image.bytes},
+            {"media_type", std::string(media_type(image.type))},
+            {"sha256", image.sha256},
+            {"store_file", fmt::format("{}{}", image.sha256, file_suffix(image.type))},
+            {"file_name", image.file_name},
+            {"revision", to_json(photo.revision)}};
 }
 
 nlohmann::ordered_json to_json(const SessionFinding& finding) {

@@ -57,6 +57,42 @@ std::string reaction_text(const ReactionDetails& d) {
     return line;
 }
 
+std::string course_text(const CourseDetails& c) {
+    std::string line =
+        fmt::format("{}, {} session{} every {} days from {}", code_of(c.indication), c.planned,
+                    c.planned == 1 ? "" : "s", c.every_days, time::format_date(c.started_on));
+    if (!c.areas.empty())
+        line += ", areas " + areas_text(c.areas);
+    if (!c.goal.empty())
+        line += "; goal: " + c.goal;
+    if (c.closing)
+        line += fmt::format("; closed {} {} ({})", time::format_date(c.closing->on),
+                            code_of(c.closing->outcome), c.closing->reason);
+    return line;
+}
+
+std::string course_place_text(const CoursePlace& place) {
+    return fmt::format("session {} of {} planned in course {}", place.position, place.planned,
+                       place.course);
+}
+
+std::string score_text(const AssessmentDetails& a) {
+    const auto& scale = scale_of(a.scale);
+    std::string line = fmt::format("{} {}", scale.key, format_score(scale, a.score));
+    if (a.area)
+        line += ", " + area_side_code(*a.area, a.side);
+    line += ", on " + time::format_date(a.assessed_on);
+    if (a.session)
+        line += fmt::format(", session {}", *a.session);
+    if (a.course)
+        line += fmt::format(", course {}", *a.course);
+    if (!a.assessor.empty())
+        line += ", by " + a.assessor;
+    if (!a.note.empty())
+        line += " (" + a.note + ")";
+    return line;
+}
+
 std::string condition_text(const ConditionDetails& c) {
     return fmt::format(
         "{}{}{}{}", code_of(c.code), c.since ? " since " + time::format_date(*c.since) : "",
@@ -83,7 +119,9 @@ std::string revision_line(const RevisionInfo& revision, const time::ClinicZone& 
 }
 
 std::string session_text(const Session& session, const std::vector<Reaction>& reactions,
-                         const std::vector<Followup>& followups, const time::ClinicZone& zone) {
+                         const std::vector<Followup>& followups, const time::ClinicZone& zone,
+                         const std::optional<CoursePlace>& place,
+                         const std::vector<Assessment>& scores) {
     const auto& d = session.details;
     std::string out = visible(fmt::format("Session {} for {}{}", session.id, session.patient_code,
                                           session.revision.voided ? "  [VOIDED]" : "")) +
@@ -91,6 +129,10 @@ std::string session_text(const Session& session, const std::vector<Reaction>& re
     field(out, "at", fmt::format("{} ({})", zone.format_local(d.performed_at), zone.name()));
     field(out, "practitioner", d.practitioner);
     field(out, "indication", label_of(d.indication));
+    if (place)
+        field(out, "course", course_place_text(*place));
+    else if (d.course) // a voided session still names the course it was logged in
+        field(out, "course", fmt::format("course {}", *d.course));
     field(out, "device", device_line(d));
     field(out, "anaesthetic", d.anaesthetic);
     field(out, "endpoint", d.endpoint);
@@ -113,6 +155,11 @@ std::string session_text(const Session& session, const std::vector<Reaction>& re
     }
     for (const auto& finding : session.findings)
         line(out, fmt::format("  {:<14}", fmt::format("{}", finding.level)), finding_text(finding));
+    if (!scores.empty()) {
+        out += "  scores\n";
+        for (const auto& score : scores)
+            line(out, "    ", fmt::format("score {}: {}", score.id, score_text(score.details)));
+    }
     if (!reactions.empty()) {
         out += "  reactions\n";
         for (const auto& reaction : reactions)

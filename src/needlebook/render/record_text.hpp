@@ -1,7 +1,9 @@
 #pragma once
 // Plain-text views of records for the terminal (session show, patient show, lists).
 
+#include "needlebook/model/assessment.hpp"
 #include "needlebook/model/condition.hpp"
+#include "needlebook/model/course.hpp"
 #include "needlebook/model/patient.hpp"
 #include "needlebook/model/reaction.hpp"
 #include "needlebook/model/session.hpp"
@@ -38,8 +40,19 @@ std::string followup_text(const FollowupDetails& followup);
 // 'ha-serum, lot HA2291, after, 1.5 ml'.
 std::string serum_text(const SerumUse& use);
 
+// 'acne-scars, 6 sessions every 28 days from 2026-10-01, areas cheek nose; closed 2026-12-01
+// completed (reason)': every line that shows a course's plan.
+std::string course_text(const CourseDetails& course);
+// 'session 2 of 6 planned in course 3'.
+std::string course_place_text(const CoursePlace& place);
+// 'goodman-baron 3, cheek:left, on 2026-10-01, session 4, course 1, by the patient (note)'.
+std::string score_text(const AssessmentDetails& score);
+
+// `place`: where the session stands in its course; `scores`: those taken at it (pain).
 std::string session_text(const Session& session, const std::vector<Reaction>& reactions,
-                         const std::vector<Followup>& followups, const time::ClinicZone& zone);
+                         const std::vector<Followup>& followups, const time::ClinicZone& zone,
+                         const std::optional<CoursePlace>& place = std::nullopt,
+                         const std::vector<Assessment>& scores = {});
 std::string patient_text(const Patient& patient, const std::vector<Condition>& conditions,
                          const std::vector<Consent>& consents, const std::vector<Session>& sessions,
                          const time::ClinicZone& zone);

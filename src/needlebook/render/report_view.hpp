@@ -6,6 +6,7 @@
 #include "needlebook/render/csv_writer.hpp"
 #include "needlebook/report/followups.hpp"
 #include "needlebook/report/lot_recall.hpp"
+#include "needlebook/report/outcomes.hpp"
 #include "needlebook/report/recovery.hpp"
 #include "needlebook/storage/verification.hpp"
 #include "needlebook/time/zone.hpp"
@@ -41,6 +42,8 @@ void write_view_csv(std::ostream& out, const ReportView& view);
 
 ReportView recovery_view(const report::RecoveryReport& report);
 ReportView followups_view(const report::FollowupReport& report);
+// Per scale and group: units, patients, medians and responders (render/outcomes_view.cpp).
+ReportView outcomes_view(const report::OutcomeReport& report);
 // Every session that received the lot, or (contacts) one row per patient for a mail merge.
 enum class LotViewPart { recipients, contacts };
 ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zone,

@@ -2,6 +2,7 @@
 #include "needlebook/model/patient.hpp"
 #include "needlebook/render/report_view.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
@@ -129,11 +130,14 @@ ReportView followups_view(const report::FollowupReport& report) {
     ReportView view;
     view.title = "Follow-ups";
     view.facts = {{"as_of", day(report.as_of)},
-                  {"followup_due_days", number(report.followup_due_days)}};
+                  {"followup_due_days", number(report.followup_due_days)},
+                  {"course_overdue_days", number(report.course_overdue_days)}};
     view.notes = {"days_open = as-of date - onset; recovery_day = as-of date - session day",
                   "days_overdue = as-of date - due_on, or - eligible_from when a condition "
                   "blocked a session on due_on",
-                  "not eligible: due, but a condition blocks a session on the as-of day"};
+                  "not eligible: due, but a condition blocks a session on the as-of day",
+                  "a course's next session is due its interval after the last one (the start "
+                  "day before the first); days_late = as-of date - due_on"};
 
     ViewTable open{"open_reactions",
                    "Open reactions, prolonged first",
@@ -202,8 +206,35 @@ ReportView followups_view(const report::FollowupReport& report) {
              text(eligibility.eligible_from ? time::format_date(*eligibility.eligible_from) : ""),
              text(blocked_by(eligibility)), text(eligibility_text(eligibility))});
     }
-    view.tables = {std::move(open), std::move(adverse), std::move(unfollowed), std::move(due),
-                   std::move(not_eligible)};
+    const auto course_table = [](std::string key, std::string title, std::string empty,
+                                 const std::vector<report::CourseDue>& items) {
+        ViewTable table{std::move(key),
+                        std::move(title),
+                        {"patient", "name", "course", "indication", "done", "planned", "every_days",
+                         "last_day", "due_on", "days_late"},
+                        {},
+                        std::move(empty)};
+        for (const auto& item : items)
+            table.rows.push_back(
+                {text(item.fact.patient.code), text(name_of(item.fact.patient)),
+                 number(item.fact.course.value), text(std::string(code_of(item.fact.indication))),
+                 number(item.done), number(item.fact.planned), number(item.fact.every_days),
+                 text(item.last_day ? time::format_date(*item.last_day) : ""), day(item.due_on),
+                 number(item.days_late)});
+        return table;
+    };
+    auto courses_due =
+        course_table("courses_due",
+                     fmt::format("Courses due for their next session (late by at most {} days)",
+                                 report.course_overdue_days),
+                     "no course is due", report.courses_due);
+    auto courses_overdue = course_table(
+        "courses_overdue",
+        fmt::format("Courses overdue by more than {} days", report.course_overdue_days),
+        "no course is overdue", report.courses_overdue);
+    view.tables = {
+        std::move(open),         std::move(adverse),     std::move(unfollowed),     std::move(due),
+        std::move(not_eligible), std::move(courses_due), std::move(courses_overdue)};
     return view;
 }
 
@@ -346,6 +377,11 @@ ReportView check_view(const std::string& file, const storage::DatabaseCheck& che
     view.notes = {"integrity: SQLite's integrity_check; foreign keys: foreign_key_check; audit "
                   "chain: each row's SHA-256 and its link to the row before; records: each "
                   "record revision against the fingerprint its audit row keeps"};
+    const bool photos = std::any_of(check.sections.begin(), check.sections.end(),
+                                    [](const auto& section) { return section.name == "photos"; });
+    if (photos)
+        view.notes.push_back("photos: each photo's file in the photo store beside the database "
+                             "against the size and SHA-256 on record, voided photos too");
     ViewTable table{
         "checks", "", {"check", "result", "rows_checked", "faults", "first_fault", "note"}, {}, ""};
     for (const auto& section : check.sections)

@@ -195,4 +195,73 @@ std::string reaction_chart_svg(const report::PatientHistory& history) {
     return svg + "</svg>\n";
 }
 
+std::string score_chart_svg(const std::vector<report::ScoreTrend>& trends) {
+    if (trends.empty() || trends.front().points.empty())
+        return {};
+    const auto& scale = scale_of(trends.front().scale);
+    auto first = trends.front().points.front().details.assessed_on;
+    auto last = first;
+    for (const auto& trend : trends)
+        for (const auto& point : trend.points) {
+            first = std::min(first, point.details.assessed_on);
+            last = std::max(last, point.details.assessed_on);
+        }
+    const int span = std::max(1, time::days_between(first, last));
+    const int left = 48, right = 170, top = 16, plot_height = 120;
+    const int height =
+        std::max(top + plot_height + 46, top + 15 * static_cast<int>(trends.size()) + 8);
+    const double plot_width = chart_width - left - right;
+    const auto x_of = [&](time::Date day) {
+        return left + plot_width * time::days_between(first, day) / span;
+    };
+    const double range = scale.high - scale.low;
+    const auto y_of = [&](double value) {
+        return top + plot_height * (1 - (value - scale.low) / range);
+    };
+
+    std::string svg = svg_open(height, fmt::format("{} over time", scale.name));
+    const double step = range <= 10 ? 1 : range <= 30 ? 5 : 10;
+    for (double value = scale.low; value <= scale.high + 1e-9; value += step) {
+        svg += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
+                           "stroke=\"#ccc\" stroke-width=\"0.5\"/>\n",
+                           left, y_of(value), left + plot_width, y_of(value));
+        svg += text(left - 6, y_of(value) + 3.5, fmt::format("{:.{}f}", value, scale.decimals),
+                    "end"); // numbers only: the labels (GAIS) are in the table above
+    }
+    svg += text(12, top + plot_height / 2.0,
+                scale.lower_is_better ? "score (lower is better)" : "score", "middle",
+                fmt::format(" transform=\"rotate(-90 12 {:.1f})\"", top + plot_height / 2.0));
+    for (const auto day : {first, last}) {
+        svg += text(x_of(day), top + plot_height + 16, time::format_date(day), "middle");
+        if (first == last)
+            break;
+    }
+    svg += text(left + plot_width / 2, top + plot_height + 34, "day scored", "middle");
+    for (std::size_t s = 0; s < trends.size(); ++s) {
+        const auto colour = palette[s % std::size(palette)];
+        const auto dash = dashes[(s / std::size(palette)) % std::size(dashes)];
+        const auto dash_attribute =
+            dash.empty() ? std::string() : fmt::format(" stroke-dasharray=\"{}\"", dash);
+        std::string points;
+        for (const auto& point : trends[s].points)
+            points += fmt::format("{:.1f},{:.1f} ", x_of(point.details.assessed_on),
+                                  y_of(point.details.score));
+        svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" "
+                           "stroke-width=\"1.6\"{}/>\n",
+                           points, colour, dash_attribute);
+        for (const auto& point : trends[s].points)
+            svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.6\" fill=\"{}\"/>\n",
+                               x_of(point.details.assessed_on), y_of(point.details.score), colour);
+        const double legend_y = top + 15.0 * static_cast<double>(s);
+        const double legend_x = left + plot_width + 16;
+        svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
+                           "stroke=\"{}\" stroke-width=\"1.6\"{}/>\n",
+                           legend_x, legend_y, legend_x + 18, legend_y, colour, dash_attribute);
+        svg += text(legend_x + 24, legend_y + 3.5,
+                    trends[s].area ? area_side_code(*trends[s].area, trends[s].side)
+                                   : std::string("whole patient"));
+    }
+    return svg + "</svg>\n";
+}
+
 } // namespace needlebook::render

@@ -176,4 +176,57 @@ std::vector<FieldChange> changes_between(const storage::Product& a, const storag
     return changes;
 }
 
+namespace {
+
+template <class Id> std::string id_text(const std::optional<Id>& id) {
+    return id ? fmt::format("{}", *id) : std::string();
+}
+
+} // namespace
+
+std::vector<FieldChange> changes_between(const CourseDetails& a, const CourseDetails& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "indication", std::string(code_of(a.indication)),
+            std::string(code_of(b.indication)));
+    compare(changes, "planned", std::to_string(a.planned), std::to_string(b.planned));
+    compare(changes, "every days", std::to_string(a.every_days), std::to_string(b.every_days));
+    compare(changes, "areas", areas_text(a.areas), areas_text(b.areas));
+    compare(changes, "goal", a.goal, b.goal);
+    compare(changes, "started", time::format_date(a.started_on), time::format_date(b.started_on));
+    const auto closed = [](const CourseDetails& d) {
+        return d.closing ? fmt::format("{} {} ({})", time::format_date(d.closing->on),
+                                       code_of(d.closing->outcome), d.closing->reason)
+                         : std::string();
+    };
+    compare(changes, "closed", closed(a), closed(b));
+    return changes;
+}
+
+std::vector<FieldChange> changes_between(const AssessmentDetails& a, const AssessmentDetails& b) {
+    std::vector<FieldChange> changes;
+    const auto& scale = scale_of(b.scale);
+    compare(changes, "score", format_score(scale_of(a.scale), a.score),
+            format_score(scale, b.score));
+    const auto where = [](const AssessmentDetails& d) {
+        return d.area ? area_side_code(*d.area, d.side) : std::string();
+    };
+    compare(changes, "area", where(a), where(b));
+    compare(changes, "on", time::format_date(a.assessed_on), time::format_date(b.assessed_on));
+    compare(changes, "session", id_text(a.session), id_text(b.session));
+    compare(changes, "course", id_text(a.course), id_text(b.course));
+    compare(changes, "by", a.assessor, b.assessor);
+    compare(changes, "note", a.note, b.note);
+    return changes;
+}
+
+std::vector<FieldChange> changes_between(const PhotoDetails& a, const PhotoDetails& b) {
+    std::vector<FieldChange> changes;
+    compare(changes, "view", std::string(code_of(a.view)), std::string(code_of(b.view)));
+    compare(changes, "taken", time::format_date(a.taken_on), time::format_date(b.taken_on));
+    compare(changes, "session", id_text(a.session), id_text(b.session));
+    compare(changes, "note", a.note, b.note);
+    compare(changes, "override", a.override_reason, b.override_reason);
+    return changes;
+}
+
 } // namespace needlebook::report

@@ -2,8 +2,11 @@
 // What an amendment or a void changed, field by field, so a printed history can show every
 // correction: who, when, why, and the values before and after.
 
+#include "needlebook/model/assessment.hpp"
 #include "needlebook/model/condition.hpp"
+#include "needlebook/model/course.hpp"
 #include "needlebook/model/patient.hpp"
+#include "needlebook/model/photo.hpp"
 #include "needlebook/model/reaction.hpp"
 #include "needlebook/model/session.hpp"
 #include "needlebook/storage/settings_repository.hpp"
@@ -56,8 +59,11 @@ std::vector<FieldChange> changes_between(const FollowupDetails& before,
                                          const FollowupDetails& after);
 std::vector<FieldChange> changes_between(const ConditionDetails& before,
                                          const ConditionDetails& after);
-std::vector<FieldChange> changes_between(const ConsentDetails& before,
-                                         const ConsentDetails& after);
+std::vector<FieldChange> changes_between(const ConsentDetails& before, const ConsentDetails& after);
+std::vector<FieldChange> changes_between(const CourseDetails& before, const CourseDetails& after);
+std::vector<FieldChange> changes_between(const AssessmentDetails& before,
+                                         const AssessmentDetails& after);
+std::vector<FieldChange> changes_between(const PhotoDetails& before, const PhotoDetails& after);
 
 // Every correction of a record whose revisions (1, 2, …) hold `details`.
 template <class Record>

@@ -150,16 +150,49 @@ void add_sessions(FollowupReport& report, const std::vector<SessionFact>& sessio
                      });
 }
 
+// A course is open on the as-of day when it has started and is not closed by then.
+void add_courses(FollowupReport& report, const std::vector<CourseFact>& courses,
+                 const time::ClinicZone& zone) {
+    for (const auto& fact : courses) {
+        if (fact.started_on > report.as_of || (fact.closed_on && *fact.closed_on <= report.as_of))
+            continue;
+        CourseDue due{fact, 0, std::nullopt, fact.started_on, 0};
+        for (const auto at : fact.sessions) {
+            const auto day = zone.local_date(at);
+            if (day > report.as_of)
+                break;
+            ++due.done;
+            due.last_day = day;
+        }
+        if (due.done >= fact.planned)
+            continue; // nothing left to book; closing it is the manager's call
+        if (due.last_day)
+            due.due_on = time::add_days(*due.last_day, fact.every_days);
+        due.days_late = time::days_between(due.due_on, report.as_of);
+        if (due.days_late < 0)
+            continue;
+        auto& list = due.days_late > report.course_overdue_days ? report.courses_overdue
+                                                                : report.courses_due;
+        list.push_back(std::move(due));
+    }
+    for (auto* list : {&report.courses_due, &report.courses_overdue})
+        std::stable_sort(list->begin(), list->end(), [](const CourseDue& a, const CourseDue& b) {
+            return a.days_late > b.days_late;
+        });
+}
+
 } // namespace
 
 FollowupReport summarise_followups(const std::vector<ReactionFact>& reactions,
                                    const std::vector<SessionFact>& sessions,
                                    const std::vector<Condition>& conditions,
                                    const ClinicSettings& settings, const time::ClinicZone& zone,
-                                   time::Date as_of) {
+                                   time::Date as_of, const std::vector<CourseFact>& courses) {
     FollowupReport report;
     report.as_of = as_of;
     report.followup_due_days = settings.followup_due_days;
+    report.course_overdue_days = settings.course_overdue_days;
+    add_courses(report, courses, zone);
     add_reactions(report, reactions, settings, zone);
     std::unordered_map<std::int64_t, int> begun;
     for (const auto& fact : reactions)
@@ -178,8 +211,9 @@ FollowupReport followup_report(records::Scope& scope, std::optional<time::Date> 
                                           time::format_date(*as_of), time::format_date(today)));
     return scope.db().write([&] {
         const auto facts = storage::ReportReader(scope.db()).followup_facts();
-        auto report = summarise_followups(facts.reactions, facts.sessions, facts.conditions,
-                                          scope.settings(), scope.zone(), as_of.value_or(today));
+        auto report =
+            summarise_followups(facts.reactions, facts.sessions, facts.conditions, scope.settings(),
+                                scope.zone(), as_of.value_or(today), facts.courses);
         std::vector<std::int64_t> patients;
         for (const auto* items : {&report.open_reactions, &report.adverse_events})
             for (const auto& item : *items)
@@ -189,6 +223,9 @@ FollowupReport followup_report(records::Scope& scope, std::optional<time::Date> 
         for (const auto* items : {&report.due, &report.not_eligible})
             for (const auto& item : *items)
                 patients.push_back(item.patient.id.value);
+        for (const auto* items : {&report.courses_due, &report.courses_overdue})
+            for (const auto& item : *items)
+                patients.push_back(item.fact.patient.id.value);
         records::audit_disclosure(scope, "report.followups",
                                   fmt::format("as of {}", time::format_date(report.as_of)),
                                   std::move(patients));

@@ -43,6 +43,15 @@ struct DuePatient {
     rules::Eligibility eligibility;
 };
 
+// An open course whose next session is due by the as-of day.
+struct CourseDue {
+    CourseFact fact;
+    int done = 0; // sessions held by the as-of day
+    std::optional<time::Date> last_day;
+    time::Date due_on{}; // last_day + every_days, or the start day before the first session
+    int days_late = 0;   // as-of − due_on
+};
+
 struct FollowupReport {
     time::Date as_of{};
     int followup_due_days = 7;
@@ -53,6 +62,11 @@ struct FollowupReport {
     // Due (last_day + interval_days by the as-of day) but blocked by a condition on the as-of
     // day: the earliest eligible first, those with no end on file last.
     std::vector<DuePatient> not_eligible;
+    int course_overdue_days = 14;
+    // Open courses (as of the as-of day) with planned sessions left whose next one is due: late
+    // by at most course_overdue_days, and later than that. Most days late first.
+    std::vector<CourseDue> courses_due;
+    std::vector<CourseDue> courses_overdue;
 };
 
 // Pure: everything as it stood on `as_of` (later sessions, reactions, follow-ups and
@@ -62,7 +76,7 @@ FollowupReport summarise_followups(const std::vector<ReactionFact>& reactions,
                                    const std::vector<SessionFact>& sessions,
                                    const std::vector<Condition>& conditions,
                                    const ClinicSettings& settings, const time::ClinicZone& zone,
-                                   time::Date as_of);
+                                   time::Date as_of, const std::vector<CourseFact>& courses = {});
 
 // As of `as_of`, else today; a date after today is refused.
 FollowupReport followup_report(records::Scope& scope, std::optional<time::Date> as_of);

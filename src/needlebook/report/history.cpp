@@ -1,8 +1,12 @@
 #include "needlebook/report/history.hpp"
 
 #include "needlebook/records/patients.hpp"
+#include "needlebook/storage/assessment_repository.hpp"
 #include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/course_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_repository.hpp"
+#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
 #include "needlebook/storage/session_repository.hpp"
 
@@ -160,6 +164,71 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
     return entries;
 }
 
+// Courses with their sessions, scores with their trends, photos with the baseline and latest
+// of each view (small images read from the store, to embed).
+void add_courses_scores_photos(records::Scope& scope, PatientHistory& history,
+                               const std::map<std::string, std::string>& accounts) {
+    const auto id = history.patient.id;
+    const auto& zone = scope.zone();
+    storage::CourseRepository courses(scope.db());
+    std::vector<CourseId> course_ids;
+    for (const auto& [record, revisions] :
+         by_record(courses.revisions_for_patient(id), [](const Course& c) { return c.id.value; })) {
+        CourseEntry entry{revisions.back(), amendments_of_details(revisions), {}, {}};
+        name_accounts(entry.amendments, "course", record, accounts);
+        course_ids.push_back(entry.course.id);
+        history.courses.push_back(std::move(entry));
+    }
+    std::optional<time::Date> previous;
+    std::optional<CourseId> of;
+    for (const auto& [course, session] : courses.sessions_of(course_ids)) {
+        auto entry = std::find_if(history.courses.begin(), history.courses.end(),
+                                  [&](const CourseEntry& e) { return e.course.id == course; });
+        const auto day = zone.local_date(session.performed_at);
+        if (of == course && previous)
+            entry->intervals.push_back(time::days_between(*previous, day));
+        entry->sessions.push_back(session.id);
+        of = course;
+        previous = day;
+    }
+    std::stable_sort(history.courses.begin(), history.courses.end(),
+                     [](const auto& a, const auto& b) {
+                         return a.course.details.started_on < b.course.details.started_on;
+                     });
+    for (const auto& [record, revisions] :
+         by_record(storage::AssessmentRepository(scope.db()).revisions_for_patient(id),
+                   [](const Assessment& a) { return a.id.value; })) {
+        ScoreEntry entry{revisions.back(), amendments_of_details(revisions)};
+        name_accounts(entry.amendments, "assessment", record, accounts);
+        history.scores.push_back(std::move(entry));
+    }
+    std::stable_sort(history.scores.begin(), history.scores.end(),
+                     [](const auto& a, const auto& b) {
+                         return a.score.details.assessed_on < b.score.details.assessed_on;
+                     });
+    history.trends = score_trends(history.scores);
+    for (const auto& [record, revisions] :
+         by_record(storage::PhotoRepository(scope.db()).revisions_for_patient(id),
+                   [](const Photo& p) { return p.id.value; })) {
+        PhotoEntry entry{revisions.back(), amendments_of_details(revisions)};
+        name_accounts(entry.amendments, "photo", record, accounts);
+        history.photos.push_back(std::move(entry));
+    }
+    std::stable_sort(history.photos.begin(), history.photos.end(),
+                     [](const auto& a, const auto& b) {
+                         return a.photo.details.taken_on < b.photo.details.taken_on;
+                     });
+    history.photo_pairs = photo_pairs(history.photos);
+    if (history.photo_pairs.empty())
+        return;
+    const storage::PhotoStore store(scope.db().path());
+    for (auto& pair : history.photo_pairs) {
+        pair.baseline_bytes = store.read_small(pair.baseline.image, embedded_image_limit);
+        if (pair.latest)
+            pair.latest_bytes = store.read_small(pair.latest->image, embedded_image_limit);
+    }
+}
+
 } // namespace
 
 PatientHistory build_history(records::Scope& scope, std::string_view code,
@@ -217,6 +286,7 @@ void deliver_history(records::Scope& scope, std::string_view code, std::string_v
                          });
         name_accounts(history.patient_amendments, "patient", id.value, accounts);
         history.sessions = session_entries(scope, id, history.as_of, accounts);
+        add_courses_scores_photos(scope, history, accounts);
         history.audit_head = storage::append_audit(
             scope.db(), scope.audit("patient.history", "patient", id.value, id.value,
                                     history.patient.revision.number, std::string(purpose)));

@@ -9,6 +9,7 @@
 #include "needlebook/model/session.hpp"
 #include "needlebook/records/scope.hpp"
 #include "needlebook/report/changes.hpp"
+#include "needlebook/report/course_record.hpp"
 #include "needlebook/report/timeline.hpp"
 
 #include "needlebook/storage/audit_log.hpp"
@@ -64,10 +65,25 @@ struct PatientHistory {
     std::vector<std::string> chart_status;
     std::vector<ConditionEntry> conditions; // voided ones included
     std::vector<ConsentEntry> consents;     // by signing date, voided ones included
-    std::vector<SessionEntry> sessions; // in time order, voided ones included
+    std::vector<SessionEntry> sessions;     // in time order, voided ones included
+    std::vector<CourseEntry> courses;       // by start, voided ones included
+    std::vector<ScoreEntry> scores;         // by day, voided ones included
+    std::vector<ScoreTrend> trends;         // the live scores per scale and area
+    std::vector<PhotoEntry> photos;         // by day taken, voided ones included
+    std::vector<PhotoPair> photo_pairs;     // per view, baseline and latest
     // The audit row that records this print, the chain's head then: printed on the history so
     // that 'check --head ID:HASH' can later prove the trail still holds it.
     storage::ChainHead audit_head;
+
+    // Where a session stands in its course ("session 2 of 6"); nothing outside a course.
+    std::optional<CoursePlace> place_of(SessionId session) const {
+        for (const auto& entry : courses)
+            for (std::size_t i = 0; i < entry.sessions.size(); ++i)
+                if (entry.sessions[i] == session)
+                    return CoursePlace{entry.course.id, static_cast<int>(i + 1),
+                                       entry.course.details.planned};
+        return std::nullopt;
+    }
 
     long long voided_sessions() const {
         return std::count_if(sessions.begin(), sessions.end(),

@@ -395,6 +395,21 @@ void load_session_references(storage::Database& db, const SessionDetails& sessio
         add(cartridge_product, session.cartridge_lot);
 }
 
+std::optional<Finding> check_photo_consent(time::Date day, const PatientFile& file,
+                                           const ClinicSettings& settings) {
+    const auto consent = consent_on(day, file, settings);
+    if (holds(consent.covered, ConsentScope::photos))
+        return std::nullopt;
+    return Finding{fmt::format("consent:{}", ConsentScope::photos), Level::block,
+                   fmt::format("no consent in force on {} covers {} (in force: {}); record one "
+                               "with 'needlebook consent add PATIENT --signed DATE --covers "
+                               "photos'",
+                               time::format_date(day), label_of(ConsentScope::photos),
+                               consent.covered.empty()
+                                   ? std::string("none")
+                                   : fmt::format("{}", fmt::join(consent.covered, " ")))};
+}
+
 bool has_blocking(const std::vector<Finding>& findings) {
     return std::any_of(findings.begin(), findings.end(),
                        [](const Finding& f) { return f.level == Level::block; });

@@ -46,6 +46,11 @@ PatientFile load_patient_file(storage::Database& db, PatientId patient,
 void load_session_references(storage::Database& db, const SessionDetails& session,
                              PatientFile& file);
 
+// A clinical photo taken on `day` needs a consent in force then that covers photos: the
+// blocking finding "consent:photos" when none does.
+std::optional<Finding> check_photo_consent(time::Date day, const PatientFile& file,
+                                           const ClinicSettings& settings);
+
 bool has_blocking(const std::vector<Finding>& findings);
 
 // "condition:eczema": the key of a condition's finding.

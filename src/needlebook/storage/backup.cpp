@@ -4,6 +4,7 @@
 #include "needlebook/io/atomic_file.hpp"
 #include "needlebook/io/file_sync.hpp"
 #include "needlebook/io/output_target.hpp"
+#include "needlebook/storage/photo_backup.hpp"
 #include "needlebook/storage/sha256.hpp"
 
 #include <SQLiteCpp/Backup.h>
@@ -151,10 +152,21 @@ VerifiedCopy back_up_database(Database& source, const fs::path& target) {
                                        "saved as {}. The database itself may be damaged: run "
                                        "'needlebook check'",
                                        result.check.first_fault(), target.string()));
+    // The photo store goes beside a backup file; for a stream it is only verified, to be
+    // copied apart (a copy into the store itself copies nothing).
+    const PhotoStore store(source.path());
+    CopiedPhotos photos;
+    {
+        auto copied = Database::open_read_only(copy.path());
+        photos = copy_photos(copied, store, stream ? store : PhotoStore(output.path));
+    }
+    result.photos = photos.images;
+    result.photos_streamed = stream;
     if (stream)
         stream_into(copy.path(), target);
     else
         io::publish_without_replacing(copy.path(), output.path); // a link's target, when new
+    photos.keep();
     result.file = target;
     return result;
 }

@@ -19,6 +19,11 @@ struct VerifiedCopy {
     std::string sha256; // of the file's bytes, to compare copies later
     DatabaseCheck check;
     ChainHead head; // the copy's newest audit row: 'check --head' proves it later
+    // The images its photos name, each verified in "<file>.photos/" (the photo store's
+    // copy); for a copy streamed into a FIFO or a device, the images left for the caller to
+    // copy apart.
+    std::int64_t photos = 0;
+    bool photos_streamed = false; // true: `photos` were not copied
 };
 
 // Copies `source` into a 0600 temporary file beside `target` (which must not exist yet),
@@ -27,7 +32,9 @@ struct VerifiedCopy {
 // only then gives it its name; the SHA-256 is of the marked bytes. Throws StorageError (leaving
 // nothing behind) if the copy fails. A FIFO or a character device as `target` (a pipe, /dev/stdout)
 // receives the bytes of the verified copy, which is made beside the database and removed
-// afterwards.
+// afterwards. The photo store goes with a backup file: every image the copy names is copied
+// from the database's store into "<target>.photos/" and verified (copy_photos) before the copy
+// gets its name; a missing or changed image refuses the backup. A stream gets no photos.
 VerifiedCopy back_up_database(Database& source, const std::filesystem::path& target);
 
 // Reads `file` read-only and runs every check on it.

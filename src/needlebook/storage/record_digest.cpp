@@ -41,7 +41,7 @@ std::string revision_query(std::string_view record, std::string_view identity_co
 
 const std::vector<RecordKind>& record_kinds() {
     // The strings must outlive the string_views above: built once, kept for the program's life.
-    static const std::array<std::string, 8> sql = {
+    static const std::array<std::string, 11> sql = {
         revision_query("patient", "i.id, i.code, i.created_at",
                        "r.id, r.revision, r.family_name, r.given_name, r.birth_date, "
                        "r.fitzpatrick, r.phone, r.email, r.note, r.voided, r.author, "
@@ -68,6 +68,18 @@ const std::vector<RecordKind>& record_kinds() {
         revision_query("lot", "i.id, i.kind, i.product_id, i.lot, i.created_at",
                        "r.id, r.revision, r.expires_on, r.received_on, r.note, r.recalled_on, "
                        "r.recall_reason, r.voided, r.author, r.recorded_at, r.reason"),
+        // Schema 10.
+        revision_query("course", "i.id, i.created_at",
+                       "r.id, r.revision, r.patient_id, r.indication, r.planned, r.every_days, "
+                       "r.areas, r.goal, r.started_on, r.closed_on, r.outcome, r.close_reason, "
+                       "r.voided, r.author, r.recorded_at, r.reason"),
+        revision_query("assessment", "i.id, i.created_at",
+                       "r.id, r.revision, r.patient_id, r.scale, r.score, r.area, r.side, "
+                       "r.assessed_on, r.session_id, r.course_id, r.assessor, r.note, r.voided, "
+                       "r.author, r.recorded_at, r.reason"),
+        revision_query("photo", "i.id, i.sha256, i.bytes, i.media_type, i.file_name, i.created_at",
+                       "r.id, r.revision, r.patient_id, r.view, r.taken_on, r.session_id, "
+                       "r.note, r.override_reason, r.voided, r.author, r.recorded_at, r.reason"),
     };
     // Parts schema 7 added to a condition's and a consent's revision, and schema 8's code, owners
     // and merges.
@@ -97,7 +109,7 @@ const std::vector<RecordKind>& record_kinds() {
     };
     static constexpr std::string_view of_session_revision =
         "(SELECT id FROM session_revision WHERE session_id = :id AND revision = :revision)";
-    static const std::array<std::string, 5> session_parts = {
+    static const std::array<std::string, 6> session_parts = {
         fmt::format("SELECT id, position, area, side, depth_mm, passes FROM session_area "
                     "WHERE session_revision_id = {} ORDER BY position",
                     of_session_revision),
@@ -113,6 +125,9 @@ const std::vector<RecordKind>& record_kinds() {
         fmt::format("SELECT id, position, key, level, message, override_reason, overridden_by, "
                     "overridden_at FROM session_finding WHERE session_revision_id = {} ORDER BY "
                     "position",
+                    of_session_revision),
+        // Schema 10: the course the revision belongs to.
+        fmt::format("SELECT id, course_id FROM session_course WHERE session_revision_id = {}",
                     of_session_revision),
     };
     using enum DigestQuery::Part;
@@ -132,7 +147,8 @@ const std::vector<RecordKind>& record_kinds() {
           {session_parts[2], optional},
           {session_parts[3], added_later},
           {session_parts[4], added_later},
-          {revision_parts[5], added_later}}},
+          {revision_parts[5], added_later},
+          {session_parts[5], added_later}}},
         {"reaction", {{sql[4], required}}},
         {"followup", {{sql[5], required}}},
         // A product row is its revision 1; schema 8 added the later ones.
@@ -144,6 +160,9 @@ const std::vector<RecordKind>& record_kinds() {
            one_of}}},
         {"setting", {{sql[6], required}}},
         {"lot", {{sql[7], required}}},
+        {"course", {{sql[8], required}}},
+        {"assessment", {{sql[9], required}}},
+        {"photo", {{sql[10], required}}},
         // A seal is written once; its audit row is the one that states it.
         {"seal",
          {{"SELECT id, sealed_id, sealed_hash, public_key, key_fingerprint, signature FROM "

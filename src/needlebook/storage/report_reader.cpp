@@ -2,10 +2,12 @@
 
 #include "needlebook/storage/binding.hpp"
 #include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/course_repository.hpp"
 #include "needlebook/storage/record_owner.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 #include <unordered_map>
 
 // The recovery and follow-up reports read whole tables: flat scans joined in memory by id are
@@ -190,6 +192,38 @@ std::vector<ReactionFact> ReportReader::reactions(std::optional<time::Instant> f
     return read_reactions(m_db, sessions);
 }
 
+namespace {
+
+// Every live course with its live sessions: two queries whatever the number of courses.
+std::vector<CourseFact> course_facts(Database& db, const PatientMap& patients) {
+    CourseRepository courses(db);
+    std::vector<CourseFact> facts;
+    std::vector<CourseId> ids;
+    for (const auto& course : courses.list(false)) {
+        const auto patient = patients.find(course.patient_id.value);
+        if (patient == patients.end())
+            continue; // a voided chart's
+        const auto& d = course.details;
+        facts.push_back({course.id,
+                         patient->second,
+                         d.indication,
+                         d.planned,
+                         d.every_days,
+                         d.started_on,
+                         d.closing ? std::optional(d.closing->on) : std::nullopt,
+                         {}});
+        ids.push_back(course.id);
+    }
+    std::map<CourseId, std::size_t> index;
+    for (std::size_t i = 0; i < facts.size(); ++i)
+        index[facts[i].course] = i;
+    for (const auto& [id, session] : courses.sessions_of(ids)) // in time order per course
+        facts[index.at(id)].sessions.push_back(session.performed_at);
+    return facts;
+}
+
+} // namespace
+
 FollowupFacts ReportReader::followup_facts() {
     const auto patients = load_patients(m_db);
     auto sessions = load_sessions(m_db, patients, std::nullopt, std::nullopt);
@@ -197,6 +231,7 @@ FollowupFacts ReportReader::followup_facts() {
     facts.reactions = read_reactions(m_db, sessions); // before session_facts takes the dates
     facts.sessions = session_facts(m_db, sessions);
     facts.conditions = ConditionRepository(m_db).all_patients(); // one scan, not one per patient
+    facts.courses = course_facts(m_db, patients);
     return facts;
 }
 

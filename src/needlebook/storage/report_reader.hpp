@@ -18,6 +18,7 @@ struct FollowupFacts {
     std::vector<ReactionFact> reactions;
     std::vector<SessionFact> sessions;
     std::vector<Condition> conditions; // every patient's current conditions, by id
+    std::vector<CourseFact> courses;   // live courses, by id
 };
 
 class ReportReader {

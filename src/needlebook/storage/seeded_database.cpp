@@ -17,6 +17,8 @@ constexpr std::array empty_after_init = {
     std::pair{"reaction", "a reaction"},  std::pair{"followup", "a follow-up"},
     std::pair{"lot", "a registered lot"}, std::pair{"product_revision", "a product change"},
     std::pair{"audit_seal", "a seal"},    std::pair{"audit_disclosure", "a disclosure"},
+    std::pair{"course", "a course"},      std::pair{"assessment", "an outcome score"},
+    std::pair{"photo", "a photo"},
 };
 
 std::int64_t count(Database& db, const std::string& sql) {

@@ -16,8 +16,9 @@ namespace {
 const std::string select_session_revision = fmt::format(
     "SELECT r.id, s.id, p.id, p.code, r.performed_at, r.practitioner, r.indication, r.device, "
     "r.model, r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, r.note, "
-    "r.revision, r.author, r.recorded_at, r.reason, r.voided FROM session s JOIN "
-    "session_revision r ON r.session_id = s.id JOIN patient p ON p.id = {} ",
+    "r.revision, r.author, r.recorded_at, r.reason, r.voided, c.course_id FROM session s JOIN "
+    "session_revision r ON r.session_id = s.id JOIN patient p ON p.id = {} LEFT JOIN "
+    "session_course c ON c.session_revision_id = r.id ",
     owner_of("session", "r", "s"));
 // Only the current (newest) revision of each session.
 const std::string select_session =
@@ -43,6 +44,8 @@ Session read_session(SQLite::Statement& row) {
     details.aftercare = row.getColumn(13).getString();
     details.note = row.getColumn(14).getString();
     session.revision = read_revision(row, 15);
+    if (!row.getColumn(20).isNull())
+        details.course = CourseId{row.getColumn(20).getInt64()};
     return session;
 }
 
@@ -97,6 +100,13 @@ void SessionRepository::add_revision(const Session& session, Checked checked) {
     }
     const std::int64_t revision_id = m_db.sql().getLastInsertRowid();
     insert_owner(m_db, "session", session.id.value, revision_id, session.patient_id.value);
+    if (details.course) {
+        auto course = m_db.query("INSERT INTO session_course (session_revision_id, course_id) "
+                                 "VALUES (:revision, :course)");
+        course->bind(":revision", revision_id);
+        course->bind(":course", details.course->value);
+        course->exec();
+    }
     auto area = m_db.query(
         "INSERT INTO session_area (session_revision_id, position, area, side, depth_mm, passes) "
         "VALUES (:revision, :position, :area, :side, :depth, :passes)");

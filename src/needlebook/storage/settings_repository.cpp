@@ -51,6 +51,8 @@ void apply(ClinicSettings& settings, const std::string& key, const std::string& 
         settings.interval_block_days = number();
     else if (key == "followup_due_days")
         settings.followup_due_days = number();
+    else if (key == "course_overdue_days")
+        settings.course_overdue_days = number();
     else if (key == "override_min_reason")
         settings.override_min_reason = number();
     else if (key == "lot_registration")

@@ -2,6 +2,8 @@
 
 #include "needlebook/model/text.hpp"
 #include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/photo_repository.hpp"
+#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/record_digest.hpp"
 
 #include "needlebook/storage/migrations.hpp"
@@ -18,8 +20,9 @@ namespace {
 
 // Records stored as an identity row plus numbered revisions; each revision needs an audit row.
 // (Products are left out: the catalogue seeded by the schema has none.)
-constexpr std::array revisioned_kinds = {"patient",  "condition", "consent", "session",
-                                         "reaction", "followup",  "setting", "lot"};
+constexpr std::array revisioned_kinds = {"patient",  "condition",  "consent", "session",
+                                         "reaction", "followup",   "setting", "lot",
+                                         "course",   "assessment", "photo"};
 
 void add_fault(CheckSection& section, std::string fault) {
     if (section.faults++ == 0)
@@ -283,17 +286,22 @@ CheckSection schema_matches(Database& db) {
             if (!expected.contains(name))
                 add_fault(section,
                           fmt::format("{} {} is not part of schema {}", entry.type, name, version));
-        // The code lists records refer to hold exactly the codes the schema seeded: a deleted
+        // The code lists records refer to hold exactly the rows the schema seeded: a deleted
         // condition code would stop that condition from ever being put on file.
-        for (const char* table : {"treatment_area", "reaction_kind", "condition_code"}) {
+        for (const char* table :
+             {"treatment_area", "reaction_kind", "condition_code", "outcome_scale"}) {
             if (!expected.contains(table) || !found.contains(table))
                 continue;
             const auto codes = [&](SQLite::Database& sql) {
                 std::vector<std::string> rows;
                 SQLite::Statement query(sql,
                                         fmt::format("SELECT * FROM main.{} ORDER BY 1", table));
-                while (query.executeStep())
-                    rows.push_back(query.getColumn(0).getString());
+                while (query.executeStep()) { // every column: a scale's range too
+                    std::string row;
+                    for (int i = 0; i < query.getColumnCount(); ++i)
+                        row += query.getColumn(i).getString() + '\x1f';
+                    rows.push_back(std::move(row));
+                }
                 return rows;
             };
             if (codes(reference) != codes(db.sql()))
@@ -352,6 +360,25 @@ CheckSection seals_hold(Database& db, const CheckAnchors& anchors) {
     return section;
 }
 
+// Every photo's image, voided ones too, read back from the store and hashed in blocks. Nothing
+// for a database without photo records, so its report reads as before photos existed.
+std::optional<CheckSection> photos_in_store(Database& db, const std::filesystem::path& folder) {
+    if (!db.sql().tableExists("photo") ||
+        db.sql().execAndGet("SELECT count(*) FROM photo").getInt64() == 0)
+        return std::nullopt;
+    CheckSection section{"photos"};
+    const auto store = PhotoStore::in_folder(folder);
+    guarded(section, [&] {
+        PhotoRepository(db).for_each_image([&](const StoredImage& stored) {
+            ++section.checked;
+            if (const auto problem = store.problem_with(stored.image))
+                add_fault(section, fmt::format("photo {} of {}: {}; restore it from a backup",
+                                               stored.id, stored.patient_code, *problem));
+        });
+    });
+    return section;
+}
+
 } // namespace
 
 bool DatabaseCheck::ok() const {
@@ -402,6 +429,7 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
     CheckSection chain{"audit chain"};
     CheckSection records{"records"};
     CheckSection seals{"seals"};
+    std::optional<CheckSection> photos;
     // One snapshot: a writer appending meanwhile must not make a row look missing.
     try {
         db.read([&] {
@@ -412,6 +440,8 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
                                                records.checked));
             unaudited_revisions(db, records);
             seals = seals_hold(db, anchors);
+            if (anchors.photo_store)
+                photos = photos_in_store(db, *anchors.photo_store);
         });
     } catch (const std::exception& e) {
         add_fault(chain, fmt::format("could not be read: {}", e.what()));
@@ -423,6 +453,8 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
     result.sections.push_back(std::move(chain));
     result.sections.push_back(std::move(records));
     result.sections.push_back(std::move(seals));
+    if (photos)
+        result.sections.push_back(std::move(*photos));
     // Last: a record edited behind the program's back usually needed a trigger dropped, and
     // the first fault named should be the record.
     result.sections.push_back(schema_matches(db));

@@ -4,7 +4,7 @@
 # too)"; only a new blocking finding refuses. So correcting a note needs no clinical override.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -73,6 +73,7 @@ $ needlebook --format json session amend 1 --reason 'model noted' --model 'Derma
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "other",
+>   "course": null,
 >   "device": "pen",
 >   "model": "Dermapen 4",
 >   "cartridge": "",

@@ -4,7 +4,7 @@
 # days. Clearances are revisions, audited, and printed in every history format.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -103,8 +103,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 78; chain head for 'check --head':
-> 78:d2b879f94e3aec760f66fcc797699ee29ca666fc3f1b05da069a17dc14810521
+> recorded as audit row 79; chain head for 'check --head':
+> 79:f10d82912f529402180d230f2b1eaaf30137ae9b204df8797d3b2991f68f28f5
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -181,7 +181,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                80       0  -            -
-> records       ok                79       0  -            -
+> audit chain   ok                81       0  -            -
+> records       ok                80       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               204       0  -            -
+> schema        ok               249       0  -            -

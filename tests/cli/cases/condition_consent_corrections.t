@@ -5,7 +5,7 @@
 # checked against the corrected file, and every history format shows each correction.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -179,8 +179,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 90; chain head for 'check --head':
-> 90:${SHA256}
+> recorded as audit row 91; chain head for 'check --head':
+> 91:${SHA256}
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -323,6 +323,11 @@ $ needlebook history ANN --format html
 > .mark-adverse { color: #c0392b; } .mark-prolonged { color: #b9770e; } .mark-open { color: #1a5276; }
 > svg.chart { max-width: 100%; height: auto; }
 > .end { text-align: center; color: #555; font-size: 8.5pt; margin-top: 4mm; }
+> .pair { display: flex; gap: 4mm; break-inside: avoid; margin: 1mm 0 3mm; }
+> .pair figure { flex: 1; margin: 0; min-width: 0; }
+> .pair p { font-size: 8pt; overflow-wrap: anywhere; }
+> .pair img { max-width: 100%; max-height: 70mm; display: block; border: 0.5pt solid #999; }
+> .pair .noimage { border: 0.5pt dashed #999; padding: 3mm; color: #444; font-size: 8.5pt; }
 > </style>
 > </head>
 > <body>
@@ -433,7 +438,7 @@ $ needlebook history ANN --format html
 > <h3>Follow-ups</h3>
 > <p>None recorded.</p>
 > </section>
-> <p class="end">End of treatment history. Recorded as audit row 92; chain head <code>92:${SHA256}</code> (verify with <code>needlebook check --head 92:${SHA256}</code>).</p>
+> <p class="end">End of treatment history. Recorded as audit row 93; chain head <code>93:${SHA256}</code> (verify with <code>needlebook check --head 93:${SHA256}</code>).</p>
 > </td></tr></tbody>
 > </table>
 > </body>
@@ -446,7 +451,7 @@ $ needlebook history ANN --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 93,
+>     "id": 94,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -762,6 +767,7 @@ $ needlebook history ANN --format json
 >       "time_zone": "Europe/London",
 >       "practitioner": "tester",
 >       "indication": "other",
+>       "course": null,
 >       "device": "pen",
 >       "model": "",
 >       "cartridge": "",
@@ -824,7 +830,12 @@ $ needlebook history ANN --format json
 >         "minimum_age": "18"
 >       }
 >     }
->   ]
+>   ],
+>   "courses": [],
+>   "scores": [],
+>   "score_trends": [],
+>   "photos": [],
+>   "photo_pairs": []
 > }
 = SELECT action, record_kind, record_id, revision, reason FROM audit_log WHERE action LIKE 'con%' ORDER BY id
 > consent.add|consent|1|1|
@@ -859,7 +870,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                93       0  -            -
-> records       ok                92       0  -            -
+> audit chain   ok                94       0  -            -
+> records       ok                93       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               204       0  -            -
+> schema        ok               249       0  -            -

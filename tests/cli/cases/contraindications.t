@@ -3,7 +3,7 @@
 # session is stored (exit 0). A condition counts only on the days it was active.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -81,6 +81,7 @@ $ needlebook --format json session log BOB --at '2026-11-20 10:00' --device pen 
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "other",
+>   "course": null,
 >   "device": "pen",
 >   "model": "",
 >   "cartridge": "",

@@ -9,7 +9,7 @@
 # CSV carry the text as stored. Values with hidden characters are typed with $'...' quoting.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Okafor --given Chidi --born 1988-06-14
 > patient P-000001 registered: Okafor, Chidi
 $ needlebook consent add P-000001 --signed 2026-11-01 --covers microneedling
@@ -113,7 +113,7 @@ $ needlebook report lot $'HA2291\n'
 ! needlebook: error: LOT holds a line break (U+000A) at character 7; allowed: one line of visible text, without line breaks, tabs, control characters, bidi controls or invisible characters
 ? 1
 = SELECT count(*) FROM audit_log
-> 71
+> 72
 
 # A note may hold line breaks and tabs: stored as typed.
 $ needlebook session log P-000001 --at "2026-11-20 10:30" --device pen --area cheek=1.0 --note $'tolerated well\n  revision 1 by dr.boss on 2026-11-20 10:30' --aftercare $'SPF 50\tdaily\r\nno make-up'
@@ -167,15 +167,15 @@ $ needlebook audit --patient P-000001
 >     said they were (blank on rows from before schema 4)
 >
 > id  at                    actor   action         patient   record      revision  reason                                           clock  account
-> 70  2026-11-23T15:00:00Z  tester  patient.add    P-000001  patient 1          1  -                                                fixed  ${OS_USER}
-> 71  2026-11-23T15:00:00Z  tester  consent.add    P-000001  consent 1          1  -                                                fixed  ${OS_USER}
-> 72  2026-11-23T15:00:00Z  tester  session.log    P-000001  session 1          1  -                                                fixed  ${OS_USER}
-> 73  2026-11-23T15:00:00Z  tester  reaction.add   P-000001  reaction 1         1  -                                                fixed  ${OS_USER}
-> 74  2026-11-23T15:00:00Z  tester  patient.amend  P-000001  patient 1          2  note added⏎by phone                              fixed  ${OS_USER}
-> 75  2026-11-23T15:00:00Z  tester  session.show   P-000001  session 1          1  -                                                fixed  ${OS_USER}
-> 76  2026-11-23T15:00:00Z  tester  patient.show   P-000001  patient 1          2  -                                                fixed  ${OS_USER}
-> 77  2026-11-23T15:00:00Z  tester  patient.list   P-000001  disclosure         -  search '': 1 patients                            fixed  ${OS_USER}
-> 78  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss  fixed  ${OS_USER}
+> 71  2026-11-23T15:00:00Z  tester  patient.add    P-000001  patient 1          1  -                                                fixed  ${OS_USER}
+> 72  2026-11-23T15:00:00Z  tester  consent.add    P-000001  consent 1          1  -                                                fixed  ${OS_USER}
+> 73  2026-11-23T15:00:00Z  tester  session.log    P-000001  session 1          1  -                                                fixed  ${OS_USER}
+> 74  2026-11-23T15:00:00Z  tester  reaction.add   P-000001  reaction 1         1  -                                                fixed  ${OS_USER}
+> 75  2026-11-23T15:00:00Z  tester  patient.amend  P-000001  patient 1          2  note added⏎by phone                              fixed  ${OS_USER}
+> 76  2026-11-23T15:00:00Z  tester  session.show   P-000001  session 1          1  -                                                fixed  ${OS_USER}
+> 77  2026-11-23T15:00:00Z  tester  patient.show   P-000001  patient 1          2  -                                                fixed  ${OS_USER}
+> 78  2026-11-23T15:00:00Z  tester  patient.list   P-000001  disclosure         -  search '': 1 patients                            fixed  ${OS_USER}
+> 79  2026-11-23T15:00:00Z  tester  session.void   P-000001  session 1          2  logged twice⏎ 99  2026-11-23T15:00:00Z  dr.boss  fixed  ${OS_USER}
 
 # JSON and CSV carry the text as stored, quoted by their own rules.
 $ needlebook --format csv patient list
@@ -207,8 +207,8 @@ $ needlebook history P-000001
 > ================================================================================
 > TREATMENT HISTORY  P-000001  Okafor, Chidi
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 82; chain head for 'check --head':
-> 82:${SHA256}
+> recorded as audit row 83; chain head for 'check --head':
+> 83:${SHA256}
 > 0 sessions and 1 voided; every correction and override is shown
 > ================================================================================
 > PATIENT

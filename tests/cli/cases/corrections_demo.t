@@ -2,7 +2,7 @@
 # records the demo made, the histories show each correction, and check passes afterwards.
 
 $ needlebook demo --patients 4 --seed 3
-> demo clinic in ${TMP}/clinic.db: 4 patients, 21 sessions (67 areas, 17 serums), 43 reactions, 20 follow-ups
+> demo clinic in ${TMP}/clinic.db: 4 patients, 21 sessions (67 areas, 17 serums), 43 reactions, 20 follow-ups, 2 courses (4 outcome scores)
 $ needlebook patient show P-000001
 > Patient P-000001: Mensah, Yuki
 >   born          1970-08-13
@@ -80,8 +80,8 @@ $ needlebook history P-000001
 > ================================================================================
 > TREATMENT HISTORY  P-000001  Mensah, Yuki
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 246; chain head for 'check --head':
-> 246:${SHA256}
+> recorded as audit row 269; chain head for 'check --head':
+> 269:${SHA256}
 > 4 sessions; every correction and override is shown
 > chart DUP merged into P-000001: the same person, registered again at reception
 > (on 2026-11-23 15:00 by tester)
@@ -281,7 +281,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok               247       0  -            -
-> records       ok               245       0  -            -
+> audit chain   ok               270       0  -            -
+> records       ok               268       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               204       0  -            -
+> schema        ok               249       0  -            -

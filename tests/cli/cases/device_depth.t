@@ -3,7 +3,7 @@
 # again. The limit a session was checked with is named in its history.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers 'microneedling serums rf'
@@ -50,6 +50,7 @@ $ needlebook setting list
 > interval_warn_days                            28
 > interval_block_days                           14
 > followup_due_days                             7
+> course_overdue_days                           14
 > override_min_reason                           10
 > lot_registration                              warn
 > minimum_age                                   18
@@ -115,6 +116,7 @@ $ needlebook --format json setting list
 >   "interval_warn_days": "28",
 >   "interval_block_days": "14",
 >   "followup_due_days": "7",
+>   "course_overdue_days": "14",
 >   "override_min_reason": "10",
 >   "lot_registration": "warn",
 >   "minimum_age": "18",
@@ -176,8 +178,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 74; chain head for 'check --head':
-> 74:fcde2d03bf7f6915f8a0fc6ceeecbd158af9be1a6f5af64958b9c72b1c34632f
+> recorded as audit row 75; chain head for 'check --head':
+> 75:dd52976d0ef64b3ea32014c10804dd1287c0dc7de50245bd064b39d8451dcbdf
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -232,7 +234,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                75       0  -            -
-> records       ok                74       0  -            -
+> audit chain   ok                76       0  -            -
+> records       ok                75       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               204       0  -            -
+> schema        ok               249       0  -            -

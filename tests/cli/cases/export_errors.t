@@ -9,7 +9,7 @@
 # is a CSV file).
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -19,13 +19,13 @@ $ needlebook session log ANN --at '2026-11-20 10:00' --device pen --area cheek=1
 
 # Unknown tables: the message lists the allowed ones. Names are exact (no singular, no case).
 $ needlebook export patient
-! needlebook: error: unknown table 'patient'; allowed: settings, products, patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions, followups, audit
+! needlebook: error: unknown table 'patient'; allowed: settings, products, patients, conditions, consents, lots, courses, sessions, session_areas, serum_uses, reactions, followups, scores, photos, audit
 ? 1
 $ needlebook export Patients
-! needlebook: error: unknown table 'Patients'; allowed: settings, products, patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions, followups, audit
+! needlebook: error: unknown table 'Patients'; allowed: settings, products, patients, conditions, consents, lots, courses, sessions, session_areas, serum_uses, reactions, followups, scores, photos, audit
 ? 1
 $ needlebook export audit_log --output ${TMP}/audit.csv
-! needlebook: error: unknown table 'audit_log'; allowed: settings, products, patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions, followups, audit
+! needlebook: error: unknown table 'audit_log'; allowed: settings, products, patients, conditions, consents, lots, courses, sessions, session_areas, serum_uses, reactions, followups, scores, photos, audit
 ? 1
 $ needlebook --db ${TMP}/audit.csv patient list
 ! needlebook: error: no database at ${TMP}/audit.csv; create it with 'needlebook init' or give --db PATH
@@ -108,7 +108,7 @@ $ needlebook export patients --output ${TMP}
 
 # --all into a new folder: eight tables and the manifest. The files are CSV, not databases.
 $ needlebook export --all --output ${TMP}/out
-> exported 12 tables (144 rows) and manifest.csv to ${TMP}/out
+> exported 15 tables (146 rows) and manifest.csv to ${TMP}/out
 $ needlebook --db ${TMP}/out/manifest.csv patient list
 ! needlebook: error: ${TMP}/out/manifest.csv is not a database file (file is not a database); give the clinic's database with --db
 ? 1
@@ -118,7 +118,7 @@ $ needlebook --db ${TMP}/out/followups.csv patient list
 
 # Again into the same folder: the files are replaced; an existing file is not a folder.
 $ needlebook export --all --output out --all-revisions --bom
-> exported 12 tables (145 rows) and manifest.csv to out
+> exported 15 tables (147 rows) and manifest.csv to out
 $ needlebook export --all --output ${TMP}/out/patients.csv
 ! needlebook: error: cannot make the folder ${TMP}/out/patients.csv: File exists
 ? 1

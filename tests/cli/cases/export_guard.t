@@ -10,7 +10,7 @@
 # runner keeps it.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --code P1 --family Doe --given Jo --born 1990-01-01
 > patient P1 registered: Doe, Jo
 $ needlebook consent add P1 --signed 2026-06-01 --guardian '@all areas'
@@ -28,10 +28,10 @@ $ needlebook condition add P1 --code anticoagulants --note 'a=b; 1+1'
 > condition 1 on file for P1: anticoagulants
 
 $ needlebook export sessions
-> id,patient,performed_at,performed_at_local,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided\r
+> id,patient,performed_at,performed_at_local,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,course,voided\r
 
 $ needlebook export sessions --raw
-> id,patient,performed_at,performed_at_local,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,voided\r
+> id,patient,performed_at,performed_at_local,practitioner,indication,device,model,cartridge,cartridge_lot,anaesthetic,endpoint,aftercare,note,areas,serums,findings,course,voided\r
 
 $ needlebook export serum_uses
 > session,position,product,lot,expiry,phase,amount_ml,voided\r

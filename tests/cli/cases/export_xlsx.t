@@ -5,7 +5,7 @@
 # export adds one audit row. What the cells hold: tests/exchange/xlsx_check.sh.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code 007 --phone 07700900111
 > patient 007 registered: Smith, Ann
 
@@ -67,7 +67,7 @@ $ needlebook export patients --format xlsx --output ${TMP}/clinic.db
 $ needlebook export patients --format xlsx --output ${TMP}/p.xlsx
 > exported 1 rows of patients to ${TMP}/p.xlsx
 $ needlebook export --all --format xlsx --all-revisions --output all.xlsx
-> exported 12 tables (140 rows) as the sheets of all.xlsx
+> exported 15 tables (142 rows) as the sheets of all.xlsx
 $ needlebook --db ${TMP}/all.xlsx patient list
 ! needlebook: error: ${TMP}/all.xlsx is not a database file (file is not a database); give the clinic's database with --db
 ? 1

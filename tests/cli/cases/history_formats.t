@@ -13,7 +13,7 @@
 #   S2 2026-11-20 09:30, voided; the patient's given name corrected Ann -> Anne
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick 2
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers microneedling
@@ -51,7 +51,7 @@ $ needlebook history ANN --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 80,
+>     "id": 81,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -116,6 +116,7 @@ $ needlebook history ANN --format json
 >       "time_zone": "Europe/London",
 >       "practitioner": "Dr Jones",
 >       "indication": "other",
+>       "course": null,
 >       "device": "pen",
 >       "model": "Dermapen 4",
 >       "cartridge": "12-pin",
@@ -290,6 +291,7 @@ $ needlebook history ANN --format json
 >       "time_zone": "Europe/London",
 >       "practitioner": "tester",
 >       "indication": "other",
+>       "course": null,
 >       "device": "roller",
 >       "model": "",
 >       "cartridge": "",
@@ -347,7 +349,12 @@ $ needlebook history ANN --format json
 >         "minimum_age": "18"
 >       }
 >     }
->   ]
+>   ],
+>   "courses": [],
+>   "scores": [],
+>   "score_trends": [],
+>   "photos": [],
+>   "photo_pairs": []
 > }
 
 # CSV, one row per fact; the patient's own corrections first, then each session with its areas,

@@ -3,7 +3,7 @@
 # shown as text, never run. A patient with no sessions says so in each part.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family "O'Brien & Daughters" --given "<b>Zoë</b>" --born 1990-02-02 --code OBR --note 'said "no" to <script>alert(1)</script>'
 > patient OBR registered: O'Brien & Daughters, <b>Zoë</b>
 
@@ -48,6 +48,11 @@ $ needlebook history OBR --format html
 > .mark-adverse { color: #c0392b; } .mark-prolonged { color: #b9770e; } .mark-open { color: #1a5276; }
 > svg.chart { max-width: 100%; height: auto; }
 > .end { text-align: center; color: #555; font-size: 8.5pt; margin-top: 4mm; }
+> .pair { display: flex; gap: 4mm; break-inside: avoid; margin: 1mm 0 3mm; }
+> .pair figure { flex: 1; margin: 0; min-width: 0; }
+> .pair p { font-size: 8pt; overflow-wrap: anywhere; }
+> .pair img { max-width: 100%; max-height: 70mm; display: block; border: 0.5pt solid #999; }
+> .pair .noimage { border: 0.5pt dashed #999; padding: 3mm; color: #444; font-size: 8.5pt; }
 > </style>
 > </head>
 > <body>
@@ -82,7 +87,7 @@ $ needlebook history OBR --format html
 > </figure>
 > </section>
 > <section><h2>Sessions</h2><p>No sessions recorded.</p></section>
-> <p class="end">End of treatment history. Recorded as audit row 71; chain head <code>71:${SHA256}</code> (verify with <code>needlebook check --head 71:${SHA256}</code>).</p>
+> <p class="end">End of treatment history. Recorded as audit row 72; chain head <code>72:${SHA256}</code> (verify with <code>needlebook check --head 72:${SHA256}</code>).</p>
 > </td></tr></tbody>
 > </table>
 > </body>
@@ -93,8 +98,8 @@ $ needlebook history OBR
 > ================================================================================
 > TREATMENT HISTORY  OBR  O'Brien & Daughters, <b>Zoë</b>
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 72; chain head for 'check --head':
-> 72:${SHA256}
+> recorded as audit row 73; chain head for 'check --head':
+> 73:${SHA256}
 > 0 sessions; every correction and override is shown
 > ================================================================================
 > PATIENT

@@ -22,7 +22,7 @@
 
 %env NEEDLEBOOK_NOW=2026-09-16T17:00:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook setting set clinic_name "Lumen Skin Clinic"
 > clinic_name: '' -> Lumen Skin Clinic
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick III --phone "+44 7700 900123"
@@ -89,8 +89,8 @@ $ needlebook history ANN
 > TREATMENT HISTORY  ANN  Smith, Ann
 > Lumen Skin Clinic
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 94; chain head for 'check --head':
-> 94:${SHA256}
+> recorded as audit row 95; chain head for 'check --head':
+> 95:${SHA256}
 > 3 sessions and 1 voided; every correction and override is shown
 > ================================================================================
 > PATIENT

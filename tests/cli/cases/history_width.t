@@ -8,7 +8,7 @@
 # passes 80 columns.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family "Featherstonehaugh-Montgomery" --given "Anastasia Valentina" --born 1990-01-01 --code P-LONG-CHART-CODE-0001 --note "Prefers afternoon appointments; sensitive to lidocaine creams, use the pliaglis alternative; allergic to nickel jewellery only"
 > patient P-LONG-CHART-CODE-0001 registered: Featherstonehaugh-Montgomery, Anastasia Valentina
 $ needlebook consent add P-LONG-CHART-CODE-0001 --signed 2026-06-01 --covers "microneedling serums prp rf photos" --guardian "Margaret Elizabeth Longname-Withahyphen, mother and legal guardian of the patient named above"
@@ -34,8 +34,8 @@ $ needlebook history P-LONG-CHART-CODE-0001
 > TREATMENT HISTORY  P-LONG-CHART-CODE-0001
 > Featherstonehaugh-Montgomery, Anastasia Valentina
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 75; chain head for 'check --head':
-> 75:${SHA256}
+> recorded as audit row 76; chain head for 'check --head':
+> 76:${SHA256}
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT

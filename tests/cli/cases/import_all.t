@@ -7,7 +7,7 @@
 # for byte: tests/exchange/clinic_round_trip.sh.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook setting set time_zone Europe/Paris --reason 'the clinic moved'
 > time_zone: '' -> Europe/Paris
 $ needlebook product add house-serum --name 'House serum' --kind peptides
@@ -17,22 +17,24 @@ $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 $ needlebook patient amend ANN --family Jones --reason 'married name'
 > patient ANN amended (revision 2): Jones, Ann
 $ needlebook export --all --all-revisions --raw --output ${TMP}/out
-> exported 12 tables (145 rows) and manifest.csv to ${TMP}/out
+> exported 15 tables (147 rows) and manifest.csv to ${TMP}/out
 
 # Into a new database: the export's settings and products, every revision.
 $ needlebook --db ${TMP}/new.db init
-> database ready: ${TMP}/new.db (schema version 9)
+> database ready: ${TMP}/new.db (schema version 10)
 $ needlebook --db ${TMP}/new.db import --all ${TMP}/out
-> imported the clinic exported to ${TMP}/out (manifest.csv SHA-256 ${SHA256}; its audit chain head then: 73:${SHA256})
->   settings.csv: 63 rows
+> imported the clinic exported to ${TMP}/out (manifest.csv SHA-256 ${SHA256}; its audit chain head then: 74:${SHA256})
+>   settings.csv: 64 rows
 >   products.csv: 7 rows
 >   patients.csv: 2 rows
 >   conditions.csv: 0 rows
 >   consents.csv: 0 rows
 >   lots.csv: 0 rows
+>   courses.csv: 0 rows
 >   sessions.csv: 0 rows
 >   reactions.csv: 0 rows
 >   followups.csv: 0 rows
+>   scores.csv: 0 rows
 $ needlebook --db ${TMP}/new.db setting list
 > setting                                       value
 > clinic_name                                   (not set)
@@ -42,6 +44,7 @@ $ needlebook --db ${TMP}/new.db setting list
 > interval_warn_days                            28
 > interval_block_days                           14
 > followup_due_days                             7
+> course_overdue_days                           14
 > override_min_reason                           10
 > lot_registration                              warn
 > minimum_age                                   18
@@ -120,10 +123,10 @@ $ needlebook --db ${TMP}/new.db check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                75       0  -            -
-> records       ok                73       0  -            -
+> audit chain   ok                76       0  -            -
+> records       ok                74       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               204       0  -            -
+> schema        ok               249       0  -            -
 
 # A database that holds records is never filled: nothing is replaced or mixed.
 $ needlebook import --all ${TMP}/out
@@ -135,7 +138,7 @@ $ needlebook --db ${TMP}/new.db import --all ${TMP}/out
 
 # Not a whole export.
 $ needlebook --db ${TMP}/empty.db init
-> database ready: ${TMP}/empty.db (schema version 9)
+> database ready: ${TMP}/empty.db (schema version 10)
 $ needlebook --db ${TMP}/empty.db import --all ${TMP}
 ! needlebook: error: ${TMP} has no manifest.csv: give the folder that 'export --all --raw --output FOLDER' wrote
 ? 1

@@ -2,7 +2,7 @@
 # top level, lists print an array, warnings stay on stderr and also appear in the logged record.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 
 $ needlebook --format json patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick II --phone "+44 20 7946 0000"
 > {
@@ -65,6 +65,7 @@ $ needlebook --format json session log ANN --at "2026-11-20 10:30" --device pen 
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "rejuvenation",
+>   "course": null,
 >   "device": "pen",
 >   "model": "SkinPen Precision",
 >   "cartridge": "",
@@ -204,6 +205,7 @@ $ needlebook --format json session show 1
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "rejuvenation",
+>   "course": null,
 >   "device": "pen",
 >   "model": "SkinPen Precision",
 >   "cartridge": "",
@@ -308,7 +310,8 @@ $ needlebook --format json session show 1
 >         "voided": false
 >       }
 >     }
->   ]
+>   ],
+>   "scores": []
 > }
 
 $ needlebook --format json session list
@@ -321,6 +324,7 @@ $ needlebook --format json session list
 >     "time_zone": "Europe/London",
 >     "practitioner": "tester",
 >     "indication": "rejuvenation",
+>     "course": null,
 >     "device": "pen",
 >     "model": "SkinPen Precision",
 >     "cartridge": "",
@@ -402,6 +406,7 @@ $ needlebook --format json session amend 1 --reason "serum lot mistyped" --serum
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "rejuvenation",
+>   "course": null,
 >   "device": "pen",
 >   "model": "SkinPen Precision",
 >   "cartridge": "",
@@ -485,6 +490,7 @@ $ needlebook --format json session void 1 --reason "duplicate entry"
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "rejuvenation",
+>   "course": null,
 >   "device": "pen",
 >   "model": "SkinPen Precision",
 >   "cartridge": "",
@@ -643,6 +649,7 @@ $ needlebook session list --voided --format json --patient ANN
 >     "time_zone": "Europe/London",
 >     "practitioner": "tester",
 >     "indication": "rejuvenation",
+>     "course": null,
 >     "device": "pen",
 >     "model": "SkinPen Precision",
 >     "cartridge": "",
@@ -724,7 +731,7 @@ $ needlebook --format json patient list --search nobody
 $ needlebook --format json init
 > {
 >   "database": "${TMP}/clinic.db",
->   "schema_version": 9
+>   "schema_version": 10
 > }
 
 # A refused command prints nothing on stdout, in JSON as in text.

@@ -4,7 +4,7 @@
 # Serum amounts in ml are kept with the session. report lot names how to reach each patient.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --phone '+44 7700 900001' --email ann@example.org
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Jones --given Bob --born 1979-02-02 --code BOB --phone '07700 900002'
@@ -173,8 +173,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 91; chain head for 'check --head':
-> 91:d41a6e0738333233069f77323fcc93c76ba5be566426fc9e704e57da6d8fd81e
+> recorded as audit row 92; chain head for 'check --head':
+> 92:d7a7644c1aa879d16b91fab7538bc4528503c0425190e9125af38b0bf096ca72
 > 2 sessions; every correction and override is shown
 > ================================================================================
 > PATIENT

@@ -4,7 +4,7 @@
 # Warnings are kept with the session. An override's reason is corrected by an amendment.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -79,6 +79,7 @@ $ needlebook --format json session show 1
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "other",
+>   "course": null,
 >   "device": "pen",
 >   "model": "",
 >   "cartridge": "",
@@ -122,7 +123,8 @@ $ needlebook --format json session show 1
 >     "voided": false
 >   },
 >   "reactions": [],
->   "followups": []
+>   "followups": [],
+>   "scores": []
 > }
 $ needlebook session list
 > id  at                patient  device  areas             serums  flags

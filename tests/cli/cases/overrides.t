@@ -4,7 +4,7 @@
 # More on keys in override_keys.t.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -69,6 +69,7 @@ $ needlebook --format json session show 1
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "other",
+>   "course": null,
 >   "device": "pen",
 >   "model": "",
 >   "cartridge": "",
@@ -110,7 +111,8 @@ $ needlebook --format json session show 1
 >     "voided": false
 >   },
 >   "reactions": [],
->   "followups": []
+>   "followups": [],
+>   "scores": []
 > }
 
 # An amendment is blocked only by what it changes: the override on file is carried over with its

@@ -5,7 +5,7 @@
 # merge, in its header and at each record moved; check passes afterwards.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Smith --given Anne --born 1985-04-12 --code ANN2
@@ -157,8 +157,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 96; chain head for 'check --head':
-> 96:${SHA256}
+> recorded as audit row 97; chain head for 'check --head':
+> 97:${SHA256}
 > 2 sessions and 1 voided; every correction and override is shown
 > chart ANN2 merged into ANN: same person, registered twice at reception (on
 > 2026-11-23 15:00 by tester)
@@ -281,8 +281,8 @@ $ needlebook history ANN2
 > ================================================================================
 > TREATMENT HISTORY  ANN2  Smith, Anne
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 98; chain head for 'check --head':
-> 98:${SHA256}
+> recorded as audit row 99; chain head for 'check --head':
+> 99:${SHA256}
 > 0 sessions; every correction and override is shown
 > chart ANN2 merged into ANN: same person, registered twice at reception (on
 > 2026-11-23 15:00 by tester); its records are on ANN's history
@@ -320,7 +320,7 @@ $ needlebook history ANN2 --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 106,
+>     "id": 107,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -362,7 +362,12 @@ $ needlebook history ANN2 --format json
 >   ],
 >   "conditions": [],
 >   "consents": [],
->   "sessions": []
+>   "sessions": [],
+>   "courses": [],
+>   "scores": [],
+>   "score_trends": [],
+>   "photos": [],
+>   "photo_pairs": []
 > }
 = SELECT action, record_kind, record_id, patient_id, revision FROM audit_log WHERE action LIKE '%.merge' ORDER BY id
 > condition.merge|condition|1|1|2
@@ -402,7 +407,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok               106       0  -            -
-> records       ok               105       0  -            -
+> audit chain   ok               107       0  -            -
+> records       ok               106       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               204       0  -            -
+> schema        ok               249       0  -            -

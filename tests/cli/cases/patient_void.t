@@ -3,7 +3,7 @@
 # in the list and in its history, marked.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Smith --given Anne --born 1985-04-12 --code ANN2
@@ -87,7 +87,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                78       0  -            -
-> records       ok                77       0  -            -
+> audit chain   ok                79       0  -            -
+> records       ok                78       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               204       0  -            -
+> schema        ok               249       0  -            -

@@ -6,7 +6,7 @@
 # leaves the database as it was; every history format shows each correction.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -192,8 +192,8 @@ $ needlebook history ANN
 > ================================================================================
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
-> recorded as audit row 92; chain head for 'check --head':
-> 92:${SHA256}
+> recorded as audit row 93; chain head for 'check --head':
+> 93:${SHA256}
 > 1 session and 1 voided; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -359,6 +359,11 @@ $ needlebook history ANN --format html
 > .mark-adverse { color: #c0392b; } .mark-prolonged { color: #b9770e; } .mark-open { color: #1a5276; }
 > svg.chart { max-width: 100%; height: auto; }
 > .end { text-align: center; color: #555; font-size: 8.5pt; margin-top: 4mm; }
+> .pair { display: flex; gap: 4mm; break-inside: avoid; margin: 1mm 0 3mm; }
+> .pair figure { flex: 1; margin: 0; min-width: 0; }
+> .pair p { font-size: 8pt; overflow-wrap: anywhere; }
+> .pair img { max-width: 100%; max-height: 70mm; display: block; border: 0.5pt solid #999; }
+> .pair .noimage { border: 0.5pt dashed #999; padding: 3mm; color: #444; font-size: 8.5pt; }
 > </style>
 > </head>
 > <body>
@@ -497,7 +502,7 @@ $ needlebook history ANN --format html
 > <li>voided: no -&gt; yes</li>
 > </ul></div>
 > </section>
-> <p class="end">End of treatment history. Recorded as audit row 94; chain head <code>94:${SHA256}</code> (verify with <code>needlebook check --head 94:${SHA256}</code>).</p>
+> <p class="end">End of treatment history. Recorded as audit row 95; chain head <code>95:${SHA256}</code> (verify with <code>needlebook check --head 95:${SHA256}</code>).</p>
 > </td></tr></tbody>
 > </table>
 > </body>
@@ -510,7 +515,7 @@ $ needlebook history ANN --format json
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 95,
+>     "id": 96,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -559,6 +564,7 @@ $ needlebook history ANN --format json
 >       "time_zone": "Europe/London",
 >       "practitioner": "tester",
 >       "indication": "other",
+>       "course": null,
 >       "device": "pen",
 >       "model": "",
 >       "cartridge": "",
@@ -874,6 +880,7 @@ $ needlebook history ANN --format json
 >       "time_zone": "Europe/London",
 >       "practitioner": "tester",
 >       "indication": "other",
+>       "course": null,
 >       "device": "pen",
 >       "model": "",
 >       "cartridge": "",
@@ -975,7 +982,12 @@ $ needlebook history ANN --format json
 >         "minimum_age": "18"
 >       }
 >     }
->   ]
+>   ],
+>   "courses": [],
+>   "scores": [],
+>   "score_trends": [],
+>   "photos": [],
+>   "photo_pairs": []
 > }
 = SELECT action, record_kind, record_id, revision, reason FROM audit_log WHERE record_kind IN ('reaction', 'followup') ORDER BY id
 > reaction.add|reaction|1|1|
@@ -1005,7 +1017,7 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                95       0  -            -
-> records       ok                94       0  -            -
+> audit chain   ok                96       0  -            -
+> records       ok                95       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               204       0  -            -
+> schema        ok               249       0  -            -

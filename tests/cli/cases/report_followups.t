@@ -15,7 +15,7 @@
 #   S7 FAY 09-01, S8 FAY 10-06 both followed up; last interval 35 days: due 11-10, 13 days over
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BEN
@@ -90,10 +90,13 @@ $ needlebook report followups
 > Follow-ups
 >   as of: 2026-11-23
 >   followup due days: 7
+>   course overdue days: 14
 >   days_open = as-of date - onset; recovery_day = as-of date - session day
 >   days_overdue = as-of date - due_on, or - eligible_from when a condition
 >     blocked a session on due_on
 >   not eligible: due, but a condition blocks a session on the as-of day
+>   a course's next session is due its interval after the last one (the start day
+>     before the first); days_late = as-of date - due_on
 >
 > Open reactions, prolonged first (3)
 > patient  session  session_day  reaction  kind                severity  area      onset       days_open  recovery_day  marks
@@ -117,6 +120,12 @@ $ needlebook report followups
 >
 > Patients due but not eligible for their next session (0)
 >   no patient due is blocked by a condition
+>
+> Courses due for their next session (late by at most 14 days) (0)
+>   no course is due
+>
+> Courses overdue by more than 14 days (0)
+>   no course is overdue
 
 # As of 2026-11-15 the clinic stood otherwise: S3 and S4 had not happened, R3 had not begun,
 # R4 (resolved 11-19) was still open, and S1's follow-up (11-20) was still to come.
@@ -129,10 +138,13 @@ $ needlebook report followups --as-of 2026-11-15
 > Follow-ups
 >   as of: 2026-11-15
 >   followup due days: 7
+>   course overdue days: 14
 >   days_open = as-of date - onset; recovery_day = as-of date - session day
 >   days_overdue = as-of date - due_on, or - eligible_from when a condition
 >     blocked a session on due_on
 >   not eligible: due, but a condition blocks a session on the as-of day
+>   a course's next session is due its interval after the last one (the start day
+>     before the first); days_late = as-of date - due_on
 >
 > Open reactions, prolonged first (3)
 > patient  session  session_day  reaction  kind                 severity  area      onset       days_open  recovery_day  marks
@@ -155,32 +167,38 @@ $ needlebook report followups --as-of 2026-11-15
 >
 > Patients due but not eligible for their next session (0)
 >   no patient due is blocked by a condition
+>
+> Courses due for their next session (late by at most 14 days) (0)
+>   no course is due
+>
+> Courses overdue by more than 14 days (0)
+>   no course is overdue
 
 # As CSV: one table with a 'list' column, the columns of all five lists in order of first
 # appearance, empty cells for columns a list does not have, CRLF line ends.
 $ needlebook report followups --format csv
-> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility\r
-> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,,,,\r
-> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,,,,\r
-> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,,,,\r
-> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,,,,\r
-> sessions_without_followup,BEN,2,2026-11-10,,,,,,,,,,"Okafor, Ben",13,2,,,,,,,,,\r
-> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,,,,\r
-> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,,25,,\r
-> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,,13,,\r
+> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility,course,indication,done,planned,every_days,days_late\r
+> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,,,,,,,,,,\r
+> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,,,,,,,,,,\r
+> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,,,,,,,,,,\r
+> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,,,,,,,,,,\r
+> sessions_without_followup,BEN,2,2026-11-10,,,,,,,,,,"Okafor, Ben",13,2,,,,,,,,,,,,,,,\r
+> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,,,,,,,,,,\r
+> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,,25,,,,,,,,\r
+> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,,13,,,,,,,,\r
 
 # Today is the latest day a report can be about (the same report as without --as-of); a later
 # day is refused, and so is a bad date.
 $ needlebook report followups --as-of 2026-11-23 --format csv
-> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility\r
-> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,,,,\r
-> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,,,,\r
-> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,,,,\r
-> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,,,,\r
-> sessions_without_followup,BEN,2,2026-11-10,,,,,,,,,,"Okafor, Ben",13,2,,,,,,,,,\r
-> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,,,,\r
-> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,,25,,\r
-> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,,13,,\r
+> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility,course,indication,done,planned,every_days,days_late\r
+> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,,,,,,,,,,\r
+> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,,,,,,,,,,\r
+> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,,,,,,,,,,\r
+> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,,,,,,,,,,\r
+> sessions_without_followup,BEN,2,2026-11-10,,,,,,,,,,"Okafor, Ben",13,2,,,,,,,,,,,,,,,\r
+> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,,,,,,,,,,\r
+> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,,25,,,,,,,,\r
+> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,,13,,,,,,,,\r
 $ needlebook report followups --as-of 2026-11-24
 ! needlebook: error: --as-of 2026-11-24 is after today (2026-11-23); a report cannot know what has not happened yet
 ? 1
@@ -197,10 +215,12 @@ $ needlebook report followups --format json
 >   "report": "Follow-ups",
 >   "as_of": "2026-11-23",
 >   "followup_due_days": 7,
+>   "course_overdue_days": 14,
 >   "notes": [
 >     "days_open = as-of date - onset; recovery_day = as-of date - session day",
 >     "days_overdue = as-of date - due_on, or - eligible_from when a condition blocked a session on due_on",
->     "not eligible: due, but a condition blocks a session on the as-of day"
+>     "not eligible: due, but a condition blocks a session on the as-of day",
+>     "a course's next session is due its interval after the last one (the start day before the first); days_late = as-of date - due_on"
 >   ],
 >   "open_reactions": [
 >     {
@@ -292,7 +312,9 @@ $ needlebook report followups --format json
 >       "days_overdue": 13
 >     }
 >   ],
->   "patients_not_eligible": []
+>   "patients_not_eligible": [],
+>   "courses_due": [],
+>   "courses_overdue": []
 > }
 
 # Nothing to report reads as such (as of the first session's day, 2026-09-01: FAY's S7 is 0 days
@@ -301,10 +323,13 @@ $ needlebook report followups --as-of 2026-09-01
 > Follow-ups
 >   as of: 2026-09-01
 >   followup due days: 7
+>   course overdue days: 14
 >   days_open = as-of date - onset; recovery_day = as-of date - session day
 >   days_overdue = as-of date - due_on, or - eligible_from when a condition
 >     blocked a session on due_on
 >   not eligible: due, but a condition blocks a session on the as-of day
+>   a course's next session is due its interval after the last one (the start day
+>     before the first); days_late = as-of date - due_on
 >
 > Open reactions, prolonged first (0)
 >   none open
@@ -320,6 +345,12 @@ $ needlebook report followups --as-of 2026-09-01
 >
 > Patients due but not eligible for their next session (0)
 >   no patient due is blocked by a condition
+>
+> Courses due for their next session (late by at most 14 days) (0)
+>   no course is due
+>
+> Courses overdue by more than 14 days (0)
+>   no course is overdue
 
 # Two sessions on one day are one visit, not an interval of 0 days: GUS, seen twice on 11-20
 # (both followed up), is not due for his next session 3 days later. His only visit day gives
@@ -338,11 +369,11 @@ $ needlebook followup add 9 --on 2026-11-21 --outcome none
 $ needlebook followup add 10 --on 2026-11-21 --outcome none
 > follow-up 7 recorded for session 10: no reaction
 $ needlebook report followups --format csv
-> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility\r
-> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,,,,\r
-> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,,,,\r
-> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,,,,\r
-> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,,,,\r
-> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,,,,\r
-> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,,25,,\r
-> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,,13,,\r
+> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility,course,indication,done,planned,every_days,days_late\r
+> open_reactions,ANN,1,2026-11-01,1,erythema,mild,cheek,2026-11-01,22,22,"open,prolonged",,,,,,,,,,,,,,,,,,,\r
+> open_reactions,CAT,3,2026-11-18,3,erythema,mild,neck,2026-11-18,5,5,"open,prolonged",,,,,,,,,,,,,,,,,,,\r
+> open_reactions,BEN,2,2026-11-10,2,acneiform-eruption,moderate,forehead,2026-11-10,13,13,open,,,,,,,,,,,,,,,,,,,\r
+> adverse_events,BEN,2,2026-11-10,4,herpes-reactivation,moderate,,2026-11-12,,9,adverse,2026-11-19,,,,,,,,,,,,,,,,,,\r
+> sessions_without_followup,DAN,4,2026-11-16,,,,,,,,,,"Reyes, Dan",7,0,,,,,,,,,,,,,,,\r
+> patients_due,EVE,,,,,,,,,,,,"Ng, Eve",,,5,2026-10-01,28,setting interval_warn_days,2026-10-29,,25,,,,,,,,\r
+> patients_due,FAY,,,,,,,,,,,,"Lund, Fay",,,8,2026-10-06,35,last interval,2026-11-10,,13,,,,,,,,\r

@@ -14,7 +14,7 @@
 #                                                    not eligible while eczema is active
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Adams --given Amy --born 1985-04-12 --code AMY
 > patient AMY registered: Adams, Amy
 $ needlebook patient add --family Ito --given Izzy --born 1990-02-03 --code IZZY
@@ -87,10 +87,13 @@ $ needlebook report followups
 > Follow-ups
 >   as of: 2026-11-23
 >   followup due days: 7
+>   course overdue days: 14
 >   days_open = as-of date - onset; recovery_day = as-of date - session day
 >   days_overdue = as-of date - due_on, or - eligible_from when a condition
 >     blocked a session on due_on
 >   not eligible: due, but a condition blocks a session on the as-of day
+>   a course's next session is due its interval after the last one (the start day
+>     before the first); days_late = as-of date - due_on
 >
 > Open reactions, prolonged first (0)
 >   none open
@@ -112,6 +115,12 @@ $ needlebook report followups
 > IZZY     Ito, Izzy               2  2026-09-01  2026-09-29  2027-04-15     isotretinoin         not eligible until 2027-04-15 (isotretinoin stopped on 2026-10-15)
 > ELLA     Egan, Ella              3  2026-09-01  2026-09-29  -              eczema               not eligible while eczema is active
 > DORA     Doyle, Dora             6  2026-09-01  2026-09-29  -              eczema,isotretinoin  not eligible while eczema is active
+>
+> Courses due for their next session (late by at most 14 days) (0)
+>   no course is due
+>
+> Courses overdue by more than 14 days (0)
+>   no course is overdue
 
 # What the report says is what 'session log' says: IZZY is refused today, and ROSA, whose
 # condition only warns, is treated (so she is no longer due in the reports below).
@@ -130,10 +139,13 @@ $ needlebook report followups --as-of 2026-11-01
 > Follow-ups
 >   as of: 2026-11-01
 >   followup due days: 7
+>   course overdue days: 14
 >   days_open = as-of date - onset; recovery_day = as-of date - session day
 >   days_overdue = as-of date - due_on, or - eligible_from when a condition
 >     blocked a session on due_on
 >   not eligible: due, but a condition blocks a session on the as-of day
+>   a course's next session is due its interval after the last one (the start day
+>     before the first); days_late = as-of date - due_on
 >
 > Open reactions, prolonged first (0)
 >   none open
@@ -155,6 +167,12 @@ $ needlebook report followups --as-of 2026-11-01
 > ELLA     Egan, Ella              3  2026-09-01  2026-09-29  -              eczema               not eligible while eczema is active
 > PIA      Park, Pia               5  2026-09-01  2026-09-29  -              psoriasis            not eligible while psoriasis is active
 > DORA     Doyle, Dora             6  2026-09-01  2026-09-29  -              eczema,isotretinoin  not eligible while eczema is active
+>
+> Courses due for their next session (late by at most 14 days) (0)
+>   no course is due
+>
+> Courses overdue by more than 14 days (0)
+>   no course is overdue
 
 # JSON and CSV carry the same lists: eligible_from is null (empty) when no end is on file, and
 # blocked_by names the conditions by code.
@@ -163,10 +181,12 @@ $ needlebook report followups --format json
 >   "report": "Follow-ups",
 >   "as_of": "2026-11-23",
 >   "followup_due_days": 7,
+>   "course_overdue_days": 14,
 >   "notes": [
 >     "days_open = as-of date - onset; recovery_day = as-of date - session day",
 >     "days_overdue = as-of date - due_on, or - eligible_from when a condition blocked a session on due_on",
->     "not eligible: due, but a condition blocks a session on the as-of day"
+>     "not eligible: due, but a condition blocks a session on the as-of day",
+>     "a course's next session is due its interval after the last one (the start day before the first); days_late = as-of date - due_on"
 >   ],
 >   "open_reactions": [],
 >   "adverse_events": [],
@@ -226,15 +246,17 @@ $ needlebook report followups --format json
 >       "blocked_by": "eczema,isotretinoin",
 >       "eligibility": "not eligible while eczema is active"
 >     }
->   ]
+>   ],
+>   "courses_due": [],
+>   "courses_overdue": []
 > }
 $ needlebook report followups --format csv
-> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility\r
-> patients_due,AMY,,,,,,,,,,,,"Adams, Amy",,,1,2026-09-01,28,setting interval_warn_days,2026-09-29,,55,,\r
-> patients_due,PIA,,,,,,,,,,,,"Park, Pia",,,5,2026-09-01,28,setting interval_warn_days,2026-09-29,2026-11-02,21,,\r
-> patients_not_eligible,IZZY,,,,,,,,,,,,"Ito, Izzy",,,2,2026-09-01,,,2026-09-29,2027-04-15,,isotretinoin,not eligible until 2027-04-15 (isotretinoin stopped on 2026-10-15)\r
-> patients_not_eligible,ELLA,,,,,,,,,,,,"Egan, Ella",,,3,2026-09-01,,,2026-09-29,,,eczema,not eligible while eczema is active\r
-> patients_not_eligible,DORA,,,,,,,,,,,,"Doyle, Dora",,,6,2026-09-01,,,2026-09-29,,,"eczema,isotretinoin",not eligible while eczema is active\r
+> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility,course,indication,done,planned,every_days,days_late\r
+> patients_due,AMY,,,,,,,,,,,,"Adams, Amy",,,1,2026-09-01,28,setting interval_warn_days,2026-09-29,,55,,,,,,,,\r
+> patients_due,PIA,,,,,,,,,,,,"Park, Pia",,,5,2026-09-01,28,setting interval_warn_days,2026-09-29,2026-11-02,21,,,,,,,,\r
+> patients_not_eligible,IZZY,,,,,,,,,,,,"Ito, Izzy",,,2,2026-09-01,,,2026-09-29,2027-04-15,,isotretinoin,not eligible until 2027-04-15 (isotretinoin stopped on 2026-10-15),,,,,,\r
+> patients_not_eligible,ELLA,,,,,,,,,,,,"Egan, Ella",,,3,2026-09-01,,,2026-09-29,,,eczema,not eligible while eczema is active,,,,,,\r
+> patients_not_eligible,DORA,,,,,,,,,,,,"Doyle, Dora",,,6,2026-09-01,,,2026-09-29,,,"eczema,isotretinoin",not eligible while eczema is active,,,,,,\r
 
 # The clinic's settings decide: eczema set to warn frees ELLA (due, 55 days overdue) and leaves
 # DORA waiting for the end of her isotretinoin period; a 3-month period ends on 2027-01-15.
@@ -243,9 +265,9 @@ $ needlebook setting set condition.eczema warn --reason "dermatologist review of
 $ needlebook setting set isotretinoin_months 3 --reason "following the 2017 ASDS guideline"
 > isotretinoin_months: 6 -> 3
 $ needlebook report followups --format csv
-> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility\r
-> patients_due,AMY,,,,,,,,,,,,"Adams, Amy",,,1,2026-09-01,28,setting interval_warn_days,2026-09-29,,55,,\r
-> patients_due,ELLA,,,,,,,,,,,,"Egan, Ella",,,3,2026-09-01,28,setting interval_warn_days,2026-09-29,,55,,\r
-> patients_due,PIA,,,,,,,,,,,,"Park, Pia",,,5,2026-09-01,28,setting interval_warn_days,2026-09-29,2026-11-02,21,,\r
-> patients_not_eligible,IZZY,,,,,,,,,,,,"Ito, Izzy",,,2,2026-09-01,,,2026-09-29,2027-01-15,,isotretinoin,not eligible until 2027-01-15 (isotretinoin stopped on 2026-10-15)\r
-> patients_not_eligible,DORA,,,,,,,,,,,,"Doyle, Dora",,,6,2026-09-01,,,2026-09-29,2027-01-15,,isotretinoin,not eligible until 2027-01-15 (isotretinoin stopped on 2026-10-15)\r
+> list,patient,session,session_day,reaction,kind,severity,area,onset,days_open,recovery_day,marks,resolved,name,days_since,reactions,last_session,last_day,interval_days,interval_from,due_on,eligible_from,days_overdue,blocked_by,eligibility,course,indication,done,planned,every_days,days_late\r
+> patients_due,AMY,,,,,,,,,,,,"Adams, Amy",,,1,2026-09-01,28,setting interval_warn_days,2026-09-29,,55,,,,,,,,\r
+> patients_due,ELLA,,,,,,,,,,,,"Egan, Ella",,,3,2026-09-01,28,setting interval_warn_days,2026-09-29,,55,,,,,,,,\r
+> patients_due,PIA,,,,,,,,,,,,"Park, Pia",,,5,2026-09-01,28,setting interval_warn_days,2026-09-29,2026-11-02,21,,,,,,,,\r
+> patients_not_eligible,IZZY,,,,,,,,,,,,"Ito, Izzy",,,2,2026-09-01,,,2026-09-29,2027-01-15,,isotretinoin,not eligible until 2027-01-15 (isotretinoin stopped on 2026-10-15),,,,,,\r
+> patients_not_eligible,DORA,,,,,,,,,,,,"Doyle, Dora",,,6,2026-09-01,,,2026-09-29,2027-01-15,,isotretinoin,not eligible until 2027-01-15 (isotretinoin stopped on 2026-10-15),,,,,,\r

@@ -25,7 +25,7 @@
 # prolonged 2/10 = 20.0 %, adverse 2/10 = 20.0 %, open 2.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick II
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BEN --fitzpatrick IV
@@ -298,4 +298,4 @@ $ needlebook report recovery --format html
 # Reports only read: the audit log holds the 25 writes above (3 patients, 3 consents, 5
 # sessions, 11 reactions, 1 resolve, 1 amend, 1 void) and nothing else.
 = SELECT count(*), max(id) FROM audit_log
-> 94|94
+> 95|95

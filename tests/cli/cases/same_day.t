@@ -4,7 +4,7 @@
 # and other clinic days do not warn.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -40,6 +40,7 @@ $ needlebook --format json session log ANN --at '2026-11-20 16:00' --device pen 
 >   "time_zone": "Europe/London",
 >   "practitioner": "tester",
 >   "indication": "other",
+>   "course": null,
 >   "device": "pen",
 >   "model": "",
 >   "cartridge": "",

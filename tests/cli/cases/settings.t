@@ -2,7 +2,7 @@
 # clinical checks and the display of times straight away. Bad keys and values change nothing.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook setting set depth_limit.cheek 1.2
 > depth_limit.cheek: 1.50 -> 1.20
 $ needlebook setting set depth_limit.cheek 1.2
@@ -37,6 +37,7 @@ $ needlebook --format json setting list
 >   "interval_warn_days": "28",
 >   "interval_block_days": "14",
 >   "followup_due_days": "7",
+>   "course_overdue_days": "14",
 >   "override_min_reason": "10",
 >   "lot_registration": "warn",
 >   "minimum_age": "18",
@@ -145,7 +146,7 @@ $ needlebook setting set --help
 > Usage: needlebook setting set [OPTIONS] KEY VALUE
 >
 > Positionals:
->   KEY TEXT REQUIRED           clinic_name (printed on histories), time_zone (IANA name, empty for the system's), isotretinoin_months, consent_valid_months, interval_warn_days, interval_block_days, followup_due_days, override_min_reason, lot_registration (off, warn or block), minimum_age (years, 0 for none), consent_policy (warn or block), fhir_identifier_system (the URI of the clinic's chart codes in FHIR: http, https, urn:oid: or urn:uuid:; empty to unset), depth_limit.AREA (mm), depth_limit.AREA.DEVICE (mm, or none to clear), recovery.KIND (days or adverse), condition.CODE (block or warn); see 'setting list'
+>   KEY TEXT REQUIRED           clinic_name (printed on histories), time_zone (IANA name, empty for the system's), isotretinoin_months, consent_valid_months, interval_warn_days, interval_block_days, followup_due_days, course_overdue_days, override_min_reason, lot_registration (off, warn or block), minimum_age (years, 0 for none), consent_policy (warn or block), fhir_identifier_system (the URI of the clinic's chart codes in FHIR: http, https, urn:oid: or urn:uuid:; empty to unset), depth_limit.AREA (mm), depth_limit.AREA.DEVICE (mm, or none to clear), recovery.KIND (days or adverse), condition.CODE (block or warn); see 'setting list'
 >   VALUE TEXT REQUIRED         the new value
 >
 > Options:

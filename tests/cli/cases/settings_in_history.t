@@ -3,7 +3,7 @@
 # and the second against the new one; the settings' own revisions say who changed them and why.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --code ANN --family Smith --given Ann --born 1985-04-12
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -24,7 +24,7 @@ $ needlebook --format json history ANN
 >   "printed_at": "2026-11-23T15:00:00Z",
 >   "printed_by": "tester",
 >   "audit_chain_head": {
->     "id": 75,
+>     "id": 76,
 >     "hash": "${SHA256}"
 >   },
 >   "patient": {
@@ -73,6 +73,7 @@ $ needlebook --format json history ANN
 >       "time_zone": "Europe/London",
 >       "practitioner": "tester",
 >       "indication": "other",
+>       "course": null,
 >       "device": "pen",
 >       "model": "",
 >       "cartridge": "",
@@ -122,6 +123,7 @@ $ needlebook --format json history ANN
 >       "time_zone": "Europe/London",
 >       "practitioner": "tester",
 >       "indication": "other",
+>       "course": null,
 >       "device": "pen",
 >       "model": "",
 >       "cartridge": "",
@@ -163,5 +165,10 @@ $ needlebook --format json history ANN
 >         "minimum_age": "18"
 >       }
 >     }
->   ]
+>   ],
+>   "courses": [],
+>   "scores": [],
+>   "score_trends": [],
+>   "photos": [],
+>   "photo_pairs": []
 > }

@@ -2,7 +2,7 @@
 # arguments, unknown options, extra arguments, bad global option values. Nothing is stored.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 9)
+> database ready: ${TMP}/clinic.db (schema version 10)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -12,7 +12,7 @@ $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1
 
 # No command: the message lists the commands of the group.
 $ needlebook
-! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, product, lot, setting, history, report, export, import, fhir, demo, check, audit, key, seal, backup, restore
+! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, course, assess, score, photo, product, lot, setting, history, report, export, import, fhir, demo, check, audit, key, seal, backup, restore
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
@@ -273,10 +273,12 @@ $ needlebook session log --help
 >   --aftercare TEXT            aftercare given
 >   --practitioner TEXT         who treated (default: the acting user, --as)
 >   --note TEXT                 free-text note
+>   --course TEXT               the treatment course it belongs to, or none (default: the patient's open course of its indication)
+>   --pain TEXT                 procedure pain, 0 (none) to 10 (worst imaginable), stored as a pain-nrs score
 >   --override TEXT ...         KEY="reason": accept the blocking finding KEY that a refusal listed (repeat for each); the reason is kept with the session
 >
 
 = SELECT count(*) FROM session_revision
 > 1
 = SELECT count(*) FROM audit_log
-> 72
+> 73

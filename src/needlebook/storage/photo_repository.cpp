@@ -1,0 +1,129 @@
+#include "needlebook/storage/photo_repository.hpp"
+
+#include "needlebook/storage/binding.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::storage {
+namespace {
+
+constexpr std::string_view select_photo_revision =
+    "SELECT i.id, r.patient_id, i.sha256, i.bytes, i.media_type, i.file_name, r.view, "
+    "r.taken_on, r.session_id, r.note, r.override_reason, r.revision, r.author, r.recorded_at, "
+    "r.reason, r.voided FROM photo_revision r JOIN photo i ON i.id = r.photo_id ";
+// The current revision: the unique (photo_id, revision) index finds the newest.
+constexpr std::string_view is_current = "r.revision = (SELECT max(revision) FROM photo_revision "
+                                        "WHERE photo_id = r.photo_id)";
+
+PhotoImage read_image(SQLite::Statement& row, int first) {
+    PhotoImage image;
+    image.sha256 = row.getColumn(first).getString();
+    image.bytes = row.getColumn(first + 1).getInt64();
+    image.type =
+        image_type_of_media(row.getColumn(first + 2).getString()).value_or(ImageType::jpeg);
+    image.file_name = row.getColumn(first + 3).getString();
+    return image;
+}
+
+Photo read_photo(SQLite::Statement& row) {
+    Photo photo;
+    photo.id = PhotoId{row.getColumn(0).getInt64()};
+    photo.patient_id = PatientId{row.getColumn(1).getInt64()};
+    photo.image = read_image(row, 2);
+    auto& details = photo.details;
+    details.view = read_code<PhotoView>(row.getColumn(6));
+    details.taken_on = read_date(row.getColumn(7));
+    if (!row.getColumn(8).isNull())
+        details.session = SessionId{row.getColumn(8).getInt64()};
+    details.note = row.getColumn(9).getString();
+    details.override_reason = row.getColumn(10).getString();
+    photo.revision = read_revision(row, 11);
+    return photo;
+}
+
+std::vector<Photo> read_all(SQLite::Statement& query) {
+    std::vector<Photo> photos;
+    while (query.executeStep())
+        photos.push_back(read_photo(query));
+    return photos;
+}
+
+} // namespace
+
+PhotoId PhotoRepository::insert(PatientId patient, const PhotoImage& image,
+                                const PhotoDetails& details, const RevisionInfo& revision,
+                                std::optional<std::int64_t> wanted) {
+    auto identity = m_db.query("INSERT INTO photo (id, sha256, bytes, media_type, file_name, "
+                               "created_at) VALUES (:id, :sha256, :bytes, :media, :name, :at)");
+    bind_optional(*identity, ":id", wanted);
+    identity->bind(":sha256", image.sha256);
+    identity->bind(":bytes", image.bytes);
+    identity->bind(":media", std::string(media_type(image.type)));
+    identity->bind(":name", image.file_name);
+    identity->bind(":at", time::format_utc(revision.recorded_at));
+    identity->exec();
+    const PhotoId id{m_db.sql().getLastInsertRowid()};
+    add_revision(id, patient, details, revision);
+    return id;
+}
+
+void PhotoRepository::add_revision(PhotoId id, PatientId patient, const PhotoDetails& details,
+                                   const RevisionInfo& revision) {
+    auto insert = m_db.query(
+        "INSERT INTO photo_revision (photo_id, revision, patient_id, view, taken_on, session_id, "
+        "note, override_reason, voided, author, recorded_at, reason) VALUES (:id, :revision, "
+        ":patient, :view, :taken, :session, :note, :override, :voided, :author, :recorded_at, "
+        ":reason)");
+    insert->bind(":id", id.value);
+    insert->bind(":patient", patient.value);
+    bind_code(*insert, ":view", details.view);
+    bind_date(*insert, ":taken", details.taken_on);
+    if (details.session)
+        insert->bind(":session", details.session->value);
+    else
+        insert->bind(":session");
+    insert->bind(":note", details.note);
+    insert->bind(":override", details.override_reason);
+    bind_revision(*insert, revision);
+    insert->exec();
+}
+
+std::optional<Photo> PhotoRepository::find(PhotoId id) {
+    auto query = m_db.query(
+        fmt::format("{}WHERE r.photo_id = :id AND {}", select_photo_revision, is_current));
+    query->bind(":id", id.value);
+    if (!query->executeStep())
+        return std::nullopt;
+    return read_photo(*query);
+}
+
+std::vector<Photo> PhotoRepository::for_patient(PatientId patient) {
+    auto query = m_db.query(fmt::format("{}WHERE r.patient_id = :patient AND {} AND r.voided = 0 "
+                                        "ORDER BY r.taken_on, i.id",
+                                        select_photo_revision, is_current));
+    query->bind(":patient", patient.value);
+    return read_all(*query);
+}
+
+std::vector<Photo> PhotoRepository::revisions_for_patient(PatientId patient) {
+    auto query = m_db.query(fmt::format(
+        "{}WHERE r.photo_id IN (SELECT c.photo_id FROM photo_revision c WHERE c.patient_id = "
+        ":patient AND c.revision = (SELECT max(revision) FROM photo_revision WHERE photo_id = "
+        "c.photo_id)) ORDER BY i.id, r.revision",
+        select_photo_revision));
+    query->bind(":patient", patient.value);
+    return read_all(*query);
+}
+
+void PhotoRepository::for_each_image(const std::function<void(const StoredImage&)>& visit) {
+    auto query = m_db.query(
+        "SELECT i.id, p.code, i.sha256, i.bytes, i.media_type, i.file_name FROM photo i JOIN "
+        "photo_revision r ON r.photo_id = i.id AND r.revision = (SELECT max(revision) FROM "
+        "photo_revision WHERE photo_id = i.id) JOIN patient p ON p.id = r.patient_id ORDER BY "
+        "i.id");
+    while (query->executeStep())
+        visit({PhotoId{query->getColumn(0).getInt64()}, read_image(*query, 2),
+               query->getColumn(1).getString()});
+}
+
+} // namespace needlebook::storage

@@ -1,0 +1,137 @@
+#include "needlebook/storage/photo_store.hpp"
+
+#include "needlebook/error.hpp"
+#include "needlebook/io/file_sync.hpp"
+#include "needlebook/storage/sha256.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace needlebook::storage {
+namespace fs = std::filesystem;
+namespace {
+
+// Writes every byte to `fd` and syncs it; the errno of the first failure, 0 when all went out.
+int write_and_sync(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const auto written = ::write(fd, bytes.data(), bytes.size());
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return written < 0 ? errno : EIO;
+        bytes.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return ::fsync(fd) == 0 ? 0 : errno;
+}
+
+// An existing store file may be reused only when its bytes are what its name says.
+void check_existing(const fs::path& file, std::string_view sha256) {
+    if (sha256_of_file(file) != sha256)
+        throw Refused(fmt::format("the photo store's file {} does not hold the image its name "
+                                  "says (its content was changed); run 'needlebook check' and "
+                                  "restore the file from a backup",
+                                  file.string()));
+}
+
+} // namespace
+
+PlacedImage::PlacedImage(PlacedImage&& other) noexcept
+    : m_file(std::move(other.m_file)), m_undo(std::move(other.m_undo)), m_created(other.m_created),
+      m_kept(other.m_kept) {
+    other.m_kept = true; // moved from: it undoes nothing
+}
+
+PlacedImage::~PlacedImage() {
+    if (m_created && !m_kept)
+        m_undo.undo();
+}
+
+PhotoStore::PhotoStore(const fs::path& database) : m_folder(database.string() + ".photos") {}
+
+PhotoStore PhotoStore::in_folder(fs::path folder) {
+    PhotoStore store(fs::path{});
+    store.m_folder = std::move(folder);
+    return store;
+}
+
+std::string PhotoStore::file_name_of(std::string_view sha256, ImageType type) {
+    return fmt::format("{}{}", sha256, file_suffix(type));
+}
+
+fs::path PhotoStore::file_of(std::string_view sha256, ImageType type) const {
+    return m_folder / file_name_of(sha256, type);
+}
+
+PlacedImage PhotoStore::place(std::string_view bytes, std::string_view sha256,
+                              ImageType type) const {
+    const auto target = file_of(sha256, type);
+    io::UndoCreation undo(target, {}); // notes the store's folder too, if it is new
+    if (!undo.file_is_new()) {
+        check_existing(target, sha256);
+        return PlacedImage(target, std::move(undo), false);
+    }
+    io::make_private_folders(m_folder);
+    std::string temporary;
+    const int fd = io::private_temporary_file(target, temporary);
+    const int error = write_and_sync(fd, bytes);
+    ::close(fd);
+    if (error != 0) {
+        ::unlink(temporary.c_str());
+        undo.undo();
+        throw FileError(fmt::format("cannot write {}: {}", target.string(), std::strerror(error)));
+    }
+    try {
+        io::publish_without_replacing(temporary, target);
+    } catch (const FileError&) {
+        ::unlink(temporary.c_str());
+        // Another process stored the same image meanwhile: it is reused, as above.
+        if (fs::exists(target)) {
+            check_existing(target, sha256);
+            return PlacedImage(target, io::UndoCreation(target, {}), false);
+        }
+        undo.undo();
+        throw;
+    }
+    return PlacedImage(target, std::move(undo), true);
+}
+
+std::optional<std::string> PhotoStore::problem_with(const PhotoImage& image) const {
+    const auto file = file_of(image.sha256, image.type);
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0)
+        return fmt::format("its file {} is missing from the photo store ({})", file.string(),
+                           std::strerror(errno));
+    if (!S_ISREG(info.st_mode))
+        return fmt::format("its file {} is not a regular file", file.string());
+    if (info.st_size != image.bytes)
+        return fmt::format("its file {} has {} bytes, the record says {}", file.string(),
+                           info.st_size, image.bytes);
+    try {
+        if (sha256_of_file(file) != image.sha256)
+            return fmt::format("its file {} does not hash to the SHA-256 on record (changed)",
+                               file.string());
+    } catch (const FileError& e) {
+        return fmt::format("its file cannot be read: {}", e.what());
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> PhotoStore::read_small(const PhotoImage& image,
+                                                  std::int64_t max_bytes) const {
+    if (image.bytes > max_bytes)
+        return std::nullopt;
+    std::ifstream in(file_of(image.sha256, image.type), std::ios::binary);
+    std::string bytes(static_cast<std::size_t>(image.bytes) + 1, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    if (static_cast<std::int64_t>(bytes.size()) != image.bytes || sha256_hex(bytes) != image.sha256)
+        return std::nullopt;
+    return bytes;
+}
+
+} // namespace needlebook::storage

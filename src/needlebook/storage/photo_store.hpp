@@ -1,0 +1,71 @@
+#pragma once
+// The clinic's photo store: the images that photo records name, kept beside the database in
+// "<database>.photos/" (mode 0700), each as "<sha256>.jpg" or ".png" (mode 0600). Content-
+// addressed: a file is written once, under the hash of its bytes, and never replaced.
+
+#include "needlebook/io/undo_creation.hpp"
+#include "needlebook/model/photo.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace needlebook::storage {
+
+// An image the store holds for a write that has not committed yet: when dropped without
+// keep(), the file (and the store's folder) it created is removed again, so a refused or failed
+// write leaves the store as it was.
+class PlacedImage {
+public:
+    PlacedImage(std::filesystem::path file, io::UndoCreation undo, bool created)
+        : m_file(std::move(file)), m_undo(std::move(undo)), m_created(created) {}
+    PlacedImage(PlacedImage&& other) noexcept;
+    PlacedImage& operator=(PlacedImage&&) = delete;
+    PlacedImage(const PlacedImage&) = delete;
+    PlacedImage& operator=(const PlacedImage&) = delete;
+    ~PlacedImage();
+
+    const std::filesystem::path& file() const { return m_file; }
+    // Whether this write created the file (false: an identical image was already stored).
+    bool created() const { return m_created; }
+    // The write committed: the file stays.
+    void keep() { m_kept = true; }
+
+private:
+    std::filesystem::path m_file;
+    io::UndoCreation m_undo;
+    bool m_created = false;
+    bool m_kept = false;
+};
+
+class PhotoStore {
+public:
+    // The store of the database file `database`: "<database>.photos/".
+    explicit PhotoStore(const std::filesystem::path& database);
+    // The store in `folder` itself, e.g. one a check is given.
+    static PhotoStore in_folder(std::filesystem::path folder);
+
+    const std::filesystem::path& folder() const { return m_folder; }
+    // "<sha256>.jpg" or ".png": the name the image has in the store.
+    static std::string file_name_of(std::string_view sha256, ImageType type);
+    std::filesystem::path file_of(std::string_view sha256, ImageType type) const;
+
+    // Keeps `bytes` (whose SHA-256 is `sha256`) under their hash: written to a 0600 temporary
+    // file, synced, given its name without replacing anything, the folder synced. An existing
+    // file of that name is reused when its bytes hash to its name; otherwise Refused, saying
+    // to run `check`. Throws FileError when the store cannot be written.
+    PlacedImage place(std::string_view bytes, std::string_view sha256, ImageType type) const;
+
+    // What is wrong with the stored file of `image`: missing, unreadable, of another size or
+    // hash than the record says; nothing when it is as recorded. Hashes it in blocks.
+    std::optional<std::string> problem_with(const PhotoImage& image) const;
+    // The stored bytes of `image` when it is at most `max_bytes` long and hashes as recorded
+    // (a printed history embeds them); nothing otherwise.
+    std::optional<std::string> read_small(const PhotoImage& image, std::int64_t max_bytes) const;
+
+private:
+    std::filesystem::path m_folder;
+};
+
+} // namespace needlebook::storage
