@@ -223,7 +223,11 @@ std::optional<int> Database::schema_version_of(const std::filesystem::path& path
     } catch (const SQLite::Exception&) {
         // unreadable: the caller decides what a damaged file means
     }
-    new_log.sweep();
+    // Only a newer program's file, which this program refuses, is left as found. Our own may be
+    // in use: a -wal another process made after the sweeper looked would be deleted under it,
+    // with the commits it is about to hold (restore lost confirmed writes that way).
+    if (version && *version > latest_schema_version())
+        new_log.sweep();
     return version;
 }
 
