@@ -109,17 +109,17 @@ TEST_CASE("a session is refused for a course that is not its patient's, voided, 
     details.course = others.id;
     CHECK(std::string(test::refusal([&] {
                           records::log_session(clinic.scope, "P-TEST", details);
-                      }).what()) == fmt::format("course {} is another patient's course", others.id));
+                      }).what()) ==
+          fmt::format("course {} is another patient's course", others.id));
     details.course = course.id;
     details.indication = Indication::melasma;
     CHECK(test::refusal([&] { records::log_session(clinic.scope, "P-TEST", details); }).field() ==
           "course");
     details = test::session_at("2026-08-31T10:00:00Z");
     details.course = course.id;
-    CHECK(test::contains(test::refusal([&] {
-                             records::log_session(clinic.scope, "P-TEST", details);
-                         }).what(),
-                         "starts on 2026-09-01"));
+    CHECK(test::contains(
+        test::refusal([&] { records::log_session(clinic.scope, "P-TEST", details); }).what(),
+        "starts on 2026-09-01"));
     details.course = CourseId{99};
     CHECK_THROWS_AS(records::log_session(clinic.scope, "P-TEST", details), NotFound);
     CHECK(test::table_counts(clinic.db) == before);
@@ -134,7 +134,16 @@ TEST_CASE("one open course per indication; closing, amending and voiding keep th
                     Conflict);
     const auto session = log_at(clinic, "2026-09-10T10:00:00Z");
 
-    // The plan cannot move past its sessions.
+    // The plan cannot move past its sessions, nor to another indication than theirs.
+    CHECK(std::string(test::refusal([&] {
+                          records::amend_course(
+                              clinic.scope, course.id,
+                              [](CourseDetails& d) { d.indication = Indication::melasma; },
+                              {"typo", std::nullopt});
+                      }).what()) ==
+          fmt::format("session {} of course {} is for acne-scars; amend the session "
+                      "(or move it out with --course none) first",
+                      session.id, course.id));
     CHECK(test::refusal([&] {
               records::amend_course(
                   clinic.scope, course.id,
@@ -153,10 +162,10 @@ TEST_CASE("one open course per indication; closing, amending and voiding keep th
     CHECK(closed.revision.number == 2);
     CHECK(closed.revision.reason == "moved away");
     CHECK_FALSE(closed.open());
-    CHECK_THROWS_AS(records::close_course(clinic.scope, course.id,
-                                          {test::day("2026-11-21"), CourseOutcome::completed,
-                                           "done"}),
-                    Conflict);
+    CHECK_THROWS_AS(
+        records::close_course(clinic.scope, course.id,
+                              {test::day("2026-11-21"), CourseOutcome::completed, "done"}),
+        Conflict);
     // Closed, a new course of the same indication may start; a new session joins it.
     const auto next = records::start_course(clinic.scope, "P-TEST", acne_plan("2026-11-21"));
     CHECK(log_at(clinic, "2026-11-22T10:00:00Z").details.course == next.id);
@@ -194,8 +203,8 @@ TEST_CASE("the first session of a course warns when no baseline photo set was ta
     test::Clinic clinic;
     test::patient_with_consent(clinic);
     records::start_course(clinic.scope, "P-TEST", acne_plan("2026-09-01", 2));
-    const auto first = records::log_session(clinic.scope, "P-TEST",
-                                            test::session_at("2026-09-01T10:00:00Z"));
+    const auto first =
+        records::log_session(clinic.scope, "P-TEST", test::session_at("2026-09-01T10:00:00Z"));
     const auto warnings = first.warnings();
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].key == "course:baseline-photos");
@@ -203,18 +212,22 @@ TEST_CASE("the first session of a course warns when no baseline photo set was ta
                                  "front, left-45, right-45 photo taken on or before 2026-09-01");
     // Later sessions do not repeat it; the third of two planned says so.
     CHECK(log_at(clinic, "2026-09-29T10:00:00Z").findings.empty());
-    const auto third = records::log_session(clinic.scope, "P-TEST",
-                                            test::session_at("2026-10-27T10:00:00Z"));
+    const auto third =
+        records::log_session(clinic.scope, "P-TEST", test::session_at("2026-10-27T10:00:00Z"));
     REQUIRE(third.warnings().size() == 1);
     CHECK(third.warnings()[0].message == "course 1 planned 2 sessions; this makes 3");
 }
 
 TEST_CASE("the follow-up report lists courses due, and those overdue beyond the setting") {
     const auto patient = PatientLabel{PatientId{1}, "P-1", "Doe", "Jane", 3};
-    CourseFact waiting{CourseId{1}, patient,          Indication::acne_scars,
-                       4,           28,               test::day("2026-09-01"),
-                       std::nullopt, {test::utc("2026-09-01T10:00:00Z"),
-                                      test::utc("2026-09-29T10:00:00Z")}};
+    CourseFact waiting{CourseId{1},
+                       patient,
+                       Indication::acne_scars,
+                       4,
+                       28,
+                       test::day("2026-09-01"),
+                       std::nullopt,
+                       {test::utc("2026-09-01T10:00:00Z"), test::utc("2026-09-29T10:00:00Z")}};
     CourseFact late = waiting;
     late.course = CourseId{2};
     late.sessions = {test::utc("2026-09-01T10:00:00Z")}; // due 2026-09-29
@@ -230,9 +243,9 @@ TEST_CASE("the follow-up report lists courses due, and those overdue beyond the 
     complete.planned = 2;
     auto settings = test::seeded_settings();
     settings.course_overdue_days = 14;
-    const auto report = report::summarise_followups({}, {}, {}, settings, test::london(),
-                                                    test::day("2026-11-23"),
-                                                    {waiting, late, fresh, closed, complete});
+    const auto report =
+        report::summarise_followups({}, {}, {}, settings, test::london(), test::day("2026-11-23"),
+                                    {waiting, late, fresh, closed, complete});
     // waiting: due 2026-10-27, 27 days late; late: due 2026-09-29, 55 days; fresh: today.
     REQUIRE(report.courses_overdue.size() == 2);
     CHECK(report.courses_overdue[0].fact.course == CourseId{2});

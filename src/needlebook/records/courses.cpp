@@ -5,6 +5,7 @@
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/safekeeping.hpp"
 #include "needlebook/storage/photo_repository.hpp"
+#include "needlebook/storage/session_repository.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -44,7 +45,15 @@ void check_one_open_per_indication(storage::Database& db, PatientId patient, con
 // days between its start and its close.
 void check_sessions_fit(storage::Database& db, const Course& course, const time::ClinicZone& zone) {
     const auto progress = course_progress(db, course.id);
+    storage::SessionRepository sessions(db);
     for (const auto& session : progress.sessions) {
+        const auto held = sessions.find(session.id, storage::SessionRepository::Parts::areas);
+        if (held && held->details.indication != course.details.indication)
+            throw ValidationError("indication",
+                                  fmt::format("session {} of {} is for {}; amend the session (or "
+                                              "move it out with --course none) first",
+                                              session.id, course_label(course.id),
+                                              code_of(held->details.indication)));
         const auto day = zone.local_date(session.performed_at);
         if (day < course.details.started_on)
             throw ValidationError(
