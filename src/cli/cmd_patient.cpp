@@ -239,12 +239,9 @@ void add_patient_commands(CLI::App& app, Context& context) {
         if (context.format() == Format::json) {
             auto json = render::to_json(merged.duplicate);
             json["merged_into"] = merged.into.code;
-            json["moved"] = {{"conditions", merged.conditions},
-                             {"consents", merged.consents},
-                             {"sessions", merged.sessions},
-                             {"courses", merged.courses},
-                             {"scores", merged.scores},
-                             {"photos", merged.photos}};
+            json["moved"] = {{"conditions", merged.conditions}, {"consents", merged.consents},
+                             {"sessions", merged.sessions},     {"courses", merged.courses},
+                             {"scores", merged.scores},         {"photos", merged.photos}};
             json["warnings"] = merged.warnings;
             context.print_json(json);
         } else {

@@ -76,21 +76,21 @@ TEST_CASE("scores are stored with their audit row and fingerprint, and corrected
               .getString() == "assessment.add assessment");
     CHECK(storage::record_digest(clinic.db, "assessment", score.id.value, 1));
 
-    const auto amended = records::amend_assessment(
-        clinic.scope, score.id, [](AssessmentDetails& d) { d.score = 2; },
-        {"misread the sheet", 1});
+    const auto amended =
+        records::amend_assessment(clinic.scope, score.id, [](AssessmentDetails& d) { d.score = 2; },
+                                  {"misread the sheet", 1});
     CHECK(amended.revision.number == 2);
     CHECK(records::get_assessment(clinic.db, score.id).details.score == 2);
     // A stale --based-on, an amendment to a value the scale refuses: nothing stored.
     const auto before = test::table_counts(clinic.db);
-    CHECK_THROWS_AS(records::amend_assessment(
-                        clinic.scope, score.id, [](AssessmentDetails& d) { d.score = 1; },
-                        {"again", 1}),
+    CHECK_THROWS_AS(records::amend_assessment(clinic.scope, score.id,
+                                              [](AssessmentDetails& d) { d.score = 1; },
+                                              {"again", 1}),
                     Conflict);
     CHECK(test::refusal([&] {
-              records::amend_assessment(
-                  clinic.scope, score.id, [](AssessmentDetails& d) { d.score = 9; },
-                  {"typo", std::nullopt});
+              records::amend_assessment(clinic.scope, score.id,
+                                        [](AssessmentDetails& d) { d.score = 9; },
+                                        {"typo", std::nullopt});
           }).field() == "score");
     CHECK(test::table_counts(clinic.db) == before);
 
@@ -110,24 +110,23 @@ TEST_CASE("a score names only the patient's live sessions and courses, and links
     plan.every_days = 28;
     plan.started_on = test::day("2026-09-01");
     const auto course = records::start_course(clinic.scope, "P-TEST", plan);
-    const auto session = records::log_session(clinic.scope, "P-TEST",
-                                              test::session_at("2026-09-02T10:00:00Z"))
-                             .session;
-    const auto others = records::log_session(clinic.scope, "P-OTHER",
-                                             test::session_at("2026-09-02T10:00:00Z"))
-                            .session;
+    const auto session =
+        records::log_session(clinic.scope, "P-TEST", test::session_at("2026-09-02T10:00:00Z"))
+            .session;
+    const auto others =
+        records::log_session(clinic.scope, "P-OTHER", test::session_at("2026-09-02T10:00:00Z"))
+            .session;
 
     // Without a session, the patient's one open course is the one it measures.
-    CHECK(records::record_assessment(clinic.scope, "P-TEST", grade(3)).details.course ==
-          course.id);
+    CHECK(records::record_assessment(clinic.scope, "P-TEST", grade(3)).details.course == course.id);
     auto at_session = grade(3, "2026-09-02");
     at_session.session = session.id;
     CHECK(records::record_assessment(clinic.scope, "P-TEST", at_session).details.course ==
           course.id);
     // Named as none, it measures none.
-    CHECK_FALSE(records::record_assessment(clinic.scope, "P-TEST", grade(3),
-                                           records::CourseLink::as_given)
-                    .details.course);
+    CHECK_FALSE(
+        records::record_assessment(clinic.scope, "P-TEST", grade(3), records::CourseLink::as_given)
+            .details.course);
 
     const auto before = test::table_counts(clinic.db);
     auto wrong = grade(3, "2026-09-02");

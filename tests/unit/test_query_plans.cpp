@@ -169,9 +169,8 @@ Commands per_patient_commands(int patients) {
     });
     run("photo list", [&] { records::list_photos(scope, patient.code); });
     run("photo amend", [&] {
-        records::amend_photo(
-            scope, photo, [](PhotoDetails& d) { d.view = PhotoView::left_45; },
-            {"wrong side", std::nullopt});
+        records::amend_photo(scope, photo, [](PhotoDetails& d) { d.view = PhotoView::left_45; },
+                             {"wrong side", std::nullopt});
     });
     return traced;
 }

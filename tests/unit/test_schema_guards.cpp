@@ -113,12 +113,11 @@ struct FullClinic : test::Clinic {
         grade.side = Side::left;
         grade.assessed_on = test::day("2026-11-20");
         score = records::record_assessment(scope, patient.code, grade);
-        records::amend_assessment(
-            scope, score.id, [](AssessmentDetails& d) { d.score = 2; },
-            {"misread the grading sheet", std::nullopt});
-        records::amend_course(
-            scope, course.id, [](CourseDetails& d) { d.goal = "fewer rolling scars"; },
-            {"goal agreed", std::nullopt});
+        records::amend_assessment(scope, score.id, [](AssessmentDetails& d) { d.score = 2; },
+                                  {"misread the grading sheet", std::nullopt});
+        records::amend_course(scope, course.id,
+                              [](CourseDetails& d) { d.goal = "fewer rolling scars"; },
+                              {"goal agreed", std::nullopt});
         // Schema 7's records: a lot, a clearance and a guardian's consent.
         records::add_lot(scope, "ha-serum", "HA2291", {test::day("2027-06-30")});
         records::clear_condition(scope, patient.code, ConditionCode::keloid_tendency,
@@ -465,9 +464,9 @@ TEST_CASE("CHECK constraints refuse what the model refuses") {
         {"product_revision", change({{"name", "''"}})},
         {"product_revision", change({{"reason", "' '"}})},
         {"product_revision", change({{"product_id", "9999"}})},
-        {"assessment_revision", change({{"score", "5"}})},   // goodman-baron is 1 to 4
+        {"assessment_revision", change({{"score", "5"}})}, // goodman-baron is 1 to 4
         {"assessment_revision", change({{"score", "0"}})},
-        {"assessment_revision", change({{"score", "2.5"}})}, // whole grades only
+        {"assessment_revision", change({{"score", "2.5"}})},                   // whole grades only
         {"assessment_revision", change({{"area", "NULL"}, {"side", "NULL"}})}, // per area
         {"assessment_revision", change({{"scale", "'mmasi'"}, {"score", "3.125"}})},
         {"assessment_revision", change({{"scale", "'mmasi'"}, {"score", "24.01"}})},
@@ -501,10 +500,10 @@ TEST_CASE("CHECK constraints refuse what the model refuses") {
         {"reaction_revision",
          change({{"onset_on", "'2024-02-29'"}, {"resolved_on", "'2024-03-01'"}})},
         {"reaction_revision", change({{"resolved_on", "'2026-11-21'"}})},
-        {"assessment_revision", change({{"scale", "'mmasi'"}, {"score", "23.75"},
-                                        {"area", "NULL"}, {"side", "NULL"}})},
-        {"assessment_revision", change({{"scale", "'gais-patient'"}, {"score", "1"},
-                                        {"area", "NULL"}, {"side", "NULL"}})},
+        {"assessment_revision",
+         change({{"scale", "'mmasi'"}, {"score", "23.75"}, {"area", "NULL"}, {"side", "NULL"}})},
+        {"assessment_revision",
+         change({{"scale", "'gais-patient'"}, {"score", "1"}, {"area", "NULL"}, {"side", "NULL"}})},
         {"course_revision", change({{"closed_on", "'2026-11-20'"},
                                     {"outcome", "'stopped'"},
                                     {"close_reason", "'moved away'"}})},

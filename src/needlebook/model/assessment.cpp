@@ -15,8 +15,8 @@ void validate(const AssessmentDetails& details, time::Date today) {
         std::abs(details.score * factor - std::round(details.score * factor)) < 1e-9 * factor;
     if (details.score < scale.low || details.score > scale.high || !in_steps)
         throw ValidationError("score",
-                              fmt::format("score {} is not allowed on {}; allowed: {}", details.score,
-                                          scale.key, allowed_values(scale)));
+                              fmt::format("score {} is not allowed on {}; allowed: {}",
+                                          details.score, scale.key, allowed_values(scale)));
     if (scale.per_area && !details.area)
         throw ValidationError("area", fmt::format("{} is scored per area: name one with --area "
                                                   "AREA[:left|right]",

@@ -3,9 +3,9 @@
 // clinic.
 //
 // Keys: time_zone, isotretinoin_months, consent_valid_months, interval_warn_days,
-// interval_block_days, followup_due_days, course_overdue_days, override_min_reason (characters), depth_limit.AREA (mm),
-// recovery.KIND (days, or "adverse" for kinds that are always adverse events), condition.CODE
-// (block or warn).
+// interval_block_days, followup_due_days, course_overdue_days, override_min_reason (characters),
+// depth_limit.AREA (mm), recovery.KIND (days, or "adverse" for kinds that are always adverse
+// events), condition.CODE (block or warn).
 
 #include "needlebook/records/scope.hpp"
 
