@@ -42,39 +42,44 @@ void add_history_command(CLI::App& app, Context& context) {
         }
         const auto purpose = fmt::format("history as {}{}", context.options.format,
                                          to_file ? " to " + args->output : std::string());
-        report::deliver_history(scope, args->patient, purpose, [&](const auto& built) {
-            std::ostringstream out;
-            switch (format) {
-            case Format::text:
-                out << render::history_text(built, zone, !to_file && context.color_stdout());
-                break;
-            case Format::html:
-                out << render::history_html(built, zone);
-                break;
-            case Format::json:
-                out << render::history_json(built, zone).dump(2) << "\n";
-                break;
-            case Format::csv:
-                render::write_history_csv(out, built, zone);
-                break;
-            case Format::xlsx: // never: context.format() refuses xlsx outside export
-                break;
-            }
-            if (!to_file) {
-                context.print(out.str());
-                return;
-            }
-            file->stream() << out.str();
-            file->commit(); // throws on failure: the audit row is rolled back
-            const auto voided = built.voided_sessions();
-            context.confirm(
-                fmt::format("history of {} written to {} ({}{})\n", built.patient.code,
-                            args->output,
-                            render::counted(static_cast<long long>(built.sessions.size()) - voided,
-                                            "session"),
-                            voided ? fmt::format(" and {} voided", voided) : ""),
-                args->output);
-        });
+        const auto photo_bytes =
+            format == Format::html ? report::PhotoBytes::read : report::PhotoBytes::leave_out;
+        report::deliver_history(
+            scope, args->patient, purpose,
+            [&](const auto& built) {
+                std::ostringstream out;
+                switch (format) {
+                case Format::text:
+                    out << render::history_text(built, zone, !to_file && context.color_stdout());
+                    break;
+                case Format::html:
+                    out << render::history_html(built, zone);
+                    break;
+                case Format::json:
+                    out << render::history_json(built, zone).dump(2) << "\n";
+                    break;
+                case Format::csv:
+                    render::write_history_csv(out, built, zone);
+                    break;
+                case Format::xlsx: // never: context.format() refuses xlsx outside export
+                    break;
+                }
+                if (!to_file) {
+                    context.print(out.str());
+                    return;
+                }
+                file->stream() << out.str();
+                file->commit(); // throws on failure: the audit row is rolled back
+                const auto voided = built.voided_sessions();
+                context.confirm(
+                    fmt::format(
+                        "history of {} written to {} ({}{})\n", built.patient.code, args->output,
+                        render::counted(static_cast<long long>(built.sessions.size()) - voided,
+                                        "session"),
+                        voided ? fmt::format(" and {} voided", voided) : ""),
+                    args->output);
+            },
+            photo_bytes);
     });
 }
 

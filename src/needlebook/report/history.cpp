@@ -167,7 +167,8 @@ std::vector<SessionEntry> session_entries(records::Scope& scope, PatientId patie
 // Courses with their sessions, scores with their trends, photos with the baseline and latest
 // of each view (small images read from the store, to embed).
 void add_courses_scores_photos(records::Scope& scope, PatientHistory& history,
-                               const std::map<std::string, std::string>& accounts) {
+                               const std::map<std::string, std::string>& accounts,
+                               PhotoBytes bytes) {
     const auto id = history.patient.id;
     const auto& zone = scope.zone();
     storage::CourseRepository courses(scope.db());
@@ -219,7 +220,7 @@ void add_courses_scores_photos(records::Scope& scope, PatientHistory& history,
                          return a.photo.details.taken_on < b.photo.details.taken_on;
                      });
     history.photo_pairs = photo_pairs(history.photos);
-    if (history.photo_pairs.empty())
+    if (history.photo_pairs.empty() || bytes == PhotoBytes::leave_out)
         return;
     const storage::PhotoStore store(scope.db().path());
     for (auto& pair : history.photo_pairs) {
@@ -231,15 +232,16 @@ void add_courses_scores_photos(records::Scope& scope, PatientHistory& history,
 
 } // namespace
 
-PatientHistory build_history(records::Scope& scope, std::string_view code,
-                             std::string_view purpose) {
+PatientHistory build_history(records::Scope& scope, std::string_view code, std::string_view purpose,
+                             PhotoBytes bytes) {
     PatientHistory built;
-    deliver_history(scope, code, purpose, [&](const PatientHistory& history) { built = history; });
+    deliver_history(
+        scope, code, purpose, [&](const PatientHistory& history) { built = history; }, bytes);
     return built;
 }
 
 void deliver_history(records::Scope& scope, std::string_view code, std::string_view purpose,
-                     const std::function<void(const PatientHistory&)>& deliver) {
+                     const std::function<void(const PatientHistory&)>& deliver, PhotoBytes bytes) {
     scope.db().write([&] {
         PatientHistory history;
         history.clinic_name = scope.settings().clinic_name;
@@ -286,7 +288,7 @@ void deliver_history(records::Scope& scope, std::string_view code, std::string_v
                          });
         name_accounts(history.patient_amendments, "patient", id.value, accounts);
         history.sessions = session_entries(scope, id, history.as_of, accounts);
-        add_courses_scores_photos(scope, history, accounts);
+        add_courses_scores_photos(scope, history, accounts, bytes);
         history.audit_head = storage::append_audit(
             scope.db(), scope.audit("patient.history", "patient", id.value, id.value,
                                     history.patient.revision.number, std::string(purpose)));

@@ -95,12 +95,18 @@ struct PatientHistory {
 // today, with a fixed number of queries however many sessions there are. Reading a patient's
 // record is audited (action "patient.history", `purpose` as the reason) in the same
 // transaction, so the audit log shows who printed whose history and when.
+// Whether the photo pairs carry their image bytes: only the HTML view embeds them, so the other
+// views (and FHIR, once per patient) read nothing from the photo store.
+enum class PhotoBytes { leave_out, read };
+
 PatientHistory build_history(records::Scope& scope, std::string_view code,
-                             std::string_view purpose = "history");
+                             std::string_view purpose = "history",
+                             PhotoBytes bytes = PhotoBytes::leave_out);
 // As build_history, with `deliver` (print it, write it to a file) run inside the same
 // transaction: if delivering fails, the audit row is rolled back with it, so the log never
 // claims a history was printed that was not.
 void deliver_history(records::Scope& scope, std::string_view code, std::string_view purpose,
-                     const std::function<void(const PatientHistory&)>& deliver);
+                     const std::function<void(const PatientHistory&)>& deliver,
+                     PhotoBytes bytes = PhotoBytes::leave_out);
 
 } // namespace needlebook::report
