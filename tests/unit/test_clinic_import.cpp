@@ -6,10 +6,15 @@
 #include "needlebook/error.hpp"
 #include "needlebook/exchange/clinic_import.hpp"
 #include "needlebook/exchange/csv_export.hpp"
+#include "needlebook/records/assessments.hpp"
+#include "needlebook/records/courses.hpp"
+#include "needlebook/records/merge.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/records/settings.hpp"
 #include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/course_repository.hpp"
+#include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/sha256.hpp"
 
 #include <doctest/doctest.h>
@@ -107,4 +112,45 @@ TEST_CASE("an export changed after it was written, or a database with records, i
         CHECK(test::table_counts(source.db) == before);
     }
     CHECK(test::table_counts(target.db) == counts);
+}
+
+TEST_CASE("a clinic where a chart with a course and scores was merged into another round-trips "
+          "with every revision") {
+    Clinic source;
+    test::patient_with_consent(source, "TWIN");
+    test::patient_with_consent(source, "REAL");
+    CourseDetails plan;
+    plan.indication = Indication::acne_scars;
+    plan.planned = 3;
+    plan.every_days = 28;
+    plan.started_on = test::day("2026-06-01");
+    const auto course = records::start_course(source.scope, "TWIN", plan);
+    const auto session =
+        records::log_session(source.scope, "TWIN", test::session_at("2026-07-01T09:30:00Z"))
+            .session;
+    REQUIRE(session.details.course == course.id);
+    AssessmentDetails score;
+    score.scale = ScaleCode::mmasi;
+    score.score = 8;
+    score.assessed_on = test::day("2026-07-01");
+    score.session = session.id;
+    records::record_assessment(source.scope, "TWIN", score);
+    records::merge_patient(source.scope, "TWIN", "REAL", {"the same person", std::nullopt});
+    // Revision 1 of the course, the session and the score name TWIN; the merge moved them.
+    test::TempDir dir;
+    exchange::ExportOptions options;
+    options.raw = true;
+    options.all_revisions = true;
+    exchange::export_all(source.scope, dir.path() / "out", options);
+
+    NewClinic target;
+    REQUIRE_NOTHROW(exchange::import_clinic(target.scope, dir.path() / "out"));
+    exchange::export_all(target.scope, dir.path() / "again", options);
+    for (const auto* name : {"courses.csv", "sessions.csv", "scores.csv", "patients.csv"}) {
+        CAPTURE(name);
+        CHECK(read_all(dir.path() / "again" / name) == read_all(dir.path() / "out" / name));
+    }
+    const auto moved = storage::CourseRepository(target.db).find(course.id);
+    REQUIRE(moved);
+    CHECK(moved->patient_id == storage::PatientRepository(target.db).find("REAL")->id);
 }

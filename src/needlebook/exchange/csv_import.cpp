@@ -4,6 +4,9 @@
 #include "needlebook/exchange/csv_tables.hpp"
 #include "needlebook/io/two_pass_input.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/assessments.hpp"
+#include "needlebook/records/courses.hpp"
+#include "needlebook/records/patients.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/settings.hpp"
@@ -118,16 +121,24 @@ bool flag_of(const std::string& text) {
 std::string column_of(std::string field) {
     if (field == "born")
         return "birth_date";
+    if (field == "start")
+        return "started_on";
     std::replace(field.begin(), field.end(), ' ', '_');
     return field;
 }
 
+// A rule of the model or the records refused the row: the problem names the column. What a
+// command would refuse as missing or conflicting (a voided course) is a problem of the row too.
 template <class Check> void validated(std::string_view column, Check check) {
     try {
         check();
     } catch (const ValidationError& e) {
         throw ValidationError(e.field().empty() ? std::string(column) : column_of(e.field()),
                               e.what());
+    } catch (const NotFound& e) {
+        throw ValidationError(std::string(column), e.what());
+    } catch (const Conflict& e) {
+        throw ValidationError(std::string(column), e.what());
     }
 }
 
@@ -245,8 +256,9 @@ struct Context {
         RevisionInfo revision;
     };
     std::vector<PendingMerge> merges;
-    // With every revision: the check of each reaction's or follow-up's newest revision against
-    // its session, run once the whole file is read (by id; a later revision replaces it).
+    // With every revision: the check of each record's newest revision against what it names
+    // (a reaction's session, a session's course), run once the whole file is read (by id; a
+    // later revision replaces it).
     std::map<std::int64_t, std::function<void(struct Problems&)>> fit_checks;
 
     // What rows refer to, kept for one reading so that most rows find theirs without a query,
@@ -369,17 +381,29 @@ void add_to_patient_file(Context& c, const Session& session) {
     sessions.insert(after, session);
 }
 
-// A course a row names (sessions, scores): stored before it (courses.csv comes first), and the
-// same patient's.
-CourseId course_of(Context& c, const std::string& text, PatientId patient) {
+// A course a row names (sessions, scores): stored before it (courses.csv comes first). Whose it
+// is and whether the row fits it is checked with the row's other references.
+CourseId course_named(Context& c, const std::string& text) {
     const CourseId id{id_of(text)};
-    const auto course = storage::CourseRepository(c.scope.db()).find(id);
-    if (!course)
+    if (!storage::CourseRepository(c.scope.db()).find(id))
         throw ValidationError("course",
                               fmt::format("no course {} (import courses first)", id.value));
-    if (course->patient_id != patient)
-        throw ValidationError("course", fmt::format("course {} is another patient's", id.value));
     return id;
+}
+
+// With every revision, a record's references are held to the rules once, for its newest
+// revision, when the whole file is read: an older revision may name what was then another
+// chart's (before a merge moved it) or a course as it was then.
+void check_newest_revision(Context& c, const Row& row, std::int64_t id, std::string_view column,
+                           std::function<void()> check) {
+    c.fit_checks[id] = [line = row.line(), column = std::string(column),
+                        check = std::move(check)](Problems& problems) {
+        try {
+            validated(column, check);
+        } catch (const ValidationError& e) {
+            problems.add(line, e.field(), e.what());
+        }
+    };
 }
 
 void import_patient(Context& c, const Row& row) {
@@ -701,12 +725,29 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     d.areas = row.parse("areas", areas_of);
     d.serums = row.parse("serums", [&](const std::string& t) { return serums_of(t, products); });
     session.findings = row.parse("findings", findings_of);
-    d.course = row.optional(
-        "course", [&](const std::string& text) { return course_of(c, text, session.patient_id); });
+    d.course =
+        row.optional("course", [&](const std::string& text) { return course_named(c, text); });
     if (row.failed())
         return;
     validated("session", [&] { validate(d); });
     session.revision = revision;
+    // The course rules of 'session log' refuse the row; what they warn of is said with the
+    // clinical checks. A course's baseline photos are not looked for: photos.csv comes later.
+    std::vector<rules::Finding> course_findings;
+    if (c.all_revisions)
+        check_newest_revision(c, row, id, "course", [&c, id = SessionId{id}] {
+            const auto now = storage::SessionRepository(c.scope.db()).find(id);
+            if (now && !now->revision.voided)
+                records::check_session_course(c.scope.db(), now->patient_id, now->details, now->id,
+                                              c.scope.zone());
+        });
+    else if (!revision.voided)
+        validated("course", [&] {
+            course_findings = records::check_session_course(c.scope.db(), session.patient_id, d,
+                                                            std::nullopt, c.scope.zone());
+            std::erase_if(course_findings,
+                          [](const auto& f) { return f.key == "course:baseline-photos"; });
+        });
     const auto used = c.all_revisions ? row.parse("checked_with",
                                                   [&](const std::string& text) {
                                                       return settings_used_of(c.scope.db(), text);
@@ -730,8 +771,9 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     if (!session.revision.voided) {
         auto& file = patient_file(c, session.patient_id);
         rules::load_session_references(c.scope.db(), d, file);
-        for (const auto& finding :
-             rules::check_session(d, file, c.scope.settings(), c.scope.zone())) {
+        auto findings = rules::check_session(d, file, c.scope.settings(), c.scope.zone());
+        findings.insert(findings.end(), course_findings.begin(), course_findings.end());
+        for (const auto& finding : findings) {
             const bool recorded = std::any_of(
                 session.findings.begin(), session.findings.end(), [&](const auto& stored) {
                     return stored.key == finding.key && stored.message == finding.message;
@@ -853,11 +895,19 @@ void import_course(Context& c, const Row& row) {
         throw ValidationError("closed_on", "outcome or close_reason is given without closed_on");
     if (row.failed())
         return;
-    validated("course", [&] { validate(d, c.scope.today()); });
-    if (!c.store || row.failed())
-        return;
     course.id = CourseId{id};
     course.revision = revision;
+    validated("course", [&] { records::check_course(c.scope.db(), course, c.scope.today()); });
+    if (!c.store || row.failed())
+        return;
+    // A merge can leave a patient two open courses of one indication: said, not refused.
+    if (!c.all_revisions)
+        if (const auto other = records::other_open_course(c.scope.db(), course))
+            c.warnings.push_back(fmt::format("{} line {}: course {}: course {} for {} is open for "
+                                             "this patient too; a session joins one only when "
+                                             "named with --course",
+                                             c.file, row.line(), id, *other,
+                                             code_of(d.indication)));
     storage::CourseRepository courses(c.scope.db());
     if (revision.number == 1)
         courses.insert(course, id);
@@ -883,19 +933,28 @@ void import_score(Context& c, const Row& row) {
     d.area = row.optional("area", code<Area>);
     d.side = row.optional("side", code<Side>);
     d.assessed_on = row.parse("assessed_on", date_of);
-    d.session = row.optional("session", [&](const std::string& text) {
-        const auto& session = session_of(c, row);
-        if (session.patient_id != score.patient_id)
-            throw ValidationError("session", fmt::format("session {} is another patient's", text));
-        return session.id;
-    });
-    d.course = row.optional(
-        "course", [&](const std::string& text) { return course_of(c, text, score.patient_id); });
+    d.session = row.optional("session", [&](const std::string&) { return session_of(c, row).id; });
+    d.course =
+        row.optional("course", [&](const std::string& text) { return course_named(c, text); });
     d.assessor = row.text("assessor");
     d.note = row.text("note");
     if (row.failed())
         return;
     validated("score", [&] { validate(d, c.scope.today()); });
+    // As 'assess' checks them: the session and course must be the chart's and live.
+    const auto check_references = [&c](const Assessment& a) {
+        records::check_score_references(c.scope.db(), c.scope.zone(),
+                                        records::find_patient_by_id(c.scope.db(), a.patient_id),
+                                        a.details);
+    };
+    if (c.all_revisions)
+        check_newest_revision(c, row, id, "score", [&c, check_references, id = AssessmentId{id}] {
+            const auto now = storage::AssessmentRepository(c.scope.db()).find(id);
+            if (now && !now->revision.voided)
+                check_references(*now);
+        });
+    else if (!revision.voided)
+        validated("score", [&] { check_references(score); });
     if (!c.store || row.failed())
         return;
     score.id = AssessmentId{id};

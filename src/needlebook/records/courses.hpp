@@ -39,6 +39,13 @@ std::optional<CoursePlace> course_place(storage::Database& db, const Session& se
 // or in the future, and while an open course of the same indication exists (one course per
 // indication at a time, so a session knows which to join).
 Course start_course(Scope& scope, std::string_view patient_code, const CourseDetails& details);
+// The rules every course's current revision keeps (start, amend and import): a valid plan and
+// a start on or after the patient's birth.
+void check_course(storage::Database& db, const Course& course, time::Date today);
+// Another open course of the patient for the same indication, if `course` is open. Start and
+// amend refuse one (a session must know which course it joins); a merge or an import that
+// brings one warns.
+std::optional<CourseId> other_open_course(storage::Database& db, const Course& course);
 // Closes an open course as completed or stopped, with a reason; a revision "course.close".
 Course close_course(Scope& scope, CourseId id, const CourseClosing& closing,
                     std::optional<int> based_on = std::nullopt);

@@ -6,16 +6,20 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/assessments.hpp"
 #include "needlebook/records/courses.hpp"
+#include "needlebook/records/dependents.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/rules/overrides.hpp"
+#include "needlebook/storage/assessment_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/settings_repository.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <ranges>
 
 namespace needlebook::records {
 namespace {
@@ -319,20 +323,38 @@ SessionDetails details_like(Scope& scope, std::string_view patient_code, Session
     return details;
 }
 
-Session void_session(Scope& scope, SessionId id, const Correction& correction) {
+VoidedSession void_session(Scope& scope, SessionId id, const Correction& correction) {
     const auto& reason = correction.reason;
     check_reason("reason", reason);
     return scope.db().write([&] {
         Session session = get_session(scope.db(), id);
         check_correctable(fmt::format("session {}", id), session.revision, correction,
                           CorrectionKind::void_record);
+        auto scores = storage::AssessmentRepository(scope.db()).for_session(id);
+        const auto pain = std::stable_partition(scores.begin(), scores.end(), [](const auto& a) {
+            return a.details.scale != ScaleCode::pain_nrs;
+        });
+        Dependents named_by;
+        named_by.add("score", std::ranges::subrange(scores.begin(), pain));
+        named_by.add("photo", storage::PhotoRepository(scope.db()).for_session(id));
+        if (!named_by.empty())
+            throw Conflict(
+                fmt::format("session {} is named by {}; amend {} with '--session none' (or another "
+                            "session), or void {} if taken in error, first",
+                            id, named_by.listed(), named_by.size() == 1 ? "it" : "each",
+                            named_by.size() == 1 ? "it" : "them"));
+        VoidedSession voided;
+        for (auto score = pain; score != scores.end(); ++score)
+            voided.pain_scores.push_back(void_assessment(
+                scope, score->id, {fmt::format("voided with session {}: {}", id, reason), {}}));
         // The void revision repeats the last content, so the record still shows what was voided.
         session.revision = scope.revision(session.revision.number + 1, reason, true);
         storage::SessionRepository(scope.db()).add_revision(session);
         append_audit(scope.db(),
                      scope.audit("session.void", "session", id.value, session.patient_id.value,
                                  session.revision.number, reason));
-        return session;
+        voided.session = std::move(session);
+        return voided;
     });
 }
 

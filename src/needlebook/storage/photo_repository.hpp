@@ -35,6 +35,8 @@ public:
     std::optional<Photo> find(PhotoId id);
     // Current revisions that name `patient`, voided ones left out, by the day taken.
     std::vector<Photo> for_patient(PatientId patient);
+    // Current revisions taken at `session`, voided ones left out, by id.
+    std::vector<Photo> for_session(SessionId session);
     // Every revision of each photo whose current revision names `patient`, voided ones too,
     // by photo and revision: for histories and merges.
     std::vector<Photo> revisions_for_patient(PatientId patient);
