@@ -39,6 +39,11 @@ void check_references(storage::Database& db, const time::ClinicZone& zone, const
                                                          "(chart {})",
                                                          session->id, session->patient_code));
         const auto day = zone.local_date(session->details.performed_at);
+        if (details.scale == ScaleCode::pain_nrs && details.assessed_on != day)
+            throw ValidationError("on", fmt::format("pain during session {} is scored on its day, "
+                                                    "{}, not {}",
+                                                    session->id, time::format_date(day),
+                                                    time::format_date(details.assessed_on)));
         if (details.assessed_on < day)
             throw ValidationError("on", fmt::format("date {} is before session {} on {}",
                                                     time::format_date(details.assessed_on),

@@ -274,18 +274,16 @@ std::vector<CourseProgress> list_courses(Scope& scope, std::optional<std::string
     });
 }
 
-std::optional<CourseId> open_course_for(storage::Database& db, const Patient& patient,
-                                        const SessionDetails& details,
-                                        const time::ClinicZone& zone) {
+std::vector<CourseId> open_courses_for(storage::Database& db, const Patient& patient,
+                                       const SessionDetails& details,
+                                       const time::ClinicZone& zone) {
     const auto day = zone.local_date(details.performed_at);
     std::vector<CourseId> open;
     for (const auto& course : storage::CourseRepository(db).for_patient(patient.id))
         if (course.open() && course.details.indication == details.indication &&
             course.details.started_on <= day)
             open.push_back(course.id);
-    if (open.size() != 1) // two after a merge: the session names one with --course
-        return std::nullopt;
-    return open.front();
+    return open;
 }
 
 std::vector<rules::Finding> check_session_course(storage::Database& db, PatientId patient,
@@ -322,6 +320,22 @@ std::vector<rules::Finding> check_session_course(storage::Database& db, PatientI
                                           "day {}",
                                           label, time::format_date(course->details.closing->on),
                                           time::format_date(day)));
+    std::vector<rules::Finding> findings;
+    std::set<Area> outside; // of the plan's areas, when it names any
+    for (const auto& treated : details.areas)
+        if (!course->details.areas.empty() &&
+            std::find(course->details.areas.begin(), course->details.areas.end(), treated.area) ==
+                course->details.areas.end())
+            outside.insert(treated.area);
+    if (!outside.empty()) {
+        std::vector<std::string> codes;
+        for (const auto area : outside)
+            codes.emplace_back(code_of(area));
+        findings.push_back(
+            {"course:areas", rules::Level::warning,
+             fmt::format("{} plans {}; this session also treats {}", label,
+                         areas_text(course->details.areas), fmt::join(codes, ", "))});
+    }
     // The session's place among the course's sessions once it is stored.
     auto sessions = courses.sessions_of(course->id);
     std::erase_if(sessions, [&](const auto& s) { return session_id && s.id == *session_id; });
@@ -329,7 +343,6 @@ std::vector<rules::Finding> check_session_course(storage::Database& db, PatientI
         return s.performed_at <= details.performed_at;
     });
     const int position = static_cast<int>(earlier) + 1;
-    std::vector<rules::Finding> findings;
     if (static_cast<int>(sessions.size()) + 1 > course->details.planned)
         findings.push_back({"course:beyond-plan", rules::Level::warning,
                             fmt::format("{} planned {} sessions; this makes {}", label,

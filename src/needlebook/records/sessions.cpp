@@ -116,9 +116,11 @@ const SessionFinding* overridden_in(const Session* previous, const std::string& 
 //   session entered after this one) is marked " (so before this amendment too)": an override
 //   on file for its key is carried over with it, else it becomes a warning.
 // So a clerical correction never needs, nor loses, an override of a clinical decision.
+// `also`: warnings the caller found (which open course a new session joins).
 Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
                           const std::vector<std::string>& overrides,
-                          const Session* previous = nullptr) {
+                          const Session* previous = nullptr,
+                          std::vector<rules::Finding> also = {}) {
     validate(session.details);
     check_time_and_products(scope, session.details, previous ? &previous->details : nullptr);
     check_after_birth(scope, patient, session);
@@ -138,6 +140,7 @@ Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
     auto findings =
         rules::check_session(session.details, file, scope.settings(), scope.zone(), purpose);
     findings.insert(findings.end(), course_findings.begin(), course_findings.end());
+    findings.insert(findings.end(), also.begin(), also.end());
     std::vector<rules::Finding> blocking, warnings;
     std::vector<SessionFinding> carried;
     for (auto& finding : findings) {
@@ -246,9 +249,21 @@ LoggedSession log_session(Scope& scope, std::string_view patient_code,
         scope.reload_settings(); // the checks use the values the session will name
         const Patient patient = open_patient(scope.db(), patient_code, "session");
         Session draft{{}, patient.id, patient.code, details, {}, scope.revision(1)};
-        if (!draft.details.course && options.join_open_course)
-            draft.details.course = open_course_for(scope.db(), patient, details, scope.zone());
-        LoggedSession logged{check_and_prepare(scope, patient, std::move(draft), overrides)};
+        std::vector<rules::Finding> joining;
+        if (!draft.details.course && options.join_open_course) {
+            const auto open = open_courses_for(scope.db(), patient, details, scope.zone());
+            if (open.size() == 1)
+                draft.details.course = open.front();
+            else if (open.size() > 1) // after a merge
+                joining.push_back(
+                    {"course:which", rules::Level::warning,
+                     fmt::format("{} has {} open courses for {} (courses {}); this session joins "
+                                 "none: amend it with --course, and close all but one",
+                                 patient.code, open.size(), code_of(details.indication),
+                                 fmt::join(open, ", "))});
+        }
+        LoggedSession logged{check_and_prepare(scope, patient, std::move(draft), overrides, nullptr,
+                                               std::move(joining))};
         logged.session.id = storage::SessionRepository(scope.db()).insert(logged.session);
         append_audit(scope.db(),
                      scope.audit("session.log", "session", logged.session.id.value,
@@ -314,6 +329,7 @@ SessionDetails details_like(Scope& scope, std::string_view patient_code, Session
         throw Conflict(fmt::format(
             "--like {}: session {} is voided; copy a session that stands; {}", like, like, others));
     SessionDetails details = liked->details;
+    details.course.reset(); // this visit joins the course open now, as any session does
     details.performed_at = {};
     details.practitioner = scope.actor();
     details.note.clear();
