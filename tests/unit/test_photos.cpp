@@ -541,7 +541,8 @@ TEST_CASE("an amended day is checked for consent again; an override never moves 
         CHECK(contains(e.what(), "consent:photos: no consent in force on 2026-11-19"));
         CHECK(contains(e.what(), "--override"));
         CHECK(table_counts(clinic.db) == rows);
-        CHECK(storage::PhotoRepository(clinic.db).find(overridden.id)->details == details);
+        CHECK(storage::PhotoRepository(clinic.db).find(overridden.id)->details ==
+              overridden.details);
     }
     SUBCASE("another day with its own override stores the new reason") {
         const auto amended =
