@@ -511,6 +511,30 @@ TEST_CASE("the same image added again warns: of the patient's own photo, or of a
                   .getInt() == 1);
         CHECK(clinic.check().ok());
     }
+    SUBCASE("several charts: one warning each, naming each chart's photos together") {
+        const auto other =
+            records::add_photo(clinic.scope, "P-NOPHOTO", clinic.file("copy.jpg", jpeg_bytes),
+                               details, {"consent:photos=verbal consent, form to follow"})
+                .photo;
+        const auto again = clinic.add(clinic.file("again.jpg", jpeg_bytes));
+        records::register_patient(clinic.scope, "P-THIRD", patient_details("Poe", "Eve"));
+        records::add_consent(clinic.scope, "P-THIRD",
+                             {day("2026-01-05"), "photos", "", std::nullopt});
+        const auto third = records::add_photo(clinic.scope, "P-THIRD",
+                                              clinic.file("third.jpg", jpeg_bytes), details, {});
+        REQUIRE(third.warnings.size() == 2);
+        CHECK(contains(third.warnings[0].message,
+                       fmt::format("photos {} (taken 2026-11-20), {} (taken 2026-11-20) of P-PHOTO",
+                                   first.id, again.id)));
+        CHECK(contains(third.warnings[1].message,
+                       fmt::format("photo {} (taken 2026-11-20) of P-NOPHOTO", other.id)));
+        // One disclosure row naming both charts.
+        CHECK(clinic.db.sql()
+                  .execAndGet("SELECT count(*) FROM audit_disclosure d JOIN audit_log a ON a.id = "
+                              "d.audit_id WHERE a.id = (SELECT max(id) FROM audit_log WHERE "
+                              "action = 'photo.duplicates')")
+                  .getInt() == 2);
+    }
     SUBCASE("a voided photo of the same image is not named") {
         records::void_photo(clinic.scope, first.id, {"wrong chart", std::nullopt});
         const auto again = records::add_photo(clinic.scope, "P-PHOTO",

@@ -195,8 +195,11 @@ std::vector<SessionFinding> same_image_warnings(Scope& scope, const Patient& pat
     for (auto& photo : storage::PhotoRepository(scope.db()).with_image(added.image.sha256))
         if (photo.id != added.id)
             same.push_back(std::move(photo));
-    std::stable_partition(same.begin(), same.end(),
-                          [&](const Photo& p) { return p.patient_id == patient.id; });
+    // By chart, the patient's own first, each chart's photos by id.
+    std::stable_sort(same.begin(), same.end(), [&](const Photo& a, const Photo& b) {
+        return std::pair(a.patient_id != patient.id, a.patient_id.value) <
+               std::pair(b.patient_id != patient.id, b.patient_id.value);
+    });
     std::vector<SessionFinding> warnings;
     std::vector<std::int64_t> others;
     const auto warn = [&](std::string message) {
