@@ -336,4 +336,25 @@ done
     fail "a refused export left files: $(ls -a "$work")"
 [ "$rows" = "$(sqlite3 "$work/a.db" 'SELECT count(*) FROM audit_log')" ] || fail "a refused export was audited"
 
+# An image missing or changed in the photo store refuses export --all, naming the photo and
+# check, and leaves nothing: no new folder, and no file (image, table or temporary) in a given one.
+sqlite3 "$work/a.db" ".backup '$work/d.db'"
+cp -r "$work/a.db.photos" "$work/d.db.photos"
+damaged=$(ls "$work/d.db.photos"/*.png)
+chmod u+w "$damaged" && printf 'X' | dd of="$damaged" bs=1 seek=20 conv=notrunc status=none
+mkdir "$work/given"
+for folder in "$work/made" "$work/given"; do
+    if at d.db export --all --raw --output "$folder" >/dev/null 2>"$work/error.txt"; then
+        fail "an export with an image changed in the store was not refused"
+    fi
+    grep -q "^needlebook: error: photo [0-9]* of CRS: its file $damaged does not hash to the SHA-256 on record (changed); nothing was exported. Run 'needlebook check'" "$work/error.txt" ||
+        fail "export with a changed image: $(cat "$work/error.txt")"
+done
+[ ! -e "$work/made" ] || fail "a refused export left the folder it made: $(ls -A "$work/made")"
+[ -z "$(ls -A "$work/given")" ] || fail "a refused export left files in the folder: $(ls -A "$work/given")"
+rm "$damaged"
+at d.db export --all --raw --output "$work/given" >/dev/null 2>"$work/error.txt" && fail "an export with an image missing from the store was not refused"
+grep -q "its file $damaged is missing from the photo store" "$work/error.txt" || fail "export with a missing image: $(cat "$work/error.txt")"
+[ -z "$(ls -A "$work/given")" ] || fail "a refused export left files in the folder: $(ls -A "$work/given")"
+
 [ $failures -eq 0 ] && echo "whole-clinic round trip ($(wc -l <"$work/out/sessions.csv") session lines) and refusals hold" || exit 1

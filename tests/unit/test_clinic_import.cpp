@@ -54,7 +54,7 @@ TEST_CASE("a whole clinic, every revision, is imported and exports again byte fo
     export_clinic(source, dir.path() / "out");
     NewClinic target;
     const auto result = exchange::import_clinic(target.scope, dir.path() / "out");
-    CHECK(result.tables.size() == 11);
+    CHECK(result.tables.size() == 12);
     CHECK(result.manifest_sha256 == storage::sha256_of_file(dir.path() / "out" / "manifest.csv"));
     exchange::ExportOptions options;
     options.raw = true;
