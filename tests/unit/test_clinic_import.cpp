@@ -18,6 +18,7 @@
 #include "needlebook/storage/sha256.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <fstream>
 
 using namespace needlebook;
@@ -59,7 +60,7 @@ TEST_CASE("a whole clinic, every revision, is imported and exports again byte fo
     export_clinic(source, dir.path() / "out");
     NewClinic target;
     const auto result = exchange::import_clinic(target.scope, dir.path() / "out");
-    CHECK(result.tables.size() == 11);
+    CHECK(result.tables.size() == 12);
     CHECK(result.manifest_sha256 == storage::sha256_of_file(dir.path() / "out" / "manifest.csv"));
     exchange::ExportOptions options;
     options.raw = true;
@@ -105,6 +106,28 @@ TEST_CASE("an export changed after it was written, or a database with records, i
         std::ofstream(out / "manifest.csv", std::ios::binary) << manifest;
         const auto refused = test::refusal([&] { exchange::import_clinic(target.scope, out); });
         CHECK(test::contains(refused.what(), "patients.csv holds 2 rows, manifest.csv says 3"));
+    }
+    // An image entry, photos/<sha256>.jpg|png, is checked with the photo record naming it.
+    const auto list_image = [&](const std::string& name, const std::string& sha256) {
+        auto manifest = read_all(out / "manifest.csv");
+        const auto at = manifest.find("audit chain head,");
+        REQUIRE(at != std::string::npos);
+        manifest.insert(at, fmt::format("{},10,{}\r\n", name, sha256));
+        std::ofstream(out / "manifest.csv", std::ios::binary) << manifest;
+        return test::refusal([&] { exchange::import_clinic(target.scope, out); });
+    };
+    const std::string a(64, 'a'), b(64, 'b');
+    SUBCASE("an image the manifest names by another hash") {
+        const auto refused = list_image(fmt::format("photos/{}.jpg", a), b);
+        CHECK(test::contains(refused.what(), "is not photos/SHA-256.jpg or .png of the SHA-256 "
+                                             "beside it"));
+    }
+    SUBCASE("an image the manifest lists that no photo record names") {
+        const auto refused = list_image(fmt::format("photos/{}.png", a), a);
+        CHECK(test::contains(refused.what(), fmt::format("manifest.csv lists the image "
+                                                         "photos/{}.png, which no photo record "
+                                                         "names",
+                                                         a)));
     }
     SUBCASE("the source database itself, which holds records") {
         const auto before = test::table_counts(source.db);

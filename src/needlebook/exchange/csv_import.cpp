@@ -7,6 +7,7 @@
 #include "needlebook/records/assessments.hpp"
 #include "needlebook/records/courses.hpp"
 #include "needlebook/records/patients.hpp"
+#include "needlebook/records/photos.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/settings.hpp"
@@ -17,6 +18,7 @@
 #include "needlebook/storage/course_repository.hpp"
 #include "needlebook/storage/lot_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
 #include "needlebook/storage/schema_refusal.hpp"
 #include "needlebook/storage/session_repository.hpp"
@@ -247,6 +249,8 @@ struct Context {
     bool all_revisions = false;
     // import --all: settings and catalogue come first, into a new database.
     bool whole_clinic = false;
+    // import --all: where photos.csv rows find their images (clinic_import).
+    PlaceImage place_image;
     char delimiter = ',';
     // Merges wait for the end of the patients file: the chart one went into may come after it.
     struct PendingMerge {
@@ -967,6 +971,84 @@ void import_score(Context& c, const Row& row) {
     c.audit("assessment.import", "assessment", id, score.patient_id.value, revision.number);
 }
 
+// A photo record (import --all only: the export carries its image). Revision 1 stores the
+// image's identity and has its image checked against the export's copy and placed in the photo
+// store; a later revision must name the same image. The consent check is not run again: a
+// photo kept without consent keeps its override reason, as a session keeps its findings.
+void import_photo(Context& c, const Row& row) {
+    const auto id = row.parse("id", id_of);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    if (!row.failed())
+        ensure_place(c.scope.db(), "photo", id, revision);
+    const auto patient = patient_of(c, row);
+    PhotoImage image;
+    image.sha256 = row.parse("sha256", [](const std::string& text) {
+        if (text.size() != 64 || text.find_first_not_of("0123456789abcdef") != std::string::npos)
+            throw ValidationError("sha256", fmt::format("'{}' is not a SHA-256 (64 lowercase hex "
+                                                        "digits)",
+                                                        visible(text)));
+        return text;
+    });
+    image.bytes = row.parse("bytes", [](const std::string& text) {
+        const auto bytes = parse_record_id(text, "bytes", "the image's size in bytes");
+        if (bytes > records::max_photo_bytes)
+            throw ValidationError("bytes", fmt::format("{} bytes; a photo may have at most {}",
+                                                       bytes, records::max_photo_bytes));
+        return bytes;
+    });
+    image.type = row.parse("media_type", [](const std::string& text) {
+        const auto type = image_type_of_media(text);
+        if (!type)
+            throw ValidationError(
+                "media_type", fmt::format("'{}' is not image/jpeg or image/png", visible(text)));
+        return *type;
+    });
+    image.file_name = row.parse("file_name", [](const std::string& text) {
+        check_note("file_name", text, 255);
+        return text;
+    });
+    PhotoDetails d;
+    d.view = row.parse("view", code<PhotoView>);
+    d.taken_on = row.parse("taken_on", date_of);
+    d.session = row.optional("session", [&](const std::string&) { return session_of(c, row).id; });
+    d.note = row.text("note");
+    d.override_reason = row.text("override_reason");
+    if (row.failed())
+        return;
+    validated("photo", [&] { validate(d, c.scope.today()); });
+    if (revision.number > 1) {
+        ensure_identity(c.scope.db(), "SELECT sha256 FROM photo WHERE id = :id", id, image.sha256,
+                        "sha256", "the image of photo");
+        ensure_identity(c.scope.db(), "SELECT bytes FROM photo WHERE id = :id", id,
+                        std::to_string(image.bytes), "bytes", "the size of photo");
+        ensure_identity(c.scope.db(), "SELECT media_type FROM photo WHERE id = :id", id,
+                        std::string(media_type(image.type)), "media_type",
+                        "the media type of photo");
+        ensure_identity(c.scope.db(), "SELECT file_name FROM photo WHERE id = :id", id,
+                        image.file_name, "file_name", "the file name of photo");
+    }
+    if (d.session)
+        check_fits_session(
+            c, row, id, session_of(c, row), revision.voided, "photo", [patient](const Session& s) {
+                if (s.patient_id != patient)
+                    throw ValidationError(
+                        "session", fmt::format("session {} is another patient's", s.id.value));
+            });
+    if (!c.store || row.failed())
+        return;
+    storage::PhotoRepository photos(c.scope.db());
+    if (revision.number == 1) {
+        if (!c.place_image)
+            throw ValidationError("photos", "photo records are imported with their images, by "
+                                            "import --all");
+        c.place_image(image);
+        photos.insert(patient, image, d, revision, id);
+    } else {
+        photos.add_revision(PhotoId{id}, patient, d, revision);
+    }
+    c.audit("photo.import", "photo", id, patient.value, revision.number);
+}
+
 void import_setting(Context& c, const Row& row) {
     const auto key = row.text("key");
     const auto value = row.parse("value", [&](const std::string& text) {
@@ -1100,10 +1182,7 @@ RowImporter importer_for(std::string_view table, storage::Database& db) {
     if (table == "scores")
         return import_score;
     if (table == "photos")
-        throw ValidationError("TABLE", "photos.csv lists photo records whose images are not in "
-                                       "the file; importing them is not supported yet (copy "
-                                       "the database and its photo store with 'backup' "
-                                       "instead)");
+        return import_photo;
     throw ValidationError("TABLE", fmt::format("{} are imported with their sessions (the areas "
                                                "and serums columns of sessions.csv)",
                                                table));
@@ -1322,13 +1401,15 @@ void refuse_if_any(const Problems& problems, const std::filesystem::path& file) 
 std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view table_name,
                                     const std::filesystem::path& file,
                                     std::string_view expected_sha256,
-                                    std::vector<std::string>& warnings) {
+                                    std::vector<std::string>& warnings,
+                                    const PlaceImage& place_image) {
     const auto& table = csv_table(table_name);
     const auto import_row = importer_for(table.name, scope.db());
     io::TwoPassInput input(file); // read once here, but hashed as it is read
     const auto name = file.filename().string();
     Context storing{scope, name, warnings, true, file};
     storing.whole_clinic = true;
+    storing.place_image = place_image;
     Problems problems{name, {}, 0};
     auto& in = input.first();
     const auto rows = read_rows(storing, table, import_row, in, problems);
@@ -1355,6 +1436,13 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
                         "new database (import --all FOLDER); a "
                         "clinic's own are changed with 'needlebook {}'",
                         table_name, table_name == "settings" ? "setting set" : "product amend"));
+    // A photo record without its image would be a record of nothing: the images travel in the
+    // folder of a whole export.
+    if (table_name == "photos")
+        throw ValidationError("TABLE", "photos.csv lists photo records, not their images; a "
+                                       "clinic's photos move with their images by 'export --all "
+                                       "--raw --output FOLDER' and 'import --all FOLDER' into a "
+                                       "new database (or 'backup' and 'restore')");
     if (delimiter != ',' && delimiter != ';')
         throw ValidationError("--delimiter", fmt::format("'{}' is not a delimiter import reads; "
                                                          "allowed: ',' or ';'",
