@@ -97,25 +97,10 @@ std::vector<rules::OverrideRequest> parse_overrides(const std::vector<std::strin
     return requests;
 }
 
-// The override the previous revision stored for `key`, if any.
-const SessionFinding* overridden_in(const Session* previous, const std::string& key) {
-    if (previous == nullptr)
-        return nullptr;
-    const auto found = std::find_if(previous->findings.begin(), previous->findings.end(),
-                                    [&](const SessionFinding& f) {
-                                        return f.level == FindingLevel::overridden && f.key == key;
-                                    });
-    return found == previous->findings.end() ? nullptr : &*found;
-}
-
-// Runs the checks and decides what the revision stores (rules::resolve_overrides), or refuses.
-// For an amendment (`previous` set) only what the amendment itself causes can block:
-// - a finding the previous revision overrode, raised again unchanged, is carried over with its
-//   reason, author and time;
-// - one the previous content would raise too, unchanged (a condition, a limit or another
-//   session entered after this one) is marked " (so before this amendment too)": an override
-//   on file for its key is carried over with it, else it becomes a warning.
-// So a clerical correction never needs, nor loses, an override of a clinical decision.
+// Runs the checks and decides what the revision stores (rules::sort_findings, then
+// rules::resolve_overrides), or refuses. For an amendment (`previous` set) only what the
+// amendment itself causes can block: what the previous content raises too (a condition, a limit
+// or another session entered after this one) keeps its override or becomes a warning.
 // `also`: warnings the caller found (which open course a new session joins).
 Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
                           const std::vector<std::string>& overrides,
@@ -141,33 +126,8 @@ Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
         rules::check_session(session.details, file, scope.settings(), scope.zone(), purpose);
     findings.insert(findings.end(), course_findings.begin(), course_findings.end());
     findings.insert(findings.end(), also.begin(), also.end());
-    std::vector<rules::Finding> blocking, warnings;
-    std::vector<SessionFinding> carried;
-    for (auto& finding : findings) {
-        if (finding.level != rules::Level::block) {
-            warnings.push_back(std::move(finding));
-            continue;
-        }
-        const auto* on_file = overridden_in(previous, finding.key);
-        const auto raised_before = std::any_of(before.begin(), before.end(), [&](const auto& f) {
-            return f.key == finding.key && f.message == finding.message;
-        });
-        if (on_file != nullptr && on_file->message == finding.message) {
-            carried.push_back(*on_file);
-        } else if (raised_before) {
-            finding.message += " (so before this amendment too)";
-            if (on_file != nullptr) {
-                auto kept = *on_file;
-                kept.message = finding.message;
-                carried.push_back(std::move(kept));
-            } else {
-                finding.level = rules::Level::warning;
-                warnings.push_back(std::move(finding));
-            }
-        } else {
-            blocking.push_back(std::move(finding));
-        }
-    }
+    auto [blocking, carried, warnings] = rules::sort_findings(
+        std::move(findings), before, previous ? previous->findings : std::vector<SessionFinding>());
     session.findings =
         rules::resolve_overrides(blocking, carried, warnings, parse_overrides(overrides),
                                  scope.settings().override_min_reason, session.revision);
