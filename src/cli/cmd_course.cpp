@@ -39,12 +39,8 @@ int parse_every(const std::string& text) {
 
 std::string course_state(const records::CourseProgress& p, time::Date today,
                          const time::ClinicZone& zone) {
-    const auto& c = p.course;
-    if (c.revision.voided)
-        return "voided";
-    if (c.details.closing)
-        return fmt::format("{} {}", code_of(c.details.closing->outcome),
-                           time::format_date(c.details.closing->on));
+    if (!p.course.open())
+        return course_status(p.course);
     const auto due = p.next_due(zone);
     if (!due)
         return "all sessions done; close it";

@@ -27,16 +27,18 @@ std::function<void(std::string_view, std::int64_t)> progress_line() {
     };
 }
 
-// After an export of every table: the progress line cleared, and what was written.
+// After an export of every table: the progress line cleared, and what was written (and how
+// many photo images came with the tables).
 template <class Parts>
-void print_all_exported(Context& context, const Parts& parts, std::string_view where,
-                        bool progress) {
+void print_all_exported(Context& context, const Parts& parts, std::string_view where, bool progress,
+                        std::size_t images = 0) {
     if (progress)
         fmt::print(stderr, "\r\x1b[K");
     std::int64_t rows = 0;
     for (const auto& part : parts)
         rows += part.rows;
-    context.print(fmt::format("exported {} tables ({} rows) {}\n", parts.size(), rows, where));
+    context.print(fmt::format("exported {} tables ({} rows){} {}\n", parts.size(), rows,
+                              images == 0 ? "" : fmt::format(", {} photo images", images), where));
 }
 
 // --format xlsx: one typed workbook, always into a file.
@@ -78,9 +80,10 @@ void add_export_command(CLI::App& app, Context& context) {
         "patients, conditions, consents, lots, sessions, session_areas, serum_uses, reactions or "
         "followups");
     auto* all = command->add_flag("--all", args->all,
-                                  "every table: as TABLE.csv, and manifest.csv (rows, SHA-256), "
-                                  "into the --output folder; with xlsx, one sheet each in the "
-                                  "--output file");
+                                  "every table: as TABLE.csv, the photo images as "
+                                  "photos/SHA256.jpg|png, and manifest.csv (rows or size, "
+                                  "SHA-256), into the --output folder; with xlsx, one sheet each "
+                                  "in the --output file (no images)");
     table->excludes(all);
     command
         ->add_option(
@@ -111,9 +114,10 @@ void add_export_command(CLI::App& app, Context& context) {
         exchange::ExportOptions options{args->raw, args->bom, args->all_revisions, progress_line()};
         auto& scope = context.scope();
         if (args->all) {
-            print_all_exported(context, exchange::export_all(scope, args->output, options),
+            const auto exported = exchange::export_all(scope, args->output, options);
+            print_all_exported(context, exported.tables,
                                fmt::format("and manifest.csv to {}", args->output),
-                               options.progress != nullptr);
+                               options.progress != nullptr, exported.images.size());
             return;
         }
         const auto& definition = exchange::csv_table(args->table);

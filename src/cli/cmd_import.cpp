@@ -2,6 +2,7 @@
 #include "cli/options.hpp"
 #include "needlebook/exchange/clinic_import.hpp"
 #include "needlebook/exchange/csv_import.hpp"
+#include "needlebook/exchange/manifest.hpp"
 #include "needlebook/render/wrap.hpp"
 
 #include <fmt/format.h>
@@ -25,7 +26,8 @@ void add_import_command(CLI::App& app, Context& context) {
     auto* all = command->add_option(
         "--all", args->folder,
         "a folder written by 'export --all --raw' (with or without --all-revisions): every "
-        "table, settings and catalogue into a new database made by init");
+        "table, settings and catalogue into a new database made by init, the photo images "
+        "into its photo store");
     auto* delimiter = command->add_option(
         "--delimiter", args->delimiter,
         "what separates the columns of FILE: ',' (default) or ';' (a spreadsheet's CSV in "
@@ -41,6 +43,9 @@ void add_import_command(CLI::App& app, Context& context) {
             for (const auto& imported : result.tables)
                 text +=
                     fmt::format("  {}: {}\n", imported.file, render::counted(imported.rows, "row"));
+            if (result.images > 0)
+                text += fmt::format("  {}/: {} in the photo store\n", exchange::images_folder,
+                                    render::counted(result.images, "image"));
             context.print(fmt::format("imported the clinic exported to {} (manifest.csv SHA-256 "
                                       "{}; its audit chain head then: {})\n{}",
                                       args->folder, result.manifest_sha256,

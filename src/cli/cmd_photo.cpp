@@ -5,6 +5,7 @@
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/render/csv_writer.hpp"
 #include "needlebook/render/json.hpp"
+#include "needlebook/render/record_text.hpp"
 #include "needlebook/render/table.hpp"
 #include "needlebook/storage/photo_store.hpp"
 
@@ -35,6 +36,12 @@ std::string photo_text(const Photo& photo) {
         "{}, taken {}{}, {} bytes, stored as {}{}", code_of(d.view), time::format_date(d.taken_on),
         d.session ? fmt::format(", session {}", *d.session) : "", photo.image.bytes,
         store_file(photo), d.note.empty() ? "" : fmt::format(" ({})", d.note)));
+}
+
+// Said on stderr, as a session's warnings are: the photo is stored all the same.
+void warn_findings(const Context& context, const records::RecordedPhoto& recorded) {
+    for (const auto& warning : recorded.warnings)
+        context.warn(render::finding_text(warning));
 }
 
 } // namespace
@@ -75,8 +82,10 @@ void add_photo_commands(CLI::App& app, Context& context) {
         details.note = args->note;
         auto& scope = context.scope();
         details.taken_on = taken.value_or(scope.today());
-        const auto added =
+        const auto recorded =
             records::add_photo(scope, args->patient, args->file, details, args->overrides);
+        warn_findings(context, recorded);
+        const auto& added = recorded.photo;
         if (context.format() == Format::json) {
             context.print_json(render::to_json(added));
             return;
@@ -137,17 +146,27 @@ void add_photo_commands(CLI::App& app, Context& context) {
         context.print(table.render(context.color_stdout()));
     });
 
-    const auto print_corrected = [&context](const Photo& p, std::string_view verb) {
+    const auto print_corrected = [&context](const records::RecordedPhoto& recorded,
+                                            std::string_view verb) {
+        warn_findings(context, recorded);
+        const auto& p = recorded.photo;
         if (context.format() == Format::json)
             context.print_json(render::to_json(p));
-        else
-            context.print(fmt::format("photo {} {} (revision {}): {}\n", p.id, verb,
-                                      p.revision.number, photo_text(p)));
+        else {
+            std::string text = fmt::format("photo {} {} (revision {}): {}\n", p.id, verb,
+                                           p.revision.number, photo_text(p));
+            if (!p.details.override_reason.empty())
+                text += visible(fmt::format("kept without a consent covering photos: {}",
+                                            p.details.override_reason)) +
+                        "\n";
+            context.print(text);
+        }
     };
 
     struct AmendArgs {
         std::string photo;
         TextOption view, taken, session, note;
+        std::vector<std::string> overrides;
         CorrectionOptions correction;
     };
     auto amend_args = std::make_shared<AmendArgs>();
@@ -159,10 +178,18 @@ void add_photo_commands(CLI::App& app, Context& context) {
     add_text(amend, "--taken", amend_args->taken, "taken on, YYYY-MM-DD");
     add_text(amend, "--session", amend_args->session, "the session it was taken at, or none");
     add_text(amend, "--note", amend_args->note, "free-text note");
+    amend
+        ->add_option("--override", amend_args->overrides,
+                     "consent:photos=\"reason\": keep it although no consent in force on its "
+                     "(new) day covers photos, or correct the reason on file")
+        ->allow_extra_args(false);
     amend_args->correction.add_to(amend, "why the record changes");
     amend->callback([&context, args = amend_args, print_corrected] {
         context.forbid_csv("photo amend");
-        require_a_field("photo amend", {&args->view, &args->taken, &args->session, &args->note});
+        // An override alone corrects the reason on file.
+        if (args->overrides.empty())
+            require_a_field("photo amend",
+                            {&args->view, &args->taken, &args->session, &args->note});
         const auto id = records::parse_photo_id(args->photo);
         std::optional<PhotoView> view;
         if (args->view.given())
@@ -187,7 +214,7 @@ void add_photo_commands(CLI::App& app, Context& context) {
                                 if (args->note.given())
                                     details.note = args->note.value;
                             },
-                            args->correction.correction()),
+                            args->correction.correction(), args->overrides),
                         "amended");
     });
 
@@ -203,8 +230,9 @@ void add_photo_commands(CLI::App& app, Context& context) {
     void_args->correction.add_to(voiding, "why it was recorded in error");
     voiding->callback([&context, args = void_args, print_corrected] {
         context.forbid_csv("photo void");
-        print_corrected(records::void_photo(context.scope(), records::parse_photo_id(args->photo),
-                                            args->correction.correction()),
+        print_corrected({records::void_photo(context.scope(), records::parse_photo_id(args->photo),
+                                             args->correction.correction()),
+                         {}},
                         "voided");
     });
 }

@@ -365,11 +365,16 @@ void add_session_commands(CLI::App& app, Context& context) {
         auto& scope = context.scope();
         const auto voided = records::void_session(scope, records::parse_session_id(args->session),
                                                   args->correction.correction());
-        if (context.format() == Format::json)
-            context.print_json(render::to_json(voided, scope.zone()));
-        else
-            context.print(fmt::format("session {} voided (revision {}): {}\n", voided.id,
-                                      voided.revision.number, visible(args->correction.reason)));
+        if (context.format() == Format::json) {
+            context.print_json(render::to_json(voided.session, scope.zone()));
+            return;
+        }
+        context.print(fmt::format("session {} voided (revision {}): {}\n", voided.session.id,
+                                  voided.session.revision.number,
+                                  visible(args->correction.reason)));
+        for (const auto& score : voided.pain_scores)
+            context.print(
+                fmt::format("score {} (the pain recorded with it) voided too\n", score.id));
     });
 }
 

@@ -32,7 +32,8 @@ void CorrectionOptions::add_to(CLI::App* command, const std::string& why) {
                        : std::string("must be a revision number, 1 or more, as the show "
                                      "commands print it");
         },
-        "REVISION"));
+        ""));
+    based_on_option->type_name("REVISION");
 }
 
 records::Correction CorrectionOptions::correction() const {

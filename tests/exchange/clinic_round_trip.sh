@@ -4,9 +4,12 @@
 # amended and recalled, and records amended, voided, overridden, merged and warned, exported
 # with export --all --all-revisions --raw, imported with import --all into a new database made by
 # init, and exported again: every record, setting and product file byte-identical, check passes,
-# the new trail names the source manifest, and histories print the same. The same for a file of
-# current revisions. Then what import --all refuses, each time leaving the database as it was:
-# a database that holds records, an export edited after it was written, a file with a problem.
+# the new trail names the source manifest, and histories print the same. Photos (one amended, one
+# voided, one merged with its chart, two records sharing an image) come with their images: the
+# same photo rows in both databases and the same bytes in both photo stores. The same for a file
+# of current revisions. Then what import --all refuses, each time leaving the database as it was
+# (and its photo store empty): a database that holds records, an export edited after it was
+# written, a file with a problem, an image changed, missing or not listed.
 set -euo pipefail
 needlebook=$1
 work=$(mktemp -d)
@@ -44,11 +47,24 @@ quiet at a.db session amend "$(sqlite3 "$work/a.db" 'SELECT max(id) FROM session
     --area cheek=1.60 --area periorbital=0.75 --reason 'depth typed wrong' \
     --override 'depth:periorbital=deep lines, discussed and agreed'
 quiet at a.db session void 2 --reason 'logged on the wrong day'
+# Images: a JPEG and a PNG (whole by their content), and another JPEG.
+python3 - "$work" <<'PY'
+import struct, sys, zlib
+folder = sys.argv[1]
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+open(f"{folder}/front.jpg", "wb").write(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4 + b"\xff\xd9")
+open(f"{folder}/side.jpg", "wb").write(b"\xff\xd8\xff\xe1" + b"side view" * 50 + b"\xff\xd9")
+open(f"{folder}/left.png", "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+                                      + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+PY
 # A chart registered twice, merged; a chart registered in error, voided.
 born=$(sqlite3 "$work/a.db" "SELECT birth_date FROM patient_current WHERE code = 'P-000001'")
 quiet at a.db patient add --family Dupont --given Léa --born "$born" --code DUP
 quiet at a.db consent add DUP --signed 2026-11-01
 quiet at a.db session log DUP --at '2026-11-20 10:00' --device pen --area chin=1.0
+quiet at a.db photo add DUP "$work/side.jpg" --view left-profile --taken 2026-11-20 \
+    --override 'consent:photos=the patient agreed, the form follows by post'
 quiet at a.db patient merge DUP --into P-000001 --reason 'the same person, registered again'
 quiet at a.db patient add --family Test --given Entry --born 1990-01-01 --code ERR
 quiet at a.db patient void ERR --reason 'a training entry'
@@ -85,7 +101,33 @@ course=$(sqlite3 "$work/a.db" "SELECT max(course_id) FROM course_revision WHERE 
 quiet at a.db course close "$course" --outcome stopped --on 2026-10-20 --reason 'moved away'
 quiet at a.db course amend "$course" --closed none --reason 'closed by mistake'
 quiet at a.db course start P-000004 --indication stretch-marks --planned 2 --every 30 --start 2026-10-01
+# Photos: at a session, amended, voided, and one image recorded twice (one file in the store).
+quiet at a.db consent add CRS --signed 2026-07-01 --covers photos
+first=$(sqlite3 "$work/a.db" "SELECT min(id) FROM session WHERE patient_id = (SELECT id FROM patient WHERE code = 'CRS')")
+quiet at a.db photo add CRS "$work/front.jpg" --view front --taken 2026-08-01 --session "$first" --note 'baseline, "flash" off'
+quiet at a.db photo add CRS "$work/left.png" --view left-45 --taken 2026-08-01
+quiet at a.db photo add CRS "$work/front.jpg" --view front --taken 2026-10-20
+photo() { sqlite3 "$work/a.db" "SELECT max(id) FROM photo WHERE file_name = '$1'"; }
+quiet at a.db photo amend "$(photo left.png)" --view right-45 --note 'taken from the right' --reason 'views swapped'
+quiet at a.db photo void "$(photo front.jpg)" --reason 'the same picture added twice'
 at a.db check >/dev/null || fail "the source clinic does not pass check"
+[ "$(sqlite3 "$work/a.db" 'SELECT count(*) FROM photo')" = 4 ] || fail "the clinic does not hold 4 photos"
+
+# The photo records of a database, every revision, by chart code; and its store's files.
+photo_rows() {
+    sqlite3 "$work/$1" "SELECT i.id, i.sha256, i.bytes, i.media_type, i.file_name, i.created_at,
+        r.revision, p.code, r.view, r.taken_on, r.session_id, r.note, r.override_reason, r.voided,
+        ${2:-r.author, r.recorded_at, r.reason} FROM photo i JOIN photo_revision r ON r.photo_id = i.id
+        JOIN patient p ON p.id = r.patient_id ORDER BY i.id, r.revision"
+}
+same_store() { # the photo stores of two databases hold the same files with the same bytes
+    local file
+    [ "$(ls "$work/$1.photos")" = "$(ls "$work/$2.photos")" ] ||
+        fail "the photo stores of $1 and $2 list other files: $(ls "$work/$1.photos") / $(ls "$work/$2.photos" 2>&1)"
+    for file in "$work/$1.photos"/*; do
+        cmp -s "$file" "$work/$2.photos/$(basename "$file")" || fail "$(basename "$file") differs in the store of $2"
+    done
+}
 
 # --- every revision, round trip ---------------------------------------------------------------
 at a.db export --all --all-revisions --raw --output "$work/out" >/dev/null
@@ -135,6 +177,20 @@ revisions=$(sqlite3 "$work/a.db" 'SELECT (SELECT count(*) FROM patient_revision)
 audited=$(sqlite3 "$work/b.db" "SELECT count(*) FROM audit_log WHERE action IN ('patient.import', 'session.import', 'condition.import')")
 [ "$revisions" = "$audited" ] || fail "$audited import audit rows for $revisions revisions"
 # A history prints the same from both (but the lines naming each database's own audit rows).
+# The photos: the same rows, every revision; the same images; the export carried them.
+[ -n "$(photo_rows a.db)" ] && [ "$(photo_rows a.db)" = "$(photo_rows b.db)" ] ||
+    fail "the photo records differ after the round trip: $(diff <(photo_rows a.db) <(photo_rows b.db) | head -4)"
+[ "$(ls "$work/a.db.photos" | wc -l)" -eq 3 ] || fail "the source store does not hold 3 images"
+same_store a.db b.db
+diff -r "$work/out/photos" "$work/again/photos" >/dev/null || fail "the images of the two exports differ"
+for file in "$work/a.db.photos"/*; do
+    name=photos/$(basename "$file")
+    grep -qxF "$name,$(stat -c %s "$file"),$(sha256sum "$file" | cut -d' ' -f1)"$'\r' "$work/out/manifest.csv" ||
+        fail "manifest.csv does not list $name with its size and SHA-256"
+    cmp -s "$file" "$work/out/$name" || fail "$name in the export is not the stored image"
+done
+grep -q "^  photos/: 3 images in the photo store" "$work/imported.txt" || fail "the confirmation does not count the images: $(cat "$work/imported.txt")"
+grep -q "photo.import" <(sqlite3 "$work/b.db" 'SELECT action FROM audit_log') || fail "no photo import was audited"
 for patient in P-000001 P-000003 DUP; do
     cmp -s <(at a.db history "$patient" | sed 5,6d) <(at b.db history "$patient" | sed 5,6d) ||
         fail "the history of $patient differs after the round trip"
@@ -149,9 +205,21 @@ at c.db check >/dev/null 2>&1 || fail "check fails on the clinic imported from c
 at c.db export --all --raw --output "$work/current-again" >/dev/null
 files=$(compare "$work/current" "$work/current-again")
 [ "$files" -eq 14 ] || fail "$files files compared, expected 14 (current revisions)"
+# Current revisions: each photo's newest revision, as revision 1 by the importing user.
+current_photos() {
+    sqlite3 "$work/$1" "SELECT i.id, i.sha256, i.bytes, i.media_type, i.file_name, p.code, r.view,
+        r.taken_on, r.session_id, r.note, r.override_reason, r.voided FROM photo i JOIN photo_revision r
+        ON r.photo_id = i.id AND r.revision = (SELECT max(revision) FROM photo_revision WHERE
+        photo_id = i.id) JOIN patient p ON p.id = r.patient_id ORDER BY i.id"
+}
+[ "$(sqlite3 "$work/c.db" 'SELECT count(*), max(revision) FROM photo_revision')" = "4|1" ] ||
+    fail "c.db does not hold one revision of each photo"
+[ "$(current_photos a.db)" = "$(current_photos c.db)" ] ||
+    fail "the current photo records differ: $(diff <(current_photos a.db) <(current_photos c.db) | head -4)"
+same_store a.db c.db
 
 # --- refusals: the database is left exactly as it was ------------------------------------------
-state() { sqlite3 "$work/$1" 'SELECT count(*), max(id), max(hash) FROM audit_log; SELECT count(*) FROM setting_revision; SELECT count(*) FROM product; SELECT count(*) FROM patient'; }
+state() { sqlite3 "$work/$1" 'SELECT count(*), max(id), max(hash) FROM audit_log; SELECT count(*) FROM setting_revision; SELECT count(*) FROM product; SELECT count(*) FROM patient; SELECT count(*) FROM photo'; ls -A "$work/$1.photos" 2>/dev/null || true; }
 refused() { # DB EXPECTED-MESSAGE ARGS…: exit 1, the message on stderr, the database unchanged
     local db=$1 message=$2 before
     before=$(state "$db")
@@ -230,15 +298,30 @@ refused f.db "fails check (records:" "$work/out"
 # A score on a scale that does not allow it, and a session in another patient's course.
 craft badscore scores.csv "rows[1][$(column score)] = '99'"
 refused e.db "scores.csv:2: column score: score '99' is not allowed on" "$work/badscore"
-# Photo records name images the folder does not carry: refused, never dropped.
-craft photos photos.csv "rows.append(['1', 'CRS', 'a' * 64, '10', 'image/jpeg', 'x.jpg', 'front',
+# An image changed in the export, missing from it, or not listed in its manifest: refused,
+# naming the row and the file, nothing imported and no file left in the new photo store.
+image=$(cd "$work/out" && ls photos/*.jpg | head -1)
+line=$(grep -n "$(basename "$image" .jpg)" "$work/out/photos.csv" | head -1 | cut -d: -f1)
+cp -r "$work/out" "$work/tampered"
+printf 'X' | dd of="$work/tampered/$image" bs=1 seek=10 conv=notrunc status=none
+refused e.db "photos.csv:$line: column sha256: the image $image differs from the one the export wrote" "$work/tampered"
+cp -r "$work/out" "$work/missing"
+rm "$work/missing/$image"
+refused e.db "photos.csv:$line: column sha256: the image $image is listed in manifest.csv but missing from" "$work/missing"
+cp -r "$work/out" "$work/unlisted-image"
+sed -i "\\|^$image,|d" "$work/unlisted-image/manifest.csv"
+refused e.db "photos.csv:$line: column sha256: the image $image is not listed in manifest.csv" "$work/unlisted-image"
+# A row naming an image the export does not carry, its file and manifest put right otherwise.
+craft photos photos.csv "rows.append(['999', 'CRS', 'a' * 64, '10', 'image/jpeg', 'x.jpg', 'front',
                                        '2026-08-01', '', '', '', '0', '1', 'tester',
                                        '2026-11-23T15:00:00Z', '2026-11-23T16:00:00+01:00', ''])"
-refused e.db "the export holds 1 photo records (photos.csv)" "$work/photos"
+refused e.db "the image photos/$(printf 'a%.0s' {1..64}).jpg is not listed in manifest.csv" "$work/photos"
+[ ! -e "$work/e.db.photos" ] || fail "a refused import left the photo store $(ls -A "$work/e.db.photos")"
 refused e.db "is not a folder" "$work/out/sessions.csv"
 refused e.db "has no manifest.csv" "$work"
 at e.db import --all "$work/out" >/dev/null 2>&1 || fail "after the refusals, e.db no longer takes the import"
 at e.db check >/dev/null 2>&1 || fail "check fails after refusals and an import"
+same_store a.db e.db
 
 # An export whose audit row is refused (a clock behind the trail) leaves no file: a clinic's
 # data never leaves unlogged.
@@ -252,5 +335,26 @@ done
 [ -z "$(ls -d "$work"/late* 2>/dev/null; ls -a "$work" | grep needlebook- || true)" ] ||
     fail "a refused export left files: $(ls -a "$work")"
 [ "$rows" = "$(sqlite3 "$work/a.db" 'SELECT count(*) FROM audit_log')" ] || fail "a refused export was audited"
+
+# An image missing or changed in the photo store refuses export --all, naming the photo and
+# check, and leaves nothing: no new folder, and no file (image, table or temporary) in a given one.
+sqlite3 "$work/a.db" ".backup '$work/d.db'"
+cp -r "$work/a.db.photos" "$work/d.db.photos"
+damaged=$(ls "$work/d.db.photos"/*.png)
+chmod u+w "$damaged" && printf 'X' | dd of="$damaged" bs=1 seek=20 conv=notrunc status=none
+mkdir "$work/given"
+for folder in "$work/made" "$work/given"; do
+    if at d.db export --all --raw --output "$folder" >/dev/null 2>"$work/error.txt"; then
+        fail "an export with an image changed in the store was not refused"
+    fi
+    grep -q "^needlebook: error: photo [0-9]* of CRS: its file $damaged does not hash to the SHA-256 on record (changed); nothing was exported. Run 'needlebook check'" "$work/error.txt" ||
+        fail "export with a changed image: $(cat "$work/error.txt")"
+done
+[ ! -e "$work/made" ] || fail "a refused export left the folder it made: $(ls -A "$work/made")"
+[ -z "$(ls -A "$work/given")" ] || fail "a refused export left files in the folder: $(ls -A "$work/given")"
+rm "$damaged"
+at d.db export --all --raw --output "$work/given" >/dev/null 2>"$work/error.txt" && fail "an export with an image missing from the store was not refused"
+grep -q "its file $damaged is missing from the photo store" "$work/error.txt" || fail "export with a missing image: $(cat "$work/error.txt")"
+[ -z "$(ls -A "$work/given")" ] || fail "a refused export left files in the folder: $(ls -A "$work/given")"
 
 [ $failures -eq 0 ] && echo "whole-clinic round trip ($(wc -l <"$work/out/sessions.csv") session lines) and refusals hold" || exit 1

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every read that shows a patient's data is audited, and `audit --patient P` finds it: patient
-# list (with and without --search), session list, the duplicate warning of patient add, report
+# list (with and without --search), session list, the duplicate warnings of patient add and of
+# photo add (the same image on another patient's chart), report
 # followups, report lot, export of a table and of all, fhir --all and the audit list itself. A
 # read that did not show P (a search for someone else, a lot P never received) is not listed
 # under P. Each read adds exactly one audit row.
@@ -46,13 +47,23 @@ before=$(rows)
 nb patient add --family "$family" --given "$given" --born "$born" >/dev/null 2>"$work/dup.err"
 grep -q "$p has the same name" "$work/dup.err" || fail "patient add gave no duplicate warning naming $p"
 [ "$(($(rows) - before))" -eq 2 ] || fail "patient add with a duplicate warning added $(($(rows) - before)) rows, not 2 (the add and the warning)"
+# The same image added for Q after P: the warning names P's chart, a disclosure of its own.
+for who in "$p" "$q"; do
+    nb consent add "$who" --signed 2026-11-22 --covers photos >/dev/null
+done
+printf '\xff\xd8\xff\xe0\x00\x10JFIF\x00disclosed\xff\xd9' >"$work/same.jpg"
+nb photo add "$p" "$work/same.jpg" --view front --taken 2026-11-22 >/dev/null 2>&1
+before=$(rows)
+nb photo add "$q" "$work/same.jpg" --view front --taken 2026-11-22 >/dev/null 2>"$work/same.err"
+grep -q "same-image: .* of $p, another patient" "$work/same.err" || fail "photo add gave no same-image warning naming $p: $(cat "$work/same.err")"
+[ "$(($(rows) - before))" -eq 2 ] || fail "photo add with a same-image warning added $(($(rows) - before)) rows, not 2 (the add and the warning)"
 
 listed() { # PATIENT: the actions `audit --patient` lists for them, as CSV lines
     nb --format csv audit --patient "$1" | awk -F, 'NR > 1 { print $4 }' | sort | uniq -c
 }
 listed "$p" >"$work/p.txt"
 listed "$q" >"$work/q.txt"
-for action in patient.list session.list report.followups report.lot export patient.duplicates audit.list; do
+for action in patient.list session.list report.followups report.lot export patient.duplicates photo.duplicates audit.list; do
     case $action in
     report.followups) n=$(sqlite3 "$db" "SELECT count(*) FROM audit_disclosure d JOIN audit_log a ON a.id = d.audit_id
         JOIN patient p ON p.id = d.patient_id WHERE a.action = 'report.followups' AND p.code = '$p'")

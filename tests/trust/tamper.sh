@@ -14,6 +14,8 @@
 #      still exits 1 after it and backup refuses to copy the file; read-only commands exit 0
 #      or fail cleanly
 #   h  an untouched copy                             -> check exits 0
+#   i  a photo's file in the store replaced by a symbolic link to the same bytes outside it
+#                                                    -> the photo and its chart (never followed)
 # The original demo database passes check as well.
 # Usage: tamper.sh NEEDLEBOOK_BINARY
 set -euo pipefail
@@ -232,6 +234,25 @@ if [ $check_rc -ne 0 ]; then
 else
     messages+=("h untouched copy: check exited 0 ($(echo "$check_out" | grep -c ' ok ') sections ok)")
 fi
+# i: a photo's store file replaced by a symbolic link to a copy of its bytes outside the store.
+db=$(fresh i)
+printf '\xff\xd8\xff\xe0\x00\x10JFIF\x00tamper\xff\xd9' >"$work/i.jpg"
+day=2026-11-22 # the day before NEEDLEBOOK_NOW
+"$needlebook" --db "$db" consent add P-000001 --signed "$day" --covers photos >/dev/null 2>&1 ||
+    fail "i: consent add failed"
+photo=$("$needlebook" --db "$db" photo add P-000001 "$work/i.jpg" --view front --taken "$day" 2>/dev/null |
+    sed -n 's/^photo \([0-9]*\) recorded.*/\1/p') || true
+if [ -z "$photo" ]; then
+    fail "i: photo add failed"
+else
+    stored=$(ls "$db.photos"/*.jpg)
+    cp "$stored" "$work/i-outside.jpg"
+    rm "$stored"
+    ln -s "$work/i-outside.jpg" "$stored"
+    expect_fault "i photo $photo file a symbolic link" "$db" "photos: " \
+        "photo $photo of P-000001: .*symbolic link"
+fi
+
 # And the original is still fine after all this.
 needlebook_check "$demo" "the original demo database, at the end" || true
 

@@ -186,3 +186,40 @@ TEST_CASE("a merge moves the duplicate's scores to the chart it is merged into")
     CHECK(moved[0].revision.number == 2);
     CHECK(moved[0].details == score.details);
 }
+
+TEST_CASE("a session is voided with the pain recorded with it, and refused while other scores "
+          "name it") {
+    test::Clinic clinic;
+    test::patient_with_consent(clinic);
+    records::LogOptions with_pain;
+    with_pain.pain = 4;
+    const auto logged = records::log_session(
+        clinic.scope, "P-TEST", test::session_at("2026-09-01T10:00:00Z"), {}, with_pain);
+    REQUIRE(logged.pain);
+    auto gais = whole_patient(ScaleCode::gais_clinician, 2, "2026-09-01");
+    gais.session = logged.session.id;
+    const auto named = records::record_assessment(clinic.scope, "P-TEST", gais);
+
+    const auto before = test::table_counts(clinic.db);
+    CHECK(std::string(test::thrown<Conflict>([&] {
+                          records::void_session(clinic.scope, logged.session.id, {"logged twice"});
+                      }).what()) ==
+          fmt::format("session {} is named by score {}; amend it with '--session "
+                      "none' (or another session), or void it if taken in error, "
+                      "first",
+                      logged.session.id, named.id));
+    CHECK(test::table_counts(clinic.db) == before);
+
+    records::void_assessment(clinic.scope, named.id, {"scored at the other visit"});
+    const auto voided = records::void_session(clinic.scope, logged.session.id, {"logged twice"});
+    CHECK(voided.session.revision.voided);
+    REQUIRE(voided.pain_scores.size() == 1);
+    CHECK(voided.pain_scores[0].id == logged.pain->id);
+    const auto pain = records::get_assessment(clinic.db, logged.pain->id);
+    CHECK(pain.revision.voided);
+    CHECK(pain.revision.reason ==
+          fmt::format("voided with session {}: logged twice", logged.session.id));
+    CHECK(storage::AssessmentRepository(clinic.db)
+              .for_patient(records::find_patient(clinic.db, "P-TEST").id)
+              .empty());
+}

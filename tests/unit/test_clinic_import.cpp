@@ -6,13 +6,19 @@
 #include "needlebook/error.hpp"
 #include "needlebook/exchange/clinic_import.hpp"
 #include "needlebook/exchange/csv_export.hpp"
+#include "needlebook/records/assessments.hpp"
+#include "needlebook/records/courses.hpp"
+#include "needlebook/records/merge.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/records/settings.hpp"
 #include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/course_repository.hpp"
+#include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/sha256.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <fstream>
 
 using namespace needlebook;
@@ -54,7 +60,7 @@ TEST_CASE("a whole clinic, every revision, is imported and exports again byte fo
     export_clinic(source, dir.path() / "out");
     NewClinic target;
     const auto result = exchange::import_clinic(target.scope, dir.path() / "out");
-    CHECK(result.tables.size() == 11);
+    CHECK(result.tables.size() == 12);
     CHECK(result.manifest_sha256 == storage::sha256_of_file(dir.path() / "out" / "manifest.csv"));
     exchange::ExportOptions options;
     options.raw = true;
@@ -101,10 +107,73 @@ TEST_CASE("an export changed after it was written, or a database with records, i
         const auto refused = test::refusal([&] { exchange::import_clinic(target.scope, out); });
         CHECK(test::contains(refused.what(), "patients.csv holds 2 rows, manifest.csv says 3"));
     }
+    // An image entry, photos/<sha256>.jpg|png, is checked with the photo record naming it.
+    const auto list_image = [&](const std::string& name, const std::string& sha256) {
+        auto manifest = read_all(out / "manifest.csv");
+        const auto at = manifest.find("audit chain head,");
+        REQUIRE(at != std::string::npos);
+        manifest.insert(at, fmt::format("{},10,{}\r\n", name, sha256));
+        std::ofstream(out / "manifest.csv", std::ios::binary) << manifest;
+        return test::refusal([&] { exchange::import_clinic(target.scope, out); });
+    };
+    const std::string a(64, 'a'), b(64, 'b');
+    SUBCASE("an image the manifest names by another hash") {
+        const auto refused = list_image(fmt::format("photos/{}.jpg", a), b);
+        CHECK(test::contains(refused.what(), "is not photos/SHA-256.jpg or .png of the SHA-256 "
+                                             "beside it"));
+    }
+    SUBCASE("an image the manifest lists that no photo record names") {
+        const auto refused = list_image(fmt::format("photos/{}.png", a), a);
+        CHECK(test::contains(refused.what(), fmt::format("manifest.csv lists the image "
+                                                         "photos/{}.png, which no photo record "
+                                                         "names",
+                                                         a)));
+    }
     SUBCASE("the source database itself, which holds records") {
         const auto before = test::table_counts(source.db);
         test::thrown<Refused>([&] { exchange::import_clinic(source.scope, out); });
         CHECK(test::table_counts(source.db) == before);
     }
     CHECK(test::table_counts(target.db) == counts);
+}
+
+TEST_CASE("a clinic where a chart with a course and scores was merged into another round-trips "
+          "with every revision") {
+    Clinic source;
+    test::patient_with_consent(source, "TWIN");
+    test::patient_with_consent(source, "REAL");
+    CourseDetails plan;
+    plan.indication = Indication::acne_scars;
+    plan.planned = 3;
+    plan.every_days = 28;
+    plan.started_on = test::day("2026-06-01");
+    const auto course = records::start_course(source.scope, "TWIN", plan);
+    const auto session =
+        records::log_session(source.scope, "TWIN", test::session_at("2026-07-01T09:30:00Z"))
+            .session;
+    REQUIRE(session.details.course == course.id);
+    AssessmentDetails score;
+    score.scale = ScaleCode::mmasi;
+    score.score = 8;
+    score.assessed_on = test::day("2026-07-01");
+    score.session = session.id;
+    records::record_assessment(source.scope, "TWIN", score);
+    records::merge_patient(source.scope, "TWIN", "REAL", {"the same person", std::nullopt});
+    // Revision 1 of the course, the session and the score name TWIN; the merge moved them.
+    test::TempDir dir;
+    exchange::ExportOptions options;
+    options.raw = true;
+    options.all_revisions = true;
+    exchange::export_all(source.scope, dir.path() / "out", options);
+
+    NewClinic target;
+    REQUIRE_NOTHROW(exchange::import_clinic(target.scope, dir.path() / "out"));
+    exchange::export_all(target.scope, dir.path() / "again", options);
+    for (const auto* name : {"courses.csv", "sessions.csv", "scores.csv", "patients.csv"}) {
+        CAPTURE(name);
+        CHECK(read_all(dir.path() / "again" / name) == read_all(dir.path() / "out" / name));
+    }
+    const auto moved = storage::CourseRepository(target.db).find(course.id);
+    REQUIRE(moved);
+    CHECK(moved->patient_id == storage::PatientRepository(target.db).find("REAL")->id);
 }

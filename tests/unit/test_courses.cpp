@@ -1,6 +1,7 @@
 #include "fixtures.hpp"
 
 #include "needlebook/model/course.hpp"
+#include "needlebook/records/assessments.hpp"
 #include "needlebook/records/courses.hpp"
 #include "needlebook/records/merge.hpp"
 #include "needlebook/records/patients.hpp"
@@ -265,4 +266,30 @@ TEST_CASE("the follow-up report lists courses due, and those overdue beyond the 
     CHECK(earlier.courses_due[0].done == 1);
     CHECK(earlier.courses_due[0].due_on == test::day("2026-09-29"));
     CHECK(earlier.courses_due[0].days_late == 2);
+}
+
+TEST_CASE("a course named by a score is not voided, nor a chart with a course") {
+    test::Clinic clinic;
+    test::patient_with_consent(clinic);
+    const auto course = records::start_course(clinic.scope, "P-TEST", acne_plan());
+    AssessmentDetails baseline;
+    baseline.scale = ScaleCode::goodman_baron_quant;
+    baseline.score = 30;
+    baseline.assessed_on = test::day("2026-09-01");
+    const auto score = records::record_assessment(clinic.scope, "P-TEST", baseline);
+    REQUIRE(score.details.course == course.id);
+    const auto before = test::table_counts(clinic.db);
+    CHECK(std::string(
+              test::thrown<Conflict>([&] {
+                  records::void_course(clinic.scope, course.id, {"started in error", std::nullopt});
+              }).what()) == fmt::format("course {} is named by score {}; amend it with '--course "
+                                        "none' or another course first, or close the course as "
+                                        "stopped",
+                                        course.id, score.id));
+    CHECK(test::contains(
+        test::thrown<Conflict>([&] {
+            records::void_patient(clinic.scope, "P-TEST", {"registered in error", std::nullopt});
+        }).what(),
+        fmt::format("has records not voided (course {} and score {})", course.id, score.id)));
+    CHECK(test::table_counts(clinic.db) == before);
 }

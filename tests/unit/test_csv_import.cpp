@@ -5,6 +5,8 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/exchange/csv_import.hpp"
+#include "needlebook/records/courses.hpp"
+#include "needlebook/storage/course_repository.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -195,4 +197,151 @@ TEST_CASE("a row the schema refuses is listed as that row's problem and nothing 
     INFO(message);
     CHECK(test::contains(message, "bad.csv:3: the database refused it: CHECK constraint failed"));
     CHECK(test::table_counts(*clinic.db) == before);
+}
+
+namespace {
+
+constexpr std::string_view course_sessions_header =
+    "id,patient,performed_at,practitioner,indication,device,areas,serums,findings,voided,"
+    "course\r\n";
+
+std::string course_session_row(int id, int patient, const std::string& at, int course,
+                               const std::string& indication = "rejuvenation") {
+    return fmt::format("{},P-{:06},{},Dr Lee,{},pen,\"[{{\"\"area\"\":\"\"forehead\"\",\"\"side"
+                       "\"\":null,\"\"depth_mm\"\":0.3,\"\"passes\"\":2}}]\",[],[],0,{}\r\n",
+                       id, patient, at, indication, course);
+}
+
+CourseDetails rejuvenation_course(std::string_view start, int planned = 3) {
+    CourseDetails plan;
+    plan.indication = Indication::rejuvenation;
+    plan.planned = planned;
+    plan.every_days = 28;
+    plan.started_on = test::day(start);
+    return plan;
+}
+
+// The problem the whole file was refused for ("" when it was imported).
+std::string import_refusal(FileClinic& clinic, std::string_view table, const fs::path& file) {
+    try {
+        exchange::import_table(*clinic.scope, table, file);
+    } catch (const ValidationError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("imported sessions and scores keep their course's rules, as 'session log' and 'assess' "
+          "do; a file that breaks one is refused whole") {
+    FileClinic clinic;
+    exchange::import_table(*clinic.scope, "patients",
+                           clinic.write("patients.csv", std::string(patients_header) +
+                                                            patient_row(1) + patient_row(2)));
+    auto& scope = *clinic.scope;
+    const auto open =
+        records::start_course(scope, "P-000001", rejuvenation_course("2026-03-01", 1));
+    const auto others = records::start_course(scope, "P-000002", rejuvenation_course("2026-03-01"));
+    auto melasma = rejuvenation_course("2026-03-01");
+    melasma.indication = Indication::melasma;
+    const auto voided = records::start_course(scope, "P-000001", melasma);
+    records::void_course(scope, voided.id, {"started in error", std::nullopt});
+    auto acne = rejuvenation_course("2026-01-01");
+    acne.indication = Indication::acne_scars;
+    const auto closed = records::start_course(scope, "P-000001", acne);
+    records::close_course(scope, closed.id,
+                          {test::day("2026-02-01"), CourseOutcome::stopped, "moved away"});
+    const auto before = test::table_counts(*clinic.db);
+    const auto sessions = [&](const std::string& rows) {
+        return import_refusal(clinic, "sessions",
+                              clinic.write("sessions.csv", std::string(course_sessions_header) +
+                                                               course_session_row(1, 1,
+                                                                                  "2026-03-02T"
+                                                                                  "10:00:00Z",
+                                                                                  1) +
+                                                               rows));
+    };
+    const auto refused = [&](const std::string& message, std::string_view what) {
+        INFO(message);
+        CHECK(test::contains(message, "sessions.csv:3: column course: "));
+        CHECK(test::contains(message, what));
+        CHECK(test::table_counts(*clinic.db) == before);
+    };
+    REQUIRE(open.id.value == 1);
+    SUBCASE("another patient's course") {
+        refused(sessions(course_session_row(2, 1, "2026-03-05T10:00:00Z", others.id.value)),
+                "course 2 is another patient's course");
+    }
+    SUBCASE("a voided course") {
+        refused(
+            sessions(course_session_row(2, 1, "2026-03-05T10:00:00Z", voided.id.value, "melasma")),
+            "course 3 is voided");
+    }
+    SUBCASE("a course of another indication") {
+        refused(sessions(course_session_row(2, 1, "2026-01-05T10:00:00Z", closed.id.value)),
+                "course 4 is for acne-scars, and this session is for rejuvenation");
+    }
+    SUBCASE("a day before the course's start") {
+        refused(sessions(course_session_row(2, 1, "2026-02-27T10:00:00Z", open.id.value)),
+                "course 1 starts on 2026-03-01, after this session's day 2026-02-27");
+    }
+    SUBCASE("a day after the course's close") {
+        refused(sessions(course_session_row(2, 1, "2026-03-05T10:00:00Z", closed.id.value,
+                                            "acne-scars")),
+                "course 4 was closed on 2026-02-01, before this session's day 2026-03-05");
+    }
+    SUBCASE("a session beyond the plan is imported with a warning") {
+        CHECK(sessions(course_session_row(2, 1, "2026-03-30T10:00:00Z", open.id.value)).empty());
+        CHECK(storage::CourseRepository(*clinic.db).sessions_of(open.id).size() == 2);
+    }
+    SUBCASE("a score naming a voided course, or another patient's session") {
+        CHECK(sessions("").empty());
+        const auto counts = test::table_counts(*clinic.db);
+        const std::string header =
+            "id,patient,scale,score,area,side,assessed_on,session,course,assessor,note\r\n";
+        auto message = import_refusal(
+            clinic, "scores",
+            clinic.write(
+                "scores.csv",
+                header + "1,P-000001,mmasi,8.0,,,2026-03-02,1,1,,\r\n" +
+                    fmt::format("2,P-000001,mmasi,7.0,,,2026-03-02,,{},,\r\n", voided.id.value) +
+                    "3,P-000002,mmasi,6.0,,,2026-03-02,1,,,\r\n"));
+        INFO(message);
+        CHECK(test::contains(message, "(2 problems)"));
+        CHECK(test::contains(message, "scores.csv:3: column course: course 3 is voided"));
+        CHECK(test::contains(message,
+                             "scores.csv:4: column session: session 1 is another patient's"));
+        CHECK(test::table_counts(*clinic.db) == counts);
+    }
+}
+
+TEST_CASE("an imported course keeps the rules of 'course start'; a second open one of an "
+          "indication is said, as a merge can bring one") {
+    FileClinic clinic;
+    exchange::import_table(*clinic.scope, "patients",
+                           clinic.write("patients.csv", std::string(patients_header) +
+                                                            patient_row(1) + patient_row(2)));
+    const std::string header = "id,patient,indication,planned,every_days,areas,goal,started_on,"
+                               "closed_on,outcome,close_reason\r\n";
+    const auto before = test::table_counts(*clinic.db);
+    const auto born_later = import_refusal(
+        clinic, "courses",
+        clinic.write("courses.csv", header + "1,P-000001,melasma,3,28,,,1979-12-01,,,\r\n"));
+    INFO(born_later);
+    CHECK(test::contains(born_later,
+                         "courses.csv:2: column started_on: course start 1979-12-01 is before "
+                         "P-000001 was born"));
+    CHECK(test::table_counts(*clinic.db) == before);
+
+    const auto result = exchange::import_table(
+        *clinic.scope, "courses",
+        clinic.write("courses.csv", header + "1,P-000001,melasma,3,28,,,2026-01-01,,,\r\n" +
+                                        "2,P-000001,melasma,3,28,,,2026-02-01,,,\r\n" +
+                                        "3,P-000002,melasma,3,28,,,2026-02-01,,,\r\n"));
+    CHECK(result.rows == 3);
+    REQUIRE(result.warnings.size() == 1);
+    CHECK(result.warnings[0] == "courses.csv line 3: course 2: course 1 for melasma is open for "
+                                "this patient too; a session joins one only when named with "
+                                "--course");
 }

@@ -168,3 +168,48 @@ TEST_CASE("is_finding_key: the keys the checks use") {
     for (const auto* key : {"", "Depth", ":cheek", "depth:", "depth:a b", "depth:a=b", "1=2"})
         CHECK_FALSE(rules::is_finding_key(key));
 }
+
+TEST_CASE("sort_findings: only what an amendment changes blocks; refusals name the record") {
+    const SessionFinding on_file{"depth:periorbital",
+                                 FindingLevel::overridden,
+                                 depth.message,
+                                 "deep lines",
+                                 "dr.lee",
+                                 std::chrono::sys_days{std::chrono::year{2026} / 11 / 20}};
+    SUBCASE("a new record: every blocking finding blocks, a warning stays one") {
+        const auto sorted = rules::sort_findings({depth, consent}, {}, {});
+        REQUIRE(sorted.blocking.size() == 1);
+        CHECK(sorted.blocking[0].key == depth.key);
+        CHECK(sorted.carried.empty());
+        REQUIRE(sorted.warnings.size() == 1);
+        CHECK(sorted.warnings[0].key == consent.key);
+    }
+    SUBCASE("raised again unchanged: the override on file is carried") {
+        const auto sorted = rules::sort_findings({depth}, {depth}, {on_file});
+        CHECK(sorted.blocking.empty());
+        REQUIRE(sorted.carried.size() == 1);
+        CHECK(sorted.carried[0] == on_file);
+    }
+    SUBCASE("raised with another message (another day, another depth): it blocks anew") {
+        Finding moved = depth;
+        moved.message = "depth 2.80 mm on periorbital exceeds the clinic limit of 0.50 mm";
+        const auto sorted = rules::sort_findings({moved}, {depth}, {on_file});
+        REQUIRE(sorted.blocking.size() == 1);
+        CHECK(sorted.blocking[0].message == moved.message);
+        CHECK(sorted.carried.empty());
+    }
+    SUBCASE("raised by the old content too, never overridden: a warning") {
+        const auto sorted = rules::sort_findings({eczema}, {eczema}, {});
+        CHECK(sorted.blocking.empty());
+        REQUIRE(sorted.warnings.size() == 1);
+        CHECK(sorted.warnings[0].level == Level::warning);
+        CHECK(sorted.warnings[0].message == "eczema on file (so before this amendment too)");
+    }
+    SUBCASE("the refusal names the record checked") {
+        CHECK(refusal_of([] {
+                  rules::resolve_overrides({eczema}, {}, {}, {}, 10, by, "photo");
+              }).starts_with("photo refused by the clinical checks:"));
+        CHECK(rules::describe_refusal({eczema}, "photo")
+                  .ends_with("the reason is kept with the photo"));
+    }
+}

@@ -126,4 +126,60 @@ TEST_CASE("a stored file is checked for presence, size and hash") {
     }
 }
 
+TEST_CASE("a symbolic link or another kind of file in the store is a problem, never followed "
+          "or reused") {
+    TempDir dir;
+    const storage::PhotoStore store(dir.path() / "clinic.db");
+    const auto image = image_of(jpeg_bytes);
+    store.place(jpeg_bytes, image.sha256, ImageType::jpeg).keep();
+    const auto file = store.file_of(image.sha256, ImageType::jpeg);
+    fs::remove(file);
+
+    SUBCASE("a link to the very same bytes outside the store") {
+        const auto outside = dir.path() / "outside.jpg";
+        write_bytes(outside, jpeg_bytes);
+        fs::create_symlink(outside, file);
+        const auto problem = store.problem_with(image);
+        REQUIRE(problem);
+        CHECK(problem->find("symbolic link") != std::string::npos);
+        CHECK_FALSE(store.read_small(image, 1024));
+        CHECK_THROWS_AS((void)store.place(jpeg_bytes, image.sha256, ImageType::jpeg), Refused);
+        CHECK(fs::is_symlink(file));
+        CHECK(read_bytes(outside) == jpeg_bytes);
+    }
+    SUBCASE("a link that leads nowhere") {
+        fs::create_symlink(dir.path() / "gone.jpg", file);
+        const auto problem = store.problem_with(image);
+        REQUIRE(problem);
+        CHECK(problem->find("symbolic link") != std::string::npos);
+        CHECK_THROWS_AS((void)store.place(jpeg_bytes, image.sha256, ImageType::jpeg), Refused);
+        CHECK(fs::is_symlink(file));
+    }
+    SUBCASE("a FIFO: not waited on") {
+        REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+        const auto problem = store.problem_with(image);
+        REQUIRE(problem);
+        CHECK(problem->find("not a regular file") != std::string::npos);
+        CHECK_FALSE(store.read_small(image, 1024));
+        CHECK_THROWS_AS((void)store.place(jpeg_bytes, image.sha256, ImageType::jpeg), Refused);
+    }
+    SUBCASE("a folder") {
+        fs::create_directory(file);
+        const auto problem = store.problem_with(image);
+        REQUIRE(problem);
+        CHECK(problem->find("not a regular file") != std::string::npos);
+    }
+}
+
+TEST_CASE("a stored file is read for a history only when it is the regular file on record") {
+    TempDir dir;
+    const storage::PhotoStore store(dir.path() / "clinic.db");
+    const auto image = image_of(jpeg_bytes);
+    store.place(jpeg_bytes, image.sha256, ImageType::jpeg).keep();
+    CHECK(store.read_small(image, 1024) == jpeg_bytes);
+    CHECK_FALSE(store.read_small(image, 4)); // larger than asked
+    write_bytes(store.file_of(image.sha256, ImageType::jpeg), jpeg_bytes + "grown");
+    CHECK_FALSE(store.read_small(image, 1024));
+}
+
 } // namespace needlebook::test

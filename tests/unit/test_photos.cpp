@@ -80,7 +80,7 @@ struct PhotoClinic {
         details.view = PhotoView::front;
         details.taken_on = day("2026-11-20");
         details.session = session.id;
-        return records::add_photo(scope, code, image, details, overrides);
+        return records::add_photo(scope, code, image, details, overrides).photo;
     }
 
     storage::DatabaseCheck check() {
@@ -158,7 +158,7 @@ TEST_CASE("a PNG is taken, and the same image twice shares one store file") {
 
 TEST_CASE("a refused photo changes neither the database nor the store") {
     PhotoClinic clinic;
-    clinic.add(clinic.file("kept.jpg", jpeg_bytes));
+    const auto kept = clinic.add(clinic.file("kept.jpg", jpeg_bytes));
     auto rows = table_counts(clinic.db);
     const auto files = clinic.store_files();
     const auto other = std::string("\xFF\xD8\xFF\xE1", 4) + "another" + "\xFF\xD9";
@@ -203,6 +203,8 @@ TEST_CASE("a refused photo changes neither the database nor the store") {
         CHECK(e.field() == "session");
     }
     SUBCASE("a voided session") {
+        // A session is voided only once nothing names it.
+        records::void_photo(clinic.scope, kept.id, {"taken at the other visit", std::nullopt});
         records::void_session(clinic.scope, clinic.session.id, {"logged twice", std::nullopt});
         rows = table_counts(clinic.db);
         const auto e = refusal([&] { clinic.add(clinic.file("x.jpg", other)); });
@@ -241,7 +243,8 @@ TEST_CASE("a missing photo consent is overridden with a reason that is stored") 
     PhotoDetails details{PhotoView::left_45, day("2026-11-20"), std::nullopt, "", ""};
     const auto added =
         records::add_photo(clinic.scope, "P-NOPHOTO", clinic.file("x.jpg", jpeg_bytes), details,
-                           {"consent:photos=verbal consent, form to follow"});
+                           {"consent:photos=verbal consent, form to follow"})
+            .photo;
     CHECK(added.details.override_reason == "verbal consent, form to follow");
     CHECK(storage::PhotoRepository(clinic.db).find(added.id)->details.override_reason ==
           "verbal consent, form to follow");
@@ -252,7 +255,8 @@ TEST_CASE("a photo is amended and voided as revisions; a voided photo's file is 
     const auto added = clinic.add(clinic.file("front.jpg", jpeg_bytes));
     const auto amended = records::amend_photo(clinic.scope, added.id,
                                               [](PhotoDetails& d) { d.view = PhotoView::right_45; },
-                                              {"wrong side", std::nullopt});
+                                              {"wrong side", std::nullopt})
+                             .photo;
     CHECK(amended.revision.number == 2);
     CHECK(amended.details.view == PhotoView::right_45);
     CHECK_THROWS_AS(records::amend_photo(clinic.scope, added.id,
@@ -297,9 +301,11 @@ TEST_CASE("a merge moves the duplicate chart's photos, voided ones too") {
     records::add_consent(clinic.scope, twin.code, {day("2026-01-05"), "photos", "", std::nullopt});
     PhotoDetails details{PhotoView::front, day("2026-11-21"), std::nullopt, "", ""};
     const auto kept =
-        records::add_photo(clinic.scope, twin.code, clinic.file("a.jpg", jpeg_bytes), details, {});
+        records::add_photo(clinic.scope, twin.code, clinic.file("a.jpg", jpeg_bytes), details, {})
+            .photo;
     const auto voided =
-        records::add_photo(clinic.scope, twin.code, clinic.file("b.png", png_bytes), details, {});
+        records::add_photo(clinic.scope, twin.code, clinic.file("b.png", png_bytes), details, {})
+            .photo;
     records::void_photo(clinic.scope, voided.id, {"blurred", std::nullopt});
 
     const auto merged =
@@ -361,6 +367,288 @@ TEST_CASE("a restore is refused, changing nothing, when an image is in neither s
     const auto rows = table_counts(clinic.db);
     CHECK_THROWS_AS(records::restore(clinic.path, backup, opener), Refused);
     CHECK(table_counts(clinic.db) == rows);
+}
+
+namespace {
+
+// A JPEG laid out as a camera writes one: start marker, an APP0 segment, a scan header and its
+// entropy-coded data (an FF in it stuffed as FF 00, a restart marker), then the end marker.
+std::string structured_jpeg(std::string_view app_segment = {}) {
+    std::string jpeg("\xFF\xD8", 2);
+    jpeg += std::string("\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 18);
+    jpeg += app_segment;
+    jpeg += std::string("\xFF\xDA\x00\x08\x01\x01\x00\x00\x3F\x00", 10);
+    jpeg += std::string("\x12\x34\xFF\x00\x56\xFF\xD0\x78\x9A", 9);
+    jpeg += std::string("\xFF\xD9", 2);
+    return jpeg;
+}
+
+} // namespace
+
+TEST_CASE("a JPEG with data after its end marker is whole when its structure leads to that "
+          "marker") {
+    const auto jpeg = structured_jpeg();
+    const fs::path name = "camera.jpg";
+    CHECK(records::check_image_content(jpeg, name) == ImageType::jpeg);
+    SUBCASE("a second image appended (MPF), then padding") {
+        const auto with_more = jpeg + structured_jpeg() + std::string(64, '\0');
+        CHECK(records::check_image_content(with_more, name) == ImageType::jpeg);
+    }
+    SUBCASE("an EXIF thumbnail, with its own end marker, inside an APP1 segment") {
+        const auto thumbnail = structured_jpeg();
+        std::string app1("\xFF\xE1", 2);
+        const auto length = thumbnail.size() + 2 + 6;
+        app1 += static_cast<char>(length >> 8);
+        app1 += static_cast<char>(length & 0xFF);
+        app1 += std::string("Exif\0\0", 6) + thumbnail;
+        const auto with_thumbnail = structured_jpeg(app1) + "trailing camera data";
+        CHECK(records::check_image_content(with_thumbnail, name) == ImageType::jpeg);
+    }
+    SUBCASE("fill bytes before a marker") {
+        auto filled = jpeg;
+        filled.insert(2, "\xFF\xFF");
+        CHECK(records::check_image_content(filled + "xyz", name) == ImageType::jpeg);
+    }
+}
+
+TEST_CASE("bytes that only start like a JPEG, or a JPEG cut short, are refused even with an end "
+          "marker inside") {
+    const fs::path name = "odd.jpg";
+    const auto jpeg = structured_jpeg();
+    std::string text;
+    SUBCASE("random bytes after FF D8 FF, an FF D9 among them") {
+        text = std::string("\xFF\xD8\xFF", 3) + "random bytes " + std::string("\xFF\xD9", 2) +
+               "and more random bytes";
+    }
+    SUBCASE("a segment longer than the file") {
+        text = std::string("\xFF\xD8\xFF\xE0\x40\x00JFIF", 10) + std::string("\xFF\xD9", 2) + "x";
+    }
+    SUBCASE("cut short in its scan") {
+        text = jpeg.substr(0, jpeg.size() - 4);
+    }
+    SUBCASE("an end marker before any scan, then data") {
+        text = jpeg.substr(0, 20) + std::string("\xFF\xD9", 2) + "not the image";
+    }
+    SUBCASE("a second start marker where a segment must be") {
+        text = jpeg.substr(0, 20) + std::string("\xFF\xD8\xFF\xD9", 4) + "x";
+    }
+    const auto e = refusal([&] { records::check_image_content(text, name); });
+    CHECK(e.field() == "file");
+    CHECK(contains(e.what(), "odd.jpg"));
+    CHECK(contains(e.what(), "FF D9"));
+}
+
+TEST_CASE("a PNG stays strict: nothing may follow its IEND chunk") {
+    CHECK(records::check_image_content(png_bytes, "side.png") == ImageType::png);
+    const auto e =
+        refusal([&] { records::check_image_content(png_bytes + "trailer", "side.png"); });
+    CHECK(e.field() == "file");
+    CHECK(contains(e.what(), "IEND"));
+}
+
+TEST_CASE("a camera's JPEG with trailing data is added and checked like any other") {
+    PhotoClinic clinic;
+    const auto bytes = structured_jpeg() + std::string(32, '\0');
+    const auto added = clinic.add(clinic.file("camera.jpg", bytes));
+    CHECK(added.image.bytes == static_cast<std::int64_t>(bytes.size()));
+    CHECK(clinic.check().ok());
+}
+
+TEST_CASE("a symbolic link in the store fails the check, naming photo and chart") {
+    PhotoClinic clinic;
+    const auto added = clinic.add(clinic.file("front.jpg", jpeg_bytes));
+    const auto stored = clinic.store.file_of(added.image.sha256, ImageType::jpeg);
+    // The same bytes, outside the store: only the link is wrong.
+    const auto outside = clinic.file("outside.jpg", jpeg_bytes);
+    fs::remove(stored);
+    fs::create_symlink(outside, stored);
+    const auto check = clinic.check();
+    CHECK_FALSE(check.ok());
+    const auto* photos = section(check, "photos");
+    REQUIRE(photos);
+    CHECK(photos->faults == 1);
+    CHECK(contains(*photos->first, fmt::format("photo {} of P-PHOTO", added.id)));
+    CHECK(contains(*photos->first, "symbolic link"));
+    // Nor is the link reused for the same image added again; the database is left as it was.
+    const auto rows = table_counts(clinic.db);
+    const auto e = thrown<Refused>([&] { clinic.add(clinic.file("again.jpg", jpeg_bytes)); });
+    CHECK(contains(e.what(), "symbolic link"));
+    CHECK(contains(e.what(), "needlebook check"));
+    CHECK(table_counts(clinic.db) == rows);
+    CHECK(fs::is_symlink(stored));
+}
+
+TEST_CASE("the same image added again warns: of the patient's own photo, or of another "
+          "patient's, naming the chart") {
+    PhotoClinic clinic;
+    const auto first = clinic.add(clinic.file("front.jpg", jpeg_bytes));
+    PhotoDetails details{PhotoView::front, day("2026-11-20"), std::nullopt, "", ""};
+
+    SUBCASE("the same patient") {
+        const auto again = records::add_photo(clinic.scope, "P-PHOTO",
+                                              clinic.file("copy.jpg", jpeg_bytes), details, {});
+        REQUIRE(again.warnings.size() == 1);
+        CHECK(again.warnings[0].key == "same-image");
+        CHECK(again.warnings[0].level == FindingLevel::warning);
+        CHECK(contains(again.warnings[0].message,
+                       fmt::format("photo {} duplicates photo {}", again.photo.id, first.id)));
+        // Nothing names another patient: no disclosure.
+        CHECK(count_rows(clinic.db, "audit_disclosure") == 0);
+    }
+    SUBCASE("another patient: the chart and the photo named, the disclosure audited") {
+        const auto other =
+            records::add_photo(clinic.scope, "P-NOPHOTO", clinic.file("copy.jpg", jpeg_bytes),
+                               details, {"consent:photos=verbal consent, form to follow"});
+        REQUIRE(other.warnings.size() == 1);
+        CHECK(other.warnings[0].key == "same-image");
+        CHECK(contains(other.warnings[0].message,
+                       fmt::format("is photo {} (taken 2026-11-20) of P-PHOTO", first.id)));
+        CHECK(contains(other.warnings[0].message,
+                       fmt::format("needlebook photo void {}", other.photo.id)));
+        CHECK(clinic.db.sql()
+                  .execAndGet("SELECT count(*) FROM audit_log a JOIN audit_disclosure d ON "
+                              "d.audit_id = a.id WHERE a.action = 'photo.duplicates' AND "
+                              "d.patient_id = " +
+                              std::to_string(clinic.patient.id.value))
+                  .getInt() == 1);
+        CHECK(clinic.check().ok());
+    }
+    SUBCASE("several charts: one warning each, naming each chart's photos together") {
+        const auto other =
+            records::add_photo(clinic.scope, "P-NOPHOTO", clinic.file("copy.jpg", jpeg_bytes),
+                               details, {"consent:photos=verbal consent, form to follow"})
+                .photo;
+        const auto again = clinic.add(clinic.file("again.jpg", jpeg_bytes));
+        records::register_patient(clinic.scope, "P-THIRD", patient_details("Poe", "Eve"));
+        records::add_consent(clinic.scope, "P-THIRD",
+                             {day("2026-01-05"), "photos", "", std::nullopt});
+        const auto third = records::add_photo(clinic.scope, "P-THIRD",
+                                              clinic.file("third.jpg", jpeg_bytes), details, {});
+        REQUIRE(third.warnings.size() == 2);
+        CHECK(contains(third.warnings[0].message,
+                       fmt::format("photos {} (taken 2026-11-20), {} (taken 2026-11-20) of P-PHOTO",
+                                   first.id, again.id)));
+        CHECK(contains(third.warnings[1].message,
+                       fmt::format("photo {} (taken 2026-11-20) of P-NOPHOTO", other.id)));
+        // One disclosure row naming both charts.
+        CHECK(clinic.db.sql()
+                  .execAndGet("SELECT count(*) FROM audit_disclosure d JOIN audit_log a ON a.id = "
+                              "d.audit_id WHERE a.id = (SELECT max(id) FROM audit_log WHERE "
+                              "action = 'photo.duplicates')")
+                  .getInt() == 2);
+    }
+    SUBCASE("a voided photo of the same image is not named") {
+        records::void_photo(clinic.scope, first.id, {"wrong chart", std::nullopt});
+        const auto again = records::add_photo(clinic.scope, "P-PHOTO",
+                                              clinic.file("copy.jpg", jpeg_bytes), details, {});
+        CHECK(again.warnings.empty());
+    }
+}
+
+TEST_CASE("an amended day is checked for consent again; an override never moves with the "
+          "photo") {
+    PhotoClinic clinic;
+    PhotoDetails details{PhotoView::front, day("2026-11-20"), std::nullopt, "", ""};
+    const auto overridden =
+        records::add_photo(clinic.scope, "P-NOPHOTO", clinic.file("x.jpg", jpeg_bytes), details,
+                           {"consent:photos=verbal consent on the 20th"})
+            .photo;
+    const auto to_day = [](const char* text) {
+        return [taken = day(text)](PhotoDetails& d) { d.taken_on = taken; };
+    };
+
+    SUBCASE("another day without consent is refused, changing nothing") {
+        const auto rows = table_counts(clinic.db);
+        const auto e = thrown<Refused>([&] {
+            records::amend_photo(clinic.scope, overridden.id, to_day("2026-11-19"),
+                                 {"taken the day before", std::nullopt});
+        });
+        CHECK(contains(e.what(), "photo refused by the clinical checks"));
+        CHECK(contains(e.what(), "consent:photos: no consent in force on 2026-11-19"));
+        CHECK(contains(e.what(), "--override"));
+        CHECK(table_counts(clinic.db) == rows);
+        CHECK(storage::PhotoRepository(clinic.db).find(overridden.id)->details ==
+              overridden.details);
+    }
+    SUBCASE("another day with its own override stores the new reason") {
+        const auto amended =
+            records::amend_photo(clinic.scope, overridden.id, to_day("2026-11-19"),
+                                 {"taken the day before", std::nullopt},
+                                 {"consent:photos=verbal consent on the 19th too"});
+        CHECK(amended.photo.details.override_reason == "verbal consent on the 19th too");
+        CHECK(amended.photo.revision.number == 2);
+    }
+    SUBCASE("the same day: the override on file is kept, or its reason corrected") {
+        const auto amended = records::amend_photo(
+            clinic.scope, overridden.id, [](PhotoDetails& d) { d.view = PhotoView::left_45; },
+            {"wrong view", std::nullopt});
+        CHECK(amended.photo.details.override_reason == "verbal consent on the 20th");
+        CHECK(amended.warnings.empty());
+        const auto corrected = records::amend_photo(
+            clinic.scope, overridden.id, [](PhotoDetails&) {}, {"reason mistyped", std::nullopt},
+            {"consent:photos=verbal consent on the 20th, witnessed"});
+        CHECK(corrected.photo.details.override_reason == "verbal consent on the 20th, witnessed");
+        // The same reason again changes nothing.
+        CHECK_THROWS_AS(
+            records::amend_photo(clinic.scope, overridden.id, [](PhotoDetails&) {},
+                                 {"again", std::nullopt},
+                                 {"consent:photos=verbal consent on the 20th, witnessed"}),
+            Conflict);
+    }
+    SUBCASE("a day a consent covers drops the override; one given then is refused") {
+        records::add_consent(clinic.scope, "P-NOPHOTO",
+                             {day("2026-11-21"), "microneedling photos", "", std::nullopt});
+        CHECK_THROWS_AS(records::amend_photo(clinic.scope, overridden.id, to_day("2026-11-22"),
+                                             {"taken later", std::nullopt},
+                                             {"consent:photos=verbal consent on the 20th"}),
+                        Refused);
+        const auto amended = records::amend_photo(clinic.scope, overridden.id, to_day("2026-11-22"),
+                                                  {"taken later", std::nullopt});
+        CHECK(amended.photo.details.override_reason.empty());
+    }
+    SUBCASE("only consent:photos can be overridden") {
+        CHECK_THROWS_AS(records::amend_photo(clinic.scope, overridden.id, to_day("2026-11-19"),
+                                             {"taken the day before", std::nullopt},
+                                             {"depth:cheek=deep scars need it"}),
+                        UsageError);
+    }
+}
+
+TEST_CASE("a photo that had consent needs an override when moved to a day before it") {
+    PhotoClinic clinic;
+    const auto added = clinic.add(clinic.file("front.jpg", jpeg_bytes));
+    const auto earlier = [](PhotoDetails& d) {
+        d.taken_on = day("2025-12-01");
+        d.session.reset();
+    };
+    CHECK_THROWS_AS(
+        records::amend_photo(clinic.scope, added.id, earlier, {"taken last year", std::nullopt}),
+        Refused);
+    const auto e = refusal([&] {
+        records::amend_photo(clinic.scope, added.id,
+                             [](PhotoDetails& d) { d.taken_on = day("2026-11-24"); },
+                             {"typo", std::nullopt});
+    });
+    CHECK(e.field() == "taken");
+    const auto amended =
+        records::amend_photo(clinic.scope, added.id, earlier, {"taken last year", std::nullopt},
+                             {"consent:photos=consent form of 2025 lost, verbal agreement"});
+    CHECK(amended.photo.details.override_reason == "consent form of 2025 lost, verbal agreement");
+}
+
+TEST_CASE("a consent voided since the photo only warns when the day is not amended") {
+    PhotoClinic clinic;
+    const auto added = clinic.add(clinic.file("front.jpg", jpeg_bytes));
+    const auto consents = records::consents_of(clinic.db, clinic.patient.id);
+    REQUIRE(consents.size() == 1);
+    records::void_consent(clinic.scope, consents[0].id, {"signed by someone else", std::nullopt});
+    const auto amended =
+        records::amend_photo(clinic.scope, added.id, [](PhotoDetails& d) { d.note = "ring light"; },
+                             {"note added", std::nullopt});
+    REQUIRE(amended.warnings.size() == 1);
+    CHECK(amended.warnings[0].key == "consent:photos");
+    CHECK(contains(amended.warnings[0].message, "(so before this amendment too)"));
+    CHECK(amended.photo.details.override_reason.empty());
 }
 
 } // namespace needlebook::test

@@ -709,7 +709,7 @@ TEST_CASE("void_session: a voided revision, kept and shown as voided") {
     const auto details = test::session_at("2026-11-20T10:00:00Z");
     const auto id = records::log_session(clinic.scope, patient.code, details).session.id;
 
-    const auto voided = records::void_session(clinic.scope, id, {"wrong patient"});
+    const auto voided = records::void_session(clinic.scope, id, {"wrong patient"}).session;
     CHECK(voided.revision.number == 2);
     CHECK(voided.revision.voided);
     const auto stored = records::get_session(clinic.db, id);

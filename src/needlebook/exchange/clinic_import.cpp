@@ -4,9 +4,12 @@
 #include "needlebook/exchange/csv_export.hpp"
 #include "needlebook/exchange/csv_import.hpp"
 #include "needlebook/exchange/csv_reader.hpp"
+#include "needlebook/exchange/manifest.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/photos.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/migrations.hpp"
+#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/seeded_database.hpp"
 #include "needlebook/storage/sha256.hpp"
 #include "needlebook/storage/verification.hpp"
@@ -15,7 +18,10 @@
 #include <array>
 #include <fmt/format.h>
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <optional>
+#include <set>
 #include <sstream>
 
 namespace needlebook::exchange {
@@ -23,12 +29,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Dependency order: what a row refers to is stored before it. The other tables export writes
-// (session_areas and serum_uses, whose rows come with their sessions, and the exporting
-// database's own trail) are checked against the manifest, not imported.
+// Dependency order: what a row refers to is stored before it (a photo may name a session).
+// The other tables export writes (session_areas and serum_uses, whose rows come with their
+// sessions, and the exporting database's own trail) are checked against the manifest, not
+// imported.
 constexpr std::array imported_tables = {"settings",  "products",  "patients", "conditions",
                                         "consents",  "lots",      "courses",  "sessions",
-                                        "reactions", "followups", "scores"};
+                                        "reactions", "followups", "scores",   "photos"};
 
 std::string file_of(std::string_view table) {
     return fmt::format("{}.csv", table);
@@ -38,17 +45,6 @@ bool imported(std::string_view file) {
     return std::any_of(imported_tables.begin(), imported_tables.end(),
                        [&](std::string_view table) { return file_of(table) == file; });
 }
-
-struct ManifestEntry {
-    std::int64_t rows = 0;
-    std::string sha256;
-};
-
-struct Manifest {
-    std::map<std::string, ManifestEntry, std::less<>> files; // by file name
-    std::string head;                                        // ID:HASH
-    std::string sha256;
-};
 
 std::vector<CsvRecord> read_csv(std::istream& in, std::string_view name) {
     std::vector<CsvRecord> records;
@@ -69,58 +65,14 @@ std::vector<CsvRecord> read_csv(const fs::path& file) {
     return read_csv(in, file.filename().string());
 }
 
-Manifest read_manifest(const fs::path& folder) {
-    const auto file = folder / "manifest.csv";
-    std::error_code error;
-    if (!fs::is_regular_file(file, error))
-        throw FileError(fmt::format("{} has no manifest.csv: give the folder that 'export --all "
-                                    "--raw --output FOLDER' wrote",
-                                    folder.string()));
-    // Read once: the bytes hashed are the bytes parsed.
-    std::ifstream in(file, std::ios::binary);
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!in.eof() && in.fail())
-        throw FileError(fmt::format("cannot read {}", file.string()));
-    Manifest manifest;
-    manifest.sha256 = storage::sha256_hex(bytes);
-    std::istringstream parsed(bytes);
-    const auto records = read_csv(parsed, "manifest.csv");
-    const auto bad = [&](std::size_t line, const std::string& problem) {
-        return ValidationError("manifest", fmt::format("manifest.csv:{}: {}", line, problem));
-    };
-    if (records.empty() ||
-        records.front().fields != std::vector<std::string>{"file", "rows", "sha256"})
-        throw bad(1, "the header must be file,rows,sha256");
-    for (std::size_t i = 1; i < records.size(); ++i) {
-        const auto& fields = records[i].fields;
-        if (fields.size() != 3)
-            throw bad(records[i].line, fmt::format("{} fields, the header has 3", fields.size()));
-        std::int64_t rows = 0;
-        try {
-            rows = parse_record_id(fields[1], "rows", "a count");
-        } catch (const ValidationError&) {
-            if (fields[1] != "0")
-                throw bad(records[i].line,
-                          fmt::format("rows '{}' is not a count", visible(fields[1])));
-        }
-        if (fields[0] == chain_head_label) {
-            manifest.head = fmt::format("{}:{}", rows, fields[2]);
-            continue;
-        }
-        if (!manifest.files.emplace(fields[0], ManifestEntry{rows, fields[2]}).second)
-            throw bad(records[i].line, fmt::format("{} is listed twice", visible(fields[0])));
-    }
-    if (manifest.head.empty())
-        throw bad(records.size(), "the last row, the audit chain head, is missing");
-    return manifest;
-}
-
 // Every listed file is there, a table export writes. A file that is not imported must have the
 // bytes the manifest names; one that is imported is hashed as it is read (csv_import), so it
 // is read once and the bytes stored are the bytes checked.
 void check_files(const fs::path& folder, const Manifest& manifest) {
     const auto& tables = csv_tables();
     for (const auto& [name, entry] : manifest.files) {
+        if (is_image_entry(name))
+            continue; // checked with the photo record that names it (ImageImport)
         const bool known = std::any_of(tables.begin(), tables.end(),
                                        [&](const CsvTable& t) { return file_of(t.name) == name; });
         if (!known)
@@ -143,15 +95,6 @@ void check_files(const fs::path& folder, const Manifest& manifest) {
                                               "was imported",
                                               name));
     }
-    // Photo records name images the folder does not carry: refused, never dropped.
-    if (const auto photos = manifest.files.find("photos.csv");
-        photos != manifest.files.end() && photos->second.rows > 0)
-        throw Refused(fmt::format("the export holds {} photo records (photos.csv), whose images "
-                                  "it does not carry; import --all cannot bring them yet, and "
-                                  "leaving them out would lose them. Move the clinic with "
-                                  "'backup' and 'restore' instead (they carry the photo store); "
-                                  "nothing was imported",
-                                  photos->second.rows));
     // Every export --all writes these; one left out of the manifest would be a clinic
     // imported without it.
     for (const auto table :
@@ -170,6 +113,100 @@ void check_files(const fs::path& folder, const Manifest& manifest) {
                                                           file_of(table.name), folder.string()));
     }
 }
+
+// The images photos.csv rows name. Each is checked against the export's copy (listed in the
+// manifest with the row's size, there, of that size and SHA-256, a whole JPEG or PNG of the
+// row's media type) and placed in the new clinic's photo store. They stay only when the import
+// commits (keep); otherwise they are removed again, newest first, so that the store's folder,
+// when the first one made it, goes last and a refused import leaves no file behind.
+class ImageImport {
+public:
+    ImageImport(const fs::path& folder, const Manifest& manifest, const std::string& database)
+        : m_folder(folder), m_manifest(manifest), m_database(database) {}
+    ImageImport(const ImageImport&) = delete;
+    ImageImport& operator=(const ImageImport&) = delete;
+    ~ImageImport() {
+        while (!m_placed.empty())
+            m_placed.pop_back();
+    }
+
+    void place(const PhotoImage& image) {
+        const auto entry = image_entry(image.sha256, image.type);
+        if (m_named.contains(entry))
+            return; // another record's image too: checked and placed once
+        const auto file = m_folder / entry;
+        const auto listed = m_manifest.files.find(entry);
+        if (listed == m_manifest.files.end())
+            throw ValidationError("sha256", fmt::format("the image {} is not listed in "
+                                                        "manifest.csv: the export does not carry "
+                                                        "it",
+                                                        entry));
+        if (listed->second.rows != image.bytes)
+            throw ValidationError("bytes", fmt::format("the image {} has {} bytes in "
+                                                       "manifest.csv, the row says {}",
+                                                       entry, listed->second.rows, image.bytes));
+        std::error_code error;
+        if (!fs::is_regular_file(file, error))
+            throw ValidationError("sha256", fmt::format("the image {} is listed in manifest.csv "
+                                                        "but missing from {} (or not a regular "
+                                                        "file)",
+                                                        entry, m_folder.string()));
+        if (const auto size = fs::file_size(file, error);
+            error || size != static_cast<std::uintmax_t>(image.bytes))
+            throw ValidationError("sha256", fmt::format("the image {} has {} bytes, the export "
+                                                        "wrote {} (manifest.csv and the row)",
+                                                        entry, error ? 0 : size, image.bytes));
+        std::ifstream in(file, std::ios::binary);
+        const std::string bytes{std::istreambuf_iterator<char>(in),
+                                std::istreambuf_iterator<char>()};
+        if (in.bad() || static_cast<std::int64_t>(bytes.size()) != image.bytes)
+            throw FileError(
+                fmt::format("cannot read {} (it changed while being read)", file.string()));
+        if (storage::sha256_hex(bytes) != image.sha256)
+            throw ValidationError("sha256", fmt::format("the image {} differs from the one the "
+                                                        "export wrote (its SHA-256 is not the one "
+                                                        "in manifest.csv and the row)",
+                                                        entry));
+        ImageType type{};
+        try {
+            type = records::check_image_content(bytes, file);
+        } catch (const ValidationError& e) {
+            throw ValidationError("media_type", e.what());
+        }
+        if (type != image.type)
+            throw ValidationError("media_type",
+                                  fmt::format("the image {} is {} by its content, the row says "
+                                              "{}",
+                                              entry, media_type(type), media_type(image.type)));
+        if (m_database == ":memory:")
+            throw Refused("photos are kept beside the database file; this database has no file");
+        m_placed.push_back(storage::PhotoStore(m_database).place(bytes, image.sha256, image.type));
+        m_named.insert(entry);
+    }
+
+    // An image the manifest lists that no photo record named.
+    std::optional<std::string> unnamed() const {
+        for (const auto& [name, entry] : m_manifest.files)
+            if (is_image_entry(name) && !m_named.contains(name))
+                return name;
+        return std::nullopt;
+    }
+
+    std::int64_t placed() const { return static_cast<std::int64_t>(m_named.size()); }
+
+    // The import committed: every image placed stays.
+    void keep() {
+        for (auto& placed : m_placed)
+            placed.keep();
+    }
+
+private:
+    fs::path m_folder;
+    const Manifest& m_manifest;
+    std::string m_database;
+    std::set<std::string, std::less<>> m_named; // manifest entries checked and placed
+    std::vector<storage::PlacedImage> m_placed;
+};
 
 // The keys settings.csv names: their seeded values make way for the export's.
 std::vector<std::string> keys_in(const fs::path& file) {
@@ -216,6 +253,7 @@ ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
         seeds.setting_keys = keys_in(folder / "settings.csv");
     seeds.products = manifest.files.contains("products.csv");
     auto& db = scope.db();
+    ImageImport images(folder, manifest, db.path());
     db.keep_journals_in_memory(); // one transaction that changes a great many pages
     db.write([&] {
         // What is replaced must be what init made: a database that fails check (a seed or a
@@ -247,8 +285,9 @@ ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
             const auto listed = manifest.files.find(name);
             if (listed == manifest.files.end())
                 continue;
-            const auto rows = import_into_new_clinic(scope, table, folder / name,
-                                                     listed->second.sha256, result.warnings);
+            const auto rows = import_into_new_clinic(
+                scope, table, folder / name, listed->second.sha256, result.warnings,
+                [&images](const PhotoImage& image) { images.place(image); });
             if (rows != listed->second.rows)
                 throw ValidationError("manifest", fmt::format("{} holds {} rows, manifest.csv "
                                                               "says {}; nothing was imported",
@@ -261,7 +300,14 @@ ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
             }
             result.tables.push_back({name, rows});
         }
+        if (const auto unnamed = images.unnamed())
+            throw ValidationError("manifest", fmt::format("manifest.csv lists the image {}, which "
+                                                          "no photo record names; nothing was "
+                                                          "imported",
+                                                          *unnamed));
     });
+    images.keep();
+    result.images = images.placed();
     scope.read_settings_again();
     if (!manifest.files.contains("settings.csv"))
         result.warnings.push_back("the export has no settings.csv (it was made before needlebook "

@@ -18,6 +18,7 @@ struct ImportedTable {
 
 struct ClinicImport {
     std::vector<ImportedTable> tables; // in the order imported
+    std::int64_t images = 0;           // photo images placed in the new clinic's photo store
     std::string manifest_sha256;
     std::string source_head; // the exporting database's audit chain head, ID:HASH
     std::vector<std::string> warnings;
@@ -29,9 +30,12 @@ struct ClinicImport {
 // of the seeded ones (same ids and values); starts the audit trail again with the creation row
 // and a row naming the manifest's SHA-256 and the source's chain head; and imports settings,
 // products, patients, conditions, consents, lots, sessions, reactions and follow-ups in that
-// order, every revision of each when the files have them (each revision audited). The first
-// file with a problem refuses the whole import (ValidationError listing its problems); the
-// database is then left as it was. audit.csv and the session_areas and serum_uses files are
+// order, every revision of each when the files have them (each revision audited), then photos:
+// each photo's image, which the export carries under photos/ (manifest.hpp), is checked against
+// the manifest and the row (size, SHA-256, a whole JPEG or PNG of the row's media type) and
+// placed in the new database's photo store. The first file with a problem refuses the whole
+// import (ValidationError listing its problems); the database is then left as it was, and the
+// images placed are removed again. audit.csv and the session_areas and serum_uses files are
 // checked against the manifest, not imported (their rows come with the sessions; a database
 // keeps its own trail).
 ClinicImport import_clinic(records::Scope& scope, const std::filesystem::path& folder);

@@ -3,14 +3,23 @@
 #include "needlebook/error.hpp"
 #include "needlebook/exchange/export_audit.hpp"
 #include "needlebook/io/atomic_file.hpp"
+#include "needlebook/io/file_sync.hpp"
 #include "needlebook/io/output_target.hpp"
+#include "needlebook/io/undo_creation.hpp"
 #include "needlebook/render/csv_writer.hpp"
+#include "needlebook/storage/photo_repository.hpp"
+#include "needlebook/storage/photo_store.hpp"
+#include "needlebook/storage/sha256.hpp"
 
+#include <array>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <memory>
+#include <set>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace needlebook::exchange {
 namespace {
@@ -71,13 +80,123 @@ std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ost
 
 namespace {
 
-std::vector<ExportedFile> export_all_into(records::Scope& scope,
-                                          const std::filesystem::path& folder,
-                                          const ExportOptions& options) {
-    std::vector<ExportedFile> files;
+namespace fs = std::filesystem;
+
+// Closes a descriptor when it goes out of scope.
+struct Descriptor {
+    int fd = -1;
+    explicit Descriptor(int descriptor) : fd(descriptor) {}
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+    ~Descriptor() {
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+// The images photo records name, copied from the clinic's photo store into FOLDER/photos/ under
+// temporary names (mode 0600, synced), each checked against its record as it was copied. They
+// get their names with the tables (publish); otherwise the copies, and the folder when this made
+// it, are removed again. Only the names are kept, so memory does not grow with the images.
+class ImageCopies {
+public:
+    explicit ImageCopies(const fs::path& folder) : m_folder(folder / images_folder) {}
+    ImageCopies(const ImageCopies&) = delete;
+    ImageCopies& operator=(const ImageCopies&) = delete;
+    ~ImageCopies() {
+        for (const auto& [temporary, target] : m_pending)
+            ::unlink(temporary.c_str());
+        if (m_made)
+            ::rmdir(m_folder.c_str()); // only when empty: an image published stays
+    }
+
+    // Copies the image of `stored` once (records may share one). Refused, naming the photo,
+    // when the store's file is missing, unreadable, or not the bytes the record names.
+    void copy(const storage::PhotoStore& store, const storage::StoredImage& stored) {
+        const auto& image = stored.image;
+        const auto entry = image_entry(image.sha256, image.type);
+        if (!m_entries.insert(entry).second)
+            return;
+        const auto refuse = [&](const std::string& problem) {
+            return Refused(fmt::format("photo {} of {}: {}; nothing was exported. Run "
+                                       "'needlebook check', and restore the image from a backup",
+                                       stored.id, stored.patient_code, problem));
+        };
+        const auto source = store.file_of(image.sha256, image.type);
+        Descriptor in{::open(source.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+        struct stat info {};
+        if (in.fd < 0 || ::fstat(in.fd, &info) != 0 || !S_ISREG(info.st_mode))
+            throw refuse(store.problem_with(image).value_or(
+                fmt::format("its file {} cannot be read", source.string())));
+        if (!m_made && !fs::is_directory(m_folder)) {
+            io::make_private_folders(m_folder);
+            m_made = true;
+        }
+        const auto target = m_folder / storage::PhotoStore::file_name_of(image.sha256, image.type);
+        std::string temporary;
+        Descriptor out{io::private_temporary_file(target, temporary)};
+        m_pending.emplace_back(temporary, target);
+        std::int64_t copied = 0;
+        std::array<char, 1 << 16> block{};
+        for (;;) {
+            const auto got = ::read(in.fd, block.data(), block.size());
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got < 0)
+                throw refuse(fmt::format("its file {} cannot be read ({})", source.string(),
+                                         std::strerror(errno)));
+            if (got == 0)
+                break;
+            for (std::size_t done = 0; done < static_cast<std::size_t>(got);) {
+                const auto put = ::write(out.fd, block.data() + done, got - done);
+                if (put < 0 && errno == EINTR)
+                    continue;
+                if (put <= 0)
+                    throw FileError(fmt::format("cannot write {}: {}", target.string(),
+                                                std::strerror(put < 0 ? errno : EIO)));
+                done += static_cast<std::size_t>(put);
+            }
+            copied += got;
+        }
+        if (::fsync(out.fd) != 0)
+            throw FileError(
+                fmt::format("cannot write {}: {}", target.string(), std::strerror(errno)));
+        // The copy itself is checked: what the export carries is what the record names.
+        if (copied != image.bytes || storage::sha256_of_file(temporary) != image.sha256)
+            throw refuse(store.problem_with(image).value_or(
+                fmt::format("its file {} changed while it was copied", source.string())));
+        m_files.push_back({entry, copied, image.sha256});
+    }
+
+    // Gives every copy its name (replacing an older export's copy of the same image).
+    void publish() {
+        for (const auto& [temporary, target] : m_pending)
+            if (::rename(temporary.c_str(), target.c_str()) != 0)
+                throw FileError(
+                    fmt::format("cannot name {}: {}", target.string(), std::strerror(errno)));
+        m_pending.clear();
+        if (!m_files.empty())
+            io::sync_folder(m_folder);
+    }
+
+    const std::vector<ExportedFile>& files() const { return m_files; }
+
+private:
+    fs::path m_folder;
+    bool m_made = false;
+    std::set<std::string> m_entries;
+    std::vector<std::pair<std::string, fs::path>> m_pending; // temporary, target
+    std::vector<ExportedFile> m_files;
+};
+
+ExportedClinic export_all_into(records::Scope& scope, const fs::path& folder,
+                               const ExportOptions& options) {
+    ExportedClinic exported;
+    auto& files = exported.tables;
     // Each file written and synced under a temporary name; all get their names together with
     // the audit row (below), so a refused row leaves none.
     std::vector<std::unique_ptr<io::AtomicFile>> written;
+    ImageCopies images(folder);
     storage::ChainHead head;
     scope.db().use_small_page_cache(); // one pass over every table
     scope.db().read([&] {
@@ -89,15 +208,22 @@ std::vector<ExportedFile> export_all_into(records::Scope& scope,
             file.prepare();
             files.push_back({name, rows, file.sha256()});
         }
+        // The images of every photo record (photos.csv names them, current or not, voided or
+        // not), from the same snapshot.
+        const storage::PhotoStore store(scope.db().path());
+        storage::PhotoRepository(scope.db())
+            .for_each_image(
+                [&](const storage::StoredImage& stored) { images.copy(store, stored); });
     });
+    exported.images = images.files();
+    std::vector<ManifestEntry> entries;
+    for (const auto& file : files)
+        entries.push_back({file.file, file.rows, file.sha256});
+    for (const auto& image : exported.images)
+        entries.push_back({image.file, image.rows, image.sha256});
     auto& manifest =
         *written.emplace_back(std::make_unique<io::AtomicFile>(folder / "manifest.csv"));
-    render::CsvWriter csv(manifest.stream(), true);
-    csv.write_header({"file", "rows", "sha256"});
-    for (const auto& exported : files)
-        csv.write_row({{exported.file}, {std::to_string(exported.rows), true}, {exported.sha256}});
-    // The audit chain's head when the rows were read: 'check --head ID:HASH' proves it later.
-    csv.write_row({{std::string(chain_head_label)}, {std::to_string(head.id), true}, {head.hash}});
+    write_manifest(manifest.stream(), entries, head.id, head.hash);
     manifest.prepare();
     std::vector<std::string_view> tables;
     for (const auto& table : csv_tables())
@@ -105,19 +231,24 @@ std::vector<ExportedFile> export_all_into(records::Scope& scope,
     // The row names the manifest's SHA-256, which an import --all names too: the two trails
     // point at the same export.
     audit_export(scope,
-                 fmt::format("all tables to {}{}; manifest.csv SHA-256 {}", folder.string(),
-                             options.all_revisions ? ", all revisions" : "", manifest.sha256()),
+                 fmt::format("all tables{} to {}{}; manifest.csv SHA-256 {}",
+                             exported.images.empty()
+                                 ? ""
+                                 : fmt::format(" and {} photo images", exported.images.size()),
+                             folder.string(), options.all_revisions ? ", all revisions" : "",
+                             manifest.sha256()),
                  tables, [&] {
+                     images.publish();
                      for (auto& file : written)
                          file->publish();
                  });
-    return files;
+    return exported;
 }
 
 } // namespace
 
-std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesystem::path& folder,
-                                     const ExportOptions& options) {
+ExportedClinic export_all(records::Scope& scope, const std::filesystem::path& folder,
+                          const ExportOptions& options) {
     std::error_code error;
     // A link to a folder is used as the folder; a link to a name not taken yet makes it there.
     const auto made = io::follow_links(folder);

@@ -3,6 +3,7 @@
 // grow with the table), spreadsheet-safe unless raw, files written all or nothing.
 
 #include "needlebook/exchange/csv_tables.hpp"
+#include "needlebook/exchange/manifest.hpp"
 #include "needlebook/records/scope.hpp"
 
 #include <cstdint>
@@ -30,17 +31,23 @@ std::int64_t export_table(records::Scope& scope, const CsvTable& table, std::ost
                           const std::function<void()>& finish = nullptr);
 
 struct ExportedFile {
-    std::string file; // e.g. 'sessions.csv'
-    std::int64_t rows = 0;
+    std::string file;      // e.g. 'sessions.csv', 'photos/<sha256>.jpg'
+    std::int64_t rows = 0; // an image's size in bytes
     std::string sha256;
 };
 
-// Writes every table as TABLE.csv into `folder` (made, mode 0700, when missing) from one
-// snapshot, then manifest.csv (file, rows, sha256). Audited as "export".
-// The manifest's last row names the audit chain's head (rows: its id; sha256: its hash).
-constexpr std::string_view chain_head_label = "audit chain head";
+struct ExportedClinic {
+    std::vector<ExportedFile> tables; // TABLE.csv, in export order
+    std::vector<ExportedFile> images; // photos/<sha256>.jpg|png, each once
+};
 
-std::vector<ExportedFile> export_all(records::Scope& scope, const std::filesystem::path& folder,
-                                     const ExportOptions& options);
+// Writes every table as TABLE.csv into `folder` (made, mode 0700, when missing) from one
+// snapshot, copies every image a photo record names (voided ones too, each image once) from
+// the clinic's photo store into `folder`/photos/, then manifest.csv (manifest.hpp): each file
+// with its rows (an image: its size) and SHA-256, and last the audit chain's head. Audited as
+// "export". All files get their names together with the audit row, or none: an image missing
+// or changed in the store refuses the export (naming the photo; run 'needlebook check').
+ExportedClinic export_all(records::Scope& scope, const std::filesystem::path& folder,
+                          const ExportOptions& options);
 
 } // namespace needlebook::exchange

@@ -4,6 +4,10 @@
 #include "needlebook/exchange/csv_tables.hpp"
 #include "needlebook/io/two_pass_input.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/assessments.hpp"
+#include "needlebook/records/courses.hpp"
+#include "needlebook/records/patients.hpp"
+#include "needlebook/records/photos.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/records/settings.hpp"
@@ -14,6 +18,7 @@
 #include "needlebook/storage/course_repository.hpp"
 #include "needlebook/storage/lot_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
 #include "needlebook/storage/schema_refusal.hpp"
 #include "needlebook/storage/session_repository.hpp"
@@ -118,16 +123,24 @@ bool flag_of(const std::string& text) {
 std::string column_of(std::string field) {
     if (field == "born")
         return "birth_date";
+    if (field == "start")
+        return "started_on";
     std::replace(field.begin(), field.end(), ' ', '_');
     return field;
 }
 
+// A rule of the model or the records refused the row: the problem names the column. What a
+// command would refuse as missing or conflicting (a voided course) is a problem of the row too.
 template <class Check> void validated(std::string_view column, Check check) {
     try {
         check();
     } catch (const ValidationError& e) {
         throw ValidationError(e.field().empty() ? std::string(column) : column_of(e.field()),
                               e.what());
+    } catch (const NotFound& e) {
+        throw ValidationError(std::string(column), e.what());
+    } catch (const Conflict& e) {
+        throw ValidationError(std::string(column), e.what());
     }
 }
 
@@ -236,6 +249,8 @@ struct Context {
     bool all_revisions = false;
     // import --all: settings and catalogue come first, into a new database.
     bool whole_clinic = false;
+    // import --all: where photos.csv rows find their images (clinic_import).
+    PlaceImage place_image;
     char delimiter = ',';
     // Merges wait for the end of the patients file: the chart one went into may come after it.
     struct PendingMerge {
@@ -245,8 +260,9 @@ struct Context {
         RevisionInfo revision;
     };
     std::vector<PendingMerge> merges;
-    // With every revision: the check of each reaction's or follow-up's newest revision against
-    // its session, run once the whole file is read (by id; a later revision replaces it).
+    // With every revision: the check of each record's newest revision against what it names
+    // (a reaction's session, a session's course), run once the whole file is read (by id; a
+    // later revision replaces it).
     std::map<std::int64_t, std::function<void(struct Problems&)>> fit_checks;
 
     // What rows refer to, kept for one reading so that most rows find theirs without a query,
@@ -369,17 +385,29 @@ void add_to_patient_file(Context& c, const Session& session) {
     sessions.insert(after, session);
 }
 
-// A course a row names (sessions, scores): stored before it (courses.csv comes first), and the
-// same patient's.
-CourseId course_of(Context& c, const std::string& text, PatientId patient) {
+// A course a row names (sessions, scores): stored before it (courses.csv comes first). Whose it
+// is and whether the row fits it is checked with the row's other references.
+CourseId course_named(Context& c, const std::string& text) {
     const CourseId id{id_of(text)};
-    const auto course = storage::CourseRepository(c.scope.db()).find(id);
-    if (!course)
+    if (!storage::CourseRepository(c.scope.db()).find(id))
         throw ValidationError("course",
                               fmt::format("no course {} (import courses first)", id.value));
-    if (course->patient_id != patient)
-        throw ValidationError("course", fmt::format("course {} is another patient's", id.value));
     return id;
+}
+
+// With every revision, a record's references are held to the rules once, for its newest
+// revision, when the whole file is read: an older revision may name what was then another
+// chart's (before a merge moved it) or a course as it was then.
+void check_newest_revision(Context& c, const Row& row, std::int64_t id, std::string_view column,
+                           std::function<void()> check) {
+    c.fit_checks[id] = [line = row.line(), column = std::string(column),
+                        check = std::move(check)](Problems& problems) {
+        try {
+            validated(column, check);
+        } catch (const ValidationError& e) {
+            problems.add(line, e.field(), e.what());
+        }
+    };
 }
 
 void import_patient(Context& c, const Row& row) {
@@ -701,12 +729,29 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     d.areas = row.parse("areas", areas_of);
     d.serums = row.parse("serums", [&](const std::string& t) { return serums_of(t, products); });
     session.findings = row.parse("findings", findings_of);
-    d.course = row.optional(
-        "course", [&](const std::string& text) { return course_of(c, text, session.patient_id); });
+    d.course =
+        row.optional("course", [&](const std::string& text) { return course_named(c, text); });
     if (row.failed())
         return;
     validated("session", [&] { validate(d); });
     session.revision = revision;
+    // The course rules of 'session log' refuse the row; what they warn of is said with the
+    // clinical checks. A course's baseline photos are not looked for: photos.csv comes later.
+    std::vector<rules::Finding> course_findings;
+    if (c.all_revisions)
+        check_newest_revision(c, row, id, "course", [&c, id = SessionId{id}] {
+            const auto now = storage::SessionRepository(c.scope.db()).find(id);
+            if (now && !now->revision.voided)
+                records::check_session_course(c.scope.db(), now->patient_id, now->details, now->id,
+                                              c.scope.zone());
+        });
+    else if (!revision.voided)
+        validated("course", [&] {
+            course_findings = records::check_session_course(c.scope.db(), session.patient_id, d,
+                                                            std::nullopt, c.scope.zone());
+            std::erase_if(course_findings,
+                          [](const auto& f) { return f.key == "course:baseline-photos"; });
+        });
     const auto used = c.all_revisions ? row.parse("checked_with",
                                                   [&](const std::string& text) {
                                                       return settings_used_of(c.scope.db(), text);
@@ -730,8 +775,9 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     if (!session.revision.voided) {
         auto& file = patient_file(c, session.patient_id);
         rules::load_session_references(c.scope.db(), d, file);
-        for (const auto& finding :
-             rules::check_session(d, file, c.scope.settings(), c.scope.zone())) {
+        auto findings = rules::check_session(d, file, c.scope.settings(), c.scope.zone());
+        findings.insert(findings.end(), course_findings.begin(), course_findings.end());
+        for (const auto& finding : findings) {
             const bool recorded = std::any_of(
                 session.findings.begin(), session.findings.end(), [&](const auto& stored) {
                     return stored.key == finding.key && stored.message == finding.message;
@@ -853,11 +899,19 @@ void import_course(Context& c, const Row& row) {
         throw ValidationError("closed_on", "outcome or close_reason is given without closed_on");
     if (row.failed())
         return;
-    validated("course", [&] { validate(d, c.scope.today()); });
-    if (!c.store || row.failed())
-        return;
     course.id = CourseId{id};
     course.revision = revision;
+    validated("course", [&] { records::check_course(c.scope.db(), course, c.scope.today()); });
+    if (!c.store || row.failed())
+        return;
+    // A merge can leave a patient two open courses of one indication: said, not refused.
+    if (!c.all_revisions)
+        if (const auto other = records::other_open_course(c.scope.db(), course))
+            c.warnings.push_back(fmt::format("{} line {}: course {}: course {} for {} is open for "
+                                             "this patient too; a session joins one only when "
+                                             "named with --course",
+                                             c.file, row.line(), id, *other,
+                                             code_of(d.indication)));
     storage::CourseRepository courses(c.scope.db());
     if (revision.number == 1)
         courses.insert(course, id);
@@ -883,19 +937,28 @@ void import_score(Context& c, const Row& row) {
     d.area = row.optional("area", code<Area>);
     d.side = row.optional("side", code<Side>);
     d.assessed_on = row.parse("assessed_on", date_of);
-    d.session = row.optional("session", [&](const std::string& text) {
-        const auto& session = session_of(c, row);
-        if (session.patient_id != score.patient_id)
-            throw ValidationError("session", fmt::format("session {} is another patient's", text));
-        return session.id;
-    });
-    d.course = row.optional(
-        "course", [&](const std::string& text) { return course_of(c, text, score.patient_id); });
+    d.session = row.optional("session", [&](const std::string&) { return session_of(c, row).id; });
+    d.course =
+        row.optional("course", [&](const std::string& text) { return course_named(c, text); });
     d.assessor = row.text("assessor");
     d.note = row.text("note");
     if (row.failed())
         return;
     validated("score", [&] { validate(d, c.scope.today()); });
+    // As 'assess' checks them: the session and course must be the chart's and live.
+    const auto check_references = [&c](const Assessment& a) {
+        records::check_score_references(c.scope.db(), c.scope.zone(),
+                                        records::find_patient_by_id(c.scope.db(), a.patient_id),
+                                        a.details);
+    };
+    if (c.all_revisions)
+        check_newest_revision(c, row, id, "score", [&c, check_references, id = AssessmentId{id}] {
+            const auto now = storage::AssessmentRepository(c.scope.db()).find(id);
+            if (now && !now->revision.voided)
+                check_references(*now);
+        });
+    else if (!revision.voided)
+        validated("score", [&] { check_references(score); });
     if (!c.store || row.failed())
         return;
     score.id = AssessmentId{id};
@@ -906,6 +969,84 @@ void import_score(Context& c, const Row& row) {
     else
         scores.add_revision(score);
     c.audit("assessment.import", "assessment", id, score.patient_id.value, revision.number);
+}
+
+// A photo record (import --all only: the export carries its image). Revision 1 stores the
+// image's identity and has its image checked against the export's copy and placed in the photo
+// store; a later revision must name the same image. The consent check is not run again: a
+// photo kept without consent keeps its override reason, as a session keeps its findings.
+void import_photo(Context& c, const Row& row) {
+    const auto id = row.parse("id", id_of);
+    const auto revision = c.revision(row, row.parse("voided", flag_of));
+    if (!row.failed())
+        ensure_place(c.scope.db(), "photo", id, revision);
+    const auto patient = patient_of(c, row);
+    PhotoImage image;
+    image.sha256 = row.parse("sha256", [](const std::string& text) {
+        if (text.size() != 64 || text.find_first_not_of("0123456789abcdef") != std::string::npos)
+            throw ValidationError("sha256", fmt::format("'{}' is not a SHA-256 (64 lowercase hex "
+                                                        "digits)",
+                                                        visible(text)));
+        return text;
+    });
+    image.bytes = row.parse("bytes", [](const std::string& text) {
+        const auto bytes = parse_record_id(text, "bytes", "the image's size in bytes");
+        if (bytes > records::max_photo_bytes)
+            throw ValidationError("bytes", fmt::format("{} bytes; a photo may have at most {}",
+                                                       bytes, records::max_photo_bytes));
+        return bytes;
+    });
+    image.type = row.parse("media_type", [](const std::string& text) {
+        const auto type = image_type_of_media(text);
+        if (!type)
+            throw ValidationError(
+                "media_type", fmt::format("'{}' is not image/jpeg or image/png", visible(text)));
+        return *type;
+    });
+    image.file_name = row.parse("file_name", [](const std::string& text) {
+        check_note("file_name", text, 255);
+        return text;
+    });
+    PhotoDetails d;
+    d.view = row.parse("view", code<PhotoView>);
+    d.taken_on = row.parse("taken_on", date_of);
+    d.session = row.optional("session", [&](const std::string&) { return session_of(c, row).id; });
+    d.note = row.text("note");
+    d.override_reason = row.text("override_reason");
+    if (row.failed())
+        return;
+    validated("photo", [&] { validate(d, c.scope.today()); });
+    if (revision.number > 1) {
+        ensure_identity(c.scope.db(), "SELECT sha256 FROM photo WHERE id = :id", id, image.sha256,
+                        "sha256", "the image of photo");
+        ensure_identity(c.scope.db(), "SELECT bytes FROM photo WHERE id = :id", id,
+                        std::to_string(image.bytes), "bytes", "the size of photo");
+        ensure_identity(c.scope.db(), "SELECT media_type FROM photo WHERE id = :id", id,
+                        std::string(media_type(image.type)), "media_type",
+                        "the media type of photo");
+        ensure_identity(c.scope.db(), "SELECT file_name FROM photo WHERE id = :id", id,
+                        image.file_name, "file_name", "the file name of photo");
+    }
+    if (d.session)
+        check_fits_session(
+            c, row, id, session_of(c, row), revision.voided, "photo", [patient](const Session& s) {
+                if (s.patient_id != patient)
+                    throw ValidationError(
+                        "session", fmt::format("session {} is another patient's", s.id.value));
+            });
+    if (!c.store || row.failed())
+        return;
+    storage::PhotoRepository photos(c.scope.db());
+    if (revision.number == 1) {
+        if (!c.place_image)
+            throw ValidationError("photos", "photo records are imported with their images, by "
+                                            "import --all");
+        c.place_image(image);
+        photos.insert(patient, image, d, revision, id);
+    } else {
+        photos.add_revision(PhotoId{id}, patient, d, revision);
+    }
+    c.audit("photo.import", "photo", id, patient.value, revision.number);
 }
 
 void import_setting(Context& c, const Row& row) {
@@ -1041,10 +1182,7 @@ RowImporter importer_for(std::string_view table, storage::Database& db) {
     if (table == "scores")
         return import_score;
     if (table == "photos")
-        throw ValidationError("TABLE", "photos.csv lists photo records whose images are not in "
-                                       "the file; importing them is not supported yet (copy "
-                                       "the database and its photo store with 'backup' "
-                                       "instead)");
+        return import_photo;
     throw ValidationError("TABLE", fmt::format("{} are imported with their sessions (the areas "
                                                "and serums columns of sessions.csv)",
                                                table));
@@ -1263,13 +1401,15 @@ void refuse_if_any(const Problems& problems, const std::filesystem::path& file) 
 std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view table_name,
                                     const std::filesystem::path& file,
                                     std::string_view expected_sha256,
-                                    std::vector<std::string>& warnings) {
+                                    std::vector<std::string>& warnings,
+                                    const PlaceImage& place_image) {
     const auto& table = csv_table(table_name);
     const auto import_row = importer_for(table.name, scope.db());
     io::TwoPassInput input(file); // read once here, but hashed as it is read
     const auto name = file.filename().string();
     Context storing{scope, name, warnings, true, file};
     storing.whole_clinic = true;
+    storing.place_image = place_image;
     Problems problems{name, {}, 0};
     auto& in = input.first();
     const auto rows = read_rows(storing, table, import_row, in, problems);
@@ -1296,6 +1436,13 @@ ImportResult import_table(records::Scope& scope, std::string_view table_name,
                         "new database (import --all FOLDER); a "
                         "clinic's own are changed with 'needlebook {}'",
                         table_name, table_name == "settings" ? "setting set" : "product amend"));
+    // A photo record without its image would be a record of nothing: the images travel in the
+    // folder of a whole export.
+    if (table_name == "photos")
+        throw ValidationError("TABLE", "photos.csv lists photo records, not their images; a "
+                                       "clinic's photos move with their images by 'export --all "
+                                       "--raw --output FOLDER' and 'import --all FOLDER' into a "
+                                       "new database (or 'backup' and 'restore')");
     if (delimiter != ',' && delimiter != ';')
         throw ValidationError("--delimiter", fmt::format("'{}' is not a delimiter import reads; "
                                                          "allowed: ',' or ';'",

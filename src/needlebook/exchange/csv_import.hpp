@@ -2,10 +2,12 @@
 // import: a CSV file as written by `export --raw` into one table, all rows or none.
 
 #include "needlebook/error.hpp"
+#include "needlebook/model/photo.hpp"
 #include "needlebook/records/scope.hpp"
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,14 +34,22 @@ struct ImportResult {
 ImportResult import_table(records::Scope& scope, std::string_view table,
                           const std::filesystem::path& file, char delimiter = ',');
 
+// import --all: the image a photos.csv row names (its SHA-256, size, media type and file name as
+// the row says), to be checked against the export's copy and placed in the new clinic's photo
+// store, where it stays only if the import commits. Throws ValidationError naming the export's
+// file when the export does not carry that image whole.
+using PlaceImage = std::function<void(const PhotoImage&)>;
+
 // One file of a whole export (import --all, clinic_import.hpp), inside the caller's write
 // transaction: read once and stored row by row, settings and products included, every revision
 // when the file has the revision columns. Throws ValidationError listing the file's problems.
 // Returns the rows stored; the clinical checks' warnings are added to `warnings`.
-// The file's bytes, as read, must have `expected_sha256` (lowercase hex).
+// The file's bytes, as read, must have `expected_sha256` (lowercase hex). photos.csv needs
+// `place_image`, called for each photo's revision 1 as it is stored.
 std::int64_t import_into_new_clinic(records::Scope& scope, std::string_view table,
                                     const std::filesystem::path& file,
                                     std::string_view expected_sha256,
-                                    std::vector<std::string>& warnings);
+                                    std::vector<std::string>& warnings,
+                                    const PlaceImage& place_image = nullptr);
 
 } // namespace needlebook::exchange

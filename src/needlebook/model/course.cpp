@@ -8,6 +8,14 @@
 
 namespace needlebook {
 
+std::string course_status(const Course& course) {
+    if (course.revision.voided)
+        return "voided";
+    if (const auto& closing = course.details.closing)
+        return fmt::format("{} {}", code_of(closing->outcome), time::format_date(closing->on));
+    return "open";
+}
+
 std::string areas_text(const std::vector<Area>& areas) {
     std::string text;
     for (const auto area : areas)

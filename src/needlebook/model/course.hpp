@@ -50,6 +50,9 @@ struct CoursePlace {
     int planned = 0;
 };
 
+// "voided", "completed 2026-11-22" or "stopped …" (the outcome and day), or "open".
+std::string course_status(const Course& course);
+
 // "cheek nose": areas as stored, separated by single spaces.
 std::string areas_text(const std::vector<Area>& areas);
 // "cheek,nose" or "cheek nose", each known, each once; a ValidationError naming --areas.

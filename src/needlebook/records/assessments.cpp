@@ -19,8 +19,8 @@ std::string score_label(AssessmentId id) {
 
 // What a score refers to must be the patient's and live: its session (on or before the score's
 // day) and its course. Fills in the course when `link` is automatic.
-void check_references(Scope& scope, const Patient& patient, AssessmentDetails& details,
-                      CourseLink link) {
+void check_references(storage::Database& db, const time::ClinicZone& zone, const Patient& patient,
+                      AssessmentDetails& details, CourseLink link) {
     if (details.assessed_on < patient.details.birth_date)
         throw ValidationError("on",
                               fmt::format("date {} is before {} was born ({}); check the "
@@ -29,16 +29,21 @@ void check_references(Scope& scope, const Patient& patient, AssessmentDetails& d
                                           time::format_date(patient.details.birth_date)));
     std::optional<Session> session;
     if (details.session) {
-        session =
-            get_session(scope.db(), *details.session, storage::SessionRepository::Parts::areas);
+        session = get_session(db, *details.session, storage::SessionRepository::Parts::areas);
         if (session->revision.voided)
-            throw Conflict(
+            throw ValidationError(
+                "session",
                 fmt::format("session {} is voided; no score can name it", *details.session));
         if (session->patient_id != patient.id)
             throw ValidationError("session", fmt::format("session {} is another patient's "
                                                          "(chart {})",
                                                          session->id, session->patient_code));
-        const auto day = scope.zone().local_date(session->details.performed_at);
+        const auto day = zone.local_date(session->details.performed_at);
+        if (details.scale == ScaleCode::pain_nrs && details.assessed_on != day)
+            throw ValidationError("on", fmt::format("pain during session {} is scored on its day, "
+                                                    "{}, not {}",
+                                                    session->id, time::format_date(day),
+                                                    time::format_date(details.assessed_on)));
         if (details.assessed_on < day)
             throw ValidationError("on", fmt::format("date {} is before session {} on {}",
                                                     time::format_date(details.assessed_on),
@@ -51,7 +56,7 @@ void check_references(Scope& scope, const Patient& patient, AssessmentDetails& d
             // The patient's one open course that has started by the score's day, if only one.
             std::optional<CourseId> only;
             int open = 0;
-            for (const auto& course : storage::CourseRepository(scope.db()).for_patient(patient.id))
+            for (const auto& course : storage::CourseRepository(db).for_patient(patient.id))
                 if (course.open() && course.details.started_on <= details.assessed_on) {
                     only = course.id;
                     ++open;
@@ -60,9 +65,10 @@ void check_references(Scope& scope, const Patient& patient, AssessmentDetails& d
         }
     }
     if (details.course) {
-        const auto course = get_course(scope.db(), *details.course);
+        const auto course = get_course(db, *details.course);
         if (course.revision.voided)
-            throw Conflict(fmt::format("course {} is voided; no score can name it", course.id));
+            throw ValidationError(
+                "course", fmt::format("course {} is voided; no score can name it", course.id));
         if (course.patient_id != patient.id)
             throw ValidationError("course",
                                   fmt::format("course {} is another patient's", course.id));
@@ -81,8 +87,8 @@ assessment_correction(Scope& scope, storage::AssessmentRepository& scores, Asses
     how.check = [&scope](const Assessment& assessment) {
         validate(assessment.details, scope.today());
         auto details = assessment.details;
-        check_references(scope, find_patient_by_id(scope.db(), assessment.patient_id), details,
-                         CourseLink::as_given);
+        check_score_references(scope.db(), scope.zone(),
+                               find_patient_by_id(scope.db(), assessment.patient_id), details);
     };
     how.store = [&scores](const Assessment& assessment) { scores.add_revision(assessment); };
     how.patient_of = [](const Assessment& assessment) { return assessment.patient_id; };
@@ -90,6 +96,11 @@ assessment_correction(Scope& scope, storage::AssessmentRepository& scores, Asses
 }
 
 } // namespace
+
+void check_score_references(storage::Database& db, const time::ClinicZone& zone,
+                            const Patient& patient, AssessmentDetails details) {
+    check_references(db, zone, patient, details, CourseLink::as_given);
+}
 
 AssessmentId parse_assessment_id(std::string_view text) {
     return AssessmentId{parse_record_id(text, "score", "use the number printed by 'assess'")};
@@ -105,7 +116,7 @@ Assessment record_assessment(Scope& scope, const Patient& patient, AssessmentDet
                              CourseLink link) {
     return scope.db().write([&] {
         validate(details, scope.today());
-        check_references(scope, patient, details, link);
+        check_references(scope.db(), scope.zone(), patient, details, link);
         Assessment assessment{{}, patient.id, details, scope.revision(1)};
         assessment.id = storage::AssessmentRepository(scope.db()).insert(assessment);
         append_audit(scope.db(), scope.audit("assessment.add", "assessment", assessment.id.value,

@@ -26,6 +26,10 @@ Assessment record_assessment(Scope& scope, std::string_view patient_code, Assess
 // The same inside the caller's write, for a patient already read (session log --pain).
 Assessment record_assessment(Scope& scope, const Patient& patient, AssessmentDetails details,
                              CourseLink link = CourseLink::automatic);
+// The references rules of record_assessment for a score as given (import): its session and
+// course must be the patient's and live, the session on or before the score's day.
+void check_score_references(storage::Database& db, const time::ClinicZone& zone,
+                            const Patient& patient, AssessmentDetails details);
 // Corrects a score: the result is checked as on entry; "assessment.amend".
 Assessment amend_assessment(Scope& scope, AssessmentId id,
                             const std::function<void(AssessmentDetails&)>& edit,

@@ -2,8 +2,10 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/dependents.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/safekeeping.hpp"
+#include "needlebook/storage/assessment_repository.hpp"
 #include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/session_repository.hpp"
 
@@ -29,16 +31,12 @@ void check_start_after_birth(const Patient& patient, const CourseDetails& detail
 }
 
 // One open course per indication and patient, so a session knows which one it joins.
-void check_one_open_per_indication(storage::Database& db, PatientId patient, const Course& course) {
-    if (!course.open())
-        return;
-    for (const auto& other : storage::CourseRepository(db).for_patient(patient))
-        if (other.id != course.id && other.open() &&
-            other.details.indication == course.details.indication)
-            throw Conflict(fmt::format("course {} for {} is still open for this patient; close it "
-                                       "first ('course close {} --outcome completed|stopped "
-                                       "--reason R')",
-                                       other.id, code_of(other.details.indication), other.id));
+void check_one_open_per_indication(storage::Database& db, const Course& course) {
+    if (const auto other = other_open_course(db, course))
+        throw Conflict(fmt::format("course {} for {} is still open for this patient; close it "
+                                   "first ('course close {} --outcome completed|stopped "
+                                   "--reason R')",
+                                   *other, code_of(course.details.indication), *other));
 }
 
 // The course's sessions must still fit it after an amendment or a close: its indication, and
@@ -78,9 +76,8 @@ RecordCorrection<Course> course_correction(Scope& scope, storage::CourseReposito
     RecordCorrection<Course> how;
     how.kind = "course";
     how.check = [&scope](const Course& course) {
-        validate(course.details, scope.today());
-        check_start_after_birth(find_patient_by_id(scope.db(), course.patient_id), course.details);
-        check_one_open_per_indication(scope.db(), course.patient_id, course);
+        check_course(scope.db(), course, scope.today());
+        check_one_open_per_indication(scope.db(), course);
         check_sessions_fit(scope.db(), course, scope.zone());
     };
     how.store = [&courses](const Course& course) { courses.add_revision(course); };
@@ -89,6 +86,21 @@ RecordCorrection<Course> course_correction(Scope& scope, storage::CourseReposito
 }
 
 } // namespace
+
+void check_course(storage::Database& db, const Course& course, time::Date today) {
+    validate(course.details, today);
+    check_start_after_birth(find_patient_by_id(db, course.patient_id), course.details);
+}
+
+std::optional<CourseId> other_open_course(storage::Database& db, const Course& course) {
+    if (!course.open())
+        return std::nullopt;
+    for (const auto& other : storage::CourseRepository(db).for_patient(course.patient_id))
+        if (other.id != course.id && other.open() &&
+            other.details.indication == course.details.indication)
+            return other.id;
+    return std::nullopt;
+}
 
 std::optional<int> CourseProgress::position_of(SessionId session) const {
     for (std::size_t i = 0; i < sessions.size(); ++i)
@@ -166,7 +178,7 @@ Course start_course(Scope& scope, std::string_view patient_code, const CourseDet
         const Patient patient = open_patient(scope.db(), patient_code, "course");
         check_start_after_birth(patient, details);
         Course course{{}, patient.id, details, scope.revision(1)};
-        check_one_open_per_indication(scope.db(), patient.id, course);
+        check_one_open_per_indication(scope.db(), course);
         course.id = storage::CourseRepository(scope.db()).insert(course);
         append_audit(scope.db(),
                      scope.audit("course.start", "course", course.id.value, patient.id.value, 1));
@@ -214,14 +226,16 @@ Course void_course(Scope& scope, CourseId id, const Correction& correction) {
     return scope.db().write([&] {
         storage::CourseRepository courses(scope.db());
         const auto progress = course_progress(scope.db(), id);
-        if (!progress.sessions.empty() && !progress.course.revision.voided)
-            throw Conflict(fmt::format(
-                "{} has {} (first: session {}); amend each with '--course "
-                "none' or another course first, or close the course as "
-                "stopped",
-                course_label(id),
-                fmt::format("{} session{}", progress.done(), progress.done() == 1 ? "" : "s"),
-                progress.sessions.front().id));
+        Dependents named_by;
+        if (!progress.course.revision.voided) {
+            named_by.add("session", progress.sessions);
+            named_by.add("score", storage::AssessmentRepository(scope.db()).for_course(id));
+        }
+        if (!named_by.empty())
+            throw Conflict(fmt::format("{} is named by {}; amend {} with '--course none' or "
+                                       "another course first, or close the course as stopped",
+                                       course_label(id), named_by.listed(),
+                                       named_by.size() == 1 ? "it" : "each"));
         auto how = course_correction(scope, courses);
         how.label = course_label(id);
         return apply_correction(scope, progress.course, correction, CorrectionKind::void_record,
@@ -260,18 +274,16 @@ std::vector<CourseProgress> list_courses(Scope& scope, std::optional<std::string
     });
 }
 
-std::optional<CourseId> open_course_for(storage::Database& db, const Patient& patient,
-                                        const SessionDetails& details,
-                                        const time::ClinicZone& zone) {
+std::vector<CourseId> open_courses_for(storage::Database& db, const Patient& patient,
+                                       const SessionDetails& details,
+                                       const time::ClinicZone& zone) {
     const auto day = zone.local_date(details.performed_at);
     std::vector<CourseId> open;
     for (const auto& course : storage::CourseRepository(db).for_patient(patient.id))
         if (course.open() && course.details.indication == details.indication &&
             course.details.started_on <= day)
             open.push_back(course.id);
-    if (open.size() != 1) // two after a merge: the session names one with --course
-        return std::nullopt;
-    return open.front();
+    return open;
 }
 
 std::vector<rules::Finding> check_session_course(storage::Database& db, PatientId patient,
@@ -308,6 +320,22 @@ std::vector<rules::Finding> check_session_course(storage::Database& db, PatientI
                                           "day {}",
                                           label, time::format_date(course->details.closing->on),
                                           time::format_date(day)));
+    std::vector<rules::Finding> findings;
+    std::set<Area> outside; // of the plan's areas, when it names any
+    for (const auto& treated : details.areas)
+        if (!course->details.areas.empty() &&
+            std::find(course->details.areas.begin(), course->details.areas.end(), treated.area) ==
+                course->details.areas.end())
+            outside.insert(treated.area);
+    if (!outside.empty()) {
+        std::vector<std::string> codes;
+        for (const auto area : outside)
+            codes.emplace_back(code_of(area));
+        findings.push_back(
+            {"course:areas", rules::Level::warning,
+             fmt::format("{} plans {}; this session also treats {}", label,
+                         areas_text(course->details.areas), fmt::join(codes, ", "))});
+    }
     // The session's place among the course's sessions once it is stored.
     auto sessions = courses.sessions_of(course->id);
     std::erase_if(sessions, [&](const auto& s) { return session_id && s.id == *session_id; });
@@ -315,7 +343,6 @@ std::vector<rules::Finding> check_session_course(storage::Database& db, PatientI
         return s.performed_at <= details.performed_at;
     });
     const int position = static_cast<int>(earlier) + 1;
-    std::vector<rules::Finding> findings;
     if (static_cast<int>(sessions.size()) + 1 > course->details.planned)
         findings.push_back({"course:beyond-plan", rules::Level::warning,
                             fmt::format("{} planned {} sessions; this makes {}", label,

@@ -39,6 +39,13 @@ std::optional<CoursePlace> course_place(storage::Database& db, const Session& se
 // or in the future, and while an open course of the same indication exists (one course per
 // indication at a time, so a session knows which to join).
 Course start_course(Scope& scope, std::string_view patient_code, const CourseDetails& details);
+// The rules every course's current revision keeps (start, amend and import): a valid plan and
+// a start on or after the patient's birth.
+void check_course(storage::Database& db, const Course& course, time::Date today);
+// Another open course of the patient for the same indication, if `course` is open. Start and
+// amend refuse one (a session must know which course it joins); a merge or an import that
+// brings one warns.
+std::optional<CourseId> other_open_course(storage::Database& db, const Course& course);
 // Closes an open course as completed or stopped, with a reason; a revision "course.close".
 Course close_course(Scope& scope, CourseId id, const CourseClosing& closing,
                     std::optional<int> based_on = std::nullopt);
@@ -60,14 +67,15 @@ std::vector<CourseProgress> list_courses(Scope& scope, std::optional<std::string
                                          bool open_only);
 std::vector<CourseProgress> progress_of(storage::Database& db, std::vector<Course> courses);
 
-// The course a new session of `patient` joins when none is named: the patient's open course of
-// the session's indication, if the session falls on or after its start (and only one does).
-std::optional<CourseId> open_course_for(storage::Database& db, const Patient& patient,
-                                        const SessionDetails& details,
-                                        const time::ClinicZone& zone);
+// The courses a new session of `patient` could join when none is named: the patient's open
+// courses of the session's indication that start on or before its day. It joins the one; with
+// two (after a merge) it joins none, and is told to name one.
+std::vector<CourseId> open_courses_for(storage::Database& db, const Patient& patient,
+                                       const SessionDetails& details, const time::ClinicZone& zone);
 // Refuses a session (new, or an amendment of `session_id`) whose course is not the patient's,
 // is voided, is for another indication, or does not span the session's day; then warns of a
-// session beyond the plan and of a course's first session without baseline photos.
+// session beyond the plan, of areas the plan does not name, and of a course's first session
+// without baseline photos.
 std::vector<rules::Finding> check_session_course(storage::Database& db, PatientId patient,
                                                  const SessionDetails& details,
                                                  std::optional<SessionId> session_id,

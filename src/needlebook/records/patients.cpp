@@ -4,8 +4,12 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/model/text.hpp"
+#include "needlebook/records/dependents.hpp"
+#include "needlebook/storage/assessment_repository.hpp"
 #include "needlebook/storage/condition_repository.hpp"
+#include "needlebook/storage/course_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/session_repository.hpp"
 
 #include <algorithm>
@@ -145,18 +149,18 @@ Patient void_patient(Scope& scope, std::string_view code, const Correction& corr
                           CorrectionKind::void_record);
         storage::SessionFilter standing;
         standing.patient = patient.id;
-        std::vector<std::string> ids;
-        for (const auto& session : storage::SessionRepository(scope.db()).list(standing))
-            ids.push_back(fmt::format("{}", session.id));
-        if (!ids.empty())
+        Dependents records;
+        records.add("session", storage::SessionRepository(scope.db()).list(standing));
+        records.add("course", storage::CourseRepository(scope.db()).for_patient(patient.id));
+        records.add("score", storage::AssessmentRepository(scope.db()).for_patient(patient.id));
+        records.add("photo", storage::PhotoRepository(scope.db()).for_patient(patient.id));
+        if (!records.empty())
             throw Conflict(fmt::format(
-                "patient {} has {} not voided ({}); a chart with treatments is not one registered "
-                "in error: void each session logged in error with 'needlebook session void "
-                "SESSION --reason …' first, or merge a duplicate chart with 'needlebook patient "
-                "merge'",
-                patient.code,
-                ids.size() == 1 ? "a session" : fmt::format("{} sessions", ids.size()),
-                fmt::join(ids, ", ")));
+                "patient {} has records not voided ({}); a chart with treatments is not one "
+                "registered in error: void each record entered in error first ('needlebook "
+                "session void SESSION --reason …', likewise score, photo and course), or merge a "
+                "duplicate chart with 'needlebook patient merge'",
+                patient.code, records.listed()));
         patient.revision = scope.revision(patient.revision.number + 1, correction.reason, true);
         storage::PatientRepository(scope.db())
             .add_revision(patient.id, patient.details, patient.revision);

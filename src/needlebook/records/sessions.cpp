@@ -6,16 +6,20 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/assessments.hpp"
 #include "needlebook/records/courses.hpp"
+#include "needlebook/records/dependents.hpp"
 #include "needlebook/records/patients.hpp"
 #include "needlebook/records/products.hpp"
 #include "needlebook/records/reactions.hpp"
 #include "needlebook/rules/overrides.hpp"
+#include "needlebook/storage/assessment_repository.hpp"
 #include "needlebook/storage/patient_repository.hpp"
+#include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/settings_repository.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <ranges>
 
 namespace needlebook::records {
 namespace {
@@ -93,28 +97,15 @@ std::vector<rules::OverrideRequest> parse_overrides(const std::vector<std::strin
     return requests;
 }
 
-// The override the previous revision stored for `key`, if any.
-const SessionFinding* overridden_in(const Session* previous, const std::string& key) {
-    if (previous == nullptr)
-        return nullptr;
-    const auto found = std::find_if(previous->findings.begin(), previous->findings.end(),
-                                    [&](const SessionFinding& f) {
-                                        return f.level == FindingLevel::overridden && f.key == key;
-                                    });
-    return found == previous->findings.end() ? nullptr : &*found;
-}
-
-// Runs the checks and decides what the revision stores (rules::resolve_overrides), or refuses.
-// For an amendment (`previous` set) only what the amendment itself causes can block:
-// - a finding the previous revision overrode, raised again unchanged, is carried over with its
-//   reason, author and time;
-// - one the previous content would raise too, unchanged (a condition, a limit or another
-//   session entered after this one) is marked " (so before this amendment too)": an override
-//   on file for its key is carried over with it, else it becomes a warning.
-// So a clerical correction never needs, nor loses, an override of a clinical decision.
+// Runs the checks and decides what the revision stores (rules::sort_findings, then
+// rules::resolve_overrides), or refuses. For an amendment (`previous` set) only what the
+// amendment itself causes can block: what the previous content raises too (a condition, a limit
+// or another session entered after this one) keeps its override or becomes a warning.
+// `also`: warnings the caller found (which open course a new session joins).
 Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
                           const std::vector<std::string>& overrides,
-                          const Session* previous = nullptr) {
+                          const Session* previous = nullptr,
+                          std::vector<rules::Finding> also = {}) {
     validate(session.details);
     check_time_and_products(scope, session.details, previous ? &previous->details : nullptr);
     check_after_birth(scope, patient, session);
@@ -134,33 +125,9 @@ Session check_and_prepare(Scope& scope, const Patient& patient, Session session,
     auto findings =
         rules::check_session(session.details, file, scope.settings(), scope.zone(), purpose);
     findings.insert(findings.end(), course_findings.begin(), course_findings.end());
-    std::vector<rules::Finding> blocking, warnings;
-    std::vector<SessionFinding> carried;
-    for (auto& finding : findings) {
-        if (finding.level != rules::Level::block) {
-            warnings.push_back(std::move(finding));
-            continue;
-        }
-        const auto* on_file = overridden_in(previous, finding.key);
-        const auto raised_before = std::any_of(before.begin(), before.end(), [&](const auto& f) {
-            return f.key == finding.key && f.message == finding.message;
-        });
-        if (on_file != nullptr && on_file->message == finding.message) {
-            carried.push_back(*on_file);
-        } else if (raised_before) {
-            finding.message += " (so before this amendment too)";
-            if (on_file != nullptr) {
-                auto kept = *on_file;
-                kept.message = finding.message;
-                carried.push_back(std::move(kept));
-            } else {
-                finding.level = rules::Level::warning;
-                warnings.push_back(std::move(finding));
-            }
-        } else {
-            blocking.push_back(std::move(finding));
-        }
-    }
+    findings.insert(findings.end(), also.begin(), also.end());
+    auto [blocking, carried, warnings] = rules::sort_findings(
+        std::move(findings), before, previous ? previous->findings : std::vector<SessionFinding>());
     session.findings =
         rules::resolve_overrides(blocking, carried, warnings, parse_overrides(overrides),
                                  scope.settings().override_min_reason, session.revision);
@@ -242,9 +209,21 @@ LoggedSession log_session(Scope& scope, std::string_view patient_code,
         scope.reload_settings(); // the checks use the values the session will name
         const Patient patient = open_patient(scope.db(), patient_code, "session");
         Session draft{{}, patient.id, patient.code, details, {}, scope.revision(1)};
-        if (!draft.details.course && options.join_open_course)
-            draft.details.course = open_course_for(scope.db(), patient, details, scope.zone());
-        LoggedSession logged{check_and_prepare(scope, patient, std::move(draft), overrides)};
+        std::vector<rules::Finding> joining;
+        if (!draft.details.course && options.join_open_course) {
+            const auto open = open_courses_for(scope.db(), patient, details, scope.zone());
+            if (open.size() == 1)
+                draft.details.course = open.front();
+            else if (open.size() > 1) // after a merge
+                joining.push_back(
+                    {"course:which", rules::Level::warning,
+                     fmt::format("{} has {} open courses for {} (courses {}); this session joins "
+                                 "none: amend it with --course, and close all but one",
+                                 patient.code, open.size(), code_of(details.indication),
+                                 fmt::join(open, ", "))});
+        }
+        LoggedSession logged{check_and_prepare(scope, patient, std::move(draft), overrides, nullptr,
+                                               std::move(joining))};
         logged.session.id = storage::SessionRepository(scope.db()).insert(logged.session);
         append_audit(scope.db(),
                      scope.audit("session.log", "session", logged.session.id.value,
@@ -310,6 +289,7 @@ SessionDetails details_like(Scope& scope, std::string_view patient_code, Session
         throw Conflict(fmt::format(
             "--like {}: session {} is voided; copy a session that stands; {}", like, like, others));
     SessionDetails details = liked->details;
+    details.course.reset(); // this visit joins the course open now, as any session does
     details.performed_at = {};
     details.practitioner = scope.actor();
     details.note.clear();
@@ -319,20 +299,38 @@ SessionDetails details_like(Scope& scope, std::string_view patient_code, Session
     return details;
 }
 
-Session void_session(Scope& scope, SessionId id, const Correction& correction) {
+VoidedSession void_session(Scope& scope, SessionId id, const Correction& correction) {
     const auto& reason = correction.reason;
     check_reason("reason", reason);
     return scope.db().write([&] {
         Session session = get_session(scope.db(), id);
         check_correctable(fmt::format("session {}", id), session.revision, correction,
                           CorrectionKind::void_record);
+        auto scores = storage::AssessmentRepository(scope.db()).for_session(id);
+        const auto pain = std::stable_partition(scores.begin(), scores.end(), [](const auto& a) {
+            return a.details.scale != ScaleCode::pain_nrs;
+        });
+        Dependents named_by;
+        named_by.add("score", std::ranges::subrange(scores.begin(), pain));
+        named_by.add("photo", storage::PhotoRepository(scope.db()).for_session(id));
+        if (!named_by.empty())
+            throw Conflict(
+                fmt::format("session {} is named by {}; amend {} with '--session none' (or another "
+                            "session), or void {} if taken in error, first",
+                            id, named_by.listed(), named_by.size() == 1 ? "it" : "each",
+                            named_by.size() == 1 ? "it" : "them"));
+        VoidedSession voided;
+        for (auto score = pain; score != scores.end(); ++score)
+            voided.pain_scores.push_back(void_assessment(
+                scope, score->id, {fmt::format("voided with session {}: {}", id, reason), {}}));
         // The void revision repeats the last content, so the record still shows what was voided.
         session.revision = scope.revision(session.revision.number + 1, reason, true);
         storage::SessionRepository(scope.db()).add_revision(session);
         append_audit(scope.db(),
                      scope.audit("session.void", "session", id.value, session.patient_id.value,
                                  session.revision.number, reason));
-        return session;
+        voided.session = std::move(session);
+        return voided;
     });
 }
 

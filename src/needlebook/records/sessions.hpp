@@ -45,7 +45,15 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
                             const std::string& reason,
                             const std::vector<std::string>& overrides = {},
                             std::optional<int> based_on = std::nullopt);
-Session void_session(Scope& scope, SessionId id, const Correction& correction);
+// A voided session and the pain scores voided with it.
+struct VoidedSession {
+    Session session;
+    std::vector<Assessment> pain_scores;
+};
+// Voids a session logged in error. The pain it recorded (pain-nrs scores naming it) is voided
+// with it, each with its own revision and audit row; refused while other scores or photos name
+// the session, as they would be left pointing at a record entered in error.
+VoidedSession void_session(Scope& scope, SessionId id, const Correction& correction);
 
 // Where 'session log PATIENT --like SESSION' starts: the current revision of session `like` of
 // the same patient, as a new session by the acting user. Its device, model, cartridge and lot,

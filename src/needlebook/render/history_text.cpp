@@ -315,13 +315,8 @@ std::string photo_line(const Photo& photo) {
 
 std::string course_line(const report::CourseEntry& entry) {
     const auto& c = entry.course;
-    std::string state = c.revision.voided ? "voided"
-                        : c.details.closing
-                            ? fmt::format("{} {}", code_of(c.details.closing->outcome),
-                                          time::format_date(c.details.closing->on))
-                            : std::string("open");
-    std::string line = fmt::format("course {} ({}): {} of {} planned sessions done", c.id, state,
-                                   entry.sessions.size(), c.details.planned);
+    std::string line = fmt::format("course {} ({}): {} of {} planned sessions done", c.id,
+                                   course_status(c), entry.sessions.size(), c.details.planned);
     if (!entry.intervals.empty())
         line += fmt::format("; days between them {} (planned {})", fmt::join(entry.intervals, ", "),
                             c.details.every_days);

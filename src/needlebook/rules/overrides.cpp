@@ -54,12 +54,48 @@ OverrideRequest parse_override(std::string_view text) {
     return {std::string(text.substr(0, equals)), std::string(text.substr(equals + 1))};
 }
 
-std::string describe_refusal(const std::vector<Finding>& blocking) {
-    std::string text = "session refused by the clinical checks:";
+SortedFindings sort_findings(std::vector<Finding> findings, const std::vector<Finding>& before,
+                             const std::vector<SessionFinding>& on_file) {
+    SortedFindings sorted;
+    for (auto& finding : findings) {
+        if (finding.level != Level::block) {
+            sorted.warnings.push_back(std::move(finding));
+            continue;
+        }
+        const auto overridden = std::find_if(on_file.begin(), on_file.end(), [&](const auto& f) {
+            return f.level == FindingLevel::overridden && f.key == finding.key;
+        });
+        const auto* on_file_override = overridden == on_file.end() ? nullptr : &*overridden;
+        const auto raised_before = std::any_of(before.begin(), before.end(), [&](const auto& f) {
+            return f.key == finding.key && f.message == finding.message;
+        });
+        if (on_file_override != nullptr && on_file_override->message == finding.message) {
+            sorted.carried.push_back(*on_file_override);
+        } else if (raised_before) {
+            finding.message += " (so before this amendment too)";
+            if (on_file_override != nullptr) {
+                auto kept = *on_file_override;
+                kept.message = finding.message;
+                sorted.carried.push_back(std::move(kept));
+            } else {
+                finding.level = Level::warning;
+                sorted.warnings.push_back(std::move(finding));
+            }
+        } else {
+            sorted.blocking.push_back(std::move(finding));
+        }
+    }
+    return sorted;
+}
+
+std::string describe_refusal(const std::vector<Finding>& blocking, std::string_view record) {
+    std::string text = fmt::format("{} refused by the clinical checks:", record);
     for (const auto& finding : blocking)
         text += fmt::format("\n  {}: {}", finding.key, finding.message);
-    text += "\nuse --override KEY=\"reason\" for each finding you accept; the reason is kept with "
-            "the session";
+    text +=
+        fmt::format("\nuse --override KEY=\"reason\" for each finding you accept; the reason is "
+                    "kept with the {}",
+                    record);
     return text;
 }
 
@@ -67,7 +103,8 @@ std::vector<SessionFinding> resolve_overrides(const std::vector<Finding>& blocki
                                               const std::vector<SessionFinding>& carried,
                                               const std::vector<Finding>& warnings,
                                               const std::vector<OverrideRequest>& requests,
-                                              int min_reason_chars, const RevisionInfo& revision) {
+                                              int min_reason_chars, const RevisionInfo& revision,
+                                              std::string_view record) {
     auto acceptable = keys_of(blocking);
     for (const auto& key : keys_of(carried))
         acceptable.push_back(key);
@@ -75,14 +112,15 @@ std::vector<SessionFinding> resolve_overrides(const std::vector<Finding>& blocki
     if (std::any_of(requests.begin(), requests.end(),
                     [](const OverrideRequest& r) { return r.key.empty(); })) {
         if (acceptable.empty())
-            throw UsageError("--override needs the key of the finding it accepts, and no check "
-                             "blocks this session: leave --override out");
+            throw UsageError(fmt::format("--override needs the key of the finding it accepts, and "
+                                         "no check blocks this {}: leave --override out",
+                                         record));
         std::vector<std::string> examples;
         for (const auto& key : acceptable)
             examples.push_back(example(key));
         throw UsageError(fmt::format("--override needs the key of the finding it accepts; for "
-                                     "this session: {}",
-                                     fmt::join(examples, " ")));
+                                     "this {}: {}",
+                                     record, fmt::join(examples, " ")));
     }
     std::set<std::string> seen;
     for (const auto& request : requests) {
@@ -106,9 +144,8 @@ std::vector<SessionFinding> resolve_overrides(const std::vector<Finding>& blocki
             stale.push_back(request.key);
     if (!stale.empty())
         throw Refused(fmt::format(
-            "--override {} matches no blocking finding of this session, so nothing was stored; "
-            "{}",
-            fmt::join(stale, ", "),
+            "--override {} matches no blocking finding of this {}, so nothing was stored; {}",
+            fmt::join(stale, ", "), record,
             acceptable.empty()
                 ? std::string("no check blocks it: leave --override out")
                 : fmt::format("the findings to accept: {}", fmt::join(acceptable, ", "))));
@@ -128,7 +165,7 @@ std::vector<SessionFinding> resolve_overrides(const std::vector<Finding>& blocki
             missing.push_back(finding);
     }
     if (!missing.empty())
-        throw Refused(describe_refusal(missing));
+        throw Refused(describe_refusal(missing, record));
     for (auto finding : carried) {
         // A correction of the reason on file is accepted anew, by this revision's author.
         if (const auto* reason = reason_for(finding.key);

@@ -121,4 +121,12 @@ std::vector<Assessment> AssessmentRepository::for_session(SessionId session) {
     return read(*query);
 }
 
+std::vector<Assessment> AssessmentRepository::for_course(CourseId course) {
+    auto query =
+        m_db.query(fmt::format("{}WHERE r.course_id = :course AND {} AND r.voided = 0{}",
+                               select_assessment_revision, newest_revision, in_score_order));
+    query->bind(":course", course.value);
+    return read(*query);
+}
+
 } // namespace needlebook::storage

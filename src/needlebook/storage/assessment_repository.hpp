@@ -28,6 +28,8 @@ public:
     std::vector<Assessment> revisions_for_patient(PatientId patient);
     // Current revisions of the scores taken at `session`, voided ones left out.
     std::vector<Assessment> for_session(SessionId session);
+    // Current revisions of the scores that measure `course`, voided ones left out.
+    std::vector<Assessment> for_course(CourseId course);
 
 private:
     std::vector<Assessment> read(SQLite::Statement& query);

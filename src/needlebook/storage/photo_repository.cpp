@@ -105,6 +105,22 @@ std::vector<Photo> PhotoRepository::for_patient(PatientId patient) {
     return read_all(*query);
 }
 
+std::vector<Photo> PhotoRepository::for_session(SessionId session) {
+    auto query = m_db.query(
+        fmt::format("{}WHERE r.session_id = :session AND {} AND r.voided = 0 ORDER BY i.id",
+                    select_photo_revision, is_current));
+    query->bind(":session", session.value);
+    return read_all(*query);
+}
+
+std::vector<Photo> PhotoRepository::with_image(std::string_view sha256) {
+    auto query = m_db.query(fmt::format("{}WHERE i.sha256 = :sha256 AND {} AND r.voided = 0 "
+                                        "ORDER BY i.id",
+                                        select_photo_revision, is_current));
+    query->bind(":sha256", std::string(sha256));
+    return read_all(*query);
+}
+
 std::vector<Photo> PhotoRepository::revisions_for_patient(PatientId patient) {
     auto query = m_db.query(fmt::format(
         "{}WHERE r.photo_id IN (SELECT c.photo_id FROM photo_revision c WHERE c.patient_id = "

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace needlebook::storage {
@@ -35,6 +36,10 @@ public:
     std::optional<Photo> find(PhotoId id);
     // Current revisions that name `patient`, voided ones left out, by the day taken.
     std::vector<Photo> for_patient(PatientId patient);
+    // Current revisions taken at `session`, voided ones left out, by id.
+    std::vector<Photo> for_session(SessionId session);
+    // Current revisions of the photos of the image `sha256`, voided ones left out, by id.
+    std::vector<Photo> with_image(std::string_view sha256);
     // Every revision of each photo whose current revision names `patient`, voided ones too,
     // by photo and revision: for histories and merges.
     std::vector<Photo> revisions_for_patient(PatientId patient);

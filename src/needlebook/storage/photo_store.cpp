@@ -8,7 +8,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,9 +28,64 @@ int write_and_sync(int fd, std::string_view bytes) {
     return ::fsync(fd) == 0 ? 0 : errno;
 }
 
-// An existing store file may be reused only when its bytes are what its name says.
+// Closes the descriptor it holds.
+class Descriptor {
+public:
+    explicit Descriptor(int fd) : m_fd(fd) {}
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+    ~Descriptor() {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+std::string symbolic_link(const fs::path& file) {
+    return fmt::format("its file {} is a symbolic link, not a regular file (the photo store "
+                       "keeps only regular files: a link can point outside it, and be changed)",
+                       file.string());
+}
+
+// Opens the store's `file` for reading, never through a symbolic link and without waiting on a
+// FIFO: it must be a regular file. Sets `fd`, or says what is wrong.
+std::optional<std::string> open_stored(const fs::path& file, int& fd) {
+    struct stat info {};
+    if (::lstat(file.c_str(), &info) != 0)
+        return fmt::format("its file {} is missing from the photo store ({})", file.string(),
+                           std::strerror(errno));
+    if (S_ISLNK(info.st_mode))
+        return symbolic_link(file);
+    if (!S_ISREG(info.st_mode))
+        return fmt::format("its file {} is not a regular file", file.string());
+    // Replaced by a link or a FIFO since the lstat: O_NOFOLLOW refuses the link, the fstat the
+    // rest.
+    fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return errno == ELOOP ? symbolic_link(file)
+                              : fmt::format("its file {} cannot be opened: {}", file.string(),
+                                            std::strerror(errno));
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        fd = -1;
+        return fmt::format("its file {} is not a regular file", file.string());
+    }
+    return std::nullopt;
+}
+
+// An existing store file may be reused only when it is a regular file whose bytes are what its
+// name says.
 void check_existing(const fs::path& file, std::string_view sha256) {
-    if (sha256_of_file(file) != sha256)
+    int fd = -1;
+    if (const auto problem = open_stored(file, fd))
+        throw Refused(fmt::format("the photo store holds this image's name, but {}; run "
+                                  "'needlebook check' and restore the file from a backup",
+                                  *problem));
+    const Descriptor open(fd);
+    if (sha256_of_descriptor(open.get(), file) != sha256)
         throw Refused(fmt::format("the photo store's file {} does not hold the image its name "
                                   "says (its content was changed); run 'needlebook check' and "
                                   "restore the file from a backup",
@@ -90,7 +144,7 @@ PlacedImage PhotoStore::place(std::string_view bytes, std::string_view sha256,
     } catch (const FileError&) {
         ::unlink(temporary.c_str());
         // Another process stored the same image meanwhile: it is reused, as above.
-        if (fs::exists(target)) {
+        if (fs::exists(fs::symlink_status(target))) {
             check_existing(target, sha256);
             return PlacedImage(target, io::UndoCreation(target, {}), false);
         }
@@ -102,17 +156,18 @@ PlacedImage PhotoStore::place(std::string_view bytes, std::string_view sha256,
 
 std::optional<std::string> PhotoStore::problem_with(const PhotoImage& image) const {
     const auto file = file_of(image.sha256, image.type);
+    int fd = -1;
+    if (auto problem = open_stored(file, fd))
+        return problem;
+    const Descriptor open(fd);
     struct stat info {};
-    if (::stat(file.c_str(), &info) != 0)
-        return fmt::format("its file {} is missing from the photo store ({})", file.string(),
-                           std::strerror(errno));
-    if (!S_ISREG(info.st_mode))
-        return fmt::format("its file {} is not a regular file", file.string());
+    if (::fstat(open.get(), &info) != 0)
+        return fmt::format("its file cannot be read: {}", std::strerror(errno));
     if (info.st_size != image.bytes)
         return fmt::format("its file {} has {} bytes, the record says {}", file.string(),
                            info.st_size, image.bytes);
     try {
-        if (sha256_of_file(file) != image.sha256)
+        if (sha256_of_descriptor(open.get(), file) != image.sha256)
             return fmt::format("its file {} does not hash to the SHA-256 on record (changed)",
                                file.string());
     } catch (const FileError& e) {
@@ -125,10 +180,22 @@ std::optional<std::string> PhotoStore::read_small(const PhotoImage& image,
                                                   std::int64_t max_bytes) const {
     if (image.bytes > max_bytes)
         return std::nullopt;
-    std::ifstream in(file_of(image.sha256, image.type), std::ios::binary);
+    int fd = -1;
+    if (open_stored(file_of(image.sha256, image.type), fd))
+        return std::nullopt;
+    const Descriptor open(fd);
+    // One byte more than recorded, to see a file that grew.
     std::string bytes(static_cast<std::size_t>(image.bytes) + 1, '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+        const auto n = ::read(open.get(), bytes.data() + got, bytes.size() - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += static_cast<std::size_t>(n);
+    }
+    bytes.resize(got);
     if (static_cast<std::int64_t>(bytes.size()) != image.bytes || sha256_hex(bytes) != image.sha256)
         return std::nullopt;
     return bytes;

@@ -53,15 +53,17 @@ public:
 
     // Keeps `bytes` (whose SHA-256 is `sha256`) under their hash: written to a 0600 temporary
     // file, synced, given its name without replacing anything, the folder synced. An existing
-    // file of that name is reused when its bytes hash to its name; otherwise Refused, saying
-    // to run `check`. Throws FileError when the store cannot be written.
+    // file of that name is reused when it is a regular file (never a symbolic link) whose bytes
+    // hash to its name; otherwise Refused, saying to run `check`. Throws FileError when the
+    // store cannot be written.
     PlacedImage place(std::string_view bytes, std::string_view sha256, ImageType type) const;
 
-    // What is wrong with the stored file of `image`: missing, unreadable, of another size or
-    // hash than the record says; nothing when it is as recorded. Hashes it in blocks.
+    // What is wrong with the stored file of `image`: missing, a symbolic link or anything else
+    // but a regular file (never followed), unreadable, of another size or hash than the record
+    // says; nothing when it is as recorded. Hashes it in blocks.
     std::optional<std::string> problem_with(const PhotoImage& image) const;
-    // The stored bytes of `image` when it is at most `max_bytes` long and hashes as recorded
-    // (a printed history embeds them); nothing otherwise.
+    // The stored bytes of `image` when it is a regular file at most `max_bytes` long that hashes
+    // as recorded (a printed history embeds them); nothing otherwise.
     std::optional<std::string> read_small(const PhotoImage& image, std::int64_t max_bytes) const;
 
 private:

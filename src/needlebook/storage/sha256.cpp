@@ -9,6 +9,7 @@
 #include <fstream>
 #include <memory>
 #include <openssl/evp.h>
+#include <unistd.h>
 
 namespace needlebook::storage {
 namespace {
@@ -45,6 +46,27 @@ std::string sha256_of_file(const std::filesystem::path& file) {
         EVP_DigestUpdate(context.get(), block.data(), static_cast<std::size_t>(in.gcount()));
     if (in.bad())
         throw FileError(fmt::format("cannot read {}", file.string()));
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(context.get(), digest.data(), &length);
+    return to_hex(digest.data(), length);
+}
+
+std::string sha256_of_descriptor(int fd, const std::filesystem::path& file) {
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                          &EVP_MD_CTX_free);
+    EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
+    std::array<char, 1 << 16> block{};
+    for (;;) {
+        const auto got = ::read(fd, block.data(), block.size());
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            throw FileError(fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
+        if (got == 0)
+            break;
+        EVP_DigestUpdate(context.get(), block.data(), static_cast<std::size_t>(got));
+    }
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     EVP_DigestFinal_ex(context.get(), digest.data(), &length);

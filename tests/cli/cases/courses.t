@@ -370,7 +370,7 @@ $ needlebook course amend 1 --reason 'nothing'
 ! needlebook: error: course amend changes the fields given: give one or more of --indication, --planned, --every, --areas, --goal, --start, --closed, --outcome
 ? 2
 $ needlebook course void 1 --reason 'in error'
-! needlebook: error: course 1 has 4 sessions (first: session 1); amend each with '--course none' or another course first, or close the course as stopped
+! needlebook: error: course 1 is named by session 1, session 2, session 4, session 5, score 1, score 2, score 3, score 4, score 5, score 6 and 2 more; amend each with '--course none' or another course first, or close the course as stopped
 ? 1
 $ needlebook course amend 1 --closed none --reason 'closed by mistake'
 > course 1 amended (revision 4): acne-scars, 5 sessions every 28 days from 2026-08-01, areas cheek forehead; goal: fewer rolling scars
@@ -380,7 +380,7 @@ $ needlebook course amend 1 --outcome completed --closed none --reason 'x'
 ! needlebook: error: --outcome with --closed none: a reopened course has no outcome
 ? 1
 $ needlebook course void 2 --reason 'started in error'
-! needlebook: error: course 2 has 1 session (first: session 7); amend each with '--course none' or another course first, or close the course as stopped
+! needlebook: error: course 2 is named by session 7; amend it with '--course none' or another course first, or close the course as stopped
 ? 1
 $ needlebook course start BEN --indication melasma --planned 2 --every 30 --start 2026-11-01
 > course 3 started for BEN: melasma, 2 sessions every 30 days from 2026-11-01

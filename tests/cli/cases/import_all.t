@@ -35,6 +35,7 @@ $ needlebook --db ${TMP}/new.db import --all ${TMP}/out
 >   reactions.csv: 0 rows
 >   followups.csv: 0 rows
 >   scores.csv: 0 rows
+>   photos.csv: 0 rows
 $ needlebook --db ${TMP}/new.db setting list
 > setting                                       value
 > clinic_name                                   (not set)

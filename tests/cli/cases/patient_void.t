@@ -24,7 +24,7 @@ $ needlebook patient void NOBODY --reason 'no such chart'
 ! needlebook: error: no patient with chart code 'NOBODY'; see 'needlebook patient list'
 ? 1
 $ needlebook patient void ANN2 --reason 'registered twice'
-! needlebook: error: patient ANN2 has a session not voided (1); a chart with treatments is not one registered in error: void each session logged in error with 'needlebook session void SESSION --reason …' first, or merge a duplicate chart with 'needlebook patient merge'
+! needlebook: error: patient ANN2 has records not voided (session 1); a chart with treatments is not one registered in error: void each record entered in error first ('needlebook session void SESSION --reason …', likewise score, photo and course), or merge a duplicate chart with 'needlebook patient merge'
 ? 1
 $ needlebook session void 1 --reason 'logged on the duplicate chart' --based-on 2
 ! needlebook: error: session 1 has no revision 2: its current revision is 1; --based-on names the revision you corrected

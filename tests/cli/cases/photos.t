@@ -40,6 +40,7 @@ $ needlebook photo add ANN side.png --view left-45
 # The same image again shares the store's file.
 $ needlebook photo add ANN front.jpg --view other --taken 2026-11-16
 > photo 3 recorded for ANN: other, taken 2026-11-16, 18 bytes, stored as 46c065c0488708085b838f8a535bc6c3ddeec172941ad92fa0370f405b367a67.jpg
+! needlebook: warning: same-image: photo 3 duplicates photo 1 (taken 2026-11-16) of ANN: the same image (same SHA-256); if it was added twice, void it with 'needlebook photo void 3 --reason …'
 
 # Refusals.
 $ needlebook photo add ANN front.jpg --view top
@@ -72,16 +73,16 @@ $ needlebook photo add NOBODY front.jpg --view front
 $ needlebook photo add BEA front.jpg --view front
 ! needlebook: error: photo refused by the clinical checks:
 !   consent:photos: no consent in force on 2026-11-23 covers clinical photographs (in force: microneedling serums); record one with 'needlebook consent add PATIENT --signed DATE --covers photos'
-! use --override consent:photos="reason" to keep it anyway; the reason is kept with the photo
+! use --override KEY="reason" for each finding you accept; the reason is kept with the photo
 ? 1
 $ needlebook photo add BEA front.jpg --view front --override 'consent:photos=ok'
-! needlebook: error: the reason for --override consent:photos has 2 characters; the clinic asks for at least 10 (setting override_min_reason), saying why the photo is kept without consent
+! needlebook: error: the reason for --override consent:photos has 2 characters; the clinic asks for at least 10 (setting override_min_reason), saying why the check is overruled
 ? 1
 $ needlebook photo add BEA front.jpg --view front --override 'depth:cheek=scars need it'
 ! needlebook: error: --override depth:cheek=scars need it: a photo can only override consent:photos (--override consent:photos="why it is kept without consent")
 ? 2
 $ needlebook photo add ANN front.jpg --view front --override 'consent:photos=signed the form today'
-! needlebook: error: --override consent:photos matches no finding: a consent in force on 2026-11-23 covers photos, so nothing was stored; leave --override out
+! needlebook: error: --override consent:photos matches no blocking finding of this photo, so nothing was stored; no check blocks it: leave --override out
 ? 1
 = SELECT count(*) FROM photo
 > 3
@@ -90,6 +91,7 @@ $ needlebook photo add ANN front.jpg --view front --override 'consent:photos=sig
 $ needlebook photo add BEA side.png --view front --session 2 --override 'consent:photos=verbal consent, form to follow'
 > photo 4 recorded for BEA: front, taken 2026-11-23, session 2, 45 bytes, stored as 9bd2e6584b007d3ab3b6c42c80efe28deadfe7acb4644fae977a4344d5fe3f2f.png
 > kept without a consent covering photos: verbal consent, form to follow
+! needlebook: warning: same-image: the same image (same SHA-256) is photo 2 (taken 2026-11-23) of ANN, another patient; if photo 4 is on the wrong chart, void it with 'needlebook photo void 4 --reason …'
 
 # The list in each format.
 $ needlebook photo list ANN
@@ -216,8 +218,8 @@ $ needlebook check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                88       0  -            -
-> records       ok                87       0  -            -
+> audit chain   ok                89       0  -            -
+> records       ok                88       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > photos        ok                 4       0  -            -
 > schema        ok               249       0  -            -
@@ -254,7 +256,7 @@ $ needlebook check --format json
 >     {
 >       "check": "audit chain",
 >       "result": "ok",
->       "rows_checked": 88,
+>       "rows_checked": 89,
 >       "faults": 0,
 >       "first_fault": null,
 >       "note": null
@@ -262,7 +264,7 @@ $ needlebook check --format json
 >     {
 >       "check": "records",
 >       "result": "ok",
->       "rows_checked": 87,
+>       "rows_checked": 88,
 >       "faults": 0,
 >       "first_fault": null,
 >       "note": null
