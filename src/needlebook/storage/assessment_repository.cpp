@@ -1,6 +1,7 @@
 #include "needlebook/storage/assessment_repository.hpp"
 
 #include "needlebook/storage/binding.hpp"
+#include "needlebook/storage/record_owner.hpp"
 
 #include <fmt/format.h>
 
@@ -95,38 +96,33 @@ std::optional<Assessment> AssessmentRepository::find(AssessmentId id) {
     return std::move(found.front());
 }
 
-std::vector<Assessment> AssessmentRepository::for_patient(PatientId patient) {
-    auto query =
-        m_db.query(fmt::format("{}WHERE r.patient_id = :patient AND {} AND r.voided = 0{}",
-                               select_assessment_revision, newest_revision, in_score_order));
-    query->bind(":patient", patient.value);
+std::vector<Assessment> AssessmentRepository::live_where(std::string_view column,
+                                                         std::int64_t value) {
+    auto query = m_db.query(fmt::format("{}WHERE r.{} = :value AND {} AND r.voided = 0{}",
+                                        select_assessment_revision, column, newest_revision,
+                                        in_score_order));
+    query->bind(":value", value);
     return read(*query);
 }
 
+std::vector<Assessment> AssessmentRepository::for_patient(PatientId patient) {
+    return live_where("patient_id", patient.value);
+}
+
 std::vector<Assessment> AssessmentRepository::revisions_for_patient(PatientId patient) {
-    auto query = m_db.query(fmt::format(
-        "{}WHERE a.id IN (SELECT r.assessment_id FROM assessment_revision r WHERE r.patient_id = "
-        ":patient AND r.revision = (SELECT max(revision) FROM assessment_revision WHERE "
-        "assessment_id = r.assessment_id)) ORDER BY a.id, r.revision",
-        select_assessment_revision));
+    auto query =
+        m_db.query(fmt::format("{}WHERE {} ORDER BY a.id, r.revision", select_assessment_revision,
+                               now_naming("assessment", "a", ":patient")));
     query->bind(":patient", patient.value);
     return read(*query);
 }
 
 std::vector<Assessment> AssessmentRepository::for_session(SessionId session) {
-    auto query =
-        m_db.query(fmt::format("{}WHERE r.session_id = :session AND {} AND r.voided = 0{}",
-                               select_assessment_revision, newest_revision, in_score_order));
-    query->bind(":session", session.value);
-    return read(*query);
+    return live_where("session_id", session.value);
 }
 
 std::vector<Assessment> AssessmentRepository::for_course(CourseId course) {
-    auto query =
-        m_db.query(fmt::format("{}WHERE r.course_id = :course AND {} AND r.voided = 0{}",
-                               select_assessment_revision, newest_revision, in_score_order));
-    query->bind(":course", course.value);
-    return read(*query);
+    return live_where("course_id", course.value);
 }
 
 } // namespace needlebook::storage

@@ -4,7 +4,9 @@
 #include "needlebook/model/assessment.hpp"
 #include "needlebook/storage/database.hpp"
 
+#include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace needlebook::storage {
@@ -33,6 +35,8 @@ public:
 
 private:
     std::vector<Assessment> read(SQLite::Statement& query);
+    // Current revisions, voided ones left out, whose `column` (a revision column) is `value`.
+    std::vector<Assessment> live_where(std::string_view column, std::int64_t value);
 
     Database& m_db;
 };

@@ -1,6 +1,7 @@
 #include "needlebook/storage/course_repository.hpp"
 
 #include "needlebook/storage/binding.hpp"
+#include "needlebook/storage/record_owner.hpp"
 
 #include <fmt/format.h>
 
@@ -109,11 +110,9 @@ std::vector<Course> CourseRepository::for_patient(PatientId patient) {
 
 std::vector<Course> CourseRepository::revisions_for_patient(PatientId patient) {
     // Every revision of each course whose current revision is the patient's.
-    auto query = m_db.query(fmt::format(
-        "{}WHERE c.id IN (SELECT r.course_id FROM course_revision r WHERE r.patient_id = "
-        ":patient AND r.revision = (SELECT max(revision) FROM course_revision WHERE course_id = "
-        "r.course_id)) ORDER BY c.id, r.revision",
-        select_course_revision));
+    auto query =
+        m_db.query(fmt::format("{}WHERE {} ORDER BY c.id, r.revision", select_course_revision,
+                               now_naming("course", "c", ":patient")));
     query->bind(":patient", patient.value);
     return read(*query);
 }

@@ -1,6 +1,7 @@
 #include "needlebook/storage/photo_repository.hpp"
 
 #include "needlebook/storage/binding.hpp"
+#include "needlebook/storage/record_owner.hpp"
 
 #include <fmt/format.h>
 
@@ -122,11 +123,9 @@ std::vector<Photo> PhotoRepository::with_image(std::string_view sha256) {
 }
 
 std::vector<Photo> PhotoRepository::revisions_for_patient(PatientId patient) {
-    auto query = m_db.query(fmt::format(
-        "{}WHERE r.photo_id IN (SELECT c.photo_id FROM photo_revision c WHERE c.patient_id = "
-        ":patient AND c.revision = (SELECT max(revision) FROM photo_revision WHERE photo_id = "
-        "c.photo_id)) ORDER BY i.id, r.revision",
-        select_photo_revision));
+    auto query =
+        m_db.query(fmt::format("{}WHERE {} ORDER BY i.id, r.revision", select_photo_revision,
+                               now_naming("photo", "i", ":patient")));
     query->bind(":patient", patient.value);
     return read_all(*query);
 }

@@ -43,4 +43,12 @@ std::string patients_of(std::string_view kind) {
     return fmt::format("SELECT patient_id FROM {0} UNION SELECT patient_id FROM {0}_owner", kind);
 }
 
+std::string now_naming(std::string_view kind, std::string_view identity,
+                       std::string_view parameter) {
+    return fmt::format("{1}.id IN (SELECT n.{0}_id FROM {0}_revision n WHERE n.patient_id = {2} "
+                       "AND n.revision = (SELECT max(revision) FROM {0}_revision WHERE {0}_id = "
+                       "n.{0}_id))",
+                       kind, identity, parameter);
+}
+
 } // namespace needlebook::storage

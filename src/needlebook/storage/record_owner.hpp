@@ -34,4 +34,10 @@ std::string held_by(std::string_view kind, std::string_view identity, std::strin
 // entered on, and each chart a merge moved it to), for naming whom an export discloses.
 std::string patients_of(std::string_view kind);
 
+// An SQL predicate for records whose revisions name their patient (course, assessment, photo:
+// schema 10): record `identity` (an alias of the KIND table) is the patient's bound to
+// `parameter` by its newest revision, whichever chart it was entered on.
+std::string now_naming(std::string_view kind, std::string_view identity,
+                       std::string_view parameter);
+
 } // namespace needlebook::storage
