@@ -88,6 +88,33 @@ void check_followers(Scope& scope, const Session& amended) {
                 "at", fmt::format("the amendment does not fit follow-up {}: it "
                                   "was on {}, before the session",
                                   followup.id, time::format_date(followup.details.checked_on)));
+    for (const auto& score : storage::AssessmentRepository(scope.db()).for_session(amended.id))
+        if (score.details.scale != ScaleCode::pain_nrs && score.details.assessed_on < day)
+            throw ValidationError(
+                "at", fmt::format("the amendment does not fit score {}: it was on {}, before "
+                                  "the session; amend the score first",
+                                  score.id, time::format_date(score.details.assessed_on)));
+}
+
+// The pain recorded with an amended session follows it: its day and its course.
+std::vector<Assessment> move_pain_with(Scope& scope, const Session& amended,
+                                       const std::string& reason) {
+    const auto day = scope.zone().local_date(amended.details.performed_at);
+    std::vector<Assessment> moved;
+    for (const auto& score : storage::AssessmentRepository(scope.db()).for_session(amended.id)) {
+        const auto& d = score.details;
+        if (d.scale != ScaleCode::pain_nrs ||
+            (d.assessed_on == day && d.course == amended.details.course))
+            continue;
+        moved.push_back(amend_assessment(
+            scope, score.id,
+            [&](AssessmentDetails& details) {
+                details.assessed_on = day;
+                details.course = amended.details.course;
+            },
+            {fmt::format("moved with session {}: {}", amended.id, reason), {}}));
+    }
+    return moved;
 }
 
 std::vector<rules::OverrideRequest> parse_overrides(const std::vector<std::string>& typed) {
@@ -268,6 +295,7 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
         append_audit(scope.db(),
                      scope.audit("session.amend", "session", id.value, current.patient_id.value,
                                  logged.session.revision.number, reason));
+        logged.pain_moved = move_pain_with(scope, logged.session, reason);
         return logged;
     });
 }
