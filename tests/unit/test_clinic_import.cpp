@@ -137,8 +137,8 @@ TEST_CASE("an export changed after it was written, or a database with records, i
     CHECK(test::table_counts(target.db) == counts);
 }
 
-TEST_CASE("a clinic where a chart with a course and scores was merged into another round-trips "
-          "with every revision") {
+TEST_CASE("a clinic where a chart with a course, scores and voided records was merged into another "
+          "round-trips with every revision") {
     Clinic source;
     test::patient_with_consent(source, "TWIN");
     test::patient_with_consent(source, "REAL");
@@ -158,6 +158,14 @@ TEST_CASE("a clinic where a chart with a course and scores was merged into anoth
     score.assessed_on = test::day("2026-07-01");
     score.session = session.id;
     records::record_assessment(source.scope, "TWIN", score);
+    // Voided records move too, with a revision voided still.
+    score.score = 9;
+    const auto wrong = records::record_assessment(source.scope, "TWIN", score);
+    records::void_assessment(source.scope, wrong.id, {"typed twice", std::nullopt});
+    const auto twice =
+        records::log_session(source.scope, "TWIN", test::session_at("2026-07-29T09:30:00Z"))
+            .session;
+    records::void_session(source.scope, twice.id, {"logged twice", std::nullopt});
     records::merge_patient(source.scope, "TWIN", "REAL", {"the same person", std::nullopt});
     // Revision 1 of the course, the session and the score name TWIN; the merge moved them.
     test::TempDir dir;

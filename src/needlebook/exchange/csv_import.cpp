@@ -157,8 +157,8 @@ void ensure_new(storage::Database& db, std::string_view table, std::int64_t id) 
 // A revision after the first must follow the record's newest stored one: every revision of a
 // record is listed, in order, as export --all-revisions writes them.
 // `record`: how messages name the record ("patient P-000001", "session 12"). As on the command
-// line, a voided record is never changed again and no revision is recorded before the one it
-// corrects.
+// line, a voided record is never changed again (only moved, voided still, by a merge) and no
+// revision is recorded before the one it corrects.
 void ensure_follows(storage::Database& db, std::string_view table, std::int64_t id,
                     const RevisionInfo& revision, const std::string& record) {
     auto query = db.query(fmt::format(
@@ -177,7 +177,8 @@ void ensure_follows(storage::Database& db, std::string_view table, std::int64_t 
         throw ValidationError("revision", fmt::format("revision {} of {} does not follow its "
                                                       "revision {}; list every revision in order",
                                                       revision.number, record, newest));
-    if (query->getColumn(2).getInt() == 1)
+    // A merge moves a voided record to the chart it merged into with a revision voided too.
+    if (query->getColumn(2).getInt() == 1 && !revision.voided)
         throw ValidationError("revision", fmt::format("revision {} of {} changes it after it was "
                                                       "voided; a voided record is never changed",
                                                       revision.number, record));
