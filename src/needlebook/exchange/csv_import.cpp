@@ -269,7 +269,12 @@ struct Context {
     // What rows refer to, kept for one reading so that most rows find theirs without a query,
     // and bounded so that memory does not grow with the file. Export writes a table's rows
     // patient by patient: the previous row's patient id is kept.
-    std::optional<std::pair<std::string, PatientId>> patient;
+    struct KeptPatient {
+        std::string code;
+        PatientId id;
+        bool voided = false; // or merged into another chart
+    };
+    std::optional<KeptPatient> patient;
     // Reactions and follow-ups: the sessions the rows of the current batch name, read together.
     std::unordered_map<std::int64_t, Session> sessions;
     // Sessions (storing only): the clinical checks' view of the previous row's patient, read
@@ -319,16 +324,31 @@ struct Context {
 // Patients and sessions are never deleted, so one found stays found for the whole reading.
 PatientId patient_of(Context& c, const Row& row) {
     return row.parse("patient", [&](const std::string& code) {
-        if (c.patient && c.patient->first == code)
-            return c.patient->second;
-        const auto patient = storage::PatientRepository(c.scope.db()).find(code);
-        if (!patient)
-            throw ValidationError("patient", fmt::format("no patient with chart code '{}' (import "
-                                                         "patients first)",
-                                                         code));
-        c.patient.emplace(code, patient->id);
-        return patient->id;
+        if (!c.patient || c.patient->code != code) {
+            const auto patient = storage::PatientRepository(c.scope.db()).find(code);
+            if (!patient)
+                throw ValidationError("patient", fmt::format("no patient with chart code '{}' "
+                                                             "(import patients first)",
+                                                             code));
+            c.patient.emplace(Context::KeptPatient{code, patient->id, patient->revision.voided});
+        }
+        return c.patient->id;
     });
+}
+
+// The chart of a treatment record (session, course, score, photo). As on the command line a
+// voided or merged chart takes none (a chart is voided with its conditions and consents, which
+// stay); with every revision that is checked across the files once all are in, as an older
+// revision may name a chart a merge has since closed.
+PatientId open_patient_of(Context& c, const Row& row, const RevisionInfo& revision) {
+    const auto patient = patient_of(c, row);
+    if (c.patient && c.patient->id == patient && c.patient->voided && !revision.voided &&
+        !c.all_revisions)
+        row.parse("patient", [&](const std::string& code) {
+            validated("patient", [&] { records::open_patient(c.scope.db(), code, "record"); });
+            return 0;
+        });
+    return patient;
 }
 
 const Session& session_of(Context& c, const Row& row) {
@@ -713,7 +733,7 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     if (!row.failed())
         ensure_place(c.scope.db(), "session", id, revision);
     Session session;
-    session.patient_id = patient_of(c, row);
+    session.patient_id = open_patient_of(c, row, revision);
     auto& d = session.details;
     d.performed_at = row.parse(
         "performed_at", [](const std::string& t) { return time::parse_utc(t, "performed_at"); });
@@ -884,7 +904,7 @@ void import_course(Context& c, const Row& row) {
     if (!row.failed())
         ensure_place(c.scope.db(), "course", id, revision);
     Course course;
-    course.patient_id = patient_of(c, row);
+    course.patient_id = open_patient_of(c, row, revision);
     auto& d = course.details;
     d.indication = row.parse("indication", code<Indication>);
     const auto count = [](const std::string& text) { return static_cast<int>(id_of(text)); };
@@ -927,7 +947,7 @@ void import_score(Context& c, const Row& row) {
     if (!row.failed())
         ensure_place(c.scope.db(), "assessment", id, revision);
     Assessment score;
-    score.patient_id = patient_of(c, row);
+    score.patient_id = open_patient_of(c, row, revision);
     auto& d = score.details;
     const auto* scale =
         row.parse("scale", [](const std::string& key) { return &outcome_scale(key); });

@@ -106,13 +106,13 @@ std::vector<Assessment> move_pain_with(Scope& scope, const Session& amended,
         if (d.scale != ScaleCode::pain_nrs ||
             (d.assessed_on == day && d.course == amended.details.course))
             continue;
-        moved.push_back(amend_assessment(
-            scope, score.id,
-            [&](AssessmentDetails& details) {
-                details.assessed_on = day;
-                details.course = amended.details.course;
-            },
-            {fmt::format("moved with session {}: {}", amended.id, reason), {}}));
+        moved.push_back(
+            amend_assessment(scope, score.id,
+                             [&](AssessmentDetails& details) {
+                                 details.assessed_on = day;
+                                 details.course = amended.details.course;
+                             },
+                             {fmt::format("moved with session {}: {}", amended.id, reason), {}}));
     }
     return moved;
 }
