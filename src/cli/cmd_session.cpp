@@ -162,8 +162,8 @@ void report_logged(Context& context, const records::LoggedSession& logged,
     if (logged.pain)
         text += fmt::format("score {} recorded: {}\n", logged.pain->id,
                             render::score_text(logged.pain->details));
-    for (const auto& moved : logged.pain_moved)
-        text += fmt::format("score {} (the pain recorded with it) moved with it: {}\n", moved.id,
+    for (const auto& moved : logged.scores_moved)
+        text += fmt::format("score {} moved with it: {}\n", moved.id,
                             render::score_text(moved.details));
     context.print(text);
 }

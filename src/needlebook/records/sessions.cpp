@@ -96,22 +96,22 @@ void check_followers(Scope& scope, const Session& amended) {
                                   score.id, time::format_date(score.details.assessed_on)));
 }
 
-// The pain recorded with an amended session follows it: its day and its course.
-std::vector<Assessment> move_pain_with(Scope& scope, const Session& amended,
-                                       const std::string& reason) {
+// The scores taken at an amended session follow it: the pain recorded with it its day, and
+// each that measured the session's course its new course.
+std::vector<Assessment> move_scores_with(Scope& scope, const Session& amended,
+                                         const Session& before, const std::string& reason) {
     const auto day = scope.zone().local_date(amended.details.performed_at);
     std::vector<Assessment> moved;
     for (const auto& score : storage::AssessmentRepository(scope.db()).for_session(amended.id)) {
-        const auto& d = score.details;
-        if (d.scale != ScaleCode::pain_nrs ||
-            (d.assessed_on == day && d.course == amended.details.course))
+        auto d = score.details;
+        if (d.scale == ScaleCode::pain_nrs)
+            d.assessed_on = day;
+        if (d.course == before.details.course)
+            d.course = amended.details.course;
+        if (d == score.details)
             continue;
         moved.push_back(
-            amend_assessment(scope, score.id,
-                             [&](AssessmentDetails& details) {
-                                 details.assessed_on = day;
-                                 details.course = amended.details.course;
-                             },
+            amend_assessment(scope, score.id, [&](AssessmentDetails& details) { details = d; },
                              {fmt::format("moved with session {}: {}", amended.id, reason), {}}));
     }
     return moved;
@@ -295,7 +295,7 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
         append_audit(scope.db(),
                      scope.audit("session.amend", "session", id.value, current.patient_id.value,
                                  logged.session.revision.number, reason));
-        logged.pain_moved = move_pain_with(scope, logged.session, reason);
+        logged.scores_moved = move_scores_with(scope, logged.session, current, reason);
         return logged;
     });
 }

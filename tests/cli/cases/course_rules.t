@@ -94,9 +94,23 @@ $ needlebook session amend 5 --at '2026-11-22 10:00' --reason 'time typed wrong'
 $ needlebook session amend 5 --at '2026-11-21 09:00' --reason 'date typed wrong'
 > session 5 amended (revision 2) for ANN at 2026-11-21 09:00
 > session 3 of 3 planned in course 1
-> score 3 (the pain recorded with it) moved with it: pain-nrs 6, on 2026-11-21, session 5, course 1
+> score 3 moved with it: pain-nrs 6, on 2026-11-21, session 5, course 1
 ! needlebook: warning: course:areas: course 1 plans cheek; this session also treats nose
 = SELECT a.id, r.revision, r.assessed_on, r.session_id, r.course_id, r.reason FROM assessment a JOIN assessment_revision r ON r.assessment_id = a.id WHERE a.id >= 3 ORDER BY a.id, r.revision
 > 3|1|2026-11-20|5|1|
 > 3|2|2026-11-21|5|1|moved with session 5: date typed wrong
 > 4|1|2026-11-21|5|1|
+
+# A score taken at a session measures the session's course; the scores follow a session moved out
+# of its course.
+$ needlebook assess ANN --scale gais-patient --score 2 --session 5 --course 2
+! needlebook: error: session 5 belongs to course 1; a score taken at it measures that course (or give --course none)
+? 1
+$ needlebook session amend 5 --course none --reason 'not part of the course'
+> session 5 amended (revision 3) for ANN at 2026-11-21 09:00
+> score 4 moved with it: gais-clinician 2 (much-improved), on 2026-11-21, session 5
+> score 3 moved with it: pain-nrs 6, on 2026-11-21, session 5
+= SELECT a.id, r.revision, r.course_id, r.reason FROM assessment a JOIN assessment_revision r ON r.assessment_id = a.id WHERE a.id >= 3 AND r.revision > 1 ORDER BY a.id, r.revision
+> 3|2|1|moved with session 5: date typed wrong
+> 3|3||moved with session 5: not part of the course
+> 4|2||moved with session 5: not part of the course
