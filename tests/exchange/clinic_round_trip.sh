@@ -357,4 +357,28 @@ at d.db export --all --raw --output "$work/given" >/dev/null 2>"$work/error.txt"
 grep -q "its file $damaged is missing from the photo store" "$work/error.txt" || fail "export with a missing image: $(cat "$work/error.txt")"
 [ -z "$(ls -A "$work/given")" ] || fail "a refused export left files in the folder: $(ls -A "$work/given")"
 
+# A store file that is a symbolic link (to a copy with the right bytes, even) is refused as check
+# refuses it, naming the photo and check: export reads the store as check does. Nothing written.
+cp "$work/a.db.photos"/*.png "$work/outside.png"
+ln -s "$work/outside.png" "$damaged"
+at d.db check >"$work/check.txt" 2>&1 && fail "check passed a symbolic link in the store"
+grep -q "is a symbolic link" "$work/check.txt" || fail "check with a symbolic link: $(cat "$work/check.txt")"
+at d.db export --all --raw --output "$work/given" >/dev/null 2>"$work/error.txt" && fail "an export through a symbolic link in the store was not refused"
+grep -q "^needlebook: error: photo [0-9]* of CRS: its file $damaged is a symbolic link, not a regular file .*; nothing was exported. Run 'needlebook check'" "$work/error.txt" ||
+    fail "export with a symbolic link: $(cat "$work/error.txt")"
+[ -z "$(ls -A "$work/given")" ] || fail "a refused export left files in the folder: $(ls -A "$work/given")"
+
+# A folder used before by another clinic's export: its photos/ holds images this export does not
+# list. Refused before anything is written, naming how many and the first; the same clinic's
+# own earlier folder is taken again (every image there is listed again).
+mkdir -p "$work/reused/photos"
+cp "$work/out/photos"/* "$work/reused/photos/"
+printf 'stranger' >"$work/reused/photos/0000-another-clinic.jpg"
+before=$(ls -A "$work/reused" | sort)
+at a.db export --all --raw --output "$work/reused" >/dev/null 2>"$work/error.txt" && fail "an export into a folder holding other images was not refused"
+grep -q "^needlebook: error: $work/reused/photos holds 1 file this export does not list (first: 0000-another-clinic.jpg).*Export into a new folder; nothing was exported" "$work/error.txt" ||
+    fail "export into a used folder: $(cat "$work/error.txt")"
+[ "$before" = "$(ls -A "$work/reused" | sort)" ] || fail "a refused export wrote into the used folder: $(ls -A "$work/reused")"
+at a.db export --all --raw --output "$work/out" >/dev/null 2>"$work/error.txt" || fail "a re-export into the clinic's own folder was refused: $(cat "$work/error.txt")"
+
 [ $failures -eq 0 ] && echo "whole-clinic round trip ($(wc -l <"$work/out/sessions.csv") session lines) and refusals hold" || exit 1
