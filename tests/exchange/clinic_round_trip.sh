@@ -110,6 +110,10 @@ quiet at a.db photo add CRS "$work/front.jpg" --view front --taken 2026-10-20
 photo() { sqlite3 "$work/a.db" "SELECT max(id) FROM photo WHERE file_name = '$1'"; }
 quiet at a.db photo amend "$(photo left.png)" --view right-45 --note 'taken from the right' --reason 'views swapped'
 quiet at a.db photo void "$(photo front.jpg)" --reason 'the same picture added twice'
+# A session of CRS voided, which no photo may name (import refuses a row that does).
+quiet at a.db session log CRS --at '2026-11-02 09:00' --device pen --area forehead=0.5
+voided=$(sqlite3 "$work/a.db" "SELECT max(id) FROM session")
+quiet at a.db session void "$voided" --reason 'logged on the wrong day'
 at a.db check >/dev/null || fail "the source clinic does not pass check"
 [ "$(sqlite3 "$work/a.db" 'SELECT count(*) FROM photo')" = 4 ] || fail "the clinic does not hold 4 photos"
 
@@ -235,12 +239,12 @@ cp -r "$work/out" "$work/edited"
 sed -i 's/Skin Labs/Skin Lab/' "$work/edited/products.csv"
 quiet at e.db init
 refused e.db "products.csv differs from the file the export wrote" "$work/edited"
-# craft NAME FILE PYTHON: a copy of the export whose FILE is edited by PYTHON (on `rows`, the
+# craft NAME FILE PYTHON [FROM]: a copy of the export (out, or FROM) whose FILE is edited by PYTHON (on `rows`, the
 # file's rows as lists, the header first), its row count and SHA-256 put right in the manifest,
 # so that what is refused is the edit itself, as someone holding the folder could make it.
 craft() {
     rm -rf "${work:?}/$1"
-    cp -r "$work/out" "$work/$1"
+    cp -r "$work/${4:-out}" "$work/$1"
     python3 - "$work/$1" "$2" "$3" <<'PY'
 import csv, hashlib, sys
 folder, name, edit = sys.argv[1:]
@@ -316,12 +320,31 @@ craft photos photos.csv "rows.append(['999', 'CRS', 'a' * 64, '10', 'image/jpeg'
                                        '2026-08-01', '', '', '', '0', '1', 'tester',
                                        '2026-11-23T15:00:00Z', '2026-11-23T16:00:00+01:00', ''])"
 refused e.db "the image photos/$(printf 'a%.0s' {1..64}).jpg is not listed in manifest.csv" "$work/photos"
+# A photo row naming a voided session, or another patient's, is refused as 'photo add' refuses
+# it: with every revision, the photo's newest revision (the last row of the file); without,
+# each row.
+newest_photo="last = max(i for i, r in enumerate(rows) if r[$(column file_name)] == 'left.png')"
+craft voided-photo photos.csv "$newest_photo; rows[last][$(column session)] = '$voided'"
+refused e.db "photos.csv:$(($(grep -n left.png "$work/out/photos.csv" | tail -1 | cut -d: -f1))): column session: session $voided is voided" "$work/voided-photo"
+other=$(sqlite3 "$work/a.db" "SELECT min(id) FROM session WHERE patient_id <> (SELECT id FROM patient WHERE code = 'CRS')")
+craft other-photo photos.csv "$newest_photo; rows[last][$(column session)] = '$other'" current
+refused e.db "column session: session $other is " "$work/other-photo"
+grep -q "not CRS's" "$work/error.txt" || fail "a photo naming another patient's session: $(cat "$work/error.txt")"
+craft voided-current photos.csv "$newest_photo; rows[last][$(column session)] = '$voided'" current
+refused e.db "column session: session $voided is voided" "$work/voided-current"
 [ ! -e "$work/e.db.photos" ] || fail "a refused import left the photo store $(ls -A "$work/e.db.photos")"
 refused e.db "is not a folder" "$work/out/sessions.csv"
 refused e.db "has no manifest.csv" "$work"
 at e.db import --all "$work/out" >/dev/null 2>&1 || fail "after the refusals, e.db no longer takes the import"
 at e.db check >/dev/null 2>&1 || fail "check fails after refusals and an import"
 same_store a.db e.db
+# A photo kept without consent and without a reason on file (a file of current revisions):
+# imported, with a warning naming the row, as a session's findings are said.
+craft no-consent photos.csv "$newest_photo; rows[last][$(column taken_on)] = '2026-06-01'; rows[last][$(column override_reason)] = ''" current
+quiet at w.db init
+at w.db import --all "$work/no-consent" >/dev/null 2>"$work/warned.txt" || fail "a photo without consent was refused: $(cat "$work/warned.txt")"
+grep -q "^needlebook: warning: photos.csv line [0-9]*: photo [0-9]*: consent:photos: " "$work/warned.txt" ||
+    fail "no consent warning for a photo without consent: $(cat "$work/warned.txt")"
 
 # An export whose audit row is refused (a clock behind the trail) leaves no file: a clinic's
 # data never leaves unlogged.
