@@ -994,8 +994,10 @@ void import_score(Context& c, const Row& row) {
 
 // A photo record (import --all only: the export carries its image). Revision 1 stores the
 // image's identity and has its image checked against the export's copy and placed in the photo
-// store; a later revision must name the same image. The consent check is not run again: a
-// photo kept without consent keeps its override reason, as a session keeps its findings.
+// store; a later revision must name the same image. The day and session are held to the
+// checks 'photo add' runs (records::check_photo_fits). The consent check never refuses: a photo
+// kept without consent keeps its override reason, as a session keeps its findings; one without
+// a reason is a warning (current revisions).
 void import_photo(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     const auto revision = c.revision(row, row.parse("voided", flag_of));
@@ -1048,13 +1050,21 @@ void import_photo(Context& c, const Row& row) {
         ensure_identity(c.scope.db(), "SELECT file_name FROM photo WHERE id = :id", id,
                         image.file_name, "file_name", "the file name of photo");
     }
-    if (d.session)
-        check_fits_session(
-            c, row, id, session_of(c, row), revision.voided, "photo", [patient](const Session& s) {
-                if (s.patient_id != patient)
-                    throw ValidationError(
-                        "session", fmt::format("session {} is another patient's", s.id.value));
-            });
+    // As 'photo add' and 'photo amend' check it: the day and the session (the chart's, not
+    // voided). With every revision, the photo's newest revision when the file is read.
+    if (c.all_revisions)
+        check_newest_revision(c, row, id, "photo", [&c, id = PhotoId{id}] {
+            const auto now = storage::PhotoRepository(c.scope.db()).find(id);
+            if (now && !now->revision.voided)
+                records::check_photo_fits(
+                    c.scope, records::find_patient_by_id(c.scope.db(), now->patient_id),
+                    now->details);
+        });
+    else if (!revision.voided)
+        validated("photo", [&] {
+            records::check_photo_fits(c.scope, records::find_patient_by_id(c.scope.db(), patient),
+                                      d);
+        });
     if (!c.store || row.failed())
         return;
     storage::PhotoRepository photos(c.scope.db());
@@ -1068,6 +1078,13 @@ void import_photo(Context& c, const Row& row) {
         photos.add_revision(PhotoId{id}, patient, d, revision);
     }
     c.audit("photo.import", "photo", id, patient.value, revision.number);
+    // A photo kept without consent and without a reason on file: said, as a session's findings
+    // are (the check 'photo add' runs), never refused.
+    if (!c.all_revisions && !revision.voided && d.override_reason.empty())
+        if (const auto finding = records::photo_consent_finding(
+                c.scope, records::find_patient_by_id(c.scope.db(), patient), d.taken_on))
+            c.warnings.push_back(fmt::format("{} line {}: photo {}: {}: {}", c.file, row.line(), id,
+                                             finding->key, finding->message));
 }
 
 void import_setting(Context& c, const Row& row) {
