@@ -162,6 +162,9 @@ void report_logged(Context& context, const records::LoggedSession& logged,
     if (logged.pain)
         text += fmt::format("score {} recorded: {}\n", logged.pain->id,
                             render::score_text(logged.pain->details));
+    for (const auto& moved : logged.scores_moved)
+        text += fmt::format("score {} moved with it: {}\n", moved.id,
+                            render::score_text(moved.details));
     context.print(text);
 }
 

@@ -110,6 +110,10 @@ quiet at a.db photo add CRS "$work/front.jpg" --view front --taken 2026-10-20
 photo() { sqlite3 "$work/a.db" "SELECT max(id) FROM photo WHERE file_name = '$1'"; }
 quiet at a.db photo amend "$(photo left.png)" --view right-45 --note 'taken from the right' --reason 'views swapped'
 quiet at a.db photo void "$(photo front.jpg)" --reason 'the same picture added twice'
+# A session of CRS voided, which no photo may name (import refuses a row that does).
+quiet at a.db session log CRS --at '2026-11-02 09:00' --device pen --area forehead=0.5
+voided=$(sqlite3 "$work/a.db" "SELECT max(id) FROM session")
+quiet at a.db session void "$voided" --reason 'logged on the wrong day'
 at a.db check >/dev/null || fail "the source clinic does not pass check"
 [ "$(sqlite3 "$work/a.db" 'SELECT count(*) FROM photo')" = 4 ] || fail "the clinic does not hold 4 photos"
 
@@ -235,12 +239,12 @@ cp -r "$work/out" "$work/edited"
 sed -i 's/Skin Labs/Skin Lab/' "$work/edited/products.csv"
 quiet at e.db init
 refused e.db "products.csv differs from the file the export wrote" "$work/edited"
-# craft NAME FILE PYTHON: a copy of the export whose FILE is edited by PYTHON (on `rows`, the
+# craft NAME FILE PYTHON [FROM]: a copy of the export (out, or FROM) whose FILE is edited by PYTHON (on `rows`, the
 # file's rows as lists, the header first), its row count and SHA-256 put right in the manifest,
 # so that what is refused is the edit itself, as someone holding the folder could make it.
 craft() {
     rm -rf "${work:?}/$1"
-    cp -r "$work/out" "$work/$1"
+    cp -r "$work/${4:-out}" "$work/$1"
     python3 - "$work/$1" "$2" "$3" <<'PY'
 import csv, hashlib, sys
 folder, name, edit = sys.argv[1:]
@@ -316,12 +320,31 @@ craft photos photos.csv "rows.append(['999', 'CRS', 'a' * 64, '10', 'image/jpeg'
                                        '2026-08-01', '', '', '', '0', '1', 'tester',
                                        '2026-11-23T15:00:00Z', '2026-11-23T16:00:00+01:00', ''])"
 refused e.db "the image photos/$(printf 'a%.0s' {1..64}).jpg is not listed in manifest.csv" "$work/photos"
+# A photo row naming a voided session, or another patient's, is refused as 'photo add' refuses
+# it: with every revision, the photo's newest revision (the last row of the file); without,
+# each row.
+newest_photo="last = max(i for i, r in enumerate(rows) if r[$(column file_name)] == 'left.png')"
+craft voided-photo photos.csv "$newest_photo; rows[last][$(column session)] = '$voided'"
+refused e.db "photos.csv:$(($(grep -n left.png "$work/out/photos.csv" | tail -1 | cut -d: -f1))): column session: session $voided is voided" "$work/voided-photo"
+other=$(sqlite3 "$work/a.db" "SELECT min(id) FROM session WHERE patient_id <> (SELECT id FROM patient WHERE code = 'CRS')")
+craft other-photo photos.csv "$newest_photo; rows[last][$(column session)] = '$other'" current
+refused e.db "column session: session $other is " "$work/other-photo"
+grep -q "not CRS's" "$work/error.txt" || fail "a photo naming another patient's session: $(cat "$work/error.txt")"
+craft voided-current photos.csv "$newest_photo; rows[last][$(column session)] = '$voided'" current
+refused e.db "column session: session $voided is voided" "$work/voided-current"
 [ ! -e "$work/e.db.photos" ] || fail "a refused import left the photo store $(ls -A "$work/e.db.photos")"
 refused e.db "is not a folder" "$work/out/sessions.csv"
 refused e.db "has no manifest.csv" "$work"
 at e.db import --all "$work/out" >/dev/null 2>&1 || fail "after the refusals, e.db no longer takes the import"
 at e.db check >/dev/null 2>&1 || fail "check fails after refusals and an import"
 same_store a.db e.db
+# A photo kept without consent and without a reason on file (a file of current revisions):
+# imported, with a warning naming the row, as a session's findings are said.
+craft no-consent photos.csv "$newest_photo; rows[last][$(column taken_on)] = '2026-06-01'; rows[last][$(column override_reason)] = ''" current
+quiet at w.db init
+at w.db import --all "$work/no-consent" >/dev/null 2>"$work/warned.txt" || fail "a photo without consent was refused: $(cat "$work/warned.txt")"
+grep -q "^needlebook: warning: photos.csv line [0-9]*: photo [0-9]*: consent:photos: " "$work/warned.txt" ||
+    fail "no consent warning for a photo without consent: $(cat "$work/warned.txt")"
 
 # An export whose audit row is refused (a clock behind the trail) leaves no file: a clinic's
 # data never leaves unlogged.
@@ -356,5 +379,29 @@ rm "$damaged"
 at d.db export --all --raw --output "$work/given" >/dev/null 2>"$work/error.txt" && fail "an export with an image missing from the store was not refused"
 grep -q "its file $damaged is missing from the photo store" "$work/error.txt" || fail "export with a missing image: $(cat "$work/error.txt")"
 [ -z "$(ls -A "$work/given")" ] || fail "a refused export left files in the folder: $(ls -A "$work/given")"
+
+# A store file that is a symbolic link (to a copy with the right bytes, even) is refused as check
+# refuses it, naming the photo and check: export reads the store as check does. Nothing written.
+cp "$work/a.db.photos"/*.png "$work/outside.png"
+ln -s "$work/outside.png" "$damaged"
+at d.db check >"$work/check.txt" 2>&1 && fail "check passed a symbolic link in the store"
+grep -q "is a symbolic link" "$work/check.txt" || fail "check with a symbolic link: $(cat "$work/check.txt")"
+at d.db export --all --raw --output "$work/given" >/dev/null 2>"$work/error.txt" && fail "an export through a symbolic link in the store was not refused"
+grep -q "^needlebook: error: photo [0-9]* of CRS: its file $damaged is a symbolic link, not a regular file .*; nothing was exported. Run 'needlebook check'" "$work/error.txt" ||
+    fail "export with a symbolic link: $(cat "$work/error.txt")"
+[ -z "$(ls -A "$work/given")" ] || fail "a refused export left files in the folder: $(ls -A "$work/given")"
+
+# A folder used before by another clinic's export: its photos/ holds images this export does not
+# list. Refused before anything is written, naming how many and the first; the same clinic's
+# own earlier folder is taken again (every image there is listed again).
+mkdir -p "$work/reused/photos"
+cp "$work/out/photos"/* "$work/reused/photos/"
+printf 'stranger' >"$work/reused/photos/0000-another-clinic.jpg"
+before=$(ls -A "$work/reused" | sort)
+at a.db export --all --raw --output "$work/reused" >/dev/null 2>"$work/error.txt" && fail "an export into a folder holding other images was not refused"
+grep -q "^needlebook: error: $work/reused/photos holds 1 file this export does not list (first: 0000-another-clinic.jpg).*Export into a new folder; nothing was exported" "$work/error.txt" ||
+    fail "export into a used folder: $(cat "$work/error.txt")"
+[ "$before" = "$(ls -A "$work/reused" | sort)" ] || fail "a refused export wrote into the used folder: $(ls -A "$work/reused")"
+at a.db export --all --raw --output "$work/out" >/dev/null 2>"$work/error.txt" || fail "a re-export into the clinic's own folder was refused: $(cat "$work/error.txt")"
 
 [ $failures -eq 0 ] && echo "whole-clinic round trip ($(wc -l <"$work/out/sessions.csv") session lines) and refusals hold" || exit 1

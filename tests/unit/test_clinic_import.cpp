@@ -19,6 +19,7 @@
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <fstream>
 
 using namespace needlebook;
@@ -137,8 +138,8 @@ TEST_CASE("an export changed after it was written, or a database with records, i
     CHECK(test::table_counts(target.db) == counts);
 }
 
-TEST_CASE("a clinic where a chart with a course and scores was merged into another round-trips "
-          "with every revision") {
+TEST_CASE("a clinic where a chart with a course, scores and voided records was merged into another "
+          "round-trips with every revision") {
     Clinic source;
     test::patient_with_consent(source, "TWIN");
     test::patient_with_consent(source, "REAL");
@@ -158,6 +159,14 @@ TEST_CASE("a clinic where a chart with a course and scores was merged into anoth
     score.assessed_on = test::day("2026-07-01");
     score.session = session.id;
     records::record_assessment(source.scope, "TWIN", score);
+    // Voided records move too, with a revision voided still.
+    score.score = 9;
+    const auto wrong = records::record_assessment(source.scope, "TWIN", score);
+    records::void_assessment(source.scope, wrong.id, {"typed twice", std::nullopt});
+    const auto twice =
+        records::log_session(source.scope, "TWIN", test::session_at("2026-07-29T09:30:00Z"))
+            .session;
+    records::void_session(source.scope, twice.id, {"logged twice", std::nullopt});
     records::merge_patient(source.scope, "TWIN", "REAL", {"the same person", std::nullopt});
     // Revision 1 of the course, the session and the score name TWIN; the merge moved them.
     test::TempDir dir;
@@ -176,4 +185,46 @@ TEST_CASE("a clinic where a chart with a course and scores was merged into anoth
     const auto moved = storage::CourseRepository(target.db).find(course.id);
     REQUIRE(moved);
     CHECK(moved->patient_id == storage::PatientRepository(target.db).find("REAL")->id);
+}
+
+TEST_CASE("an export whose files put a live record on a voided chart is refused whole") {
+    Clinic source;
+    test::TempDir dir;
+    const auto out = dir.path() / "out";
+    export_clinic(source, out); // every revision: P-1, with a session
+    // A revision voiding the chart added by hand to patients.csv, the manifest made to agree:
+    // the row repeats P-1's newest revision with the next number, voided.
+    auto patients = read_all(out / "patients.csv");
+    const auto start = patients.rfind("\r\nP-1,", patients.size() - 3) + 2;
+    auto row = patients.substr(start, patients.size() - start - 2);
+    std::vector<std::string> fields;
+    for (std::size_t from = 0;;) {
+        const auto comma = row.find(',', from);
+        fields.push_back(row.substr(from, comma - from));
+        if (comma == std::string::npos)
+            break;
+        from = comma + 1;
+    }
+    REQUIRE(fields.size() == 15); // code … merged_into, voided, revision, author, at, local, reason
+    fields[9] = "1";
+    fields[10] = std::to_string(std::stoi(fields[10]) + 1);
+    fields[14] = "hidden by hand";
+    patients += fmt::format("{}\r\n", fmt::join(fields, ","));
+    std::ofstream(out / "patients.csv", std::ios::binary) << patients;
+    auto manifest = read_all(out / "manifest.csv");
+    const auto listed = manifest.find("patients.csv,");
+    const auto line_end = manifest.find("\r\n", listed);
+    const auto rows = std::stoi(manifest.substr(listed + 13));
+    manifest.replace(
+        listed, line_end - listed,
+        fmt::format("patients.csv,{},{}", rows + 1, storage::sha256_of_file(out / "patients.csv")));
+    std::ofstream(out / "manifest.csv", std::ios::binary) << manifest;
+
+    NewClinic target;
+    const auto counts = test::table_counts(target.db);
+    const auto refused = test::refusal([&] { exchange::import_clinic(target.scope, out); });
+    INFO(std::string(refused.what()));
+    CHECK(test::contains(refused.what(), "records that are not voided on charts that are voided "
+                                         "or merged away (session 1 (chart P-1))"));
+    CHECK(test::table_counts(target.db) == counts);
 }

@@ -6,6 +6,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/exchange/csv_import.hpp"
 #include "needlebook/records/courses.hpp"
+#include "needlebook/records/patients.hpp"
 #include "needlebook/storage/course_repository.hpp"
 
 #include <doctest/doctest.h>
@@ -334,12 +335,21 @@ TEST_CASE("an imported course keeps the rules of 'course start'; a second open o
                          "P-000001 was born"));
     CHECK(test::table_counts(*clinic.db) == before);
 
+    // As on the command line, a voided chart takes no course.
+    records::void_patient(*clinic.scope, "P-000002", {"registered in error", std::nullopt});
+    const auto counts = test::table_counts(*clinic.db);
+    const auto on_voided = import_refusal(
+        clinic, "courses",
+        clinic.write("courses.csv", header + "1,P-000002,melasma,3,28,,,2026-01-01,,,\r\n"));
+    CHECK(test::contains(on_voided, "courses.csv:2: column patient: patient P-000002 is voided "
+                                    "(registered in error); no record can be added to the chart"));
+    CHECK(test::table_counts(*clinic.db) == counts);
+
     const auto result = exchange::import_table(
         *clinic.scope, "courses",
         clinic.write("courses.csv", header + "1,P-000001,melasma,3,28,,,2026-01-01,,,\r\n" +
-                                        "2,P-000001,melasma,3,28,,,2026-02-01,,,\r\n" +
-                                        "3,P-000002,melasma,3,28,,,2026-02-01,,,\r\n"));
-    CHECK(result.rows == 3);
+                                        "2,P-000001,melasma,3,28,,,2026-02-01,,,\r\n"));
+    CHECK(result.rows == 2);
     REQUIRE(result.warnings.size() == 1);
     CHECK(result.warnings[0] == "courses.csv line 3: course 2: course 1 for melasma is open for "
                                 "this patient too; a session joins one only when named with "

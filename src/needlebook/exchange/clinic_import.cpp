@@ -10,6 +10,7 @@
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/migrations.hpp"
 #include "needlebook/storage/photo_store.hpp"
+#include "needlebook/storage/record_owner.hpp"
 #include "needlebook/storage/seeded_database.hpp"
 #include "needlebook/storage/sha256.hpp"
 #include "needlebook/storage/verification.hpp"
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -300,6 +302,16 @@ ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
             }
             result.tables.push_back({name, rows});
         }
+        // Each file was checked row by row; what a later file changed (a chart voided in
+        // patients.csv, a merge) is checked across them once all are in.
+        if (const auto stranded = storage::live_records_on_voided_charts(db, 10); !stranded.empty())
+            throw ValidationError(
+                "patients",
+                fmt::format("the export has records that are not voided on charts that "
+                            "are voided or merged away ({}{}); the command line never "
+                            "leaves such records, so the files were changed; nothing "
+                            "was imported",
+                            fmt::join(stranded, ", "), stranded.size() == 10 ? ", …" : ""));
         if (const auto unnamed = images.unnamed())
             throw ValidationError("manifest", fmt::format("manifest.csv lists the image {}, which "
                                                           "no photo record names; nothing was "

@@ -14,9 +14,9 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -123,11 +123,10 @@ public:
                                        stored.id, stored.patient_code, problem));
         };
         const auto source = store.file_of(image.sha256, image.type);
-        Descriptor in{::open(source.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
-        struct stat info {};
-        if (in.fd < 0 || ::fstat(in.fd, &info) != 0 || !S_ISREG(info.st_mode))
-            throw refuse(store.problem_with(image).value_or(
-                fmt::format("its file {} cannot be read", source.string())));
+        // Read as check reads it: a symbolic link or anything but a regular file is refused.
+        storage::StoreFile in;
+        if (const auto problem = store.open(image, in))
+            throw refuse(*problem);
         if (!m_made && !fs::is_directory(m_folder)) {
             io::make_private_folders(m_folder);
             m_made = true;
@@ -139,7 +138,7 @@ public:
         std::int64_t copied = 0;
         std::array<char, 1 << 16> block{};
         for (;;) {
-            const auto got = ::read(in.fd, block.data(), block.size());
+            const auto got = ::read(in.descriptor(), block.data(), block.size());
             if (got < 0 && errno == EINTR)
                 continue;
             if (got < 0)
@@ -166,6 +165,35 @@ public:
             throw refuse(store.problem_with(image).value_or(
                 fmt::format("its file {} changed while it was copied", source.string())));
         m_files.push_back({entry, copied, image.sha256});
+    }
+
+    // Refuses, before anything is written, a FOLDER/photos/ that holds a file this export will
+    // not list (`listed`: every image it copies): an earlier export's images, perhaps another
+    // clinic's, would leave with this one unnoticed. An export of the same clinic into its own
+    // earlier folder lists every image there: photos are never deleted.
+    void refuse_unlisted(const std::vector<storage::StoredImage>& listed) const {
+        std::error_code error;
+        if (!fs::is_directory(m_folder, error))
+            return;
+        std::set<std::string> names;
+        for (const auto& stored : listed)
+            names.insert(storage::PhotoStore::file_name_of(stored.image.sha256, stored.image.type));
+        std::int64_t unlisted = 0;
+        std::optional<std::string> first;
+        for (const auto& entry : fs::directory_iterator(m_folder)) {
+            const auto name = entry.path().filename().string();
+            if (names.count(name) != 0)
+                continue;
+            ++unlisted;
+            if (!first || name < *first)
+                first = name;
+        }
+        if (unlisted > 0)
+            throw Refused(fmt::format(
+                "{} holds {} file{} this export does not list (first: {}): an earlier export's "
+                "images, perhaps of another clinic, would leave with this one. Export into a new "
+                "folder; nothing was exported",
+                m_folder.string(), unlisted, unlisted == 1 ? "" : "s", *first));
     }
 
     // Gives every copy its name (replacing an older export's copy of the same image).
@@ -201,6 +229,14 @@ ExportedClinic export_all_into(records::Scope& scope, const fs::path& folder,
     scope.db().use_small_page_cache(); // one pass over every table
     scope.db().read([&] {
         head = storage::chain_head(scope.db()); // the trail as it stood when the rows were read
+        // The images of every photo record (photos.csv names them, current or not, voided or
+        // not), from the same snapshot; known first, so that a folder holding others is refused
+        // before anything is written.
+        std::vector<storage::StoredImage> stored;
+        storage::PhotoRepository(scope.db()).for_each_image([&](const storage::StoredImage& s) {
+            stored.push_back(s);
+        });
+        images.refuse_unlisted(stored);
         for (const auto& table : csv_tables()) {
             const auto name = fmt::format("{}.csv", table.name);
             auto& file = *written.emplace_back(std::make_unique<io::AtomicFile>(folder / name));
@@ -208,12 +244,9 @@ ExportedClinic export_all_into(records::Scope& scope, const fs::path& folder,
             file.prepare();
             files.push_back({name, rows, file.sha256()});
         }
-        // The images of every photo record (photos.csv names them, current or not, voided or
-        // not), from the same snapshot.
         const storage::PhotoStore store(scope.db().path());
-        storage::PhotoRepository(scope.db())
-            .for_each_image(
-                [&](const storage::StoredImage& stored) { images.copy(store, stored); });
+        for (const auto& image : stored)
+            images.copy(store, image);
     });
     exported.images = images.files();
     std::vector<ManifestEntry> entries;

@@ -157,8 +157,8 @@ void ensure_new(storage::Database& db, std::string_view table, std::int64_t id) 
 // A revision after the first must follow the record's newest stored one: every revision of a
 // record is listed, in order, as export --all-revisions writes them.
 // `record`: how messages name the record ("patient P-000001", "session 12"). As on the command
-// line, a voided record is never changed again and no revision is recorded before the one it
-// corrects.
+// line, a voided record is never changed again (only moved, voided still, by a merge) and no
+// revision is recorded before the one it corrects.
 void ensure_follows(storage::Database& db, std::string_view table, std::int64_t id,
                     const RevisionInfo& revision, const std::string& record) {
     auto query = db.query(fmt::format(
@@ -177,7 +177,8 @@ void ensure_follows(storage::Database& db, std::string_view table, std::int64_t 
         throw ValidationError("revision", fmt::format("revision {} of {} does not follow its "
                                                       "revision {}; list every revision in order",
                                                       revision.number, record, newest));
-    if (query->getColumn(2).getInt() == 1)
+    // A merge moves a voided record to the chart it merged into with a revision voided too.
+    if (query->getColumn(2).getInt() == 1 && !revision.voided)
         throw ValidationError("revision", fmt::format("revision {} of {} changes it after it was "
                                                       "voided; a voided record is never changed",
                                                       revision.number, record));
@@ -268,7 +269,12 @@ struct Context {
     // What rows refer to, kept for one reading so that most rows find theirs without a query,
     // and bounded so that memory does not grow with the file. Export writes a table's rows
     // patient by patient: the previous row's patient id is kept.
-    std::optional<std::pair<std::string, PatientId>> patient;
+    struct KeptPatient {
+        std::string code;
+        PatientId id;
+        bool voided = false; // or merged into another chart
+    };
+    std::optional<KeptPatient> patient;
     // Reactions and follow-ups: the sessions the rows of the current batch name, read together.
     std::unordered_map<std::int64_t, Session> sessions;
     // Sessions (storing only): the clinical checks' view of the previous row's patient, read
@@ -318,16 +324,31 @@ struct Context {
 // Patients and sessions are never deleted, so one found stays found for the whole reading.
 PatientId patient_of(Context& c, const Row& row) {
     return row.parse("patient", [&](const std::string& code) {
-        if (c.patient && c.patient->first == code)
-            return c.patient->second;
-        const auto patient = storage::PatientRepository(c.scope.db()).find(code);
-        if (!patient)
-            throw ValidationError("patient", fmt::format("no patient with chart code '{}' (import "
-                                                         "patients first)",
-                                                         code));
-        c.patient.emplace(code, patient->id);
-        return patient->id;
+        if (!c.patient || c.patient->code != code) {
+            const auto patient = storage::PatientRepository(c.scope.db()).find(code);
+            if (!patient)
+                throw ValidationError("patient", fmt::format("no patient with chart code '{}' "
+                                                             "(import patients first)",
+                                                             code));
+            c.patient.emplace(Context::KeptPatient{code, patient->id, patient->revision.voided});
+        }
+        return c.patient->id;
     });
+}
+
+// The chart of a treatment record (session, course, score, photo). As on the command line a
+// voided or merged chart takes none (a chart is voided with its conditions and consents, which
+// stay); with every revision that is checked across the files once all are in, as an older
+// revision may name a chart a merge has since closed.
+PatientId open_patient_of(Context& c, const Row& row, const RevisionInfo& revision) {
+    const auto patient = patient_of(c, row);
+    if (c.patient && c.patient->id == patient && c.patient->voided && !revision.voided &&
+        !c.all_revisions)
+        row.parse("patient", [&](const std::string& code) {
+            validated("patient", [&] { records::open_patient(c.scope.db(), code, "record"); });
+            return 0;
+        });
+    return patient;
 }
 
 const Session& session_of(Context& c, const Row& row) {
@@ -712,7 +733,7 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     if (!row.failed())
         ensure_place(c.scope.db(), "session", id, revision);
     Session session;
-    session.patient_id = patient_of(c, row);
+    session.patient_id = open_patient_of(c, row, revision);
     auto& d = session.details;
     d.performed_at = row.parse(
         "performed_at", [](const std::string& t) { return time::parse_utc(t, "performed_at"); });
@@ -883,7 +904,7 @@ void import_course(Context& c, const Row& row) {
     if (!row.failed())
         ensure_place(c.scope.db(), "course", id, revision);
     Course course;
-    course.patient_id = patient_of(c, row);
+    course.patient_id = open_patient_of(c, row, revision);
     auto& d = course.details;
     d.indication = row.parse("indication", code<Indication>);
     const auto count = [](const std::string& text) { return static_cast<int>(id_of(text)); };
@@ -926,7 +947,7 @@ void import_score(Context& c, const Row& row) {
     if (!row.failed())
         ensure_place(c.scope.db(), "assessment", id, revision);
     Assessment score;
-    score.patient_id = patient_of(c, row);
+    score.patient_id = open_patient_of(c, row, revision);
     auto& d = score.details;
     const auto* scale =
         row.parse("scale", [](const std::string& key) { return &outcome_scale(key); });
@@ -973,8 +994,10 @@ void import_score(Context& c, const Row& row) {
 
 // A photo record (import --all only: the export carries its image). Revision 1 stores the
 // image's identity and has its image checked against the export's copy and placed in the photo
-// store; a later revision must name the same image. The consent check is not run again: a
-// photo kept without consent keeps its override reason, as a session keeps its findings.
+// store; a later revision must name the same image. The day and session are held to the
+// checks 'photo add' runs (records::check_photo_fits). The consent check never refuses: a photo
+// kept without consent keeps its override reason, as a session keeps its findings; one without
+// a reason is a warning (current revisions).
 void import_photo(Context& c, const Row& row) {
     const auto id = row.parse("id", id_of);
     const auto revision = c.revision(row, row.parse("voided", flag_of));
@@ -1027,13 +1050,21 @@ void import_photo(Context& c, const Row& row) {
         ensure_identity(c.scope.db(), "SELECT file_name FROM photo WHERE id = :id", id,
                         image.file_name, "file_name", "the file name of photo");
     }
-    if (d.session)
-        check_fits_session(
-            c, row, id, session_of(c, row), revision.voided, "photo", [patient](const Session& s) {
-                if (s.patient_id != patient)
-                    throw ValidationError(
-                        "session", fmt::format("session {} is another patient's", s.id.value));
-            });
+    // As 'photo add' and 'photo amend' check it: the day and the session (the chart's, not
+    // voided). With every revision, the photo's newest revision when the file is read.
+    if (c.all_revisions)
+        check_newest_revision(c, row, id, "photo", [&c, id = PhotoId{id}] {
+            const auto now = storage::PhotoRepository(c.scope.db()).find(id);
+            if (now && !now->revision.voided)
+                records::check_photo_fits(
+                    c.scope, records::find_patient_by_id(c.scope.db(), now->patient_id),
+                    now->details);
+        });
+    else if (!revision.voided)
+        validated("photo", [&] {
+            records::check_photo_fits(c.scope, records::find_patient_by_id(c.scope.db(), patient),
+                                      d);
+        });
     if (!c.store || row.failed())
         return;
     storage::PhotoRepository photos(c.scope.db());
@@ -1047,6 +1078,13 @@ void import_photo(Context& c, const Row& row) {
         photos.add_revision(PhotoId{id}, patient, d, revision);
     }
     c.audit("photo.import", "photo", id, patient.value, revision.number);
+    // A photo kept without consent and without a reason on file: said, as a session's findings
+    // are (the check 'photo add' runs), never refused.
+    if (!c.all_revisions && !revision.voided && d.override_reason.empty())
+        if (const auto finding = records::photo_consent_finding(
+                c.scope, records::find_patient_by_id(c.scope.db(), patient), d.taken_on))
+            c.warnings.push_back(fmt::format("{} line {}: photo {}: {}: {}", c.file, row.line(), id,
+                                             finding->key, finding->message));
 }
 
 void import_setting(Context& c, const Row& row) {

@@ -65,6 +65,11 @@ void check_references(storage::Database& db, const time::ClinicZone& zone, const
         }
     }
     if (details.course) {
+        if (session && session->details.course && *session->details.course != *details.course)
+            throw ValidationError(
+                "course", fmt::format("session {} belongs to course {}; a score taken at it "
+                                      "measures that course (or give --course none)",
+                                      session->id, *session->details.course));
         const auto course = get_course(db, *details.course);
         if (course.revision.voided)
             throw ValidationError(

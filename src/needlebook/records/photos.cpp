@@ -101,32 +101,6 @@ Patient photo_patient(Scope& scope, const Photo& photo) {
     return find_patient_by_id(scope.db(), photo.patient_id);
 }
 
-// What every revision of a photo must fit: the day taken (not in the future, not before the
-// patient's birth) and its session (the same patient's, not voided).
-void check_photo_fits(Scope& scope, const Patient& patient, const PhotoDetails& details) {
-    validate(details, scope.today());
-    if (details.taken_on < patient.details.birth_date)
-        throw ValidationError("taken",
-                              fmt::format("photo taken {} is before {} was born ({}); "
-                                          "check the year",
-                                          time::format_date(details.taken_on), patient.code,
-                                          time::format_date(patient.details.birth_date)));
-    if (!details.session)
-        return;
-    const Session session =
-        get_session(scope.db(), *details.session, storage::SessionRepository::Parts::areas);
-    if (session.patient_id != patient.id)
-        throw ValidationError("session", fmt::format("session {} is {}'s, not {}'s; name a "
-                                                     "session of {} (see 'needlebook session "
-                                                     "list --patient {}')",
-                                                     session.id, session.patient_code, patient.code,
-                                                     patient.code, patient.code));
-    if (session.revision.voided)
-        throw ValidationError("session", fmt::format("session {} is voided; name a session that "
-                                                     "stands, or leave --session out",
-                                                     session.id));
-}
-
 std::string consent_key() {
     return fmt::format("consent:{}", ConsentScope::photos);
 }
@@ -154,11 +128,9 @@ PhotoFindings resolve_findings(Scope& scope, const Patient& patient, const Photo
                                          visible(text), key, key));
         requests.push_back(std::move(request));
     }
-    rules::PatientFile file;
-    file.consents = consents_of(scope.db(), patient.id);
     const auto check = [&](const PhotoDetails& checked) {
         std::vector<rules::Finding> findings;
-        if (auto finding = rules::check_photo_consent(checked.taken_on, file, scope.settings()))
+        if (auto finding = photo_consent_finding(scope, patient, checked.taken_on))
             findings.push_back(std::move(*finding));
         return findings;
     };
@@ -286,6 +258,37 @@ ImageType check_image_content(std::string_view bytes, const fs::path& file) {
                                     ? "a PNG starts with IHDR and ends with IEND"
                                     : "a JPEG's markers lead from FF D8 to its end marker FF D9"));
     return *type;
+}
+
+void check_photo_fits(Scope& scope, const Patient& patient, const PhotoDetails& details) {
+    validate(details, scope.today());
+    if (details.taken_on < patient.details.birth_date)
+        throw ValidationError("taken",
+                              fmt::format("photo taken {} is before {} was born ({}); "
+                                          "check the year",
+                                          time::format_date(details.taken_on), patient.code,
+                                          time::format_date(patient.details.birth_date)));
+    if (!details.session)
+        return;
+    const Session session =
+        get_session(scope.db(), *details.session, storage::SessionRepository::Parts::areas);
+    if (session.patient_id != patient.id)
+        throw ValidationError("session", fmt::format("session {} is {}'s, not {}'s; name a "
+                                                     "session of {} (see 'needlebook session "
+                                                     "list --patient {}')",
+                                                     session.id, session.patient_code, patient.code,
+                                                     patient.code, patient.code));
+    if (session.revision.voided)
+        throw ValidationError("session", fmt::format("session {} is voided; name a session that "
+                                                     "stands, or leave --session out",
+                                                     session.id));
+}
+
+std::optional<rules::Finding> photo_consent_finding(Scope& scope, const Patient& patient,
+                                                    time::Date day) {
+    rules::PatientFile file;
+    file.consents = consents_of(scope.db(), patient.id);
+    return rules::check_photo_consent(day, file, scope.settings());
 }
 
 PhotoId parse_photo_id(std::string_view text) {

@@ -2,14 +2,17 @@
 // Use cases for clinical photos: an image added to the clinic's photo store and recorded for a
 // patient (which view, when, which session), corrected and voided like every record.
 
+#include "needlebook/model/patient.hpp"
 #include "needlebook/model/photo.hpp"
 #include "needlebook/model/session.hpp"
 #include "needlebook/records/correction.hpp"
 #include "needlebook/records/scope.hpp"
+#include "needlebook/rules/finding.hpp"
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +36,15 @@ struct RecordedPhoto {
     // too).
     std::vector<SessionFinding> warnings;
 };
+
+// What every revision of a photo must fit, on entry, amendment and import: the day taken (not
+// in the future, not before the patient's birth) and its session (the same patient's, not
+// voided). Throws ValidationError ("taken", "session") saying what to name instead.
+void check_photo_fits(Scope& scope, const Patient& patient, const PhotoDetails& details);
+// The "consent:photos" finding of a photo of `patient` taken on `day`: no consent covering
+// photos was in force that day. Nothing when one was.
+std::optional<rules::Finding> photo_consent_finding(Scope& scope, const Patient& patient,
+                                                    time::Date day);
 
 // Reads `file`, checks it (check_image_content, size at most max_photo_bytes), keeps it in the
 // photo store beside the database and records it for the patient with `details` ("photo.add").

@@ -88,6 +88,33 @@ void check_followers(Scope& scope, const Session& amended) {
                 "at", fmt::format("the amendment does not fit follow-up {}: it "
                                   "was on {}, before the session",
                                   followup.id, time::format_date(followup.details.checked_on)));
+    for (const auto& score : storage::AssessmentRepository(scope.db()).for_session(amended.id))
+        if (score.details.scale != ScaleCode::pain_nrs && score.details.assessed_on < day)
+            throw ValidationError(
+                "at", fmt::format("the amendment does not fit score {}: it was on {}, before "
+                                  "the session; amend the score first",
+                                  score.id, time::format_date(score.details.assessed_on)));
+}
+
+// The scores taken at an amended session follow it: the pain recorded with it its day, and
+// each that measured the session's course its new course.
+std::vector<Assessment> move_scores_with(Scope& scope, const Session& amended,
+                                         const Session& before, const std::string& reason) {
+    const auto day = scope.zone().local_date(amended.details.performed_at);
+    std::vector<Assessment> moved;
+    for (const auto& score : storage::AssessmentRepository(scope.db()).for_session(amended.id)) {
+        auto d = score.details;
+        if (d.scale == ScaleCode::pain_nrs)
+            d.assessed_on = day;
+        if (d.course == before.details.course)
+            d.course = amended.details.course;
+        if (d == score.details)
+            continue;
+        moved.push_back(
+            amend_assessment(scope, score.id, [&](AssessmentDetails& details) { details = d; },
+                             {fmt::format("moved with session {}: {}", amended.id, reason), {}}));
+    }
+    return moved;
 }
 
 std::vector<rules::OverrideRequest> parse_overrides(const std::vector<std::string>& typed) {
@@ -268,6 +295,7 @@ LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& de
         append_audit(scope.db(),
                      scope.audit("session.amend", "session", id.value, current.patient_id.value,
                                  logged.session.revision.number, reason));
+        logged.scores_moved = move_scores_with(scope, logged.session, current, reason);
         return logged;
     });
 }

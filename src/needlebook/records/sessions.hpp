@@ -18,6 +18,9 @@ namespace needlebook::records {
 struct LoggedSession {
     Session session;                // its findings (warnings and overrides) are stored with it
     std::optional<Assessment> pain; // the procedure's pain score, when given
+    // An amendment: the scores taken at the session, moved with it to its new day (the pain) or
+    // course (those that measured its course).
+    std::vector<Assessment> scores_moved;
 
     std::vector<SessionFinding> warnings() const;
 };
@@ -40,7 +43,10 @@ LoggedSession log_session(Scope& scope, std::string_view patient_code,
 // Stores `details` as the session's next revision. Only what the amendment changes can block:
 // overrides on file are carried over, findings the old content raises too become warnings; an
 // override with the key of one on file corrects its reason. `based_on`: as for amend_patient.
-// Reactions and follow-ups must still fit the amended session.
+// Reactions, follow-ups and the scores taken at it must still fit the amended session; the pain
+// recorded with it (pain-nrs scores naming it) follows its day, and the scores that measured its
+// course follow its course, each moved score a revision of its own ("moved with session N:
+// reason").
 LoggedSession amend_session(Scope& scope, SessionId id, const SessionDetails& details,
                             const std::string& reason,
                             const std::vector<std::string>& overrides = {},

@@ -28,22 +28,6 @@ int write_and_sync(int fd, std::string_view bytes) {
     return ::fsync(fd) == 0 ? 0 : errno;
 }
 
-// Closes the descriptor it holds.
-class Descriptor {
-public:
-    explicit Descriptor(int fd) : m_fd(fd) {}
-    Descriptor(const Descriptor&) = delete;
-    Descriptor& operator=(const Descriptor&) = delete;
-    ~Descriptor() {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
 std::string symbolic_link(const fs::path& file) {
     return fmt::format("its file {} is a symbolic link, not a regular file (the photo store "
                        "keeps only regular files: a link can point outside it, and be changed)",
@@ -51,8 +35,8 @@ std::string symbolic_link(const fs::path& file) {
 }
 
 // Opens the store's `file` for reading, never through a symbolic link and without waiting on a
-// FIFO: it must be a regular file. Sets `fd`, or says what is wrong.
-std::optional<std::string> open_stored(const fs::path& file, int& fd) {
+// FIFO: it must be a regular file. Sets `opened`, or says what is wrong.
+std::optional<std::string> open_stored(const fs::path& file, StoreFile& opened) {
     struct stat info {};
     if (::lstat(file.c_str(), &info) != 0)
         return fmt::format("its file {} is missing from the photo store ({})", file.string(),
@@ -63,29 +47,26 @@ std::optional<std::string> open_stored(const fs::path& file, int& fd) {
         return fmt::format("its file {} is not a regular file", file.string());
     // Replaced by a link or a FIFO since the lstat: O_NOFOLLOW refuses the link, the fstat the
     // rest.
-    fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
+    StoreFile fd(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    if (!fd.is_open())
         return errno == ELOOP ? symbolic_link(file)
                               : fmt::format("its file {} cannot be opened: {}", file.string(),
                                             std::strerror(errno));
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        ::close(fd);
-        fd = -1;
+    if (::fstat(fd.descriptor(), &info) != 0 || !S_ISREG(info.st_mode))
         return fmt::format("its file {} is not a regular file", file.string());
-    }
+    opened = std::move(fd);
     return std::nullopt;
 }
 
 // An existing store file may be reused only when it is a regular file whose bytes are what its
 // name says.
 void check_existing(const fs::path& file, std::string_view sha256) {
-    int fd = -1;
-    if (const auto problem = open_stored(file, fd))
+    StoreFile open;
+    if (const auto problem = open_stored(file, open))
         throw Refused(fmt::format("the photo store holds this image's name, but {}; run "
                                   "'needlebook check' and restore the file from a backup",
                                   *problem));
-    const Descriptor open(fd);
-    if (sha256_of_descriptor(open.get(), file) != sha256)
+    if (sha256_of_descriptor(open.descriptor(), file) != sha256)
         throw Refused(fmt::format("the photo store's file {} does not hold the image its name "
                                   "says (its content was changed); run 'needlebook check' and "
                                   "restore the file from a backup",
@@ -93,6 +74,21 @@ void check_existing(const fs::path& file, std::string_view sha256) {
 }
 
 } // namespace
+
+StoreFile& StoreFile::operator=(StoreFile&& other) noexcept {
+    if (this != &other) {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = other.m_fd;
+        other.m_fd = -1;
+    }
+    return *this;
+}
+
+StoreFile::~StoreFile() {
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
 
 PlacedImage::PlacedImage(PlacedImage&& other) noexcept
     : m_file(std::move(other.m_file)), m_undo(std::move(other.m_undo)), m_created(other.m_created),
@@ -154,20 +150,23 @@ PlacedImage PhotoStore::place(std::string_view bytes, std::string_view sha256,
     return PlacedImage(target, std::move(undo), true);
 }
 
+std::optional<std::string> PhotoStore::open(const PhotoImage& image, StoreFile& file) const {
+    return open_stored(file_of(image.sha256, image.type), file);
+}
+
 std::optional<std::string> PhotoStore::problem_with(const PhotoImage& image) const {
     const auto file = file_of(image.sha256, image.type);
-    int fd = -1;
-    if (auto problem = open_stored(file, fd))
+    StoreFile open;
+    if (auto problem = open_stored(file, open))
         return problem;
-    const Descriptor open(fd);
     struct stat info {};
-    if (::fstat(open.get(), &info) != 0)
+    if (::fstat(open.descriptor(), &info) != 0)
         return fmt::format("its file cannot be read: {}", std::strerror(errno));
     if (info.st_size != image.bytes)
         return fmt::format("its file {} has {} bytes, the record says {}", file.string(),
                            info.st_size, image.bytes);
     try {
-        if (sha256_of_descriptor(open.get(), file) != image.sha256)
+        if (sha256_of_descriptor(open.descriptor(), file) != image.sha256)
             return fmt::format("its file {} does not hash to the SHA-256 on record (changed)",
                                file.string());
     } catch (const FileError& e) {
@@ -180,15 +179,14 @@ std::optional<std::string> PhotoStore::read_small(const PhotoImage& image,
                                                   std::int64_t max_bytes) const {
     if (image.bytes > max_bytes)
         return std::nullopt;
-    int fd = -1;
-    if (open_stored(file_of(image.sha256, image.type), fd))
+    StoreFile open;
+    if (open_stored(file_of(image.sha256, image.type), open))
         return std::nullopt;
-    const Descriptor open(fd);
     // One byte more than recorded, to see a file that grew.
     std::string bytes(static_cast<std::size_t>(image.bytes) + 1, '\0');
     std::size_t got = 0;
     while (got < bytes.size()) {
-        const auto n = ::read(open.get(), bytes.data() + got, bytes.size() - got);
+        const auto n = ::read(open.descriptor(), bytes.data() + got, bytes.size() - got);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)

@@ -39,6 +39,24 @@ private:
     bool m_kept = false;
 };
 
+// A file of the photo store open for reading (PhotoStore::open); closes it when dropped.
+class StoreFile {
+public:
+    StoreFile() = default;
+    explicit StoreFile(int fd) : m_fd(fd) {}
+    StoreFile(StoreFile&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+    StoreFile& operator=(StoreFile&& other) noexcept;
+    StoreFile(const StoreFile&) = delete;
+    StoreFile& operator=(const StoreFile&) = delete;
+    ~StoreFile();
+
+    int descriptor() const { return m_fd; }
+    bool is_open() const { return m_fd >= 0; }
+
+private:
+    int m_fd = -1;
+};
+
 class PhotoStore {
 public:
     // The store of the database file `database`: "<database>.photos/".
@@ -58,6 +76,11 @@ public:
     // store cannot be written.
     PlacedImage place(std::string_view bytes, std::string_view sha256, ImageType type) const;
 
+    // Opens the stored file of `image` for reading as every reader of the store does (check,
+    // place, export): never through a symbolic link and without waiting on a FIFO, so only a
+    // regular file. Sets `file`; otherwise leaves it closed and says what is wrong ("its file
+    // … is a symbolic link …", missing, not a regular file, cannot be opened).
+    std::optional<std::string> open(const PhotoImage& image, StoreFile& file) const;
     // What is wrong with the stored file of `image`: missing, a symbolic link or anything else
     // but a regular file (never followed), unreadable, of another size or hash than the record
     // says; nothing when it is as recorded. Hashes it in blocks.

@@ -51,4 +51,33 @@ std::string now_naming(std::string_view kind, std::string_view identity,
                        kind, identity, parameter);
 }
 
+std::vector<std::string> live_records_on_voided_charts(Database& db, int limit) {
+    struct Kind {
+        std::string_view table, label;
+        bool owner_table; // schema 8's KIND_owner; else each revision names its patient
+    };
+    // Not conditions and consents: a chart registered in error is voided with them.
+    static constexpr Kind kinds[] = {{"session", "session", true},
+                                     {"course", "course", false},
+                                     {"assessment", "score", false},
+                                     {"photo", "photo", false}};
+    std::vector<std::string> found;
+    for (const auto& kind : kinds) {
+        auto query = db.query(fmt::format(
+            "SELECT x.id, p.code FROM {0} x JOIN {0}_revision r ON r.{0}_id = x.id AND "
+            "r.revision = (SELECT max(revision) FROM {0}_revision WHERE {0}_id = x.id) JOIN "
+            "patient p ON p.id = {1} WHERE r.voided = 0 AND (SELECT voided FROM patient_revision "
+            "WHERE patient_id = p.id ORDER BY revision DESC LIMIT 1) = 1 ORDER BY x.id LIMIT {2}",
+            kind.table, kind.owner_table ? owner_of(kind.table, "r", "x") : "r.patient_id",
+            limit - static_cast<int>(found.size())));
+        while (query->executeStep())
+            found.push_back(fmt::format("{} {} (chart {})", kind.label,
+                                        query->getColumn(0).getInt64(),
+                                        query->getColumn(1).getString()));
+        if (static_cast<int>(found.size()) >= limit)
+            break;
+    }
+    return found;
+}
+
 } // namespace needlebook::storage

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace needlebook::storage {
 
@@ -39,5 +40,11 @@ std::string patients_of(std::string_view kind);
 // `parameter` by its newest revision, whichever chart it was entered on.
 std::string now_naming(std::string_view kind, std::string_view identity,
                        std::string_view parameter);
+
+// Sessions, courses, scores and photos not voided whose chart (as their newest revision says)
+// is voided or merged away, up to `limit`, as "session 3 (chart P-000002)": the command line
+// never leaves one (a chart is voided only without them, a merge moves them), so an import
+// that would is refused.
+std::vector<std::string> live_records_on_voided_charts(Database& db, int limit);
 
 } // namespace needlebook::storage

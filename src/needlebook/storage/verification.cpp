@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <future>
 #include <map>
+#include <set>
 
 namespace needlebook::storage {
 namespace {
@@ -360,22 +361,68 @@ CheckSection seals_hold(Database& db, const CheckAnchors& anchors) {
     return section;
 }
 
-// Every photo's image, voided ones too, read back from the store and hashed in blocks. Nothing
-// for a database without photo records, so its report reads as before photos existed.
+// The files in the store's `folder` that no photo record names (`named`): images an
+// interrupted 'photo add' or 'import --all' placed before its record committed, and temporary
+// files (".needlebook-…") of a write cut short. Not damage to the records, but patient images
+// nobody can see: said in the note, never deleted. Empty when there are none.
+std::string unnamed_files_note(const std::filesystem::path& folder,
+                               const std::set<std::string>& named) {
+    std::error_code error;
+    std::int64_t unnamed = 0, temporary = 0;
+    std::optional<std::string> first;
+    for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end;
+         it.increment(error)) {
+        const auto name = it->path().filename().string();
+        if (named.count(name) != 0)
+            continue;
+        ++unnamed;
+        if (name.starts_with(".needlebook-"))
+            ++temporary;
+        if (!first || name < *first)
+            first = name;
+    }
+    if (error && error != std::errc::no_such_file_or_directory)
+        return fmt::format("the store's folder {} cannot be listed ({}): files no record names "
+                           "were not looked for",
+                           folder.string(), error.message());
+    if (unnamed == 0)
+        return {};
+    return fmt::format("{} file{} in the store no photo record names (first: {}{}): patient "
+                       "data nobody can see, left by an interrupted 'photo add' or 'import "
+                       "--all'; review them in {} and move out what no record needs (check "
+                       "deletes nothing)",
+                       unnamed, unnamed == 1 ? "" : "s", *first,
+                       temporary == 0 ? ""
+                                      : fmt::format("; {} leftover temporary file{}", temporary,
+                                                    temporary == 1 ? "" : "s"),
+                       folder.string());
+}
+
+// Every photo's image, voided ones too, read back from the store and hashed in blocks, and the
+// store's files that no record names (a note). Nothing for a database without photo records and
+// without files in its store, so its report reads as before photos existed.
 std::optional<CheckSection> photos_in_store(Database& db, const std::filesystem::path& folder) {
-    if (!db.sql().tableExists("photo") ||
-        db.sql().execAndGet("SELECT count(*) FROM photo").getInt64() == 0)
-        return std::nullopt;
     CheckSection section{"photos"};
-    const auto store = PhotoStore::in_folder(folder);
-    guarded(section, [&] {
-        PhotoRepository(db).for_each_image([&](const StoredImage& stored) {
-            ++section.checked;
-            if (const auto problem = store.problem_with(stored.image))
-                add_fault(section, fmt::format("photo {} of {}: {}; restore it from a backup",
-                                               stored.id, stored.patient_code, *problem));
+    const bool records = db.sql().tableExists("photo") &&
+                         db.sql().execAndGet("SELECT count(*) FROM photo").getInt64() > 0;
+    std::set<std::string> named;
+    if (records) {
+        const auto store = PhotoStore::in_folder(folder);
+        guarded(section, [&] {
+            PhotoRepository(db).for_each_image([&](const StoredImage& stored) {
+                ++section.checked;
+                named.insert(PhotoStore::file_name_of(stored.image.sha256, stored.image.type));
+                if (const auto problem = store.problem_with(stored.image))
+                    add_fault(section, fmt::format("photo {} of {}: {}; restore it from a backup",
+                                                   stored.id, stored.patient_code, *problem));
+            });
         });
-    });
+    }
+    // Only once every record was read: a fault reading them would make every file look unnamed.
+    if (section.ok())
+        section.note = unnamed_files_note(folder, named);
+    if (!records && section.note.empty())
+        return std::nullopt;
     return section;
 }
 

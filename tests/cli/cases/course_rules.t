@@ -76,3 +76,41 @@ $ needlebook score list ANN
 > 1|2|1|voided with session 1: logged twice
 > 2|1|0|
 > 2|2|1|scored at the other visit
+
+# An amended session keeps what was scored at it: the pain recorded with it moves with its day
+# (a revision of the score), and a score dated before the session's new day refuses the move.
+$ needlebook session log ANN --at '2026-11-20 10:00' --like 4 --pain 6
+> session 5 logged for ANN at 2026-11-20 10:00
+> session 3 of 3 planned in course 1
+> score 3 recorded: pain-nrs 6, on 2026-11-20, session 5, course 1
+! needlebook: warning: interval:cheek: cheek was also treated 27 days earlier, in session 4 on 2026-10-24 10:00 (clinic recommends at least 28 days)
+! needlebook: warning: interval:nose: nose was also treated 27 days earlier, in session 4 on 2026-10-24 10:00 (clinic recommends at least 28 days)
+! needlebook: warning: course:areas: course 1 plans cheek; this session also treats nose
+$ needlebook assess ANN --scale gais-clinician --score 2 --session 5 --on 2026-11-21
+> score 4 recorded for ANN: gais-clinician 2 (much-improved), on 2026-11-21, session 5, course 1
+$ needlebook session amend 5 --at '2026-11-22 10:00' --reason 'time typed wrong'
+! needlebook: error: the amendment does not fit score 4: it was on 2026-11-21, before the session; amend the score first
+? 1
+$ needlebook session amend 5 --at '2026-11-21 09:00' --reason 'date typed wrong'
+> session 5 amended (revision 2) for ANN at 2026-11-21 09:00
+> session 3 of 3 planned in course 1
+> score 3 moved with it: pain-nrs 6, on 2026-11-21, session 5, course 1
+! needlebook: warning: course:areas: course 1 plans cheek; this session also treats nose
+= SELECT a.id, r.revision, r.assessed_on, r.session_id, r.course_id, r.reason FROM assessment a JOIN assessment_revision r ON r.assessment_id = a.id WHERE a.id >= 3 ORDER BY a.id, r.revision
+> 3|1|2026-11-20|5|1|
+> 3|2|2026-11-21|5|1|moved with session 5: date typed wrong
+> 4|1|2026-11-21|5|1|
+
+# A score taken at a session measures the session's course; the scores follow a session moved out
+# of its course.
+$ needlebook assess ANN --scale gais-patient --score 2 --session 5 --course 2
+! needlebook: error: session 5 belongs to course 1; a score taken at it measures that course (or give --course none)
+? 1
+$ needlebook session amend 5 --course none --reason 'not part of the course'
+> session 5 amended (revision 3) for ANN at 2026-11-21 09:00
+> score 4 moved with it: gais-clinician 2 (much-improved), on 2026-11-21, session 5
+> score 3 moved with it: pain-nrs 6, on 2026-11-21, session 5
+= SELECT a.id, r.revision, r.course_id, r.reason FROM assessment a JOIN assessment_revision r ON r.assessment_id = a.id WHERE a.id >= 3 AND r.revision > 1 ORDER BY a.id, r.revision
+> 3|2|1|moved with session 5: date typed wrong
+> 3|3||moved with session 5: not part of the course
+> 4|2||moved with session 5: not part of the course
