@@ -21,12 +21,7 @@ std::string score_label(AssessmentId id) {
 // day) and its course. Fills in the course when `link` is automatic.
 void check_references(storage::Database& db, const time::ClinicZone& zone, const Patient& patient,
                       AssessmentDetails& details, CourseLink link) {
-    if (details.assessed_on < patient.details.birth_date)
-        throw ValidationError("on",
-                              fmt::format("date {} is before {} was born ({}); check the "
-                                          "year",
-                                          time::format_date(details.assessed_on), patient.code,
-                                          time::format_date(patient.details.birth_date)));
+    check_not_before_birth(patient, details.assessed_on, "on", "date");
     std::optional<Session> session;
     if (details.session) {
         session = get_session(db, *details.session, storage::SessionRepository::Parts::areas);

@@ -22,12 +22,7 @@ std::string course_label(CourseId id) {
 }
 
 void check_start_after_birth(const Patient& patient, const CourseDetails& details) {
-    if (details.started_on < patient.details.birth_date)
-        throw ValidationError("start",
-                              fmt::format("course start {} is before {} was born ({}); "
-                                          "check the year",
-                                          time::format_date(details.started_on), patient.code,
-                                          time::format_date(patient.details.birth_date)));
+    check_not_before_birth(patient, details.started_on, "start", "course start");
 }
 
 // One open course per indication and patient, so a session knows which one it joins.

@@ -183,9 +183,6 @@ Patient open_patient(storage::Database& db, std::string_view code, std::string_v
                                patient.code, patient.revision.reason, what));
 }
 
-namespace {
-
-// A date typed with the wrong year (1980 for 2026) would otherwise pass every other check.
 void check_not_before_birth(const Patient& patient, std::optional<time::Date> day,
                             std::string_view field, std::string_view what) {
     if (day && *day < patient.details.birth_date)
@@ -195,7 +192,7 @@ void check_not_before_birth(const Patient& patient, std::optional<time::Date> da
                                           time::format_date(patient.details.birth_date)));
 }
 
-} // namespace
+namespace {} // namespace
 
 Condition add_condition(Scope& scope, std::string_view patient_code,
                         const ConditionDetails& details) {

@@ -34,6 +34,10 @@ Patient open_patient(storage::Database& db, std::string_view code, std::string_v
 Patient find_patient(storage::Database& db, std::string_view code);
 // The patient a record belongs to; NotFound for an unknown id.
 Patient find_patient_by_id(storage::Database& db, PatientId id);
+// Refuses (ValidationError `field`) a day before the patient's birth, "WHAT DAY is before P was
+// born (BIRTH); check the year": a year typed wrong would otherwise pass every other check.
+void check_not_before_birth(const Patient& patient, std::optional<time::Date> day,
+                            std::string_view field, std::string_view what);
 std::vector<Patient> list_patients(storage::Database& db, std::string_view search);
 // The same, for showing to someone: audited as "patient.list", naming every patient listed.
 std::vector<Patient> list_patients(Scope& scope, std::string_view search);

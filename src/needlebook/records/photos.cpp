@@ -262,12 +262,7 @@ ImageType check_image_content(std::string_view bytes, const fs::path& file) {
 
 void check_photo_fits(Scope& scope, const Patient& patient, const PhotoDetails& details) {
     validate(details, scope.today());
-    if (details.taken_on < patient.details.birth_date)
-        throw ValidationError("taken",
-                              fmt::format("photo taken {} is before {} was born ({}); "
-                                          "check the year",
-                                          time::format_date(details.taken_on), patient.code,
-                                          time::format_date(patient.details.birth_date)));
+    check_not_before_birth(patient, details.taken_on, "taken", "photo taken");
     if (!details.session)
         return;
     const Session session =

@@ -61,12 +61,8 @@ void check_time_and_products(Scope& scope, const SessionDetails& details,
 
 // A year typed wrong (1980 for 2026) would otherwise pass every other check.
 void check_after_birth(Scope& scope, const Patient& patient, const Session& session) {
-    const auto day = scope.zone().local_date(session.details.performed_at);
-    if (day < patient.details.birth_date)
-        throw ValidationError("at", fmt::format("session on {} is before {} was born ({}); check "
-                                                "the year",
-                                                time::format_date(day), patient.code,
-                                                time::format_date(patient.details.birth_date)));
+    check_not_before_birth(patient, scope.zone().local_date(session.details.performed_at), "at",
+                           "session on");
 }
 
 // What hangs off a session must still fit it after an amendment: a reaction cannot start
