@@ -759,7 +759,9 @@ void import_session(Context& c, const Row& row, const std::set<std::string>& pro
     // The course rules of 'session log' refuse the row; what they warn of is said with the
     // clinical checks. A course's baseline photos are not looked for: photos.csv comes later.
     std::vector<rules::Finding> course_findings;
-    if (c.all_revisions)
+    if (c.all_revisions && !d.course)
+        c.fit_checks.erase(id); // an earlier revision's course is no longer named
+    else if (c.all_revisions)
         check_newest_revision(c, row, id, "course", [&c, id = SessionId{id}] {
             const auto now = storage::SessionRepository(c.scope.db()).find(id);
             if (now && !now->revision.voided)
@@ -972,7 +974,9 @@ void import_score(Context& c, const Row& row) {
                                         records::find_patient_by_id(c.scope.db(), a.patient_id),
                                         a.details);
     };
-    if (c.all_revisions)
+    if (c.all_revisions && !d.session && !d.course)
+        c.fit_checks.erase(id); // its newest revision names nothing to check
+    else if (c.all_revisions)
         check_newest_revision(c, row, id, "score", [&c, check_references, id = AssessmentId{id}] {
             const auto now = storage::AssessmentRepository(c.scope.db()).find(id);
             if (now && !now->revision.voided)
@@ -1052,7 +1056,9 @@ void import_photo(Context& c, const Row& row) {
     }
     // As 'photo add' and 'photo amend' check it: the day and the session (the chart's, not
     // voided). With every revision, the photo's newest revision when the file is read.
-    if (c.all_revisions)
+    if (c.all_revisions && !d.session)
+        c.fit_checks.erase(id); // its newest revision names nothing to check
+    else if (c.all_revisions)
         check_newest_revision(c, row, id, "photo", [&c, id = PhotoId{id}] {
             const auto now = storage::PhotoRepository(c.scope.db()).find(id);
             if (now && !now->revision.voided)
