@@ -10,6 +10,7 @@
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/database.hpp"
 #include "needlebook/storage/settings_repository.hpp"
+#include "needlebook/storage/sqlite_connection.hpp"
 #include "needlebook/time/clock.hpp"
 #include "needlebook/time/date.hpp"
 
@@ -121,17 +122,40 @@ inline Patient patient_with_consent(Clinic& clinic, std::string code = "P-TEST",
     return patient;
 }
 
+// The first column of the first row `sql` returns, kept after the statement is gone.
+struct Scalar {
+    std::string text;
+    bool null = true;
+    std::string as_text() const { return text; }
+    std::int64_t as_int64() const { return null ? 0 : std::stoll(text); }
+    int as_int() const { return static_cast<int>(as_int64()); }
+    bool is_null() const { return null; }
+};
+inline Scalar scalar(storage::Database& db, const std::string& sql) {
+    auto query = db.connection().prepare(sql);
+    if (!query->step() || query->column(0).is_null())
+        return {};
+    return {query->column(0).as_text(), false};
+}
+
+// The SQLite handle, for tests of what is SQLite's alone (pragmas, its schema table).
+inline SQLite::Database& raw(storage::Database& db) {
+    return storage::sqlite_of(db);
+}
+
 inline int count_rows(storage::Database& db, std::string_view table) {
-    return db.sql().execAndGet(fmt::format("SELECT count(*) FROM {}", table)).getInt();
+    return scalar(db, fmt::format("SELECT count(*) FROM {}", table)).as_int();
 }
 
 // Row counts of every table, to show that a refused write changed nothing.
 inline std::map<std::string, int> table_counts(storage::Database& db) {
     std::vector<std::string> tables;
-    SQLite::Statement names(db.sql(), "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                                      "name NOT LIKE 'sqlite_%' ORDER BY name");
-    while (names.executeStep())
-        tables.push_back(names.getColumn(0).getString());
+    {
+        auto names = db.connection().prepare("SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite_%' ORDER BY name");
+        while (names->step())
+            tables.push_back(names->column(0).as_text());
+    }
     std::map<std::string, int> counts;
     for (const auto& table : tables)
         counts[table] = count_rows(db, table);
@@ -140,14 +164,13 @@ inline std::map<std::string, int> table_counts(storage::Database& db) {
 
 // Every row of `table` as text, ordered by id, for comparing whole databases.
 inline std::vector<std::string> dump_table(storage::Database& db, std::string_view table) {
-    SQLite::Statement rows(db.sql(), fmt::format("SELECT * FROM {} ORDER BY 1", table));
+    auto rows = db.connection().prepare(fmt::format("SELECT * FROM {} ORDER BY 1", table));
     std::vector<std::string> out;
-    while (rows.executeStep()) {
+    while (rows->step()) {
         std::string line;
-        for (int i = 0; i < rows.getColumnCount(); ++i)
+        for (int i = 0; i < rows->column_count(); ++i)
             line +=
-                (rows.getColumn(i).isNull() ? std::string("NULL") : rows.getColumn(i).getString()) +
-                "|";
+                (rows->column(i).is_null() ? std::string("NULL") : rows->column(i).as_text()) + "|";
         out.push_back(std::move(line));
     }
     return out;

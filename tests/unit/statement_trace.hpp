@@ -28,7 +28,7 @@ std::vector<TracedStatement> trace_statements(storage::Database& db, Work&& work
         std::unordered_map<sqlite3_stmt*, std::size_t> running;
     } trace;
     sqlite3_trace_v2(
-        db.sql().getHandle(), SQLITE_TRACE_STMT | SQLITE_TRACE_PROFILE,
+        test::raw(db).getHandle(), SQLITE_TRACE_STMT | SQLITE_TRACE_PROFILE,
         [](unsigned event, void* context, void* statement, void* text) {
             auto& trace = *static_cast<Trace*>(context);
             auto* stmt = static_cast<sqlite3_stmt*>(statement);
@@ -52,7 +52,7 @@ std::vector<TracedStatement> trace_statements(storage::Database& db, Work&& work
         },
         &trace);
     work();
-    sqlite3_trace_v2(db.sql().getHandle(), 0, nullptr, nullptr);
+    sqlite3_trace_v2(test::raw(db).getHandle(), 0, nullptr, nullptr);
     return std::move(trace.statements);
 }
 

@@ -70,10 +70,10 @@ TEST_CASE("scores are stored with their audit row and fingerprint, and corrected
     const auto stored = records::get_assessment(clinic.db, score.id);
     CHECK(stored.details == scored);
     CHECK(stored.patient_id == patient.id);
-    CHECK(clinic.db.sql()
-              .execAndGet("SELECT action || ' ' || record_kind FROM audit_log ORDER BY id DESC "
-                          "LIMIT 1")
-              .getString() == "assessment.add assessment");
+    CHECK(test::scalar(clinic.db,
+                       "SELECT action || ' ' || record_kind FROM audit_log ORDER BY id DESC "
+                       "LIMIT 1")
+              .as_text() == "assessment.add assessment");
     CHECK(storage::record_digest(clinic.db, "assessment", score.id.value, 1));
 
     const auto amended =

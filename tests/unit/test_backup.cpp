@@ -81,8 +81,8 @@ TEST_CASE("a backup opens read-only: reads work, writes are refused and no byte 
         CHECK(db.is_backup());
         CHECK(db.schema_version() == storage::latest_schema_version());
         CHECK(test::count_rows(db, "patient") == 1);
-        CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "delete");
-        CHECK(db.sql().execAndGet("PRAGMA query_only").getInt() == 1);
+        CHECK(test::scalar(db, "PRAGMA journal_mode").as_text() == "delete");
+        CHECK(test::scalar(db, "PRAGMA query_only").as_int() == 1);
 
         records::Scope scope(db, test::fixed_clock(), std::string(test::test_actor));
         try {

@@ -75,10 +75,10 @@ TEST_CASE("a whole clinic, every revision, is imported and exports again byte fo
         CHECK(read_all(dir.path() / "again" / name) == read_all(dir.path() / "out" / name));
     }
     // The trail starts again: the creation, then the import naming the manifest.
-    const auto second = target.db.sql()
-                            .execAndGet("SELECT action || ': ' || reason FROM audit_log WHERE id "
-                                        "= 2")
-                            .getString();
+    const auto second =
+        test::scalar(target.db, "SELECT action || ': ' || reason FROM audit_log WHERE id "
+                                "= 2")
+            .as_text();
     CHECK(test::contains(second, "database.import: whole clinic imported from"));
     CHECK(test::contains(second, result.manifest_sha256));
     CHECK(test::contains(second, result.source_head));

@@ -24,11 +24,11 @@ records::Correction because(std::string reason, std::optional<int> based_on = st
 
 // What the newest audit row says: action, record kind, id, revision and reason.
 std::string last_audit_row(storage::Database& db) {
-    SQLite::Statement row(db.sql(), "SELECT action || ' ' || record_kind || ' ' || record_id || "
-                                    "' rev ' || revision || ': ' || reason FROM audit_log ORDER "
-                                    "BY id DESC LIMIT 1");
-    REQUIRE(row.executeStep());
-    return row.getColumn(0).getString();
+    auto row = db.connection().prepare("SELECT action || ' ' || record_kind || ' ' || record_id || "
+                                       "' rev ' || revision || ': ' || reason FROM audit_log ORDER "
+                                       "BY id DESC LIMIT 1");
+    REQUIRE(row->step());
+    return row->column(0).as_text();
 }
 
 // A patient with a condition, a consent, a session, one reaction and one follow-up.

@@ -303,7 +303,7 @@ TEST_CASE("setting fhir_identifier_system: an absolute URI of an allowed scheme,
     // The database refuses what the program refuses, whatever writes it; the same row with a
     // good value is taken, so the refusals are the value's.
     const auto plant = [&](std::string_view value) {
-        clinic.db.sql().exec(fmt::format(
+        clinic.db.exec(fmt::format(
             "INSERT INTO setting_revision (setting_id, revision, value, author, recorded_at, "
             "reason) SELECT s.id, (SELECT max(revision) + 1 FROM setting_revision WHERE "
             "setting_id = s.id), '{}', 'test', '2026-11-23T15:00:00Z', 'planted' FROM setting s "

@@ -15,10 +15,10 @@ const report::FieldChange* find_change(const report::Amendment& amendment, std::
 }
 
 int audit_rows(storage::Database& db, std::string_view action) {
-    SQLite::Statement count(db.sql(), "SELECT count(*) FROM audit_log WHERE action = ?");
-    count.bind(1, std::string(action));
-    count.executeStep();
-    return count.getColumn(0).getInt();
+    auto count = db.connection().prepare("SELECT count(*) FROM audit_log WHERE action = :action");
+    count->bind(":action", std::string(action));
+    count->step();
+    return count->column(0).as_int();
 }
 
 } // namespace
@@ -63,12 +63,12 @@ TEST_CASE("each history read adds one audit row; an unknown patient or a failed 
     const auto patient = patient_with_consent(clinic);
     report::build_history(clinic.scope, patient.code, "history as html to h.html");
     CHECK(audit_rows(clinic.db, "patient.history") == 1);
-    SQLite::Statement last(clinic.db.sql(), "SELECT actor, patient_id, reason FROM audit_log "
-                                            "ORDER BY id DESC LIMIT 1");
-    REQUIRE(last.executeStep());
-    CHECK(last.getColumn(0).getString() == test_actor);
-    CHECK(last.getColumn(1).getInt64() == patient.id.value);
-    CHECK(last.getColumn(2).getString() == "history as html to h.html");
+    auto last = clinic.db.connection().prepare("SELECT actor, patient_id, reason FROM audit_log "
+                                               "ORDER BY id DESC LIMIT 1");
+    REQUIRE(last->step());
+    CHECK(last->column(0).as_text() == test_actor);
+    CHECK(last->column(1).as_int64() == patient.id.value);
+    CHECK(last->column(2).as_text() == "history as html to h.html");
 
     CHECK_THROWS_AS(report::build_history(clinic.scope, "NOBODY"), NotFound);
     CHECK_THROWS_AS(report::deliver_history(

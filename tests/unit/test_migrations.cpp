@@ -33,8 +33,8 @@ int user_version(const fs::path& path) {
 
 std::string schema_sql(storage::Database& db) {
     std::string all;
-    SQLite::Statement rows(db.sql(), "SELECT type || ' ' || name || ' ' || coalesce(sql, '') "
-                                     "FROM sqlite_schema ORDER BY type, name");
+    SQLite::Statement rows(test::raw(db), "SELECT type || ' ' || name || ' ' || coalesce(sql, '') "
+                                          "FROM sqlite_schema ORDER BY type, name");
     while (rows.executeStep())
         all += rows.getColumn(0).getString() + "\n";
     return all;
@@ -204,17 +204,17 @@ TEST_CASE("every connection gets the pragmas the README names") {
     const auto path = dir.path() / "clinic.db";
     for (const auto create : {storage::Database::Create::yes, storage::Database::Create::no}) {
         auto db = storage::Database::open(path, create);
-        CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
-        CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
-        CHECK(db.sql().execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
-        CHECK(db.sql().execAndGet("PRAGMA busy_timeout").getInt() == 5000);
+        CHECK(test::scalar(db, "PRAGMA foreign_keys").as_int() == 1);
+        CHECK(test::scalar(db, "PRAGMA journal_mode").as_text() == "wal");
+        CHECK(test::scalar(db, "PRAGMA synchronous").as_int() == 2); // FULL
+        CHECK(test::scalar(db, "PRAGMA busy_timeout").as_int() == 5000);
     }
     SUBCASE("in memory: foreign keys are enforced too") {
         auto db = storage::Database::in_memory();
-        CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
-        CHECK_THROWS_AS(db.sql().exec("INSERT INTO session (patient_id, created_at) VALUES (999, "
-                                      "'2026-11-23T15:00:00Z')"),
-                        SQLite::Exception);
+        CHECK(test::scalar(db, "PRAGMA foreign_keys").as_int() == 1);
+        CHECK_THROWS_AS(db.exec("INSERT INTO session (patient_id, created_at) VALUES (999, "
+                                "'2026-11-23T15:00:00Z')"),
+                        storage::DatabaseFailure);
     }
 }
 
@@ -265,6 +265,6 @@ TEST_CASE("schema 6 gives the overrides stored by schema 5 the keys of their fin
     CHECK(session->findings[1].message ==
           "depth 1.00 mm on periorbital:left exceeds the clinic limit of 0.50 mm");
     // The rows themselves are as schema 5 wrote them.
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM session_finding").getInt() == 0);
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM session_override").getInt() == 4);
+    CHECK(test::scalar(db, "SELECT count(*) FROM session_finding").as_int() == 0);
+    CHECK(test::scalar(db, "SELECT count(*) FROM session_override").as_int() == 4);
 }

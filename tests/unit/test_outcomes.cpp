@@ -479,7 +479,7 @@ TEST_CASE("report outcomes through the database: current revisions, voids, merge
     const auto insert_revision = [&](int assessment, int revision, std::int64_t patient,
                                      std::string_view scale, double value, std::string_view on,
                                      bool voided_revision) {
-        db.sql().exec(fmt::format(
+        db.exec(fmt::format(
             "INSERT INTO assessment_revision (assessment_id, revision, patient_id, scale, score, "
             "area, side, assessed_on, voided, author, recorded_at, reason) VALUES ({}, {}, {}, "
             "'{}', {}, 'cheek', 'left', '{}', {}, 'dr.test', '2026-11-23T15:00:00Z', '{}')",
@@ -488,7 +488,7 @@ TEST_CASE("report outcomes through the database: current revisions, voids, merge
     };
     const auto assess = [&](std::int64_t patient, double value, std::string_view on) {
         ++next_id;
-        db.sql().exec(fmt::format(
+        db.exec(fmt::format(
             "INSERT INTO assessment (id, created_at) VALUES ({}, '2026-11-23T15:00:00Z')",
             next_id));
         insert_revision(next_id, 1, patient, "goodman-baron", value, on, false);

@@ -131,10 +131,9 @@ TEST_CASE("a photo is kept in the store and recorded with its view, day, session
     CHECK(mode_of(clinic.store.folder()) == 0700);
     CHECK(count_rows(clinic.db, "photo") == 1);
     CHECK(count_rows(clinic.db, "photo_revision") == 1);
-    CHECK(clinic.db.sql()
-              .execAndGet("SELECT count(*) FROM audit_log WHERE action = 'photo.add' AND "
-                          "record_kind = 'photo' AND record_hash <> ''")
-              .getInt() == 1);
+    CHECK(test::scalar(clinic.db, "SELECT count(*) FROM audit_log WHERE action = 'photo.add' AND "
+                                  "record_kind = 'photo' AND record_hash <> ''")
+              .as_int() == 1);
 
     const auto listed = records::list_photos(clinic.scope, "P-PHOTO");
     REQUIRE(listed.size() == 1);
@@ -505,12 +504,11 @@ TEST_CASE("the same image added again warns: of the patient's own photo, or of a
                        fmt::format("is photo {} (taken 2026-11-20) of P-PHOTO", first.id)));
         CHECK(contains(other.warnings[0].message,
                        fmt::format("needlebook photo void {}", other.photo.id)));
-        CHECK(clinic.db.sql()
-                  .execAndGet("SELECT count(*) FROM audit_log a JOIN audit_disclosure d ON "
-                              "d.audit_id = a.id WHERE a.action = 'photo.duplicates' AND "
-                              "d.patient_id = " +
-                              std::to_string(clinic.patient.id.value))
-                  .getInt() == 1);
+        CHECK(test::scalar(clinic.db, "SELECT count(*) FROM audit_log a JOIN audit_disclosure d ON "
+                                      "d.audit_id = a.id WHERE a.action = 'photo.duplicates' AND "
+                                      "d.patient_id = " +
+                                          std::to_string(clinic.patient.id.value))
+                  .as_int() == 1);
         CHECK(clinic.check().ok());
     }
     SUBCASE("several charts: one warning each, naming each chart's photos together") {
@@ -531,11 +529,11 @@ TEST_CASE("the same image added again warns: of the patient's own photo, or of a
         CHECK(contains(third.warnings[1].message,
                        fmt::format("photo {} (taken 2026-11-20) of P-NOPHOTO", other.id)));
         // One disclosure row naming both charts.
-        CHECK(clinic.db.sql()
-                  .execAndGet("SELECT count(*) FROM audit_disclosure d JOIN audit_log a ON a.id = "
-                              "d.audit_id WHERE a.id = (SELECT max(id) FROM audit_log WHERE "
-                              "action = 'photo.duplicates')")
-                  .getInt() == 2);
+        CHECK(test::scalar(clinic.db,
+                           "SELECT count(*) FROM audit_disclosure d JOIN audit_log a ON a.id = "
+                           "d.audit_id WHERE a.id = (SELECT max(id) FROM audit_log WHERE "
+                           "action = 'photo.duplicates')")
+                  .as_int() == 2);
     }
     SUBCASE("a voided photo of the same image is not named") {
         records::void_photo(clinic.scope, first.id, {"wrong chart", std::nullopt});

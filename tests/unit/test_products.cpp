@@ -49,17 +49,17 @@ struct ProductAudit {
 };
 
 std::vector<ProductAudit> product_audit(storage::Database& db) {
-    SQLite::Statement rows(db.sql(), "SELECT action, patient_id, record_id, revision, reason FROM "
-                                     "audit_log WHERE record_kind = 'product' AND revision > 1 "
-                                     "ORDER BY id");
+    auto rows =
+        db.connection().prepare("SELECT action, patient_id, record_id, revision, reason FROM "
+                                "audit_log WHERE record_kind = 'product' AND revision > 1 "
+                                "ORDER BY id");
     std::vector<ProductAudit> found;
-    while (rows.executeStep())
-        found.push_back({rows.getColumn(0).getString(),
-                         rows.getColumn(1).isNull()
-                             ? std::nullopt
-                             : std::optional<std::int64_t>(rows.getColumn(1).getInt64()),
-                         rows.getColumn(2).getInt64(), rows.getColumn(3).getInt(),
-                         rows.getColumn(4).getString()});
+    while (rows->step())
+        found.push_back(
+            {rows->column(0).as_text(),
+             rows->column(1).is_null() ? std::nullopt
+                                       : std::optional<std::int64_t>(rows->column(1).as_int64()),
+             rows->column(2).as_int64(), rows->column(3).as_int(), rows->column(4).as_text()});
     return found;
 }
 

@@ -32,8 +32,9 @@ const std::set<std::string> configuration_tables{
 
 std::vector<std::string> record_tables(storage::Database& db) {
     std::vector<std::string> tables;
-    SQLite::Statement names(db.sql(), "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                                      "name NOT LIKE 'sqlite_%'");
+    SQLite::Statement names(test::raw(db),
+                            "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
+                            "name NOT LIKE 'sqlite_%'");
     while (names.executeStep())
         if (!configuration_tables.contains(names.getColumn(0).getString()))
             tables.push_back(names.getColumn(0).getString());
@@ -44,7 +45,8 @@ std::vector<std::string> record_tables(storage::Database& db) {
 // statement and in the views it reads.
 std::multimap<std::string, std::string> names_in(storage::Database& db, const std::string& sql) {
     std::string text = sql;
-    SQLite::Statement views(db.sql(), "SELECT name, sql FROM sqlite_schema WHERE type = 'view'");
+    SQLite::Statement views(test::raw(db),
+                            "SELECT name, sql FROM sqlite_schema WHERE type = 'view'");
     while (views.executeStep())
         if (std::regex_search(sql, std::regex("\\b" + views.getColumn(0).getString() + "\\b")))
             text += " " + views.getColumn(1).getString();
@@ -63,7 +65,7 @@ std::multimap<std::string, std::string> names_in(storage::Database& db, const st
 std::vector<std::string> record_tables_scanned(storage::Database& db, const std::string& sql) {
     const auto records = record_tables(db);
     const auto names = names_in(db, sql);
-    SQLite::Statement plan(db.sql(), "EXPLAIN QUERY PLAN " + sql);
+    SQLite::Statement plan(test::raw(db), "EXPLAIN QUERY PLAN " + sql);
     std::vector<std::string> scanned;
     static const std::regex scan(R"(^SCAN (\w+))");
     while (plan.executeStep()) {
@@ -246,10 +248,10 @@ TEST_CASE("report outcomes reads each table once, in a clinic of 20 patients as 
         // the demo's own scores).
         for (const auto& [first_id, on, score] :
              {std::tuple{1000000, "2026-01-05", 40}, std::tuple{2000000, "2026-11-20", 25}}) {
-            clinic.db.sql().exec(fmt::format("INSERT INTO assessment (id, created_at) SELECT "
-                                             "{} + id, '2026-11-23T15:00:00Z' FROM patient",
-                                             first_id));
-            clinic.db.sql().exec(fmt::format(
+            clinic.db.exec(fmt::format("INSERT INTO assessment (id, created_at) SELECT "
+                                       "{} + id, '2026-11-23T15:00:00Z' FROM patient",
+                                       first_id));
+            clinic.db.exec(fmt::format(
                 "INSERT INTO assessment_revision (assessment_id, revision, patient_id, scale, "
                 "score, assessed_on, author, recorded_at) SELECT {} + id, 1, id, "
                 "'goodman-baron-quant', {}, '{}', 'dr.test', '2026-11-23T15:00:00Z' FROM patient",

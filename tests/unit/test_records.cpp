@@ -32,30 +32,30 @@ struct AuditRow {
 };
 
 std::vector<AuditRow> audit_rows(storage::Database& db) {
-    SQLite::Statement rows(db.sql(), "SELECT id, at, actor, action, patient_id, record_kind, "
-                                     "record_id, revision, reason, prev_hash, hash, "
-                                     "coalesce(record_hash, '') FROM audit_log "
-                                     "ORDER BY id");
+    auto rows = db.connection().prepare("SELECT id, at, actor, action, patient_id, record_kind, "
+                                        "record_id, revision, reason, prev_hash, hash, "
+                                        "coalesce(record_hash, '') FROM audit_log "
+                                        "ORDER BY id");
     std::vector<AuditRow> out;
-    while (rows.executeStep()) {
+    while (rows->step()) {
         AuditRow row;
-        row.id = rows.getColumn(0).getInt64();
-        row.entry.at = time::parse_utc(rows.getColumn(1).getString(), "at");
-        row.entry.actor = rows.getColumn(2).getString();
-        row.entry.action = rows.getColumn(3).getString();
-        if (!rows.getColumn(4).isNull())
-            row.entry.patient_id = rows.getColumn(4).getInt64();
-        row.entry.record_kind = rows.getColumn(5).getString(); // NULL reads as ""
-        if (!rows.getColumn(6).isNull())
-            row.entry.record_id = rows.getColumn(6).getInt64();
-        if (!rows.getColumn(7).isNull())
-            row.entry.revision = rows.getColumn(7).getInt();
-        row.entry.reason = rows.getColumn(8).getString();
-        if (!rows.getColumn(9).isNull())
-            row.prev_hash = rows.getColumn(9).getString();
-        if (!rows.getColumn(10).isNull())
-            row.hash = rows.getColumn(10).getString();
-        row.record_hash = rows.getColumn(11).getString();
+        row.id = rows->column(0).as_int64();
+        row.entry.at = time::parse_utc(rows->column(1).as_text(), "at");
+        row.entry.actor = rows->column(2).as_text();
+        row.entry.action = rows->column(3).as_text();
+        if (!rows->column(4).is_null())
+            row.entry.patient_id = rows->column(4).as_int64();
+        row.entry.record_kind = rows->column(5).as_text(); // NULL reads as ""
+        if (!rows->column(6).is_null())
+            row.entry.record_id = rows->column(6).as_int64();
+        if (!rows->column(7).is_null())
+            row.entry.revision = rows->column(7).as_int();
+        row.entry.reason = rows->column(8).as_text();
+        if (!rows->column(9).is_null())
+            row.prev_hash = rows->column(9).as_text();
+        if (!rows->column(10).is_null())
+            row.hash = rows->column(10).as_text();
+        row.record_hash = rows->column(11).as_text();
         out.push_back(std::move(row));
     }
     return out;

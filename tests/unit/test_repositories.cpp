@@ -98,7 +98,8 @@ TEST_CASE("PatientRepository: what is stored is read back equal") {
         CHECK(patients.find(other)->details == details);
     }
     SUBCASE("a chart code is unique") {
-        CHECK_THROWS_AS(patients.insert("P-000001", details, revision(1)), SQLite::Exception);
+        CHECK_THROWS_AS(patients.insert("P-000001", details, revision(1)),
+                        storage::DatabaseFailure);
     }
 }
 
@@ -126,7 +127,8 @@ TEST_CASE("PatientRepository: revisions") {
     check_same_revision(all[1].revision, amended);
 
     SUBCASE("a revision number is used once") {
-        CHECK_THROWS_AS(patients.add_revision(id, first, revision(2, "again")), SQLite::Exception);
+        CHECK_THROWS_AS(patients.add_revision(id, first, revision(2, "again")),
+                        storage::DatabaseFailure);
     }
 }
 
@@ -280,7 +282,7 @@ TEST_CASE("SessionRepository: a full session is read back equal") {
     SUBCASE("a serum not in the catalogue is not stored") {
         auto bad = full_session(patient, "2026-11-21T10:00:00Z");
         bad.details.serums = {{"snake-oil", "SO-1", SerumPhase::after}};
-        CHECK_THROWS_AS(db.write([&] { sessions.insert(bad); }), SQLite::Exception);
+        CHECK_THROWS_AS(db.write([&] { sessions.insert(bad); }), storage::DatabaseFailure);
         CHECK(test::count_rows(db, "session") == 1);
     }
 }
@@ -562,8 +564,8 @@ TEST_CASE("SettingsRepository: a clinic's own settings are read back") {
         CHECK_THROWS(repository.set("isotretinoin_months", "six", by));
         CHECK_THROWS(repository.set("depth_limit.cheek", "4.00", by));
         CHECK_THROWS(repository.set("condition.eczema", "ignore", by));
-        CHECK_THROWS(db.sql().exec("UPDATE setting_revision SET value = '3.00' WHERE id = 1"));
-        CHECK_THROWS(db.sql().exec("DELETE FROM setting_revision"));
+        CHECK_THROWS(db.exec("UPDATE setting_revision SET value = '3.00' WHERE id = 1"));
+        CHECK_THROWS(db.exec("DELETE FROM setting_revision"));
         CHECK(repository.load().interval_warn_days == 42);
     }
 }
@@ -640,7 +642,7 @@ TEST_CASE("Database::write: all or nothing, and nested writes compose") {
             add("P-A");
             add("P-A"); // duplicate code
         }),
-                        SQLite::Exception);
+                        storage::DatabaseFailure);
         CHECK(patients.list("").empty());
         CHECK(test::count_rows(db, "patient_revision") == 0);
         // The connection is usable afterwards.

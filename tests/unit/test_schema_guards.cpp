@@ -167,27 +167,24 @@ struct FullClinic : test::Clinic {
     }
 
     std::int64_t session_revision_id() {
-        return db.sql()
-            .execAndGet("SELECT max(id) FROM session_revision WHERE session_id = " +
-                        std::to_string(session.id.value))
-            .getInt64();
+        return test::scalar(db, "SELECT max(id) FROM session_revision WHERE session_id = " +
+                                    std::to_string(session.id.value))
+            .as_int64();
     }
-    std::int64_t consent_id() {
-        return db.sql().execAndGet("SELECT max(id) FROM consent").getInt64();
-    }
+    std::int64_t consent_id() { return test::scalar(db, "SELECT max(id) FROM consent").as_int64(); }
 };
 
 // Whether SQLite accepts `sql`; nothing it does is kept either way.
 bool accepted(storage::Database& db, const std::string& sql) {
-    db.sql().exec("SAVEPOINT probe");
+    db.exec("SAVEPOINT probe");
     bool ok = true;
     try {
-        db.sql().exec(sql);
-    } catch (const SQLite::Exception&) {
+        db.exec(sql);
+    } catch (const storage::DatabaseFailure&) {
         ok = false;
     }
-    db.sql().exec("ROLLBACK TO probe");
-    db.sql().exec("RELEASE probe");
+    db.exec("ROLLBACK TO probe");
+    db.exec("RELEASE probe");
     return ok;
 }
 
@@ -316,8 +313,9 @@ struct Templates {
 TEST_CASE("every table is either an insert-only record table or reference data") {
     test::Clinic clinic;
     std::set<std::string> tables;
-    SQLite::Statement names(clinic.db.sql(), "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                             "AND name NOT LIKE 'sqlite_%'");
+    SQLite::Statement names(test::raw(clinic.db),
+                            "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                            "AND name NOT LIKE 'sqlite_%'");
     while (names.executeStep())
         tables.insert(names.getColumn(0).getString());
     std::set<std::string> expected(record_tables.begin(), record_tables.end());
@@ -330,34 +328,34 @@ TEST_CASE("raw UPDATE and DELETE fail on every record table once a record exists
     FullClinic clinic;
     // Since schema 6 the program writes findings to session_finding; session_override keeps the
     // rows of older revisions, so one is put there the way schema 5 wrote it.
-    clinic.db.sql().exec("INSERT INTO session_override (session_revision_id, rule, detail) "
-                         "SELECT min(id), 'depth', 'depth 1.80 mm on cheek:left exceeds the "
-                         "clinic limit of 1.50 mm' FROM session_revision");
+    clinic.db.exec("INSERT INTO session_override (session_revision_id, rule, detail) "
+                   "SELECT min(id), 'depth', 'depth 1.80 mm on cheek:left exceeds the "
+                   "clinic limit of 1.50 mm' FROM session_revision");
     const auto before = test::table_counts(clinic.db);
     for (const auto& table : record_tables) {
         CAPTURE(table);
         REQUIRE(before.at(table) > 0); // a trigger on an empty table would prove nothing
 
         try {
-            clinic.db.sql().exec(fmt::format("UPDATE {} SET id = id", table));
+            clinic.db.exec(fmt::format("UPDATE {} SET id = id", table));
             FAIL("UPDATE was allowed");
-        } catch (const SQLite::Exception& e) {
+        } catch (const storage::DatabaseFailure& e) {
             const std::string message = e.what();
             CHECK((message.find("never") != std::string::npos ||
                    message.find("append-only") != std::string::npos));
         }
-        CHECK_THROWS_AS(clinic.db.sql().exec(fmt::format("DELETE FROM {}", table)),
-                        SQLite::Exception);
-        CHECK_THROWS_AS(clinic.db.sql().exec(fmt::format(
+        CHECK_THROWS_AS(clinic.db.exec(fmt::format("DELETE FROM {}", table)),
+                        storage::DatabaseFailure);
+        CHECK_THROWS_AS(clinic.db.exec(fmt::format(
                             "DELETE FROM {} WHERE id = (SELECT max(id) FROM {})", table, table)),
-                        SQLite::Exception);
+                        storage::DatabaseFailure);
     }
     CHECK(test::table_counts(clinic.db) == before);
 }
 
 TEST_CASE("rewriting history the way someone would try it fails") {
     FullClinic clinic;
-    auto& sql = clinic.db.sql();
+    auto& sql = test::raw(clinic.db);
     const auto areas = test::dump_table(clinic.db, "session_area");
     const auto audit = test::dump_table(clinic.db, "audit_log");
     CHECK_THROWS_AS(sql.exec("UPDATE session_area SET depth_mm = 0.5"), SQLite::Exception);
@@ -379,15 +377,15 @@ TEST_CASE("INSERT OR REPLACE cannot rewrite a stored row") {
     const auto areas = test::dump_table(clinic.db, "session_area");
     const auto audit = test::dump_table(clinic.db, "audit_log");
     CHECK_THROWS_WITH_AS(
-        clinic.db.sql().exec(
+        clinic.db.exec(
             "INSERT OR REPLACE INTO session_area (id, session_revision_id, position, area, side, "
             "depth_mm, passes) SELECT id, session_revision_id, position, area, side, 0.5, passes "
             "FROM session_area"),
-        "session_area rows are never replaced", SQLite::Exception);
+        "session_area rows are never replaced", storage::DatabaseFailure);
     CHECK_THROWS_WITH_AS(
-        clinic.db.sql().exec("REPLACE INTO audit_log (id, at, actor, action, reason) SELECT id, "
-                             "at, 'someone else', action, reason FROM audit_log"),
-        "audit_log rows are never replaced", SQLite::Exception);
+        clinic.db.exec("REPLACE INTO audit_log (id, at, actor, action, reason) SELECT id, "
+                       "at, 'someone else', action, reason FROM audit_log"),
+        "audit_log rows are never replaced", storage::DatabaseFailure);
     CHECK(test::dump_table(clinic.db, "session_area") == areas);
     CHECK(test::dump_table(clinic.db, "audit_log") == audit);
 }
@@ -609,7 +607,7 @@ TEST_CASE("the reference tables cover exactly the catalogues") {
     test::Clinic clinic;
     const auto column = [&](const std::string& sql) {
         std::set<std::string> values;
-        SQLite::Statement rows(clinic.db.sql(), sql);
+        SQLite::Statement rows(test::raw(clinic.db), sql);
         while (rows.executeStep())
             values.insert(rows.getColumn(0).getString());
         return values;
@@ -625,7 +623,7 @@ TEST_CASE("the reference tables cover exactly the catalogues") {
     CHECK(column("SELECT code FROM condition_code") == codes(ConditionCode{}));
     // The scales: the program's catalogue and the table the database checks scores against.
     std::set<std::string> scales;
-    SQLite::Statement rows(clinic.db.sql(),
+    SQLite::Statement rows(test::raw(clinic.db),
                            "SELECT key, low, high, decimals, per_area FROM outcome_scale");
     while (rows.executeStep())
         scales.insert(fmt::format("{} {} {} {} {}", rows.getColumn(0).getString(),
@@ -644,9 +642,9 @@ TEST_CASE("a row for a revision that is not stored yet is refused") {
     FullClinic clinic;
     const auto before = test::table_counts(clinic.db);
     const auto next = [&](std::string_view revisions) {
-        return std::to_string(clinic.db.sql()
-                                  .execAndGet(fmt::format("SELECT max(id) + 1 FROM {}", revisions))
-                                  .getInt64());
+        return std::to_string(
+            test::scalar(clinic.db, fmt::format("SELECT max(id) + 1 FROM {}", revisions))
+                .as_int64());
     };
     const std::vector<std::pair<std::string, std::string>> planted{
         {"session_area", "INSERT INTO session_area (session_revision_id, position, area, depth_mm) "
@@ -668,8 +666,8 @@ TEST_CASE("a row for a revision that is not stored yet is refused") {
     };
     for (const auto& [table, sql] : planted) {
         CAPTURE(table);
-        CHECK_THROWS_WITH_AS(clinic.db.sql().exec(sql),
-                             doctest::Contains("rows belong to a stored"), SQLite::Exception);
+        CHECK_THROWS_WITH_AS(clinic.db.exec(sql), doctest::Contains("rows belong to a stored"),
+                             storage::DatabaseFailure);
     }
     CHECK(test::table_counts(clinic.db) == before);
 }

@@ -18,8 +18,9 @@ using test::new_database;
 
 std::vector<std::string> triggers(storage::Database& db) {
     std::vector<std::string> all;
-    SQLite::Statement query(db.sql(), "SELECT name || ': ' || sql FROM sqlite_schema WHERE type "
-                                      "= 'trigger' ORDER BY name");
+    SQLite::Statement query(test::raw(db),
+                            "SELECT name || ': ' || sql FROM sqlite_schema WHERE type "
+                            "= 'trigger' ORDER BY name");
     while (query.executeStep())
         all.push_back(query.getColumn(0).getString());
     return all;
@@ -76,8 +77,8 @@ TEST_CASE("clear_seeds takes out the trail and the seeds named, and leaves the s
         storage::append_audit(db,
                               {.at = test::fixed_now(), .actor = "dr.test", .action = "x.test"});
     });
-    CHECK_THROWS(db.sql().exec("DELETE FROM setting_revision"));
-    CHECK_THROWS(db.sql().exec("DELETE FROM audit_log"));
+    CHECK_THROWS(db.exec("DELETE FROM setting_revision"));
+    CHECK_THROWS(db.exec("DELETE FROM audit_log"));
 }
 
 TEST_CASE("a failure after clear_seeds rolls everything back, guards included") {

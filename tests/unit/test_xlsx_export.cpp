@@ -70,9 +70,8 @@ TEST_CASE("export_all_xlsx writes one private workbook and audits it once") {
     CHECK((info.st_mode & 0777) == 0600);
     CHECK(names_in(dir.path()) == std::vector<std::string>{"clinic.xlsx"});
     CHECK(audit_rows(clinic) == audited + 1);
-    const auto what = clinic.db.sql()
-                          .execAndGet("SELECT reason FROM audit_log ORDER BY id DESC LIMIT 1")
-                          .getString();
+    const auto what =
+        test::scalar(clinic.db, "SELECT reason FROM audit_log ORDER BY id DESC LIMIT 1").as_text();
     CHECK(test::contains(what, "all tables as xlsx"));
 }
 

@@ -40,10 +40,10 @@ std::int64_t write_rows(records::Scope& scope, const CsvTable& table, std::ostre
     auto query = scope.db().query(options.all_revisions ? table.revisions_sql : table.current_sql);
     std::vector<render::CsvCell> cells(columns.size());
     std::int64_t rows = 0;
-    while (query->executeStep()) {
+    while (query->step()) {
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            const auto value = query->getColumn(columns[c].source);
-            auto text = value.isNull() ? std::string() : value.getString();
+            const auto value = query->column(columns[c].source);
+            auto text = value.is_null() ? std::string() : value.as_text();
             if (columns[c].local_time && !text.empty())
                 text = zone.format_iso_local(time::parse_utc(text, columns[c].name));
             cells[c] = {std::move(text), is_number(columns[c].type)};

@@ -148,7 +148,7 @@ template <class Check> void validated(std::string_view column, Check check) {
 void ensure_new(storage::Database& db, std::string_view table, std::int64_t id) {
     auto query = db.query(fmt::format("SELECT 1 FROM {} WHERE id = :id", table));
     query->bind(":id", id);
-    if (query->executeStep())
+    if (query->step())
         throw ValidationError("id", fmt::format("{} id {} is already in the database; import "
                                                 "into a new database (init)",
                                                 table, id));
@@ -167,22 +167,22 @@ void ensure_follows(storage::Database& db, std::string_view table, std::int64_t 
         "max(revision) FROM {0}_revision WHERE {0}_id = :id)",
         table));
     query->bind(":id", id);
-    query->executeStep();
-    if (query->getColumn(0).isNull())
+    query->step();
+    if (query->column(0).is_null())
         throw ValidationError("revision", fmt::format("revision {} of {} comes before its "
                                                       "revision 1; list every revision in order",
                                                       revision.number, record));
-    const int newest = query->getColumn(1).getInt();
+    const int newest = query->column(1).as_int();
     if (newest != revision.number - 1)
         throw ValidationError("revision", fmt::format("revision {} of {} does not follow its "
                                                       "revision {}; list every revision in order",
                                                       revision.number, record, newest));
     // A merge moves a voided record to the chart it merged into with a revision voided too.
-    if (query->getColumn(2).getInt() == 1 && !revision.voided)
+    if (query->column(2).as_int() == 1 && !revision.voided)
         throw ValidationError("revision", fmt::format("revision {} of {} changes it after it was "
                                                       "voided; a voided record is never changed",
                                                       revision.number, record));
-    const auto before = query->getColumn(3).getString();
+    const auto before = query->column(3).as_text();
     if (time::format_utc(revision.recorded_at) < before)
         throw ValidationError("recorded_at",
                               fmt::format("revision {} of {} was recorded at {}, before its "
@@ -197,12 +197,11 @@ void ensure_identity(storage::Database& db, std::string_view sql, std::int64_t i
                      const std::string& expected, std::string_view column, std::string_view what) {
     auto query = db.query(std::string(sql));
     query->bind(":id", id);
-    if (query->executeStep() && query->getColumn(0).getString() != expected)
+    if (query->step() && query->column(0).as_text() != expected)
         throw ValidationError(std::string(column),
                               fmt::format("{} {} is {} since its revision 1, not {}; a later "
                                           "revision cannot change that",
-                                          what, id, query->getColumn(0).getString(),
-                                          visible(expected)));
+                                          what, id, query->column(0).as_text(), visible(expected)));
 }
 
 // Revision 1 keeps the exported id, which must be free; a later one follows the stored ones.

@@ -228,7 +228,7 @@ std::int64_t write_sheet(records::Scope& scope, Workbook& workbook, const CsvTab
     const auto& zone = scope.zone();
     auto query = scope.db().query(options.all_revisions ? table.revisions_sql : table.current_sql);
     std::int64_t rows = 0;
-    while (query->executeStep()) {
+    while (query->step()) {
         if (++rows > options.max_rows)
             throw Refused(fmt::format(
                 "the {} table has more than {} rows, the most a spreadsheet sheet holds below "
@@ -237,10 +237,10 @@ std::int64_t write_sheet(records::Scope& scope, Workbook& workbook, const CsvTab
                 table.name, options.max_rows));
         const auto row = static_cast<lxw_row_t>(rows);
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            const auto value = query->getColumn(columns[c].source);
-            if (value.isNull())
+            const auto value = query->column(columns[c].source);
+            if (value.is_null())
                 continue;
-            const auto text = value.getString();
+            const auto text = value.as_text();
             if (text.empty()) // an empty value is a blank cell, not an empty string
                 continue;
             const auto col = static_cast<lxw_col_t>(c);

@@ -17,22 +17,22 @@ constexpr std::string_view newest_revision =
 constexpr std::string_view in_score_order =
     " ORDER BY r.assessed_on, r.scale, r.area, r.side, a.id";
 
-Assessment read_assessment(SQLite::Statement& row) {
+Assessment read_assessment(Statement& row) {
     Assessment assessment;
-    assessment.id = AssessmentId{row.getColumn(0).getInt64()};
-    assessment.patient_id = PatientId{row.getColumn(1).getInt64()};
+    assessment.id = AssessmentId{row.column(0).as_int64()};
+    assessment.patient_id = PatientId{row.column(1).as_int64()};
     auto& details = assessment.details;
-    details.scale = outcome_scale(row.getColumn(2).getString()).code;
-    details.score = row.getColumn(3).getDouble();
-    details.area = read_optional_code<Area>(row.getColumn(4));
-    details.side = read_optional_code<Side>(row.getColumn(5));
-    details.assessed_on = read_date(row.getColumn(6));
-    if (!row.getColumn(7).isNull())
-        details.session = SessionId{row.getColumn(7).getInt64()};
-    if (!row.getColumn(8).isNull())
-        details.course = CourseId{row.getColumn(8).getInt64()};
-    details.assessor = row.getColumn(9).getString();
-    details.note = row.getColumn(10).getString();
+    details.scale = outcome_scale(row.column(2).as_text()).code;
+    details.score = row.column(3).as_double();
+    details.area = read_optional_code<Area>(row.column(4));
+    details.side = read_optional_code<Side>(row.column(5));
+    details.assessed_on = read_date(row.column(6));
+    if (!row.column(7).is_null())
+        details.session = SessionId{row.column(7).as_int64()};
+    if (!row.column(8).is_null())
+        details.course = CourseId{row.column(8).as_int64()};
+    details.assessor = row.column(9).as_text();
+    details.note = row.column(10).as_text();
     assessment.revision = read_revision(row, 11);
     return assessment;
 }
@@ -41,12 +41,12 @@ Assessment read_assessment(SQLite::Statement& row) {
 
 AssessmentId AssessmentRepository::insert(const Assessment& assessment,
                                           std::optional<std::int64_t> wanted) {
-    auto identity = m_db.query("INSERT INTO assessment (id, created_at) VALUES (:id, :at)");
+    auto identity =
+        m_db.query("INSERT INTO assessment (id, created_at) VALUES (:id, :at) RETURNING id");
     bind_optional(*identity, ":id", wanted);
     identity->bind(":at", time::format_utc(assessment.revision.recorded_at));
-    identity->exec();
     Assessment stored = assessment;
-    stored.id = AssessmentId{m_db.sql().getLastInsertRowid()};
+    stored.id = AssessmentId{identity->exec_returning_id()};
     add_revision(stored);
     return stored.id;
 }
@@ -79,9 +79,9 @@ void AssessmentRepository::add_revision(const Assessment& assessment) {
     insert->exec();
 }
 
-std::vector<Assessment> AssessmentRepository::read(SQLite::Statement& query) {
+std::vector<Assessment> AssessmentRepository::read(Statement& query) {
     std::vector<Assessment> assessments;
-    while (query.executeStep())
+    while (query.step())
         assessments.push_back(read_assessment(query));
     return assessments;
 }

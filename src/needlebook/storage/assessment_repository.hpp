@@ -34,7 +34,7 @@ public:
     std::vector<Assessment> for_course(CourseId course);
 
 private:
-    std::vector<Assessment> read(SQLite::Statement& query);
+    std::vector<Assessment> read(Statement& query);
     // Current revisions, voided ones left out, whose `column` (a revision column) is `value`.
     std::vector<Assessment> live_where(std::string_view column, std::int64_t value);
 

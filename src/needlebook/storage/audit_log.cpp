@@ -36,21 +36,21 @@ std::string chain_hash(const StoredAuditRow& row) {
     return sha256_hex(canonical.dump());
 }
 
-std::string text_or_empty(const SQLite::Column& column) {
-    return column.isNull() ? std::string() : column.getString();
+std::string text_or_empty(const Column& column) {
+    return column.is_null() ? std::string() : column.as_text();
 }
 
-template <class T> std::optional<T> optional_number(const SQLite::Column& column) {
-    if (column.isNull())
+template <class T> std::optional<T> optional_number(const Column& column) {
+    if (column.is_null())
         return std::nullopt;
-    return static_cast<T>(column.getInt64());
+    return static_cast<T>(column.as_int64());
 }
 
 // Databases opened only to be checked may predate the columns of schema 3 and 4.
 std::string column_or_null(Database& db, const std::string& column) {
     auto query = db.query("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = :name");
     query->bind(":name", column);
-    return query->executeStep() ? column : "NULL";
+    return query->step() ? column : "NULL";
 }
 
 } // namespace
@@ -83,9 +83,9 @@ ChainHead chain_head(Database& db) {
     // max(id) is one index lookup; ORDER BY id DESC LIMIT 1 is planned as a (stopped) scan.
     auto last = db.query("SELECT id, hash FROM audit_log WHERE id = (SELECT max(id) FROM "
                          "audit_log)");
-    if (!last->executeStep())
+    if (!last->step())
         return {};
-    return {last->getColumn(0).getInt64(), text_or_empty(last->getColumn(1))};
+    return {last->column(0).as_int64(), text_or_empty(last->column(1))};
 }
 
 ChainHead append_audit(Database& db, const AuditEntry& entry) {
@@ -108,17 +108,17 @@ ChainHead append_audit(Database& db, const AuditEntry& entry) {
     {
         auto last = db.query("SELECT id, hash, at, actor, action FROM audit_log WHERE id = "
                              "(SELECT max(id) FROM audit_log)");
-        if (last->executeStep()) {
-            row.id = last->getColumn(0).getInt64() + 1;
-            row.prev_hash = text_or_empty(last->getColumn(1));
+        if (last->step()) {
+            row.id = last->column(0).as_int64() + 1;
+            row.prev_hash = text_or_empty(last->column(1));
             // UTC text in one fixed form: comparing the text compares the instants.
-            if (const auto newest = text_or_empty(last->getColumn(2)); row.at < newest)
+            if (const auto newest = text_or_empty(last->column(2)); row.at < newest)
                 throw Refused(fmt::format(
                     "the time of this {} ({}) is earlier than the newest audit row ({}, {} by "
                     "{}); a record cannot be written into the past. Check the computer's clock "
                     "and NEEDLEBOOK_NOW; nothing was changed",
-                    entry.action, row.at, newest, last->getColumn(4).getString(),
-                    last->getColumn(3).getString()));
+                    entry.action, row.at, newest, last->column(4).as_text(),
+                    last->column(3).as_text()));
         }
     }
     if (!entry.content_hash.empty())
@@ -171,9 +171,9 @@ void audit_unaudited_catalogue(Database& db, time::Instant at, const std::string
     const auto collect = [&](const std::string& sql) {
         std::vector<Unaudited> rows;
         auto query = db.query(sql);
-        while (query->executeStep())
-            rows.push_back({query->getColumn(0).getInt64(), query->getColumn(1).getInt(),
-                            query->getColumn(2).getString()});
+        while (query->step())
+            rows.push_back({query->column(0).as_int64(), query->column(1).as_int(),
+                            query->column(2).as_text()});
         return rows;
     };
     for (const auto& row :
@@ -199,8 +199,8 @@ std::string stored_disclosure_digest(Database& db, std::int64_t audit_id) {
     auto query = db.query("SELECT patient_id FROM audit_disclosure WHERE audit_id = :audit ORDER "
                           "BY patient_id");
     query->bind(":audit", audit_id);
-    while (query->executeStep())
-        ids.push_back(query->getColumn(0).getInt64());
+    while (query->step())
+        ids.push_back(query->column(0).as_int64());
     return disclosure_digest(ids);
 }
 
@@ -228,22 +228,21 @@ std::map<std::string, std::string> write_accounts_of_patient(Database& db,
         "record_kind, record_id, revision) AND os_user IS NOT NULL",
         charts_held_by(":patient")));
     query->bind(":patient", patient_id);
-    while (query->executeStep())
-        accounts[fmt::format("{}:{}:{}", query->getColumn(0).getString(),
-                             query->getColumn(1).getInt64(), query->getColumn(2).getInt())] =
-            query->getColumn(3).getString();
+    while (query->step())
+        accounts[fmt::format("{}:{}:{}", query->column(0).as_text(), query->column(1).as_int64(),
+                             query->column(2).as_int())] = query->column(3).as_text();
     return accounts;
 }
 
 bool has_audit_action(Database& db, const std::string& action) {
     auto query = db.query("SELECT 1 FROM audit_log WHERE action = :action LIMIT 1");
     query->bind(":action", action);
-    return query->executeStep();
+    return query->step();
 }
 
 void for_each_audit_row(Database& db, const AuditFilter& filter,
                         const std::function<bool(const StoredAuditRow&)>& visit) {
-    const bool disclosures = db.sql().tableExists("audit_disclosure");
+    const bool disclosures = db.connection().has_table("audit_disclosure");
     auto query = db.query(fmt::format(
         "SELECT id, at, actor, action, patient_id, record_kind, record_id, revision, reason, "
         "prev_hash, hash, {}, {}, {} FROM audit_log WHERE (:patient IS NULL OR patient_id = "
@@ -256,24 +255,24 @@ void for_each_audit_row(Database& db, const AuditFilter& filter,
     bind_optional(*query, ":patient", filter.patient_id);
     query->bind(":from", filter.from_at);
     query->bind(":to", filter.to_at);
-    while (query->executeStep()) {
+    while (query->step()) {
         StoredAuditRow row;
-        row.id = query->getColumn(0).getInt64();
-        row.at = text_or_empty(query->getColumn(1));
-        row.actor = text_or_empty(query->getColumn(2));
-        row.action = text_or_empty(query->getColumn(3));
-        row.patient_id = optional_number<std::int64_t>(query->getColumn(4));
-        row.record_kind = text_or_empty(query->getColumn(5));
-        row.record_id = optional_number<std::int64_t>(query->getColumn(6));
-        row.revision = optional_number<int>(query->getColumn(7));
-        row.reason = text_or_empty(query->getColumn(8));
-        row.prev_hash = text_or_empty(query->getColumn(9));
-        row.hash = text_or_empty(query->getColumn(10));
-        row.record_hash = text_or_empty(query->getColumn(11));
-        if (!query->getColumn(12).isNull())
-            row.os_user = query->getColumn(12).getString();
-        if (!query->getColumn(13).isNull())
-            row.clock_fixed = query->getColumn(13).getInt() != 0;
+        row.id = query->column(0).as_int64();
+        row.at = text_or_empty(query->column(1));
+        row.actor = text_or_empty(query->column(2));
+        row.action = text_or_empty(query->column(3));
+        row.patient_id = optional_number<std::int64_t>(query->column(4));
+        row.record_kind = text_or_empty(query->column(5));
+        row.record_id = optional_number<std::int64_t>(query->column(6));
+        row.revision = optional_number<int>(query->column(7));
+        row.reason = text_or_empty(query->column(8));
+        row.prev_hash = text_or_empty(query->column(9));
+        row.hash = text_or_empty(query->column(10));
+        row.record_hash = text_or_empty(query->column(11));
+        if (!query->column(12).is_null())
+            row.os_user = query->column(12).as_text();
+        if (!query->column(13).is_null())
+            row.clock_fixed = query->column(13).as_int() != 0;
         if (!visit(row))
             break;
     }

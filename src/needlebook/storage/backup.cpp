@@ -1,5 +1,7 @@
 #include "needlebook/storage/backup.hpp"
 
+#include "needlebook/storage/sqlite_connection.hpp"
+
 #include "needlebook/error.hpp"
 #include "needlebook/io/atomic_file.hpp"
 #include "needlebook/io/file_sync.hpp"
@@ -112,7 +114,7 @@ VerifiedCopy verify_database_file(const fs::path& file) {
         result.check = verify_database(db);
         try {
             result.head = chain_head(db);
-        } catch (const SQLite::Exception&) {
+        } catch (const DatabaseFailure&) {
             // a file too damaged to read its trail: its check says so
         }
     }
@@ -134,7 +136,7 @@ VerifiedCopy back_up_database(Database& source, const fs::path& target) {
     TemporaryFile copy(stream ? fs::path(source.path()) : output.path);
     try {
         SQLite::Database to(copy.path().string(), SQLite::OPEN_READWRITE);
-        copy_pages(source.sql(), to);
+        copy_pages(sqlite_of(source), to);
         // A backup is one self-contained file: no -wal beside it to lose on the way.
         to.exec("PRAGMA journal_mode = DELETE");
         // Marked as a backup, before it is checked and hashed: Database::open then reads it
@@ -331,8 +333,8 @@ void restore_database(Database& live, const StagedRestore& staged, const fs::pat
     refuse_existing(keep);
     bool published = false;
     try {
-        ForeignKeysOff foreign_keys(live.sql());
-        AttachedSource source(live.sql(), staged.staged());
+        ForeignKeysOff foreign_keys(sqlite_of(live));
+        AttachedSource source(sqlite_of(live), staged.staged());
         TemporaryFile kept(keep);
         live.write([&] {
             // BEGIN IMMEDIATE holds the write lock from here: what is kept is the last commit.
@@ -342,7 +344,7 @@ void restore_database(Database& live, const StagedRestore& staged, const fs::pat
                 copy_pages(reader, to);
                 to.exec("PRAGMA journal_mode = DELETE"); // one self-contained file
             }
-            replace_content(live.sql());
+            replace_content(sqlite_of(live));
             finish();
             io::sync_file(kept.path());
             io::publish_without_replacing(kept.path(), keep);
@@ -384,7 +386,7 @@ bool readable_database(const fs::path& path) {
         // lose what its writers commit to the old file, so that is a failure, not damage.
         if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT)
             return false;
-        throw StorageError(describe_failure(e, path.string()));
+        throw StorageError(describe_failure(failure_of(e), path.string()));
     }
 }
 

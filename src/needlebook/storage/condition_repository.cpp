@@ -14,13 +14,12 @@ ConditionId ConditionRepository::insert(PatientId patient, const ConditionDetail
                                         std::optional<std::int64_t> wanted) {
     auto identity = m_db.query(
         "INSERT INTO condition (id, patient_id, code, created_at) VALUES (:id, :patient, :code, "
-        ":at)");
+        ":at) RETURNING id");
     bind_optional(*identity, ":id", wanted);
     identity->bind(":patient", patient.value);
     bind_code(*identity, ":code", details.code);
     identity->bind(":at", time::format_utc(revision.recorded_at));
-    identity->exec();
-    const ConditionId id{m_db.sql().getLastInsertRowid()};
+    const ConditionId id{identity->exec_returning_id()};
     add_revision(id, patient, details, revision);
     return id;
 }
@@ -31,14 +30,13 @@ void ConditionRepository::add_revision(ConditionId id, PatientId patient,
     auto insert = m_db.query(
         "INSERT INTO condition_revision (condition_id, revision, since, resolved_on, note, voided, "
         "author, recorded_at, reason) VALUES (:id, :revision, :since, :resolved, :note, :voided, "
-        ":author, :recorded_at, :reason)");
+        ":author, :recorded_at, :reason) RETURNING id");
     insert->bind(":id", id.value);
     bind_optional_date(*insert, ":since", details.since);
     bind_optional_date(*insert, ":resolved", details.resolved_on);
     insert->bind(":note", details.note);
     bind_revision(*insert, revision);
-    insert->exec();
-    const auto revision_id = m_db.sql().getLastInsertRowid();
+    const auto revision_id = insert->exec_returning_id();
     insert_owner(m_db, "condition", id.value, revision_id, patient.value);
     // A code other than the one the condition was entered with is held by the revision.
     auto recoded = m_db.query(
@@ -78,19 +76,19 @@ constexpr std::string_view newest_condition_revision =
     "r.revision = (SELECT max(revision) FROM condition_revision WHERE condition_id = c.id)";
 
 // Reads the conditions `query` selects (condition_revisions), with their clearances.
-std::vector<Condition> read_conditions(Database& db, SQLite::Statement& query) {
+std::vector<Condition> read_conditions(Database& db, Statement& query) {
     std::vector<Condition> conditions;
     std::map<std::int64_t, std::size_t> by_revision; // revision row id → index in conditions
-    while (query.executeStep()) {
+    while (query.step()) {
         Condition condition;
-        condition.id = ConditionId{query.getColumn(0).getInt64()};
-        condition.patient_id = PatientId{query.getColumn(1).getInt64()};
-        condition.details.code = read_code<ConditionCode>(query.getColumn(2));
-        condition.details.since = read_optional_date(query.getColumn(3));
-        condition.details.resolved_on = read_optional_date(query.getColumn(4));
-        condition.details.note = query.getColumn(5).getString();
+        condition.id = ConditionId{query.column(0).as_int64()};
+        condition.patient_id = PatientId{query.column(1).as_int64()};
+        condition.details.code = read_code<ConditionCode>(query.column(2));
+        condition.details.since = read_optional_date(query.column(3));
+        condition.details.resolved_on = read_optional_date(query.column(4));
+        condition.details.note = query.column(5).as_text();
         condition.revision = read_revision(query, 6);
-        by_revision[query.getColumn(11).getInt64()] = conditions.size();
+        by_revision[query.column(11).as_int64()] = conditions.size();
         conditions.push_back(std::move(condition));
     }
     if (conditions.empty())
@@ -103,11 +101,10 @@ std::vector<Condition> read_conditions(Database& db, SQLite::Statement& query) {
         "condition_clearance WHERE condition_revision_id IN (SELECT value FROM json_each(:ids)) "
         "ORDER BY condition_revision_id, position");
     clearances->bind(":ids", id_array(revision_ids));
-    while (clearances->executeStep())
-        conditions[by_revision.at(clearances->getColumn(0).getInt64())]
-            .details.clearances.push_back(
-                {clearances->getColumn(1).getString(), read_date(clearances->getColumn(2)),
-                 read_date(clearances->getColumn(3)), clearances->getColumn(4).getString()});
+    while (clearances->step())
+        conditions[by_revision.at(clearances->column(0).as_int64())].details.clearances.push_back(
+            {clearances->column(1).as_text(), read_date(clearances->column(2)),
+             read_date(clearances->column(3)), clearances->column(4).as_text()});
     return conditions;
 }
 
@@ -148,13 +145,12 @@ std::vector<Condition> ConditionRepository::all_patients() {
 ConsentId ConditionRepository::insert_consent(PatientId patient, const ConsentDetails& details,
                                               const RevisionInfo& revision,
                                               std::optional<std::int64_t> wanted) {
-    auto identity =
-        m_db.query("INSERT INTO consent (id, patient_id, created_at) VALUES (:id, :patient, :at)");
+    auto identity = m_db.query("INSERT INTO consent (id, patient_id, created_at) VALUES (:id, "
+                               ":patient, :at) RETURNING id");
     bind_optional(*identity, ":id", wanted);
     identity->bind(":patient", patient.value);
     identity->bind(":at", time::format_utc(revision.recorded_at));
-    identity->exec();
-    const ConsentId id{m_db.sql().getLastInsertRowid()};
+    const ConsentId id{identity->exec_returning_id()};
     add_consent_revision(id, patient, details, revision);
     return id;
 }
@@ -165,13 +161,12 @@ void ConditionRepository::add_consent_revision(ConsentId id, PatientId patient,
     auto insert = m_db.query(
         "INSERT INTO consent_revision (consent_id, revision, signed_on, covers, voided, author, "
         "recorded_at, reason) VALUES (:id, :revision, :signed, :covers, :voided, :author, "
-        ":recorded_at, :reason)");
+        ":recorded_at, :reason) RETURNING id");
     insert->bind(":id", id.value);
     bind_date(*insert, ":signed", details.signed_on);
     insert->bind(":covers", details.covers);
     bind_revision(*insert, revision);
-    insert->exec();
-    const auto revision_id = m_db.sql().getLastInsertRowid();
+    const auto revision_id = insert->exec_returning_id();
     insert_owner(m_db, "consent", id.value, revision_id, patient.value);
     if (details.guardian.empty() && !details.withdrawal)
         return;
@@ -198,20 +193,20 @@ const std::string consent_revisions =
 constexpr std::string_view newest_consent_revision =
     "r.revision = (SELECT max(revision) FROM consent_revision WHERE consent_id = c.id)";
 
-std::vector<Consent> read_consents(SQLite::Statement& query) {
+std::vector<Consent> read_consents(Statement& query) {
     std::vector<Consent> consents;
-    while (query.executeStep()) {
+    while (query.step()) {
         Consent consent;
-        consent.id = ConsentId{query.getColumn(0).getInt64()};
-        consent.patient_id = PatientId{query.getColumn(1).getInt64()};
-        consent.details.signed_on = read_date(query.getColumn(2));
-        consent.details.covers = query.getColumn(3).getString();
+        consent.id = ConsentId{query.column(0).as_int64()};
+        consent.patient_id = PatientId{query.column(1).as_int64()};
+        consent.details.signed_on = read_date(query.column(2));
+        consent.details.covers = query.column(3).as_text();
         consent.revision = read_revision(query, 4);
-        if (!query.getColumn(9).isNull())
-            consent.details.guardian = query.getColumn(9).getString();
-        if (!query.getColumn(10).isNull())
+        if (!query.column(9).is_null())
+            consent.details.guardian = query.column(9).as_text();
+        if (!query.column(10).is_null())
             consent.details.withdrawal =
-                ConsentWithdrawal{read_date(query.getColumn(10)), query.getColumn(11).getString()};
+                ConsentWithdrawal{read_date(query.column(10)), query.column(11).as_text()};
         consents.push_back(std::move(consent));
     }
     return consents;

@@ -15,20 +15,20 @@ constexpr std::string_view select_course_revision =
 const std::string newest_revision =
     "r.revision = (SELECT max(revision) FROM course_revision WHERE course_id = c.id)";
 
-Course read_course(SQLite::Statement& row) {
+Course read_course(Statement& row) {
     Course course;
-    course.id = CourseId{row.getColumn(0).getInt64()};
-    course.patient_id = PatientId{row.getColumn(1).getInt64()};
+    course.id = CourseId{row.column(0).as_int64()};
+    course.patient_id = PatientId{row.column(1).as_int64()};
     auto& details = course.details;
-    details.indication = read_code<Indication>(row.getColumn(2));
-    details.planned = row.getColumn(3).getInt();
-    details.every_days = row.getColumn(4).getInt();
-    details.areas = parse_course_areas(row.getColumn(5).getString());
-    details.goal = row.getColumn(6).getString();
-    details.started_on = read_date(row.getColumn(7));
-    if (const auto closed = read_optional_date(row.getColumn(8)))
-        details.closing = CourseClosing{*closed, read_code<CourseOutcome>(row.getColumn(9)),
-                                        row.getColumn(10).getString()};
+    details.indication = read_code<Indication>(row.column(2));
+    details.planned = row.column(3).as_int();
+    details.every_days = row.column(4).as_int();
+    details.areas = parse_course_areas(row.column(5).as_text());
+    details.goal = row.column(6).as_text();
+    details.started_on = read_date(row.column(7));
+    if (const auto closed = read_optional_date(row.column(8)))
+        details.closing = CourseClosing{*closed, read_code<CourseOutcome>(row.column(9)),
+                                        row.column(10).as_text()};
     course.revision = read_revision(row, 11);
     return course;
 }
@@ -43,12 +43,12 @@ constexpr std::string_view select_course_sessions =
 } // namespace
 
 CourseId CourseRepository::insert(const Course& course, std::optional<std::int64_t> wanted) {
-    auto identity = m_db.query("INSERT INTO course (id, created_at) VALUES (:id, :at)");
+    auto identity =
+        m_db.query("INSERT INTO course (id, created_at) VALUES (:id, :at) RETURNING id");
     bind_optional(*identity, ":id", wanted);
     identity->bind(":at", time::format_utc(course.revision.recorded_at));
-    identity->exec();
     Course stored = course;
-    stored.id = CourseId{m_db.sql().getLastInsertRowid()};
+    stored.id = CourseId{identity->exec_returning_id()};
     add_revision(stored);
     return stored.id;
 }
@@ -82,9 +82,9 @@ void CourseRepository::add_revision(const Course& course) {
     insert->exec();
 }
 
-std::vector<Course> CourseRepository::read(SQLite::Statement& query) {
+std::vector<Course> CourseRepository::read(Statement& query) {
     std::vector<Course> courses;
-    while (query.executeStep())
+    while (query.step())
         courses.push_back(read_course(query));
     return courses;
 }
@@ -138,11 +138,11 @@ CourseRepository::sessions_of(const std::vector<CourseId>& ids) {
                                         select_course_sessions));
     query->bind(":ids", id_array(ids));
     std::vector<std::pair<CourseId, CourseSession>> sessions;
-    while (query->executeStep())
+    while (query->step())
         sessions.emplace_back(
-            CourseId{query->getColumn(0).getInt64()},
-            CourseSession{SessionId{query->getColumn(1).getInt64()},
-                          time::parse_utc(query->getColumn(2).getString(), "performed_at")});
+            CourseId{query->column(0).as_int64()},
+            CourseSession{SessionId{query->column(1).as_int64()},
+                          time::parse_utc(query->column(2).as_text(), "performed_at")});
     return sessions;
 }
 

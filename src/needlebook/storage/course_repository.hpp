@@ -39,7 +39,7 @@ public:
     std::vector<std::pair<CourseId, CourseSession>> sessions_of(const std::vector<CourseId>& ids);
 
 private:
-    std::vector<Course> read(SQLite::Statement& query);
+    std::vector<Course> read(Statement& query);
 
     Database& m_db;
 };

@@ -4,6 +4,7 @@
 #include "needlebook/io/undo_creation.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/migrations.hpp"
+#include "needlebook/storage/sqlite_connection.hpp"
 #include "needlebook/storage/text_functions.hpp"
 
 #include <cerrno>
@@ -101,29 +102,29 @@ bool disk_nearly_full(const std::string& path) {
 
 } // namespace
 
-std::string describe_failure(const SQLite::Exception& e, const std::string& path) {
-    const int code = e.getErrorCode();
-    if (code == SQLITE_FULL ||
-        ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN) && disk_nearly_full(path)))
+std::string describe_failure(const DatabaseFailure& e, const std::string& path) {
+    const auto kind = e.kind();
+    if (kind == FailureKind::disk_full ||
+        ((kind == FailureKind::io_error || kind == FailureKind::cannot_open) &&
+         disk_nearly_full(path)))
         return fmt::format("the disk holding {} is full ({}); nothing was changed. Free some "
                            "space and try again",
                            path, e.what());
-    switch (code) {
-    case SQLITE_IOERR:
+    switch (kind) {
+    case FailureKind::io_error:
         return fmt::format("the disk holding {} reported an I/O error ({}); nothing was changed. "
                            "Check the disk, then run 'needlebook check'",
                            path, e.what());
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case FailureKind::busy:
         return fmt::format("{} stayed busy for more than 5 seconds ({}): another program is "
                            "writing to it. Nothing was stored; try again",
                            path, e.what());
-    case SQLITE_NOTADB:
+    case FailureKind::not_a_database:
         return fmt::format("{} is not a database file ({}); give the clinic's database with --db",
                            path, e.what());
-    case SQLITE_CANTOPEN:
+    case FailureKind::cannot_open:
         return fmt::format("cannot open database {}: {}", path, e.what());
-    case SQLITE_CORRUPT:
+    case FailureKind::damaged:
         return fmt::format("{} is damaged ({}); nothing was changed. Run 'needlebook check' and "
                            "restore the latest backup with 'needlebook restore FILE'",
                            path, e.what());
@@ -134,8 +135,10 @@ std::string describe_failure(const SQLite::Exception& e, const std::string& path
 
 std::optional<std::string> describe_database_failure(const std::exception& e,
                                                      const std::string& path) {
-    if (const auto* failed = dynamic_cast<const SQLite::Exception*>(&e))
+    if (const auto* failed = dynamic_cast<const DatabaseFailure*>(&e))
         return describe_failure(*failed, path);
+    if (const auto* failed = dynamic_cast<const SQLite::Exception*>(&e))
+        return describe_failure(failure_of(*failed), path);
     return std::nullopt;
 }
 
@@ -146,10 +149,18 @@ std::string without_check_heading(std::string line) {
     return line;
 }
 
-Database::Database(std::unique_ptr<SQLite::Database> sql, std::string path)
-    : m_sql(std::move(sql)), m_path(std::move(path)) {
-    register_text_functions(*m_sql); // needlebook_fold() for name searches
+Database::Database(std::unique_ptr<Connection> connection, std::string path)
+    : m_connection(std::move(connection)), m_path(std::move(path)) {}
+
+namespace {
+
+// A SQLite connection with needlebook_fold() for name searches.
+std::unique_ptr<Connection> sqlite_connection(std::unique_ptr<SQLite::Database> sql) {
+    register_text_functions(*sql);
+    return std::make_unique<SqliteConnection>(std::move(sql));
 }
+
+} // namespace
 
 Database Database::open(const std::filesystem::path& path, Create create, const Opener& by) {
     if (create == Create::no && !std::filesystem::exists(path))
@@ -166,14 +177,15 @@ Database Database::open(const std::filesystem::path& path, Create create, const 
         // Closing would checkpoint a WAL left by a newer program into the file; not before the
         // version is known to be ours.
         sqlite3_db_config(sql->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-        Database db(std::move(sql), path.string());
+        Database db(sqlite_connection(std::move(sql)), path.string());
+        auto& sqlite = sqlite_of(db);
         // Read the version before any pragma writes to the file: a newer one is left untouched.
         refuse_newer(db, path);
         if (create == Create::no && db.schema_version() == 0)
             throw NotFound(fmt::format("{} is not a Needlebook database yet; create it with "
                                        "'needlebook init'",
                                        path.string()));
-        if (db.sql().execAndGet("PRAGMA application_id").getInt() == backup_application_id) {
+        if (sqlite.execAndGet("PRAGMA application_id").getInt() == backup_application_id) {
             // A frozen copy: read as it is, with no checkpoint on close (set above).
             if (create == Create::yes)
                 throw BackupRefused(backup_refusal(path.string()));
@@ -184,20 +196,20 @@ Database Database::open(const std::filesystem::path& path, Create create, const 
                     "'needlebook --db {0} check' checks it as it is; to read it, restore it "
                     "into a new file: 'needlebook --db NEW_FILE restore {0}'",
                     path.string(), version, latest_schema_version()));
-            db.sql().exec("PRAGMA query_only = ON");
-            db.sql().exec("PRAGMA foreign_keys = ON");
+            sqlite.exec("PRAGMA query_only = ON");
+            sqlite.exec("PRAGMA foreign_keys = ON");
             db.m_backup = true;
             return db;
         }
-        sqlite3_db_config(db.sql().getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
+        sqlite3_db_config(sqlite.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
         // Switching the journal mode rewrites the header: a damaged file is refused before.
-        if (db.sql().execAndGet("PRAGMA journal_mode").getString() != "wal") {
+        if (sqlite.execAndGet("PRAGMA journal_mode").getString() != "wal") {
             db.check_whole_file(); // once in the file's life: it came from elsewhere
-            db.sql().exec("PRAGMA journal_mode = WAL");
+            sqlite.exec("PRAGMA journal_mode = WAL");
         }
-        db.sql().exec("PRAGMA synchronous = FULL");
-        db.sql().exec("PRAGMA foreign_keys = ON");
-        db.sql().exec("PRAGMA cell_size_check = ON");
+        sqlite.exec("PRAGMA synchronous = FULL");
+        sqlite.exec("PRAGMA foreign_keys = ON");
+        sqlite.exec("PRAGMA cell_size_check = ON");
         db.migrate(&by);
         return db;
     } catch (const NewerSchema& e) {
@@ -207,6 +219,8 @@ Database Database::open(const std::filesystem::path& path, Create create, const 
         new_log.sweep(); // left as found
         throw;
     } catch (const SQLite::Exception& e) {
+        throw StorageError(describe_failure(failure_of(e), path.string()));
+    } catch (const DatabaseFailure& e) {
         throw StorageError(describe_failure(e, path.string()));
     }
 }
@@ -245,27 +259,29 @@ Database Database::open_read_only(const std::filesystem::path& path) {
             5000); // one connection per thread
         sqlite3_db_config(sql->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
         sql->exec("PRAGMA query_only = ON");
-        Database db(std::move(sql), path.string());
+        Database db(sqlite_connection(std::move(sql)), path.string());
         refuse_newer(db, path);
         return db;
     } catch (const NewerSchema&) {
         new_log.sweep(); // the connection is closed by now
         throw;
     } catch (const SQLite::Exception& e) {
+        throw StorageError(describe_failure(failure_of(e), path.string()));
+    } catch (const DatabaseFailure& e) {
         throw StorageError(describe_failure(e, path.string()));
     }
 }
 
 Database Database::in_memory() {
     auto sql = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
-    Database db(std::move(sql), ":memory:");
-    db.sql().exec("PRAGMA foreign_keys = ON");
+    Database db(sqlite_connection(std::move(sql)), ":memory:");
+    db.exec("PRAGMA foreign_keys = ON");
     db.migrate(nullptr);
     return db;
 }
 
 int Database::schema_version() {
-    return m_sql->execAndGet("PRAGMA user_version").getInt();
+    return sqlite_of(*this).execAndGet("PRAGMA user_version").getInt();
 }
 
 void Database::migrate(const Opener* by) {
@@ -279,32 +295,33 @@ void Database::migrate(const Opener* by) {
     m_clock_fixed = who.clock_fixed;
     // A migration may rebuild a table that others refer to, which SQLite allows only with
     // foreign keys off (switched outside a transaction); they are all checked before the commit.
-    m_sql->exec("PRAGMA foreign_keys = OFF");
+    m_connection->exec("PRAGMA foreign_keys = OFF");
     try {
         // Every pending migration, the version and its audit rows commit together or not at
         // all, so a crash leaves the old version whole; the rows are written in the newest schema.
         write([&] {
-            m_sql->exec("CREATE TEMP TABLE migration_context (now TEXT NOT NULL, actor TEXT NOT "
-                        "NULL)");
-            SQLite::Statement context(*m_sql, "INSERT INTO temp.migration_context VALUES (?, ?)");
-            context.bind(1, time::format_utc(who.now));
-            context.bind(2, who.actor);
-            context.exec();
+            m_connection->exec("CREATE TEMP TABLE migration_context (now TEXT NOT NULL, actor TEXT "
+                               "NOT NULL)");
+            auto context =
+                m_connection->prepare("INSERT INTO temp.migration_context VALUES (:now, :actor)");
+            context->bind(":now", time::format_utc(who.now));
+            context->bind(":actor", who.actor);
+            context->exec();
             std::vector<std::string> applied;
             for (const auto& migration : migrations()) {
                 if (migration.version <= found)
                     continue;
-                m_sql->exec(std::string(migration.sql));
-                m_sql->exec(fmt::format("PRAGMA user_version = {}", migration.version));
+                m_connection->exec(migration.sql);
+                m_connection->exec(fmt::format("PRAGMA user_version = {}", migration.version));
                 applied.emplace_back(migration.name);
             }
-            m_sql->exec("DROP TABLE temp.migration_context");
-            SQLite::Statement orphans(*m_sql, "PRAGMA foreign_key_check");
-            if (orphans.executeStep())
+            m_connection->exec("DROP TABLE temp.migration_context");
+            auto orphans = m_connection->prepare("PRAGMA foreign_key_check");
+            if (orphans->step())
                 throw StorageError(fmt::format("migrating {} would leave {} row {} referring to "
                                                "a missing row; nothing was changed",
-                                               m_path, orphans.getColumn(0).getString(),
-                                               orphans.getColumn(1).getString()));
+                                               m_path, orphans->column(0).as_text(),
+                                               orphans->column(1).as_text()));
             if (by == nullptr)
                 return;
             const int now = latest_schema_version();
@@ -319,10 +336,10 @@ void Database::migrate(const Opener* by) {
             audit_unaudited_catalogue(*this, who.now, who.actor);
         });
     } catch (...) {
-        m_sql->tryExec("PRAGMA foreign_keys = ON");
+        m_connection->try_exec("PRAGMA foreign_keys = ON");
         throw;
     }
-    m_sql->exec("PRAGMA foreign_keys = ON");
+    m_connection->exec("PRAGMA foreign_keys = ON");
 }
 
 void Database::leave_out_audit_row() {
@@ -331,11 +348,22 @@ void Database::leave_out_audit_row() {
         std::exchange(m_unaudited_notice, nullptr)();
 }
 
-void Database::rethrow_write_to_backup(const SQLite::Exception& e) const {
-    // Primary code: query_only refuses a write with SQLITE_READONLY.
-    if (m_backup && (e.getErrorCode() & 0xff) == SQLITE_READONLY)
-        throw Refused(backup_refusal(m_path));
-    throw;
+void Database::rethrow_write_to_backup() const {
+    // query_only refuses a write with SQLITE_READONLY, through a Statement or through the
+    // SQLite handle the SQLite-only code (restore) uses.
+    const auto write_refused = [&](FailureKind kind) {
+        if (m_backup && kind == FailureKind::read_only)
+            throw Refused(backup_refusal(m_path));
+    };
+    try {
+        throw;
+    } catch (const DatabaseFailure& e) {
+        write_refused(e.kind());
+        throw;
+    } catch (const SQLite::Exception& e) {
+        write_refused(failure_of(e).kind());
+        throw;
+    }
 }
 
 void Database::check_before_first_write() {
@@ -345,8 +373,9 @@ void Database::check_before_first_write() {
     // damaged one fails the write with SQLITE_CORRUPT before anything commits. The whole file
     // is verified where a full pass belongs: check, backup, restore, seal and the first switch
     // to WAL; a quick_check here grew with the clinic (about 1 s at 20,000 patients).
-    const auto page_count = m_sql->execAndGet("PRAGMA page_count").getInt64();
-    const auto free_pages = m_sql->execAndGet("PRAGMA freelist_count").getInt64();
+    auto& sqlite = sqlite_of(*this);
+    const auto page_count = sqlite.execAndGet("PRAGMA page_count").getInt64();
+    const auto free_pages = sqlite.execAndGet("PRAGMA freelist_count").getInt64();
     if (page_count <= 0 || free_pages < 0 || free_pages >= page_count)
         throw StorageError(fmt::format("database {} is damaged (its header counts {} pages, {} "
                                        "of them free); nothing was written to it. Run "
@@ -357,7 +386,7 @@ void Database::check_before_first_write() {
 }
 
 void Database::check_whole_file() {
-    SQLite::Statement check(*m_sql, "PRAGMA quick_check");
+    SQLite::Statement check(sqlite_of(*this), "PRAGMA quick_check");
     std::string first_problem = "ok";
     while (check.executeStep()) {
         first_problem = without_check_heading(check.getColumn(0).getString());
@@ -374,21 +403,22 @@ void Database::check_whole_file() {
 
 void Database::keep_journals_in_memory() {
     if (m_depth == 0) // SQLite refuses to switch it inside a transaction
-        m_sql->exec("PRAGMA temp_store = MEMORY");
+        m_connection->exec("PRAGMA temp_store = MEMORY");
 }
 
 void Database::use_large_page_cache() {
-    m_sql->exec("PRAGMA cache_size = -65536"); // KiB; pages are allocated only as they are used
+    m_connection->exec(
+        "PRAGMA cache_size = -65536"); // KiB; pages are allocated only as they are used
 }
 
 void Database::use_small_page_cache() {
-    m_sql->exec("PRAGMA cache_size = -1024"); // KiB
+    m_connection->exec("PRAGMA cache_size = -1024"); // KiB
 }
 
 Query Database::query(const std::string& sql) {
     auto& slot = m_statements[sql];
     if (!slot)
-        slot = std::make_unique<SQLite::Statement>(*m_sql, sql);
+        slot = m_connection->prepare(sql);
     return Query(*slot);
 }
 
@@ -402,7 +432,7 @@ Database::TransactionScope::TransactionScope(Database& db, const char* begin) : 
             m_db.check_before_first_write();
         m_db.m_audit_left_out = false;
         m_undo = "ROLLBACK";
-        m_db.m_sql->exec(begin);
+        m_db.m_connection->exec(begin);
     } else {
         // Cached statements: a demo clinic opens hundreds of thousands of savepoints.
         m_savepoint = fmt::format("nested_{}", m_db.m_depth);
@@ -414,7 +444,7 @@ Database::TransactionScope::TransactionScope(Database& db, const char* begin) : 
 
 void Database::TransactionScope::commit() {
     if (m_savepoint.empty())
-        m_db.m_sql->exec("COMMIT");
+        m_db.m_connection->exec("COMMIT");
     else
         m_db.query(fmt::format("RELEASE {}", m_savepoint))->exec();
     m_done = true;
@@ -429,7 +459,7 @@ Database::TransactionScope::~TransactionScope() {
         return;
     --m_db.m_depth;
     // Rolling back cannot be allowed to throw from a destructor; SQLite undoes the rest itself.
-    m_db.m_sql->tryExec(m_undo);
+    m_db.m_connection->try_exec(m_undo);
 }
 
 } // namespace needlebook::storage

@@ -1,9 +1,10 @@
 #pragma once
-// One open SQLite database: pragmas, schema migrations, cached statements and write scopes.
+// One open database: schema migrations, cached statements and write scopes over a Connection
+// (storage/connection.hpp); opening a SQLite file sets its pragmas.
 
+#include "needlebook/storage/connection.hpp"
 #include "needlebook/time/date.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -14,20 +15,6 @@
 #include <unordered_map>
 
 namespace needlebook::storage {
-
-// A cached prepared statement, reset when the query goes out of scope so it holds no snapshot.
-class Query {
-public:
-    explicit Query(SQLite::Statement& statement) : m_statement(statement) {}
-    Query(const Query&) = delete;
-    Query& operator=(const Query&) = delete;
-    ~Query() { m_statement.tryReset(); } // every use binds all its parameters anew
-    SQLite::Statement* operator->() { return &m_statement; }
-    SQLite::Statement& operator*() { return m_statement; }
-
-private:
-    SQLite::Statement& m_statement;
-};
 
 // Who opens a database and when: creating it and each migration are audited in their name.
 struct Opener {
@@ -40,11 +27,10 @@ struct Opener {
 // heading; empty when the line was only the heading.
 std::string without_check_heading(std::string line);
 
-// What a failed SQLite call means for the user of the database at `path`: a full disk, an I/O
+// What a failed engine call means for the user of the database at `path`: a full disk, an I/O
 // error, a lock held too long, a damaged file; each says that nothing was stored.
-std::string describe_failure(const SQLite::Exception& e, const std::string& path);
-// The same for any exception, for code outside storage/ that does not know SQLite's types: the
-// message when `e` is a failed SQLite call, nothing otherwise.
+std::string describe_failure(const DatabaseFailure& e, const std::string& path);
+// The same for any exception: the message when `e` is a failed engine call, nothing otherwise.
 std::optional<std::string> describe_database_failure(const std::exception& e,
                                                      const std::string& path);
 
@@ -75,7 +61,9 @@ public:
     // is not audited (there is nothing to prove about a scratch database).
     static Database in_memory();
 
-    SQLite::Database& sql() { return *m_sql; }
+    Connection& connection() { return *m_connection; }
+    // Runs statements that return no rows (tests, repairs); repositories use query().
+    void exec(std::string_view sql) { m_connection->exec(sql); }
     const std::string& path() const { return m_path; }
     int schema_version();
 
@@ -135,13 +123,13 @@ private:
                 scope.commit();
                 return result;
             }
-        } catch (const SQLite::Exception& e) {
-            rethrow_write_to_backup(e);
+        } catch (...) {
+            rethrow_write_to_backup();
         }
     }
     // Inside a catch: a write refused by query_only on a backup becomes Refused, saying what
     // the file is and how to work on it; anything else is rethrown as it is.
-    [[noreturn]] void rethrow_write_to_backup(const SQLite::Exception& e) const;
+    [[noreturn]] void rethrow_write_to_backup() const;
 
     class TransactionScope {
     public:
@@ -159,7 +147,7 @@ private:
         bool m_done = false;
     };
 
-    Database(std::unique_ptr<SQLite::Database> sql, std::string path);
+    Database(std::unique_ptr<Connection> connection, std::string path);
     void migrate(const Opener* by);
     // Refuses to write to a file whose header is unsound; run once, before the first write, at
     // a cost that does not grow with the file.
@@ -167,9 +155,9 @@ private:
     // Refuses a file that fails PRAGMA quick_check, which reads every page.
     void check_whole_file();
 
-    std::unique_ptr<SQLite::Database> m_sql;
+    std::unique_ptr<Connection> m_connection;
     std::string m_path;
-    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> m_statements;
     int m_depth = 0; // nesting of transaction scopes
     bool m_checked_for_writing = false;
     bool m_clock_fixed = false;

@@ -12,13 +12,12 @@ LotId LotRepository::insert(std::string_view product, std::string_view lot,
     auto identity = m_db.query(
         "INSERT INTO lot (id, kind, product_id, lot, created_at) VALUES (:id, CASE WHEN :product = "
         "'cartridge' THEN 'cartridge' ELSE 'serum' END, (SELECT id FROM product WHERE code = "
-        ":product AND :product <> 'cartridge'), :lot, :at)");
+        ":product AND :product <> 'cartridge'), :lot, :at) RETURNING id");
     bind_optional(*identity, ":id", wanted);
     identity->bind(":product", std::string(product));
     identity->bind(":lot", std::string(lot));
     identity->bind(":at", time::format_utc(revision.recorded_at));
-    identity->exec();
-    const LotId id{m_db.sql().getLastInsertRowid()};
+    const LotId id{identity->exec_returning_id()};
     add_revision(id, details, revision);
     return id;
 }
@@ -54,17 +53,16 @@ LotRepository::select(const std::string& where,
     for (const auto& [name, value] : bindings)
         query->bind(name, value);
     std::vector<Lot> lots;
-    while (query->executeStep()) {
+    while (query->step()) {
         Lot lot;
-        lot.id = LotId{query->getColumn(0).getInt64()};
-        lot.product = query->getColumn(1).getString();
-        lot.lot = query->getColumn(2).getString();
-        lot.details.expires_on = read_date(query->getColumn(3));
-        lot.details.received_on = read_optional_date(query->getColumn(4));
-        lot.details.note = query->getColumn(5).getString();
-        if (!query->getColumn(6).isNull())
-            lot.details.recall =
-                LotRecall{read_date(query->getColumn(6)), query->getColumn(7).getString()};
+        lot.id = LotId{query->column(0).as_int64()};
+        lot.product = query->column(1).as_text();
+        lot.lot = query->column(2).as_text();
+        lot.details.expires_on = read_date(query->column(3));
+        lot.details.received_on = read_optional_date(query->column(4));
+        lot.details.note = query->column(5).as_text();
+        if (!query->column(6).is_null())
+            lot.details.recall = LotRecall{read_date(query->column(6)), query->column(7).as_text()};
         lot.revision = read_revision(*query, 8);
         lots.push_back(std::move(lot));
     }

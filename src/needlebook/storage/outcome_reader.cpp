@@ -29,12 +29,12 @@ ChartMap load_charts(Database& db) {
         "FROM patient_revision WHERE patient_id = p.id) LEFT JOIN patient_merge m ON "
         "m.patient_revision_id = pr.id");
     ChartMap charts;
-    while (query->executeStep()) {
-        auto& chart = charts[query->getColumn(0).getInt64()];
-        chart.fitzpatrick = read_optional_int(query->getColumn(1));
-        chart.voided = query->getColumn(2).getInt() != 0;
-        if (!query->getColumn(3).isNull())
-            chart.merged_into = query->getColumn(3).getInt64();
+    while (query->step()) {
+        auto& chart = charts[query->column(0).as_int64()];
+        chart.fitzpatrick = read_optional_int(query->column(1));
+        chart.voided = query->column(2).as_int() != 0;
+        if (!query->column(3).is_null())
+            chart.merged_into = query->column(3).as_int64();
     }
     return charts;
 }
@@ -80,24 +80,24 @@ std::vector<ScoreFact> load_scores(Database& db, const ChartMap& charts,
     if (to)
         bind_date(*query, ":to", *to);
     std::vector<ScoreFact> scores;
-    while (query->executeStep()) {
-        const auto chart = current_chart(charts, query->getColumn(1).getInt64());
+    while (query->step()) {
+        const auto chart = current_chart(charts, query->column(1).as_int64());
         if (!chart)
             continue;
         ScoreFact fact;
-        fact.assessment = AssessmentId{query->getColumn(0).getInt64()};
+        fact.assessment = AssessmentId{query->column(0).as_int64()};
         fact.patient = PatientId{*chart};
         fact.fitzpatrick = charts.at(*chart).fitzpatrick;
         auto& details = fact.details;
-        details.scale = outcome_scale(query->getColumn(2).getString()).code;
-        details.score = query->getColumn(3).getDouble();
-        details.area = read_optional_code<Area>(query->getColumn(4));
-        details.side = read_optional_code<Side>(query->getColumn(5));
-        details.assessed_on = read_date(query->getColumn(6));
-        if (!query->getColumn(7).isNull())
-            details.session = SessionId{query->getColumn(7).getInt64()};
-        if (!query->getColumn(8).isNull())
-            details.course = CourseId{query->getColumn(8).getInt64()};
+        details.scale = outcome_scale(query->column(2).as_text()).code;
+        details.score = query->column(3).as_double();
+        details.area = read_optional_code<Area>(query->column(4));
+        details.side = read_optional_code<Side>(query->column(5));
+        details.assessed_on = read_date(query->column(6));
+        if (!query->column(7).is_null())
+            details.session = SessionId{query->column(7).as_int64()};
+        if (!query->column(8).is_null())
+            details.course = CourseId{query->column(8).as_int64()};
         scores.push_back(std::move(fact));
     }
     return scores;
@@ -115,38 +115,37 @@ std::vector<OutcomeSessionFact> load_sessions(Database& db, const ChartMap& char
             "max(revision) FROM session_revision WHERE session_id = s.id) LEFT JOIN "
             "session_course c ON c.session_revision_id = r.id WHERE r.voided = 0",
             owner_of("session", "r", "s")));
-        while (query->executeStep()) {
-            const auto chart = current_chart(charts, query->getColumn(1).getInt64());
+        while (query->step()) {
+            const auto chart = current_chart(charts, query->column(1).as_int64());
             if (!chart || !holders.contains(*chart))
                 continue;
             OutcomeSessionFact fact;
-            fact.session = SessionId{query->getColumn(0).getInt64()};
+            fact.session = SessionId{query->column(0).as_int64()};
             fact.patient = PatientId{*chart};
-            fact.performed_at = time::parse_utc(query->getColumn(3).getString(), "performed_at");
-            fact.indication = read_code<Indication>(query->getColumn(4));
-            fact.device = read_code<Device>(query->getColumn(5));
-            if (!query->getColumn(6).isNull())
-                fact.course = CourseId{query->getColumn(6).getInt64()};
-            by_revision.emplace(query->getColumn(2).getInt64(), sessions.size());
+            fact.performed_at = time::parse_utc(query->column(3).as_text(), "performed_at");
+            fact.indication = read_code<Indication>(query->column(4));
+            fact.device = read_code<Device>(query->column(5));
+            if (!query->column(6).is_null())
+                fact.course = CourseId{query->column(6).as_int64()};
+            by_revision.emplace(query->column(2).as_int64(), sessions.size());
             sessions.push_back(std::move(fact));
         }
     }
     {
         auto query = db.query("SELECT session_revision_id, area, side, depth_mm FROM session_area");
-        while (query->executeStep())
-            if (const auto found = by_revision.find(query->getColumn(0).getInt64());
+        while (query->step())
+            if (const auto found = by_revision.find(query->column(0).as_int64());
                 found != by_revision.end())
                 sessions[found->second].areas.push_back(
-                    {read_code<Area>(query->getColumn(1)),
-                     read_optional_code<Side>(query->getColumn(2)), query->getColumn(3).getDouble(),
-                     std::nullopt});
+                    {read_code<Area>(query->column(1)), read_optional_code<Side>(query->column(2)),
+                     query->column(3).as_double(), std::nullopt});
     }
     auto query = db.query("SELECT u.session_revision_id, d.code FROM serum_use u JOIN product d "
                           "ON d.id = u.product_id");
-    while (query->executeStep())
-        if (const auto found = by_revision.find(query->getColumn(0).getInt64());
+    while (query->step())
+        if (const auto found = by_revision.find(query->column(0).as_int64());
             found != by_revision.end())
-            sessions[found->second].products.push_back(query->getColumn(1).getString());
+            sessions[found->second].products.push_back(query->column(1).as_text());
     for (auto& session : sessions) {
         std::sort(session.products.begin(), session.products.end());
         session.products.erase(std::unique(session.products.begin(), session.products.end()),

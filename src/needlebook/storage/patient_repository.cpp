@@ -19,24 +19,24 @@ constexpr const char* select_patient =
 constexpr const char* newest_revision =
     "r.revision = (SELECT max(revision) FROM patient_revision WHERE patient_id = p.id)";
 
-Patient read_patient(SQLite::Statement& row) {
+Patient read_patient(Statement& row) {
     Patient patient;
-    patient.id = PatientId{row.getColumn(0).getInt64()};
-    patient.code = row.getColumn(1).getString();
-    patient.details.family_name = row.getColumn(2).getString();
-    patient.details.given_name = row.getColumn(3).getString();
-    patient.details.birth_date = read_date(row.getColumn(4));
-    patient.details.fitzpatrick = read_optional_int(row.getColumn(5));
-    patient.details.phone = row.getColumn(6).getString();
-    patient.details.email = row.getColumn(7).getString();
-    patient.details.note = row.getColumn(8).getString();
+    patient.id = PatientId{row.column(0).as_int64()};
+    patient.code = row.column(1).as_text();
+    patient.details.family_name = row.column(2).as_text();
+    patient.details.given_name = row.column(3).as_text();
+    patient.details.birth_date = read_date(row.column(4));
+    patient.details.fitzpatrick = read_optional_int(row.column(5));
+    patient.details.phone = row.column(6).as_text();
+    patient.details.email = row.column(7).as_text();
+    patient.details.note = row.column(8).as_text();
     patient.revision = read_revision(row, 9);
     return patient;
 }
 
 std::vector<Patient> read_all(Query& query) {
     std::vector<Patient> patients;
-    while (query->executeStep())
+    while (query->step())
         patients.push_back(read_patient(*query));
     return patients;
 }
@@ -45,11 +45,11 @@ std::vector<Patient> read_all(Query& query) {
 
 PatientId PatientRepository::insert(const std::string& code, const PatientDetails& details,
                                     const RevisionInfo& revision) {
-    auto identity = m_db.query("INSERT INTO patient (code, created_at) VALUES (:code, :at)");
+    auto identity =
+        m_db.query("INSERT INTO patient (code, created_at) VALUES (:code, :at) RETURNING id");
     identity->bind(":code", code);
     identity->bind(":at", time::format_utc(revision.recorded_at));
-    identity->exec();
-    const PatientId id{m_db.sql().getLastInsertRowid()};
+    const PatientId id{identity->exec_returning_id()};
     add_revision(id, details, revision);
     return id;
 }
@@ -96,9 +96,9 @@ constexpr std::string_view select_merge =
     "patient_merge m JOIN patient_revision r ON r.id = m.patient_revision_id JOIN patient d ON "
     "d.id = r.patient_id JOIN patient t ON t.id = m.into_patient_id ";
 
-PatientRepository::Merge read_merge(SQLite::Statement& row) {
-    return {row.getColumn(0).getString(), row.getColumn(1).getString(),
-            row.getColumn(1).getString(), read_revision(row, 2)};
+PatientRepository::Merge read_merge(Statement& row) {
+    return {row.column(0).as_text(), row.column(1).as_text(), row.column(1).as_text(),
+            read_revision(row, 2)};
 }
 
 } // namespace
@@ -106,7 +106,7 @@ PatientRepository::Merge read_merge(SQLite::Statement& row) {
 std::optional<PatientRepository::Merge> PatientRepository::merge_of(PatientId id) {
     auto query = m_db.query(fmt::format("{}WHERE r.patient_id = :id", select_merge));
     query->bind(":id", id.value);
-    if (!query->executeStep())
+    if (!query->step())
         return std::nullopt;
     auto merge = read_merge(*query);
     // The chart that holds the records now, through every later merge.
@@ -118,7 +118,7 @@ std::optional<PatientRepository::Merge> PatientRepository::merge_of(PatientId id
         "< 1000) SELECT p.code "
         "FROM chain c JOIN patient p ON p.id = c.id ORDER BY c.depth DESC LIMIT 1");
     onward->bind(":id", id.value);
-    merge.now_in = onward->executeStep() ? onward->getColumn(0).getString() : merge.into;
+    merge.now_in = onward->step() ? onward->column(0).as_text() : merge.into;
     return merge;
 }
 
@@ -128,7 +128,7 @@ std::vector<PatientRepository::Merge> PatientRepository::merged_into(PatientId i
                                         select_merge, charts_held_by(":patient")));
     query->bind(":patient", id.value);
     std::vector<Merge> merges;
-    while (query->executeStep())
+    while (query->step())
         merges.push_back(read_merge(*query));
     return merges;
 }
@@ -137,7 +137,7 @@ std::optional<Patient> PatientRepository::find(std::string_view code) {
     auto query =
         m_db.query(fmt::format("{} WHERE p.code = :code AND {}", select_patient, newest_revision));
     query->bind(":code", std::string(code));
-    if (!query->executeStep())
+    if (!query->step())
         return std::nullopt;
     return read_patient(*query);
 }
@@ -146,7 +146,7 @@ std::optional<Patient> PatientRepository::find(PatientId id) {
     auto query =
         m_db.query(fmt::format("{} WHERE p.id = :id AND {}", select_patient, newest_revision));
     query->bind(":id", id.value);
-    if (!query->executeStep())
+    if (!query->step())
         return std::nullopt;
     return read_patient(*query);
 }
@@ -182,7 +182,7 @@ std::vector<Patient> PatientRepository::revisions(PatientId id) {
 }
 
 bool PatientRepository::any() {
-    return m_db.query("SELECT 1 FROM patient LIMIT 1")->executeStep();
+    return m_db.query("SELECT 1 FROM patient LIMIT 1")->step();
 }
 
 std::optional<std::string> PatientRepository::code_after(std::string_view code) {
@@ -190,9 +190,9 @@ std::optional<std::string> PatientRepository::code_after(std::string_view code) 
     auto query = m_db.query("SELECT code FROM patient p WHERE code > :code AND EXISTS (SELECT 1 "
                             "FROM patient_revision WHERE patient_id = p.id) ORDER BY code LIMIT 1");
     query->bind(":code", std::string(code));
-    if (!query->executeStep())
+    if (!query->step())
         return std::nullopt;
-    return query->getColumn(0).getString();
+    return query->column(0).as_text();
 }
 
 std::string PatientRepository::next_code() {
@@ -204,15 +204,15 @@ std::string PatientRepository::next_code() {
             "SELECT coalesce((SELECT CAST(substr(code, 3) AS INTEGER) FROM patient WHERE code "
             "BETWEEN 'P-000000' AND 'P-999999' AND code GLOB 'P-[0-9][0-9][0-9][0-9][0-9][0-9]' "
             "ORDER BY code DESC LIMIT 1), 0) + 1");
-        next->executeStep();
-        number = next->getColumn(0).getInt64();
+        next->step();
+        number = next->column(0).as_int64();
     }
     // A code typed by hand may already hold the number: move on to the first free one.
     auto taken = m_db.query("SELECT 1 FROM patient WHERE code = :code");
     for (;; ++number) {
         const auto code = fmt::format("P-{:06}", number);
         taken->bind(":code", code);
-        const bool exists = taken->executeStep();
+        const bool exists = taken->step();
         taken->reset();
         if (!exists)
             return code;
@@ -247,8 +247,8 @@ std::vector<std::int64_t> PatientRepository::ids_with_rows_in(std::string_view t
     if (found == owners.end())
         return ids;
     auto query = m_db.query(found->second);
-    while (query->executeStep())
-        ids.push_back(query->getColumn(0).getInt64());
+    while (query->step())
+        ids.push_back(query->column(0).as_int64());
     return ids;
 }
 

@@ -13,7 +13,7 @@ namespace needlebook::storage {
 
 CopiedPhotos copy_photos(Database& records, const PhotoStore& from, const PhotoStore& to) {
     CopiedPhotos copied;
-    if (!records.sql().tableExists("photo"))
+    if (!records.connection().has_table("photo"))
         return copied; // a database from before schema 10
     std::vector<StoredImage> images;
     std::set<std::string> seen; // one file for the same image recorded twice

@@ -16,35 +16,34 @@ constexpr std::string_view select_photo_revision =
 constexpr std::string_view is_current = "r.revision = (SELECT max(revision) FROM photo_revision "
                                         "WHERE photo_id = r.photo_id)";
 
-PhotoImage read_image(SQLite::Statement& row, int first) {
+PhotoImage read_image(Statement& row, int first) {
     PhotoImage image;
-    image.sha256 = row.getColumn(first).getString();
-    image.bytes = row.getColumn(first + 1).getInt64();
-    image.type =
-        image_type_of_media(row.getColumn(first + 2).getString()).value_or(ImageType::jpeg);
-    image.file_name = row.getColumn(first + 3).getString();
+    image.sha256 = row.column(first).as_text();
+    image.bytes = row.column(first + 1).as_int64();
+    image.type = image_type_of_media(row.column(first + 2).as_text()).value_or(ImageType::jpeg);
+    image.file_name = row.column(first + 3).as_text();
     return image;
 }
 
-Photo read_photo(SQLite::Statement& row) {
+Photo read_photo(Statement& row) {
     Photo photo;
-    photo.id = PhotoId{row.getColumn(0).getInt64()};
-    photo.patient_id = PatientId{row.getColumn(1).getInt64()};
+    photo.id = PhotoId{row.column(0).as_int64()};
+    photo.patient_id = PatientId{row.column(1).as_int64()};
     photo.image = read_image(row, 2);
     auto& details = photo.details;
-    details.view = read_code<PhotoView>(row.getColumn(6));
-    details.taken_on = read_date(row.getColumn(7));
-    if (!row.getColumn(8).isNull())
-        details.session = SessionId{row.getColumn(8).getInt64()};
-    details.note = row.getColumn(9).getString();
-    details.override_reason = row.getColumn(10).getString();
+    details.view = read_code<PhotoView>(row.column(6));
+    details.taken_on = read_date(row.column(7));
+    if (!row.column(8).is_null())
+        details.session = SessionId{row.column(8).as_int64()};
+    details.note = row.column(9).as_text();
+    details.override_reason = row.column(10).as_text();
     photo.revision = read_revision(row, 11);
     return photo;
 }
 
-std::vector<Photo> read_all(SQLite::Statement& query) {
+std::vector<Photo> read_all(Statement& query) {
     std::vector<Photo> photos;
-    while (query.executeStep())
+    while (query.step())
         photos.push_back(read_photo(query));
     return photos;
 }
@@ -54,16 +53,16 @@ std::vector<Photo> read_all(SQLite::Statement& query) {
 PhotoId PhotoRepository::insert(PatientId patient, const PhotoImage& image,
                                 const PhotoDetails& details, const RevisionInfo& revision,
                                 std::optional<std::int64_t> wanted) {
-    auto identity = m_db.query("INSERT INTO photo (id, sha256, bytes, media_type, file_name, "
-                               "created_at) VALUES (:id, :sha256, :bytes, :media, :name, :at)");
+    auto identity =
+        m_db.query("INSERT INTO photo (id, sha256, bytes, media_type, file_name, "
+                   "created_at) VALUES (:id, :sha256, :bytes, :media, :name, :at) RETURNING id");
     bind_optional(*identity, ":id", wanted);
     identity->bind(":sha256", image.sha256);
     identity->bind(":bytes", image.bytes);
     identity->bind(":media", std::string(media_type(image.type)));
     identity->bind(":name", image.file_name);
     identity->bind(":at", time::format_utc(revision.recorded_at));
-    identity->exec();
-    const PhotoId id{m_db.sql().getLastInsertRowid()};
+    const PhotoId id{identity->exec_returning_id()};
     add_revision(id, patient, details, revision);
     return id;
 }
@@ -93,7 +92,7 @@ std::optional<Photo> PhotoRepository::find(PhotoId id) {
     auto query = m_db.query(
         fmt::format("{}WHERE r.photo_id = :id AND {}", select_photo_revision, is_current));
     query->bind(":id", id.value);
-    if (!query->executeStep())
+    if (!query->step())
         return std::nullopt;
     return read_photo(*query);
 }
@@ -136,9 +135,9 @@ void PhotoRepository::for_each_image(const std::function<void(const StoredImage&
         "photo_revision r ON r.photo_id = i.id AND r.revision = (SELECT max(revision) FROM "
         "photo_revision WHERE photo_id = i.id) JOIN patient p ON p.id = r.patient_id ORDER BY "
         "i.id");
-    while (query->executeStep())
-        visit({PhotoId{query->getColumn(0).getInt64()}, read_image(*query, 2),
-               query->getColumn(1).getString()});
+    while (query->step())
+        visit({PhotoId{query->column(0).as_int64()}, read_image(*query, 2),
+               query->column(1).as_text()});
 }
 
 } // namespace needlebook::storage

@@ -25,36 +25,36 @@ const std::string select_followup =
                 "followup_id = f.id) ",
                 select_followup_revision);
 
-Followup read_followup(SQLite::Statement& row) {
+Followup read_followup(Statement& row) {
     Followup followup;
-    followup.id = FollowupId{row.getColumn(0).getInt64()};
-    followup.session_id = SessionId{row.getColumn(1).getInt64()};
-    followup.details.checked_on = read_date(row.getColumn(2));
-    followup.details.outcome = read_code<FollowupOutcome>(row.getColumn(3));
-    followup.details.note = row.getColumn(4).getString();
+    followup.id = FollowupId{row.column(0).as_int64()};
+    followup.session_id = SessionId{row.column(1).as_int64()};
+    followup.details.checked_on = read_date(row.column(2));
+    followup.details.outcome = read_code<FollowupOutcome>(row.column(3));
+    followup.details.note = row.column(4).as_text();
     followup.revision = read_revision(row, 5);
     return followup;
 }
 
-template <class Row, class Read> std::vector<Row> read_all(SQLite::Statement& query, Read read) {
+template <class Row, class Read> std::vector<Row> read_all(Statement& query, Read read) {
     std::vector<Row> rows;
-    while (query.executeStep())
+    while (query.step())
         rows.push_back(read(query));
     return rows;
 }
 
-Reaction read_reaction(SQLite::Statement& row) {
+Reaction read_reaction(Statement& row) {
     Reaction reaction;
-    reaction.id = ReactionId{row.getColumn(0).getInt64()};
-    reaction.session_id = SessionId{row.getColumn(1).getInt64()};
+    reaction.id = ReactionId{row.column(0).as_int64()};
+    reaction.session_id = SessionId{row.column(1).as_int64()};
     auto& details = reaction.details;
-    details.kind = read_code<ReactionKind>(row.getColumn(2));
-    details.severity = read_code<Severity>(row.getColumn(3));
-    details.area = read_optional_code<Area>(row.getColumn(4));
-    details.side = read_optional_code<Side>(row.getColumn(5));
-    details.onset = read_date(row.getColumn(6));
-    details.resolved = read_optional_date(row.getColumn(7));
-    details.note = row.getColumn(8).getString();
+    details.kind = read_code<ReactionKind>(row.column(2));
+    details.severity = read_code<Severity>(row.column(3));
+    details.area = read_optional_code<Area>(row.column(4));
+    details.side = read_optional_code<Side>(row.column(5));
+    details.onset = read_date(row.column(6));
+    details.resolved = read_optional_date(row.column(7));
+    details.note = row.column(8).as_text();
     reaction.revision = read_revision(row, 9);
     return reaction;
 }
@@ -64,13 +64,12 @@ Reaction read_reaction(SQLite::Statement& row) {
 ReactionId ReactionRepository::insert(SessionId session, const ReactionDetails& details,
                                       const RevisionInfo& revision,
                                       std::optional<std::int64_t> wanted) {
-    auto identity =
-        m_db.query("INSERT INTO reaction (id, session_id, created_at) VALUES (:id, :session, :at)");
+    auto identity = m_db.query("INSERT INTO reaction (id, session_id, created_at) VALUES (:id, "
+                               ":session, :at) RETURNING id");
     bind_optional(*identity, ":id", wanted);
     identity->bind(":session", session.value);
     identity->bind(":at", time::format_utc(revision.recorded_at));
-    identity->exec();
-    const ReactionId id{m_db.sql().getLastInsertRowid()};
+    const ReactionId id{identity->exec_returning_id()};
     add_revision(id, details, revision);
     return id;
 }
@@ -97,7 +96,7 @@ void ReactionRepository::add_revision(ReactionId id, const ReactionDetails& deta
 std::optional<Reaction> ReactionRepository::find(ReactionId id) {
     auto query = m_db.query(fmt::format("{} AND x.id = :id", select_reaction));
     query->bind(":id", id.value);
-    if (!query->executeStep())
+    if (!query->step())
         return std::nullopt;
     return read_reaction(*query);
 }
@@ -127,13 +126,12 @@ ReactionRepository::revisions_for_sessions(const std::vector<SessionId>& session
 FollowupId ReactionRepository::insert_followup(SessionId session, const FollowupDetails& details,
                                                const RevisionInfo& revision,
                                                std::optional<std::int64_t> wanted) {
-    auto identity =
-        m_db.query("INSERT INTO followup (id, session_id, created_at) VALUES (:id, :session, :at)");
+    auto identity = m_db.query("INSERT INTO followup (id, session_id, created_at) VALUES (:id, "
+                               ":session, :at) RETURNING id");
     bind_optional(*identity, ":id", wanted);
     identity->bind(":session", session.value);
     identity->bind(":at", time::format_utc(revision.recorded_at));
-    identity->exec();
-    const FollowupId id{m_db.sql().getLastInsertRowid()};
+    const FollowupId id{identity->exec_returning_id()};
     add_followup_revision(id, details, revision);
     return id;
 }
@@ -155,7 +153,7 @@ void ReactionRepository::add_followup_revision(FollowupId id, const FollowupDeta
 std::optional<Followup> ReactionRepository::find_followup(FollowupId id) {
     auto query = m_db.query(fmt::format("{} AND f.id = :id", select_followup));
     query->bind(":id", id.value);
-    if (!query->executeStep())
+    if (!query->step())
         return std::nullopt;
     return read_followup(*query);
 }

@@ -6,7 +6,6 @@
 #include <array>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 #include <vector>
 
 namespace needlebook::storage {
@@ -179,23 +178,23 @@ const RecordKind* find_kind(std::string_view kind) {
     return found == kinds.end() ? nullptr : &*found;
 }
 
-// Whether the table a part reads (the word after FROM) exists in `db`. Asked of SQLite's
-// parsed schema, not by a query: a query scanned sqlite_schema for every session fingerprinted.
+// Whether the table a part reads (the word after FROM) exists in `db`.
 bool has_tables_of(Database& db, std::string_view sql) {
     const auto from = sql.find(" FROM ") + 6;
-    const std::string table(sql.substr(from, sql.find(' ', from) - from));
-    return sqlite3_table_column_metadata(db.sql().getHandle(), "main", table.c_str(), nullptr,
-                                         nullptr, nullptr, nullptr, nullptr, nullptr) == SQLITE_OK;
+    return db.connection().has_table(sql.substr(from, sql.find(' ', from) - from));
 }
 
-nlohmann::json cell(const SQLite::Column& column) {
-    if (column.isInteger())
-        return column.getInt64();
-    if (column.isFloat())
-        return column.getDouble(); // printed in the shortest form that reads back the same
-    if (column.isNull())
+nlohmann::json cell(const Column& column) {
+    switch (column.type()) {
+    case ValueType::integer:
+        return column.as_int64();
+    case ValueType::real:
+        return column.as_double(); // printed in the shortest form that reads back the same
+    case ValueType::null:
         return nullptr;
-    return column.getString();
+    default:
+        return column.as_text();
+    }
 }
 
 } // namespace
@@ -220,10 +219,10 @@ std::optional<std::string> record_digest(Database& db, std::string_view kind,
         query->bind(":id", record_id);
         query->bind(":revision", revision);
         auto rows = nlohmann::json::array();
-        while (query->executeStep()) {
+        while (query->step()) {
             auto row = nlohmann::json::array();
-            for (int i = 0; i < query->getColumnCount(); ++i)
-                row.push_back(cell(query->getColumn(i)));
+            for (int i = 0; i < query->column_count(); ++i)
+                row.push_back(cell(query->column(i)));
             rows.push_back(std::move(row));
         }
         if (part.part == DigestQuery::required && rows.empty())

@@ -70,10 +70,9 @@ std::vector<std::string> live_records_on_voided_charts(Database& db, int limit) 
             "WHERE patient_id = p.id ORDER BY revision DESC LIMIT 1) = 1 ORDER BY x.id LIMIT {2}",
             kind.table, kind.owner_table ? owner_of(kind.table, "r", "x") : "r.patient_id",
             limit - static_cast<int>(found.size())));
-        while (query->executeStep())
-            found.push_back(fmt::format("{} {} (chart {})", kind.label,
-                                        query->getColumn(0).getInt64(),
-                                        query->getColumn(1).getString()));
+        while (query->step())
+            found.push_back(fmt::format("{} {} (chart {})", kind.label, query->column(0).as_int64(),
+                                        query->column(1).as_text()));
         if (static_cast<int>(found.size()) >= limit)
             break;
     }

@@ -27,10 +27,10 @@ constexpr std::string_view current_patient =
 constexpr std::string_view patient_columns =
     "p.id, p.code, pr.family_name, pr.given_name, pr.fitzpatrick";
 
-PatientLabel read_patient(SQLite::Statement& row, int first) {
-    return {PatientId{row.getColumn(first).getInt64()}, row.getColumn(first + 1).getString(),
-            row.getColumn(first + 2).getString(), row.getColumn(first + 3).getString(),
-            read_optional_int(row.getColumn(first + 4))};
+PatientLabel read_patient(Statement& row, int first) {
+    return {PatientId{row.column(first).as_int64()}, row.column(first + 1).as_text(),
+            row.column(first + 2).as_text(), row.column(first + 3).as_text(),
+            read_optional_int(row.column(first + 4))};
 }
 
 // A current, unvoided session with what its reactions share.
@@ -52,8 +52,8 @@ PatientMap load_patients(Database& db) {
                                       "pr.patient_id = p.id AND {}",
                                       patient_columns, current_patient));
     PatientMap patients;
-    while (query->executeStep())
-        patients.emplace(query->getColumn(0).getInt64(), read_patient(*query, 0));
+    while (query->step())
+        patients.emplace(query->column(0).as_int64(), read_patient(*query, 0));
     return patients;
 }
 
@@ -74,12 +74,12 @@ SessionMap load_sessions(Database& db, const PatientMap& patients,
     if (to)
         query->bind(":to", time::format_utc(*to));
     SessionMap sessions;
-    while (query->executeStep()) {
-        auto& row = sessions[query->getColumn(0).getInt64()];
-        row.patient = &patients.at(query->getColumn(1).getInt64());
-        row.revision_id = query->getColumn(2).getInt64();
-        row.performed_at = time::parse_utc(query->getColumn(3).getString(), "performed_at");
-        row.device = read_code<Device>(query->getColumn(4));
+    while (query->step()) {
+        auto& row = sessions[query->column(0).as_int64()];
+        row.patient = &patients.at(query->column(1).as_int64());
+        row.revision_id = query->column(2).as_int64();
+        row.performed_at = time::parse_utc(query->column(3).as_text(), "performed_at");
+        row.device = read_code<Device>(query->column(4));
     }
     return sessions;
 }
@@ -97,19 +97,19 @@ void load_areas_and_products(Database& db, SessionMap& sessions) {
     const auto revisions = by_revision(sessions);
     {
         auto query = db.query("SELECT session_revision_id, area, side, depth_mm FROM session_area");
-        while (query->executeStep())
-            if (const auto found = revisions.find(query->getColumn(0).getInt64());
+        while (query->step())
+            if (const auto found = revisions.find(query->column(0).as_int64());
                 found != revisions.end())
-                found->second->areas.push_back({read_code<Area>(query->getColumn(1)),
-                                                read_optional_code<Side>(query->getColumn(2)),
-                                                query->getColumn(3).getDouble(), std::nullopt});
+                found->second->areas.push_back({read_code<Area>(query->column(1)),
+                                                read_optional_code<Side>(query->column(2)),
+                                                query->column(3).as_double(), std::nullopt});
     }
     auto query = db.query("SELECT u.session_revision_id, d.code FROM serum_use u JOIN product d "
                           "ON d.id = u.product_id");
-    while (query->executeStep())
-        if (const auto found = revisions.find(query->getColumn(0).getInt64());
+    while (query->step())
+        if (const auto found = revisions.find(query->column(0).as_int64());
             found != revisions.end())
-            found->second->products.push_back(query->getColumn(1).getString());
+            found->second->products.push_back(query->column(1).as_text());
     // Sorted and once each: the same product twice in a session is one serum group.
     for (auto& [id, row] : sessions) {
         std::sort(row.products.begin(), row.products.end());
@@ -127,25 +127,25 @@ std::vector<ReactionFact> read_reactions(Database& db, const SessionMap& session
         "r.revision = (SELECT max(revision) FROM reaction_revision WHERE reaction_id = x.id) "
         "WHERE r.voided = 0");
     std::vector<ReactionFact> facts;
-    while (query->executeStep()) {
-        const auto session = sessions.find(query->getColumn(1).getInt64());
+    while (query->step()) {
+        const auto session = sessions.find(query->column(1).as_int64());
         if (session == sessions.end())
             continue; // a voided session, or one outside [from, to)
         const auto& row = session->second;
         ReactionFact fact;
-        fact.reaction = ReactionId{query->getColumn(0).getInt64()};
+        fact.reaction = ReactionId{query->column(0).as_int64()};
         fact.session = SessionId{session->first};
         fact.patient = *row.patient;
         fact.performed_at = row.performed_at;
         fact.device = row.device;
         fact.products = row.products;
         auto& details = fact.details;
-        details.kind = read_code<ReactionKind>(query->getColumn(2));
-        details.severity = read_code<Severity>(query->getColumn(3));
-        details.area = read_optional_code<Area>(query->getColumn(4));
-        details.side = read_optional_code<Side>(query->getColumn(5));
-        details.onset = read_date(query->getColumn(6));
-        details.resolved = read_optional_date(query->getColumn(7));
+        details.kind = read_code<ReactionKind>(query->column(2));
+        details.severity = read_code<Severity>(query->column(3));
+        details.area = read_optional_code<Area>(query->column(4));
+        details.side = read_optional_code<Side>(query->column(5));
+        details.onset = read_date(query->column(6));
+        details.resolved = read_optional_date(query->column(7));
         for (const auto& treated : row.areas) {
             fact.deepest_mm = std::max(fact.deepest_mm, treated.depth_mm);
             if (details.area && is_on(treated, *details.area, details.side))
@@ -163,10 +163,10 @@ std::vector<SessionFact> session_facts(Database& db, SessionMap& sessions) {
             "SELECT f.session_id, r.checked_on FROM followup f JOIN followup_revision r ON "
             "r.followup_id = f.id AND r.revision = (SELECT max(revision) FROM followup_revision "
             "WHERE followup_id = f.id) WHERE r.voided = 0");
-        while (query->executeStep())
-            if (const auto found = sessions.find(query->getColumn(0).getInt64());
+        while (query->step())
+            if (const auto found = sessions.find(query->column(0).as_int64());
                 found != sessions.end())
-                found->second.followups.push_back(read_date(query->getColumn(1)));
+                found->second.followups.push_back(read_date(query->column(1)));
     }
     std::vector<SessionFact> facts;
     facts.reserve(sessions.size());
@@ -256,15 +256,15 @@ std::vector<LotUse> ReportReader::lot_uses(const std::string& lot) {
         fmt::arg("patient_now", current_patient)));
     query->bind(":lot", lot);
     std::vector<LotUse> uses;
-    while (query->executeStep()) {
+    while (query->step()) {
         LotUse use;
         use.patient = read_patient(*query, 0);
-        use.session = SessionId{query->getColumn(5).getInt64()};
-        use.what = query->getColumn(6).getString();
-        use.product = query->getColumn(7).getString();
-        use.lot = query->getColumn(8).getString();
-        use.phase = read_optional_code<SerumPhase>(query->getColumn(9));
-        use.performed_at = time::parse_utc(query->getColumn(10).getString(), "performed_at");
+        use.session = SessionId{query->column(5).as_int64()};
+        use.what = query->column(6).as_text();
+        use.product = query->column(7).as_text();
+        use.lot = query->column(8).as_text();
+        use.phase = read_optional_code<SerumPhase>(query->column(9));
+        use.performed_at = time::parse_utc(query->column(10).as_text(), "performed_at");
         uses.push_back(std::move(use));
     }
     return uses;

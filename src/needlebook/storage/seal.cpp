@@ -144,28 +144,27 @@ SealRow store_seal(Database& db, const ChainHead& head, const fs::path& private_
     seal.signature = hex(signature.data(), size);
     auto insert = db.query("INSERT INTO audit_seal (sealed_id, sealed_hash, public_key, "
                            "key_fingerprint, signature) VALUES (:id, :hash, :key, :fingerprint, "
-                           ":signature)");
+                           ":signature) RETURNING id");
     insert->bind(":id", head.id);
     insert->bind(":hash", head.hash);
     insert->bind(":key", seal.key.raw_hex);
     insert->bind(":fingerprint", seal.key.fingerprint);
     insert->bind(":signature", seal.signature);
-    insert->exec();
-    seal.id = db.sql().getLastInsertRowid();
+    seal.id = insert->exec_returning_id();
     return seal;
 }
 
 std::vector<SealRow> stored_seals(Database& db) {
     std::vector<SealRow> seals;
-    if (!db.sql().tableExists("audit_seal"))
+    if (!db.connection().has_table("audit_seal"))
         return seals;
     auto query = db.query("SELECT id, sealed_id, sealed_hash, public_key, key_fingerprint, "
                           "signature FROM audit_seal ORDER BY id");
-    while (query->executeStep())
-        seals.push_back({query->getColumn(0).getInt64(),
-                         {query->getColumn(1).getInt64(), query->getColumn(2).getString()},
-                         {query->getColumn(3).getString(), query->getColumn(4).getString()},
-                         query->getColumn(5).getString()});
+    while (query->step())
+        seals.push_back({query->column(0).as_int64(),
+                         {query->column(1).as_int64(), query->column(2).as_text()},
+                         {query->column(3).as_text(), query->column(4).as_text()},
+                         query->column(5).as_text()});
     return seals;
 }
 

@@ -22,7 +22,9 @@ constexpr std::array empty_after_init = {
 };
 
 std::int64_t count(Database& db, const std::string& sql) {
-    return db.sql().execAndGet(sql).getInt64();
+    auto query = db.query(sql);
+    query->step();
+    return query->column(0).as_int64();
 }
 
 } // namespace
@@ -40,13 +42,13 @@ void ensure_only_seeded(Database& db) {
             refuse(what);
     auto changed = db.query("SELECT s.key FROM setting_revision r JOIN setting s ON s.id = "
                             "r.setting_id WHERE r.revision > 1 ORDER BY r.id LIMIT 1");
-    if (changed->executeStep())
-        refuse(fmt::format("a change of the setting {}", changed->getColumn(0).getString()));
+    if (changed->step())
+        refuse(fmt::format("a change of the setting {}", changed->column(0).as_text()));
     auto other = db.query("SELECT id, action FROM audit_log WHERE action NOT IN ('schema.create', "
                           "'schema.migrate', 'setting.seed', 'product.seed') ORDER BY id LIMIT 1");
-    if (other->executeStep())
-        refuse(fmt::format("audit row {} ({})", other->getColumn(0).getInt64(),
-                           other->getColumn(1).getString()));
+    if (other->step())
+        refuse(fmt::format("audit row {} ({})", other->column(0).as_int64(),
+                           other->column(1).as_text()));
     // A product added with 'product add' has a product.add row, refused above.
 }
 
@@ -61,14 +63,14 @@ void clear_seeds(Database& db, const SeedsToReplace& seeds) {
         auto query = db.query("SELECT name, sql FROM main.sqlite_schema WHERE type = 'trigger' "
                               "ORDER BY rowid");
         std::vector<std::string> names;
-        while (query->executeStep()) {
-            names.push_back(query->getColumn(0).getString());
-            triggers.push_back(query->getColumn(1).getString());
+        while (query->step()) {
+            names.push_back(query->column(0).as_text());
+            triggers.push_back(query->column(1).as_text());
         }
         for (const auto& name : names)
-            db.sql().exec(fmt::format("DROP TRIGGER \"{}\"", name));
+            db.exec(fmt::format("DROP TRIGGER \"{}\"", name));
     }
-    db.sql().exec("DELETE FROM audit_log");
+    db.exec("DELETE FROM audit_log");
     auto setting = db.query("DELETE FROM setting_revision WHERE setting_id = (SELECT id FROM "
                             "setting WHERE key = :key)");
     for (const auto& key : seeds.setting_keys) {
@@ -77,9 +79,9 @@ void clear_seeds(Database& db, const SeedsToReplace& seeds) {
         setting->reset();
     }
     if (seeds.products)
-        db.sql().exec("DELETE FROM product");
+        db.exec("DELETE FROM product");
     for (const auto& trigger : triggers)
-        db.sql().exec(trigger);
+        db.exec(trigger);
 }
 
 } // namespace needlebook::storage

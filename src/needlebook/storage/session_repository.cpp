@@ -26,26 +26,26 @@ const std::string select_session =
                 "session_id = s.id) ",
                 select_session_revision);
 
-Session read_session(SQLite::Statement& row) {
+Session read_session(Statement& row) {
     Session session;
-    session.id = SessionId{row.getColumn(1).getInt64()};
-    session.patient_id = PatientId{row.getColumn(2).getInt64()};
-    session.patient_code = row.getColumn(3).getString();
+    session.id = SessionId{row.column(1).as_int64()};
+    session.patient_id = PatientId{row.column(2).as_int64()};
+    session.patient_code = row.column(3).as_text();
     auto& details = session.details;
-    details.performed_at = time::parse_utc(row.getColumn(4).getString(), "performed_at");
-    details.practitioner = row.getColumn(5).getString();
-    details.indication = read_code<Indication>(row.getColumn(6));
-    details.device = read_code<Device>(row.getColumn(7));
-    details.model = row.getColumn(8).getString();
-    details.cartridge = row.getColumn(9).getString();
-    details.cartridge_lot = row.getColumn(10).getString();
-    details.anaesthetic = row.getColumn(11).getString();
-    details.endpoint = row.getColumn(12).getString();
-    details.aftercare = row.getColumn(13).getString();
-    details.note = row.getColumn(14).getString();
+    details.performed_at = time::parse_utc(row.column(4).as_text(), "performed_at");
+    details.practitioner = row.column(5).as_text();
+    details.indication = read_code<Indication>(row.column(6));
+    details.device = read_code<Device>(row.column(7));
+    details.model = row.column(8).as_text();
+    details.cartridge = row.column(9).as_text();
+    details.cartridge_lot = row.column(10).as_text();
+    details.anaesthetic = row.column(11).as_text();
+    details.endpoint = row.column(12).as_text();
+    details.aftercare = row.column(13).as_text();
+    details.note = row.column(14).as_text();
     session.revision = read_revision(row, 15);
-    if (!row.getColumn(20).isNull())
-        details.course = CourseId{row.getColumn(20).getInt64()};
+    if (!row.column(20).is_null())
+        details.course = CourseId{row.column(20).as_int64()};
     return session;
 }
 
@@ -61,28 +61,27 @@ template <class T> void place(std::vector<T>& rows, int position, const T& row) 
 
 SessionId SessionRepository::insert(const Session& session, std::optional<std::int64_t> id,
                                     Checked checked) {
-    auto identity =
-        m_db.query("INSERT INTO session (id, patient_id, created_at) VALUES (:id, :patient, :at)");
+    auto identity = m_db.query("INSERT INTO session (id, patient_id, created_at) VALUES (:id, "
+                               ":patient, :at) RETURNING id");
     bind_optional(*identity, ":id", id);
     identity->bind(":patient", session.patient_id.value);
     identity->bind(":at", time::format_utc(session.revision.recorded_at));
-    identity->exec();
     Session stored = session;
-    stored.id = SessionId{m_db.sql().getLastInsertRowid()};
+    stored.id = SessionId{identity->exec_returning_id()};
     add_revision(stored, checked);
     return stored.id;
 }
 
 void SessionRepository::add_revision(const Session& session, Checked checked) {
     const auto& details = session.details;
-    {
+    const std::int64_t revision_id = [&] {
         auto insert = m_db.query(
             "INSERT INTO session_revision (session_id, revision, performed_at, practitioner, "
             "indication, device, model, cartridge, cartridge_lot, anaesthetic, endpoint, "
             "aftercare, note, voided, author, recorded_at, reason) VALUES (:id, :revision, :at, "
             ":practitioner, :indication, :device, :model, :cartridge, :cartridge_lot, "
             ":anaesthetic, :endpoint, :aftercare, :note, :voided, :author, :recorded_at, "
-            ":reason)");
+            ":reason) RETURNING id");
         insert->bind(":id", session.id.value);
         insert->bind(":at", time::format_utc(details.performed_at));
         insert->bind(":practitioner", details.practitioner);
@@ -96,9 +95,8 @@ void SessionRepository::add_revision(const Session& session, Checked checked) {
         insert->bind(":aftercare", details.aftercare);
         insert->bind(":note", details.note);
         bind_revision(*insert, session.revision);
-        insert->exec();
-    }
-    const std::int64_t revision_id = m_db.sql().getLastInsertRowid();
+        return insert->exec_returning_id();
+    }();
     insert_owner(m_db, "session", session.id.value, revision_id, session.patient_id.value);
     if (details.course) {
         auto course = m_db.query("INSERT INTO session_course (session_revision_id, course_id) "
@@ -202,16 +200,16 @@ void SessionRepository::record_settings_used(const Session& session, std::int64_
             "{0}",
             charts_held_by(":patient")));
         conditions->bind(":patient", session.patient_id.value);
-        while (conditions->executeStep())
-            keys.insert("condition." + conditions->getColumn(0).getString());
+        while (conditions->step())
+            keys.insert("condition." + conditions->column(0).as_text());
     }
     std::set<std::int64_t> used; // in id order, each once
     {
         auto current = m_db.query("SELECT id FROM setting_current WHERE key = :key");
         for (const auto& key : keys) {
             current->bind(":key", key);
-            if (current->executeStep())
-                used.insert(current->getColumn(0).getInt64());
+            if (current->step())
+                used.insert(current->column(0).as_int64());
             current->reset();
         }
     }
@@ -225,12 +223,12 @@ void SessionRepository::record_settings_used(const Session& session, std::int64_
     }
 }
 
-std::vector<Session> SessionRepository::read_with_children(SQLite::Statement& query, Parts parts) {
+std::vector<Session> SessionRepository::read_with_children(Statement& query, Parts parts) {
     std::vector<Session> sessions;
     std::vector<std::int64_t> revision_ids;
-    while (query.executeStep()) {
+    while (query.step()) {
         sessions.push_back(read_session(query));
-        revision_ids.push_back(query.getColumn(0).getInt64());
+        revision_ids.push_back(query.column(0).as_int64());
     }
     query.reset(); // the child queries below may need the tables unlocked
     load_children(sessions, parts, revision_ids);
@@ -300,14 +298,14 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
             "SELECT a.session_revision_id, a.area, a.side, a.depth_mm, a.passes, a.position FROM "
             "json_each(:ids) j JOIN session_area a ON a.session_revision_id = j.value");
         areas->bind(":ids", ids);
-        while (areas->executeStep()) {
+        while (areas->step()) {
             AreaTreatment treated;
-            treated.area = read_code<Area>(areas->getColumn(1));
-            treated.side = read_optional_code<Side>(areas->getColumn(2));
-            treated.depth_mm = areas->getColumn(3).getDouble();
-            treated.passes = read_optional_int(areas->getColumn(4));
-            place(by_revision.at(areas->getColumn(0).getInt64())->details.areas,
-                  areas->getColumn(5).getInt(), treated);
+            treated.area = read_code<Area>(areas->column(1));
+            treated.side = read_optional_code<Side>(areas->column(2));
+            treated.depth_mm = areas->column(3).as_double();
+            treated.passes = read_optional_int(areas->column(4));
+            place(by_revision.at(areas->column(0).as_int64())->details.areas,
+                  areas->column(5).as_int(), treated);
         }
     }
     if (parts == Parts::areas)
@@ -319,15 +317,15 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
             "ON p.id = "
             "u.product_id");
         serums->bind(":ids", ids);
-        while (serums->executeStep()) {
+        while (serums->step()) {
             SerumUse use;
-            use.product = serums->getColumn(1).getString();
-            use.lot = serums->getColumn(2).getString();
-            use.phase = read_code<SerumPhase>(serums->getColumn(3));
-            if (!serums->getColumn(5).isNull())
-                use.amount_ml = serums->getColumn(5).getDouble();
-            place(by_revision.at(serums->getColumn(0).getInt64())->details.serums,
-                  serums->getColumn(4).getInt(), use);
+            use.product = serums->column(1).as_text();
+            use.lot = serums->column(2).as_text();
+            use.phase = read_code<SerumPhase>(serums->column(3));
+            if (!serums->column(5).is_null())
+                use.amount_ml = serums->column(5).as_double();
+            place(by_revision.at(serums->column(0).as_int64())->details.serums,
+                  serums->column(4).as_int(), use);
         }
     }
     // Revisions stored before schema 6 keep their overrides in session_override, keyed by the
@@ -340,19 +338,19 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
         "o.overridden_by, o.overridden_at FROM json_each(:ids) j JOIN session_override_keyed o "
         "ON o.session_revision_id = j.value ORDER BY 7, 6");
     findings->bind(":ids", ids);
-    while (findings->executeStep()) {
-        const auto at = findings->getColumn(8);
-        SessionFinding finding{
-            findings->getColumn(1).getString(),
-            read_code<FindingLevel>(findings->getColumn(2)),
-            findings->getColumn(3).getString(),
-            findings->getColumn(4).getString(),
-            findings->getColumn(7).getString(),
-            at.isNull() ? std::nullopt
-                        : std::optional(time::parse_utc(at.getString(), "overridden_at"))};
-        auto& of_revision = by_revision.at(findings->getColumn(0).getInt64())->findings;
-        if (findings->getColumn(6).getInt() == 0) {
-            place(of_revision, findings->getColumn(5).getInt(), finding);
+    while (findings->step()) {
+        const auto at = findings->column(8);
+        SessionFinding finding{findings->column(1).as_text(),
+                               read_code<FindingLevel>(findings->column(2)),
+                               findings->column(3).as_text(),
+                               findings->column(4).as_text(),
+                               findings->column(7).as_text(),
+                               at.is_null()
+                                   ? std::nullopt
+                                   : std::optional(time::parse_utc(at.as_text(), "overridden_at"))};
+        auto& of_revision = by_revision.at(findings->column(0).as_int64())->findings;
+        if (findings->column(6).as_int() == 0) {
+            place(of_revision, findings->column(5).as_int(), finding);
             continue;
         }
         // Schema 5 could store two overrides under one key (two isotretinoin courses): one
@@ -376,9 +374,9 @@ SessionRepository::settings_used_by_patient(PatientId patient) {
         "v.setting_id WHERE x.patient_id IN {} ORDER BY r.id, s.key",
         charts_held_by(":patient")));
     query->bind(":patient", patient.value);
-    while (query->executeStep())
-        used[fmt::format("{}:{}", query->getColumn(0).getInt64(), query->getColumn(1).getInt())]
-            .emplace_back(query->getColumn(2).getString(), query->getColumn(3).getString());
+    while (query->step())
+        used[fmt::format("{}:{}", query->column(0).as_int64(), query->column(1).as_int())]
+            .emplace_back(query->column(2).as_text(), query->column(3).as_text());
     return used;
 }
 

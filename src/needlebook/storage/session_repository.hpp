@@ -57,7 +57,7 @@ private:
     // revision row `revision_id`) in session_setting.
     void record_settings_used(const Session& session, std::int64_t revision_id);
     // Runs `query` (rows shaped like select_session's) and loads each row's children.
-    std::vector<Session> read_with_children(SQLite::Statement& query, Parts parts);
+    std::vector<Session> read_with_children(Statement& query, Parts parts);
     // Loads areas, serums and findings of every listed session in three queries.
     void load_children(std::vector<Session>& sessions, Parts parts,
                        const std::vector<std::int64_t>& revision_ids);

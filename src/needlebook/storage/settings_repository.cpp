@@ -15,19 +15,19 @@ constexpr std::string_view current_products =
     "r.recorded_at, r.reason FROM product_current c LEFT JOIN product_revision r ON "
     "r.product_id = c.id AND r.revision = c.revision";
 
-Product read_product(SQLite::Statement& row) {
-    Product product{ProductId{row.getColumn(0).getInt64()},
-                    row.getColumn(1).getString(),
-                    row.getColumn(2).getString(),
-                    read_code<ProductKind>(row.getColumn(3)),
-                    row.getColumn(4).getString(),
-                    row.getColumn(5).getInt() != 0,
+Product read_product(Statement& row) {
+    Product product{ProductId{row.column(0).as_int64()},
+                    row.column(1).as_text(),
+                    row.column(2).as_text(),
+                    read_code<ProductKind>(row.column(3)),
+                    row.column(4).as_text(),
+                    row.column(5).as_int() != 0,
                     {}};
-    product.revision.number = row.getColumn(6).getInt();
-    if (!row.getColumn(7).isNull()) {
-        product.revision.author = row.getColumn(7).getString();
-        product.revision.recorded_at = time::parse_utc(row.getColumn(8).getString(), "recorded_at");
-        product.revision.reason = row.getColumn(9).getString();
+    product.revision.number = row.column(6).as_int();
+    if (!row.column(7).is_null()) {
+        product.revision.author = row.column(7).as_text();
+        product.revision.recorded_at = time::parse_utc(row.column(8).as_text(), "recorded_at");
+        product.revision.reason = row.column(9).as_text();
     }
     return product;
 }
@@ -91,22 +91,22 @@ std::optional<std::pair<Area, Device>> parse_device_limit_key(std::string_view k
 ClinicSettings SettingsRepository::load() {
     ClinicSettings settings;
     auto query = m_db.query("SELECT key, value FROM setting_current");
-    while (query->executeStep())
-        apply(settings, query->getColumn(0).getString(), query->getColumn(1).getString());
+    while (query->step())
+        apply(settings, query->column(0).as_text(), query->column(1).as_text());
     return settings;
 }
 
 std::int64_t SettingsRepository::newest_revision_id() {
     auto query = m_db.query("SELECT coalesce(max(id), 0) FROM setting_revision");
-    query->executeStep();
-    return query->getColumn(0).getInt64();
+    query->step();
+    return query->column(0).as_int64();
 }
 
 std::vector<SettingRevisionRef> SettingsRepository::current_revisions() {
     std::vector<SettingRevisionRef> revisions;
     auto query = m_db.query("SELECT key, id FROM setting_current ORDER BY key");
-    while (query->executeStep())
-        revisions.push_back({query->getColumn(0).getString(), query->getColumn(1).getInt64()});
+    while (query->step())
+        revisions.push_back({query->column(0).as_text(), query->column(1).as_int64()});
     return revisions;
 }
 
@@ -118,14 +118,13 @@ SettingRevision SettingsRepository::set(const std::string& key, const std::strin
                               "setting_id = s.id) FROM setting s WHERE s.key = :key");
     current->bind(":key", key);
     SettingRevision stored;
-    if (current->executeStep()) {
-        stored = {current->getColumn(0).getInt64(), current->getColumn(1).getInt() + 1};
+    if (current->step()) {
+        stored = {current->column(0).as_int64(), current->column(1).as_int() + 1};
     } else {
         // A key set for the first time (a device's depth limit): its identity row comes first.
-        auto identity = m_db.query("INSERT INTO setting (key) VALUES (:key)");
+        auto identity = m_db.query("INSERT INTO setting (key) VALUES (:key) RETURNING id");
         identity->bind(":key", key);
-        identity->exec();
-        stored = {m_db.sql().getLastInsertRowid(), 1};
+        stored = {identity->exec_returning_id(), 1};
     }
     auto insert = m_db.query(
         "INSERT INTO setting_revision (setting_id, revision, value, author, recorded_at, reason) "
@@ -146,15 +145,15 @@ SettingsRepository::revision_row(std::string_view key, int revision) {
                             "= r.setting_id WHERE s.key = :key AND r.revision = :revision");
     query->bind(":key", std::string(key));
     query->bind(":revision", revision);
-    if (!query->executeStep())
+    if (!query->step())
         return std::nullopt;
-    return std::pair{query->getColumn(0).getInt64(), query->getColumn(1).getString()};
+    return std::pair{query->column(0).as_int64(), query->column(1).as_text()};
 }
 
 std::optional<Product> SettingsRepository::find_product(std::string_view code) {
     auto query = m_db.query(fmt::format("{} WHERE c.code = :code", current_products));
     query->bind(":code", std::string(code));
-    if (!query->executeStep())
+    if (!query->step())
         return std::nullopt;
     return read_product(*query);
 }
@@ -162,7 +161,7 @@ std::optional<Product> SettingsRepository::find_product(std::string_view code) {
 std::vector<Product> SettingsRepository::products() {
     auto query = m_db.query(fmt::format("{} ORDER BY c.code", current_products));
     std::vector<Product> all;
-    while (query->executeStep())
+    while (query->step())
         all.push_back(read_product(*query));
     return all;
 }
@@ -175,7 +174,7 @@ std::vector<Product> SettingsRepository::product_revisions(ProductId id) {
         "WHERE r.product_id = :id ORDER BY 7");
     query->bind(":id", id.value);
     std::vector<Product> revisions;
-    while (query->executeStep())
+    while (query->step())
         revisions.push_back(read_product(*query));
     return revisions;
 }
@@ -183,14 +182,13 @@ std::vector<Product> SettingsRepository::product_revisions(ProductId id) {
 ProductId SettingsRepository::insert_product(const Product& product,
                                              std::optional<std::int64_t> id) {
     auto insert = m_db.query("INSERT INTO product (id, code, name, kind, maker) VALUES (:id, "
-                             ":code, :name, :kind, :maker)");
+                             ":code, :name, :kind, :maker) RETURNING id");
     bind_optional(*insert, ":id", id);
     insert->bind(":code", product.code);
     insert->bind(":name", product.name);
     bind_code(*insert, ":kind", product.kind);
     insert->bind(":maker", product.maker);
-    insert->exec();
-    return ProductId{m_db.sql().getLastInsertRowid()};
+    return ProductId{insert->exec_returning_id()};
 }
 
 void SettingsRepository::add_product_revision(const Product& product) {

@@ -1,5 +1,7 @@
 #include "needlebook/storage/verification.hpp"
 
+#include "needlebook/storage/sqlite_connection.hpp"
+
 #include "needlebook/model/text.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/photo_repository.hpp"
@@ -42,7 +44,7 @@ template <class Work> void guarded(CheckSection& section, Work&& work) {
 CheckSection sqlite_integrity(Database& db) {
     CheckSection section{"integrity"};
     guarded(section, [&] {
-        SQLite::Statement check(db.sql(), "PRAGMA integrity_check");
+        SQLite::Statement check(sqlite_of(db), "PRAGMA integrity_check");
         while (check.executeStep()) {
             // One result may hold several problems, a line each.
             const auto lines = without_check_heading(check.getColumn(0).getString());
@@ -62,7 +64,7 @@ CheckSection sqlite_integrity(Database& db) {
 CheckSection foreign_keys(Database& db) {
     CheckSection section{"foreign keys"};
     guarded(section, [&] {
-        SQLite::Statement check(db.sql(), "PRAGMA foreign_key_check");
+        SQLite::Statement check(sqlite_of(db), "PRAGMA foreign_key_check");
         while (check.executeStep())
             add_fault(section,
                       fmt::format("{} row {} refers to a {} row that does not exist",
@@ -183,57 +185,57 @@ void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& re
 void unaudited_revisions(Database& db, CheckSection& records) {
     guarded(records, [&] {
         for (const std::string_view kind : revisioned_kinds) {
-            if (!db.sql().tableExists(fmt::format("{}_revision", kind)))
+            if (!db.connection().has_table(fmt::format("{}_revision", kind)))
                 continue; // settings became records in schema 4
             auto query = db.query(fmt::format(
                 "SELECT r.{0}_id, r.revision FROM {0}_revision r WHERE NOT EXISTS (SELECT 1 FROM "
                 "audit_log a WHERE a.record_kind = '{0}' AND a.record_id = r.{0}_id AND "
                 "a.revision = r.revision) ORDER BY r.id",
                 kind));
-            while (query->executeStep())
+            while (query->step())
                 add_fault(records, fmt::format("{} {} revision {} has no audit row: it was not "
                                                "written by needlebook",
-                                               kind, query->getColumn(0).getInt64(),
-                                               query->getColumn(1).getInt()));
+                                               kind, query->column(0).as_int64(),
+                                               query->column(1).as_int()));
             // needlebook writes an identity row and its first revision together: one alone was
             // put there by hand, and would block the record's number or code for good.
             auto bare = db.query(fmt::format(
                 "SELECT i.id FROM {0} i WHERE NOT EXISTS (SELECT 1 FROM {0}_revision r WHERE "
                 "r.{0}_id = i.id) ORDER BY i.id",
                 kind));
-            while (bare->executeStep())
+            while (bare->step())
                 add_fault(records, fmt::format("{} {} has no revision: it was not written by "
                                                "needlebook",
-                                               kind, bare->getColumn(0).getInt64()));
+                                               kind, bare->column(0).as_int64()));
         }
-        if (!db.sql().tableExists("setting"))
+        if (!db.connection().has_table("setting"))
             return; // before schema 4 the seeded products had no audit rows
         auto stray = db.query("SELECT DISTINCT audit_id FROM audit_disclosure d WHERE NOT EXISTS "
                               "(SELECT 1 FROM audit_log a WHERE a.id = d.audit_id AND "
                               "a.record_kind = 'disclosure') ORDER BY audit_id");
-        while (stray->executeStep())
+        while (stray->step())
             add_fault(records, fmt::format("audit row {} is not a disclosure, yet patients are "
                                            "named as disclosed by it",
-                                           stray->getColumn(0).getInt64()));
+                                           stray->column(0).as_int64()));
         // A product row is its revision 1; later revisions are product_revision rows (schema 8).
         auto products = db.query("SELECT code FROM product p WHERE NOT EXISTS (SELECT 1 FROM "
                                  "audit_log a WHERE a.record_kind = 'product' AND a.record_id = "
                                  "p.id AND a.revision = 1) ORDER BY id");
-        while (products->executeStep())
+        while (products->step())
             add_fault(records, fmt::format("catalogue product {} has no audit row: it was not "
                                            "written by needlebook",
-                                           products->getColumn(0).getString()));
-        if (!db.sql().tableExists("product_revision"))
+                                           products->column(0).as_text()));
+        if (!db.connection().has_table("product_revision"))
             return;
         auto amended = db.query(
             "SELECT p.code, r.revision FROM product_revision r JOIN product p ON p.id = "
             "r.product_id WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_kind = "
             "'product' AND a.record_id = r.product_id AND a.revision = r.revision) ORDER BY r.id");
-        while (amended->executeStep())
-            add_fault(records, fmt::format("catalogue product {} revision {} has no audit row: it "
-                                           "was not written by needlebook",
-                                           amended->getColumn(0).getString(),
-                                           amended->getColumn(1).getInt()));
+        while (amended->step())
+            add_fault(records,
+                      fmt::format("catalogue product {} revision {} has no audit row: it "
+                                  "was not written by needlebook",
+                                  amended->column(0).as_text(), amended->column(1).as_int()));
     });
 }
 
@@ -272,7 +274,7 @@ CheckSection schema_matches(Database& db) {
             if (migration.version <= version)
                 reference.exec(std::string(migration.sql));
         const auto expected = schema_entries(reference);
-        const auto found = schema_entries(db.sql());
+        const auto found = schema_entries(sqlite_of(db));
         for (const auto& [name, entry] : expected) {
             ++section.checked;
             const auto it = found.find(name);
@@ -305,7 +307,7 @@ CheckSection schema_matches(Database& db) {
                 }
                 return rows;
             };
-            if (codes(reference) != codes(db.sql()))
+            if (codes(reference) != codes(sqlite_of(db)))
                 add_fault(section, fmt::format("table {} does not hold the codes of schema {}",
                                                table, version));
         }
@@ -323,8 +325,8 @@ CheckSection seals_hold(Database& db, const CheckAnchors& anchors) {
         const auto stored_hash = [&](std::int64_t id) -> std::optional<std::string> {
             hash_of->bind(":id", id);
             std::optional<std::string> hash;
-            if (hash_of->executeStep())
-                hash = hash_of->getColumn(0).getString();
+            if (hash_of->step())
+                hash = hash_of->column(0).as_text();
             hash_of->reset();
             return hash;
         };
@@ -403,8 +405,10 @@ std::string unnamed_files_note(const std::filesystem::path& folder,
 // without files in its store, so its report reads as before photos existed.
 std::optional<CheckSection> photos_in_store(Database& db, const std::filesystem::path& folder) {
     CheckSection section{"photos"};
-    const bool records = db.sql().tableExists("photo") &&
-                         db.sql().execAndGet("SELECT count(*) FROM photo").getInt64() > 0;
+    const bool records = db.connection().has_table("photo") && [&] {
+        auto any = db.query("SELECT 1 FROM photo LIMIT 1");
+        return any->step();
+    }();
     std::set<std::string> named;
     if (records) {
         const auto store = PhotoStore::in_folder(folder);

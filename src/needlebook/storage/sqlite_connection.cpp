@@ -1,0 +1,140 @@
+#include "needlebook/storage/sqlite_connection.hpp"
+
+#include "needlebook/storage/database.hpp"
+
+#include <sqlite3.h>
+
+namespace needlebook::storage {
+namespace {
+
+FailureKind kind_of(int code) {
+    switch (code & 0xff) { // the primary code: extended codes share its low byte
+    case SQLITE_FULL:
+        return FailureKind::disk_full;
+    case SQLITE_IOERR:
+        return FailureKind::io_error;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return FailureKind::busy;
+    case SQLITE_NOTADB:
+        return FailureKind::not_a_database;
+    case SQLITE_CANTOPEN:
+        return FailureKind::cannot_open;
+    case SQLITE_CORRUPT:
+        return FailureKind::damaged;
+    case SQLITE_READONLY:
+        return FailureKind::read_only;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+        return FailureKind::refused_row;
+    case SQLITE_AUTH:
+    case SQLITE_PERM:
+        return FailureKind::denied;
+    default:
+        return FailureKind::other;
+    }
+}
+
+// Runs one SQLiteCpp call, turning its exception into the engine-neutral one.
+template <class Call> decltype(auto) translated(Call&& call) {
+    try {
+        return call();
+    } catch (const SQLite::Exception& e) {
+        throw failure_of(e);
+    }
+}
+
+class SqliteStatement final : public Statement {
+public:
+    SqliteStatement(SQLite::Database& sql, std::string_view text)
+        : m_statement(translated([&] { return SQLite::Statement(sql, std::string(text)); })) {}
+
+    bool step() override {
+        return translated([&] { return m_statement.executeStep(); });
+    }
+    void exec() override {
+        translated([&] { m_statement.exec(); });
+    }
+    void reset() noexcept override { m_statement.tryReset(); }
+    int column_count() override { return m_statement.getColumnCount(); }
+
+protected:
+    void bind_int64(const char* name, std::int64_t value) override {
+        translated([&] { m_statement.bind(name, static_cast<int64_t>(value)); });
+    }
+    void bind_double(const char* name, double value) override {
+        translated([&] { m_statement.bind(name, value); });
+    }
+    void bind_text(const char* name, std::string_view text) override {
+        translated([&] { m_statement.bind(name, std::string(text)); }); // as TEXT, not a BLOB
+    }
+    void bind_null(const char* name) override {
+        translated([&] { m_statement.bind(name); });
+    }
+
+    ValueType column_type(int index) override {
+        switch (translated([&] { return m_statement.getColumn(index).getType(); })) {
+        case SQLITE_INTEGER:
+            return ValueType::integer;
+        case SQLITE_FLOAT:
+            return ValueType::real;
+        case SQLITE_TEXT:
+            return ValueType::text;
+        case SQLITE_BLOB:
+            return ValueType::blob;
+        default:
+            return ValueType::null;
+        }
+    }
+    std::int64_t column_int64(int index) override {
+        return translated([&] { return m_statement.getColumn(index).getInt64(); });
+    }
+    double column_double(int index) override {
+        return translated([&] { return m_statement.getColumn(index).getDouble(); });
+    }
+    std::string column_text(int index) override {
+        return translated([&] { return m_statement.getColumn(index).getString(); });
+    }
+    std::string column_name(int index) override {
+        return translated([&] { return std::string(m_statement.getColumnName(index)); });
+    }
+
+private:
+    SQLite::Statement m_statement;
+};
+
+} // namespace
+
+DatabaseFailure failure_of(const SQLite::Exception& e) {
+    return DatabaseFailure(kind_of(e.getErrorCode()), e.what());
+}
+
+std::unique_ptr<Statement> SqliteConnection::prepare(std::string_view sql) {
+    return std::make_unique<SqliteStatement>(*m_sql, sql);
+}
+
+void SqliteConnection::exec(std::string_view sql) {
+    translated([&] { m_sql->exec(std::string(sql)); });
+}
+
+void SqliteConnection::try_exec(std::string_view sql) noexcept {
+    m_sql->tryExec(std::string(sql));
+}
+
+bool SqliteConnection::has_table(std::string_view name) {
+    // Asked of SQLite's parsed schema, not by a query: a query scanned sqlite_schema for every
+    // session fingerprinted.
+    const std::string table(name);
+    return sqlite3_table_column_metadata(m_sql->getHandle(), "main", table.c_str(), nullptr,
+                                         nullptr, nullptr, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+SQLite::Database& sqlite_of(Database& db) {
+    auto* sqlite = dynamic_cast<SqliteConnection*>(&db.connection());
+    if (sqlite == nullptr)
+        throw std::logic_error("a SQLite-only operation was called on another engine");
+    return sqlite->sql();
+}
+
+} // namespace needlebook::storage

@@ -1,0 +1,35 @@
+#pragma once
+// The SQLite engine behind storage::Connection. Only storage/ includes this header: the code that
+// is SQLite's alone (pragmas, the backup API, integrity checks) reaches the handle through it.
+
+#include "needlebook/storage/connection.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <memory>
+
+namespace needlebook::storage {
+
+class Database;
+
+// What a failed SQLite call means (its primary result code), with SQLite's message.
+DatabaseFailure failure_of(const SQLite::Exception& e);
+
+class SqliteConnection final : public Connection {
+public:
+    explicit SqliteConnection(std::unique_ptr<SQLite::Database> sql) : m_sql(std::move(sql)) {}
+    SQLite::Database& sql() { return *m_sql; }
+
+    std::unique_ptr<Statement> prepare(std::string_view sql) override;
+    void exec(std::string_view sql) override;
+    void try_exec(std::string_view sql) noexcept override;
+    bool has_table(std::string_view name) override;
+
+private:
+    std::unique_ptr<SQLite::Database> m_sql;
+};
+
+// The SQLite handle of a database opened on SQLite; a logic error on any other engine (the
+// callers are the SQLite-only parts of storage/).
+SQLite::Database& sqlite_of(Database& db);
+
+} // namespace needlebook::storage
