@@ -144,13 +144,16 @@ END
 $$;
 
 -- An id given explicitly moves the table's id sequence past it, so the next new record takes
--- max(id) + 1 as on SQLite. Security definer: a role that may insert need not own the sequence.
+-- max(id) + 1 as on SQLite; an id given as NULL takes the next number, as SQLite gives a NULL
+-- INTEGER PRIMARY KEY one. Security definer: a role that may insert need not own the sequence.
 CREATE FUNCTION needlebook_next_id() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     sequence regclass := format('%I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME || '_id_seq')::regclass;
 BEGIN
-    IF NEW.id > coalesce(pg_sequence_last_value(sequence), 0) THEN
+    IF NEW.id IS NULL THEN
+        NEW.id := nextval(sequence);
+    ELSIF NEW.id > coalesce(pg_sequence_last_value(sequence), 0) THEN
         PERFORM pg_advisory_xact_lock(sequence::oid::bigint);
         IF NEW.id > coalesce(pg_sequence_last_value(sequence), 0) THEN
             PERFORM setval(sequence, NEW.id);
