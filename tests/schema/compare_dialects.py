@@ -703,6 +703,23 @@ def check_ids(db, pg):
     same("id after a refused explicit id", [43], list(a))
 
 
+def show_sequence_gaps(db, pg):
+    """Known, not a failure: a sequence does not go back, so an insert that takes a new id and
+    is then refused (or rolled back) leaves a gap that SQLite's max(id) + 1 does not."""
+    steps = ["INSERT INTO course_revision (course_id, revision, patient_id, indication, planned, "
+             "every_days, started_on, author, recorded_at) VALUES (1, 50, 1, 'other', 99, 1, "
+             "'2026-01-02', 'dr', 'x')",
+             "INSERT INTO course_revision (course_id, revision, patient_id, indication, planned, "
+             "every_days, started_on, author, recorded_at, reason) VALUES (1, 50, 1, 'other', 3, 1, "
+             "'2026-01-02', 'dr', 'x', 'x')"]
+    run_both(db, pg, "gap", steps)
+    a = db.execute("SELECT id FROM course_revision WHERE revision = 50").fetchone()[0]
+    b = pg.rows("SELECT id FROM course_revision WHERE revision = 50")[0]["id"]
+    if a != b:
+        notes.append(f"known: after an insert refused by a CHECK, SQLite gives the next row id {a}"
+                     f", PostgreSQL {b} (a sequence does not go back)")
+
+
 def check_battery(db, pg):
     """Inserts that CHECK constraints and triggers accept or refuse alike. Rows that may fail
     use negative ids, which neither moves PostgreSQL's sequence nor SQLite's max(id)."""
@@ -1025,6 +1042,7 @@ def main():
         check_fold(pg)
         check_ids_function(db, pg)
         check_order(db, pg)
+        show_sequence_gaps(db, pg)  # last: it leaves the two with different ids
     finally:
         if not os.environ.get("KEEP_DATABASE"):
             admin.run(f"DROP DATABASE IF EXISTS {name};\n", database="postgres")
