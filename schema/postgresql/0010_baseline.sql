@@ -934,8 +934,8 @@ CREATE TRIGGER condition_code_no_truncate BEFORE TRUNCATE ON condition_code
     FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('code lists are never changed');
 
 -- product
-CREATE TRIGGER product_no_update BEFORE UPDATE ON product
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('catalogue products are never changed; add a new product');
+CREATE TRIGGER product_no_update BEFORE UPDATE ON product FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('catalogue products are never changed; add a new product');
 CREATE TRIGGER product_no_delete BEFORE DELETE ON product
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('catalogue products are never deleted');
 CREATE FUNCTION product_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -954,14 +954,16 @@ CREATE TRIGGER product_next_id BEFORE INSERT ON product
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- product_revision
-CREATE TRIGGER product_revision_no_update BEFORE UPDATE ON product_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('product revisions are never changed; add a revision');
+CREATE TRIGGER product_revision_no_update BEFORE UPDATE ON product_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('product revisions are never changed; add a revision');
 CREATE TRIGGER product_revision_no_delete BEFORE DELETE ON product_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('product revisions are never deleted');
 CREATE FUNCTION product_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM product_revision WHERE id = NEW.id OR (product_id = NEW.product_id AND revision = NEW.revision)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'product_revision rows are never replaced';
+    IF EXISTS (SELECT 1 FROM product_revision
+               WHERE id = NEW.id OR (product_id = NEW.product_id AND revision = NEW.revision)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'product_revision rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1004,8 +1006,8 @@ CREATE TRIGGER setting_next_id BEFORE INSERT ON setting
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- setting_revision
-CREATE TRIGGER setting_revision_no_update BEFORE UPDATE ON setting_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('setting revisions are never changed; add a revision');
+CREATE TRIGGER setting_revision_no_update BEFORE UPDATE ON setting_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('setting revisions are never changed; add a revision');
 CREATE TRIGGER setting_revision_no_delete BEFORE DELETE ON setting_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('setting revisions are never deleted');
 CREATE FUNCTION setting_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -1013,8 +1015,10 @@ BEGIN
     -- SQLite fires setting_revision_value first: a value it refuses gets that message.
     IF coalesce((SELECT needlebook_setting_value_allowed(s.key, NEW.value)
                  FROM setting s WHERE s.id = NEW.setting_id), false)
-       AND EXISTS (SELECT 1 FROM setting_revision WHERE id = NEW.id OR (setting_id = NEW.setting_id AND revision = NEW.revision)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'setting_revision rows are never replaced';
+       AND EXISTS (SELECT 1 FROM setting_revision
+                   WHERE id = NEW.id OR (setting_id = NEW.setting_id AND revision = NEW.revision)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'setting_revision rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1040,13 +1044,14 @@ CREATE TRIGGER setting_revision_next_id BEFORE INSERT ON setting_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- patient
-CREATE TRIGGER patient_no_update BEFORE UPDATE ON patient
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('patient rows are never changed; add a revision');
-CREATE TRIGGER patient_no_delete BEFORE DELETE ON patient
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('patient rows are never deleted; void with a revision');
+CREATE TRIGGER patient_no_update BEFORE UPDATE ON patient FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('patient rows are never changed; add a revision');
+CREATE TRIGGER patient_no_delete BEFORE DELETE ON patient FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('patient rows are never deleted; void with a revision');
 CREATE FUNCTION patient_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM patient WHERE id = NEW.id OR lower(code) = lower(NEW.code COLLATE "C")) THEN
+    IF EXISTS (SELECT 1 FROM patient
+               WHERE id = NEW.id OR lower(code) = lower(NEW.code COLLATE "C")) THEN
         RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'patient rows are never replaced';
     END IF;
     RETURN NEW;
@@ -1054,20 +1059,22 @@ END
 $$;
 CREATE TRIGGER patient_no_replace BEFORE INSERT ON patient
     FOR EACH ROW EXECUTE FUNCTION patient_no_replace();
-CREATE TRIGGER patient_no_truncate BEFORE TRUNCATE ON patient
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('patient rows are never deleted; void with a revision');
+CREATE TRIGGER patient_no_truncate BEFORE TRUNCATE ON patient FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('patient rows are never deleted; void with a revision');
 CREATE TRIGGER patient_next_id BEFORE INSERT ON patient
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- patient_revision
-CREATE TRIGGER patient_revision_no_update BEFORE UPDATE ON patient_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('patient revisions are never changed; add a revision');
+CREATE TRIGGER patient_revision_no_update BEFORE UPDATE ON patient_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('patient revisions are never changed; add a revision');
 CREATE TRIGGER patient_revision_no_delete BEFORE DELETE ON patient_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('patient revisions are never deleted');
 CREATE FUNCTION patient_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM patient_revision WHERE id = NEW.id OR (patient_id = NEW.patient_id AND revision = NEW.revision)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'patient_revision rows are never replaced';
+    IF EXISTS (SELECT 1 FROM patient_revision
+               WHERE id = NEW.id OR (patient_id = NEW.patient_id AND revision = NEW.revision)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'patient_revision rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1086,7 +1093,8 @@ CREATE TRIGGER patient_merge_no_delete BEFORE DELETE ON patient_merge
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('merges are never deleted');
 CREATE FUNCTION patient_merge_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM patient_merge WHERE id = NEW.id OR patient_revision_id = NEW.patient_revision_id) THEN
+    IF EXISTS (SELECT 1 FROM patient_merge
+               WHERE id = NEW.id OR patient_revision_id = NEW.patient_revision_id) THEN
         RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'patient_merge rows are never replaced';
     END IF;
     RETURN NEW;
@@ -1097,7 +1105,8 @@ CREATE TRIGGER patient_merge_no_replace BEFORE INSERT ON patient_merge
 CREATE FUNCTION patient_merge_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM patient_revision WHERE id = NEW.patient_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'patient_merge rows belong to a stored patient revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'patient_merge rows belong to a stored patient revision';
     END IF;
     RETURN NEW;
 END
@@ -1110,10 +1119,10 @@ CREATE TRIGGER patient_merge_next_id BEFORE INSERT ON patient_merge
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- condition
-CREATE TRIGGER condition_no_update BEFORE UPDATE ON condition
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('condition rows are never changed; add a revision');
-CREATE TRIGGER condition_no_delete BEFORE DELETE ON condition
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('condition rows are never deleted; void with a revision');
+CREATE TRIGGER condition_no_update BEFORE UPDATE ON condition FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('condition rows are never changed; add a revision');
+CREATE TRIGGER condition_no_delete BEFORE DELETE ON condition FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('condition rows are never deleted; void with a revision');
 CREATE FUNCTION condition_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM condition WHERE id = NEW.id) THEN
@@ -1124,20 +1133,23 @@ END
 $$;
 CREATE TRIGGER condition_no_replace BEFORE INSERT ON condition
     FOR EACH ROW EXECUTE FUNCTION condition_no_replace();
-CREATE TRIGGER condition_no_truncate BEFORE TRUNCATE ON condition
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('condition rows are never deleted; void with a revision');
+CREATE TRIGGER condition_no_truncate BEFORE TRUNCATE ON condition FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('condition rows are never deleted; void with a revision');
 CREATE TRIGGER condition_next_id BEFORE INSERT ON condition
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- condition_revision
-CREATE TRIGGER condition_revision_no_update BEFORE UPDATE ON condition_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('condition revisions are never changed; add a revision');
+CREATE TRIGGER condition_revision_no_update BEFORE UPDATE ON condition_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('condition revisions are never changed; add a revision');
 CREATE TRIGGER condition_revision_no_delete BEFORE DELETE ON condition_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('condition revisions are never deleted');
 CREATE FUNCTION condition_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM condition_revision WHERE id = NEW.id OR (condition_id = NEW.condition_id AND revision = NEW.revision)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'condition_revision rows are never replaced';
+    IF EXISTS (SELECT 1 FROM condition_revision
+               WHERE id = NEW.id
+                  OR (condition_id = NEW.condition_id AND revision = NEW.revision)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'condition_revision rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1156,8 +1168,11 @@ CREATE TRIGGER condition_clearance_no_delete BEFORE DELETE ON condition_clearanc
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('clearances are never deleted');
 CREATE FUNCTION condition_clearance_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM condition_clearance WHERE id = NEW.id OR (condition_revision_id = NEW.condition_revision_id AND position = NEW.position)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'condition_clearance rows are never replaced';
+    IF EXISTS (SELECT 1 FROM condition_clearance
+               WHERE id = NEW.id
+                  OR (condition_revision_id = NEW.condition_revision_id AND position = NEW.position)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'condition_clearance rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1167,7 +1182,8 @@ CREATE TRIGGER condition_clearance_no_replace BEFORE INSERT ON condition_clearan
 CREATE FUNCTION condition_clearance_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM condition_revision WHERE id = NEW.condition_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'condition_clearance rows belong to a stored condition revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'condition_clearance rows belong to a stored condition revision';
     END IF;
     RETURN NEW;
 END
@@ -1180,14 +1196,16 @@ CREATE TRIGGER condition_clearance_next_id BEFORE INSERT ON condition_clearance
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- condition_revision_code
-CREATE TRIGGER condition_revision_code_no_update BEFORE UPDATE ON condition_revision_code
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('condition codes are never changed; amend the condition');
-CREATE TRIGGER condition_revision_code_no_delete BEFORE DELETE ON condition_revision_code
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('condition codes are never deleted; amend the condition');
+CREATE TRIGGER condition_revision_code_no_update BEFORE UPDATE ON condition_revision_code FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('condition codes are never changed; amend the condition');
+CREATE TRIGGER condition_revision_code_no_delete BEFORE DELETE ON condition_revision_code FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('condition codes are never deleted; amend the condition');
 CREATE FUNCTION condition_revision_code_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM condition_revision_code WHERE id = NEW.id OR condition_revision_id = NEW.condition_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'condition_revision_code rows are never replaced';
+    IF EXISTS (SELECT 1 FROM condition_revision_code
+               WHERE id = NEW.id OR condition_revision_id = NEW.condition_revision_id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'condition_revision_code rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1197,7 +1215,8 @@ CREATE TRIGGER condition_revision_code_no_replace BEFORE INSERT ON condition_rev
 CREATE FUNCTION condition_revision_code_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM condition_revision WHERE id = NEW.condition_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'condition_revision_code rows belong to a stored condition revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'condition_revision_code rows belong to a stored condition revision';
     END IF;
     RETURN NEW;
 END
@@ -1205,19 +1224,22 @@ $$;
 CREATE TRIGGER condition_revision_code_needs_revision BEFORE INSERT ON condition_revision_code
     FOR EACH ROW EXECUTE FUNCTION condition_revision_code_needs_revision();
 CREATE TRIGGER condition_revision_code_no_truncate BEFORE TRUNCATE ON condition_revision_code
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('condition codes are never deleted; amend the condition');
+    FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('condition codes are never deleted; amend the condition');
 CREATE TRIGGER condition_revision_code_next_id BEFORE INSERT ON condition_revision_code
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- condition_owner
-CREATE TRIGGER condition_owner_no_update BEFORE UPDATE ON condition_owner
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('record owners are never changed; add a revision');
+CREATE TRIGGER condition_owner_no_update BEFORE UPDATE ON condition_owner FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('record owners are never changed; add a revision');
 CREATE TRIGGER condition_owner_no_delete BEFORE DELETE ON condition_owner
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('record owners are never deleted');
 CREATE FUNCTION condition_owner_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM condition_owner WHERE id = NEW.id OR condition_revision_id = NEW.condition_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'condition_owner rows are never replaced';
+    IF EXISTS (SELECT 1 FROM condition_owner
+               WHERE id = NEW.id OR condition_revision_id = NEW.condition_revision_id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'condition_owner rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1227,7 +1249,8 @@ CREATE TRIGGER condition_owner_no_replace BEFORE INSERT ON condition_owner
 CREATE FUNCTION condition_owner_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM condition_revision WHERE id = NEW.condition_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'condition_owner rows belong to a stored condition revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'condition_owner rows belong to a stored condition revision';
     END IF;
     RETURN NEW;
 END
@@ -1240,10 +1263,10 @@ CREATE TRIGGER condition_owner_next_id BEFORE INSERT ON condition_owner
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- consent
-CREATE TRIGGER consent_no_update BEFORE UPDATE ON consent
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('consent rows are never changed; add a revision');
-CREATE TRIGGER consent_no_delete BEFORE DELETE ON consent
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('consent rows are never deleted; void with a revision');
+CREATE TRIGGER consent_no_update BEFORE UPDATE ON consent FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('consent rows are never changed; add a revision');
+CREATE TRIGGER consent_no_delete BEFORE DELETE ON consent FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('consent rows are never deleted; void with a revision');
 CREATE FUNCTION consent_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM consent WHERE id = NEW.id) THEN
@@ -1254,20 +1277,22 @@ END
 $$;
 CREATE TRIGGER consent_no_replace BEFORE INSERT ON consent
     FOR EACH ROW EXECUTE FUNCTION consent_no_replace();
-CREATE TRIGGER consent_no_truncate BEFORE TRUNCATE ON consent
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('consent rows are never deleted; void with a revision');
+CREATE TRIGGER consent_no_truncate BEFORE TRUNCATE ON consent FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('consent rows are never deleted; void with a revision');
 CREATE TRIGGER consent_next_id BEFORE INSERT ON consent
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- consent_revision
-CREATE TRIGGER consent_revision_no_update BEFORE UPDATE ON consent_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('consent revisions are never changed; add a revision');
+CREATE TRIGGER consent_revision_no_update BEFORE UPDATE ON consent_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('consent revisions are never changed; add a revision');
 CREATE TRIGGER consent_revision_no_delete BEFORE DELETE ON consent_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('consent revisions are never deleted');
 CREATE FUNCTION consent_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM consent_revision WHERE id = NEW.id OR (consent_id = NEW.consent_id AND revision = NEW.revision)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'consent_revision rows are never replaced';
+    IF EXISTS (SELECT 1 FROM consent_revision
+               WHERE id = NEW.id OR (consent_id = NEW.consent_id AND revision = NEW.revision)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'consent_revision rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1280,13 +1305,14 @@ CREATE TRIGGER consent_revision_next_id BEFORE INSERT ON consent_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- consent_terms
-CREATE TRIGGER consent_terms_no_update BEFORE UPDATE ON consent_terms
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('consent terms are never changed; add a revision');
+CREATE TRIGGER consent_terms_no_update BEFORE UPDATE ON consent_terms FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('consent terms are never changed; add a revision');
 CREATE TRIGGER consent_terms_no_delete BEFORE DELETE ON consent_terms
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('consent terms are never deleted');
 CREATE FUNCTION consent_terms_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM consent_terms WHERE id = NEW.id OR consent_revision_id = NEW.consent_revision_id) THEN
+    IF EXISTS (SELECT 1 FROM consent_terms
+               WHERE id = NEW.id OR consent_revision_id = NEW.consent_revision_id) THEN
         RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'consent_terms rows are never replaced';
     END IF;
     RETURN NEW;
@@ -1297,7 +1323,8 @@ CREATE TRIGGER consent_terms_no_replace BEFORE INSERT ON consent_terms
 CREATE FUNCTION consent_terms_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM consent_revision WHERE id = NEW.consent_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'consent_terms rows belong to a stored consent revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'consent_terms rows belong to a stored consent revision';
     END IF;
     RETURN NEW;
 END
@@ -1310,13 +1337,14 @@ CREATE TRIGGER consent_terms_next_id BEFORE INSERT ON consent_terms
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- consent_owner
-CREATE TRIGGER consent_owner_no_update BEFORE UPDATE ON consent_owner
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('record owners are never changed; add a revision');
+CREATE TRIGGER consent_owner_no_update BEFORE UPDATE ON consent_owner FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('record owners are never changed; add a revision');
 CREATE TRIGGER consent_owner_no_delete BEFORE DELETE ON consent_owner
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('record owners are never deleted');
 CREATE FUNCTION consent_owner_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM consent_owner WHERE id = NEW.id OR consent_revision_id = NEW.consent_revision_id) THEN
+    IF EXISTS (SELECT 1 FROM consent_owner
+               WHERE id = NEW.id OR consent_revision_id = NEW.consent_revision_id) THEN
         RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'consent_owner rows are never replaced';
     END IF;
     RETURN NEW;
@@ -1327,7 +1355,8 @@ CREATE TRIGGER consent_owner_no_replace BEFORE INSERT ON consent_owner
 CREATE FUNCTION consent_owner_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM consent_revision WHERE id = NEW.consent_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'consent_owner rows belong to a stored consent revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'consent_owner rows belong to a stored consent revision';
     END IF;
     RETURN NEW;
 END
@@ -1342,8 +1371,8 @@ CREATE TRIGGER consent_owner_next_id BEFORE INSERT ON consent_owner
 -- lot
 CREATE TRIGGER lot_no_update BEFORE UPDATE ON lot
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('lot rows are never changed; add a revision');
-CREATE TRIGGER lot_no_delete BEFORE DELETE ON lot
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('lot rows are never deleted; void with a revision');
+CREATE TRIGGER lot_no_delete BEFORE DELETE ON lot FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('lot rows are never deleted; void with a revision');
 CREATE FUNCTION lot_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM lot WHERE id = NEW.id) THEN
@@ -1354,19 +1383,20 @@ END
 $$;
 CREATE TRIGGER lot_no_replace BEFORE INSERT ON lot
     FOR EACH ROW EXECUTE FUNCTION lot_no_replace();
-CREATE TRIGGER lot_no_truncate BEFORE TRUNCATE ON lot
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('lot rows are never deleted; void with a revision');
+CREATE TRIGGER lot_no_truncate BEFORE TRUNCATE ON lot FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('lot rows are never deleted; void with a revision');
 CREATE TRIGGER lot_next_id BEFORE INSERT ON lot
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- lot_revision
-CREATE TRIGGER lot_revision_no_update BEFORE UPDATE ON lot_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('lot revisions are never changed; add a revision');
+CREATE TRIGGER lot_revision_no_update BEFORE UPDATE ON lot_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('lot revisions are never changed; add a revision');
 CREATE TRIGGER lot_revision_no_delete BEFORE DELETE ON lot_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('lot revisions are never deleted');
 CREATE FUNCTION lot_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM lot_revision WHERE id = NEW.id OR (lot_id = NEW.lot_id AND revision = NEW.revision)) THEN
+    IF EXISTS (SELECT 1 FROM lot_revision
+               WHERE id = NEW.id OR (lot_id = NEW.lot_id AND revision = NEW.revision)) THEN
         RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'lot_revision rows are never replaced';
     END IF;
     RETURN NEW;
@@ -1380,10 +1410,10 @@ CREATE TRIGGER lot_revision_next_id BEFORE INSERT ON lot_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- course
-CREATE TRIGGER course_no_update BEFORE UPDATE ON course
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('course rows are never changed; add a revision');
-CREATE TRIGGER course_no_delete BEFORE DELETE ON course
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('course rows are never deleted; void with a revision');
+CREATE TRIGGER course_no_update BEFORE UPDATE ON course FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('course rows are never changed; add a revision');
+CREATE TRIGGER course_no_delete BEFORE DELETE ON course FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('course rows are never deleted; void with a revision');
 CREATE FUNCTION course_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM course WHERE id = NEW.id) THEN
@@ -1394,20 +1424,22 @@ END
 $$;
 CREATE TRIGGER course_no_replace BEFORE INSERT ON course
     FOR EACH ROW EXECUTE FUNCTION course_no_replace();
-CREATE TRIGGER course_no_truncate BEFORE TRUNCATE ON course
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('course rows are never deleted; void with a revision');
+CREATE TRIGGER course_no_truncate BEFORE TRUNCATE ON course FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('course rows are never deleted; void with a revision');
 CREATE TRIGGER course_next_id BEFORE INSERT ON course
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- course_revision
-CREATE TRIGGER course_revision_no_update BEFORE UPDATE ON course_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('course revisions are never changed; add a revision');
+CREATE TRIGGER course_revision_no_update BEFORE UPDATE ON course_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('course revisions are never changed; add a revision');
 CREATE TRIGGER course_revision_no_delete BEFORE DELETE ON course_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('course revisions are never deleted');
 CREATE FUNCTION course_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM course_revision WHERE id = NEW.id OR (course_id = NEW.course_id AND revision = NEW.revision)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'course_revision rows are never replaced';
+    IF EXISTS (SELECT 1 FROM course_revision
+               WHERE id = NEW.id OR (course_id = NEW.course_id AND revision = NEW.revision)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'course_revision rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1420,10 +1452,10 @@ CREATE TRIGGER course_revision_next_id BEFORE INSERT ON course_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- session
-CREATE TRIGGER session_no_update BEFORE UPDATE ON session
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('session rows are never changed; add a revision');
-CREATE TRIGGER session_no_delete BEFORE DELETE ON session
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('session rows are never deleted; void with a revision');
+CREATE TRIGGER session_no_update BEFORE UPDATE ON session FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('session rows are never changed; add a revision');
+CREATE TRIGGER session_no_delete BEFORE DELETE ON session FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('session rows are never deleted; void with a revision');
 CREATE FUNCTION session_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM session WHERE id = NEW.id) THEN
@@ -1434,20 +1466,22 @@ END
 $$;
 CREATE TRIGGER session_no_replace BEFORE INSERT ON session
     FOR EACH ROW EXECUTE FUNCTION session_no_replace();
-CREATE TRIGGER session_no_truncate BEFORE TRUNCATE ON session
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('session rows are never deleted; void with a revision');
+CREATE TRIGGER session_no_truncate BEFORE TRUNCATE ON session FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('session rows are never deleted; void with a revision');
 CREATE TRIGGER session_next_id BEFORE INSERT ON session
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- session_revision
-CREATE TRIGGER session_revision_no_update BEFORE UPDATE ON session_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('session revisions are never changed; add a revision');
+CREATE TRIGGER session_revision_no_update BEFORE UPDATE ON session_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('session revisions are never changed; add a revision');
 CREATE TRIGGER session_revision_no_delete BEFORE DELETE ON session_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('session revisions are never deleted');
 CREATE FUNCTION session_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.id OR (session_id = NEW.session_id AND revision = NEW.revision)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_revision rows are never replaced';
+    IF EXISTS (SELECT 1 FROM session_revision
+               WHERE id = NEW.id OR (session_id = NEW.session_id AND revision = NEW.revision)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'session_revision rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1460,13 +1494,17 @@ CREATE TRIGGER session_revision_next_id BEFORE INSERT ON session_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- session_area
-CREATE TRIGGER session_area_no_update BEFORE UPDATE ON session_area
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('session areas are never changed; amend the session');
-CREATE TRIGGER session_area_no_delete BEFORE DELETE ON session_area
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('session areas are never deleted; amend the session');
+CREATE TRIGGER session_area_no_update BEFORE UPDATE ON session_area FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('session areas are never changed; amend the session');
+CREATE TRIGGER session_area_no_delete BEFORE DELETE ON session_area FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('session areas are never deleted; amend the session');
 CREATE FUNCTION session_area_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM session_area WHERE id = NEW.id OR (session_revision_id = NEW.session_revision_id AND (position = NEW.position OR (area = NEW.area AND coalesce(side, '') = coalesce(NEW.side, ''))))) THEN
+    IF EXISTS (SELECT 1 FROM session_area
+               WHERE id = NEW.id
+                  OR (session_revision_id = NEW.session_revision_id
+                      AND (position = NEW.position
+                           OR (area = NEW.area AND coalesce(side, '') = coalesce(NEW.side, ''))))) THEN
         RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_area rows are never replaced';
     END IF;
     RETURN NEW;
@@ -1477,26 +1515,29 @@ CREATE TRIGGER session_area_no_replace BEFORE INSERT ON session_area
 CREATE FUNCTION session_area_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_area rows belong to a stored session revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'session_area rows belong to a stored session revision';
     END IF;
     RETURN NEW;
 END
 $$;
 CREATE TRIGGER session_area_needs_revision BEFORE INSERT ON session_area
     FOR EACH ROW EXECUTE FUNCTION session_area_needs_revision();
-CREATE TRIGGER session_area_no_truncate BEFORE TRUNCATE ON session_area
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('session areas are never deleted; amend the session');
+CREATE TRIGGER session_area_no_truncate BEFORE TRUNCATE ON session_area FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('session areas are never deleted; amend the session');
 CREATE TRIGGER session_area_next_id BEFORE INSERT ON session_area
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- serum_use
-CREATE TRIGGER serum_use_no_update BEFORE UPDATE ON serum_use
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('serum uses are never changed; amend the session');
-CREATE TRIGGER serum_use_no_delete BEFORE DELETE ON serum_use
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('serum uses are never deleted; amend the session');
+CREATE TRIGGER serum_use_no_update BEFORE UPDATE ON serum_use FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('serum uses are never changed; amend the session');
+CREATE TRIGGER serum_use_no_delete BEFORE DELETE ON serum_use FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('serum uses are never deleted; amend the session');
 CREATE FUNCTION serum_use_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM serum_use WHERE id = NEW.id OR (session_revision_id = NEW.session_revision_id AND position = NEW.position)) THEN
+    IF EXISTS (SELECT 1 FROM serum_use
+               WHERE id = NEW.id
+                  OR (session_revision_id = NEW.session_revision_id AND position = NEW.position)) THEN
         RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'serum_use rows are never replaced';
     END IF;
     RETURN NEW;
@@ -1507,15 +1548,16 @@ CREATE TRIGGER serum_use_no_replace BEFORE INSERT ON serum_use
 CREATE FUNCTION serum_use_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'serum_use rows belong to a stored session revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'serum_use rows belong to a stored session revision';
     END IF;
     RETURN NEW;
 END
 $$;
 CREATE TRIGGER serum_use_needs_revision BEFORE INSERT ON serum_use
     FOR EACH ROW EXECUTE FUNCTION serum_use_needs_revision();
-CREATE TRIGGER serum_use_no_truncate BEFORE TRUNCATE ON serum_use
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('serum uses are never deleted; amend the session');
+CREATE TRIGGER serum_use_no_truncate BEFORE TRUNCATE ON serum_use FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('serum uses are never deleted; amend the session');
 CREATE TRIGGER serum_use_next_id BEFORE INSERT ON serum_use
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
@@ -1527,7 +1569,8 @@ CREATE TRIGGER session_override_no_delete BEFORE DELETE ON session_override
 CREATE FUNCTION session_override_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM session_override WHERE id = NEW.id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_override rows are never replaced';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'session_override rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1537,7 +1580,8 @@ CREATE TRIGGER session_override_no_replace BEFORE INSERT ON session_override
 CREATE FUNCTION session_override_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_override rows belong to a stored session revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'session_override rows belong to a stored session revision';
     END IF;
     RETURN NEW;
 END
@@ -1550,14 +1594,18 @@ CREATE TRIGGER session_override_next_id BEFORE INSERT ON session_override
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- session_setting
-CREATE TRIGGER session_setting_no_update BEFORE UPDATE ON session_setting
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('the settings a session used are never changed');
-CREATE TRIGGER session_setting_no_delete BEFORE DELETE ON session_setting
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('the settings a session used are never deleted');
+CREATE TRIGGER session_setting_no_update BEFORE UPDATE ON session_setting FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('the settings a session used are never changed');
+CREATE TRIGGER session_setting_no_delete BEFORE DELETE ON session_setting FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('the settings a session used are never deleted');
 CREATE FUNCTION session_setting_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM session_setting WHERE id = NEW.id OR (session_revision_id = NEW.session_revision_id AND setting_revision_id = NEW.setting_revision_id)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_setting rows are never replaced';
+    IF EXISTS (SELECT 1 FROM session_setting
+               WHERE id = NEW.id
+                  OR (session_revision_id = NEW.session_revision_id
+                      AND setting_revision_id = NEW.setting_revision_id)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'session_setting rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1567,27 +1615,32 @@ CREATE TRIGGER session_setting_no_replace BEFORE INSERT ON session_setting
 CREATE FUNCTION session_setting_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_setting rows belong to a stored session revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'session_setting rows belong to a stored session revision';
     END IF;
     RETURN NEW;
 END
 $$;
 CREATE TRIGGER session_setting_needs_revision BEFORE INSERT ON session_setting
     FOR EACH ROW EXECUTE FUNCTION session_setting_needs_revision();
-CREATE TRIGGER session_setting_no_truncate BEFORE TRUNCATE ON session_setting
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('the settings a session used are never deleted');
+CREATE TRIGGER session_setting_no_truncate BEFORE TRUNCATE ON session_setting FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('the settings a session used are never deleted');
 CREATE TRIGGER session_setting_next_id BEFORE INSERT ON session_setting
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- session_finding
-CREATE TRIGGER session_finding_no_update BEFORE UPDATE ON session_finding
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('session findings are never changed; amend the session');
-CREATE TRIGGER session_finding_no_delete BEFORE DELETE ON session_finding
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('session findings are never deleted; amend the session');
+CREATE TRIGGER session_finding_no_update BEFORE UPDATE ON session_finding FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('session findings are never changed; amend the session');
+CREATE TRIGGER session_finding_no_delete BEFORE DELETE ON session_finding FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('session findings are never deleted; amend the session');
 CREATE FUNCTION session_finding_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM session_finding WHERE id = NEW.id OR (session_revision_id = NEW.session_revision_id AND (position = NEW.position OR key = NEW.key))) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_finding rows are never replaced';
+    IF EXISTS (SELECT 1 FROM session_finding
+               WHERE id = NEW.id
+                  OR (session_revision_id = NEW.session_revision_id
+                      AND (position = NEW.position OR key = NEW.key))) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'session_finding rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1597,26 +1650,28 @@ CREATE TRIGGER session_finding_no_replace BEFORE INSERT ON session_finding
 CREATE FUNCTION session_finding_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_finding rows belong to a stored session revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'session_finding rows belong to a stored session revision';
     END IF;
     RETURN NEW;
 END
 $$;
 CREATE TRIGGER session_finding_needs_revision BEFORE INSERT ON session_finding
     FOR EACH ROW EXECUTE FUNCTION session_finding_needs_revision();
-CREATE TRIGGER session_finding_no_truncate BEFORE TRUNCATE ON session_finding
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('session findings are never deleted; amend the session');
+CREATE TRIGGER session_finding_no_truncate BEFORE TRUNCATE ON session_finding FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('session findings are never deleted; amend the session');
 CREATE TRIGGER session_finding_next_id BEFORE INSERT ON session_finding
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- session_owner
-CREATE TRIGGER session_owner_no_update BEFORE UPDATE ON session_owner
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('record owners are never changed; add a revision');
+CREATE TRIGGER session_owner_no_update BEFORE UPDATE ON session_owner FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('record owners are never changed; add a revision');
 CREATE TRIGGER session_owner_no_delete BEFORE DELETE ON session_owner
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('record owners are never deleted');
 CREATE FUNCTION session_owner_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM session_owner WHERE id = NEW.id OR session_revision_id = NEW.session_revision_id) THEN
+    IF EXISTS (SELECT 1 FROM session_owner
+               WHERE id = NEW.id OR session_revision_id = NEW.session_revision_id) THEN
         RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_owner rows are never replaced';
     END IF;
     RETURN NEW;
@@ -1627,7 +1682,8 @@ CREATE TRIGGER session_owner_no_replace BEFORE INSERT ON session_owner
 CREATE FUNCTION session_owner_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_owner rows belong to a stored session revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'session_owner rows belong to a stored session revision';
     END IF;
     RETURN NEW;
 END
@@ -1640,13 +1696,14 @@ CREATE TRIGGER session_owner_next_id BEFORE INSERT ON session_owner
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- session_course
-CREATE TRIGGER session_course_no_update BEFORE UPDATE ON session_course
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('session courses are never changed; amend the session');
-CREATE TRIGGER session_course_no_delete BEFORE DELETE ON session_course
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('session courses are never deleted; amend the session');
+CREATE TRIGGER session_course_no_update BEFORE UPDATE ON session_course FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('session courses are never changed; amend the session');
+CREATE TRIGGER session_course_no_delete BEFORE DELETE ON session_course FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('session courses are never deleted; amend the session');
 CREATE FUNCTION session_course_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM session_course WHERE id = NEW.id OR session_revision_id = NEW.session_revision_id) THEN
+    IF EXISTS (SELECT 1 FROM session_course
+               WHERE id = NEW.id OR session_revision_id = NEW.session_revision_id) THEN
         RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_course rows are never replaced';
     END IF;
     RETURN NEW;
@@ -1657,23 +1714,24 @@ CREATE TRIGGER session_course_no_replace BEFORE INSERT ON session_course
 CREATE FUNCTION session_course_needs_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM session_revision WHERE id = NEW.session_revision_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'session_course rows belong to a stored session revision';
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'session_course rows belong to a stored session revision';
     END IF;
     RETURN NEW;
 END
 $$;
 CREATE TRIGGER session_course_needs_revision BEFORE INSERT ON session_course
     FOR EACH ROW EXECUTE FUNCTION session_course_needs_revision();
-CREATE TRIGGER session_course_no_truncate BEFORE TRUNCATE ON session_course
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('session courses are never deleted; amend the session');
+CREATE TRIGGER session_course_no_truncate BEFORE TRUNCATE ON session_course FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('session courses are never deleted; amend the session');
 CREATE TRIGGER session_course_next_id BEFORE INSERT ON session_course
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- reaction
-CREATE TRIGGER reaction_no_update BEFORE UPDATE ON reaction
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('reaction rows are never changed; add a revision');
-CREATE TRIGGER reaction_no_delete BEFORE DELETE ON reaction
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('reaction rows are never deleted; void with a revision');
+CREATE TRIGGER reaction_no_update BEFORE UPDATE ON reaction FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('reaction rows are never changed; add a revision');
+CREATE TRIGGER reaction_no_delete BEFORE DELETE ON reaction FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('reaction rows are never deleted; void with a revision');
 CREATE FUNCTION reaction_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM reaction WHERE id = NEW.id) THEN
@@ -1684,20 +1742,23 @@ END
 $$;
 CREATE TRIGGER reaction_no_replace BEFORE INSERT ON reaction
     FOR EACH ROW EXECUTE FUNCTION reaction_no_replace();
-CREATE TRIGGER reaction_no_truncate BEFORE TRUNCATE ON reaction
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('reaction rows are never deleted; void with a revision');
+CREATE TRIGGER reaction_no_truncate BEFORE TRUNCATE ON reaction FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('reaction rows are never deleted; void with a revision');
 CREATE TRIGGER reaction_next_id BEFORE INSERT ON reaction
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- reaction_revision
-CREATE TRIGGER reaction_revision_no_update BEFORE UPDATE ON reaction_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('reaction revisions are never changed; add a revision');
+CREATE TRIGGER reaction_revision_no_update BEFORE UPDATE ON reaction_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('reaction revisions are never changed; add a revision');
 CREATE TRIGGER reaction_revision_no_delete BEFORE DELETE ON reaction_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('reaction revisions are never deleted');
 CREATE FUNCTION reaction_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM reaction_revision WHERE id = NEW.id OR (reaction_id = NEW.reaction_id AND revision = NEW.revision)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'reaction_revision rows are never replaced';
+    IF EXISTS (SELECT 1 FROM reaction_revision
+               WHERE id = NEW.id
+                  OR (reaction_id = NEW.reaction_id AND revision = NEW.revision)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'reaction_revision rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1710,10 +1771,10 @@ CREATE TRIGGER reaction_revision_next_id BEFORE INSERT ON reaction_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- followup
-CREATE TRIGGER followup_no_update BEFORE UPDATE ON followup
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('follow-up rows are never changed; add a revision');
-CREATE TRIGGER followup_no_delete BEFORE DELETE ON followup
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('follow-up rows are never deleted; void with a revision');
+CREATE TRIGGER followup_no_update BEFORE UPDATE ON followup FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('follow-up rows are never changed; add a revision');
+CREATE TRIGGER followup_no_delete BEFORE DELETE ON followup FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('follow-up rows are never deleted; void with a revision');
 CREATE FUNCTION followup_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM followup WHERE id = NEW.id) THEN
@@ -1724,20 +1785,23 @@ END
 $$;
 CREATE TRIGGER followup_no_replace BEFORE INSERT ON followup
     FOR EACH ROW EXECUTE FUNCTION followup_no_replace();
-CREATE TRIGGER followup_no_truncate BEFORE TRUNCATE ON followup
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('follow-up rows are never deleted; void with a revision');
+CREATE TRIGGER followup_no_truncate BEFORE TRUNCATE ON followup FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('follow-up rows are never deleted; void with a revision');
 CREATE TRIGGER followup_next_id BEFORE INSERT ON followup
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- followup_revision
-CREATE TRIGGER followup_revision_no_update BEFORE UPDATE ON followup_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('follow-up revisions are never changed; add a revision');
+CREATE TRIGGER followup_revision_no_update BEFORE UPDATE ON followup_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('follow-up revisions are never changed; add a revision');
 CREATE TRIGGER followup_revision_no_delete BEFORE DELETE ON followup_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('follow-up revisions are never deleted');
 CREATE FUNCTION followup_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM followup_revision WHERE id = NEW.id OR (followup_id = NEW.followup_id AND revision = NEW.revision)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'followup_revision rows are never replaced';
+    IF EXISTS (SELECT 1 FROM followup_revision
+               WHERE id = NEW.id
+                  OR (followup_id = NEW.followup_id AND revision = NEW.revision)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'followup_revision rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1750,10 +1814,10 @@ CREATE TRIGGER followup_revision_next_id BEFORE INSERT ON followup_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- assessment
-CREATE TRIGGER assessment_no_update BEFORE UPDATE ON assessment
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('assessment rows are never changed; add a revision');
-CREATE TRIGGER assessment_no_delete BEFORE DELETE ON assessment
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('assessment rows are never deleted; void with a revision');
+CREATE TRIGGER assessment_no_update BEFORE UPDATE ON assessment FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('assessment rows are never changed; add a revision');
+CREATE TRIGGER assessment_no_delete BEFORE DELETE ON assessment FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('assessment rows are never deleted; void with a revision');
 CREATE FUNCTION assessment_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM assessment WHERE id = NEW.id) THEN
@@ -1764,8 +1828,8 @@ END
 $$;
 CREATE TRIGGER assessment_no_replace BEFORE INSERT ON assessment
     FOR EACH ROW EXECUTE FUNCTION assessment_no_replace();
-CREATE TRIGGER assessment_no_truncate BEFORE TRUNCATE ON assessment
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('assessment rows are never deleted; void with a revision');
+CREATE TRIGGER assessment_no_truncate BEFORE TRUNCATE ON assessment FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('assessment rows are never deleted; void with a revision');
 CREATE TRIGGER assessment_next_id BEFORE INSERT ON assessment
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
@@ -1786,14 +1850,17 @@ END
 $$;
 CREATE TRIGGER assessment_revision_score BEFORE INSERT ON assessment_revision
     FOR EACH ROW EXECUTE FUNCTION assessment_revision_score();
-CREATE TRIGGER assessment_revision_no_update BEFORE UPDATE ON assessment_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('assessment revisions are never changed; add a revision');
+CREATE TRIGGER assessment_revision_no_update BEFORE UPDATE ON assessment_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('assessment revisions are never changed; add a revision');
 CREATE TRIGGER assessment_revision_no_delete BEFORE DELETE ON assessment_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('assessment revisions are never deleted');
 CREATE FUNCTION assessment_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM assessment_revision WHERE id = NEW.id OR (assessment_id = NEW.assessment_id AND revision = NEW.revision)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'assessment_revision rows are never replaced';
+    IF EXISTS (SELECT 1 FROM assessment_revision
+               WHERE id = NEW.id
+                  OR (assessment_id = NEW.assessment_id AND revision = NEW.revision)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'assessment_revision rows are never replaced';
     END IF;
     RETURN NEW;
 END
@@ -1808,8 +1875,8 @@ CREATE TRIGGER assessment_revision_next_id BEFORE INSERT ON assessment_revision
 -- photo
 CREATE TRIGGER photo_no_update BEFORE UPDATE ON photo
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('photo rows are never changed; add a revision');
-CREATE TRIGGER photo_no_delete BEFORE DELETE ON photo
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('photo rows are never deleted; void with a revision');
+CREATE TRIGGER photo_no_delete BEFORE DELETE ON photo FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('photo rows are never deleted; void with a revision');
 CREATE FUNCTION photo_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM photo WHERE id = NEW.id) THEN
@@ -1820,19 +1887,20 @@ END
 $$;
 CREATE TRIGGER photo_no_replace BEFORE INSERT ON photo
     FOR EACH ROW EXECUTE FUNCTION photo_no_replace();
-CREATE TRIGGER photo_no_truncate BEFORE TRUNCATE ON photo
-    FOR EACH STATEMENT EXECUTE FUNCTION needlebook_refuse('photo rows are never deleted; void with a revision');
+CREATE TRIGGER photo_no_truncate BEFORE TRUNCATE ON photo FOR EACH STATEMENT
+    EXECUTE FUNCTION needlebook_refuse('photo rows are never deleted; void with a revision');
 CREATE TRIGGER photo_next_id BEFORE INSERT ON photo
     FOR EACH ROW EXECUTE FUNCTION needlebook_next_id();
 
 -- photo_revision
-CREATE TRIGGER photo_revision_no_update BEFORE UPDATE ON photo_revision
-    FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('photo revisions are never changed; add a revision');
+CREATE TRIGGER photo_revision_no_update BEFORE UPDATE ON photo_revision FOR EACH ROW
+    EXECUTE FUNCTION needlebook_refuse('photo revisions are never changed; add a revision');
 CREATE TRIGGER photo_revision_no_delete BEFORE DELETE ON photo_revision
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('photo revisions are never deleted');
 CREATE FUNCTION photo_revision_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM photo_revision WHERE id = NEW.id OR (photo_id = NEW.photo_id AND revision = NEW.revision)) THEN
+    IF EXISTS (SELECT 1 FROM photo_revision
+               WHERE id = NEW.id OR (photo_id = NEW.photo_id AND revision = NEW.revision)) THEN
         RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'photo_revision rows are never replaced';
     END IF;
     RETURN NEW;
@@ -1872,8 +1940,10 @@ CREATE TRIGGER audit_disclosure_no_delete BEFORE DELETE ON audit_disclosure
     FOR EACH ROW EXECUTE FUNCTION needlebook_refuse('the audit log is append-only');
 CREATE FUNCTION audit_disclosure_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM audit_disclosure WHERE audit_id = NEW.audit_id AND patient_id = NEW.patient_id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'NB001', MESSAGE = 'audit_disclosure rows are never replaced';
+    IF EXISTS (SELECT 1 FROM audit_disclosure
+               WHERE audit_id = NEW.audit_id AND patient_id = NEW.patient_id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'NB001',
+            MESSAGE = 'audit_disclosure rows are never replaced';
     END IF;
     RETURN NEW;
 END
