@@ -345,7 +345,8 @@ def pg_model(pg):
         "f.relname AS ref, "
         "(SELECT array_agg(a.attname ORDER BY u.i) FROM unnest(k.confkey) WITH ORDINALITY u(n, i)"
         " JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n) AS refcols, "
-        "k.confupdtype, k.confdeltype, k.conindid::regclass::text AS index "
+        "k.confupdtype, k.confdeltype, k.conindid::regclass::text AS index, "
+        "k.condeferrable, k.condeferred "
         "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
         "LEFT JOIN pg_class f ON f.oid = k.confrelid "
         "WHERE c.relnamespace = 'public'::regnamespace")
@@ -387,6 +388,11 @@ def pg_model(pg):
                                canonical_expression(ix["pred"] or "")))
         fks = [(tuple(k["cols"]), k["ref"], tuple(k["refcols"]), actions[k["confupdtype"]],
                 actions[k["confdeltype"]]) for k in mine if k["contype"] == "f"]
+        for k in mine:
+            # Checked after each statement as on SQLite; deferrable as SQLite's can be switched.
+            if k["contype"] == "f" and (not k["condeferrable"] or k["condeferred"]):
+                differ(f"{table}: foreign key {k['conname']}", "DEFERRABLE INITIALLY IMMEDIATE",
+                       f"deferrable {k['condeferrable']}, deferred {k['condeferred']}")
         checks = [tuple(sorted(k["cols"])) for k in mine if k["contype"] == "c"]
         model["tables"][table] = {"columns": cols, "primary key": pk, "unique": sorted(unique),
                                   "foreign keys": sorted(fks), "checks": sorted(checks)}
@@ -996,6 +1002,31 @@ def check_ids_function(db, pg):
     same("json_each/needlebook_ids in a query", a, b)
 
 
+def check_deferred_foreign_keys(pg):
+    """SET CONSTRAINTS ALL DEFERRED stands for PRAGMA foreign_keys = OFF: rows may come in any
+    order within a transaction, and every key is checked at COMMIT."""
+    child_first = ("BEGIN;\nSET CONSTRAINTS ALL DEFERRED;\n"
+                   "INSERT INTO consent (id, patient_id, created_at) VALUES (-9001, -9001, 'x');\n"
+                   "INSERT INTO patient (id, code, created_at) VALUES (-9001, 'DEFER-1', 'x');\n")
+    try:
+        pg.run(child_first + "ROLLBACK;\n")
+        outcome = "accepted"
+    except RuntimeError as e:
+        outcome = str(e)
+    same("deferred foreign keys: a row before the row it names", "accepted", outcome)
+    try:
+        pg.run("BEGIN;\nSET CONSTRAINTS ALL DEFERRED;\n"
+               "INSERT INTO consent (id, patient_id, created_at) VALUES (-9002, -9002, 'x');\n"
+               "COMMIT;\n")
+        outcome = "committed"
+    except RuntimeError as e:
+        outcome = "refused" if "violates foreign key" in str(e) else str(e)
+    same("deferred foreign keys: an orphan at COMMIT", "refused", outcome)
+    immediate = pg.attempts(["INSERT INTO consent (id, patient_id, created_at) "
+                             "VALUES (-9003, -9003, 'x')"])
+    same("foreign keys without SET CONSTRAINTS", "foreign key", outcome_pg(immediate[0]))
+
+
 def check_version(db, pg):
     same("schema version (PRAGMA user_version / needlebook_schema)",
          db.execute("PRAGMA user_version").fetchone()[0],
@@ -1041,6 +1072,7 @@ def main():
         check_date_functions(db, pg)
         check_fold(pg)
         check_ids_function(db, pg)
+        check_deferred_foreign_keys(pg)
         check_order(db, pg)
         show_sequence_gaps(db, pg)  # last: it leaves the two with different ids
     finally:
