@@ -46,7 +46,7 @@ public:
     using Error::Error;
 };
 
-// SQLite failed underneath: the message says what was being done.
+// The database engine failed underneath: the message says what was being done.
 class StorageError : public Error {
 public:
     using Error::Error;
