@@ -39,6 +39,12 @@ private:
     FailureKind m_kind;
 };
 
+// What the outermost transaction of a piece of work does.
+enum class TransactionKind {
+    write, // holds the engine's write lock from its start: what it reads stays true until commit
+    read,  // sees one snapshot of the database
+};
+
 class Connection {
 public:
     Connection() = default;
@@ -51,6 +57,11 @@ public:
     virtual void exec(std::string_view sql) = 0;
     // The same, for undoing in a destructor: a failure is swallowed (the engine undoes the rest).
     virtual void try_exec(std::string_view sql) noexcept = 0;
+    // The outermost transaction; nested ones are savepoints, the same SQL on every engine.
+    virtual void begin(TransactionKind kind) = 0;
+    virtual void commit() = 0;
+    // For undoing in a destructor: never throws (the engine undoes the rest when it fails).
+    virtual void rollback() noexcept = 0;
     // Whether the schema has a table of that name.
     virtual bool has_table(std::string_view name) = 0;
 };

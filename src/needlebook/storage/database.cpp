@@ -422,17 +422,16 @@ Query Database::query(const std::string& sql) {
     return Query(*slot);
 }
 
-Database::TransactionScope::TransactionScope(Database& db, const char* begin) : m_db(db) {
+Database::TransactionScope::TransactionScope(Database& db, TransactionKind kind) : m_db(db) {
     if (m_db.m_depth == 0) {
         // A backup takes no write lock (query_only refuses BEGIN IMMEDIATE): the transaction
         // reads, and its first write is refused.
-        if (std::string_view(begin) == "BEGIN IMMEDIATE" && m_db.m_backup)
-            begin = "BEGIN";
-        else if (std::string_view(begin) == "BEGIN IMMEDIATE")
+        if (kind == TransactionKind::write && m_db.m_backup)
+            kind = TransactionKind::read;
+        else if (kind == TransactionKind::write)
             m_db.check_before_first_write();
         m_db.m_audit_left_out = false;
-        m_undo = "ROLLBACK";
-        m_db.m_connection->exec(begin);
+        m_db.m_connection->begin(kind);
     } else {
         // Cached statements: a demo clinic opens hundreds of thousands of savepoints.
         m_savepoint = fmt::format("nested_{}", m_db.m_depth);
@@ -444,7 +443,7 @@ Database::TransactionScope::TransactionScope(Database& db, const char* begin) : 
 
 void Database::TransactionScope::commit() {
     if (m_savepoint.empty())
-        m_db.m_connection->exec("COMMIT");
+        m_db.m_connection->commit();
     else
         m_db.query(fmt::format("RELEASE {}", m_savepoint))->exec();
     m_done = true;
@@ -458,8 +457,11 @@ Database::TransactionScope::~TransactionScope() {
     if (m_done)
         return;
     --m_db.m_depth;
-    // Rolling back cannot be allowed to throw from a destructor; SQLite undoes the rest itself.
-    m_db.m_connection->try_exec(m_undo);
+    // Rolling back cannot be allowed to throw from a destructor; the engine undoes the rest.
+    if (m_savepoint.empty())
+        m_db.m_connection->rollback();
+    else
+        m_db.m_connection->try_exec(m_undo);
 }
 
 } // namespace needlebook::storage

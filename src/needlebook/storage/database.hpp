@@ -103,18 +103,18 @@ public:
     // Runs `work` in one write transaction: BEGIN IMMEDIATE, or a savepoint when already inside
     // one, so a use case composes into a bigger one (the demo clinic is one transaction).
     template <class Work> decltype(auto) write(Work&& work) {
-        return in_transaction("BEGIN IMMEDIATE", std::forward<Work>(work));
+        return in_transaction(TransactionKind::write, std::forward<Work>(work));
     }
     // Runs `work` on one consistent snapshot (a deferred read transaction), so a report built
     // from several queries never mixes data from before and after another process's write.
     template <class Work> decltype(auto) read(Work&& work) {
-        return in_transaction("BEGIN", std::forward<Work>(work));
+        return in_transaction(TransactionKind::read, std::forward<Work>(work));
     }
 
 private:
-    template <class Work> decltype(auto) in_transaction(const char* begin, Work&& work) {
+    template <class Work> decltype(auto) in_transaction(TransactionKind kind, Work&& work) {
         try {
-            TransactionScope scope(*this, begin);
+            TransactionScope scope(*this, kind);
             if constexpr (std::is_void_v<decltype(work())>) {
                 work();
                 scope.commit();
@@ -133,8 +133,8 @@ private:
 
     class TransactionScope {
     public:
-        // `begin` opens the outermost transaction; nested scopes are savepoints.
-        TransactionScope(Database& db, const char* begin);
+        // The outermost scope begins a transaction of `kind`; nested scopes are savepoints.
+        TransactionScope(Database& db, TransactionKind kind);
         TransactionScope(const TransactionScope&) = delete;
         TransactionScope& operator=(const TransactionScope&) = delete;
         ~TransactionScope();
@@ -143,7 +143,7 @@ private:
     private:
         Database& m_db;
         std::string m_savepoint; // empty for the outermost scope
-        std::string m_undo;      // built up front: the destructor must not allocate or throw
+        std::string m_undo;      // a savepoint's, built up front: the destructor must not allocate
         bool m_done = false;
     };
 

@@ -130,6 +130,18 @@ bool SqliteConnection::has_table(std::string_view name) {
                                          nullptr, nullptr, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
+void SqliteConnection::begin(TransactionKind kind) {
+    exec(kind == TransactionKind::write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+void SqliteConnection::commit() {
+    exec("COMMIT");
+}
+
+void SqliteConnection::rollback() noexcept {
+    try_exec("ROLLBACK");
+}
+
 SQLite::Database& sqlite_of(Database& db) {
     auto* sqlite = dynamic_cast<SqliteConnection*>(&db.connection());
     if (sqlite == nullptr)

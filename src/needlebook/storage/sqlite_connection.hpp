@@ -23,6 +23,11 @@ public:
     void exec(std::string_view sql) override;
     void try_exec(std::string_view sql) noexcept override;
     bool has_table(std::string_view name) override;
+    // BEGIN IMMEDIATE takes the write lock at once: a deferred transaction that reads first can
+    // fail with SQLITE_BUSY when it comes to write under concurrent writers.
+    void begin(TransactionKind kind) override;
+    void commit() override;
+    void rollback() noexcept override;
 
 private:
     std::unique_ptr<SQLite::Database> m_sql;
