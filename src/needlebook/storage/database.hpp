@@ -100,8 +100,9 @@ public:
     // The prepared statement for `sql`, prepared once per connection and reused.
     Query query(const std::string& sql);
 
-    // Runs `work` in one write transaction: BEGIN IMMEDIATE, or a savepoint when already inside
-    // one, so a use case composes into a bigger one (the demo clinic is one transaction).
+    // Runs `work` in one write transaction, holding the engine's write lock from its start, or a
+    // savepoint when already inside one, so a use case composes into a bigger one (the demo clinic
+    // is one transaction).
     template <class Work> decltype(auto) write(Work&& work) {
         return in_transaction(TransactionKind::write, std::forward<Work>(work));
     }
