@@ -13,6 +13,12 @@ if [[ $# -eq 0 ]]; then
     exit 2
 fi
 
+# Skipped (77) on a machine without the server: .ci/setup tests installs postgresql.
+if [[ -z ${PG_BIN:-} ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+    echo "run_with_server.sh: no PostgreSQL server installed; skipped" >&2
+    exit 77
+fi
+
 here=$(cd "$(dirname "$0")" && pwd)
 # Under /tmp: as root the server runs as nobody, who must reach the folder.
 dir=$(mktemp -d /tmp/nb-pg.XXXXXX) || exit 1

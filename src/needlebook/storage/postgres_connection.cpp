@@ -197,9 +197,12 @@ public:
     bool step() override {
         if (!m_result) {
             run();
-            m_row = 0;
         } else if (m_row < PQntuples(m_result.get())) {
             ++m_row;
+        } else {
+            // As SQLiteCpp refuses it: a silent false would read as "no such row".
+            throw DatabaseFailure(FailureKind::other,
+                                  "the statement has run to its end; reset it to run it again");
         }
         return m_row < PQntuples(m_result.get());
     }
