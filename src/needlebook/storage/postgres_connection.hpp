@@ -32,6 +32,7 @@ private:
     explicit PostgresConnection(pg_conn* conn) : m_conn(conn) {}
     pg_conn* m_conn;
     int m_statements = 0; // names the server-side prepared statements: nb_1, nb_2 …
+    std::unique_ptr<Statement> m_has_table; // prepared at the first has_table()
 };
 
 // What a failed libpq call means, from its SQLSTATE, with the server's primary message.
