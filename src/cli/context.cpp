@@ -53,7 +53,9 @@ std::string Context::actor() const {
 storage::Database& Context::db(storage::Database::Create create) {
     if (!m_db) {
         const auto path = database_path();
-        if (create == storage::Database::Create::yes)
+        // A new SQLite file is removed again when its creation fails; a server's database is
+        // made by its administrator and left, with the schema rolled back.
+        if (create == storage::Database::Create::yes && !storage::Database::is_server_target(path))
             m_creation.emplace(path, std::vector<std::string>{"-wal", "-shm", "-journal"});
         // Creating the database and migrating it are audited in the actor's name.
         m_db.emplace(storage::Database::open(path, create,

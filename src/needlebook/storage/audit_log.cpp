@@ -208,8 +208,8 @@ void add_disclosures(Database& db, std::int64_t audit_id,
                      const std::vector<std::int64_t>& patient_ids) {
     if (db.is_backup())
         return; // as append_audit: a read of a frozen copy is not recorded in it
-    auto insert = db.query("INSERT OR IGNORE INTO audit_disclosure (audit_id, patient_id) VALUES "
-                           "(:audit, :patient)");
+    auto insert = db.query("INSERT INTO audit_disclosure (audit_id, patient_id) VALUES "
+                           "(:audit, :patient) ON CONFLICT DO NOTHING");
     for (const auto patient : patient_ids) {
         insert->bind(":audit", audit_id);
         insert->bind(":patient", patient);

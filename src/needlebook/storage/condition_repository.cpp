@@ -41,7 +41,7 @@ void ConditionRepository::add_revision(ConditionId id, PatientId patient,
     // A code other than the one the condition was entered with is held by the revision.
     auto recoded = m_db.query(
         "INSERT INTO condition_revision_code (condition_revision_id, code) SELECT :revision, "
-        ":code WHERE :code IS NOT (SELECT code FROM condition WHERE id = :id)");
+        ":code WHERE :code IS DISTINCT FROM (SELECT code FROM condition WHERE id = :id)");
     recoded->bind(":revision", revision_id);
     bind_code(*recoded, ":code", details.code);
     recoded->bind(":id", id.value);
@@ -96,10 +96,11 @@ std::vector<Condition> read_conditions(Database& db, Statement& query) {
     std::vector<std::int64_t> revision_ids;
     for (const auto& [id, index] : by_revision)
         revision_ids.push_back(id);
-    auto clearances = db.query(
+    auto clearances = db.query(fmt::format(
         "SELECT condition_revision_id, cleared_by, cleared_on, until, reason FROM "
-        "condition_clearance WHERE condition_revision_id IN (SELECT value FROM json_each(:ids)) "
-        "ORDER BY condition_revision_id, position");
+        "condition_clearance WHERE condition_revision_id IN (SELECT value FROM {ids}(:ids)) "
+        "ORDER BY condition_revision_id, position",
+        fmt::arg("ids", db.dialect().id_list)));
     clearances->bind(":ids", id_array(revision_ids));
     while (clearances->step())
         conditions[by_revision.at(clearances->column(0).as_int64())].details.clearances.push_back(

@@ -133,9 +133,10 @@ std::vector<CourseSession> CourseRepository::sessions_of(CourseId course) {
 
 std::vector<std::pair<CourseId, CourseSession>>
 CourseRepository::sessions_of(const std::vector<CourseId>& ids) {
-    auto query = m_db.query(fmt::format("{}AND c.course_id IN (SELECT value FROM json_each(:ids)) "
-                                        "ORDER BY c.course_id, r.performed_at, r.session_id",
-                                        select_course_sessions));
+    auto query =
+        m_db.query(fmt::format("{}AND c.course_id IN (SELECT value FROM {ids}(:ids)) "
+                               "ORDER BY c.course_id, r.performed_at, r.session_id",
+                               select_course_sessions, fmt::arg("ids", m_db.dialect().id_list)));
     query->bind(":ids", id_array(ids));
     std::vector<std::pair<CourseId, CourseSession>> sessions;
     while (query->step())

@@ -124,6 +124,14 @@ std::string describe_failure(const DatabaseFailure& e, const std::string& path) 
                            path, e.what());
     case FailureKind::cannot_open:
         return fmt::format("cannot open database {}: {}", path, e.what());
+    case FailureKind::connection:
+        return fmt::format("cannot reach the database server {} ({}); nothing was changed. Check "
+                           "that the server runs and that --db or NEEDLEBOOK_DB names it",
+                           path, e.what());
+    case FailureKind::denied:
+        return fmt::format("the database server {} refused this ({}); nothing was changed. Your "
+                           "database role is not allowed to do it",
+                           path, e.what());
     case FailureKind::damaged:
         return fmt::format("{} is damaged ({}); nothing was changed. Run 'needlebook check' and "
                            "restore the latest backup with 'needlebook restore FILE'",
@@ -163,6 +171,8 @@ std::unique_ptr<Connection> sqlite_connection(std::unique_ptr<SQLite::Database> 
 } // namespace
 
 Database Database::open(const std::filesystem::path& path, Create create, const Opener& by) {
+    if (is_server_target(path.string()))
+        return open_server(path.string(), create, by);
     if (create == Create::no && !std::filesystem::exists(path))
         throw NotFound(fmt::format("no database at {}; create it with 'needlebook init' or give "
                                    "--db PATH",
@@ -281,12 +291,17 @@ Database Database::in_memory() {
 }
 
 int Database::schema_version() {
+    if (m_on_server) {
+        if (!m_connection->has_table("needlebook_schema"))
+            return 0;
+        auto version = m_connection->prepare("SELECT version FROM needlebook_schema");
+        return version->step() ? version->column(0).as_int() : 0;
+    }
     return sqlite_of(*this).execAndGet("PRAGMA user_version").getInt();
 }
 
 void Database::migrate(const Opener* by) {
-    const int found = schema_version();
-    if (found >= latest_schema_version())
+    if (schema_version() >= latest_schema_version())
         return;
     // A scratch database (no opener) is not audited; its seeded setting revisions get a fixed
     // time, so two built alike are alike row for row.
@@ -295,33 +310,47 @@ void Database::migrate(const Opener* by) {
     m_clock_fixed = who.clock_fixed;
     // A migration may rebuild a table that others refer to, which SQLite allows only with
     // foreign keys off (switched outside a transaction); they are all checked before the commit.
-    m_connection->exec("PRAGMA foreign_keys = OFF");
+    // PostgreSQL defers its (deferrable) keys to the commit instead, inside the transaction.
+    if (!m_on_server)
+        m_connection->exec("PRAGMA foreign_keys = OFF");
     try {
         // Every pending migration, the version and its audit rows commit together or not at
         // all, so a crash leaves the old version whole; the rows are written in the newest schema.
         write([&] {
+            // Read again under the write lock: another workstation may have migrated meanwhile.
+            const int found = schema_version();
+            if (found >= latest_schema_version())
+                return;
+            if (m_on_server)
+                m_connection->exec("SET CONSTRAINTS ALL DEFERRED");
+            const std::string_view temp = m_on_server ? "pg_temp" : "temp";
             m_connection->exec("CREATE TEMP TABLE migration_context (now TEXT NOT NULL, actor TEXT "
                                "NOT NULL)");
-            auto context =
-                m_connection->prepare("INSERT INTO temp.migration_context VALUES (:now, :actor)");
+            auto context = m_connection->prepare(
+                fmt::format("INSERT INTO {}.migration_context VALUES (:now, :actor)", temp));
             context->bind(":now", time::format_utc(who.now));
             context->bind(":actor", who.actor);
             context->exec();
             std::vector<std::string> applied;
-            for (const auto& migration : migrations()) {
+            for (const auto& migration : m_on_server ? postgres_migrations() : migrations()) {
                 if (migration.version <= found)
                     continue;
                 m_connection->exec(migration.sql);
-                m_connection->exec(fmt::format("PRAGMA user_version = {}", migration.version));
+                m_connection->exec(fmt::format(
+                    fmt::runtime(m_on_server ? "UPDATE needlebook_schema SET version = {}"
+                                             : "PRAGMA user_version = {}"),
+                    migration.version));
                 applied.emplace_back(migration.name);
             }
-            m_connection->exec("DROP TABLE temp.migration_context");
-            auto orphans = m_connection->prepare("PRAGMA foreign_key_check");
-            if (orphans->step())
-                throw StorageError(fmt::format("migrating {} would leave {} row {} referring to "
-                                               "a missing row; nothing was changed",
-                                               m_path, orphans->column(0).as_text(),
-                                               orphans->column(1).as_text()));
+            m_connection->exec(fmt::format("DROP TABLE {}.migration_context", temp));
+            if (!m_on_server) {
+                auto orphans = m_connection->prepare("PRAGMA foreign_key_check");
+                if (orphans->step())
+                    throw StorageError(fmt::format(
+                        "migrating {} would leave {} row {} referring to a missing "
+                        "row; nothing was changed",
+                        m_path, orphans->column(0).as_text(), orphans->column(1).as_text()));
+            }
             if (by == nullptr)
                 return;
             const int now = latest_schema_version();
@@ -336,10 +365,14 @@ void Database::migrate(const Opener* by) {
             audit_unaudited_catalogue(*this, who.now, who.actor);
         });
     } catch (...) {
-        m_connection->try_exec("PRAGMA foreign_keys = ON");
+        if (!m_on_server)
+            m_connection->try_exec("PRAGMA foreign_keys = ON");
         throw;
     }
-    m_connection->exec("PRAGMA foreign_keys = ON");
+    if (!m_on_server)
+        m_connection->exec("PRAGMA foreign_keys = ON");
+    // Statements prepared before the migration may name tables it rebuilt.
+    m_statements.clear();
 }
 
 void Database::leave_out_audit_row() {
@@ -367,7 +400,8 @@ void Database::rethrow_write_to_backup() const {
 }
 
 void Database::check_before_first_write() {
-    if (m_checked_for_writing || m_path == ":memory:")
+    // A server checks its own pages; this is about a SQLite file's header.
+    if (m_checked_for_writing || m_path == ":memory:" || m_on_server)
         return;
     // Every page a write reads is checked as it is read (cell_size_check, set at open), and a
     // damaged one fails the write with SQLITE_CORRUPT before anything commits. The whole file
@@ -402,16 +436,20 @@ void Database::check_whole_file() {
 }
 
 void Database::keep_journals_in_memory() {
-    if (m_depth == 0) // SQLite refuses to switch it inside a transaction
+    if (m_depth == 0 && !m_on_server) // SQLite refuses to switch it inside a transaction
         m_connection->exec("PRAGMA temp_store = MEMORY");
 }
 
 void Database::use_large_page_cache() {
+    if (m_on_server) // the server sizes its own shared buffers
+        return;
     m_connection->exec(
         "PRAGMA cache_size = -65536"); // KiB; pages are allocated only as they are used
 }
 
 void Database::use_small_page_cache() {
+    if (m_on_server)
+        return;
     m_connection->exec("PRAGMA cache_size = -1024"); // KiB
 }
 

@@ -3,6 +3,7 @@
 // (storage/connection.hpp); opening a SQLite file sets its pragmas.
 
 #include "needlebook/storage/connection.hpp"
+#include "needlebook/storage/dialect.hpp"
 #include "needlebook/time/date.hpp"
 
 #include <cstdint>
@@ -49,7 +50,12 @@ public:
     // left as they are: no journal mode switch, no migration, no checkpoint, query_only. Every
     // write to it is refused (Refused); so is Create::yes, and a backup older than this
     // program's schema, which it could read only after migrating it.
+    // A PostgreSQL URI (postgresql://… or postgres://…, see is_server_target) opens the clinic
+    // on that server instead: the same checks of the schema version, the migrations in that
+    // engine's dialect, and no file of its own.
     static Database open(const std::filesystem::path& path, Create create, const Opener& by = {});
+    // Whether --db names a database server (a PostgreSQL URI) rather than a SQLite file.
+    static bool is_server_target(std::string_view target);
     // Opens only to read (query_only), changing nothing but SQLite's own rollback of a crashed
     // transaction: no pragma that writes, no migration, no quick check, no checkpoint on close.
     // For `check` and for verifying a backup copy, which may be damaged or from an older version.
@@ -62,6 +68,10 @@ public:
     static Database in_memory();
 
     Connection& connection() { return *m_connection; }
+    // Whether the clinic lives on a PostgreSQL server (opened from a URI), not in a SQLite file.
+    bool on_server() const { return m_on_server; }
+    // The SQL spellings of this engine, for the queries that differ (storage/dialect.hpp).
+    const Dialect& dialect() const { return m_on_server ? postgres_dialect : sqlite_dialect; }
     // Runs statements that return no rows (tests, repairs); repositories use query().
     void exec(std::string_view sql) { m_connection->exec(sql); }
     const std::string& path() const { return m_path; }
@@ -149,6 +159,7 @@ private:
     };
 
     Database(std::unique_ptr<Connection> connection, std::string path);
+    static Database open_server(const std::string& target, Create create, const Opener& by);
     void migrate(const Opener* by);
     // Refuses to write to a file whose header is unsound; run once, before the first write, at
     // a cost that does not grow with the file.
@@ -162,6 +173,7 @@ private:
     int m_depth = 0; // nesting of transaction scopes
     bool m_checked_for_writing = false;
     bool m_clock_fixed = false;
+    bool m_on_server = false;                 // PostgreSQL: m_path is the URI, without a password
     bool m_backup = false;                    // opened read-only: a file marked as a backup
     bool m_audit_left_out = false;            // in the current transaction, on a backup
     std::function<void()> m_unaudited_notice; // emptied once called

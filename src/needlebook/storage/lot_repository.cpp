@@ -70,7 +70,8 @@ LotRepository::select(const std::string& where,
 }
 
 std::optional<Lot> LotRepository::find(std::string_view product, std::string_view lot) {
-    auto found = select("coalesce(p.code, 'cartridge') = :product AND l.lot = :lot",
+    auto found = select("coalesce(p.code, 'cartridge') = :product AND " +
+                            m_db.dialect().nocase_equals("l.lot", ":lot"),
                         {{":product", std::string(product)}, {":lot", std::string(lot)}});
     if (found.empty())
         return std::nullopt;
@@ -78,7 +79,7 @@ std::optional<Lot> LotRepository::find(std::string_view product, std::string_vie
 }
 
 std::vector<Lot> LotRepository::with_number(std::string_view lot) {
-    return select("l.lot = :lot", {{":lot", std::string(lot)}});
+    return select(m_db.dialect().nocase_equals("l.lot", ":lot"), {{":lot", std::string(lot)}});
 }
 
 std::vector<Lot> LotRepository::list(const LotFilter& filter) {

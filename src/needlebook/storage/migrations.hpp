@@ -12,8 +12,14 @@ struct Migration {
     std::string_view sql;
 };
 
-// In version order, 1, 2, 3 …; the newest version is the last one's.
+// SQLite's, in version order, 1, 2, 3 …; the newest version is the last one's.
 std::span<const Migration> migrations();
-int latest_schema_version();
+// PostgreSQL's: 10 (the baseline, the SQLite schema after 1 … 10 in one script), then one twin
+// of each later SQLite migration with the same number, so both engines reach the same version.
+std::span<const Migration> postgres_migrations();
+
+inline int latest_schema_version() {
+    return migrations().back().version;
+}
 
 } // namespace needlebook::storage

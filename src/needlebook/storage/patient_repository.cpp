@@ -135,7 +135,8 @@ std::vector<PatientRepository::Merge> PatientRepository::merged_into(PatientId i
 
 std::optional<Patient> PatientRepository::find(std::string_view code) {
     auto query =
-        m_db.query(fmt::format("{} WHERE p.code = :code AND {}", select_patient, newest_revision));
+        m_db.query(fmt::format("{} WHERE {} AND {}", select_patient,
+                               m_db.dialect().nocase_equals("p.code", ":code"), newest_revision));
     query->bind(":code", std::string(code));
     if (!query->step())
         return std::nullopt;
@@ -154,10 +155,10 @@ std::optional<Patient> PatientRepository::find(PatientId id) {
 // Names are compared folded (model/fold.hpp): the search text is folded here once, each stored
 // name by needlebook_fold() (storage/text_functions.hpp) as the rows are read.
 std::vector<Patient> PatientRepository::list(std::string_view search) {
-    auto query = m_db.query(fmt::format(
-        "{} WHERE {} AND instr(needlebook_fold(p.code || ' ' || r.family_name || ' ' || "
-        "r.given_name), :search) > 0 ORDER BY p.code",
-        select_patient, newest_revision));
+    auto query = m_db.query(
+        fmt::format("{} WHERE {} AND {}(needlebook_fold(p.code || ' ' || r.family_name || ' ' || "
+                    "r.given_name), :search) > 0 ORDER BY p.code",
+                    select_patient, newest_revision, m_db.dialect().position));
     query->bind(":search", fold(search));
     return read_all(query);
 }
@@ -202,13 +203,15 @@ std::string PatientRepository::next_code() {
         // The range lets SQLite walk the code index backwards from the top instead of scanning.
         auto next = m_db.query(
             "SELECT coalesce((SELECT CAST(substr(code, 3) AS INTEGER) FROM patient WHERE code "
-            "BETWEEN 'P-000000' AND 'P-999999' AND code GLOB 'P-[0-9][0-9][0-9][0-9][0-9][0-9]' "
+            "BETWEEN 'P-000000' AND 'P-999999' AND length(code) = 8 AND ltrim(substr(code, 3), "
+            "'0123456789') = '' "
             "ORDER BY code DESC LIMIT 1), 0) + 1");
         next->step();
         number = next->column(0).as_int64();
     }
     // A code typed by hand may already hold the number: move on to the first free one.
-    auto taken = m_db.query("SELECT 1 FROM patient WHERE code = :code");
+    auto taken =
+        m_db.query("SELECT 1 FROM patient WHERE " + m_db.dialect().nocase_equals("code", ":code"));
     for (;; ++number) {
         const auto code = fmt::format("P-{:06}", number);
         taken->bind(":code", code);

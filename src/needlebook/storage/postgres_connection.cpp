@@ -376,6 +376,9 @@ private:
 
 // Whether libpq's message about a failed connection is the server refusing the login; libpq
 // gives no SQLSTATE for a connection, so its words are all there is.
+// The clinic's write lock: "NBBK" as a 32-bit number, unlikely to meet another program's key.
+constexpr long k_write_lock = 0x4E42424B;
+
 bool is_refused_login(std::string_view message) {
     for (std::string_view words :
          {"authentication failed", "no pg_hba.conf entry", "no password supplied",
@@ -436,6 +439,9 @@ std::unique_ptr<PostgresConnection> PostgresConnection::connect(const std::strin
         conn, [](void*, const char*) {}, nullptr);
     if (PQsetClientEncoding(conn, "UTF8") != 0)
         throw failure_of(conn, nullptr);
+    // As long as SQLite's busy timeout: a writer waiting longer for the lock is told the
+    // database is busy (SQLSTATE 55P03).
+    connection->exec("SET lock_timeout = '5s'");
     return connection;
 }
 
@@ -457,6 +463,30 @@ void PostgresConnection::try_exec(std::string_view sql) noexcept {
         PQclear(PQexec(m_conn, std::string(sql).c_str()));
     } catch (...) { // only the copy of the text can throw
     }
+}
+
+void PostgresConnection::begin(TransactionKind kind) {
+    if (kind == TransactionKind::read) {
+        exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+        return;
+    }
+    // READ COMMITTED: every statement after the lock sees what the previous writer committed
+    // (a REPEATABLE READ snapshot would date from the lock's statement, before the wait).
+    exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+    try {
+        exec(fmt::format("SELECT pg_advisory_xact_lock({})", k_write_lock));
+    } catch (...) {
+        rollback();
+        throw;
+    }
+}
+
+void PostgresConnection::commit() {
+    exec("COMMIT");
+}
+
+void PostgresConnection::rollback() noexcept {
+    try_exec("ROLLBACK");
 }
 
 bool PostgresConnection::has_table(std::string_view name) {

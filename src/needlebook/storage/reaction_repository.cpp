@@ -106,19 +106,19 @@ std::vector<Reaction> ReactionRepository::for_session(SessionId session) {
 }
 
 std::vector<Reaction> ReactionRepository::for_sessions(const std::vector<SessionId>& sessions) {
-    auto query =
-        m_db.query(fmt::format("{} AND x.session_id IN (SELECT value FROM json_each(:ids)) "
-                               "AND r.voided = 0 ORDER BY r.onset_on, x.id",
-                               select_reaction));
+    auto query = m_db.query(fmt::format("{} AND x.session_id IN (SELECT value FROM {ids}(:ids)) "
+                                        "AND r.voided = 0 ORDER BY r.onset_on, x.id",
+                                        select_reaction, fmt::arg("ids", m_db.dialect().id_list)));
     query->bind(":ids", id_array(sessions));
     return read_all<Reaction>(*query, read_reaction);
 }
 
 std::vector<Reaction>
 ReactionRepository::revisions_for_sessions(const std::vector<SessionId>& sessions) {
-    auto query = m_db.query(fmt::format("{}WHERE x.session_id IN (SELECT value FROM "
-                                        "json_each(:ids)) ORDER BY x.id, r.revision",
-                                        select_reaction_revision));
+    auto query =
+        m_db.query(fmt::format("{}WHERE x.session_id IN (SELECT value FROM "
+                               "{ids}(:ids)) ORDER BY x.id, r.revision",
+                               select_reaction_revision, fmt::arg("ids", m_db.dialect().id_list)));
     query->bind(":ids", id_array(sessions));
     return read_all<Reaction>(*query, read_reaction);
 }
@@ -165,18 +165,19 @@ std::vector<Followup> ReactionRepository::followups_for_session(SessionId sessio
 std::vector<Followup>
 ReactionRepository::followups_for_sessions(const std::vector<SessionId>& sessions) {
     auto query = m_db.query(fmt::format(
-        "{} AND f.session_id IN (SELECT value FROM json_each(:ids)) AND r.voided = 0 ORDER BY "
+        "{} AND f.session_id IN (SELECT value FROM {ids}(:ids)) AND r.voided = 0 ORDER BY "
         "r.checked_on, f.id",
-        select_followup));
+        select_followup, fmt::arg("ids", m_db.dialect().id_list)));
     query->bind(":ids", id_array(sessions));
     return read_all<Followup>(*query, read_followup);
 }
 
 std::vector<Followup>
 ReactionRepository::followup_revisions_for_sessions(const std::vector<SessionId>& sessions) {
-    auto query = m_db.query(fmt::format("{}WHERE f.session_id IN (SELECT value FROM "
-                                        "json_each(:ids)) ORDER BY f.id, r.revision",
-                                        select_followup_revision));
+    auto query =
+        m_db.query(fmt::format("{}WHERE f.session_id IN (SELECT value FROM "
+                               "{ids}(:ids)) ORDER BY f.id, r.revision",
+                               select_followup_revision, fmt::arg("ids", m_db.dialect().id_list)));
     query->bind(":ids", id_array(sessions));
     return read_all<Followup>(*query, read_followup);
 }

@@ -8,7 +8,7 @@ void insert_owner(Database& db, std::string_view kind, std::int64_t id, std::int
                   std::int64_t patient) {
     auto owner = db.query(fmt::format(
         "INSERT INTO {0}_owner ({0}_revision_id, patient_id) SELECT :revision, :patient WHERE "
-        ":patient IS NOT (SELECT patient_id FROM {0} WHERE id = :id)",
+        ":patient IS DISTINCT FROM (SELECT patient_id FROM {0} WHERE id = :id)",
         kind));
     owner->bind(":revision", revision_id);
     owner->bind(":patient", patient);

@@ -243,17 +243,18 @@ std::vector<LotUse> ReportReader::lot_uses(const std::string& lot) {
         "JOIN session_revision r ON r.id = u.session_revision_id "
         "JOIN session s ON s.id = r.session_id AND {session} "
         "JOIN product d ON d.id = u.product_id "
-        "WHERE u.lot = :lot COLLATE NOCASE AND r.voided = 0 "
+        "WHERE {serum_lot} AND r.voided = 0 "
         "UNION ALL "
         "SELECT s.id, 'cartridge', r.cartridge, r.cartridge_lot, NULL, r.performed_at, {owner} "
         "FROM session_revision r JOIN session s ON s.id = r.session_id AND {session} "
-        "WHERE r.cartridge_lot = :lot COLLATE NOCASE AND r.cartridge_lot <> '' AND r.voided = 0) "
+        "WHERE {cartridge_lot} AND r.cartridge_lot <> '' AND r.voided = 0) "
         "SELECT {patient}, used.* FROM used JOIN patient p ON p.id = used.patient_id "
         "JOIN patient_revision pr ON pr.patient_id = p.id AND {patient_now} "
         "ORDER BY used.performed_at, used.session_id, used.what DESC, used.product",
         fmt::arg("patient", patient_columns), fmt::arg("session", current_session),
-        fmt::arg("owner", owner_of("session", "r", "s")),
-        fmt::arg("patient_now", current_patient)));
+        fmt::arg("owner", owner_of("session", "r", "s")), fmt::arg("patient_now", current_patient),
+        fmt::arg("serum_lot", m_db.dialect().nocase_equals("u.lot", ":lot")),
+        fmt::arg("cartridge_lot", m_db.dialect().nocase_equals("r.cartridge_lot", ":lot"))));
     query->bind(":lot", lot);
     std::vector<LotUse> uses;
     while (query->step()) {

@@ -248,9 +248,9 @@ std::vector<Session> SessionRepository::find_many(const std::vector<SessionId>& 
     std::vector<std::int64_t> values;
     for (const auto& id : ids)
         values.push_back(id.value);
-    auto query = m_db.query(fmt::format(
-        "{} AND s.id IN (SELECT value FROM json_each(:ids)) ORDER BY r.performed_at, s.id",
-        select_session));
+    auto query = m_db.query(
+        fmt::format("{} AND s.id IN (SELECT value FROM {ids}(:ids)) ORDER BY r.performed_at, s.id",
+                    select_session, fmt::arg("ids", m_db.dialect().id_list)));
     query->bind(":ids", id_array(values));
     return read_with_children(*query, Parts::all);
 }
@@ -294,9 +294,10 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
         by_revision[revision_ids[i]] = &sessions[i];
     const auto ids = id_array(revision_ids);
     {
-        auto areas = m_db.query(
+        auto areas = m_db.query(fmt::format(
             "SELECT a.session_revision_id, a.area, a.side, a.depth_mm, a.passes, a.position FROM "
-            "json_each(:ids) j JOIN session_area a ON a.session_revision_id = j.value");
+            "{ids}(:ids) j JOIN session_area a ON a.session_revision_id = j.value",
+            fmt::arg("ids", m_db.dialect().id_list)));
         areas->bind(":ids", ids);
         while (areas->step()) {
             AreaTreatment treated;
@@ -311,11 +312,11 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
     if (parts == Parts::areas)
         return;
     {
-        auto serums = m_db.query(
+        auto serums = m_db.query(fmt::format(
             "SELECT u.session_revision_id, p.code, u.lot, u.phase, u.position, u.amount_ml FROM "
-            "json_each(:ids) j JOIN serum_use u ON u.session_revision_id = j.value JOIN product p "
-            "ON p.id = "
-            "u.product_id");
+            "{ids}(:ids) j JOIN serum_use u ON u.session_revision_id = j.value JOIN product p "
+            "ON p.id = u.product_id",
+            fmt::arg("ids", m_db.dialect().id_list)));
         serums->bind(":ids", ids);
         while (serums->step()) {
             SerumUse use;
@@ -330,13 +331,14 @@ void SessionRepository::load_children(std::vector<Session>& sessions, Parts part
     }
     // Revisions stored before schema 6 keep their overrides in session_override, keyed by the
     // schema's view; they come after the newer rows, in the order they were stored.
-    auto findings = m_db.query(
+    auto findings = m_db.query(fmt::format(
         "SELECT f.session_revision_id, f.key, f.level, f.message, f.override_reason, "
-        "f.position, 0, f.overridden_by, f.overridden_at FROM json_each(:ids) j JOIN "
+        "f.position, 0, f.overridden_by, f.overridden_at FROM {ids}(:ids) j JOIN "
         "session_finding f ON f.session_revision_id = j.value UNION ALL SELECT "
         "o.session_revision_id, o.key, 'overridden', o.message, o.override_reason, o.id, 1, "
-        "o.overridden_by, o.overridden_at FROM json_each(:ids) j JOIN session_override_keyed o "
-        "ON o.session_revision_id = j.value ORDER BY 7, 6");
+        "o.overridden_by, o.overridden_at FROM {ids}(:ids) j JOIN session_override_keyed o "
+        "ON o.session_revision_id = j.value ORDER BY 7, 6",
+        fmt::arg("ids", m_db.dialect().id_list)));
     findings->bind(":ids", ids);
     while (findings->step()) {
         const auto at = findings->column(8);

@@ -1,0 +1,58 @@
+// Database::open for a clinic on a PostgreSQL server: --db postgresql://… (or NEEDLEBOOK_DB).
+// The file-only steps of the SQLite open (pragmas, WAL, backup marks) have no counterpart; the
+// schema version checks and the migrations do.
+
+#include "needlebook/error.hpp"
+#include "needlebook/storage/database.hpp"
+#include "needlebook/storage/migrations.hpp"
+#include "needlebook/storage/postgres_connection.hpp"
+
+#include <fmt/format.h>
+
+namespace needlebook::storage {
+namespace {
+
+// The target as messages show it: a password in the URI (postgresql://user:secret@host/db)
+// would otherwise be printed on the screen and kept in logs.
+std::string without_password(const std::string& target) {
+    const auto authority = target.find("://");
+    if (authority == std::string::npos)
+        return target;
+    const auto start = authority + 3;
+    const auto at = target.find('@', start);
+    const auto slash = target.find('/', start);
+    if (at == std::string::npos || (slash != std::string::npos && slash < at))
+        return target; // no user information
+    const auto colon = target.find(':', start);
+    if (colon == std::string::npos || colon > at)
+        return target;
+    return target.substr(0, colon) + target.substr(at);
+}
+
+} // namespace
+
+bool Database::is_server_target(std::string_view target) {
+    return target.starts_with("postgresql://") || target.starts_with("postgres://");
+}
+
+Database Database::open_server(const std::string& target, Create create, const Opener& by) {
+    const std::string shown = without_password(target);
+    try {
+        Database db(PostgresConnection::connect(target), shown);
+        db.m_on_server = true;
+        if (const int version = db.schema_version(); version > latest_schema_version())
+            throw StorageError(fmt::format("database {} has schema version {}, newer than this "
+                                           "program knows ({}); use a newer needlebook",
+                                           shown, version, latest_schema_version()));
+        if (create == Create::no && db.schema_version() == 0)
+            throw NotFound(fmt::format("{} holds no Needlebook clinic yet; create it with "
+                                       "'needlebook init'",
+                                       shown));
+        db.migrate(&by);
+        return db;
+    } catch (const DatabaseFailure& e) {
+        throw StorageError(describe_failure(e, shown));
+    }
+}
+
+} // namespace needlebook::storage

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Runs the commands of CLI golden cases (tests/cli/cases/*.t) on a SQLite file and on a fresh
+PostgreSQL database, and fails where the two engines answer differently: another exit code, or
+other stdout or stderr once the database's name and the case folder are written alike.
+
+    same_on_both.py NEEDLEBOOK CASE.t…
+
+The server comes from libpq's environment (PGHOST, PGPORT, PGUSER: tests/pg/run_with_server.sh).
+Each case gets its own database, dropped afterwards. The cases' SQL checks (`=` lines) read
+SQLite's tables and are left out; what they check is checked on SQLite by the golden tests, and
+here the printed records must be the same.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+def ansi_c(text):
+    """bash's $'…' quoting, as the golden runner reads it."""
+    out, i = bytearray(), 0
+    simple = {'n': b'\n', 'r': b'\r', 't': b'\t', 'e': b'\x1b', 'a': b'\x07', '\\': b'\\', "'": b"'"}
+    while i < len(text):
+        c = text[i]
+        if c == '\\' and i + 1 < len(text):
+            n = text[i + 1]
+            if n in simple:
+                out += simple[n]
+                i += 2
+                continue
+            if n == 'x':
+                out.append(int(text[i + 2:i + 4], 16))
+                i += 4
+                continue
+            if n == 'u':
+                out += chr(int(text[i + 2:i + 6], 16)).encode()
+                i += 6
+                continue
+        out += c.encode()
+        i += 1
+    return out
+
+
+def split_words(line):
+    """The golden runner's word splitting: '…' literal, "…" with \\" and \\\\, $'…', \\x."""
+    words, word, i, started = [], bytearray(), 0, False
+    while i < len(line):
+        c = line[i]
+        if c in ' \t':
+            if started:
+                words.append(bytes(word))
+                word, started = bytearray(), False
+            i += 1
+            continue
+        started = True
+        if line.startswith("$'", i):
+            end = i + 2
+            while line[end] != "'":
+                end += 2 if line[end] == '\\' else 1
+            word += ansi_c(line[i + 2:end])
+            i = end + 1
+        elif c == "'":
+            end = line.index("'", i + 1)
+            word += line[i + 1:end].encode()
+            i = end + 1
+        elif c == '"':
+            i += 1
+            while line[i] != '"':
+                if line[i] == '\\' and line[i + 1] in '"\\':
+                    i += 1
+                word += line[i].encode()
+                i += 1
+            i += 1
+        elif c == '\\':
+            word += line[i + 1].encode()
+            i += 2
+        else:
+            word += c.encode()
+            i += 1
+    if started:
+        words.append(bytes(word))
+    return words
+
+
+def steps_of(case):
+    steps = []
+    for raw in open(case, encoding='utf-8'):
+        line = raw.rstrip('\n').rstrip('\r')
+        if line.startswith('$ needlebook'):
+            steps.append(('run', split_words(line[2:])[1:]))
+        elif line.startswith('%env '):
+            name, _, value = line[5:].partition('=')
+            steps.append(('env', (name, value)))
+        elif line.startswith('%unset '):
+            steps.append(('unset', line[7:].strip()))
+        elif line.startswith('%file '):
+            name, _, hexbytes = line[6:].partition('=')
+            steps.append(('file', (name, bytes.fromhex(hexbytes))))
+    return steps
+
+
+def psql(sql, database='postgres'):
+    subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', database, '-c', sql],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+class Engine:
+    def __init__(self, binary, case, target, tmp):
+        self.binary, self.tmp, self.target = binary, tmp, target
+        self.env = {
+            'PATH': os.environ['PATH'], 'HOME': tmp, 'TZ': 'Europe/London', 'LC_ALL': 'C.UTF-8',
+            'NEEDLEBOOK_NOW': '2026-11-23T15:00:00Z', 'NEEDLEBOOK_USER': 'tester',
+            'NO_COLOR': '1', 'NEEDLEBOOK_DB': target,
+        }
+        for name in ('PGHOST', 'PGPORT', 'PGUSER'):
+            if name in os.environ:
+                self.env[name] = os.environ[name]
+
+    def step(self, kind, value):
+        if kind == 'env':
+            self.env[value[0]] = value[1].replace('${TMP}', self.tmp)
+        elif kind == 'unset':
+            self.env.pop(value, None)
+        elif kind == 'file':
+            with open(os.path.join(self.tmp, value[0]), 'wb') as f:
+                f.write(value[1])
+        else:
+            args = [w.replace(b'${TMP}', self.tmp.encode()) for w in value]
+            run = subprocess.run([self.binary] + args, env=self.env, cwd=self.tmp,
+                                 capture_output=True, timeout=120)
+            return run.returncode, self.same(run.stdout), self.same(run.stderr)
+        return None
+
+    def same(self, text):
+        """Output with this engine's names written alike."""
+        text = text.replace(self.target.encode(), b'<database>')
+        return text.replace(self.tmp.encode(), b'<tmp>')
+
+
+def main():
+    binary, cases = os.path.abspath(sys.argv[1]), sys.argv[2:]
+    failures = 0
+    for number, case in enumerate(cases):
+        name = os.path.basename(case)
+        database = f'same_{os.getpid()}_{number}'
+        psql(f'CREATE DATABASE {database}')
+        sqlite_tmp, pg_tmp = tempfile.mkdtemp(), tempfile.mkdtemp()
+        try:
+            sqlite = Engine(binary, case, os.path.join(sqlite_tmp, 'clinic.db'), sqlite_tmp)
+            server = Engine(binary, case, f'postgresql:///{database}', pg_tmp)
+            commands = 0
+            for kind, value in steps_of(case):
+                a, b = sqlite.step(kind, value), server.step(kind, value)
+                if a is None:
+                    continue
+                commands += 1
+                if a != b:
+                    failures += 1
+                    words = b' '.join(value).decode(errors='replace')
+                    print(f'FAIL {name}: needlebook {words}')
+                    for label, x, y in (('exit', a[0], b[0]), ('stdout', a[1], b[1]),
+                                        ('stderr', a[2], b[2])):
+                        if x != y:
+                            print(f'  {label} on SQLite:     {x!r}'[:2000])
+                            print(f'  {label} on PostgreSQL: {y!r}'[:2000])
+                    break  # later steps build on this one
+            else:
+                print(f'ok: {name} ({commands} commands alike)')
+        finally:
+            shutil.rmtree(sqlite_tmp, ignore_errors=True)
+            shutil.rmtree(pg_tmp, ignore_errors=True)
+            psql(f'DROP DATABASE IF EXISTS {database} WITH (FORCE)')
+    print(f'{len(cases) - failures} of {len(cases)} cases alike on SQLite and PostgreSQL')
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
