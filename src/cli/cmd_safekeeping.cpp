@@ -87,8 +87,8 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
             anchors.key = storage::read_public_key(check_options->key);
         if (!check_options->head.empty())
             anchors.head = parse_chain_head(check_options->head);
-        anchors.photo_store = storage::PhotoStore(path).folder();
         auto db = storage::Database::open_read_only(path); // changes nothing, even when damaged
+        anchors.photo_store = storage::PhotoStore(path).folder();
         const auto result = storage::verify_database(db, anchors);
         context.print_view(render::check_view(path, result));
         if (!result.ok())

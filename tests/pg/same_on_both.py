@@ -5,6 +5,9 @@ other stdout or stderr once the database's name and the case folder are written 
 
     same_on_both.py NEEDLEBOOK CASE.t…
 
+A case named in NOT_YET is skipped, with the reason printed: what it needs is not built for a
+server yet (README, "A clinic on a PostgreSQL server").
+
 The server comes from libpq's environment (PGHOST, PGPORT, PGUSER: tests/pg/run_with_server.sh).
 Each case gets its own database, dropped afterwards. The cases' SQL checks (`=` lines) read
 SQLite's tables and are left out; what they check is checked on SQLite by the golden tests, and
@@ -16,6 +19,23 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+
+CHECK = 'check reads a SQLite file; the server is checked with its own tools for now'
+PHOTOS = 'photos are kept beside a SQLite file; a server keeps none yet'
+EXPORT = 'export builds its JSON and decimal cells in SQLite SQL (json_object, printf)'
+NOT_YET = {
+    'clearances.t': CHECK, 'condition_consent_corrections.t': CHECK, 'corrections_demo.t': CHECK,
+    'device_depth.t': CHECK, 'patient_merge.t': CHECK, 'patient_void.t': CHECK,
+    'product_corrections.t': CHECK, 'reaction_followup_corrections.t': CHECK,
+    'courses.t': PHOTOS, 'photo_amend_checks.t': PHOTOS, 'photo_backup.t': PHOTOS,
+    'photo_exchange.t': PHOTOS, 'photo_same_image.t': PHOTOS, 'photo_store_strays.t': PHOTOS,
+    'photos.t': PHOTOS,
+    'export_all_revisions.t': EXPORT, 'export_errors.t': EXPORT, 'export_guard.t': EXPORT,
+    'export_patients.t': EXPORT, 'export_sessions.t': EXPORT, 'import_all.t': EXPORT,
+    # Not a gap: --output onto the SQLite file is refused; a server has no file to protect.
+    'export_xlsx.t': 'refuses --output onto the database file, which a server does not have',
+}
 
 
 def ansi_c(text):
@@ -141,9 +161,13 @@ class Engine:
 
 def main():
     binary, cases = os.path.abspath(sys.argv[1]), sys.argv[2:]
-    failures = 0
+    failures = skipped = 0
     for number, case in enumerate(cases):
         name = os.path.basename(case)
+        if name in NOT_YET:
+            print(f'skipped: {name} ({NOT_YET[name]})')
+            skipped += 1
+            continue
         database = f'same_{os.getpid()}_{number}'
         psql(f'CREATE DATABASE {database}')
         sqlite_tmp, pg_tmp = tempfile.mkdtemp(), tempfile.mkdtemp()
@@ -172,7 +196,8 @@ def main():
             shutil.rmtree(sqlite_tmp, ignore_errors=True)
             shutil.rmtree(pg_tmp, ignore_errors=True)
             psql(f'DROP DATABASE IF EXISTS {database} WITH (FORCE)')
-    print(f'{len(cases) - failures} of {len(cases)} cases alike on SQLite and PostgreSQL')
+    print(f'{len(cases) - failures - skipped} of {len(cases) - skipped} cases alike on SQLite and '
+          f'PostgreSQL; {skipped} skipped')
     return 1 if failures else 0
 
 

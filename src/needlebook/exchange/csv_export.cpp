@@ -244,9 +244,11 @@ ExportedClinic export_all_into(records::Scope& scope, const fs::path& folder,
             file.prepare();
             files.push_back({name, rows, file.sha256()});
         }
-        const storage::PhotoStore store(scope.db().path());
-        for (const auto& image : stored)
-            images.copy(store, image);
+        if (!stored.empty()) {
+            const storage::PhotoStore store(scope.db().path());
+            for (const auto& image : stored)
+                images.copy(store, image);
+        }
     });
     exported.images = images.files();
     std::vector<ManifestEntry> entries;

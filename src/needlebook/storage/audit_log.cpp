@@ -48,6 +48,8 @@ template <class T> std::optional<T> optional_number(const Column& column) {
 
 // Databases opened only to be checked may predate the columns of schema 3 and 4.
 std::string column_or_null(Database& db, const std::string& column) {
+    if (db.on_server()) // PostgreSQL starts at schema 10, after every column was added
+        return column;
     auto query = db.query("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = :name");
     query->bind(":name", column);
     return query->step() ? column : "NULL";

@@ -83,7 +83,7 @@ std::vector<Lot> LotRepository::with_number(std::string_view lot) {
 }
 
 std::vector<Lot> LotRepository::list(const LotFilter& filter) {
-    std::string where = "1";
+    std::string where = "1 = 1";
     std::vector<std::pair<const char*, std::string>> bindings;
     if (filter.product) {
         where += " AND coalesce(p.code, 'cartridge') = :product";

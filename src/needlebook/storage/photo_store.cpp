@@ -2,6 +2,7 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/io/file_sync.hpp"
+#include "needlebook/storage/database.hpp"
 #include "needlebook/storage/sha256.hpp"
 
 #include <cerrno>
@@ -101,7 +102,12 @@ PlacedImage::~PlacedImage() {
         m_undo.undo();
 }
 
-PhotoStore::PhotoStore(const fs::path& database) : m_folder(database.string() + ".photos") {}
+PhotoStore::PhotoStore(const fs::path& database) : m_folder(database.string() + ".photos") {
+    if (Database::is_server_target(database.string()))
+        throw Refused(fmt::format("photos are kept in a folder beside a SQLite database file; "
+                                  "{} is a PostgreSQL server, where this version keeps no photos",
+                                  database.string()));
+}
 
 PhotoStore PhotoStore::in_folder(fs::path folder) {
     PhotoStore store(fs::path{});

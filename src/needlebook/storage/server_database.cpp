@@ -45,9 +45,9 @@ Database Database::open_server(const std::string& target, Create create, const O
                                            "program knows ({}); use a newer needlebook",
                                            shown, version, latest_schema_version()));
         if (create == Create::no && db.schema_version() == 0)
-            throw NotFound(fmt::format("{} holds no Needlebook clinic yet; create it with "
-                                       "'needlebook init'",
-                                       shown));
+            throw NotFound(fmt::format("no database at {}; create it with 'needlebook init' or "
+                                       "give --db PATH",
+                                       shown)); // as for a missing SQLite file
         db.migrate(&by);
         return db;
     } catch (const DatabaseFailure& e) {

@@ -1,6 +1,9 @@
 #include "needlebook/storage/sqlite_connection.hpp"
 
+#include "needlebook/error.hpp"
 #include "needlebook/storage/database.hpp"
+
+#include <fmt/format.h>
 
 #include <sqlite3.h>
 
@@ -144,8 +147,11 @@ void SqliteConnection::rollback() noexcept {
 
 SQLite::Database& sqlite_of(Database& db) {
     auto* sqlite = dynamic_cast<SqliteConnection*>(&db.connection());
-    if (sqlite == nullptr)
-        throw std::logic_error("a SQLite-only operation was called on another engine");
+    if (sqlite == nullptr) // check, backup, restore, seal and import --all read the file itself
+        throw Refused(fmt::format("this works on a SQLite database file only; {} is a "
+                                  "PostgreSQL server (use the server's own tools: pg_dump, "
+                                  "pg_amcheck)",
+                                  db.path()));
     return sqlite->sql();
 }
 
