@@ -4,6 +4,7 @@
 #include "needlebook/io/undo_creation.hpp"
 #include "needlebook/storage/audit_log.hpp"
 #include "needlebook/storage/migrations.hpp"
+#include "needlebook/storage/server_roles.hpp"
 #include "needlebook/storage/sqlite_connection.hpp"
 #include "needlebook/storage/text_functions.hpp"
 
@@ -129,6 +130,9 @@ std::string describe_failure(const DatabaseFailure& e, const std::string& path) 
                            "that the server runs and that --db or NEEDLEBOOK_DB names it",
                            path, e.what());
     case FailureKind::denied:
+        if (const auto needed = explain_denied(e.what()))
+            return fmt::format("the database server {} refused this: {}; nothing was changed", path,
+                               *needed);
         return fmt::format("the database server {} refused this ({}); nothing was changed. Your "
                            "database role is not allowed to do it",
                            path, e.what());
@@ -347,6 +351,8 @@ void Database::migrate(const Opener* by) {
                     migration.version));
                 applied.emplace_back(migration.name);
             }
+            if (m_on_server) // a table a migration added gets its grants in the same commit
+                m_connection->exec(grant_roles_sql());
             m_connection->exec(fmt::format("DROP TABLE {}.migration_context", temp));
             if (!m_on_server) {
                 auto orphans = m_connection->prepare("PRAGMA foreign_key_check");
