@@ -2071,6 +2071,28 @@ JOIN setting s ON s.key = v.key
 CROSS JOIN pg_temp.migration_context c
 ORDER BY s.id;
 
+-- On a server the audit names who logged in, not a name the caller typed: a row's actor must be
+-- the session's database user. Only the owner of audit_log (the clinic's administrator, who
+-- creates and copies clinics) and superusers may write rows in other names, as a copy of a
+-- clinic must. PostgreSQL only: a SQLite file has no logins.
+CREATE FUNCTION needlebook_actor_is_login() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.actor IS DISTINCT FROM session_user
+       AND NOT pg_has_role(session_user, (SELECT relowner FROM pg_class
+                                          WHERE oid = TG_RELID), 'MEMBER')
+       AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = format('permission denied for table audit_log: an audit row''s actor must '
+                             'be the database user logged in (%s), not %s', session_user,
+                             NEW.actor);
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER audit_log_actor_is_login BEFORE INSERT ON audit_log
+FOR EACH ROW EXECUTE FUNCTION needlebook_actor_is_login();
+
 -- The schema version (PRAGMA user_version on SQLite): one row.
 CREATE TABLE needlebook_schema (version integer NOT NULL);
 CREATE UNIQUE INDEX needlebook_schema_one_row ON needlebook_schema ((true));

@@ -41,6 +41,18 @@ std::string Context::database_path() const {
 }
 
 std::string Context::actor() const {
+    if (storage::Database::is_server_target(database_path())) {
+        // The audit names the database user who logged in; nobody types another name.
+        if (!options.actor.empty())
+            throw CLI::ValidationError(
+                "--as", "is for a SQLite database; on a PostgreSQL server the audit names the "
+                        "database user you logged in as (PGUSER, or USER@ in the URI)");
+        if (!m_db)
+            return {}; // named by the server on opening
+        // Printed in audit lists and histories like a typed name: one line of visible text.
+        records::check_actor(m_db->server_user());
+        return m_db->server_user();
+    }
     std::string actor = options.actor;
     if (actor.empty())
         actor = environment("NEEDLEBOOK_USER");
@@ -81,8 +93,11 @@ void Context::undo_new_database() noexcept {
 }
 
 records::Scope& Context::scope(storage::Database::Create create) {
-    if (!m_scope)
-        m_scope.emplace(db(create), time::Clock::from_environment(), actor());
+    if (!m_scope) {
+        // Opened first: on a server the actor is the database user it logged in as.
+        auto& database = db(create);
+        m_scope.emplace(database, time::Clock::from_environment(), actor());
+    }
     return *m_scope;
 }
 

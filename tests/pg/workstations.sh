@@ -10,7 +10,9 @@
 #  - a practitioner's 'setting set' is refused by the database, naming needlebook_manager, and
 #    changes nothing; the manager's goes through;
 #  - raw SQL as a practitioner cannot update, delete, truncate or write settings;
-#  - the auditor reads and is refused any record.
+#  - the auditor reads and is refused any record;
+#  - the audit names the login: NEEDLEBOOK_USER is ignored, --as refused, and a practitioner's
+#    raw INSERT of an audit row in another's name is refused by the database.
 # Usage: workstations.sh NEEDLEBOOK_BINARY
 set -uo pipefail
 needlebook=$1
@@ -27,7 +29,8 @@ sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d workstations "$@"; }
 as() { # as ROLE needlebook ARGS…
     local role=$1
     shift
-    PGUSER=$role NEEDLEBOOK_USER=$role "$needlebook" --db "$db" "$@"
+    # NEEDLEBOOK_USER is ignored on a server: the audit must name the login, not this.
+    PGUSER=$role NEEDLEBOOK_USER=somebody_else "$needlebook" --db "$db" "$@"
 }
 
 psql -X -q -d postgres -c "CREATE DATABASE workstations" || exit 1
@@ -133,6 +136,12 @@ as aud history A >/dev/null || fail "the auditor cannot print a history"
 out=$(as aud patient add --family X --given Y --born 1990-01-01 2>&1) && fail "the auditor added a patient"
 grep -q "needlebook_practitioner" <<<"$out" || fail "the auditor's refusal does not name the role: $out"
 echo "auditor: reads, and is refused a patient ($out)"
+
+out=$(as dr_a --as dr_b patient list 2>&1) && fail "--as was taken on a server"
+grep -q -- "--as" <<<"$out" || fail "the --as refusal does not name it: $out"
+out=$(PGUSER=dr_a sql -c "INSERT INTO audit_log (actor) VALUES ('dr_b')" 2>&1) && fail "dr_a wrote an audit row as dr_b"
+grep -q "must be the database user logged in" <<<"$out" || fail "a forged actor was refused, but not for the actor: $out"
+echo "actors: the login, with NEEDLEBOOK_USER ignored; --as refused; a forged audit actor refused"
 
 [ $failures -eq 0 ] || {
     echo "$failures failures"

@@ -70,6 +70,9 @@ public:
     Connection& connection() { return *m_connection; }
     // Whether the clinic lives on a PostgreSQL server (opened from a URI), not in a SQLite file.
     bool on_server() const { return m_on_server; }
+    // On a server, the database user this connection logged in as (session_user): the actor of
+    // every audit row written through it. Empty for SQLite.
+    const std::string& server_user() const { return m_server_user; }
     // The SQL spellings of this engine, for the queries that differ (storage/dialect.hpp).
     const Dialect& dialect() const { return m_on_server ? postgres_dialect : sqlite_dialect; }
     // Runs statements that return no rows (tests, repairs); repositories use query().
@@ -173,7 +176,8 @@ private:
     int m_depth = 0; // nesting of transaction scopes
     bool m_checked_for_writing = false;
     bool m_clock_fixed = false;
-    bool m_on_server = false;                 // PostgreSQL: m_path is the URI, without a password
+    bool m_on_server = false; // PostgreSQL: m_path is the URI, without a password
+    std::string m_server_user;
     bool m_backup = false;                    // opened read-only: a file marked as a backup
     bool m_audit_left_out = false;            // in the current transaction, on a backup
     std::function<void()> m_unaudited_notice; // emptied once called

@@ -40,6 +40,11 @@ Database Database::open_server(const std::string& target, Create create, const O
     try {
         Database db(PostgresConnection::connect(target), shown);
         db.m_on_server = true;
+        {
+            auto user = db.m_connection->prepare("SELECT session_user");
+            user->step();
+            db.m_server_user = user->column(0).as_text();
+        }
         if (const int version = db.schema_version(); version > latest_schema_version())
             throw StorageError(fmt::format("database {} has schema version {}, newer than this "
                                            "program knows ({}); use a newer needlebook",
@@ -48,7 +53,10 @@ Database Database::open_server(const std::string& target, Create create, const O
             throw NotFound(fmt::format("no database at {}; create it with 'needlebook init' or "
                                        "give --db PATH",
                                        shown)); // as for a missing SQLite file
-        db.migrate(&by);
+        // Creating and migrating are audited in the login's name too.
+        Opener as_login = by;
+        as_login.actor = db.m_server_user;
+        db.migrate(&as_login);
         return db;
     } catch (const DatabaseFailure& e) {
         throw StorageError(describe_failure(e, shown));

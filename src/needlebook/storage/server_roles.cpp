@@ -25,8 +25,6 @@ constexpr std::array writable_tables = std::to_array<Grant>({
     {"consent_revision", ServerRole::practitioner},
     {"consent_terms", ServerRole::practitioner},
     {"consent_owner", ServerRole::practitioner},
-    {"lot", ServerRole::practitioner},
-    {"lot_revision", ServerRole::practitioner},
     {"course", ServerRole::practitioner},
     {"course_revision", ServerRole::practitioner},
     {"session", ServerRole::practitioner},
@@ -50,6 +48,8 @@ constexpr std::array writable_tables = std::to_array<Grant>({
     {"setting_revision", ServerRole::manager},
     {"product", ServerRole::manager},
     {"product_revision", ServerRole::manager},
+    {"lot", ServerRole::manager},
+    {"lot_revision", ServerRole::manager},
     {"patient_merge", ServerRole::manager},
     {"audit_seal", ServerRole::manager},
 });
@@ -101,7 +101,10 @@ std::optional<std::string> explain_denied(std::string_view message) {
     if (at == std::string_view::npos)
         return std::nullopt;
     auto table = message.substr(at + prefix.size());
-    table = table.substr(0, table.find_first_not_of("abcdefghijklmnopqrstuvwxyz_"));
+    const auto end = table.find_first_not_of("abcdefghijklmnopqrstuvwxyz_");
+    if (end != std::string_view::npos && table.substr(end).starts_with(": "))
+        return std::string(table.substr(end + 2)); // the schema's own reason (the audit actor)
+    table = table.substr(0, end);
     const auto role = role_to_write(table);
     if (!role)
         return fmt::format("no database role may change {}", table);

@@ -2,10 +2,10 @@
 // Who may write what in a clinic on a PostgreSQL server. Three group roles hold the rights; a
 // person logs in with their own role, made a member of one of them:
 //   needlebook_auditor       reads everything (and writes the audit rows of those reads);
-//   needlebook_practitioner  also records patients, consents, sessions, reactions, courses,
-//                            scores, photos and lots;
-//   needlebook_manager       also changes settings and the product catalogue, merges charts
-//                            and seals the audit chain.
+//   needlebook_practitioner  also records patients, conditions, consents, sessions, reactions,
+//                            follow-ups, courses, scores and photos;
+//   needlebook_manager       also changes settings, the product catalogue and the lot register,
+//                            merges charts and seals the audit chain.
 // No role may UPDATE, DELETE or TRUNCATE anything: records change by new revisions only, and
 // the schema's triggers refuse the rest even to the owner.
 
