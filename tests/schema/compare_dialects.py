@@ -424,7 +424,9 @@ def pg_model(pg):
             message = found[0].replace("''", "'") if len(found) == 1 else None
             kind = "conditional"
         entry = (t["relname"], timing, " OR ".join(events), message, kind)
-        if events == ["TRUNCATE"] or t["proname"] == "needlebook_next_id":
+        # PostgreSQL only: TRUNCATE refusals, ids, and the audit actor (a server has logins).
+        if events == ["TRUNCATE"] or t["proname"] in ("needlebook_next_id",
+                                                      "needlebook_actor_is_login"):
             model["pg only"][t["tgname"], t["relname"]] = entry + (t["proname"],)
         else:
             model["triggers"][t["tgname"]] = entry

@@ -37,7 +37,7 @@ std::int64_t write_rows(records::Scope& scope, const CsvTable& table, std::ostre
     render::CsvWriter csv(out, options.raw);
     csv.write_header(names);
     const auto& zone = scope.zone();
-    auto query = scope.db().query(options.all_revisions ? table.revisions_sql : table.current_sql);
+    auto query = scope.db().query(table.sql_for(scope.db(), options.all_revisions));
     std::vector<render::CsvCell> cells(columns.size());
     std::int64_t rows = 0;
     while (query->step()) {

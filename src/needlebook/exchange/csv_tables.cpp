@@ -416,4 +416,16 @@ const CsvTable& csv_table(std::string_view name) {
                                                fmt::join(names, ", ")));
 }
 
+const std::string& CsvTable::sql_for(const storage::Database& db, bool all_revisions) const {
+    const auto& sql = all_revisions ? revisions_sql : current_sql;
+    if (db.on_server())
+        for (const std::string_view sqlite_only : {"json_group_array", "printf(", "group_concat"})
+            if (sql.find(sqlite_only) != std::string::npos)
+                throw Refused(fmt::format("exporting {} from a PostgreSQL server is not available "
+                                          "in this version (its cells are built by SQLite's "
+                                          "{}); the other tables and fhir are",
+                                          name, sqlite_only.substr(0, sqlite_only.find('('))));
+    return sql;
+}
+
 } // namespace needlebook::exchange

@@ -2,6 +2,8 @@
 // The tables `export` writes and `import` reads: their names, columns and SQL. One definition
 // serves both directions, so a column cannot be exported that import does not know.
 
+#include "needlebook/storage/database.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,11 @@ struct CsvTable {
     std::vector<CsvColumn> revision_columns; // what --all-revisions adds after them
     std::string current_sql;   // one row per record, its newest revision, in export order
     std::string revisions_sql; // one row per revision, with the revision columns after
+
+    // The statement for one export, refused (Refused) on a PostgreSQL server when it builds its
+    // JSON, decimal or list cells with SQLite's functions, whose exact text the server's do
+    // not give.
+    const std::string& sql_for(const storage::Database& db, bool all_revisions) const;
 };
 
 // A column as written: a stored column of the table's SQL (`source` is its index in the

@@ -226,7 +226,7 @@ std::int64_t write_sheet(records::Scope& scope, Workbook& workbook, const CsvTab
     worksheet_freeze_panes(sheet, 1, 0); // the header stays in view while scrolling
 
     const auto& zone = scope.zone();
-    auto query = scope.db().query(options.all_revisions ? table.revisions_sql : table.current_sql);
+    auto query = scope.db().query(table.sql_for(scope.db(), options.all_revisions));
     std::int64_t rows = 0;
     while (query->step()) {
         if (++rows > options.max_rows)

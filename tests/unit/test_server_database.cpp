@@ -1,0 +1,142 @@
+// Database::open on a PostgreSQL URI (storage/server_database.cpp), against a real server: run
+// under tests/pg/run_with_server.sh (ctest postgres/connection), which sets
+// NEEDLEBOOK_TEST_POSTGRES; skipped without it. Each case opens a database of its own.
+#include "needlebook/error.hpp"
+#include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/database.hpp"
+#include "needlebook/storage/migrations.hpp"
+#include "needlebook/storage/postgres_connection.hpp"
+
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+using namespace needlebook;
+using storage::Database;
+using storage::PostgresConnection;
+
+namespace {
+
+std::string server() {
+    const char* conninfo = std::getenv("NEEDLEBOOK_TEST_POSTGRES");
+    return conninfo ? conninfo : "";
+}
+
+const bool no_server = server().empty();
+
+// An empty database of its own; its URI relies on libpq's PGHOST, PGPORT and PGUSER.
+class EmptyDatabase {
+public:
+    EmptyDatabase()
+        : m_name(fmt::format("nb_server_db_{}_{}", getpid(), ++s_count)),
+          m_admin(PostgresConnection::connect(server())) {
+        m_admin->exec(fmt::format("CREATE DATABASE {}", m_name));
+    }
+    ~EmptyDatabase() {
+        m_admin->try_exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", m_name));
+    }
+    std::string uri() const { return fmt::format("postgresql:///{}", m_name); }
+    std::string conninfo() const { return fmt::format("{} dbname={}", server(), m_name); }
+
+private:
+    static inline int s_count = 0;
+    std::string m_name;
+    std::unique_ptr<PostgresConnection> m_admin;
+};
+
+std::string text_of(Database& db, const std::string& sql) {
+    auto query = db.connection().prepare(sql);
+    REQUIRE(query->step());
+    return query->column(0).as_text();
+}
+
+} // namespace
+
+TEST_SUITE_BEGIN("postgres");
+
+TEST_CASE("server database: init creates the schema, audited in the login's name" *
+          doctest::skip(no_server)) {
+    EmptyDatabase empty;
+    auto db = Database::open(empty.uri(), Database::Create::yes, {"typed-name", {}, true});
+    CHECK(db.on_server());
+    CHECK(db.schema_version() == storage::latest_schema_version());
+    CHECK(db.dialect().id_list == "needlebook_ids");
+    const auto login = text_of(db, "SELECT session_user");
+    CHECK(db.server_user() == login);
+    // The name the caller gave is not the actor; the login is.
+    CHECK(text_of(db, "SELECT actor FROM audit_log WHERE action = 'schema.create'") == login);
+    CHECK(text_of(db, "SELECT count(*) FROM audit_log WHERE actor <> session_user") == "0");
+}
+
+TEST_CASE("server database: opening an empty database without init is refused, as a missing file" *
+          doctest::skip(no_server)) {
+    EmptyDatabase empty;
+    CHECK_THROWS_WITH_AS(Database::open(empty.uri(), Database::Create::no),
+                         doctest::Contains("no database at postgresql:///"), NotFound);
+    // Nothing was created.
+    auto raw = PostgresConnection::connect(empty.conninfo());
+    CHECK_FALSE(raw->has_table("needlebook_schema"));
+}
+
+TEST_CASE("server database: a second open finds the schema and migrates nothing" *
+          doctest::skip(no_server)) {
+    EmptyDatabase empty;
+    { Database::open(empty.uri(), Database::Create::yes); }
+    auto db = Database::open(empty.uri(), Database::Create::no);
+    CHECK(text_of(db, "SELECT count(*) FROM audit_log WHERE action LIKE 'schema.%'") == "1");
+}
+
+TEST_CASE("server database: a write holds the clinic's lock until it commits" *
+          doctest::skip(no_server)) {
+    EmptyDatabase empty;
+    auto db = Database::open(empty.uri(), Database::Create::yes);
+    auto other = PostgresConnection::connect(empty.conninfo());
+    constexpr long write_lock = 0x4E42424B; // "NBBK", as postgres_connection.cpp takes it
+    const auto lock_free = [&] {
+        auto query = other->prepare(fmt::format("SELECT pg_try_advisory_lock({})", write_lock));
+        REQUIRE(query->step());
+        const bool got = query->column(0).as_int() == 1;
+        if (got)
+            other->exec(fmt::format("SELECT pg_advisory_unlock({})", write_lock));
+        return got;
+    };
+    CHECK(lock_free());
+    db.write([&] { CHECK_FALSE(lock_free()); });
+    CHECK(lock_free());
+    // A read takes no lock.
+    db.read([&] { CHECK(lock_free()); });
+}
+
+TEST_CASE("server database: the roles may insert and read, never update or delete" *
+          doctest::skip(no_server)) {
+    EmptyDatabase empty;
+    auto db = Database::open(empty.uri(), Database::Create::yes);
+    const auto may = [&](const char* role, const char* table, const char* privilege) {
+        return text_of(db, fmt::format("SELECT has_table_privilege('{}', '{}', '{}')", role, table,
+                                       privilege)) == "1";
+    };
+    CHECK(may("needlebook_practitioner", "session_revision", "INSERT"));
+    CHECK_FALSE(may("needlebook_practitioner", "setting_revision", "INSERT"));
+    CHECK(may("needlebook_manager", "setting_revision", "INSERT"));
+    CHECK(may("needlebook_auditor", "audit_log", "INSERT"));
+    CHECK_FALSE(may("needlebook_auditor", "patient", "INSERT"));
+    CHECK(may("needlebook_auditor", "setting_revision", "SELECT"));
+    CHECK(text_of(db, "SELECT count(*) FROM information_schema.role_table_grants WHERE grantee "
+                      "IN ('needlebook_auditor', 'needlebook_practitioner', "
+                      "'needlebook_manager') AND privilege_type IN ('UPDATE', 'DELETE', "
+                      "'TRUNCATE')") == "0");
+}
+
+TEST_CASE("server database: a password in the URI is never shown" * doctest::skip(no_server)) {
+    try {
+        Database::open("postgresql://nobody_here:s3cret@/no_such_database", Database::Create::no);
+        FAIL("opened");
+    } catch (const std::exception& e) {
+        const std::string message = e.what();
+        CHECK(message.find("s3cret") == std::string::npos);
+        CHECK(message.find("postgresql://nobody_here@/no_such_database") != std::string::npos);
+    }
+}
+
+TEST_SUITE_END();
