@@ -147,9 +147,11 @@ END
 $$;
 
 -- A row inserted without an id (or with NULL) takes max(id) + 1, as SQLite gives an INTEGER
--- PRIMARY KEY. Security definer: a role that may insert need not be able to read the table.
+-- PRIMARY KEY. It runs with the inserting role's rights (every role may read every table): a
+-- SECURITY DEFINER function would lend the owner's rights to any login that attaches it to a
+-- trigger of its own.
 CREATE FUNCTION needlebook_next_id() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     IF NEW.id IS NULL THEN
         EXECUTE format('SELECT coalesce(max(id), 0) + 1 FROM %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME)
@@ -2071,27 +2073,86 @@ JOIN setting s ON s.key = v.key
 CROSS JOIN pg_temp.migration_context c
 ORDER BY s.id;
 
--- On a server the audit names who logged in, not a name the caller typed: a row's actor must be
--- the session's database user. Only the owner of audit_log (the clinic's administrator, who
--- creates and copies clinics) and superusers may write rows in other names, as a copy of a
--- clinic must. PostgreSQL only: a SQLite file has no logins.
+-- On a server a record names who logged in, not a name the caller typed. Only the owner of the
+-- tables (the clinic's administrator, who creates and copies clinics) and superusers may write
+-- rows in other names, as a copy of a clinic must. PostgreSQL only: a SQLite file has no logins.
+CREATE FUNCTION needlebook_is_administrator() RETURNS boolean
+LANGUAGE sql STABLE AS $$
+SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'audit_log'::regclass),
+                   'MEMBER')
+       OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+$$;
+
+-- The column named by the trigger's argument (audit_log.actor, a revision's author) must be the
+-- session's database user.
 CREATE FUNCTION needlebook_actor_is_login() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+    named text := to_jsonb(NEW) ->> TG_ARGV[0];
 BEGIN
-    IF NEW.actor IS DISTINCT FROM session_user
-       AND NOT pg_has_role(session_user, (SELECT relowner FROM pg_class
-                                          WHERE oid = TG_RELID), 'MEMBER')
-       AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
+    IF named IS DISTINCT FROM session_user AND NOT needlebook_is_administrator() THEN
         RAISE EXCEPTION USING ERRCODE = '42501',
-            MESSAGE = format('permission denied for table audit_log: an audit row''s actor must '
-                             'be the database user logged in (%s), not %s', session_user,
-                             NEW.actor);
+            MESSAGE = format('permission denied for table %s: its %s must be the database user '
+                             'logged in (%s), not %s', TG_TABLE_NAME, TG_ARGV[0], session_user,
+                             named);
     END IF;
     RETURN NEW;
 END
 $$;
 CREATE TRIGGER audit_log_actor_is_login BEFORE INSERT ON audit_log
-FOR EACH ROW EXECUTE FUNCTION needlebook_actor_is_login();
+FOR EACH ROW EXECUTE FUNCTION needlebook_actor_is_login('actor');
+DO $$
+DECLARE
+    revision_table text;
+BEGIN
+    FOR revision_table IN SELECT c.table_name FROM information_schema.columns c
+                          JOIN information_schema.tables t ON t.table_schema = c.table_schema
+                           AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+                          WHERE c.table_schema = 'public' AND c.column_name = 'author'
+                          ORDER BY c.table_name LOOP
+        EXECUTE format('CREATE TRIGGER %I BEFORE INSERT ON %I FOR EACH ROW EXECUTE FUNCTION '
+                       'needlebook_actor_is_login(''author'')', revision_table || '_author_is_login',
+                       revision_table);
+    END LOOP;
+END
+$$;
+
+-- A new audit row must follow the chain: the next id, the last row's hash as its prev_hash, and
+-- not dated after the server's clock (a row dated ahead would refuse every later write as
+-- "written into the past"). The program writes its rows so; a raw INSERT by a role that may
+-- append (every role: reads are audited) is held to the same. The row's own hash is recomputed
+-- by 'check'. The administrator is not held: a copy of a clinic brings its rows as they are.
+CREATE FUNCTION needlebook_audit_follows_chain() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    last_id bigint;
+    last_hash text;
+BEGIN
+    IF needlebook_is_administrator() THEN
+        RETURN NEW;
+    END IF;
+    SELECT id, hash INTO last_id, last_hash FROM audit_log ORDER BY id DESC LIMIT 1;
+    IF NEW.id IS NOT NULL AND NEW.id <> coalesce(last_id, 0) + 1 THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = format('permission denied for table audit_log: a new row''s id must be %s, '
+                             'the next after the last, not %s', coalesce(last_id, 0) + 1, NEW.id);
+    END IF;
+    IF NEW.prev_hash IS DISTINCT FROM last_hash THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = 'permission denied for table audit_log: a new row''s prev_hash must be the '
+                      'hash of the last row';
+    END IF;
+    IF NEW.at > to_char(now() AT TIME ZONE 'UTC' + interval '5 minutes',
+                        'YYYY-MM-DD"T"HH24:MI:SS"Z"') THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = format('permission denied for table audit_log: a new row cannot be dated '
+                             'after the server''s clock (%s is ahead of it)', NEW.at);
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER audit_log_follows_chain BEFORE INSERT ON audit_log
+FOR EACH ROW EXECUTE FUNCTION needlebook_audit_follows_chain();
 
 -- The schema version (PRAGMA user_version on SQLite): one row.
 CREATE TABLE needlebook_schema (version integer NOT NULL);

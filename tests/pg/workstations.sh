@@ -142,6 +142,32 @@ grep -q -- "--as" <<<"$out" || fail "the --as refusal does not name it: $out"
 out=$(PGUSER=dr_a sql -c "INSERT INTO audit_log (actor) VALUES ('dr_b')" 2>&1) && fail "dr_a wrote an audit row as dr_b"
 grep -q "must be the database user logged in" <<<"$out" || fail "a forged actor was refused, but not for the actor: $out"
 echo "actors: the login, with NEEDLEBOOK_USER ignored; --as refused; a forged audit actor refused"
+out=$(PGUSER=dr_a sql -c "INSERT INTO patient_revision (author) VALUES ('dr_b')" 2>&1) && fail "dr_a wrote a revision as dr_b"
+grep -q "author must be the database user logged in" <<<"$out" || fail "a revision in dr_b's name was refused, but not for its author: $out"
+
+# The audit chain is the program's to extend, even for the roles that may append (found by a
+# hostile review: a row dated 2099 refused every later write as "written into the past").
+last=$(sql -c "SELECT id || ' ' || hash FROM audit_log ORDER BY id DESC LIMIT 1")
+last_id=${last%% *} last_hash=${last#* }
+for forged in "('2099-01-01T00:00:00Z', 'aud', 'x', '$last_hash', NULL)" \
+    "('2026-11-23T15:00:00Z', 'aud', 'x', 'deadbeef', NULL)" \
+    "('2026-11-23T15:00:00Z', 'aud', 'x', '$last_hash', $((last_id + 1000)))"; do
+    out=$(PGUSER=aud sql -c "INSERT INTO audit_log (at, actor, action, prev_hash, id) VALUES $forged" 2>&1) &&
+        fail "the auditor appended $forged"
+    grep -q "permission denied for table audit_log" <<<"$out" || fail "$forged: refused, but not by the chain: $out"
+done
+[ "$(sql -c "SELECT max(id) FROM audit_log")" = "$last_id" ] || fail "a forged audit row was stored"
+as aud audit >/dev/null || fail "the auditor cannot list the audit trail"
+as dr_a patient list >/dev/null || fail "the clinic is locked after the forgery attempts"
+echo "audit chain: rows dated ahead, off the chain or off the ids refused to the auditor"
+
+# A login cannot lend itself the owner's rights through its own temporary objects.
+out=$(PGUSER=dr_a sql -c "CREATE TEMP VIEW v AS SELECT 1 AS id" 2>&1) && fail "dr_a created a temporary view"
+grep -q "permission denied" <<<"$out" || fail "a temporary view was refused, but not for want of permission: $out"
+for definer in $(sql -c "SELECT proname FROM pg_proc WHERE prosecdef AND pronamespace = 'public'::regnamespace"); do
+    fail "a SECURITY DEFINER function lends the owner's rights: $definer"
+done
+echo "temporary objects refused; no function runs with the owner's rights"
 
 [ $failures -eq 0 ] || {
     echo "$failures failures"

@@ -426,7 +426,8 @@ def pg_model(pg):
         entry = (t["relname"], timing, " OR ".join(events), message, kind)
         # PostgreSQL only: TRUNCATE refusals, ids, and the audit actor (a server has logins).
         if events == ["TRUNCATE"] or t["proname"] in ("needlebook_next_id",
-                                                      "needlebook_actor_is_login"):
+                                                      "needlebook_actor_is_login",
+                                                      "needlebook_audit_follows_chain"):
             model["pg only"][t["tgname"], t["relname"]] = entry + (t["proname"],)
         else:
             model["triggers"][t["tgname"]] = entry
@@ -478,7 +479,8 @@ def compare_models(lite, pg):
                  ("BEFORE", "INSERT", "needlebook_next_id"), got and (got[1], got[2], got[5]))
     known = {(f"{t}_no_truncate", t) for t in lite["tables"]} | \
             {(f"{t}_next_id", t) for t in lite["tables"]} | \
-            {("audit_log_actor_is_login", "audit_log")}  # logins exist on a server only
+            {k for k, v in extra.items()  # logins and the chain guard: a server's own
+             if v[5] in ("needlebook_actor_is_login", "needlebook_audit_follows_chain")}
     same("unexpected PostgreSQL-only triggers", [], sorted(set(extra) - known))
 
 

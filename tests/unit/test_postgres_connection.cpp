@@ -3,6 +3,8 @@
 // works in a database of its own, dropped at its end.
 #include "needlebook/storage/postgres_connection.hpp"
 
+#include "postgres_server.hpp"
+
 #include <cstdlib>
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -23,11 +25,10 @@ using storage::ValueType;
 namespace {
 
 std::string server() {
-    const char* conninfo = std::getenv("NEEDLEBOOK_TEST_POSTGRES");
-    return conninfo ? conninfo : "";
+    return test::postgres_server();
 }
 
-const bool no_server = server().empty();
+const bool no_server = test::no_postgres_server;
 
 // A unique name for a database or role of this process.
 std::string unique_name(std::string_view what) {
@@ -88,8 +89,10 @@ TEST_CASE("failure_kind_of_sqlstate: each SQLSTATE class means what the callers 
     CHECK(failure_kind_of_sqlstate("22P02") == FailureKind::refused_row); // bad text for type
     CHECK(failure_kind_of_sqlstate("22001") == FailureKind::refused_row); // too long
     CHECK(failure_kind_of_sqlstate("NB001") == FailureKind::refused_row); // schema triggers
-    for (const char* busy : {"40001", "40P01", "55P03", "57014"})
+    for (const char* busy : {"40001", "40P01", "55P03"})
         CHECK(failure_kind_of_sqlstate(busy) == FailureKind::busy);
+    // A cancelled statement or a statement timeout: nothing was busy.
+    CHECK(failure_kind_of_sqlstate("57014") == FailureKind::other);
     CHECK(failure_kind_of_sqlstate("42501") == FailureKind::denied);
     CHECK(failure_kind_of_sqlstate("28000") == FailureKind::denied);
     CHECK(failure_kind_of_sqlstate("28P01") == FailureKind::denied);

@@ -7,6 +7,8 @@
 #include "needlebook/storage/migrations.hpp"
 #include "needlebook/storage/postgres_connection.hpp"
 
+#include "postgres_server.hpp"
+
 #include <cstdlib>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -19,11 +21,10 @@ using storage::PostgresConnection;
 namespace {
 
 std::string server() {
-    const char* conninfo = std::getenv("NEEDLEBOOK_TEST_POSTGRES");
-    return conninfo ? conninfo : "";
+    return test::postgres_server();
 }
 
-const bool no_server = server().empty();
+const bool no_server = test::no_postgres_server;
 
 // An empty database of its own; its URI relies on libpq's PGHOST, PGPORT and PGUSER.
 class EmptyDatabase {
@@ -129,14 +130,36 @@ TEST_CASE("server database: the roles may insert and read, never update or delet
 }
 
 TEST_CASE("server database: a password in the URI is never shown" * doctest::skip(no_server)) {
-    try {
-        Database::open("postgresql://nobody_here:s3cret@/no_such_database", Database::Create::no);
+    const auto message_of = [](const std::string& uri) {
+        try {
+            Database::open(uri, Database::Create::no);
+        } catch (const std::exception& e) {
+            return std::string(e.what());
+        }
         FAIL("opened");
-    } catch (const std::exception& e) {
-        const std::string message = e.what();
-        CHECK(message.find("s3cret") == std::string::npos);
-        CHECK(message.find("postgresql://nobody_here@/no_such_database") != std::string::npos);
-    }
+        return std::string();
+    };
+    const auto in_user = message_of("postgresql://nobody_here:s3cret@/no_such_database");
+    CHECK(in_user.find("s3cret") == std::string::npos);
+    CHECK(in_user.find("postgresql://nobody_here@/no_such_database") != std::string::npos);
+    const auto in_query =
+        message_of("postgresql:///no_such_database?sslmode=disable&password=s3cret&user=x");
+    CHECK(in_query.find("s3cret") == std::string::npos);
+    CHECK(in_query.find("postgresql:///no_such_database?sslmode=disable&password=***&user=x") !=
+          std::string::npos);
+}
+
+TEST_CASE("server database: the audit list without a patient reads every row" *
+          doctest::skip(no_server)) {
+    EmptyDatabase empty;
+    auto db = Database::open(empty.uri(), Database::Create::yes);
+    int rows = 0;
+    storage::for_each_audit_row(db, {}, [&](const storage::StoredAuditRow&) {
+        ++rows;
+        return true;
+    });
+    CHECK(rows == std::stoi(text_of(db, "SELECT count(*) FROM audit_log")));
+    CHECK(rows > 0);
 }
 
 TEST_SUITE_END();

@@ -247,7 +247,8 @@ void for_each_audit_row(Database& db, const AuditFilter& filter,
     const bool disclosures = db.connection().has_table("audit_disclosure");
     auto query = db.query(fmt::format(
         "SELECT id, at, actor, action, patient_id, record_kind, record_id, revision, reason, "
-        "prev_hash, hash, {}, {}, {} FROM audit_log WHERE (:patient IS NULL OR patient_id = "
+        "prev_hash, hash, {}, {}, {} FROM audit_log WHERE (CAST(:patient AS BIGINT) IS NULL OR "
+        "patient_id = "
         ":patient{}) AND (:from = '' OR at >= :from) AND (:to = '' OR at < :to) ORDER BY id",
         column_or_null(db, "record_hash"), column_or_null(db, "os_user"),
         column_or_null(db, "clock_fixed"),

@@ -395,7 +395,8 @@ bool is_refused_login(std::string_view message) {
 FailureKind failure_kind_of_sqlstate(std::string_view sqlstate) {
     if (sqlstate == "NB001") // a refusing trigger of the schema
         return FailureKind::refused_row;
-    if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03" || sqlstate == "57014")
+    // Not 57014 (a cancelled statement, a statement timeout): nothing was busy.
+    if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03")
         return FailureKind::busy;
     if (sqlstate == "42501")
         return FailureKind::denied;

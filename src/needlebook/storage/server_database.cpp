@@ -12,9 +12,25 @@
 namespace needlebook::storage {
 namespace {
 
-// The target as messages show it: a password in the URI (postgresql://user:secret@host/db)
-// would otherwise be printed on the screen and kept in logs.
-std::string without_password(const std::string& target) {
+// The target without its query's password=… parameter (postgresql://host/db?password=secret).
+std::string without_password_parameter(std::string target) {
+    const auto query = target.find('?');
+    if (query == std::string::npos)
+        return target;
+    for (auto at = target.find("password=", query); at != std::string::npos;
+         at = target.find("password=", at + 1)) {
+        if (target[at - 1] != '?' && target[at - 1] != '&')
+            continue;
+        const auto end = target.find('&', at);
+        target.replace(at + 9, end == std::string::npos ? std::string::npos : end - at - 9, "***");
+    }
+    return target;
+}
+
+// The target as messages show it: a password in the URI (postgresql://user:secret@host/db, or
+// ?password=secret) would otherwise be printed on the screen and kept in logs.
+std::string without_password(const std::string& uri) {
+    const std::string target = without_password_parameter(uri);
     const auto authority = target.find("://");
     if (authority == std::string::npos)
         return target;

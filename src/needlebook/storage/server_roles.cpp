@@ -88,6 +88,9 @@ std::string grant_roles_sql() {
     sql += "GRANT needlebook_auditor TO needlebook_practitioner;\n"
            "GRANT needlebook_practitioner TO needlebook_manager;\n"
            "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;\n"
+           // Temporary objects are how a login hides its own code behind a trigger or a view.
+           "DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', "
+           "current_database()); END $$;\n"
            "GRANT USAGE ON SCHEMA public TO needlebook_auditor;\n"
            "GRANT SELECT ON ALL TABLES IN SCHEMA public TO needlebook_auditor;\n";
     for (const auto& [table, role] : writable_tables)
