@@ -65,6 +65,7 @@ int run(int argc, char** argv) {
     add_fhir_command(app, context);
     add_demo_command(app, context);
     add_safekeeping_commands(app, context);
+    add_copy_command(app, context);
 
     // The one place where errors become messages and exit codes.
     try {

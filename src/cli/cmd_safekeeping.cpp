@@ -12,23 +12,11 @@
 namespace needlebook::cli {
 namespace {
 
-std::string verified_summary(const storage::DatabaseCheck& check) {
-    std::string summary;
-    for (const auto& section : check.sections) {
-        if (!summary.empty())
-            summary += ", ";
-        summary += fmt::format("{} {}", section.name, section.ok() ? "ok" : "FAULT");
-        if (section.checked > 0)
-            summary += fmt::format(" ({} rows)", section.checked);
-    }
-    return summary;
-}
-
 nlohmann::ordered_json copy_json(const storage::VerifiedCopy& copy) {
     return {{"file", copy.file.string()},
             {"bytes", copy.bytes},
             {"sha256", copy.sha256},
-            {"verified", verified_summary(copy.check)},
+            {"verified", render::verified_summary(copy.check)},
             {"chain_head", fmt::format("{}:{}", copy.head.id, copy.head.hash)},
             {"photos", copy.photos}};
 }
@@ -88,7 +76,8 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
         if (!check_options->head.empty())
             anchors.head = parse_chain_head(check_options->head);
         auto db = storage::Database::open_read_only(path); // changes nothing, even when damaged
-        anchors.photo_store = storage::PhotoStore(path).folder();
+        if (!db.on_server())                               // a server keeps no photo store yet
+            anchors.photo_store = storage::PhotoStore(path).folder();
         const auto result = storage::verify_database(db, anchors);
         context.print_view(render::check_view(path, result));
         if (!result.ok())
@@ -151,12 +140,12 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
             context.print_json({{"seal", s.id},
                                 {"head", fmt::format("{}:{}", s.sealed.id, s.sealed.hash)},
                                 {"key_fingerprint", s.key.fingerprint},
-                                {"verified", verified_summary(sealed.check)}});
+                                {"verified", render::verified_summary(sealed.check)}});
         else
             context.print(fmt::format("seal {} signed audit row {}\nhead: {}:{}\nkey: {}\n"
                                       "verified: {}\n",
                                       s.id, s.sealed.id, s.sealed.id, s.sealed.hash,
-                                      s.key.fingerprint, verified_summary(sealed.check)));
+                                      s.key.fingerprint, render::verified_summary(sealed.check)));
     });
 
     auto backup_file = std::make_shared<std::string>();
@@ -177,7 +166,7 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
                             : fmt::format("backup saved: {} ({} bytes)\nsha256: {}\nverified: "
                                           "{}\nchain head: {}:{}\n{}",
                                           copy.file.string(), copy.bytes, copy.sha256,
-                                          verified_summary(copy.check), copy.head.id,
+                                          render::verified_summary(copy.check), copy.head.id,
                                           copy.head.hash,
                                           photos_summary(copy, context.database_path())),
                         *backup_file);
@@ -207,7 +196,7 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
         }
         context.print(fmt::format("restored {} into {}\nsha256: {}\nverified: {}\n",
                                   restored.source.file.string(), live, restored.source.sha256,
-                                  verified_summary(restored.source.check)));
+                                  render::verified_summary(restored.source.check)));
         if (!restored.kept.empty())
             context.print(
                 fmt::format("the replaced database is kept as {}\n", restored.kept.string()));

@@ -26,5 +26,6 @@ void add_import_command(CLI::App& app, Context& context);
 void add_fhir_command(CLI::App& app, Context& context);
 void add_demo_command(CLI::App& app, Context& context);
 void add_safekeeping_commands(CLI::App& app, Context& context);
+void add_copy_command(CLI::App& app, Context& context);
 
 } // namespace needlebook::cli

@@ -53,6 +53,10 @@ std::string Context::actor() const {
         records::check_actor(m_db->server_user());
         return m_db->server_user();
     }
+    return typed_actor();
+}
+
+std::string Context::typed_actor() const {
     std::string actor = options.actor;
     if (actor.empty())
         actor = environment("NEEDLEBOOK_USER");

@@ -36,6 +36,8 @@ public:
     std::string database_path() const;
     // --as, else $NEEDLEBOOK_USER, else the OS login; checked before the database is opened.
     std::string actor() const;
+    // --as, else $NEEDLEBOOK_USER, else the OS login, checked: the actor on a SQLite file.
+    std::string typed_actor() const;
 
     // The --format given; html and xlsx are refused (as usage errors) unless the command
     // allowed them.

@@ -30,7 +30,7 @@ std::vector<std::string> triggers(storage::Database& db) {
 
 TEST_CASE("a database as init makes it holds only seeds") {
     auto db = new_database();
-    CHECK_NOTHROW(db.read([&] { storage::ensure_only_seeded(db); }));
+    CHECK_NOTHROW(db.read([&] { storage::ensure_only_seeded(db, "import --all"); }));
 }
 
 TEST_CASE("anything init did not put there is named and refused") {
@@ -40,7 +40,8 @@ TEST_CASE("anything init did not put there is named and refused") {
             storage::PatientRepository(db).insert("P-1", test::patient_details(),
                                                   RevisionInfo{1, "dr.test", test::fixed_now()});
         });
-        const auto refused = test::thrown<Refused>([&] { storage::ensure_only_seeded(db); });
+        const auto refused =
+            test::thrown<Refused>([&] { storage::ensure_only_seeded(db, "import --all"); });
         CHECK(test::contains(refused.what(), "holds a patient"));
         CHECK(test::contains(refused.what(), "nothing was changed"));
     }
@@ -49,7 +50,8 @@ TEST_CASE("anything init did not put there is named and refused") {
             storage::SettingsRepository(db).set(
                 "minimum_age", "21", RevisionInfo{0, "dr.test", test::fixed_now(), "policy"});
         });
-        const auto refused = test::thrown<Refused>([&] { storage::ensure_only_seeded(db); });
+        const auto refused =
+            test::thrown<Refused>([&] { storage::ensure_only_seeded(db, "import --all"); });
         CHECK(test::contains(refused.what(), "a change of the setting minimum_age"));
     }
     SUBCASE("an audit row of another action, such as a read") {
@@ -57,7 +59,8 @@ TEST_CASE("anything init did not put there is named and refused") {
             storage::append_audit(
                 db, {.at = test::fixed_now(), .actor = "dr.test", .action = "patient.list"});
         });
-        const auto refused = test::thrown<Refused>([&] { storage::ensure_only_seeded(db); });
+        const auto refused =
+            test::thrown<Refused>([&] { storage::ensure_only_seeded(db, "import --all"); });
         CHECK(test::contains(refused.what(), "(patient.list)"));
     }
 }

@@ -25,26 +25,7 @@ std::string server() {
 }
 
 const bool no_server = test::no_postgres_server;
-
-// An empty database of its own; its URI relies on libpq's PGHOST, PGPORT and PGUSER.
-class EmptyDatabase {
-public:
-    EmptyDatabase()
-        : m_name(fmt::format("nb_server_db_{}_{}", getpid(), ++s_count)),
-          m_admin(PostgresConnection::connect(server())) {
-        m_admin->exec(fmt::format("CREATE DATABASE {}", m_name));
-    }
-    ~EmptyDatabase() {
-        m_admin->try_exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", m_name));
-    }
-    std::string uri() const { return fmt::format("postgresql:///{}", m_name); }
-    std::string conninfo() const { return fmt::format("{} dbname={}", server(), m_name); }
-
-private:
-    static inline int s_count = 0;
-    std::string m_name;
-    std::unique_ptr<PostgresConnection> m_admin;
-};
+using test::EmptyDatabase;
 
 std::string text_of(Database& db, const std::string& sql) {
     auto query = db.connection().prepare(sql);

@@ -240,6 +240,11 @@ void check_settings_together(const ClinicSettings& settings) {
 } // namespace
 
 ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
+    if (scope.db().on_server()) // it exports again to compare, and the export is SQLite's
+        throw Refused(fmt::format("import --all does not work on a server yet: import the folder "
+                                  "into a new SQLite file, then 'needlebook copy --from FILE --to "
+                                  "{}'; nothing was changed",
+                                  scope.db().path()));
     std::error_code error;
     if (!fs::is_directory(folder, error))
         throw FileError(fmt::format("{} is not a folder; give the folder that 'export --all "
@@ -264,7 +269,7 @@ ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
             throw Refused(fmt::format("{} fails check ({}); import --all fills only a new "
                                       "database that passes it. Nothing was changed",
                                       db.path(), check.first_fault()));
-        storage::ensure_only_seeded(db);
+        storage::ensure_only_seeded(db, "import --all");
         storage::clear_seeds(db, seeds);
         const auto now = scope.clock().now();
         storage::append_audit(db, {.at = now,

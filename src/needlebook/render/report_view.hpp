@@ -50,6 +50,8 @@ ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zon
                     LotViewPart part = LotViewPart::recipients);
 // `check` and the verification printed by `backup` and `restore`.
 ReportView check_view(const std::string& file, const storage::DatabaseCheck& check);
+// The same verdict on one line: "integrity ok, …, records ok (812 rows), …".
+std::string verified_summary(const storage::DatabaseCheck& check);
 ReportView audit_view(const std::vector<records::AuditLine>& lines);
 
 } // namespace needlebook::render

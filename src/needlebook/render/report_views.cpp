@@ -370,13 +370,32 @@ ReportView lot_view(const report::LotRecall& recall, const time::ClinicZone& zon
     return view;
 }
 
+std::string verified_summary(const storage::DatabaseCheck& check) {
+    std::string summary;
+    for (const auto& section : check.sections) {
+        if (!summary.empty())
+            summary += ", ";
+        summary += fmt::format("{} {}", section.name, section.ok() ? "ok" : "FAULT");
+        if (section.checked > 0)
+            summary += fmt::format(" ({} rows)", section.checked);
+    }
+    return summary;
+}
+
 ReportView check_view(const std::string& file, const storage::DatabaseCheck& check) {
     ReportView view;
     view.title = "Database check: " + file;
     view.facts = {{"file", text(file)}, {"result", text(check.ok() ? "ok" : "FAULTS FOUND")}};
-    view.notes = {"integrity: SQLite's integrity_check; foreign keys: foreign_key_check; audit "
-                  "chain: each row's SHA-256 and its link to the row before; records: each "
-                  "record revision against the fingerprint its audit row keeps"};
+    view.notes = {check.on_server
+                      ? "integrity: the server's own (see its note); foreign keys: every key's "
+                        "rows looked up; audit chain: each row's SHA-256 and its link to the row "
+                        "before; records: each record revision against the fingerprint its audit "
+                        "row keeps; schema: the server's catalog against this program's "
+                        "description of it"
+                      : "integrity: SQLite's integrity_check; foreign keys: foreign_key_check; "
+                        "audit chain: each row's SHA-256 and its link to the row before; "
+                        "records: each record revision against the fingerprint its audit row "
+                        "keeps"};
     const bool photos = std::any_of(check.sections.begin(), check.sections.end(),
                                     [](const auto& section) { return section.name == "photos"; });
     if (photos)

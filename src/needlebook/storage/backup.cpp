@@ -6,6 +6,7 @@
 #include "needlebook/io/atomic_file.hpp"
 #include "needlebook/io/file_sync.hpp"
 #include "needlebook/io/output_target.hpp"
+#include "needlebook/storage/clinic_copy.hpp"
 #include "needlebook/storage/photo_backup.hpp"
 #include "needlebook/storage/sha256.hpp"
 
@@ -88,6 +89,13 @@ void clear_backup_mark(const fs::path& file) {
         sql.exec("PRAGMA application_id = 0");
 }
 
+// A clinic on a server is backed up as a SQLite file, row by row as `copy` moves it (one
+// snapshot of the server), so the same file restores into a file or, with copy, onto a server.
+void copy_from_server(Database& source, const fs::path& file) {
+    auto copy = Database::open(file, Database::Create::yes);
+    source.read([&] { copy.write([&] { copy_rows(source, copy); }); });
+}
+
 // A FIFO or a device (a pipe to a compressor, /dev/stdout) receives the verified copy's bytes.
 void stream_into(const fs::path& copy, const fs::path& target) {
     io::AtomicFile out(target); // written directly: there is nothing to replace
@@ -133,10 +141,16 @@ VerifiedCopy back_up_database(Database& source, const fs::path& target) {
     if (!stream)
         refuse_existing(target, output.path);
     // A FIFO or a device has no folder for the copy: it is made and checked beside the database.
-    TemporaryFile copy(stream ? fs::path(source.path()) : output.path);
+    // (A server's clinic is made in the working folder.)
+    TemporaryFile copy(!stream              ? output.path
+                       : source.on_server() ? fs::current_path() / "needlebook-backup"
+                                            : fs::path(source.path()));
     try {
+        if (source.on_server())
+            copy_from_server(source, copy.path());
         SQLite::Database to(copy.path().string(), SQLite::OPEN_READWRITE);
-        copy_pages(sqlite_of(source), to);
+        if (!source.on_server())
+            copy_pages(sqlite_of(source), to);
         // A backup is one self-contained file: no -wal beside it to lose on the way.
         to.exec("PRAGMA journal_mode = DELETE");
         // Marked as a backup, before it is checked and hashed: Database::open then reads it
@@ -155,10 +169,10 @@ VerifiedCopy back_up_database(Database& source, const fs::path& target) {
                                        "'needlebook check'",
                                        result.check.first_fault(), target.string()));
     // The photo store goes beside a backup file; for a stream it is only verified, to be
-    // copied apart (a copy into the store itself copies nothing).
-    const PhotoStore store(source.path());
+    // copied apart (a copy into the store itself copies nothing). A server keeps no photos.
     CopiedPhotos photos;
-    {
+    if (!source.on_server()) {
+        const PhotoStore store(source.path());
         auto copied = Database::open_read_only(copy.path());
         photos = copy_photos(copied, store, stream ? store : PhotoStore(output.path));
     }

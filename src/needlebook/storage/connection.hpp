@@ -5,10 +5,12 @@
 
 #include "needlebook/storage/statement.hpp"
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace needlebook::storage {
 
@@ -64,6 +66,15 @@ public:
     virtual void rollback() noexcept = 0;
     // Whether the schema has a table of that name.
     virtual bool has_table(std::string_view name) = 0;
+    // The schema's tables (not the engine's own), by name.
+    virtual std::vector<std::string> table_names() = 0;
+    // Inside a write transaction, for replacing a clinic's whole content (import --all, copy):
+    // runs `work` with the schema's triggers off (those that refuse changes and those that check
+    // or number each insert) and every foreign key checked at commit. SQLite drops the triggers
+    // and makes them again word for word afterwards, so `check` finds the schema unchanged;
+    // PostgreSQL disables them for the while, which only the tables' owner may do. A failure
+    // leaves undoing to the transaction's rollback.
+    virtual void with_triggers_off(const std::function<void()>& work) = 0;
 };
 
 } // namespace needlebook::storage

@@ -261,10 +261,7 @@ std::optional<int> Database::schema_version_of(const std::filesystem::path& path
 
 Database Database::open_read_only(const std::filesystem::path& path) {
     if (is_server_target(path.string()))
-        throw Refused(fmt::format("check and backup read a SQLite database file; {} is a "
-                                  "PostgreSQL server (use the server's own tools: pg_dump, "
-                                  "pg_amcheck)",
-                                  path.string()));
+        return open_server_read_only(path.string());
     if (!std::filesystem::is_regular_file(path))
         throw NotFound(fmt::format("no database file at {}", path.string()));
     const NewLogSweeper new_log(path);

@@ -59,6 +59,7 @@ public:
     // Opens only to read (query_only), changing nothing but SQLite's own rollback of a crashed
     // transaction: no pragma that writes, no migration, no quick check, no checkpoint on close.
     // For `check` and for verifying a backup copy, which may be damaged or from an older version.
+    // On a server: read-only transactions, no migration.
     static Database open_read_only(const std::filesystem::path& path);
     // The schema version stored in the file at `path`, read without changing anything; nothing
     // when the file cannot be read as a database (missing, damaged).
@@ -163,6 +164,10 @@ private:
 
     Database(std::unique_ptr<Connection> connection, std::string path);
     static Database open_server(const std::string& target, Create create, const Opener& by);
+    // open_read_only on a server: every transaction read-only, no migration.
+    static Database open_server_read_only(const std::string& target);
+    // The login's name and the schema version, refusing a version newer than this program's.
+    static Database connect_to_server(const std::string& target);
     void migrate(const Opener* by);
     // Refuses to write to a file whose header is unsound; run once, before the first write, at
     // a cost that does not grow with the file.

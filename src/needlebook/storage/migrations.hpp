@@ -17,6 +17,9 @@ std::span<const Migration> migrations();
 // PostgreSQL's: 10 (the baseline, the SQLite schema after 1 … 10 in one script), then one twin
 // of each later SQLite migration with the same number, so both engines reach the same version.
 std::span<const Migration> postgres_migrations();
+// PostgreSQL's catalog as each version's migrations leave it (storage/server_catalog.hpp), in
+// the same form: `sql` holds the text of schema/postgresql/NNNN_catalog.txt.
+std::span<const Migration> postgres_catalogs();
 
 inline int latest_schema_version() {
     return migrations().back().version;

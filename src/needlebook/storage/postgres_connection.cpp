@@ -466,6 +466,30 @@ void PostgresConnection::try_exec(std::string_view sql) noexcept {
     }
 }
 
+std::vector<std::string> PostgresConnection::table_names() {
+    std::vector<std::string> names;
+    auto query = prepare("SELECT c.relname FROM pg_class c WHERE c.relnamespace = "
+                         "current_schema()::regnamespace AND c.relkind IN ('r', 'p') ORDER BY "
+                         "c.relname COLLATE \"C\"");
+    while (query->step())
+        names.push_back(query->column(0).as_text());
+    return names;
+}
+
+void PostgresConnection::with_triggers_off(const std::function<void()>& work) {
+    const auto tables = table_names();
+    const auto all = [&](std::string_view change) {
+        for (const auto& table : tables)
+            exec(fmt::format("ALTER TABLE \"{}\" {} TRIGGER USER", table, change));
+    };
+    all("DISABLE"); // foreign keys are the system's triggers: they stay, checked at commit
+    exec("SET CONSTRAINTS ALL DEFERRED");
+    work();
+    // The deferred keys checked now: a table with checks still pending cannot be altered.
+    exec("SET CONSTRAINTS ALL IMMEDIATE");
+    all("ENABLE");
+}
+
 void PostgresConnection::begin(TransactionKind kind) {
     if (kind == TransactionKind::read) {
         exec("BEGIN ISOLATION LEVEL REPEATABLE READ");

@@ -25,6 +25,8 @@ public:
     void exec(std::string_view sql) override;
     void try_exec(std::string_view sql) noexcept override;
     bool has_table(std::string_view name) override;
+    std::vector<std::string> table_names() override;
+    void with_triggers_off(const std::function<void()>& work) override;
     // A write transaction first takes one clinic-wide lock (an advisory lock held until commit),
     // so writers from every workstation take turns as SQLite's do: the audit chain has one head
     // and the interval checks see every committed session. Reads take no lock; they see one

@@ -29,13 +29,13 @@ std::int64_t count(Database& db, const std::string& sql) {
 
 } // namespace
 
-void ensure_only_seeded(Database& db) {
+void ensure_only_seeded(Database& db, std::string_view command) {
     const auto refuse = [&](const std::string& what) {
-        throw Refused(fmt::format("{} holds {}: import --all fills only a new database that "
-                                  "'needlebook init' has just made, so that nothing in it is "
-                                  "replaced or mixed with the import. Run init on a new file and "
-                                  "import into that; nothing was changed",
-                                  db.path(), what));
+        throw Refused(fmt::format("{} holds {}: {} fills only a new database that 'needlebook "
+                                  "init' has just made, so that nothing in it is replaced or "
+                                  "mixed with what comes in. Give a new file, or an empty "
+                                  "database on a server; nothing was changed",
+                                  db.path(), what, command));
     };
     for (const auto& [table, what] : empty_after_init)
         if (count(db, fmt::format("SELECT count(*) FROM {}", table)) > 0)
@@ -57,31 +57,18 @@ std::int64_t count_seeds_kept(Database& db) {
 }
 
 void clear_seeds(Database& db, const SeedsToReplace& seeds) {
-    // Every trigger as it is now, in creation order, to be made again word for word.
-    std::vector<std::string> triggers;
-    {
-        auto query = db.query("SELECT name, sql FROM main.sqlite_schema WHERE type = 'trigger' "
-                              "ORDER BY rowid");
-        std::vector<std::string> names;
-        while (query->step()) {
-            names.push_back(query->column(0).as_text());
-            triggers.push_back(query->column(1).as_text());
+    db.connection().with_triggers_off([&] {
+        db.exec("DELETE FROM audit_log");
+        auto setting = db.query("DELETE FROM setting_revision WHERE setting_id = (SELECT id FROM "
+                                "setting WHERE key = :key)");
+        for (const auto& key : seeds.setting_keys) {
+            setting->bind(":key", key);
+            setting->exec();
+            setting->reset();
         }
-        for (const auto& name : names)
-            db.exec(fmt::format("DROP TRIGGER \"{}\"", name));
-    }
-    db.exec("DELETE FROM audit_log");
-    auto setting = db.query("DELETE FROM setting_revision WHERE setting_id = (SELECT id FROM "
-                            "setting WHERE key = :key)");
-    for (const auto& key : seeds.setting_keys) {
-        setting->bind(":key", key);
-        setting->exec();
-        setting->reset();
-    }
-    if (seeds.products)
-        db.exec("DELETE FROM product");
-    for (const auto& trigger : triggers)
-        db.exec(trigger);
+        if (seeds.products)
+            db.exec("DELETE FROM product");
+    });
 }
 
 } // namespace needlebook::storage

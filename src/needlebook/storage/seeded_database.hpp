@@ -10,9 +10,10 @@
 
 namespace needlebook::storage {
 
-// Refuses (Refused, naming the first thing found) a database holding anything `init` did not
-// put there: a record, a changed setting or product, a seal, an audit row of any other action.
-void ensure_only_seeded(Database& db);
+// Refuses (Refused, naming the first thing found and `command`, e.g. "import --all") a database
+// holding anything `init` did not put there: a record, a changed setting or product, a seal, an
+// audit row of any other action.
+void ensure_only_seeded(Database& db, std::string_view command);
 
 // What an import replaces: the seeded revisions of these setting keys, and with `products` the
 // whole seeded catalogue. The audit trail is always emptied: the caller starts it again.
@@ -22,8 +23,8 @@ struct SeedsToReplace {
 };
 
 // Inside the caller's write transaction, after ensure_only_seeded: deletes the audit trail and
-// the seeds named. The triggers that refuse deletes are dropped for it and made again exactly
-// as they were before the transaction commits, so `check` finds the schema unchanged.
+// the seeds named, with the triggers that refuse deletes off for it
+// (Connection::with_triggers_off).
 void clear_seeds(Database& db, const SeedsToReplace& seeds);
 
 // After an import: how many setting values are still the ones init seeded (audited again as

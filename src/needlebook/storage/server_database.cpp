@@ -51,20 +51,38 @@ bool Database::is_server_target(std::string_view target) {
     return target.starts_with("postgresql://") || target.starts_with("postgres://");
 }
 
+Database Database::connect_to_server(const std::string& target) {
+    const std::string shown = without_password(target);
+    Database db(PostgresConnection::connect(target), shown);
+    db.m_on_server = true;
+    {
+        auto user = db.m_connection->prepare("SELECT session_user");
+        user->step();
+        db.m_server_user = user->column(0).as_text();
+    }
+    if (const int version = db.schema_version(); version > latest_schema_version())
+        throw StorageError(fmt::format("database {} has schema version {}, newer than this "
+                                       "program knows ({}); use a newer needlebook",
+                                       shown, version, latest_schema_version()));
+    return db;
+}
+
+Database Database::open_server_read_only(const std::string& target) {
+    try {
+        auto db = connect_to_server(target);
+        if (db.schema_version() == 0)
+            throw NotFound(fmt::format("no database at {}", db.path()));
+        db.exec("SET default_transaction_read_only = on");
+        return db;
+    } catch (const DatabaseFailure& e) {
+        throw StorageError(describe_failure(e, without_password(target)));
+    }
+}
+
 Database Database::open_server(const std::string& target, Create create, const Opener& by) {
     const std::string shown = without_password(target);
     try {
-        Database db(PostgresConnection::connect(target), shown);
-        db.m_on_server = true;
-        {
-            auto user = db.m_connection->prepare("SELECT session_user");
-            user->step();
-            db.m_server_user = user->column(0).as_text();
-        }
-        if (const int version = db.schema_version(); version > latest_schema_version())
-            throw StorageError(fmt::format("database {} has schema version {}, newer than this "
-                                           "program knows ({}); use a newer needlebook",
-                                           shown, version, latest_schema_version()));
+        auto db = connect_to_server(target);
         if (create == Create::no && db.schema_version() == 0)
             throw NotFound(fmt::format("no database at {}; create it with 'needlebook init' or "
                                        "give --db PATH",

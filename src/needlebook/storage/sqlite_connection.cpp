@@ -133,6 +133,32 @@ bool SqliteConnection::has_table(std::string_view name) {
                                          nullptr, nullptr, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
+std::vector<std::string> SqliteConnection::table_names() {
+    std::vector<std::string> names;
+    SqliteStatement query(*m_sql, "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND "
+                                  "name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+    while (query.step())
+        names.push_back(query.column(0).as_text());
+    return names;
+}
+
+void SqliteConnection::with_triggers_off(const std::function<void()>& work) {
+    exec("PRAGMA defer_foreign_keys = ON"); // until the transaction ends
+    // Every trigger as it is now, in creation order, to be made again word for word.
+    std::vector<std::pair<std::string, std::string>> triggers;
+    {
+        SqliteStatement query(*m_sql, "SELECT name, sql FROM main.sqlite_schema WHERE type = "
+                                      "'trigger' ORDER BY rowid");
+        while (query.step())
+            triggers.emplace_back(query.column(0).as_text(), query.column(1).as_text());
+    }
+    for (const auto& trigger : triggers)
+        exec(fmt::format("DROP TRIGGER \"{}\"", trigger.first));
+    work();
+    for (const auto& trigger : triggers)
+        exec(trigger.second);
+}
+
 void SqliteConnection::begin(TransactionKind kind) {
     exec(kind == TransactionKind::write ? "BEGIN IMMEDIATE" : "BEGIN");
 }

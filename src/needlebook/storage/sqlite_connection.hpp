@@ -23,6 +23,8 @@ public:
     void exec(std::string_view sql) override;
     void try_exec(std::string_view sql) noexcept override;
     bool has_table(std::string_view name) override;
+    std::vector<std::string> table_names() override;
+    void with_triggers_off(const std::function<void()>& work) override;
     // BEGIN IMMEDIATE takes the write lock at once: a deferred transaction that reads first can
     // fail with SQLITE_BUSY when it comes to write under concurrent writers.
     void begin(TransactionKind kind) override;

@@ -7,6 +7,7 @@
 #include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/record_digest.hpp"
+#include "needlebook/storage/server_checks.hpp"
 
 #include "needlebook/storage/migrations.hpp"
 #include <algorithm>
@@ -447,11 +448,12 @@ std::string DatabaseCheck::first_fault() const {
 // SQLite's integrity and foreign-key checks of `db`. On a file they run on a second
 // connection, beside the walk of the chain and the records on the first: each reads the whole
 // file, and one after the other they took 3.3x the sqlite3 shell's two checks. In memory, or
-// when no second connection can be opened, they run on `db` itself, when get() is called.
+// when no second connection can be opened, they run on `db` itself, when get() is called. On a
+// server, the server's counterparts run then (storage/server_checks.hpp).
 class SqliteChecks {
 public:
     explicit SqliteChecks(Database& db) : m_db(db) {
-        if (db.path() == ":memory:")
+        if (db.path() == ":memory:" || db.on_server())
             return;
         m_beside = std::async(std::launch::async, [path = db.path()] {
             auto second = Database::open_read_only(path);
@@ -459,6 +461,8 @@ public:
         });
     }
     std::array<CheckSection, 2> get() {
+        if (m_db.on_server())
+            return {server_integrity(m_db), server_foreign_keys(m_db)};
         if (m_beside.valid()) {
             try {
                 return m_beside.get();
@@ -508,7 +512,8 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
         result.sections.push_back(std::move(*photos));
     // Last: a record edited behind the program's back usually needed a trigger dropped, and
     // the first fault named should be the record.
-    result.sections.push_back(schema_matches(db));
+    result.sections.push_back(db.on_server() ? server_schema(db) : schema_matches(db));
+    result.on_server = db.on_server();
     return result;
 }
 

@@ -26,6 +26,7 @@ struct CheckSection {
 
 struct DatabaseCheck {
     std::vector<CheckSection> sections;
+    bool on_server = false; // the sections are PostgreSQL's (storage/server_checks.hpp)
     bool ok() const;
     // The first fault of the first section that has one, for a one-line message.
     std::string first_fault() const;
@@ -41,10 +42,11 @@ struct CheckAnchors {
 };
 
 // Runs every check on `db` (which may be opened read-only): SQLite's checks, the schema against
-// the one this program defines for the file's version, the audit chain (links, hashes, times
-// that never go backwards), every record against its fingerprint, the seals and `anchors`
-// (with anchors.photo_store, a section "photos": each photo's file against its size and hash).
-// Never throws for a damaged file: what cannot be read becomes a fault of its section.
+// the one this program defines for the file's version (on a server: server_checks.hpp), the audit
+// chain (links, hashes, times that never go backwards), every record against its fingerprint, the
+// seals and `anchors` (with anchors.photo_store, a section "photos": each photo's file against its
+// size and hash). Never throws for a damaged file: what cannot be read becomes a fault of its
+// section.
 DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors = {});
 
 } // namespace needlebook::storage

@@ -131,10 +131,10 @@ $ needlebook --db ${TMP}/new.db check
 
 # A database that holds records is never filled: nothing is replaced or mixed.
 $ needlebook import --all ${TMP}/out
-! needlebook: error: ${TMP}/clinic.db holds a patient: import --all fills only a new database that 'needlebook init' has just made, so that nothing in it is replaced or mixed with the import. Run init on a new file and import into that; nothing was changed
+! needlebook: error: ${TMP}/clinic.db holds a patient: import --all fills only a new database that 'needlebook init' has just made, so that nothing in it is replaced or mixed with what comes in. Give a new file, or an empty database on a server; nothing was changed
 ? 1
 $ needlebook --db ${TMP}/new.db import --all ${TMP}/out
-! needlebook: error: ${TMP}/new.db holds a patient: import --all fills only a new database that 'needlebook init' has just made, so that nothing in it is replaced or mixed with the import. Run init on a new file and import into that; nothing was changed
+! needlebook: error: ${TMP}/new.db holds a patient: import --all fills only a new database that 'needlebook init' has just made, so that nothing in it is replaced or mixed with what comes in. Give a new file, or an empty database on a server; nothing was changed
 ? 1
 
 # Not a whole export.

@@ -12,7 +12,7 @@ $ needlebook session log ANN --at "2026-11-10 10:00" --device pen --area cheek=1
 
 # No command: the message lists the commands of the group.
 $ needlebook
-! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, course, assess, score, photo, product, lot, setting, history, report, export, import, fhir, demo, check, audit, key, seal, backup, restore
+! needlebook: error: 'needlebook' needs a command: init, patient, condition, consent, session, reaction, followup, course, assess, score, photo, product, lot, setting, history, report, export, import, fhir, demo, check, audit, key, seal, backup, restore, copy
 ! run 'needlebook --help' or 'needlebook COMMAND --help' for usage
 ? 2
 
