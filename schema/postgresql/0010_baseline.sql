@@ -2154,6 +2154,24 @@ $$;
 CREATE TRIGGER audit_log_follows_chain BEFORE INSERT ON audit_log
 FOR EACH ROW EXECUTE FUNCTION needlebook_audit_follows_chain();
 
+-- Every function that reads the clinic's tables (the trigger functions, and the administrator
+-- test) finds them in this schema whatever the caller's search_path: a temporary table of the
+-- same name, or a schema named after a login, would otherwise come first and could, for one,
+-- make a practitioner look like the administrator. (A function that reads no table needs no
+-- setting, and keeps being inlined.) Later migrations set it on each function they add.
+DO $$
+DECLARE
+    f regprocedure;
+BEGIN
+    FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+             WHERE p.pronamespace = current_schema()::regnamespace AND p.proconfig IS NULL
+               AND (p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')
+                    OR p.proname = 'needlebook_is_administrator') LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+    END LOOP;
+END
+$$;
+
 -- The schema version (PRAGMA user_version on SQLite): one row.
 CREATE TABLE needlebook_schema (version integer NOT NULL);
 CREATE UNIQUE INDEX needlebook_schema_one_row ON needlebook_schema ((true));

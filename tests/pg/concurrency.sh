@@ -10,17 +10,9 @@
 # and 'needlebook check' passes.
 # Usage: concurrency.sh NEEDLEBOOK_BINARY
 set -uo pipefail
-needlebook=$1
-writers=${NEEDLEBOOK_TEST_WRITERS:-8}
-per_writer=${NEEDLEBOOK_TEST_SESSIONS:-50}
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TZ=Europe/London NEEDLEBOOK_NOW=2026-11-23T15:00:00Z NO_COLOR=1
+source "$(dirname "$0")/common.sh"
+writers=8
+per_writer=50
 db=postgresql:///concurrency
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d concurrency -c "$1"; }
 as() { # as LOGIN needlebook ARGS…
@@ -121,8 +113,4 @@ broken=$(sql "SELECT count(*) FROM audit_log a JOIN audit_log b ON b.id = a.id -
 PGUSER=reader_aud "$needlebook" --db "$db" check >"$work/check.out" 2>&1 || fail "check after the concurrent writes: $(tail -3 "$work/check.out")"
 
 echo "$total sessions from $writers workstations in $(echo "$end - $start" | bc) s"
-if [ "$failures" -gt 0 ]; then
-    echo "$failures failure(s)"
-    exit 1
-fi
-echo "ok: $writers workstations x $per_writer sessions, one chain"
+finish "ok: $writers workstations x $per_writer sessions, one chain"

@@ -13,16 +13,9 @@
 #    changed with the triggers off, fails it (exit 1, naming what), and check changes nothing.
 # Usage: copy_both_ways.sh NEEDLEBOOK_BINARY
 set -uo pipefail
-needlebook=$1
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/common.sh"
 cd "$work" || exit 1
-export TZ=Europe/London NEEDLEBOOK_NOW=2026-11-23T15:00:00Z NO_COLOR=1 NEEDLEBOOK_USER=tester
+export NEEDLEBOOK_USER=tester
 nb() { "$needlebook" "$@"; }
 sql() { # sql DATABASE QUERY: one value per line
     psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"
@@ -120,8 +113,4 @@ grep -q "records: audit row .*the stored session differs from what was recorded 
     fail "check did not name the changed session: $(cat "$work/err")"
 [ "$(sql moved "SELECT count(*) FROM audit_log")" = "$rows" ] || fail "check wrote to the server"
 
-if [ "$failures" -gt 0 ]; then
-    echo "$failures failure(s)"
-    exit 1
-fi
-echo "ok: copy both ways, backup and check on a server"
+finish "ok: copy both ways, backup and check on a server"

@@ -15,15 +15,7 @@
 #    raw INSERT of an audit row in another's name is refused by the database.
 # Usage: workstations.sh NEEDLEBOOK_BINARY
 set -uo pipefail
-needlebook=$1
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TZ=Europe/London NEEDLEBOOK_NOW=2026-11-23T15:00:00Z NO_COLOR=1
+source "$(dirname "$0")/common.sh"
 db=postgresql:///workstations
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d workstations "$@"; }
 as() { # as ROLE needlebook ARGS…
@@ -169,8 +161,4 @@ for definer in $(sql -c "SELECT proname FROM pg_proc WHERE prosecdef AND proname
 done
 echo "temporary objects refused; no function runs with the owner's rights"
 
-[ $failures -eq 0 ] || {
-    echo "$failures failures"
-    exit 1
-}
-echo "workstations: all passed"
+finish "workstations: all passed"

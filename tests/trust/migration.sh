@@ -119,6 +119,7 @@ declare -A argv=(
     [restore]="@WORK@/no-such-backup.db"
     [seal]="--key @WORK@/no-such-key.pem"
     [key new]="" # writes a key pair only; never opens the database
+    [copy]="--to @WORK@/copy-out.db"
 )
 # The leaf commands of this needlebook: each top-level command, or its subcommands.
 subcommands() { "$needlebook" "$@" --help | sed -n '/^Subcommands:/,$ s/^  \([a-z][a-z-]*\) .*/\1/p'; }

@@ -32,6 +32,7 @@ public:
         m_admin->try_exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", m_name));
     }
     std::string uri() const { return fmt::format("postgresql:///{}", m_name); }
+    const std::string& name() const { return m_name; }
     std::string conninfo() const { return fmt::format("{} dbname={}", postgres_server(), m_name); }
 
 private:

@@ -117,3 +117,56 @@ TEST_CASE("server check: a row whose foreign key finds nothing is a fault naming
     CHECK(keys.first.value_or("") ==
           "1 row of patient_revision refers to a patient row that does not exist");
 }
+
+TEST_CASE("server check: row security, a rule, a column grant, a role's new membership, a second "
+          "owner and the right to make objects are faults" *
+          doctest::skip(no_server)) {
+    EmptyDatabase empty;
+    auto db = Database::open(empty.uri(), Database::Create::yes);
+    const auto faults_after = [&](const std::string& change, const std::string& undo) {
+        db.exec(change);
+        const auto schema = storage::server_schema(db);
+        db.exec(undo);
+        INFO(change);
+        CHECK(storage::server_schema(db).ok());
+        return schema.first.value_or("");
+    };
+    CHECK(faults_after("ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY",
+                       "ALTER TABLE audit_log DISABLE ROW LEVEL SECURITY") ==
+          "row security audit_log is not part of schema 10");
+    CHECK(faults_after("CREATE RULE hide AS ON INSERT TO audit_disclosure DO INSTEAD NOTHING",
+                       "DROP RULE hide ON audit_disclosure")
+              .starts_with("rule audit_disclosure.hide "));
+    CHECK(faults_after("GRANT INSERT (value) ON setting_revision TO needlebook_practitioner",
+                       "REVOKE INSERT (value) ON setting_revision FROM needlebook_practitioner") ==
+          "grant column setting_revision.value to needlebook_practitioner: INSERT is not part of "
+          "schema 10");
+    CHECK(faults_after("GRANT pg_write_all_data TO needlebook_practitioner",
+                       "REVOKE pg_write_all_data FROM needlebook_practitioner") ==
+          "member needlebook_practitioner of pg_write_all_data is not part of schema 10");
+    CHECK(faults_after("GRANT TEMPORARY ON DATABASE " + empty.name() + " TO PUBLIC",
+                       "REVOKE TEMPORARY ON DATABASE " + empty.name() + " FROM PUBLIC") ==
+          "grant database to PUBLIC: TEMPORARY is not part of schema 10");
+    CHECK(faults_after("ALTER FUNCTION needlebook_refuse() OWNER TO needlebook_manager",
+                       "ALTER FUNCTION needlebook_refuse() OWNER TO " + db.server_user()) ==
+          "owners 1 of schema 10 is missing or differs");
+}
+
+TEST_CASE("server database: a temporary table cannot make a login the administrator" *
+          doctest::skip(no_server)) {
+    EmptyDatabase empty;
+    auto db = Database::open(empty.uri(), Database::Create::yes);
+    db.exec("CREATE ROLE nb_temp_prac LOGIN IN ROLE needlebook_practitioner");
+    db.exec("GRANT TEMPORARY ON DATABASE " + empty.name() + " TO nb_temp_prac"); // a DBA's slip
+    auto practitioner =
+        storage::PostgresConnection::connect(empty.conninfo() + " user=nb_temp_prac");
+    practitioner->exec("CREATE TEMP TABLE audit_log (id bigint)");
+    // Even with the login's own search_path putting its temporary schema first.
+    practitioner->exec("SET search_path = pg_temp, public");
+    auto is_admin = practitioner->prepare("SELECT public.needlebook_is_administrator()");
+    REQUIRE(is_admin->step());
+    CHECK(is_admin->column(0).as_int64() == 0);
+    practitioner.reset();
+    db.exec("DROP OWNED BY nb_temp_prac");
+    db.exec("DROP ROLE nb_temp_prac");
+}

@@ -16,23 +16,10 @@ std::string actor_on(storage::Database& db, const storage::Opener& by) {
     return db.on_server() ? db.server_user() : by.actor;
 }
 
-std::int64_t count_photos(storage::Database& db) {
-    auto query = db.query("SELECT count(*) FROM photo");
-    query->step();
-    return query->column(0).as_int64();
-}
-
-// Refuses a target the copy could not fill completely, before anything is written.
-void require_fillable(storage::Database& target) {
-    if (!target.on_server())
-        return;
-    // Replacing a server's rows means disabling the tables' triggers: their owner's right only.
-    auto query = target.query("SELECT needlebook_is_administrator()");
-    if (!query->step() || query->column(0).as_int64() == 0)
-        throw Refused(fmt::format(
-            "{} may be filled by a copy only by the owner of its tables (the administrator who "
-            "ran 'needlebook init' there), not by {}; nothing was copied",
-            target.path(), target.server_user()));
+storage::AuditEntry copy_entry(storage::Database& db, const storage::Opener& by,
+                               std::string reason) {
+    return {by.now, actor_on(db, by), "database.copy", std::nullopt,
+            "",     std::nullopt,     std::nullopt,    std::move(reason)};
 }
 
 } // namespace
@@ -42,12 +29,16 @@ ClinicCopy copy_clinic(const std::string& from, const std::string& to, const sto
         throw Refused(fmt::format("--from and --to both name {}; nothing was copied", from));
     auto source = storage::Database::open(from, storage::Database::Create::no, by);
     source.set_clock_fixed(by.clock_fixed); // its audit row says whether the clock was fixed
+    storage::CheckAnchors source_anchors;
+    if (!source.on_server())
+        source_anchors.photo_store = storage::PhotoStore(from).folder();
     // A new file is taken back when the copy fails; a server's database is the administrator's
     // and stays, its content rolled back.
     std::optional<io::UndoCreation> creation;
     if (!storage::Database::is_server_target(to))
         creation.emplace(to, std::vector<std::string>{"-wal", "-shm", "-journal"});
     try {
+        // Opened first: on an empty server database this runs init, which is not undone.
         auto target = storage::Database::open(to, storage::Database::Create::yes, by);
         target.set_clock_fixed(by.clock_fixed);
         ClinicCopy copy{source.path(), target.path()};
@@ -56,61 +47,58 @@ ClinicCopy copy_clinic(const std::string& from, const std::string& to, const sto
                                       "same needlebook; nothing was copied",
                                       copy.from, source.schema_version(), copy.to,
                                       target.schema_version()));
-        require_fillable(target);
-        storage::CheckAnchors anchors;
-        if (!source.on_server())
-            anchors.photo_store = storage::PhotoStore(from).folder();
-        if (const auto checked = storage::verify_database(source, anchors); !checked.ok())
-            throw Refused(fmt::format("{} failed its check ({}); a copy would carry the fault "
-                                      "along, so nothing was copied. Run 'needlebook check'",
-                                      copy.from, checked.first_fault()));
+        storage::ensure_fillable_by_copy(target);
+        target.read([&] { storage::ensure_only_seeded(target, "copy"); }); // before any write
+        // The source is checked and the copy audited first, in one write: the copy then
+        // carries its own "database.copy" row, and a copy cut short still shows in the trail.
+        const auto images = source.write([&] {
+            if (const auto checked = storage::verify_database(source, source_anchors);
+                !checked.ok())
+                throw Refused(fmt::format("{} failed its check ({}); a copy would carry the fault "
+                                          "along, so nothing was copied. Run 'needlebook check'",
+                                          copy.from, checked.first_fault()));
+            const auto images = storage::photo_records(source);
+            if (images > 0 && (source.on_server() || target.on_server()))
+                throw Refused(fmt::format(
+                    "{} has {} photo records; photos are kept in a store beside a SQLite file "
+                    "and cannot go onto or come from a server yet; nothing was copied",
+                    copy.from, images));
+            storage::append_audit(source,
+                                  copy_entry(source, by,
+                                             fmt::format("to {}: the whole clinic, its audit "
+                                                         "trail up to this row",
+                                                         copy.to)));
+            return images;
+        });
         storage::CopiedPhotos photos;
+        storage::CheckAnchors target_anchors;
+        if (!target.on_server())
+            target_anchors.photo_store = storage::PhotoStore(to).folder();
+        // One snapshot of the source into one transaction on the target, checked before it
+        // commits: a copy that fails leaves the target as it was.
         source.read([&] {
-            copy.head = storage::chain_head(source);
-            if (const auto images = count_photos(source); images > 0) {
-                if (source.on_server() || target.on_server())
-                    throw Refused(fmt::format(
-                        "{} has {} photo records; photos are kept in a store beside a SQLite "
-                        "file and cannot go onto or come from a server yet; nothing was copied",
-                        copy.from, images));
+            if (images > 0) {
                 photos = storage::copy_photos(source, storage::PhotoStore(from),
                                               storage::PhotoStore(to));
                 copy.photos = photos.images;
             }
             target.write([&] {
-                storage::ensure_only_seeded(target, "copy");
-                copy.rows = storage::copy_rows(source, target);
-                if (const auto head = storage::chain_head(target);
-                    head.id != copy.head.id || head.hash != copy.head.hash)
-                    throw StorageError(fmt::format("the copied audit chain ends at row {}, not at "
-                                                   "row {} as in {}; nothing was copied",
-                                                   head.id, copy.head.id, copy.from));
+                copy.rows = storage::replace_seeded_content(source, target);
+                copy.head = storage::chain_head(source);
                 storage::append_audit(
-                    target,
-                    {by.now, actor_on(target, by), "database.copy", std::nullopt, "", std::nullopt,
-                     std::nullopt,
-                     fmt::format("from {} ({} rows of {} tables, chain head {}:{})", copy.from,
-                                 copy.rows.rows, copy.rows.tables, copy.head.id, copy.head.hash)});
+                    target, copy_entry(target, by,
+                                       fmt::format("from {} ({} rows of {} tables, chain head "
+                                                   "{}:{})",
+                                                   copy.from, copy.rows.rows, copy.rows.tables,
+                                                   copy.head.id, copy.head.hash)));
+                copy.check = storage::verify_database(target, target_anchors);
+                if (!copy.check.ok())
+                    throw StorageError(fmt::format("the copy in {} failed its check ({}); "
+                                                   "nothing was copied",
+                                                   copy.to, copy.check.first_fault()));
             });
         });
         photos.keep();
-        creation.reset(); // committed: the new file stays whatever follows
-        copy.check = storage::verify_database(
-            target, target.on_server()
-                        ? storage::CheckAnchors{}
-                        : storage::CheckAnchors{.photo_store = storage::PhotoStore(to).folder()});
-        source.write([&] {
-            storage::append_audit(
-                source, {by.now, actor_on(source, by), "database.copy", std::nullopt, "",
-                         std::nullopt, std::nullopt,
-                         fmt::format("to {} ({} rows of {} tables, chain head {}:{}; check of "
-                                     "the copy: {})",
-                                     copy.to, copy.rows.rows, copy.rows.tables, copy.head.id,
-                                     copy.head.hash, copy.check.ok() ? "ok" : "FAULT")});
-        });
-        if (!copy.check.ok())
-            throw Refused(fmt::format("the copy in {} failed its check ({}): do not work on it",
-                                      copy.to, copy.check.first_fault()));
         return copy;
     } catch (...) {
         if (creation)

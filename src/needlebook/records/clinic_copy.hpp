@@ -22,11 +22,12 @@ struct ClinicCopy {
 
 // Copies the clinic at `from` into `to`: a SQLite file that does not exist yet or that init has
 // just made, or a PostgreSQL database that is empty or that init has just made, copied into by
-// the owner of its tables (the administrator who ran init). `from` must pass its check first.
-// In one transaction on `to`: every row replaced by `from`'s, then the audit row
-// "database.copy"; afterwards `to` is checked and `from` gets its own "database.copy" row. `by`
-// names the actor on a file; on a server the audit names the login. Refused, `to` unchanged (a
-// file it made removed), when anything fails before the commit.
+// the owner of its tables (the administrator who ran init). First `from` must pass its check
+// and gets its "database.copy" row (so the copy carries it, and a copy cut short still shows);
+// then one snapshot of `from` replaces every row of `to` in one transaction, which adds `to`'s
+// own "database.copy" row and checks `to` before it commits. `by` names the actor on a file; on
+// a server the audit names the login. Refused, `to` unchanged (a file it made removed; on an
+// empty server database, the schema init made stays), when anything fails.
 ClinicCopy copy_clinic(const std::string& from, const std::string& to, const storage::Opener& by);
 
 } // namespace needlebook::records

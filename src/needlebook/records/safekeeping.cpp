@@ -14,15 +14,18 @@
 namespace needlebook::records {
 
 storage::VerifiedCopy back_up(Scope& scope, const std::filesystem::path& target) {
-    auto copy = storage::back_up_database(scope.db(), target);
-    scope.db().write([&] {
+    const auto audit = [&](const storage::VerifiedCopy& copy) {
         storage::append_audit(scope.db(),
                               {scope.clock().now(), scope.actor(), "database.backup", std::nullopt,
                                "", std::nullopt, std::nullopt,
                                fmt::format("to {} ({} bytes, sha256 {}, chain head {}:{})",
                                            std::filesystem::absolute(target).string(), copy.bytes,
                                            copy.sha256, copy.head.id, copy.head.hash)});
-    });
+    };
+    // Copied beside other writers (a write lock held for the whole copy would make theirs wait
+    // and fail as busy), then audited with the copy's size and SHA-256.
+    auto copy = storage::back_up_database(scope.db(), target);
+    scope.db().write([&] { audit(copy); });
     return copy;
 }
 

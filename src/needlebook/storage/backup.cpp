@@ -93,7 +93,7 @@ void clear_backup_mark(const fs::path& file) {
 // snapshot of the server), so the same file restores into a file or, with copy, onto a server.
 void copy_from_server(Database& source, const fs::path& file) {
     auto copy = Database::open(file, Database::Create::yes);
-    source.read([&] { copy.write([&] { copy_rows(source, copy); }); });
+    source.read([&] { copy.write([&] { replace_seeded_content(source, copy); }); });
 }
 
 // A FIFO or a device (a pipe to a compressor, /dev/stdout) receives the verified copy's bytes.

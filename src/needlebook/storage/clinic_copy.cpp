@@ -1,6 +1,8 @@
 #include "needlebook/storage/clinic_copy.hpp"
 
 #include "needlebook/error.hpp"
+#include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/seeded_database.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -57,18 +59,19 @@ void bind_value(Statement& insert, const char* name, const Column& value) {
 std::int64_t copy_table(Database& from, Database& to, const std::string& table) {
     // Ordered by the first column (the id, or the code of a code list): the copy's rows come in
     // the order they were numbered.
-    auto rows = from.connection().prepare(fmt::format("SELECT * FROM \"{}\" ORDER BY 1", table));
+    auto rows =
+        from.connection().prepare(fmt::format("SELECT * FROM {} ORDER BY 1", quoted_name(table)));
     if (!rows->step())
         return 0;
     std::string columns, values;
     std::vector<std::string> names;
     for (int i = 0; i < rows->column_count(); ++i) {
-        columns += fmt::format("{}\"{}\"", i == 0 ? "" : ", ", rows->column(i).name());
+        columns += fmt::format("{}{}", i == 0 ? "" : ", ", quoted_name(rows->column(i).name()));
         names.push_back(fmt::format(":c{}", i));
         values += (i == 0 ? "" : ", ") + names.back();
     }
     auto insert = to.connection().prepare(
-        fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, values));
+        fmt::format("INSERT INTO {} ({}) VALUES ({})", quoted_name(table), columns, values));
     std::int64_t copied = 0;
     do {
         for (int i = 0; i < rows->column_count(); ++i)
@@ -88,13 +91,42 @@ CopiedRows copy_rows(Database& from, Database& to) {
     CopiedRows copied;
     to.connection().with_triggers_off([&] {
         for (const auto& table : tables)
-            to.exec(fmt::format("DELETE FROM \"{}\"", table));
+            to.exec(fmt::format("DELETE FROM {}", quoted_name(table)));
         for (const auto& table : tables) {
             copied.rows += copy_table(from, to, table);
             ++copied.tables;
         }
     });
     return copied;
+}
+
+CopiedRows replace_seeded_content(Database& from, Database& to) {
+    ensure_only_seeded(to, "copy");
+    const auto copied = copy_rows(from, to);
+    const auto head = chain_head(from);
+    if (const auto copied_head = chain_head(to);
+        copied_head.id != head.id || copied_head.hash != head.hash)
+        throw StorageError(fmt::format("the copied audit trail ends at row {}, not at row {} as "
+                                       "in {}; nothing was copied",
+                                       copied_head.id, head.id, from.path()));
+    return copied;
+}
+
+void ensure_fillable_by_copy(Database& target) {
+    if (!target.on_server())
+        return;
+    auto query = target.query("SELECT needlebook_is_administrator()");
+    if (!query->step() || query->column(0).as_int64() == 0)
+        throw Refused(fmt::format(
+            "{} may be filled by a copy only by the owner of its tables (the administrator who "
+            "ran 'needlebook init' there), not by {}; nothing was copied",
+            target.path(), target.server_user()));
+}
+
+std::int64_t photo_records(Database& db) {
+    auto query = db.query("SELECT count(*) FROM photo");
+    query->step();
+    return query->column(0).as_int64();
 }
 
 } // namespace needlebook::storage

@@ -15,11 +15,22 @@ struct CopiedRows {
     std::int64_t rows = 0;
 };
 
-// Inside a read transaction on `from` and a write transaction on `to`, both at the same schema
+// Inside a transaction on `from` and a write transaction on `to`, both at the same schema
 // version: replaces every row of every table of `to` by `from`'s (the schema's version row
 // aside), with the triggers off (Connection::with_triggers_off) and the foreign keys checked at
 // commit. Refused when the two have different tables; the caller makes sure `to` held nothing
 // but what init seeded (ensure_only_seeded).
 CopiedRows copy_rows(Database& from, Database& to);
+
+// copy_rows into a database that must hold only what init seeded (refused otherwise, naming
+// what it holds), then proves the copied audit trail ends where `from`'s does.
+CopiedRows replace_seeded_content(Database& from, Database& to);
+
+// Refuses (Refused) a target whose content this login may not replace: on a server only the
+// owner of the clinic's tables may turn their triggers off. Nothing to refuse on a file.
+void ensure_fillable_by_copy(Database& target);
+
+// How many photo records `db` holds (the images live in a store beside a SQLite file).
+std::int64_t photo_records(Database& db);
 
 } // namespace needlebook::storage

@@ -26,6 +26,18 @@ struct Dialect {
     }
 };
 
+// `name` as an SQL identifier, double quotes doubled: a table or column name read from a
+// database's catalog, put into SQL text that both engines read alike.
+inline std::string quoted_name(std::string_view name) {
+    std::string quoted = "\"";
+    for (const char c : name) {
+        quoted += c;
+        if (c == '"')
+            quoted += '"';
+    }
+    return quoted + '"';
+}
+
 inline constexpr Dialect sqlite_dialect{"json_each", "instr", false};
 inline constexpr Dialect postgres_dialect{"needlebook_ids", "strpos", true};
 

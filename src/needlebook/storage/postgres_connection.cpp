@@ -1,5 +1,7 @@
 #include "needlebook/storage/postgres_connection.hpp"
 
+#include "needlebook/storage/dialect.hpp"
+
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
@@ -443,6 +445,13 @@ std::unique_ptr<PostgresConnection> PostgresConnection::connect(const std::strin
     // As long as SQLite's busy timeout: a writer waiting longer for the lock is told the
     // database is busy (SQLSTATE 55P03).
     connection->exec("SET lock_timeout = '5s'");
+    // The clinic's tables are in schema public (README, "A clinic on a PostgreSQL server"),
+    // read there whatever the login's own setting says: a schema named after the login, or a
+    // temporary table, would otherwise be read first (pg_temp listed last puts it last).
+    connection->exec("SET search_path = public, pg_temp");
+    // Every double read back exactly (the shortest text that rounds to it), whatever the
+    // login's own setting: a copy or a fingerprint must see the value stored, not a rounding.
+    connection->exec("SET extra_float_digits = 3");
     return connection;
 }
 
@@ -477,10 +486,12 @@ std::vector<std::string> PostgresConnection::table_names() {
 }
 
 void PostgresConnection::with_triggers_off(const std::function<void()>& work) {
+    if (PQtransactionStatus(m_conn) == PQTRANS_IDLE) // each ALTER would commit on its own
+        throw std::logic_error("with_triggers_off outside a transaction");
     const auto tables = table_names();
     const auto all = [&](std::string_view change) {
         for (const auto& table : tables)
-            exec(fmt::format("ALTER TABLE \"{}\" {} TRIGGER USER", table, change));
+            exec(fmt::format("ALTER TABLE {} {} TRIGGER USER", quoted_name(table), change));
     };
     all("DISABLE"); // foreign keys are the system's triggers: they stay, checked at commit
     exec("SET CONSTRAINTS ALL DEFERRED");

@@ -11,8 +11,10 @@ namespace {
 constexpr std::string_view description_sql = R"sql(
 WITH here AS (SELECT current_schema()::regnamespace AS nsp),
 tables AS (
-    SELECT c.oid, c.relname, c.relkind, c.relacl, c.relowner FROM pg_class c, here
-    WHERE c.relnamespace = here.nsp AND c.relkind IN ('r', 'p', 'v'))
+    SELECT c.oid, c.relname, c.relkind, c.relacl, c.relowner, c.relrowsecurity,
+           c.relforcerowsecurity FROM pg_class c, here
+    WHERE c.relnamespace = here.nsp AND c.relkind IN ('r', 'p', 'v')),
+grantee AS (SELECT 0::oid AS oid, 'PUBLIC' AS name UNION ALL SELECT oid, rolname FROM pg_roles)
 SELECT regexp_replace(line, '\s*\n\s*', ' ', 'g') FROM ( -- one line each
     SELECT format('table %s', relname) AS line FROM tables WHERE relkind IN ('r', 'p')
     UNION ALL
@@ -42,20 +44,48 @@ SELECT regexp_replace(line, '\s*\n\s*', ' ', 'g') FROM ( -- one line each
     SELECT format('function %s %s', p.oid::regprocedure, md5(pg_get_functiondef(p.oid)))
     FROM pg_proc p, here WHERE p.pronamespace = here.nsp
     UNION ALL
-    SELECT format('grant %s to %s: %s', t.relname,
-                  CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE x.grantee::regrole::text END,
-                  x.privilege_type)
-    FROM tables t CROSS JOIN LATERAL aclexplode(t.relacl) x WHERE x.grantee <> t.relowner
+    SELECT format('grant %s to %s: %s%s', t.relname, g.name, x.privilege_type,
+                  CASE WHEN x.is_grantable THEN ' with grant option' ELSE '' END)
+    FROM tables t CROSS JOIN LATERAL aclexplode(t.relacl) x JOIN grantee g ON g.oid = x.grantee
+    WHERE x.grantee <> t.relowner
     UNION ALL
-    SELECT format('grant schema to %s: %s',
-                  CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE x.grantee::regrole::text END,
-                  x.privilege_type)
+    SELECT format('grant column %s.%s to %s: %s', t.relname, a.attname, g.name, x.privilege_type)
+    FROM tables t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attacl IS NOT NULL
+    CROSS JOIN LATERAL aclexplode(a.attacl) x JOIN grantee g ON g.oid = x.grantee
+    UNION ALL
+    SELECT format('grant schema to %s: %s', g.name, x.privilege_type)
     FROM pg_namespace n JOIN here ON n.oid = here.nsp
-    CROSS JOIN LATERAL aclexplode(n.nspacl) x WHERE x.grantee <> n.nspowner
+    CROSS JOIN LATERAL aclexplode(n.nspacl) x JOIN grantee g ON g.oid = x.grantee
+    WHERE x.grantee <> n.nspowner
     UNION ALL
+    -- Who may connect differs from clinic to clinic; making objects here is the owner's alone.
+    SELECT format('grant database to %s: %s', g.name, x.privilege_type)
+    FROM pg_database d CROSS JOIN LATERAL aclexplode(d.datacl) x JOIN grantee g ON g.oid = x.grantee
+    WHERE d.datname = current_database() AND x.grantee <> d.datdba AND x.privilege_type <> 'CONNECT'
+    UNION ALL
+    -- What needlebook's roles are members of (a login's membership in them is the clinic's own).
     SELECT format('member %s of %s', m.member::regrole, m.roleid::regrole)
-    FROM pg_auth_members m
-    WHERE m.roleid::regrole::text LIKE 'needlebook\_%' AND m.member::regrole::text LIKE 'needlebook\_%'
+    FROM pg_auth_members m WHERE m.member::regrole::text LIKE 'needlebook\_%'
+    UNION ALL
+    -- One owner for every table and function: another would pass the administrator's test.
+    SELECT format('owners %s', count(DISTINCT owner)) FROM (
+        SELECT relowner AS owner FROM tables
+        UNION ALL SELECT p.proowner FROM pg_proc p, here WHERE p.pronamespace = here.nsp) o
+    UNION ALL
+    SELECT format('row security %s%s', relname, CASE WHEN relforcerowsecurity THEN ' forced' ELSE '' END)
+    FROM tables WHERE relrowsecurity
+    UNION ALL
+    SELECT format('policy %s.%s', t.relname, p.polname) FROM tables t JOIN pg_policy p ON p.polrelid = t.oid
+    UNION ALL
+    SELECT format('rule %s.%s %s', t.relname, r.rulename, md5(pg_get_ruledef(r.oid)))
+    FROM tables t JOIN pg_rewrite r ON r.ev_class = t.oid WHERE r.rulename <> '_RETURN'
+    UNION ALL
+    SELECT format('relation %s %s', c.relkind, c.relname) FROM pg_class c, here
+    WHERE c.relnamespace = here.nsp AND c.relkind NOT IN ('r', 'p', 'v', 'i', 'I', 't', 'c')
+    UNION ALL
+    SELECT format('event trigger %s %s', evtname, evtenabled) FROM pg_event_trigger
+    UNION ALL
+    SELECT format('default privileges of %s', defaclrole::regrole) FROM pg_default_acl
 ) described ORDER BY line COLLATE "C"
 )sql";
 

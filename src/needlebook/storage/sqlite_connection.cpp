@@ -143,6 +143,8 @@ std::vector<std::string> SqliteConnection::table_names() {
 }
 
 void SqliteConnection::with_triggers_off(const std::function<void()>& work) {
+    if (sqlite3_get_autocommit(m_sql->getHandle()) != 0) // each DROP would commit on its own
+        throw std::logic_error("with_triggers_off outside a transaction");
     exec("PRAGMA defer_foreign_keys = ON"); // until the transaction ends
     // Every trigger as it is now, in creation order, to be made again word for word.
     std::vector<std::pair<std::string, std::string>> triggers;
@@ -153,7 +155,7 @@ void SqliteConnection::with_triggers_off(const std::function<void()>& work) {
             triggers.emplace_back(query.column(0).as_text(), query.column(1).as_text());
     }
     for (const auto& trigger : triggers)
-        exec(fmt::format("DROP TRIGGER \"{}\"", trigger.first));
+        exec(fmt::format("DROP TRIGGER {}", quoted_name(trigger.first)));
     work();
     for (const auto& trigger : triggers)
         exec(trigger.second);

@@ -448,12 +448,12 @@ std::string DatabaseCheck::first_fault() const {
 // SQLite's integrity and foreign-key checks of `db`. On a file they run on a second
 // connection, beside the walk of the chain and the records on the first: each reads the whole
 // file, and one after the other they took 3.3x the sqlite3 shell's two checks. In memory, or
-// when no second connection can be opened, they run on `db` itself, when get() is called. On a
-// server, the server's counterparts run then (storage/server_checks.hpp).
+// when no second connection can be opened, or inside a transaction (whose changes a second
+// connection would not see), they run on `db` itself, when get() is called.
 class SqliteChecks {
 public:
     explicit SqliteChecks(Database& db) : m_db(db) {
-        if (db.path() == ":memory:" || db.on_server())
+        if (db.path() == ":memory:" || db.in_transaction())
             return;
         m_beside = std::async(std::launch::async, [path = db.path()] {
             auto second = Database::open_read_only(path);
@@ -461,8 +461,6 @@ public:
         });
     }
     std::array<CheckSection, 2> get() {
-        if (m_db.on_server())
-            return {server_integrity(m_db), server_foreign_keys(m_db)};
         if (m_beside.valid()) {
             try {
                 return m_beside.get();
@@ -480,7 +478,14 @@ private:
 
 DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
     DatabaseCheck result;
-    SqliteChecks sqlite_checks(db);
+    result.on_server = db.on_server();
+    std::optional<SqliteChecks> sqlite_checks;
+    if (!db.on_server())
+        sqlite_checks.emplace(db);
+    // A server's own sections: integrity and foreign keys first, the schema last, as SQLite's.
+    std::array<CheckSection, 2> server_first{CheckSection{"integrity"},
+                                             CheckSection{"foreign keys"}};
+    CheckSection server_last{"schema"};
     CheckSection chain{"audit chain"};
     CheckSection records{"records"};
     CheckSection seals{"seals"};
@@ -488,6 +493,8 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
     // One snapshot: a writer appending meanwhile must not make a row look missing.
     try {
         db.read([&] {
+            if (db.on_server()) // in the snapshot the chain and the records are read in
+                server_first = {server_integrity(db), server_foreign_keys(db)};
             audit_chain_and_records(db, chain, records);
             if (!chain.ok() && chain.first->starts_with("could not be read"))
                 add_fault(records, fmt::format("only {} records could be checked: the audit log "
@@ -497,12 +504,14 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
             seals = seals_hold(db, anchors);
             if (anchors.photo_store)
                 photos = photos_in_store(db, *anchors.photo_store);
+            if (db.on_server())
+                server_last = server_schema(db);
         });
     } catch (const std::exception& e) {
         add_fault(chain, fmt::format("could not be read: {}", e.what()));
     }
     // First in the report, as before.
-    auto sections = sqlite_checks.get();
+    auto sections = sqlite_checks ? sqlite_checks->get() : std::move(server_first);
     result.sections.insert(result.sections.begin(), std::make_move_iterator(sections.begin()),
                            std::make_move_iterator(sections.end()));
     result.sections.push_back(std::move(chain));
@@ -512,8 +521,7 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
         result.sections.push_back(std::move(*photos));
     // Last: a record edited behind the program's back usually needed a trigger dropped, and
     // the first fault named should be the record.
-    result.sections.push_back(db.on_server() ? server_schema(db) : schema_matches(db));
-    result.on_server = db.on_server();
+    result.sections.push_back(db.on_server() ? std::move(server_last) : schema_matches(db));
     return result;
 }
 

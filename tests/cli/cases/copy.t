@@ -19,9 +19,9 @@ $ needlebook setting set clinic_name 'Rue de la Paix' --reason 'the sign'
 
 $ needlebook copy --to ${TMP}/copy.db
 > copied ${TMP}/clinic.db into ${TMP}/copy.db
-> rows: 279 in 44 tables
-> chain head: 74:${SHA256} (the same in both; every record's fingerprint checked against it on the copy)
-> verified: integrity ok, foreign keys ok, audit chain ok (75 rows), records ok (73 rows), seals ok, schema ok (249 rows)
+> rows: 280 in 44 tables
+> chain head: 75:${SHA256} (the same in both; every record's fingerprint checked against it on the copy)
+> verified: integrity ok, foreign keys ok, audit chain ok (76 rows), records ok (73 rows), seals ok, schema ok (249 rows)
 # The copy carries every row: the patient's two revisions, the session, the changed setting.
 $ needlebook --db ${TMP}/copy.db patient show ANN
 > Patient ANN: Jones, Ann
@@ -45,7 +45,7 @@ $ needlebook --db ${TMP}/copy.db audit --patient ANN
 > 71  2026-11-23T15:00:00Z  tester  patient.add    ANN      patient 1         1  -             fixed  ${OS_USER}
 > 72  2026-11-23T15:00:00Z  tester  patient.amend  ANN      patient 1         2  married name  fixed  ${OS_USER}
 > 73  2026-11-23T15:00:00Z  tester  session.log    ANN      session 1         1  -             fixed  ${OS_USER}
-> 76  2026-11-23T15:00:00Z  tester  patient.show   ANN      patient 1         2  -             fixed  ${OS_USER}
+> 77  2026-11-23T15:00:00Z  tester  patient.show   ANN      patient 1         2  -             fixed  ${OS_USER}
 $ needlebook --db ${TMP}/copy.db setting list --format csv
 > key,value\r
 > clinic_name,Rue de la Paix\r
@@ -122,13 +122,13 @@ $ needlebook --db ${TMP}/copy.db check
 > check         result  rows_checked  faults  first_fault  note
 > integrity     ok                 0       0  -            -
 > foreign keys  ok                 0       0  -            -
-> audit chain   ok                77       0  -            -
+> audit chain   ok                78       0  -            -
 > records       ok                75       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > schema        ok               249       0  -            -
-# The source names the copy and its chain head.
-= SELECT id, actor, action, replace(reason, (SELECT hash FROM audit_log WHERE id = 74), 'HASH') FROM audit_log WHERE action = 'database.copy'
-> 75|tester|database.copy|to ${TMP}/copy.db (279 rows of 44 tables, chain head 74:HASH; check of the copy: ok)
+# The source names the copy, in the row the copy ends with.
+= SELECT id, actor, action, reason FROM audit_log WHERE action = 'database.copy'
+> 75|tester|database.copy|to ${TMP}/copy.db: the whole clinic, its audit trail up to this row
 
 # Refused: the copy now holds a patient; the same database twice; a missing source.
 $ needlebook copy --to ${TMP}/copy.db
@@ -150,10 +150,10 @@ $ needlebook copy --from ${TMP}/copy.db --to ${TMP}/again.db --format json
 >   "from": "${TMP}/copy.db",
 >   "to": "${TMP}/again.db",
 >   "tables": 44,
->   "rows": 283,
+>   "rows": 285,
 >   "photos": 0,
->   "chain_head": "77:${SHA256}",
->   "verified": "integrity ok, foreign keys ok, audit chain ok (78 rows), records ok (75 rows), seals ok, schema ok (249 rows)"
+>   "chain_head": "79:${SHA256}",
+>   "verified": "integrity ok, foreign keys ok, audit chain ok (80 rows), records ok (75 rows), seals ok, schema ok (249 rows)"
 > }
 $ needlebook --db ${TMP}/again.db session list
 > id  at                patient  device  areas       serums  flags
