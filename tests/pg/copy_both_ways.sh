@@ -91,6 +91,10 @@ grep -q "^verified: integrity ok" "$work/backup.out" || fail "the server's backu
 nb --db server.bak check >/dev/null || fail "check of the server's backup"
 [ "$(sql moved "SELECT count(*) FROM audit_log WHERE action = 'database.backup' AND actor = 'copy_mgr'")" = 1 ] ||
     fail "the backup is not audited in the manager's name"
+if nb --db postgresql:///moved restore server.bak >/dev/null 2>"$work/err"; then
+    fail "restore onto a server was accepted"
+fi
+grep -q "copy the backup into an empty database instead" "$work/err" || fail "unclear refusal of restore on a server: $(cat "$work/err")"
 created restored
 nb copy --from server.bak --to postgresql:///restored >/dev/null || fail "copy of the server's backup onto a new database"
 nb --db postgresql:///restored history "$code" | sed '1,/^[0-9]*:[0-9a-f]\{64\}$/d' >"$work/history.restored"

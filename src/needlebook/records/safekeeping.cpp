@@ -61,6 +61,11 @@ storage::AuditEntry restore_entry(const storage::Opener& by, const Restored& res
 
 Restored restore(const std::filesystem::path& live, const std::filesystem::path& source,
                  const storage::Opener& by) {
+    if (storage::Database::is_server_target(live.string()))
+        throw Refused(fmt::format("restore replaces a SQLite file; on a server, copy the backup "
+                                  "into an empty database instead: needlebook copy --from {} --to "
+                                  "postgresql://…; nothing was changed",
+                                  source.string()));
     // A newer program's database is not this program's to replace (a damaged one is).
     if (const auto version = storage::Database::schema_version_of(live);
         version && *version > storage::latest_schema_version())
