@@ -49,9 +49,9 @@ ClinicCopy copy_clinic(const std::string& from, const std::string& to, const sto
                                       target.schema_version()));
         storage::ensure_fillable_by_copy(target);
         target.read([&] { storage::ensure_only_seeded(target, "copy"); }); // before any write
-        // The source is checked and the copy audited first, in one write: the copy then
-        // carries its own "database.copy" row, and a copy cut short still shows in the trail.
-        const auto images = source.write([&] {
+        // The source is checked on a snapshot (a write lock held through a whole check would make
+        // other writers fail as busy); whatever is copied is checked again on the target.
+        const auto images = source.read([&] {
             if (const auto checked = storage::verify_database(source, source_anchors);
                 !checked.ok())
                 throw Refused(fmt::format("{} failed its check ({}); a copy would carry the fault "
@@ -63,12 +63,16 @@ ClinicCopy copy_clinic(const std::string& from, const std::string& to, const sto
                     "{} has {} photo records; photos are kept in a store beside a SQLite file "
                     "and cannot go onto or come from a server yet; nothing was copied",
                     copy.from, images));
+            return images;
+        });
+        // Audited before it is read: the copy carries its own "database.copy" row, and a copy
+        // cut short still shows in the source's trail.
+        source.write([&] {
             storage::append_audit(source,
                                   copy_entry(source, by,
                                              fmt::format("to {}: the whole clinic, its audit "
                                                          "trail up to this row",
                                                          copy.to)));
-            return images;
         });
         storage::CopiedPhotos photos;
         storage::CheckAnchors target_anchors;

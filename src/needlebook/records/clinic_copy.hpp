@@ -22,8 +22,9 @@ struct ClinicCopy {
 
 // Copies the clinic at `from` into `to`: a SQLite file that does not exist yet or that init has
 // just made, or a PostgreSQL database that is empty or that init has just made, copied into by
-// the owner of its tables (the administrator who ran init). First `from` must pass its check
-// and gets its "database.copy" row (so the copy carries it, and a copy cut short still shows);
+// the owner of its tables (the administrator who ran init). First `from` must pass its check (on
+// a snapshot) and gets its "database.copy" row (so the copy carries it, and a copy cut short
+// still shows);
 // then one snapshot of `from` replaces every row of `to` in one transaction, which adds `to`'s
 // own "database.copy" row and checks `to` before it commits. `by` names the actor on a file; on
 // a server the audit names the login. Refused, `to` unchanged (a file it made removed; on an
