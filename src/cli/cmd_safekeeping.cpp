@@ -76,7 +76,7 @@ void add_safekeeping_commands(CLI::App& app, Context& context) {
         if (!check_options->head.empty())
             anchors.head = parse_chain_head(check_options->head);
         auto db = storage::Database::open_read_only(path); // changes nothing, even when damaged
-        if (!db.on_server())                               // a server keeps no photo store yet
+        if (!db.on_server()) // a server keeps its images in the database, checked there
             anchors.photo_store = storage::PhotoStore(path).folder();
         const auto result = storage::verify_database(db, anchors);
         context.print_view(render::check_view(path, result));

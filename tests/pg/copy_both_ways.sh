@@ -10,7 +10,10 @@
 #  - 'backup' on the server writes a verified SQLite file, which copies onto a new server
 #    database as the same clinic;
 #  - 'check' on the server, as the auditor: passes; a trigger disabled by the owner, or a row
-#    changed with the triggers off, fails it (exit 1, naming what), and check changes nothing.
+#    changed with the triggers off, fails it (exit 1, naming what), and check changes nothing;
+#  - photos: images go from the file's photo store into the server's photo_image and back, the
+#    same bytes; a photo added on the server is stored there and printed in a history; a
+#    server backup carries them in FILE.photos/; an image changed on the server fails check.
 # Usage: copy_both_ways.sh NEEDLEBOOK_BINARY
 set -uo pipefail
 source "$(dirname "$0")/common.sh"
@@ -23,6 +26,14 @@ sql() { # sql DATABASE QUERY: one value per line
 created() { psql -X -q -d postgres -c "CREATE DATABASE $1" || exit 1; }
 
 nb --db first.db demo --patients 40 >/dev/null || exit 1
+# Two photos (one image shared by two records), so images travel with the clinic.
+printf '\xff\xd8\xff\xe0\x00\x10JFIF\x00front\xff\xd9' >front.jpg
+printf "$(echo 89504E470D0A1A0A0000000D4948445200000000000000000000000000000000000000000049454E44AE426082 | sed 's/../\\x&/g')" >side.png
+first_code=$(sqlite3 first.db "SELECT code FROM patient ORDER BY id LIMIT 1")
+for image in front.jpg side.png front.jpg; do
+    nb --db first.db photo add "$first_code" "$image" --view front >"$work/photo.out" 2>&1 ||
+        fail "photo add $image to the file: $(cat "$work/photo.out")"
+done
 created moved
 nb copy --from first.db --to postgresql:///moved >"$work/to.out" || fail "copy onto the server: $(cat "$work/to.out")"
 grep -q "^verified: .*schema ok" "$work/to.out" || fail "the copy onto the server was not verified: $(cat "$work/to.out")"
@@ -40,6 +51,17 @@ sqlite3 -separator '|' back.db "SELECT $audit_columns FROM audit_log WHERE id <=
 cmp -s <(head -n "$copied" "$work/audit.server") "$work/audit.first" || fail "audit rows differ between the first file and the server: $(diff "$work/audit.first" <(head -n "$copied" "$work/audit.server") | head -4)"
 cmp -s "$work/audit.server" "$work/audit.back" || fail "audit rows differ between the server and the file that came back: $(diff "$work/audit.server" "$work/audit.back" | head -4)"
 [ "$(wc -l <"$work/audit.first")" -gt 500 ] || fail "the demo clinic's trail is too short to prove anything: $(wc -l <"$work/audit.first") rows"
+
+# The images: in photo_image on the server, byte for byte; in the store beside the file that came
+# back, the same files as beside the first.
+[ "$(sql moved "SELECT count(*) FROM photo_image")" = 2 ] || fail "the server does not hold the 2 images"
+for image in front.jpg side.png; do
+    hash=$(sha256sum <"$image" | cut -c1-64)
+    [ "$(sql moved "SELECT encode(sha256(content), 'hex') FROM photo_image WHERE sha256 = '$hash'")" = "$hash" ] ||
+        fail "$image is not on the server as added"
+    cmp -s "$image" back.db.photos/"$hash".${image##*.} || fail "$image did not come back beside back.db"
+done
+grep -q "^photos: 2" "$work/to.out" || grep -q "2 images" "$work/to.out" || fail "the copy onto the server does not count its images: $(cat "$work/to.out")"
 
 # Every content table of the file that came back holds the first file's rows, value for value.
 for table in $(sqlite3 first.db "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'audit_log' ORDER BY name"); do
@@ -99,6 +121,23 @@ created restored
 nb copy --from server.bak --to postgresql:///restored >/dev/null || fail "copy of the server's backup onto a new database"
 nb --db postgresql:///restored history "$code" | sed '1,/^[0-9]*:[0-9a-f]\{64\}$/d' >"$work/history.restored"
 cmp -s "$work/history.first.db" "$work/history.restored" || fail "history differs after backup and restore"
+[ "$(ls server.bak.photos | wc -l)" = 2 ] || fail "the server's backup does not carry its 2 images: $(ls server.bak.photos 2>&1)"
+[ "$(sql restored "SELECT count(*) FROM photo_image")" = 2 ] || fail "the backup's images did not go onto the new database"
+
+# ---- photos added on the server ----------------------------------------------------------------
+printf '\xff\xd8\xff\xe0\x00\x10JFIF\x00on the server\xff\xd9' >server.jpg
+hash=$(sha256sum <server.jpg | cut -c1-64)
+nb --db postgresql:///moved photo add "$first_code" server.jpg --view left-45 >"$work/photo.out" 2>&1 ||
+    fail "photo add on the server: $(cat "$work/photo.out")"
+grep -q "stored as $hash.jpg" "$work/photo.out" || fail "unexpected photo add output: $(cat "$work/photo.out")"
+[ "$(sql moved "SELECT encode(sha256(content), 'hex') FROM photo_image WHERE sha256 = '$hash'")" = "$hash" ] || fail "the photo added on the server is not stored there"
+nb --db postgresql:///moved history "$first_code" --format html >"$work/history.html" || fail "printing a history with photos on the server"
+grep -q "data:image/jpeg;base64" "$work/history.html" || fail "the printed history does not show the server's photos"
+nb --db postgresql:///moved check >/dev/null || fail "check after photo add on the server"
+if PGUSER=copy_mgr nb --db postgresql:///moved backup /dev/stdout >/dev/null 2>"$work/err"; then
+    fail "a server backup with photos went into a stream, without its images"
+fi
+grep -q "a stream cannot carry" "$work/err" || fail "unclear refusal of a stream backup: $(cat "$work/err")"
 
 # ---- check on the server ---------------------------------------------------------------------
 PGUSER=copy_aud nb --db postgresql:///moved check >/dev/null || fail "the auditor's check"
@@ -116,5 +155,14 @@ fi
 grep -q "records: audit row .*the stored session differs from what was recorded then" "$work/err" ||
     fail "check did not name the changed session: $(cat "$work/err")"
 [ "$(sql moved "SELECT count(*) FROM audit_log")" = "$rows" ] || fail "check wrote to the server"
+# An image replaced behind the program's back (the owner, with the triggers off; the server's
+# own CHECK makes the new bytes take their own hash as name).
+nb --db postgresql:///restored check >/dev/null || fail "check of the restored clinic"
+hash=$(sha256sum <side.png | cut -c1-64)
+sql restored "SET session_replication_role = replica; UPDATE photo_image SET content = 'changed'::bytea, sha256 = encode(sha256('changed'::bytea), 'hex') WHERE sha256 = '$hash'" || exit 1
+if nb --db postgresql:///restored check >/dev/null 2>"$work/err"; then
+    fail "check passed with an image replaced on the server"
+fi
+grep -q "photos: photo .*its image is not in the database" "$work/err" || fail "check did not name the replaced image: $(cat "$work/err")"
 
 finish "ok: copy both ways, backup and check on a server"

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Proves that SQLite and PostgreSQL hold the same Needlebook schema.
 
-Builds the SQLite schema from schema/0001 ... schema/0010 (python's sqlite3, as the program runs
-them) and the PostgreSQL one from schema/postgresql/0010_baseline.sql (through psql, in a fresh
+Builds the SQLite schema from schema/NNNN_*.sql (python's sqlite3, as the program runs them) and
+the PostgreSQL one from schema/postgresql/NNNN_*.sql, 0010_baseline.sql first (through psql, in a fresh
 database of the server that PGHOST/PGPORT/PGUSER name), then compares
 
   * the catalogs: tables; per table the columns in order (type class, NOT NULL, default), the
@@ -28,9 +28,12 @@ import subprocess
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PG_SCRIPT = os.path.join(REPO, "schema", "postgresql", "0010_baseline.sql")
+PG_SCRIPTS = sorted(glob.glob(os.path.join(REPO, "schema", "postgresql", "[0-9][0-9][0-9][0-9]_*.sql")))
 CONTEXT = ("2026-01-02T03:04:05Z", "schema-test")
 PG_ONLY_TABLES = {"needlebook_schema"}
+# CHECKs only PostgreSQL has, as (table, columns): the server verifies an image's SHA-256 itself
+# (SQLite has no SHA-256 function, and a database file keeps photo_image empty).
+PG_ONLY_CHECKS = {("photo_image", ("content", "sha256"))}
 TS = "'2026-01-02T03:04:05Z'"
 
 differences = []
@@ -82,9 +85,15 @@ class Pg:
                   "EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE || ' ' || SQLERRM; END $f$;"]
         for statement in statements:
             assert "$q$" not in statement
+            statement = pg_blobs(statement)
             script.append(f"SELECT json_build_array(pg_temp.attempt($q${statement}$q$));")
         out = self.run("\n".join(script) + "\n")
         return [json.loads(line)[0] for line in out.splitlines() if line.strip()]
+
+
+def pg_blobs(statement):
+    """SQLite's BLOB literal x'616263' as PostgreSQL's bytea '\\x616263'."""
+    return re.sub(r"(?<!')\bx'([0-9a-f]+)'", r"'\\x\1'::bytea", statement)
 
 
 # --- Building both ----------------------------------------------------------------------------
@@ -129,9 +138,12 @@ def build_pg(admin):
     admin.run(f"DROP DATABASE IF EXISTS {name};\nCREATE DATABASE {name};\n", database="postgres")
     pg = Pg(name)
     now, actor = CONTEXT
-    pg.run("CREATE TEMP TABLE migration_context (now text NOT NULL, actor text NOT NULL);\n"
-           f"INSERT INTO migration_context VALUES ('{now}', '{actor}');\n"
-           + open(PG_SCRIPT, encoding="utf-8").read(), single_transaction=True)
+    script = ("CREATE TEMP TABLE migration_context (now text NOT NULL, actor text NOT NULL);\n"
+              f"INSERT INTO migration_context VALUES ('{now}', '{actor}');\n")
+    for path in PG_SCRIPTS:
+        script += open(path, encoding="utf-8").read() + "\n"
+        script += f"UPDATE needlebook_schema SET version = {int(os.path.basename(path)[:4])};\n"
+    pg.run(script, single_transaction=True)
     return pg, name
 
 
@@ -395,7 +407,8 @@ def pg_model(pg):
             if k["contype"] == "f" and (not k["condeferrable"] or k["condeferred"]):
                 differ(f"{table}: foreign key {k['conname']}", "DEFERRABLE INITIALLY IMMEDIATE",
                        f"deferrable {k['condeferrable']}, deferred {k['condeferred']}")
-        checks = [tuple(sorted(k["cols"])) for k in mine if k["contype"] == "c"]
+        checks = [tuple(sorted(k["cols"])) for k in mine if k["contype"] == "c"
+                  and (table, tuple(sorted(k["cols"]))) not in PG_ONLY_CHECKS]
         model["tables"][table] = {"columns": cols, "primary key": pk, "unique": sorted(unique),
                                   "foreign keys": sorted(fks), "checks": sorted(checks)}
     for ix in indexes:
@@ -506,7 +519,14 @@ def sqlite_rows(db, relation):
 
 
 def pg_rows(rows, names):
-    return sorted(tuple(render(row[n]) for n in names) for row in rows)
+    return sorted(tuple(render(pg_value(row[n])) for n in names) for row in rows)
+
+
+def pg_value(value):
+    """A bytea comes through json as the text '\\x616263': its bytes, as SQLite gives them."""
+    if isinstance(value, str) and re.fullmatch(r"\\x(?:[0-9a-f]{2})+", value):
+        return bytes.fromhex(value[2:])
+    return value
 
 
 def compare_rows(db, pg, lite, when):
@@ -638,6 +658,7 @@ INSERT INTO assessment_revision (assessment_id, revision, patient_id, scale, sco
 INSERT INTO assessment_revision (assessment_id, revision, patient_id, scale, score, area, side, assessed_on, author, recorded_at, reason) VALUES (1, 2, 1, 'goodman-baron', 3, 'cheek', 'right', '2026-01-02', 'dr', {TS}, 'rescored');
 INSERT INTO photo (sha256, bytes, media_type, file_name, created_at) VALUES ('{"a" * 64}', 1000, 'image/jpeg', 'front.jpg', {TS});
 INSERT INTO photo_revision (photo_id, revision, patient_id, view, taken_on, session_id, override_reason, author, recorded_at) VALUES (1, 1, 1, 'front', '2026-01-02', 2, 'no consent on file', 'dr', {TS});
+INSERT INTO photo_image (sha256, content) VALUES ('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', x'616263');
 INSERT INTO product (code, name, kind, maker) VALUES ('lidocaine-cream', 'Lidocaine cream 5%', 'anaesthetic', 'Maker');
 INSERT INTO product_revision (product_id, revision, name, kind, maker, retired, author, recorded_at, reason) VALUES (1, 2, 'HA serum 2%', 'hyaluronic-acid', 'Maker', 1, 'dr', {TS}, 'renamed');
 INSERT INTO audit_log (at, actor, action, patient_id, record_kind, record_id, revision, reason, prev_hash, hash, record_hash, os_user, clock_fixed) VALUES ({TS}, 'dr', 'patient.add', 1, 'patient', 1, 1, '', NULL, '{"0" * 64}', '{"1" * 64}', 'clinic', 1);
@@ -1090,7 +1111,7 @@ def main():
         for d in differences:
             print(d)
         return 1
-    print(f"SQLite (schema/0001-0010) and PostgreSQL (schema/postgresql/0010_baseline.sql) "
+    print(f"SQLite (schema/NNNN_*.sql) and PostgreSQL (schema/postgresql/NNNN_*.sql) "
           f"agree: {len(lite['tables'])} tables, {len(lite['indexes'])} indexes, "
           f"{len(lite['views'])} views, {len(lite['triggers'])} triggers, "
           f"seeded rows, and the behaviour checks.")

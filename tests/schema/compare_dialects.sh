@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves that schema/0001-0010 (SQLite) and schema/postgresql/0010_baseline.sql give the same
+# Proves that schema/NNNN_*.sql (SQLite) and schema/postgresql/NNNN_*.sql give the same
 # schema: starts a throw-away PostgreSQL server (tests/pg/pg_server.sh), runs
 # tests/schema/compare_dialects.py against it, stops it. Exits non-zero on any difference.
 #

@@ -65,7 +65,8 @@ TEST_CASE("copy_rows puts every row of every table in place of a new database's 
     auto to = Database::in_memory();
     storage::CopiedRows copied;
     from.read([&] { to.write([&] { copied = storage::copy_rows(from, to); }); });
-    CHECK(copied.tables == static_cast<std::int64_t>(from.connection().table_names().size()));
+    // Every table but photo_image, whose images copy_photos copies from store to store.
+    CHECK(copied.tables == static_cast<std::int64_t>(from.connection().table_names().size()) - 1);
     CHECK(copied.rows > 100);
     CHECK(content(to) == content(from));
     CHECK(test::dump_table(to, "audit_log") == test::dump_table(from, "audit_log"));

@@ -90,7 +90,7 @@ TEST_CASE("server check: a disabled trigger, a grant added and a changed functio
     schema = storage::server_schema(db);
     CHECK(schema.faults == 1);
     CHECK(schema.first.value_or("") ==
-          "grant setting_revision to needlebook_practitioner: UPDATE is not part of schema 10");
+          "grant setting_revision to needlebook_practitioner: UPDATE is not part of schema 11");
 
     db.exec("REVOKE UPDATE ON setting_revision FROM needlebook_practitioner");
     db.exec("CREATE OR REPLACE FUNCTION needlebook_refuse() RETURNS trigger LANGUAGE plpgsql AS "
@@ -133,23 +133,23 @@ TEST_CASE("server check: row security, a rule, a column grant, a role's new memb
     };
     CHECK(faults_after("ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY",
                        "ALTER TABLE audit_log DISABLE ROW LEVEL SECURITY") ==
-          "row security audit_log is not part of schema 10");
+          "row security audit_log is not part of schema 11");
     CHECK(faults_after("CREATE RULE hide AS ON INSERT TO audit_disclosure DO INSTEAD NOTHING",
                        "DROP RULE hide ON audit_disclosure")
               .starts_with("rule audit_disclosure.hide "));
     CHECK(faults_after("GRANT INSERT (value) ON setting_revision TO needlebook_practitioner",
                        "REVOKE INSERT (value) ON setting_revision FROM needlebook_practitioner") ==
           "grant column setting_revision.value to needlebook_practitioner: INSERT is not part of "
-          "schema 10");
+          "schema 11");
     CHECK(faults_after("GRANT pg_write_all_data TO needlebook_practitioner",
                        "REVOKE pg_write_all_data FROM needlebook_practitioner") ==
-          "member needlebook_practitioner of pg_write_all_data is not part of schema 10");
+          "member needlebook_practitioner of pg_write_all_data is not part of schema 11");
     CHECK(faults_after("GRANT TEMPORARY ON DATABASE " + empty.name() + " TO PUBLIC",
                        "REVOKE TEMPORARY ON DATABASE " + empty.name() + " FROM PUBLIC") ==
-          "grant database to PUBLIC: TEMPORARY is not part of schema 10");
+          "grant database to PUBLIC: TEMPORARY is not part of schema 11");
     CHECK(faults_after("ALTER FUNCTION needlebook_refuse() OWNER TO needlebook_manager",
                        "ALTER FUNCTION needlebook_refuse() OWNER TO " + db.server_user()) ==
-          "owners 1 of schema 10 is missing or differs");
+          "owners 1 of schema 11 is missing or differs");
 }
 
 TEST_CASE("server database: a temporary table cannot make a login the administrator" *

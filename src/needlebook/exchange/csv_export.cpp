@@ -11,7 +11,6 @@
 #include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/sha256.hpp"
 
-#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
@@ -111,8 +110,8 @@ public:
     }
 
     // Copies the image of `stored` once (records may share one). Refused, naming the photo,
-    // when the store's file is missing, unreadable, or not the bytes the record names.
-    void copy(const storage::PhotoStore& store, const storage::StoredImage& stored) {
+    // when the store's image is missing, unreadable, or not the bytes the record names.
+    void copy(const storage::ImageStore& store, const storage::StoredImage& stored) {
         const auto& image = stored.image;
         const auto entry = image_entry(image.sha256, image.type);
         if (!m_entries.insert(entry).second)
@@ -122,10 +121,10 @@ public:
                                        "'needlebook check', and restore the image from a backup",
                                        stored.id, stored.patient_code, problem));
         };
-        const auto source = store.file_of(image.sha256, image.type);
-        // Read as check reads it: a symbolic link or anything but a regular file is refused.
-        storage::StoreFile in;
-        if (const auto problem = store.open(image, in))
+        // Read as check reads it (a symbolic link or anything but a regular file is refused),
+        // and hashed: what the export carries is what the record names.
+        std::string bytes;
+        if (const auto problem = store.read(image, bytes))
             throw refuse(*problem);
         if (!m_made && !fs::is_directory(m_folder)) {
             io::make_private_folders(m_folder);
@@ -135,36 +134,22 @@ public:
         std::string temporary;
         Descriptor out{io::private_temporary_file(target, temporary)};
         m_pending.emplace_back(temporary, target);
-        std::int64_t copied = 0;
-        std::array<char, 1 << 16> block{};
-        for (;;) {
-            const auto got = ::read(in.descriptor(), block.data(), block.size());
-            if (got < 0 && errno == EINTR)
+        for (std::string_view rest = bytes; !rest.empty();) {
+            const auto put = ::write(out.fd, rest.data(), rest.size());
+            if (put < 0 && errno == EINTR)
                 continue;
-            if (got < 0)
-                throw refuse(fmt::format("its file {} cannot be read ({})", source.string(),
-                                         std::strerror(errno)));
-            if (got == 0)
-                break;
-            for (std::size_t done = 0; done < static_cast<std::size_t>(got);) {
-                const auto put = ::write(out.fd, block.data() + done, got - done);
-                if (put < 0 && errno == EINTR)
-                    continue;
-                if (put <= 0)
-                    throw FileError(fmt::format("cannot write {}: {}", target.string(),
-                                                std::strerror(put < 0 ? errno : EIO)));
-                done += static_cast<std::size_t>(put);
-            }
-            copied += got;
+            if (put <= 0)
+                throw FileError(fmt::format("cannot write {}: {}", target.string(),
+                                            std::strerror(put < 0 ? errno : EIO)));
+            rest.remove_prefix(static_cast<std::size_t>(put));
         }
         if (::fsync(out.fd) != 0)
             throw FileError(
                 fmt::format("cannot write {}: {}", target.string(), std::strerror(errno)));
-        // The copy itself is checked: what the export carries is what the record names.
-        if (copied != image.bytes || storage::sha256_of_file(temporary) != image.sha256)
-            throw refuse(store.problem_with(image).value_or(
-                fmt::format("its file {} changed while it was copied", source.string())));
-        m_files.push_back({entry, copied, image.sha256});
+        if (storage::sha256_of_file(temporary) != image.sha256)
+            throw FileError(
+                fmt::format("the copy {} does not read back as written", target.string()));
+        m_files.push_back({entry, image.bytes, image.sha256});
     }
 
     // Refuses, before anything is written, a FOLDER/photos/ that holds a file this export will
@@ -245,9 +230,9 @@ ExportedClinic export_all_into(records::Scope& scope, const fs::path& folder,
             files.push_back({name, rows, file.sha256()});
         }
         if (!stored.empty()) {
-            const storage::PhotoStore store(scope.db().path());
+            const auto store = storage::image_store_of(scope.db());
             for (const auto& image : stored)
-                images.copy(store, image);
+                images.copy(*store, image);
         }
     });
     exported.images = images.files();

@@ -3,6 +3,7 @@
 #include "needlebook/error.hpp"
 #include "needlebook/io/undo_creation.hpp"
 #include "needlebook/storage/photo_backup.hpp"
+#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/seeded_database.hpp"
 
 #include <fmt/format.h>
@@ -51,19 +52,12 @@ ClinicCopy copy_clinic(const std::string& from, const std::string& to, const sto
         target.read([&] { storage::ensure_only_seeded(target, "copy"); }); // before any write
         // The source is checked on a snapshot (a write lock held through a whole check would make
         // other writers fail as busy); whatever is copied is checked again on the target.
-        const auto images = source.read([&] {
+        source.read([&] {
             if (const auto checked = storage::verify_database(source, source_anchors);
                 !checked.ok())
                 throw Refused(fmt::format("{} failed its check ({}); a copy would carry the fault "
                                           "along, so nothing was copied. Run 'needlebook check'",
                                           copy.from, checked.first_fault()));
-            const auto images = storage::photo_records(source);
-            if (images > 0 && (source.on_server() || target.on_server()))
-                throw Refused(fmt::format(
-                    "{} has {} photo records; photos are kept in a store beside a SQLite file "
-                    "and cannot go onto or come from a server yet; nothing was copied",
-                    copy.from, images));
-            return images;
         });
         // Audited before it is read: the copy carries its own "database.copy" row, and a copy
         // cut short still shows in the source's trail.
@@ -81,13 +75,13 @@ ClinicCopy copy_clinic(const std::string& from, const std::string& to, const sto
         // One snapshot of the source into one transaction on the target, checked before it
         // commits: a copy that fails leaves the target as it was.
         source.read([&] {
-            if (images > 0) {
-                photos = storage::copy_photos(source, storage::PhotoStore(from),
-                                              storage::PhotoStore(to));
-                copy.photos = photos.images;
-            }
             target.write([&] {
                 copy.rows = storage::replace_seeded_content(source, target);
+                // Each image from the source's store into the target's: a file's folder, or a
+                // server's photo_image, inside this transaction.
+                photos = storage::copy_photos(source, *storage::image_store_of(source),
+                                              *storage::image_store_of(target));
+                copy.photos = photos.images;
                 copy.head = storage::chain_head(source);
                 storage::append_audit(
                     target, copy_entry(target, by,

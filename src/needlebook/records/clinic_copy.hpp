@@ -15,8 +15,8 @@ namespace needlebook::records {
 struct ClinicCopy {
     std::string from, to; // as the databases name themselves (a server's without its password)
     storage::CopiedRows rows;
-    storage::ChainHead head;      // the copied chain's newest row, the same in both
-    std::int64_t photos = 0;      // images copied into the target's photo store (file to file)
+    storage::ChainHead head; // the copied chain's newest row, the same in both
+    std::int64_t photos = 0; // images copied into the target's store (its folder, or photo_image)
     storage::DatabaseCheck check; // of the target, after the copy
 };
 

@@ -7,8 +7,8 @@
 #include "needlebook/records/sessions.hpp"
 #include "needlebook/rules/clinical_checks.hpp"
 #include "needlebook/rules/overrides.hpp"
+#include "needlebook/storage/image_store.hpp"
 #include "needlebook/storage/photo_repository.hpp"
-#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/sha256.hpp"
 
 #include <algorithm>
@@ -300,9 +300,7 @@ RecordedPhoto add_photo(Scope& scope, std::string_view patient_code, const fs::p
     image.bytes = static_cast<std::int64_t>(bytes.size());
     image.file_name = file.filename().string();
     check_note("file", image.file_name, 255);
-    if (scope.db().path() == ":memory:")
-        throw Refused("photos are kept beside the database file; this database has no file");
-    const storage::PhotoStore store(scope.db().path());
+    const auto store = storage::image_store_of(scope.db());
     // Dropped without keep() when the write fails: a file it created is removed again.
     std::optional<storage::PlacedImage> placed;
     RecordedPhoto recorded = scope.db().write([&] {
@@ -312,7 +310,7 @@ RecordedPhoto add_photo(Scope& scope, std::string_view patient_code, const fs::p
         const auto revision = scope.revision(1);
         auto findings = resolve_findings(scope, patient, details, overrides, revision);
         details.override_reason = findings.override_reason;
-        placed.emplace(store.place(bytes, image.sha256, image.type));
+        placed.emplace(store->place(bytes, image.sha256, image.type));
         Photo added{{}, patient.id, image, details, revision};
         added.id =
             storage::PhotoRepository(scope.db()).insert(patient.id, image, details, added.revision);

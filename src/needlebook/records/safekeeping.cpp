@@ -5,6 +5,7 @@
 #include "needlebook/storage/migrations.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/photo_backup.hpp"
+#include "needlebook/storage/photo_store.hpp"
 
 #include <algorithm>
 #include <date/date.h>

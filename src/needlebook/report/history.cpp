@@ -4,9 +4,9 @@
 #include "needlebook/storage/assessment_repository.hpp"
 #include "needlebook/storage/condition_repository.hpp"
 #include "needlebook/storage/course_repository.hpp"
+#include "needlebook/storage/image_store.hpp"
 #include "needlebook/storage/patient_repository.hpp"
 #include "needlebook/storage/photo_repository.hpp"
-#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/reaction_repository.hpp"
 #include "needlebook/storage/session_repository.hpp"
 
@@ -222,11 +222,11 @@ void add_courses_scores_photos(records::Scope& scope, PatientHistory& history,
     history.photo_pairs = photo_pairs(history.photos);
     if (history.photo_pairs.empty() || bytes == PhotoBytes::leave_out)
         return;
-    const storage::PhotoStore store(scope.db().path());
+    const auto store = storage::image_store_of(scope.db());
     for (auto& pair : history.photo_pairs) {
-        pair.baseline_bytes = store.read_small(pair.baseline.image, embedded_image_limit);
+        pair.baseline_bytes = store->read_small(pair.baseline.image, embedded_image_limit);
         if (pair.latest)
-            pair.latest_bytes = store.read_small(pair.latest->image, embedded_image_limit);
+            pair.latest_bytes = store->read_small(pair.latest->image, embedded_image_limit);
     }
 }
 

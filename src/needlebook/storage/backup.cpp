@@ -8,6 +8,7 @@
 #include "needlebook/io/output_target.hpp"
 #include "needlebook/storage/clinic_copy.hpp"
 #include "needlebook/storage/photo_backup.hpp"
+#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/sha256.hpp"
 
 #include <SQLiteCpp/Backup.h>
@@ -168,14 +169,22 @@ VerifiedCopy back_up_database(Database& source, const fs::path& target) {
                                        "saved as {}. The database itself may be damaged: run "
                                        "'needlebook check'",
                                        result.check.first_fault(), target.string()));
-    // The photo store goes beside a backup file; for a stream it is only verified, to be
-    // copied apart (a copy into the store itself copies nothing). A server keeps no photos.
+    // The images go beside a backup file, into "<file>.photos/", from the photo store or (on a
+    // server) photo_image; for a stream they are only verified, to be copied apart (a copy into
+    // the store itself copies nothing).
     CopiedPhotos photos;
-    if (!source.on_server()) {
-        const PhotoStore store(source.path());
+    {
+        const auto store = image_store_of(source);
         auto copied = Database::open_read_only(copy.path());
-        photos = copy_photos(copied, store, stream ? store : PhotoStore(output.path));
+        const PhotoStore beside(output.path);
+        photos =
+            copy_photos(copied, *store, stream ? *store : static_cast<const ImageStore&>(beside));
     }
+    if (stream && source.on_server() && photos.images > 0)
+        throw Refused(fmt::format("{} has {} photo images, which a stream cannot carry beside it; "
+                                  "back up to a file, which gets them in FILE.photos/; nothing "
+                                  "was written",
+                                  source.path(), photos.images));
     result.photos = photos.images;
     result.photos_streamed = stream;
     if (stream)

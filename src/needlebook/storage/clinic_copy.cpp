@@ -12,11 +12,13 @@
 namespace needlebook::storage {
 namespace {
 
-// The tables a clinic's content lives in: all but PostgreSQL's row of the schema version,
-// which SQLite keeps in its header (PRAGMA user_version).
+// The tables a clinic's records live in: all but PostgreSQL's row of the schema version, which
+// SQLite keeps in its header (PRAGMA user_version), and photo_image: images go from store to
+// store through copy_photos (storage/photo_backup.hpp), as a file keeps them beside it.
 std::vector<std::string> content_tables(Database& db) {
     auto names = db.connection().table_names();
     std::erase(names, "needlebook_schema");
+    std::erase(names, "photo_image");
     return names;
 }
 
@@ -49,8 +51,8 @@ void bind_value(Statement& insert, const char* name, const Column& value) {
     case ValueType::text:
         insert.bind(name, value.as_text());
         break;
-    case ValueType::blob: // no column of the schema holds one
-        throw StorageError(fmt::format("column {} holds binary data, which no column of the "
+    case ValueType::blob: // only photo_image's images, which copy_photos copies
+        throw StorageError(fmt::format("column {} holds binary data, which no record of the "
                                        "schema stores; nothing was copied",
                                        value.name()));
     }

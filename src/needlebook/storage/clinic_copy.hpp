@@ -16,10 +16,11 @@ struct CopiedRows {
 };
 
 // Inside a transaction on `from` and a write transaction on `to`, both at the same schema
-// version: replaces every row of every table of `to` by `from`'s (the schema's version row
-// aside), with the triggers off (Connection::with_triggers_off) and the foreign keys checked at
-// commit. Refused when the two have different tables; the caller makes sure `to` held nothing
-// but what init seeded (ensure_only_seeded).
+// version: replaces every row of every table of `to` by `from`'s (the schema's version row and
+// photo_image aside: the caller copies images with copy_photos), with the triggers off
+// (Connection::with_triggers_off) and the foreign keys checked at commit. Refused when the two have
+// different tables; the caller makes sure `to` held nothing but what init seeded
+// (ensure_only_seeded).
 CopiedRows copy_rows(Database& from, Database& to);
 
 // copy_rows into a database that must hold only what init seeded (refused otherwise, naming
@@ -30,7 +31,7 @@ CopiedRows replace_seeded_content(Database& from, Database& to);
 // owner of the clinic's tables may turn their triggers off. Nothing to refuse on a file.
 void ensure_fillable_by_copy(Database& target);
 
-// How many photo records `db` holds (the images live in a store beside a SQLite file).
+// How many photo records `db` holds.
 std::int64_t photo_records(Database& db);
 
 } // namespace needlebook::storage

@@ -1,9 +1,10 @@
 #pragma once
-// The photo store's part of a backup and a restore: the images a database names, copied from
-// one store to another and verified, so a backup file and its "<file>.photos/" go together.
+// The photo store's part of a backup, a restore and a copy: the images a database names, copied
+// from one store to another and verified, so a backup file and its "<file>.photos/" go together,
+// and a clinic moved onto a server or back keeps its images.
 
 #include "needlebook/storage/database.hpp"
-#include "needlebook/storage/photo_store.hpp"
+#include "needlebook/storage/image_store.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -31,9 +32,9 @@ struct CopiedPhotos {
 
 // Every image that the database `records` names (voided photos too) into the store `to`: an
 // image `to` already holds intact is left as it is; any other is read from `from`, checked
-// against its record, written as PhotoStore::place writes, then read back and hashed. Refused
+// against its record, written as `to` places a new image, then read back and hashed. Refused
 // (Refused, naming the photo and its chart, nothing left behind) when `from` has no intact
 // file for an image `to` lacks.
-CopiedPhotos copy_photos(Database& records, const PhotoStore& from, const PhotoStore& to);
+CopiedPhotos copy_photos(Database& records, const ImageStore& from, const ImageStore& to);
 
 } // namespace needlebook::storage

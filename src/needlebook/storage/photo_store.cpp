@@ -5,10 +5,12 @@
 #include "needlebook/storage/database.hpp"
 #include "needlebook/storage/sha256.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -98,8 +100,8 @@ PlacedImage::PlacedImage(PlacedImage&& other) noexcept
 }
 
 PlacedImage::~PlacedImage() {
-    if (m_created && !m_kept)
-        m_undo.undo();
+    if (m_created && !m_kept && m_undo)
+        m_undo->undo();
 }
 
 PhotoStore::PhotoStore(const fs::path& database) : m_folder(database.string() + ".photos") {
@@ -181,28 +183,71 @@ std::optional<std::string> PhotoStore::problem_with(const PhotoImage& image) con
     return std::nullopt;
 }
 
-std::optional<std::string> PhotoStore::read_small(const PhotoImage& image,
-                                                  std::int64_t max_bytes) const {
-    if (image.bytes > max_bytes)
-        return std::nullopt;
+std::optional<std::string> PhotoStore::read(const PhotoImage& image, std::string& bytes) const {
+    bytes.clear();
+    const auto file = file_of(image.sha256, image.type);
     StoreFile open;
-    if (open_stored(file_of(image.sha256, image.type), open))
-        return std::nullopt;
+    if (auto problem = open_stored(file, open))
+        return problem;
     // One byte more than recorded, to see a file that grew.
-    std::string bytes(static_cast<std::size_t>(image.bytes) + 1, '\0');
+    std::string read(static_cast<std::size_t>(image.bytes) + 1, '\0');
     std::size_t got = 0;
-    while (got < bytes.size()) {
-        const auto n = ::read(open.descriptor(), bytes.data() + got, bytes.size() - got);
+    while (got < read.size()) {
+        const auto n = ::read(open.descriptor(), read.data() + got, read.size() - got);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
+        if (n < 0)
+            return fmt::format("its file cannot be read: {}", std::strerror(errno));
+        if (n == 0)
             break;
         got += static_cast<std::size_t>(n);
     }
-    bytes.resize(got);
-    if (static_cast<std::int64_t>(bytes.size()) != image.bytes || sha256_hex(bytes) != image.sha256)
-        return std::nullopt;
-    return bytes;
+    read.resize(got);
+    if (static_cast<std::int64_t>(got) != image.bytes || sha256_hex(read) != image.sha256)
+        return problem_with(image).value_or(
+            fmt::format("its file {} changed while it was read", file.string()));
+    bytes = std::move(read);
+    return std::nullopt;
+}
+
+// The files in the store's `folder` that no photo record names (`named`): images an
+// interrupted 'photo add' or 'import --all' placed before its record committed, and temporary
+// files (".needlebook-…") of a write cut short. Not damage to the records, but patient images
+// nobody can see: said in the note, never deleted. Empty when there are none.
+std::string PhotoStore::unnamed_note(const std::vector<PhotoImage>& images) const {
+    std::set<std::string> named;
+    for (const auto& image : images)
+        named.insert(file_name_of(image.sha256, image.type));
+    const auto& folder = m_folder;
+    std::error_code error;
+    std::int64_t unnamed = 0, temporary = 0;
+    std::optional<std::string> first;
+    for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end;
+         it.increment(error)) {
+        const auto name = it->path().filename().string();
+        if (named.count(name) != 0)
+            continue;
+        ++unnamed;
+        if (name.starts_with(".needlebook-"))
+            ++temporary;
+        if (!first || name < *first)
+            first = name;
+    }
+    if (error && error != std::errc::no_such_file_or_directory)
+        return fmt::format("the store's folder {} cannot be listed ({}): files no record names "
+                           "were not looked for",
+                           folder.string(), error.message());
+    if (unnamed == 0)
+        return {};
+    return fmt::format("{} file{} in the store no photo record names (first: {}{}): patient "
+                       "data nobody can see, left by an interrupted 'photo add' or 'import "
+                       "--all'; review them in {} and move out what no record needs (check "
+                       "deletes nothing)",
+                       unnamed, unnamed == 1 ? "" : "s", *first,
+                       temporary == 0 ? ""
+                                      : fmt::format("; {} leftover temporary file{}", temporary,
+                                                    temporary == 1 ? "" : "s"),
+                       folder.string());
 }
 
 } // namespace needlebook::storage

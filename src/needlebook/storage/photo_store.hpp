@@ -3,8 +3,7 @@
 // "<database>.photos/" (mode 0700), each as "<sha256>.jpg" or ".png" (mode 0600). Content-
 // addressed: a file is written once, under the hash of its bytes, and never replaced.
 
-#include "needlebook/io/undo_creation.hpp"
-#include "needlebook/model/photo.hpp"
+#include "needlebook/storage/image_store.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -12,32 +11,6 @@
 #include <string_view>
 
 namespace needlebook::storage {
-
-// An image the store holds for a write that has not committed yet: when dropped without
-// keep(), the file (and the store's folder) it created is removed again, so a refused or failed
-// write leaves the store as it was.
-class PlacedImage {
-public:
-    PlacedImage(std::filesystem::path file, io::UndoCreation undo, bool created)
-        : m_file(std::move(file)), m_undo(std::move(undo)), m_created(created) {}
-    PlacedImage(PlacedImage&& other) noexcept;
-    PlacedImage& operator=(PlacedImage&&) = delete;
-    PlacedImage(const PlacedImage&) = delete;
-    PlacedImage& operator=(const PlacedImage&) = delete;
-    ~PlacedImage();
-
-    const std::filesystem::path& file() const { return m_file; }
-    // Whether this write created the file (false: an identical image was already stored).
-    bool created() const { return m_created; }
-    // The write committed: the file stays.
-    void keep() { m_kept = true; }
-
-private:
-    std::filesystem::path m_file;
-    io::UndoCreation m_undo;
-    bool m_created = false;
-    bool m_kept = false;
-};
 
 // A file of the photo store open for reading (PhotoStore::open); closes it when dropped.
 class StoreFile {
@@ -57,7 +30,7 @@ private:
     int m_fd = -1;
 };
 
-class PhotoStore {
+class PhotoStore final : public ImageStore {
 public:
     // The store of the database file `database`: "<database>.photos/".
     explicit PhotoStore(const std::filesystem::path& database);
@@ -74,7 +47,8 @@ public:
     // file of that name is reused when it is a regular file (never a symbolic link) whose bytes
     // hash to its name; otherwise Refused, saying to run `check`. Throws FileError when the
     // store cannot be written.
-    PlacedImage place(std::string_view bytes, std::string_view sha256, ImageType type) const;
+    PlacedImage place(std::string_view bytes, std::string_view sha256,
+                      ImageType type) const override;
 
     // Opens the stored file of `image` for reading as every reader of the store does (check,
     // place, export): never through a symbolic link and without waiting on a FIFO, so only a
@@ -84,10 +58,13 @@ public:
     // What is wrong with the stored file of `image`: missing, a symbolic link or anything else
     // but a regular file (never followed), unreadable, of another size or hash than the record
     // says; nothing when it is as recorded. Hashes it in blocks.
-    std::optional<std::string> problem_with(const PhotoImage& image) const;
-    // The stored bytes of `image` when it is a regular file at most `max_bytes` long that hashes
-    // as recorded (a printed history embeds them); nothing otherwise.
-    std::optional<std::string> read_small(const PhotoImage& image, std::int64_t max_bytes) const;
+    std::optional<std::string> problem_with(const PhotoImage& image) const override;
+    // The file's bytes, read as open() reads, when it is a regular file that hashes as recorded.
+    std::optional<std::string> read(const PhotoImage& image, std::string& bytes) const override;
+    // The files in the folder that no photo record names: images an interrupted 'photo add' or
+    // 'import --all' placed before its record committed, and temporary files (".needlebook-…")
+    // of a write cut short.
+    std::string unnamed_note(const std::vector<PhotoImage>& named) const override;
 
 private:
     std::filesystem::path m_folder;

@@ -27,6 +27,32 @@ constexpr Oid float4_oid = 700;
 constexpr Oid float8_oid = 701;
 constexpr Oid numeric_oid = 1700;
 
+constexpr int text_format = 0; // libpq's format codes of a parameter or a result
+constexpr int binary_format = 1;
+
+// The bytes of a bytea read as text: \x and two hex digits a byte (bytea_output = hex, set
+// at connect). Anything else is a value this program did not ask for, and an error.
+std::string decoded_bytea(std::string_view text) {
+    const auto digit = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        return -1;
+    };
+    if (!text.starts_with("\\x") || text.size() % 2 != 0)
+        throw DatabaseFailure(FailureKind::other, "a bytea value read not in hex form");
+    std::string bytes;
+    bytes.reserve((text.size() - 2) / 2);
+    for (std::size_t i = 2; i < text.size(); i += 2) {
+        const int high = digit(text[i]), low = digit(text[i + 1]);
+        if (high < 0 || low < 0)
+            throw DatabaseFailure(FailureKind::other, "a bytea value read not in hex form");
+        bytes.push_back(static_cast<char>(high * 16 + low));
+    }
+    return bytes;
+}
+
 struct ResultDeleter {
     void operator()(PGresult* result) const { PQclear(result); }
 };
@@ -183,6 +209,7 @@ public:
         m_names = std::move(parsed.names);
         m_values.resize(m_names.size());
         m_types.resize(m_names.size(), unknown_oid);
+        m_formats.resize(m_names.size(), text_format);
     }
 
     ~PostgresStatement() override {
@@ -234,6 +261,9 @@ protected:
         bind_value(name, std::string(text), unknown_oid);
     }
     void bind_null(const char* name) override { bind_value(name, std::nullopt, unknown_oid); }
+    void bind_blob(const char* name, std::string_view bytes) override {
+        bind_value(name, std::string(bytes), bytea_oid, binary_format); // sent as is, not escaped
+    }
 
     ValueType column_type(int index) override {
         check_row(index);
@@ -280,6 +310,11 @@ protected:
             return {};
         return std::string(value(index));
     }
+    std::string column_bytes(int index) override {
+        if (column_type(index) != ValueType::blob)
+            return column_text(index);
+        return decoded_bytea(value(index));
+    }
     std::string column_name(int index) override {
         const PGresult* result = shape();
         if (index < 0 || index >= PQnfields(result))
@@ -294,7 +329,8 @@ private:
         Result description; // the result's columns, asked for before a run only
     };
 
-    void bind_value(const char* name, std::optional<std::string> value, Oid type) {
+    void bind_value(const char* name, std::optional<std::string> value, Oid type,
+                    int format = text_format) {
         const auto found = std::find(m_names.begin(), m_names.end(), name);
         if (found == m_names.end())
             throw DatabaseFailure(
@@ -303,6 +339,7 @@ private:
         const auto index = found - m_names.begin();
         m_values[index] = std::move(value);
         m_types[index] = type;
+        m_formats[index] = format;
     }
 
     Variant& prepared() {
@@ -328,12 +365,15 @@ private:
         m_row = 0;
         const auto& variant = prepared();
         std::vector<const char*> values;
+        std::vector<int> lengths; // read for binary values only
         values.reserve(m_values.size());
-        for (const auto& value : m_values)
+        for (const auto& value : m_values) {
             values.push_back(value ? value->c_str() : nullptr);
+            lengths.push_back(value ? static_cast<int>(value->size()) : 0);
+        }
         m_result = checked(m_conn, PQexecPrepared(m_conn, variant.name.c_str(),
                                                   static_cast<int>(values.size()), values.data(),
-                                                  nullptr, nullptr, 0));
+                                                  lengths.data(), m_formats.data(), text_format));
     }
 
     // The columns of the current result, or of the statement as prepared for the bound types
@@ -371,6 +411,7 @@ private:
     std::vector<std::string> m_names;
     std::vector<std::optional<std::string>> m_values; // nullopt is NULL (or never bound)
     std::vector<Oid> m_types;
+    std::vector<int> m_formats; // text_format, or binary_format for bytes
     std::map<std::vector<Oid>, Variant> m_variants;
     Result m_result;
     int m_row = 0;
@@ -452,6 +493,7 @@ std::unique_ptr<PostgresConnection> PostgresConnection::connect(const std::strin
     // Every double read back exactly (the shortest text that rounds to it), whatever the
     // login's own setting: a copy or a fingerprint must see the value stored, not a rounding.
     connection->exec("SET extra_float_digits = 3");
+    connection->exec("SET bytea_output = hex"); // what decoded_bytea reads
     return connection;
 }
 

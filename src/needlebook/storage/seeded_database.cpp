@@ -18,7 +18,7 @@ constexpr std::array empty_after_init = {
     std::pair{"lot", "a registered lot"}, std::pair{"product_revision", "a product change"},
     std::pair{"audit_seal", "a seal"},    std::pair{"audit_disclosure", "a disclosure"},
     std::pair{"course", "a course"},      std::pair{"assessment", "an outcome score"},
-    std::pair{"photo", "a photo"},
+    std::pair{"photo", "a photo"},        std::pair{"photo_image", "a photo image"},
 };
 
 std::int64_t count(Database& db, const std::string& sql) {

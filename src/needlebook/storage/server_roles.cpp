@@ -44,6 +44,7 @@ constexpr std::array writable_tables = std::to_array<Grant>({
     {"assessment_revision", ServerRole::practitioner},
     {"photo", ServerRole::practitioner},
     {"photo_revision", ServerRole::practitioner},
+    {"photo_image", ServerRole::practitioner},
     {"setting", ServerRole::manager},
     {"setting_revision", ServerRole::manager},
     {"product", ServerRole::manager},

@@ -75,6 +75,9 @@ protected:
     void bind_null(const char* name) override {
         translated([&] { m_statement.bind(name); });
     }
+    void bind_blob(const char* name, std::string_view bytes) override {
+        translated([&] { m_statement.bind(name, bytes.data(), static_cast<int>(bytes.size())); });
+    }
 
     ValueType column_type(int index) override {
         switch (translated([&] { return m_statement.getColumn(index).getType(); })) {
@@ -98,6 +101,9 @@ protected:
     }
     std::string column_text(int index) override {
         return translated([&] { return m_statement.getColumn(index).getString(); });
+    }
+    std::string column_bytes(int index) override {
+        return column_text(index); // SQLiteCpp reads a BLOB with its length, NULs included
     }
     std::string column_name(int index) override {
         return translated([&] { return std::string(m_statement.getColumnName(index)); });

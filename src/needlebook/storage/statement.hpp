@@ -26,6 +26,8 @@ public:
     int as_int() const;
     double as_double() const;
     std::string as_text() const;
+    // A BLOB (bytea on PostgreSQL) as its bytes.
+    std::string as_bytes() const;
     // The column's name as the query gives it, for messages about a stored value.
     std::string name() const;
 
@@ -50,6 +52,8 @@ public:
     void bind(const char* name, const char* text) { bind_text(name, text); }
     void bind(const char* name, const std::string& text) { bind_text(name, text); }
     void bind(const char* name) { bind_null(name); } // SQL NULL
+    // Binds `bytes` as a BLOB (bytea on PostgreSQL): any bytes, NULs too.
+    void bind_bytes(const char* name, std::string_view bytes) { bind_blob(name, bytes); }
 
     // The next row; false once there are no more (the statement has then run to its end).
     virtual bool step() = 0;
@@ -69,11 +73,13 @@ protected:
     virtual void bind_double(const char* name, double value) = 0;
     virtual void bind_text(const char* name, std::string_view text) = 0;
     virtual void bind_null(const char* name) = 0;
+    virtual void bind_blob(const char* name, std::string_view bytes) = 0;
 
     virtual ValueType column_type(int index) = 0;
     virtual std::int64_t column_int64(int index) = 0;
     virtual double column_double(int index) = 0;
     virtual std::string column_text(int index) = 0;
+    virtual std::string column_bytes(int index) = 0;
     virtual std::string column_name(int index) = 0;
 };
 
@@ -94,6 +100,9 @@ inline double Column::as_double() const {
 }
 inline std::string Column::as_text() const {
     return m_statement.column_text(m_index);
+}
+inline std::string Column::as_bytes() const {
+    return m_statement.column_bytes(m_index);
 }
 inline std::string Column::name() const {
     return m_statement.column_name(m_index);

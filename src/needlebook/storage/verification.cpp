@@ -4,6 +4,7 @@
 
 #include "needlebook/model/text.hpp"
 #include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/database_image_store.hpp"
 #include "needlebook/storage/photo_repository.hpp"
 #include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/record_digest.hpp"
@@ -364,69 +365,46 @@ CheckSection seals_hold(Database& db, const CheckAnchors& anchors) {
     return section;
 }
 
-// The files in the store's `folder` that no photo record names (`named`): images an
-// interrupted 'photo add' or 'import --all' placed before its record committed, and temporary
-// files (".needlebook-…") of a write cut short. Not damage to the records, but patient images
-// nobody can see: said in the note, never deleted. Empty when there are none.
-std::string unnamed_files_note(const std::filesystem::path& folder,
-                               const std::set<std::string>& named) {
-    std::error_code error;
-    std::int64_t unnamed = 0, temporary = 0;
-    std::optional<std::string> first;
-    for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end;
-         it.increment(error)) {
-        const auto name = it->path().filename().string();
-        if (named.count(name) != 0)
-            continue;
-        ++unnamed;
-        if (name.starts_with(".needlebook-"))
-            ++temporary;
-        if (!first || name < *first)
-            first = name;
-    }
-    if (error && error != std::errc::no_such_file_or_directory)
-        return fmt::format("the store's folder {} cannot be listed ({}): files no record names "
-                           "were not looked for",
-                           folder.string(), error.message());
-    if (unnamed == 0)
-        return {};
-    return fmt::format("{} file{} in the store no photo record names (first: {}{}): patient "
-                       "data nobody can see, left by an interrupted 'photo add' or 'import "
-                       "--all'; review them in {} and move out what no record needs (check "
-                       "deletes nothing)",
-                       unnamed, unnamed == 1 ? "" : "s", *first,
-                       temporary == 0 ? ""
-                                      : fmt::format("; {} leftover temporary file{}", temporary,
-                                                    temporary == 1 ? "" : "s"),
-                       folder.string());
+// A database file keeps its images beside it: rows in its photo_image table (version 11, for a
+// server) are images nothing reads, put there behind the program's back.
+void no_images_inside(Database& db, CheckSection& section) {
+    if (db.on_server() || !db.connection().has_table("photo_image"))
+        return;
+    auto rows = db.query("SELECT count(*) FROM photo_image");
+    rows->step();
+    if (const auto count = rows->column(0).as_int64(); count > 0)
+        add_fault(section, fmt::format("table photo_image holds {} row{}; a database file keeps "
+                                       "its images in the photo store beside it, and nothing "
+                                       "reads them there",
+                                       count, count == 1 ? "" : "s"));
 }
 
-// Every photo's image, voided ones too, read back from the store and hashed in blocks, and the
-// store's files that no record names (a note). Nothing for a database without photo records and
-// without files in its store, so its report reads as before photos existed.
-std::optional<CheckSection> photos_in_store(Database& db, const std::filesystem::path& folder) {
+// Every photo's image, voided ones too, read back from `store` (when given) and hashed, and what
+// the store holds that no record names (a note). Nothing for a database without photo records
+// and without anything else in its store, so its report reads as before photos existed.
+std::optional<CheckSection> photos_in(Database& db, const ImageStore* store) {
     CheckSection section{"photos"};
     const bool records = db.connection().has_table("photo") && [&] {
         auto any = db.query("SELECT 1 FROM photo LIMIT 1");
         return any->step();
     }();
-    std::set<std::string> named;
-    if (records) {
-        const auto store = PhotoStore::in_folder(folder);
-        guarded(section, [&] {
+    std::vector<PhotoImage> named;
+    guarded(section, [&] {
+        if (records && store)
             PhotoRepository(db).for_each_image([&](const StoredImage& stored) {
                 ++section.checked;
-                named.insert(PhotoStore::file_name_of(stored.image.sha256, stored.image.type));
-                if (const auto problem = store.problem_with(stored.image))
+                named.push_back(stored.image);
+                if (const auto problem = store->problem_with(stored.image))
                     add_fault(section, fmt::format("photo {} of {}: {}; restore it from a backup",
                                                    stored.id, stored.patient_code, *problem));
             });
-        });
-    }
-    // Only once every record was read: a fault reading them would make every file look unnamed.
-    if (section.ok())
-        section.note = unnamed_files_note(folder, named);
-    if (!records && section.note.empty())
+        no_images_inside(db, section);
+    });
+    // Only once every record was read: a fault reading them would make every image look unnamed.
+    if (section.ok() && store)
+        section.note = store->unnamed_note(named);
+    // Without a store to read (a backup being made), only stray rows are worth a section.
+    if ((!records || !store) && section.ok() && section.note.empty())
         return std::nullopt;
     return section;
 }
@@ -502,8 +480,15 @@ DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors) {
                                                records.checked));
             unaudited_revisions(db, records);
             seals = seals_hold(db, anchors);
-            if (anchors.photo_store)
-                photos = photos_in_store(db, *anchors.photo_store);
+            if (db.on_server()) {
+                const DatabaseImageStore store(db);
+                photos = photos_in(db, &store);
+            } else if (anchors.photo_store) {
+                const auto store = PhotoStore::in_folder(*anchors.photo_store);
+                photos = photos_in(db, &store);
+            } else {
+                photos = photos_in(db, nullptr);
+            }
             if (db.on_server())
                 server_last = server_schema(db);
         });

@@ -37,16 +37,17 @@ struct CheckAnchors {
     std::optional<PublicKey> key;  // every seal must be this key's, and there must be one
     std::optional<ChainHead> head; // a head noted earlier must still be in the chain
     // The photo store (PhotoStore::folder) that must hold every photo's image, byte for byte;
-    // not set for a copy that has no store beside it (a backup being made or restored).
+    // not set for a copy that has no store beside it (a backup being made or restored). A
+    // server's images are in the database, and always checked.
     std::optional<std::filesystem::path> photo_store;
 };
 
 // Runs every check on `db` (which may be opened read-only): SQLite's checks, the schema against
 // the one this program defines for the file's version (on a server: server_checks.hpp), the audit
 // chain (links, hashes, times that never go backwards), every record against its fingerprint, the
-// seals and `anchors` (with anchors.photo_store, a section "photos": each photo's file against its
-// size and hash). Never throws for a damaged file: what cannot be read becomes a fault of its
-// section.
+// seals and `anchors` (with anchors.photo_store, or on a server, a section "photos": each photo's
+// image against its size and hash). Never throws for a damaged file: what cannot be read becomes a
+// fault of its section.
 DatabaseCheck verify_database(Database& db, const CheckAnchors& anchors = {});
 
 } // namespace needlebook::storage

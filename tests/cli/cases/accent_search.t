@@ -4,7 +4,7 @@
 # Names are stored and printed as typed; only the comparison folds both sides.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Müller --given Zoë --born 1990-03-04
 > patient P-000001 registered: Müller, Zoë
 $ needlebook patient add --family Strauß --given Øyvind --born 1982-07-21

@@ -6,7 +6,7 @@
 # consents signed before it.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Young --given Tia --born 2010-06-15 --code TIA
 > patient TIA registered: Young, Tia
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN

@@ -3,11 +3,11 @@
 # defaults to the actor but may be someone else. Refused commands add no row.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 # Creating the database is the first row, in the creator's name; then a row for each setting
 # and catalogue product the schema seeded (57 settings, 6 products).
 = SELECT id, actor, action, reason FROM audit_log WHERE action NOT LIKE '%.seed'
-> 1|tester|schema.create|new database at schema 10
+> 1|tester|schema.create|new database at schema 11
 = SELECT action, record_kind, count(*), min(id), max(id) FROM audit_log WHERE action LIKE '%.seed' GROUP BY action ORDER BY action
 > product.seed|product|6|65|70
 > setting.seed|setting|63|2|64
@@ -61,7 +61,7 @@ $ needlebook reaction add 2 --kind erythema --severity mild --onset 2026-11-20 -
 # Each row also names the operating-system account that ran needlebook (whoever --as names) and
 # marks a clock fixed by NEEDLEBOOK_NOW.
 = SELECT id, at, actor, action, patient_id, record_kind, record_id, revision, reason, os_user IS NOT NULL AND os_user <> '', clock_fixed FROM audit_log WHERE action NOT LIKE '%.seed' ORDER BY id
-> 1|2026-11-23T15:00:00Z|tester|schema.create|||||new database at schema 10|1|1
+> 1|2026-11-23T15:00:00Z|tester|schema.create|||||new database at schema 11|1|1
 > 71|2026-11-23T15:00:00Z|tester|patient.add|1|patient|1|1||1|1
 > 72|2026-11-23T15:00:00Z|reception|consent.add|1|consent|1|1||1|1
 > 73|2026-11-23T15:00:00Z|dr.jones|session.log|1|session|1|1||1|1

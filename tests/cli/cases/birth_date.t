@@ -2,7 +2,7 @@
 # (exit 1) whatever the override, on log and on amend. The birth day itself is fine.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12
 > patient P-000001 registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Bola --born 1979-03-02

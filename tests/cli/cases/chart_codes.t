@@ -3,7 +3,7 @@
 # on; a code that only looks similar (other case, more digits) is skipped when it is taken.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Bola --born 1979-03-02 --code BOB

@@ -4,7 +4,7 @@
 # days. Clearances are revisions, audited, and printed in every history format.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -104,7 +104,7 @@ $ needlebook history ANN
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
 > recorded as audit row 79; chain head for 'check --head':
-> 79:f10d82912f529402180d230f2b1eaaf30137ae9b204df8797d3b2991f68f28f5
+> 79:7bafa7ddffc789354ec7867b1f612f8257388420556ee5dafe3bdb8a339b359e
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -184,4 +184,4 @@ $ needlebook check
 > audit chain   ok                81       0  -            -
 > records       ok                80       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -

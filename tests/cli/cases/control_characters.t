@@ -9,7 +9,7 @@
 # CSV carry the text as stored. Values with hidden characters are typed with $'...' quoting.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Okafor --given Chidi --born 1988-06-14
 > patient P-000001 registered: Okafor, Chidi
 $ needlebook consent add P-000001 --signed 2026-11-01 --covers microneedling

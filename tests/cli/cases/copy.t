@@ -6,7 +6,7 @@
 # account ${OS_USER}.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient amend ANN --family Jones --reason 'married name'
@@ -21,7 +21,7 @@ $ needlebook copy --to ${TMP}/copy.db
 > copied ${TMP}/clinic.db into ${TMP}/copy.db
 > rows: 280 in 44 tables
 > chain head: 75:${SHA256} (the same in both; every record's fingerprint checked against it on the copy)
-> verified: integrity ok, foreign keys ok, audit chain ok (76 rows), records ok (73 rows), seals ok, schema ok (249 rows)
+> verified: integrity ok, foreign keys ok, audit chain ok (76 rows), records ok (73 rows), seals ok, schema ok (254 rows)
 # The copy carries every row: the patient's two revisions, the session, the changed setting.
 $ needlebook --db ${TMP}/copy.db patient show ANN
 > Patient ANN: Jones, Ann
@@ -125,7 +125,7 @@ $ needlebook --db ${TMP}/copy.db check
 > audit chain   ok                78       0  -            -
 > records       ok                75       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -
 # The source names the copy, in the row the copy ends with.
 = SELECT id, actor, action, reason FROM audit_log WHERE action = 'database.copy'
 > 75|tester|database.copy|to ${TMP}/copy.db: the whole clinic, its audit trail up to this row
@@ -153,7 +153,7 @@ $ needlebook copy --from ${TMP}/copy.db --to ${TMP}/again.db --format json
 >   "rows": 285,
 >   "photos": 0,
 >   "chain_head": "79:${SHA256}",
->   "verified": "integrity ok, foreign keys ok, audit chain ok (80 rows), records ok (75 rows), seals ok, schema ok (249 rows)"
+>   "verified": "integrity ok, foreign keys ok, audit chain ok (80 rows), records ok (75 rows), seals ok, schema ok (254 rows)"
 > }
 $ needlebook --db ${TMP}/again.db session list
 > id  at                patient  device  areas       serums  flags

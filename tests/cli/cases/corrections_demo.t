@@ -284,4 +284,4 @@ $ needlebook check
 > audit chain   ok               270       0  -            -
 > records       ok               268       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -

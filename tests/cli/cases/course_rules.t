@@ -4,7 +4,7 @@
 # session pointing at a record entered in error. Every refusal leaves the database as it was.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Smith --given Anne --born 1985-04-12 --code ANN2

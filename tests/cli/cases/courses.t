@@ -9,7 +9,7 @@
 %file right.jpg=FFD8FFE000104A46494600726967687420FFD9
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1990-02-01 --code BEN
@@ -418,7 +418,7 @@ $ needlebook check
 > records       ok               117       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > photos        ok                 3       0  -            -
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -
 = SELECT action, count(*) FROM audit_log WHERE record_kind IN ('course', 'assessment') GROUP BY action ORDER BY action
 > assessment.add|9
 > assessment.amend|1

@@ -4,7 +4,7 @@
 # spreadsheet does not run it as a formula. Numbers and dates are never guarded.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family "O'Brien, Jr" --given 'Seán' --born 1980-03-01 --code OBR --phone '+44 7700 900123' --note '=HYPERLINK("http://example.org")'
 > patient OBR registered: O'Brien, Jr, Seán
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick 2 --note 'said "no" to numbing cream'

@@ -3,7 +3,7 @@
 # again. The limit a session was checked with is named in its history.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers 'microneedling serums rf'
@@ -179,7 +179,7 @@ $ needlebook history ANN
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
 > recorded as audit row 75; chain head for 'check --head':
-> 75:dd52976d0ef64b3ea32014c10804dd1287c0dc7de50245bd064b39d8451dcbdf
+> 75:42640df7f616aeb92ef9e200118d2bfbfeee39938b529c1256f10031d5c1d796
 > 1 session; every correction and override is shown
 > ================================================================================
 > PATIENT
@@ -237,4 +237,4 @@ $ needlebook check
 > audit chain   ok                76       0  -            -
 > records       ok                75       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -

@@ -2,7 +2,7 @@
 # case) and birth date: probably the same person. The chart is still registered (exit 0).
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 

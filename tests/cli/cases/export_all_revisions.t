@@ -5,7 +5,7 @@
 
 %env NEEDLEBOOK_NOW=2026-11-20T10:00:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 
 $ needlebook patient add --code ANN --family Smith --given Ann --born 1985-04-12
 > patient ANN registered: Smith, Ann

@@ -10,7 +10,7 @@
 # runner keeps it.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --code P1 --family Doe --given Jo --born 1990-01-01
 > patient P1 registered: Doe, Jo
 $ needlebook consent add P1 --signed 2026-06-01 --guardian '@all areas'

@@ -10,7 +10,7 @@
 # hold a raw TAB byte inside a line; the runner keeps it.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --code MAI --family 'Nguyễn, Thị' --given 'Mai 🌸' --born 1990-02-28 --fitzpatrick IV --phone '+44 20 7946 0958' --email mai@example.org --note 'said "ok", then left'
 > patient MAI registered: Nguyễn, Thị, Mai 🌸
 $ needlebook patient add --code ANN --family '=SUM(A1:A9)' --given '@Ann' --born 1985-04-12 --fitzpatrick 2 --note '-2 units of numbing cream'

@@ -6,7 +6,7 @@
 # in, marked voided = 1. Text starting with = + - @ gets a leading "'"; numbers never do.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick 2
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family "O'Brien" --given Sean --born 1980-03-01 --code OBR

@@ -5,7 +5,7 @@
 # export adds one audit row. What the cells hold: tests/exchange/xlsx_check.sh.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code 007 --phone 07700900111
 > patient 007 registered: Smith, Ann
 

@@ -5,7 +5,7 @@
 # changes nothing. Empty unsets it again.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Doe --given Jane --born 1985-04-12
 > patient P-000001 registered: Doe, Jane
 $ needlebook fhir P-000001

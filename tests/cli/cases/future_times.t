@@ -4,7 +4,7 @@
 # "Today" is the clinic's day: 23:30 UTC on 1 July is already 2 July in London (BST).
 %env NEEDLEBOOK_NOW=2026-07-01T23:30:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Early --given Eve --born 2026-07-02
 > patient P-000001 registered: Early, Eve
 $ needlebook patient add --family Late --given Lou --born 2026-07-03

@@ -3,7 +3,7 @@
 # shown as text, never run. A patient with no sessions says so in each part.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family "O'Brien & Daughters" --given "<b>Zoë</b>" --born 1990-02-02 --code OBR --note 'said "no" to <script>alert(1)</script>'
 > patient OBR registered: O'Brien & Daughters, <b>Zoë</b>
 

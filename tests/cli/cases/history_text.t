@@ -22,7 +22,7 @@
 
 %env NEEDLEBOOK_NOW=2026-09-16T17:00:00Z
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook setting set clinic_name "Lumen Skin Clinic"
 > clinic_name: '' -> Lumen Skin Clinic
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick III --phone "+44 7700 900123"

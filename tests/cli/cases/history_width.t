@@ -8,7 +8,7 @@
 # passes 80 columns.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family "Featherstonehaugh-Montgomery" --given "Anastasia Valentina" --born 1990-01-01 --code P-LONG-CHART-CODE-0001 --note "Prefers afternoon appointments; sensitive to lidocaine creams, use the pliaglis alternative; allergic to nickel jewellery only"
 > patient P-LONG-CHART-CODE-0001 registered: Featherstonehaugh-Montgomery, Anastasia Valentina
 $ needlebook consent add P-LONG-CHART-CODE-0001 --signed 2026-06-01 --covers "microneedling serums prp rf photos" --guardian "Margaret Elizabeth Longname-Withahyphen, mother and legal guardian of the patient named above"

@@ -7,7 +7,7 @@
 # for byte: tests/exchange/clinic_round_trip.sh.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook setting set time_zone Europe/Paris --reason 'the clinic moved'
 > time_zone: '' -> Europe/Paris
 $ needlebook product add house-serum --name 'House serum' --kind peptides
@@ -21,7 +21,7 @@ $ needlebook export --all --all-revisions --raw --output ${TMP}/out
 
 # Into a new database: the export's settings and products, every revision.
 $ needlebook --db ${TMP}/new.db init
-> database ready: ${TMP}/new.db (schema version 10)
+> database ready: ${TMP}/new.db (schema version 11)
 $ needlebook --db ${TMP}/new.db import --all ${TMP}/out
 > imported the clinic exported to ${TMP}/out (manifest.csv SHA-256 ${SHA256}; its audit chain head then: 74:${SHA256})
 >   settings.csv: 64 rows
@@ -127,7 +127,7 @@ $ needlebook --db ${TMP}/new.db check
 > audit chain   ok                76       0  -            -
 > records       ok                74       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -
 
 # A database that holds records is never filled: nothing is replaced or mixed.
 $ needlebook import --all ${TMP}/out
@@ -139,7 +139,7 @@ $ needlebook --db ${TMP}/new.db import --all ${TMP}/out
 
 # Not a whole export.
 $ needlebook --db ${TMP}/empty.db init
-> database ready: ${TMP}/empty.db (schema version 10)
+> database ready: ${TMP}/empty.db (schema version 11)
 $ needlebook --db ${TMP}/empty.db import --all ${TMP}
 ! needlebook: error: ${TMP} has no manifest.csv: give the folder that 'export --all --raw --output FOLDER' wrote
 ? 1

@@ -3,7 +3,7 @@
 # unsided area overlaps both sides; a back-dated entry is checked against later sessions too.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given ANN --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, ANN
 $ needlebook patient add --family Smith --given BOB --born 1985-04-12 --code BOB

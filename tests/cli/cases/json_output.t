@@ -2,7 +2,7 @@
 # top level, lists print an array, warnings stay on stderr and also appear in the logged record.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 
 $ needlebook --format json patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick II --phone "+44 20 7946 0000"
 > {
@@ -731,7 +731,7 @@ $ needlebook --format json patient list --search nobody
 $ needlebook --format json init
 > {
 >   "database": "${TMP}/clinic.db",
->   "schema_version": 10
+>   "schema_version": 11
 > }
 
 # A refused command prints nothing on stdout, in JSON as in text.

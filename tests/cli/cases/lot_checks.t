@@ -4,7 +4,7 @@
 # Serum amounts in ml are kept with the session. report lot names how to reach each patient.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --phone '+44 7700 900001' --email ann@example.org
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Jones --given Bob --born 1979-02-02 --code BOB --phone '07700 900002'
@@ -174,7 +174,7 @@ $ needlebook history ANN
 > TREATMENT HISTORY  ANN  Smith, Ann
 > printed 2026-11-23 15:00 (Europe/London) by tester; reactions as of 2026-11-23
 > recorded as audit row 92; chain head for 'check --head':
-> 92:d7a7644c1aa879d16b91fab7538bc4528503c0425190e9125af38b0bf096ca72
+> 92:b6da8bd7aadd6d24160d9d288cbf32b3f43b2ba2afebd5e333709df81c1353f3
 > 2 sessions; every correction and override is shown
 > ================================================================================
 > PATIENT

@@ -38,20 +38,20 @@ $ needlebook --db /dev/null patient show ANN
 ? 1
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 
 $ needlebook session list
 > no sessions
 
 # init on an existing database is harmless and says so.
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 = PRAGMA user_version
-> 10
+> 11
 
 # --db wins over $NEEDLEBOOK_DB, and init creates missing folders.
 $ needlebook --db ${TMP}/elsewhere/clinic.db init
-> database ready: ${TMP}/elsewhere/clinic.db (schema version 10)
+> database ready: ${TMP}/elsewhere/clinic.db (schema version 11)
 $ needlebook --db ${TMP}/elsewhere/clinic.db patient add --family Smith --given Ann --born 1985-04-12
 > patient P-000001 registered: Smith, Ann
 $ needlebook patient list

@@ -2,7 +2,7 @@
 # generated and chosen chart codes, validation of each field, list/search, show.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 
 $ needlebook patient add --family 'Núñez' --given 'Zoë' --born 1990-07-15 --fitzpatrick iv --email zoe@example.org --note 'prefers mornings'
 > patient P-000001 registered: Núñez, Zoë

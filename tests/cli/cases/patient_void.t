@@ -3,7 +3,7 @@
 # in the list and in its history, marked.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Smith --given Anne --born 1985-04-12 --code ANN2
@@ -90,4 +90,4 @@ $ needlebook check
 > audit chain   ok                79       0  -            -
 > records       ok                78       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -

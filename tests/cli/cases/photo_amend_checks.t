@@ -9,7 +9,7 @@
 %file side.jpg=FFD8FFE000104A46494600736964652EFFD9
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Roe --given Bea --born 1990-02-02 --code BEA

@@ -7,7 +7,7 @@
 %file front.jpg=FFD8FFE000104A4649460066726F6E74FFD9
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers 'microneedling photos'
@@ -16,9 +16,9 @@ $ needlebook photo add ANN front.jpg --view front
 > photo 1 recorded for ANN: front, taken 2026-11-23, 18 bytes, stored as ${SHA256}.jpg
 
 $ needlebook backup ${TMP}/backup.db
-> backup saved: ${TMP}/backup.db (540672 bytes)
+> backup saved: ${TMP}/backup.db (548864 bytes)
 > sha256: ${SHA256}
-> verified: integrity ok, foreign keys ok, audit chain ok (73 rows), records ok (72 rows), seals ok, schema ok (249 rows)
+> verified: integrity ok, foreign keys ok, audit chain ok (73 rows), records ok (72 rows), seals ok, schema ok (254 rows)
 > chain head: 73:${SHA256}
 > photos: 1 image copied to ${TMP}/backup.db.photos and verified
 $ needlebook --db ${TMP}/backup.db check
@@ -38,11 +38,11 @@ $ needlebook --db ${TMP}/backup.db check
 > records       ok                72       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > photos        ok                 1       0  -            -
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -
 $ needlebook restore ${TMP}/backup.db
 > restored ${TMP}/backup.db into ${TMP}/clinic.db
 > sha256: ${SHA256}
-> verified: integrity ok, foreign keys ok, audit chain ok (73 rows), records ok (72 rows), seals ok, schema ok (249 rows)
+> verified: integrity ok, foreign keys ok, audit chain ok (73 rows), records ok (72 rows), seals ok, schema ok (254 rows)
 > the replaced database is kept as ${TMP}/clinic.db.replaced-20261123T150000Z
 > photos: 1 image, each intact in the photo store ${TMP}/clinic.db.photos
 

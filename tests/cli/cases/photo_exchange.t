@@ -11,7 +11,7 @@
 %file left.png=89504E470D0A1A0A0000000D49484452000000010000000108000000003A7E9B550000000A49444154789C636000000002000148AFA4710000000049454E44AE426082
 
 $ needlebook --db ${TMP}/src.db init
-> database ready: ${TMP}/src.db (schema version 10)
+> database ready: ${TMP}/src.db (schema version 11)
 $ needlebook --db ${TMP}/src.db patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook --db ${TMP}/src.db consent add ANN --signed 2026-06-01 --covers 'microneedling photos'
@@ -38,7 +38,7 @@ $ needlebook --db ${TMP}/src.db import photos ${TMP}/out/photos.csv
 ? 1
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook import --all ${TMP}/out
 > imported the clinic exported to ${TMP}/out (manifest.csv SHA-256 ${SHA256}; its audit chain head then: 78:${SHA256})
 >   settings.csv: 63 rows
@@ -81,12 +81,12 @@ $ needlebook check
 > records       ok                78       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > photos        ok                 3       0  -            -
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -
 
 # The export changed after it was written: an image's bytes, or an image gone. Refused, nothing
 # imported, no file left in the new store.
 $ needlebook --db ${TMP}/two.db init
-> database ready: ${TMP}/two.db (schema version 10)
+> database ready: ${TMP}/two.db (schema version 11)
 %file out/photos/46c065c0488708085b838f8a535bc6c3ddeec172941ad92fa0370f405b367a67.jpg=FFD8FFE000104A4649460066726F6E75FFD9
 $ needlebook --db ${TMP}/two.db import --all ${TMP}/out
 ! needlebook: error: ${TMP}/out/photos.csv not imported, nothing was stored (3 problems):

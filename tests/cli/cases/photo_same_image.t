@@ -16,7 +16,7 @@
 %file trailing.png=89504E470D0A1A0A0000000D4948445200000000000000000000000000000000000000000049454E44AE42608200000000
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Roe --given Bea --born 1990-02-02 --code BEA
@@ -110,4 +110,4 @@ $ needlebook check
 > records       ok                86       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > photos        ok                 8       0  -            -
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -

@@ -7,7 +7,7 @@
 %file front.jpg=FFD8FFE000104A4649460066726F6E74FFD9
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01 --covers 'microneedling photos'
@@ -31,7 +31,7 @@ $ needlebook check
 > records       ok                72       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > photos        ok                 1       0  -            -
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -
 
 # What a 'kill -9' can leave: an image whose record never committed, and a temporary file.
 %file clinic.db.photos/eaa4a94ea300e0d2c775968cbe42f0b5b51ceafdeb73d64e9efddf6d4e880865.png=89504E470D0A1A0A0000000D49484452000000010000000108000000003A7E9B550000000A49444154789C636000000002000148AFA4710000000049454E44AE426082
@@ -53,7 +53,7 @@ $ needlebook check
 > records       ok                72       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > photos        ok                 1       0  -            2 files in the store no photo record names (first: .needlebook-Qx81Za; 1 leftover temporary file): patient data nobody can see, left by an interrupted 'photo add' or 'import --all'; review them in ${TMP}/clinic.db.photos and move out what no record needs (check deletes nothing)
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -
 $ needlebook photo list ANN
 > id  view   taken       session  bytes  sha256        store file
 >  1  front  2026-08-01        -     18  46c065c04887  46c065c0488708085b838f8a535bc6c3ddeec172941ad92fa0370f405b367a67.jpg

@@ -11,7 +11,7 @@
 %file notes.jpg=6A757374206E6F7465730A
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Roe --given Bea --born 1990-02-02 --code BEA
@@ -222,7 +222,7 @@ $ needlebook check
 > records       ok                88       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
 > photos        ok                 4       0  -            -
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -
 
 # A stored file changed behind the program's back fails the check, naming photo and chart
 # (as JSON: the text table's width would follow the length of the temporary folder's name).
@@ -288,7 +288,7 @@ $ needlebook check --format json
 >     {
 >       "check": "schema",
 >       "result": "ok",
->       "rows_checked": 249,
+>       "rows_checked": 254,
 >       "faults": 0,
 >       "first_fault": null,
 >       "note": null

@@ -3,7 +3,7 @@
 # follow-up, amend and void, amend the patient; the stored rows match what was typed.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 
 # The serum catalogue that --serum refers to.
 $ needlebook product list
@@ -214,7 +214,7 @@ $ needlebook session list --voided
 # One audit row per write and per read of a record, in order, naming who did it and which
 # revision it made or showed.
 = SELECT action, actor, record_kind, record_id, revision, reason FROM audit_log WHERE action NOT LIKE '%.seed' ORDER BY id
-> schema.create|tester||||new database at schema 10
+> schema.create|tester||||new database at schema 11
 > patient.add|tester|patient|1|1|
 > consent.add|tester|consent|1|1|
 > condition.add|tester|condition|1|1|

@@ -6,7 +6,7 @@
 # leaves the database as it was; every history format shows each correction.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01
@@ -1020,4 +1020,4 @@ $ needlebook check
 > audit chain   ok                96       0  -            -
 > records       ok                95       0  -            -
 > seals         ok                 0       0  -            no seals: anyone who can write the file could recompute the chain
-> schema        ok               249       0  -            -
+> schema        ok               254       0  -            -

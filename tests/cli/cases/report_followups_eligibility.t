@@ -14,7 +14,7 @@
 #                                                    not eligible while eczema is active
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Adams --given Amy --born 1985-04-12 --code AMY
 > patient AMY registered: Adams, Amy
 $ needlebook patient add --family Ito --given Izzy --born 1990-02-03 --code IZZY

@@ -13,7 +13,7 @@
 # So HA-2291: S1, S2, S6 (2 patients, 3 sessions); CL-7: S1, S3 (2 patients, 2 sessions).
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BEN

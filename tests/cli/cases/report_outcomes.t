@@ -28,7 +28,7 @@
 # goodman-baron: baselines 3 3 4 -> 3; latest 2 2 3 -> 2; changes -2 -1 0 -> -1; 2 of 3.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN --fitzpatrick II
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Okafor --given Ben --born 1979-02-03 --code BEN --fitzpatrick IV

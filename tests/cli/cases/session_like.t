@@ -5,7 +5,7 @@
 # Only a standing session of the same patient can be copied; --at is still required.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook patient add --family Roe --given Bob --born 1979-02-03 --code BOB

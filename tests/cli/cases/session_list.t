@@ -2,7 +2,7 @@
 # midnight in BST is 23:00 UTC), the empty result, and the flags column.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given ANN --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, ANN
 $ needlebook patient add --family Smith --given BOB --born 1985-04-12 --code BOB

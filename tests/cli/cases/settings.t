@@ -2,7 +2,7 @@
 # clinical checks and the display of times straight away. Bad keys and values change nothing.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook setting set depth_limit.cheek 1.2
 > depth_limit.cheek: 1.50 -> 1.20
 $ needlebook setting set depth_limit.cheek 1.2

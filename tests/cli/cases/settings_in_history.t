@@ -3,7 +3,7 @@
 # and the second against the new one; the settings' own revisions say who changed them and why.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --code ANN --family Smith --given Ann --born 1985-04-12
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01

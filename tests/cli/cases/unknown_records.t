@@ -2,7 +2,7 @@
 # exit 1 and a hint where to find the right one; ids that are not positive whole numbers say so.
 
 $ needlebook init
-> database ready: ${TMP}/clinic.db (schema version 10)
+> database ready: ${TMP}/clinic.db (schema version 11)
 $ needlebook patient add --family Smith --given Ann --born 1985-04-12 --code ANN
 > patient ANN registered: Smith, Ann
 $ needlebook consent add ANN --signed 2026-06-01

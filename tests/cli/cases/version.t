@@ -2,7 +2,7 @@
 # and exits 0.
 
 $ needlebook --version
-> needlebook 0.1.0 (database schema 10)
+> needlebook 0.1.0 (database schema 11)
 
 # No database was made or needed.
 $ needlebook patient list
