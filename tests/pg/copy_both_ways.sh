@@ -11,6 +11,9 @@
 #    database as the same clinic;
 #  - 'check' on the server, as the auditor: passes; a trigger disabled by the owner, or a row
 #    changed with the triggers off, fails it (exit 1, naming what), and check changes nothing;
+#  - export --all on the server writes the same files as on the file it came from (the trail
+#    aside), photos included, and import --all of it onto a new server database gives the same
+#    clinic again;
 #  - photos: images go from the file's photo store into the server's photo_image and back, the
 #    same bytes; a photo added on the server is stored there and printed in a history; a
 #    server backup carries them in FILE.photos/; an image changed on the server fails check.
@@ -83,6 +86,27 @@ cmp -s "$work/history.first.db" "$work/history.moved" || fail "history differs o
 cmp -s "$work/history.first.db" "$work/history.back.db" || fail "history differs after the round trip"
 cmp -s "$work/recovery.first.db" "$work/recovery.moved" || fail "recovery report differs on the server"
 cmp -s "$work/recovery.first.db" "$work/recovery.back.db" || fail "recovery report differs after the round trip"
+
+# ---- export --all and import --all on a server ----------------------------------------------
+nb --db first.db export --all --raw --output "$work/from-file" >/dev/null || fail "export --all of the file"
+nb --db postgresql:///moved export --all --raw --output "$work/from-server" >/dev/null || fail "export --all on the server"
+for file in "$work"/from-file/*.csv "$work"/from-file/photos/*; do
+    name=${file#"$work"/from-file/}
+    case $name in audit.csv | manifest.csv) continue ;; esac # each database's own trail
+    cmp -s "$file" "$work/from-server/$name" || fail "export --all: $name differs between the file and the server"
+done
+[ "$(ls "$work"/from-server/photos | wc -l)" = 2 ] || fail "the server's export does not carry its 2 images"
+created imported
+nb --db postgresql:///imported init >/dev/null || fail "init imported"
+nb --db postgresql:///imported import --all "$work/from-server" >"$work/import.out" 2>&1 || fail "import --all on a server: $(cat "$work/import.out")"
+nb --db postgresql:///imported check >/dev/null || fail "check after import --all on a server"
+[ "$(sql imported "SELECT count(*) FROM photo_image")" = 2 ] || fail "import --all did not put the 2 images in photo_image"
+nb --db postgresql:///imported export --all --raw --output "$work/again" >/dev/null || fail "export of the imported clinic"
+for file in "$work"/from-server/*.csv; do
+    name=$(basename "$file")
+    case $name in audit.csv | manifest.csv) continue ;; esac
+    cmp -s "$file" "$work/again/$name" || fail "import --all on a server: $name came back different"
+done
 
 # ---- refusals, nothing changed ---------------------------------------------------------------
 rows=$(sql moved "SELECT count(*) FROM audit_log")

@@ -8,8 +8,8 @@
 #include "needlebook/model/text.hpp"
 #include "needlebook/records/photos.hpp"
 #include "needlebook/storage/audit_log.hpp"
+#include "needlebook/storage/image_store.hpp"
 #include "needlebook/storage/migrations.hpp"
-#include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/record_owner.hpp"
 #include "needlebook/storage/seeded_database.hpp"
 #include "needlebook/storage/sha256.hpp"
@@ -123,7 +123,7 @@ void check_files(const fs::path& folder, const Manifest& manifest) {
 // when the first one made it, goes last and a refused import leaves no file behind.
 class ImageImport {
 public:
-    ImageImport(const fs::path& folder, const Manifest& manifest, const std::string& database)
+    ImageImport(const fs::path& folder, const Manifest& manifest, storage::Database& database)
         : m_folder(folder), m_manifest(manifest), m_database(database) {}
     ImageImport(const ImageImport&) = delete;
     ImageImport& operator=(const ImageImport&) = delete;
@@ -180,9 +180,9 @@ public:
                                   fmt::format("the image {} is {} by its content, the row says "
                                               "{}",
                                               entry, media_type(type), media_type(image.type)));
-        if (m_database == ":memory:")
-            throw Refused("photos are kept beside the database file; this database has no file");
-        m_placed.push_back(storage::PhotoStore(m_database).place(bytes, image.sha256, image.type));
+        if (!m_store)
+            m_store = storage::image_store_of(m_database); // refused for a database in memory
+        m_placed.push_back(m_store->place(bytes, image.sha256, image.type));
         m_named.insert(entry);
     }
 
@@ -205,8 +205,9 @@ public:
 private:
     fs::path m_folder;
     const Manifest& m_manifest;
-    std::string m_database;
-    std::set<std::string, std::less<>> m_named; // manifest entries checked and placed
+    storage::Database& m_database;
+    std::unique_ptr<storage::ImageStore> m_store; // the new clinic's: its folder, or photo_image
+    std::set<std::string, std::less<>> m_named;   // manifest entries checked and placed
     std::vector<storage::PlacedImage> m_placed;
 };
 
@@ -240,11 +241,6 @@ void check_settings_together(const ClinicSettings& settings) {
 } // namespace
 
 ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
-    if (scope.db().on_server()) // it exports again to compare, and the export is SQLite's
-        throw Refused(fmt::format("import --all does not work on a server yet: import the folder "
-                                  "into a new SQLite file, then 'needlebook copy --from FILE --to "
-                                  "{}'; nothing was changed",
-                                  scope.db().path()));
     std::error_code error;
     if (!fs::is_directory(folder, error))
         throw FileError(fmt::format("{} is not a folder; give the folder that 'export --all "
@@ -260,7 +256,8 @@ ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
         seeds.setting_keys = keys_in(folder / "settings.csv");
     seeds.products = manifest.files.contains("products.csv");
     auto& db = scope.db();
-    ImageImport images(folder, manifest, db.path());
+    storage::ensure_may_replace_content(db, "import --all");
+    ImageImport images(folder, manifest, db);
     db.keep_journals_in_memory(); // one transaction that changes a great many pages
     db.write([&] {
         // What is replaced must be what init made: a database that fails check (a seed or a

@@ -2,6 +2,7 @@
 
 #include "needlebook/error.hpp"
 #include "needlebook/exchange/export_audit.hpp"
+#include "needlebook/exchange/export_rows.hpp"
 #include "needlebook/io/atomic_file.hpp"
 #include "needlebook/io/file_sync.hpp"
 #include "needlebook/io/output_target.hpp"
@@ -36,13 +37,12 @@ std::int64_t write_rows(records::Scope& scope, const CsvTable& table, std::ostre
     render::CsvWriter csv(out, options.raw);
     csv.write_header(names);
     const auto& zone = scope.zone();
-    auto query = scope.db().query(table.sql_for(scope.db(), options.all_revisions));
+    ExportRows table_rows(scope.db(), table, options.all_revisions);
     std::vector<render::CsvCell> cells(columns.size());
     std::int64_t rows = 0;
-    while (query->step()) {
+    while (table_rows.next()) {
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            const auto value = query->column(columns[c].source);
-            auto text = value.is_null() ? std::string() : value.as_text();
+            auto text = table_rows.cell(columns[c]).value_or("");
             if (columns[c].local_time && !text.empty())
                 text = zone.format_iso_local(time::parse_utc(text, columns[c].name));
             cells[c] = {std::move(text), is_number(columns[c].type)};

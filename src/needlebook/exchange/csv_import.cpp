@@ -163,7 +163,7 @@ void ensure_follows(storage::Database& db, std::string_view table, std::int64_t 
                     const RevisionInfo& revision, const std::string& record) {
     auto query = db.query(fmt::format(
         "SELECT (SELECT 1 FROM {0} WHERE id = :id), r.revision, r.voided, r.recorded_at FROM "
-        "(SELECT 1) LEFT JOIN {0}_revision r ON r.{0}_id = :id AND r.revision = (SELECT "
+        "(SELECT 1) AS one LEFT JOIN {0}_revision r ON r.{0}_id = :id AND r.revision = (SELECT "
         "max(revision) FROM {0}_revision WHERE {0}_id = :id)",
         table));
     query->bind(":id", id);

@@ -69,6 +69,18 @@ CsvTable session_child(std::string_view name, std::vector<CsvColumn> columns,
                         select, from)};
 }
 
+// The child rows of a record table's rows: `select` (the parent's key first) `from` (aliasing
+// the revision table r) restricted to the newest revisions with `newest`, ordered by `order`
+// (the parent table's) then `within` (the children's own order).
+ChildRows children_of(std::string_view column, ChildRows::Form form, std::vector<ChildField> fields,
+                      std::string_view select, std::string_view from, std::string_view newest,
+                      std::string_view order, std::string_view within) {
+    return {
+        column, form, std::move(fields),
+        fmt::format("SELECT {} {} WHERE {} ORDER BY {}, {}", select, from, newest, order, within),
+        fmt::format("SELECT {} {} ORDER BY {}, r.revision, {}", select, from, order, within)};
+}
+
 std::vector<CsvTable> build_tables() {
     const std::string patient_newest = newest("patient", "p");
     const std::string condition_newest = newest("condition", "x");
@@ -138,24 +150,26 @@ std::vector<CsvTable> build_tables() {
          "WHERE m.patient_revision_id = r.id)",
          "FROM patient p JOIN patient_revision r ON r.patient_id = p.id", patient_newest,
          "p.code"}));
-    tables.push_back(make_table(
-        "conditions",
-        {{"id", CsvType::integer},
-         {"patient"},
-         {"code"},
-         {"since", CsvType::date, false},
-         {"resolved", CsvType::date, false},
-         {"note", CsvType::text, false},
-         // Since schema 7 (files exported before it have no such column): a JSON array of
-         // the specialists' clearances, as they were given.
-         {"clearances", CsvType::text, false}},
-        {"x.id, p.code, coalesce((SELECT code FROM condition_revision_code WHERE "
-         "condition_revision_id = r.id), x.code), r.since, r.resolved_on, r.note, "
-         "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('by', "
-         "k.cleared_by, 'on', k.cleared_on, 'until', k.until, 'reason', k.reason)) END FROM "
-         "(SELECT * FROM condition_clearance WHERE condition_revision_id = r.id ORDER BY "
-         "position) k)",
-         condition_from, condition_newest, "x.id"}));
+    tables.push_back(
+        make_table("conditions",
+                   {{"id", CsvType::integer},
+                    {"patient"},
+                    {"code"},
+                    {"since", CsvType::date, false},
+                    {"resolved", CsvType::date, false},
+                    {"note", CsvType::text, false},
+                    // Since schema 7 (files exported before it have no such column): a JSON array
+                    // of the specialists' clearances, as they were given.
+                    {"clearances", CsvType::text, false, CellForm::child_rows}},
+                   {"x.id, p.code, coalesce((SELECT code FROM condition_revision_code WHERE "
+                    "condition_revision_id = r.id), x.code), r.since, r.resolved_on, r.note, r.id",
+                    condition_from, condition_newest, "x.id"}));
+    tables.back().children.push_back(children_of(
+        "clearances", ChildRows::Form::json_array_or_empty, {{"by"}, {"on"}, {"until"}, {"reason"}},
+        "r.id, k.cleared_by, k.cleared_on, k.until, k.reason",
+        "FROM condition x JOIN condition_revision r ON r.condition_id = x.id JOIN "
+        "condition_clearance k ON k.condition_revision_id = r.id",
+        condition_newest, "x.id", "k.position"));
     tables.push_back(make_table(
         "consents",
         {{"id", CsvType::integer},
@@ -222,49 +236,72 @@ std::vector<CsvTable> build_tables() {
          {"endpoint", CsvType::text, false},
          {"aftercare", CsvType::text, false},
          {"note", CsvType::text, false},
-         {"areas"},
-         {"serums", CsvType::text, false},
-         {"findings", CsvType::text, false},
+         {"areas", CsvType::text, true, CellForm::child_rows},
+         {"serums", CsvType::text, false, CellForm::child_rows},
+         {"findings", CsvType::text, false, CellForm::child_rows},
          // Since schema 10: the course the session belongs to.
          {"course", CsvType::integer, false}},
         {"s.id, p.code, r.performed_at, r.practitioner, r.indication, r.device, r.model, "
          "r.cartridge, r.cartridge_lot, r.anaesthetic, r.endpoint, r.aftercare, r.note, "
-         "(SELECT json_group_array(json_object('area', a.area, 'side', a.side, 'depth_mm', "
-         "a.depth_mm, 'passes', a.passes)) FROM (SELECT * FROM session_area WHERE "
-         "session_revision_id = r.id ORDER BY position) a), "
-         "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('product', "
-         "u.code, 'lot', u.lot, 'expiry', u.expiry, 'phase', u.phase, 'amount_ml', u.amount_ml)) "
-         "END FROM (SELECT d.code, x.* FROM serum_use x JOIN product d ON d.id = x.product_id "
-         "WHERE x.session_revision_id = r.id ORDER BY x.position) u), "
-         // Revisions from before schema 6 keep their overrides in session_override.
-         "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('key', "
-         "f.key, 'level', f.level, 'message', f.message, 'override_reason', "
-         "f.override_reason, 'overridden_by', f.overridden_by, 'overridden_at', "
-         "f.overridden_at)) END FROM (SELECT 0, position, key, level, message, "
-         "override_reason, overridden_by, overridden_at FROM session_finding WHERE "
-         "session_revision_id = r.id UNION ALL SELECT 1, id, key, 'overridden', message, "
-         "override_reason, overridden_by, overridden_at FROM session_override_keyed WHERE "
-         "session_revision_id = r.id ORDER BY 1, 2) f), "
+         "r.id, r.id, r.id, "
          "(SELECT course_id FROM session_course WHERE session_revision_id = r.id)",
          session_from,
          session_newest,
          "s.id",
          // Since schema 4: the setting revisions the clinical checks used, each with its value.
-         {{"checked_with", CsvType::text, false}},
-         "(SELECT CASE WHEN count(*) = 0 THEN '' ELSE json_group_array(json_object('key', "
-         "k.key, 'revision', k.revision, 'value', k.value)) END FROM (SELECT ss.key, "
-         "sv.revision, sv.value FROM session_setting su JOIN setting_revision sv ON sv.id = "
-         "su.setting_revision_id JOIN setting ss ON ss.id = sv.setting_id WHERE "
-         "su.session_revision_id = r.id ORDER BY ss.key) k)"}));
-    tables.push_back(session_child(
-        "session_areas",
-        {{"session", CsvType::integer},
-         {"position", CsvType::integer},
-         {"area"},
-         {"side", CsvType::text, false},
-         {"depth_mm", CsvType::decimal},
-         {"passes", CsvType::integer, false}},
-        "s.id, c.position, c.area, c.side, printf('%.2f', c.depth_mm), c.passes", "session_area"));
+         {{"checked_with", CsvType::text, false, CellForm::child_rows}},
+         "r.id"}));
+    const std::string session_rows =
+        "FROM session s JOIN session_revision r ON r.session_id = s.id";
+    auto& sessions = tables.back().children;
+    sessions.push_back(children_of(
+        "areas", ChildRows::Form::json_array,
+        {{"area"}, {"side"}, {"depth_mm", JsonKind::real}, {"passes", JsonKind::integer}},
+        "r.id, a.area, a.side, a.depth_mm, a.passes",
+        session_rows + " JOIN session_area a ON a.session_revision_id = r.id", session_newest,
+        "s.id", "a.position"));
+    sessions.push_back(children_of(
+        "serums", ChildRows::Form::json_array_or_empty,
+        {{"product"}, {"lot"}, {"expiry"}, {"phase"}, {"amount_ml", JsonKind::real}},
+        "r.id, d.code, u.lot, u.expiry, u.phase, u.amount_ml",
+        session_rows + " JOIN serum_use u ON u.session_revision_id = r.id JOIN product d ON "
+                       "d.id = u.product_id",
+        session_newest, "s.id", "u.position"));
+    // Revisions from before schema 6 keep their overrides in session_override.
+    sessions.push_back(children_of(
+        "findings", ChildRows::Form::json_array_or_empty,
+        {{"key"},
+         {"level"},
+         {"message"},
+         {"override_reason"},
+         {"overridden_by"},
+         {"overridden_at"}},
+        "r.id, f.key, f.level, f.message, f.override_reason, f.overridden_by, f.overridden_at",
+        session_rows + " JOIN (SELECT session_revision_id, 0 AS kept, position AS place, key, "
+                       "level, message, override_reason, overridden_by, overridden_at FROM "
+                       "session_finding UNION ALL SELECT session_revision_id, 1, id, key, "
+                       "'overridden', message, override_reason, overridden_by, overridden_at "
+                       "FROM session_override_keyed) f ON f.session_revision_id = r.id",
+        session_newest, "s.id", "f.kept, f.place"));
+    auto checked_with = children_of(
+        "checked_with", ChildRows::Form::json_array_or_empty,
+        {{"key"}, {"revision", JsonKind::integer}, {"value"}},
+        "r.id, ss.key, sv.revision, sv.value",
+        session_rows + " JOIN session_setting su ON su.session_revision_id = r.id JOIN "
+                       "setting_revision sv ON sv.id = su.setting_revision_id JOIN setting ss ON "
+                       "ss.id = sv.setting_id",
+        session_newest, "s.id", "ss.key");
+    checked_with.current_sql.clear(); // a revision column: with every revision only
+    sessions.push_back(std::move(checked_with));
+    tables.push_back(session_child("session_areas",
+                                   {{"session", CsvType::integer},
+                                    {"position", CsvType::integer},
+                                    {"area"},
+                                    {"side", CsvType::text, false},
+                                    {"depth_mm", CsvType::decimal, true, CellForm::two_places},
+                                    {"passes", CsvType::integer, false}},
+                                   "s.id, c.position, c.area, c.side, c.depth_mm, c.passes",
+                                   "session_area"));
     tables.push_back(session_child(
         "serum_uses",
         {{"session", CsvType::integer},
@@ -273,9 +310,9 @@ std::vector<CsvTable> build_tables() {
          {"lot"},
          {"expiry", CsvType::date, false},
          {"phase"},
-         {"amount_ml", CsvType::decimal, false}},
+         {"amount_ml", CsvType::decimal, false, CellForm::two_places}},
         "s.id, c.position, (SELECT code FROM product WHERE id = c.product_id), c.lot, c.expiry, "
-        "c.phase, CASE WHEN c.amount_ml IS NULL THEN NULL ELSE printf('%.2f', c.amount_ml) END",
+        "c.phase, c.amount_ml",
         "serum_use"));
     tables.push_back(make_table(
         "reactions",
@@ -309,7 +346,7 @@ std::vector<CsvTable> build_tables() {
         {{"id", CsvType::integer},
          {"patient"},
          {"scale"},
-         {"score", CsvType::decimal},
+         {"score", CsvType::decimal, true, CellForm::scale_places},
          {"area", CsvType::text, false},
          {"side", CsvType::text, false},
          {"assessed_on", CsvType::date},
@@ -317,9 +354,8 @@ std::vector<CsvTable> build_tables() {
          {"course", CsvType::integer, false},
          {"assessor", CsvType::text, false},
          {"note", CsvType::text, false}},
-        {"x.id, p.code, r.scale, printf('%.*f', (SELECT decimals FROM outcome_scale WHERE key = "
-         "r.scale), r.score), r.area, r.side, r.assessed_on, r.session_id, r.course_id, "
-         "r.assessor, r.note",
+        {"x.id, p.code, r.scale, r.score, r.area, r.side, r.assessed_on, r.session_id, "
+         "r.course_id, r.assessor, r.note",
          "FROM assessment x JOIN assessment_revision r ON r.assessment_id = x.id JOIN patient p "
          "ON p.id = r.patient_id",
          assessment_newest, "x.id"}));
@@ -345,29 +381,33 @@ std::vector<CsvTable> build_tables() {
     // database keeps its own trail; an imported one names the export it came from).
     const std::string audit_sql =
         "SELECT a.id, a.at, a.actor, a.action, p.code, a.record_kind, a.record_id, a.revision, "
-        "a.reason, a.os_user, a.clock_fixed, (SELECT group_concat(code, ' ') FROM (SELECT "
-        "d.code FROM audit_disclosure x JOIN patient d ON d.id = x.patient_id WHERE x.audit_id "
-        "= a.id ORDER BY d.code)), a.prev_hash, a.hash, a.record_hash FROM audit_log a LEFT "
-        "JOIN patient p ON p.id = a.patient_id ORDER BY a.id";
-    tables.push_back({"audit",
-                      {{"id", CsvType::integer},
-                       {"at", CsvType::instant},
-                       {"actor"},
-                       {"action"},
-                       {"patient"},
-                       {"record_kind"},
-                       {"record_id", CsvType::integer},
-                       {"revision", CsvType::integer},
-                       {"reason"},
-                       {"os_account"},
-                       {"clock_fixed", CsvType::integer},
-                       {"disclosed"},
-                       {"prev_hash"},
-                       {"hash"},
-                       {"record_hash"}},
-                      {},
-                      audit_sql,
-                      audit_sql});
+        "a.reason, a.os_user, a.clock_fixed, a.id, a.prev_hash, a.hash, a.record_hash FROM "
+        "audit_log a LEFT JOIN patient p ON p.id = a.patient_id ORDER BY a.id";
+    // The charts a list disclosed, by code.
+    const std::string disclosed_sql =
+        "SELECT x.audit_id, d.code FROM audit_disclosure x JOIN patient d ON d.id = "
+        "x.patient_id ORDER BY x.audit_id, d.code";
+    tables.push_back(
+        {"audit",
+         {{"id", CsvType::integer},
+          {"at", CsvType::instant},
+          {"actor"},
+          {"action"},
+          {"patient"},
+          {"record_kind"},
+          {"record_id", CsvType::integer},
+          {"revision", CsvType::integer},
+          {"reason"},
+          {"os_account"},
+          {"clock_fixed", CsvType::integer},
+          {"disclosed", CsvType::text, true, CellForm::child_rows},
+          {"prev_hash"},
+          {"hash"},
+          {"record_hash"}},
+         {},
+         audit_sql,
+         audit_sql,
+         {{"disclosed", ChildRows::Form::words, {{"code"}}, disclosed_sql, disclosed_sql}}});
     return tables;
 }
 
@@ -383,7 +423,7 @@ std::vector<ExportColumn> export_columns(const CsvTable& table, bool all_revisio
     int source = 0;
     const auto add = [&](const std::vector<CsvColumn>& stored) {
         for (const auto& column : stored) {
-            columns.push_back({std::string(column.name), column.type, source, false});
+            columns.push_back({std::string(column.name), column.type, source, false, column.form});
             if (column.type == CsvType::instant)
                 columns.push_back(
                     {fmt::format("{}_local", column.name), CsvType::instant, source, true});
@@ -414,18 +454,6 @@ const CsvTable& csv_table(std::string_view name) {
     }
     throw ValidationError("TABLE", fmt::format("unknown table '{}'; allowed: {}", visible(name),
                                                fmt::join(names, ", ")));
-}
-
-const std::string& CsvTable::sql_for(const storage::Database& db, bool all_revisions) const {
-    const auto& sql = all_revisions ? revisions_sql : current_sql;
-    if (db.on_server())
-        for (const std::string_view sqlite_only : {"json_group_array", "printf(", "group_concat"})
-            if (sql.find(sqlite_only) != std::string::npos)
-                throw Refused(fmt::format("exporting {} from a PostgreSQL server is not available "
-                                          "in this version (its cells are built by SQLite's "
-                                          "{}); the other tables and fhir are",
-                                          name, sqlite_only.substr(0, sqlite_only.find('('))));
-    return sql;
 }
 
 } // namespace needlebook::exchange

@@ -1,4 +1,5 @@
 #include "needlebook/exchange/xlsx_export.hpp"
+#include "needlebook/exchange/export_rows.hpp"
 
 #include "needlebook/error.hpp"
 #include "needlebook/exchange/export_audit.hpp"
@@ -226,9 +227,9 @@ std::int64_t write_sheet(records::Scope& scope, Workbook& workbook, const CsvTab
     worksheet_freeze_panes(sheet, 1, 0); // the header stays in view while scrolling
 
     const auto& zone = scope.zone();
-    auto query = scope.db().query(table.sql_for(scope.db(), options.all_revisions));
+    ExportRows table_rows(scope.db(), table, options.all_revisions);
     std::int64_t rows = 0;
-    while (query->step()) {
+    while (table_rows.next()) {
         if (++rows > options.max_rows)
             throw Refused(fmt::format(
                 "the {} table has more than {} rows, the most a spreadsheet sheet holds below "
@@ -237,10 +238,7 @@ std::int64_t write_sheet(records::Scope& scope, Workbook& workbook, const CsvTab
                 table.name, options.max_rows));
         const auto row = static_cast<lxw_row_t>(rows);
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            const auto value = query->column(columns[c].source);
-            if (value.is_null())
-                continue;
-            const auto text = value.as_text();
+            const auto text = table_rows.cell(columns[c]).value_or("");
             if (text.empty()) // an empty value is a blank cell, not an empty string
                 continue;
             const auto col = static_cast<lxw_col_t>(c);

@@ -48,7 +48,7 @@ ClinicCopy copy_clinic(const std::string& from, const std::string& to, const sto
                                       "same needlebook; nothing was copied",
                                       copy.from, source.schema_version(), copy.to,
                                       target.schema_version()));
-        storage::ensure_fillable_by_copy(target);
+        storage::ensure_may_replace_content(target, "copy");
         target.read([&] { storage::ensure_only_seeded(target, "copy"); }); // before any write
         // The source is checked on a snapshot (a write lock held through a whole check would make
         // other writers fail as busy); whatever is copied is checked again on the target.

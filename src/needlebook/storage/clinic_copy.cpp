@@ -114,17 +114,6 @@ CopiedRows replace_seeded_content(Database& from, Database& to) {
     return copied;
 }
 
-void ensure_fillable_by_copy(Database& target) {
-    if (!target.on_server())
-        return;
-    auto query = target.query("SELECT needlebook_is_administrator()");
-    if (!query->step() || query->column(0).as_int64() == 0)
-        throw Refused(fmt::format(
-            "{} may be filled by a copy only by the owner of its tables (the administrator who "
-            "ran 'needlebook init' there), not by {}; nothing was copied",
-            target.path(), target.server_user()));
-}
-
 std::int64_t photo_records(Database& db) {
     auto query = db.query("SELECT count(*) FROM photo");
     query->step();

@@ -27,10 +27,6 @@ CopiedRows copy_rows(Database& from, Database& to);
 // what it holds), then proves the copied audit trail ends where `from`'s does.
 CopiedRows replace_seeded_content(Database& from, Database& to);
 
-// Refuses (Refused) a target whose content this login may not replace: on a server only the
-// owner of the clinic's tables may turn their triggers off. Nothing to refuse on a file.
-void ensure_fillable_by_copy(Database& target);
-
 // How many photo records `db` holds.
 std::int64_t photo_records(Database& db);
 

@@ -52,6 +52,17 @@ void ensure_only_seeded(Database& db, std::string_view command) {
     // A product added with 'product add' has a product.add row, refused above.
 }
 
+void ensure_may_replace_content(Database& db, std::string_view command) {
+    if (!db.on_server())
+        return;
+    auto query = db.query("SELECT needlebook_is_administrator()");
+    if (!query->step() || query->column(0).as_int64() == 0)
+        throw Refused(fmt::format("{} may be filled by {} only by the owner of its tables (the "
+                                  "administrator who ran 'needlebook init' there), not by {}; "
+                                  "nothing was changed",
+                                  db.path(), command, db.server_user()));
+}
+
 std::int64_t count_seeds_kept(Database& db) {
     return count(db, "SELECT count(*) FROM audit_log WHERE action = 'setting.seed'");
 }

@@ -15,6 +15,11 @@ namespace needlebook::storage {
 // audit row of any other action.
 void ensure_only_seeded(Database& db, std::string_view command);
 
+// Refuses (Refused, naming `command`) a login that may not replace the content of `db`: on a
+// server only the owner of the clinic's tables may turn their triggers off. Nothing to refuse on
+// a file.
+void ensure_may_replace_content(Database& db, std::string_view command);
+
 // What an import replaces: the seeded revisions of these setting keys, and with `products` the
 // whole seeded catalogue. The audit trail is always emptied: the caller starts it again.
 struct SeedsToReplace {
