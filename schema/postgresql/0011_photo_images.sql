@@ -1,6 +1,12 @@
 -- Needlebook schema for PostgreSQL, version 11: the twin of schema/0011_photo_images.sql.
 -- photo_image holds each photo's image under the SHA-256 its records name: on a server the
 -- images live in the database, where every workstation reaches them.
+--
+-- Also, for the server's planner alone: needlebook_ids() (SQLite's json_each) yields the few ids
+-- one command reads (a patient's sessions, say). Left at PostgreSQL's default estimate of 1,000
+-- rows, the planner scanned whole tables to join them (a patient's history at 20,000 patients
+-- read every session area); told 10, it looks each id up in its index.
+ALTER FUNCTION needlebook_ids(text) ROWS 10;
 
 CREATE TABLE photo_image (
     id      bigint PRIMARY KEY,

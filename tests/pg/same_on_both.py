@@ -12,9 +12,12 @@ server yet, or it checks what the README documents as different on a server.
 The server comes from libpq's environment (PGHOST, PGPORT, PGUSER: tests/pg/run_with_server.sh).
 Each case gets its own database, dropped afterwards. On a server the audit names the database
 user who logged in, so the acting user a case gives (NEEDLEBOOK_USER, --as NAME) becomes the
-login there: a role of that name (a superuser of the throw-away server) connects instead. The cases' SQL checks (`=` lines) read
-SQLite's tables and are left out; what they check is checked on SQLite by the golden tests, and
-here the printed records must be the same.
+login there: a role of that name (a superuser of the throw-away server) connects instead.
+
+The cases' SQL checks (`=` lines: stored rows) run on both too, through sqlite3 and psql, and
+must give the same rows (numbers compared as numbers: SQLite prints a REAL 1 as 1.0). A check
+written in SQLite's own SQL (printf, PRAGMA, …), which the server cannot run, is listed at the
+end and compared on SQLite only, where the golden test compares it.
 """
 import os
 import re
@@ -119,6 +122,8 @@ def steps_of(case):
         elif line.startswith('%file '):
             name, _, hexbytes = line[6:].partition('=')
             steps.append(('file', (name, bytes.fromhex(hexbytes))))
+        elif line.startswith('= '):
+            steps.append(('sql', line[2:]))
     return steps
 
 
@@ -135,6 +140,19 @@ def verdicts(report):
     server's integrity, keys and schema sections are its own: README)."""
     shared = (b'  result:', b'audit chain ', b'records ', b'seals ', b'photos ')
     return b'\n'.join(line for line in report.split(b'\n') if line.startswith(shared))
+
+
+def canonical_rows(output):
+    """Query output with numbers written alike: SQLite prints a REAL 1 as 1.0, PostgreSQL a
+    double precision 1 as 1."""
+    def field(text):
+        if re.fullmatch(rb'-?[0-9]+\.[0-9]+', text):
+            return repr(float(text)).encode()
+        if re.fullmatch(rb'-?[0-9]+', text):
+            return repr(float(text)).encode()
+        return text
+    return b'\n'.join(b'|'.join(field(f) for f in line.split(b'|'))
+                      for line in output.rstrip(b'\n').split(b'\n'))
 
 
 def psql(sql, database='postgres'):
@@ -169,6 +187,8 @@ class Engine:
                 f.write(value[1])
         elif kind == 'result':
             return value
+        elif kind == 'sql':
+            return self.query(value)
         else:
             args = [w.replace(b'${TMP}', self.tmp.encode()) for w in value]
             run = subprocess.run([self.binary] + args, env=self.env, cwd=self.tmp,
@@ -178,6 +198,22 @@ class Engine:
                 stdout = verdicts(stdout)
             return run.returncode, stdout, self.same(run.stderr)
         return None
+
+    def query(self, sql):
+        """A golden case's `=` check on the database the case is using: sqlite3 on a file, psql
+        (as the server's owner, who reads every table) on the server. Rows as 'a|b|c' lines."""
+        target = self.env.get('NEEDLEBOOK_DB', self.target)
+        sql = sql.replace('${TMP}', self.tmp)
+        if target.startswith('postgresql:'):
+            run = subprocess.run(['psql', '-X', '-q', '-A', '-t', '-F', '|', '-v',
+                                  'ON_ERROR_STOP=1', '-d', target, '-c', sql],
+                                 capture_output=True, timeout=120)
+        else:
+            run = subprocess.run(['sqlite3', os.path.join(self.tmp, target), sql],
+                                 capture_output=True, timeout=120)
+        if run.returncode != 0:
+            return 'sql', 'error', run.stderr.decode(errors='replace').strip()
+        return 'sql', 'rows', canonical_rows(self.same(run.stdout))
 
     def as_login(self, kind, value):
         """On the server, the acting user logs in instead of being named."""
@@ -207,6 +243,7 @@ class Engine:
 def main():
     binary, cases = os.path.abspath(sys.argv[1]), sys.argv[2:]
     failures = skipped = 0
+    sqlite_only = []
     login_role('tester')
     for number, case in enumerate(cases):
         name = os.path.basename(case)
@@ -220,10 +257,23 @@ def main():
         try:
             sqlite = Engine(binary, case, os.path.join(sqlite_tmp, 'clinic.db'), sqlite_tmp)
             server = Engine(binary, case, f'postgresql:///{database}', pg_tmp, server=True)
-            commands = 0
+            commands = checks = 0
             for kind, value in steps_of(case):
                 a, b = sqlite.step(kind, value), server.step(kind, value)
                 if a is None:
+                    continue
+                if kind == 'sql':
+                    if a[1] == 'error':
+                        raise RuntimeError(f'{name}: the check fails on SQLite: {value}: {a[2]}')
+                    if b[1] == 'error':  # SQLite's own SQL (printf, PRAGMA …): its output is golden
+                        sqlite_only.append(f'{name}: {value[:70]}… ({b[2].splitlines()[0][:60]})')
+                        continue
+                    checks += 1
+                    if a != b:
+                        failures += 1
+                        print(f'FAIL {name}: = {value}\n  SQLite:     {a[2]!r}'[:2000])
+                        print(f'  PostgreSQL: {b[2]!r}'[:2000])
+                        break
                     continue
                 commands += 1
                 if a != b:
@@ -237,13 +287,15 @@ def main():
                             print(f'  {label} on PostgreSQL: {y!r}'[:2000])
                     break  # later steps build on this one
             else:
-                print(f'ok: {name} ({commands} commands alike)')
+                print(f'ok: {name} ({commands} commands and {checks} "=" checks alike)')
         finally:
             shutil.rmtree(sqlite_tmp, ignore_errors=True)
             shutil.rmtree(pg_tmp, ignore_errors=True)
             psql(f'DROP DATABASE IF EXISTS {database} WITH (FORCE)')
+    for check in sqlite_only:
+        print(f'"=" check in SQLite\'s own SQL, compared on SQLite only: {check}')
     print(f'{len(cases) - failures - skipped} of {len(cases) - skipped} cases alike on SQLite and '
-          f'PostgreSQL; {skipped} skipped')
+          f'PostgreSQL; {skipped} skipped; {len(sqlite_only)} "=" checks in SQLite\'s own SQL')
     return 1 if failures else 0
 
 

@@ -1,6 +1,7 @@
 #pragma once
 // Shared test fixtures: an in-memory clinic in Europe/London, a fixed clock, record helpers.
 
+#include "postgres_server.hpp"
 #include "temp_dir.hpp"
 
 #include "needlebook/model/patient.hpp"
@@ -17,6 +18,8 @@
 #include "needlebook/error.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <cstdlib>
+#include <deque>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <map>
@@ -58,9 +61,38 @@ inline time::Clock fixed_clock() {
     return time::Clock{fixed_now()};
 }
 
+// Whether this run makes each test's clinic on the throw-away PostgreSQL server instead of in
+// memory (ctest postgres/unit sets NEEDLEBOOK_UNIT_ON_SERVER): the same tests, on the other
+// engine. Tests of what is SQLite's alone are left out there (tests/CMakeLists.txt).
+inline bool unit_on_server() {
+    return std::getenv("NEEDLEBOOK_UNIT_ON_SERVER") != nullptr && !no_postgres_server;
+}
+
+// A database `init` has just made: in memory, or with unit_on_server() a new database on the
+// server. The server's are dropped a few clinics later (a test uses at most a few at once), so
+// a run of the whole suite does not fill the disk.
+inline storage::Database blank_database() {
+    if (!unit_on_server())
+        return storage::Database::in_memory();
+    static std::deque<std::string> made;
+    static int count = 0;
+    auto admin = storage::PostgresConnection::connect(postgres_server());
+    while (made.size() >= 4) {
+        admin->try_exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", made.front()));
+        made.pop_front();
+    }
+    made.push_back(fmt::format("nb_unit_{}_{}", getpid(), ++count));
+    admin->exec(fmt::format("CREATE DATABASE {}", made.back()));
+    // Made at the tests' fixed time: a later audit row would refuse their writes as dated
+    // before it.
+    return storage::Database::open(fmt::format("postgresql:///{}", made.back()),
+                                   storage::Database::Create::yes,
+                                   {std::string(test_actor), fixed_now(), true});
+}
+
 // An in-memory database whose clinic zone is set, so no test depends on the machine's zone.
 inline storage::Database clinic_database(std::string_view zone = clinic_zone_name) {
-    auto db = storage::Database::in_memory();
+    auto db = blank_database();
     storage::SettingsRepository settings(db);
     settings.set("time_zone", std::string(zone), RevisionInfo{0, "test", fixed_now(), "test zone"});
     // The sessions of these tests name lots they never register; the lot checks have their own
@@ -71,7 +103,7 @@ inline storage::Database clinic_database(std::string_view zone = clinic_zone_nam
 
 // A database as init makes it: the schema, the seeded settings and catalogue, their audit rows.
 inline storage::Database new_database() {
-    auto db = storage::Database::in_memory();
+    auto db = blank_database();
     db.write([&] { storage::audit_unaudited_catalogue(db, fixed_now(), "dr.test"); });
     return db;
 }
@@ -149,15 +181,8 @@ inline int count_rows(storage::Database& db, std::string_view table) {
 
 // Row counts of every table, to show that a refused write changed nothing.
 inline std::map<std::string, int> table_counts(storage::Database& db) {
-    std::vector<std::string> tables;
-    {
-        auto names = db.connection().prepare("SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                             "AND name NOT LIKE 'sqlite_%' ORDER BY name");
-        while (names->step())
-            tables.push_back(names->column(0).as_text());
-    }
     std::map<std::string, int> counts;
-    for (const auto& table : tables)
+    for (const auto& table : db.connection().table_names())
         counts[table] = count_rows(db, table);
     return counts;
 }

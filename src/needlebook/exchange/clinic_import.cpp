@@ -321,6 +321,7 @@ ClinicImport import_clinic(records::Scope& scope, const fs::path& folder) {
                                                           *unnamed));
     });
     images.keep();
+    db.refresh_statistics();
     result.images = images.placed();
     scope.read_settings_again();
     if (!manifest.files.contains("settings.csv"))

@@ -149,7 +149,7 @@ std::vector<CsvTable> build_tables() {
          "r.note, (SELECT t.code FROM patient_merge m JOIN patient t ON t.id = m.into_patient_id "
          "WHERE m.patient_revision_id = r.id)",
          "FROM patient p JOIN patient_revision r ON r.patient_id = p.id", patient_newest,
-         "p.code"}));
+         "lower(p.code)"}));
     tables.push_back(
         make_table("conditions",
                    {{"id", CsvType::integer},
@@ -383,10 +383,11 @@ std::vector<CsvTable> build_tables() {
         "SELECT a.id, a.at, a.actor, a.action, p.code, a.record_kind, a.record_id, a.revision, "
         "a.reason, a.os_user, a.clock_fixed, a.id, a.prev_hash, a.hash, a.record_hash FROM "
         "audit_log a LEFT JOIN patient p ON p.id = a.patient_id ORDER BY a.id";
-    // The charts a list disclosed, by code.
+    // The charts a list disclosed, by code ignoring case (lower(): the same order on SQLite, whose
+    // column is NOCASE, and on PostgreSQL, whose is byte order; codes are ASCII).
     const std::string disclosed_sql =
         "SELECT x.audit_id, d.code FROM audit_disclosure x JOIN patient d ON d.id = "
-        "x.patient_id ORDER BY x.audit_id, d.code";
+        "x.patient_id ORDER BY x.audit_id, lower(d.code)";
     tables.push_back(
         {"audit",
          {{"id", CsvType::integer},

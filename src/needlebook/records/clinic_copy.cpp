@@ -97,6 +97,7 @@ ClinicCopy copy_clinic(const std::string& from, const std::string& to, const sto
             });
         });
         photos.keep();
+        target.refresh_statistics();
         return copy;
     } catch (...) {
         if (creation)

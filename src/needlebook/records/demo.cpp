@@ -299,7 +299,7 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
     check_demo_options(options);
     scope.db().keep_journals_in_memory(); // one transaction that writes the whole file
     scope.db().use_large_page_cache();
-    return scope.db().write([&] {
+    auto summary = scope.db().write([&] {
         DemoSummary summary;
         // An empty database needs no look at the audit log (which has no index on action).
         const bool has_patients = storage::PatientRepository(scope.db()).any();
@@ -395,6 +395,8 @@ DemoSummary fill_demo_clinic(Scope& scope, const DemoOptions& options) {
                       fmt::format("seed {}, {} patients", options.seed, options.patients)});
         return summary;
     });
+    scope.db().refresh_statistics(); // a whole clinic written at once
+    return summary;
 }
 
 } // namespace needlebook::records

@@ -448,6 +448,11 @@ void Database::keep_journals_in_memory() {
         m_connection->exec("PRAGMA temp_store = MEMORY");
 }
 
+void Database::refresh_statistics() {
+    if (m_on_server && m_depth == 0)
+        m_connection->exec("ANALYZE");
+}
+
 void Database::use_large_page_cache() {
     if (m_on_server) // the server sizes its own shared buffers
         return;

@@ -110,6 +110,12 @@ public:
     // once (an export): each page is read once, so a bigger cache only makes memory grow with
     // the clinic (a 20,000-patient export peaked 1.22x a 200-patient one; 1.16x with this).
     void use_small_page_cache();
+    // After a whole clinic was loaded (copy, import --all), outside a transaction: a server
+    // gathers its planner statistics again (ANALYZE), so the first commands after it do not
+    // scan whole tables on the estimates of empty ones (autovacuum would, some minutes later).
+    // A file needs nothing: SQLite's plans do not depend on statistics (tests/unit's query
+    // plans prove them).
+    void refresh_statistics();
 
     // Whether a transaction (write or read) is open on this connection.
     bool in_transaction() const { return m_depth > 0; }

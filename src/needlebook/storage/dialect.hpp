@@ -24,6 +24,11 @@ struct Dialect {
         return server ? fmt::format("lower({}) = lower({})", column, parameter)
                       : fmt::format("{} = {} COLLATE NOCASE", column, parameter);
     }
+    // A NOCASE column as an ORDER BY key: SQLite sorts it by its collation (ASCII case folded);
+    // PostgreSQL's is byte order ("C"), so it sorts lower(column), which its index covers.
+    std::string nocase_order(std::string_view column) const {
+        return server ? fmt::format("lower({})", column) : std::string(column);
+    }
 };
 
 // `name` as an SQL identifier, double quotes doubled: a table or column name read from a

@@ -48,8 +48,8 @@ LotRepository::select(const std::string& where,
         "r.recalled_on, r.recall_reason, r.revision, r.author, r.recorded_at, r.reason, r.voided "
         "FROM lot l LEFT JOIN product p ON p.id = l.product_id JOIN lot_revision r ON r.lot_id = "
         "l.id AND r.revision = (SELECT max(revision) FROM lot_revision WHERE lot_id = l.id) "
-        "WHERE r.voided = 0 AND {} ORDER BY coalesce(p.code, 'cartridge'), r.expires_on, l.lot",
-        where));
+        "WHERE r.voided = 0 AND {} ORDER BY coalesce(p.code, 'cartridge'), r.expires_on, {}",
+        where, m_db.dialect().nocase_order("l.lot")));
     for (const auto& [name, value] : bindings)
         query->bind(name, value);
     std::vector<Lot> lots;

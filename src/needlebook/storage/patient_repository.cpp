@@ -157,8 +157,9 @@ std::optional<Patient> PatientRepository::find(PatientId id) {
 std::vector<Patient> PatientRepository::list(std::string_view search) {
     auto query = m_db.query(
         fmt::format("{} WHERE {} AND {}(needlebook_fold(p.code || ' ' || r.family_name || ' ' || "
-                    "r.given_name), :search) > 0 ORDER BY p.code",
-                    select_patient, newest_revision, m_db.dialect().position));
+                    "r.given_name), :search) > 0 ORDER BY {}",
+                    select_patient, newest_revision, m_db.dialect().position,
+                    m_db.dialect().nocase_order("p.code")));
     query->bind(":search", fold(search));
     return read_all(query);
 }
@@ -168,8 +169,8 @@ std::vector<Patient> PatientRepository::same_person(const PatientDetails& detail
     auto query = m_db.query(fmt::format(
         "{} WHERE r.birth_date = :born AND r.voided = 0 AND {} AND "
         "needlebook_fold(r.family_name) = :family AND needlebook_fold(r.given_name) = :given "
-        "ORDER BY p.code",
-        select_patient, newest_revision));
+        "ORDER BY {}",
+        select_patient, newest_revision, m_db.dialect().nocase_order("p.code")));
     query->bind(":family", fold(details.family_name));
     query->bind(":given", fold(details.given_name));
     bind_date(*query, ":born", details.birth_date);
@@ -188,8 +189,12 @@ bool PatientRepository::any() {
 
 std::optional<std::string> PatientRepository::code_after(std::string_view code) {
     // As list(): only patients with a revision (every patient has one, from registration on).
-    auto query = m_db.query("SELECT code FROM patient p WHERE code > :code AND EXISTS (SELECT 1 "
-                            "FROM patient_revision WHERE patient_id = p.id) ORDER BY code LIMIT 1");
+    // In chart-code order ignoring case, on either engine (Dialect::nocase_order).
+    const auto& dialect = m_db.dialect();
+    auto query = m_db.query(fmt::format(
+        "SELECT code FROM patient p WHERE {0} > {1} AND EXISTS (SELECT 1 FROM patient_revision "
+        "WHERE patient_id = p.id) ORDER BY {0} LIMIT 1",
+        dialect.nocase_order("code"), dialect.nocase_order(":code")));
     query->bind(":code", std::string(code));
     if (!query->step())
         return std::nullopt;

@@ -124,6 +124,6 @@ $ needlebook export --all --output ${TMP}/out/patients.csv
 ? 1
 
 # Each export's row names its folder and its manifest's SHA-256 (64 hex digits).
-= SELECT replace(reason, substr(reason, -64), '<SHA-256>') FROM audit_log WHERE action = 'export' ORDER BY id
+= SELECT replace(reason, substr(reason, length(reason) - 63), '<SHA-256>') FROM audit_log WHERE action = 'export' ORDER BY id
 > all tables to ${TMP}/out; manifest.csv SHA-256 <SHA-256>
 > all tables to out, all revisions; manifest.csv SHA-256 <SHA-256>
