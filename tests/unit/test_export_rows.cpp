@@ -64,7 +64,7 @@ std::size_t index_of(std::string_view table, std::string_view name, bool all_rev
 
 TEST_CASE("export cells: text and numbers in JSON as SQLite quotes them") {
     SQLite::Database sql(":memory:");
-    for (const std::string text :
+    for (const std::string& text :
          {std::string(""), std::string("cheek"), std::string("say \"no\" \\ then"),
           std::string("tab\there\nnew line\r\b\f"), std::string("\x01\x1f\x7f end"),
           std::string("Zoë Müller – 日本"), std::string("a/b")}) {

@@ -77,7 +77,7 @@ int source_of(const CsvTable& table, bool all_revisions, std::string_view name) 
 } // namespace
 
 ExportRows::ExportRows(storage::Database& db, const CsvTable& table, bool all_revisions)
-    : m_db(db), m_table(table), m_rows(db.query(table.sql_for(all_revisions))),
+    : m_table(table), m_rows(db.query(table.sql_for(all_revisions))),
       m_scale_source(
           std::any_of(table.columns.begin(), table.columns.end(),
                       [](const CsvColumn& c) { return c.form == CellForm::scale_places; })

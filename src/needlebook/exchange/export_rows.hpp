@@ -30,7 +30,6 @@ public:
 
 private:
     struct Children;
-    storage::Database& m_db;
     const CsvTable& m_table;
     storage::Query m_rows;
     int m_scale_source; // the column "scale" of a table with scores
