@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Four practitioners log at once: 4 processes each log 25 sessions (one patient each, 30 days
+# Eight practitioners log at once: 8 processes each log 50 sessions (one patient each, 30 days
 # apart so the interval check has nothing to say) into one database, started together, while a
-# fifth process reads (session list, report recovery) in a loop. Expected: all 100 writes exit 0
-# and print their session number, no "busy" or "locked" anywhere, exactly 100 sessions and 100
-# session.log audit rows stored, 25 per patient, every printed number stored once; every read
+# ninth process reads (session list, report recovery) in a loop. Expected: all 400 writes exit 0
+# and print their session number, no "busy" or "locked" anywhere (every writer gets the lock in
+# turn: none waits past the busy limit while the others go on), exactly 400 sessions and 400
+# session.log audit rows stored, 50 per patient, every printed number stored once; every read
 # exits 0; integrity_check ok, foreign_key_check empty, `needlebook check` passes. The database
 # and its -wal and -shm (watched while the writers run) are mode 0600 although the umask is 000.
 # Usage: concurrency.sh NEEDLEBOOK_BINARY
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-writers=4
-per_writer=25
+writers=8
+per_writer=50
 umask 000 # the modes below must come from needlebook, not from a kind umask
 db=$work/clinic.db
 nb() { "$needlebook" --db "$db" "$@"; }
@@ -19,8 +20,8 @@ nb() { "$needlebook" --db "$db" "$@"; }
 nb init >/dev/null
 for w in $(seq 1 $writers); do
     nb patient add --family "Writer$w" --given Pat --born 1980-0$w-15 >/dev/null
-    for year in 2024 2025 2026; do
-        nb consent add "P-00000$w" --signed "$year-08-01" --covers microneedling >/dev/null
+    for year in 2022 2023 2024 2025 2026; do
+        nb consent add "P-00000$w" --signed "$year-01-01" --covers microneedling >/dev/null
     done
 done
 
@@ -29,7 +30,7 @@ writer() {
     local w=$1 i day
     while [ ! -e "$work/go" ]; do sleep 0.005; done
     for i in $(seq 0 $((per_writer - 1))); do
-        day=$(date -u -d "2024-09-02 +$((i * 30)) days" +%F)
+        day=$(date -u -d "2022-09-01 +$((i * 30)) days" +%F)
         local rc=0
         nb session log "P-00000$w" --at "$day 10:00" --device pen --area cheek:left=1.0x2 \
             --area forehead=0.5 --serum ha-serum@LOT-W$w-$i:during --note "writer $w call $i" \

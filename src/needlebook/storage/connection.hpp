@@ -5,6 +5,7 @@
 
 #include "needlebook/storage/statement.hpp"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -13,6 +14,10 @@
 #include <vector>
 
 namespace needlebook::storage {
+
+// How long a writer waits for another's lock before it is told the database is busy; the same
+// on every engine.
+inline constexpr std::chrono::seconds busy_wait_limit{5};
 
 // What went wrong underneath, in the terms a message to the user needs; each engine maps its
 // own codes onto these.

@@ -117,9 +117,9 @@ std::string describe_failure(const DatabaseFailure& e, const std::string& path) 
                            "Check the disk, then run 'needlebook check'",
                            path, e.what());
     case FailureKind::busy:
-        return fmt::format("{} stayed busy for more than 5 seconds ({}): another program is "
+        return fmt::format("{} stayed busy for more than {} seconds ({}): another program is "
                            "writing to it. Nothing was stored; try again",
-                           path, e.what());
+                           path, busy_wait_limit.count(), e.what());
     case FailureKind::not_a_database:
         return fmt::format("{} is not a database file ({}); give the clinic's database with --db",
                            path, e.what());

@@ -483,9 +483,8 @@ std::unique_ptr<PostgresConnection> PostgresConnection::connect(const std::strin
         conn, [](void*, const char*) {}, nullptr);
     if (PQsetClientEncoding(conn, "UTF8") != 0)
         throw failure_of(conn, nullptr);
-    // As long as SQLite's busy timeout: a writer waiting longer for the lock is told the
-    // database is busy (SQLSTATE 55P03).
-    connection->exec("SET lock_timeout = '5s'");
+    // A writer waiting longer for the lock is told the database is busy (SQLSTATE 55P03).
+    connection->exec(fmt::format("SET lock_timeout = '{}s'", busy_wait_limit.count()));
     // The clinic's tables are in schema public (README, "A clinic on a PostgreSQL server"),
     // read there whatever the login's own setting says: a schema named after the login, or a
     // temporary table, would otherwise be read first (pg_temp listed last puts it last).

@@ -5,6 +5,7 @@
 #include "needlebook/storage/connection.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <chrono>
 #include <memory>
 
 namespace needlebook::storage {
@@ -16,7 +17,11 @@ DatabaseFailure failure_of(const SQLite::Exception& e);
 
 class SqliteConnection final : public Connection {
 public:
-    explicit SqliteConnection(std::unique_ptr<SQLite::Database> sql) : m_sql(std::move(sql)) {}
+    // Waits for another connection's lock as wait_while_busy says (replacing the handle's busy
+    // timeout).
+    explicit SqliteConnection(std::unique_ptr<SQLite::Database> sql);
+    SqliteConnection(const SqliteConnection&) = delete; // the handler holds &m_busy_since
+    SqliteConnection& operator=(const SqliteConnection&) = delete;
     SQLite::Database& sql() { return *m_sql; }
 
     std::unique_ptr<Statement> prepare(std::string_view sql) override;
@@ -33,6 +38,7 @@ public:
 
 private:
     std::unique_ptr<SQLite::Database> m_sql;
+    std::chrono::steady_clock::time_point m_busy_since; // when the current wait began
 };
 
 // The SQLite handle of a database opened on SQLite; a logic error on any other engine (the
