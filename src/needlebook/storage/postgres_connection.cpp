@@ -510,6 +510,7 @@ void PostgresConnection::exec(std::string_view sql) {
 }
 
 void PostgresConnection::try_exec(std::string_view sql) noexcept {
+    m_tables_found.clear();
     try {
         PQclear(PQexec(m_conn, std::string(sql).c_str()));
     } catch (...) { // only the copy of the text can throw
@@ -567,13 +568,18 @@ void PostgresConnection::rollback() noexcept {
 }
 
 bool PostgresConnection::has_table(std::string_view name) {
+    if (m_tables_found.contains(name))
+        return true;
     if (!m_has_table)
         m_has_table =
             prepare("SELECT EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass(:name) "
                     "AND relkind IN ('r', 'p', 'v', 'm', 'f'))");
     Query query(*m_has_table);
     query->bind(":name", name);
-    return query->step() && query->column(0).as_int64() == 1;
+    const bool found = query->step() && query->column(0).as_int64() == 1;
+    if (found)
+        m_tables_found.emplace(name);
+    return found;
 }
 
 } // namespace needlebook::storage

@@ -7,6 +7,7 @@
 #include "needlebook/storage/connection.hpp"
 
 #include <memory>
+#include <set>
 #include <string>
 
 struct pg_conn;
@@ -42,6 +43,9 @@ private:
     pg_conn* m_conn;
     int m_statements = 0; // names the server-side prepared statements: nb_1, nb_2 …
     std::unique_ptr<Statement> m_has_table; // prepared at the first has_table()
+    // has_table's yes answers: check asks for every part of every fingerprint, a round trip
+    // each. Tables are never dropped; a rollback (try_exec) may undo one made, so it forgets.
+    std::set<std::string, std::less<>> m_tables_found;
 };
 
 // What a failed libpq call means, from its SQLSTATE, with the server's primary message.
