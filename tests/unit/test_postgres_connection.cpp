@@ -460,4 +460,58 @@ TEST_CASE("postgres: has_table finds tables and views of the search path only" *
     CHECK(db->has_table("patient")); // the statement again
 }
 
+TEST_CASE("postgres: has_table remembers a table found until a rollback" *
+          doctest::skip(no_server)) {
+    FreshDatabase db;
+    db->begin(storage::TransactionKind::write);
+    db->exec("CREATE TABLE made_here (n bigint)");
+    CHECK(db->has_table("made_here"));
+    db->rollback(); // the table is gone with the transaction, and so is the answer
+    CHECK_FALSE(db->has_table("made_here"));
+}
+
+TEST_CASE("postgres: rows read in batches come all, in order, beside another query" *
+          doctest::skip(no_server)) {
+    FreshDatabase db;
+    // More rows than a batch (2,000), and not a whole number of batches.
+    db->exec("CREATE TABLE t (id bigint PRIMARY KEY); INSERT INTO t SELECT generate_series(1, "
+             "4500)");
+    auto all = db->prepare("SELECT id FROM t WHERE id >= :from ORDER BY id");
+    auto again = db->prepare("SELECT count(*) FROM t WHERE id <= :upto");
+    const auto read_all = [&](std::int64_t from) {
+        std::int64_t expected = from, read = 0;
+        Query query(*all);
+        query->bind(":from", from);
+        query->read_in_batches();
+        while (query->step()) {
+            CHECK(query->column(0).as_int64() == expected);
+            // Another statement between two rows, as check looks up a disclosure.
+            Query inner(*again);
+            inner->bind(":upto", expected);
+            REQUIRE(inner->step());
+            CHECK(inner->column(0).as_int64() == expected);
+            ++expected;
+            ++read;
+        }
+        return read;
+    };
+    SUBCASE("in a transaction: through a cursor, freed at each reset") {
+        db->begin(storage::TransactionKind::read);
+        CHECK(read_all(1) == 4500);
+        CHECK(read_all(501) == 4000); // exactly two batches
+        CHECK(read_all(4501) == 0);
+        {
+            Query half(*all); // left half read: its cursor is closed, the transaction goes on
+            half->bind(":from", 1);
+            half->read_in_batches();
+            REQUIRE(half->step());
+        }
+        CHECK(read_all(4000) == 501);
+        db->commit();
+    }
+    SUBCASE("outside one: all at once") {
+        CHECK(read_all(1) == 4500);
+    }
+}
+
 TEST_SUITE_END();

@@ -15,6 +15,7 @@ namespace needlebook::exchange {
 struct ExportRows::Children {
     Children(storage::Database& db, const ChildRows& children, const std::string& sql, int source)
         : rows(db.query(sql)), spec(children), source(source) {
+        rows->read_in_batches();
         pending = rows->step();
     }
 
@@ -83,6 +84,7 @@ ExportRows::ExportRows(storage::Database& db, const CsvTable& table, bool all_re
                       [](const CsvColumn& c) { return c.form == CellForm::scale_places; })
               ? source_of(table, all_revisions, "scale")
               : -1) {
+    m_rows->read_in_batches(); // a whole table; its children too
     for (const auto& children : table.children) {
         const auto& sql = all_revisions ? children.revisions_sql : children.current_sql;
         if (!sql.empty())

@@ -196,14 +196,25 @@ std::string disclosure_digest(const std::vector<std::int64_t>& patient_ids) {
     return sha256_hex(nlohmann::json(patient_ids).dump());
 }
 
-std::string stored_disclosure_digest(Database& db, std::int64_t audit_id) {
-    std::vector<std::int64_t> ids;
-    auto query = db.query("SELECT patient_id FROM audit_disclosure WHERE audit_id = :audit ORDER "
-                          "BY patient_id");
-    query->bind(":audit", audit_id);
-    while (query->step())
-        ids.push_back(query->column(0).as_int64());
-    return disclosure_digest(ids);
+std::string StoredDisclosures::digest_of(std::int64_t audit_id) {
+    if (audit_id < m_first || audit_id >= m_end) {
+        // A window of audit ids, not of rows: a list can name every patient, which bounds the
+        // rows read by the clinic's size times the window.
+        constexpr std::int64_t window = 256;
+        m_first = audit_id;
+        m_end = audit_id + window;
+        m_patients.clear();
+        auto query = m_db.query("SELECT audit_id, patient_id FROM audit_disclosure WHERE "
+                                "audit_id >= :first AND audit_id < :end ORDER BY audit_id, "
+                                "patient_id");
+        query->bind(":first", m_first);
+        query->bind(":end", m_end);
+        while (query->step())
+            m_patients[query->column(0).as_int64()].push_back(query->column(1).as_int64());
+    }
+    const auto found = m_patients.find(audit_id);
+    return disclosure_digest(found == m_patients.end() ? std::vector<std::int64_t>{}
+                                                       : found->second);
 }
 
 void add_disclosures(Database& db, std::int64_t audit_id,
@@ -258,6 +269,7 @@ void for_each_audit_row(Database& db, const AuditFilter& filter,
     bind_optional(*query, ":patient", filter.patient_id);
     query->bind(":from", filter.from_at);
     query->bind(":to", filter.to_at);
+    query->read_in_batches(); // the whole trail, for check
     while (query->step()) {
         StoredAuditRow row;
         row.id = query->column(0).as_int64();

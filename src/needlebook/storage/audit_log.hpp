@@ -78,8 +78,19 @@ inline constexpr const char* disclosure_kind = "disclosure";
 
 // The fingerprint of the set of patients a read disclosed (ids sorted, without repeats).
 std::string disclosure_digest(const std::vector<std::int64_t>& patient_ids);
-// The fingerprint of the disclosure rows stored for audit row `audit_id`.
-std::string stored_disclosure_digest(Database& db, std::int64_t audit_id);
+// The fingerprints of the disclosure rows stored for audit rows, asked for in ascending order of
+// audit id as check walks the chain: read for a window of audit rows at a time, where a query
+// for each was a round trip each on a server.
+class StoredDisclosures {
+public:
+    explicit StoredDisclosures(Database& db) : m_db(db) {}
+    std::string digest_of(std::int64_t audit_id);
+
+private:
+    Database& m_db;
+    std::int64_t m_first = 0, m_end = 0; // the window read: audit ids [m_first, m_end)
+    std::map<std::int64_t, std::vector<std::int64_t>> m_patients; // sorted, per audit id
+};
 
 // Names each patient whose data the read audited as `audit_id` disclosed.
 void add_disclosures(Database& db, std::int64_t audit_id,

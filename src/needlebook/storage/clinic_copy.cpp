@@ -63,6 +63,7 @@ std::int64_t copy_table(Database& from, Database& to, const std::string& table) 
     // the order they were numbered.
     auto rows =
         from.connection().prepare(fmt::format("SELECT * FROM {} ORDER BY 1", quoted_name(table)));
+    rows->read_in_batches();
     if (!rows->step())
         return 0;
     std::string columns, values;

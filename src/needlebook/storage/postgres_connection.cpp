@@ -227,7 +227,8 @@ public:
         if (!m_result) {
             run();
         } else if (m_row < PQntuples(m_result.get())) {
-            ++m_row;
+            if (++m_row == PQntuples(m_result.get()) && m_more_in_cursor)
+                fetch();
         } else {
             // As SQLiteCpp refuses it: a silent false would read as "no such row".
             throw DatabaseFailure(FailureKind::other,
@@ -242,7 +243,15 @@ public:
     void reset() noexcept override {
         m_result.reset();
         m_row = 0;
+        m_more_in_cursor = false;
+        // Freed on the server now, not at the end of the transaction: a statement run many
+        // times in one transaction would keep a cursor for each run. Not in a failed
+        // transaction (refused), nor after it ended (the server closed it).
+        if (!m_cursor.empty() && PQtransactionStatus(m_conn) == PQTRANS_INTRANS)
+            PQclear(PQexec(m_conn, fmt::format("CLOSE {}", m_cursor).c_str()));
+        m_cursor.clear();
     }
+    void read_in_batches() override { m_in_batches = true; }
     int column_count() override { return PQnfields(shape()); }
 
 protected:
@@ -371,9 +380,30 @@ private:
             values.push_back(value ? value->c_str() : nullptr);
             lengths.push_back(value ? static_cast<int>(value->size()) : 0);
         }
+        // A cursor lives in a transaction only; outside one the rows come all at once.
+        if (m_in_batches && PQtransactionStatus(m_conn) == PQTRANS_INTRANS) {
+            m_cursor = fmt::format("nb_cursor_{}", ++m_statements);
+            checked(m_conn,
+                    PQexecParams(
+                        m_conn,
+                        fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", m_cursor, m_sql).c_str(),
+                        static_cast<int>(values.size()), m_types.data(), values.data(),
+                        lengths.data(), m_formats.data(), text_format));
+            fetch();
+            return;
+        }
         m_result = checked(m_conn, PQexecPrepared(m_conn, variant.name.c_str(),
                                                   static_cast<int>(values.size()), values.data(),
                                                   lengths.data(), m_formats.data(), text_format));
+    }
+
+    // The cursor's next batch of rows.
+    void fetch() {
+        constexpr int batch = 2000;
+        m_result = checked(
+            m_conn, PQexec(m_conn, fmt::format("FETCH {} FROM {}", batch, m_cursor).c_str()));
+        m_row = 0;
+        m_more_in_cursor = PQntuples(m_result.get()) == batch;
     }
 
     // The columns of the current result, or of the statement as prepared for the bound types
@@ -415,6 +445,9 @@ private:
     std::map<std::vector<Oid>, Variant> m_variants;
     Result m_result;
     int m_row = 0;
+    bool m_in_batches = false;     // read_in_batches() was called
+    std::string m_cursor;          // the open cursor's name, when reading in batches
+    bool m_more_in_cursor = false; // the last fetch filled a whole batch
 };
 
 // Whether libpq's message about a failed connection is the server refusing the login; libpq

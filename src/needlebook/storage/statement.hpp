@@ -64,6 +64,10 @@ public:
     // Ready to run again; bound values stay until bound anew. Never throws: a failed run
     // already threw from step() or exec().
     virtual void reset() noexcept = 0;
+    // A hint before the first step(): the query may give more rows than memory should hold at
+    // once (a whole table, the audit trail), so the engine may read them a batch at a time
+    // (PostgreSQL, inside a transaction: a cursor). SQLite reads a row at a time anyway.
+    virtual void read_in_batches() {}
     virtual int column_count() = 0;
     Column column(int index) { return Column(*this, index); }
 

@@ -180,6 +180,7 @@ void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& re
     std::int64_t without_fingerprint = 0;
     std::optional<StoredDigests> digests;
     guarded(records, [&] { digests.emplace(db); });
+    StoredDisclosures disclosed(db);
     guarded(chain, [&] {
         for_each_audit_row(db, {}, [&](const StoredAuditRow& row) {
             version = version_stated(row, version);
@@ -212,7 +213,7 @@ void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& re
 
             if (row.record_kind == disclosure_kind) {
                 ++records.checked;
-                if (row.record_hash != stored_disclosure_digest(db, row.id))
+                if (row.record_hash != disclosed.digest_of(row.id))
                     add_fault(records, fmt::format("{}: the patients it names as disclosed differ "
                                                    "from those recorded then",
                                                    describe(row)));
