@@ -6,8 +6,9 @@ other stdout or stderr once the database's name and the case folder are written 
     same_on_both.py NEEDLEBOOK CASE.t…
 
 `check` prints sections of its own on a server (integrity, foreign keys, schema): only its
-result and the sections both engines share are compared. A case named in NOT_YET is skipped, with the reason printed: what it needs is not built for a
-server yet, or it checks what the README documents as different on a server.
+result and the sections both engines share are compared. A case named in SKIPPED is skipped,
+with the reason printed: it checks what the README documents as different on a server, and
+where the server's side is tested instead.
 
 The server comes from libpq's environment (PGHOST, PGPORT, PGUSER: tests/pg/run_with_server.sh).
 Each case gets its own database, dropped afterwards. On a server the audit names the database
@@ -29,12 +30,11 @@ import tempfile
 
 STORE = "reads or changes the photo store's folder beside a SQLite file; a server keeps its images in photo_image (tests/pg/copy_both_ways.sh)"
 ACTOR = 'types blank or malformed acting users, which a server takes from the login instead'
-NOT_YET = {
+SKIPPED = {
     'photo_backup.t': STORE, 'photo_store_strays.t': STORE, 'photos.t': STORE,
     'photo_exchange.t': 'exports from a SQLite file it names (--db src.db), whose audit names a '
                         'typed user, not the login, so the manifest differs; export and import '
                         'with photos on a server: tests/pg/copy_both_ways.sh',
-    # Not gaps: documented differences (README, "A clinic on a PostgreSQL server").
     'export_xlsx.t': 'refuses --output onto the database file, which a server does not have',
     'copy.t': 'copies into SQLite files it names, whose audit names a typed user, not the login; '
               'SQLite to PostgreSQL and back: tests/pg/copy_both_ways.sh',
@@ -247,8 +247,8 @@ def main():
     login_role('tester')
     for number, case in enumerate(cases):
         name = os.path.basename(case)
-        if name in NOT_YET:
-            print(f'skipped: {name} ({NOT_YET[name]})')
+        if name in SKIPPED:
+            print(f'skipped: {name} ({SKIPPED[name]})')
             skipped += 1
             continue
         database = f'same_{os.getpid()}_{number}'
