@@ -20,10 +20,6 @@ using storage::PostgresConnection;
 
 namespace {
 
-std::string server() {
-    return test::postgres_server();
-}
-
 const bool no_server = test::no_postgres_server;
 using test::EmptyDatabase;
 
