@@ -468,6 +468,14 @@ TEST_CASE("postgres: has_table remembers a table found until a rollback" *
     CHECK(db->has_table("made_here"));
     db->rollback(); // the table is gone with the transaction, and so is the answer
     CHECK_FALSE(db->has_table("made_here"));
+    // A savepoint rolled back (as Database undoes a nested scope, through try_exec).
+    db->begin(storage::TransactionKind::write);
+    db->exec("SAVEPOINT nested_1");
+    db->exec("CREATE TABLE made_inside (n bigint)");
+    CHECK(db->has_table("made_inside"));
+    db->try_exec("ROLLBACK TO nested_1; RELEASE nested_1");
+    CHECK_FALSE(db->has_table("made_inside"));
+    db->commit();
 }
 
 TEST_CASE("postgres: rows read in batches come all, in order, beside another query" *
@@ -478,6 +486,13 @@ TEST_CASE("postgres: rows read in batches come all, in order, beside another que
              "4500)");
     auto all = db->prepare("SELECT id FROM t WHERE id >= :from ORDER BY id");
     auto again = db->prepare("SELECT count(*) FROM t WHERE id <= :upto");
+    // Ours only: the view lists the portal of the query asking too.
+    auto cursors = db->prepare("SELECT count(*) FROM pg_cursors WHERE name LIKE 'nb\\_cursor%'");
+    const auto open_cursors = [&] {
+        Query query(*cursors);
+        REQUIRE(query->step());
+        return query->column(0).as_int64();
+    };
     const auto read_all = [&](std::int64_t from) {
         std::int64_t expected = from, read = 0;
         Query query(*all);
@@ -507,10 +522,30 @@ TEST_CASE("postgres: rows read in batches come all, in order, beside another que
             REQUIRE(half->step());
         }
         CHECK(read_all(4000) == 501);
+        CHECK(open_cursors() == 0); // each closed at its reset
+        {
+            Query reading(*all);
+            reading->bind(":from", 1);
+            reading->read_in_batches();
+            REQUIRE(reading->step());
+            CHECK(open_cursors() == 1); // through a cursor, not all at once
+        }
+        // A cursor a rolled-back savepoint closed is not closed again: that would fail the
+        // transaction.
+        {
+            Query reading(*all);
+            reading->bind(":from", 1);
+            db->exec("SAVEPOINT inner_work");
+            reading->read_in_batches();
+            REQUIRE(reading->step());
+            db->exec("ROLLBACK TO inner_work");
+        }
+        CHECK(read_all(4400) == 101);
         db->commit();
     }
     SUBCASE("outside one: all at once") {
         CHECK(read_all(1) == 4500);
+        CHECK(open_cursors() == 0);
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <fmt/format.h>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <pwd.h>
 #include <unistd.h>
@@ -202,7 +203,10 @@ std::string StoredDisclosures::digest_of(std::int64_t audit_id) {
         // rows read by the clinic's size times the window.
         constexpr std::int64_t window = 256;
         m_first = audit_id;
-        m_end = audit_id + window;
+        // A forged id near the largest there is must not overflow.
+        m_end = audit_id > std::numeric_limits<std::int64_t>::max() - window
+                    ? std::numeric_limits<std::int64_t>::max()
+                    : audit_id + window;
         m_patients.clear();
         auto query = m_db.query("SELECT audit_id, patient_id FROM audit_disclosure WHERE "
                                 "audit_id >= :first AND audit_id < :end ORDER BY audit_id, "

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <map>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace needlebook::storage {
@@ -213,6 +214,7 @@ public:
     }
 
     ~PostgresStatement() override {
+        close_cursor();
         // The server keeps a prepared statement for the session; free ours while it can take a
         // command (not in a failed transaction, where it would refuse, nor on a lost connection).
         const auto state = PQtransactionStatus(m_conn);
@@ -244,12 +246,7 @@ public:
         m_result.reset();
         m_row = 0;
         m_more_in_cursor = false;
-        // Freed on the server now, not at the end of the transaction: a statement run many
-        // times in one transaction would keep a cursor for each run. Not in a failed
-        // transaction (refused), nor after it ended (the server closed it).
-        if (!m_cursor.empty() && PQtransactionStatus(m_conn) == PQTRANS_INTRANS)
-            PQclear(PQexec(m_conn, fmt::format("CLOSE {}", m_cursor).c_str()));
-        m_cursor.clear();
+        close_cursor();
     }
     void read_in_batches() override { m_in_batches = true; }
     int column_count() override { return PQnfields(shape()); }
@@ -372,7 +369,7 @@ private:
     void run() {
         m_result.reset();
         m_row = 0;
-        const auto& variant = prepared();
+        close_cursor();
         std::vector<const char*> values;
         std::vector<int> lengths; // read for binary values only
         values.reserve(m_values.size());
@@ -382,19 +379,38 @@ private:
         }
         // A cursor lives in a transaction only; outside one the rows come all at once.
         if (m_in_batches && PQtransactionStatus(m_conn) == PQTRANS_INTRANS) {
-            m_cursor = fmt::format("nb_cursor_{}", ++m_statements);
-            checked(m_conn,
-                    PQexecParams(
-                        m_conn,
-                        fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", m_cursor, m_sql).c_str(),
-                        static_cast<int>(values.size()), m_types.data(), values.data(),
-                        lengths.data(), m_formats.data(), text_format));
+            auto name = fmt::format("nb_cursor_{}", ++m_statements);
+            checked(
+                m_conn,
+                PQexecParams(m_conn,
+                             fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", name, m_sql).c_str(),
+                             static_cast<int>(values.size()), m_types.data(), values.data(),
+                             lengths.data(), m_formats.data(), text_format));
+            m_cursor = std::move(name);
             fetch();
             return;
         }
+        const auto& variant = prepared();
         m_result = checked(m_conn, PQexecPrepared(m_conn, variant.name.c_str(),
                                                   static_cast<int>(values.size()), values.data(),
                                                   lengths.data(), m_formats.data(), text_format));
+    }
+
+    // Frees the open cursor on the server now, not at the end of the transaction: a statement
+    // run many times in one transaction would keep one per run. Only a cursor the server still
+    // has: a rolled-back savepoint or the end of the transaction closed it, and CLOSE of a
+    // cursor that is gone would fail the transaction. Not in a failed transaction (refused).
+    void close_cursor() noexcept {
+        if (m_cursor.empty())
+            return;
+        const auto name = std::exchange(m_cursor, {});
+        if (PQtransactionStatus(m_conn) != PQTRANS_INTRANS)
+            return;
+        const char* values[] = {name.c_str()};
+        Result open(PQexecParams(m_conn, "SELECT 1 FROM pg_cursors WHERE name = $1", 1, nullptr,
+                                 values, nullptr, nullptr, text_format));
+        if (open && PQresultStatus(open.get()) == PGRES_TUPLES_OK && PQntuples(open.get()) == 1)
+            PQclear(PQexec(m_conn, fmt::format("CLOSE {}", name).c_str()));
     }
 
     // The cursor's next batch of rows.

@@ -114,6 +114,8 @@ private:
     SQLite::Statement m_statement;
 };
 
+} // namespace
+
 // SQLite's busy handler for the write lock. SQLite's own (a busy timeout) sleeps longer the longer
 // it has waited, up to 100 ms a try, so the writer that has waited longest tries least often and
 // loses the lock to newer ones, again and again: one of eight writers under load gave up after
@@ -131,8 +133,6 @@ int wait_while_busy(void* since, int tries) {
     std::this_thread::sleep_for(interval);
     return 1;
 }
-
-} // namespace
 
 SqliteConnection::SqliteConnection(std::unique_ptr<SQLite::Database> sql) : m_sql(std::move(sql)) {
     sqlite3_busy_handler(m_sql->getHandle(), wait_while_busy, &m_busy_since);

@@ -37,9 +37,14 @@ public:
     void rollback() noexcept override;
 
 private:
-    std::unique_ptr<SQLite::Database> m_sql;
     std::chrono::steady_clock::time_point m_busy_since; // when the current wait began
+    std::unique_ptr<SQLite::Database> m_sql;            // closed before m_busy_since goes
 };
+
+// SQLite's busy handler of every connection: `since` points at when the current wait began (set
+// at try 0). 1 (try again, after a millisecond) until busy_wait_limit has passed, then 0 (give up:
+// the database is busy). Exposed for its test.
+int wait_while_busy(void* since, int tries);
 
 // The SQLite handle of a database opened on SQLite; a logic error on any other engine (the
 // callers are the SQLite-only parts of storage/).

@@ -113,15 +113,24 @@ int version_stated(const StoredAuditRow& row, int in_force) {
 // server. Held as 32 bytes each (about 20 MB for a clinic of 20,000 patients).
 class StoredDigests {
 public:
-    explicit StoredDigests(Database& db) {
+    // A kind that cannot be read is a fault of `records`; the others are still checked.
+    StoredDigests(Database& db, CheckSection& records) {
         for (const auto kind : record_digest_kinds()) {
             auto& stored = m_by_kind[std::string(kind)];
-            for_each_record_digest(db, kind, [&](const StoredDigest& revision) {
-                stored.push_back(
-                    {revision.record_id, revision.revision, bytes_of(revision.digest)});
-            });
+            try {
+                for_each_record_digest(db, kind, [&](const StoredDigest& revision) {
+                    stored.push_back(
+                        {revision.record_id, revision.revision, bytes_of(revision.digest)});
+                });
+            } catch (const std::exception& e) {
+                add_fault(records,
+                          fmt::format("the {} records could not be read: {}", kind, e.what()));
+                m_by_kind.erase(std::string(kind));
+                m_unreadable.emplace(kind);
+            }
         }
     }
+    bool readable(std::string_view kind) const { return !m_unreadable.contains(kind); }
     // Nothing when that revision is not stored.
     std::optional<bool> matches(const std::string& kind, std::int64_t record_id,
                                 std::int64_t revision, const std::string& digest) const {
@@ -168,6 +177,7 @@ private:
         return -1; // sha256_hex writes lowercase only
     }
     std::map<std::string, std::vector<Entry>, std::less<>> m_by_kind; // each in key order
+    std::set<std::string, std::less<>> m_unreadable;
 };
 
 void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& records) {
@@ -178,8 +188,7 @@ void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& re
         std::chrono::system_clock::now() + future_tolerance));
     int version = 0;
     std::int64_t without_fingerprint = 0;
-    std::optional<StoredDigests> digests;
-    guarded(records, [&] { digests.emplace(db); });
+    StoredDigests digests(db, records);
     StoredDisclosures disclosed(db);
     guarded(chain, [&] {
         for_each_audit_row(db, {}, [&](const StoredAuditRow& row) {
@@ -230,11 +239,11 @@ void audit_chain_and_records(Database& db, CheckSection& chain, CheckSection& re
                     ++without_fingerprint; // written before schema 3
                 return true;
             }
-            if (!digests)
-                return true; // could not be read: the fault is the records section's already
+            if (!digests.readable(row.record_kind))
+                return true; // the fault is the records section's already
             ++records.checked;
             const auto matches =
-                digests->matches(row.record_kind, *row.record_id, *row.revision, row.record_hash);
+                digests.matches(row.record_kind, *row.record_id, *row.revision, row.record_hash);
             if (!matches)
                 add_fault(records, fmt::format("{}: that {} revision is no longer stored",
                                                describe(row), row.record_kind));
