@@ -227,7 +227,6 @@ nlohmann::json row_from(Statement& query, int first) {
 // quoting keeps boundaries unambiguous whatever the cells hold.
 std::optional<std::string> digest_of(const RecordKind& known,
                                      const std::vector<const nlohmann::json*>& rows_of_part) {
-    static const nlohmann::json no_rows = nlohmann::json::array();
     auto content = nlohmann::json::array();
     bool has_one_of = false, found_one_of = false;
     for (std::size_t i = 0; i < known.parts.size(); ++i) {
@@ -296,6 +295,9 @@ void for_each_record_digest(Database& db, std::string_view kind,
     constexpr std::size_t batch = 500;
     const auto next_ids = fmt::format("SELECT id FROM {} WHERE id >= :from ORDER BY id LIMIT {}",
                                       known->table, batch + 1);
+    std::vector<bool> present(known->parts.size());
+    for (std::size_t i = 0; i < known->parts.size(); ++i)
+        present[i] = part_present(db, known->parts[i]);
     std::int64_t first = std::numeric_limits<std::int64_t>::min();
     for (bool last_batch = false; !last_batch;) {
         std::vector<std::int64_t> ids;
@@ -309,13 +311,10 @@ void for_each_record_digest(Database& db, std::string_view kind,
         const auto last = last_batch ? std::numeric_limits<std::int64_t>::max() : ids[batch] - 1;
         // (record id, revision) -> the rows of each part.
         std::map<std::pair<std::int64_t, std::int64_t>, std::vector<nlohmann::json>> found;
-        std::vector<bool> present(known->parts.size());
         for (std::size_t i = 0; i < known->parts.size(); ++i) {
-            const auto& part = known->parts[i];
-            present[i] = part_present(db, part);
             if (!present[i])
                 continue;
-            auto query = db.query(part.id_range);
+            auto query = db.query(known->parts[i].id_range);
             query->bind(":first", first);
             query->bind(":last", last);
             while (query->step()) {

@@ -35,26 +35,12 @@ std::string sealed_message(const ChainHead& head) {
     return fmt::format("needlebook audit chain seal\nrow {}\nhash {}\n", head.id, head.hash);
 }
 
-std::string hex(const unsigned char* bytes, std::size_t size) {
-    std::string out;
-    for (std::size_t i = 0; i < size; ++i)
-        out += fmt::format("{:02x}", bytes[i]);
-    return out;
-}
-
-std::vector<unsigned char> from_hex(const std::string& text) {
-    std::vector<unsigned char> bytes;
-    for (std::size_t i = 0; i + 1 < text.size(); i += 2)
-        bytes.push_back(static_cast<unsigned char>(std::stoi(text.substr(i, 2), nullptr, 16)));
-    return bytes;
-}
-
 PublicKey public_key_of(EVP_PKEY* key) {
     std::array<unsigned char, 32> raw{};
     std::size_t size = raw.size();
     if (EVP_PKEY_get_raw_public_key(key, raw.data(), &size) != 1 || size != raw.size())
         throw FileError("the key is not an Ed25519 key; make one with 'needlebook key new'");
-    const auto raw_hex = hex(raw.data(), raw.size());
+    const auto raw_hex = hex_of(raw.data(), raw.size());
     return {raw_hex,
             sha256_hex(std::string_view(reinterpret_cast<const char*>(raw.data()), raw.size()))};
 }
@@ -141,7 +127,7 @@ SealRow store_seal(Database& db, const ChainHead& head, const fs::path& private_
         EVP_DigestSign(context.get(), signature.data(), &size,
                        reinterpret_cast<const unsigned char*>(message.data()), message.size()) != 1)
         throw FileError("OpenSSL could not sign the chain head");
-    seal.signature = hex(signature.data(), size);
+    seal.signature = hex_of(signature.data(), size);
     auto insert = db.query("INSERT INTO audit_seal (sealed_id, sealed_hash, public_key, "
                            "key_fingerprint, signature) VALUES (:id, :hash, :key, :fingerprint, "
                            ":signature) RETURNING id");
@@ -169,8 +155,8 @@ std::vector<SealRow> stored_seals(Database& db) {
 }
 
 bool signature_valid(const SealRow& seal) {
-    const auto raw = from_hex(seal.key.raw_hex);
-    const auto signature = from_hex(seal.signature);
+    const auto raw = bytes_of_hex(seal.key.raw_hex);
+    const auto signature = bytes_of_hex(seal.signature);
     if (raw.size() != 32 || signature.size() != 64)
         return false;
     Key key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, raw.data(), raw.size()));

@@ -12,26 +12,38 @@
 #include <unistd.h>
 
 namespace needlebook::storage {
-namespace {
-
-std::string to_hex(const unsigned char* digest, unsigned int length) {
+std::string hex_of(const unsigned char* bytes, std::size_t size) {
     constexpr std::string_view hex_digits = "0123456789abcdef";
-    std::string hex(length * 2, '0');
-    for (unsigned int i = 0; i < length; ++i) {
-        hex[2 * i] = hex_digits[digest[i] >> 4];
-        hex[2 * i + 1] = hex_digits[digest[i] & 0xF];
+    std::string hex(size * 2, '0');
+    for (std::size_t i = 0; i < size; ++i) {
+        hex[2 * i] = hex_digits[bytes[i] >> 4];
+        hex[2 * i + 1] = hex_digits[bytes[i] & 0xF];
     }
     return hex;
 }
 
-} // namespace
+std::vector<unsigned char> bytes_of_hex(std::string_view hex) {
+    const auto digit = [](char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    };
+    if (hex.size() % 2 != 0)
+        return {};
+    std::vector<unsigned char> bytes(hex.size() / 2);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const int high = digit(hex[2 * i]), low = digit(hex[2 * i + 1]);
+        if (high < 0 || low < 0)
+            return {};
+        bytes[i] = static_cast<unsigned char>(high * 16 + low);
+    }
+    return bytes;
+}
 
 std::string sha256_hex(std::string_view text) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     static const EVP_MD* const sha256 = EVP_sha256(); // looked up once, not per row
     EVP_Digest(text.data(), text.size(), digest.data(), &length, sha256, nullptr);
-    return to_hex(digest.data(), length);
+    return hex_of(digest.data(), length);
 }
 
 std::string sha256_of_file(const std::filesystem::path& file) {
@@ -49,7 +61,7 @@ std::string sha256_of_file(const std::filesystem::path& file) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     EVP_DigestFinal_ex(context.get(), digest.data(), &length);
-    return to_hex(digest.data(), length);
+    return hex_of(digest.data(), length);
 }
 
 std::string sha256_of_descriptor(int fd, const std::filesystem::path& file) {
@@ -70,7 +82,7 @@ std::string sha256_of_descriptor(int fd, const std::filesystem::path& file) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     EVP_DigestFinal_ex(context.get(), digest.data(), &length);
-    return to_hex(digest.data(), length);
+    return hex_of(digest.data(), length);
 }
 
 } // namespace needlebook::storage

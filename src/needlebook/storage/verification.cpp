@@ -9,6 +9,7 @@
 #include "needlebook/storage/photo_store.hpp"
 #include "needlebook/storage/record_digest.hpp"
 #include "needlebook/storage/server_checks.hpp"
+#include "needlebook/storage/sha256.hpp"
 
 #include "needlebook/storage/migrations.hpp"
 #include <algorithm>
@@ -155,26 +156,13 @@ private:
         Digest digest;
         std::pair<std::int64_t, std::int64_t> key() const { return {record_id, revision}; }
     };
-    // The bytes a SHA-256 in hex stands for; anything else (a forged cell) gives bytes no
-    // stored fingerprint has, as all are read from hex of the right form.
+    // The bytes a SHA-256 in hex stands for; anything else (a forged cell) gives bytes no stored
+    // fingerprint has.
     static Digest bytes_of(const std::string& hex) {
-        Digest bytes{};
-        if (hex.size() != 2 * bytes.size())
-            return bytes;
-        for (std::size_t i = 0; i < bytes.size(); ++i) {
-            const auto high = nibble(hex[2 * i]), low = nibble(hex[2 * i + 1]);
-            if (high < 0 || low < 0)
-                return Digest{};
-            bytes[i] = static_cast<unsigned char>(high * 16 + low);
-        }
-        return bytes;
-    }
-    static int nibble(char c) {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        return -1; // sha256_hex writes lowercase only
+        Digest digest{};
+        if (const auto bytes = bytes_of_hex(hex); bytes.size() == digest.size())
+            std::copy(bytes.begin(), bytes.end(), digest.begin());
+        return digest;
     }
     std::map<std::string, std::vector<Entry>, std::less<>> m_by_kind; // each in key order
     std::set<std::string, std::less<>> m_unreadable;
